@@ -1,0 +1,10 @@
+"""Command-line interface: reads options and calls the stages, nothing more (one module per stage)."""
+
+from __future__ import annotations
+
+from pipeline.cli import parse_cmd  # noqa: F401  (registers commands)
+from pipeline.cli.app import app
+
+
+def main() -> None:
+    app()

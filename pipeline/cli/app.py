@@ -1,0 +1,29 @@
+"""The typer application and the helpers every command module shares (one-line errors, output formats)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="treaties",
+    help="Track who has signed and joined UN treaties, from the UN Treaty Collection (treaties.un.org).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """A user-caused error: one clear line on stderr, non-zero exit, no traceback."""
+    print(f"error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
