@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import NoReturn
 
 import typer
@@ -17,7 +17,12 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+@app.callback()
+def _root() -> None:
+    """Track who has signed and joined UN treaties, from the UN Treaty Collection (treaties.un.org)."""
+
+
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"

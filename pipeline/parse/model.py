@@ -69,6 +69,7 @@ class Participant:
     signature: Action | None = None
     consent: Action | None = None
     provisional: Action | None = None
+    others: tuple[Action, ...] = ()  # notifications, extensions, a second column of the same role
 
     @property
     def withdrawn(self) -> bool:

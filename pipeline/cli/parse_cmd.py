@@ -1,0 +1,78 @@
+"""`treaties parse`: read saved pages and print what the parser makes of them; nothing is stored."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.app import app, fail
+from pipeline.parse import ParseError, parse_page
+from pipeline.parse.export import status_to_dict
+from pipeline.sources import SourceError, iter_page_files, read_page
+
+
+def _code_fields():
+    """iso3 / is_state for each participant, from the normaliser (None where a name is not in its table)."""
+    try:
+        from pipeline.normalise.codes import UnknownParticipant, resolve
+    except ImportError:  # the normaliser is optional for a bare parse
+        return None
+
+    def code_of(name: str, page: str) -> dict:
+        try:
+            code = resolve(name, page=page)
+        except UnknownParticipant:
+            return {"iso3": None, "is_state": None}
+        return {"iso3": code.iso3, "is_state": code.is_state}
+
+    return code_of
+
+
+@app.command()
+def parse(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Saved status pages (.html or MTDSG .xml) or folders of them.")
+    ],
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="One JSON object per page, one per line, instead of a summary line."),
+    ] = False,
+) -> None:
+    """Parse saved UNTC pages and check their counts against the page's own totals (nothing is stored).
+
+    The summary line per page: MTDSG number, status date, declared vs counted signatories and parties, and
+    OK or the reason for each difference. Exit 1 if any page failed to parse.
+    """
+    try:
+        files = iter_page_files(paths)
+    except SourceError as exc:
+        fail(str(exc))
+    code_of = _code_fields() if as_json else None
+    failed = 0
+    for path in files:
+        data, source = read_page(path)
+        try:
+            status = parse_page(data, source=source)
+        except ParseError as exc:
+            failed += 1
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        if as_json:
+            fields = (lambda name, _p=str(path): code_of(name, _p)) if code_of else None
+            print(json.dumps(status_to_dict(status, code_of=fields), ensure_ascii=False))
+        else:
+            when = status.status_as_at.isoformat() if status.status_as_at else "no status date"
+            verdict = "OK" if not status.reconciliation else "; ".join(status.reconciliation)
+            sig = _pair(status.declared_signatories, status.counted_signatories)
+            par = _pair(status.declared_parties, status.counted_parties)
+            print(f"{status.mtdsg_no}\t{when}\tsignatories {sig}\tparties {par}\t{verdict}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _pair(declared: int | None, counted: int) -> str:
+    return f"declared {'-' if declared is None else declared} counted {counted}"

@@ -1,0 +1,215 @@
+"""Reader of the live UNTC HTML status page (Pages/ViewDetails.aspx), built on lxml."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from pipeline.parse.model import SOURCE_HTML, Declaration, EndNote, ParseError, SourceRef, TreatyStatus
+from pipeline.parse.table import RawRow, build_participants, fold, parse_columns, split_footnotes
+
+# ASP.NET WebForms prefixes every server control id; it changed around 2019
+# (ctl00_ContentPlaceHolder1_ -> ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_), so ids are
+# matched by what follows the prefix.
+_ID_PREFIX = re.compile(r"^(?:ctl00_)+ContentPlaceHolder1_(?:ContentPlaceHolderInnerPage_)?")
+_IDS = etree.XPath("//*[@id]")
+_MTDSG_IN_URL = re.compile(r"mtdsg_no=([A-Za-z0-9-]+)")
+_STATUS_AT = re.compile(
+    r"STATUS AS AT\s*:\s*(\d{2})-(\d{2})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s*([A-Z]{2,4})?"
+)
+# US Eastern time, as the page prints it. Anything else is unexpected and raises.
+_ZONES = {"EDT": -4, "EST": -5, "ET": -5}
+_SIGNATORIES = re.compile(r"Signatories\s*:\s*(\d+)")
+_PARTIES = re.compile(r"Parties\s*:\s*(\d+)")
+_ROMAN = re.compile(r"CHAPTER\s+([IVXLC]+)", re.I)
+
+_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+
+
+def _text_without_sup(el: etree._Element) -> str:
+    """Text of an element leaving out <sup> footnote markers (a naive text gives "Belgium 1")."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag.lower() != "sup":
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return fold("".join(parts))
+
+
+def _text(el: etree._Element | None) -> str | None:
+    if el is None:
+        return None
+    t = fold(el.text_content())
+    return t or None
+
+
+def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
+    page = source.location if source else "<html page>"
+    try:
+        root = lxml_html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"{page}: not an HTML document ({exc})") from exc
+    ids = {}
+    for el in _IDS(root):
+        ids.setdefault(_ID_PREFIX.sub("", el.get("id")), el)
+
+    grid = ids.get("tblgrid")
+    status_block = ids.get("rptStatus_ctl00_tcText")
+    if grid is None and status_block is None:
+        # The site answers 200 for an unknown treaty with an empty shell of a page.
+        raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
+
+    mtdsg_no = _mtdsg_no(root, page)
+    chapter_el = ids.get("rptHead_ctl00_tcHead")
+    chapter_m = _ROMAN.search(_text(chapter_el) or "")
+    title_el = ids.get("rptTreaty_ctl00_tcTreaty")
+    status_text = _text_without_sup(status_block) if status_block is not None else ""
+    sig = _SIGNATORIES.search(status_text)
+    par = _PARTIES.search(status_text)
+
+    columns, rows = (), ()
+    if grid is not None:
+        columns, raw_rows = _read_grid(grid, page)
+        rows = build_participants(columns, raw_rows, page=page)
+
+    return TreatyStatus(
+        mtdsg_no=mtdsg_no,
+        title=_title(title_el),
+        source_kind=SOURCE_HTML,
+        chapter=chapter_m.group(1).upper() if chapter_m else None,
+        chapter_title=_text(ids.get("rptHead_ctl00_tcText")),
+        conclusion=_text(ids.get("rptTreaty_ctl00_tcText")),
+        entry_into_force=_text_or_none(ids.get("rptEIF_ctl00_tcText")),
+        registration=_text_or_none(ids.get("rptRegistration_ctl00_tcText")),
+        status_as_at=_status_as_at(_text(ids.get("div3")), page),
+        declared_signatories=int(sig.group(1)) if sig else None,
+        declared_parties=int(par.group(1)) if par else None,
+        columns=columns,
+        participants=rows,
+        end_notes=_end_notes(ids.get("dgNotesAll")),
+        declarations=_declarations(ids, "dgDec", "declaration") + _declarations(ids, "dgObj", "objection"),
+        source=source,
+    )
+
+
+def _text_or_none(el: etree._Element | None) -> str | None:
+    return _text_without_sup(el) or None if el is not None else None
+
+
+def _mtdsg_no(root: etree._Element, page: str) -> str:
+    # The canonical query sits in the form action: ./ViewDetails.aspx?src=TREATY&mtdsg_no=IV-11-c&...
+    for form in root.iter("form"):
+        m = _MTDSG_IN_URL.search(form.get("action") or "")
+        if m:
+            return m.group(1)
+    raise ParseError(f"{page}: no mtdsg_no in the page's form action")
+
+
+def _title(el: etree._Element | None) -> str:
+    # "11. c\n   Optional Protocol ...": the first line is the treaty's number within its chapter.
+    if el is None:
+        return ""
+    lines = [fold(line) for line in el.text_content().splitlines()]
+    lines = [line for line in lines if line]
+    if lines and re.fullmatch(r"[\dA-Za-z]{1,4}\.?(\s*[a-z0-9]{1,3}\.?)?", lines[0]):
+        lines = lines[1:]
+    return fold(" ".join(lines))
+
+
+def _status_as_at(text: str | None, page: str) -> datetime | None:
+    if not text:
+        return None
+    m = _STATUS_AT.search(text)
+    if not m:
+        raise ParseError(f"{page}: unreadable status date {text!r}")
+    day, month, year, hh, mm, ss, zone = m.groups()
+    zone = zone or "ET"
+    if zone not in _ZONES:
+        raise ParseError(f"{page}: unknown time zone {zone!r} in status date {text!r}")
+    tz = timezone(timedelta(hours=_ZONES[zone]), zone)
+    try:
+        return datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss), tzinfo=tz)
+    except ValueError as exc:
+        raise ParseError(f"{page}: impossible status date {text!r}") from exc
+
+
+def _read_grid(grid: etree._Element, page: str):
+    trs = [tr for tr in grid.iter("tr")]
+    if not trs:
+        raise ParseError(f"{page}: participants table has no rows")
+    header = [td.text_content() for td in trs[0] if isinstance(td.tag, str) and td.tag in ("td", "th")]
+    # "Participant 3": a footnote on the header cell itself, printed without <sup> in some pages.
+    header[0] = re.sub(r"^(Participant)\b.*$", r"\1", fold(header[0]))
+    columns = parse_columns(header, page=page)
+    rows = []
+    for tr in trs[1:]:
+        tds = [td for td in tr if isinstance(td.tag, str) and td.tag == "td"]
+        if not tds:
+            continue
+        name_cell = tds[0]
+        footnotes: list[str] = []
+        for sup in name_cell.iter("sup", "SUP"):
+            footnotes.extend(split_footnotes(sup.text_content()))
+        has_decl = any(
+            (a.get("href") or "") == "#EndDec" or "ShowDeclarations" in (a.get("onclick") or "")
+            for a in name_cell.iter("a")
+        )
+        rows.append(
+            RawRow(
+                name=_text_without_sup(name_cell),
+                footnotes=tuple(footnotes),
+                has_declarations=has_decl,
+                cells=tuple(td.text_content() for td in tds[1:]),
+            )
+        )
+    return columns, rows
+
+
+def _end_notes(table: etree._Element | None) -> tuple[EndNote, ...]:
+    if table is None:
+        return ()
+    notes = []
+    for div in table.iter("div"):
+        if "divNotesAll" not in (div.get("class") or ""):
+            continue
+        anchor = next((a for a in div.iter("a") if a.get("name")), None)
+        number = anchor.get("name") if anchor is not None else ""
+        text = fold(div.text_content())
+        if number and text.startswith(number):
+            text = text[len(number) :].lstrip()
+        notes.append(EndNote(number=number, text=text))
+    return tuple(notes)
+
+
+def _declarations(ids: dict, grid_id: str, kind: str) -> tuple[Declaration, ...]:
+    out = []
+    n = 2  # ASP.NET DataGrid item ids start at ctl02
+    while True:
+        key = f"{grid_id}_ctl{n:02d}"
+        who = ids.get(f"{key}_divParticipant")
+        if who is None:
+            break
+        body = ids.get(f"{key}_divText")
+        name = fold(who.text_content())
+        text = fold(body.text_content()) if body is not None else ""
+        # The body repeats the participant's name in a hidden <p class='invisible'>.
+        if text.startswith(name):
+            text = text[len(name) :].lstrip()
+        out.append(Declaration(participant=name, text=text, kind=kind))
+        n += 1
+    return tuple(out)
