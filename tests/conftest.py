@@ -1,0 +1,39 @@
+"""Shared fixtures: the saved UNTC pages, read in place (never copied into the repository)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import pages_dir
+
+PAGES = pages_dir()
+HTML_DIR = PAGES / "html-2026-02-03"
+XML_DIR = PAGES / "xml-2018-01-15"
+SKIP_REASON = (
+    f"saved UNTC pages not found at {PAGES} (set UNTC_PAGES_DIR to the folder holding "
+    "html-2026-02-03/ and xml-2018-01-15/)"
+)
+
+
+def require_pages() -> Path:
+    if not HTML_DIR.is_dir() or not XML_DIR.is_dir():
+        pytest.skip(SKIP_REASON)
+    return PAGES
+
+
+@pytest.fixture(scope="session")
+def untc_pages() -> Path:
+    """The folder of saved pages; skips the test with a clear reason when it is absent."""
+    return require_pages()
+
+
+@pytest.fixture(scope="session")
+def html_dir(untc_pages: Path) -> Path:
+    return untc_pages / "html-2026-02-03"
+
+
+@pytest.fixture(scope="session")
+def xml_dir(untc_pages: Path) -> Path:
+    return untc_pages / "xml-2018-01-15"
