@@ -1,0 +1,229 @@
+"""Commands of the fetch stage: refresh, crawl, mirror and demo (options in, stage calls out)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline import config
+from pipeline.cli.app import app, fail
+
+_BASE_HELP = (
+    "Site to fetch from (default: TREATIES_BASE_URL or https://treaties.un.org), e.g. a `treaties mirror`."
+)
+_INTERVAL_HELP = "Minimum seconds between two requests (default: TREATIES_MIN_INTERVAL or 1)."
+
+
+def _duration(text: str) -> timedelta:
+    from pipeline.fetch.run import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as exc:
+        fail(f"--max-age: {exc}")
+
+
+def _treaty_numbers(items: list[str]) -> list[str]:
+    from pipeline.fetch.untc import normalise_mtdsg
+
+    out: list[str] = []
+    for item in items:
+        try:
+            t = normalise_mtdsg(item)
+        except ValueError as exc:
+            fail(str(exc))
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def _store_errors() -> tuple[type[BaseException], ...]:
+    try:
+        from pipeline.store import StoreError
+    except ImportError:
+        return ()
+    return (StoreError,)
+
+
+@app.command()
+def refresh(
+    treaties: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="MTDSG numbers to refresh, e.g. IV-11-c (default: the watchlist).", show_default=False
+        ),
+    ] = None,
+    watchlist: Annotated[
+        Path | None,
+        typer.Option(
+            "--watchlist",
+            help="File listing the treaties to refresh: plain text, one MTDSG number per line (# comments), "
+            'or a .toml file with treaties = ["IV-11-c", ...]. Default: watchlist.txt at the repository root '
+            "if it exists, else the core UN human-rights treaties and their optional protocols.",
+        ),
+    ] = None,
+    base_url: Annotated[str | None, typer.Option("--base-url", help=_BASE_HELP)] = None,
+    max_age: Annotated[
+        str,
+        typer.Option(
+            "--max-age",
+            help="Skip a treaty whose page was fetched and stored within this time (e.g. 0, 30m, 6h, 2d): a "
+            "refresh that was interrupted and is run again fetches nothing twice. 0 asks the site for every "
+            "page (conditionally: an unchanged page costs a 304).",
+        ),
+    ] = "6h",
+    min_interval: Annotated[
+        float | None, typer.Option("--min-interval", min=0.0, help=_INTERVAL_HELP)
+    ] = None,
+    reports: Annotated[
+        bool, typer.Option("--reports/--no-reports", help="Write the reports after the refresh.")
+    ] = True,
+) -> None:
+    """Fetch, parse and store the current status of the given treaties (or the watchlist); print saved /
+    unchanged / failed; exit non-zero if any treaty failed."""
+    from pipeline.fetch.run import SiteUnreachable, load_watchlist, run_refresh
+
+    base = (base_url or config.base_url()).rstrip("/")
+    if treaties:
+        todo = _treaty_numbers(treaties)
+    else:
+        try:
+            todo = load_watchlist(watchlist)
+        except ValueError as exc:
+            fail(str(exc))
+    try:
+        report = run_refresh(
+            todo, base_url=base, max_age=_duration(max_age), min_interval=min_interval, write_reports=reports
+        )
+    except SiteUnreachable as exc:
+        fail(f"{exc}; nothing was refreshed. `make demo` runs the same refresh against a local mirror.")
+    except _store_errors() as exc:
+        fail(str(exc))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def crawl(
+    chapter: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--chapter", help="Chapter to crawl as a roman numeral, e.g. IV (repeatable).", show_default=False
+        ),
+    ] = None,
+    all_chapters: Annotated[
+        bool, typer.Option("--all", help="Crawl every chapter the site lists (about 560 treaties).")
+    ] = False,
+    list_only: Annotated[
+        bool,
+        typer.Option("--list", help="Only print the discovered MTDSG numbers, one per line; store nothing."),
+    ] = False,
+    max_age: Annotated[
+        str,
+        typer.Option(
+            "--max-age",
+            help="Skip treaties fetched and stored within this time (e.g. 0, 12h, 7d): a rerun resumes.",
+        ),
+    ] = "1d",
+    base_url: Annotated[str | None, typer.Option("--base-url", help=_BASE_HELP)] = None,
+    min_interval: Annotated[
+        float | None, typer.Option("--min-interval", min=0.0, help=_INTERVAL_HELP)
+    ] = None,
+) -> None:
+    """Discover a chapter's treaties (or the whole collection's) from the status pages' drop-downs, then
+    fetch, parse and store each one."""
+    from pipeline.fetch.run import run_crawl
+    from pipeline.fetch.untc import chapter_number
+
+    if bool(chapter) == all_chapters:
+        fail("give --chapter ROMAN (repeatable) or --all")
+    chapters: list[str] | None = None
+    if chapter:
+        chapters = []
+        for c in chapter:
+            try:
+                chapter_number(c)
+            except ValueError as exc:
+                fail(str(exc))
+            chapters.append(c.strip().upper())
+    base = (base_url or config.base_url()).rstrip("/")
+    try:
+        treaties, report = run_crawl(
+            chapters,
+            base_url=base,
+            list_only=list_only,
+            max_age=_duration(max_age),
+            min_interval=min_interval,
+        )
+    except _store_errors() as exc:
+        fail(str(exc))
+    if list_only:
+        for t in treaties:
+            print(t)
+        for p in report.problems:
+            print(f"error: {p}", file=sys.stderr)
+    if not report.ok or not treaties:
+        raise typer.Exit(1)
+
+
+@app.command()
+def mirror(
+    directory: Annotated[
+        Path,
+        typer.Argument(help="Folder of saved <MTDSG>.html status pages and <MTDSG>.xml files (recursive)."),
+    ],
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (0: any free port).")
+    ] = 8765,
+) -> None:
+    """Serve saved pages on 127.0.0.1 under the site's URL shapes, so refresh and crawl run against them
+    with --base-url. Unknown treaties get HTTP 200 and a non-treaty page, as on the real site."""
+    from pipeline.fetch.mirror import MirrorServer, index_pages
+
+    if not directory.is_dir():
+        fail(f"{directory} is not a folder")
+    html, xml = index_pages(directory)
+    if not html and not xml:
+        fail(f"no .html or .xml pages in {directory}")
+    try:
+        server = MirrorServer(directory, port)
+    except OSError as exc:
+        fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
+    print(f"serving {len(html)} status pages and {len(xml)} XML files at {server.base_url} (Ctrl-C to stop)")
+    print(f"try: treaties crawl --chapter IV --list --base-url {server.base_url}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@app.command()
+def demo(
+    pages: Annotated[
+        Path,
+        typer.Option(
+            "--pages",
+            help="Folder of saved UNTC pages: xml-2018-01-15/ and html-2026-02-03/ (../shared/untc-pages).",
+        ),
+    ],
+) -> None:
+    """Import the 2018 MTDSG XML as the snapshot of 2018-01-15, refresh the watchlist through a loopback
+    mirror of the 2026 status pages, write the reports and print the headline counts."""
+    from pipeline.fetch.run import run_demo
+
+    if not pages.is_dir():
+        fail(f"{pages} is not a folder (set PAGES=... or UNTC_PAGES_DIR)")
+    try:
+        imported, refreshed = run_demo(pages)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    except _store_errors() as exc:
+        fail(str(exc))
+    if not (imported.ok and refreshed.ok):
+        raise typer.Exit(1)
