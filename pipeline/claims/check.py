@@ -1,0 +1,411 @@
+"""Verdicts on extracted claims: the UN figure on the claimed date, the figure now, and who joined since."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+import pandas as pd
+
+from pipeline.catalog import ALIASES, resolve_treaty
+from pipeline.claims.extract import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    Claim,
+    TitleIndex,
+    TreatyName,
+    extract_claims,
+)
+from pipeline.config import base_url
+from pipeline.fetch.http import is_loopback
+from pipeline.fetch.untc import status_page_url
+from pipeline.normalise.codes import load_entries
+from pipeline.store import StoreError
+
+VERDICT_STALE = "correct at its date, now stale"
+VERDICT_CURRENT = "correct and current"
+VERDICT_WRONG = "wrong at its date"
+VERDICT_UNDATED = "undated: now {now}"
+VERDICT_NO_TREATY = "no treaty: the text names none the database holds (use --treaty)"
+
+# Words a text uses for what the UN counts as parties. The UN's parties are participants, which can
+# include non-state entities (the European Union, the Cook Islands, Niue, the State of Palestine).
+_STATE_WORDS = {"countries", "country", "states", "nations", "governments", "jurisdictions", "economies"}
+
+
+class StoreLike(Protocol):
+    """The slice of pipeline.store.Store the checker reads."""
+
+    def treaties(self) -> pd.DataFrame: ...
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
+    def asof(self, mtdsg_no: str, on: date) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    """A participant that joined (consent) or signed after the claimed date, per the latest snapshot."""
+
+    name: str
+    iso3: str | None
+    is_state: bool | None
+    change: str  # "joined" or "signed"
+    action: str | None  # the UN's word: ratification, accession, succession, signature...
+    on: date
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """One claim and what the UN's figures say about it."""
+
+    claim: Claim
+    mtdsg_no: str | None
+    short_name: str | None
+    title: str | None
+    figure_then: int | None  # the UN figure, same measure, on the claimed date
+    then_date: date | None
+    then_basis: str | None
+    figure_now: int | None
+    now_as_at: date | None  # status date of the latest snapshot
+    declared_now: int | None  # what the UN page itself declares (parties or signatories)
+    source: str | None
+    verdict: str
+    explanation: str
+    word_note: str | None = None
+    non_state_parties: tuple[str, ...] = ()
+    newcomers: tuple[Newcomer, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "phrase": c.phrase,
+            "sentence": c.sentence,
+            "figure": c.figure,
+            "qualifier": c.qualifier,
+            "measure": c.measure,
+            "text_word": c.noun,
+            "claimed_on": c.claimed_on.isoformat() if c.claimed_on else None,
+            "date_text": c.date_text,
+            "mtdsg_no": self.mtdsg_no,
+            "short_name": self.short_name,
+            "title": self.title,
+            "treaty_text": c.treaty_text,
+            "treaty_link": c.link,
+            "figure_then": self.figure_then,
+            "then_date": self.then_date.isoformat() if self.then_date else None,
+            "then_basis": self.then_basis,
+            "figure_now": self.figure_now,
+            "now_as_at": self.now_as_at.isoformat() if self.now_as_at else None,
+            "declared_now": self.declared_now,
+            "source": self.source,
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+            "word_note": self.word_note,
+            "non_state_parties": list(self.non_state_parties),
+            "since": [
+                {
+                    "name": n.name,
+                    "iso3": n.iso3,
+                    "is_state": n.is_state,
+                    "change": n.change,
+                    "action": n.action,
+                    "date": n.on.isoformat(),
+                }
+                for n in self.newcomers
+            ],
+            "notes": list(self.notes),
+            "line": c.line,
+            "span": [c.start, c.end],
+        }
+
+
+@dataclass(frozen=True)
+class ClaimReport:
+    """Every claim found in one text, checked."""
+
+    name: str  # the file the text came from
+    checks: tuple[ClaimCheck, ...] = field(default_factory=tuple)
+
+    @property
+    def message(self) -> str | None:
+        if not self.checks:
+            return f"{self.name}: no treaty figures found (nothing to check)"
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.name, "claims": [c.to_dict() for c in self.checks], "message": self.message}
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_date(value: Any) -> date | None:
+    if _missing(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+def _int(value: Any) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _flag(row: dict[str, Any], role: str) -> bool:
+    """Is this role's action bracketed (withdrawn)? Stores may keep one flag per role or one per row."""
+    value = row.get(f"{role}_withdrawn")
+    if _missing(value):
+        value = row.get("withdrawn") if role == "consent" else None
+    return bool(value) and not _missing(value)
+
+
+def matches(claimed: int, actual: int, comparison: str) -> bool:
+    """Does `actual` bear out a claim of `claimed` with its qualifier ("more than", "about"...)?"""
+    if comparison == ">":
+        return actual > claimed
+    if comparison == ">=":
+        return actual >= claimed
+    if comparison == "<":
+        return actual < claimed
+    if comparison == "~":
+        return abs(actual - claimed) <= max(2, round(claimed * 0.02))
+    return actual == claimed
+
+
+def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
+    """The treaties the store holds, with their catalogue short names, as candidates for a text."""
+    out = []
+    for row in treaties.to_dict("records"):
+        no = str(row["mtdsg_no"])
+        aliases = list(ALIASES.get(no, ()))
+        if not _missing(row.get("short_name")) and row["short_name"] not in aliases:
+            aliases.insert(0, str(row["short_name"]))
+        out.append(TreatyName(no, "" if _missing(row.get("title")) else str(row["title"]), tuple(aliases)))
+    return out
+
+
+def _signed_not_party(rows: Sequence[dict[str, Any]], on: date | None) -> int:
+    """Signatories without consent on `on` (None: as the latest page shows them)."""
+    n = 0
+    for r in rows:
+        sig, con = _as_date(r.get("signature_date")), _as_date(r.get("consent_date"))
+        if sig is None or _flag(r, "signature") or (on is not None and sig > on):
+            continue
+        if con is not None and not _flag(r, "consent") and (on is None or con <= on):
+            continue
+        n += 1
+    return n
+
+
+def _newcomers(rows: Sequence[dict[str, Any]], since: date) -> list[Newcomer]:
+    out = []
+    roles = (("consent", "joined"), ("signature", "signed"))
+    for r in rows:
+        for role, change in roles:
+            d = _as_date(r.get(f"{role}_date"))
+            if d is None or d <= since or _flag(r, role):
+                continue
+            out.append(
+                Newcomer(
+                    name=str(r.get("name")),
+                    iso3=None if _missing(r.get("iso3")) else str(r.get("iso3")),
+                    is_state=None if _missing(r.get("is_state")) else bool(r.get("is_state")),
+                    change=change,
+                    action=None if _missing(r.get(f"{role}_type")) else str(r.get(f"{role}_type")).lower(),
+                    on=d,
+                )
+            )
+    return sorted(out, key=lambda n: (n.on, n.name))
+
+
+def _kinds() -> dict[str, str]:
+    """iso3 -> kind of participant (state, observer_state, associated_state, organisation...)."""
+    return {e.iso3: e.kind for e in load_entries()}
+
+
+def _word_note(
+    claim: Claim, parties_now: int | None, non_state: Sequence[str], non_member: Sequence[str]
+) -> str | None:
+    if claim.noun is None or parties_now is None or claim.measure != MEASURE_PARTIES:
+        return None
+    word = claim.noun.split()[-1]
+    if word not in _STATE_WORDS:
+        return None
+    head = f'the text says "{claim.noun}", the UN counts parties'
+    if non_state:
+        head += (
+            f": {len(non_state)} of the {parties_now} current parties are not states ({', '.join(non_state)})"
+        )
+    else:
+        head += f"; all {parties_now} current parties are states in the depositary's practice"
+    if non_member:
+        # Observer and associated States (Holy See, State of Palestine, Cook Islands, Niue) are states
+        # to the depositary but not what every reader means by "countries".
+        head += f", {len(non_member)} of them not UN member states ({', '.join(non_member)})"
+    return head
+
+
+def source_url(mtdsg_no: str, source: str | None) -> str:
+    """The UN page a reader can open: the snapshot's own URL when it is the real site's, else the
+    canonical status page (a demo import reads files or a loopback mirror, which readers cannot open)."""
+    if source and source.startswith(("http://", "https://")) and not is_loopback(source):
+        return source
+    return status_page_url(mtdsg_no, base_url())
+
+
+def _figure(measure: str, parties: int | None, signatories: int | None, snp: int | None) -> int | None:
+    if measure == MEASURE_PARTIES:
+        return parties
+    if measure == MEASURE_SIGNATORIES:
+        return signatories
+    return snp
+
+
+def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -> ClaimCheck:
+    """The verdict on one claim, given the store and the treaty's row of Store.treaties()."""
+    if claim.mtdsg_no is None or latest is None:
+        return ClaimCheck(
+            claim=claim,
+            mtdsg_no=claim.mtdsg_no,
+            short_name=None,
+            title=None,
+            figure_then=None,
+            then_date=None,
+            then_basis=None,
+            figure_now=None,
+            now_as_at=None,
+            declared_now=None,
+            source=None,
+            verdict=VERDICT_NO_TREATY,
+            explanation="the claim could not be tied to a treaty in the database",
+        )
+    no = claim.mtdsg_no
+    rows = store.participants(no).to_dict("records")
+    parties_now, signatories_now = _int(latest.get("parties")), _int(latest.get("signatories"))
+    now = _figure(claim.measure, parties_now, signatories_now, _signed_not_party(rows, None))
+    declared = {
+        MEASURE_PARTIES: _int(latest.get("declared_parties")),
+        MEASURE_SIGNATORIES: _int(latest.get("declared_signatories")),
+    }.get(claim.measure)
+    as_at = _as_date(latest.get("as_at"))
+    notes: list[str] = []
+    if declared is not None and now is not None and declared != now:
+        notes.append(
+            f"the UN page declares {declared} {claim.measure}, {now} counted from its table"
+            + (f" ({latest.get('reconciliation')})" if not _missing(latest.get("reconciliation")) else "")
+        )
+    parties_rows = [r for r in rows if _as_date(r.get("consent_date")) and not _flag(r, "consent")]
+    non_state = tuple(str(r.get("name")) for r in parties_rows if r.get("is_state") is False)
+    kinds = _kinds()
+    non_member = tuple(
+        str(r.get("name"))
+        for r in parties_rows
+        if r.get("is_state") is not False and kinds.get(str(r.get("iso3")), "state") != "state"
+    )
+    then = then_basis = then_date = None
+    newcomers: tuple[Newcomer, ...] = ()
+    on = claim.claimed_on
+    if on is not None:
+        try:
+            a = store.asof(no, on)
+        except StoreError as e:
+            # Header-only pages (some MTDSG XML) carry counts but no dates to count back from.
+            notes.append(f"no figure on {on}: {e}")
+        else:
+            then_date, then_basis = a.date, a.basis
+            if claim.measure == MEASURE_SIGNED_NOT_PARTIES:
+                then = _signed_not_party(rows, on)
+                then_basis = "counted from the latest snapshot's signature and consent dates"
+            else:
+                then = _figure(claim.measure, a.parties, a.signatories, None)
+        newcomers = tuple(_newcomers(rows, on))
+        if as_at is not None and on > as_at:
+            notes.append(f"the claimed date {on} is after the latest status date {as_at}")
+    claimed = f"{claim.qualifier + ' ' if claim.qualifier else ''}{claim.figure}"
+    if now is None:
+        verdict, explanation = "no figure", f"the database has no {claim.measure} count for {no}"
+    elif on is None:
+        verdict = VERDICT_UNDATED.format(now=now)
+        right = "matches" if matches(claim.figure, now, claim.comparison) else "does not match"
+        explanation = (
+            f"the text gives no date; {claimed} {right} today's {now} {claim.measure} (as at {as_at})"
+        )
+    elif then is None:
+        verdict, explanation = "no figure", f"no {claim.measure} figure for {no} on {on}"
+    elif matches(claim.figure, then, claim.comparison):
+        if matches(claim.figure, now, claim.comparison):
+            verdict = VERDICT_CURRENT
+            explanation = f"{claimed} {claim.measure} on {on}, still {now} as at {as_at}"
+        else:
+            verdict = VERDICT_STALE
+            explanation = f"{claim.measure} were {then} on {on}; now {now} as at {as_at}"
+    else:
+        verdict = VERDICT_WRONG
+        explanation = (
+            f"the text says {claimed}, the UN's {claim.measure} were {then} on {on}; now {now} as at {as_at}"
+        )
+    if (
+        on is not None
+        and then is not None
+        and now is not None
+        and claim.measure != MEASURE_SIGNED_NOT_PARTIES
+    ):
+        gained = sum(
+            1 for n in newcomers if n.change == ("joined" if claim.measure == MEASURE_PARTIES else "signed")
+        )
+        if then + gained != now:
+            notes.append(
+                f"{then} + {gained} new since {on} is not {now}: withdrawals or corrections too "
+                f"(see `treaties diff {no}`)"
+            )
+    title = None if _missing(latest.get("title")) else str(latest.get("title"))
+    short = None if _missing(latest.get("short_name")) else str(latest.get("short_name"))
+    return ClaimCheck(
+        claim=claim,
+        mtdsg_no=no,
+        short_name=short,
+        title=title,
+        figure_then=then,
+        then_date=then_date,
+        then_basis=then_basis,
+        figure_now=now,
+        now_as_at=as_at,
+        declared_now=declared,
+        source=source_url(no, None if _missing(latest.get("source")) else str(latest.get("source"))),
+        verdict=verdict,
+        explanation=explanation,
+        word_note=_word_note(claim, parties_now, non_state, non_member),
+        non_state_parties=non_state,
+        newcomers=newcomers,
+        notes=tuple(notes),
+    )
+
+
+def check_text(text: str, store: StoreLike, *, name: str = "text", treaty: str | None = None) -> ClaimReport:
+    """Find every claim in `text` and check it against the store. `treaty` (a number or a short name)
+    overrides the treaty the text names; an unknown one raises pipeline.catalog.UnknownTreaty."""
+    frame = store.treaties()
+    by_no = {str(r["mtdsg_no"]): r for r in frame.to_dict("records")}
+    forced = resolve_treaty(treaty, by_no) if treaty else None
+    claims = extract_claims(text, TitleIndex(treaty_names(frame)), treaty=forced)
+    return ClaimReport(
+        name=name,
+        checks=tuple(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None) for c in claims),
+    )

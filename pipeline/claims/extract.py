@@ -1,0 +1,814 @@
+"""Find treaty figures in free text: the count claimed, the date it is claimed for and the treaty it is about.
+
+Pure: text in, claims out, no I/O. The treaties a text may name are passed in as `TreatyName`s.
+
+Rules (documented here because a claim checker is only as good as its reading rules):
+
+* Counts. A claim is a number (digits, or words such as "one hundred and seventy-seven") in one of
+  these shapes: "ratified by 177 countries", "signed by 121", "177 states are party to",
+  "177 countries have ratified", "has 178 parties", "178 States Parties", "the number of parties
+  stands at 178", "another nine states have signed but not ratified". "signed" alone means the UN's
+  signatories; "signed but not (yet) ratified" means signatories that are not parties; anything about
+  ratifying, acceding, joining or being a party means the UN's parties.
+* Dates. A claim is dated by the nearest date expression in its own sentence; failing that, by the
+  nearest one in its paragraph; failing that it is undated. Dates of events ("adopted on 25 May
+  2000", "entered into force in 2002") never date a claim. A day is that day, a month its last day
+  and a year its last day ("in 2009" -> 2009-12-31).
+* Treaty. A title is found by token overlap, not exact match: typos, capitals and glued words
+  ("thesale") are tolerated, and the best-scoring, longest match wins where titles nest (the title of
+  the Convention on the Rights of the Child sits inside the titles of its protocols). Short names such
+  as "OPSC" count as mentions too. A claim is linked, in order of preference, to: the override
+  (--treaty); a title or short name in its own sentence before the number; the treaty a generic
+  reference in its sentence ("the Optional Protocol", "the Convention") points back to, i.e. the
+  latest earlier mention of a treaty of that kind; the nearest mention before it; the first mention
+  after it. A claim with none of these is left unlinked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from calendar import monthrange
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from math import log
+
+# What a claimed figure corresponds to on the UN's page.
+MEASURE_PARTIES = "parties"
+MEASURE_SIGNATORIES = "signatories"
+MEASURE_SIGNED_NOT_PARTIES = "signatories not yet parties"
+
+# ---------------------------------------------------------------------------------------------------
+# Numbers written as digits or words
+
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORDS = sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)
+_W = r"(?:" + "|".join(_NUMBER_WORDS) + r")\b"
+_WORD_NUMBER = rf"\b{_W}(?:(?:\s+and\s+|\s+|-){_W})*"
+_DIGIT_NUMBER = r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b"
+_NUM = rf"(?P<num>{_DIGIT_NUMBER}|{_WORD_NUMBER})"
+
+
+def parse_number(text: str) -> int:
+    """177, "1,234", "nine", "seventy-seven", "one hundred and seventy-seven" -> int; ValueError otherwise."""
+    t = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not words:
+        raise ValueError(f"not a number: {text!r}")
+    total, current = 0, 0
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return total + current
+
+
+# ---------------------------------------------------------------------------------------------------
+# Count statements
+
+# Qualifiers change what a figure claims: "more than 170" is right for 178.
+_QUALIFIERS = {
+    "more than": ">",
+    "over": ">",
+    "just over": ">",
+    "upwards of": ">",
+    "at least": ">=",
+    "fewer than": "<",
+    "less than": "<",
+    "under": "<",
+    "just under": "<",
+    "nearly": "<",
+    "almost": "<",
+    "about": "~",
+    "around": "~",
+    "approximately": "~",
+    "roughly": "~",
+    "some": "~",
+    "exactly": "=",
+    "a total of": "=",
+}
+_QUAL = r"(?:(?P<qual>" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
+# "another nine states", "a further 12 countries": the figure is still the number itself.
+_EXTRA = r"(?:(?:another|a\s+further|an\s+additional|only|just|now|currently)\s+)?"
+_ADJ = (
+    r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
+    r"contracting|signatory|european|african|asian|world)\s+)*"
+)
+_NOUN = (
+    _ADJ + r"(?P<noun>countries|country|states|nations|governments|parties|signatories|participants|"
+    r"jurisdictions|economies)(?:\s+(?:parties|party)\b)?"
+)
+# Tails that turn "have signed" into "have signed but not ratified".
+_NOT_RATIFIED = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(?:but|and|yet|without)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)?"
+    r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
+
+_PASSIVE = re.compile(
+    r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
+    r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
+    r"adhered\s+to|joined|signed)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:\s+{_NOUN})?\b",
+    re.I,
+)
+_ACTIVE = re.compile(
+    _EXTRA
+    + _QUAL
+    + _NUM
+    + rf"\s+{_NOUN}\s+(?:(?:have|has|had|are|were|is|was)\s+)?"
+    + r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date)\s+)*"
+    + r"(?P<verb>ratified|acceded|joined|signed|become\s+part(?:y|ies)|been\s+part(?:y|ies)|"
+    r"part(?:y|ies)\s+to|consented)\b",
+    re.I,
+)
+_HAS = re.compile(
+    _EXTRA
+    + _QUAL
+    + _NUM
+    + r"\s+(?:(?:states?|contracting)\s+)?(?P<noun>parties|party|signatories|ratifications|signatures|"
+    r"accessions|contracting\s+(?:states|parties))\b",
+    re.I,
+)
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:states\s+)?(?P<noun>parties|signatories|ratifications|signatures|"
+    r"contracting\s+states)\b(?:\s+[\w,]+){0,5}?\s+(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|"
+    r"grew\s+to|increased\s+to|has\s+reached|had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    re.I,
+)
+
+
+def _measure_for(verb_or_noun: str, tail: str) -> str:
+    v = verb_or_noun.lower()
+    if "but not" in v:
+        return MEASURE_SIGNED_NOT_PARTIES
+    if v.startswith("sign") and "ratif" not in v:
+        return MEASURE_SIGNED_NOT_PARTIES if _NOT_RATIFIED.match(tail) else MEASURE_SIGNATORIES
+    return MEASURE_PARTIES
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    """One count statement: the figure, what it counts and where it sits in the text."""
+
+    figure: int
+    measure: str
+    comparison: str  # "=", ">", ">=", "<", "~" (from "more than", "at least", "nearly", "about"...)
+    qualifier: str | None
+    noun: str | None  # the text's own word for the participants: "countries", "states", "parties"...
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    phrase: str
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    """Every count statement in the text, in order; one per number (the first pattern that fits wins)."""
+    found: dict[int, CountMatch] = {}
+    for pattern in (_PASSIVE, _ACTIVE, _NUMBER_OF, _HAS):
+        for m in pattern.finditer(text):
+            num_start = m.start("num")
+            if num_start in found:
+                continue
+            try:
+                figure = parse_number(m.group("num"))
+            except ValueError:
+                continue
+            groups = m.groupdict()
+            tail = text[m.end() : m.end() + 80]
+            if pattern is _NUMBER_OF or pattern is _HAS:
+                noun_word = groups["noun"].lower()
+                measure = MEASURE_SIGNATORIES if noun_word.startswith("sign") else MEASURE_PARTIES
+                if measure == MEASURE_SIGNATORIES and _NOT_RATIFIED.match(tail):
+                    measure = MEASURE_SIGNED_NOT_PARTIES
+            else:
+                verb = re.sub(r"\s+", " ", groups["verb"])
+                if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
+                    continue  # "177 states have not ratified" is not a count of parties
+                measure = _measure_for(verb, tail)
+            if pattern is _HAS and groups["noun"].lower().startswith("part"):
+                # "the two parties agreed": a bare "N parties" counts only when the figure is plausible.
+                if figure < 3:
+                    continue
+            if 1900 <= figure <= 2100 and m.group("num").isdigit():
+                continue  # a year ("in 2009 states..."), not a count
+            qual = groups.get("qual")
+            qual_key = re.sub(r"\s+", " ", qual.lower()) if qual else None
+            noun = groups.get("noun")
+            found[num_start] = CountMatch(
+                figure=figure,
+                measure=measure,
+                comparison=_QUALIFIERS[qual_key] if qual_key else "=",
+                qualifier=qual_key,
+                noun=re.sub(r"\s+", " ", noun.lower()) if noun else None,
+                start=m.start(),
+                end=m.end(),
+                number_start=num_start,
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", m.group(0).strip()),
+            )
+    return [found[k] for k in sorted(found)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sentences and paragraphs
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|no|nos|art|arts|para|vol|mr|mrs|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|"
+    r"sept|oct|nov|dec|u\.n|u\.s|cf|vs)\.)$",
+    re.I,
+)
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks separated by a blank line."""
+    spans, start = [], 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: paragraphs cut after . ! ? before a capital or digit."""
+    spans = []
+    for p_start, p_end in split_paragraphs(text):
+        start = p_start
+        for m in re.finditer(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“(\[]?[A-Z0-9])", text[p_start:p_end]):
+            cut = p_start + m.start()
+            if _ABBREVIATIONS.search(text[start : cut + 1].rstrip()) or re.search(
+                r"(?:^|\s)\d{1,2}\.$", text[start : cut + 1].rstrip()
+            ):
+                continue  # "e.g. The", list numbers "1. Prohibition"
+            spans.append((start, cut + 1))
+            start = p_start + m.end()
+        spans.append((start, p_end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _containing(spans: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return (pos, pos)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates
+
+_MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)),
+    ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020".
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|as\s+of|as\s+at|as\s+on|at|by|since|until|till|through|during|end\s+of|"
+            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+)?" + _YEAR + r"\b",
+            re.I,
+        ),
+    ),
+)
+# A date right after these words is a status date ("as of September 2021"), never an event date.
+_ANCHOR_BEFORE = re.compile(
+    r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
+    r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)\s*$",
+    re.I,
+)
+# Dates of events in a treaty's life, which are not the date a count is claimed for.
+_EVENT_BEFORE = re.compile(
+    r"\b(?:adopted|entered\s+into\s+force|came\s+into\s+force|entry\s+into\s+force|in\s+force\s+since|"
+    r"opened\s+for\s+signature|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|were\s+signed|"
+    r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly)"
+    r"\b(?:(?!\bas\s+of\b)[^.;!?])*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression and the day it stands for (a month or a year stands for its last day)."""
+
+    on: date
+    precision: str  # "day", "month" or "year"
+    text: str
+    start: int
+    end: int
+    anchored: bool  # behind "as of", "by", "knowledge cutoff in"...: a status date
+    event: bool  # behind "adopted", "entered into force"...: not a status date
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, monthrange(year, month)[1])
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in the text, in order, without overlaps (the most precise one wins)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for precision, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            try:
+                if g.get("y"):
+                    on = date(int(g["y"]), int(g["m"]), int(g["d"]))
+                elif precision == "day":
+                    on = date(int(g["year"]), _MONTHS[g["month"].lower()], int(g["day"]))
+                elif precision == "month":
+                    if g["month"].lower() == "may" and not g["month"][0].isupper():
+                        continue  # "may 2016" in running text is more likely the verb
+                    on = _last_day(int(g["year"]), _MONTHS[g["month"].lower()])
+                else:
+                    on = date(int(g["year"]), 12, 31)
+            except ValueError:
+                continue
+            start = m.start("year") if precision == "year" else m.start()
+            if precision == "year":
+                # The preposition belongs to the context, the date expression is the year itself.
+                start = m.start()
+            if any(s < m.end() and start < e for s, e in taken):
+                continue
+            before = text[max(0, start - 80) : start]
+            # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
+            lead = before + (text[start : m.start("year")] if precision == "year" else "")
+            anchored = bool(_ANCHOR_BEFORE.search(lead))
+            event = not anchored and bool(_EVENT_BEFORE.search(before.split("\n")[-1]))
+            found.append(
+                DateMention(
+                    on=on,
+                    precision=precision,
+                    text=re.sub(r"\s+", " ", text[start : m.end()]),
+                    start=start,
+                    end=m.end(),
+                    anchored=anchored,
+                    event=event,
+                )
+            )
+            taken.append((start, m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def date_for(
+    pos: int, dates: Sequence[DateMention], sentence: tuple[int, int], paragraph: tuple[int, int]
+) -> DateMention | None:
+    """The date a claim at `pos` is made for: nearest non-event date in its sentence, else its paragraph."""
+    for lo, hi in (sentence, paragraph):
+        near = [d for d in dates if lo <= d.start < hi and not d.event]
+        if near:
+            # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
+            return min(near, key=lambda d: (min(abs(d.start - pos), abs(d.end - pos)), d.start > pos))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Treaties named in the text
+
+_STOPWORDS = frozenset(
+    "the of on to and in for a an by at with its their or concerning relating against between from as "
+    "into is are be which that this".split()
+)
+# Words that head a treaty's title; a generic "the Convention" refers back to a treaty of that kind.
+_KINDS = (
+    "optional protocol",
+    "protocol",
+    "convention",
+    "covenant",
+    "agreement",
+    "treaty",
+    "statute",
+    "amendment",
+    "charter",
+    "constitution",
+    "accord",
+)
+_GENERIC_REF = re.compile(
+    r"\b(?:the|this|that|said)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
+    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class TreatyName:
+    """A treaty a text may name: its MTDSG number, the UN's title and its short names (aliases)."""
+
+    mtdsg_no: str
+    title: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TreatyMention:
+    """Where the text names a treaty, and how well the words fit its title (1.0 for a short name)."""
+
+    mtdsg_no: str
+    start: int
+    end: int
+    text: str
+    score: float
+    kind: str | None  # "optional protocol", "convention"... the kind of treaty the title names
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+
+def _tokens(s: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) in the folded text; positions index the original string (ascii-folding keeps
+    one character per character for Latin text, which is all a treaty title needs)."""
+    folded = "".join((_fold(c) or " ")[:1] for c in s)
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
+
+
+def _kind_of(title: str) -> str | None:
+    t = _fold(title)
+    first = min(
+        ((t.find(k), k) for k in _KINDS if re.search(rf"\b{k}\b", t)), default=None, key=lambda x: x[0]
+    )
+    if first is None:
+        return None
+    # "Optional Protocol to the Convention": the kind is what comes first.
+    pos = re.search(rf"\b{first[1]}\b", t)
+    if pos:
+        for k in _KINDS:
+            m = re.search(rf"\b{k}\b", t)
+            if m and m.start() == pos.start():
+                return k
+    return first[1]
+
+
+def _kind_matches(ref: str, kind: str | None) -> bool:
+    if kind is None:
+        return False
+    ref = ref.lower()
+    if ref == "optional protocol":
+        return kind == "optional protocol"
+    if ref == "protocol":
+        return kind in ("protocol", "optional protocol")
+    return kind == ref
+
+
+class TitleIndex:
+    """Token-overlap matching of free text against treaty titles and short names."""
+
+    def __init__(self, treaties: Iterable[TreatyName]):
+        self.treaties = list(treaties)
+        self._titles: list[tuple[TreatyName, list[str]]] = []
+        df: dict[str, int] = {}
+        for t in self.treaties:
+            words = [w for w, _, _ in _tokens(t.title)]
+            self._titles.append((t, words))
+            for w in set(words):
+                df[w] = df.get(w, 0) + 1
+        n = max(len(self.treaties), 1)
+        # Rare words ("prostitution") say more about which treaty is meant than common ones ("convention").
+        self._weight = {w: log(1 + n / c) for w, c in df.items() if w not in _STOPWORDS}
+        self._unknown_weight = log(1 + n)
+        self.vocabulary = set(df) | _STOPWORDS
+        self._kinds = {t.mtdsg_no: _kind_of(t.title) for t in self.treaties}
+        self._totals = [sum(self.weight(x) for x in words) for _, words in self._titles]
+        self._by_word: dict[str, set[int]] = {}
+        for i, (_, words) in enumerate(self._titles):
+            for w in words:
+                if w in self._weight:
+                    self._by_word.setdefault(w, set()).add(i)
+
+    def kind(self, mtdsg_no: str) -> str | None:
+        return self._kinds.get(mtdsg_no)
+
+    def weight(self, word: str) -> float:
+        if word in _STOPWORDS:
+            return 0.0
+        return self._weight.get(word, self._unknown_weight)
+
+    def _split_glued(self, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """ "thesale" -> "the", "sale": copy-paste often drops the space between two title words."""
+        out = []
+        for w, s, e in tokens:
+            if w not in self.vocabulary and len(w) >= 5 and not w.isdigit():
+                for i in range(2, len(w) - 1):
+                    a, b = w[:i], w[i:]
+                    if (
+                        a in self.vocabulary
+                        and b in self.vocabulary
+                        and (a in self._weight or b in self._weight)
+                    ):
+                        out += [(a, s, s + i), (b, s + i, e)]
+                        break
+                else:
+                    out.append((w, s, e))
+            else:
+                out.append((w, s, e))
+        return out
+
+    def _match(self, title: list[str], window: list[str]) -> tuple[float, float, int, int, set[str]]:
+        """In-order best alignment of title words in window words (weighted LCS).
+
+        Returns (matched weight, precision, first, last): precision is the matched share of the window's
+        weight between the first and last matched words, so a title spread thin over a sentence scores low.
+        """
+        n, m = len(title), len(window)
+        # dp[i][j]: best weight aligning title[:i] with window[:j]
+        dp = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for i in range(1, n + 1):
+            ti = title[i - 1]
+            wi = self.weight(ti) or 0.05  # stopwords help alignment a little, never dominate
+            row, prev = dp[i], dp[i - 1]
+            for j in range(1, m + 1):
+                best = row[j - 1] if row[j - 1] > prev[j] else prev[j]
+                if window[j - 1] == ti and prev[j - 1] + wi > best:
+                    best = prev[j - 1] + wi
+                row[j] = best
+        # Trace back the matched window positions.
+        i, j, hits = n, m, []
+        while i > 0 and j > 0:
+            if (
+                title[i - 1] == window[j - 1]
+                and abs(dp[i][j] - (dp[i - 1][j - 1] + (self.weight(title[i - 1]) or 0.05))) < 1e-9
+            ):
+                hits.append(j - 1)
+                i, j = i - 1, j - 1
+            elif dp[i - 1][j] >= dp[i][j - 1]:
+                i -= 1
+            else:
+                j -= 1
+        if not hits:
+            return 0.0, 0.0, -1, -1, set()
+        first, last = min(hits), max(hits)
+        matched = sum(self.weight(window[k]) for k in hits)
+        span = sum(self.weight(window[k]) for k in range(first, last + 1))
+        return matched, (matched / span if span else 0.0), first, last, {window[k] for k in hits}
+
+    def find_mentions(self, text: str, *, threshold: float = 0.7) -> list[TreatyMention]:
+        """Titles and short names named in the text, in order, without overlaps."""
+        candidates: list[tuple[float, float, TreatyMention]] = []
+        for t in self.treaties:
+            for alias in t.aliases:
+                if not alias:
+                    continue
+                # Acronyms are matched as written ("CAT" is not "cat"); longer names case-insensitively.
+                flags = 0 if alias.isupper() and len(alias) <= 8 else re.I
+                for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags):
+                    mention = TreatyMention(
+                        t.mtdsg_no, m.start(), m.end(), m.group(0), 1.0, self.kind(t.mtdsg_no)
+                    )
+                    candidates.append((1e6 + len(alias), 1.0, mention))
+        for s_start, s_end in split_sentences(text):
+            tokens = self._split_glued(_tokens(text[s_start:s_end]))
+            words = [w for w, _, _ in tokens]
+            for k, w in enumerate(words):
+                if w not in self._by_word:
+                    continue
+                window = words[k : k + 80]
+                window_set = set(window)
+                for idx in self._by_word[w]:
+                    treaty, title = self._titles[idx]
+                    total = self._totals[idx]
+                    # Cheap bound first: even a perfect alignment cannot reach the threshold.
+                    if not total or sum(self.weight(x) for x in set(title) & window_set) < 0.5 * total:
+                        continue
+                    matched, precision, first, last, hit_words = self._match(title, window)
+                    if first != 0:
+                        continue  # a mention starts where the title's first matched word is
+                    kind = self.kind(treaty.mtdsg_no)
+                    if kind and not set(kind.split()) <= hit_words:
+                        continue  # "United Nations" alone does not name the Charter of the United Nations
+                    recall = matched / total
+                    if recall + precision == 0:
+                        continue
+                    f1 = 2 * recall * precision / (recall + precision)
+                    distinct = len({window[x] for x in range(first, last + 1) if self.weight(window[x]) > 0})
+                    if f1 < threshold or distinct < 2:
+                        continue
+                    _, a, _ = tokens[k + first]
+                    _, _, b = tokens[k + last]
+                    a, b = s_start + a, s_start + b
+                    mention = TreatyMention(
+                        treaty.mtdsg_no, a, b, text[a:b], round(f1, 3), self.kind(treaty.mtdsg_no)
+                    )
+                    candidates.append((matched * f1, f1, mention))
+        # Longest, best-fitting first; a nested match (the Convention inside its Protocol's title) loses.
+        candidates.sort(key=lambda c: (c[0], c[1], -c[2].start), reverse=True)
+        accepted: list[TreatyMention] = []
+        for _, _, mention in candidates:
+            if any(mention.start < a.end and a.start < mention.end for a in accepted):
+                continue
+            accepted.append(mention)
+        return sorted(accepted, key=lambda x: x.start)
+
+    def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:
+        """The MTDSG number whose title (or short name) best fits `name`, or None."""
+        found = self.find_mentions(name, threshold=threshold)
+        if not found:
+            return None
+        return max(found, key=lambda x: (x.end - x.start, x.score)).mtdsg_no
+
+
+def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of generic references such as "the Optional Protocol" or "this Convention"."""
+    return [
+        (m.start(), m.end(), re.sub(r"\s+", " ", m.group("kind").lower()))
+        for m in _GENERIC_REF.finditer(text)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Claims
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure the text claims: what it counts, for which date and which treaty."""
+
+    figure: int
+    measure: str  # MEASURE_PARTIES, MEASURE_SIGNATORIES or MEASURE_SIGNED_NOT_PARTIES
+    comparison: str  # "=", ">", ">=", "<", "~"
+    qualifier: str | None
+    noun: str | None  # the text's word: "countries", "states", "parties"...
+    phrase: str
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    sentence: str
+    claimed_on: date | None
+    date_text: str | None
+    mtdsg_no: str | None
+    treaty_text: str | None  # how the text names the treaty ("the Optional Protocol", "OPSC")
+    link: str  # how the treaty was found: override | named | reference | before | after | none
+    line: int = 1  # 1-based line of the number in the text
+
+
+def _link(
+    pos: int,
+    sentence: tuple[int, int],
+    mentions: Sequence[TreatyMention],
+    refs: Sequence[tuple[int, int, str]],
+    index: TitleIndex | None,
+) -> tuple[str | None, str | None, str]:
+    lo, _ = sentence
+    named = [m for m in mentions if lo <= m.start and m.end <= pos]
+    if named:
+        m = named[-1]
+        return m.mtdsg_no, m.text, "named"
+    # "As of 2021, the Optional Protocol has been ratified by 177": follow the reference back.
+    in_sentence = [r for r in refs if lo <= r[0] < pos]
+    if in_sentence and index is not None:
+        r_start, r_end, kind = in_sentence[-1]
+        earlier = [m for m in mentions if m.end <= r_start and _kind_matches(kind, m.kind)]
+        if earlier:
+            return earlier[-1].mtdsg_no, None, "reference"
+    before = [m for m in mentions if m.end <= pos]
+    if before:
+        return before[-1].mtdsg_no, before[-1].text, "before"
+    after = [m for m in mentions if m.start >= pos]
+    if after:
+        return after[0].mtdsg_no, after[0].text, "after"
+    return None, None, "none"
+
+
+def extract_claims(
+    text: str, treaties: Iterable[TreatyName] | TitleIndex = (), *, treaty: str | None = None
+) -> list[Claim]:
+    """Every count claim in `text`, dated and linked to a treaty (or `treaty` if given)."""
+    index = treaties if isinstance(treaties, TitleIndex) else TitleIndex(treaties)
+    counts = find_counts(text)
+    if not counts:
+        return []
+    dates = find_dates(text)
+    sentences = split_sentences(text)
+    paragraphs = split_paragraphs(text)
+    mentions = [] if treaty else index.find_mentions(text)
+    refs = find_generic_refs(text)
+    claims = []
+    for c in counts:
+        sentence = _containing(sentences, c.number_start)
+        paragraph = _containing(paragraphs, c.number_start)
+        d = date_for(c.number_start, dates, sentence, paragraph)
+        if treaty:
+            mtdsg_no, treaty_text, link = treaty, None, "override"
+        else:
+            mtdsg_no, treaty_text, link = _link(c.number_start, sentence, mentions, refs, index)
+        ref_text = next((text[s:e] for s, e, _ in reversed(refs) if sentence[0] <= s < c.number_start), None)
+        claims.append(
+            Claim(
+                figure=c.figure,
+                measure=c.measure,
+                comparison=c.comparison,
+                qualifier=c.qualifier,
+                noun=c.noun,
+                phrase=c.phrase,
+                start=c.start,
+                end=c.end,
+                number_start=c.number_start,
+                number_end=c.number_end,
+                sentence=re.sub(r"\s+", " ", text[sentence[0] : sentence[1]].strip()),
+                claimed_on=d.on if d else None,
+                date_text=d.text if d else None,
+                mtdsg_no=mtdsg_no,
+                treaty_text=treaty_text if treaty_text is not None else ref_text,
+                link=link,
+                line=text.count("\n", 0, c.number_start) + 1,
+            )
+        )
+    return claims
+
+
+__all__ = [
+    "MEASURE_PARTIES",
+    "MEASURE_SIGNATORIES",
+    "MEASURE_SIGNED_NOT_PARTIES",
+    "Claim",
+    "CountMatch",
+    "DateMention",
+    "TitleIndex",
+    "TreatyMention",
+    "TreatyName",
+    "date_for",
+    "extract_claims",
+    "find_counts",
+    "find_dates",
+    "find_generic_refs",
+    "parse_number",
+    "split_paragraphs",
+    "split_sentences",
+]

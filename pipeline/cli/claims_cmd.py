@@ -1,0 +1,86 @@
+"""`treaties check-claims`: find treaty figures in a text and say which are stale, with today's figure."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.catalog import UnknownTreaty
+from pipeline.claims.check import check_text
+from pipeline.claims.render import render_annotated, render_json, render_markdown, render_text
+from pipeline.cli.app import app, fail
+from pipeline.config import db_path
+from pipeline.store import StoreError, StoreLocked, open_store
+
+
+class ClaimsFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command("check-claims")
+def check_claims(
+    file: Annotated[Path, typer.Argument(help="Text file to check (plain text or Markdown, UTF-8).")],
+    treaty: Annotated[
+        str | None,
+        typer.Option(
+            "--treaty",
+            help="Treaty every claim is about (MTDSG number like IV-11-c, or a short name like OPSC); "
+            "overrides the treaty found in the text.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        ClaimsFormat, typer.Option("--format", help="Report format: text, json or markdown.")
+    ] = ClaimsFormat.text,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Also write a Markdown copy of the text with each claim marked and a footnote giving the "
+            "current figure, its date and the source.",
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help="DuckDB store to read (default: data/treaties.duckdb, or env TREATIES_DB)."
+        ),
+    ] = None,
+) -> None:
+    """Find treaty figures in a text ("ratified by 177 countries as of September 2021") and check them:
+    the UN figure on the claimed date, today's figure and who joined or signed since."""
+    if not file.is_file():
+        fail(f"no such file: {file}")
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        fail(f"{file} is not UTF-8 text ({e.reason} at byte {e.start})")
+    path = db or db_path()
+    if not path.is_file():
+        fail(f"no database at {path}: import some treaty pages first (treaties import / treaties demo)")
+    try:
+        with open_store(path, read_only=True) as store:
+            report = check_text(text, store, name=file.name, treaty=treaty)
+    except UnknownTreaty as e:
+        fail(str(e))
+    except StoreLocked as e:
+        fail(str(e))
+    except StoreError as e:
+        fail(f"cannot read {path}: {e}")
+    render = {
+        ClaimsFormat.text: render_text,
+        ClaimsFormat.json: render_json,
+        ClaimsFormat.markdown: render_markdown,
+    }
+    typer.echo(render[fmt](report), nl=False)
+    if annotate is not None and report.checks:
+        try:
+            annotate.write_text(render_annotated(text, report), encoding="utf-8")
+        except OSError as e:
+            fail(f"cannot write {annotate}: {e.strerror}")
+    elif annotate is not None:
+        typer.echo(f"no claims, so no annotated copy written to {annotate}", err=True)
