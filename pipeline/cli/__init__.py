@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.cli import claims_cmd  # noqa: F401
 from pipeline.cli import fetch_cmd  # noqa: F401
+from pipeline.cli import names_cmd  # noqa: F401
 from pipeline.cli import parse_cmd  # noqa: F401  (registers commands)
 from pipeline.cli.app import app
 
