@@ -115,7 +115,9 @@ def names(
             for e in shown:
                 record = _record(e)
                 record["pages"] = " ".join(e.pages)
-                writer.writerow(["" if v is None else v for v in record.values()])
+                # Same spelling of booleans as names.csv.
+                cells = [str(v).lower() if isinstance(v, bool) else v for v in record.values()]
+                writer.writerow(["" if v is None else v for v in cells])
         else:
             _print_table(shown)
     if missing:

@@ -58,7 +58,7 @@ def test_table_and_csv_formats(tmp_path: Path) -> None:
     assert [line.split()[-3] for line in table.stdout.splitlines()] == ["DMA", "DOM"]
     as_csv = runner.invoke(app, ["names", str(tmp_path), "--format", "csv"])
     assert as_csv.stdout.splitlines()[0] == "name,iso3,is_state,canonical_name,count,pages"
-    assert as_csv.stdout.splitlines()[2].startswith("Dominican Republic,DOM,")
+    assert as_csv.stdout.splitlines()[2].startswith("Dominican Republic,DOM,true,Dominican Republic,1,")
 
 
 def test_missing_path_is_a_one_line_error(tmp_path: Path) -> None:
