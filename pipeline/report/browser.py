@@ -1,0 +1,84 @@
+"""Headless Debian Chromium driven by playwright, for screenshots of the report; never downloads a browser."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Quiet, offline Chromium: no background traffic, no updates, no sync, nothing beyond file://.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT_DIR = "screenshots"
+
+
+class BrowserUnavailable(RuntimeError):
+    """No Chromium at /usr/bin/chromium, or playwright is not installed."""
+
+
+@contextmanager
+def open_browser(executable: Path = CHROMIUM) -> Iterator[Any]:
+    """A playwright Browser on Debian's chromium package (apt-get install chromium)."""
+    if not executable.exists():
+        raise BrowserUnavailable(f"no Chromium at {executable}: install it with `apt-get install chromium`")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        raise BrowserUnavailable("playwright is not installed (pip install -e '.[dev]')") from exc
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def block_network(page: Any) -> None:
+    """Abort every request that is not file://, so a stray external reference fails loudly."""
+    page.route(re.compile(r"^(?!file://).*"), lambda route: route.abort())
+
+
+def pick_pages(index: Path, treaty: str | None = None, country: str | None = None) -> dict[str, Path]:
+    """The index, one treaty page (IV-11-c when present) and one country page of a rendered site."""
+    site = index.parent
+    treaties = sorted((site / "treaty").glob("*.html"))
+    countries = sorted((site / "country").glob("*.html"))
+    chosen = {"index": index}
+    want_t = site / "treaty" / f"{treaty or 'IV-11-c'}.html"
+    if want_t.exists():
+        chosen["treaty"] = want_t
+    elif treaties:
+        chosen["treaty"] = treaties[0]
+    want_c = site / "country" / f"{country or 'FRA'}.html"
+    if want_c.exists():
+        chosen["country"] = want_c
+    elif countries:
+        chosen["country"] = countries[0]
+    return chosen
+
+
+def save_screenshots(index: Path, out_dir: Path | None = None, *, width: int = 1280) -> list[Path]:
+    """Full-page PNGs of the index, a treaty page and a country page, for readers without a browser."""
+    out_dir = out_dir or index.parent / SCREENSHOT_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with open_browser() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        block_network(page)
+        for label, path in pick_pages(index).items():
+            page.goto(path.resolve().as_uri(), wait_until="load")
+            target = out_dir / f"{label}.png"
+            page.screenshot(path=str(target), full_page=True)
+            written.append(target)
+        page.close()
+    return written

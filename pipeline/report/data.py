@@ -1,0 +1,192 @@
+"""The thin layer between the store and the report: plain frames pulled once; templates never touch the db."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+import pandas as pd
+
+# A participant's status on one treaty, as the map, the tables and the matrix show it.
+STATUS_PARTY = "party"
+STATUS_SIGNATORY = "signatory"  # signed, not (yet) bound
+STATUS_WITHDRAWN = "withdrawn"
+STATUS_NONE = "no action"
+
+
+class StoreLike(Protocol):
+    """The part of pipeline.store.Store the report reads (see the store's public contract)."""
+
+    def treaties(self) -> pd.DataFrame: ...
+    def snapshots(self, mtdsg_no: str) -> pd.DataFrame: ...
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
+    def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
+    def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Any: ...
+    def matrix(self) -> pd.DataFrame: ...
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    iso3: str | None
+    name: str
+    change: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What changed for one treaty between two snapshots (a plain copy of the store's Diff)."""
+
+    from_: date | None
+    to: date | None
+    counts_before: dict[str, int | None]
+    counts_after: dict[str, int | None]
+    changes: tuple[ChangeRow, ...]
+
+
+@dataclass
+class TreatyData:
+    """Everything the report shows about one treaty."""
+
+    info: dict[str, Any]  # one row of Store.treaties()
+    snapshots: pd.DataFrame
+    participants: pd.DataFrame
+    end_notes: pd.DataFrame
+    changes: list[ChangeSet] = field(default_factory=list)  # newest first
+
+    @property
+    def mtdsg_no(self) -> str:
+        return str(self.info["mtdsg_no"])
+
+
+@dataclass
+class SiteData:
+    treaties: pd.DataFrame
+    per_treaty: dict[str, TreatyData]
+    matrix: pd.DataFrame
+
+
+def to_date(value: Any) -> date | None:
+    """A store value (date, datetime, Timestamp, ISO string, NaT/None) as a date, or None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    ts = pd.Timestamp(value)
+    return None if pd.isna(ts) else ts.date()
+
+
+def is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, (list, tuple)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def participant_status(row: dict[str, Any] | pd.Series) -> str:
+    """party / signatory / withdrawn / no action for one participants-table row.
+
+    The UN brackets a withdrawn entry ("[26 Feb 1999 ]") and tells the denunciation in an end note;
+    the store flags such a row `withdrawn`. A bracketed row counts neither as party nor as signatory.
+    """
+    if bool(row.get("withdrawn")) and not is_missing(row.get("withdrawn")):
+        return STATUS_WITHDRAWN
+    if not is_missing(row.get("consent_date")):
+        return STATUS_PARTY
+    if not is_missing(row.get("signature_date")):
+        return STATUS_SIGNATORY
+    return STATUS_NONE
+
+
+def footnote_list(value: Any) -> list[str]:
+    """The store gives footnotes as a list or a comma string; always a list of marker strings."""
+    if is_missing(value):
+        return []
+    if isinstance(value, str):
+        return [p.strip() for p in value.split(",") if p.strip()]
+    try:
+        return [str(v).strip() for v in value if str(v).strip()]
+    except TypeError:
+        return [str(value)]
+
+
+def _copy_diff(diff: Any) -> ChangeSet:
+    changes = tuple(
+        ChangeRow(
+            iso3=getattr(c, "iso3", None),
+            name=str(getattr(c, "name", "")),
+            change=str(getattr(c, "change", "")),
+            before=None if is_missing(getattr(c, "before", None)) else str(c.before),
+            after=None if is_missing(getattr(c, "after", None)) else str(c.after),
+        )
+        for c in getattr(diff, "changes", ()) or ()
+    )
+    return ChangeSet(
+        from_=to_date(getattr(diff, "from_", None)),
+        to=to_date(getattr(diff, "to", None)),
+        counts_before=dict(getattr(diff, "counts_before", {}) or {}),
+        counts_after=dict(getattr(diff, "counts_after", {}) or {}),
+        changes=changes,
+    )
+
+
+def load_treaty(store: StoreLike, info: dict[str, Any]) -> TreatyData:
+    mtdsg_no = str(info["mtdsg_no"])
+    snapshots = store.snapshots(mtdsg_no)
+    if "as_at" in snapshots.columns and len(snapshots):
+        snapshots = snapshots.sort_values("as_at", kind="stable").reset_index(drop=True)
+    participants = store.participants(mtdsg_no)
+    end_notes = store.end_notes(mtdsg_no)
+    # One change set per pair of consecutive snapshot dates, newest first.
+    dates = sorted({d for d in (to_date(v) for v in snapshots.get("as_at", [])) if d is not None})
+    changes = [_copy_diff(store.diff(mtdsg_no, a, b)) for a, b in zip(dates, dates[1:], strict=False)]
+    changes.reverse()
+    return TreatyData(
+        info=info, snapshots=snapshots, participants=participants, end_notes=end_notes, changes=changes
+    )
+
+
+def load_site_data(store: StoreLike) -> SiteData:
+    """Read everything the report needs from an open store."""
+    treaties = store.treaties()
+    if len(treaties):
+        treaties = treaties.sort_values("mtdsg_no", key=_mtdsg_sort_key).reset_index(drop=True)
+    per_treaty = {str(r["mtdsg_no"]): load_treaty(store, r) for r in treaties.to_dict("records")}
+    return SiteData(treaties=treaties, per_treaty=per_treaty, matrix=store.matrix())
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(s: str) -> int:
+    total = 0
+    for ch, nxt in zip(s, [*s[1:], ""], strict=True):
+        v = _ROMAN.get(ch, 0)
+        total += -v if nxt and _ROMAN.get(nxt, 0) > v else v
+    return total
+
+
+def mtdsg_key(mtdsg_no: str) -> tuple[Any, ...]:
+    """Order MTDSG numbers as the UN does: chapter (roman), then number, then letter (IV-2 < IV-11-c)."""
+    parts = mtdsg_no.split("-")
+    key: list[Any] = [_roman(parts[0])]
+    for p in parts[1:]:
+        key.append((0, int(p), "") if p.isdigit() else (1, 0, p))
+    return tuple(key)
+
+
+def _mtdsg_sort_key(s: pd.Series) -> pd.Series:
+    return s.map(lambda v: mtdsg_key(str(v)))
