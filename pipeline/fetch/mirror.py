@@ -86,7 +86,6 @@ class MirrorServer(ThreadingHTTPServer):
         self.log: list[LoggedRequest] = []
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self._etags: dict[Path, str] = {}
         super().__init__((LOOPBACK, port), _Handler)
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -113,11 +112,10 @@ class MirrorServer(ThreadingHTTPServer):
         with self.lock:
             self.log.append(entry)
 
-    def etag_of(self, path: Path) -> str:
-        with self.lock:
-            if path not in self._etags:
-                self._etags[path] = '"' + hashlib.sha256(path.read_bytes()).hexdigest()[:32] + '"'
-            return self._etags[path]
+    @staticmethod
+    def etag_of(body: bytes) -> str:
+        # From the bytes served, so a page edited on disk gets a new validator at once.
+        return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
     def resolve(self, target: str) -> tuple[Path | None, bool]:
         """(file, is_status_request) for a request target; (None, True) is the site's non-treaty page."""
@@ -187,7 +185,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = file.read_bytes()
         ctype = "text/html; charset=utf-8" if file.suffix == ".html" else "text/xml"
-        etag = srv.etag_of(file)
+        etag = srv.etag_of(body)
         mtime = int(file.stat().st_mtime)
         validators = {"ETag": etag, "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
         if fault is not None and fault.kind == "truncate":
@@ -273,7 +271,9 @@ def run_mirror(root: Path, port: int = 0) -> Iterator[MirrorServer]:
     if not root.is_dir():
         raise FileNotFoundError(f"mirror: {root} is not a folder")
     server = MirrorServer(root, port)
-    thread = threading.Thread(target=server.serve_forever, name="treaties-mirror", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="treaties-mirror", daemon=True
+    )
     thread.start()
     try:
         yield server

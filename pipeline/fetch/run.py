@@ -640,7 +640,11 @@ def run_crawl(
 
 
 def run_demo(
-    pages: Path, *, out: TextIO | None = None, min_interval: float = 0.05
+    pages: Path,
+    *,
+    out: TextIO | None = None,
+    min_interval: float = 0.05,
+    watchlist: list[str] | None = None,
 ) -> tuple[RunReport, RunReport]:
     """`treaties demo`: the 2018 XML as the snapshot of 2018-01-15, then a refresh through a loopback mirror
     of the 2026 HTML pages, then the reports. The mirror is ours, so it is polled faster than the site."""
@@ -662,7 +666,7 @@ def run_demo(
         _say(out, f"    {imported.summary()}")
         with run_mirror(html_dir) as mirror:
             base = mirror.base_url
-            watchlist = load_watchlist()
+            watchlist = watchlist or load_watchlist()
             _say(out, f"2/3 refreshing {len(watchlist)} treaties from the mirror at {base}")
             # max_age 0: always ask the mirror (conditionally: a rerun gets 304s and reports "unchanged").
             with make_client(base, min_interval=min_interval) as http:
