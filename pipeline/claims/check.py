@@ -34,7 +34,9 @@ VERDICT_NO_TREATY = "no treaty: the text names none the database holds (use --tr
 
 # Words a text uses for what the UN counts as parties. The UN's parties are participants, which can
 # include non-state entities (the European Union, the Cook Islands, Niue, the State of Palestine).
-_STATE_WORDS = {"countries", "country", "states", "nations", "governments", "jurisdictions", "economies"}
+_STATE_WORDS = frozenset(
+    "countries country states state nations nation governments government jurisdictions economies".split()
+)
 
 
 class StoreLike(Protocol):

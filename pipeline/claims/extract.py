@@ -10,10 +10,12 @@ Rules (documented here because a claim checker is only as good as its reading ru
   stands at 178", "another nine states have signed but not ratified". "signed" alone means the UN's
   signatories; "signed but not (yet) ratified" means signatories that are not parties; anything about
   ratifying, acceding, joining or being a party means the UN's parties.
-* Dates. A claim is dated by the nearest date expression in its own sentence; failing that, by the
-  nearest one in its paragraph; failing that it is undated. Dates of events ("adopted on 25 May
-  2000", "entered into force in 2002") never date a claim. A day is that day, a month its last day
-  and a year its last day ("in 2009" -> 2009-12-31).
+* Dates. A claim is dated by the nearest date expression in its own sentence (unless "today" or
+  "currently" is nearer: then it speaks of the text's present and is undated); failing that, by the
+  last date expression earlier in its paragraph ("Figures are as of March 2020. [...] It has 196
+  parties."); a date in a later sentence never reaches back; failing all that the claim is undated.
+  Dates of events ("adopted on 25 May 2000", "entered into force in 2002") never date a claim. A
+  day is that day, a month its last day and a year its last day ("in 2009" -> 2009-12-31).
 * Treaty. A title is found by token overlap, not exact match: typos, capitals and glued words
   ("thesale") are tolerated, and the best-scoring, longest match wins where titles nest (the title of
   the Convention on the Rights of the Child sits inside the titles of its protocols). Short names such
@@ -139,7 +141,8 @@ _ADJ = (
     r"contracting|signatory|european|african|asian|world)\s+)*"
 )
 _NOUN = (
-    _ADJ + r"(?P<noun>countries|country|states|nations|governments|parties|signatories|participants|"
+    _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|parties|party|"
+    r"signatories|signatory|participants|"
     r"jurisdictions|economies)(?:\s+(?:parties|party)\b)?"
 )
 # Tails that turn "have signed" into "have signed but not ratified".
@@ -233,8 +236,10 @@ def find_counts(text: str) -> list[CountMatch]:
                     continue  # "177 states have not ratified" is not a count of parties
                 measure = _measure_for(verb, tail)
             if pattern is _HAS and groups["noun"].lower().startswith("part"):
-                # "the two parties agreed": a bare "N parties" counts only when the figure is plausible.
-                if figure < 3:
+                # "the two parties agreed", "between two parties": the parties to a dispute, not a count.
+                if figure < 3 and re.search(
+                    r"\b(?:the|between|both|of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+                ):
                     continue
             if 1900 <= figure <= 2100 and m.group("num").isdigit():
                 continue  # a year ("in 2009 states..."), not a count
@@ -285,11 +290,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = p_start
         for m in re.finditer(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“(\[]?[A-Z0-9])", text[p_start:p_end]):
             cut = p_start + m.start()
-            if _ABBREVIATIONS.search(text[start : cut + 1].rstrip()) or re.search(
-                r"(?:^|\s)\d{1,2}\.$", text[start : cut + 1].rstrip()
-            ):
+            if _ABBREVIATIONS.search(text[start:cut]) or re.search(r"(?:^|\s)\d{1,2}\.$", text[start:cut]):
                 continue  # "e.g. The", list numbers "1. Prohibition"
-            spans.append((start, cut + 1))
+            spans.append((start, cut))
             start = p_start + m.end()
         spans.append((start, p_end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
@@ -427,16 +430,37 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+# Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
+_PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
+
+
 def date_for(
-    pos: int, dates: Sequence[DateMention], sentence: tuple[int, int], paragraph: tuple[int, int]
+    pos: int,
+    dates: Sequence[DateMention],
+    sentence: tuple[int, int],
+    paragraph: tuple[int, int],
+    text: str = "",
 ) -> DateMention | None:
-    """The date a claim at `pos` is made for: nearest non-event date in its sentence, else its paragraph."""
-    for lo, hi in (sentence, paragraph):
-        near = [d for d in dates if lo <= d.start < hi and not d.event]
-        if near:
-            # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
-            return min(near, key=lambda d: (min(abs(d.start - pos), abs(d.end - pos)), d.start > pos))
-    return None
+    """The date a claim at `pos` is made for (None: undated).
+
+    The nearest non-event date in its sentence, unless "today" or "currently" is nearer; failing that,
+    the last non-event date earlier in its paragraph ("Figures are as of March 2020. ... has 196 parties").
+    """
+    lo, hi = sentence
+    near = [d for d in dates if lo <= d.start < hi and not d.event]
+
+    def distance(a: int, b: int) -> int:
+        return min(abs(a - pos), abs(b - pos))
+
+    if near:
+        # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
+        best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
+        present = [m for m in _PRESENT.finditer(text, lo, hi)]
+        if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
+            return None
+        return best
+    earlier = [d for d in dates if paragraph[0] <= d.start < lo and not d.event]
+    return earlier[-1] if earlier else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -763,7 +787,7 @@ def extract_claims(
     for c in counts:
         sentence = _containing(sentences, c.number_start)
         paragraph = _containing(paragraphs, c.number_start)
-        d = date_for(c.number_start, dates, sentence, paragraph)
+        d = date_for(c.number_start, dates, sentence, paragraph, text)
         if treaty:
             mtdsg_no, treaty_text, link = treaty, None, "override"
         else:

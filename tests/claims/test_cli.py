@@ -1,0 +1,77 @@
+"""`treaties check-claims`: formats, --treaty, --annotate, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.claims.conftest import KEEPERS
+
+runner = CliRunner()
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    f = tmp_path / "summary.md"
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+def test_text_report(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, f"As of December 2020, the {KEEPERS} had been ratified by 4 countries.\n")
+    result = runner.invoke(app, ["check-claims", str(f), "--db", str(keepers_db)])
+    assert result.exit_code == 0, result.output
+    assert "summary.md: 1 claim" in result.output
+    assert "verdict: correct at its date, now stale" in result.output
+
+
+def test_json_and_annotate(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, "The convention has been ratified by 4 countries as of 2020.\n")
+    out = tmp_path / "annotated.md"
+    args = ["check-claims", str(f), "--db", str(keepers_db), "--treaty", "IV-90"]
+    result = runner.invoke(app, [*args, "--format", "json", "--annotate", str(out)])
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.output)["claims"]
+    assert (claim["mtdsg_no"], claim["treaty_link"], claim["figure_now"]) == ("IV-90", "override", 5)
+    assert [s["name"] for s in claim["since"]] == ["Peru", "Japan"]
+    annotated = out.read_text(encoding="utf-8")
+    assert "**ratified by 4 countries**[^claim-1]" in annotated
+    assert "[^claim-1]: IV-90: 5 parties as at 2026-02-03" in annotated
+
+
+def test_markdown_report(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, f"The {KEEPERS} has 5 parties.\n")
+    result = runner.invoke(app, ["check-claims", str(f), "--db", str(keepers_db), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Claims in summary.md")
+    assert "undated: now 5" in result.output
+
+
+def test_no_claim_is_a_clear_message_and_exit_0(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, "Nothing to see here.\n")
+    out = tmp_path / "annotated.md"
+    result = runner.invoke(app, ["check-claims", str(f), "--db", str(keepers_db), "--annotate", str(out)])
+    assert result.exit_code == 0
+    assert "summary.md: no treaty figures found (nothing to check)" in result.output
+    assert not out.exists()
+
+
+def test_unknown_treaty_is_one_line(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, "It has 5 parties.\n")
+    result = runner.invoke(app, ["check-claims", str(f), "--db", str(keepers_db), "--treaty", "IV-99"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "error: treaty 'IV-99' (IV-99) is not in the database; did you mean IV-90, IV-90-a?"
+    ]
+
+
+def test_missing_file_and_missing_db(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check-claims", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1 and "error: no such file" in result.output
+    f = _write(tmp_path, "It has 5 parties.\n")
+    result = runner.invoke(app, ["check-claims", str(f), "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: no database at {tmp_path / 'none.duckdb'}")
+    assert len(result.output.strip().splitlines()) == 1
