@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -347,7 +347,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         verdict = VERDICT_UNDATED.format(now=now)
         right = "matches" if matches(claim.figure, now, claim.comparison) else "does not match"
         explanation = (
-            f"the text gives no date; {claimed} {right} today's {now} {claim.measure} (as at {as_at})"
+            f"the text gives no date; {claimed} {right} the latest {now} {claim.measure} (as at {as_at})"
         )
     elif then is None:
         verdict, explanation = "no figure", f"no {claim.measure} figure for {no} on {on}"
@@ -407,7 +407,16 @@ def check_text(text: str, store: StoreLike, *, name: str = "text", treaty: str |
     by_no = {str(r["mtdsg_no"]): r for r in frame.to_dict("records")}
     forced = resolve_treaty(treaty, by_no) if treaty else None
     claims = extract_claims(text, TitleIndex(treaty_names(frame)), treaty=forced)
-    return ClaimReport(
-        name=name,
-        checks=tuple(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None) for c in claims),
-    )
+    newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
+    checks = []
+    for c in claims:
+        check = check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)
+        if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
+            # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.
+            stale = (
+                f"{check.mtdsg_no}'s latest status in the database is of {check.now_as_at}, older than "
+                f"the newest ({newest}): refresh it for today's figure"
+            )
+            check = replace(check, notes=(*check.notes, stale))
+        checks.append(check)
+    return ClaimReport(name=name, checks=tuple(checks))

@@ -18,12 +18,14 @@ Rules (documented here because a claim checker is only as good as its reading ru
   day is that day, a month its last day and a year its last day ("in 2009" -> 2009-12-31).
 * Treaty. A title is found by token overlap, not exact match: typos, capitals and glued words
   ("thesale") are tolerated, and the best-scoring, longest match wins where titles nest (the title of
-  the Convention on the Rights of the Child sits inside the titles of its protocols). Short names such
-  as "OPSC" count as mentions too. A claim is linked, in order of preference, to: the override
-  (--treaty); a title or short name in its own sentence before the number; the treaty a generic
-  reference in its sentence ("the Optional Protocol", "the Convention") points back to, i.e. the
-  latest earlier mention of a treaty of that kind; the nearest mention before it; the first mention
-  after it. A claim with none of these is left unlinked.
+  the Convention on the Rights of the Child sits inside the titles of its protocols). The opening
+  words of a long title count when no other title opens with them ("the Convention against
+  Torture"). Short names such as "OPSC" count as mentions too. A claim is linked, in order of
+  preference, to: the override (--treaty); a title or short name in its own sentence before the
+  number; the treaty a generic reference in its sentence ("the Optional Protocol", "the Convention")
+  points back to, i.e. the latest earlier mention of a treaty of that kind; a title or short name
+  later in its sentence; the nearest mention before it; the first mention after it. A claim with
+  none of these is left unlinked.
 """
 
 from __future__ import annotations
@@ -570,6 +572,12 @@ class TitleIndex:
         self.vocabulary = set(df) | _STOPWORDS
         self._kinds = {t.mtdsg_no: _kind_of(t.title) for t in self.treaties}
         self._totals = [sum(self.weight(x) for x in words) for _, words in self._titles]
+        # How many titles open with each word sequence, to accept an unambiguous opening as a mention.
+        self._prefixes: dict[tuple[str, ...], int] = {}
+        for _, words in self._titles:
+            for n in range(1, len(words) + 1):
+                key = tuple(words[:n])
+                self._prefixes[key] = self._prefixes.get(key, 0) + 1
         self._by_word: dict[str, set[int]] = {}
         for i, (_, words) in enumerate(self._titles):
             for w in words:
@@ -642,6 +650,70 @@ class TitleIndex:
         span = sum(self.weight(window[k]) for k in range(first, last + 1))
         return matched, (matched / span if span else 0.0), first, last, {window[k] for k in hits}
 
+    def _span(
+        self, tokens: list[tuple[str, int, int]], k: int, first: int, last: int, s_start: int, text: str
+    ) -> tuple[int, int, str]:
+        a = s_start + tokens[k + first][1]
+        b = s_start + tokens[k + last][2]
+        return a, b, text[a:b]
+
+    def _full_match(
+        self,
+        idx: int,
+        window: list[str],
+        tokens: list[tuple[str, int, int]],
+        k: int,
+        s_start: int,
+        text: str,
+        threshold: float,
+    ) -> tuple[float, float, TreatyMention] | None:
+        """The title, more or less whole, from window[0]: weighted in-order overlap with F1 >= threshold."""
+        treaty, title = self._titles[idx]
+        total = self._totals[idx]
+        # Cheap bound first: even a perfect alignment cannot reach the threshold.
+        if not total or sum(self.weight(x) for x in set(title) & set(window)) < 0.5 * total:
+            return None
+        matched, precision, first, last, hit_words = self._match(title, window)
+        if first != 0:
+            return None  # a mention starts where the title's first matched word is
+        kind = self.kind(treaty.mtdsg_no)
+        if kind and not set(kind.split()) <= hit_words:
+            return None  # "United Nations" alone does not name the Charter of the United Nations
+        recall = matched / total
+        if recall + precision == 0:
+            return None
+        f1 = 2 * recall * precision / (recall + precision)
+        distinct = len({window[x] for x in range(first, last + 1) if self.weight(window[x]) > 0})
+        if f1 < threshold or distinct < 2:
+            return None
+        a, b, said = self._span(tokens, k, first, last, s_start, text)
+        return matched * f1, f1, TreatyMention(treaty.mtdsg_no, a, b, said, round(f1, 3), kind)
+
+    def _prefix_match(
+        self, idx: int, window: list[str], tokens: list[tuple[str, int, int]], k: int, s_start: int, text: str
+    ) -> tuple[float, float, TreatyMention] | None:
+        """The opening words of a long title that no other title opens with: "the Convention against
+        Torture" for the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment..."""
+        treaty, title = self._titles[idx]
+        n = 0
+        while n < min(len(title), len(window)) and title[n] == window[n]:
+            n += 1
+        while n and title[n - 1] in _STOPWORDS:
+            n -= 1  # "Convention against Torture and": the "and" starts words the text did not write
+        if n >= len(title) or n < 2:
+            return None
+        prefix = tuple(title[:n])
+        kind = self.kind(treaty.mtdsg_no)
+        weighted = [x for x in prefix if self.weight(x) > 0]
+        if len(weighted) < 2 or (kind and not set(kind.split()) <= set(prefix)):
+            return None
+        if self._prefixes.get(prefix, 0) != 1:
+            return None  # "Convention on the Rights of": the Child or Persons with Disabilities?
+        matched = sum(self.weight(x) for x in prefix)
+        a, b, said = self._span(tokens, k, 0, n - 1, s_start, text)
+        score = round(matched / self._totals[idx], 3)
+        return matched * 0.5, score, TreatyMention(treaty.mtdsg_no, a, b, said, score, kind)
+
     def find_mentions(self, text: str, *, threshold: float = 0.7) -> list[TreatyMention]:
         """Titles and short names named in the text, in order, without overlaps."""
         candidates: list[tuple[float, float, TreatyMention]] = []
@@ -663,33 +735,13 @@ class TitleIndex:
                 if w not in self._by_word:
                     continue
                 window = words[k : k + 80]
-                window_set = set(window)
                 for idx in self._by_word[w]:
                     treaty, title = self._titles[idx]
-                    total = self._totals[idx]
-                    # Cheap bound first: even a perfect alignment cannot reach the threshold.
-                    if not total or sum(self.weight(x) for x in set(title) & window_set) < 0.5 * total:
-                        continue
-                    matched, precision, first, last, hit_words = self._match(title, window)
-                    if first != 0:
-                        continue  # a mention starts where the title's first matched word is
-                    kind = self.kind(treaty.mtdsg_no)
-                    if kind and not set(kind.split()) <= hit_words:
-                        continue  # "United Nations" alone does not name the Charter of the United Nations
-                    recall = matched / total
-                    if recall + precision == 0:
-                        continue
-                    f1 = 2 * recall * precision / (recall + precision)
-                    distinct = len({window[x] for x in range(first, last + 1) if self.weight(window[x]) > 0})
-                    if f1 < threshold or distinct < 2:
-                        continue
-                    _, a, _ = tokens[k + first]
-                    _, _, b = tokens[k + last]
-                    a, b = s_start + a, s_start + b
-                    mention = TreatyMention(
-                        treaty.mtdsg_no, a, b, text[a:b], round(f1, 3), self.kind(treaty.mtdsg_no)
-                    )
-                    candidates.append((matched * f1, f1, mention))
+                    mention = self._full_match(idx, window, tokens, k, s_start, text, threshold)
+                    if mention is None:
+                        mention = self._prefix_match(idx, window, tokens, k, s_start, text)
+                    if mention is not None:
+                        candidates.append(mention)
         # Longest, best-fitting first; a nested match (the Convention inside its Protocol's title) loses.
         candidates.sort(key=lambda c: (c[0], c[1], -c[2].start), reverse=True)
         accepted: list[TreatyMention] = []
@@ -761,6 +813,10 @@ def _link(
         earlier = [m for m in mentions if m.end <= r_start and _kind_matches(kind, m.kind)]
         if earlier:
             return earlier[-1].mtdsg_no, None, "reference"
+    # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
+    later = [m for m in mentions if pos <= m.start < sentence[1]]
+    if later:
+        return later[0].mtdsg_no, later[0].text, "named"
     before = [m for m in mentions if m.end <= pos]
     if before:
         return before[-1].mtdsg_no, before[-1].text, "before"

@@ -63,7 +63,7 @@ def test_undated_claim_gives_the_figure_now(keepers_db: Path) -> None:
     [c] = _check(keepers_db, f"The {KEEPERS} has 5 parties.").checks
     assert c.claim.claimed_on is None
     assert (c.figure_then, c.verdict) == (None, "undated: now 5")
-    assert "5 matches today's 5" in c.explanation
+    assert "5 matches the latest 5" in c.explanation
     assert c.newcomers == ()
 
 

@@ -34,7 +34,19 @@ OPSC = TreatyName(
 )
 ICCPR = TreatyName("IV-4", "International Covenant on Civil and Political Rights", ("ICCPR",))
 CHARTER = TreatyName("I-1", "Charter of the United Nations")
-TREATIES = [CRC, OPAC, OPSC, ICCPR, CHARTER]
+CAT = TreatyName(
+    "IV-9",
+    "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment",
+    ("CAT",),
+)
+OPCAT = TreatyName(
+    "IV-9-b",
+    "Optional Protocol to the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or "
+    "Punishment",
+    ("OPCAT",),
+)
+CRPD = TreatyName("IV-15", "Convention on the Rights of Persons with Disabilities", ("CRPD",))
+TREATIES = [CRC, OPAC, OPSC, ICCPR, CHARTER, CAT, OPCAT, CRPD]
 
 
 @pytest.mark.parametrize(
@@ -253,3 +265,17 @@ def test_claim_positions_and_line() -> None:
     [c] = extract_claims(text, TREATIES)
     assert text[c.start : c.end] == "196 parties"
     assert c.line == 3
+
+
+def test_unambiguous_opening_words_of_a_long_title() -> None:
+    index = TitleIndex(TREATIES)
+    [m] = index.find_mentions("The Convention against Torture was ratified by 171 states in 2021.")
+    assert (m.mtdsg_no, m.text) == ("IV-9", "Convention against Torture")
+    # One title word besides the kind of treaty is not enough.
+    assert index.find_mentions("A Convention against slavery was drafted.") == []
+
+
+def test_treaty_named_later_in_the_sentence() -> None:
+    text = "The CRPD has 193 parties. One hundred and ninety-six states are party to the CRC."
+    a, b = extract_claims(text, TREATIES)
+    assert (a.mtdsg_no, b.mtdsg_no, b.figure, b.link) == ("IV-15", "IV-11", 196, "named")
