@@ -67,18 +67,27 @@ def pick_pages(index: Path, treaty: str | None = None, country: str | None = Non
     return chosen
 
 
-def save_screenshots(index: Path, out_dir: Path | None = None, *, width: int = 1280) -> list[Path]:
-    """Full-page PNGs of the index, a treaty page and a country page, for readers without a browser."""
+def save_screenshots(
+    index: Path, out_dir: Path | None = None, *, width: int = 1280, browser: Any | None = None
+) -> list[Path]:
+    """Full-page PNGs of the index, a treaty page and a country page, for readers without a browser.
+
+    Uses `browser` when given (one playwright session per process), else opens Debian's Chromium.
+    """
+    if browser is None:
+        with open_browser() as own:
+            return save_screenshots(index, out_dir, width=width, browser=own)
     out_dir = out_dir or index.parent / SCREENSHOT_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    with open_browser() as browser:
-        page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
         block_network(page)
         for label, path in pick_pages(index).items():
             page.goto(path.resolve().as_uri(), wait_until="load")
             target = out_dir / f"{label}.png"
             page.screenshot(path=str(target), full_page=True)
             written.append(target)
+    finally:
         page.close()
     return written

@@ -1,0 +1,170 @@
+"""The rendered site from hand-made frames: pages, headline, escaping, matrix files, README, no network."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import openpyxl
+
+from pipeline.report import render_site
+from pipeline.report.site import change_summary, headline
+from tests.report.conftest import EVIL_DECLARATION, EVIL_NAME, EVIL_NOTE, FakeStore
+
+
+def _rows(html: str, table_id: str) -> list[str]:
+    body = re.search(rf'<table id="{table_id}".*?<tbody>(.*?)</tbody>', html, re.S)
+    assert body, f"no table {table_id}"
+    return re.findall(r"<tr>.*?</tr>", body.group(1), re.S)
+
+
+def test_site_files(fake_site: Path) -> None:
+    site = fake_site.parent
+    for rel in [
+        "index.html",
+        "matrix.html",
+        "matrix.csv",
+        "matrix.xlsx",
+        "README.md",
+        "static/site.css",
+        "static/site.js",
+        "treaty/IV-99.html",
+        "treaty/IV-99-map.svg",
+        "treaty/IV-99-timeline.svg",
+        "treaty/IV-2.html",
+        "country/FRA.html",
+        "country/RUR.html",
+    ]:
+        assert (site / rel).stat().st_size > 0, rel
+
+
+def test_index_lists_every_treaty_in_un_order(fake_site: Path) -> None:
+    html = fake_site.read_text()
+    rows = _rows(html, "treaties")
+    assert len(rows) == 2
+    # IV-2 before IV-99: the UN's numeric order, not string order.
+    assert "treaty/IV-2.html" in rows[0] and "treaty/IV-99.html" in rows[1]
+    assert "+1 party, +1 signatory since 15 January 2018" in rows[1]
+    assert "first snapshot" in rows[0]
+    assert "3 February 2026" in rows[1]
+
+
+def test_treaty_page_headline_source_and_tables(fake_site: Path) -> None:
+    html = (fake_site.parent / "treaty" / "IV-99.html").read_text()
+    assert "As at 3 February 2026, 2 parties and 2 signatories." in html
+    assert 'href="https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&amp;mtdsg_no=IV-99"' in html
+    assert len(_rows(html, "participants")) == 4
+    assert 'src="IV-99-map.svg"' in html and 'src="IV-99-timeline.svg"' in html
+    # Footnotes on demand, with the end note's text.
+    assert "<details>" in html and "For the Kingdom of France." in html
+    assert "15 January 2018 to 3 February 2026" in html  # the changes between snapshots
+
+
+def test_treaty_without_signature_column_has_no_signatories_in_headline(fake_site: Path) -> None:
+    html = (fake_site.parent / "treaty" / "IV-2.html").read_text()
+    assert "As at 3 February 2026, 1 party." in html
+    assert "signator" not in re.search(r'id="headline">(.*?)<', html).group(1)
+
+
+def test_markup_from_pages_is_escaped_everywhere(fake_site: Path) -> None:
+    site = fake_site.parent
+    pages = [
+        site / "index.html",
+        site / "matrix.html",
+        site / "treaty" / "IV-99.html",
+        site / "treaty" / "IV-2.html",
+        site / "country" / "RUR.html",
+        site / "country" / "FRA.html",
+    ]
+    for page in pages:
+        html = page.read_text()
+        assert "<script>alert" not in html, page
+        assert "<img src=x" not in html, page
+        assert "<i>Two</i>" not in html and "<b>bold</b>" not in html, page
+    treaty = (site / "treaty" / "IV-99.html").read_text()
+    assert "Ruritania &lt;script&gt;alert(&#34;name&#34;)&lt;/script&gt;" in treaty
+    assert "&lt;script&gt;alert(&#34;declaration&#34;)&lt;/script&gt; &lt;img src=x" in treaty
+    assert "&lt;b&gt;bold&lt;/b&gt; note &amp; more" in treaty
+    assert "Convention &lt;i&gt;Two&lt;/i&gt;" in (site / "index.html").read_text()
+    # Inside the map's SVG too (a participant's name is its tooltip).
+    svg = (site / "treaty" / "IV-99-map.svg").read_text()
+    assert "<script>" not in svg
+    assert EVIL_DECLARATION and EVIL_NOTE and EVIL_NAME  # the fixtures really carry markup
+
+
+def test_only_our_own_scripts_run(fake_site: Path) -> None:
+    """Exactly one script tag per page: the local site.js."""
+    site = fake_site.parent
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        scripts = re.findall(r"<script\b[^>]*>", html)
+        assert len(scripts) == 1 and 'src="' in scripts[0] and "static/site.js" in scripts[0], page
+
+
+def test_nothing_loads_from_the_network(fake_site: Path) -> None:
+    """No CDN: every src/href of a page and every reference in an SVG is local (the source link aside)."""
+    site = fake_site.parent
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for attr, url in re.findall(r'\b(src|href)="([^"]*)"', html):
+            if url.startswith(("http://", "https://", "//")):
+                assert attr == "href" and url.startswith("https://treaties.un.org/"), (page, url)
+        assert "@import" not in html
+    for svg in site.rglob("*.svg"):
+        text = svg.read_text()
+        assert not re.search(r'(?:href|src)="(?:https?:)?//', text), svg
+        assert "cdn" not in text.lower() and "<script" not in text, svg
+    css = (site / "static" / "site.css").read_text()
+    assert "url(" not in css and "@import" not in css
+
+
+def test_matrix_csv_and_xlsx_shape(fake_site: Path) -> None:
+    site = fake_site.parent
+    with (site / "matrix.csv").open(newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["iso3", "name", "IV-2", "IV-99"]  # treaties in UN order
+    assert len(rows) == 1 + 4
+    by_iso = {r[0]: r for r in rows[1:]}
+    assert by_iso["FRA"][2:] == ["party 1990", "party 2003"]
+    assert by_iso["FJI"][2:] == ["", "signed 2005"]
+    ws = openpyxl.load_workbook(site / "matrix.xlsx").active
+    values = [[c if c is not None else "" for c in r] for r in ws.iter_rows(values_only=True)]
+    assert values == rows
+    assert len(_rows((site / "matrix.html").read_text(), "matrix")) == 4
+
+
+def test_readme_headline_table(fake_site: Path) -> None:
+    md = (fake_site.parent / "README.md").read_text()
+    lines = [line for line in md.splitlines() if line.startswith("| [")]
+    assert len(lines) == 2
+    assert lines[1].startswith(
+        "| [TEST](treaty/IV-99.html) (IV-99) | Convention on Testing | 2 | 2 | 2026-02-03 |"
+    )
+    assert "| [IV-2](treaty/IV-2.html) | Convention <i>Two</i> | 1 |  |" in lines[0]
+
+
+def test_country_page_lists_every_treaty(fake_site: Path) -> None:
+    html = (fake_site.parent / "country" / "FJI.html").read_text()
+    rows = _rows(html, "country-treaties")
+    assert len(rows) == 2
+    assert "no action" in rows[0] and "signatory" in rows[1]
+    assert "Party to 0, signatory only of 1" in html
+
+
+def test_rerender_is_byte_identical(tmp_path: Path) -> None:
+    a = render_site(FakeStore(), tmp_path / "a").parent
+    b = render_site(FakeStore(), tmp_path / "b").parent
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file() and p.suffix != ".xlsx")
+    assert files
+    for rel in files:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_headline_and_change_wording() -> None:
+    info = {"as_at": "2026-02-03T10:16:18", "parties": 1, "signatories": 1, "has_signature_column": True}
+    assert headline(info) == "As at 3 February 2026, 1 party and 1 signatory"
+    info.update(previous_as_at="2018-01-15", previous_parties=3, previous_signatories=1)
+    assert change_summary(info) == "-2 parties since 15 January 2018"
+    info.update(previous_parties=1)
+    assert change_summary(info) == "no change since 15 January 2018"
