@@ -18,7 +18,7 @@ __all__ = ["PARSER_VERSION", "ParseError", "SourceRef", "TreatyStatus", "parse_p
 def parse_page(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
     """Parse one saved or fetched page; raises ParseError for anything that is not a treaty status page."""
     page = source.location if source else "<page>"
-    if not data or not data.strip():
+    if not data or data.isspace():
         raise ParseError(f"{page}: empty page")
     if looks_like_mtdsg_xml(data):
         status = parse_xml(data, source=source)

@@ -15,7 +15,8 @@ from pipeline.parse.table import RawRow, build_participants, fold, parse_columns
 # (ctl00_ContentPlaceHolder1_ -> ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_), so ids are
 # matched by what follows the prefix.
 _ID_PREFIX = re.compile(r"^(?:ctl00_)+ContentPlaceHolder1_(?:ContentPlaceHolderInnerPage_)?")
-_IDS = etree.XPath("//*[@id]")
+# text_content() of lxml.html, without lxml.html's per-element Python class lookup (a third of the parse).
+_STRING = etree.XPath("string()", smart_strings=False)
 _MTDSG_IN_URL = re.compile(r"mtdsg_no=([A-Za-z0-9-]+)")
 _STATUS_AT = re.compile(
     r"STATUS AS AT\s*:\s*(\d{2})-(\d{2})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s*([A-Z]{2,4})?"
@@ -26,7 +27,8 @@ _SIGNATORIES = re.compile(r"Signatories\s*:\s*(\d+)")
 _PARTIES = re.compile(r"Parties\s*:\s*(\d+)")
 _ROMAN = re.compile(r"CHAPTER\s+([IVXLC]+)", re.I)
 
-_PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
+# Plain etree elements: lxml.html's HtmlElement classes are looked up in Python for every element touched.
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True, collect_ids=False)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -54,7 +56,7 @@ def _text_without_sup(el: etree._Element) -> str:
 def _text(el: etree._Element | None) -> str | None:
     if el is None:
         return None
-    t = fold(el.text_content())
+    t = fold(_STRING(el))
     return t or None
 
 
@@ -64,9 +66,7 @@ def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
         root = lxml_html.document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"{page}: not an HTML document ({exc})") from exc
-    ids = {}
-    for el in _IDS(root):
-        ids.setdefault(_ID_PREFIX.sub("", el.get("id")), el)
+    ids, mtdsg_no = _index(root)
 
     grid = ids.get("tblgrid")
     status_block = ids.get("rptStatus_ctl00_tcText")
@@ -74,7 +74,8 @@ def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
         # The site answers 200 for an unknown treaty with an empty shell of a page.
         raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
 
-    mtdsg_no = _mtdsg_no(root, page)
+    if mtdsg_no is None:
+        raise ParseError(f"{page}: no mtdsg_no in the page's form action")
     chapter_el = ids.get("rptHead_ctl00_tcHead")
     chapter_m = _ROMAN.search(_text(chapter_el) or "")
     title_el = ids.get("rptTreaty_ctl00_tcTreaty")
@@ -107,24 +108,35 @@ def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
     )
 
 
+def _index(root: etree._Element) -> tuple[dict[str, etree._Element], str | None]:
+    """One walk of the tree: elements by id with the ASP.NET prefix removed (the first in document order
+    wins), and the mtdsg_no of the first form whose action carries one."""
+    ids: dict[str, etree._Element] = {}
+    mtdsg_no = None
+    strip = _ID_PREFIX.sub
+    for el in root.iter(etree.Element):
+        value = el.get("id")
+        if value is not None:
+            key = strip("", value) if "ContentPlaceHolder1_" in value else value
+            if key not in ids:
+                ids[key] = el
+        if mtdsg_no is None and el.tag == "form":
+            # The canonical query sits in the form action: ./ViewDetails.aspx?src=TREATY&mtdsg_no=IV-11-c&...
+            m = _MTDSG_IN_URL.search(el.get("action") or "")
+            if m:
+                mtdsg_no = m.group(1)
+    return ids, mtdsg_no
+
+
 def _text_or_none(el: etree._Element | None) -> str | None:
     return _text_without_sup(el) or None if el is not None else None
-
-
-def _mtdsg_no(root: etree._Element, page: str) -> str:
-    # The canonical query sits in the form action: ./ViewDetails.aspx?src=TREATY&mtdsg_no=IV-11-c&...
-    for form in root.iter("form"):
-        m = _MTDSG_IN_URL.search(form.get("action") or "")
-        if m:
-            return m.group(1)
-    raise ParseError(f"{page}: no mtdsg_no in the page's form action")
 
 
 def _title(el: etree._Element | None) -> str:
     # "11. c\n   Optional Protocol ...": the first line is the treaty's number within its chapter.
     if el is None:
         return ""
-    lines = [fold(line) for line in el.text_content().splitlines()]
+    lines = [fold(line) for line in _STRING(el).splitlines()]
     lines = [line for line in lines if line]
     if lines and re.fullmatch(r"[\dA-Za-z]{1,4}\.?(\s*[a-z0-9]{1,3}\.?)?", lines[0]):
         lines = lines[1:]
@@ -152,29 +164,31 @@ def _read_grid(grid: etree._Element, page: str):
     trs = [tr for tr in grid.iter("tr")]
     if not trs:
         raise ParseError(f"{page}: participants table has no rows")
-    header = [td.text_content() for td in trs[0] if isinstance(td.tag, str) and td.tag in ("td", "th")]
+    header = [_STRING(td) for td in trs[0] if isinstance(td.tag, str) and td.tag in ("td", "th")]
     # "Participant 3": a footnote on the header cell itself, printed without <sup> in some pages.
     header[0] = re.sub(r"^(Participant)\b.*$", r"\1", fold(header[0]))
     columns = parse_columns(header, page=page)
     rows = []
     for tr in trs[1:]:
-        tds = [td for td in tr if isinstance(td.tag, str) and td.tag == "td"]
+        tds = [td for td in tr if td.tag == "td"]
         if not tds:
             continue
         name_cell = tds[0]
         footnotes: list[str] = []
-        for sup in name_cell.iter("sup", "SUP"):
-            footnotes.extend(split_footnotes(sup.text_content()))
+        sups = list(name_cell.iter("sup", "SUP"))
+        for sup in sups:
+            footnotes.extend(split_footnotes(_STRING(sup)))
         has_decl = any(
             (a.get("href") or "") == "#EndDec" or "ShowDeclarations" in (a.get("onclick") or "")
             for a in name_cell.iter("a")
         )
         rows.append(
             RawRow(
-                name=_text_without_sup(name_cell),
+                # Most names carry no footnote marker: their whole text is the name.
+                name=_text_without_sup(name_cell) if sups else fold(_STRING(name_cell)),
                 footnotes=tuple(footnotes),
                 has_declarations=has_decl,
-                cells=tuple(td.text_content() for td in tds[1:]),
+                cells=tuple(_STRING(td) for td in tds[1:]),
             )
         )
     return columns, rows
@@ -189,7 +203,7 @@ def _end_notes(table: etree._Element | None) -> tuple[EndNote, ...]:
             continue
         anchor = next((a for a in div.iter("a") if a.get("name")), None)
         number = anchor.get("name") if anchor is not None else ""
-        text = fold(div.text_content())
+        text = fold(_STRING(div))
         if number and text.startswith(number):
             text = text[len(number) :].lstrip()
         notes.append(EndNote(number=number, text=text))
@@ -205,8 +219,8 @@ def _declarations(ids: dict, grid_id: str, kind: str) -> tuple[Declaration, ...]
         if who is None:
             break
         body = ids.get(f"{key}_divText")
-        name = fold(who.text_content())
-        text = fold(body.text_content()) if body is not None else ""
+        name = fold(_STRING(who))
+        text = fold(_STRING(body)) if body is not None else ""
         # The body repeats the participant's name in a hidden <p class='invisible'>.
         if text.startswith(name):
             text = text[len(name) :].lstrip()

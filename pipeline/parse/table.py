@@ -59,7 +59,8 @@ _SIGNATURE_ITEMS = {"signature", "succession to signature", "signature ad refere
 
 def fold(text: str) -> str:
     """Fold all whitespace (tabs, CR/LF, no-break spaces) to single spaces and strip."""
-    return " ".join(text.replace("\xa0", " ").split())
+    # str.split() already splits on U+00A0 (and every other Unicode space), so no replace() is needed.
+    return " ".join(text.split())
 
 
 def type_word(label: str) -> str:
@@ -139,23 +140,29 @@ def parse_date_cell(text: str, column: Column, *, page: str, row: int, participa
     if not cell:
         return None
     m = _DATE_CELL.match(cell)
-    where = f"{page}: row {row} ({participant}), column {column.label!r}"
-    if not m:
-        raise ParseError(f"{where}: unreadable date cell {cell!r}")
+    if m is None:
+        raise _cell_error(page, row, participant, column, f"unreadable date cell {cell!r}")
     open_b, day, mon, year, code, close_b = m.groups()
-    if bool(open_b) != bool(close_b):
-        raise ParseError(f"{where}: unbalanced bracket in {cell!r}")
-    if mon not in _MONTHS:
-        raise ParseError(f"{where}: unknown month in {cell!r}")
     code = code or ""
     kind = column.action_type(code)
+    # The message for a bad cell is only built when one is found: a page has thousands of good cells.
+    if bool(open_b) != bool(close_b):
+        raise _cell_error(page, row, participant, column, f"unbalanced bracket in {cell!r}")
+    if mon not in _MONTHS:
+        raise _cell_error(page, row, participant, column, f"unknown month in {cell!r}")
     if kind is None:
-        raise ParseError(f"{where}: suffix code {code!r} in {cell!r} is not in the header legend")
+        raise _cell_error(
+            page, row, participant, column, f"suffix code {code!r} in {cell!r} is not in the header legend"
+        )
     try:
         when = date(int(year), _MONTHS[mon], int(day))
     except ValueError as exc:
-        raise ParseError(f"{where}: impossible date {cell!r}") from exc
+        raise _cell_error(page, row, participant, column, f"impossible date {cell!r}") from exc
     return Action(date=when, type=kind, code=code, withdrawn=bool(open_b))
+
+
+def _cell_error(page: str, row: int, participant: str, column: Column, what: str) -> ParseError:
+    return ParseError(f"{page}: row {row} ({participant}), column {column.label!r}: {what}")
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,7 @@ def build_participants(
     columns: tuple[Column, ...], rows: Sequence[RawRow], *, page: str
 ) -> tuple[Participant, ...]:
     out = []
+    seen: dict[tuple[int, str], Action] = {}
     for number, raw in enumerate(rows, start=1):
         if not raw.name:
             raise ParseError(f"{page}: row {number} has no participant name")
@@ -181,10 +189,16 @@ def build_participants(
                 f" header has {len(columns)}"
             )
         by_role: dict[str, list[Action]] = {}
-        for column, text in zip(columns, raw.cells, strict=True):
-            action = parse_date_cell(text, column, page=page, row=number, participant=raw.name)
-            if action is not None:
-                by_role.setdefault(column.role, []).append(action)
+        for position, (column, text) in enumerate(zip(columns, raw.cells, strict=True)):
+            # Many rows share a date (a treaty's opening for signature, a state succession): an Action is
+            # immutable, so a cell text already read in this column gives the same one again.
+            action = seen.get((position, text))
+            if action is None:
+                action = parse_date_cell(text, column, page=page, row=number, participant=raw.name)
+                if action is None:
+                    continue
+                seen[(position, text)] = action
+            by_role.setdefault(column.role, []).append(action)
         out.append(
             Participant(
                 name=raw.name,
