@@ -252,12 +252,28 @@ def refresh(
     max_age: timedelta | None = DEFAULT_REFRESH_MAX_AGE,
     on_result: Reporter | None = None,
     prefetched: dict[str, Fetched] | None = None,
+    probe: Callable[[], None] | None = None,
 ) -> RunReport:
-    """Refresh each treaty in turn; one failure never stops the batch."""
+    """Refresh each treaty in turn; one failure never stops the batch.
+
+    `probe` runs once, before the first request (none if every treaty is fresh); it may raise to stop.
+    """
     report = RunReport()
     now = datetime.now(UTC)
     fresh = fetcher.raw.latest_ok_by_url()
-    for t in treaties:
+    todo = list(treaties)
+    if probe is not None and max_age is not None and max_age > timedelta(0):
+        stale = [
+            t
+            for t in todo
+            if (e := fresh.get(untc.status_page_url(t, fetcher.base_url))) is None
+            or now - e.fetched_datetime > max_age
+        ]
+        if not stale:
+            probe = None
+    if probe is not None:
+        probe()
+    for t in todo:
         result = refresh_one(
             t,
             fetcher,
@@ -342,6 +358,8 @@ def import_files(
     from pipeline.parse import parse_page
 
     report = RunReport()
+    # Re-reading the same file is logged once: the manifest records bodies, not how often we looked.
+    seen = {(e.url, e.sha256) for e in raw.entries() if e.outcome == OUTCOME_IMPORTED}
     for path in paths:
         location = str(path)
         try:
@@ -351,19 +369,20 @@ def import_files(
             outcome, snapshot_id = _outcome_of(
                 store.import_status(status, source=location, raw_sha256=sha, captured_at=captured_at)
             )
-            raw.append(
-                ManifestEntry(
-                    url=path.resolve().as_uri(),
-                    fetched_at=datetime.now(UTC).isoformat(),
-                    mtdsg_no=status.mtdsg_no,
-                    kind="xml" if path.suffix == ".xml" else "status_page",
-                    sha256=sha,
-                    size=len(body),
-                    outcome=OUTCOME_IMPORTED,
-                    snapshot_id=snapshot_id,
-                    source_path=location,
+            if (path.resolve().as_uri(), sha) not in seen:
+                raw.append(
+                    ManifestEntry(
+                        url=path.resolve().as_uri(),
+                        fetched_at=datetime.now(UTC).isoformat(),
+                        mtdsg_no=status.mtdsg_no,
+                        kind="xml" if path.suffix == ".xml" else "status_page",
+                        sha256=sha,
+                        size=len(body),
+                        outcome=OUTCOME_IMPORTED,
+                        snapshot_id=snapshot_id,
+                        source_path=location,
+                    )
                 )
-            )
             result = TreatyResult(
                 status.mtdsg_no,
                 outcome,
@@ -578,11 +597,16 @@ def run_refresh(
     raw = raw or RawStore(config.raw_dir())
     with client or make_client(base_url, min_interval=min_interval) as http:
         fetcher = Fetcher(http, raw, base_url)
-        if probe:
-            check_reachable(fetcher)
         with _store_context(store) as st:
             with progress_reporter(len(treaties), "refresh", stream=out) as on_result:
-                report = refresh(treaties, fetcher, st, max_age=max_age, on_result=on_result)
+                report = refresh(
+                    treaties,
+                    fetcher,
+                    st,
+                    max_age=max_age,
+                    on_result=on_result,
+                    probe=(lambda: check_reachable(fetcher)) if probe else None,
+                )
             _say(out, report.summary())
             if write_reports:
                 _reports(st, out)
