@@ -562,6 +562,11 @@ def summarise_pairs(before: RunReport, after: RunReport) -> list[str]:
     return lines
 
 
+def _mtdsg_sort_key(mtdsg_no: str) -> tuple:
+    # "XXVI-2-a" sorts after "XXVI-2" and before "XXVI-10".
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in mtdsg_no.split("-"))
+
+
 def demo_xml_files(pages: Path) -> list[Path]:
     return sorted((pages / DEMO_XML_FOLDER).glob("*.xml"))
 
@@ -691,6 +696,11 @@ def run_demo(
         with run_mirror(html_dir) as mirror:
             base = mirror.base_url
             watchlist = watchlist or load_watchlist()
+            # The mirror also holds the arms-control pages (chapter XXVI): refresh them too, after the
+            # watchlist, so the demo's reports cover every saved 2026 page.
+            watchlist = watchlist + sorted(
+                {p.stem for p in html_dir.glob("*.html")} - set(watchlist), key=_mtdsg_sort_key
+            )
             _say(out, f"2/3 refreshing {len(watchlist)} treaties from the mirror at {base}")
             # max_age 0: always ask the mirror (conditionally: a rerun gets 304s and reports "unchanged").
             with make_client(base, min_interval=min_interval) as http:
