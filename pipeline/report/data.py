@@ -55,6 +55,7 @@ class TreatyData:
     participants: pd.DataFrame
     end_notes: pd.DataFrame
     changes: list[ChangeSet] = field(default_factory=list)  # newest first
+    rows_cache: list[dict[str, Any]] | None = field(default=None, repr=False)
 
     @property
     def mtdsg_no(self) -> str:

@@ -127,6 +127,13 @@ def _action(date_value: Any, type_value: Any) -> dict[str, str]:
     return {"iso": iso_date(date_value), "long": long_date(date_value), "type": _text(type_value)}
 
 
+def participant_rows(td: TreatyData) -> list[dict[str, Any]]:
+    """The participants table as template rows (computed once per treaty: country pages reuse it)."""
+    if td.rows_cache is None:
+        td.rows_cache = _participant_rows(td)
+    return td.rows_cache
+
+
 def _participant_rows(td: TreatyData) -> list[dict[str, Any]]:
     notes = {
         str(n): str(t)
@@ -181,7 +188,7 @@ def _treaty_context(td: TreatyData) -> dict[str, Any]:
     source = _text(info.get("source"))
     snap = _snapshot_row(td)
     _, undrawn = map_groups(td.participants)
-    participants = _participant_rows(td)
+    participants = participant_rows(td)
     counts = {
         s: sum(p["status"] == s for p in participants)
         for s in (STATUS_PARTY, STATUS_SIGNATORY, STATUS_WITHDRAWN)
@@ -257,7 +264,7 @@ def _countries(data: SiteData) -> dict[str, dict[str, Any]]:
     """One entry per participant seen in any treaty, with its status on every tracked treaty."""
     countries: dict[str, dict[str, Any]] = {}
     for mtdsg_no, td in data.per_treaty.items():
-        for p in _participant_rows(td):
+        for p in participant_rows(td):
             c = countries.setdefault(
                 p["key"], {"key": p["key"], "iso3": p["iso3"], "name": p["name"], "rows": {}}
             )
@@ -282,7 +289,11 @@ def _countries(data: SiteData) -> dict[str, dict[str, Any]]:
         counts = {
             s: sum(r["status"] == s for r in rows) for s in (STATUS_PARTY, STATUS_SIGNATORY, STATUS_WITHDRAWN)
         }
-        out[key] = {**c, "treaties": rows, "counts": counts}
+        # Treaties it has not acted on go in a short list, not the table: with the whole MTDSG tracked
+        # (~400 treaties) a table row each would bury the few dozen that matter.
+        acted = [r for r in rows if r["status"] != STATUS_NONE]
+        quiet = [r for r in rows if r["status"] == STATUS_NONE]
+        out[key] = {**c, "treaties": acted, "no_action": quiet, "counts": counts}
     return out
 
 
