@@ -124,7 +124,13 @@ def country_key(iso3: Any, name: Any) -> str:
 
 
 def _action(date_value: Any, type_value: Any) -> dict[str, str]:
-    return {"iso": iso_date(date_value), "long": long_date(date_value), "type": _text(type_value)}
+    # Action types are the parser's snake_case reading of the column header ("formal_confirmation");
+    # some headers of old treaties run to 200 characters, so show them as words that can wrap.
+    return {
+        "iso": iso_date(date_value),
+        "long": long_date(date_value),
+        "type": _text(type_value).replace("_", " "),
+    }
 
 
 def participant_rows(td: TreatyData) -> list[dict[str, Any]]:
