@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.cli import bench_cmd  # noqa: F401
 from pipeline.cli import claims_cmd  # noqa: F401
 from pipeline.cli import fetch_cmd  # noqa: F401
 from pipeline.cli import names_cmd  # noqa: F401

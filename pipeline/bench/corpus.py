@@ -1,0 +1,117 @@
+"""Import of the whole saved corpus into a fresh database and again, in a child process for its peak RSS."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pipeline.parse import ParseError, SourceRef, parse_page
+from pipeline.store import open_store
+
+# Saved folders are named after their capture day (html-2026-02-03, xml-2018-01-15). MTDSG XML carries
+# no status date of its own, so that day is the snapshot's date; HTML pages bring their own STATUS AS AT.
+_CAPTURE_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})$")
+
+
+def corpus_files(pages_dir: Path) -> list[tuple[Path, datetime]]:
+    """Every saved status page (HTML then XML) with the capture day of its folder."""
+    out = []
+    for pattern in ("*/*.html", "*/*.xml"):
+        for path in sorted(pages_dir.glob(pattern)):
+            m = _CAPTURE_DAY.search(path.parent.name)
+            if m:
+                out.append((path, datetime.fromisoformat(m.group(1))))
+    return out
+
+
+@dataclass
+class ImportPass:
+    """One pass of the importer over the corpus: wall seconds, split into parsing and storing."""
+
+    pages: int = 0
+    seconds: float = 0.0
+    parse_s: float = 0.0
+    store_s: float = 0.0
+    saved: int = 0
+    unchanged: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def import_corpus(db: Path, files: list[tuple[Path, datetime]]) -> ImportPass:
+    """What `treaties import` does per page: read, hash, parse, store.import_status (one transaction)."""
+    run = ImportPass(pages=len(files))
+    start = time.perf_counter()
+    with open_store(db) as store:
+        for path, captured in files:
+            data = path.read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+            t0 = time.perf_counter()
+            try:
+                status = parse_page(data, source=SourceRef(str(path), sha, captured))
+            except ParseError as exc:
+                run.failures.append(f"{path.name}: {exc}")
+                continue
+            t1 = time.perf_counter()
+            try:
+                result = store.import_status(status, source=str(path), raw_sha256=sha, captured_at=captured)
+            except Exception as exc:  # one failed page is reported and the pass carries on, as the CLI does
+                run.failures.append(f"{path.name}: {type(exc).__name__}: {exc}")
+                continue
+            finally:
+                run.parse_s += t1 - t0
+                run.store_s += time.perf_counter() - t1
+            if result.outcome == "saved":
+                run.saved += 1
+            else:
+                run.unchanged += 1
+    run.seconds = time.perf_counter() - start
+    return run
+
+
+def _row_counts(db: Path) -> dict[str, int]:
+    with open_store(db) as store:
+        return dict(store.table_counts())
+
+
+def import_twice(pages_dir: Path, db: Path) -> dict:
+    """First import into a fresh database, its peak RSS, then the same corpus again (in this process)."""
+    files = corpus_files(pages_dir)
+    first = import_corpus(db, files)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    rows_first = _row_counts(db)
+    again = import_corpus(db, files)
+    rows_again = _row_counts(db)
+    return {
+        "first": asdict(first),
+        "again": asdict(again),
+        "peak_rss_mb": peak_kb / 1024,
+        "rows_first": rows_first,
+        "rows_again": rows_again,
+        "db_bytes": db.stat().st_size,
+    }
+
+
+def import_twice_in_child(pages_dir: Path, db: Path) -> dict:
+    """Run import_twice in a fresh interpreter, so that its peak RSS is the import's and nothing else's."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline.bench.corpus", str(pages_dir), str(db)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"the import child failed (exit {proc.returncode}): {tail}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    print(json.dumps(import_twice(Path(sys.argv[1]), Path(sys.argv[2]))))
