@@ -165,6 +165,8 @@ def _read_grid(grid: etree._Element, page: str):
     if not trs:
         raise ParseError(f"{page}: participants table has no rows")
     header = [_STRING(td) for td in trs[0] if isinstance(td.tag, str) and td.tag in ("td", "th")]
+    if not header:
+        raise ParseError(f"{page}: participants table header row has no cells")
     # "Participant 3": a footnote on the header cell itself, printed without <sup> in some pages.
     header[0] = re.sub(r"^(Participant)\b.*$", r"\1", fold(header[0]))
     columns = parse_columns(header, page=page)

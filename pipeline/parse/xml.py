@@ -104,6 +104,8 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
         if not head_rows:
             raise ParseError(f"{page}: participants table has no header row")
         labels = ["".join(e.itertext()) for e in head_rows[0].findall("Entry")]
+        if not labels:
+            raise ParseError(f"{page}: participants table header row has no cells")
         labels[0] = _name_and_footnotes(labels[0])[0]
         columns = parse_columns([_strip_markup(x) for x in labels], page=page)
         raw_rows = []

@@ -260,3 +260,29 @@ def test_xml_header_only_file_gives_zero_participants_and_declared_counts():
     s = parse_page(head)
     assert s.participants == () and (s.declared_signatories, s.declared_parties) == (2, 2)
     assert all("lists no participants" in r for r in s.reconciliation)
+
+
+# Found by the property tests (tests/parse/test_properties.py): a header row stripped of its cells used to
+# raise IndexError instead of ParseError.
+
+
+def test_xml_header_row_without_cells_is_a_parse_error():
+    page = (
+        b"<?xml version='1.0'?><Document><Treaty><Header><Chapter><Header>CHAPTER XXVI</Header></Chapter>"
+        b"<ExternalData><Numsect>9</Numsect></ExternalData></Header><Participants><Table><TGroup>"
+        b"<Thead><Row></Row></Thead><Tbody><Rows><Row><Entry>Algeria</Entry></Row></Rows></Tbody>"
+        b"</TGroup></Table></Participants></Treaty></Document>"
+    )
+    with pytest.raises(ParseError, match="header row has no cells"):
+        parse_page(page)
+
+
+def test_html_header_row_without_cells_is_a_parse_error():
+    page = (
+        b"<html><body><form action='./ViewDetails.aspx?src=TREATY&amp;mtdsg_no=IV-99'>"
+        b"<table id='ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_tblgrid'>"
+        b"<tr class='thead-one'></tr><tr><td>Belgium</td><td>6 Sep 2000</td></tr></table>"
+        b"</form></body></html>"
+    )
+    with pytest.raises(ParseError, match="header row has no cells"):
+        parse_page(page)
