@@ -20,9 +20,7 @@ from pipeline.claims.extract import (
     TreatyName,
     extract_claims,
 )
-from pipeline.config import base_url
-from pipeline.fetch.http import is_loopback
-from pipeline.fetch.untc import status_page_url
+from pipeline.fetch.untc import citable_url
 from pipeline.normalise.codes import load_entries
 from pipeline.store import StoreError
 
@@ -264,14 +262,6 @@ def _word_note(
     return head
 
 
-def source_url(mtdsg_no: str, source: str | None) -> str:
-    """The UN page a reader can open: the snapshot's own URL when it is the real site's, else the
-    canonical status page (a demo import reads files or a loopback mirror, which readers cannot open)."""
-    if source and source.startswith(("http://", "https://")) and not is_loopback(source):
-        return source
-    return status_page_url(mtdsg_no, base_url())
-
-
 def _figure(measure: str, parties: int | None, signatories: int | None, snp: int | None) -> int | None:
     if measure == MEASURE_PARTIES:
         return parties
@@ -390,7 +380,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         figure_now=now,
         now_as_at=as_at,
         declared_now=declared,
-        source=source_url(no, None if _missing(latest.get("source")) else str(latest.get("source"))),
+        source=citable_url(no, None if _missing(latest.get("source")) else str(latest.get("source"))),
         verdict=verdict,
         explanation=explanation,
         word_note=_word_note(claim, parties_now, non_state, non_member),

@@ -627,12 +627,24 @@ def _store_context(store: StatusStore | None) -> Iterator[Any]:
         yield st
 
 
-def _reports(store: Any, out: TextIO) -> None:
+def _reports(store: Any, out: TextIO, *, screenshots: bool = False) -> None:
     where = render_reports(store, config.reports_dir())
     if where is None:
         _say(out, "reports: not yet available (pipeline.report is not installed)")
-    else:
-        _say(out, f"reports: {where}")
+        return
+    _say(out, f"reports: {where}")
+    if screenshots:
+        # For readers without a browser; needs Debian's chromium, and is skipped (saying so) without it.
+        from pipeline.report.browser import BrowserUnavailable, save_screenshots
+
+        try:
+            shots = save_screenshots(where)
+        except BrowserUnavailable as exc:
+            _say(out, f"screenshots: skipped ({exc})")
+        except Exception as exc:  # noqa: BLE001 - pictures are a convenience: say why, keep the reports
+            _say(out, f"screenshots: failed ({type(exc).__name__}: {str(exc).splitlines()[0]})")
+        else:
+            _say(out, f"screenshots: {', '.join(str(p) for p in shots)}")
 
 
 def run_crawl(
@@ -710,7 +722,7 @@ def run_demo(
             http_requests = len(mirror.log)
         _say(out, f"    {refreshed.summary()} ({http_requests} HTTP requests on 127.0.0.1)")
         _say(out, "3/3 reports")
-        _reports(store, out)
+        _reports(store, out, screenshots=True)
     lines = summarise_pairs(imported, refreshed)
     if lines:
         _say(out, "declared counts, 2018 -> 2026:")

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import quote, urlencode
 
+from pipeline.config import DEFAULT_BASE_URL
+from pipeline.fetch.http import is_loopback
 from pipeline.parse.model import ParseError
 from pipeline.parse.navigation import Navigation, parse_navigation
 
@@ -73,6 +75,14 @@ def status_page_url(mtdsg_no: str, base_url: str) -> str:
         {"src": "TREATY", "mtdsg_no": n, "chapter": chapter_number(chapter_of(n)), "clang": "_en"}
     )
     return f"{base_url.rstrip('/')}/Pages/ViewDetails.aspx?{query}"
+
+
+def citable_url(mtdsg_no: str, source: str | None) -> str:
+    """The UN page a reader can open and cite: the snapshot's own URL when it came from a real site, else
+    the canonical treaties.un.org status page (a saved file or a loopback mirror is not citable)."""
+    if source and source.startswith(("http://", "https://")) and not is_loopback(source):
+        return source
+    return status_page_url(mtdsg_no, DEFAULT_BASE_URL)
 
 
 def xml_url(mtdsg_no: str, base_url: str) -> str:

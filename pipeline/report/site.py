@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from pipeline.fetch.untc import citable_url
 from pipeline.report.charts import (
     NO_ACTION_COLOUR,
     STATUS_COLOURS,
@@ -109,10 +110,20 @@ def change_summary(info: dict[str, Any]) -> str:
     return f"{', '.join(parts)} since {since}" if parts else f"no change since {since}"
 
 
-def reconciles_text(info: dict[str, Any]) -> tuple[bool, str]:
-    ok = bool(info.get("reconciles")) and not is_missing(info.get("reconciles"))
+RECONCILES_YES, RECONCILES_NO, RECONCILES_NA = "yes", "no", "n/a"
+
+
+def reconciles_text(info: dict[str, Any]) -> tuple[str, str]:
+    """("yes" | "no" | "n/a", reason): "yes" only when our counted totals equal the page's own; "no" when
+    they differ (the parser's reason says why); "n/a" for a page with no participants table to count."""
     reason = _text(info.get("reconciliation"))
-    return ok, reason
+    if reason.startswith("header-only"):
+        return RECONCILES_NA, reason
+    for counted, declared in (("parties", "declared_parties"), ("signatories", "declared_signatories")):
+        d = _int(info.get(declared))
+        if d is not None and _int(info.get(counted)) != d:
+            return RECONCILES_NO, reason
+    return RECONCILES_YES, reason
 
 
 def country_key(iso3: Any, name: Any) -> str:
@@ -206,8 +217,10 @@ def _treaty_context(td: TreatyData) -> dict[str, Any]:
         "title": _text(info.get("title")),
         "headline": headline(info),
         "as_at": info.get("as_at"),
-        "source": source,
-        "source_is_url": source.startswith(("http://", "https://")),
+        # Cite the UN's own page; say where this snapshot was actually read when that differs (a saved
+        # file or the loopback mirror of the demo).
+        "source": citable_url(td.mtdsg_no, source or None),
+        "read_from": source if source and source != citable_url(td.mtdsg_no, source) else "",
         "snapshot": {
             "id": _text(info.get("snapshot_id")),
             "kind": _text(snap.get("source_kind")),
@@ -346,7 +359,11 @@ def render_readme(index_rows: list[dict[str, Any]]) -> str:
         if r["short_name"]:
             label += f" ({r['mtdsg_no']})"
         sig = "" if r["signatories"] is None else str(r["signatories"])
-        rec = "yes" if r["reconciles"] else f"no: {r['reconciliation']}"
+        rec = (
+            r["reconciles"]
+            if r["reconciles"] == RECONCILES_YES
+            else f"{r['reconciles']}: {r['reconciliation']}"
+        )
         parties = "" if r["parties"] is None else str(r["parties"])
         lines.append(
             f"| {label} | {_md_cell(r['title'])} | {parties} | {sig} "
