@@ -555,10 +555,10 @@ def summarise_pairs(before: RunReport, after: RunReport) -> list[str]:
         if r.outcome == FAILED or o is None or r.declared_parties is None:
             continue
         delta = (r.declared_parties or 0) - (o.declared_parties or 0)
-        lines.append(
-            f"  {r.mtdsg_no:<8} parties {o.declared_parties} -> {r.declared_parties} ({delta:+d}), "
-            f"signatories {o.declared_signatories} -> {r.declared_signatories}"
-        )
+        line = f"  {r.mtdsg_no:<8} parties {o.declared_parties} -> {r.declared_parties} ({delta:+d})"
+        if r.declared_signatories is not None or o.declared_signatories is not None:
+            line += f", signatories {o.declared_signatories} -> {r.declared_signatories}"
+        lines.append(line)
     return lines
 
 
