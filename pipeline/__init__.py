@@ -1,3 +1,3 @@
-"""Treaty ratification tracker: UN Treaty Collection status pages -> dated snapshots, reports and claim checks."""
+"""Treaty ratification tracker: UNTC status pages -> dated snapshots, reports and claim checks."""
 
 __version__ = "0.1.0"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from pipeline.cli import bench_cmd  # noqa: F401
-from pipeline.cli import claims_cmd  # noqa: F401
-from pipeline.cli import fetch_cmd  # noqa: F401
-from pipeline.cli import names_cmd  # noqa: F401
-from pipeline.cli import parse_cmd  # noqa: F401  (registers commands)
-from pipeline.cli import report_cmd  # noqa: F401
-from pipeline.cli import store_cmd  # noqa: F401
+# Each command module registers its commands on `app` when imported.
+from pipeline.cli import (  # noqa: F401
+    bench_cmd,
+    claims_cmd,
+    fetch_cmd,
+    names_cmd,
+    parse_cmd,
+    report_cmd,
+    store_cmd,
+)
 from pipeline.cli.app import app
 
 
