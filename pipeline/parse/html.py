@@ -60,10 +60,30 @@ def _text(el: etree._Element | None) -> str | None:
     return t or None
 
 
+_VIEWSTATE = b'id="__VIEWSTATE" value="'
+
+
+def _without_viewstate(data: bytes) -> bytes:
+    """The page without the value of ASP.NET's hidden __VIEWSTATE input: 120 kB of base64 on a status page
+    (a third of it) that nothing here reads, and that would otherwise be built into the tree and freed."""
+    at = data.find(_VIEWSTATE)
+    if at < 0:
+        return data
+    start = at + len(_VIEWSTATE)
+    end = data.find(b'"', start)
+    tag = data.rfind(b"<", 0, at)
+    # Only a real <input ...> attribute value, and only one free of markup (base64 never has < or >).
+    if end < 0 or tag < 0 or data[tag : tag + 6].lower() != b"<input" or b">" in data[tag:start]:
+        return data
+    if b"<" in data[start:end] or b">" in data[start:end]:
+        return data
+    return data[:start] + data[end:]
+
+
 def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
     page = source.location if source else "<html page>"
     try:
-        root = lxml_html.document_fromstring(data, parser=_PARSER)
+        root = lxml_html.document_fromstring(_without_viewstate(data), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"{page}: not an HTML document ({exc})") from exc
     ids, mtdsg_no = _index(root)
@@ -177,13 +197,14 @@ def _read_grid(grid: etree._Element, page: str):
             continue
         name_cell = tds[0]
         footnotes: list[str] = []
-        sups = list(name_cell.iter("sup", "SUP"))
-        for sup in sups:
-            footnotes.extend(split_footnotes(_STRING(sup)))
-        has_decl = any(
-            (a.get("href") or "") == "#EndDec" or "ShowDeclarations" in (a.get("onclick") or "")
-            for a in name_cell.iter("a")
-        )
+        sups = []
+        has_decl = False
+        for el in name_cell.iter("sup", "SUP", "a"):
+            if el.tag != "a":
+                sups.append(el)
+                footnotes.extend(split_footnotes(_STRING(el)))
+            elif el.get("href") == "#EndDec" or "ShowDeclarations" in (el.get("onclick") or ""):
+                has_decl = True
         rows.append(
             RawRow(
                 # Most names carry no footnote marker: their whole text is the name.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from pipeline.parse.model import (
     ROLE_CONSENT,
@@ -165,9 +165,11 @@ def _cell_error(page: str, row: int, participant: str, column: Column, what: str
     return ParseError(f"{page}: row {row} ({participant}), column {column.label!r}: {what}")
 
 
-@dataclass(frozen=True)
-class RawRow:
-    """A participants-table row as the page kind's reader found it, before interpretation."""
+class RawRow(NamedTuple):
+    """A participants-table row as the page kind's reader found it, before interpretation.
+
+    A NamedTuple rather than a frozen dataclass: one is built per row, and it is three times cheaper.
+    """
 
     name: str
     footnotes: tuple[str, ...]
@@ -179,7 +181,10 @@ def build_participants(
     columns: tuple[Column, ...], rows: Sequence[RawRow], *, page: str
 ) -> tuple[Participant, ...]:
     out = []
-    seen: dict[tuple[int, str], Action] = {}
+    roles = [c.role for c in columns]
+    # Many rows share a date (a treaty's opening for signature, a state succession) and most cells are
+    # empty: an Action is immutable, so a cell text already read in this column gives the same one again.
+    seen: dict[tuple[int, str], Action | None] = {}
     for number, raw in enumerate(rows, start=1):
         if not raw.name:
             raise ParseError(f"{page}: row {number} has no participant name")
@@ -189,16 +194,23 @@ def build_participants(
                 f" header has {len(columns)}"
             )
         by_role: dict[str, list[Action]] = {}
-        for position, (column, text) in enumerate(zip(columns, raw.cells, strict=True)):
-            # Many rows share a date (a treaty's opening for signature, a state succession): an Action is
-            # immutable, so a cell text already read in this column gives the same one again.
-            action = seen.get((position, text))
+        several = False  # a role filled twice, or an "other" entry: only then is `others` non-empty
+        for position, text in enumerate(raw.cells):
+            key = (position, text)
+            action = seen.get(key, _UNSEEN)
+            if action is _UNSEEN:
+                action = parse_date_cell(text, columns[position], page=page, row=number, participant=raw.name)
+                seen[key] = action
             if action is None:
-                action = parse_date_cell(text, column, page=page, row=number, participant=raw.name)
-                if action is None:
-                    continue
-                seen[(position, text)] = action
-            by_role.setdefault(column.role, []).append(action)
+                continue
+            role = roles[position]
+            acts = by_role.get(role)
+            if acts is None:
+                by_role[role] = [action]
+                several = several or role == ROLE_OTHER
+            else:
+                acts.append(action)
+                several = True
         out.append(
             Participant(
                 name=raw.name,
@@ -212,10 +224,15 @@ def build_participants(
                     a
                     for role, acts in by_role.items()
                     for a in (acts if role == ROLE_OTHER else sorted(acts, key=_rank)[1:])
-                ),
+                )
+                if several
+                else (),
             )
         )
     return tuple(out)
+
+
+_UNSEEN = object()
 
 
 def _rank(action: Action) -> tuple[bool, date]:
@@ -227,6 +244,8 @@ def _pick(actions: list[Action] | None) -> Action | None:
     # the standing action is the earliest one not withdrawn; the rest are kept in `others`.
     if not actions:
         return None
+    if len(actions) == 1:
+        return actions[0]
     return min(actions, key=_rank)
 
 
