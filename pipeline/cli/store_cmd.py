@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import sys
@@ -124,7 +123,7 @@ def import_pages(
     db: DbOption = None,
 ) -> None:
     """Import saved pages as dated snapshots: one transaction per page; identical content is "unchanged"."""
-    from pipeline.parse import SourceRef, parse_page
+    from pipeline.importer import import_page
 
     captured_day = _parse_day(captured, "--captured") if captured else None
     files = _pages(paths)
@@ -136,10 +135,7 @@ def import_pages(
     with _store(db) as store:
         for f in files:
             try:
-                data = f.read_bytes()
-                sha = hashlib.sha256(data).hexdigest()
-                status = parse_page(data, source=SourceRef(str(f), sha))
-                result = store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured_day)
+                result = import_page(store, f.read_bytes(), location=str(f), captured_at=captured_day)
             except Exception as exc:  # one bad page is reported; the batch carries on
                 totals["failed"] += 1
                 print(f"failed     {f}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")

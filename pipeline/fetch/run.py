@@ -355,7 +355,7 @@ def import_files(
     on_result: Reporter | None = None,
 ) -> RunReport:
     """Import saved pages from disk as snapshots captured at `captured_at` (bodies kept in the raw store)."""
-    from pipeline.parse import parse_page
+    from pipeline.importer import import_page
 
     report = RunReport()
     # Re-reading the same file is logged once: the manifest records bodies, not how often we looked.
@@ -365,16 +365,14 @@ def import_files(
         try:
             body = path.read_bytes()
             sha = raw.put(body)
-            status = parse_page(body, source=SourceRef(location=location, sha256=sha, fetched_at=captured_at))
-            outcome, snapshot_id = _outcome_of(
-                store.import_status(status, source=location, raw_sha256=sha, captured_at=captured_at)
-            )
+            imported = import_page(store, body, location=location, captured_at=captured_at, sha256=sha)
+            outcome, snapshot_id = _outcome_of(imported)
             if (path.resolve().as_uri(), sha) not in seen:
                 raw.append(
                     ManifestEntry(
                         url=path.resolve().as_uri(),
                         fetched_at=datetime.now(UTC).isoformat(),
-                        mtdsg_no=status.mtdsg_no,
+                        mtdsg_no=imported.mtdsg_no,
                         kind="xml" if path.suffix == ".xml" else "status_page",
                         sha256=sha,
                         size=len(body),
@@ -384,14 +382,14 @@ def import_files(
                     )
                 )
             result = TreatyResult(
-                status.mtdsg_no,
+                imported.mtdsg_no,
                 outcome,
                 location,
                 "",
                 sha,
                 snapshot_id,
-                status.declared_signatories,
-                status.declared_parties,
+                imported.declared_signatories,
+                imported.declared_parties,
             )
         except (OSError, ParseError, RawStoreError, RuntimeError) as exc:
             result = TreatyResult(path.stem.removesuffix(".en"), FAILED, location, _one_line(exc))

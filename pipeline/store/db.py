@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,9 @@ class ImportResult:
     outcome: str  # "saved" | "unchanged"
     snapshot_id: int
     as_at: datetime
+    # The page's own totals, so callers can report them without parsing the page again.
+    declared_signatories: int | None = None
+    declared_parties: int | None = None
 
 
 # Data columns of each row-version table (everything but the treaty key and the validity interval).
@@ -85,6 +88,9 @@ def _to_datetime(value: date | datetime) -> datetime:
     if isinstance(value, datetime):
         return value.replace(tzinfo=None) if value.tzinfo else value
     return datetime.combine(value, time())
+
+
+BLOCK_SIZE = 16 * 1024
 
 
 class Store:
@@ -145,7 +151,37 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return result
+        return replace(
+            result, declared_signatories=status.declared_signatories, declared_parties=status.declared_parties
+        )
+
+    def find_imported(
+        self,
+        raw_sha256: str,
+        *,
+        captured_at: date | datetime | None = None,
+        parser_version: str | None = None,
+    ) -> ImportResult | None:
+        """The earlier import of these very bytes, if this parser version already read them: then the page
+        need not be parsed again. An HTML page's bytes fix its status date; a page without one (MTDSG XML)
+        counts as the same import only with the same capture date."""
+        t = _to_datetime(captured_at) if captured_at is not None else None
+        row = self.con.execute(
+            """SELECT s.mtdsg_no, s.snapshot_id, s.as_at, s.declared_signatories, s.declared_parties
+               FROM snapshots s WHERE s.raw_sha256 = $sha AND s.parser_version = $pv
+                 AND (s.source_kind = 'html' OR s.as_at = $t)
+               UNION ALL
+               SELECT s.mtdsg_no, o.snapshot_id, o.observed_at, s.declared_signatories, s.declared_parties
+               FROM observations o JOIN snapshots s USING (snapshot_id)
+               WHERE o.raw_sha256 = $sha AND s.parser_version = $pv
+                 AND (s.source_kind = 'html' OR o.observed_at = $t)
+               LIMIT 1""",
+            {"sha": raw_sha256, "pv": parser_version or _parser_version(), "t": t},
+        ).fetchall()
+        if not row:
+            return None
+        m, snapshot_id, as_at, ds, dp = row[0]
+        return ImportResult(str(m), "unchanged", int(snapshot_id), as_at, ds, dp)
 
     def _import_in_transaction(
         self,
@@ -727,7 +763,9 @@ def open_store(path: Path | None = None, *, read_only: bool = False, resolver=No
         raise StoreError(f"no database at {path}: run `treaties import` first")
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        # 16 KiB blocks for new files (DuckDB's default is 256 KiB): the file grows a block at a time and an
+        # unchanged refresh writes a few hundred bytes, so small blocks keep history at the cost of changes.
+        con = duckdb.connect(str(path), read_only=read_only, config={"default_block_size": str(BLOCK_SIZE)})
     except duckdb.IOException as exc:
         msg = _lock_message(exc, path)
         if msg:
