@@ -53,6 +53,32 @@ def _text_without_sup(el: etree._Element) -> str:
     return fold("".join(parts))
 
 
+_BLOCKS = frozenset({"br", "p", "div", "li", "tr", "td", "table"})
+
+
+def _block_text(el: etree._Element) -> str:
+    """Text of a note or declaration with a space wherever the page breaks a line or a block (a naive text
+    gives "Upon signature:Declaration:"), leaving out the hidden <p class='invisible'> copy of the name."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and "invisible" not in (child.get("class") or ""):
+                block = child.tag.lower() in _BLOCKS
+                if block:
+                    parts.append(" ")
+                walk(child)
+                if block:
+                    parts.append(" ")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return fold("".join(parts))
+
+
 def _text(el: etree._Element | None) -> str | None:
     if el is None:
         return None
@@ -226,7 +252,7 @@ def _end_notes(table: etree._Element | None) -> tuple[EndNote, ...]:
             continue
         anchor = next((a for a in div.iter("a") if a.get("name")), None)
         number = anchor.get("name") if anchor is not None else ""
-        text = fold(_STRING(div))
+        text = _block_text(div)
         if number and text.startswith(number):
             text = text[len(number) :].lstrip()
         notes.append(EndNote(number=number, text=text))
@@ -242,11 +268,10 @@ def _declarations(ids: dict, grid_id: str, kind: str) -> tuple[Declaration, ...]
         if who is None:
             break
         body = ids.get(f"{key}_divText")
-        name = fold(_STRING(who))
-        text = fold(_STRING(body)) if body is not None else ""
-        # The body repeats the participant's name in a hidden <p class='invisible'>.
-        if text.startswith(name):
-            text = text[len(name) :].lstrip()
+        # The heading carries the participant's footnote markers ("Belgium <SUP>1</SUP>"); the body repeats
+        # the name in a hidden <p class='invisible'>, which _block_text leaves out.
+        name = _text_without_sup(who)
+        text = _block_text(body) if body is not None else ""
         out.append(Declaration(participant=name, text=text, kind=kind))
         n += 1
     return tuple(out)

@@ -286,3 +286,22 @@ def test_html_header_row_without_cells_is_a_parse_error():
     )
     with pytest.raises(ParseError, match="header row has no cells"):
         parse_page(page)
+
+
+def test_declaration_heading_footnotes_and_line_breaks():
+    page = status_page(
+        rows=[["Belgium<br>", cell("6", "Sep", "2000"), cell("17", "Mar", "2006")]],
+        status="Signatories : 1. Parties : 1",
+        declarations=[
+            (
+                "Belgium <SUP><A onclick='ShowNoteAll()' href='#1' class='noteIndex'>1</A></SUP>",
+                "<p align=left><i>Upon signature:<br></i></p><i>Declaration:</i><br>This signature is binding.",
+            )
+        ],
+        notes=[("1", "denounce.<br><i>Netherlands (6 August 1999):</i><br>Objection.")],
+    )
+    s = parse_page(page)
+    (d,) = s.declarations
+    assert d.participant == "Belgium"
+    assert d.text == "Upon signature: Declaration: This signature is binding."
+    assert s.end_notes[0].text == "denounce. Netherlands (6 August 1999): Objection."
