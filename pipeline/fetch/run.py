@@ -727,4 +727,5 @@ def run_demo(
         for line in lines:
             _say(out, line)
     _say(out, f"database: {config.db_path()}   raw store: {config.raw_dir()}")
+    _say(out, f"reports: {config.reports_dir() / 'index.html'}")
     return imported, refreshed
