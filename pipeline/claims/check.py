@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Protocol
 
 import pandas as pd
@@ -21,6 +20,8 @@ from pipeline.claims.extract import (
     extract_claims,
 )
 from pipeline.fetch.untc import citable_url
+from pipeline.frame_values import is_missing as _missing
+from pipeline.frame_values import to_date as _as_date
 from pipeline.normalise.codes import load_entries
 from pipeline.store import StoreError
 
@@ -141,27 +142,6 @@ class ClaimReport:
 
 
 # ---------------------------------------------------------------------------------------------------
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _as_date(value: Any) -> date | None:
-    if _missing(value):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return pd.Timestamp(value).date()
 
 
 def _int(value: Any) -> int | None:

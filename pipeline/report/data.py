@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Protocol
 
 import pandas as pd
+
+from pipeline.frame_values import is_missing, to_date  # noqa: F401  (re-exported to the site)
 
 # A participant's status on one treaty, as the map, the tables and the matrix show it.
 STATUS_PARTY = "party"
@@ -67,34 +69,6 @@ class SiteData:
     treaties: pd.DataFrame
     per_treaty: dict[str, TreatyData]
     matrix: pd.DataFrame
-
-
-def to_date(value: Any) -> date | None:
-    """A store value (date, datetime, Timestamp, ISO string, NaT/None) as a date, or None."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    ts = pd.Timestamp(value)
-    return None if pd.isna(ts) else ts.date()
-
-
-def is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, (list, tuple)):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def participant_status(row: dict[str, Any] | pd.Series) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
+
+from pipeline.frame_values import is_missing as missing
+from pipeline.frame_values import to_date as as_date
 
 CHANGE_KINDS = (
     "joined",
@@ -77,29 +79,6 @@ class Diff:
             "to_snapshot_id": self.to_snapshot_id,
             "note": self.note,
         }
-
-
-def missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def as_date(value: Any) -> date | None:
-    if missing(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return pd.Timestamp(value).date()
 
 
 # The UN tells a denunciation only in an end note ("... notified the Secretary-General of its decision
