@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import NoReturn
+from pathlib import Path
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -32,3 +33,12 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """A user-caused error: one clear line on stderr, non-zero exit, no traceback."""
     print(f"error: {message}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+# The --db option every command that reads or writes the database takes.
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db", help="Database file (default: TREATIES_DB or data/treaties.duckdb).", show_default=False
+    ),
+]

@@ -11,7 +11,7 @@ import typer
 from pipeline.catalog import UnknownTreaty
 from pipeline.claims.check import check_text
 from pipeline.claims.render import render_annotated, render_json, render_markdown, render_text
-from pipeline.cli.app import app, fail
+from pipeline.cli.app import DbOption, app, fail
 from pipeline.config import db_path
 from pipeline.store import StoreError, StoreLocked, open_store
 
@@ -44,12 +44,7 @@ def check_claims(
             "current figure, its date and the source.",
         ),
     ] = None,
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db", help="DuckDB store to read (default: data/treaties.duckdb, or env TREATIES_DB)."
-        ),
-    ] = None,
+    db: DbOption = None,
 ) -> None:
     """Find treaty figures in a text ("ratified by 177 countries as of September 2021") and check them:
     the UN figure on the claimed date, today's figure and who joined or signed since."""

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline import config
-from pipeline.cli.app import app, fail
+from pipeline.cli.app import DbOption, app, fail
 
 
 @app.command()
@@ -22,12 +22,7 @@ def report(
             show_default=False,
         ),
     ] = None,
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db", help="Database file (default: TREATIES_DB or data/treaties.duckdb).", show_default=False
-        ),
-    ] = None,
+    db: DbOption = None,
     screenshots: Annotated[
         bool,
         typer.Option(

@@ -14,13 +14,11 @@ from typing import Annotated, Any
 import typer
 
 from pipeline import config
-from pipeline.cli.app import OutputFormat, app, fail
+from pipeline.cli.app import DbOption, OutputFormat, app, fail
 
-_DB_HELP = "Database file (default: TREATIES_DB or data/treaties.duckdb)."
 _FORMAT_HELP = "Output format: table (for people), json or csv."
 _PAGE_SUFFIXES = {".html", ".htm", ".xml", ".aspx"}
 
-DbOption = Annotated[Path | None, typer.Option("--db", help=_DB_HELP, show_default=False)]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 
 
