@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pipeline.parse.model import SourceRef
 
-PAGE_SUFFIXES = (".html", ".htm", ".xml")
+# Saved status pages keep the site's own name (ViewDetails.aspx) as often as a .html one.
+PAGE_SUFFIXES = (".html", ".htm", ".aspx", ".xml")
 
 
 class SourceError(ValueError):
@@ -16,14 +17,14 @@ class SourceError(ValueError):
 
 
 def iter_page_files(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given, folders expanded (recursively, sorted) to their .html/.htm/.xml files."""
+    """Files as given, folders expanded (recursively, sorted) to their page files (PAGE_SUFFIXES)."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
             if not found:
-                raise SourceError(f"{path}: folder holds no .html or .xml pages")
+                raise SourceError(f"{path}: folder holds no pages (.html, .htm, .aspx or .xml)")
             out.extend(found)
         elif path.is_file():
             out.append(path)

@@ -15,9 +15,9 @@ import typer
 
 from pipeline import config
 from pipeline.cli.app import DbOption, OutputFormat, app, fail
+from pipeline.sources import SourceError, iter_page_files
 
 _FORMAT_HELP = "Output format: table (for people), json or csv."
-_PAGE_SUFFIXES = {".html", ".htm", ".xml", ".aspx"}
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 
@@ -91,20 +91,6 @@ def _print_table(df: Any, title: str | None = None, columns: list[str] | None = 
     Console().print(table)
 
 
-def _pages(paths: list[Path]) -> list[Path]:
-    found: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _PAGE_SUFFIXES)
-            )
-        elif p.is_file():
-            found.append(p)
-        else:
-            fail(f"{p}: no such file or folder")
-    return found
-
-
 @app.command("import")
 def import_pages(
     paths: Annotated[
@@ -124,9 +110,10 @@ def import_pages(
     from pipeline.importer import import_page
 
     captured_day = _parse_day(captured, "--captured") if captured else None
-    files = _pages(paths)
-    if not files:
-        fail("no pages found (looked for .html, .htm, .xml, .aspx files)")
+    try:
+        files = iter_page_files(paths)
+    except SourceError as exc:
+        fail(str(exc))
     if captured_day is None and any(f.suffix.lower() == ".xml" for f in files):
         fail("MTDSG XML files carry no status date: give their capture date with --captured YYYY-MM-DD")
     totals = {"saved": 0, "unchanged": 0, "failed": 0}

@@ -170,3 +170,14 @@ def test_database_from_an_older_schema(tmp_path):
 
 def test_missing_database_is_a_one_line_error(tmp_path):
     assert "no database" in error_line(run("status", "OPSC", "--db", tmp_path / "none.duckdb"))
+
+
+def test_import_of_a_folder_without_pages_is_one_clear_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(app, ["import", str(tmp_path / "empty"), "--db", str(tmp_path / "t.duckdb")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'empty'}: folder holds no pages (.html, .htm, .aspx or .xml)"
