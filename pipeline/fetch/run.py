@@ -262,17 +262,8 @@ def refresh(
     now = datetime.now(UTC)
     fresh = fetcher.raw.latest_ok_by_url()
     todo = list(treaties)
-    if probe is not None and max_age is not None and max_age > timedelta(0):
-        stale = [
-            t
-            for t in todo
-            if (e := fresh.get(untc.status_page_url(t, fetcher.base_url))) is None
-            or now - e.fetched_datetime > max_age
-        ]
-        if not stale:
-            probe = None
     if probe is not None:
-        probe()
+        probe_if_due(todo, fetcher, max_age=max_age, probe=probe, now=now, fresh=fresh)
     for t in todo:
         result = refresh_one(
             t,
@@ -287,6 +278,30 @@ def refresh(
         if on_result:
             on_result(result)
     return report
+
+
+def probe_if_due(
+    treaties: list[str],
+    fetcher: Fetcher,
+    *,
+    max_age: timedelta | None,
+    probe: Callable[[], None],
+    now: datetime | None = None,
+    fresh: dict | None = None,
+) -> None:
+    """Run `probe` (which may raise) unless every treaty was fetched within max_age: nothing is then due."""
+    now = now or datetime.now(UTC)
+    fresh = fetcher.raw.latest_ok_by_url() if fresh is None else fresh
+    if max_age is not None and max_age > timedelta(0):
+        stale = [
+            t
+            for t in treaties
+            if (e := fresh.get(untc.status_page_url(t, fetcher.base_url))) is None
+            or now - e.fetched_datetime > max_age
+        ]
+        if not stale:
+            return
+    probe()
 
 
 def discover(
@@ -600,16 +615,12 @@ def run_refresh(
     raw = raw or RawStore(config.raw_dir())
     with client or make_client(base_url, min_interval=min_interval) as http:
         fetcher = Fetcher(http, raw, base_url)
+        if probe:
+            # Before the database is opened: an unreachable site leaves no trace, not even an empty file.
+            probe_if_due(treaties, fetcher, max_age=max_age, probe=lambda: check_reachable(fetcher))
         with _store_context(store) as st:
             with progress_reporter(len(treaties), "refresh", stream=out) as on_result:
-                report = refresh(
-                    treaties,
-                    fetcher,
-                    st,
-                    max_age=max_age,
-                    on_result=on_result,
-                    probe=(lambda: check_reachable(fetcher)) if probe else None,
-                )
+                report = refresh(treaties, fetcher, st, max_age=max_age, on_result=on_result)
             _say(out, report.summary())
             if write_reports:
                 _reports(st, out)

@@ -82,6 +82,7 @@ def test_unreachable_site_says_so_and_points_at_make_demo(env: Path) -> None:
     result = runner.invoke(app, ["refresh", "IV-91", "--base-url", "http://127.0.0.1:9"])
     assert result.exit_code == 1
     assert "cannot reach http://127.0.0.1:9" in result.output and "make demo" in result.output
+    assert not (env / "t.duckdb").exists()  # nothing was opened, so nothing is left behind
     assert len(result.output.strip().splitlines()) == 1
 
 
