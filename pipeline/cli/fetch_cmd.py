@@ -136,7 +136,7 @@ def crawl(
 ) -> None:
     """Discover a chapter's treaties (or the whole collection's) from the status pages' drop-downs, then
     fetch, parse and store each one."""
-    from pipeline.fetch.run import run_crawl
+    from pipeline.fetch.run import SiteUnreachable, run_crawl
     from pipeline.fetch.untc import chapter_number
 
     if bool(chapter) == all_chapters:
@@ -159,6 +159,8 @@ def crawl(
             max_age=_duration(max_age),
             min_interval=min_interval,
         )
+    except SiteUnreachable as exc:
+        fail(f"{exc}; nothing was crawled.")
     except _store_errors() as exc:
         fail(str(exc))
     if list_only:

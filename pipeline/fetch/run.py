@@ -320,12 +320,19 @@ def discover(
     ]:
         known_by_chapter.setdefault(t.split("-", 1)[0], []).append(t)
 
+    probed: list[bool] = []
+
     def get_page(seed: str) -> bytes | None:
         url = untc.status_page_url(seed, fetcher.base_url)
         try:
             f = fetcher.fetch(url, seed, "status_page")
         except (FetchError, RawStoreError) as exc:
             fetcher.record_failure(url, seed, "discovery", exc)
+            if isinstance(exc, FetchError) and exc.status is None and not probed:
+                # No HTTP answer at all: ask the site once whether it is there before trying every seed
+                # of every chapter with retries (raises SiteUnreachable if it is not).
+                probed.append(True)
+                check_reachable(fetcher)
             return None
         pages[seed] = f
         return f.body

@@ -86,6 +86,13 @@ def test_unreachable_site_says_so_and_points_at_make_demo(env: Path) -> None:
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_crawl_of_an_unreachable_site_gives_up_at_once(env: Path) -> None:
+    result = runner.invoke(app, ["crawl", "--chapter", "IV", "--list", "--base-url", "http://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("error: cannot reach http://127.0.0.1:9")
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stdout == ""
+
+
 def test_crawl_chapter_iv_list_prints_its_27_treaties(env: Path, real_mirror: MirrorServer) -> None:
     result = runner.invoke(app, ["crawl", "--chapter", "IV", "--list", "--base-url", real_mirror.base_url])
     assert result.exit_code == 0, result.output
