@@ -180,4 +180,7 @@ def test_import_of_a_folder_without_pages_is_one_clear_line(tmp_path):
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(app, ["import", str(tmp_path / "empty"), "--db", str(tmp_path / "t.duckdb")])
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"error: {tmp_path / 'empty'}: folder holds no pages (.html, .htm, .aspx or .xml)"
+    assert (
+        result.stderr.strip()
+        == f"error: {tmp_path / 'empty'}: folder holds no pages (.html, .htm, .aspx or .xml)"
+    )
