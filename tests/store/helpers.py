@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 
 from pipeline.parse.model import (
     ROLE_CONSENT,
@@ -132,3 +138,28 @@ def v2026() -> TreatyStatus:
         ),
         declarations=(Declaration("Türkiye", "Declaration:  “some text.”"),),
     )
+
+
+@contextmanager
+def writer_holding(db: Path) -> Iterator[None]:
+    """Another process holding the database open for writing until the block ends."""
+    holder = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from pipeline.store import open_store
+        with open_store(Path({str(db)!r})):
+            print("ready", flush=True)
+            sys.stdin.read()
+        """
+    )
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root
+    )
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)

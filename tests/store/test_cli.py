@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import duckdb
@@ -15,6 +12,7 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.store.schema import migrate
 from tests.pagemaker import EMPTY, cell, status_page
+from tests.store.helpers import writer_holding
 
 runner = CliRunner()
 
@@ -134,26 +132,8 @@ def test_country_and_export(db, tmp_path):
 
 
 def test_locked_database_is_a_one_line_error(db):
-    holder = textwrap.dedent(
-        f"""
-        import sys
-        from pathlib import Path
-        from pipeline.store import open_store
-        with open_store(Path({str(db)!r})):
-            print("ready", flush=True)
-            sys.stdin.read()
-        """
-    )
-    root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root
-    )
-    try:
-        assert proc.stdout.readline().strip() == "ready"
+    with writer_holding(Path(db)):
         assert "in use by another process" in error_line(run("status", "OPSC", "--db", db))
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=30)
 
 
 def test_database_from_an_older_schema(tmp_path):

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline.store import StoreError, StoreLocked, open_store
 from pipeline.store.schema import SCHEMA_VERSION, migrate
-from tests.store.helpers import person, rat, resolver, status, v2018, v2026
+from tests.store.helpers import person, rat, resolver, status, v2018, v2026, writer_holding
 
 CAPTURED = date(2018, 1, 15)
 
@@ -178,27 +174,9 @@ def test_read_only_open_of_an_old_database_says_upgrade(db_path):
 
 
 def test_second_writer_gets_store_locked(db_path):
-    holder = textwrap.dedent(
-        f"""
-        import sys
-        from pathlib import Path
-        from pipeline.store import open_store
-        with open_store(Path({str(db_path)!r})):
-            print("ready", flush=True)
-            sys.stdin.read()
-        """
-    )
-    root = Path(__file__).resolve().parents[2]
-    proc = subprocess.Popen(
-        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root
-    )
-    try:
-        assert proc.stdout.readline().strip() == "ready"
+    with writer_holding(db_path):
         with pytest.raises(StoreLocked, match="in use by another process"):
             with open_store(db_path):
                 pass
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=30)
     with open_store(db_path) as s:  # released: usable again, not corrupt
         assert s.schema_version() == SCHEMA_VERSION
