@@ -6,6 +6,8 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from pipeline import mtdsg
+
 # Common short names -> the UN's own treaty number (MTDSG). The first alias of each number is its
 # display short name. The UN itself uses no acronyms; these are the ones treaty bodies and the press use.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -42,8 +44,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "XXVII-7-d": ("Paris Agreement",),
 }
 
-_MTDSG_RE = re.compile(r"^([IVXL]+)[\s\-.]*(\d+)(?:[\s\-.]*([a-z]))?$", re.IGNORECASE)
-
 
 class UnknownTreaty(LookupError):
     """A treaty name that is neither a known MTDSG number nor an alias; the message suggests close matches."""
@@ -63,15 +63,6 @@ def short_name(mtdsg_no: str) -> str | None:
     return names[0] if names else None
 
 
-def normalise_mtdsg_no(text: str) -> str | None:
-    """ "iv 11 c", "IV-11-C" or "IV.11.c" -> "IV-11-c"; None if not shaped like an MTDSG number."""
-    m = _MTDSG_RE.match(text.strip())
-    if not m:
-        return None
-    chapter, number, letter = m.groups()
-    return f"{chapter.upper()}-{int(number)}" + (f"-{letter.lower()}" if letter else "")
-
-
 def resolve_treaty(name: str, known: Iterable[str]) -> str:
     """The MTDSG number named by `name` (a number or an alias) among the `known` numbers.
 
@@ -79,7 +70,7 @@ def resolve_treaty(name: str, known: Iterable[str]) -> str:
     """
     known_set = set(known)
     text = name.strip()
-    candidate = text if text in known_set else (normalise_mtdsg_no(text) or _BY_ALIAS.get(_key(text)))
+    candidate = text if text in known_set else (mtdsg.normalise(text) or _BY_ALIAS.get(_key(text)))
     if candidate is not None and candidate in known_set:
         return candidate
     labels = sorted(known_set) + [a for no in sorted(known_set) for a in ALIASES.get(no, ())]

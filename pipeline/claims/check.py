@@ -19,9 +19,9 @@ from pipeline.claims.extract import (
     TreatyName,
     extract_claims,
 )
-from pipeline.fetch.untc import citable_url
 from pipeline.frame_values import is_missing as _missing
 from pipeline.frame_values import to_date as _as_date
+from pipeline.mtdsg import citable_url
 from pipeline.normalise.codes import load_entries
 from pipeline.store import StoreError
 

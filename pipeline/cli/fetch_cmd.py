@@ -28,12 +28,12 @@ def _duration(text: str) -> timedelta:
 
 
 def _treaty_numbers(items: list[str]) -> list[str]:
-    from pipeline.fetch.untc import normalise_mtdsg
+    from pipeline.mtdsg import parse_user_number
 
     out: list[str] = []
     for item in items:
         try:
-            t = normalise_mtdsg(item)
+            t = parse_user_number(item)
         except ValueError as exc:
             fail(str(exc))
         if t not in out:
@@ -137,7 +137,7 @@ def crawl(
     """Discover a chapter's treaties (or the whole collection's) from the status pages' drop-downs, then
     fetch, parse and store each one."""
     from pipeline.fetch.run import SiteUnreachable, run_crawl
-    from pipeline.fetch.untc import chapter_number
+    from pipeline.mtdsg import chapter_number
 
     if bool(chapter) == all_chapters:
         fail("give --chapter ROMAN (repeatable) or --all")

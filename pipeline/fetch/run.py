@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from pipeline import config
+from pipeline import config, mtdsg
 from pipeline.fetch import untc
 from pipeline.fetch.http import FetchError, HttpClient, Response, is_loopback
 from pipeline.fetch.rawstore import (
@@ -223,7 +223,7 @@ def refresh_one(
     prefetched: Fetched | None = None,
 ) -> TreatyResult:
     """fetch -> raw store -> parse_page -> store.import_status, for one treaty's status page."""
-    url = untc.status_page_url(mtdsg_no, fetcher.base_url)
+    url = mtdsg.status_page_url(mtdsg_no, fetcher.base_url)
     if max_age is not None and max_age > timedelta(0):
         prev = fresh.get(url) if fresh is not None else fetcher.raw.last_ok(url)
         if prev is not None and (now or datetime.now(UTC)) - prev.fetched_datetime <= max_age:
@@ -296,7 +296,7 @@ def probe_if_due(
         stale = [
             t
             for t in treaties
-            if (e := fresh.get(untc.status_page_url(t, fetcher.base_url))) is None
+            if (e := fresh.get(mtdsg.status_page_url(t, fetcher.base_url))) is None
             or now - e.fetched_datetime > max_age
         ]
         if not stale:
@@ -323,7 +323,7 @@ def discover(
     probed: list[bool] = []
 
     def get_page(seed: str) -> bytes | None:
-        url = untc.status_page_url(seed, fetcher.base_url)
+        url = mtdsg.status_page_url(seed, fetcher.base_url)
         try:
             f = fetcher.fetch(url, seed, "status_page")
         except (FetchError, RawStoreError) as exc:
@@ -337,8 +337,8 @@ def discover(
         pages[seed] = f
         return f.body
 
-    wanted = [untc.chapter_of(c + "-1") for c in chapters] if chapters is not None else None
-    todo = list(wanted) if wanted is not None else list(untc.CHAPTERS)
+    wanted = [mtdsg.chapter_of(c + "-1") for c in chapters] if chapters is not None else None
+    todo = list(wanted) if wanted is not None else list(mtdsg.CHAPTERS)
     treaties: list[str] = []
     done: set[str] = set()
     while todo:
@@ -357,7 +357,7 @@ def discover(
             # The site's own chapter list is the authority for --all; an unknown chapter fails loudly.
             listed = [text.split()[-1] for _v, text in nav.chapters]
             for c in listed:
-                untc.chapter_number(c)
+                mtdsg.chapter_number(c)
             todo = [c for c in listed if c not in done]
             wanted = listed
     return treaties, pages
@@ -464,7 +464,7 @@ def load_watchlist(path: Path | None = None) -> list[str]:
     out: list[str] = []
     for n, item in entries:
         try:
-            t = untc.normalise_mtdsg(item)
+            t = mtdsg.parse_user_number(item)
         except ValueError as exc:
             where = f"{path}:{n}" if n else str(path)
             raise ValueError(f"watchlist {where}: {exc}") from None
@@ -580,11 +580,6 @@ def summarise_pairs(before: RunReport, after: RunReport) -> list[str]:
             line += f", signatories {o.declared_signatories} -> {r.declared_signatories}"
         lines.append(line)
     return lines
-
-
-def _mtdsg_sort_key(mtdsg_no: str) -> tuple:
-    # "XXVI-2-a" sorts after "XXVI-2" and before "XXVI-10".
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in mtdsg_no.split("-"))
 
 
 def demo_xml_files(pages: Path) -> list[Path]:
@@ -727,7 +722,7 @@ def run_demo(
             # The mirror also holds the arms-control pages (chapter XXVI): refresh them too, after the
             # watchlist, so the demo's reports cover every saved 2026 page.
             watchlist = watchlist + sorted(
-                {p.stem for p in html_dir.glob("*.html")} - set(watchlist), key=_mtdsg_sort_key
+                {p.stem for p in html_dir.glob("*.html")} - set(watchlist), key=mtdsg.sort_key
             )
             _say(out, f"2/3 refreshing {len(watchlist)} treaties from the mirror at {base}")
             # max_age 0: always ask the mirror (conditionally: a rerun gets 304s and reports "unchanged").

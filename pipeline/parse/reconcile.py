@@ -160,3 +160,46 @@ def reconcile(s: TreatyStatus) -> tuple[str, ...]:
             _explain("parties", s.counted_parties, s.declared_parties, _party_rules(s) + _dateless(s), s)
         )
     return tuple(out)
+
+
+RECONCILES_YES, RECONCILES_NO, RECONCILES_NA = "yes", "no", "n/a"
+
+
+def reconciles(
+    *,
+    participants_listed: bool,
+    declared_signatories: int | None,
+    counted_signatories: int | None,
+    declared_parties: int | None,
+    counted_parties: int | None,
+) -> str:
+    """The one "does it reconcile" rule, for parse output, store, export and report alike.
+
+    "yes" when every total the page declares equals the one counted from its table; "no" when one
+    differs (an explained difference is still a difference: the reason says why); "n/a" when there is
+    nothing to compare (no participants listed, or no total declared).
+    """
+    if not participants_listed:
+        return RECONCILES_NA
+    pairs = [
+        (declared, counted)
+        for declared, counted in (
+            (declared_signatories, counted_signatories),
+            (declared_parties, counted_parties),
+        )
+        if declared is not None
+    ]
+    if not pairs:
+        return RECONCILES_NA
+    return RECONCILES_YES if all(d == c for d, c in pairs) else RECONCILES_NO
+
+
+def status_reconciles(s: TreatyStatus) -> str:
+    """`reconciles` for a parsed page."""
+    return reconciles(
+        participants_listed=bool(s.participants),
+        declared_signatories=s.declared_signatories,
+        counted_signatories=s.counted_signatories,
+        declared_parties=s.declared_parties,
+        counted_parties=s.counted_parties,
+    )

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
+from pipeline import mtdsg
 from pipeline.frame_values import is_missing, to_date  # noqa: F401  (re-exported to the site)
 
 # A participant's status on one treaty, as the map, the tables and the matrix show it.
@@ -143,25 +144,5 @@ def load_site_data(store: StoreLike) -> SiteData:
     return SiteData(treaties=treaties, per_treaty=per_treaty, matrix=store.matrix())
 
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _roman(s: str) -> int:
-    total = 0
-    for ch, nxt in zip(s, [*s[1:], ""], strict=True):
-        v = _ROMAN.get(ch, 0)
-        total += -v if nxt and _ROMAN.get(nxt, 0) > v else v
-    return total
-
-
-def mtdsg_key(mtdsg_no: str) -> tuple[Any, ...]:
-    """Order MTDSG numbers as the UN does: chapter (roman), then number, then letter (IV-2 < IV-11-c)."""
-    parts = mtdsg_no.split("-")
-    key: list[Any] = [_roman(parts[0])]
-    for p in parts[1:]:
-        key.append((0, int(p), "") if p.isdigit() else (1, 0, p))
-    return tuple(key)
-
-
 def _mtdsg_sort_key(s: pd.Series) -> pd.Series:
-    return s.map(lambda v: mtdsg_key(str(v)))
+    return s.map(lambda v: mtdsg.sort_key(str(v)))

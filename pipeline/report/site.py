@@ -11,7 +11,8 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from pipeline.fetch.untc import citable_url
+from pipeline import mtdsg
+from pipeline.mtdsg import citable_url
 from pipeline.report.charts import (
     NO_ACTION_COLOUR,
     STATUS_COLOURS,
@@ -28,7 +29,6 @@ from pipeline.report.data import (
     TreatyData,
     footnote_list,
     is_missing,
-    mtdsg_key,
     participant_status,
     to_date,
 )
@@ -320,7 +320,7 @@ def matrix_frame(data: SiteData) -> pd.DataFrame:
     """The store's participant x treaty matrix, treaty columns in UN order, rows by name."""
     m = data.matrix.copy()
     id_cols = [c for c in ("iso3", "name") if c in m.columns]
-    treaty_cols = sorted((c for c in m.columns if c not in id_cols), key=lambda c: mtdsg_key(str(c)))
+    treaty_cols = sorted((c for c in m.columns if c not in id_cols), key=lambda c: mtdsg.sort_key(str(c)))
     m = m[id_cols + treaty_cols]
     for c in treaty_cols:
         m[c] = m[c].fillna("").astype(str)

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from pipeline import config
+from pipeline import config, mtdsg
 from pipeline.catalog import resolve_treaty, short_name
 from pipeline.parse.model import TreatyStatus
 from pipeline.store import rows as R
@@ -632,7 +632,7 @@ class Store:
     def matrix(self) -> pd.DataFrame:
         """One row per participant (iso3, name), one column per treaty, cells like "party 2002"."""
         current = self._current()
-        treaties = sorted(self.known_treaties(), key=_mtdsg_key)
+        treaties = sorted(self.known_treaties(), key=mtdsg.sort_key)
         if current.empty:
             return pd.DataFrame(columns=["iso3", "name", *treaties])
         current["cell"] = [_cell(r) for r in current.to_dict("records")]
@@ -718,23 +718,6 @@ def _cell(r: dict[str, Any]) -> str:
 def _note_key(n: Any) -> tuple[int, str]:
     s = str(n)
     return (int(s), s) if s.isdigit() else (10**9, s)
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _roman(s: str) -> int:
-    total = 0
-    for i, ch in enumerate(s):
-        v = _ROMAN.get(ch, 0)
-        total += -v if i + 1 < len(s) and _ROMAN.get(s[i + 1], 0) > v else v
-    return total
-
-
-def _mtdsg_key(m: str) -> tuple[int, int, str]:
-    parts = m.split("-")
-    number = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
-    return (_roman(parts[0]), number, "-".join(parts[2:]))
 
 
 def _objects(df: pd.DataFrame) -> pd.DataFrame:

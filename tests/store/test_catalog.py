@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.catalog import UnknownTreaty, normalise_mtdsg_no, resolve_treaty, short_name
+from pipeline import mtdsg
+from pipeline.catalog import UnknownTreaty, resolve_treaty, short_name
 
 KNOWN = ["IV-4", "IV-11", "IV-11-b", "IV-11-c", "XXVI-4", "XXVI-9", "XXVII-7-d"]
 
@@ -46,4 +47,4 @@ def test_empty_database_says_import_first():
 
 def test_short_names_and_number_spelling():
     assert short_name("IV-11-c") == "OPSC" and short_name("IV-9-b") == "OPCAT" and short_name("I-1") is None
-    assert normalise_mtdsg_no("xxvi 2 a") == "XXVI-2-a" and normalise_mtdsg_no("Paris") is None
+    assert mtdsg.normalise("xxvi 2 a") == "XXVI-2-a" and mtdsg.normalise("Paris") is None
