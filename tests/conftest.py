@@ -37,3 +37,13 @@ def html_dir(untc_pages: Path) -> Path:
 @pytest.fixture(scope="session")
 def xml_dir(untc_pages: Path) -> Path:
     return untc_pages / "xml-2018-01-15"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes into the working tree's data/ or reports/: each defaults to a folder of its own
+    (tests that need particular paths set these variables themselves)."""
+    base = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("TREATIES_DB", str(base / "treaties.duckdb"))
+    monkeypatch.setenv("TREATIES_RAW_DIR", str(base / "raw"))
+    monkeypatch.setenv("TREATIES_REPORTS_DIR", str(base / "reports"))

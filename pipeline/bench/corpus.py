@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.importer import import_page
 from pipeline.parse import ParseError, parse_page
+from pipeline.runs.importing import import_page
 from pipeline.store import open_store
 
 # Saved folders are named after their capture day (html-2026-02-03, xml-2018-01-15). MTDSG XML carries
@@ -47,7 +47,7 @@ class ImportPass:
 
 
 def import_corpus(db: Path, files: list[tuple[Path, datetime]]) -> ImportPass:
-    """What `treaties import` does per page (pipeline.importer.import_page: read, hash, skip bytes already
+    """What `treaties import` does per page (runs.importing.import_page: read, hash, skip bytes already
     imported, else parse and store in one transaction), with the parsing timed apart."""
     run = ImportPass(pages=len(files))
     start = time.perf_counter()

@@ -147,7 +147,7 @@ def run_bench(pages_dir: Path, sizes: BenchSizes = BenchSizes(), *, progress=pri
         ]
         res.reasons["reimport_ratio"] = (
             f"re-import reads and hashes every page and looks its sha256 up before parsing"
-            f" (pipeline.importer); parsed again: {again['parse_s']:.1f} s, store {again['store_s']:.1f} s;"
+            f" (runs.importing); parsed again: {again['parse_s']:.1f} s, store {again['store_s']:.1f} s;"
             f" reading and hashing alone takes {imp['read_and_hash_s']:.2f} s"
             f" (ratio {imp['read_and_hash_s'] / first['seconds']:.3f})"
         )

@@ -19,7 +19,7 @@ _INTERVAL_HELP = "Minimum seconds between two requests (default: TREATIES_MIN_IN
 
 
 def _duration(text: str) -> timedelta:
-    from pipeline.fetch.run import parse_duration
+    from pipeline.runs.inputs import parse_duration
 
     try:
         return parse_duration(text)
@@ -85,7 +85,9 @@ def refresh(
 ) -> None:
     """Fetch, parse and store the current status of the given treaties (or the watchlist); print saved /
     unchanged / failed; exit non-zero if any treaty failed."""
-    from pipeline.fetch.run import SiteUnreachable, load_watchlist, run_refresh
+    from pipeline.fetch.discovery import SiteUnreachable
+    from pipeline.runs.inputs import load_watchlist
+    from pipeline.runs.refresh import run_refresh
 
     base = (base_url or config.base_url()).rstrip("/")
     if treaties:
@@ -97,7 +99,7 @@ def refresh(
             fail(str(exc))
     try:
         report = run_refresh(
-            todo, base_url=base, max_age=_duration(max_age), min_interval=min_interval, write_reports=reports
+            todo, base_url=base, max_age=_duration(max_age), min_interval=min_interval, write_site=reports
         )
     except SiteUnreachable as exc:
         fail(f"{exc}; nothing was refreshed. `make demo` runs the same refresh against a local mirror.")
@@ -136,8 +138,9 @@ def crawl(
 ) -> None:
     """Discover a chapter's treaties (or the whole collection's) from the status pages' drop-downs, then
     fetch, parse and store each one."""
-    from pipeline.fetch.run import SiteUnreachable, run_crawl
+    from pipeline.fetch.discovery import SiteUnreachable
     from pipeline.mtdsg import chapter_number
+    from pipeline.runs.refresh import run_crawl
 
     if bool(chapter) == all_chapters:
         fail("give --chapter ROMAN (repeatable) or --all")
@@ -217,7 +220,7 @@ def demo(
 ) -> None:
     """Import the 2018 MTDSG XML as the snapshot of 2018-01-15, refresh the watchlist through a loopback
     mirror of the 2026 status pages, write the reports and print the headline counts."""
-    from pipeline.fetch.run import run_demo
+    from pipeline.runs.demo import run_demo
 
     if not pages.is_dir():
         fail(f"{pages} is not a folder (set PAGES=... or UNTC_PAGES_DIR)")

@@ -106,8 +106,11 @@ def import_pages(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Import saved pages as dated snapshots: one transaction per page; identical content is "unchanged"."""
-    from pipeline.importer import import_page
+    """Import saved pages as dated snapshots: one transaction per page; identical content is "unchanged".
+    Every page's bytes are kept in the raw store with a manifest line, as a refresh keeps fetched pages."""
+    from pipeline.fetch.rawstore import RawStore
+    from pipeline.runs.console import progress_reporter
+    from pipeline.runs.importing import import_files
 
     captured_day = _parse_day(captured, "--captured") if captured else None
     try:
@@ -116,19 +119,14 @@ def import_pages(
         fail(str(exc))
     if captured_day is None and any(f.suffix.lower() == ".xml" for f in files):
         fail("MTDSG XML files carry no status date: give their capture date with --captured YYYY-MM-DD")
-    totals = {"saved": 0, "unchanged": 0, "failed": 0}
+    raw = RawStore(config.raw_dir())
     with _store(db) as store:
-        for f in files:
-            try:
-                result = import_page(store, f.read_bytes(), location=str(f), captured_at=captured_day)
-            except Exception as exc:  # one bad page is reported; the batch carries on
-                totals["failed"] += 1
-                print(f"failed     {f}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
-                continue
-            totals[result.outcome] += 1
-            print(f"{result.outcome:<10} {result.mtdsg_no:<12} as at {result.as_at:%Y-%m-%d %H:%M}  {f}")
-    print(f"{totals['saved']} saved, {totals['unchanged']} unchanged, {totals['failed']} failed")
-    if totals["failed"]:
+        with progress_reporter(len(files), "import", stream=sys.stdout) as on_result:
+            report = import_files(files, store, raw, captured_at=captured_day, on_result=on_result)
+    for r in report.failed:
+        print(f"error: {r.url}: {r.detail}", file=sys.stderr)
+    print(report.summary())
+    if not report.ok:
         raise typer.Exit(1)
 
 
@@ -273,7 +271,12 @@ def export(
 ) -> None:
     """Write Parquet and CSV of the latest status (treaty x participant) and the country x treaty matrix."""
     folder = out or config.processed_dir()
+    from pipeline.runs.export import ExportError, export_tables
+
     with _store(db, read_only=True) as store:
-        written = store.export(folder)
+        try:
+            written = export_tables(store, folder)
+        except ExportError as exc:
+            fail(str(exc))
     for p in written:
         print(p)

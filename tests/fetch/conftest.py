@@ -11,10 +11,10 @@ from types import SimpleNamespace
 import pytest
 
 from pipeline.config import HttpSettings
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.http import HttpClient
 from pipeline.fetch.mirror import MirrorServer, run_mirror
 from pipeline.fetch.rawstore import RawStore
-from pipeline.fetch.run import Fetcher
 from pipeline.parse.model import TreatyStatus
 from tests.pagemaker import cell, status_page
 

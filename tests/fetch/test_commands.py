@@ -10,9 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.fetch import run as fetch_run
 from pipeline.fetch.mirror import MirrorServer, run_mirror
 from pipeline.fetch.rawstore import RawStore
+from pipeline.runs import demo as demo_run
+from pipeline.runs import inputs as run_inputs
+from pipeline.runs import refresh as refresh_run
+from pipeline.runs import reports as run_reports
 from tests.fetch.conftest import Clients
 
 pytest.importorskip("pipeline.store", reason="pipeline.store (the snapshot store) is not installed")
@@ -26,7 +29,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clients: Clients) -> Pa
     monkeypatch.setenv("TREATIES_RAW_DIR", str(tmp_path / "raw"))
     monkeypatch.setenv("TREATIES_REPORTS_DIR", str(tmp_path / "reports"))
     # The commands build their client here; tests get one that counts its waits instead of sleeping.
-    monkeypatch.setattr(fetch_run, "make_client", lambda base_url, **kw: clients.make())
+    monkeypatch.setattr(refresh_run, "make_client", lambda base_url, **kw: clients.make())
+    monkeypatch.setattr(demo_run, "make_client", lambda base_url, **kw: clients.make())
     return tmp_path
 
 
@@ -132,8 +136,8 @@ def test_demo_imports_2018_then_refreshes_2026_through_the_mirror(
         for name in names:
             (pages / sub / name).symlink_to(src / name)
     (env / "wl.txt").write_text("IV-11-c\nIV-12\n")
-    monkeypatch.setattr(fetch_run, "default_watchlist_file", lambda: env / "wl.txt")
-    monkeypatch.setattr(fetch_run, "render_reports", lambda store, out: out / "index.html")
+    monkeypatch.setattr(run_inputs, "default_watchlist_file", lambda: env / "wl.txt")
+    monkeypatch.setattr(run_reports, "render_reports", lambda store, out: out / "index.html")
     result = runner.invoke(app, ["demo", "--pages", str(pages)])
     assert result.exit_code == 0, result.output
     out = result.output

@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.mirror import NOT_A_TREATY_PAGE, Fault, MirrorServer
 from pipeline.fetch.rawstore import OK_OUTCOMES, RawStore
-from pipeline.fetch.run import FAILED, SAVED, SKIPPED, UNCHANGED, Fetcher, refresh
 from pipeline.fetch.untc import status_page_url
+from pipeline.runs.refresh import refresh
+from pipeline.runs.results import FAILED, SAVED, SKIPPED, UNCHANGED
 from tests.fetch.conftest import HAND_TREATIES, Clients, hand_page
 
 store_mod = pytest.importorskip(
@@ -111,6 +113,9 @@ class Interrupting:
 
     def __init__(self, store: Any, at: int) -> None:
         self.store, self.at, self.n = store, at, 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
 
     def import_status(self, *args: Any, **kwargs: Any) -> Any:
         self.n += 1

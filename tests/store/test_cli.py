@@ -45,7 +45,7 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "t.duckdb"
     r = run("import", old, new, "--db", path)
     assert r.exit_code == 0, r.output
-    assert "2 saved, 0 unchanged, 0 failed" in r.output
+    assert "saved 2, unchanged 0, failed 0" in r.output
     return path
 
 
@@ -59,7 +59,7 @@ def error_line(result) -> str:
 
 def test_import_again_is_unchanged(db, tmp_path):
     r = run("import", tmp_path / "pages", "--db", db)
-    assert r.exit_code == 0 and "0 saved, 2 unchanged, 0 failed" in r.output
+    assert r.exit_code == 0 and "saved 0, unchanged 2, failed 0" in r.output
 
 
 def test_import_reports_a_failed_page_and_carries_on(tmp_path):
@@ -69,7 +69,8 @@ def test_import_reports_a_failed_page_and_carries_on(tmp_path):
     (folder / "b-good.html").write_bytes(page("03-02-2026 10:16:18 EDT", fiji=True))
     r = run("import", folder, "--db", tmp_path / "x.duckdb")
     assert r.exit_code == 1
-    assert "1 saved, 0 unchanged, 1 failed" in r.output and "failed     " in r.output
+    assert "saved 1, unchanged 0, failed 1" in r.output
+    assert "a-bad.html" in r.stderr and "Traceback" not in r.output
 
 
 def test_import_xml_requires_captured(tmp_path):

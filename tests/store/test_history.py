@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from pipeline.runs.export import export_tables
 from pipeline.store import StoreError
 from tests.store.test_store import load_both
 
@@ -98,7 +99,7 @@ def test_country_and_matrix(both):
 
 
 def test_export_writes_parquet_and_csv(both, tmp_path):
-    written = both.export(tmp_path / "out")
+    written = export_tables(both, tmp_path / "out")
     names = sorted(p.name for p in written)
     assert names == sorted(
         f"{s}.{x}" for s in ("treaties", "latest_status", "matrix") for x in ("parquet", "csv")

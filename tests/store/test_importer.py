@@ -1,4 +1,4 @@
-"""pipeline.importer.import_page: bytes already imported by this parser version are not parsed again."""
+"""pipeline.runs.importing.import_page: bytes already imported by this parser version are not parsed again."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from pipeline.importer import import_page
 from pipeline.parse import parse_page
+from pipeline.runs.importing import import_page
 from pipeline.store import open_store
 from pipeline.store.db import BLOCK_SIZE
 from tests.pagemaker import EMPTY, cell, status_page
@@ -60,7 +60,7 @@ def test_xml_bytes_with_another_capture_date_are_a_new_observation(store):
 def test_a_new_parser_version_reads_the_bytes_again(store, monkeypatch: pytest.MonkeyPatch):
     parse = CountingParse()
     import_page(store, PAGE, location="a.html", parse=parse)
-    monkeypatch.setattr("pipeline.importer.PARSER_VERSION", "999")
+    monkeypatch.setattr("pipeline.runs.importing.PARSER_VERSION", "999")
     import_page(store, PAGE, location="a.html", parse=parse)
     assert parse.calls == 2
 

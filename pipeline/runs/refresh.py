@@ -1,0 +1,203 @@
+"""Refresh and crawl runs: fetch each treaty's status page into the raw store, import it, then the reports."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from pipeline import config, mtdsg
+from pipeline.errors import one_line
+from pipeline.fetch.discovery import check_reachable, discover, record_unused
+from pipeline.fetch.fetcher import Fetched, Fetcher
+from pipeline.fetch.http import FetchError, HttpClient, is_loopback
+from pipeline.fetch.rawstore import ManifestEntry, RawStore, RawStoreError
+from pipeline.runs.console import Reporter, progress_reporter, say
+from pipeline.runs.importing import StatusStore, import_fetched
+from pipeline.runs.reports import write_reports
+from pipeline.runs.results import FAILED, SKIPPED, RunReport, TreatyResult
+from pipeline.store import Store, open_store
+
+# A refresh skips a treaty whose status page was fetched, parsed and stored within this window: a run
+# killed and started again (within the window) fetches nothing twice that it already stored.
+DEFAULT_REFRESH_MAX_AGE = timedelta(hours=6)
+DEFAULT_CRAWL_MAX_AGE = timedelta(days=1)
+
+
+def make_client(base_url: str, *, min_interval: float | None = None) -> HttpClient:
+    settings = config.http_settings()
+    if min_interval is not None:
+        settings = replace(settings, min_interval_s=min_interval)
+    return HttpClient(settings, trust_env=not is_loopback(base_url))
+
+
+def refresh_one(
+    mtdsg_no: str,
+    fetcher: Fetcher,
+    store: StatusStore,
+    *,
+    max_age: timedelta | None = None,
+    now: datetime | None = None,
+    fresh: dict[str, ManifestEntry] | None = None,
+    prefetched: Fetched | None = None,
+) -> TreatyResult:
+    """fetch -> raw store -> import, for one treaty's status page."""
+    url = mtdsg.status_page_url(mtdsg_no, fetcher.base_url)
+    if max_age is not None and max_age > timedelta(0):
+        prev = fresh.get(url) if fresh is not None else fetcher.raw.last_ok(url)
+        if prev is not None and (now or datetime.now(UTC)) - prev.fetched_datetime <= max_age:
+            return TreatyResult(
+                mtdsg_no, SKIPPED, url, f"stored {prev.fetched_at}", prev.sha256, _int(prev.snapshot_id)
+            )
+    if prefetched is not None and prefetched.url == url:
+        f = prefetched
+    else:
+        try:
+            f = fetcher.fetch(url, mtdsg_no)
+        except (FetchError, RawStoreError) as exc:
+            fetcher.record_failure(url, mtdsg_no, "status_page", exc)
+            return TreatyResult(mtdsg_no, FAILED, url, one_line(exc))
+    return import_fetched(f, fetcher, store)
+
+
+def _int(value: object) -> int | None:
+    return int(value) if isinstance(value, int | str) and str(value).isdigit() else None
+
+
+def refresh(
+    treaties: Iterable[str],
+    fetcher: Fetcher,
+    store: StatusStore,
+    *,
+    max_age: timedelta | None = DEFAULT_REFRESH_MAX_AGE,
+    on_result: Reporter | None = None,
+    prefetched: dict[str, Fetched] | None = None,
+    probe: Callable[[], None] | None = None,
+) -> RunReport:
+    """Refresh each treaty in turn; one failure never stops the batch.
+
+    `probe` runs once, before the first request (none if every treaty is fresh); it may raise to stop.
+    """
+    report = RunReport()
+    now = datetime.now(UTC)
+    fresh = fetcher.raw.latest_ok_by_url()
+    todo = list(treaties)
+    if probe is not None:
+        probe_if_due(todo, fetcher, max_age=max_age, probe=probe, now=now, fresh=fresh)
+    for t in todo:
+        result = refresh_one(
+            t,
+            fetcher,
+            store,
+            max_age=max_age,
+            now=now,
+            fresh=fresh,
+            prefetched=(prefetched or {}).pop(t, None),
+        )
+        report.results.append(result)
+        if on_result:
+            on_result(result)
+    return report
+
+
+def probe_if_due(
+    treaties: list[str],
+    fetcher: Fetcher,
+    *,
+    max_age: timedelta | None,
+    probe: Callable[[], None],
+    now: datetime | None = None,
+    fresh: dict[str, ManifestEntry] | None = None,
+) -> None:
+    """Run `probe` (which may raise) unless every treaty was fetched within max_age: nothing is then due."""
+    now = now or datetime.now(UTC)
+    fresh = fetcher.raw.latest_ok_by_url() if fresh is None else fresh
+    if max_age is not None and max_age > timedelta(0):
+        stale = [
+            t
+            for t in treaties
+            if (e := fresh.get(mtdsg.status_page_url(t, fetcher.base_url))) is None
+            or now - e.fetched_datetime > max_age
+        ]
+        if not stale:
+            return
+    probe()
+
+
+@contextmanager
+def _store_context(store: Store | None, db: Path | None) -> Iterator[Store]:
+    if store is not None:
+        yield store
+        return
+    with open_store(db or config.db_path()) as st:
+        yield st
+
+
+def run_refresh(
+    treaties: list[str],
+    *,
+    base_url: str,
+    max_age: timedelta | None = DEFAULT_REFRESH_MAX_AGE,
+    min_interval: float | None = None,
+    write_site: bool = True,
+    probe: bool = True,
+    out: TextIO | None = None,
+    client: HttpClient | None = None,
+    store: Store | None = None,
+    raw: RawStore | None = None,
+    db: Path | None = None,
+    reports_dir: Path | None = None,
+) -> RunReport:
+    """`treaties refresh`: probe the site, then refresh each treaty into the store, then the reports."""
+    out = out or sys.stdout
+    raw = raw or RawStore(config.raw_dir())
+    with client or make_client(base_url, min_interval=min_interval) as http:
+        fetcher = Fetcher(http, raw, base_url)
+        if probe:
+            # Before the database is opened: an unreachable site leaves no trace, not even an empty file.
+            probe_if_due(treaties, fetcher, max_age=max_age, probe=lambda: check_reachable(fetcher))
+        with _store_context(store, db) as st:
+            with progress_reporter(len(treaties), "refresh", stream=out) as on_result:
+                report = refresh(treaties, fetcher, st, max_age=max_age, on_result=on_result)
+            say(out, report.summary())
+            if write_site:
+                write_reports(st, reports_dir or config.reports_dir(), out)
+    return report
+
+
+def run_crawl(
+    chapters: list[str] | None,
+    *,
+    base_url: str,
+    list_only: bool = False,
+    max_age: timedelta | None = DEFAULT_CRAWL_MAX_AGE,
+    min_interval: float | None = None,
+    out: TextIO | None = None,
+    client: HttpClient | None = None,
+    store: Store | None = None,
+    raw: RawStore | None = None,
+    db: Path | None = None,
+) -> tuple[list[str], RunReport]:
+    """`treaties crawl`: discover chapters' treaties from the drop-downs, then (unless listing) refresh."""
+    out = out or sys.stdout
+    raw = raw or RawStore(config.raw_dir())
+    report = RunReport()
+    with client or make_client(base_url, min_interval=min_interval) as http:
+        fetcher = Fetcher(http, raw, base_url)
+        treaties, pages = discover(chapters, fetcher, problems=report.problems)
+        if list_only:
+            record_unused(pages, fetcher)
+            return treaties, report
+        with _store_context(store, db) as st:
+            with progress_reporter(len(treaties), "crawl", stream=out) as on_result:
+                done = refresh(treaties, fetcher, st, max_age=max_age, on_result=on_result, prefetched=pages)
+            record_unused(pages, fetcher)
+    report.results = done.results
+    for p in report.problems:
+        say(out, f"failed    discovery: {p}")
+    say(out, report.summary())
+    return treaties, report
