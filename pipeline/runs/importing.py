@@ -19,6 +19,7 @@ from pipeline.fetch.rawstore import (
     RawStore,
     RawStoreError,
 )
+from pipeline.normalise.page import NormalisedPage, normalise_page
 from pipeline.parse import PARSER_VERSION, parse_page
 from pipeline.parse.model import ParseError, SourceRef, TreatyStatus
 from pipeline.runs.results import FAILED, SAVED, UNCHANGED, RunReport, TreatyResult
@@ -39,9 +40,9 @@ class StatusStore(Protocol):
         parser_version: str | None = None,
     ) -> ImportResult | None: ...
 
-    def import_status(
+    def import_page(
         self,
-        status: TreatyStatus,
+        page: NormalisedPage,
         *,
         source: str,
         raw_sha256: str,
@@ -58,7 +59,7 @@ def import_page(
     sha256: str | None = None,
     parse: Parse = parse_page,
 ) -> ImportResult:
-    """Parse and store one page's bytes, unless this parser version already imported these very bytes.
+    """Parse, normalise and store a page's bytes, unless this parser version already imported these bytes.
 
     Re-importing a corpus costs a hash and a look-up per page, not a parse (a parser fix bumps
     PARSER_VERSION, and then every raw page is read again).
@@ -69,7 +70,8 @@ def import_page(
         return known
     fetched = captured_at if isinstance(captured_at, datetime) else None
     status = parse(data, source=SourceRef(location=location, sha256=sha, fetched_at=fetched))
-    return store.import_status(status, source=location, raw_sha256=sha, captured_at=captured_at)
+    page = normalise_page(status)
+    return store.import_page(page, source=location, raw_sha256=sha, captured_at=captured_at)
 
 
 def _result(imported: ImportResult, url: str, sha: str, detail: str = "") -> TreatyResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.store.db import ImportResult, Store, StoreError, StoreLocked, open_store
-from pipeline.store.history import AsOf, Change, Diff
+from pipeline.store.db import Store, open_store
+from pipeline.store.model import AsOf, Change, Diff, ImportResult, StoreError, StoreLocked
 
 __all__ = ["AsOf", "Change", "Diff", "ImportResult", "Store", "StoreError", "StoreLocked", "open_store"]

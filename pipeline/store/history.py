@@ -1,9 +1,8 @@
-"""Reading history out of snapshots: counts "as of" a date and the changes between two snapshots (no I/O)."""
+"""History: counts "as of" a date and the changes between two snapshots, from the store's snapshots."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -11,75 +10,8 @@ import pandas as pd
 
 from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
-
-CHANGE_KINDS = (
-    "joined",
-    "signed",
-    "withdrew",
-    "renamed",
-    "corrected",
-    "declarations_changed",
-    "footnotes_changed",
-)
-
-
-@dataclass(frozen=True)
-class Change:
-    iso3: str | None
-    name: str
-    change: str  # one of CHANGE_KINDS
-    before: str | None
-    after: str | None
-
-
-@dataclass(frozen=True)
-class AsOf:
-    mtdsg_no: str
-    date: date
-    parties: int
-    signatories: int
-    basis: str
-    snapshot_id: int | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "mtdsg_no": self.mtdsg_no,
-            "date": self.date.isoformat(),
-            "parties": self.parties,
-            "signatories": self.signatories,
-            "basis": self.basis,
-            "snapshot_id": self.snapshot_id,
-        }
-
-
-@dataclass(frozen=True)
-class Diff:
-    mtdsg_no: str
-    from_: date | None
-    to: date | None
-    counts_before: dict[str, int | None]
-    counts_after: dict[str, int | None]
-    changes: list[Change] = field(default_factory=list)
-    from_snapshot_id: int | None = None
-    to_snapshot_id: int | None = None
-    note: str | None = None  # why nothing could be compared, e.g. only header-only snapshots
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "mtdsg_no": self.mtdsg_no,
-            "from": self.from_.isoformat() if self.from_ else None,
-            "to": self.to.isoformat() if self.to else None,
-            "counts_before": self.counts_before,
-            "counts_after": self.counts_after,
-            "changes": [
-                {"iso3": c.iso3, "name": c.name, "change": c.change, "before": c.before, "after": c.after}
-                for c in self.changes
-            ],
-            "from_snapshot_id": self.from_snapshot_id,
-            "to_snapshot_id": self.to_snapshot_id,
-            "note": self.note,
-        }
-
+from pipeline.store.model import AsOf, Change, Diff, StoreError
+from pipeline.store.queries import Queries, snapshot_counts
 
 # The UN tells a denunciation only in an end note ("... notified the Secretary-General of its decision
 # to denounce the Optional Protocol with effect from 26 August 1998"); the table just brackets the date.
@@ -266,3 +198,81 @@ def _short(text: Any, flag: Any) -> str | None:
         return "declarations (text not on page)" if bool(flag) and not missing(flag) else None
     s = str(text)
     return s if len(s) <= 120 else s[:117] + "..."
+
+
+def _as_of_basis(snap_day: str, on: date, after: bool, how: dict[str, int]) -> str:
+    if after:
+        basis = (
+            f"action dates in the snapshot as at {snap_day} (the earliest on or after {on.isoformat()}):"
+            f" consents and signatures dated on or before {on.isoformat()}"
+        )
+    else:
+        basis = f"the latest snapshot, as at {snap_day}: changes after {snap_day} are unknown to this store"
+    if any(how.values()):
+        basis += (
+            "; bracketed (withdrawn) entries end on the effective date in their end note"
+            f" ({how['effect']}), else on the notified date of the denunciation ({how['notified']}),"
+            f" else at the first snapshot that shows them bracketed ({how['snapshot']})"
+        )
+    return basis
+
+
+def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
+    """Parties and signatories on a date, reconstructed from the action dates of one snapshot."""
+    snaps = q.all_snapshots(mtdsg_no, listed_only=True)
+    if not snaps:
+        raise StoreError(
+            f"{mtdsg_no} has no snapshot with a participants table (header-only pages give no action dates)"
+        )
+    after = [s for s in snaps if s["as_at"].date() >= on]
+    snap = after[0] if after else snaps[-1]
+    parts = q.participants(mtdsg_no, snap["snapshot_id"])
+    notes = {str(n): str(t) for n, t in q.end_notes(mtdsg_no, snap["snapshot_id"]).itertuples(index=False)}
+    first_withdrawn = {k: v.date() for k, v in q.first_seen_withdrawn(mtdsg_no).items()}
+    parties, signatories, how = reconstruct_counts(parts, on, notes, first_withdrawn)
+    basis = _as_of_basis(snap["as_at"].date().isoformat(), on, bool(after), how)
+    return AsOf(mtdsg_no, on, parties, signatories, basis, int(snap["snapshot_id"]))
+
+
+def diff(q: Queries, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
+    """What changed between two snapshots with participants (by default the two latest)."""
+    snaps = q.all_snapshots(mtdsg_no, listed_only=True)
+
+    def at(d: date) -> dict[str, Any] | None:
+        # The snapshot in force on that date: the latest taken on or before it.
+        on_or_before = [s for s in snaps if s["as_at"].date() <= d]
+        return on_or_before[-1] if on_or_before else None
+
+    to_snap = at(to_date) if to_date is not None else (snaps[-1] if snaps else None)
+    if from_date is not None:
+        from_snap = at(from_date) or (snaps[0] if snaps else None)
+    else:
+        earlier = [s for s in snaps if to_snap is not None and s["seq"] < to_snap["seq"]]
+        from_snap = earlier[-1] if earlier else None
+    if from_snap is None or to_snap is None:
+        n_all = len(q.all_snapshots(mtdsg_no))
+        note = (
+            f"{mtdsg_no}: fewer than two snapshots with a participants table in that range"
+            f" ({len(snaps)} with participants, {n_all} in all); header-only pages cannot be compared"
+        )
+        only = to_snap or from_snap
+        counts = snapshot_counts(only) if only else {"parties": None, "signatories": None}
+        day = only["as_at"].date() if only else None
+        sid = int(only["snapshot_id"]) if only else None
+        return Diff(mtdsg_no, day, day, counts, counts, [], sid, sid, note)
+    before = q.participants(mtdsg_no, from_snap["snapshot_id"])
+    after = q.participants(mtdsg_no, to_snap["snapshot_id"])
+    changes = (
+        compare_participants(before, after) if from_snap["snapshot_id"] != to_snap["snapshot_id"] else []
+    )
+    return Diff(
+        mtdsg_no,
+        from_snap["as_at"].date(),
+        to_snap["as_at"].date(),
+        snapshot_counts(from_snap),
+        snapshot_counts(to_snap),
+        changes,
+        int(from_snap["snapshot_id"]),
+        int(to_snap["snapshot_id"]),
+        None,
+    )

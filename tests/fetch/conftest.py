@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -15,7 +13,6 @@ from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.http import HttpClient
 from pipeline.fetch.mirror import MirrorServer, run_mirror
 from pipeline.fetch.rawstore import RawStore
-from pipeline.parse.model import TreatyStatus
 from tests.pagemaker import cell, status_page
 
 # Five made-up treaties of chapter IV (the real numbers are not used, so nothing here is a saved page).
@@ -56,36 +53,6 @@ def site_dir(tmp_path: Path) -> Path:
 def mirror(site_dir: Path) -> Iterator[MirrorServer]:
     with run_mirror(site_dir) as server:
         yield server
-
-
-@dataclass
-class FakeStore:
-    """In-memory stand-in for pipeline.store: a new snapshot when the parsed content changes."""
-
-    snapshots: dict[str, list[tuple[TreatyStatus, str]]] = field(default_factory=dict)
-    imports: int = 0
-    fail_on: Callable[[int], None] | None = None  # called with the import number, may raise
-
-    def import_status(
-        self, status: TreatyStatus, *, source: str, raw_sha256: str, captured_at: datetime | None = None
-    ) -> SimpleNamespace:
-        self.imports += 1
-        if self.fail_on:
-            self.fail_on(self.imports)
-        snaps = self.snapshots.setdefault(status.mtdsg_no, [])
-        if snaps and snaps[-1][0] == status:
-            return SimpleNamespace(outcome="unchanged", snapshot_id=len(snaps))
-        snaps.append((status, raw_sha256))
-        return SimpleNamespace(outcome="saved", snapshot_id=len(snaps))
-
-    def latest_sha(self, mtdsg_no: str) -> str | None:
-        snaps = self.snapshots.get(mtdsg_no)
-        return snaps[-1][1] if snaps else None
-
-
-@pytest.fixture
-def fake_store() -> FakeStore:
-    return FakeStore()
 
 
 @pytest.fixture

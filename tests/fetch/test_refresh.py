@@ -117,11 +117,11 @@ class Interrupting:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.store, name)
 
-    def import_status(self, *args: Any, **kwargs: Any) -> Any:
+    def import_page(self, *args: Any, **kwargs: Any) -> Any:
         self.n += 1
         if self.n == self.at:
             raise KeyboardInterrupt
-        return self.store.import_status(*args, **kwargs)
+        return self.store.import_page(*args, **kwargs)
 
 
 def test_killed_refresh_restarts_consistent_and_fetches_nothing_stored_twice(

@@ -142,7 +142,7 @@ def test_database_from_an_older_schema(tmp_path):
     con = duckdb.connect(str(path))
     migrate(con, target=1)
     con.close()
-    assert "needs upgrading" in error_line(run("status", "OPSC", "--db", path))
+    assert "has schema version 1, this program needs" in error_line(run("status", "OPSC", "--db", path))
     f = tmp_path / "IV-11-c.html"
     f.write_bytes(page("03-02-2026 10:16:18 EDT", fiji=True))
     assert run("import", f, "--db", path).exit_code == 0  # opening for writing migrates it

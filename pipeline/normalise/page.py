@@ -1,4 +1,5 @@
-"""Flatten a parsed TreatyStatus into store rows, with canonical hashes that make change a set difference."""
+"""The normalise stage: a parsed page -> typed, checked Arrow tables keyed by ISO 3166 code, with canonical
+row hashes that make "what changed" a set difference. The store writes these tables as they are."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import pandas as pd
 import pyarrow as pa
 
+from pipeline.normalise.codes import resolve
 from pipeline.parse.model import Action, Participant, TreatyStatus
 
-# (iso3, is_state, canonical_name) of a participant name as printed on a page.
+# (iso3, is_state) of a participant name as printed on a page.
 CodeResolver = Callable[[str, str], tuple[str, bool | None]]
 
 
@@ -24,7 +28,6 @@ class DuplicateParticipant(ValueError):
 
 def default_resolver() -> CodeResolver:
     """pipeline.normalise.codes.resolve, adapted to (iso3, is_state)."""
-    from pipeline.normalise.codes import resolve
 
     def _resolve(name: str, page: str) -> tuple[str, bool | None]:
         code = resolve(name, page=page)
@@ -82,7 +85,7 @@ def _action_cols(prefix: str, action: Action | None) -> dict[str, Any]:
 
 
 def _others(p: Participant) -> str | None:
-    others = getattr(p, "others", ()) or ()
+    others = p.others
     if not others:
         return None
     parts = [f"{a.type} {a.date.isoformat()}" + (" (withdrawn)" if a.withdrawn else "") for a in others]
@@ -223,3 +226,59 @@ def end_note_rows(status: TreatyStatus) -> pa.Table:
         counter[n.number] = k + 1
         rows.append({"number": n.number, "text": text, "row_hash": _digest([n.number, k, text])})
     return pa.Table.from_pylist(rows, schema=END_NOTE_SCHEMA)
+
+
+# The first dated action in the collection is of 1945; nothing is dated far after the page itself.
+_EARLIEST = date(1945, 1, 1)
+_LATEST = date(2100, 1, 1)
+
+
+class NormalisationError(ValueError):
+    """A page whose rows cannot be normalised as they are; the message names the page, the row and value."""
+
+
+@dataclass(frozen=True)
+class NormalisedPage:
+    """One page, normalised: the parsed status and its rows, typed by the table schemas above (the one
+    list of each table's columns), ready for the store to write as they are."""
+
+    status: TreatyStatus
+    content_hash: str
+    participations: pa.Table
+    declarations: pa.Table
+    end_notes: pa.Table
+
+    @property
+    def participants_listed(self) -> bool:
+        """False for a header-only page: it says nothing about who is in or out."""
+        return self.participations.num_rows > 0
+
+    def participations_frame(self) -> pd.DataFrame:
+        return self.participations.to_pandas()
+
+
+def _check(page: NormalisedPage) -> None:
+    m = page.status.mtdsg_no
+    for row in page.participations.to_pylist():
+        for role in ("signature", "consent", "provisional"):
+            d = row[f"{role}_date"]
+            if d is not None and not (_EARLIEST <= d < _LATEST):
+                raise NormalisationError(f"{m}: {row['name']}: {role} date {d} is outside 1945-2099")
+            if d is not None and not row[f"{role}_type"]:
+                raise NormalisationError(f"{m}: {row['name']}: {role} date {d} has no action type")
+
+
+def normalise_page(status: TreatyStatus, resolve: CodeResolver | None = None) -> NormalisedPage:
+    """Participant names -> codes (UnknownParticipant for a name the table does not know), action columns
+    per role, declarations keyed by code, end notes; checked before anything is stored."""
+    res = resolve or default_resolver()
+    participations, names = participation_rows(status, res)
+    page = NormalisedPage(
+        status=status,
+        content_hash=content_hash(status),
+        participations=participations,
+        declarations=declaration_rows(status, names, res),
+        end_notes=end_note_rows(status),
+    )
+    _check(page)
+    return page

@@ -1,0 +1,144 @@
+"""The store's read model: what its queries answer, as frozen dataclasses, and one status vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from pipeline.frame_values import is_missing, to_date
+
+
+class StoreError(RuntimeError):
+    """Something the store cannot do with the data it was given; the message is one line for the user."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the database open for writing."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    mtdsg_no: str
+    outcome: str  # "saved" | "unchanged"
+    snapshot_id: int
+    as_at: datetime
+    # The page's own totals, so callers can report them without parsing the page again.
+    declared_signatories: int | None = None
+    declared_parties: int | None = None
+
+
+# A participant's status in one treaty, as every reader (CLI, report, export, claims) names it.
+PARTY = "party"
+SIGNATORY = "signatory"  # signed, not (yet) a party
+WITHDRAWN = "withdrawn"
+NO_ACTION = "no action"  # not listed on a page that lists its participants
+UNKNOWN = "unknown"  # the snapshot does not list participants: nobody can say
+STATUSES = (PARTY, SIGNATORY, WITHDRAWN, NO_ACTION, UNKNOWN)
+
+
+def participant_status(row: dict[str, Any] | None, *, participants_listed: bool = True) -> str:
+    """The status of one participations row (None: the participant is not on the page)."""
+    if row is None:
+        return NO_ACTION if participants_listed else UNKNOWN
+    if bool(row.get("withdrawn")) and not is_missing(row.get("withdrawn")):
+        return WITHDRAWN
+    if to_date(row.get("consent_date")) is not None:
+        return PARTY
+    if to_date(row.get("signature_date")) is not None:
+        return SIGNATORY
+    return NO_ACTION
+
+
+CHANGE_KINDS = (
+    "joined",
+    "signed",
+    "withdrew",
+    "removed_without_notice",
+    "renamed",
+    "corrected",
+    "declarations_changed",
+    "footnotes_changed",
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    iso3: str | None
+    name: str
+    change: str  # one of CHANGE_KINDS
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """A participation seen in one snapshot and gone from the next without brackets or an end note."""
+
+    iso3: str
+    name: str
+    role: str  # "consent" | "signature"
+    between: tuple[date, date]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "iso3": self.iso3,
+            "name": self.name,
+            "role": self.role,
+            "between": [self.between[0].isoformat(), self.between[1].isoformat()],
+        }
+
+
+@dataclass(frozen=True)
+class AsOf:
+    mtdsg_no: str
+    date: date
+    parties: int | None
+    signatories: int | None
+    basis: str
+    snapshot_id: int | None
+    signed_not_party: int | None = None
+    uncertain: tuple[Uncertain, ...] = ()
+    participants_listed: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mtdsg_no": self.mtdsg_no,
+            "date": self.date.isoformat(),
+            "parties": self.parties,
+            "signatories": self.signatories,
+            "signed_not_party": self.signed_not_party,
+            "participants_listed": self.participants_listed,
+            "basis": self.basis,
+            "snapshot_id": self.snapshot_id,
+            "uncertain": [u.to_dict() for u in self.uncertain],
+        }
+
+
+@dataclass(frozen=True)
+class Diff:
+    mtdsg_no: str
+    from_: date | None
+    to: date | None
+    counts_before: dict[str, int | None]
+    counts_after: dict[str, int | None]
+    changes: list[Change] = field(default_factory=list)
+    from_snapshot_id: int | None = None
+    to_snapshot_id: int | None = None
+    note: str | None = None  # why nothing could be compared, e.g. only header-only snapshots
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mtdsg_no": self.mtdsg_no,
+            "from": self.from_.isoformat() if self.from_ else None,
+            "to": self.to.isoformat() if self.to else None,
+            "counts_before": self.counts_before,
+            "counts_after": self.counts_after,
+            "changes": [
+                {"iso3": c.iso3, "name": c.name, "change": c.change, "before": c.before, "after": c.after}
+                for c in self.changes
+            ],
+            "from_snapshot_id": self.from_snapshot_id,
+            "to_snapshot_id": self.to_snapshot_id,
+            "note": self.note,
+        }

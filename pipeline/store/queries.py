@@ -1,0 +1,324 @@
+"""Reading the store: treaties, snapshots, participants, the latest status, a country, the matrix."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from pipeline import mtdsg
+from pipeline.catalog import resolve_treaty, short_name
+from pipeline.frame_values import is_missing, to_date
+from pipeline.parse.reconcile import reconciles
+from pipeline.store.model import PARTY, SIGNATORY, WITHDRAWN, StoreError, participant_status
+from pipeline.store.schema import ALL_TABLES
+
+# The participants frame every reader gets: the one list of its columns.
+PARTICIPANT_COLUMNS = [
+    "iso3",
+    "name",
+    "is_state",
+    "signature_date",
+    "signature_type",
+    "consent_date",
+    "consent_type",
+    "provisional_date",
+    "provisional_type",
+    "withdrawn",
+    "footnotes",
+    "has_declarations",
+    "declarations",
+    "signature_withdrawn",
+    "consent_withdrawn",
+    "provisional_withdrawn",
+    "other_actions",
+]
+
+
+def plain(df: pd.DataFrame) -> pd.DataFrame:
+    """Plain Python values (None for missing, date for dates) so frames serialise the same everywhere."""
+    out = df.astype(object).where(df.notna(), None)
+    for c in out.columns:
+        if c.endswith("_date"):
+            out[c] = [to_date(v) for v in out[c]]
+    return out
+
+
+def _note_key(n: Any) -> tuple[int, str]:
+    s = str(n)
+    return (int(s), s) if s.isdigit() else (10**9, s)
+
+
+def snapshot_counts(snap: dict[str, Any]) -> dict[str, int | None]:
+    """A snapshot's parties and signatories: counted from its table, else the page's declared totals."""
+
+    def pick(counted: Any, declared: Any) -> int | None:
+        v = counted if not is_missing(counted) else declared
+        return None if is_missing(v) else int(v)
+
+    return {
+        "parties": pick(snap["counted_parties"], snap["declared_parties"]),
+        "signatories": pick(snap["counted_signatories"], snap["declared_signatories"]),
+    }
+
+
+def _reconciles(r: dict[str, Any]) -> str:
+    def num(v: Any) -> int | None:
+        return None if is_missing(v) else int(v)
+
+    return reconciles(
+        participants_listed=bool(r["participants_complete"]),
+        declared_signatories=num(r["declared_signatories"]),
+        counted_signatories=num(r["counted_signatories"]),
+        declared_parties=num(r["declared_parties"]),
+        counted_parties=num(r["counted_parties"]),
+    )
+
+
+def _reconciliation_text(r: dict[str, Any]) -> str:
+    if not r["participants_complete"]:
+        return "participants not listed in this snapshot: the page's declared totals only"
+    if not is_missing(r["reconciliation"]):
+        return str(r["reconciliation"])
+    verdict = _reconciles(r)
+    if verdict == "n/a":
+        return "the page declares no totals to compare"
+    return "counted totals match the page's" if verdict == "yes" else "counted totals differ from the page's"
+
+
+class Queries:
+    """Read-only questions to an open database; every answer is a frame of plain values or a dataclass."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self.con = con
+        self.path = path
+
+    def known_treaties(self) -> list[str]:
+        rows = self.con.execute("SELECT mtdsg_no FROM treaties").fetchall()
+        return mtdsg.sorted_numbers([r[0] for r in rows])
+
+    def resolve_treaty(self, name: str) -> str:
+        """A user's treaty name (number or alias) -> MTDSG number; raises catalog.UnknownTreaty."""
+        return resolve_treaty(name, self.known_treaties())
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows in every table (to check that re-importing adds nothing)."""
+        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]) for t in ALL_TABLES}
+
+    def schema_version(self) -> int:
+        return int(self.con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0])
+
+    def treaties(self) -> pd.DataFrame:
+        """One row per treaty (in the natural order of treaty numbers) with its latest snapshot and the one
+        before it; `reconciles` is yes / no / n/a by the one rule, `reconciliation` says why."""
+        df = self.con.execute(
+            """WITH s AS (
+                 SELECT *, row_number() OVER (PARTITION BY mtdsg_no ORDER BY seq DESC) AS back,
+                        count(*) OVER (PARTITION BY mtdsg_no) AS snapshot_count
+                 FROM snapshots)
+               SELECT t.mtdsg_no, t.title, t.chapter, t.chapter_title, t.conclusion, t.entry_into_force,
+                      t.registration, cur.snapshot_id, cur.as_at, cur.source, cur.source_kind,
+                      coalesce(cur.counted_parties, cur.declared_parties) AS parties,
+                      coalesce(cur.counted_signatories, cur.declared_signatories) AS signatories,
+                      cur.declared_parties, cur.declared_signatories,
+                      cur.counted_parties, cur.counted_signatories,
+                      cur.participants_complete, cur.has_signature_column, cur.reconciliation,
+                      prev.as_at AS previous_as_at,
+                      coalesce(prev.counted_parties, prev.declared_parties) AS previous_parties,
+                      coalesce(prev.counted_signatories, prev.declared_signatories) AS previous_signatories,
+                      cur.snapshot_count
+               FROM treaties t JOIN s cur ON cur.mtdsg_no = t.mtdsg_no AND cur.back = 1
+               LEFT JOIN s prev ON prev.mtdsg_no = t.mtdsg_no AND prev.back = 2"""
+        ).df()
+        if len(df):
+            df = df.sort_values("mtdsg_no", key=lambda s: s.map(mtdsg.sort_key)).reset_index(drop=True)
+        df.insert(1, "short_name", [short_name(m) for m in df["mtdsg_no"]])
+        records = df.to_dict("records")
+        df["participants_listed"] = df["participants_complete"]
+        df["reconciles"] = [_reconciles(r) for r in records]
+        df["reconciliation"] = [_reconciliation_text(r) for r in records]
+        return plain(df)
+
+    def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
+        return plain(
+            self.con.execute(
+                """SELECT s.snapshot_id, s.as_at, s.source, s.source_kind, s.raw_sha256, s.parser_version,
+                          s.imported_at, s.declared_signatories, s.counted_signatories, s.declared_parties,
+                          s.counted_parties, s.participants_complete, s.reconciliation, s.content_hash, s.seq,
+                          greatest(s.as_at, max(o.observed_at)) AS last_confirmed_at,
+                          count(o.snapshot_id) AS observations
+                   FROM snapshots s LEFT JOIN observations o USING (snapshot_id)
+                   WHERE s.mtdsg_no = ?
+                   GROUP BY s.snapshot_id, s.as_at, s.source, s.source_kind, s.raw_sha256, s.parser_version,
+                          s.imported_at, s.declared_signatories, s.counted_signatories, s.declared_parties,
+                          s.counted_parties, s.participants_complete, s.reconciliation, s.content_hash, s.seq
+                   ORDER BY s.seq""",
+                [mtdsg_no],
+            ).df()
+        )
+
+    def snapshot(self, mtdsg_no: str, snapshot_id: int | None) -> dict[str, Any] | None:
+        """The given snapshot, or the latest one with participants."""
+        if snapshot_id is None:
+            q = "SELECT * FROM snapshots WHERE mtdsg_no = ? AND participants_complete ORDER BY seq DESC"
+            args: list[Any] = [mtdsg_no]
+        else:
+            q = "SELECT * FROM snapshots WHERE mtdsg_no = ? AND snapshot_id = ?"
+            args = [mtdsg_no, snapshot_id]
+        cur = self.con.execute(q, args)
+        found = cur.fetchall()
+        if not found:
+            if snapshot_id is not None:
+                raise StoreError(f"{mtdsg_no} has no snapshot {snapshot_id}")
+            return None
+        return dict(zip([d[0] for d in cur.description], found[0], strict=True))
+
+    def all_snapshots(self, mtdsg_no: str, *, listed_only: bool = False) -> list[dict[str, Any]]:
+        """Every snapshot of a treaty as a dict, in status-date order (only those listing participants)."""
+        where = " AND participants_complete" if listed_only else ""
+        cur = self.con.execute(f"SELECT * FROM snapshots WHERE mtdsg_no = ?{where} ORDER BY seq", [mtdsg_no])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    def _members(self, table: str, cols: str, mtdsg_no: str, snap: dict[str, Any]) -> pd.DataFrame:
+        return self.con.execute(
+            f"""SELECT {cols} FROM {table} v JOIN snapshots f ON f.snapshot_id = v.valid_from
+                LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to
+                WHERE v.mtdsg_no = $m AND f.seq <= $seq AND (v.valid_to IS NULL OR t.seq > $seq)""",
+            {"m": mtdsg_no, "seq": snap["seq"]},
+        ).df()
+
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        """The participants table of one snapshot (the latest with participants by default).
+
+        Empty for a snapshot that does not list participants: such a page does not say who participates.
+        """
+        snap = self.snapshot(mtdsg_no, snapshot_id)
+        if snap is None or not snap["participants_complete"]:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in PARTICIPANT_COLUMNS})
+        parts = self._members("participations", "v.*", mtdsg_no, snap)
+        decl = self._members("declarations", "v.iso3, v.kind, v.ordinal, v.text", mtdsg_no, snap)
+        texts: dict[str, str] = {}
+        if len(decl):
+            decl = decl.dropna(subset=["iso3"]).sort_values(["iso3", "kind", "ordinal"])
+            for iso3, group in decl.groupby("iso3"):
+                texts[str(iso3)] = "\n\n".join(
+                    (f"[{k}] " if k != "declaration" else "") + t
+                    for k, t in zip(group["kind"], group["text"], strict=True)
+                )
+        parts["declarations"] = [texts.get(str(i)) for i in parts["iso3"]]
+        parts = parts.sort_values("name", key=lambda s: s.str.casefold()).reset_index(drop=True)
+        return plain(parts[PARTICIPANT_COLUMNS])
+
+    def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        snap = self.snapshot(mtdsg_no, snapshot_id)
+        if snap is None or not snap["participants_complete"]:
+            return pd.DataFrame({"number": pd.Series(dtype=object), "text": pd.Series(dtype=object)})
+        df = self._members("end_notes", "v.number, v.text", mtdsg_no, snap)
+        df = df.sort_values("number", key=lambda s: s.map(_note_key)).reset_index(drop=True)
+        return plain(df)
+
+    def first_seen_withdrawn(self, mtdsg_no: str) -> dict[str, datetime]:
+        """For each participant ever shown bracketed, the status date of the first snapshot showing it."""
+        rows = self.con.execute(
+            """SELECT v.iso3, min(f.as_at) FROM participations v
+               JOIN snapshots f ON f.snapshot_id = v.valid_from
+               WHERE v.mtdsg_no = ? AND v.withdrawn GROUP BY v.iso3""",
+            [mtdsg_no],
+        ).fetchall()
+        return {str(i): d for i, d in rows}
+
+    def _current(self) -> pd.DataFrame:
+        """Every participant of every treaty in the treaty's latest snapshot with participants."""
+        return self.con.execute(
+            """SELECT v.mtdsg_no, t.title, s.snapshot_id, s.as_at,
+                      v.* EXCLUDE (mtdsg_no, row_hash, valid_from, valid_to)
+               FROM participations v JOIN treaties t USING (mtdsg_no)
+               JOIN snapshots s ON s.snapshot_id = (
+                   SELECT max_by(snapshot_id, seq) FROM snapshots x WHERE x.mtdsg_no = v.mtdsg_no
+                   AND x.participants_complete)
+               WHERE v.valid_to IS NULL ORDER BY v.mtdsg_no, v.name"""
+        ).df()
+
+    def latest_status(self) -> pd.DataFrame:
+        """One row per treaty and participant: the latest known status of each participation."""
+        df = self._current()
+        df.insert(1, "short_name", [short_name(m) for m in df["mtdsg_no"]])
+        df["status"] = [participant_status(r) for r in df.to_dict("records")]
+        return plain(df)
+
+    def participant_codes(self) -> dict[str, str]:
+        """Every participant code in the store -> the most recent name it goes by."""
+        rows = self.con.execute(
+            """SELECT iso3, arg_max(name, valid_from) FROM participations GROUP BY iso3"""
+        ).fetchall()
+        return {str(i): str(n) for i, n in rows}
+
+    def country(self, iso3: str) -> pd.DataFrame:
+        """One participant's status in every treaty in the database, in the natural order of treaties.
+
+        `status` is one of model.STATUSES: "unknown" where the treaty's latest snapshot lists no
+        participants, "no action" where it does and this participant is not on it.
+        """
+        current = self._current()
+        mine = current[current["iso3"] == iso3]
+        if mine.empty:
+            raise StoreError(f"{iso3} takes part in no treaty in the database")
+        rows = []
+        by_treaty = {r["mtdsg_no"]: r for r in mine.to_dict("records")}
+        for t in self.treaties().to_dict("records"):
+            r = by_treaty.get(t["mtdsg_no"])
+            rows.append(
+                {
+                    "mtdsg_no": t["mtdsg_no"],
+                    "short_name": t["short_name"],
+                    "title": t["title"],
+                    "iso3": iso3,
+                    "name": r["name"] if r else None,
+                    "status": participant_status(r, participants_listed=bool(t["participants_complete"])),
+                    "signature_date": r["signature_date"] if r else None,
+                    "consent_date": r["consent_date"] if r else None,
+                    "consent_type": r["consent_type"] if r else None,
+                    "withdrawn": bool(r["withdrawn"]) if r else False,
+                    "as_at": r["as_at"] if r else t["as_at"],
+                }
+            )
+        return plain(pd.DataFrame(rows))
+
+    def matrix(self) -> pd.DataFrame:
+        """One row per participant (iso3, name), one column per treaty (natural order), cells like
+        "party 2002", "signed 2000", "withdrawn"; "" for no action; "unknown" where the treaty's latest
+        snapshot lists no participants."""
+        current = self._current()
+        treaties = self.treaties()
+        numbers = list(treaties["mtdsg_no"])
+        unlisted = [
+            m for m, ok in zip(treaties["mtdsg_no"], treaties["participants_complete"], strict=True) if not ok
+        ]
+        if current.empty:
+            return pd.DataFrame(columns=["iso3", "name", *numbers])
+        current["cell"] = [_cell(r) for r in current.to_dict("records")]
+        # The most recent name a participant goes by ("Bahamas (The)" rather than 2018's "Bahamas").
+        names = current.sort_values("as_at").groupby("iso3")["name"].last()
+        wide = current.pivot(index="iso3", columns="mtdsg_no", values="cell")
+        wide = wide.reindex(columns=numbers).fillna("")
+        for m in unlisted:
+            wide[m] = "unknown"
+        wide.insert(0, "name", names.reindex(wide.index))
+        wide = wide.reset_index().sort_values("name", key=lambda s: s.str.casefold()).reset_index(drop=True)
+        wide.columns.name = None
+        return plain(wide)
+
+
+def _cell(r: dict[str, Any]) -> str:
+    status = participant_status(r)
+    if status == PARTY:
+        return f"party {to_date(r['consent_date']).year}"  # type: ignore[union-attr]
+    if status == SIGNATORY:
+        return f"signed {to_date(r['signature_date']).year}"  # type: ignore[union-attr]
+    if status == WITHDRAWN:
+        return WITHDRAWN
+    return ""

@@ -1,0 +1,274 @@
+"""Writing one normalised page into the store, in one transaction, as a few named steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.normalise.page import (
+    DECLARATION_SCHEMA,
+    END_NOTE_SCHEMA,
+    PARTICIPATION_SCHEMA,
+    NormalisedPage,
+)
+from pipeline.store.model import ImportResult, StoreError
+
+# Data columns of each row-version table (everything but the treaty key and the validity interval): the
+# normalise stage's schemas are the one list.
+COLUMNS: dict[str, list[str]] = {
+    "participations": [f.name for f in PARTICIPATION_SCHEMA],
+    "declarations": [f.name for f in DECLARATION_SCHEMA],
+    "end_notes": [f.name for f in END_NOTE_SCHEMA],
+}
+
+
+def to_naive(value: date | datetime) -> datetime:
+    """The store keeps naive timestamps: a page's own local time, or UTC for fetch and capture times."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo else value
+    return datetime.combine(value, time())
+
+
+@dataclass(frozen=True)
+class PageWrite:
+    """One page to write, with its provenance."""
+
+    page: NormalisedPage
+    as_at: datetime
+    source: str
+    raw_sha256: str
+    parser_version: str
+    imported_at: datetime
+
+
+def status_time(page: NormalisedPage, captured_at: date | datetime | None) -> datetime:
+    """The snapshot's date: the page's own STATUS AS AT, else the capture date (MTDSG XML has none)."""
+    status = page.status
+    if status.status_as_at is not None:
+        return to_naive(status.status_as_at)
+    if captured_at is not None:
+        return to_naive(captured_at)
+    raise StoreError(
+        f"{status.mtdsg_no}: the page carries no status date (MTDSG XML): give its capture date (--captured)"
+    )
+
+
+def write_page(con: duckdb.DuckDBPyConnection, w: PageWrite) -> ImportResult:
+    """Save one page as a snapshot (or an observation of an unchanged one), in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        result = _write(con, w)
+        con.execute("COMMIT")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # the transaction is already gone (e.g. a disk error aborted it): raise the real error
+        raise
+    s = w.page.status
+    return ImportResult(
+        result.mtdsg_no,
+        result.outcome,
+        result.snapshot_id,
+        result.as_at,
+        s.declared_signatories,
+        s.declared_parties,
+    )
+
+
+def _write(con: duckdb.DuckDBPyConnection, w: PageWrite) -> ImportResult:
+    m = w.page.status.mtdsg_no
+    if (same := _same_bytes_and_date(con, m, w)) is not None:
+        return ImportResult(m, "unchanged", same, w.as_at)
+    if (prev := _previous_with_same_content(con, m, w)) is not None:
+        con.execute(
+            "INSERT INTO observations VALUES ($id, $t, $sha, $src, $now)",
+            {"id": prev, "t": w.as_at, "sha": w.raw_sha256, "src": w.source, "now": w.imported_at},
+        )
+        return ImportResult(m, "unchanged", prev, w.as_at)
+    new_id, is_last = _insert_snapshot(con, w)
+    if w.page.participants_listed:
+        _write_row_versions(con, m, new_id, w)
+    if is_last:
+        _point_treaty_at(con, w, new_id)
+    return ImportResult(m, "saved", new_id, w.as_at)
+
+
+def _same_bytes_and_date(con: duckdb.DuckDBPyConnection, m: str, w: PageWrite) -> int | None:
+    """The very same bytes with the same date again: nothing to record at all."""
+    found = con.execute(
+        """SELECT snapshot_id FROM snapshots WHERE mtdsg_no = $m AND raw_sha256 = $sha AND as_at = $t
+           UNION ALL
+           SELECT o.snapshot_id FROM observations o JOIN snapshots s USING (snapshot_id)
+           WHERE s.mtdsg_no = $m AND o.raw_sha256 = $sha AND o.observed_at = $t LIMIT 1""",
+        {"m": m, "sha": w.raw_sha256, "t": w.as_at},
+    ).fetchall()
+    return int(found[0][0]) if found else None
+
+
+def _previous_with_same_content(con: duckdb.DuckDBPyConnection, m: str, w: PageWrite) -> int | None:
+    """The snapshot in force at this page's date, if the page says exactly what it said."""
+    prev = con.execute(
+        """SELECT snapshot_id, content_hash FROM snapshots WHERE mtdsg_no = $m AND as_at <= $t
+           ORDER BY seq DESC LIMIT 1""",
+        {"m": m, "t": w.as_at},
+    ).fetchall()
+    if prev and prev[0][1] == w.page.content_hash:
+        return int(prev[0][0])
+    return None
+
+
+def _insert_snapshot(con: duckdb.DuckDBPyConnection, w: PageWrite) -> tuple[int, bool]:
+    """A new snapshot row, in the treaty's order by status date; returns its id and whether it is latest."""
+    s = w.page.status
+    m = s.mtdsg_no
+    listed = w.page.participants_listed
+    new_id = int(con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchall()[0][0])
+    later = con.execute(
+        "SELECT count(*) FROM snapshots WHERE mtdsg_no = $m AND as_at > $t", {"m": m, "t": w.as_at}
+    ).fetchall()[0][0]
+    seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM snapshots WHERE mtdsg_no = ?", [m]).fetchall()
+    reasons = "; ".join(s.reconciliation) or None
+    con.execute(
+        "INSERT INTO snapshots VALUES ($id, $m, $seq, $t, $src, $kind, $sha, $pv, $now, $h, $title,"
+        " $chapter, $ds, $dp, $cs, $cp, $complete, $sigcol, $rec)",
+        {
+            "id": new_id,
+            "m": m,
+            "seq": int(seq[0][0]),
+            "t": w.as_at,
+            "src": w.source,
+            "kind": s.source_kind,
+            "sha": w.raw_sha256,
+            "pv": w.parser_version,
+            "now": w.imported_at,
+            "h": w.page.content_hash,
+            "title": s.title,
+            "chapter": s.chapter,
+            "ds": s.declared_signatories,
+            "dp": s.declared_parties,
+            # A header-only page has no table to count: its counted totals are unknown, not zero.
+            "cs": s.counted_signatories if listed else None,
+            "cp": s.counted_parties if listed else None,
+            "complete": listed,
+            "sigcol": s.has_signature_column,
+            "rec": reasons,
+        },
+    )
+    if later:
+        # An older page arrived after newer ones: renumber the treaty's snapshots by status date.
+        con.execute(
+            """UPDATE snapshots SET seq = r.rn FROM (
+                 SELECT snapshot_id, row_number() OVER (ORDER BY as_at, snapshot_id) AS rn
+                 FROM snapshots WHERE mtdsg_no = $m) r
+               WHERE snapshots.snapshot_id = r.snapshot_id""",
+            {"m": m},
+        )
+    return new_id, later == 0
+
+
+def _write_row_versions(con: duckdb.DuckDBPyConnection, m: str, new_id: int, w: PageWrite) -> None:
+    later_listed = con.execute(
+        "SELECT count(*) FROM snapshots WHERE mtdsg_no = $m AND participants_complete AND as_at > $t",
+        {"m": m, "t": w.as_at},
+    ).fetchall()[0][0]
+    tables = {
+        "participations": w.page.participations,
+        "declarations": w.page.declarations,
+        "end_notes": w.page.end_notes,
+    }
+    for table, data in tables.items():
+        if later_listed == 0:
+            _append_versions(con, table, m, new_id, data)
+        else:
+            _rebuild_versions(con, table, m, new_id, data)
+
+
+def _point_treaty_at(con: duckdb.DuckDBPyConnection, w: PageWrite, new_id: int) -> None:
+    s = w.page.status
+    con.execute("DELETE FROM treaties WHERE mtdsg_no = ?", [s.mtdsg_no])
+    con.execute(
+        "INSERT INTO treaties VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            s.mtdsg_no,
+            s.chapter,
+            s.chapter_title,
+            s.title,
+            s.conclusion,
+            s.entry_into_force,
+            s.registration,
+            new_id,
+        ],
+    )
+
+
+def _append_versions(con: duckdb.DuckDBPyConnection, table: str, m: str, new_id: int, data: pa.Table) -> None:
+    """The new snapshot is the latest with participants: close what it no longer shows, add the new."""
+    cols = ", ".join(COLUMNS[table])
+    con.register("incoming", data)
+    try:
+        con.execute(
+            f"""UPDATE {table} SET valid_to = $id WHERE mtdsg_no = $m AND valid_to IS NULL
+                AND row_hash NOT IN (SELECT row_hash FROM incoming)""",
+            {"id": new_id, "m": m},
+        )
+        con.execute(
+            f"""INSERT INTO {table} (mtdsg_no, {cols}, valid_from, valid_to)
+                SELECT $m, {cols}, $id, NULL FROM incoming
+                WHERE row_hash NOT IN (
+                    SELECT row_hash FROM {table} WHERE mtdsg_no = $m AND valid_to IS NULL)""",
+            {"id": new_id, "m": m},
+        )
+    finally:
+        con.unregister("incoming")
+
+
+def _rebuild_versions(
+    con: duckdb.DuckDBPyConnection, table: str, m: str, new_id: int, data: pa.Table
+) -> None:
+    """An older snapshot arrived after newer ones: recompute the treaty's validity intervals.
+
+    Expand the intervals into (snapshot, row) memberships, add the new snapshot's rows, and fold them back
+    into runs of consecutive snapshots (gaps and islands over the snapshot order).
+    """
+    cols = COLUMNS[table]
+    col_list = ", ".join(cols)
+    v_cols = ", ".join(f"v.{c}" for c in cols)
+    any_cols = ", ".join(f"any_value({c}) AS {c}" for c in cols if c != "row_hash")
+    con.register("incoming", data)
+    try:
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE ranks AS
+               SELECT snapshot_id, seq, row_number() OVER (ORDER BY seq) AS crank,
+                      lead(snapshot_id) OVER (ORDER BY seq) AS next_id
+               FROM snapshots WHERE mtdsg_no = $m AND participants_complete""",
+            {"m": m},
+        )
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE members AS
+                SELECT c.crank, {v_cols}
+                FROM {table} v JOIN snapshots f ON f.snapshot_id = v.valid_from
+                LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to
+                JOIN ranks c ON c.seq >= f.seq AND (v.valid_to IS NULL OR c.seq < t.seq)
+                WHERE v.mtdsg_no = $m AND c.snapshot_id <> $id
+                UNION ALL
+                SELECT (SELECT crank FROM ranks WHERE snapshot_id = $id), {col_list} FROM incoming""",
+            {"m": m, "id": new_id},
+        )
+        con.execute(f"DELETE FROM {table} WHERE mtdsg_no = $m", {"m": m})
+        con.execute(
+            f"""INSERT INTO {table} (mtdsg_no, {col_list}, valid_from, valid_to)
+                SELECT $m, {col_list}, f.snapshot_id, l.next_id FROM (
+                  SELECT row_hash, {any_cols}, min(crank) AS r0, max(crank) AS r1 FROM (
+                    SELECT *, crank - row_number() OVER (PARTITION BY row_hash ORDER BY crank) AS grp
+                    FROM members) GROUP BY row_hash, grp) g
+                JOIN ranks f ON f.crank = g.r0 JOIN ranks l ON l.crank = g.r1""",
+            {"m": m},
+        )
+    finally:
+        con.unregister("incoming")
+        con.execute("DROP TABLE IF EXISTS members")
+        con.execute("DROP TABLE IF EXISTS ranks")
