@@ -214,3 +214,21 @@ def test_every_untc_spelling_resolves_to_its_own_code(entry) -> None:
     m = lookup_country(entry.name)
     assert m.iso3 == entry.iso3
     assert m.name == entry.canonical_name
+
+
+@pytest.mark.parametrize(
+    ("alias", "iso3", "message"),
+    [
+        ("Atlantis", "ATL", "does not have"),  # a code names.csv lacks
+        ("Viet-Nam", "VNM", "already a name"),  # redundant with names.csv once punctuation is ignored
+        ("Congo", "COD", "already a name"),  # and never a second meaning of a UNTC name
+    ],
+)
+def test_the_alias_table_is_checked_when_loaded(
+    monkeypatch: pytest.MonkeyPatch, alias: str, iso3: str, message: str
+) -> None:
+    from pipeline.normalise import countries
+
+    monkeypatch.setattr(countries, "load_aliases", lambda: (countries.AliasRow(alias, iso3, "test"),))
+    with pytest.raises(ValueError, match=message):
+        countries._index.__wrapped__()
