@@ -136,12 +136,14 @@ class AliasRow:
 def load_aliases() -> tuple[AliasRow, ...]:
     """The rows of aliases.csv (lines starting with '#' are its header comment)."""
     text = resources.files("pipeline.normalise").joinpath("aliases.csv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    all_lines = text.splitlines()
+    lines = [line for line in all_lines if not line.startswith("#")]
+    comments = len(all_lines) - len(lines)  # the header comment is at the top
     rows = []
-    for line_no, row in enumerate(csv.DictReader(lines), start=2):
+    for line_no, row in enumerate(csv.DictReader(lines), start=comments + 2):
         alias, iso3 = row["alias"].strip(), row["iso3"].strip()
         if not alias or not re.fullmatch(r"[A-Z]{3}", iso3):
-            raise ValueError(f"aliases.csv data line {line_no}: need an alias and a three-letter code")
+            raise ValueError(f"aliases.csv line {line_no}: need an alias and a three-letter code")
         rows.append(AliasRow(alias, iso3, row["note"].strip()))
     return tuple(rows)
 
