@@ -10,7 +10,7 @@ import pandas as pd
 
 from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
-from pipeline.store.model import AsOf, Change, Diff, StoreError
+from pipeline.store.model import AsOf, Change, Diff, StoreError, Uncertain
 from pipeline.store.queries import Queries, snapshot_counts
 
 # The UN tells a denunciation only in an end note ("... notified the Secretary-General of its decision
@@ -67,40 +67,53 @@ def withdrawal_effect_date(
     return None
 
 
+def _withdrawn(row: dict[str, Any], role: str) -> bool:
+    return bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn"))
+
+
+def role_on(
+    row: dict[str, Any],
+    role: str,
+    on: date,
+    notes: dict[str, str],
+    first_seen_withdrawn: dict[str, date],
+    how: dict[str, int],
+) -> bool:
+    """Whether a participant's consent (or signature) as one snapshot records it was in force on `on`.
+
+    A bracketed (withdrawn) action counts until its withdrawal took effect: the effective date in the
+    participant's end note when one can be read (rule "effect", or the rule the end-note reader names),
+    otherwise until the first snapshot that shows it bracketed (rule "snapshot"). `how` counts the rules.
+    """
+    d = as_date(row.get(f"{role}_date"))
+    if d is None or d > on:
+        return False
+    if not _withdrawn(row, role):
+        return True
+    found = withdrawal_effect_date(row.get("footnotes"), notes, d)
+    if found is not None:
+        how[found[1]] = how.get(found[1], 0) + 1
+        return found[0] > on
+    how["snapshot"] = how.get("snapshot", 0) + 1
+    seen = first_seen_withdrawn.get(str(row.get("iso3")))
+    return seen is not None and seen > on
+
+
 def reconstruct_counts(
     participants: pd.DataFrame,
     on: date,
     notes: dict[str, str],
     first_seen_withdrawn: dict[str, date],
 ) -> tuple[int, int, dict[str, int]]:
-    """Parties and signatories on `on` from one snapshot's action dates.
+    """Parties and signatories on `on` from one snapshot's action dates (see `role_on`).
 
-    A bracketed (withdrawn) action counts until its withdrawal took effect: the effective date in the
-    participant's end note when one can be read, otherwise until the first snapshot that shows it
-    bracketed. Returns (parties, signatories, how many withdrawals were dated each way).
+    Returns (parties, signatories, how many withdrawals were dated by each rule).
     """
     parties = signatories = 0
-    how = {"effect": 0, "notified": 0, "snapshot": 0}
+    how: dict[str, int] = {}
     for row in participants.to_dict("records"):
-        for role in ("consent", "signature"):
-            d = as_date(row.get(f"{role}_date"))
-            if d is None or d > on:
-                continue
-            if bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn")):
-                found = withdrawal_effect_date(row.get("footnotes"), notes, d)
-                if found is not None:
-                    how[found[1]] += 1
-                    if found[0] <= on:
-                        continue
-                else:
-                    how["snapshot"] += 1
-                    seen = first_seen_withdrawn.get(str(row.get("iso3")))
-                    if seen is None or seen <= on:
-                        continue
-            if role == "consent":
-                parties += 1
-            else:
-                signatories += 1
+        parties += role_on(row, "consent", on, notes, first_seen_withdrawn, how)
+        signatories += role_on(row, "signature", on, notes, first_seen_withdrawn, how)
     return parties, signatories, how
 
 
@@ -147,7 +160,10 @@ def compare_participants(before: pd.DataFrame, after: pd.DataFrame) -> list[Chan
                 changes.append(Change(iso3, name, kind, None, after_text))
             continue
         if new is None and old is not None:
-            changes.append(Change(iso3, str(old["name"]), "withdrew", _participant_text(old), None))
+            # Gone from the later page, with no bracketed date and so no end note to say why.
+            changes.append(
+                Change(iso3, str(old["name"]), "removed_without_notice", _participant_text(old), None)
+            )
             continue
         assert old is not None and new is not None
         name = str(new["name"])
@@ -159,7 +175,8 @@ def compare_participants(before: pd.DataFrame, after: pd.DataFrame) -> list[Chan
             if not was and now:
                 changes.append(Change(iso3, name, gained, before_text, after_text))
             elif was and not now:
-                changes.append(Change(iso3, name, "withdrew", before_text, after_text))
+                kind = "withdrew" if _withdrawn(new, role) else "removed_without_notice"
+                changes.append(Change(iso3, name, kind, before_text, after_text))
             elif before_text != after_text:
                 changes.append(Change(iso3, name, "corrected", before_text, after_text))
         for key in ("provisional", "other_actions"):
@@ -200,38 +217,144 @@ def _short(text: Any, flag: Any) -> str | None:
     return s if len(s) <= 120 else s[:117] + "..."
 
 
-def _as_of_basis(snap_day: str, on: date, after: bool, how: dict[str, int]) -> str:
-    if after:
-        basis = (
-            f"action dates in the snapshot as at {snap_day} (the earliest on or after {on.isoformat()}):"
-            f" consents and signatures dated on or before {on.isoformat()}"
-        )
-    else:
-        basis = f"the latest snapshot, as at {snap_day}: changes after {snap_day} are unknown to this store"
-    if any(how.values()):
-        basis += (
-            "; bracketed (withdrawn) entries end on the effective date in their end note"
-            f" ({how['effect']}), else on the notified date of the denunciation ({how['notified']}),"
-            f" else at the first snapshot that shows them bracketed ({how['snapshot']})"
-        )
-    return basis
+_RULE_WORDS = {
+    "effect": "the effective date in their end note",
+    "notified": "the notified date of the denunciation (no effective date given)",
+    "snapshot": "the first snapshot that shows them bracketed (no end note date)",
+}
+
+
+def _rules_text(how: dict[str, int]) -> str:
+    parts = [f"{_RULE_WORDS.get(rule, rule)} ({n})" for rule, n in sorted(how.items()) if n]
+    return "; withdrawals end on " + ", ".join(parts) if parts else ""
+
+
+def _notes(q: Queries, mtdsg_no: str, snapshot_id: int) -> dict[str, str]:
+    return {str(n): str(t) for n, t in q.end_notes(mtdsg_no, snapshot_id).itertuples(index=False)}
+
+
+def _by_code(q: Queries, mtdsg_no: str, snap: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {str(r["iso3"]): r for r in q.participants(mtdsg_no, snap["snapshot_id"]).to_dict("records")}
+
+
+def _declared_only(q: Queries, mtdsg_no: str, on: date) -> AsOf:
+    """A treaty whose snapshots list no participants: the page's own declared totals, never zero."""
+    snaps = [s for s in q.all_snapshots(mtdsg_no) if s["as_at"].date() <= on]
+    if not snaps:
+        raise StoreError(f"{mtdsg_no} has no snapshot on or before {on.isoformat()}")
+    snap = snaps[-1]
+    day = snap["as_at"].date().isoformat()
+    basis = (
+        f"participants not listed in this snapshot: the totals the page declared as at {day}"
+        f" (no action dates to reconstruct {on.isoformat()} from)"
+    )
+    return AsOf(
+        mtdsg_no,
+        on,
+        snap["declared_parties"],
+        snap["declared_signatories"],
+        basis,
+        int(snap["snapshot_id"]),
+        None,
+        (),
+        participants_listed=False,
+    )
 
 
 def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
-    """Parties and signatories on a date, reconstructed from the action dates of one snapshot."""
+    """Parties and signatories on a date, from all the evidence.
+
+    Between two snapshots: start from the latest snapshot on or before the date (a true picture on its
+    day) and apply the actions dated after it up to the date as the next snapshot records them. A
+    participation that disappears between the two without brackets or end note stays counted as it
+    stood, and is listed as uncertain. Before the first snapshot: the action dates of the first.
+    After the last: the last, whose later changes are unknown.
+    """
     snaps = q.all_snapshots(mtdsg_no, listed_only=True)
     if not snaps:
-        raise StoreError(
-            f"{mtdsg_no} has no snapshot with a participants table (header-only pages give no action dates)"
-        )
-    after = [s for s in snaps if s["as_at"].date() >= on]
-    snap = after[0] if after else snaps[-1]
-    parts = q.participants(mtdsg_no, snap["snapshot_id"])
-    notes = {str(n): str(t) for n, t in q.end_notes(mtdsg_no, snap["snapshot_id"]).itertuples(index=False)}
+        return _declared_only(q, mtdsg_no, on)
+    earlier = [s for s in snaps if s["as_at"].date() <= on]
+    later = [s for s in snaps if s["as_at"].date() > on]
     first_withdrawn = {k: v.date() for k, v in q.first_seen_withdrawn(mtdsg_no).items()}
-    parties, signatories, how = reconstruct_counts(parts, on, notes, first_withdrawn)
-    basis = _as_of_basis(snap["as_at"].date().isoformat(), on, bool(after), how)
-    return AsOf(mtdsg_no, on, parties, signatories, basis, int(snap["snapshot_id"]))
+    how: dict[str, int] = {}
+    if not earlier:
+        snap = later[0]
+        rows = _by_code(q, mtdsg_no, snap)
+        notes = _notes(q, mtdsg_no, snap["snapshot_id"])
+        on_roles = {
+            (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
+            for iso3, r in rows.items()
+            for role in ("consent", "signature")
+        }
+        day = snap["as_at"].date().isoformat()
+        basis = (
+            f"action dates in the snapshot as at {day} (the earliest; none is older than"
+            f" {on.isoformat()}): consents and signatures dated on or before {on.isoformat()}"
+        )
+        return _answer(mtdsg_no, on, snap, rows, on_roles, basis + _rules_text(how), ())
+    base = earlier[-1]
+    base_rows = _by_code(q, mtdsg_no, base)
+    base_day = base["as_at"].date()
+    base_notes = _notes(q, mtdsg_no, base["snapshot_id"])
+    state = {
+        (iso3, role): role_on(r, role, base_day, base_notes, first_withdrawn, {})
+        for iso3, r in base_rows.items()
+        for role in ("consent", "signature")
+    }
+    if not later:
+        basis = (
+            f"the latest snapshot, as at {base_day.isoformat()}: changes after it are unknown to this store"
+        )
+        return _answer(mtdsg_no, on, base, base_rows, state, basis, ())
+    nxt = later[0]
+    next_rows = _by_code(q, mtdsg_no, nxt)
+    next_notes = _notes(q, mtdsg_no, nxt["snapshot_id"])
+    next_day = nxt["as_at"].date()
+    uncertain: list[Uncertain] = []
+    for iso3 in sorted(set(base_rows) | set(next_rows)):
+        b, n = base_rows.get(iso3), next_rows.get(iso3)
+        for role in ("consent", "signature"):
+            was = state.get((iso3, role), False)
+            if n is not None and as_date(n.get(f"{role}_date")) is not None:
+                d = as_date(n.get(f"{role}_date"))
+                if not was and d is not None and base_day < d <= on:
+                    was = role_on(n, role, on, next_notes, first_withdrawn, how)
+                elif was and _withdrawn(n, role):
+                    was = role_on(n, role, on, next_notes, first_withdrawn, how)
+            elif was and b is not None:
+                # In force at the earlier snapshot and gone from the next with no bracket or end note.
+                uncertain.append(Uncertain(iso3, str(b["name"]), role, (base_day, next_day)))
+            state[(iso3, role)] = was
+    rows = {**base_rows, **next_rows}
+    basis = (
+        f"the snapshot as at {base_day.isoformat()} (the latest on or before {on.isoformat()}), with the"
+        f" actions dated up to {on.isoformat()} as the snapshot as at {next_day.isoformat()} records them"
+    ) + _rules_text(how)
+    if uncertain:
+        basis += (
+            f"; {len(uncertain)} participation(s) gone from the later page without brackets or end note"
+            " are counted as they stood in the earlier one (uncertain)"
+        )
+    return _answer(mtdsg_no, on, base, rows, state, basis, tuple(uncertain))
+
+
+def _answer(
+    mtdsg_no: str,
+    on: date,
+    snap: dict[str, Any],
+    rows: dict[str, dict[str, Any]],
+    state: dict[tuple[str, str], bool],
+    basis: str,
+    uncertain: tuple[Uncertain, ...],
+) -> AsOf:
+    parties = sum(state.get((i, "consent"), False) for i in rows)
+    signatories = sum(state.get((i, "signature"), False) for i in rows)
+    signed_not_party = sum(
+        state.get((i, "signature"), False) and not state.get((i, "consent"), False) for i in rows
+    )
+    return AsOf(
+        mtdsg_no, on, parties, signatories, basis, int(snap["snapshot_id"]), signed_not_party, uncertain
+    )
 
 
 def diff(q: Queries, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:

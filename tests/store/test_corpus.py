@@ -14,7 +14,7 @@ from pipeline.store import open_store
 pytestmark = pytest.mark.corpus
 
 # Treaties with a participants table in both captures, plus two header-only 2018 pages.
-PAIRED = ["IV-5", "IV-11-c", "IV-11-d", "XXVI-5", "XXVI-8", "IV-11", "IV-2"]
+PAIRED = ["IV-5", "IV-11-c", "IV-11-d", "XXVI-4", "XXVI-5", "XXVI-6", "XXVI-8", "IV-11", "IV-2"]
 
 
 def _import(store, files: list[Path], captured: date | None) -> list[str]:
@@ -94,3 +94,15 @@ def test_header_only_2018_pages_are_not_mass_withdrawals(corpus_db):
         assert d.changes == [] and d.note
         t = s.treaties().set_index("mtdsg_no")
         assert t.loc["IV-11", "previous_parties"] == 196  # the 2018 page's declared count
+
+
+def test_ctbt_ratification_revoked_without_notice_stays_counted_between_snapshots(corpus_db):
+    with open_store(corpus_db, read_only=True) as s:
+        # The Russian Federation ratified the CTBT on 30 June 2000 (in the 2018 file); the 2026 page no
+        # longer lists that ratification (revoked in November 2023), with no bracket and no end note.
+        a = s.asof("XXVI-4", date(2020, 1, 1))
+        assert a.parties == 168  # the UN's own count on that day
+        assert [(u.iso3, u.role) for u in a.uncertain] == [("RUS", "consent")]
+        assert [u.between for u in a.uncertain] == [(date(2018, 1, 15), date(2026, 2, 3))]
+        changes = {(c.iso3, c.change) for c in s.diff("XXVI-4").changes}
+        assert ("RUS", "removed_without_notice") in changes

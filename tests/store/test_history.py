@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
@@ -53,7 +53,8 @@ def test_asof_counts_from_action_dates(both):
     # The earliest snapshot on or after the date is 2026; Chile ratified 2020, Fiji 2021.
     a = both.asof("IV-11-c", date(2019, 1, 1))
     assert (a.parties, a.signatories) == (4, 3)
-    assert "2026-02-03" in a.basis and "earliest on or after 2019-01-01" in a.basis
+    assert "2018-01-15 (the latest on or before 2019-01-01)" in a.basis and "2026-02-03 records" in a.basis
+    assert a.signed_not_party == 1 and a.uncertain == ()
     assert (both.asof("IV-11-c", date(2021, 12, 31)).parties) == 6  # Jamaica still in until June 2023
     # Jamaica's denunciation took effect on 1 June 2023 (from its end note).
     assert both.asof("IV-11-c", date(2023, 5, 31)).parties == 6
@@ -69,12 +70,17 @@ def test_asof_before_first_and_after_last_snapshot(both):
     assert "unknown" in late.basis and late.parties == 5
 
 
-def test_asof_without_participants_is_an_error(store):
+def test_asof_without_participants_gives_the_declared_totals_never_zero(store):
     from tests.store.helpers import status
 
-    store.import_status(status((), declared=(1, 2)), source="h", raw_sha256="h" * 64)
-    with pytest.raises(StoreError, match="no snapshot with a participants table"):
-        store.asof("IV-11-c", date(2020, 1, 1))
+    header = status((), declared=(1, 2))
+    store.import_status(header, source="h", raw_sha256="h" * 64)
+    day = header.status_as_at.date()
+    a = store.asof("IV-11-c", day)
+    assert (a.parties, a.signatories, a.participants_listed) == (2, 1, False)
+    assert "participants not listed" in a.basis
+    with pytest.raises(StoreError, match="no snapshot on or before"):
+        store.asof("IV-11-c", date(1990, 1, 1))
 
 
 def test_treaties_row_has_latest_and_previous(both):
@@ -107,3 +113,38 @@ def test_export_writes_parquet_and_csv(both, tmp_path):
     latest = pd.read_parquet(tmp_path / "out" / "latest_status.parquet")
     assert len(latest) == 6 and set(latest["status"]) == {"party", "withdrawn"}
     assert len(pd.read_csv(tmp_path / "out" / "matrix.csv")) == 6
+
+
+def test_asof_between_snapshots_keeps_a_participation_that_vanished_without_notice(store):
+    from tests.store.helpers import person, rat, sig, status
+
+    old = status(
+        (
+            person("Albania", 1, consent=rat(2000, 5, 1)),
+            person("Chile", 2, signature=sig(2001, 1, 1), consent=rat(2005, 1, 1)),
+            person("Fiji", 3, signature=sig(2003, 1, 1)),
+        ),
+        as_at=datetime(2018, 1, 15),
+    )
+    # 2026: Chile's ratification is gone (no bracket, no end note), Fiji ratified in 2021.
+    new = status(
+        (
+            person("Albania", 1, consent=rat(2000, 5, 1)),
+            person("Chile", 2, signature=sig(2001, 1, 1)),
+            person("Fiji", 3, signature=sig(2003, 1, 1), consent=rat(2021, 3, 9)),
+        ),
+    )
+    store.import_status(old, source="a", raw_sha256="a" * 64)
+    store.import_status(new, source="b", raw_sha256="b" * 64)
+    a = store.asof("IV-11-c", date(2020, 1, 1))
+    assert (a.parties, a.signatories, a.signed_not_party) == (2, 2, 1)
+    assert [(u.iso3, u.role, u.between) for u in a.uncertain] == [
+        ("CHL", "consent", (date(2018, 1, 15), date(2026, 2, 3)))
+    ]
+    assert "uncertain" in a.basis and a.to_dict()["uncertain"][0]["between"] == ["2018-01-15", "2026-02-03"]
+    # After Fiji's ratification (and still before the later snapshot): applied from the later page.
+    assert store.asof("IV-11-c", date(2022, 1, 1)).parties == 3
+    d = store.diff("IV-11-c")
+    assert [(c.iso3, c.change) for c in d.changes if c.change != "joined"] == [
+        ("CHL", "removed_without_notice")
+    ]
