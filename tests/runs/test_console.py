@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from pipeline.cli.progress import progress
+from pipeline.runs.console import progress
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
