@@ -519,6 +519,8 @@ class HttpClient:
             except requests.RequestException as exc:
                 raise FetchError(url, f"request failed ({_short(exc)})", attempts=attempt) from exc
             with resp:
+                if deadline.fired:  # headers cut short by the deadline may still parse: never trust them
+                    raise _Retryable(over)
                 status = resp.status_code
                 location = resp.headers.get("Location")
                 if status in _REDIRECT_STATUSES and location:
@@ -542,6 +544,8 @@ class HttpClient:
                 if status != 200:
                     raise FetchError(url, f"HTTP {status}", status=status, attempts=attempt)
                 body = self._read_body(url, resp, attempt, deadline)
+                if deadline.fired:  # a body cut by the deadline can look complete (no Content-Length)
+                    raise _Retryable(over)
         return Response(
             url=url,
             status=200,

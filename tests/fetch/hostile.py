@@ -1,0 +1,148 @@
+"""A hostile HTTP server on 127.0.0.1 for the client's tests: bombs, trickles, 429s, redirect loops.
+
+Every behaviour is bounded: a trickle stops after `max_s` seconds or when the client hangs up, and the
+server only ever listens on loopback.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+Behaviour = Callable[[BaseHTTPRequestHandler], None]
+
+
+@dataclass
+class Hit:
+    path: str
+    at: float  # time.monotonic() when the request line was read
+    headers: dict[str, str]
+
+
+@dataclass
+class HostileServer:
+    server: ThreadingHTTPServer
+    routes: dict[str, Behaviour] = field(default_factory=dict)
+    log: list[Hit] = field(default_factory=list)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+@contextmanager
+def hostile_server() -> Iterator[HostileServer]:
+    """A server on 127.0.0.1 (any free port) answering each path with the behaviour set for it."""
+    holder: dict[str, HostileServer] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            hs = holder["server"]
+            hs.log.append(Hit(self.path, time.monotonic(), dict(self.headers.items())))
+            behaviour = hs.routes.get(self.path)
+            if behaviour is None:
+                send(self, 404, b"not here")
+                return
+            try:
+                behaviour(self)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client hung up, as it should on a hostile answer
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # a client hanging up on a hostile answer is the expected end, not news
+
+    httpd = Server(("127.0.0.1", 0), Handler)
+    hs = HostileServer(httpd)
+    holder["server"] = hs
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield hs
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+def send(
+    h: BaseHTTPRequestHandler, status: int, body: bytes = b"", headers: dict[str, str] | None = None
+) -> None:
+    h.send_response(status)
+    for k, v in (headers or {}).items():
+        h.send_header(k, v)
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    h.wfile.write(body)
+
+
+def page(body: bytes, headers: dict[str, str] | None = None) -> Behaviour:
+    return lambda h: send(h, 200, body, {"Content-Type": "text/html", **(headers or {})})
+
+
+def status(code: int, headers: dict[str, str] | None = None) -> Behaviour:
+    return lambda h: send(h, code, f"HTTP {code}".encode(), headers)
+
+
+def redirect(location: str, code: int = 302) -> Behaviour:
+    return lambda h: send(h, code, b"", {"Location": location})
+
+
+def gzipped(body: bytes) -> Behaviour:
+    data = gzip.compress(body)
+    return lambda h: send(h, 200, data, {"Content-Encoding": "gzip", "Content-Type": "text/html"})
+
+
+def gzip_bomb(inflated_bytes: int) -> tuple[Behaviour, int]:
+    """A gzip body of `inflated_bytes` zeros (about 1,000 times smaller on the wire); and its wire size."""
+    z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip framing
+    block = b"\0" * (1 << 20)
+    parts = [
+        z.compress(block[: min(len(block), inflated_bytes - done)])
+        for done in range(0, inflated_bytes, len(block))
+    ]
+    data = b"".join(parts) + z.flush()
+    return (lambda h: send(h, 200, data, {"Content-Encoding": "gzip", "Content-Type": "text/html"})), len(
+        data
+    )
+
+
+def trickle(*, every: float = 0.2, max_s: float = 20.0, in_headers: bool = False) -> Behaviour:
+    """One byte every `every` seconds, for at most `max_s` seconds, in the body or in the headers."""
+
+    def run(h: BaseHTTPRequestHandler) -> None:
+        end = time.monotonic() + max_s
+        if in_headers:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            while time.monotonic() < end:
+                h.wfile.write(b"X")  # one endless header line
+                h.wfile.flush()
+                time.sleep(every)
+            return
+        h.send_response(200)
+        h.send_header("Content-Length", "1000000")
+        h.end_headers()
+        h.wfile.flush()
+        while time.monotonic() < end:
+            h.wfile.write(b"<")
+            h.wfile.flush()
+            time.sleep(every)
+
+    return run
