@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import os
 from dataclasses import dataclass
@@ -110,7 +111,14 @@ def base_url() -> str:
 
 
 def is_loopback_url(url: str) -> bool:
-    return (urlsplit(url).hostname or "") in LOOPBACK_HOSTS
+    """Whether `url` names this machine (by name or address; no name is looked up)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host in LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def check_min_interval(url: str, min_interval_s: float, *, name: str = "--min-interval") -> None:

@@ -394,7 +394,7 @@ class HttpClient:
         if last.retry_after is not None:
             # Honoured beyond this URL: the next request to this host (from any process sharing the raw
             # store) waits until the time the server named.
-            self.gate.defer(host, last.retry_after)
+            self._defer(url, host, last.retry_after)
         raise FetchError(
             url, f"{last.reason} (gave up after {attempts} attempts)", status=last.status, attempts=attempts
         )
@@ -415,6 +415,12 @@ class HttpClient:
         if found is not None:
             raise CircuitOpen(url, found[1], host=host, why=found[0])
 
+    def _defer(self, url: str, host: str, seconds: float) -> None:
+        try:
+            self.gate.defer(host, seconds)
+        except GateError as exc:
+            raise self._trip(url, host, "rate_limit_state", str(exc)) from None
+
     def _trip(self, url: str, host: str, why: str, message: str, **kw: Any) -> CircuitOpen:
         self._open[host] = (why, message)
         return CircuitOpen(url, message, host=host, why=why, **kw)
@@ -422,7 +428,7 @@ class HttpClient:
     def _count_failure(self, url: str, host: str, exc: _Retryable, attempt: int) -> None:
         s = self.settings
         if exc.retry_after is not None and exc.retry_after > s.max_wait_s:
-            self.gate.defer(host, exc.retry_after)
+            self._defer(url, host, exc.retry_after)
             raise self._trip(
                 url,
                 host,

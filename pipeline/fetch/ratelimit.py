@@ -72,7 +72,10 @@ class HostGate:
             not_before = h.get("not_before", float("-inf"))
             if not_before - now > max_wait:
                 raise WaitTooLong(not_before - now)
-            slot = max(now, h.get("next", float("-inf")), not_before)
+            nxt = h.get("next", float("-inf"))
+            if nxt - now > 60 + 100 * self.min_interval:
+                nxt = now  # a slot that far ahead is a clock set back, not a queue of waiting processes
+            slot = max(now, nxt, not_before)
             h["next"] = slot + self.min_interval
         delay = slot - now
         if delay > 0:

@@ -80,6 +80,7 @@ class ManifestEntry:
     snapshot_id: int | str | None = None
     error: str | None = None
     source_path: str | None = None
+    final_url: str | None = None  # the URL that answered, when a redirect led away from `url`
 
     @property
     def fetched_datetime(self) -> datetime:

@@ -127,3 +127,11 @@ def test_the_interval_floor_applies_to_every_host_but_loopback() -> None:
         check_min_interval("https://treaties.un.org", 0)
     with pytest.raises(SettingsError, match="TREATIES_MIN_INTERVAL=0.5"):
         check_min_interval("http://10.0.0.1", 0.5, name="TREATIES_MIN_INTERVAL")
+
+
+def test_loopback_is_told_by_name_or_address_without_a_lookup() -> None:
+    assert config.is_loopback_url("http://127.0.0.2:9/") and config.is_loopback_url("http://[::1]:80/")
+    assert config.is_loopback_url("http://LOCALHOST/")
+    assert not config.is_loopback_url("https://treaties.un.org/") and not config.is_loopback_url(
+        "http://10.0.0.1/"
+    )
