@@ -7,6 +7,7 @@ server only ever listens on loopback.
 from __future__ import annotations
 
 import gzip
+import struct
 import threading
 import time
 import zlib
@@ -110,18 +111,29 @@ def gzipped(body: bytes) -> Behaviour:
     return lambda h: send(h, 200, data, {"Content-Encoding": "gzip", "Content-Type": "text/html"})
 
 
-def gzip_bomb(inflated_bytes: int) -> tuple[Behaviour, int]:
-    """A gzip body of `inflated_bytes` zeros (about 1,000 times smaller on the wire); and its wire size."""
-    z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip framing
+def gzip_bomb(mebibytes: int) -> tuple[Behaviour, int]:
+    """Send a gzip bomb of `mebibytes` MiB of zeros; returns the behaviour and the bomb's size on the wire."""
+    data = gzip_bomb_bytes(mebibytes)
+    headers = {"Content-Encoding": "gzip", "Content-Type": "text/html"}
+    return (lambda h: send(h, 200, data, headers)), len(data)
+
+
+def gzip_bomb_bytes(mebibytes: int) -> bytes:
+    """A valid gzip body of `mebibytes` MiB of zeros, about 1,000 times smaller.
+
+    Each MiB is compressed after a full flush, so every block's bytes are the same and the body is
+    built by repetition, not by compressing a gigabyte.
+    """
     block = b"\0" * (1 << 20)
-    parts = [
-        z.compress(block[: min(len(block), inflated_bytes - done)])
-        for done in range(0, inflated_bytes, len(block))
-    ]
-    data = b"".join(parts) + z.flush()
-    return (lambda h: send(h, 200, data, {"Content-Encoding": "gzip", "Content-Type": "text/html"})), len(
-        data
-    )
+    z = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)  # raw deflate; the gzip framing is ours
+    first = z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)
+    again = z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(mebibytes):
+        crc = zlib.crc32(block, crc)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    trailer = struct.pack("<II", crc, (mebibytes << 20) & 0xFFFFFFFF)
+    return header + first + again * (mebibytes - 1) + z.flush() + trailer
 
 
 def trickle(*, every: float = 0.2, max_s: float = 20.0, in_headers: bool = False) -> Behaviour:
