@@ -52,7 +52,7 @@ def hostile_server() -> Iterator[HostileServer]:
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
             hs = holder["server"]
             hs.log.append(Hit(self.path, time.monotonic(), dict(self.headers.items())))
-            behaviour = hs.routes.get(self.path)
+            behaviour = hs.routes.get(self.path) or hs.routes.get("*")  # "*": every other path
             if behaviour is None:
                 send(self, 404, b"not here")
                 return

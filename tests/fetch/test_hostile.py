@@ -16,7 +16,9 @@ import pytest
 
 from pipeline.config import HttpSettings
 from pipeline.fetch.http import CircuitOpen, FetchError, HttpClient
-from tests.fetch.conftest import TEST_SETTINGS, Clients
+from pipeline.fetch.rawstore import RawStore
+from pipeline.fetch.run import Fetcher, refresh
+from tests.fetch.conftest import TEST_SETTINGS, Clients, FakeStore
 from tests.fetch.hostile import (
     HostileServer,
     gzip_bomb,
@@ -342,3 +344,18 @@ def test_a_garbled_shared_state_is_started_afresh(server: HostileServer, tmp_pat
 
 def test_the_bomb_helper_makes_a_valid_gzip_body() -> None:
     assert gzip.decompress(gzip_bomb_bytes(3)) == b"\0" * (3 << 20)
+
+
+# --- what a batch sees before the runs layer stops on CircuitOpen --------------------------------
+
+
+def test_a_refresh_against_429_to_everything_sends_a_bounded_number_of_requests(
+    server: HostileServer, clients: Clients, raw: RawStore, fake_store: FakeStore
+) -> None:
+    # The issue: a watchlist sent ~90 requests into a server that asked it to wait (a crawl ~2,800).
+    server.routes["*"] = status(429, {"Retry-After": "5"})
+    treaties = [f"IV-{n}" for n in range(1, 19)]
+    with clients.make(max_retries=4, max_failures=10) as c:
+        report = refresh(treaties, Fetcher(c, raw, server.base_url), fake_store, max_age=None)
+    assert len(report.failed) == 18 and len(server.log) == 10
+    assert sum("stopped asking" in r.detail for r in report.failed) == 17
