@@ -2,46 +2,136 @@
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pipeline import __version__
 
-# The repository root (pipeline/ sits in it); data paths are relative to it unless overridden.
+# The source checkout (pipeline/ sits in it). Only for files that ship with the code; data, reports and
+# the saved pages default to the working directory, so a non-editable install never writes into
+# site-packages. `make demo` and `make test` run from the checkout, where the two are the same folder.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_BASE_URL = "https://treaties.un.org"
 DEFAULT_CONTACT_URL = "https://github.com/treaty-tracker/treaties"
 
+# The site belongs to someone else: whatever the options say, never more than one request a second to
+# it. Only a loopback server (our mirror, a test server) may be asked faster.
+MIN_INTERVAL_FLOOR_S = 1.0
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; the message names it, the value and what is expected."""
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        super().__init__(f"{name}={value!r}: expected {expected}")
+        self.name = name
+        self.value = value
+        self.expected = expected
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name)
+    return value if value is not None and value.strip() != "" else None
+
+
+def _env_float(name: str, default: float, *, minimum: float = 0.0, above: bool = False) -> float:
+    text = _env(name)
+    if text is None:
+        return default
+    expected = f"a number of seconds {'above' if above else 'at least'} {minimum:g}"
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(name, text, expected) from None
+    if not math.isfinite(value) or value < minimum or (above and value == minimum):
+        raise SettingsError(name, text, expected)
+    return value
+
+
+def _env_int(name: str, default: int, *, minimum: int, what: str = "a whole number") -> int:
+    text = _env(name)
+    if text is None:
+        return default
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise SettingsError(name, text, f"{what} of at least {minimum}") from None
+    if value < minimum:
+        raise SettingsError(name, text, f"{what} of at least {minimum}")
+    return value
+
+
+def _env_path(name: str, default: Path) -> Path:
+    text = _env(name)
+    return Path(text) if text is not None else default
+
 
 def pages_dir() -> Path:
-    """Folder of saved UNTC pages (read in place, never copied into the repo)."""
-    env = os.environ.get("UNTC_PAGES_DIR")
-    return Path(env) if env else (REPO_ROOT.parent / "shared" / "untc-pages")
+    """Folder of saved UNTC pages (read in place, never copied into the repo): ../shared/untc-pages."""
+    return _env_path("UNTC_PAGES_DIR", Path.cwd().parent / "shared" / "untc-pages")
+
+
+def data_dir() -> Path:
+    return Path.cwd() / "data"
 
 
 def db_path() -> Path:
-    env = os.environ.get("TREATIES_DB")
-    return Path(env) if env else REPO_ROOT / "data" / "treaties.duckdb"
+    return _env_path("TREATIES_DB", data_dir() / "treaties.duckdb")
 
 
 def raw_dir() -> Path:
-    env = os.environ.get("TREATIES_RAW_DIR")
-    return Path(env) if env else REPO_ROOT / "data" / "raw"
+    return _env_path("TREATIES_RAW_DIR", data_dir() / "raw")
 
 
 def processed_dir() -> Path:
-    return REPO_ROOT / "data" / "processed"
+    return _env_path("TREATIES_PROCESSED_DIR", data_dir() / "processed")
 
 
 def reports_dir() -> Path:
-    env = os.environ.get("TREATIES_REPORTS_DIR")
-    return Path(env) if env else REPO_ROOT / "reports"
+    return _env_path("TREATIES_REPORTS_DIR", Path.cwd() / "reports")
+
+
+def watchlist_path() -> Path:
+    """The default watchlist file: watchlist.txt in the working directory."""
+    return Path.cwd() / "watchlist.txt"
 
 
 def base_url() -> str:
-    return os.environ.get("TREATIES_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
+    text = _env("TREATIES_BASE_URL") or DEFAULT_BASE_URL
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError("TREATIES_BASE_URL", text, "an http:// or https:// URL with a host")
+    return text.strip().rstrip("/")
+
+
+def is_loopback_url(url: str) -> bool:
+    """Whether `url` names this machine (by name or address; no name is looked up)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host in LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_min_interval(url: str, min_interval_s: float, *, name: str = "--min-interval") -> None:
+    """Refuse an interval under MIN_INTERVAL_FLOOR_S for any host but loopback (SettingsError, one line)."""
+    if min_interval_s < 0 or not math.isfinite(min_interval_s):
+        raise SettingsError(name, min_interval_s, "a number of seconds at least 0")
+    if min_interval_s < MIN_INTERVAL_FLOOR_S and not is_loopback_url(url):
+        host = urlsplit(url).hostname or url
+        raise SettingsError(
+            name,
+            min_interval_s,
+            f"at least {MIN_INTERVAL_FLOOR_S:g} s for {host} (only a loopback server may be asked faster)",
+        )
 
 
 @dataclass(frozen=True)
@@ -49,22 +139,41 @@ class HttpSettings:
     """Politeness and robustness settings for talking to treaties.un.org."""
 
     user_agent: str = f"treaties/{__version__} (+{DEFAULT_CONTACT_URL})"
-    timeout_s: float = 30.0
+    timeout_s: float = 30.0  # connect, and each socket read
     max_retries: int = 4
     backoff_base_s: float = 1.0
     backoff_max_s: float = 60.0
     min_interval_s: float = 1.0  # at most one request per second by default
-    max_bytes: int = 20 * 1024 * 1024
+    max_bytes: int = 20 * 1024 * 1024  # on the wire and after decompression
     verify_tls: bool = True
+    # One request (connect + headers + body) ends after this long, however slowly the bytes trickle.
+    deadline_s: float = 120.0
+    # The longest wait a server may ask for (Retry-After); a longer one stops the run (CircuitOpen).
+    max_wait_s: float = 60.0
+    # This many failed requests in a row to one host (5xx, 429, timeouts, resets) stop the run.
+    max_failures: int = 10
+    max_redirects: int = 5
+    # Hosts a redirect may lead to besides the one asked (same host, http -> https, always allowed).
+    redirect_hosts: tuple[str, ...] = ()
+    # Folder holding the rate-limit state shared by every process using it (the raw store's folder);
+    # None keeps the limit within this process (tests).
+    state_dir: Path | None = None
 
 
 def http_settings() -> HttpSettings:
-    env = os.environ
-    contact = env.get("TREATIES_CONTACT_URL", DEFAULT_CONTACT_URL)
+    """HttpSettings from the environment; a bad value raises SettingsError naming the variable."""
+    contact = _env("TREATIES_CONTACT_URL") or DEFAULT_CONTACT_URL
+    hosts = _env("TREATIES_REDIRECT_HOSTS") or ""
     return HttpSettings(
-        user_agent=env.get("TREATIES_USER_AGENT", f"treaties/{__version__} (+{contact})"),
-        timeout_s=float(env.get("TREATIES_TIMEOUT", 30.0)),
-        max_retries=int(env.get("TREATIES_MAX_RETRIES", 4)),
-        min_interval_s=float(env.get("TREATIES_MIN_INTERVAL", 1.0)),
-        max_bytes=int(env.get("TREATIES_MAX_BYTES", 20 * 1024 * 1024)),
+        user_agent=_env("TREATIES_USER_AGENT") or f"treaties/{__version__} (+{contact})",
+        timeout_s=_env_float("TREATIES_TIMEOUT", 30.0, above=True),
+        max_retries=_env_int("TREATIES_MAX_RETRIES", 4, minimum=0),
+        min_interval_s=_env_float("TREATIES_MIN_INTERVAL", 1.0),
+        max_bytes=_env_int("TREATIES_MAX_BYTES", 20 * 1024 * 1024, minimum=1, what="a number of bytes"),
+        deadline_s=_env_float("TREATIES_DEADLINE", 120.0, above=True),
+        max_wait_s=_env_float("TREATIES_MAX_WAIT", 60.0),
+        max_failures=_env_int("TREATIES_MAX_FAILURES", 10, minimum=1),
+        max_redirects=_env_int("TREATIES_MAX_REDIRECTS", 5, minimum=0),
+        redirect_hosts=tuple(h.strip().lower() for h in hosts.split(",") if h.strip()),
+        state_dir=raw_dir(),
     )

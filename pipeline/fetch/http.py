@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import email.utils
-import gzip
 import random
+import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from pipeline.config import HttpSettings, http_settings
+from pipeline.config import MIN_INTERVAL_FLOOR_S, HttpSettings, http_settings, is_loopback_url
+from pipeline.fetch.ratelimit import GateError, HostGate, WaitTooLong
 
-_LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_CHUNK = 64 * 1024
 
 
 class FetchError(Exception):
@@ -30,6 +39,31 @@ class FetchError(Exception):
         self.attempts = attempts
 
 
+class CircuitOpen(FetchError):
+    """Stop the run: nothing more will be sent to this host by this client; the message says why.
+
+    `why` is "retry_after" (the server asked for a longer wait than max_wait_s), "failures" (max_failures
+    failed requests in a row), "min_interval" (an interval under the floor for a host that is not
+    loopback) or "rate_limit_state" (the shared rate-limit state could not be used).
+    """
+
+    def __init__(
+        self,
+        url: str,
+        reason: str,
+        *,
+        host: str,
+        why: str,
+        status: int | None = None,
+        attempts: int = 0,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(url, reason, status=status, attempts=attempts)
+        self.host = host
+        self.why = why
+        self.retry_after = retry_after
+
+
 class _Retryable(Exception):
     def __init__(self, reason: str, *, status: int | None = None, retry_after: float | None = None) -> None:
         super().__init__(reason)
@@ -39,8 +73,17 @@ class _Retryable(Exception):
 
 
 @dataclass(frozen=True)
+class _Redirect:
+    status: int
+    location: str
+
+
+@dataclass(frozen=True)
 class Response:
-    """A complete response: status 200 with its whole body, or 304 (unchanged, body None)."""
+    """A complete response: status 200 with its whole body, or 304 (unchanged, body None).
+
+    `url` is the URL asked; `final_url` the one that answered (they differ after redirects).
+    """
 
     url: str
     status: int
@@ -50,35 +93,16 @@ class Response:
     last_modified: str | None = None
     content_type: str | None = None
     attempts: int = 1
+    final_url: str = ""
+    redirects: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.final_url:
+            object.__setattr__(self, "final_url", self.url)
 
     @property
     def not_modified(self) -> bool:
         return self.status == 304
-
-
-class RateLimiter:
-    """At most one request per `min_interval` seconds, whatever the number of threads or retries."""
-
-    def __init__(
-        self,
-        min_interval: float,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.min_interval = max(0.0, min_interval)
-        self._clock = clock
-        self._sleep = sleep
-        self._next = float("-inf")
-        self._lock = threading.Lock()
-
-    def wait(self) -> None:
-        with self._lock:
-            now = self._clock()
-            if now < self._next:
-                self._sleep(self._next - now)
-                now = self._next
-            self._next = now + self.min_interval
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
@@ -98,13 +122,183 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
 
 
 def is_loopback(url: str) -> bool:
-    return (urlsplit(url).hostname or "") in _LOOPBACK_HOSTS
+    return is_loopback_url(url)
+
+
+def host_key(url: str) -> str:
+    """host:port, the unit of the rate limit and the circuit breaker."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme, 0)
+    except ValueError:
+        port = 0
+    return f"{host}:{port}"
+
+
+# --- the per-request deadline --------------------------------------------------------------------
+# A socket timeout bounds each read, so a server sending a byte a second never trips it. A timer per
+# request shuts the connection's socket down when the deadline passes, which ends a read blocked in any
+# phase (headers or body) at once.
+
+_current = threading.local()
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.fired = False
+        self._end = time.monotonic() + seconds
+        self._conn: Any = None
+        self._timer: threading.Timer | None = None
+        self._done = False
+        self._lock = threading.Lock()
+
+    def remaining(self) -> float:
+        return self._end - time.monotonic()
+
+    def __enter__(self) -> _Deadline:
+        _current.deadline = self
+        self._arm(self.seconds)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._done = True
+            if self._timer is not None:
+                self._timer.cancel()
+        _current.deadline = None
+
+    def attach(self, conn: Any) -> None:
+        with self._lock:
+            self._conn = conn
+
+    def _arm(self, seconds: float) -> None:
+        self._timer = threading.Timer(max(0.0, seconds), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            sock = getattr(self._conn, "sock", None)
+            if sock is None:
+                # Still connecting (bounded by the connect timeout): look again shortly.
+                self._arm(0.05)
+                return
+        try:
+            # socket.socket.shutdown, not SSLSocket's, which would also drop the TLS state under the reader.
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _attach_to_deadline(conn: Any) -> None:
+    deadline = getattr(_current, "deadline", None)
+    if deadline is not None:
+        deadline.attach(conn)
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        _attach_to_deadline(self)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        _attach_to_deadline(self)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """requests' adapter whose connections report themselves to the current request's deadline."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        _watch_pools(self.poolmanager)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        fresh = proxy not in self.proxy_manager
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if fresh and not proxy.lower().startswith("socks"):  # SOCKS pools have their own classes
+            _watch_pools(manager)
+        return manager
+
+
+def _watch_pools(manager: Any) -> None:
+    manager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+# --- gzip, inflated in bounded steps --------------------------------------------------------------
+
+
+class _Inflater:
+    """gzip decoding that never holds more than limit + 1 inflated bytes (a bomb stops there)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.out = bytearray()
+        self._d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self._fed = False
+        self._trailing = False  # zero padding after the last member
+
+    def feed(self, data: bytes) -> None:
+        self._fed = self._fed or bool(data)
+        while data:
+            if self._trailing:
+                if data.strip(b"\x00"):
+                    raise _Retryable("corrupt gzip body (data after the end of the stream)")
+                return
+            if self._d.eof:
+                if data[0] == 0x1F:
+                    self._d = zlib.decompressobj(16 + zlib.MAX_WBITS)  # another gzip member
+                elif not data.strip(b"\x00"):
+                    self._trailing = True  # some servers pad a gzip body with zeros
+                    return
+                else:
+                    raise _Retryable("corrupt gzip body (data after the end of the stream)")
+            try:
+                piece = self._d.decompress(data, self.limit + 1 - len(self.out))
+            except zlib.error as exc:
+                raise _Retryable(f"corrupt gzip body ({exc})") from exc
+            self.out += piece
+            if len(self.out) > self.limit:
+                raise _Overflow()
+            # Input left over is either held back by max_length (only when the limit is passed, above)
+            # or follows the end of this member.
+            data = self._d.unused_data if self._d.eof else self._d.unconsumed_tail
+
+    def finish(self) -> bytes:
+        if self._fed and not self._d.eof and not self._trailing:
+            raise _Retryable("corrupt gzip body (the stream ends early)")
+        return bytes(self.out)
+
+
+class _Overflow(Exception):
+    pass
+
+
+# --- the client ----------------------------------------------------------------------------------
 
 
 class HttpClient:
-    """GET with timeout, rate limit, retries (backoff + jitter, Retry-After), size cap and validators.
+    """GET with timeouts and a deadline, a shared rate limit, retries (backoff + jitter, Retry-After),
+    redirects followed by hand, a size cap on wire and inflated bytes, validators, and a per-host circuit
+    breaker.
 
-    `sleep`, `clock` and `rng` are injectable so tests can count waits instead of waiting.
+    `sleep`, `clock` and `rng` are injectable so tests can count waits instead of waiting; `state_dir`
+    (default: settings.state_dir) is the folder whose rate-limit state is shared with other processes.
     """
 
     def __init__(
@@ -112,23 +306,30 @@ class HttpClient:
         settings: HttpSettings | None = None,
         *,
         sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] | None = None,
         rng: Callable[[], float] = random.random,
         trust_env: bool = True,
+        state_dir: Path | None = None,
     ) -> None:
         self.settings = settings or http_settings()
         self._sleep = sleep
         self._rng = rng
-        self.limiter = RateLimiter(self.settings.min_interval_s, clock=clock, sleep=sleep)
+        shared = state_dir if state_dir is not None else self.settings.state_dir
+        self.gate = HostGate(self.settings.min_interval_s, state_dir=shared, clock=clock, sleep=sleep)
         self._session = requests.Session()
+        adapter = _DeadlineAdapter(max_retries=0)
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
         self._session.headers["User-Agent"] = self.settings.user_agent
-        # Only gzip is decoded here (by hand, after the Content-Length check on the wire bytes).
+        # Only gzip is decoded here (by hand, in bounded steps, after the size check on the wire bytes).
         self._session.headers["Accept-Encoding"] = "gzip"
         self._session.verify = self.settings.verify_tls
         # Proxy variables are for the outside world; a loopback mirror is reached directly.
         self._session.trust_env = trust_env
         self.requests_made = 0
         self.waits: list[float] = []  # every back-off/Retry-After sleep, for reporting and tests
+        self._failures: dict[str, int] = {}
+        self._open: dict[str, tuple[str, str]] = {}  # host -> (why, message)
 
     def close(self) -> None:
         self._session.close()
@@ -143,6 +344,11 @@ class HttpClient:
         s = self.settings
         return min(s.backoff_max_s, s.backoff_base_s * (2**attempt)) * (0.5 + self._rng() / 2)
 
+    def circuit_open(self, url: str) -> str | None:
+        """Why the breaker for `url`'s host is open, or None if requests may go."""
+        found = self._open.get(host_key(url))
+        return found[1] if found else None
+
     def get(
         self,
         url: str,
@@ -151,7 +357,13 @@ class HttpClient:
         last_modified: str | None = None,
         retries: int | None = None,
     ) -> Response:
-        """Fetch `url` completely, or raise FetchError after the configured (or given) number of retries."""
+        """Fetch `url` completely, or raise FetchError after the configured (or given) number of retries.
+
+        Raises CircuitOpen (a FetchError) when nothing more should be asked of the host: the caller should
+        stop the run, not go on to the next URL.
+        """
+        host = host_key(url)
+        self._admit(url)
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -162,64 +374,184 @@ class HttpClient:
         for attempt in range(attempts):
             if attempt:
                 assert last is not None
-                delay = self._backoff(attempt - 1)
-                if last.retry_after is not None:
-                    if last.retry_after > self.settings.backoff_max_s:
-                        raise FetchError(
-                            url,
-                            f"{last.reason}; server asked to wait {last.retry_after:.0f}s, "
-                            f"more than the {self.settings.backoff_max_s:.0f}s we allow",
-                            status=last.status,
-                            attempts=attempt,
-                        )
-                    delay = last.retry_after
+                delay = last.retry_after if last.retry_after is not None else self._backoff(attempt - 1)
                 self.waits.append(delay)
                 self._sleep(delay)
             try:
-                return self._get_once(url, headers, attempt + 1)
+                response = self._follow(url, headers, attempt + 1)
             except _Retryable as exc:
                 last = exc
+                self._count_failure(url, host, exc, attempt + 1)
+                continue
+            except CircuitOpen:
+                raise
+            except FetchError:
+                self._failures[host] = 0  # the server answered; the answer was the problem
+                raise
+            self._failures[host] = 0
+            return response
         assert last is not None
+        if last.retry_after is not None:
+            # Honoured beyond this URL: the next request to this host (from any process sharing the raw
+            # store) waits until the time the server named.
+            self._defer(url, host, last.retry_after)
         raise FetchError(
             url, f"{last.reason} (gave up after {attempts} attempts)", status=last.status, attempts=attempts
         )
 
-    def _get_once(self, url: str, headers: dict[str, str], attempt: int) -> Response:
+    def _admit(self, url: str) -> None:
+        host = host_key(url)
         s = self.settings
-        self.limiter.wait()
-        self.requests_made += 1
-        fetched_at = datetime.now(UTC)
-        try:
-            resp = self._session.get(
-                url, headers=headers, timeout=s.timeout_s, stream=True, allow_redirects=True
+        if s.min_interval_s < MIN_INTERVAL_FLOOR_S and not is_loopback(url):
+            raise CircuitOpen(
+                url,
+                f"refusing to ask {urlsplit(url).hostname} more often than once every "
+                f"{MIN_INTERVAL_FLOOR_S:g}s (min interval is {s.min_interval_s:g}s; only a loopback server "
+                "may be asked faster)",
+                host=host,
+                why="min_interval",
             )
-        except requests.Timeout as exc:
-            raise _Retryable(f"timed out after {s.timeout_s:g}s") from exc
-        except requests.ConnectionError as exc:
-            raise _Retryable(f"connection failed ({_short(exc)})") from exc
-        except requests.RequestException as exc:
-            raise FetchError(url, f"request failed ({_short(exc)})", attempts=attempt) from exc
-        with resp:
-            status = resp.status_code
-            if status == 429 or 500 <= status < 600:
-                raise _Retryable(
-                    f"HTTP {status}",
-                    status=status,
-                    retry_after=parse_retry_after(resp.headers.get("Retry-After")),
-                )
-            if status == 304:
-                return Response(
-                    url=url,
-                    status=304,
-                    body=None,
-                    fetched_at=fetched_at,
-                    etag=resp.headers.get("ETag"),
-                    last_modified=resp.headers.get("Last-Modified"),
+        found = self._open.get(host)
+        if found is not None:
+            raise CircuitOpen(url, found[1], host=host, why=found[0])
+
+    def _defer(self, url: str, host: str, seconds: float) -> None:
+        try:
+            self.gate.defer(host, seconds)
+        except GateError as exc:
+            raise self._trip(url, host, "rate_limit_state", str(exc)) from None
+
+    def _trip(self, url: str, host: str, why: str, message: str, **kw: Any) -> CircuitOpen:
+        self._open[host] = (why, message)
+        return CircuitOpen(url, message, host=host, why=why, **kw)
+
+    def _count_failure(self, url: str, host: str, exc: _Retryable, attempt: int) -> None:
+        s = self.settings
+        if exc.retry_after is not None and exc.retry_after > s.max_wait_s:
+            self._defer(url, host, exc.retry_after)
+            raise self._trip(
+                url,
+                host,
+                "retry_after",
+                f"{exc.reason}; server asked to wait {exc.retry_after:.0f}s, more than the "
+                f"{s.max_wait_s:.0f}s we allow (TREATIES_MAX_WAIT); stopped asking {host}",
+                status=exc.status,
+                attempts=attempt,
+                retry_after=exc.retry_after,
+            )
+        self._failures[host] = self._failures.get(host, 0) + 1
+        if self._failures[host] >= s.max_failures:
+            raise self._trip(
+                url,
+                host,
+                "failures",
+                f"{self._failures[host]} failed requests in a row to {host} (last: {exc.reason}); "
+                "stopped asking it (TREATIES_MAX_FAILURES)",
+                status=exc.status,
+                attempts=attempt,
+            )
+
+    def _follow(self, url: str, headers: dict[str, str], attempt: int) -> Response:
+        """One attempt: the request and any redirects, each hop through the rate limit."""
+        s = self.settings
+        current = url
+        for hop in range(s.max_redirects + 1):
+            result = self._exchange(url, current, headers, attempt)
+            if isinstance(result, Response):
+                return replace(result, url=url, final_url=current, redirects=hop)
+            target = urljoin(current, result.location)
+            if not self._may_follow(current, target):
+                raise FetchError(
+                    url,
+                    f"HTTP {result.status} redirect from {current} to {target}, another host: not followed "
+                    "(TREATIES_REDIRECT_HOSTS lists hosts a redirect may go to)",
+                    status=result.status,
                     attempts=attempt,
                 )
-            if status != 200:
-                raise FetchError(url, f"HTTP {status}", status=status, attempts=attempt)
-            body = self._read_body(url, resp, attempt)
+            self._admit(target)
+            current = target
+        raise FetchError(
+            url, f"more than {s.max_redirects} redirects (last to {current})", status=302, attempts=attempt
+        )
+
+    def _may_follow(self, src: str, dst: str) -> bool:
+        a, b = urlsplit(src), urlsplit(dst)
+        if b.scheme not in ("http", "https") or not b.hostname:
+            return False
+        if b.hostname.lower() in self.settings.redirect_hosts:
+            return True
+        if (a.hostname or "").lower() != b.hostname.lower():
+            return False
+        if host_key(src) == host_key(dst):
+            return True
+        # http -> https on the same host (default ports): the site moving to TLS, not to someone else.
+        return a.scheme == "http" and b.scheme == "https" and a.port is None and b.port is None
+
+    def _wait_turn(self, url: str) -> None:
+        host = host_key(url)
+        try:
+            self.gate.wait(host, max_wait=self.settings.max_wait_s)
+        except WaitTooLong as exc:
+            raise self._trip(
+                url,
+                host,
+                "retry_after",
+                f"{host} asked us to wait {exc.seconds:.0f}s more, longer than the "
+                f"{self.settings.max_wait_s:.0f}s we allow (TREATIES_MAX_WAIT); stopped asking it",
+                retry_after=exc.seconds,
+            ) from None
+        except GateError as exc:
+            raise self._trip(url, host, "rate_limit_state", str(exc)) from None
+
+    def _exchange(
+        self, url: str, current: str, headers: dict[str, str], attempt: int
+    ) -> Response | _Redirect:
+        """One HTTP request to `current` (on behalf of `url`), bounded by the deadline."""
+        s = self.settings
+        self._wait_turn(current)
+        self.requests_made += 1
+        fetched_at = datetime.now(UTC)
+        over = f"no complete answer within the {s.deadline_s:g}s deadline"
+        with _Deadline(s.deadline_s) as deadline:
+            t = max(0.001, min(s.timeout_s, deadline.remaining()))
+            try:
+                resp = self._session.get(
+                    current, headers=headers, timeout=(t, t), stream=True, allow_redirects=False
+                )
+            except requests.Timeout as exc:
+                raise _Retryable(over if deadline.fired else f"timed out after {s.timeout_s:g}s") from exc
+            except requests.ConnectionError as exc:
+                raise _Retryable(over if deadline.fired else f"connection failed ({_short(exc)})") from exc
+            except requests.RequestException as exc:
+                raise FetchError(url, f"request failed ({_short(exc)})", attempts=attempt) from exc
+            with resp:
+                if deadline.fired:  # headers cut short by the deadline may still parse: never trust them
+                    raise _Retryable(over)
+                status = resp.status_code
+                location = resp.headers.get("Location")
+                if status in _REDIRECT_STATUSES and location:
+                    return _Redirect(status, location)
+                if status == 429 or 500 <= status < 600:
+                    raise _Retryable(
+                        f"HTTP {status}",
+                        status=status,
+                        retry_after=parse_retry_after(resp.headers.get("Retry-After")),
+                    )
+                if status == 304:
+                    return Response(
+                        url=url,
+                        status=304,
+                        body=None,
+                        fetched_at=fetched_at,
+                        etag=resp.headers.get("ETag"),
+                        last_modified=resp.headers.get("Last-Modified"),
+                        attempts=attempt,
+                    )
+                if status != 200:
+                    raise FetchError(url, f"HTTP {status}", status=status, attempts=attempt)
+                body = self._read_body(url, resp, attempt, deadline)
+                if deadline.fired:  # a body cut by the deadline can look complete (no Content-Length)
+                    raise _Retryable(over)
         return Response(
             url=url,
             status=200,
@@ -231,7 +563,7 @@ class HttpClient:
             attempts=attempt,
         )
 
-    def _read_body(self, url: str, resp: requests.Response, attempt: int) -> bytes:
+    def _read_body(self, url: str, resp: requests.Response, attempt: int, deadline: _Deadline) -> bytes:
         limit = self.settings.max_bytes
         declared = resp.headers.get("Content-Length")
         expected = int(declared) if declared and declared.strip().isdigit() else None
@@ -239,37 +571,46 @@ class HttpClient:
             raise FetchError(
                 url, f"response of {expected} bytes is over the {limit}-byte limit", attempts=attempt
             )
-        chunks: list[bytes] = []
+        encoding = (resp.headers.get("Content-Encoding") or "identity").strip().lower()
+        if encoding not in ("identity", "", "gzip", "x-gzip"):
+            raise FetchError(url, f"unsupported Content-Encoding {encoding!r}", attempts=attempt)
+        inflater = _Inflater(limit) if encoding in ("gzip", "x-gzip") else None
+        plain = bytearray()
         size = 0
+        over = f"no complete answer within the {self.settings.deadline_s:g}s deadline"
         try:
-            # decode_content=False: keep the bytes as sent, so Content-Length can be checked.
-            for chunk in resp.raw.stream(64 * 1024, decode_content=False):
+            # decode_content=False: the bytes as sent, so Content-Length and the wire cap can be checked;
+            # gzip is then inflated chunk by chunk, never more than the limit.
+            for chunk in resp.raw.stream(_CHUNK, decode_content=False):
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(
                         url, f"response exceeds the {limit}-byte limit; aborted", attempts=attempt
                     )
-                chunks.append(chunk)
-        except FetchError:
+                if deadline.fired:
+                    raise _Retryable(f"{over} ({size} bytes received)")
+                if inflater is not None:
+                    inflater.feed(chunk)
+                else:
+                    plain += chunk
+        except _Overflow:
+            raise FetchError(
+                url,
+                f"decompressed response exceeds the {limit}-byte limit (a gzip bomb?); aborted after "
+                f"{size} bytes on the wire",
+                attempts=attempt,
+            ) from None
+        except (FetchError, _Retryable):
             raise
         except Exception as exc:  # urllib3 ProtocolError/IncompleteRead, socket errors mid-body
+            if deadline.fired:
+                raise _Retryable(f"{over} ({size} bytes received)") from exc
             raise _Retryable(f"incomplete body after {size} bytes ({_short(exc)})") from exc
-        body = b"".join(chunks)
-        if expected is not None and len(body) != expected:
-            raise _Retryable(f"incomplete body: {len(body)} of {expected} bytes")
-        encoding = (resp.headers.get("Content-Encoding") or "identity").lower()
-        if encoding == "gzip":
-            try:
-                body = gzip.decompress(body)
-            except (OSError, EOFError) as exc:
-                raise _Retryable(f"corrupt gzip body ({_short(exc)})") from exc
-            if len(body) > limit:
-                raise FetchError(
-                    url, f"decompressed response exceeds the {limit}-byte limit", attempts=attempt
-                )
-        elif encoding not in ("identity", ""):
-            raise FetchError(url, f"unsupported Content-Encoding {encoding!r}", attempts=attempt)
-        return body
+        if expected is not None and size != expected:
+            raise _Retryable(f"incomplete body: {size} of {expected} bytes")
+        if inflater is not None:
+            return inflater.finish()
+        return bytes(plain)
 
 
 def _short(exc: BaseException) -> str:

@@ -7,8 +7,9 @@ from email.utils import format_datetime
 
 import pytest
 
-from pipeline.fetch.http import FetchError, RateLimiter, parse_retry_after
+from pipeline.fetch.http import FetchError, parse_retry_after
 from pipeline.fetch.mirror import Fault, MirrorServer
+from pipeline.fetch.ratelimit import HostGate
 from pipeline.fetch.untc import status_page_url
 from tests.fetch.conftest import Clients, hand_page
 
@@ -149,7 +150,7 @@ def test_rate_limit_holds_at_the_server(mirror: MirrorServer, clients: Clients) 
     assert max(sum(1 for t in times if s <= t < s + 1.0) for s in times) <= 1 / interval
 
 
-def test_rate_limiter_with_a_fake_clock() -> None:
+def test_rate_gate_with_a_fake_clock() -> None:
     now = [100.0]
     slept: list[float] = []
 
@@ -157,11 +158,15 @@ def test_rate_limiter_with_a_fake_clock() -> None:
         slept.append(s)
         now[0] += s
 
-    limiter = RateLimiter(1.0, clock=lambda: now[0], sleep=sleep)
-    limiter.wait()
-    limiter.wait()
+    gate = HostGate(1.0, clock=lambda: now[0], sleep=sleep)
+    gate.wait("a:80")
+    gate.wait("a:80")
+    gate.wait("b:80")  # another host has its own slots
     now[0] += 0.25
-    limiter.wait()
+    gate.wait("a:80")
     now[0] += 5
-    limiter.wait()
+    gate.wait("a:80")
     assert slept == [1.0, pytest.approx(0.75)]
+    gate.defer("a:80", 30)  # Retry-After: 30, carried to the next request
+    gate.wait("a:80")
+    assert slept[-1] == 30.0
