@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.http import HttpClient
 from pipeline.fetch.mirror import MirrorServer, run_mirror
 from pipeline.fetch.rawstore import RawStore
+from pipeline.normalise.page import NormalisedPage
+from pipeline.store import ImportResult
 from tests.pagemaker import cell, status_page
 
 # Five made-up treaties of chapter IV (the real numbers are not used, so nothing here is a saved page).
@@ -79,3 +82,30 @@ def clients() -> Clients:
 def fetcher(mirror: MirrorServer, raw: RawStore, clients: Clients) -> Iterator[Fetcher]:
     with clients.make() as client:
         yield Fetcher(client, raw, mirror.base_url)
+
+
+@dataclass
+class FakeStore:
+    """In-memory stand-in for pipeline.store: a new snapshot when the normalised content changes."""
+
+    snapshots: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    imports: int = 0
+
+    def find_imported(self, raw_sha256: str, **_: object) -> None:
+        return None
+
+    def import_page(
+        self, page: NormalisedPage, *, source: str, raw_sha256: str, captured_at: datetime | None = None
+    ) -> ImportResult:
+        self.imports += 1
+        m = page.status.mtdsg_no
+        snaps = self.snapshots.setdefault(m, [])
+        outcome = "unchanged" if snaps and snaps[-1][0] == page.content_hash else "saved"
+        if outcome == "saved":
+            snaps.append((page.content_hash, raw_sha256))
+        return ImportResult(m, outcome, len(snaps), captured_at or datetime(2026, 1, 1))
+
+
+@pytest.fixture
+def fake_store() -> FakeStore:
+    return FakeStore()

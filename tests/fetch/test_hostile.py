@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import HttpSettings
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.http import CircuitOpen, FetchError, HttpClient
 from pipeline.fetch.rawstore import RawStore
-from pipeline.fetch.run import Fetcher, refresh
+from pipeline.runs.refresh import refresh
 from tests.fetch.conftest import TEST_SETTINGS, Clients, FakeStore
 from tests.fetch.hostile import (
     HostileServer,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.mirror import MirrorServer
 from pipeline.fetch.rawstore import ManifestEntry, RawStore, RawStoreError
-from pipeline.fetch.run import Fetcher
 from pipeline.fetch.untc import status_page_url
 
 
