@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import os
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pipeline import __version__
+from pipeline.mtdsg import is_loopback
 
 # The source checkout (pipeline/ sits in it). Only for files that ship with the code; data, reports and
 # the saved pages default to the working directory, so a non-editable install never writes into
@@ -22,7 +22,6 @@ DEFAULT_CONTACT_URL = "https://github.com/treaty-tracker/treaties"
 # The site belongs to someone else: whatever the options say, never more than one request a second to
 # it. Only a loopback server (our mirror, a test server) may be asked faster.
 MIN_INTERVAL_FLOOR_S = 1.0
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 class SettingsError(ValueError):
@@ -110,22 +109,11 @@ def base_url() -> str:
     return text.strip().rstrip("/")
 
 
-def is_loopback_url(url: str) -> bool:
-    """Whether `url` names this machine (by name or address; no name is looked up)."""
-    host = (urlsplit(url).hostname or "").lower()
-    if host in LOOPBACK_HOSTS:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_min_interval(url: str, min_interval_s: float, *, name: str = "--min-interval") -> None:
     """Refuse an interval under MIN_INTERVAL_FLOOR_S for any host but loopback (SettingsError, one line)."""
     if min_interval_s < 0 or not math.isfinite(min_interval_s):
         raise SettingsError(name, min_interval_s, "a number of seconds at least 0")
-    if min_interval_s < MIN_INTERVAL_FLOOR_S and not is_loopback_url(url):
+    if min_interval_s < MIN_INTERVAL_FLOOR_S and not is_loopback(url):
         host = urlsplit(url).hostname or url
         raise SettingsError(
             name,

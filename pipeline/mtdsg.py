@@ -5,6 +5,7 @@ The bottom of the layout: every stage that names a treaty uses this module and i
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -129,9 +130,15 @@ def xml_url(mtdsg_no: str, base_url: str = DEFAULT_BASE_URL) -> str:
 
 
 def is_loopback(url: str) -> bool:
-    """True for a URL on this machine (127.0.0.0/8, localhost, ::1): a mirror, never a citable source."""
+    """True for a URL on this machine (localhost, 127.0.0.0/8, ::1; no name is looked up): a mirror, never
+    a citable source, and the only kind of host that may be asked without the politeness floor."""
     host = (urlsplit(url).hostname or "").lower()
-    return host in _LOOPBACK_HOSTS or host.startswith("127.")
+    if host in _LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def citable_url(mtdsg_no: str, source: str | None) -> str:

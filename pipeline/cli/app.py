@@ -102,7 +102,9 @@ FormatOption = Annotated[
 
 
 def out_option(what: str, default: str) -> Any:
-    return typer.Option("--out", "-o", help=f"Folder to write {what} into (default: {default}).", show_default=False)
+    return typer.Option(
+        "--out", "-o", help=f"Folder to write {what} into (default: {default}).", show_default=False
+    )
 
 
 @contextmanager

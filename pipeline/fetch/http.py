@@ -20,8 +20,9 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from pipeline.config import MIN_INTERVAL_FLOOR_S, HttpSettings, http_settings, is_loopback_url
+from pipeline.config import MIN_INTERVAL_FLOOR_S, HttpSettings, http_settings
 from pipeline.fetch.ratelimit import GateError, HostGate, WaitTooLong
+from pipeline.mtdsg import is_loopback
 
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -119,10 +120,6 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
-def is_loopback(url: str) -> bool:
-    return is_loopback_url(url)
 
 
 def host_key(url: str) -> str:

@@ -14,8 +14,9 @@ from pipeline import config, mtdsg
 from pipeline.errors import one_line
 from pipeline.fetch.discovery import check_reachable, discover, record_unused
 from pipeline.fetch.fetcher import Fetched, Fetcher
-from pipeline.fetch.http import FetchError, HttpClient, is_loopback
+from pipeline.fetch.http import FetchError, HttpClient
 from pipeline.fetch.rawstore import ManifestEntry, RawStore, RawStoreError
+from pipeline.mtdsg import is_loopback
 from pipeline.runs.console import Reporter, progress_reporter, say
 from pipeline.runs.importing import StatusStore, import_fetched
 from pipeline.runs.reports import write_reports

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import config
+from pipeline import config, mtdsg
 from pipeline.config import SettingsError, check_min_interval, http_settings
 
 _VARS = (
@@ -130,8 +130,6 @@ def test_the_interval_floor_applies_to_every_host_but_loopback() -> None:
 
 
 def test_loopback_is_told_by_name_or_address_without_a_lookup() -> None:
-    assert config.is_loopback_url("http://127.0.0.2:9/") and config.is_loopback_url("http://[::1]:80/")
-    assert config.is_loopback_url("http://LOCALHOST/")
-    assert not config.is_loopback_url("https://treaties.un.org/") and not config.is_loopback_url(
-        "http://10.0.0.1/"
-    )
+    assert mtdsg.is_loopback("http://127.0.0.2:9/") and mtdsg.is_loopback("http://[::1]:80/")
+    assert mtdsg.is_loopback("http://LOCALHOST/")
+    assert not mtdsg.is_loopback("https://treaties.un.org/") and not mtdsg.is_loopback("http://10.0.0.1/")
