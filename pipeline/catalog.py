@@ -94,3 +94,17 @@ def resolve_treaty(name: str, known: Iterable[str]) -> str:
 
 def _raise(msg: str) -> str:
     raise UnknownTreaty(msg)
+
+
+def lookup_number(name: str) -> str:
+    """A treaty number from a number or a short name, without a database ("opsc" -> "IV-11-c"), for
+    commands that fetch what the database may not hold yet. Raises UnknownTreaty with suggestions."""
+    text = name.strip()
+    found = mtdsg.normalise(text) or _BY_ALIAS.get(_key(text))
+    if found is not None:
+        return found
+    labels = [a for names in ALIASES.values() for a in names]
+    close = difflib.get_close_matches(text.upper(), [lab.upper() for lab in labels], n=4, cutoff=0.6)
+    hint = [lab for lab in labels if lab.upper() in close]
+    msg = f"{name!r} is neither an MTDSG treaty number (like IV-11-c) nor a known short name"
+    return _raise(msg + (f"; did you mean {', '.join(hint)}?" if hint else ""))

@@ -17,6 +17,7 @@ from pipeline.normalise.page import CodeResolver, NormalisedPage, normalise_page
 from pipeline.parse import PARSER_VERSION
 from pipeline.parse.model import TreatyStatus
 from pipeline.store import history
+from pipeline.store.hygiene import drop_snapshot
 from pipeline.store.model import AsOf, Diff, ImportResult, StoreError, StoreLocked
 from pipeline.store.queries import Queries
 from pipeline.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -111,6 +112,12 @@ class Store(Queries):
             return None
         m, snapshot_id, as_at, ds, dp = row[0]
         return ImportResult(str(m), "unchanged", int(snapshot_id), as_at, ds, dp)
+
+    def drop_snapshot(self, snapshot_id: int) -> str:
+        """Remove one snapshot (a bad import) with its row versions; returns its treaty's number."""
+        if self.read_only:
+            raise StoreError("the database is open read-only")
+        return drop_snapshot(self.con, snapshot_id)
 
     # ------------------------------------------------------------------ history
 

@@ -148,3 +148,28 @@ def test_asof_between_snapshots_keeps_a_participation_that_vanished_without_noti
     assert [(c.iso3, c.change) for c in d.changes if c.change != "joined"] == [
         ("CHL", "removed_without_notice")
     ]
+
+
+def test_drop_snapshot_undoes_a_bad_import(store):
+    from tests.store.helpers import person, rat, status
+
+    load_both(store)
+    before = store.table_counts()
+    answers = (store.asof("IV-11-c", date(2024, 1, 1)), store.diff("IV-11-c"))
+    bad = status((person("Albania", 1, consent=rat(2000, 5, 1)),), as_at=datetime(2099, 2, 3))
+    saved = store.import_status(bad, source="bad", raw_sha256="z" * 64)
+    assert store.treaties().iloc[0]["as_at"].year == 2099
+    assert store.drop_snapshot(saved.snapshot_id) == "IV-11-c"
+    assert store.table_counts() == before
+    assert (store.asof("IV-11-c", date(2024, 1, 1)), store.diff("IV-11-c")) == answers
+    assert store.treaties().iloc[0]["as_at"].year == 2026
+    with pytest.raises(StoreError, match="no snapshot"):
+        store.drop_snapshot(saved.snapshot_id)
+
+
+def test_drop_the_older_snapshot_rebuilds_history(store):
+    load_both(store)
+    first = int(store.snapshots("IV-11-c").iloc[0]["snapshot_id"])
+    store.drop_snapshot(first)
+    assert len(store.snapshots("IV-11-c")) == 1 and len(store.participants("IV-11-c")) == 6
+    assert store.diff("IV-11-c").note  # a single snapshot: nothing to compare
