@@ -19,6 +19,7 @@ from pipeline import __version__, config
 from pipeline.catalog import UnknownTreaty
 from pipeline.cli.tables import render_table
 from pipeline.errors import one_line
+from pipeline.fetch.rawstore import RawStoreError
 from pipeline.mtdsg import InvalidTreatyNumber
 from pipeline.normalise.countries import UnknownCountry
 from pipeline.sources import SourceError
@@ -71,6 +72,7 @@ EXPECTED_ERRORS: tuple[type[BaseException], ...] = (
     InvalidTreatyNumber,
     SourceError,
     config.SettingsError,
+    RawStoreError,
     OSError,
 )
 

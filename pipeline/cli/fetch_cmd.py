@@ -1,4 +1,4 @@
-"""Commands of the fetch stage: refresh, crawl, mirror and demo (options in, stage calls out)."""
+"""Commands that fetch: refresh, crawl, mirror, demo, and verify-raw for the raw store they fill."""
 
 from __future__ import annotations
 
@@ -9,44 +9,41 @@ from typing import Annotated
 
 import typer
 
-from pipeline import config
-from pipeline.cli.app import app, fail
+from pipeline import config, mtdsg
+from pipeline.catalog import lookup_number
+from pipeline.cli.app import DbOption, app, fail, user_errors
+from pipeline.fetch.discovery import SiteUnreachable
+from pipeline.fetch.http import CircuitOpen
+from pipeline.fetch.mirror import MirrorServer, index_pages
+from pipeline.fetch.rawstore import RawStore
+from pipeline.runs.demo import run_demo
+from pipeline.runs.inputs import load_watchlist, parse_duration
+from pipeline.runs.refresh import run_crawl, run_refresh
 
 _BASE_HELP = (
     "Site to fetch from (default: TREATIES_BASE_URL or https://treaties.un.org), e.g. a `treaties mirror`."
 )
-_INTERVAL_HELP = "Minimum seconds between two requests (default: TREATIES_MIN_INTERVAL or 1)."
+_INTERVAL_HELP = (
+    "Minimum seconds between two requests (default: TREATIES_MIN_INTERVAL or 1; at least 1 for any host "
+    "but a loopback mirror)."
+)
+_OFFLINE_HINT = "`make demo` runs the same job against a local mirror of the saved pages"
 
 
 def _duration(text: str) -> timedelta:
-    from pipeline.runs.inputs import parse_duration
-
     try:
         return parse_duration(text)
     except ValueError as exc:
         fail(f"--max-age: {exc}")
 
 
-def _treaty_numbers(items: list[str]) -> list[str]:
-    from pipeline.mtdsg import parse_user_number
-
-    out: list[str] = []
-    for item in items:
-        try:
-            t = parse_user_number(item)
-        except ValueError as exc:
-            fail(str(exc))
-        if t not in out:
-            out.append(t)
-    return out
-
-
-def _store_errors() -> tuple[type[BaseException], ...]:
-    try:
-        from pipeline.store import StoreError
-    except ImportError:
-        return ()
-    return (StoreError,)
+def _base(base_url: str | None, min_interval: float | None) -> str:
+    with user_errors():
+        base = (base_url or config.base_url()).rstrip("/")
+        if min_interval is not None:
+            config.check_min_interval(base, min_interval)
+        config.http_settings()  # every setting checked before anything is opened
+    return base
 
 
 @app.command()
@@ -54,7 +51,9 @@ def refresh(
     treaties: Annotated[
         list[str] | None,
         typer.Argument(
-            help="MTDSG numbers to refresh, e.g. IV-11-c (default: the watchlist).", show_default=False
+            help="Treaties to refresh: MTDSG numbers (IV-11-c) or short names (OPSC, CRC). "
+            "Default: the watchlist.",
+            show_default=False,
         ),
     ] = None,
     watchlist: Annotated[
@@ -62,8 +61,8 @@ def refresh(
         typer.Option(
             "--watchlist",
             help="File listing the treaties to refresh: plain text, one MTDSG number per line (# comments), "
-            'or a .toml file with treaties = ["IV-11-c", ...]. Default: watchlist.txt at the repository root '
-            "if it exists, else the core UN human-rights treaties and their optional protocols.",
+            'or a .toml file with treaties = ["IV-11-c", ...]. Default: watchlist.txt in the working '
+            "folder if it exists, else the core UN human-rights treaties and their optional protocols.",
         ),
     ] = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help=_BASE_HELP)] = None,
@@ -76,35 +75,46 @@ def refresh(
             "page (conditionally: an unchanged page costs a 304).",
         ),
     ] = "6h",
-    min_interval: Annotated[
-        float | None, typer.Option("--min-interval", min=0.0, help=_INTERVAL_HELP)
-    ] = None,
+    min_interval: Annotated[float | None, typer.Option("--min-interval", help=_INTERVAL_HELP)] = None,
     reports: Annotated[
-        bool, typer.Option("--reports/--no-reports", help="Write the reports after the refresh.")
+        bool, typer.Option("--reports/--no-reports", help="Write the report site after the refresh.")
     ] = True,
+    db: DbOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for the report site (default: TREATIES_REPORTS_DIR or ./reports).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Fetch, parse and store the current status of the given treaties (or the watchlist); print saved /
-    unchanged / failed; exit non-zero if any treaty failed."""
-    from pipeline.fetch.discovery import SiteUnreachable
-    from pipeline.runs.inputs import load_watchlist
-    from pipeline.runs.refresh import run_refresh
-
-    base = (base_url or config.base_url()).rstrip("/")
-    if treaties:
-        todo = _treaty_numbers(treaties)
-    else:
+    """Fetch, parse and store the current status of the given treaties (or the watchlist), then write the
+    reports; print saved / unchanged / failed; exit non-zero if any treaty failed."""
+    base = _base(base_url, min_interval)
+    with user_errors():
+        todo = list(dict.fromkeys(lookup_number(t) for t in treaties)) if treaties else None
+    if todo is None:
         try:
             todo = load_watchlist(watchlist)
         except ValueError as exc:
             fail(str(exc))
-    try:
-        report = run_refresh(
-            todo, base_url=base, max_age=_duration(max_age), min_interval=min_interval, write_site=reports
-        )
-    except SiteUnreachable as exc:
-        fail(f"{exc}; nothing was refreshed. `make demo` runs the same refresh against a local mirror.")
-    except _store_errors() as exc:
-        fail(str(exc))
+    with user_errors():
+        try:
+            report = run_refresh(
+                todo,
+                base_url=base,
+                max_age=_duration(max_age),
+                min_interval=min_interval,
+                write_site=reports,
+                db=db,
+                reports_dir=out,
+            )
+        except SiteUnreachable as exc:
+            fail(f"{exc}; nothing was refreshed. {_OFFLINE_HINT}.")
+        except CircuitOpen as exc:
+            fail(f"stopped: {exc}")
     if not report.ok:
         raise typer.Exit(1)
 
@@ -132,16 +142,11 @@ def crawl(
         ),
     ] = "1d",
     base_url: Annotated[str | None, typer.Option("--base-url", help=_BASE_HELP)] = None,
-    min_interval: Annotated[
-        float | None, typer.Option("--min-interval", min=0.0, help=_INTERVAL_HELP)
-    ] = None,
+    min_interval: Annotated[float | None, typer.Option("--min-interval", help=_INTERVAL_HELP)] = None,
+    db: DbOption = None,
 ) -> None:
     """Discover a chapter's treaties (or the whole collection's) from the status pages' drop-downs, then
     fetch, parse and store each one."""
-    from pipeline.fetch.discovery import SiteUnreachable
-    from pipeline.mtdsg import chapter_number
-    from pipeline.runs.refresh import run_crawl
-
     if bool(chapter) == all_chapters:
         fail("give --chapter ROMAN (repeatable) or --all")
     chapters: list[str] | None = None
@@ -149,23 +154,25 @@ def crawl(
         chapters = []
         for c in chapter:
             try:
-                chapter_number(c)
+                mtdsg.chapter_number(c)
             except ValueError as exc:
                 fail(str(exc))
             chapters.append(c.strip().upper())
-    base = (base_url or config.base_url()).rstrip("/")
-    try:
-        treaties, report = run_crawl(
-            chapters,
-            base_url=base,
-            list_only=list_only,
-            max_age=_duration(max_age),
-            min_interval=min_interval,
-        )
-    except SiteUnreachable as exc:
-        fail(f"{exc}; nothing was crawled.")
-    except _store_errors() as exc:
-        fail(str(exc))
+    base = _base(base_url, min_interval)
+    with user_errors():
+        try:
+            treaties, report = run_crawl(
+                chapters,
+                base_url=base,
+                list_only=list_only,
+                max_age=_duration(max_age),
+                min_interval=min_interval,
+                db=db,
+            )
+        except SiteUnreachable as exc:
+            fail(f"{exc}; nothing was crawled. {_OFFLINE_HINT}.")
+        except CircuitOpen as exc:
+            fail(f"stopped: {exc}")
     if list_only:
         for t in treaties:
             print(t)
@@ -187,8 +194,6 @@ def mirror(
 ) -> None:
     """Serve saved pages on 127.0.0.1 under the site's URL shapes, so refresh and crawl run against them
     with --base-url. Unknown treaties get HTTP 200 and a non-treaty page, as on the real site."""
-    from pipeline.fetch.mirror import MirrorServer, index_pages
-
     if not directory.is_dir():
         fail(f"{directory} is not a folder")
     html, xml = index_pages(directory)
@@ -217,18 +222,46 @@ def demo(
             help="Folder of saved UNTC pages: xml-2018-01-15/ and html-2026-02-03/ (../shared/untc-pages).",
         ),
     ],
+    db: DbOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for the report site (default: TREATIES_REPORTS_DIR or ./reports).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Import the 2018 MTDSG XML as the snapshot of 2018-01-15, refresh the watchlist through a loopback
-    mirror of the 2026 status pages, write the reports and print the headline counts."""
-    from pipeline.runs.demo import run_demo
-
+    mirror of the 2026 status pages, write the reports and print the headline counts (about a minute;
+    the site and screenshots take about 30 MB)."""
     if not pages.is_dir():
         fail(f"{pages} is not a folder (set PAGES=... or UNTC_PAGES_DIR)")
-    try:
-        imported, refreshed = run_demo(pages)
-    except FileNotFoundError as exc:
-        fail(str(exc))
-    except _store_errors() as exc:
-        fail(str(exc))
+    with user_errors():
+        try:
+            imported, refreshed = run_demo(pages, db=db, reports_dir=out)
+        except FileNotFoundError as exc:
+            fail(str(exc))
     if not (imported.ok and refreshed.ok):
+        raise typer.Exit(1)
+
+
+@app.command("verify-raw")
+def verify_raw(
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix", help="Remove altered and stray objects, so the next refresh fetches them again."
+        ),
+    ] = False,
+) -> None:
+    """Re-hash every object of the raw store (TREATIES_RAW_DIR or ./data/raw) against its name and the
+    manifest; list what is missing, altered or stray; exit 1 if anything is wrong."""
+    with user_errors():
+        report = RawStore(config.raw_dir()).verify(fix=fix)
+    for problem in report:
+        print(problem)
+    print(f"raw store {config.raw_dir()}: {'ok' if not report else f'{len(report)} problem(s)'}")
+    if report and not fix:
         raise typer.Exit(1)

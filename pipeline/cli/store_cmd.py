@@ -1,94 +1,58 @@
-"""Commands of the store stage: import saved pages, then status, asof, diff, country and export queries."""
+"""Commands on the database: import saved pages; status, asof, diff, country, snapshots; export; undo."""
 
 from __future__ import annotations
 
-import io
-import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
+import pandas as pd
 import typer
 
 from pipeline import config
-from pipeline.cli.app import DbOption, OutputFormat, app, fail
-from pipeline.sources import SourceError, iter_page_files
+from pipeline.cli.app import (
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    app,
+    fail,
+    open_db,
+    parse_day,
+    plain,
+    print_frame,
+    print_json,
+    print_jsonl,
+    records,
+    resolve_treaty,
+    user_errors,
+)
+from pipeline.cli.tables import format_value
+from pipeline.fetch.rawstore import RawStore
+from pipeline.normalise.countries import lookup_country
+from pipeline.runs.console import progress_reporter
+from pipeline.runs.export import ExportError, export_tables
+from pipeline.runs.importing import import_files
+from pipeline.sources import iter_page_files
+from pipeline.store.model import NO_ACTION, PARTY, SIGNATORY, UNKNOWN, WITHDRAWN
 
-_FORMAT_HELP = "Output format: table (for people), json or csv."
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=_FORMAT_HELP)]
-
-
-def _parse_day(text: str, what: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        fail(f"{what}: {text!r} is not a date; use YYYY-MM-DD, e.g. 2018-01-15")
-
-
-@contextmanager
-def _store(db: Path | None, *, read_only: bool = False) -> Iterator[Any]:
-    from pipeline.store import StoreError, open_store
-
-    path = db or config.db_path()
-    try:
-        with open_store(path, read_only=read_only) as store:
-            yield store
-    except StoreError as exc:
-        fail(str(exc))
-
-
-def _treaty(store: Any, name: str) -> str:
-    from pipeline.catalog import UnknownTreaty
-
-    try:
-        return store.resolve_treaty(name)
-    except UnknownTreaty as exc:
-        fail(str(exc))
+_TREATY_HELP = "MTDSG number (IV-11-c) or short name (OPSC, CRC, ...)."
+_STATUS_WORDS = (
+    f"{PARTY}: ratified, acceded, succeeded, accepted or approved; {SIGNATORY}: signed, not (yet) a party;"
+    f" {WITHDRAWN}: denounced or withdrew; {NO_ACTION}: not listed on the treaty's page;"
+    f" {UNKNOWN}: the snapshot does not list participants"
+)
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def _print_json(obj: Any) -> None:
-    print(json.dumps(_plain(obj), indent=2, ensure_ascii=False))
-
-
-def _records(df: Any) -> list[dict[str, Any]]:
-    return [_plain(r) for r in df.to_dict("records")]
-
-
-def _print_csv(df: Any) -> None:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False)
-    sys.stdout.write(buf.getvalue())
-
-
-def _print_table(df: Any, title: str | None = None, columns: list[str] | None = None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from pipeline.store.history import missing
-
-    table = Table(title=title, show_lines=False)
-    cols = columns or list(df.columns)
-    for c in cols:
-        table.add_column(str(c))
-    for r in df[cols].to_dict("records"):
-        table.add_row(*("" if missing(v) else str(_plain(v)) for v in r.values()))
-    Console().print(table)
+def _document(obj: dict[str, Any], fmt: OutputFormat) -> None:
+    """One answer (not a table): json pretty, jsonl on one line, csv one row."""
+    if fmt is OutputFormat.json:
+        print_json(obj)
+    elif fmt is OutputFormat.jsonl:
+        print_jsonl([obj])
+    else:
+        flat = {k: v for k, v in obj.items() if not isinstance(v, list | dict)}
+        pd.DataFrame([plain(flat)]).to_csv(sys.stdout, index=False)
 
 
 @app.command("import")
@@ -106,25 +70,20 @@ def import_pages(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Import saved pages as dated snapshots: one transaction per page; identical content is "unchanged".
-    Every page's bytes are kept in the raw store with a manifest line, as a refresh keeps fetched pages."""
-    from pipeline.fetch.rawstore import RawStore
-    from pipeline.runs.console import progress_reporter
-    from pipeline.runs.importing import import_files
-
-    captured_day = _parse_day(captured, "--captured") if captured else None
-    try:
+    """Import saved pages as dated snapshots, one transaction per page (identical content is "unchanged").
+    Each page's bytes are kept in the raw store with a manifest line, as a refresh keeps fetched pages."""
+    captured_day = parse_day(captured, "--captured") if captured else None
+    if captured_day is not None and captured_day > (datetime.now(UTC) + timedelta(days=1)).date():
+        fail(f"--captured {captured_day}: a capture date cannot be in the future")
+    with user_errors():
         files = iter_page_files(paths)
-    except SourceError as exc:
-        fail(str(exc))
     if captured_day is None and any(f.suffix.lower() == ".xml" for f in files):
         fail("MTDSG XML files carry no status date: give their capture date with --captured YYYY-MM-DD")
-    raw = RawStore(config.raw_dir())
-    with _store(db) as store:
+    with open_db(db) as store, user_errors():
         with progress_reporter(len(files), "import", stream=sys.stdout) as on_result:
-            report = import_files(files, store, raw, captured_at=captured_day, on_result=on_result)
-    for r in report.failed:
-        print(f"error: {r.url}: {r.detail}", file=sys.stderr)
+            report = import_files(
+                files, store, RawStore(config.raw_dir()), captured_at=captured_day, on_result=on_result
+            )
     print(report.summary())
     if not report.ok:
         raise typer.Exit(1)
@@ -132,62 +91,89 @@ def import_pages(
 
 @app.command()
 def status(
-    treaty: Annotated[str, typer.Argument(help="MTDSG number (IV-11-c) or short name (OPSC, CRC, ...).")],
+    treaty: Annotated[str, typer.Argument(help=_TREATY_HELP)],
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Latest counts of a treaty with their status date, and its participants table."""
-    with _store(db, read_only=True) as store:
-        m = _treaty(store, treaty)
+    """A treaty's latest counts with their status date and source, and its participants table."""
+    with open_db(db, read_only=True) as store:
+        m = resolve_treaty(store, treaty)
         info = next(r for r in store.treaties().to_dict("records") if r["mtdsg_no"] == m)
         parts = store.participants(m)
-    if fmt is OutputFormat.json:
-        _print_json({**info, "participants": _records(parts)})
-    elif fmt is OutputFormat.csv:
-        _print_csv(parts)
-    else:
-        name = f" ({info['short_name']})" if info["short_name"] else ""
-        print(f"{m}{name}: {info['title']}")
+        latest = store.asof(m, info["as_at"].date())
+    info["signed_not_party"] = latest.signed_not_party
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        _document({**info, "participants": records(parts)}, fmt)
+        return
+    if fmt is OutputFormat.csv:
+        print_frame(parts, fmt)
+        return
+    name = f" ({info['short_name']})" if info["short_name"] else ""
+    print(f"{m}{name}: {info['title']}")
+    as_at = format_value(info["as_at"])
+    if info["participants_listed"]:
         counts = f"{info['parties']} parties, {info['signatories']} signatories"
-        page = f"page says {info['declared_parties']} / {info['declared_signatories']}"
-        print(f"status as at {_plain(info['as_at'])}: {counts} ({page}; {info['reconciliation']})")
+        counts += f" ({info['signed_not_party']} signed but not party)"
+        print(f"status as at {as_at}: {counts}")
+        print(
+            f"the page says {info['declared_parties']} parties, {info['declared_signatories']} signatories;"
+            f" reconciles: {info['reconciles']} ({info['reconciliation']})"
+        )
+    else:
+        print(
+            f"status as at {as_at}: {info['declared_parties']} parties, {info['declared_signatories']}"
+            " signatories, as the page declares them; participants not listed in this snapshot"
+        )
+    print(f"source: {info['source']}")
+    if len(parts):
         cols = ["iso3", "name", "signature_date", "consent_date", "consent_type", "withdrawn", "footnotes"]
-        _print_table(parts, columns=cols)
+        print_frame(parts, fmt, columns=cols, priorities={"footnotes": 1, "withdrawn": 2, "consent_type": 3})
 
 
 @app.command()
 def asof(
-    treaty: Annotated[str, typer.Argument(help="MTDSG number (IV-11-c) or short name (OPSC, CRC, ...).")],
+    treaty: Annotated[str, typer.Argument(help=_TREATY_HELP)],
     on: Annotated[str, typer.Argument(metavar="DATE", help="The date (YYYY-MM-DD) to count parties on.")],
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Parties and signatories of a treaty on a date, reconstructed from action dates, with its basis."""
-    from pipeline.store import StoreError
-
-    day = _parse_day(on, "DATE")
-    with _store(db, read_only=True) as store:
-        m = _treaty(store, treaty)
-        try:
+    """Parties, signatories and signed-not-party of a treaty on a date, from all the snapshots, with the
+    rule used and any participation that vanished without notice (uncertain)."""
+    day = parse_day(on, "DATE")
+    with open_db(db, read_only=True) as store:
+        m = resolve_treaty(store, treaty)
+        with user_errors():
             result = store.asof(m, day)
-        except StoreError as exc:
-            fail(str(exc))
-    d = result.to_dict()
-    out = {k: d[k] for k in ("mtdsg_no", "date", "parties", "signatories", "basis")}
-    if fmt is OutputFormat.json:
-        _print_json(out)
-    elif fmt is OutputFormat.csv:
-        import pandas as pd
-
-        _print_csv(pd.DataFrame([out]))
+    if fmt is not OutputFormat.table:
+        _document(result.to_dict(), fmt)
+        return
+    if result.participants_listed:
+        print(
+            f"{m} on {day}: {result.parties} parties, {result.signatories} signatories"
+            f" ({result.signed_not_party} signed but not party)"
+        )
     else:
-        print(f"{m} on {day}: {result.parties} parties, {result.signatories} signatories")
-        print(f"basis: {result.basis}")
+        print(f"{m} on {day}: {result.parties} parties, {result.signatories} signatories (declared)")
+    print(f"basis: {result.basis}")
+    for u in result.uncertain:
+        print(f"uncertain: {u.name} ({u.iso3}) {u.role}, gone between {u.between[0]} and {u.between[1]}")
+
+
+_CHANGE_WORDS = {
+    "joined": "joined",
+    "signed": "signed",
+    "withdrew": "withdrew",
+    "removed_without_notice": "removed without notice",
+    "renamed": "renamed",
+    "corrected": "corrected",
+    "declarations_changed": "declarations changed",
+    "footnotes_changed": "footnotes changed",
+}
 
 
 @app.command()
 def diff(
-    treaty: Annotated[str, typer.Argument(help="MTDSG number (IV-11-c) or short name (OPSC, CRC, ...).")],
+    treaty: Annotated[str, typer.Argument(help=_TREATY_HELP)],
     from_: Annotated[
         str | None,
         typer.Option(
@@ -203,58 +189,113 @@ def diff(
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """What changed between two snapshots (default: the two latest with a participants table)."""
-    import pandas as pd
-
-    from_day = _parse_day(from_, "--from") if from_ else None
-    to_day = _parse_day(to, "--to") if to else None
-    with _store(db, read_only=True) as store:
-        m = _treaty(store, treaty)
+    """What changed between two snapshots (default: the two latest with a participants table). A footnote
+    renumbering alone is not listed as a change in the table (json and csv keep it)."""
+    from_day = parse_day(from_, "--from") if from_ else None
+    to_day = parse_day(to, "--to") if to else None
+    with open_db(db, read_only=True) as store:
+        m = resolve_treaty(store, treaty)
         result = store.diff(m, from_day, to_day)
     d = result.to_dict()
-    if fmt is OutputFormat.json:
-        _print_json({k: d[k] for k in ("mtdsg_no", "from", "to", "counts_before", "counts_after", "changes")})
-        return
     changes = pd.DataFrame(d["changes"], columns=["iso3", "name", "change", "before", "after"])
+    if fmt in (OutputFormat.json, OutputFormat.jsonl):
+        _document(d, fmt)
+        return
     if fmt is OutputFormat.csv:
-        _print_csv(changes)
+        print_frame(changes, fmt)
         return
     cb, ca = d["counts_before"], d["counts_after"]
-    print(f"{m}: {d['from']} -> {d['to']}")
-    print(
-        f"parties {cb['parties']} -> {ca['parties']}, signatories {cb['signatories']} -> {ca['signatories']}"
-    )
+    print(f"{m}: {d['from'] or '?'} -> {d['to'] or '?'}")
     if d["note"]:
         print(f"note: {d['note']}")
-    if len(changes):
-        _print_table(changes)
-    else:
+    if cb != ca or not d["note"]:
+        print(
+            f"parties {cb['parties']} -> {ca['parties']},"
+            f" signatories {cb['signatories']} -> {ca['signatories']}"
+        )
+    shown = changes[changes["change"] != "footnotes_changed"].copy()
+    shown["change"] = [_CHANGE_WORDS.get(c, c) for c in shown["change"]]
+    if len(shown):
+        print_frame(shown, fmt, priorities={"before": 1, "after": 2})
+    elif not d["note"]:
         print("no changes")
 
 
 @app.command()
 def country(
     participant: Annotated[
-        str, typer.Argument(metavar="NAME|ISO3", help="A participant's name or ISO3 code.")
+        str,
+        typer.Argument(
+            metavar="NAME|CODE",
+            help='A participant by any common name ("United States", "UK", "Cote d\'Ivoire", "EU"), former '
+            "name or ISO 3166 code (alpha-2 or alpha-3).",
+        ),
     ],
+    all_treaties: Annotated[
+        bool,
+        typer.Option("--all", help="Also list the treaties with no action and those with status unknown."),
+    ] = False,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """One participant's status across every treaty in the database."""
-    from pipeline.store import StoreError
+    """One participant's status in every treaty in the database, in treaty-number order."""
+    with user_errors():
+        match = lookup_country(participant)
+    with open_db(db, read_only=True) as store, user_errors():
+        df = store.country(match.iso3)
+    if fmt is not OutputFormat.table:
+        print_frame(df, fmt)
+        return
+    print(
+        f"{match.name} ({match.iso3})"
+        + (f", found by {match.matched_by}" if match.matched_by != "page name" else "")
+    )
+    counts = df["status"].value_counts()
+    acted = df[~df["status"].isin([NO_ACTION, UNKNOWN])]
+    summary = ", ".join(
+        f"{counts.get(s, 0)} {w}"
+        for s, w in ((PARTY, "party"), (SIGNATORY, "signatory only"), (WITHDRAWN, "withdrawn"))
+    )
+    print(
+        f"{summary}; no action in {counts.get(NO_ACTION, 0)}; status unknown for {counts.get(UNKNOWN, 0)}"
+        f" (participants not listed); {len(df)} treaties in the database"
+    )
+    shown = df if all_treaties else acted
+    cols = ["mtdsg_no", "short_name", "status", "signature_date", "consent_date", "consent_type", "as_at"]
+    print_frame(shown, fmt, columns=cols, priorities={"short_name": 1, "as_at": 2, "consent_type": 3})
+    print(f"status: {_STATUS_WORDS}")
 
-    with _store(db, read_only=True) as store:
-        try:
-            df = store.country(participant)
-        except StoreError as exc:
-            fail(str(exc))
-    if fmt is OutputFormat.json:
-        _print_json(_records(df))
-    elif fmt is OutputFormat.csv:
-        _print_csv(df)
-    else:
-        cols = ["mtdsg_no", "short_name", "status", "signature_date", "consent_date", "consent_type", "as_at"]
-        _print_table(df, title=f"{df['iso3'].iloc[0]}", columns=cols)
+
+@app.command()
+def snapshots(
+    treaty: Annotated[str, typer.Argument(help=_TREATY_HELP)],
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Every snapshot of a treaty with its provenance (id, status date, source, raw sha256, counts), so a
+    bad one can be removed with drop-snapshot."""
+    with open_db(db, read_only=True) as store:
+        m = resolve_treaty(store, treaty)
+        df = store.snapshots(m)
+    cols = ["snapshot_id", "as_at", "source_kind", "declared_parties", "counted_parties", "observations",
+            "last_confirmed_at", "source", "raw_sha256"]  # fmt: skip
+    print_frame(
+        df, fmt, columns=cols, title=m, priorities={"raw_sha256": 1, "source": 2, "last_confirmed_at": 3}
+    )
+
+
+@app.command("drop-snapshot")
+def drop_snapshot(
+    snapshot_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The snapshot's id (see `treaties snapshots`).")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Remove one snapshot (a bad import) with its row versions; history is rebuilt from the others. The
+    raw page stays in the raw store."""
+    with open_db(db) as store, user_errors():
+        m = store.drop_snapshot(snapshot_id)
+    print(f"dropped snapshot {snapshot_id} of {m}")
 
 
 @app.command()
@@ -263,19 +304,18 @@ def export(
         Path | None,
         typer.Option(
             "--out",
-            help="Folder for the Parquet and CSV files (default: data/processed).",
+            "-o",
+            help="Folder for the Parquet and CSV files (default: TREATIES_PROCESSED_DIR or data/processed).",
             show_default=False,
         ),
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write Parquet and CSV of the latest status (treaty x participant) and the country x treaty matrix."""
-    folder = out or config.processed_dir()
-    from pipeline.runs.export import ExportError, export_tables
-
-    with _store(db, read_only=True) as store:
+    """Write Parquet and CSV of the treaties, the latest status (treaty x participant) and the country x
+    treaty matrix (the same columns in both formats)."""
+    with open_db(db, read_only=True) as store:
         try:
-            written = export_tables(store, folder)
+            written = export_tables(store, out or config.processed_dir())
         except ExportError as exc:
             fail(str(exc))
     for p in written:

@@ -71,6 +71,7 @@ class Fetcher:
                 outcome=outcome,
                 snapshot_id=snapshot_id,
                 error=error,
+                final_url=r.final_url if r.final_url and r.final_url != f.url else None,
             )
         )
 

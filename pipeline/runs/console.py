@@ -92,7 +92,9 @@ def progress_reporter(
         def report(r: TreatyResult) -> None:
             detail = f": {r.detail}" if r.detail and r.outcome in (FAILED, SKIPPED) else ""
             line = f"{r.outcome:<9} {r.mtdsg_no}{detail}"
-            if r.outcome == FAILED or (not advance.on_terminal and not failures_only):
+            if r.outcome == FAILED and not advance.on_terminal:
+                print(line, file=sys.stderr, flush=True)  # a failure is an error: stderr when piped
+            elif r.outcome == FAILED or (not advance.on_terminal and not failures_only):
                 advance.note(line)
             advance(detail=r.mtdsg_no)
 

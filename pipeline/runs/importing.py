@@ -149,9 +149,9 @@ def import_files(
                     )
                 )
         except (OSError, ParseError, RawStoreError, StoreError, RuntimeError, ValueError) as exc:
-            result = TreatyResult(path.stem.removesuffix(".en"), FAILED, location, one_line(exc))
+            result = TreatyResult(path.name, FAILED, location, one_line(exc))
         except Exception as exc:  # noqa: BLE001 - a store error on one file: reported, the import carries on
-            result = TreatyResult(path.stem.removesuffix(".en"), FAILED, location, f"store: {one_line(exc)}")
+            result = TreatyResult(path.name, FAILED, location, f"store: {one_line(exc)}")
         report.results.append(result)
         if on_result:
             on_result(result)

@@ -14,7 +14,7 @@ from pipeline import config, mtdsg
 from pipeline.errors import one_line
 from pipeline.fetch.discovery import check_reachable, discover, record_unused
 from pipeline.fetch.fetcher import Fetched, Fetcher
-from pipeline.fetch.http import FetchError, HttpClient
+from pipeline.fetch.http import CircuitOpen, FetchError, HttpClient
 from pipeline.fetch.rawstore import ManifestEntry, RawStore, RawStoreError
 from pipeline.mtdsg import is_loopback
 from pipeline.runs.console import Reporter, progress_reporter, say
@@ -59,10 +59,24 @@ def refresh_one(
     else:
         try:
             f = fetcher.fetch(url, mtdsg_no)
-        except (FetchError, RawStoreError) as exc:
+        except CircuitOpen as exc:
+            # The server asked us to stop (or keeps failing): the run ends here, with one line.
             fetcher.record_failure(url, mtdsg_no, "status_page", exc)
+            raise
+        except (FetchError, RawStoreError) as exc:
+            _record_failure(fetcher, url, mtdsg_no, exc)
             return TreatyResult(mtdsg_no, FAILED, url, one_line(exc))
-    return import_fetched(f, fetcher, store)
+    try:
+        return import_fetched(f, fetcher, store)
+    except RawStoreError as exc:  # the manifest could not be written (disk full...): this treaty fails
+        return TreatyResult(mtdsg_no, FAILED, url, one_line(exc), f.sha256)
+
+
+def _record_failure(fetcher: Fetcher, url: str, mtdsg_no: str, exc: Exception) -> None:
+    try:
+        fetcher.record_failure(url, mtdsg_no, "status_page", exc)
+    except RawStoreError:
+        pass  # the original error is the one to report
 
 
 def _int(value: object) -> int | None:

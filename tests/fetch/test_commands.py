@@ -67,7 +67,7 @@ def test_bad_input_gives_one_line_errors(env: Path, mirror: MirrorServer) -> Non
     bad = env / "bad.txt"
     bad.write_text("IV-91\nCEDAW\n")
     for args, message in [
-        (["refresh", "IV-11-c; rm"], "is not an MTDSG treaty number"),
+        (["refresh", "IV-11-c; rm"], "is neither an MTDSG treaty number"),
         (["refresh", "--watchlist", str(bad)], "bad.txt:2"),
         (["refresh", "--watchlist", str(env / "none.txt")], "cannot read watchlist"),
         (["refresh", "IV-91", "--max-age", "soon"], "--max-age"),

@@ -143,9 +143,9 @@ def test_rate_limit_holds_at_the_server(mirror: MirrorServer, clients: Clients) 
             c.get(url(mirror))
     times = [q.at for q in mirror.log]
     assert len(times) == 8
-    # No window of one interval holds two requests (a little slack for the server's own clock read).
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= interval * 0.8, gaps
+    # Eight requests span at least seven intervals at the server. (Single gaps are not compared: on a busy
+    # machine the server may read one request late and the next on time, which says nothing of the client.)
+    assert times[-1] - times[0] >= 7 * interval * 0.9, times
     # Requests per second at the server never exceed 1/interval.
     assert max(sum(1 for t in times if s <= t < s + 1.0) for s in times) <= 1 / interval
 

@@ -106,7 +106,10 @@ def test_status_formats(db):
 def test_asof_json_shape(db):
     r = run("asof", "IV-11-c", "2020-01-01", "--format", "json", "--db", db)
     data = json.loads(r.output)
-    assert list(data) == ["mtdsg_no", "date", "parties", "signatories", "basis"]
+    assert list(data) == [
+        "mtdsg_no", "date", "parties", "signatories", "signed_not_party", "participants_listed", "basis",
+        "snapshot_id", "uncertain",
+    ]  # fmt: skip
     assert (data["date"], data["parties"], data["signatories"]) == ("2020-01-01", 2, 1)
     assert "2026-02-03" in data["basis"]
 
@@ -124,7 +127,7 @@ def test_diff_json_and_table(db):
 def test_country_and_export(db, tmp_path):
     data = json.loads(run("country", "Bahamas (The)", "--format", "json", "--db", db).output)
     assert [(r["mtdsg_no"], r["iso3"], r["status"]) for r in data] == [("IV-11-c", "BHS", "party")]
-    assert "unknown participant" in error_line(run("country", "Atlantis", "--db", db))
+    assert "no participant matches" in error_line(run("country", "Atlantis", "--db", db))
     r = run("export", "--out", tmp_path / "out", "--db", db)
     assert r.exit_code == 0
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
