@@ -24,9 +24,10 @@ demo: $(STAMP)  ## the same job against a loopback mirror of the saved pages in 
 test: $(STAMP)  ## the whole test suite
 	$(BIN)/pytest -q
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff (lint and format) and mypy
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format pipeline tests

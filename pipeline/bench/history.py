@@ -157,7 +157,8 @@ def measure_history(
         t0 = time.perf_counter()
         for n, status in enumerate(synthetic_history(participants, snapshots, seed=seed)):
             store.import_status(status, source=f"bench:synthetic:{n}", raw_sha256=_fake_sha("synthetic", n))
-            day = status.status_as_at.date()  # type: ignore[union-attr]
+            assert status.status_as_at is not None
+            day = status.status_as_at.date()
             first = first or day
             last = day
         import_s = time.perf_counter() - t0

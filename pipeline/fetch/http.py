@@ -199,13 +199,13 @@ def _attach_to_deadline(conn: Any) -> None:
 
 
 class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def request(self, *args: Any, **kwargs: Any) -> None:
         _attach_to_deadline(self)
         super().request(*args, **kwargs)
 
 
 class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def request(self, *args: Any, **kwargs: Any) -> None:
         _attach_to_deadline(self)
         super().request(*args, **kwargs)
 
@@ -611,5 +611,19 @@ class HttpClient:
 
 
 def _short(exc: BaseException) -> str:
+    """A connection error as a person reads it: the cause, not urllib3's nested reprs."""
     text = " ".join(str(exc).split())
+    for needle, words in (
+        ("NameResolutionError", "the host name could not be looked up"),
+        ("Failed to resolve", "the host name could not be looked up"),
+        ("Name or service not known", "the host name could not be looked up"),
+        ("Connection refused", "connection refused"),
+        ("Network is unreachable", "network unreachable"),
+        ("timed out", "timed out"),
+        ("Connection reset", "connection reset"),
+        ("RemoteDisconnected", "the server closed the connection"),
+        ("CERTIFICATE_VERIFY_FAILED", "the TLS certificate could not be verified"),
+    ):
+        if needle in text:
+            return words
     return text[:200] if text else type(exc).__name__

@@ -222,9 +222,9 @@ def lookup_country(text: str) -> CountryMatch:
         code = compact.upper()
         return CountryMatch(code, index.display[code], MatchKind.ALPHA3, code)
     if len(compact) == 2 and compact.isalpha():
-        code = _iso_alpha2(compact)
-        if code is not None and code in index.display:
-            return CountryMatch(code, index.display[code], MatchKind.ALPHA2, compact.upper())
+        alpha3 = _iso_alpha2(compact)
+        if alpha3 is not None and alpha3 in index.display:
+            return CountryMatch(alpha3, index.display[alpha3], MatchKind.ALPHA2, compact.upper())
     iso = _iso_name(text)
     if iso is not None and iso[0] not in index.display:
         raise UnknownCountry(

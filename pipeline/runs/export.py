@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,14 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def _to_csv(df: pd.DataFrame, path: Path) -> None:
+    df.to_csv(path, index=False)
+
+
+def _to_parquet(df: pd.DataFrame, path: Path) -> None:
+    df.to_parquet(path, index=False)
+
+
 def export_tables(store: Store, out_dir: Path) -> list[Path]:
     """Parquet and CSV of the treaties, the latest status (treaty x participant) and the country x treaty
     matrix, with the same columns in both formats."""
@@ -45,11 +54,8 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
         "matrix": store.matrix(),
     }
     for stem, df in frames.items():
-        for suffix in ("parquet", "csv"):
-            path = out_dir / f"{stem}.{suffix}"
-            if suffix == "csv":
-                _write_atomic(path, lambda p, df=df: df.to_csv(p, index=False))
-            else:
-                _write_atomic(path, lambda p, df=df: df.to_parquet(p, index=False))
-            written.append(path)
+        csv_path, parquet_path = out_dir / f"{stem}.csv", out_dir / f"{stem}.parquet"
+        _write_atomic(parquet_path, partial(_to_parquet, df))
+        _write_atomic(csv_path, partial(_to_csv, df))
+        written += [parquet_path, csv_path]
     return written

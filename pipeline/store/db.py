@@ -127,7 +127,7 @@ class Store(Queries):
     def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
         return history.diff(self, mtdsg_no, from_date, to_date)
 
-    def country(self, code_or_name: str) -> pd.DataFrame:  # type: ignore[override]
+    def country(self, code_or_name: str) -> pd.DataFrame:
         """One participant's status in every treaty, by ISO3 code, or by a name printed on a page."""
         return super().country(self.participant_code(code_or_name))
 
@@ -155,7 +155,7 @@ def _lock_message(exc: Exception, path: Path) -> str | None:
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    settings = {
+    settings: dict[str, str | bool | int | float | list[str]] = {
         "default_block_size": str(BLOCK_SIZE),
         # Never fetch or load an extension behind the user's back (a SQLite file would make DuckDB try to
         # download its sqlite extension over the network).

@@ -156,8 +156,8 @@ def compare_participants(before: pd.DataFrame, after: pd.DataFrame) -> list[Chan
                 changes.append(Change(iso3, name, "signed", None, _action_text(new, "signature")))
             if not _is_on(new, "consent") and not _is_on(new, "signature"):
                 kind = "withdrew" if bool(new.get("withdrawn")) else "corrected"
-                after_text = _action_text(new, "consent") or _action_text(new, "signature") or name
-                changes.append(Change(iso3, name, kind, None, after_text))
+                shown = _action_text(new, "consent") or _action_text(new, "signature") or name
+                changes.append(Change(iso3, name, kind, None, shown))
             continue
         if new is None and old is not None:
             # Gone from the later page, with no bracketed date and so no end note to say why.
@@ -379,7 +379,9 @@ def diff(q: Queries, mtdsg_no: str, from_date: date | None = None, to_date: date
             f" ({len(snaps)} with participants, {n_all} in all); header-only pages cannot be compared"
         )
         only = to_snap or from_snap
-        counts = snapshot_counts(only) if only else {"parties": None, "signatories": None}
+        counts: dict[str, int | None] = (
+            snapshot_counts(only) if only else {"parties": None, "signatories": None}
+        )
         day = only["as_at"].date() if only else None
         sid = int(only["snapshot_id"]) if only else None
         return Diff(mtdsg_no, day, day, counts, counts, [], sid, sid, note)
