@@ -4,10 +4,12 @@ then parse -> normalise -> store, as one snapshot (or an observation of an uncha
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import quote
 
 from pipeline.errors import one_line
 from pipeline.fetch.fetcher import Fetched, Fetcher
@@ -109,6 +111,16 @@ def import_fetched(f: Fetched, fetcher: Fetcher, store: StatusStore) -> TreatyRe
     return _result(imported, f.url, f.sha256, "not modified (304)" if r.not_modified else "")
 
 
+def _printable(path: Path) -> str:
+    """A path as text that can be stored and printed: a file name that is not UTF-8 keeps its bytes'
+    places as U+FFFD instead of making the import fail."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
+def _printable_uri(path: Path) -> str:
+    return "file://" + quote(os.fsencode(path.resolve()))
+
+
 def import_files(
     paths: Iterable[Path],
     store: StatusStore,
@@ -126,7 +138,7 @@ def import_files(
     report = RunReport()
     seen = {(e.url, e.sha256) for e in raw.entries() if e.outcome == OUTCOME_IMPORTED}
     for path in paths:
-        location = str(path.resolve())
+        location = _printable(path.resolve())
         try:
             body = path.read_bytes()
             sha = raw.put(body)
@@ -134,10 +146,10 @@ def import_files(
                 store, body, location=location, captured_at=captured_at, sha256=sha, parse=parse
             )
             result = _result(imported, location, sha)
-            if (path.resolve().as_uri(), sha) not in seen:
+            if (_printable_uri(path), sha) not in seen:
                 raw.append(
                     ManifestEntry(
-                        url=path.resolve().as_uri(),
+                        url=_printable_uri(path),
                         fetched_at=datetime.now(UTC).isoformat(),
                         mtdsg_no=imported.mtdsg_no,
                         kind="xml" if path.suffix.lower() == ".xml" else "status_page",

@@ -203,6 +203,10 @@ def open_store(
             raise StoreError(str(exc)) from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot read the database {path}: {str(exc).splitlines()[0]}") from None
-        yield Store(con, path, read_only=read_only, resolver=resolver)
+        try:
+            yield Store(con, path, read_only=read_only, resolver=resolver)
+        except duckdb.Error as exc:
+            # A damaged file, a full disk, a foreign file format: one line, never a traceback.
+            raise StoreError(f"the database {path}: {str(exc).splitlines()[0]}") from None
     finally:
         con.close()
