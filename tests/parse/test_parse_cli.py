@@ -16,9 +16,10 @@ def test_summary_line_per_page(html_dir):
     result = runner.invoke(app, ["parse", str(html_dir / "IV-11-c.html"), str(html_dir / "IV-5.html")])
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0].startswith("IV-11-c\t2026-02-03T10:16:18-04:00")
-    assert "parties declared 178 counted 178" in lines[0] and lines[0].endswith("OK")
+    assert "parties declared 178 counted 178" in lines[0] and lines[0].endswith("\treconciles yes")
+    assert lines[2] == "2 pages: reconcile yes 2, no 0, n/a 0; failed 0"
 
 
 def test_json_fields(html_dir):
