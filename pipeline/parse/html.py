@@ -137,6 +137,8 @@ def _without_viewstate(data: bytes) -> bytes:
 def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | None = None) -> TreatyStatus:
     """`charset` is the HTTP header's, if known; otherwise the page's <meta> declaration, else UTF-8."""
     page = source.location if source else "<html page>"
+    if not _END_OF_PAGE.search(data, max(0, len(data) - _TAIL)):
+        raise ParseError(f"{page}: truncated page: it does not end with </html>, so its end may be missing")
     encoding = declared_charset(data, charset)
     if encoding in _UTF8:
         parser = _PARSER
@@ -157,8 +159,6 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
     if grid is None and status_block is None:
         # The site answers 200 for an unknown treaty with an empty shell of a page.
         raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
-    if not _END_OF_PAGE.search(data, max(0, len(data) - _TAIL)):
-        raise ParseError(f"{page}: truncated page: it does not end with </html>, so its end may be missing")
     if status_block is None:
         raise ParseError(f"{page}: incomplete status page: no status block with the declared totals")
     if mtdsg_no is None:
