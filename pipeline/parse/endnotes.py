@@ -77,7 +77,7 @@ _DELAY = re.compile(
 
 # A sentence about leaving the treaty (not about withdrawing a reservation, declaration or objection).
 _WITHDRAWAL = re.compile(
-    r"denounc|denunciation|withdr\w* from\b|notifications? of withdrawal|withdrawal of (?:the )?[A-Z]"
+    r"denounc|denunciation|withdr\w* from\b|notifications? of withdrawal|withdrawal of (?:the )?(?-i:[A-Z])"
     r"|(?:the|its|this|that) withdrawal (?:took|takes|will|shall|became|becomes|was|is)\b"
     r"|revo\w* (?:of )?(?:its|the) (?:instrument of )?"
     r"(?:ratification|accession|acceptance|approval|signature)"
