@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.app import app, fail
-from pipeline.parse import ParseError, parse_page
+from pipeline.parse import ParseError, TreatyStatus, parse_page
 from pipeline.parse.export import status_to_dict
 from pipeline.parse.reconcile import RECONCILES_NA, RECONCILES_NO, RECONCILES_YES, status_reconciles
 from pipeline.sources import SourceError, iter_page_files, read_page
@@ -85,7 +85,7 @@ def parse(
         raise typer.Exit(1)
 
 
-def _verdict(status, verdict: str) -> str:
+def _verdict(status: TreatyStatus, verdict: str) -> str:
     if verdict == RECONCILES_YES:
         return "reconciles yes"
     if verdict == RECONCILES_NO:

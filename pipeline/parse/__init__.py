@@ -33,6 +33,9 @@ def parse_page(data: bytes, *, source: SourceRef | None = None, charset: str | N
     page. `charset` is the HTTP Content-Type header's, when known; otherwise the page's own declaration
     (<meta> charset, XML declaration) is honoured, and UTF-8 assumed for HTML without one."""
     page = source.location if source else "<page>"
+    if charset and "charset=" in charset.lower():
+        # the whole Content-Type header value: "text/html; charset=windows-1252"
+        charset = charset[charset.lower().index("charset=") + len("charset=") :].split(";")[0].strip()
     if not data or data.isspace():
         raise ParseError(f"{page}: empty page")
     if looks_like_mtdsg_xml(data):

@@ -190,6 +190,10 @@ def test_http_charset_is_honoured_and_wins():
     assert p.name == "C\u00f4te d\u2019Ivoire"
     (p,) = parse_page(_windows_1252_page('<meta charset="utf-8">'), charset="cp1252").participants
     assert p.name == "C\u00f4te d\u2019Ivoire"
+    header = "text/html; charset=windows-1252"  # the whole Content-Type value is accepted too
+    assert (
+        parse_page(_windows_1252_page(None), charset=header).participants[0].name == "C\u00f4te d\u2019Ivoire"
+    )
 
 
 def test_utf8_stays_the_default_and_an_unknown_charset_fails():
