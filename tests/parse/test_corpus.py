@@ -20,6 +20,8 @@ GOLDEN_PAGES = [
     "html-2026-02-03/IV-5.html",
     "html-2026-02-03/XXVI-6.html",
     "xml-2018-01-15/IV-11-c.xml",
+    "xml-2018-01-15/X-2-b.xml",  # a signature column the vocabulary names (once guessed as consent)
+    "xml-2018-01-15/I-4.xml",  # the total given as free text
 ]
 
 
@@ -135,6 +137,7 @@ def _golden_text(s: TreatyStatus) -> str:
         f"title: {s.title}",
         f"status_as_at: {s.status_as_at.isoformat() if s.status_as_at else None}",
         f"declared: signatories={s.declared_signatories} parties={s.declared_parties}",
+        *([f"declared_text: {s.declared_text}"] if s.declared_text else []),
         f"counted: signatories={s.counted_signatories} parties={s.counted_parties}",
         *[f"column {c.index}: {c.role} {c.label!r} {dict(c.legend)}" for c in s.columns],
         *[f"reconciliation: {r}" for r in s.reconciliation],
