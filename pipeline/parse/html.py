@@ -134,6 +134,12 @@ def _without_viewstate(data: bytes) -> bytes:
     return data[:start] + data[end:]
 
 
+def _table_closed(data: bytes) -> bool:
+    """The participants table's </table> is in the bytes (lxml would close it silently)."""
+    at = data.find(b"tblgrid")
+    return at < 0 or data.find(b"</table", at) >= 0 or data.find(b"</TABLE", at) >= 0
+
+
 def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | None = None) -> TreatyStatus:
     """`charset` is the HTTP header's, if known; otherwise the page's <meta> declaration, else UTF-8."""
     page = source.location if source else "<html page>"
@@ -161,6 +167,8 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
     if status_block is None:
         raise ParseError(f"{page}: incomplete status page: no status block with the declared totals")
+    if grid is not None and not _table_closed(data):
+        raise ParseError(f"{page}: incomplete status page: the participants table is not closed")
     if mtdsg_no is None:
         raise ParseError(f"{page}: no mtdsg_no in the page's form action")
     try:

@@ -102,6 +102,12 @@ def test_a_page_ending_just_before_its_closing_tag_is_refused(html_dir, xml_dir)
         parse_page(xml[: xml.rindex(b"</Document>")])
 
 
+def test_html_with_its_participants_table_left_open_is_refused():
+    page = status_page(rows=[["Albania<br>", EMPTY, cell("5", "Feb", "2008", "a")]], status="Parties : 1")
+    with pytest.raises(ParseError, match="participants table is not closed"):
+        parse_page(page.replace(b"</tr></table>", b"</tr>"))
+
+
 def test_html_without_status_as_at_or_title_or_status_block_is_refused():
     ok = status_page(rows=[["Albania<br>", EMPTY, cell("5", "Feb", "2008", "a")]], status="Parties : 1")
     assert parse_page(ok).counted_parties == 1
