@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.app import app, fail
-from pipeline.parse import ParseError, parse_page
+from pipeline.parse import ParseError, TreatyStatus, parse_page
 from pipeline.parse.export import status_to_dict
+from pipeline.parse.reconcile import RECONCILES_NA, RECONCILES_NO, RECONCILES_YES, status_reconciles
 from pipeline.sources import SourceError, iter_page_files, read_page
 
 
@@ -45,7 +46,10 @@ def parse(
     """Parse saved UNTC pages and check their counts against the page's own totals (nothing is stored).
 
     The summary line per page: MTDSG number, status date, declared vs counted signatories and parties, and
-    OK or the reason for each difference. Exit 1 if any page failed to parse.
+    whether they reconcile: "yes", "no" with the reason for each difference (naming the rows or column
+    responsible), or "n/a" with why nothing could be compared (no participants listed, no total declared,
+    or a total given only as text). A last line sums up: pages, yes / no / n/a, failures (on stderr with
+    --json). Exit 1 if any page failed to parse.
     """
     try:
         files = iter_page_files(paths)
@@ -53,6 +57,7 @@ def parse(
         fail(str(exc))
     code_of = _code_fields() if as_json else None
     failed = 0
+    verdicts = {RECONCILES_YES: 0, RECONCILES_NO: 0, RECONCILES_NA: 0}
     for path in files:
         data, source = read_page(path)
         try:
@@ -61,17 +66,41 @@ def parse(
             failed += 1
             print(f"error: {exc}", file=sys.stderr)
             continue
+        verdict = status_reconciles(status)
+        verdicts[verdict] += 1
         if as_json:
             fields = (lambda name, _p=str(path): code_of(name, _p)) if code_of else None
             print(json.dumps(status_to_dict(status, code_of=fields), ensure_ascii=False))
         else:
             when = status.status_as_at.isoformat() if status.status_as_at else "no status date"
-            verdict = "OK" if not status.reconciliation else "; ".join(status.reconciliation)
             sig = _pair(status.declared_signatories, status.counted_signatories)
             par = _pair(status.declared_parties, status.counted_parties)
-            print(f"{status.mtdsg_no}\t{when}\tsignatories {sig}\tparties {par}\t{verdict}")
+            print(f"{status.mtdsg_no}\t{when}\tsignatories {sig}\tparties {par}\t{_verdict(status, verdict)}")
+    summary = (
+        f"{len(files)} pages: reconcile yes {verdicts[RECONCILES_YES]}, no {verdicts[RECONCILES_NO]},"
+        f" n/a {verdicts[RECONCILES_NA]}; failed {failed}"
+    )
+    print(summary, file=sys.stderr if as_json else sys.stdout)
     if failed:
         raise typer.Exit(1)
+
+
+def _verdict(status: TreatyStatus, verdict: str) -> str:
+    if verdict == RECONCILES_YES:
+        return "reconciles yes"
+    if verdict == RECONCILES_NO:
+        return "reconciles no: " + "; ".join(status.reconciliation)
+    if not status.participants:
+        why = "the page lists no participants"
+    elif status.declared_signatories is None and status.declared_parties is None:
+        why = "no total declared"
+    else:
+        why = "nothing to compare"
+    if status.declared_text and status.declared_parties is None and status.declared_signatories is None:
+        why += f"; the status is given as text: {status.declared_text!r}"
+    elif status.declared_text:
+        why += f"; the total is read from the text {status.declared_text!r}"
+    return f"reconciles n/a ({why})"
 
 
 def _pair(declared: int | None, counted: int) -> str:

@@ -49,6 +49,7 @@ def status_to_dict(
         "registration": s.registration,
         "status_as_at": s.status_as_at.isoformat() if s.status_as_at else None,
         "declared": {"signatories": s.declared_signatories, "parties": s.declared_parties},
+        "declared_text": s.declared_text,
         "counted": {"signatories": s.counted_signatories, "parties": s.counted_parties},
         "reconciliation": list(s.reconciliation),
         "columns": [{"label": c.label, "role": c.role, "legend": dict(c.legend)} for c in s.columns],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from pipeline.mtdsg import InvalidTreatyNumber, validate
 from pipeline.parse.model import SOURCE_HTML, Declaration, EndNote, ParseError, SourceRef, TreatyStatus
 from pipeline.parse.table import RawRow, build_participants, fold, parse_columns, split_footnotes
 
@@ -29,6 +32,31 @@ _ROMAN = re.compile(r"CHAPTER\s+([IVXLC]+)", re.I)
 
 # Plain etree elements: lxml.html's HtmlElement classes are looked up in Python for every element touched.
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True, collect_ids=False)
+
+# The charset a page declares: <meta charset="..."> or <meta http-equiv="Content-Type" content="...;
+# charset=...">, within the head (the live pages declare utf-8 at byte 86).
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_UTF8 = frozenset({"utf-8", "utf8"})
+
+
+def declared_charset(data: bytes, charset: str | None = None) -> str:
+    """The page's charset: the HTTP header's (passed in) first, then the page's own <meta>, else UTF-8."""
+    if charset:
+        return charset.strip().strip("\"'").lower()
+    m = _META_CHARSET.search(data, 0, 8192)
+    return m.group(1).decode("ascii").lower() if m else "utf-8"
+
+
+@lru_cache(maxsize=8)
+def _parser_for(charset: str) -> etree.HTMLParser:
+    return etree.HTMLParser(encoding=charset, remove_comments=True, no_network=True, collect_ids=False)
+
+
+# A complete status page ends with the closing of its document: "...</script>\r\n</body>\r\n</html>\r\n".
+# A page cut short (a dropped connection, a size cap) still parses, silently without its end notes and
+# declarations, so the end is required.
+_TAIL = 1024
+_END_OF_PAGE = re.compile(rb"</html\s*>\s*$", re.I)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -106,10 +134,28 @@ def _without_viewstate(data: bytes) -> bytes:
     return data[:start] + data[end:]
 
 
-def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
+def _table_closed(data: bytes) -> bool:
+    """The participants table's </table> is in the bytes (lxml would close it silently)."""
+    at = data.find(b"tblgrid")
+    return at < 0 or data.find(b"</table", at) >= 0 or data.find(b"</TABLE", at) >= 0
+
+
+def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | None = None) -> TreatyStatus:
+    """`charset` is the HTTP header's, if known; otherwise the page's <meta> declaration, else UTF-8."""
     page = source.location if source else "<html page>"
+    if not _END_OF_PAGE.search(data, max(0, len(data) - _TAIL)):
+        raise ParseError(f"{page}: truncated page: it does not end with </html>, so its end may be missing")
+    encoding = declared_charset(data, charset)
+    if encoding in _UTF8:
+        parser = _PARSER
+    else:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise ParseError(f"{page}: unknown charset {encoding!r}") from exc
+        parser = _parser_for(encoding)
     try:
-        root = lxml_html.document_fromstring(_without_viewstate(data), parser=_PARSER)
+        root = lxml_html.document_fromstring(_without_viewstate(data), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"{page}: not an HTML document ({exc})") from exc
     ids, mtdsg_no = _index(root)
@@ -119,13 +165,25 @@ def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
     if grid is None and status_block is None:
         # The site answers 200 for an unknown treaty with an empty shell of a page.
         raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
-
+    if status_block is None:
+        raise ParseError(f"{page}: incomplete status page: no status block with the declared totals")
+    if grid is not None and not _table_closed(data):
+        raise ParseError(f"{page}: incomplete status page: the participants table is not closed")
     if mtdsg_no is None:
         raise ParseError(f"{page}: no mtdsg_no in the page's form action")
+    try:
+        mtdsg_no = validate(mtdsg_no)
+    except InvalidTreatyNumber as exc:
+        raise ParseError(f"{page}: the form action's treaty number is invalid: {exc}") from exc
+    status_at = _status_as_at(_text(ids.get("div3")), page)
+    if status_at is None:
+        raise ParseError(f"{page}: incomplete status page: no 'STATUS AS AT' date")
     chapter_el = ids.get("rptHead_ctl00_tcHead")
     chapter_m = _ROMAN.search(_text(chapter_el) or "")
-    title_el = ids.get("rptTreaty_ctl00_tcTreaty")
-    status_text = _text_without_sup(status_block) if status_block is not None else ""
+    title = _title(ids.get("rptTreaty_ctl00_tcTreaty"))
+    if not title:
+        raise ParseError(f"{page}: incomplete status page: no treaty title")
+    status_text = _text_without_sup(status_block)
     sig = _SIGNATORIES.search(status_text)
     par = _PARTIES.search(status_text)
 
@@ -136,16 +194,18 @@ def parse_html(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
 
     return TreatyStatus(
         mtdsg_no=mtdsg_no,
-        title=_title(title_el),
+        title=title,
         source_kind=SOURCE_HTML,
         chapter=chapter_m.group(1).upper() if chapter_m else None,
         chapter_title=_text(ids.get("rptHead_ctl00_tcText")),
         conclusion=_text(ids.get("rptTreaty_ctl00_tcText")),
         entry_into_force=_text_or_none(ids.get("rptEIF_ctl00_tcText")),
         registration=_text_or_none(ids.get("rptRegistration_ctl00_tcText")),
-        status_as_at=_status_as_at(_text(ids.get("div3")), page),
+        status_as_at=status_at,
         declared_signatories=int(sig.group(1)) if sig else None,
         declared_parties=int(par.group(1)) if par else None,
+        # Kept only when the block gives neither total, so that "n/a" can say what it said instead.
+        declared_text=(status_text or None) if sig is None and par is None else None,
         columns=columns,
         participants=rows,
         end_notes=_end_notes(ids.get("dgNotesAll")),

@@ -10,6 +10,8 @@ from datetime import date, datetime
 ROLE_SIGNATURE = "signature"
 ROLE_CONSENT = "consent"
 ROLE_PROVISIONAL = "provisional"
+ROLE_NOTIFICATION = "notification"
+ROLE_OTHER = "other"
 
 SOURCE_HTML = "html"
 SOURCE_XML = "xml"
@@ -115,6 +117,10 @@ class TreatyStatus:
     status_as_at: datetime | None = None  # the page's own "STATUS AS AT" time (US Eastern), None for XML
     declared_signatories: int | None = None
     declared_parties: int | None = None
+    # The status block as free text where it gives no plain "Signatories : N. Parties : N" (2018 XML:
+    # "States parties having accepted the jurisdiction of the Court: 66.", "144 Members.", "Parties*"); a
+    # number read from it is in declared_parties, and without one nothing can be compared ("n/a").
+    declared_text: str | None = None
     columns: tuple[Column, ...] = ()
     participants: tuple[Participant, ...] = ()
     end_notes: tuple[EndNote, ...] = ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from pipeline.parse.model import TreatyStatus
+from pipeline.parse.model import ROLE_CONSENT, ROLE_SIGNATURE, TreatyStatus
 
 
 def _names(ps) -> str:
@@ -123,8 +123,12 @@ def _explain(what: str, counted: int, declared: int, rules: list[tuple[int, str]
         for combo in combinations(rules, n):
             if sum(d for d, _ in combo) == diff:
                 return f"{what}: counted {counted}, declared {declared}: " + "; ".join(r for _, r in combo)
+    role = ROLE_SIGNATURE if what == "signatories" else ROLE_CONSENT
     if what == "signatories" and not s.has_signature_column:
-        return f"{what}: counted {counted}, declared {declared}: the page has no signature column"
+        return (
+            f"{what}: counted {counted}, declared {declared}: the page has no signature column"
+            f" (its columns: {_columns(s.columns)})"
+        )
     hint = (
         "; ".join(r for _, r in rules) or "no bracketed, provisional, dateless or other entries on the page"
     )
@@ -132,14 +136,20 @@ def _explain(what: str, counted: int, declared: int, rules: list[tuple[int, str]
         p for p in s.participants if p.footnotes and (p.is_party if what == "parties" else p.is_signatory)
     ]
     blame = (
-        f"; the rows the UN may count differently are the footnoted ones: {_names(suspects)}"
+        f"; the rows the UN may count differently are the footnoted ones (rows: {_names(suspects)})"
         if diff < 0 and suspects
         else ""
     )
+    counted_in = _columns([c for c in s.columns if c.role == role])
     return (
         f"{what}: counted {counted}, declared {declared}: the page's declared figure differs by {diff:+d}"
-        f" from its own table (checked: {hint}){blame}"
+        f" from its own table ({counted_in}; checked: {hint}){blame}"
     )
+
+
+def _columns(columns) -> str:
+    """How a reason names columns: "column 2 'Ratification, Accession(a)'"."""
+    return ", ".join(f"column {c.index} {c.label!r}" for c in columns)
 
 
 def reconcile(s: TreatyStatus) -> tuple[str, ...]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.parse.model import (
     ROLE_CONSENT,
+    ROLE_NOTIFICATION,
+    ROLE_OTHER,
     ROLE_PROVISIONAL,
     ROLE_SIGNATURE,
     Action,
@@ -17,7 +21,7 @@ from pipeline.parse.model import (
     Participant,
 )
 
-ROLE_OTHER = "other"  # notifications, extensions...: kept, never counted
+ROLES = (ROLE_SIGNATURE, ROLE_CONSENT, ROLE_PROVISIONAL, ROLE_NOTIFICATION, ROLE_OTHER)
 
 _MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
 
@@ -31,30 +35,30 @@ _DATE_CELL = re.compile(r"^(\[)?\s*(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})\s*([A-Za-z]
 _LEGEND_ITEM = re.compile(r"^(.*?\S)(\s*)\(([A-Za-z]{1,2})\)$")
 _KNOWN_CODES = {"a", "d", "A", "AA", "c", "C", "n", "p", "P", "s"}
 
-# Words for the action types, as the UN spells them in the legends (lowercased, whitespace folded).
-_TYPE_WORDS = {
-    "signature": "signature",
-    "succession to signature": "succession_to_signature",
-    "signature ad referendum": "signature_ad_referendum",
-    "ratification": "ratification",
-    "accession": "accession",
-    "succession": "succession",
-    "acceptance": "acceptance",
-    "approval": "approval",
-    "formal confirmation": "formal_confirmation",
-    "consent to be bound": "consent_to_be_bound",
-    "definitive signature": "definitive_signature",
-    "participation": "participation",
-    "simplified procedure": "simplified_procedure",
-    "provisional application": "provisional_application",
-    "confirmation of signature": "confirmation_of_signature",
-    "confirmation of signature ad referendum": "confirmation_of_signature_ad_referendum",
-    "application": "application",
-    "definitive acceptance": "definitive_acceptance",
-}
+# The curated vocabulary of header items: every item the saved pages use, with the role of its column and
+# the action type it records. An item not in it raises (a new kind of column must be read by a person,
+# not guessed: X-2-b's "Signature by non-regional members ..." was once counted as consent).
+VOCABULARY_FILE = Path(__file__).with_name("columns.csv")
 
-# Column labels made only of these items record signatures (counted as signatories).
-_SIGNATURE_ITEMS = {"signature", "succession to signature", "signature ad referendum"}
+
+class VocabularyEntry(NamedTuple):
+    label: str
+    role: str
+    action_type: str
+
+
+def _load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, VocabularyEntry]:
+    out: dict[str, VocabularyEntry] = {}
+    with path.open(newline="", encoding="utf-8") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            label, role, kind = fold(row["label"]), row["role"].strip(), row["action_type"].strip()
+            if role not in ROLES or not re.fullmatch(r"[a-z_]+", kind) or not label:
+                raise ValueError(f"{path}:{line}: bad vocabulary row {row!r}")
+            key = label.lower()
+            if key in out:
+                raise ValueError(f"{path}:{line}: {label!r} is listed twice")
+            out[key] = VocabularyEntry(label, role, kind)
+    return out
 
 
 def fold(text: str) -> str:
@@ -63,25 +67,40 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def type_word(label: str) -> str:
-    """The lowercase word for an action label: a known one, else a slug of the label itself."""
-    key = fold(label).lower()
-    if key in _TYPE_WORDS:
-        return _TYPE_WORDS[key]
-    if key.startswith("provisional application"):
-        return "provisional_application"
-    return re.sub(r"[^a-z0-9]+", "_", key).strip("_")
+VOCABULARY = _load_vocabulary()
+
+
+def vocabulary_line(label: str) -> str:
+    """The CSV line to add for an unknown header item, with a guess a person must check."""
+    low = label.lower()
+    if "signature" in low and not low.startswith(("definitive", "confirmation")):
+        role, kind = ROLE_SIGNATURE, "signature"
+    elif low.startswith(("provisional", "undertaking of provisional")):
+        role, kind = ROLE_PROVISIONAL, "provisional_application"
+    elif low.startswith("notification"):
+        role, kind = ROLE_NOTIFICATION, "notification"
+    else:
+        role, kind = ROLE_CONSENT, re.sub(r"[^a-z0-9]+", "_", low).strip("_")
+    quoted = f'"{label}"' if "," in label or '"' in label else label
+    return f"{quoted},{role},{kind},CHECK ME"
+
+
+def type_word(label: str) -> str | None:
+    """The action type of a header item from the vocabulary; None for an item it does not list."""
+    entry = VOCABULARY.get(fold(label).lower())
+    return entry.action_type if entry else None
 
 
 def _split_legend(label: str) -> list[str]:
-    # Items are comma-separated, but a comma inside parentheses belongs to its item.
+    # Items are comma-separated, but a comma inside parentheses belongs to its item, and so does one
+    # before "as amended" ("... of the Convention of 12 September 1923, as amended(A)").
     items, depth, cur = [], 0, []
-    for ch in label:
+    for i, ch in enumerate(label):
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        if ch == "," and depth == 0:
+        if ch == "," and depth == 0 and not label[i + 1 :].lstrip().startswith("as amended"):
             items.append("".join(cur))
             cur = []
         else:
@@ -90,20 +109,13 @@ def _split_legend(label: str) -> list[str]:
     return [fold(i) for i in items if fold(i)]
 
 
-def _role(index: int, items: list[tuple[str, str]], label: str) -> str:
-    words = {fold(w).lower() for _, w in items}
-    low = label.lower()
-    if words and words <= _SIGNATURE_ITEMS:
-        return ROLE_SIGNATURE
-    if low.startswith(("provisional", "undertaking of provisional")):
-        return ROLE_PROVISIONAL
-    if low.startswith(("notification", "extension", "confirmation of signature")):
-        return ROLE_OTHER
-    return ROLE_CONSENT
-
-
 def parse_columns(labels: Sequence[str], *, page: str) -> tuple[Column, ...]:
-    """Columns after "Participant": each label is both the column name and its suffix legend."""
+    """Columns after "Participant": each label is both the column name and its suffix legend.
+
+    Every item of a label must be in the vocabulary (columns.csv), and all the items of one column must
+    record the same role; anything else raises a ParseError naming the page, the column and the CSV line
+    to add.
+    """
     if not labels or not fold(labels[0]).lower().startswith("participant"):
         raise ParseError(f"{page}: participants table header does not start with 'Participant': {labels!r}")
     columns = []
@@ -111,19 +123,33 @@ def parse_columns(labels: Sequence[str], *, page: str) -> tuple[Column, ...]:
         label = fold(raw)
         if not label:
             raise ParseError(f"{page}: empty participants-table header in column {index}")
-        items: list[tuple[str, str]] = []
+        items: list[tuple[str, VocabularyEntry]] = []
         for item in _split_legend(label):
             m = _LEGEND_ITEM.match(item)
-            if m and (not m.group(2) or m.group(3) in _KNOWN_CODES):
-                items.append((m.group(3), m.group(1)))
-            else:
-                items.append(("", item))
-        role = _role(index, items, label)
+            code, word = (
+                (m.group(3), m.group(1))
+                if m and (not m.group(2) or m.group(3) in _KNOWN_CODES)
+                else ("", item)
+            )
+            entry = VOCABULARY.get(fold(word).lower())
+            if entry is None:
+                raise ParseError(
+                    f"{page}: column {index} {label!r}: unknown header item {fold(word)!r}; if it is right,"
+                    f" add to {VOCABULARY_FILE.name}: {vocabulary_line(fold(word))}"
+                )
+            items.append((code, entry))
+        roles = {e.role for _, e in items}
+        if len(roles) != 1:
+            raise ParseError(
+                f"{page}: column {index} {label!r}: its items record different roles"
+                f" ({', '.join(sorted(roles))})"
+            )
+        role = roles.pop()
         meanings: dict[str, list[str]] = {}
-        for code, word in items:
+        for code, entry in items:
             words = meanings.setdefault(code, [])
-            if type_word(word) not in words:
-                words.append(type_word(word))
+            if entry.action_type not in words:
+                words.append(entry.action_type)
         if "" not in meanings and role == ROLE_SIGNATURE:
             # "Signature ad referendum (s)" alone, yet plain dates below it: those are plain signatures.
             meanings[""] = ["signature"]
@@ -207,7 +233,7 @@ def build_participants(
             acts = by_role.get(role)
             if acts is None:
                 by_role[role] = [action]
-                several = several or role == ROLE_OTHER
+                several = several or role not in _STANDING_ROLES
             else:
                 acts.append(action)
                 several = True
@@ -223,7 +249,7 @@ def build_participants(
                 others=tuple(
                     a
                     for role, acts in by_role.items()
-                    for a in (acts if role == ROLE_OTHER else sorted(acts, key=_rank)[1:])
+                    for a in (acts if role not in _STANDING_ROLES else sorted(acts, key=_rank)[1:])
                 )
                 if several
                 else (),
@@ -233,6 +259,8 @@ def build_participants(
 
 
 _UNSEEN = object()
+# Roles a participant holds one standing action of; every other role's entries go to `others`.
+_STANDING_ROLES = frozenset({ROLE_SIGNATURE, ROLE_CONSENT, ROLE_PROVISIONAL})
 
 
 def _rank(action: Action) -> tuple[bool, date]:

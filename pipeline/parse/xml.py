@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
 
+from pipeline.mtdsg import InvalidTreatyNumber, validate
 from pipeline.parse.model import SOURCE_XML, Declaration, EndNote, ParseError, SourceRef, TreatyStatus
 from pipeline.parse.table import RawRow, build_participants, fold, parse_columns, split_footnotes
 
 # Saved MTDSG files are often not well-formed: raw C0 control characters used as quote marks (0x1C/0x1D),
-# bare "&", iso-8859-1. We repair those two faults before parsing and then parse with recover=True, never
-# resolving entities and never touching the network.
+# bare "&", iso-8859-1 (declared, so honoured). We repair those two known faults before parsing; after that
+# every one of the 407 saved files is well-formed, so the parse is strict: anything else wrong, above all a
+# file cut short, is refused rather than recovered (recovery would silently drop the lost end notes and
+# declarations). Entities are never resolved and the network never touched.
 _C0 = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 _PARSER = etree.XMLParser(
-    recover=True,
+    recover=False,
     resolve_entities=False,
     no_network=True,
     load_dtd=False,
@@ -66,13 +70,56 @@ def _count(text: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def parse_xml(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
-    page = source.location if source else "<xml file>"
+def _declared_text(status: etree._Element | None) -> tuple[str | None, int | None]:
+    """The free-text status of some 2018 files, and the number of parties it gives, if it gives one."""
+    if status is None:
+        return None, None
+    custom = status.find("CustomText")
+    if custom is None:
+        return None, None
+    text = _strip_markup("".join(custom.itertext())) or None
+    m = _CUSTOM_COUNT.search(text or "")
+    return text, int(m.group(1)) if m else None
+
+
+# "States parties having accepted the jurisdiction of the Court: 66." and "144 Members. See also ...":
+# a count after a colon or at the very start; "Parties*" carries none.
+_CUSTOM_COUNT = re.compile(r"(?::\s*|^)(\d+)\b")
+
+
+def _read_tree(data: bytes, page: str, charset: str | None) -> etree._Element:
     repaired = _BARE_AMP.sub(b"&amp;", _C0.sub(b" ", data))
+    parser = _PARSER if charset is None else _parser_for(charset, page)
     try:
-        root = etree.fromstring(repaired, _PARSER)
+        return etree.fromstring(repaired, parser)
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"{page}: not readable as XML ({exc})") from exc
+        # libxml2 says "Premature end of data" (or fails on the last line) when the file stops early.
+        last_line = repaired.rstrip().count(b"\n") + 1
+        if "Premature end of data" in str(exc) or (exc.lineno or 0) >= last_line:
+            raise ParseError(f"{page}: truncated XML document, cut before its end ({exc})") from exc
+        raise ParseError(f"{page}: not well-formed XML after the known repairs ({exc})") from exc
+
+
+def _parser_for(charset: str, page: str) -> etree.XMLParser:
+    try:
+        codecs.lookup(charset)
+    except LookupError as exc:
+        raise ParseError(f"{page}: unknown charset {charset!r}") from exc
+    return etree.XMLParser(
+        encoding=charset,
+        recover=False,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=True,
+        remove_comments=True,
+    )
+
+
+def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | None = None) -> TreatyStatus:
+    """`charset` (an HTTP header's) overrides the XML declaration's encoding, honoured otherwise."""
+    page = source.location if source else "<xml file>"
+    root = _read_tree(data, page, charset)
     if root is None or root.tag != "Document" or root.find("Treaty") is None:
         raise ParseError(f"{page}: not an MTDSG document (no Document/Treaty)")
     treaty = root.find("Treaty")
@@ -88,7 +135,11 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
     subnum = _first(ext, "Subnumsect")
     if not chapter or not numsect:
         raise ParseError(f"{page}: no chapter or section number in the header")
-    mtdsg_no = "-".join(p for p in (chapter, sub, numsect, subnum) if p)
+    raw_no = "-".join(p for p in (chapter, sub, numsect, subnum) if p)
+    try:
+        mtdsg_no = validate(raw_no)
+    except InvalidTreatyNumber as exc:
+        raise ParseError(f"{page}: the header's treaty number is invalid: {exc}") from exc
     title = _first(ext, "Titlesect") or _first(ext, "Subtitlesect") or ""
     title = _SUPERSCRIPT.sub("", ext.findtext("Titlesect") or ext.findtext("Subtitlesect") or title)
 
@@ -96,6 +147,10 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
     # whose participation is told in special tables, or the 19 header-only files of the 2018 set): it is
     # still that treaty's status, with no participants, not an error.
     status = ext.find("Status")
+    declared_text, declared_count = _declared_text(status)
+    declared_parties = _count(status.findtext("Parties")) if status is not None else None
+    if declared_parties is None:
+        declared_parties = declared_count
     table = treaty.find("Participants/Table")
 
     columns, participants = (), ()
@@ -135,17 +190,32 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None) -> TreatyStatus:
         registration=_first(ext, "Registration/Labeltext"),
         status_as_at=None,  # the XML carries no status date; the importer supplies the capture date
         declared_signatories=_count(status.findtext("Signatories")) if status is not None else None,
-        declared_parties=_count(status.findtext("Parties")) if status is not None else None,
+        declared_parties=declared_parties,
+        declared_text=declared_text,
         columns=columns,
         participants=participants,
         end_notes=tuple(
-            EndNote(number=fold(n.findtext("index") or ""), text=_joined(n, "text"))
+            EndNote(number=fold(n.findtext("index") or ""), text=_note_text(n))
             for n in treaty.iterfind("EndNotes/Note")
         ),
         declarations=_xml_declarations(treaty, "Declarations/Declaration", "declaration")
         + _xml_declarations(treaty, "Objections/Objection", "objection"),
         source=source,
     )
+
+
+def _note_text(note: etree._Element) -> str:
+    """A note's text with its tables in place, a row's cells separated by spaces, as the HTML page prints
+    them: "... on the dates indicated hereinafter: Participant: Date of notification: Date of effect:
+    Canada 3 Dec 1992 31 Dec 1993 ..." (the withdrawal dates of X-9, XIX-21, XIX-35, XXVII-7-a live there)."""
+    parts = []
+    for child in note:
+        if child.tag == "text":
+            parts.append(_strip_markup("".join(child.itertext())))
+        elif child.tag == "table":
+            for row in child.iterfind("row"):
+                parts.extend(_strip_markup("".join(col.itertext())) for col in row.iterfind("col"))
+    return fold(" ".join(p for p in parts if p))
 
 
 def _declaring_participants(treaty: etree._Element) -> set[str]:

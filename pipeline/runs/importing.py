@@ -22,7 +22,7 @@ from pipeline.fetch.rawstore import (
     RawStoreError,
 )
 from pipeline.normalise.page import NormalisedPage, normalise_page
-from pipeline.parse import PARSER_VERSION, parse_page
+from pipeline.parse import PARSER_VERSION, check_plausible, parse_page
 from pipeline.parse.model import ParseError, SourceRef, TreatyStatus
 from pipeline.runs.results import FAILED, SAVED, UNCHANGED, RunReport, TreatyResult
 from pipeline.store import ImportResult, StoreError
@@ -60,6 +60,7 @@ def import_page(
     captured_at: date | datetime | None = None,
     sha256: str | None = None,
     parse: Parse = parse_page,
+    charset: str | None = None,
 ) -> ImportResult:
     """Parse, normalise and store a page's bytes, unless this parser version already imported these bytes.
 
@@ -71,7 +72,11 @@ def import_page(
     if known is not None:
         return known
     fetched = captured_at if isinstance(captured_at, datetime) else None
-    status = parse(data, source=SourceRef(location=location, sha256=sha, fetched_at=fetched))
+    source = SourceRef(location=location, sha256=sha, fetched_at=fetched)
+    status = parse(data, source=source, charset=charset) if charset else parse(data, source=source)
+    # A page that cannot be what it claims (dated in the future, a number that is no treaty's) never
+    # becomes a snapshot: it would stay "latest" and hide every real refresh after it.
+    check_plausible(status, fetched_at=fetched, now=datetime.now(UTC))
     page = normalise_page(status)
     return store.import_page(page, source=location, raw_sha256=sha, captured_at=captured_at)
 
@@ -95,7 +100,14 @@ def import_fetched(f: Fetched, fetcher: Fetcher, store: StatusStore) -> TreatyRe
     """Parse a fetched body and, only if it is the treaty's status page, store it as a snapshot."""
     r = f.response
     try:
-        imported = import_page(store, f.body, location=f.url, captured_at=r.fetched_at, sha256=f.sha256)
+        imported = import_page(
+            store,
+            f.body,
+            location=f.url,
+            captured_at=r.fetched_at,
+            sha256=f.sha256,
+            charset=r.content_type,  # the page's declared charset, from the Content-Type header
+        )
     except ParseError as exc:
         # Kept in the raw store as evidence (the site answers 200 for unknown treaties), never a snapshot.
         fetcher.record(f, OUTCOME_NOT_TREATY, error=one_line(exc))

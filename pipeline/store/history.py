@@ -2,69 +2,43 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
+from pipeline.parse.endnotes import read_withdrawal
 from pipeline.store.model import AsOf, Change, Diff, StoreError, Uncertain
 from pipeline.store.queries import Queries, snapshot_counts
 
-# The UN tells a denunciation only in an end note ("... notified the Secretary-General of its decision
-# to denounce the Optional Protocol with effect from 26 August 1998"); the table just brackets the date.
-_EFFECT_RE = re.compile(
-    r"(?:with effect (?:from|as of|on)|effective (?:as of |from |on )?|took effect on|takes effect on|"
-    r"taking effect on|shall take effect on|will take effect on)\s*(\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})"
-)
-
-
-def _parse_day(text: str) -> date | None:
-    for fmt in ("%d %B %Y", "%d %b %Y", "%d %b. %Y"):
-        try:
-            return datetime.strptime(re.sub(r"\s+", " ", text), fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-# Some notes give only the notification ("On 23 October 1997, the Government of Jamaica notified the
-# Secretary-General of its denunciation of the Protocol"): the effect follows by a treaty-specific delay.
-_NOTIFIED_RE = re.compile(
-    r"On (\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}),?[^.]{0,200}?(?:denounc|denunciation|withdr)", re.IGNORECASE
-)
-
 
 def withdrawal_effect_date(
-    footnotes: Any, notes: dict[str, str], after: date | None
+    footnotes: Any,
+    notes: dict[str, str],
+    after: date | None,
+    *,
+    participant: str | None = None,
+    role: str = "consent",
 ) -> tuple[date, str] | None:
     """When a bracketed participation ended, read from the participant's end notes.
 
-    The latest "with effect from" date not before `after` ("effect"); failing that, the latest date on
-    which a denunciation or withdrawal was notified ("notified"), a lower bound of the effect date.
+    Delegates to pipeline.parse.endnotes.read_withdrawal, which reads every phrasing of the saved pages:
+    ("effect") the latest effective date not before `after`, also one derived from a delay the note states
+    ("notified+N months", reported here as "effect"); else ("notified") the latest notification date, a
+    lower bound of the effect. `footnotes` is the stored "1, 4" string (or a sequence of markers). Give
+    `participant` (the row's name) and `role` where known: without a name, a note telling several states'
+    withdrawals (a note table, X-9, XIX-21) cannot be read for one of them.
     """
-    markers = [m.strip() for m in str(footnotes or "").split(",") if m.strip()]
-    effect: list[date] = []
-    notified: list[date] = []
-    for m in markers:
-        text = notes.get(m)
-        if not text or not re.search(r"denounc|denunciation|withdr", text, re.IGNORECASE):
-            continue
-        for hit in _EFFECT_RE.findall(text):
-            d = _parse_day(hit)
-            if d is not None and (after is None or d >= after):
-                effect.append(d)
-        for hit in _NOTIFIED_RE.findall(text):
-            d = _parse_day(hit)
-            if d is not None and (after is None or d >= after):
-                notified.append(d)
-    if effect:
-        return max(effect), "effect"
-    if notified:
-        return max(notified), "notified"
-    return None
+    if isinstance(footnotes, str) or footnotes is None:
+        markers = [m.strip() for m in str(footnotes or "").split(",") if m.strip()]
+    else:
+        markers = [str(m).strip() for m in footnotes if str(m).strip()]
+    found = read_withdrawal(markers, notes, participant=participant, role=role, after=after)
+    if found is None:
+        return None
+    return found.date, ("notified" if found.rule == "notified" else "effect")
 
 
 def _withdrawn(row: dict[str, Any], role: str) -> bool:
@@ -90,7 +64,9 @@ def role_on(
         return False
     if not _withdrawn(row, role):
         return True
-    found = withdrawal_effect_date(row.get("footnotes"), notes, d)
+    found = withdrawal_effect_date(
+        row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role
+    )
     if found is not None:
         how[found[1]] = how.get(found[1], 0) + 1
         return found[0] > on

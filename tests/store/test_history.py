@@ -173,3 +173,54 @@ def test_drop_the_older_snapshot_rebuilds_history(store):
     store.drop_snapshot(first)
     assert len(store.snapshots("IV-11-c")) == 1 and len(store.participants("IV-11-c")) == 6
     assert store.diff("IV-11-c").note  # a single snapshot: nothing to compare
+
+
+# withdrawal_effect_date delegates to pipeline.parse.endnotes.read_withdrawal (every phrasing is tested in
+# tests/parse/test_endnotes.py); these check the store's contract: (date, "effect" | "notified") | None.
+
+_ESTONIA = (
+    "On 27 June 2025, the Government of the Republic of Estonia deposited with the Secretary-General a"
+    " notification of withdrawal (See depositary notification C.N.360.2025.TREATIES-XXVI-5 of 3 July 2025)."
+    " The withdrawal took effect for Estonia on 27 December 2025 in accordance with article 20 (3) of the"
+    " Convention."
+)
+
+
+def test_withdrawal_effect_date_reads_took_effect_for_state_on():
+    from pipeline.store.history import withdrawal_effect_date
+
+    # issue 11: the store used to end Estonia's participation on the notification date, six months early
+    assert withdrawal_effect_date("1", {"1": _ESTONIA}, date(2004, 5, 12)) == (date(2025, 12, 27), "effect")
+    assert withdrawal_effect_date(["1"], {"1": _ESTONIA}, None) == (date(2025, 12, 27), "effect")
+
+
+def test_withdrawal_effect_date_notified_derived_and_none():
+    from pipeline.store.history import withdrawal_effect_date
+
+    jamaica = (
+        "On 23 October 1997, the Government of Jamaica notified the Secretary-General of its denunciation."
+    )
+    assert withdrawal_effect_date("3", {"3": jamaica}, date(1975, 10, 3)) == (date(1997, 10, 23), "notified")
+    colombia = (
+        "On 9 November 2007, the Secretary-General received from the Government of Colombia a notification of"
+        " denunciation. The denunciation will take effect sixty days after the date of receipt of the said"
+        " notification."
+    )
+    # a delay the note states gives the effective date itself
+    assert withdrawal_effect_date("2", {"2": colombia}, None) == (date(2008, 1, 8), "effect")
+    assert withdrawal_effect_date("1, 2", {"1": "For the Kingdom in Europe."}, None) is None
+    assert withdrawal_effect_date(None, {}, None) is None
+
+
+def test_withdrawal_effect_date_reads_a_note_table_for_the_named_participant():
+    from pipeline.store.history import withdrawal_effect_date
+
+    table = (
+        "The Secretary-General received instruments of denunciation of the Constitution from the following"
+        " Governments on the dates indicated hereinafter: Participant: Date of notification: Date of effect:"
+        " Canada 3 Dec 1992 31 Dec 1993 Australia 23 Dec 1996 31 Dec 1997"
+    )
+    notes = {"1": table}
+    # without the participant's name a table of several states cannot be read for one of them
+    assert withdrawal_effect_date("1", notes, None) is None
+    assert withdrawal_effect_date("1", notes, None, participant="Australia") == (date(1997, 12, 31), "effect")
