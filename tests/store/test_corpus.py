@@ -106,3 +106,11 @@ def test_ctbt_ratification_revoked_without_notice_stays_counted_between_snapshot
         assert [u.between for u in a.uncertain] == [(date(2018, 1, 15), date(2026, 2, 3))]
         changes = {(c.iso3, c.change) for c in s.diff("XXVI-4").changes}
         assert ("RUS", "removed_without_notice") in changes
+
+
+def test_ottawa_withdrawals_count_until_they_took_effect(corpus_db):
+    with open_store(corpus_db, read_only=True) as s:
+        # "The withdrawal took effect for Estonia on 27 December 2025" (and the others of 2025): the
+        # notifications came six months earlier. The UN counted 166 parties on 1 September 2025.
+        a = s.asof("XXVI-5", date(2025, 9, 1))
+        assert a.parties == 166 and "effective date" in a.basis
