@@ -330,7 +330,9 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
             then_date, then_basis = a.date, a.basis
             if claim.mode is not None:
                 then = consents_by_mode(rows, claim.mode, on)
-                then_basis = f"{claim.mode}s dated on or before {on} in the latest snapshot (withdrawn left out)"
+                then_basis = (
+                    f"{claim.mode}s dated on or before {on} in the latest snapshot (withdrawn left out)"
+                )
             elif claim.measure == MEASURE_SIGNED_NOT_PARTIES:
                 then = signed_not_party(rows, on)
                 then_basis = "counted from the latest snapshot's signature and consent dates"
@@ -345,9 +347,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
     elif on is None:
         verdict = VERDICT_UNDATED.format(now=now)
         right = "matches" if matches(claim.figure, now, claim.comparison) else "does not match"
-        explanation = (
-            f"the text gives no date; {claimed} {right} the latest {now} {what} (as at {as_at})"
-        )
+        explanation = f"the text gives no date; {claimed} {right} the latest {now} {what} (as at {as_at})"
     elif then is None:
         verdict, explanation = "no figure", f"no {what} figure for {no} on {on}"
     elif matches(claim.figure, then, claim.comparison):
@@ -359,9 +359,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
             explanation = f"{what} were {then} on {on}; now {now} as at {as_at}"
     else:
         verdict = VERDICT_WRONG
-        explanation = (
-            f"the text says {claimed}, the UN's {what} were {then} on {on}; now {now} as at {as_at}"
-        )
+        explanation = f"the text says {claimed}, the UN's {what} were {then} on {on}; now {now} as at {as_at}"
     if (
         on is not None
         and then is not None

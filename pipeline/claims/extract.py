@@ -166,7 +166,7 @@ _NOUN = (
 _NOT_RATIFIED = re.compile(
     r"^[\s,]*(?:\w+\s+){0,2}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
-    r"(?:\(\s*)?not\s+(?:yet\s+)?)"
+    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+)"
     r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
     re.I,
 )
@@ -183,7 +183,8 @@ _PASSIVE = re.compile(
 _ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
 _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
-    r"(?P<verb>signed\s+and\s+ratified|ratified|acceded|joined|signed|become\s+part(?:y|ies)|"
+    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
+    r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
     r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
@@ -200,12 +201,25 @@ _ACTIVE = re.compile(
 # "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
-    r"\s+|[,;:]\s*)"
+    r"\s+|[,;:]\s*)" + _QUAL + _NUM + r"\s+(?:(?:have|has|had)\s+)" + _ADVERBS + _VERB,
+    re.I,
+)
+_ARE = re.compile(
+    r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+"
     + _QUAL
     + _NUM
-    + r"\s+(?:(?:have|has|had)\s+)"
-    + _ADVERBS
-    + _VERB,
+    + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
+    r"(?P<noun>states\s+parties|contracting\s+states|parties|signatories)\b",
+    re.I,
+)
+_BRINGING = re.compile(
+    r"\bbringing\s+(?:up\s+)?to\s+" + _QUAL + _NUM + r"\s+the\s+(?:total\s+)?number\s+of\s+"
+    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
+    re.I,
+)
+_IN_FORCE = re.compile(
+    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable)\b[^.;!?\n]{0,30}?\s+"
+    r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
     re.I,
 )
 _HAS = re.compile(
@@ -276,7 +290,10 @@ _THRESHOLDS = (
     ),
     # "six months after 30 ratifications", "after 20 instruments of ratification"
     re.compile(
-        r"\b(?:after|upon|following|once)\s+(?:the\s+)?" + _QUAL + _NUM + rf"\s+(?:ratifying\s+)?{_JOIN_NOUN}\b",
+        r"\b(?:after|upon|following|once)\s+(?:the\s+)?"
+        + _QUAL
+        + _NUM
+        + rf"\s+(?:ratifying\s+)?{_JOIN_NOUN}\b",
         re.I,
     ),
     # "Forty ratifications are required", "20 states are needed"
@@ -299,19 +316,23 @@ _THRESHOLDS = (
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
 # "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
 _INFOBOX = re.compile(
-    r"^[ \t|*-]*(?P<label>signatories|parties|states\s+parties|ratifications|ratifiers)[ \t]*\|?[ \t]*:?[ \t]*"
+    r"^[ \t|*-]*(?P<label>signatories|parties|states\s+parties|ratifications|ratifiers)"
+    r"[ \t]*\|?[ \t]*:?[ \t]*"
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I | re.M,
 )
 _CONDITION = re.compile(r"^[ \t|*-]*condition(?:s)?(?:[ \t]*[|:])?[ \t]*(?P<rest>.*)$", re.I | re.M)
 _CONDITION_NUMBER = re.compile(
-    r"(?P<num>\d{1,3})(?!\s*(?:days?|months?|years?|weeks?)\b)(?:\s+(?:ratifying\s+)?" + _JOIN_NOUN + r")?",
+    r"\b(?P<num>\d{1,3})\b(?!\s*(?:days?|months?|years?|weeks?)\b)"
+    r"(?P<noun>\s+(?:ratifying\s+)?" + _JOIN_NOUN + r")?",
     re.I,
 )
 # Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
 # Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
 # into force until it is ratified by 44 specific nations").
-_SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I)
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
+)
 _REGIONS = (
     r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
     r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
@@ -354,6 +375,10 @@ def _threshold_matches(text: str) -> list[CountMatch]:
                 n_start, n_end = m.start("num"), m.end("num")
             if 1900 <= figure <= 2100:
                 continue
+            if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or re.search(
+                r"\b(?:only|another|just)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+            ):
+                continue  # "only three more ratifications are needed": what is missing
             qual = g.get("qual")
             qual_key = re.sub(r"\s+", " ", qual.lower()) if qual else None
             out.append(
@@ -400,9 +425,11 @@ def _infobox_matches(text: str) -> list[CountMatch]:
         # "Ratifications by 40 states", "6 months after 30 ratifications[2]": the count of consents,
         # not the delay, nor a citation mark.
         numbers = [n for n in numbers if rest[max(0, n.start() - 1) : n.start()] != "["]
+        article = re.compile(r"\b(?:article|art\.?|paragraph)\s*$", re.I)
+        numbers = [n for n in numbers if not article.search(rest[: n.start()])]
         if not numbers:
             continue
-        n = numbers[-1]
+        n = next((x for x in numbers if x.group("noun")), numbers[-1])
         out.append(
             CountMatch(
                 figure=int(n.group("num")),
@@ -466,7 +493,8 @@ def _signatories_after_parties(text: str, counts: list[CountMatch]) -> list[Coun
         if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
             continue
         between = text[a.end : b.number_start]
-        if re.fullmatch(r"\s*,?\s*(?:and|plus|with)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?", between, re.I):
+        joined = r"\s*,?\s*(?:and|plus|with)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?"
+        if re.fullmatch(joined, between, re.I):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
     return out
 
@@ -476,7 +504,7 @@ def find_counts(text: str) -> list[CountMatch]:
     found: dict[int, CountMatch] = {}
     for c in [*_infobox_matches(text), *_threshold_matches(text)]:
         found.setdefault(c.number_start, c)
-    for pattern in (_PASSIVE, _ACTIVE, _BARE, _NUMBER_OF, _HAS):
+    for pattern in (_PASSIVE, _ACTIVE, _BARE, _ARE, _BRINGING, _IN_FORCE, _NUMBER_OF, _HAS):
         for m in pattern.finditer(text):
             num_start = m.start("num")
             if num_start in found:
@@ -487,7 +515,7 @@ def find_counts(text: str) -> list[CountMatch]:
                 continue
             groups = m.groupdict()
             tail = text[m.end() : m.end() + 80]
-            if pattern is _NUMBER_OF or pattern is _HAS:
+            if pattern in (_NUMBER_OF, _HAS, _ARE, _BRINGING, _IN_FORCE):
                 noun_word = groups["noun"].lower()
                 measure = MEASURE_SIGNATORIES if noun_word.startswith("sign") else MEASURE_PARTIES
                 if measure == MEASURE_SIGNATORIES and _NOT_RATIFIED.match(tail):
@@ -496,6 +524,11 @@ def find_counts(text: str) -> list[CountMatch]:
                 verb = re.sub(r"\s+", " ", groups["verb"])
                 if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
                     continue  # "177 states have not ratified" is not a count of parties
+                if re.match(r"signed\s+or\b", verb, re.I):
+                    continue  # "120 countries have signed or acceded": signatories and parties together
+                auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
+                if pattern is _ACTIVE and figure == 1 and not auxiliary:
+                    continue  # "when one country ratified it": an event of the day, not a count
                 measure = _measure_for(verb, tail)
             if pattern is _HAS and groups["noun"].lower().startswith("part"):
                 # "the two parties agreed", "between two parties": the parties to a dispute, not a count.
@@ -508,8 +541,8 @@ def find_counts(text: str) -> list[CountMatch]:
             qual = groups.get("qual")
             qual_key = re.sub(r"\s+", " ", qual.lower()) if qual else None
             noun = groups.get("noun")
-            start = num_start if pattern is _BARE else m.start()
-            if pattern is _BARE and qual:
+            start = num_start if pattern in (_BARE, _ARE, _IN_FORCE) else m.start()
+            if pattern in (_BARE, _ARE, _IN_FORCE) and qual:
                 start = m.start("qual")
             found[num_start] = CountMatch(
                 figure=figure,
@@ -644,16 +677,17 @@ _ANCHOR_BEFORE = re.compile(
 )
 # Dates of events in a treaty's life, which are not the date a count is claimed for.
 _EVENT_BEFORE = re.compile(
-    r"\b(?:adopted|entered\s+into\s+force|came\s+into\s+force|entry\s+into\s+force|in\s+force\s+since|"
+    r"\b(?:adopted|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?force|"
+    r"entry\s+into\s+force|in\s+force\s+since|effective|"
     r"opened\s+for\s+signature|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|were\s+signed|"
     r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly)"
-    r"\b(?:(?!\bas\s+of\b)[^.;!?])*$",
+    r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
     re.I,
 )
 # "On 20 September 2017, the TPNW was opened for signature": the event comes after the date.
 _EVENT_AFTER = re.compile(
     r"^[^.;!?\d]{0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
-    r"entered\s+into\s+force|came\s+into\s+force|went\s+into\s+(?:force|effect)|took\s+effect|"
+    r"(?:enter(?:s|ed)?|came|come|comes|went)\s+into\s+(?:legal\s+)?(?:force|effect)|took\s+effect|"
     r"was\s+signed|concluded|established|founded|drafted|negotiated)\b",
     re.I,
 )
@@ -708,7 +742,8 @@ def find_dates(text: str) -> list[DateMention]:
             lead = before + (text[start : m.start("year")] if precision == "year" else "")
             anchored = bool(_ANCHOR_BEFORE.search(lead))
             event = not anchored and bool(
-                _EVENT_BEFORE.search(before.split("\n")[-1]) or _EVENT_AFTER.match(text[m.end() : m.end() + 120])
+                _EVENT_BEFORE.search(before.split("\n")[-1])
+                or _EVENT_AFTER.match(text[m.end() : m.end() + 120])
             )
             found.append(
                 DateMention(
@@ -768,7 +803,9 @@ def date_for(
 # The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
 # "Monday 30 November 2009", "Posted on 5 March 2004"), a paragraph opening "22 March 2018 -" or
 # "[3 December 2007] -", or "(Last updated September 2019)".
-_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun),?\s+)?"
+_WEEKDAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun),?\s+)?"
+)
 _BYLINE_LEAD = r"(?:(?:posted|published|updated|last\s+updated|dated?)(?:\s+on)?:?\s+)?"
 
 
@@ -781,7 +818,9 @@ def find_byline(text: str) -> DateMention | None:
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
         lead, rest = text[line_start : d.start], text[d.end : line_end]
-        alone = re.fullmatch(r"[\s\[(]*" + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(r"[\s\])]*", rest)
+        alone = re.fullmatch(r"[\s\[(]*" + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(
+            r"[\s\])]*", rest
+        )
         dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?", lead) and re.match(
             r"[\])]?\s*[-–—]\s+\S", rest
         )
@@ -1144,15 +1183,34 @@ class Claim:
     event_on: date | None = None  # for a threshold: the date of the event its sentence tells, if any
 
 
+# What joins a count to the treaty named right after it: "126 signatories to the Convention",
+# "177 ratifications to the CRPD", "92 ratifications to its Optional Protocol", "party to the protocol".
+_RIGHT_AFTER = re.compile(r"^[ \t]*(?:(?:to|of|for|under|in|by|with)[ \t]+)?(?:the[ \t]+)?$", re.I)
+
+
 def _link(
     pos: int,
     sentence: tuple[int, int],
     mentions: Sequence[TreatyMention],
     refs: Sequence[tuple[int, int, str, str, str]],
     index: TitleIndex | None,
+    end: int | None = None,
+    text: str = "",
 ) -> tuple[str | None, str | None, str, str | None]:
     """(mtdsg_no, how the text names it, link, via) for a claim at `pos`."""
     lo, hi = sentence
+    if end is not None and text:
+        # A treaty named right after the count phrase is the one it counts, whatever came before.
+        after_named = [m for m in mentions if end <= m.start < hi and _RIGHT_AFTER.match(text[end : m.start])]
+        after_refs = [r for r in refs if end <= r[0] < hi and _RIGHT_AFTER.match(text[end : r[0]])]
+        if after_named:
+            m = after_named[0]
+            return m.mtdsg_no, m.text, "named", m.via
+        if after_refs and index is not None:
+            r_start, _, kind, det, said = after_refs[0]
+            resolved = _resolve_ref(kind, det, [m for m in mentions if m.end <= r_start], index)
+            if resolved:
+                return resolved, said, "reference", None
     named = [m for m in mentions if lo <= m.start and m.end <= pos]
     if named:
         m = named[-1]
@@ -1244,14 +1302,17 @@ def extract_claims(
     for c in counts:
         sentence = _containing(sentences, c.number_start)
         paragraph = _containing(paragraphs, c.number_start)
-        d = None if c.kind == KIND_THRESHOLD else date_for(c.number_start, usable, sentence, paragraph, text)
+        # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
+        own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
+        d = None if own_date else date_for(c.number_start, usable, sentence, paragraph, text)
         if d is not None:
             claimed_on, date_text = d.on, d.text
             date_source = "sentence" if sentence[0] <= d.start < sentence[1] else "paragraph"
         elif c.kind == KIND_THRESHOLD:
             claimed_on = date_text = date_source = None
         elif written_on is not None:
-            claimed_on, date_text, date_source = written_on, f"written on {written_on.isoformat()}", "written-on"
+            claimed_on, date_source = written_on, "written-on"
+            date_text = f"written on {written_on.isoformat()}"
         elif byline is not None:
             claimed_on, date_text, date_source = byline.on, byline.text, "byline"
         else:
@@ -1259,7 +1320,20 @@ def extract_claims(
         if treaty:
             mtdsg_no, treaty_text, link, via = treaty, None, "override", None
         else:
-            mtdsg_no, treaty_text, link, via = _link(c.number_start, sentence, mentions, refs, index)
+            found = _link(c.number_start, sentence, mentions, refs, index, c.end, text)
+            mtdsg_no, treaty_text, link, via = found
+            prev = claims[-1] if claims else None
+            if (
+                link == "before"
+                and prev is not None
+                and prev.mtdsg_no is not None
+                and paragraph[0] <= prev.number_start
+                and not any(prev.number_start < m.start < c.number_start for m in mentions)
+            ):
+                # "173 states are party to the protocol. A further 7 states have signed but not ratified
+                # it.": "it" is what the claim before spoke of, not the last title named before both.
+                mtdsg_no, treaty_text, via = prev.mtdsg_no, prev.treaty_text, prev.treaty_via
+                link = "previous"
         ref_text = next(
             (said for s, _, _, _, said in reversed(refs) if sentence[0] <= s < c.number_start),
             None,
