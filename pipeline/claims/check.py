@@ -430,16 +430,16 @@ def _check_threshold(claim: Claim, rows: Sequence[dict[str, Any]], latest: dict[
         who = f" ({deposit.name}, {deposit.action})" if deposit.action else f" ({deposit.name})"
         head = f"the {ordinal(n)} consent{who} was deposited on {deposit.on:%d %B %Y}"
         if event is None:
-            verdict, explanation = VERDICT_THRESHOLD_RIGHT, f"right: {head}"
+            verdict, explanation = VERDICT_THRESHOLD_RIGHT, head
         else:
             lag = (event - deposit.on).days
             if 0 <= lag <= MAX_ENTRY_DELAY_DAYS:
                 verdict = VERDICT_THRESHOLD_RIGHT
-                explanation = f"right: {head}, {lag} days before {event_what}, {event:%d %B %Y}"
+                explanation = f"{head}, {lag} days before {event_what}, {event:%d %B %Y}"
             else:
                 verdict = VERDICT_THRESHOLD_WRONG
                 side = "after" if lag < 0 else f"{lag} days before"
-                explanation = f"wrong: {head}, {side} {event_what}, {event:%d %B %Y}"
+                explanation = f"{head}, {side} {event_what}, {event:%d %B %Y}"
                 nearest = _consents_before(rows, event)
                 notes.append(f"{nearest} consents had been deposited by {event:%d %B %Y}")
     title = None if _missing(latest.get("title")) else str(latest.get("title"))

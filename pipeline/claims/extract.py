@@ -185,7 +185,7 @@ _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
 _ACTIVE = re.compile(
