@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import Any, Protocol
 
 import pandas as pd
@@ -64,6 +65,46 @@ class StoreLike(Protocol):
     def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
     def asof(self, mtdsg_no: str, on: date) -> Any: ...
     def snapshots(self, mtdsg_no: str) -> pd.DataFrame: ...
+
+
+class CachedStore:
+    """A StoreLike that asks the store once per question: a text checks many claims on few treaties,
+    and the evaluation set asks the same questions across texts."""
+
+    def __init__(self, store: StoreLike) -> None:
+        self.store = store
+        self._treaties: pd.DataFrame | None = None
+        self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
+        self._asof: dict[tuple[str, date], Any] = {}
+        self._snapshots: dict[str, pd.DataFrame] = {}
+
+    def treaties(self) -> pd.DataFrame:
+        if self._treaties is None:
+            self._treaties = self.store.treaties()
+        return self._treaties
+
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        key = (mtdsg_no, snapshot_id)
+        if key not in self._participants:
+            self._participants[key] = self.store.participants(mtdsg_no, snapshot_id)
+        return self._participants[key]
+
+    def asof(self, mtdsg_no: str, on: date) -> Any:
+        key = (mtdsg_no, on)
+        if key not in self._asof:
+            try:
+                self._asof[key] = self.store.asof(mtdsg_no, on)
+            except StoreError as e:
+                self._asof[key] = e
+        found = self._asof[key]
+        if isinstance(found, StoreError):
+            raise found
+        return found
+
+    def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
+        if mtdsg_no not in self._snapshots:
+            self._snapshots[mtdsg_no] = self.store.snapshots(mtdsg_no)
+        return self._snapshots[mtdsg_no]
 
 
 @dataclass(frozen=True)
@@ -183,8 +224,8 @@ def matches(claimed: int, actual: int, comparison: str) -> bool:
         return actual < claimed
     if comparison == "~":
         return abs(actual - claimed) <= tolerance(claimed)
-    if comparison == "<" and claimed >= 20:
-        # "nearly 180", "almost 200": close below, not any smaller figure.
+    if comparison == "<~":
+        # "nearly 180", "almost 200": close below (within 10%), not any smaller figure.
         return claimed * 0.9 <= actual < claimed
     return actual == claimed
 
@@ -232,6 +273,7 @@ def _newcomers(rows: Sequence[dict[str, Any]], since: date) -> list[Newcomer]:
     return sorted(out, key=lambda n: (n.on, n.name))
 
 
+@cache
 def _kinds() -> dict[str, str]:
     """iso3 -> kind of participant (state, observer_state, associated_state, organisation...)."""
     return {e.iso3: e.kind for e in load_entries()}
@@ -477,6 +519,7 @@ def check_text(
     """Find every claim in `text` and check it against the store. `treaty` (a number or a short name)
     overrides the treaty the text names; an unknown one raises pipeline.catalog.UnknownTreaty.
     `written_on` dates claims the text leaves undated (else a byline or dateline does, else nothing)."""
+    store = store if isinstance(store, CachedStore) else CachedStore(store)
     frame = store.treaties()
     by_no = {str(r["mtdsg_no"]): r for r in frame.to_dict("records")}
     forced = resolve_treaty(treaty, by_no) if treaty else None

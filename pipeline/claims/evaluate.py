@@ -20,6 +20,7 @@ from pipeline.claims.check import (
     VERDICT_THRESHOLD_RIGHT,
     VERDICT_THRESHOLD_WRONG,
     VERDICT_WRONG,
+    CachedStore,
     ClaimCheck,
     StoreLike,
     check_text,
@@ -192,6 +193,7 @@ def evaluate(folder: Path, store: StoreLike) -> EvalResult:
     gives one) and compare each claim with its expected reading."""
     texts, expected = load_set(folder)
     result = EvalResult(texts=len(texts), expected=len(expected))
+    store = CachedStore(store)
     for t in texts:
         checks = list(check_text(t.text, store, name=t.name, written_on=t.written_on).checks)
         wanted = [e for e in expected if e.file == t.name]

@@ -137,9 +137,9 @@ _QUALIFIERS = {
     "fewer than": "<",
     "less than": "<",
     "under": "<",
-    "just under": "<",
-    "nearly": "<",
-    "almost": "<",
+    "just under": "<~",
+    "nearly": "<~",
+    "almost": "<~",
     "about": "~",
     "around": "~",
     "approximately": "~",
@@ -253,7 +253,9 @@ class CountMatch:
 
     figure: int
     measure: str
-    comparison: str  # "=", ">", ">=", "<", "~" (from "more than", "at least", "nearly", "about"...)
+    comparison: (
+        str  # "=", ">", ">=", "<", "<~" (close below), "~" (from "more than", "at least", "nearly"...)
+    )
     qualifier: str | None
     noun: str | None  # the text's own word for the participants: "countries", "states", "parties"...
     start: int

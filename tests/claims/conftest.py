@@ -110,3 +110,24 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 status = parse_page(data, source=SourceRef(str(f), sha))
                 store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured)
     return path
+
+
+@pytest.fixture(scope="session")
+def eval_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The treaties the evaluation set speaks of: every saved 2026 page and its 2018 XML (as make demo)."""
+    pages = require_pages()
+    from pipeline.parse import parse_page
+    from pipeline.parse.model import SourceRef
+
+    path = tmp_path_factory.mktemp("claims-eval") / "eval.duckdb"
+    with open_store(path) as store:
+        for html in sorted((pages / "html-2026-02-03").glob("*.html")):
+            for f, captured in (
+                (pages / "xml-2018-01-15" / f"{html.stem}.xml", datetime(2018, 1, 15)),
+                (html, None),
+            ):
+                data = f.read_bytes()
+                sha = hashlib.sha256(data).hexdigest()
+                status = parse_page(data, source=SourceRef(str(f), sha))
+                store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured)
+    return path
