@@ -799,7 +799,10 @@ def date_for(
         # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
         return None
     earlier = [d for d in dates if paragraph[0] <= d.start < lo and not d.event]
-    return earlier[-1] if earlier else None
+    # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
+    # states have signed": the status date ("as of") carries over, not a date told in passing.
+    anchored = [d for d in earlier if d.anchored]
+    return anchored[-1] if anchored else (earlier[-1] if earlier else None)
 
 
 # The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
