@@ -763,11 +763,10 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 # Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
-_PRESENT = re.compile(
-    r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing|to\s+date|now|so\s+far|"
-    r"thus\s+far|as\s+yet)\b",
-    re.I,
-)
+_PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
+# Weaker words for the present: they make a sentence without a date speak of the text's own date, but
+# do not override a date in the sentence ("As of 2021 it has now been ratified by 177").
+_PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
 
 
 def date_for(
@@ -795,7 +794,7 @@ def date_for(
         if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
             return None
         return best
-    if _PRESENT.search(text, lo, hi) if text else False:
+    if text and (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
         # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
         return None
     earlier = [d for d in dates if paragraph[0] <= d.start < lo and not d.event]

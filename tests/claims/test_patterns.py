@@ -98,6 +98,9 @@ def test_3_currently_after_a_dated_sentence_is_the_texts_own_date() -> None:
     a, b = extract_claims(text, ALL, written_on=date(2026, 2, 3))
     assert (a.claimed_on, a.date_source) == (date(2019, 12, 31), "sentence")
     assert (b.claimed_on, b.date_source) == (date(2026, 2, 3), "written-on")
+    # "now" does not undo a date in the claim's own sentence.
+    c = _one("As of September 2021, the OPSC has now been ratified by 177 countries.")
+    assert c.claimed_on == date(2021, 9, 30)
 
 
 def test_4_threshold_is_checked_against_the_nth_deposit(keepers_db: Path) -> None:
