@@ -77,6 +77,7 @@ class CachedStore:
         self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
         self._asof: dict[tuple[str, date], Any] = {}
         self._snapshots: dict[str, pd.DataFrame] = {}
+        self._index: TitleIndex | None = None
 
     def treaties(self) -> pd.DataFrame:
         if self._treaties is None:
@@ -100,6 +101,12 @@ class CachedStore:
         if isinstance(found, StoreError):
             raise found
         return found
+
+    def title_index(self) -> TitleIndex:
+        """The treaties' titles and names, indexed once."""
+        if self._index is None:
+            self._index = TitleIndex(treaty_names(self.treaties()))
+        return self._index
 
     def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
         if mtdsg_no not in self._snapshots:
@@ -523,7 +530,7 @@ def check_text(
     frame = store.treaties()
     by_no = {str(r["mtdsg_no"]): r for r in frame.to_dict("records")}
     forced = resolve_treaty(treaty, by_no) if treaty else None
-    claims = extract_claims(text, TitleIndex(treaty_names(frame)), treaty=forced, written_on=written_on)
+    claims = extract_claims(text, store.title_index(), treaty=forced, written_on=written_on)
     newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
     checks = []
     for c in claims:

@@ -1095,6 +1095,13 @@ class TitleIndex:
             return None  # "Convention on the Rights of": the Child or Persons with Disabilities?
         matched = sum(self.weight(x) for x in prefix)
         a, b, said = self._span(tokens, k, 0, n - 1, s_start, text)
+        # Only the opening words of a title as a title is written: in one run, in capitals ("the
+        # Convention against Torture"), not "the protocol, bringing the number" (Protocol Bringing under
+        # International Control Drugs...).
+        if re.search(r"[,.;:()]", said) or any(
+            w[:1].islower() for w in re.findall(r"[^\W\d_]+", said) if _fold(w) not in _STOPWORDS
+        ):
+            return None
         score = round(matched / self._totals[idx], 3)
         return matched * 0.5, score, TreatyMention(treaty.mtdsg_no, a, b, said, score, kind)
 
@@ -1119,9 +1126,12 @@ class TitleIndex:
             for k, w in enumerate(words):
                 if w not in self._by_word:
                     continue
-                window = words[k : k + 80]
                 for idx in self._by_word[w]:
                     treaty, title = self._titles[idx]
+                    # A title written out takes about as many words as it has: a longer window lets the
+                    # alignment run on to the same words later in the sentence ("... Migrant Workers and
+                    # Members of Their Families is a treaty governing the protection of migrant workers").
+                    window = words[k : k + len(title) + 12]
                     mention = self._full_match(idx, window, tokens, k, s_start, text, threshold)
                     if mention is None:
                         mention = self._prefix_match(idx, window, tokens, k, s_start, text)

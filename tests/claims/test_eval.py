@@ -44,11 +44,20 @@ def test_no_text_crashes_and_a_text_without_claims_reports_none(eval_db: Path) -
 
 
 @pytest.mark.corpus
-def test_cli_eval_prints_the_score_and_every_miss(eval_db: Path) -> None:
-    result = CliRunner().invoke(app, ["check-claims", "--eval", str(EVAL), "--db", str(eval_db)])
+def test_cli_eval_prints_the_score_and_every_miss(eval_db: Path, tmp_path: Path) -> None:
+    # Two texts of the set, one read right and one with misses, with their rows.
+    (tmp_path / "texts").mkdir()
+    keep = ("06-tpnw-marrickville.txt", "07-tpnw-roundnews.txt")
+    for name in keep:
+        (tmp_path / "texts" / name).write_text((EVAL / "texts" / name).read_text(encoding="utf-8"))
+    rows = (EVAL / "expected.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "expected.csv").write_text(
+        "\n".join([rows[0], *(r for r in rows if r.startswith(keep))]) + "\n"
+    )
+    result = CliRunner().invoke(app, ["check-claims", "--eval", str(tmp_path), "--db", str(eval_db)])
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0]
-    assert first.startswith("evaluation: ") and "claims judged right" in first
+    assert first.startswith("evaluation: 3 of 6 claims judged right (50.0%); 2 texts")
     assert result.output.count("why:") == result.output.count("\n\nmissed:") + result.output.count(
         "\n\nmisread:"
     ) + result.output.count("\n\nspurious:")
