@@ -362,10 +362,24 @@ def _is_number(text: str) -> bool:
     return True
 
 
+# Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
+_ENTRY = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The text of the sentence around [start, end) (cut at . ! ? followed by a space)."""
+    lo = max((m.end() for m in re.finditer(r"[.!?]\s", text[max(0, start - 300) : start])), default=0)
+    lo += max(0, start - 300)
+    hi = re.search(r"[.!?](?:\s|$)", text[end : end + 300])
+    return text[lo : end + (hi.start() if hi else 300)]
+
+
 def _threshold_matches(text: str) -> list[CountMatch]:
     out = []
-    for pattern in _THRESHOLDS:
+    for i, pattern in enumerate(_THRESHOLDS):
         for m in pattern.finditer(text):
+            if i == 0 and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+                continue  # "when it was ratified by 100 states": a count at an event, not a threshold
             g = m.groupdict()
             if g.get("word"):
                 figure, n_start, n_end = _ORDINAL_WORDS[g["word"].lower()], m.start("word"), m.end("word")
@@ -423,6 +437,8 @@ def _infobox_matches(text: str) -> list[CountMatch]:
         )
     for m in _CONDITION.finditer(text):
         rest, base = m.group("rest"), m.start("rest")
+        if not re.search(r"ratif|accession|instrument|consent|states|parties", rest, re.I):
+            continue  # "Conditions in 30 prisons": not a treaty's condition of entry into force
         numbers = [n for n in _CONDITION_NUMBER.finditer(rest) if not re.match(r"\d+\]", rest[n.start() :])]
         # "Ratifications by 40 states", "6 months after 30 ratifications[2]": the count of consents,
         # not the delay, nor a citation mark.

@@ -121,6 +121,13 @@ def test_4_threshold_is_checked_against_the_nth_deposit(keepers_db: Path) -> Non
     assert ordinal.verdict == VERDICT_THRESHOLD_WRONG and "fewer than 30" in ordinal.explanation
 
 
+def test_4_a_count_told_at_an_event_is_not_a_threshold() -> None:
+    [c] = find_counts("In 2010, when it was ratified by 100 states, the treaty was celebrated.")
+    assert (c.kind, c.figure) == ("count", 100)
+    [t] = find_counts("Condition: entry into force after 30 ratifications")
+    assert (t.kind, t.figure, t.source) == (KIND_THRESHOLD, 30, "infobox")
+
+
 def test_5_infobox_rows_are_claims_of_their_own_label() -> None:
     text = "Convention on Cluster Munitions\nEffective1 August 2010\nCondition6 months after 30 ratifications[2]\nSignatories 108\nParties 112\n"
     cond, sig, par = extract_claims(text, ALL)
@@ -186,6 +193,7 @@ def test_8_more_phrasings(text: str, figure: int, measure: str) -> None:
         "Only three more ratifications are needed.",
         "It cannot enter into force until it is ratified by 44 specific nations.",
         "Spain ratified it today when one country ratified it.",
+        "Conditions in 30 prisons were poor.",
     ],
 )
 def test_8_figures_that_are_not_counts(text: str) -> None:
