@@ -2,29 +2,41 @@
 
 Pure: text in, claims out, no I/O. The treaties a text may name are passed in as `TreatyName`s.
 
-Rules (documented here because a claim checker is only as good as its reading rules):
+Rules (documented here and in the README's "Claim checker" section, because a claim checker is only as
+good as its reading rules; tests/claims/test_patterns.py has one test per rule):
 
 * Counts. A claim is a number (digits, or words such as "one hundred and seventy-seven") in one of
-  these shapes: "ratified by 177 countries", "signed by 121", "177 states are party to",
-  "177 countries have ratified", "has 178 parties", "178 States Parties", "the number of parties
-  stands at 178", "another nine states have signed but not ratified". "signed" alone means the UN's
-  signatories; "signed but not (yet) ratified" means signatories that are not parties; anything about
-  ratifying, acceding, joining or being a party means the UN's parties.
-* Dates. A claim is dated by the nearest date expression in its own sentence (unless "today" or
-  "currently" is nearer: then it speaks of the text's present and is undated); failing that, by the
-  last date expression earlier in its paragraph ("Figures are as of March 2020. [...] It has 196
-  parties."); a date in a later sentence never reaches back; failing all that the claim is undated.
-  Dates of events ("adopted on 25 May 2000", "entered into force in 2002") never date a claim. A
-  day is that day, a month its last day and a year its last day ("in 2009" -> 2009-12-31).
+  these shapes: "ratified by 177 countries", "177 states are party to", "177 countries have ratified",
+  "112 states that have ratified it", "of which 166 have also ratified it", "One state (X) has signed
+  but not ratified", "has 178 parties", "the number of parties stands at 178", "of which 106 are
+  States Parties", "applies in 60 countries", infobox rows ("Parties 112"). "signed" alone means the
+  UN's signatories; "signed but not (yet) ratified", "signatories without ratification" and the
+  signatories in "N States Parties and M signatories" mean signatories that are not parties
+  (`signed_not_party`); anything about ratifying, acceding, joining or being a party means parties. A
+  sentence that counts ratifications and accessions apart gives each figure its mode. Regional
+  subsets, what is still needed, conditions and "signed or acceded" totals are not claims.
+* Thresholds. "entered into force after it had been ratified by 50 states", "the 30th ratification",
+  "Forty ratifications are required", "Condition: 20 ratifications" are facts about the Nth deposit
+  (kind "threshold"), never dated.
+* Dates. A claim is dated by the nearest status date in its own sentence (unless "today" or
+  "currently" is nearer); with none, "now", "to date", "so far" or "currently" in the sentence mean
+  the text's own date; otherwise the last "as of" date (else the last date) earlier in its paragraph;
+  a date in a later sentence never reaches back. Dates of events ("adopted on 25 May 2000", "On 20
+  September 2017, the TPNW was opened for signature") never date a claim. Sentences end at . ! ? (and
+  the citation marks glued to them) and at line breaks that start a new row or item. What stays
+  undated takes the text's own date: `written_on`, else a byline or dateline. A day is that day, a
+  month its last day and a year its last day ("in 2009" -> 2009-12-31). Infobox rows take only the
+  text's own date.
 * Treaty. A title is found by token overlap, not exact match: typos, capitals and glued words
-  ("thesale") are tolerated, and the best-scoring, longest match wins where titles nest (the title of
-  the Convention on the Rights of the Child sits inside the titles of its protocols). The opening
-  words of a long title count when no other title opens with them ("the Convention against
-  Torture"). Short names such as "OPSC" count as mentions too. A claim is linked, in order of
-  preference, to: the override (--treaty); a title or short name in its own sentence before the
-  number; the treaty a generic reference in its sentence ("the Optional Protocol", "the Convention")
-  points back to, i.e. the latest earlier mention of a treaty of that kind; a title or short name
-  later in its sentence; the nearest mention before it; the first mention after it. A claim with
+  ("thesale") are tolerated, and the longest, best-fitting match wins where titles nest. The opening
+  words of a long title count when no other title opens with them and they are written as a title
+  ("the Convention against Torture"). Short names ("OPSC") and common names ("Ottawa Treaty", from
+  names.csv) count as mentions too. A claim is linked, in order of preference, to: the override
+  (--treaty); a treaty named right after the count ("71 signatories to the Optional Protocol"); a
+  title or name in its own sentence before the number; the treaty a generic reference in its
+  sentence, before or after the number ("the Optional Protocol", "the protocol", "its Optional
+  Protocol", "the treaty"), points back to; a title later in its sentence; the treaty of the claim
+  before it in the paragraph; the nearest mention before it; the first mention after it. A claim with
   none of these is left unlinked.
 """
 
