@@ -5,14 +5,31 @@ from __future__ import annotations
 import json
 
 from pipeline.claims.check import ClaimCheck, ClaimReport
-from pipeline.claims.extract import MEASURE_PARTIES
+from pipeline.claims.extract import KIND_THRESHOLD, MEASURE_PARTIES, MEASURE_WORDS, Claim
+
+_DATE_SOURCES = {
+    "sentence": "",
+    "paragraph": ", from an earlier sentence",
+    "byline": ", the text's byline or dateline",
+    "written-on": ", from --written-on",
+}
+
+
+def _what(cl: Claim) -> str:
+    return f"{cl.mode}s" if cl.mode else MEASURE_WORDS.get(cl.measure, cl.measure)
 
 
 def _claimed(c: ClaimCheck) -> str:
     cl = c.claim
     q = f"{cl.qualifier} " if cl.qualifier else ""
-    when = f'as of {cl.claimed_on.isoformat()} ("{cl.date_text}")' if cl.claimed_on else "undated"
-    return f"{q}{cl.figure} {cl.measure}, {when}"
+    if cl.kind == KIND_THRESHOLD:
+        return f"{q}{cl.figure} consents brought (or bring) it into force"
+    if cl.claimed_on:
+        how = _DATE_SOURCES.get(cl.date_source or "", "")
+        when = f'as of {cl.claimed_on.isoformat()} ("{cl.date_text}"{how})'
+    else:
+        when = "undated"
+    return f"{q}{cl.figure} {_what(cl)}, {when}"
 
 
 def _treaty(c: ClaimCheck) -> str:
@@ -25,13 +42,20 @@ def _treaty(c: ClaimCheck) -> str:
         "reference": f'"{c.claim.treaty_text}" refers back to the last {c.mtdsg_no} mention',
         "before": "nearest treaty named before the claim",
         "after": "first treaty named after the claim",
+        "previous": "the treaty of the claim before it",
     }.get(c.claim.link, c.claim.link)
+    if c.claim.treaty_via == "common name" and c.claim.treaty_text:
+        how += f'; "{c.claim.treaty_text}" is a common name (pipeline/claims/names.csv)'
+    elif c.claim.treaty_via == "short name" and c.claim.treaty_text:
+        how += f'; "{c.claim.treaty_text}" is a short name'
+    if c.claim.source == "infobox":
+        how += "; read from an infobox row"
     title = f" - {c.title}" if c.title else ""
     return f"{c.mtdsg_no}{short}{title} ({how})"
 
 
 def _since_lines(c: ClaimCheck) -> list[str]:
-    if c.claim.claimed_on is None:
+    if c.claim.claimed_on is None or c.claim.kind == KIND_THRESHOLD:
         return []
     joined = [n for n in c.newcomers if n.change == "joined"]
     signed = [n for n in c.newcomers if n.change == "signed"]
@@ -57,11 +81,14 @@ def render_text(report: ClaimReport) -> str:
         lines.append(f'{i}. "{cl.phrase}" (line {cl.line})')
         lines.append(f"   treaty:  {_treaty(c)}")
         lines.append(f"   claims:  {_claimed(c)}")
-        if c.figure_then is not None and c.then_date is not None:
-            lines.append(f"   then:    {c.figure_then} {cl.measure} on {c.then_date.isoformat()}")
+        if cl.kind == KIND_THRESHOLD:
+            if c.then_date is not None:
+                lines.append(f"   then:    consent number {cl.figure} deposited on {c.then_date.isoformat()}")
+        elif c.figure_then is not None and c.then_date is not None:
+            lines.append(f"   then:    {c.figure_then} {_what(cl)} on {c.then_date.isoformat()}")
         if c.figure_now is not None:
             src = f", {c.source}" if c.source else ""
-            lines.append(f"   now:     {c.figure_now} {cl.measure}, status as at {c.now_as_at}{src}")
+            lines.append(f"   now:     {c.figure_now} {_what(cl)}, status as at {c.now_as_at}{src}")
         lines.append(f"   verdict: {c.verdict}: {c.explanation}")
         lines += [f"   {s}" for s in _since_lines(c)]
         if c.word_note:
@@ -113,9 +140,9 @@ def render_markdown(report: ClaimReport) -> str:
 def _footnote(c: ClaimCheck) -> str:
     cl = c.claim
     if c.figure_now is None:
-        return f"{c.verdict}."
+        return f"{c.verdict}: {c.explanation}."
     name = f"{c.mtdsg_no} ({c.short_name})" if c.short_name else str(c.mtdsg_no)
-    text = f"{name}: {c.figure_now} {cl.measure} as at {c.now_as_at}"
+    text = f"{name}: {c.figure_now} {_what(cl)} as at {c.now_as_at}"
     if cl.claimed_on is not None and c.figure_then is not None:
         text += f"; {c.figure_then} on {cl.claimed_on.isoformat()}, the date the text claims for"
     text += f". Verdict: {c.verdict}."

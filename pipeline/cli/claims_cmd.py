@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +11,7 @@ import typer
 
 from pipeline.catalog import UnknownTreaty
 from pipeline.claims.check import check_text
+from pipeline.claims.evaluate import EvalSetError, evaluate, render_eval
 from pipeline.claims.render import render_annotated, render_json, render_markdown, render_text
 from pipeline.cli.app import DbOption, app, fail
 from pipeline.config import db_path
@@ -22,15 +24,32 @@ class ClaimsFormat(StrEnum):
     markdown = "markdown"
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
 @app.command("check-claims")
 def check_claims(
-    file: Annotated[Path, typer.Argument(help="Text file to check (plain text or Markdown, UTF-8).")],
+    file: Annotated[
+        Path | None, typer.Argument(help="Text file to check (plain text or Markdown, UTF-8).")
+    ] = None,
     treaty: Annotated[
         str | None,
         typer.Option(
             "--treaty",
             help="Treaty every claim is about (MTDSG number like IV-11-c, or a short name like OPSC); "
             "overrides the treaty found in the text.",
+        ),
+    ] = None,
+    written_on: Annotated[
+        str | None,
+        typer.Option(
+            "--written-on",
+            help="The date the text was written (YYYY-MM-DD): claims the text leaves undated are checked "
+            "as of this date. Without it, a byline or dateline in the text is used when there is one.",
         ),
     ] = None,
     fmt: Annotated[
@@ -41,25 +60,51 @@ def check_claims(
         typer.Option(
             "--annotate",
             help="Also write a Markdown copy of the text with each claim marked and a footnote giving the "
-            "current figure, its date and the source.",
+            "current figure, its date and the source (never over the input file).",
+        ),
+    ] = None,
+    eval_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--eval",
+            help="Instead of a file, run the evaluation set in this folder (texts/ and expected.csv, "
+            "e.g. tests/claims/eval) and print the score and every miss.",
         ),
     ] = None,
     db: DbOption = None,
 ) -> None:
     """Find treaty figures in a text ("ratified by 177 countries as of September 2021") and check them:
     the UN figure on the claimed date, today's figure and who joined or signed since."""
-    if not file.is_file():
-        fail(f"no such file: {file}")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as e:
-        fail(f"{file} is not UTF-8 text ({e.reason} at byte {e.start})")
+    if (file is None) == (eval_dir is None):
+        fail("give a text FILE to check, or --eval DIR (not both)")
+    day = None
+    if written_on is not None:
+        try:
+            day = date.fromisoformat(written_on)
+        except ValueError:
+            fail(f"--written-on {written_on!r} is not a date (YYYY-MM-DD)")
+    text = ""
+    if file is not None:
+        if not file.is_file():
+            fail(f"no such file: {file}")
+        if annotate is not None and _same_file(file, annotate):
+            fail(f"--annotate {annotate} is the input file: choose another path for the annotated copy")
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as e:
+            fail(f"{file} is not UTF-8 text ({e.reason} at byte {e.start})")
     path = db or db_path()
     if not path.is_file():
         fail(f"no database at {path}: import some treaty pages first (treaties import / treaties demo)")
     try:
         with open_store(path, read_only=True) as store:
-            report = check_text(text, store, name=file.name, treaty=treaty)
+            if eval_dir is not None:
+                typer.echo(render_eval(evaluate(eval_dir, store)), nl=False)
+                return
+            assert file is not None
+            report = check_text(text, store, name=file.name, treaty=treaty, written_on=day)
+    except EvalSetError as e:
+        fail(str(e))
     except UnknownTreaty as e:
         fail(str(e))
     except StoreLocked as e:

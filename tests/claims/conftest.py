@@ -110,3 +110,23 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 status = parse_page(data, source=SourceRef(str(f), sha))
                 store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured)
     return path
+
+
+@pytest.fixture(scope="session")
+def eval_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database `make demo` builds: all 407 XML files of 2018, then the 30 pages of 2026. Every title
+    of the collection is a candidate for a text's words, as it is for a user."""
+    pages = require_pages()
+    from pipeline.parse import parse_page
+    from pipeline.parse.model import SourceRef
+
+    path = tmp_path_factory.mktemp("claims-eval") / "eval.duckdb"
+    files = [(f, datetime(2018, 1, 15)) for f in sorted((pages / "xml-2018-01-15").glob("*.xml"))]
+    files += [(f, None) for f in sorted((pages / "html-2026-02-03").glob("*.html"))]
+    with open_store(path) as store:
+        for f, captured in files:
+            data = f.read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+            status = parse_page(data, source=SourceRef(str(f), sha))
+            store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured)
+    return path

@@ -75,3 +75,47 @@ def test_missing_file_and_missing_db(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith(f"error: no database at {tmp_path / 'none.duckdb'}")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_annotate_refuses_to_overwrite_the_input(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, f"As of December 2020, the {KEEPERS} had been ratified by 4 countries.\n")
+    before = f.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check-claims", str(f), "--db", str(keepers_db), "--annotate", str(f)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"error: --annotate {f} is the input file: choose another path for the annotated copy"
+    ]
+    assert f.read_text(encoding="utf-8") == before
+
+
+def test_an_annotated_copy_checked_again_gives_the_same_claims(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, f"As of December 2020, the {KEEPERS} had been ratified by 4 countries.\n")
+    out = tmp_path / "annotated.md"
+    runner.invoke(app, ["check-claims", str(f), "--db", str(keepers_db), "--annotate", str(out)])
+    again = runner.invoke(app, ["check-claims", str(out), "--db", str(keepers_db), "--format", "json"])
+    assert again.exit_code == 0, again.output
+    claims = json.loads(again.output)["claims"]
+    assert [(c["figure"], c["claimed_on"]) for c in claims] == [(4, "2020-12-31")]
+
+
+def test_written_on_dates_undated_claims(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, f"The {KEEPERS} has 4 parties.\n")
+    args = ["check-claims", str(f), "--db", str(keepers_db), "--format", "json"]
+    result = runner.invoke(app, [*args, "--written-on", "2020-06-30"])
+    [claim] = json.loads(result.output)["claims"]
+    assert (claim["claimed_on"], claim["date_source"], claim["verdict"]) == (
+        "2020-06-30",
+        "written-on",
+        "correct at its date, now stale",
+    )
+    bad = runner.invoke(app, [*args, "--written-on", "June 2020"])
+    assert bad.exit_code == 1
+    assert bad.output.strip() == "error: --written-on 'June 2020' is not a date (YYYY-MM-DD)"
+
+
+def test_file_or_eval(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check-claims"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "error: give a text FILE to check, or --eval DIR (not both)"
+    bad = runner.invoke(app, ["check-claims", "--eval", str(tmp_path), "--db", str(tmp_path / "x")])
+    assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1

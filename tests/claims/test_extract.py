@@ -232,7 +232,7 @@ def test_text_naming_two_treaties_links_each_claim_to_the_nearest_before() -> No
     a, b, c = extract_claims(text, TREATIES)
     assert (a.figure, a.mtdsg_no, a.link) == (196, "IV-11", "named")
     assert (b.figure, b.mtdsg_no, b.claimed_on) == (173, "IV-4", date(2020, 12, 31))
-    assert (c.figure, c.mtdsg_no, c.measure, c.link) == (74, "IV-4", MEASURE_SIGNATORIES, "before")
+    assert (c.figure, c.mtdsg_no, c.measure, c.link) == (74, "IV-4", MEASURE_SIGNATORIES, "previous")
 
 
 def test_short_names_are_matched_as_written() -> None:

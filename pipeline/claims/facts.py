@@ -1,0 +1,117 @@
+"""Facts the claim checker needs beyond the store's counts, computed from one participants frame.
+
+Everything here reads only `StoreLike.participants()` rows (signature_date, consent_date, consent_type,
+signature_withdrawn, consent_withdrawn...), so that each function can later become a store query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pipeline.frame_values import is_missing
+from pipeline.frame_values import to_date as as_date
+
+# How the UN's consent types group into the ways prose counts them: "ratified" covers the forms of
+# consent that follow a signature (acceptance, approval and formal confirmation are ratification by
+# another name); "acceded" is accession alone. Successions are neither.
+_RATIFICATION_TYPES = frozenset({"ratification", "acceptance", "approval", "formal confirmation"})
+_ACCESSION_TYPES = frozenset({"accession"})
+
+
+def withdrawn(row: dict[str, Any], role: str) -> bool:
+    """Is this role's action bracketed (withdrawn)? Stores may keep one flag per role or one per row."""
+    value = row.get(f"{role}_withdrawn")
+    if is_missing(value):
+        value = row.get("withdrawn") if role == "consent" else None
+    return bool(value) and not is_missing(value)
+
+
+def signed_not_party(rows: Sequence[dict[str, Any]], on: date | None) -> int:
+    """Signatories without consent on `on` (None: as the latest page shows them)."""
+    n = 0
+    for r in rows:
+        sig, con = as_date(r.get("signature_date")), as_date(r.get("consent_date"))
+        if sig is None or withdrawn(r, "signature") or (on is not None and sig > on):
+            continue
+        if con is not None and not withdrawn(r, "consent") and (on is None or con <= on):
+            continue
+        n += 1
+    return n
+
+
+def consents_by_mode(rows: Sequence[dict[str, Any]], mode: str, on: date | None) -> int:
+    """Consents of one kind ("ratification" or "accession") dated on or before `on` (None: all),
+    leaving out withdrawn ones (an approximation before the withdrawal took effect)."""
+    types = _RATIFICATION_TYPES if mode == "ratification" else _ACCESSION_TYPES
+    n = 0
+    for r in rows:
+        d = as_date(r.get("consent_date"))
+        kind = str(r.get("consent_type") or "").strip().lower()
+        if d is None or withdrawn(r, "consent") or kind not in types or (on is not None and d > on):
+            continue
+        n += 1
+    return n
+
+
+@dataclass(frozen=True)
+class Deposit:
+    """The Nth consent deposited with the depositary."""
+
+    n: int
+    on: date
+    name: str
+    action: str | None
+
+
+def nth_consent(rows: Sequence[dict[str, Any]], n: int) -> Deposit | None:
+    """The Nth consent to be bound ever deposited, by date (withdrawn ones too: they were deposited and
+    counted towards entry into force). Ties on one day keep the table's order. None if fewer than N."""
+    dated = []
+    for i, r in enumerate(rows):
+        d = as_date(r.get("consent_date"))
+        if d is not None:
+            action = r.get("consent_type")
+            dated.append((d, i, str(r.get("name")), None if is_missing(action) else str(action).lower()))
+    dated.sort()
+    if n < 1 or n > len(dated):
+        return None
+    d, _, name, action = dated[n - 1]
+    return Deposit(n, d, name, action)
+
+
+def consent_count(rows: Sequence[dict[str, Any]]) -> int:
+    """How many consents were ever deposited (withdrawn ones included)."""
+    return sum(1 for r in rows if as_date(r.get("consent_date")) is not None)
+
+
+_DAY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\.?\s+(\d{4})\b")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+
+
+def entry_into_force(text: Any) -> date | None:
+    """The first day-month-year date in the UN's entry-into-force cell ("22 January 2021, in accordance
+    with article 15(1)"), or None (not yet in force, or no date given)."""
+    if is_missing(text):
+        return None
+    m = _DAY.search(str(text))
+    if not m or m.group(2).lower() not in _MONTHS:
+        return None
+    try:
+        return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def ordinal(n: int) -> str:
+    """1 -> "1st", 22 -> "22nd", 50 -> "50th"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,63 @@
+"""The evaluation set: real texts from public pages, every claim's reading written by hand (see eval/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.claims.check import CachedStore, check_text
+from pipeline.claims.evaluate import VERDICT_KEYS, evaluate, load_set, render_eval
+from pipeline.cli import app
+from pipeline.store import open_store
+
+EVAL = Path(__file__).parent / "eval"
+TARGET = 0.90
+
+
+def test_the_set_is_well_formed() -> None:
+    texts, expected = load_set(EVAL)
+    assert len(texts) >= 30
+    assert all(t.source.startswith(("http://", "https://")) for t in texts)
+    assert {e.file for e in expected} == {t.name for t in texts}  # every text has claims to check
+    assert {e.verdict for e in expected} <= set(VERDICT_KEYS)
+
+
+@pytest.mark.corpus
+def test_checker_scores_at_least_nine_in_ten(eval_db: Path) -> None:
+    with open_store(eval_db, read_only=True) as store:
+        result = evaluate(EVAL, store)
+    report = render_eval(result)
+    assert result.score >= TARGET, report
+
+
+@pytest.mark.corpus
+def test_no_text_crashes_and_a_text_without_claims_reports_none(eval_db: Path) -> None:
+    texts, _ = load_set(EVAL)
+    with open_store(eval_db, read_only=True) as opened:
+        store = CachedStore(opened)
+        for t in texts:
+            check_text(t.text, store, name=t.name)  # no written date: must not crash either
+        report = check_text("The Mine Ban Treaty was signed in Ottawa in 1997.", store, name="none.txt")
+    assert report.checks == () and report.message == "none.txt: no treaty figures found (nothing to check)"
+
+
+@pytest.mark.corpus
+def test_cli_eval_prints_the_score_and_every_miss(eval_db: Path, tmp_path: Path) -> None:
+    # Two texts of the set, one read right and one with misses, with their rows.
+    (tmp_path / "texts").mkdir()
+    keep = ("06-tpnw-marrickville.txt", "07-tpnw-roundnews.txt")
+    for name in keep:
+        (tmp_path / "texts" / name).write_text((EVAL / "texts" / name).read_text(encoding="utf-8"))
+    rows = (EVAL / "expected.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "expected.csv").write_text(
+        "\n".join([rows[0], *(r for r in rows if r.startswith(keep))]) + "\n"
+    )
+    result = CliRunner().invoke(app, ["check-claims", "--eval", str(tmp_path), "--db", str(eval_db)])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith("evaluation: 3 of 6 claims judged right (50.0%); 2 texts")
+    assert result.output.count("why:") == result.output.count("\n\nmissed:") + result.output.count(
+        "\n\nmisread:"
+    ) + result.output.count("\n\nspurious:")
