@@ -220,7 +220,7 @@ def world_js() -> bytes:
     return (
         "// World outlines for the report's maps (pygal_maps_world's geometry, simplified); generated.\n"
         f"window.TREATIES_WORLD = {text};\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 _CSS_CLASS = {STATUS_PARTY: "p", STATUS_SIGNATORY: "s", STATUS_WITHDRAWN: "w"}

@@ -334,7 +334,8 @@ def _treaty_context(td: TreatyData) -> dict[str, Any]:
                 "signatories": _int(r.get("counted_signatories")),
                 "declared_parties": _int(r.get("declared_parties")),
                 "declared_signatories": _int(r.get("declared_signatories")),
-                "complete": bool(r.get("participants_complete")) and not is_missing(r.get("participants_complete")),
+                "complete": bool(r.get("participants_complete"))
+                and not is_missing(r.get("participants_complete")),
             }
             for r in td.snapshots.to_dict("records")
         ],
@@ -419,7 +420,8 @@ def _countries(data: SiteData) -> dict[str, dict[str, Any]]:
                 }
             )
         counts = {
-            s: sum(r["status"] == s for r in acted) for s in (STATUS_PARTY, STATUS_SIGNATORY, STATUS_WITHDRAWN)
+            s: sum(r["status"] == s for r in acted)
+            for s in (STATUS_PARTY, STATUS_SIGNATORY, STATUS_WITHDRAWN)
         }
         out[key] = {
             **c,

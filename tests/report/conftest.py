@@ -90,7 +90,9 @@ class FakeStore:
             [
                 self._treaty("IV-99", "TEST", "Convention on Testing", 2, 2, "2018-01-15", 1, 1),
                 self._treaty("IV-2", None, "Convention <i>Two</i>", 1, 0, None, None, None, sigcol=False),
-                self._treaty("V-2", None, UNLISTED_TITLE, 146, 19, None, None, None, sigcol=False, listed=False),
+                self._treaty(
+                    "V-2", None, UNLISTED_TITLE, 146, 19, None, None, None, sigcol=False, listed=False
+                ),
             ]
         )
 

@@ -26,7 +26,9 @@ def test_equal_counts_reconcile():
 def test_an_explained_difference_is_still_a_difference():
     state, reason = reconciles_text(
         _info(
-            counted_parties=10, declared_parties=12, reconciliation="parties: counted 10, declared 12: 2 provisional"
+            counted_parties=10,
+            declared_parties=12,
+            reconciliation="parties: counted 10, declared 12: 2 provisional",
         )
     )
     assert state == "no" and "provisional" in reason

@@ -117,7 +117,9 @@ def test_only_our_own_scripts_run(fake_site: Path) -> None:
     for page in site.rglob("*.html"):
         html = page.read_text()
         scripts = re.findall(r"<script\b[^>]*>", html)
-        assert scripts and all(re.fullmatch(r'<script src="(\.\./)?static/\w+\.js">', t) for t in scripts), page
+        assert scripts and all(re.fullmatch(r'<script src="(\.\./)?static/\w+\.js">', t) for t in scripts), (
+            page
+        )
         assert "static/site.js" in scripts[-1], page
 
 
