@@ -87,13 +87,13 @@ def test_treaty_page(browser: Any, real_site: Path) -> None:
     assert box and box["width"] > 500 and box["height"] > 250
     names = _column(page, "participants", 0)
     page.click("#participants thead th:nth-child(4)")  # consent date
-    consent = page.eval_on_selector_all(
-        "#participants tbody tr", "rows => rows.map(r => r.cells[3].getAttribute('data-sort'))"
-    )
+    consent = _column(page, "participants", 3)  # ISO dates as plain text
     dated = [d for d in consent if d]
     assert dated == sorted(dated) and _column(page, "participants", 0) != names
     assert consent[len(dated) :] == [""] * (len(consent) - len(dated))  # no date sorts last
-    # Footnotes open on demand.
+    # Footnote marks link to the end notes; declarations open on demand.
+    note = page.locator("#participants a[href^='#note-']").first
+    assert page.locator(note.get_attribute("href")).count() == 1
     details = page.locator("#participants details").first
     assert not details.evaluate("d => d.open")
     details.locator("summary").click()
