@@ -265,7 +265,7 @@ def _change_sets(td: TreatyData) -> list[dict[str, Any]]:
     return out
 
 
-def _legend(td: TreatyData, counts: dict[str, int]) -> list[dict[str, Any]]:
+def _legend(counts: dict[str, int]) -> list[dict[str, Any]]:
     """The map's legend: what each colour counts, in the words of the headline."""
     items = [
         {"status": s, "label": STATUS_LABELS[s], "count": counts.get(s, 0), "colour": STATUS_COLOURS[s]}
@@ -316,7 +316,7 @@ def _treaty_context(td: TreatyData) -> dict[str, Any]:
         "change": change_summary(info),
         "participants": participants,
         "status_counts": counts,
-        "legend": _legend(td, counts),
+        "legend": _legend(counts),
         "map": map_data(td.participants) if listed else {},
         "has_provisional": any(p["provisional"]["iso"] for p in participants),
         "undrawn": [(name, STATUS_LABELS[status]) for name, status in undrawn],
@@ -478,13 +478,6 @@ def matrix_xlsx(matrix: pd.DataFrame) -> bytes:
 
 def matrix_csv(matrix: pd.DataFrame) -> bytes:
     return matrix.to_csv(index=False).encode("utf-8")
-
-
-def write_matrix_files(matrix: pd.DataFrame, out_dir: Path) -> tuple[Path, Path]:
-    writer = SiteWriter(out_dir)
-    writer.write(MATRIX_CSV, matrix_csv(matrix))
-    writer.write(MATRIX_XLSX, matrix_xlsx(matrix))
-    return out_dir / MATRIX_CSV, out_dir / MATRIX_XLSX
 
 
 def _md_cell(value: Any) -> str:

@@ -125,6 +125,23 @@ def test_disk_full_leaves_old_file_and_no_temporary(tmp_path: Path, monkeypatch:
     assert "Changed title" in (site / "index.html").read_text()
 
 
+def test_read_only_folder_is_one_error_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root a chmod does not stop writes, so the refusal is simulated where the file is created."""
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ReportWriteError) as err:
+        render_site(FakeStore(), tmp_path / "site")
+    assert str(tmp_path / "site" / "static" / "site.css") in str(err.value)
+    assert "Read-only file system" in str(err.value)
+    assert [p for p in (tmp_path / "site").rglob("*") if p.is_file()] == []
+
+
 def test_cli_turns_a_write_error_into_one_line(real_db: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
