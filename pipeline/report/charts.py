@@ -164,11 +164,17 @@ def render_timeline_svg(
             f"<title>snapshot as at {d.isoformat()}: {n} parties</title></circle>"
         )
     ly = TIMELINE_H - 14
+    dots_x = _LEFT
+    if steps:
+        out.append(
+            f'<line class="s" x1="{_LEFT}" x2="{_LEFT + 24}" y1="{ly - 4}" y2="{ly - 4}"/>'
+            f'<text x="{_LEFT + 30}" y="{ly}">parties (from consent dates)</text>'
+        )
+        dots_x = _LEFT + 262
+    dots = "snapshots (counted parties)" if steps else "snapshots (parties: the UN's declared totals)"
     out.append(
-        f'<line class="s" x1="{_LEFT}" x2="{_LEFT + 24}" y1="{ly - 4}" y2="{ly - 4}"/>'
-        f'<text x="{_LEFT + 30}" y="{ly}">parties (from consent dates)</text>'
-        f'<circle class="d" cx="{_LEFT + 262}" cy="{ly - 4}" r="5"/>'
-        f'<text x="{_LEFT + 272}" y="{ly}">snapshots (counted parties)</text>'
+        f'<circle class="d" cx="{dots_x + 5}" cy="{ly - 4}" r="5"/>'
+        f'<text x="{dots_x + 15}" y="{ly}">{escape(dots)}</text>'
     )
     out.append("</svg>")
     return ("\n".join(out) + "\n").encode("utf-8")
