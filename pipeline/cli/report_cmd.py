@@ -64,7 +64,7 @@ def report(
 ) -> None:
     """Write the report site (index.html, a page per treaty and per country, the country x treaty matrix
     as HTML/CSV/XLSX, README.md) from the database. Works from file:// with no network."""
-    from pipeline.report import ReportWriteError, render_site, site_size
+    from pipeline.report import ReportWriteError, build_site, site_size
     from pipeline.store import StoreError, open_store
 
     out_dir = out or config.reports_dir()
@@ -74,11 +74,15 @@ def report(
             if store.treaties().empty:
                 fail(f"the database {path} holds no treaty yet: run `treaties import` or `treaties refresh`")
             with _progress_bar() as progress:
-                index = render_site(store, out_dir, progress=progress)
+                built = build_site(store, out_dir, progress=progress)
     except (StoreError, ReportWriteError) as exc:
         fail(str(exc))
+    index = built.index
     size = site_size(index.parent)
-    print(f"report: {index} ({size.files} files, {size.bytes / 1e6:.1f} MB)")
+    print(
+        f"report: {index} ({size.files} files, {size.bytes / 1e6:.1f} MB; written {len(built.written)}, "
+        f"unchanged {built.unchanged}, removed {len(built.removed)})"
+    )
     if screenshots:
         from pipeline.report.browser import BrowserUnavailable, save_screenshots
 

@@ -17,6 +17,8 @@ def test_report_writes_the_site(real_db: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "--db", str(real_db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert f"report: {out / 'index.html'}" in result.output
+    again = runner.invoke(app, ["report", "--db", str(real_db), "--out", str(out)])
+    assert again.exit_code == 0 and "written 0, unchanged " in again.output and "removed 0)" in again.output
     assert "178 parties and 122 signatories" in (out / "treaty" / "IV-11-c.html").read_text()
     assert (out / "matrix.xlsx").stat().st_size > 0
 
