@@ -65,6 +65,8 @@ class ChangeSet:
     counts_before: dict[str, int | None]
     counts_after: dict[str, int | None]
     changes: tuple[ChangeRow, ...]
+    # Set when who changed cannot be known: one of the two snapshots lists no participants.
+    unlisted: date | None = None
 
 
 @dataclass
@@ -147,6 +149,30 @@ def _copy_diff(diff: Any) -> ChangeSet:
     )
 
 
+def _snapshot_counts(snapshots: pd.DataFrame, day: date) -> tuple[dict[str, int | None], bool]:
+    """The totals of the snapshot of that day (counted, else declared) and whether it lists participants."""
+    for r in snapshots.to_dict("records")[::-1]:
+        if to_date(r.get("as_at")) == day:
+            counts = {}
+            for key in ("parties", "signatories"):
+                v = r.get(f"counted_{key}")
+                v = r.get(f"declared_{key}") if is_missing(v) else v
+                counts[key] = None if is_missing(v) else int(v)
+            listed = r.get("participants_complete")
+            return counts, bool(listed) and not is_missing(listed)
+    return {"parties": None, "signatories": None}, False
+
+
+def _change_set(store: StoreLike, mtdsg_no: str, snapshots: pd.DataFrame, a: date, b: date) -> ChangeSet:
+    before, listed_a = _snapshot_counts(snapshots, a)
+    after, listed_b = _snapshot_counts(snapshots, b)
+    if not (listed_a and listed_b):
+        # Store.diff compares only snapshots with participants: it would answer with one snapshot
+        # against itself ("3 February 2026 to 3 February 2026, 0 changes"). Only the totals compare.
+        return ChangeSet(a, b, before, after, (), unlisted=a if not listed_a else b)
+    return _copy_diff(store.diff(mtdsg_no, a, b))
+
+
 def load_treaty(store: StoreLike, info: dict[str, Any]) -> TreatyData:
     mtdsg_no = str(info["mtdsg_no"])
     snapshots = store.snapshots(mtdsg_no)
@@ -156,7 +182,7 @@ def load_treaty(store: StoreLike, info: dict[str, Any]) -> TreatyData:
     end_notes = store.end_notes(mtdsg_no)
     # One change set per pair of consecutive snapshot dates, newest first.
     dates = sorted({d for d in (to_date(v) for v in snapshots.get("as_at", [])) if d is not None})
-    changes = [_copy_diff(store.diff(mtdsg_no, a, b)) for a, b in zip(dates, dates[1:], strict=False)]
+    changes = [_change_set(store, mtdsg_no, snapshots, a, b) for a, b in zip(dates, dates[1:], strict=False)]
     changes.reverse()
     return TreatyData(
         info=info, snapshots=snapshots, participants=participants, end_notes=end_notes, changes=changes

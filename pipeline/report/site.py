@@ -260,6 +260,7 @@ def _change_sets(td: TreatyData) -> list[dict[str, Any]]:
                 "counts_after": cs.counts_after,
                 "changes": shown,
                 "marks_only": marks_only,
+                "unlisted": cs.unlisted,
             }
         )
     return out

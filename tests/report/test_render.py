@@ -204,3 +204,29 @@ def test_headline_and_change_wording() -> None:
     assert change_summary(info) == "-2 parties since 15 January 2018"
     info.update(previous_parties=1)
     assert change_summary(info) == "no change since 15 January 2018"
+
+
+def test_a_snapshot_without_participants_is_compared_by_its_totals_only() -> None:
+    """Not "3 February 2026 to 3 February 2026, 0 changes" (the store's answer for one listed snapshot)."""
+    from datetime import date, datetime
+
+    import pandas as pd
+
+    from pipeline.report.data import _change_set
+
+    class NoDiff:
+        def diff(self, *args: object) -> None:
+            raise AssertionError("a header-only snapshot is not diffed")
+
+    snaps = pd.DataFrame(
+        [
+            {"as_at": datetime(2018, 1, 15), "counted_parties": None, "declared_parties": 169,
+             "counted_signatories": None, "declared_signatories": 74, "participants_complete": False},
+            {"as_at": datetime(2026, 2, 3), "counted_parties": 175, "declared_parties": 175,
+             "counted_signatories": 74, "declared_signatories": 74, "participants_complete": True},
+        ]
+    )  # fmt: skip
+    cs = _change_set(NoDiff(), "IV-4", snaps, date(2018, 1, 15), date(2026, 2, 3))
+    assert (cs.from_, cs.to, cs.unlisted) == (date(2018, 1, 15), date(2026, 2, 3), date(2018, 1, 15))
+    assert cs.counts_before == {"parties": 169, "signatories": 74} and cs.changes == ()
+    assert cs.counts_after == {"parties": 175, "signatories": 74}
