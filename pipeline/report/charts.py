@@ -20,6 +20,7 @@ from pipeline.report.data import (
     STATUS_PARTY,
     STATUS_SIGNATORY,
     STATUS_WITHDRAWN,
+    frame_records,
     participant_status,
     to_date,
 )
@@ -61,7 +62,7 @@ def party_timeline(participants: pd.DataFrame) -> list[tuple[date, int]]:
     the notification of succession, which is when the step appears.
     """
     dates: list[date] = []
-    for row in participants.to_dict("records"):
+    for row in frame_records(participants):
         if participant_status(row) == STATUS_PARTY:
             d = to_date(row.get("consent_date"))
             if d is not None:
@@ -184,7 +185,7 @@ def map_groups(participants: pd.DataFrame) -> tuple[dict[str, list[str]], list[t
     """Map keys grouped by status, and the (name, status) of participants the map cannot draw."""
     groups: dict[str, list[str]] = {STATUS_PARTY: [], STATUS_SIGNATORY: [], STATUS_WITHDRAWN: []}
     undrawn: list[tuple[str, str]] = []
-    for row in participants.to_dict("records"):
+    for row in frame_records(participants):
         status = participant_status(row)
         if status == STATUS_NONE:
             continue
@@ -203,7 +204,7 @@ def map_data(participants: pd.DataFrame) -> dict[str, list[str]]:
     written once for the whole site (the outline was 100 kB in every treaty's own SVG before).
     """
     out: dict[str, list[str]] = {}
-    for row in participants.to_dict("records"):
+    for row in frame_records(participants):
         status = participant_status(row)
         if status == STATUS_NONE:
             continue

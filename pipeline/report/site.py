@@ -35,6 +35,7 @@ from pipeline.report.data import (
     SiteData,
     TreatyData,
     footnote_list,
+    frame_records,
     is_missing,
     participant_status,
     participants_listed,
@@ -176,7 +177,7 @@ def _participant_rows(td: TreatyData) -> list[dict[str, Any]]:
         for n, t in zip(td.end_notes.get("number", []), td.end_notes.get("text", []), strict=False)
     }
     rows = []
-    for row in td.participants.to_dict("records"):
+    for row in frame_records(td.participants):
         marks = footnote_list(row.get("footnotes"))
         rows.append(
             {
@@ -207,7 +208,7 @@ def _snapshot_row(td: TreatyData) -> dict[str, Any]:
 
 def _snapshot_points(td: TreatyData) -> list[tuple[date, int]]:
     points = []
-    for row in td.snapshots.to_dict("records"):
+    for row in frame_records(td.snapshots):
         d = to_date(row.get("as_at"))
         n = _int(row.get("counted_parties"))
         if n is None:
@@ -338,7 +339,7 @@ def _treaty_context(td: TreatyData) -> dict[str, Any]:
                 "complete": bool(r.get("participants_complete"))
                 and not is_missing(r.get("participants_complete")),
             }
-            for r in td.snapshots.to_dict("records")
+            for r in frame_records(td.snapshots)
         ],
     }
 
@@ -351,7 +352,7 @@ def _day(value: Any) -> str:
 def snapshot_groups(data: SiteData) -> tuple[str, list[tuple[str, int]]]:
     """The latest "status as at" day of any treaty (the current snapshot) and the treaty count per day,
     newest first: the index tells the 30 treaties refreshed in 2026 from the 377 last seen in 2018."""
-    days = Counter(_day(info.get("as_at")) for info in data.treaties.to_dict("records"))
+    days = Counter(_day(info.get("as_at")) for info in frame_records(data.treaties))
     ordered = sorted(days.items(), key=lambda kv: kv[0], reverse=True)
     return (ordered[0][0] if ordered else ""), ordered
 
@@ -359,7 +360,7 @@ def snapshot_groups(data: SiteData) -> tuple[str, list[tuple[str, int]]]:
 def _index_rows(data: SiteData) -> list[dict[str, Any]]:
     current, _ = snapshot_groups(data)
     rows = []
-    for info in data.treaties.to_dict("records"):
+    for info in frame_records(data.treaties):
         ok, reason = reconciles_text(info)
         rows.append(
             {
@@ -622,7 +623,7 @@ def render_pages(data: SiteData, writer: SiteWriter) -> None:
             "key": country_key(r.get("iso3"), r.get("name")),
             "cells": [(_text(r.get(c)), _cell_class(_text(r.get(c)))) for c in treaty_cols],
         }
-        for r in matrix.to_dict("records")
+        for r in frame_records(matrix)
     ]
     columns = _matrix_columns(data, treaty_cols)
     writer.write_text(
