@@ -90,7 +90,7 @@ def report(
             shots = save_screenshots(index)
         except BrowserUnavailable as exc:
             fail(f"screenshots: {exc}")
-        except OSError as exc:
-            fail(f"screenshots: cannot write under {index.parent}: {exc.strerror or exc}")
+        except ReportWriteError as exc:
+            fail(f"screenshots: {exc}")
         for shot in shots:
             print(f"screenshot: {shot}")

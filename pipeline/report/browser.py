@@ -75,12 +75,14 @@ def save_screenshots(index: Path, out_dir: Path | None = None, *, browser: Any |
     treaty page's map, for readers without a browser. Not full pages: those ran to 31,000 pixels.
 
     Uses `browser` when given (one playwright session per process), else opens Debian's Chromium.
+    Raises ReportWriteError when a screenshot cannot be written.
     """
     if browser is None:
         with open_browser() as own:
             return save_screenshots(index, out_dir, browser=own)
+    from pipeline.report.output import write_atomic
+
     out_dir = out_dir or index.parent / SCREENSHOT_DIR
-    out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     map_shot: Path | None = None
     page = browser.new_page(viewport=SCREEN)
@@ -88,12 +90,14 @@ def save_screenshots(index: Path, out_dir: Path | None = None, *, browser: Any |
         block_network(page)
         for label, path in pick_pages(index).items():
             page.goto(path.resolve().as_uri(), wait_until="load")
+            # Taken as bytes and written like every report file: atomically, a failure is one
+            # ReportWriteError naming the path.
             target = out_dir / f"{label}.png"
-            page.screenshot(path=str(target), full_page=False)
+            write_atomic(target, page.screenshot(full_page=False))
             written.append(target)
             if label == "treaty" and page.locator("#map svg").count():
                 map_shot = out_dir / "map.png"
-                page.locator("#map").screenshot(path=str(map_shot))
+                write_atomic(map_shot, page.locator("#map").screenshot())
         if map_shot is not None:
             written.append(map_shot)
     finally:

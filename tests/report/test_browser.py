@@ -169,3 +169,13 @@ def test_unlisted_treaty_page_has_no_empty_map(browser: Any, tmp_path: Path) -> 
     assert '<script>alert("title")</script>' in page.text_content("h1")
     assert problems == []
     page.close()
+
+
+def test_screenshot_write_error_names_the_path(browser: Any, real_site: Path, tmp_path: Path) -> None:
+    from pipeline.report import ReportWriteError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ReportWriteError) as err:
+        save_screenshots(real_site, blocker / "shots", browser=browser)
+    assert str(blocker / "shots") in str(err.value)
