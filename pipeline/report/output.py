@@ -96,6 +96,11 @@ def _same_on_disk(path: Path, data: bytes) -> bool:
         return False
 
 
+def _inside(rel: str) -> bool:
+    parts = Path(rel).parts
+    return bool(parts) and not Path(rel).is_absolute() and ".." not in parts
+
+
 class SiteWriter:
     """Writes a site's files into one folder, touching only those whose bytes changed."""
 
@@ -180,7 +185,8 @@ class SiteWriter:
         return self.write(rel, text.encode("utf-8"))
 
     def _stale(self) -> list[str]:
-        stale = {rel for rel in self.old.get("files", {}) or {} if rel not in self.files}
+        # Only paths inside the folder: a manifest edited by hand must not make a build delete elsewhere.
+        stale = {rel for rel in self.old.get("files", {}) or {} if rel not in self.files and _inside(rel)}
         for folder in OWNED_DIRS:
             d = self.out_dir / folder
             if d.is_dir():

@@ -79,6 +79,22 @@ def test_stale_pages_are_removed_and_other_files_kept(tmp_path: Path) -> None:
     assert (site / "notes.txt").read_text() == "mine"
 
 
+def test_a_manifest_never_removes_files_outside_the_folder(tmp_path: Path) -> None:
+    import json
+
+    site = tmp_path / "site"
+    render_site(FakeStore(), site)
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep")
+    manifest = json.loads((site / MANIFEST).read_text())
+    manifest["inputs"] = "edited"
+    manifest["files"]["../precious.txt"] = {"sha256": "", "size": 4}
+    manifest["files"][str(outside)] = {"sha256": "", "size": 4}
+    (site / MANIFEST).write_text(json.dumps(manifest))
+    render_site(FakeStore(), site)
+    assert outside.read_text() == "keep"
+
+
 def test_site_size_counts_bytes_and_files(tmp_path: Path) -> None:
     site = render_site(FakeStore(), tmp_path / "site").parent
     size = site_size(site)
