@@ -67,27 +67,39 @@ def pick_pages(index: Path, treaty: str | None = None, country: str | None = Non
     return chosen
 
 
-def save_screenshots(
-    index: Path, out_dir: Path | None = None, *, width: int = 1280, browser: Any | None = None
-) -> list[Path]:
-    """Full-page PNGs of the index, a treaty page and a country page, for readers without a browser.
+SCREEN = {"width": 1400, "height": 900}
+
+
+def save_screenshots(index: Path, out_dir: Path | None = None, *, browser: Any | None = None) -> list[Path]:
+    """PNGs of the first screen (1400x900) of the index, a treaty page and a country page, and one of the
+    treaty page's map, for readers without a browser. Not full pages: those ran to 31,000 pixels.
 
     Uses `browser` when given (one playwright session per process), else opens Debian's Chromium.
+    Raises ReportWriteError when a screenshot cannot be written.
     """
     if browser is None:
         with open_browser() as own:
-            return save_screenshots(index, out_dir, width=width, browser=own)
+            return save_screenshots(index, out_dir, browser=own)
+    from pipeline.report.output import write_atomic
+
     out_dir = out_dir or index.parent / SCREENSHOT_DIR
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    written: list[Path] = []
+    map_shot: Path | None = None
+    page = browser.new_page(viewport=SCREEN)
     try:
         block_network(page)
         for label, path in pick_pages(index).items():
             page.goto(path.resolve().as_uri(), wait_until="load")
+            # Taken as bytes and written like every report file: atomically, a failure is one
+            # ReportWriteError naming the path.
             target = out_dir / f"{label}.png"
-            page.screenshot(path=str(target), full_page=True)
+            write_atomic(target, page.screenshot(full_page=False))
             written.append(target)
+            if label == "treaty" and page.locator("#map svg").count():
+                map_shot = out_dir / "map.png"
+                write_atomic(map_shot, page.locator("#map").screenshot())
+        if map_shot is not None:
+            written.append(map_shot)
     finally:
         page.close()
     return written

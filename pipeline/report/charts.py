@@ -1,7 +1,8 @@
-"""Offline SVG charts for the report: parties over time and a world map coloured by status (pygal)."""
+"""Offline charts for the report: parties over time (SVG) and the data of a world map coloured by status."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -12,8 +13,6 @@ from importlib import resources
 
 import pandas as pd
 import pycountry
-import pygal
-from pygal.style import Style
 from pygal_maps_world.i18n import COUNTRIES as MAP_COUNTRIES
 
 from pipeline.report.data import (
@@ -21,6 +20,7 @@ from pipeline.report.data import (
     STATUS_PARTY,
     STATUS_SIGNATORY,
     STATUS_WITHDRAWN,
+    frame_records,
     participant_status,
     to_date,
 )
@@ -33,29 +33,7 @@ STATUS_COLOURS = {
 }
 NO_ACTION_COLOUR = "#d9d9d9"
 
-_STYLE_BASE = dict(
-    background="white",
-    plot_background="white",
-    foreground="#333",
-    foreground_strong="#111",
-    foreground_subtle="#777",
-    font_family="sans-serif",
-)
-
-# pygal stamps each SVG with its render date and a random id; drop both so a rerun on the same data
-# writes the same bytes (reviewable diffs of reports/).
-_GENERATED_COMMENT = re.compile(rb"<!--Generated with pygal[^>]*-->")
-_UUID = re.compile(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-# Even with js=[] pygal embeds its config as an inline <script> for its tooltips; the chart is shown as
-# a plain image, so drop it: the SVG carries no script at all.
-_SCRIPT = re.compile(rb"<script\b.*?</script>", re.S)
-
-
-def _finish(svg: bytes, chart_id: str) -> bytes:
-    svg = _SCRIPT.sub(b"", _GENERATED_COMMENT.sub(b"", svg))
-    return _UUID.sub(re.sub(r"[^A-Za-z0-9-]", "-", chart_id).encode(), svg)
+UNKNOWN_COLOUR = "#ffffff"  # participants not listed in the snapshot: neither grey nor coloured
 
 
 @cache
@@ -84,7 +62,7 @@ def party_timeline(participants: pd.DataFrame) -> list[tuple[date, int]]:
     the notification of succession, which is when the step appears.
     """
     dates: list[date] = []
-    for row in participants.to_dict("records"):
+    for row in frame_records(participants):
         if participant_status(row) == STATUS_PARTY:
             d = to_date(row.get("consent_date"))
             if d is not None:
@@ -99,49 +77,115 @@ def party_timeline(participants: pd.DataFrame) -> list[tuple[date, int]]:
     return steps
 
 
+# Timeline geometry (SVG user units): plot area inside the margins.
+TIMELINE_W, TIMELINE_H = 800, 320
+_LEFT, _RIGHT, _TOP, _BOTTOM = 56, 20, 36, 64
+_YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50)
+
+
+def year_ticks(first: int, last: int, most: int = 12) -> list[int]:
+    """Whole years for the x axis, every 1, 2, 5, 10... years, at most `most` of them, covering
+    first..last. Each tick sits at 1 January of its year, right under its label."""
+    for step in _YEAR_STEPS:
+        lo = first - first % step
+        hi = last + (-last) % step
+        if (hi - lo) // step + 1 <= most:
+            return list(range(lo, hi + 1, step))
+    step = _YEAR_STEPS[-1]
+    return list(range(first - first % step, last + (-last) % step + 1, step))
+
+
+def _count_ticks(top: int) -> list[int]:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100):
+        if top / step <= 6:
+            return list(range(0, top + step, step))[: int(top // step) + 2]
+    return [0, top]
+
+
 def render_timeline_svg(
     mtdsg_no: str, participants: pd.DataFrame, snapshot_points: list[tuple[date, int]]
 ) -> bytes:
-    """Step chart of parties over time, with each snapshot's own party count as a marked point."""
+    """Step chart of parties over time, with each snapshot's own party count as a marked point.
+
+    Drawn directly as a small SVG (about 3 kB): x ticks on 1 January of whole years, each under its
+    year's label; the chart ends at the latest snapshot, so a rerun on the same data gives the same bytes.
+    """
     steps = party_timeline(participants)
-    style = Style(colors=(STATUS_COLOURS[STATUS_PARTY], "#2166ac"), **_STYLE_BASE)
-    chart = pygal.DateLine(
-        js=[],  # pygal's default tooltips load JS from a CDN; the site must work offline
-        style=style,
-        width=800,
-        height=320,
-        show_dots=False,
-        x_label_rotation=0,
-        truncate_label=-1,
-        legend_at_bottom=True,
-        x_value_formatter=lambda d: d.strftime("%Y"),
-        title=f"{mtdsg_no}: parties over time",
+    days = [d for d, _ in steps] + [d for d, _ in snapshot_points]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TIMELINE_W} {TIMELINE_H}" '
+        f'width="{TIMELINE_W}" height="{TIMELINE_H}" role="img">',
+        f"<title>{escape(mtdsg_no)}: parties over time</title>",
+        "<style>text{font:13px sans-serif;fill:#333}.g{stroke:#e5e5e5}.a{stroke:#777}"
+        f".s{{fill:none;stroke:{STATUS_COLOURS[STATUS_PARTY]};stroke-width:2}}"
+        ".d{fill:#2166ac;stroke:#fff}</style>",
+        f'<rect width="{TIMELINE_W}" height="{TIMELINE_H}" fill="#fff"/>',
+        f'<text x="{TIMELINE_W / 2}" y="20" text-anchor="middle" style="font-weight:600">'
+        f"{escape(mtdsg_no)}: parties over time</text>",
+    ]
+    if not days:
+        out.append(
+            f'<text x="{TIMELINE_W / 2}" y="{TIMELINE_H / 2}" text-anchor="middle">'
+            "no consent dates listed</text></svg>"
+        )
+        return ("\n".join(out) + "\n").encode("utf-8")
+    years = year_ticks(min(days).year, max(days).year + 1)
+    x0, x1 = date(years[0], 1, 1).toordinal(), date(years[-1], 1, 1).toordinal()
+    top = max([1, *(n for _, n in steps), *(n for _, n in snapshot_points)])
+    counts = _count_ticks(top)
+    y_max = counts[-1] or 1
+    pw, ph = TIMELINE_W - _LEFT - _RIGHT, TIMELINE_H - _TOP - _BOTTOM
+
+    def px(d: date) -> float:
+        return round(_LEFT + pw * (d.toordinal() - x0) / max(x1 - x0, 1), 1)
+
+    def py(n: int) -> float:
+        return round(_TOP + ph * (1 - n / y_max), 1)
+
+    for n in counts:
+        out.append(f'<line class="g" x1="{_LEFT}" x2="{_LEFT + pw}" y1="{py(n)}" y2="{py(n)}"/>')
+        out.append(f'<text x="{_LEFT - 6}" y="{py(n) + 4}" text-anchor="end">{n}</text>')
+    for y in years:
+        x = px(date(y, 1, 1))
+        out.append(f'<line class="g tick" data-year="{y}" x1="{x}" x2="{x}" y1="{_TOP}" y2="{_TOP + ph}"/>')
+        out.append(f'<text class="year" x="{x}" y="{_TOP + ph + 18}" text-anchor="middle">{y}</text>')
+    out.append(f'<line class="a" x1="{_LEFT}" x2="{_LEFT + pw}" y1="{_TOP + ph}" y2="{_TOP + ph}"/>')
+    if steps:
+        end = max(days)
+        d_attr = [f"M{px(steps[0][0])} {py(0)}"]
+        prev = 0
+        for d, n in steps:
+            d_attr.append(f"H{px(d)}V{py(n)}")
+            prev = n
+        d_attr.append(f"H{px(end)}V{py(prev)}")
+        out.append(f'<path class="s" d="{"".join(d_attr)}"/>')
+    for d, n in snapshot_points:
+        out.append(
+            f'<circle class="d" cx="{px(d)}" cy="{py(n)}" r="5">'
+            f"<title>snapshot as at {d.isoformat()}: {n} parties</title></circle>"
+        )
+    ly = TIMELINE_H - 14
+    dots_x = _LEFT
+    if steps:
+        out.append(
+            f'<line class="s" x1="{_LEFT}" x2="{_LEFT + 24}" y1="{ly - 4}" y2="{ly - 4}"/>'
+            f'<text x="{_LEFT + 30}" y="{ly}">parties (from consent dates)</text>'
+        )
+        dots_x = _LEFT + 262
+    dots = "snapshots (counted parties)" if steps else "snapshots (parties: the UN's declared totals)"
+    out.append(
+        f'<circle class="d" cx="{dots_x + 5}" cy="{ly - 4}" r="5"/>'
+        f'<text x="{dots_x + 15}" y="{ly}">{escape(dots)}</text>'
     )
-    points: list[tuple[date, int]] = []
-    prev = 0
-    for d, n in steps:
-        points.append((d, prev))  # the flat run up to the date, then the step
-        points.append((d, n))
-        prev = n
-    end = max([*(d for d, _ in snapshot_points), *(d for d, _ in steps), date.today()])
-    if points:
-        points.append((end, prev))
-    chart.add("parties (from consent dates)", points, allow_interruptions=False)
-    chart.add(
-        "snapshots (counted parties)",
-        [(d, n) for d, n in snapshot_points],
-        stroke=False,
-        show_dots=True,
-        dots_size=6,
-    )
-    return _finish(chart.render(), f"{mtdsg_no}-timeline")
+    out.append("</svg>")
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 def map_groups(participants: pd.DataFrame) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """Map keys grouped by status, and the (name, status) of participants the map cannot draw."""
     groups: dict[str, list[str]] = {STATUS_PARTY: [], STATUS_SIGNATORY: [], STATUS_WITHDRAWN: []}
     undrawn: list[tuple[str, str]] = []
-    for row in participants.to_dict("records"):
+    for row in frame_records(participants):
         status = participant_status(row)
         if status == STATUS_NONE:
             continue
@@ -153,48 +197,37 @@ def map_groups(participants: pd.DataFrame) -> tuple[dict[str, list[str]], list[t
     return groups, undrawn
 
 
-def render_map_svg(mtdsg_no: str, participants: pd.DataFrame) -> bytes:
-    """World map: party, signatory only, withdrawn; countries with no action stay grey.
+def map_data(participants: pd.DataFrame) -> dict[str, list[str]]:
+    """The map of one treaty as data: {map key: [status class, participant's name]}.
 
-    Drawn from pygal_maps_world's geometry, simplified once per run (see world_shapes): pygal's own
-    World chart writes the full 780 kB outline into every map, 300 MB for the ~400 treaties of the
-    MTDSG, where the simplified outline is indistinguishable at page size and a fraction of it.
+    The page carries only this; the world's outlines are drawn by static/site.js from static/world.js,
+    written once for the whole site (the outline was 100 kB in every treaty's own SVG before).
     """
-    by_code: dict[str, tuple[str, str]] = {}
-    # The legend counts every participant, drawn or not, so it agrees with the page's headline.
-    counts = dict.fromkeys(STATUS_COLOURS, 0)
-    for row in participants.to_dict("records"):
+    out: dict[str, list[str]] = {}
+    for row in frame_records(participants):
         status = participant_status(row)
         if status == STATUS_NONE:
             continue
-        counts[status] += 1
         code = map_code(row.get("iso3"))
         if code is not None:
-            by_code[code] = (status, str(row.get("name")))
+            out[code] = [_CSS_CLASS[status], str(row.get("name"))]
+    return dict(sorted(out.items()))
+
+
+def world_js() -> bytes:
+    """static/world.js: the simplified outlines and names of the map's countries, once for every page."""
     width, height = WORLD_VIEWBOX
-    out = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 90}" width="1000" '
-        f'height="{round(1000 * (height + 90) / width)}" role="img">',
-        f"<title>{escape(mtdsg_no)}: status by country</title>",
-        "<style>path{stroke:#fff;stroke-width:.6;stroke-linejoin:round}"
-        f".c{{fill:{NO_ACTION_COLOUR}}}"
-        + "".join(f".{_CSS_CLASS[s]}{{fill:{c}}}" for s, c in STATUS_COLOURS.items())
-        + "text{font:28px sans-serif;fill:#333}</style>",
-        f'<rect width="{width}" height="{height + 90}" fill="#fff"/>',
-    ]
-    for code, d in world_shapes().items():
-        status, name = by_code.get(code, (STATUS_NONE, MAP_COUNTRIES.get(code, code)))
-        css = "c" if status == STATUS_NONE else f"c {_CSS_CLASS[status]}"
-        out.append(f'<path class="{css}" d="{d}"><title>{escape(name)}: {status}</title></path>')
-    x = 40
-    for status, colour in [*STATUS_COLOURS.items(), (STATUS_NONE, NO_ACTION_COLOUR)]:
-        label = f"{status} ({counts[status]})" if status in counts else status
-        out.append(f'<rect x="{x}" y="{height + 30}" width="36" height="36" fill="{colour}"/>')
-        out.append(f'<text x="{x + 48}" y="{height + 58}">{escape(label)}</text>')
-        x += 60 + 17 * len(label)
-    out.append("</svg>")
-    return ("\n".join(out) + "\n").encode("utf-8")
+    payload = {
+        "width": width,
+        "height": height,
+        "shapes": world_shapes(),
+        "names": {code: MAP_COUNTRIES.get(code, code) for code in world_shapes()},
+    }
+    text = json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=True)
+    return (
+        "// World outlines for the report's maps (pygal_maps_world's geometry, simplified); generated.\n"
+        f"window.TREATIES_WORLD = {text};\n"
+    ).encode()
 
 
 _CSS_CLASS = {STATUS_PARTY: "p", STATUS_SIGNATORY: "s", STATUS_WITHDRAWN: "w"}

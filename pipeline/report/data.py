@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
@@ -16,6 +20,20 @@ STATUS_PARTY = "party"
 STATUS_SIGNATORY = "signatory"  # signed, not (yet) bound
 STATUS_WITHDRAWN = "withdrawn"
 STATUS_NONE = "no action"
+# The snapshot does not list participants (the 2018 MTDSG XML of e.g. the Rome Statute, XVIII-10, gives
+# only the UN's declared totals): who participates is unknown, which is not the same as "no action".
+STATUS_UNKNOWN = "unknown"
+
+# How each status is shown in legends and badges, in the words of the headline: a "signatory" in a
+# headline ("122 signatories") counts everyone who signed, parties included; the map's and the matrix's
+# orange means signed and not (yet) a party, so it never says just "signatory".
+STATUS_LABELS = {
+    STATUS_PARTY: "party",
+    STATUS_SIGNATORY: "signed, not a party",
+    STATUS_WITHDRAWN: "withdrawn",
+    STATUS_NONE: "no action",
+    STATUS_UNKNOWN: "unknown: participants not listed in this snapshot",
+}
 
 
 class StoreLike(Protocol):
@@ -47,6 +65,8 @@ class ChangeSet:
     counts_before: dict[str, int | None]
     counts_after: dict[str, int | None]
     changes: tuple[ChangeRow, ...]
+    # Set when who changed cannot be known: one of the two snapshots lists no participants.
+    unlisted: date | None = None
 
 
 @dataclass
@@ -64,12 +84,29 @@ class TreatyData:
     def mtdsg_no(self) -> str:
         return str(self.info["mtdsg_no"])
 
+    @property
+    def participants_listed(self) -> bool:
+        return participants_listed(self.info)
+
+
+def participants_listed(info: dict[str, Any]) -> bool:
+    """Does the treaty's latest snapshot list its participants? (False for a header-only page.)"""
+    flag = info.get("participants_complete")
+    return bool(flag) and not is_missing(flag)
+
 
 @dataclass
 class SiteData:
     treaties: pd.DataFrame
     per_treaty: dict[str, TreatyData]
     matrix: pd.DataFrame
+
+
+def frame_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a frame as dicts: df.to_dict("records") without its per-column indexing (it took a
+    third of a full build on ~400 treaties)."""
+    cols = [str(c) for c in df.columns]
+    return [dict(zip(cols, row, strict=True)) for row in df.to_numpy(dtype=object).tolist()]
 
 
 def participant_status(row: dict[str, Any] | pd.Series) -> str:
@@ -119,6 +156,30 @@ def _copy_diff(diff: Any) -> ChangeSet:
     )
 
 
+def _snapshot_counts(snapshots: pd.DataFrame, day: date) -> tuple[dict[str, int | None], bool]:
+    """The totals of the snapshot of that day (counted, else declared) and whether it lists participants."""
+    for r in frame_records(snapshots)[::-1]:
+        if to_date(r.get("as_at")) == day:
+            counts = {}
+            for key in ("parties", "signatories"):
+                v = r.get(f"counted_{key}")
+                v = r.get(f"declared_{key}") if is_missing(v) else v
+                counts[key] = None if is_missing(v) else int(v)
+            listed = r.get("participants_complete")
+            return counts, bool(listed) and not is_missing(listed)
+    return {"parties": None, "signatories": None}, False
+
+
+def _change_set(store: StoreLike, mtdsg_no: str, snapshots: pd.DataFrame, a: date, b: date) -> ChangeSet:
+    before, listed_a = _snapshot_counts(snapshots, a)
+    after, listed_b = _snapshot_counts(snapshots, b)
+    if not (listed_a and listed_b):
+        # Store.diff compares only snapshots with participants: it would answer with one snapshot
+        # against itself ("3 February 2026 to 3 February 2026, 0 changes"). Only the totals compare.
+        return ChangeSet(a, b, before, after, (), unlisted=a if not listed_a else b)
+    return _copy_diff(store.diff(mtdsg_no, a, b))
+
+
 def load_treaty(store: StoreLike, info: dict[str, Any]) -> TreatyData:
     mtdsg_no = str(info["mtdsg_no"])
     snapshots = store.snapshots(mtdsg_no)
@@ -128,20 +189,83 @@ def load_treaty(store: StoreLike, info: dict[str, Any]) -> TreatyData:
     end_notes = store.end_notes(mtdsg_no)
     # One change set per pair of consecutive snapshot dates, newest first.
     dates = sorted({d for d in (to_date(v) for v in snapshots.get("as_at", [])) if d is not None})
-    changes = [_copy_diff(store.diff(mtdsg_no, a, b)) for a, b in zip(dates, dates[1:], strict=False)]
+    changes = [_change_set(store, mtdsg_no, snapshots, a, b) for a, b in zip(dates, dates[1:], strict=False)]
     changes.reverse()
     return TreatyData(
         info=info, snapshots=snapshots, participants=participants, end_notes=end_notes, changes=changes
     )
 
 
-def load_site_data(store: StoreLike) -> SiteData:
-    """Read everything the report needs from an open store."""
-    treaties = store.treaties()
+def sorted_treaties(treaties: pd.DataFrame) -> pd.DataFrame:
     if len(treaties):
         treaties = treaties.sort_values("mtdsg_no", key=_mtdsg_sort_key).reset_index(drop=True)
-    per_treaty = {str(r["mtdsg_no"]): load_treaty(store, r) for r in treaties.to_dict("records")}
+    return treaties
+
+
+def load_site_data(
+    store: StoreLike,
+    progress: Callable[[int, int, str], None] | None = None,
+    treaties: pd.DataFrame | None = None,
+) -> SiteData:
+    """Read everything the report needs from an open store (`treaties`: Store.treaties(), if already read)."""
+    treaties = sorted_treaties(store.treaties() if treaties is None else treaties)
+    records = frame_records(treaties)
+    per_treaty = {}
+    for i, r in enumerate(records, start=1):
+        per_treaty[str(r["mtdsg_no"])] = load_treaty(store, r)
+        if progress is not None:
+            progress(i, len(records), f"read {r['mtdsg_no']}")
     return SiteData(treaties=treaties, per_treaty=per_treaty, matrix=store.matrix())
+
+
+def _canonical(value: Any) -> Any:
+    if is_missing(value):
+        return None
+    if isinstance(value, (date,)):
+        return value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+# The code whose output the site is: a change to any of these rebuilds every page.
+_CODE_MODULES = ("pipeline.report", "pipeline.catalog", "pipeline.mtdsg", "pipeline.parse.reconcile")
+
+
+def _code_digest() -> str:
+    import importlib
+
+    h = hashlib.sha256()
+    files: list[Path] = []
+    for name in _CODE_MODULES:
+        module = importlib.import_module(name)
+        origin = Path(str(module.__file__))
+        if origin.name == "__init__.py":
+            files += sorted(p for p in origin.parent.rglob("*") if p.is_file() and p.suffix != ".pyc")
+        else:
+            files.append(origin)
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+def site_inputs(treaties: pd.DataFrame) -> str:
+    """Fingerprint of everything a site is built from: the store's treaty rows and the report's code.
+
+    Store.treaties() names each treaty's latest snapshot, the one before it and how many it holds, and
+    a snapshot's content never changes once stored (a changed page is a new snapshot; an unchanged
+    refresh only adds an observation, which the report does not show). So equal treaty rows mean equal
+    participants, end notes, diffs and matrix, and the pages need not even be rendered.
+    """
+    rows = [
+        {str(k): _canonical(v) for k, v in sorted(r.items())}
+        for r in frame_records(sorted_treaties(treaties))
+    ]
+    h = hashlib.sha256(_code_digest().encode())
+    h.update(json.dumps(rows, sort_keys=True, ensure_ascii=True).encode())
+    return h.hexdigest()
 
 
 def _mtdsg_sort_key(s: pd.Series) -> pd.Series:

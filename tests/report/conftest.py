@@ -17,6 +17,8 @@ from pipeline.report import render_site
 EVIL_NAME = 'Ruritania <script>alert("name")</script>'
 EVIL_DECLARATION = '<script>alert("declaration")</script> <img src=x onerror=alert(1)> Reservation.'
 EVIL_NOTE = "<b>bold</b> note & more"
+# A treaty whose title carries markup and whose snapshot lists no participants.
+UNLISTED_TITLE = 'Convention relating to the Status of Refugees <script>alert("title")</script>'
 
 
 @dataclass
@@ -81,31 +83,43 @@ class FakeStore:
                 ]
             ),
             "IV-2": pd.DataFrame([_participant("FRA", "France", None, date(1990, 1, 1), "accession")]),
+            # A 2018 MTDSG XML file with the UN's totals only: no participants listed.
+            "V-2": pd.DataFrame({c: pd.Series(dtype=object) for c in _participant("X", "X")}),
         }
         self._treaties = pd.DataFrame(
             [
                 self._treaty("IV-99", "TEST", "Convention on Testing", 2, 2, "2018-01-15", 1, 1),
                 self._treaty("IV-2", None, "Convention <i>Two</i>", 1, 0, None, None, None, sigcol=False),
+                self._treaty(
+                    "V-2", None, UNLISTED_TITLE, 146, 19, None, None, None, sigcol=False, listed=False
+                ),
             ]
         )
 
     @staticmethod
-    def _treaty(m, short, title, parties, sigs, prev_at, prev_p, prev_s, sigcol=True) -> dict[str, Any]:
+    def _treaty(
+        m, short, title, parties, sigs, prev_at, prev_p, prev_s, sigcol=True, listed=True
+    ) -> dict[str, Any]:
         return {
             "mtdsg_no": m,
             "short_name": short,
             "title": title,
             "chapter": "IV",
             "snapshot_id": 7,
-            "as_at": datetime(2026, 2, 3, 10, 16, 18),
+            "as_at": datetime(2026, 2, 3, 10, 16, 18) if listed else datetime(2018, 1, 15),
             "source": f"https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={m}",
             "parties": parties,
             "signatories": sigs,
             "declared_parties": parties,
-            "declared_signatories": sigs if sigcol else None,
+            "declared_signatories": sigs if sigcol or not listed else None,
+            "counted_parties": parties if listed else None,
+            "counted_signatories": sigs if listed else None,
+            "participants_complete": listed,
             "has_signature_column": sigcol,
-            "reconciles": True,
-            "reconciliation": "counted totals match the page's",
+            "reconciles": listed,
+            "reconciliation": "counted totals match the page's"
+            if listed
+            else "header-only page: no participants table, the page's declared totals only",
             "previous_as_at": datetime.fromisoformat(prev_at) if prev_at else None,
             "previous_parties": prev_p,
             "previous_signatories": prev_s,
@@ -116,6 +130,23 @@ class FakeStore:
         return self._treaties.copy()
 
     def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
+        if mtdsg_no == "V-2":
+            return pd.DataFrame(
+                [
+                    {
+                        "snapshot_id": 5,
+                        "as_at": datetime(2018, 1, 15),
+                        "source_kind": "xml",
+                        "counted_parties": None,
+                        "counted_signatories": None,
+                        "declared_parties": 146,
+                        "declared_signatories": 19,
+                        "raw_sha256": "ef" * 32,
+                        "parser_version": "1",
+                        "participants_complete": False,
+                    }
+                ]
+            )
         rows = [
             {
                 "snapshot_id": 7,
@@ -150,6 +181,8 @@ class FakeStore:
         return self._participants[mtdsg_no].copy()
 
     def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        if mtdsg_no == "V-2":
+            return pd.DataFrame({"number": [], "text": []})
         return pd.DataFrame({"number": ["1", "2"], "text": ["For the Kingdom of France.", EVIL_NOTE]})
 
     def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> FakeDiff:
@@ -159,18 +192,24 @@ class FakeStore:
             to_date or date(2026, 2, 3),
             {"parties": 1, "signatories": 1},
             {"parties": 2, "signatories": 2},
-            [FakeChange("RUR", EVIL_NAME, "joined", None, "accession 2002-03-04")],
+            [
+                FakeChange("RUR", EVIL_NAME, "joined", None, "accession 2002-03-04"),
+                FakeChange("FRA", "France", "footnotes_changed", "7", "7,8,9"),
+                FakeChange("FRA", "France", "declarations_changed", None, "Declaration."),
+            ],
         )
 
     def matrix(self) -> pd.DataFrame:
-        return pd.DataFrame(
+        df = pd.DataFrame(
             [
-                {"iso3": "FJI", "name": "Fiji", "IV-99": "signed 2005", "IV-2": ""},
-                {"iso3": "FRA", "name": "France", "IV-99": "party 2003", "IV-2": "party 1990"},
-                {"iso3": "DEU", "name": "Germany", "IV-99": "withdrawn", "IV-2": ""},
-                {"iso3": "RUR", "name": EVIL_NAME, "IV-99": "party 2002", "IV-2": ""},
+                {"iso3": "FJI", "name": "Fiji", "IV-99": "signed 2005", "IV-2": "", "V-2": ""},
+                {"iso3": "FRA", "name": "France", "IV-99": "party 2003", "IV-2": "party 1990", "V-2": ""},
+                {"iso3": "DEU", "name": "Germany", "IV-99": "withdrawn", "IV-2": "", "V-2": ""},
+                {"iso3": "RUR", "name": EVIL_NAME, "IV-99": "party 2002", "IV-2": "", "V-2": ""},
             ]
         )
+        known = set(self._treaties["mtdsg_no"])
+        return df[[c for c in df.columns if c in ("iso3", "name") or c in known]]
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,8 @@ def test_report_writes_the_site(real_db: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "--db", str(real_db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert f"report: {out / 'index.html'}" in result.output
+    again = runner.invoke(app, ["report", "--db", str(real_db), "--out", str(out)])
+    assert again.exit_code == 0 and "written 0, unchanged " in again.output and "removed 0)" in again.output
     assert "178 parties and 122 signatories" in (out / "treaty" / "IV-11-c.html").read_text()
     assert (out / "matrix.xlsx").stat().st_size > 0
 
@@ -42,3 +44,23 @@ def test_every_option_has_help() -> None:
     assert result.exit_code == 0
     for option in ("--out", "--db", "--screenshots"):
         assert option in result.output
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from pipeline.cli import report_cmd
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    with report_cmd._progress_bar() as progress:
+        assert progress is None  # piped or captured: plain output only
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    with report_cmd._progress_bar() as progress:
+        assert progress is not None
+        progress(1, 3, "read IV-11-c")
+        progress(3, 3, "treaty/[bold]x.html")  # a label is shown as text, never as rich markup

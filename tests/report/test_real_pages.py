@@ -32,7 +32,7 @@ def test_index_counts_match_the_store(real_db: Path, real_site: Path) -> None:
     with open_store(real_db, read_only=True) as store:
         treaties = store.treaties()
     assert set(treaties["mtdsg_no"]) == set(REAL_XML) | set(REAL_HTML)
-    rows = re.findall(r"<tr>.*?</tr>", html.split("<tbody>")[1], re.S)
+    rows = re.findall(r"<tr\b.*?</tr>", html.split("<tbody>")[1], re.S)
     assert len(rows) == len(treaties)
     for t in treaties.to_dict("records"):
         row = next(r for r in rows if f'href="treaty/{t["mtdsg_no"]}.html"' in r)

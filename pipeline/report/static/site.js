@@ -52,15 +52,56 @@
     if (table.id) updateCount(table);
   });
 
-  document.querySelectorAll("input[data-filter-table]").forEach(function (input) {
-    var table = document.getElementById(input.getAttribute("data-filter-table"));
-    if (!table) return;
-    input.addEventListener("input", function () {
-      var q = input.value.trim().toLowerCase();
-      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-        row.classList.toggle("hidden", q !== "" && row.textContent.toLowerCase().indexOf(q) === -1);
-      });
-      updateCount(table);
+  // Search box and group filter (the index's "current / older snapshots") together decide what shows.
+  function applyFilters(table) {
+    var input = document.querySelector('input[data-filter-table="' + table.id + '"]');
+    var q = input ? input.value.trim().toLowerCase() : "";
+    var checked = document.querySelector('input[data-group-filter="' + table.id + '"]:checked');
+    var group = checked ? checked.value : "";
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var hide = (q !== "" && row.textContent.toLowerCase().indexOf(q) === -1) ||
+        (group !== "" && row.getAttribute("data-group") !== group);
+      row.classList.toggle("hidden", hide);
     });
+    updateCount(table);
+  }
+
+  document.querySelectorAll("input[data-filter-table], input[data-group-filter]").forEach(function (input) {
+    var id = input.getAttribute("data-filter-table") || input.getAttribute("data-group-filter");
+    var table = document.getElementById(id);
+    if (!table) return;
+    input.addEventListener(input.type === "radio" ? "change" : "input", function () { applyFilters(table); });
+  });
+
+  // World maps: the outlines come once from static/world.js; each page carries only who is what.
+  var SVG = "http://www.w3.org/2000/svg";
+  var LABELS = { p: "party", s: "signed, not a party", w: "withdrawn" };
+  function svgEl(name, attrs) {
+    var el = document.createElementNS(SVG, name);
+    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    return el;
+  }
+  document.querySelectorAll(".worldmap[data-map]").forEach(function (box) {
+    var world = window.TREATIES_WORLD;
+    if (!world) return;
+    var data = JSON.parse(box.getAttribute("data-map"));
+    var svg = svgEl("svg", {
+      viewBox: "0 0 " + world.width + " " + world.height, role: "img", "class": "worldmap-svg",
+      width: "1000", height: String(Math.round(1000 * world.height / world.width))
+    });
+    var title = svgEl("title");
+    title.textContent = box.getAttribute("data-label") || "";
+    svg.appendChild(title);
+    Object.keys(world.shapes).sort().forEach(function (code) {
+      var entry = data[code];
+      var path = svgEl("path", { d: world.shapes[code], "class": entry ? "c " + entry[0] : "c", "data-code": code });
+      var tip = svgEl("title");
+      // textContent, never markup: names come from the UN's pages.
+      tip.textContent = (entry ? entry[1] : world.names[code]) + ": " + (entry ? LABELS[entry[0]] : "no action");
+      path.appendChild(tip);
+      svg.appendChild(path);
+    });
+    while (box.firstChild) box.removeChild(box.firstChild);
+    box.appendChild(svg);
   });
 })();

@@ -1,0 +1,218 @@
+"""Writing the report site: only files whose bytes changed, atomically, with stale pages removed.
+
+The rule: a file is rewritten only when the bytes just rendered differ from the bytes on disk. A small
+manifest (MANIFEST) in the output folder records the fingerprint of the build's inputs (the store's
+treaty rows and the report's own code) and every file written; when the fingerprint is unchanged and
+every listed file is still there at its recorded size, nothing is rendered and nothing is touched.
+Every failure to write is one ReportWriteError naming the path; a write goes to a temporary file in the
+same folder that is renamed over the target, so a failed write leaves the old file or nothing.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MANIFEST = ".treaties-site.json"
+MANIFEST_FORMAT = 1
+# Folders the site owns: a file in them that this build did not write is a stale page (a treaty or a
+# participant no longer in the store, or a file of an older layout) and is removed.
+OWNED_DIRS = ("treaty", "country", "static")
+
+# progress(done, total, label): called once per file written or checked (and per treaty read).
+Progress = Callable[[int, int, str], None]
+
+
+class ReportWriteError(RuntimeError):
+    """The report could not write (or remove) a file; the message names the path and the reason."""
+
+    def __init__(self, path: Path, exc: BaseException) -> None:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            reason = "no space left on device"
+        super().__init__(f"cannot write the report file {path}: {reason}")
+        self.path = path
+
+
+@dataclass(frozen=True)
+class SiteSize:
+    """The size of a report folder: total bytes and number of files (for the bench)."""
+
+    bytes: int
+    files: int
+
+
+def site_size(out_dir: Path) -> SiteSize:
+    """Total bytes and file count of everything under out_dir (the manifest included)."""
+    total = count = 0
+    for p in Path(out_dir).rglob("*"):
+        if p.is_file():
+            total += p.stat().st_size
+            count += 1
+    return SiteSize(total, count)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write data to path through a temporary file and a rename; ReportWriteError on any failure."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportWriteError(path.parent, exc) from None
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise ReportWriteError(path, exc) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _same_on_disk(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _inside(rel: str) -> bool:
+    parts = Path(rel).parts
+    return bool(parts) and not Path(rel).is_absolute() and ".." not in parts
+
+
+class SiteWriter:
+    """Writes a site's files into one folder, touching only those whose bytes changed."""
+
+    def __init__(self, out_dir: Path, progress: Progress | None = None) -> None:
+        self.out_dir = Path(out_dir)
+        self.progress = progress
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReportWriteError(self.out_dir, exc) from None
+        if not self.out_dir.is_dir():
+            raise ReportWriteError(self.out_dir, NotADirectoryError(errno.ENOTDIR, "not a folder"))
+        self.old = self._read_manifest()
+        self.files: dict[str, dict[str, Any]] = {}
+        self.written: list[str] = []
+        self.removed: list[str] = []
+        self.total = 0
+        self.done = 0
+        self._manifest_dropped = False
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.out_dir / MANIFEST
+
+    def _read_manifest(self) -> dict[str, Any]:
+        try:
+            data = json.loads((self.out_dir / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+            return {}
+        return data
+
+    def _tick(self, label: str) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, max(self.total, self.done), label)
+
+    def up_to_date(self, inputs: str) -> bool:
+        """True when the last build had these inputs and all its files are still there, unchanged in size.
+
+        Then the site is kept as it is: each file is reported to `progress` as checked, none is touched.
+        """
+        files = self.old.get("files")
+        if self.old.get("inputs") != inputs or not isinstance(files, dict) or not files:
+            return False
+        for rel, meta in files.items():
+            try:
+                if (self.out_dir / rel).stat().st_size != meta.get("size"):
+                    return False
+            except OSError:
+                return False
+        self.total = len(files)
+        for rel in files:
+            self.files[rel] = files[rel]
+            self._tick(rel)
+        return True
+
+    def _drop_manifest(self) -> None:
+        # Before the first change, so that a build that fails half-way is never taken for up to date.
+        if self._manifest_dropped:
+            return
+        self._manifest_dropped = True
+        try:
+            self.manifest_path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise ReportWriteError(self.manifest_path, exc) from None
+
+    def write(self, rel: str, data: bytes) -> bool:
+        """Write out_dir/rel unless it already holds exactly these bytes; True when written."""
+        path = self.out_dir / rel
+        changed = not _same_on_disk(path, data)
+        if changed:
+            self._drop_manifest()
+            write_atomic(path, data)
+            self.written.append(rel)
+        self.files[rel] = {"sha256": _sha256(data), "size": len(data)}
+        self._tick(rel)
+        return changed
+
+    def write_text(self, rel: str, text: str) -> bool:
+        return self.write(rel, text.encode("utf-8"))
+
+    def _stale(self) -> list[str]:
+        # Only paths inside the folder: a manifest edited by hand must not make a build delete elsewhere.
+        stale = {rel for rel in self.old.get("files", {}) or {} if rel not in self.files and _inside(rel)}
+        for folder in OWNED_DIRS:
+            d = self.out_dir / folder
+            if d.is_dir():
+                for p in d.iterdir():
+                    rel = p.relative_to(self.out_dir).as_posix()
+                    if p.is_file() and rel not in self.files:
+                        stale.add(rel)
+        return sorted(stale)
+
+    def finish(self, inputs: str) -> None:
+        """Remove stale files and record the manifest (rewritten only when it changed)."""
+        for rel in self._stale():
+            path = self.out_dir / rel
+            if not path.exists():
+                continue
+            self._drop_manifest()
+            try:
+                path.unlink()
+            except OSError as exc:
+                raise ReportWriteError(path, exc) from None
+            self.removed.append(rel)
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "inputs": inputs,
+            "files": {rel: self.files[rel] for rel in sorted(self.files)},
+        }
+        data = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        if not _same_on_disk(self.manifest_path, data):
+            write_atomic(self.manifest_path, data)
