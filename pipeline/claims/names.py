@@ -6,7 +6,7 @@ import csv
 from functools import cache
 from pathlib import Path
 
-from pipeline.catalog import normalise_mtdsg_no
+from pipeline.mtdsg import normalise as normalise_mtdsg_no
 
 NAMES_CSV = Path(__file__).with_name("names.csv")
 KINDS = frozenset({"acronym", "city", "popular"})

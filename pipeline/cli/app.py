@@ -22,6 +22,7 @@ from pipeline.errors import one_line
 from pipeline.fetch.rawstore import RawStoreError
 from pipeline.mtdsg import InvalidTreatyNumber
 from pipeline.normalise.countries import UnknownCountry
+from pipeline.report.output import ReportWriteError
 from pipeline.sources import SourceError
 from pipeline.store import Store, StoreError, open_store
 
@@ -73,6 +74,7 @@ EXPECTED_ERRORS: tuple[type[BaseException], ...] = (
     SourceError,
     config.SettingsError,
     RawStoreError,
+    ReportWriteError,
     OSError,
 )
 
