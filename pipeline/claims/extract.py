@@ -1160,11 +1160,11 @@ class TitleIndex:
                     # alignment run on to the same words later in the sentence ("... Migrant Workers and
                     # Members of Their Families is a treaty governing the protection of migrant workers").
                     window = words[k : k + len(title) + 12]
-                    mention = self._full_match(idx, window, tokens, k, s_start, text, threshold)
-                    if mention is None:
-                        mention = self._prefix_match(idx, window, tokens, k, s_start, text)
-                    if mention is not None:
-                        candidates.append(mention)
+                    found = self._full_match(idx, window, tokens, k, s_start, text, threshold)
+                    if found is None:
+                        found = self._prefix_match(idx, window, tokens, k, s_start, text)
+                    if found is not None:
+                        candidates.append(found)
         # Longest, best-fitting first; a nested match (the Convention inside its Protocol's title) loses.
         # A common name inside a longer title ("Convention on the Rights of the Child" inside its
         # Optional Protocol's title) loses to the title: the longer span wins, then the better fit.
@@ -1340,8 +1340,11 @@ def extract_claims(
         for m in _GENERIC_REF.finditer(text)
     ]
     usable = [d for d in dates if byline is None or d.start != byline.start]
-    claims = []
+    claims: list[Claim] = []
     for c in counts:
+        claimed_on: date | None
+        date_text: str | None
+        date_source: str | None
         sentence = _containing(sentences, c.number_start)
         paragraph = _containing(paragraphs, c.number_start)
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
@@ -1359,6 +1362,7 @@ def extract_claims(
             claimed_on, date_text, date_source = byline.on, byline.text, "byline"
         else:
             claimed_on = date_text = date_source = None
+        mtdsg_no: str | None
         if treaty:
             mtdsg_no, treaty_text, link, via = treaty, None, "override", None
         else:

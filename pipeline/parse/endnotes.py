@@ -9,6 +9,7 @@ that, only the notification date is known ("notified", a lower bound of the effe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -123,10 +124,10 @@ class WithdrawalEffect:
     """When a participation ended: `date` is the effective date, or the notification date when `rule` is
     "notified"; "notified+N months" (or days, years) when derived from a delay the note states."""
 
-    date: date
+    date: dt.date
     rule: str
     note: str  # the end note's number
-    notified: date | None = None
+    notified: dt.date | None = None
     phrase: str = ""  # which phrasing was read, e.g. "took effect for <State> on"
 
 

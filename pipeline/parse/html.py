@@ -11,7 +11,16 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.mtdsg import InvalidTreatyNumber, validate
-from pipeline.parse.model import SOURCE_HTML, Declaration, EndNote, ParseError, SourceRef, TreatyStatus
+from pipeline.parse.model import (
+    SOURCE_HTML,
+    Column,
+    Declaration,
+    EndNote,
+    ParseError,
+    Participant,
+    SourceRef,
+    TreatyStatus,
+)
 from pipeline.parse.table import RawRow, build_participants, fold, parse_columns, split_footnotes
 
 # ASP.NET WebForms prefixes every server control id; it changed around 2019
@@ -187,7 +196,8 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
     sig = _SIGNATORIES.search(status_text)
     par = _PARTIES.search(status_text)
 
-    columns, rows = (), ()
+    columns: tuple[Column, ...] = ()
+    rows: tuple[Participant, ...] = ()
     if grid is not None:
         columns, raw_rows = _read_grid(grid, page)
         rows = build_participants(columns, raw_rows, page=page)

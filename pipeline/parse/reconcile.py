@@ -25,7 +25,11 @@ def _signatory_rules(s: TreatyStatus) -> list[tuple[int, str]]:
                 f" (rows: {_names(withdrawn)})",
             )
         )
-    succ = [p for p in s.participants if p.is_signatory and p.signature.type == "succession_to_signature"]
+    succ = [
+        p
+        for p in s.participants
+        if p.signature is not None and p.is_signatory and p.signature.type == "succession_to_signature"
+    ]
     if succ:
         rules.append(
             (
@@ -37,7 +41,10 @@ def _signatory_rules(s: TreatyStatus) -> list[tuple[int, str]]:
     definitive = [
         p
         for p in s.participants
-        if p.signature is None and p.is_party and p.consent.type == "definitive_signature"
+        if p.signature is None
+        and p.consent is not None
+        and p.is_party
+        and p.consent.type == "definitive_signature"
     ]
     if definitive:
         rules.append(

@@ -94,7 +94,9 @@ def type_word(label: str) -> str | None:
 def _split_legend(label: str) -> list[str]:
     # Items are comma-separated, but a comma inside parentheses belongs to its item, and so does one
     # before "as amended" ("... of the Convention of 12 September 1923, as amended(A)").
-    items, depth, cur = [], 0, []
+    items: list[str] = []
+    depth = 0
+    cur: list[str] = []
     for i, ch in enumerate(label):
         if ch == "(":
             depth += 1
@@ -223,8 +225,9 @@ def build_participants(
         several = False  # a role filled twice, or an "other" entry: only then is `others` non-empty
         for position, text in enumerate(raw.cells):
             key = (position, text)
-            action = seen.get(key, _UNSEEN)
-            if action is _UNSEEN:
+            if key in seen:
+                action = seen[key]
+            else:
                 action = parse_date_cell(text, columns[position], page=page, row=number, participant=raw.name)
                 seen[key] = action
             if action is None:
@@ -258,7 +261,6 @@ def build_participants(
     return tuple(out)
 
 
-_UNSEEN = object()
 # Roles a participant holds one standing action of; every other role's entries go to `others`.
 _STANDING_ROLES = frozenset({ROLE_SIGNATURE, ROLE_CONSENT, ROLE_PROVISIONAL})
 

@@ -8,7 +8,16 @@ import re
 from lxml import etree
 
 from pipeline.mtdsg import InvalidTreatyNumber, validate
-from pipeline.parse.model import SOURCE_XML, Declaration, EndNote, ParseError, SourceRef, TreatyStatus
+from pipeline.parse.model import (
+    SOURCE_XML,
+    Column,
+    Declaration,
+    EndNote,
+    ParseError,
+    Participant,
+    SourceRef,
+    TreatyStatus,
+)
 from pipeline.parse.table import RawRow, build_participants, fold, parse_columns, split_footnotes
 
 # Saved MTDSG files are often not well-formed: raw C0 control characters used as quote marks (0x1C/0x1D),
@@ -153,7 +162,8 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | No
         declared_parties = declared_count
     table = treaty.find("Participants/Table")
 
-    columns, participants = (), ()
+    columns: tuple[Column, ...] = ()
+    participants: tuple[Participant, ...] = ()
     if table is not None:
         head_rows = table.findall("TGroup/Thead/Row")
         if not head_rows:

@@ -164,7 +164,7 @@ def _snapshot_counts(snapshots: pd.DataFrame, day: date) -> tuple[dict[str, int 
             for key in ("parties", "signatories"):
                 v = r.get(f"counted_{key}")
                 v = r.get(f"declared_{key}") if is_missing(v) else v
-                counts[key] = None if is_missing(v) else int(v)
+                counts[key] = None if v is None or is_missing(v) else int(v)
             listed = r.get("participants_complete")
             return counts, bool(listed) and not is_missing(listed)
     return {"parties": None, "signatories": None}, False
