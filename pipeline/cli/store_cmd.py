@@ -29,6 +29,7 @@ from pipeline.cli.app import (
 )
 from pipeline.cli.tables import format_value
 from pipeline.fetch.rawstore import RawStore
+from pipeline.mtdsg import citable_url
 from pipeline.normalise.countries import lookup_country
 from pipeline.runs.console import progress_reporter
 from pipeline.runs.export import ExportError, export_tables
@@ -124,7 +125,9 @@ def status(
             f"status as at {as_at}: {info['declared_parties']} parties, {info['declared_signatories']}"
             " signatories, as the page declares them; participants not listed in this snapshot"
         )
-    print(f"source: {info['source']}")
+    cite = citable_url(m, info["source"])
+    read = f" (read from {info['source']})" if info["source"] and info["source"] != cite else ""
+    print(f"source: {cite}{read}")
     if len(parts):
         cols = ["iso3", "name", "signature_date", "consent_date", "consent_type", "withdrawn", "footnotes"]
         print_frame(parts, fmt, columns=cols, priorities={"footnotes": 1, "withdrawn": 2, "consent_type": 3})
