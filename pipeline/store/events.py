@@ -330,5 +330,6 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
         if c.endswith("_date"):
             out[c] = [to_date(v) for v in out[c]]
         elif c in ("as_at", "imported_at", "valid_from", "valid_to"):
-            out[c] = [None if is_missing(v) else pd.Timestamp(v).to_pydatetime() for v in out[c]]
+            values = [None if is_missing(v) else pd.Timestamp(v).to_pydatetime() for v in out[c]]
+            out[c] = pd.Series(values, index=out.index, dtype=object)
     return out
