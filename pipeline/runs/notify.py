@@ -14,6 +14,11 @@ from pipeline.runs.console import say
 from pipeline.store.events import Event
 
 PAYLOAD_VERSION = 1
+# Each URL: up to 3 attempts, 10 s each, 2 s then 4 s apart, so a dead receiver costs a refresh at most
+# 36 s. Events are not queued for a later run: a receiver that stays down misses them (the feeds keep them).
+TIMEOUT_S = 10.0
+ATTEMPTS = 3
+BACKOFF_S = 2.0
 
 
 def payload(events: Sequence[Event], *, now: datetime | None = None) -> dict[str, Any]:
@@ -36,9 +41,9 @@ def notify(
     *,
     out: TextIO,
     post: PostFn | None = None,
-    timeout: float = 10.0,
-    attempts: int = 3,
-    backoff: float = 2.0,
+    timeout: float | None = None,
+    attempts: int | None = None,
+    backoff: float | None = None,
 ) -> list[Delivery]:
     """POST the events to every URL (nothing is sent when there is no event); prints one line per URL.
     Never raises: a receiver that is down costs a line in the log, not the refresh."""
@@ -46,7 +51,12 @@ def notify(
         return []
     body = json.dumps(payload(events), ensure_ascii=False).encode("utf-8")
     done = deliver_all(
-        urls, body, post=post or post_bytes, timeout=timeout, attempts=attempts, backoff=backoff
+        urls,
+        body,
+        post=post or post_bytes,
+        timeout=TIMEOUT_S if timeout is None else timeout,
+        attempts=ATTEMPTS if attempts is None else attempts,
+        backoff=BACKOFF_S if backoff is None else backoff,
     )
     for d in done:
         say(out, d.line())

@@ -160,6 +160,17 @@ def new_events(store: Store, report: RunReport) -> list[Event]:
     return newest_first(events)
 
 
+EXIT_CHANGED = 3  # `refresh --exit-code`: something changed (as `git diff --exit-code` exits 1)
+
+
+def exit_status(report: RunReport, *, exit_code: bool = False) -> int:
+    """A refresh's exit status: 1 if anything failed, else 3 with `exit_code` when the run found events,
+    else 0."""
+    if not report.ok:
+        return 1
+    return EXIT_CHANGED if exit_code and report.changed else 0
+
+
 def events_line(events: Sequence[Event]) -> str:
     """ "events: 12 (joined 4, signed 1, renamed 7)" or "events: none"."""
     if not events:
