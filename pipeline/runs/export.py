@@ -1,4 +1,5 @@
-"""`treaties export`: the store's tables as Parquet and CSV, for people who load data without our code."""
+"""`treaties export`: the store's tables as Parquet and CSV with a datapackage.json and a CHANGELOG.md, for
+people who load data without our code."""
 
 from __future__ import annotations
 
@@ -9,7 +10,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.runs.package import (
+    CHANGELOG_FILE,
+    PACKAGE_FILE,
+    changelog_section,
+    describe,
+    prepare,
+    previous_event_ids,
+    updated_changelog,
+    write_json,
+)
 from pipeline.store import Store
+from pipeline.store.events import all_events, events_frame, participation_history, snapshot_provenance
+
+CSV_DATETIME = "%Y-%m-%dT%H:%M:%S"
 
 
 class ExportError(OSError):
@@ -26,6 +40,7 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         write(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is for others to read
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -36,20 +51,39 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def export_tables(store: Store, out_dir: Path) -> list[Path]:
-    """Parquet and CSV of the treaties, the latest status (treaty x participant) and the country x treaty
-    matrix, with the same columns in both formats."""
-    written = []
+    """Parquet and CSV of the treaties, the latest status (treaty x participant), the full participation
+    history (valid from / to), the snapshots with provenance, the change events and the country x treaty
+    matrix, with the same columns in both formats; then datapackage.json describing them all and
+    CHANGELOG.md, which gains a section with what changed since the previous export into out_dir."""
+    previous = previous_event_ids(out_dir)
+    events = all_events(store)
     frames: dict[str, pd.DataFrame] = {
         "treaties": store.treaties(),
         "latest_status": store.latest_status(),
+        "history": participation_history(store),
+        "snapshots": snapshot_provenance(store),
+        "events": events_frame(events),
         "matrix": store.matrix(),
     }
-    for stem, df in frames.items():
-        for suffix in ("parquet", "csv"):
+    written: list[Path] = []
+    files: dict[str, list[Path]] = {}
+    for stem, plain_df in frames.items():
+        df = prepare(plain_df)
+        for suffix in ("csv", "parquet"):
             path = out_dir / f"{stem}.{suffix}"
             if suffix == "csv":
-                _write_atomic(path, lambda p, df=df: df.to_csv(p, index=False))
+                _write_atomic(path, lambda p, df=df: df.to_csv(p, index=False, date_format=CSV_DATETIME))
             else:
                 _write_atomic(path, lambda p, df=df: df.to_parquet(p, index=False))
             written.append(path)
+            files.setdefault(stem, []).append(path)
+    old_log = out_dir / CHANGELOG_FILE
+    section = changelog_section(events, previous, treaties=len(frames["treaties"]))
+    text = updated_changelog(old_log.read_text(encoding="utf-8") if old_log.is_file() else None, section)
+    _write_atomic(old_log, lambda p: p.write_text(text, encoding="utf-8"))
+    written.append(old_log)
+    # Last: a package that lists a file is never older than the file.
+    package = describe(frames, files, out_dir)
+    _write_atomic(out_dir / PACKAGE_FILE, lambda p: write_json(p, package))
+    written.append(out_dir / PACKAGE_FILE)
     return written

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -74,9 +74,9 @@ class Event:
 
     @property
     def event_id(self) -> str:
-        """Stable across rebuilds: treaty, participant, kind, action date and the day it was first seen."""
+        """Stable across rebuilds: treaty, participant, kind, action date and the status time first shown."""
         day = self.action_date.isoformat() if self.action_date else ""
-        key = f"{self.mtdsg_no}|{self.iso3 or ''}|{self.kind}|{day}|{self.first_seen.date().isoformat()}"
+        key = f"{self.mtdsg_no}|{self.iso3 or ''}|{self.kind}|{day}|{self.first_seen.isoformat()}"
         return str(uuid.uuid5(_EVENT_NS, key))
 
     def headline(self) -> str:
@@ -170,6 +170,7 @@ def _snapshot_events(
     old_rows, new_rows = _rows(before), _rows(after)
     notes: dict[str, str] | None = None
     out: list[Event] = []
+    merged: dict[tuple[str, str], int] = {}
     for c in changes:
         kind = event_kind(c)
         if kind is None:
@@ -178,6 +179,13 @@ def _snapshot_events(
             ends = q.end_notes(mtdsg_no, int(after_snap["snapshot_id"]))
             notes = {str(n): str(t) for n, t in ends.itertuples(index=False)}
         key = str(c.iso3)
+        if (key, kind) in merged:
+            # Both a signature and a ratification bracketed, or both gone: one act, one event.
+            i = merged[(key, kind)]
+            e = out[i]
+            out[i] = replace(e, before=_join(e.before, c.before), after=_join(e.after, c.after))
+            continue
+        merged[(key, kind)] = len(out)
         out.append(
             Event(
                 mtdsg_no=mtdsg_no,
@@ -194,6 +202,10 @@ def _snapshot_events(
             )
         )
     return out
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    return "; ".join(t for t in (a, b) if t) or None
 
 
 def _baseline(mtdsg_no: str, snap: dict[str, Any]) -> Event:
@@ -284,8 +296,7 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
         d["action_date"] = e.action_date
         d["first_seen"] = e.first_seen
         rows.append(d)
-    df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return df.astype(object).where(df.notna(), None)
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS, dtype=object)
 
 
 # ---------------------------------------------------------------------- history tables for the export
