@@ -217,9 +217,13 @@ def run_refresh(
             say(out, report.summary())
             report.events = new_events(st, report)
             say(out, events_line(report.events))
-            if write_site:
-                write_reports(st, reports_dir or config.reports_dir(), out)
-    send_events(notify, report.events, out=out, post=post)
+            try:
+                if write_site:
+                    write_reports(st, reports_dir or config.reports_dir(), out)
+            finally:
+                # The events are stored whatever became of the site: tell the receivers now, as the
+                # next run will not find them new.
+                send_events(notify, report.events, out=out, post=post)
     return report
 
 
