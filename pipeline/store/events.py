@@ -89,7 +89,7 @@ class Event:
             WITHDREW: "withdrew from",
             REMOVED_WITHOUT_NOTICE: "was removed without notice from",
             RENAMED: "renamed on",
-            DECLARATIONS_CHANGED: "changed its declarations to",
+            DECLARATIONS_CHANGED: "changed its declarations on",
         }[self.kind]
         text = f"{self.name} {what} {self.mtdsg_no}"
         if self.kind == RENAMED:
