@@ -131,3 +131,19 @@ def test_a_stop_event_ends_the_sleep(world: Path) -> None:
         refresh=lambda treaties, **kw: RunReport(),
     )
     assert len(done) == 1 and time.monotonic() - t < 5
+
+
+def test_a_cycle_skips_its_turn_while_another_run_holds_the_lock(world: Path, mirror: MirrorServer) -> None:
+    out = io.StringIO()
+    with run_lock(world / "t.duckdb"):
+        done = run_watch(
+            ["IV-11-c"],
+            every=timedelta(seconds=1),
+            base_url=mirror.base_url,
+            cycles=1,
+            out=out,
+            db=world / "t.duckdb",
+        )
+    assert not done[0].ok and "watch: cycle 1 skipped: another run holds" in out.getvalue()
+    with open_store(world / "t.duckdb", read_only=True) as store:
+        assert len(store.snapshots("IV-11-c")) == 1  # only the 2018 import: nothing was refreshed
