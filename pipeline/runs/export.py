@@ -77,11 +77,13 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
                 _write_atomic(path, lambda p, df=df: df.to_parquet(p, index=False))
             written.append(path)
             files.setdefault(stem, []).append(path)
-    old_log = out_dir / CHANGELOG_FILE
+    log = out_dir / CHANGELOG_FILE
     section = changelog_section(events, previous, treaties=len(frames["treaties"]))
-    text = updated_changelog(old_log.read_text(encoding="utf-8") if old_log.is_file() else None, section)
-    _write_atomic(old_log, lambda p: p.write_text(text, encoding="utf-8"))
-    written.append(old_log)
+    if section is not None or not log.is_file():
+        old = log.read_text(encoding="utf-8") if log.is_file() else None
+        text = updated_changelog(old, section or "")
+        _write_atomic(log, lambda p: p.write_text(text, encoding="utf-8"))
+    written.append(log)
     # Last: a package that lists a file is never older than the file.
     package = describe(frames, files, out_dir)
     _write_atomic(out_dir / PACKAGE_FILE, lambda p: write_json(p, package))

@@ -238,8 +238,9 @@ def previous_event_ids(out_dir: Path) -> set[str] | None:
 
 def changelog_section(
     events: Sequence[Event], previous: set[str] | None, *, treaties: int, now: datetime | None = None
-) -> str:
-    """The CHANGELOG.md section of this export: the events not in the previous export, by treaty."""
+) -> str | None:
+    """The CHANGELOG.md section of this export: the events not in the previous export, by treaty (None
+    when there are none: an unattended export every few hours adds no "nothing changed" lines)."""
     when = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"## Export of {when}", ""]
     if previous is None:
@@ -251,8 +252,7 @@ def changelog_section(
         return "\n".join(lines) + "\n"
     new = newest_first([e for e in events if e.event_id not in previous])
     if not new:
-        lines.append("No change since the previous export.")
-        return "\n".join(lines) + "\n"
+        return None
     lines.append(f"{len(new)} change{'s' if len(new) != 1 else ''} since the previous export:")
     lines.append("")
     by_treaty: dict[str, list[Event]] = {}
