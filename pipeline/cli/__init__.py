@@ -11,6 +11,7 @@ from pipeline.cli import (  # noqa: F401
     parse_cmd,
     report_cmd,
     store_cmd,
+    watch_cmd,
 )
 from pipeline.cli.app import app
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -16,12 +16,16 @@ from pipeline.fetch.discovery import check_reachable, discover, record_unused
 from pipeline.fetch.fetcher import Fetched, Fetcher
 from pipeline.fetch.http import CircuitOpen, FetchError, HttpClient
 from pipeline.fetch.rawstore import ManifestEntry, RawStore, RawStoreError
+from pipeline.fetch.webhook import PostFn
 from pipeline.mtdsg import is_loopback
 from pipeline.runs.console import Reporter, progress_reporter, say
 from pipeline.runs.importing import StatusStore, import_fetched
+from pipeline.runs.lock import run_lock
+from pipeline.runs.notify import notify as send_events
 from pipeline.runs.reports import write_reports
-from pipeline.runs.results import FAILED, SKIPPED, RunReport, TreatyResult
+from pipeline.runs.results import FAILED, SAVED, SKIPPED, RunReport, TreatyResult
 from pipeline.store import Store, open_store
+from pipeline.store.events import Event, newest_first, treaty_events
 
 # A refresh skips a treaty whose status page was fetched, parsed and stored within this window: a run
 # killed and started again (within the window) fetches nothing twice that it already stored.
@@ -152,6 +156,46 @@ def _store_context(store: Store | None, db: Path | None) -> Iterator[Store]:
         yield st
 
 
+@contextmanager
+def _locked(store: Store | None, db: Path | None) -> Iterator[None]:
+    # A store handed in is the caller's to guard; one opened here is guarded by its run lock.
+    if store is not None:
+        yield
+        return
+    with run_lock(db or config.db_path()):
+        yield
+
+
+def new_events(store: Store, report: RunReport) -> list[Event]:
+    """The events shown first by the snapshots this run saved (a treaty's first snapshot is a baseline)."""
+    events: list[Event] = []
+    for r in report.results:
+        if r.outcome == SAVED and r.snapshot_id is not None:
+            events.extend(treaty_events(store, r.mtdsg_no, snapshot_ids=[r.snapshot_id]))
+    return newest_first(events)
+
+
+EXIT_CHANGED = 3  # `refresh --exit-code`: something changed (as `git diff --exit-code` exits 1)
+
+
+def exit_status(report: RunReport, *, exit_code: bool = False) -> int:
+    """A refresh's exit status: 1 if anything failed, else 3 with `exit_code` when the run found events,
+    else 0."""
+    if not report.ok:
+        return 1
+    return EXIT_CHANGED if exit_code and report.changed else 0
+
+
+def events_line(events: Sequence[Event]) -> str:
+    """ "events: 12 (joined 4, signed 1, renamed 7)" or "events: none"."""
+    if not events:
+        return "events: none"
+    counts: dict[str, int] = {}
+    for e in events:
+        counts[e.kind] = counts.get(e.kind, 0) + 1
+    return f"events: {len(events)} (" + ", ".join(f"{k} {n}" for k, n in counts.items()) + ")"
+
+
 def run_refresh(
     treaties: list[str],
     *,
@@ -166,8 +210,15 @@ def run_refresh(
     raw: RawStore | None = None,
     db: Path | None = None,
     reports_dir: Path | None = None,
+    notify: Sequence[str] = (),
+    post: PostFn | None = None,
 ) -> RunReport:
-    """`treaties refresh`: probe the site, then refresh each treaty into the store, then the reports."""
+    """`treaties refresh`: probe the site, then refresh each treaty into the store, then the reports, then
+    POST the run's new events to each `notify` URL. The report carries those events (`report.changed`).
+
+    Holds the database's run lock throughout (RunLocked if another run has it). A webhook that fails is
+    a line in the output, never a failed refresh.
+    """
     out = out or sys.stdout
     raw = raw or RawStore(config.raw_dir())
     with client or make_client(base_url, min_interval=min_interval) as http:
@@ -175,12 +226,19 @@ def run_refresh(
         if probe:
             # Before the database is opened: an unreachable site leaves no trace, not even an empty file.
             probe_if_due(treaties, fetcher, max_age=max_age, probe=lambda: check_reachable(fetcher))
-        with _store_context(store, db) as st:
+        with _locked(store, db), _store_context(store, db) as st:
             with progress_reporter(len(treaties), "refresh", stream=out) as on_result:
                 report = refresh(treaties, fetcher, st, max_age=max_age, on_result=on_result)
             say(out, report.summary())
-            if write_site:
-                write_reports(st, reports_dir or config.reports_dir(), out)
+            report.events = new_events(st, report)
+            say(out, events_line(report.events))
+            try:
+                if write_site:
+                    write_reports(st, reports_dir or config.reports_dir(), out)
+            finally:
+                # The events are stored whatever became of the site: tell the receivers now, as the
+                # next run will not find them new.
+                send_events(notify, report.events, out=out, post=post)
     return report
 
 

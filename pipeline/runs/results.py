@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.store.events import Event
 
 SAVED = "saved"
 UNCHANGED = "unchanged"
@@ -28,6 +32,12 @@ class TreatyResult:
 class RunReport:
     results: list[TreatyResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # failures not tied to one treaty (e.g. discovery)
+    events: list[Event] = field(default_factory=list)  # what the run's new snapshots show, newest first
+
+    @property
+    def changed(self) -> bool:
+        """Something a reader would be told about (for `refresh --exit-code`)."""
+        return bool(self.events)
 
     def count(self, outcome: str) -> int:
         return sum(r.outcome == outcome for r in self.results)

@@ -130,9 +130,10 @@ def test_country_and_export(db, tmp_path):
     assert "no participant matches" in error_line(run("country", "Atlantis", "--db", db))
     r = run("export", "--out", tmp_path / "out", "--db", db)
     assert r.exit_code == 0
+    tables = ("treaties", "latest_status", "history", "snapshots", "events", "matrix")
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
-        f"{s}.{x}" for s in ("treaties", "latest_status", "matrix") for x in ("parquet", "csv")
-    }
+        f"{s}.{x}" for s in tables for x in ("parquet", "csv")
+    } | {"datapackage.json", "CHANGELOG.md"}
 
 
 def test_locked_database_is_a_one_line_error(db):

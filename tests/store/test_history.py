@@ -107,8 +107,9 @@ def test_country_and_matrix(both):
 def test_export_writes_parquet_and_csv(both, tmp_path):
     written = export_tables(both, tmp_path / "out")
     names = sorted(p.name for p in written)
+    tables = ("treaties", "latest_status", "history", "snapshots", "events", "matrix")
     assert names == sorted(
-        f"{s}.{x}" for s in ("treaties", "latest_status", "matrix") for x in ("parquet", "csv")
+        [f"{s}.{x}" for s in tables for x in ("parquet", "csv")] + ["datapackage.json", "CHANGELOG.md"]
     )
     latest = pd.read_parquet(tmp_path / "out" / "latest_status.parquet")
     assert len(latest) == 6 and set(latest["status"]) == {"party", "withdrawn"}

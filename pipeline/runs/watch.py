@@ -1,0 +1,143 @@
+"""`treaties watch`: refresh, report, notify (and export), sleep, again, until a signal says stop."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import Any, TextIO
+
+from pipeline import config
+from pipeline.errors import one_line
+from pipeline.runs.console import say
+from pipeline.runs.export import export_tables
+from pipeline.runs.lock import RunLocked, run_lock
+from pipeline.runs.refresh import events_line, run_refresh
+from pipeline.runs.results import RunReport
+from pipeline.store import open_store
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """One turn of the loop: its number, when it started, what the refresh found, or why it failed."""
+
+    number: int
+    started: datetime
+    report: RunReport | None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.report is not None and self.report.ok
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event, out: TextIO) -> Iterator[None]:
+    """The first SIGTERM / SIGINT / SIGHUP asks the loop to stop after the cycle under way (each page is
+    stored in one transaction and the site is moved into place whole, so a cycle is never left half
+    done); a second one stops at once. Outside the main thread signals cannot be caught: nothing is set."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handle(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        say(out, f"watch: {signal.Signals(signum).name} received, stopping after this cycle")
+        stop.set()
+
+    previous = {s: signal.signal(s, handle) for s in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+def run_cycle(
+    number: int,
+    treaties: Sequence[str],
+    *,
+    refresh: Callable[..., RunReport],
+    export_dir: Path | None,
+    db: Path,
+    out: TextIO,
+    **options: Any,
+) -> Cycle:
+    """One refresh (with its reports and notifications) and, if asked, an export; never raises for what a
+    run can meet (a site down, the lock held, a full disk): the loop goes on and says why."""
+    started = datetime.now(UTC)
+    say(out, f"watch: cycle {number} started {started.isoformat(timespec='seconds')}")
+    try:
+        report = refresh(list(treaties), db=db, out=out, **options)
+        if export_dir is not None:
+            with run_lock(db), open_store(db, read_only=True) as store:
+                export_tables(store, export_dir)
+            say(out, f"export: {export_dir}")
+    except RunLocked as exc:
+        say(out, f"watch: cycle {number} skipped: {exc}")
+        return Cycle(number, started, None, str(exc))
+    except Exception as exc:  # noqa: BLE001 - an unattended loop outlives one bad cycle; it says why
+        say(out, f"watch: cycle {number} failed: {type(exc).__name__}: {one_line(exc)}")
+        return Cycle(number, started, None, one_line(exc))
+    say(out, f"watch: cycle {number} done: {report.summary()}; {events_line(report.events)}")
+    return Cycle(number, started, report)
+
+
+def run_watch(
+    treaties: Sequence[str],
+    *,
+    every: timedelta,
+    base_url: str,
+    notify: Sequence[str] = (),
+    max_age: timedelta | None = None,
+    min_interval: float | None = None,
+    export_dir: Path | None = None,
+    cycles: int | None = None,
+    stop: threading.Event | None = None,
+    out: TextIO | None = None,
+    db: Path | None = None,
+    reports_dir: Path | None = None,
+    refresh: Callable[..., RunReport] = run_refresh,
+) -> list[Cycle]:
+    """Refresh every `every` (measured from the start of one cycle to the start of the next) until a stop
+    signal, or `cycles` cycles. `max_age` None asks the site for every page each time (conditionally: an
+    unchanged page costs a 304)."""
+    out = out or sys.stdout
+    stop = stop or threading.Event()
+    db = db or config.db_path()
+    done: list[Cycle] = []
+    say(out, f"watch: {len(treaties)} treaties every {every}, from {base_url}; stop with Ctrl-C or SIGTERM")
+    with stop_on_signals(stop, out):
+        while not stop.is_set():
+            cycle = run_cycle(
+                len(done) + 1,
+                treaties,
+                refresh=refresh,
+                export_dir=export_dir,
+                db=db,
+                out=out,
+                base_url=base_url,
+                max_age=max_age,
+                min_interval=min_interval,
+                notify=notify,
+                reports_dir=reports_dir,
+            )
+            done.append(cycle)
+            if cycles is not None and len(done) >= cycles:
+                break
+            left = every.total_seconds() - (datetime.now(UTC) - cycle.started).total_seconds()
+            if left > 0:
+                say(out, f"watch: next cycle in {timedelta(seconds=round(left))}")
+                stop.wait(left)
+    failed = sum(not c.ok for c in done)
+    say(out, f"watch: stopped after {len(done)} cycles ({failed} failed or skipped)")
+    return done
