@@ -165,3 +165,16 @@ def http_settings() -> HttpSettings:
         redirect_hosts=tuple(h.strip().lower() for h in hosts.split(",") if h.strip()),
         state_dir=raw_dir(),
     )
+
+
+def notify_urls() -> list[str]:
+    """Webhook URLs from TREATIES_NOTIFY (separated by spaces or commas); each must be http(s)."""
+    text = _env("TREATIES_NOTIFY") or ""
+    urls = [u for u in text.replace(",", " ").split() if u]
+    for u in urls:
+        parts = urlsplit(u)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise SettingsError(
+                "TREATIES_NOTIFY", u, "http:// or https:// URLs separated by spaces or commas"
+            )
+    return urls

@@ -18,7 +18,7 @@ from pipeline.fetch.mirror import MirrorServer, index_pages
 from pipeline.fetch.rawstore import RawStore
 from pipeline.runs.demo import run_demo
 from pipeline.runs.inputs import load_watchlist, parse_duration
-from pipeline.runs.refresh import run_crawl, run_refresh
+from pipeline.runs.refresh import exit_status, run_crawl, run_refresh
 
 _BASE_HELP = (
     "Site to fetch from (default: TREATIES_BASE_URL or https://treaties.un.org), e.g. a `treaties mirror`."
@@ -89,6 +89,25 @@ def refresh(
             show_default=False,
         ),
     ] = None,
+    notify: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--notify",
+            metavar="URL",
+            help="POST the refresh's new events as one JSON document to this URL (repeatable; default: "
+            "TREATIES_NOTIFY). Retried, with a timeout; a receiver that fails is a line in the output "
+            "and never fails the refresh.",
+            show_default=False,
+        ),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code",
+            help="Exit 3 when the refresh found changes (new events) and 0 when it found none, as "
+            "`git diff --exit-code` does; a failed treaty still exits 1.",
+        ),
+    ] = False,
 ) -> None:
     """Fetch, parse and store the current status of the given treaties (or the watchlist), then write the
     reports; print saved / unchanged / failed; exit non-zero if any treaty failed."""
@@ -110,13 +129,15 @@ def refresh(
                 write_site=reports,
                 db=db,
                 reports_dir=out,
+                notify=notify or config.notify_urls(),
             )
         except SiteUnreachable as exc:
             fail(f"{exc}; nothing was refreshed. {_OFFLINE_HINT}.")
         except CircuitOpen as exc:
             fail(f"stopped: {exc}")
-    if not report.ok:
-        raise typer.Exit(1)
+    status = exit_status(report, exit_code=exit_code)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()

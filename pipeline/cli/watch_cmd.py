@@ -112,7 +112,7 @@ def watch(
         todo,
         every=period,
         base_url=(base_url or config.base_url()).rstrip("/"),
-        notify=notify or [],
+        notify=notify or config.notify_urls(),
         max_age=age,
         min_interval=min_interval,
         export_dir=export,

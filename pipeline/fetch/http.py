@@ -20,6 +20,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from pipeline import __version__
 from pipeline.config import MIN_INTERVAL_FLOOR_S, HttpSettings, http_settings
 from pipeline.fetch.ratelimit import GateError, HostGate, WaitTooLong
 from pipeline.mtdsg import is_loopback
@@ -627,3 +628,17 @@ def _short(exc: BaseException) -> str:
         if needle in text:
             return words
     return text[:200] if text else type(exc).__name__
+
+
+def post_bytes(url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:
+    """POST `body` to a webhook and return the HTTP status; raises requests' errors when nothing came back.
+
+    No redirects (a webhook that moved should be reconfigured, not followed with the payload) and no
+    proxy variables for loopback receivers, as the site client does.
+    """
+    hdrs = {"User-Agent": f"treaties/{__version__} (webhook)", **headers}
+    with requests.Session() as s:
+        s.trust_env = not is_loopback(url)
+        r = s.post(url, data=body, headers=hdrs, timeout=timeout, allow_redirects=False)
+        r.close()
+        return int(r.status_code)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from pipeline import __version__
-from pipeline.fetch.post import post_bytes
+from pipeline.fetch.http import post_bytes
 from pipeline.fetch.webhook import Delivery, PostFn, deliver_all
 from pipeline.runs.console import say
 from pipeline.store.events import Event

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from pipeline.fetch.post import post_bytes
+from pipeline.fetch.http import post_bytes
 from pipeline.fetch.webhook import deliver, deliver_all
 from tests.receiver import run_receiver
 
