@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline.report.data import SiteData, StoreLike, load_site_data, site_inputs
+from pipeline.report.feeds import feed_files
 from pipeline.report.output import Progress, ReportWriteError, SiteSize, SiteWriter, site_size
 from pipeline.report.site import render_pages, render_site_data
+from pipeline.store.events import Event
 
 __all__ = [
     "render_site",
@@ -33,20 +38,30 @@ class SiteBuild:
     removed: tuple[str, ...]
 
 
-def build_site(store: StoreLike, out_dir: Path, *, progress: Progress | None = None) -> SiteBuild:
+def build_site(
+    store: StoreLike,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    events: Callable[[], Sequence[Event]] | None = None,
+) -> SiteBuild:
     """Write the report for every treaty in an open store into out_dir, incrementally.
 
     When the store's treaty rows and the report's code are those of the last build into out_dir (its
     manifest says so) and the files are all there, nothing is read beyond Store.treaties() and no file is
     touched; otherwise every page is rendered and only those whose bytes changed are written, and pages
     no longer produced are removed. `progress(done, total, label)` is called per treaty read and per
-    file written or checked.
+    file written or checked. `events` (called only when something must be rendered) gives the change
+    events the Atom feeds are made of; without it the site has no feeds.
     """
     writer = SiteWriter(Path(out_dir), progress)
     treaties = store.treaties()
     inputs = site_inputs(treaties)
     if not writer.up_to_date(inputs):
-        render_pages(load_site_data(store, progress, treaties), writer)
+        data = load_site_data(store, progress, treaties)
+        render_pages(data, writer, feeds=events is not None)
+        if events is not None:
+            _write_feeds(data, writer, events(), treaties)
         writer.finish(inputs)
     return SiteBuild(
         index=writer.out_dir / "index.html",
@@ -56,6 +71,22 @@ def build_site(store: StoreLike, out_dir: Path, *, progress: Progress | None = N
     )
 
 
-def render_site(store: StoreLike, out_dir: Path, *, progress: Progress | None = None) -> Path:
+def _write_feeds(data: SiteData, writer: SiteWriter, events: Sequence[Event], treaties: pd.DataFrame) -> None:
+    titles = {str(m): str(t or "") for m, t in zip(treaties["mtdsg_no"], treaties["title"], strict=True)}
+    latest = max((t for t in treaties["as_at"] if t is not None), default=None)
+    # Every country page links its feed: each participant of the site gets one, even with no event yet.
+    codes = sorted({str(c) for td in data.per_treaty.values() for c in td.participants.get("iso3", [])})
+    files = feed_files(events, titles=titles, countries=codes, now=latest)
+    for rel, atom in files:
+        writer.write(rel, atom)
+
+
+def render_site(
+    store: StoreLike,
+    out_dir: Path,
+    *,
+    progress: Progress | None = None,
+    events: Callable[[], Sequence[Event]] | None = None,
+) -> Path:
     """build_site, returning the path of index.html."""
-    return build_site(store, out_dir, progress=progress).index
+    return build_site(store, out_dir, progress=progress, events=events).index

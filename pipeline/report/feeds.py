@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -112,7 +111,7 @@ def build_feed(
     fg.link(href=self_href, rel="self", type=ATOM_TYPE)
     if page_href:
         fg.link(href=page_href, rel="alternate", type="text/html")
-    fg.updated(_utc(ordered[0].first_seen) if ordered else (now or datetime.now(UTC)))
+    fg.updated(_utc(ordered[0].first_seen) if ordered else _utc(now or datetime.now(UTC)))
     for e, treaties in items:
         entry = fg.add_entry(order="append")
         entry.id(_entry_id(e, treaties))
@@ -125,15 +124,17 @@ def build_feed(
     return fg
 
 
-def write_feeds(
+def feed_files(
     events: Iterable[Event],
-    out_dir: Path,
     *,
     titles: Mapping[str, str] | None = None,
     countries: Iterable[str] = (),
     site_url: str | None = None,
-) -> list[Path]:
-    """Write feeds/all.atom, feeds/treaty/<MTDSG>.atom and feeds/country/<ISO3>.atom under out_dir.
+    now: datetime | None = None,
+) -> list[tuple[str, bytes]]:
+    """The feeds as (path in the site, Atom bytes): feeds/all.atom, feeds/treaty/<MTDSG>.atom and
+    feeds/country/<ISO3>.atom. The bytes depend only on the events, so an unchanged store gives
+    unchanged feeds (an empty feed is dated by `now`, which callers take from the store).
 
     `titles` maps treaty numbers to titles (each gets a feed); `countries` are participant codes that get
     a feed even with no event yet, so that every country page's feed link leads somewhere; `site_url`
@@ -167,6 +168,7 @@ def write_feeds(
                 self_href=href(ALL_FEED, 1),
                 page_href=href("index.html", 1),
                 titles=titles,
+                now=now,
                 merge_renames=True,
             ),
         )
@@ -184,6 +186,7 @@ def write_feeds(
                     self_href=href(treaty_feed_path(m), 2),
                     page_href=href(f"treaty/{m}.html", 2),
                     titles=titles,
+                    now=now,
                 ),
             )
         )
@@ -201,15 +204,29 @@ def write_feeds(
                     self_href=href(country_feed_path(iso3), 2),
                     page_href=href(f"country/{iso3}.html", 2),
                     titles=titles,
+                    now=now,
                     merge_renames=True,
                 ),
             )
         )
+    return [(rel, fg.atom_str(pretty=True)) for rel, fg in feeds]
+
+
+def write_feeds(
+    events: Iterable[Event],
+    out_dir: Path,
+    *,
+    titles: Mapping[str, str] | None = None,
+    countries: Iterable[str] = (),
+    site_url: str | None = None,
+    now: datetime | None = None,
+) -> list[Path]:
+    """feed_files, written under out_dir (the site writes them through its own incremental writer)."""
     written = []
-    for rel, fg in feeds:
+    for rel, data in feed_files(events, titles=titles, countries=countries, site_url=site_url, now=now):
         path = out_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        fg.atom_file(str(path), pretty=True)
+        path.write_bytes(data)
         written.append(path)
     return written
 
@@ -229,42 +246,11 @@ def feed_links(root: str, *, mtdsg_no: str | None = None, iso3: str | None = Non
     )
 
 
-_HEAD_END = re.compile(r"</head>", re.IGNORECASE)
-
-
-def link_feeds_in_pages(out_dir: Path, *, treaties: Iterable[str], countries: Iterable[str]) -> int:
-    """Put feed_links into the <head> of the site's pages that do not have them yet; returns how many.
-
-    A stopgap until the site's base template calls feed_links itself: a page that already links an Atom
-    feed is left alone, so both can run.
-    """
-    pages: list[tuple[Path, str, str | None, str | None]] = [
-        (p, "", None, None) for p in sorted(out_dir.glob("*.html"))
-    ]
-    pages += [(out_dir / "treaty" / f"{m}.html", "../", m, None) for m in treaties]
-    pages += [(out_dir / "country" / f"{c}.html", "../", None, c) for c in countries]
-    changed = 0
-    for path, root, m, c in pages:
-        if not path.is_file():
-            continue
-        html = path.read_text(encoding="utf-8")
-        if ATOM_TYPE in html or not _HEAD_END.search(html):
-            continue
-        tags = str(feed_links(root, mtdsg_no=m, iso3=c))
-        head_end = _HEAD_END.search(html)
-        assert head_end is not None
-        html = html[: head_end.start()] + tags + "\n" + html[head_end.start() :]
-        path.write_text(html, encoding="utf-8")
-        changed += 1
-    return changed
-
-
 __all__ = [
     "ALL_FEED",
     "build_feed",
     "country_feed_path",
     "feed_links",
-    "link_feeds_in_pages",
     "treaty_feed_path",
     "write_feeds",
 ]

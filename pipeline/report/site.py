@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from pipeline import catalog, mtdsg
 from pipeline.mtdsg import citable_url
@@ -41,6 +42,7 @@ from pipeline.report.data import (
     participants_listed,
     to_date,
 )
+from pipeline.report.feeds import feed_links
 from pipeline.report.output import Progress, SiteWriter
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -49,6 +51,10 @@ MATRIX_CSV = "matrix.csv"
 MATRIX_XLSX = "matrix.xlsx"
 MATRIX_UNKNOWN = "unknown"  # a matrix cell of a treaty whose latest snapshot lists no participants
 NOT_LISTED = "participants not listed in this snapshot"
+
+
+def _no_feed_links(root: str, *, mtdsg_no: str | None = None, iso3: str | None = None) -> Markup:
+    return Markup("")
 
 
 def _env() -> Environment:
@@ -558,8 +564,10 @@ def render_site_data(
     return writer.out_dir / "index.html"
 
 
-def render_pages(data: SiteData, writer: SiteWriter) -> None:
+def render_pages(data: SiteData, writer: SiteWriter, *, feeds: bool = False) -> None:
+    """Every page of the site through `writer`; with `feeds`, each page's <head> links its Atom feeds."""
     env = _env()
+    env.globals["feed_links"] = feed_links if feeds else _no_feed_links
     colours = {**STATUS_COLOURS, STATUS_NONE: NO_ACTION_COLOUR, STATUS_UNKNOWN: UNKNOWN_COLOUR}
     common = {
         "colours": colours,

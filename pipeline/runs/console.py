@@ -52,6 +52,13 @@ class Advance:
             description = f"{self._label} {detail}" if detail else self._label
             self._bar.update(self._task, advance=n, description=description)
 
+    def update(self, done: int, total: int, detail: str = "") -> None:
+        """Set the bar to `done` of `total` (for steps that count their own work)."""
+        self.done = done
+        if self._bar is not None:
+            description = f"{self._label} {detail}" if detail else self._label
+            self._bar.update(self._task, completed=done, total=total, description=description)
+
     def note(self, text: str) -> None:
         """A line of its own: above the bar on a terminal, else written plainly to the stream."""
         if self._bar is not None:

@@ -2,61 +2,71 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from pipeline.errors import one_line
-from pipeline.report import render_site
+from pipeline.report import SiteBuild, build_site
 from pipeline.report.browser import BrowserUnavailable, save_screenshots
-from pipeline.report.data import StoreLike
-from pipeline.report.feeds import link_feeds_in_pages, write_feeds
-from pipeline.runs.console import say
+from pipeline.runs.console import progress, say
+from pipeline.store import Store
 from pipeline.store.events import all_events
 
 
 @contextmanager
-def staged_dir(out_dir: Path) -> Iterator[Path]:
-    """A fresh folder beside out_dir to write into; its files replace out_dir's, each by a rename, only
-    when the block ends without an error. A failed render leaves the last good site as it was."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+def staged_site(out_dir: Path) -> Iterator[Path]:
+    """A copy of the site to build in; when the block succeeds, the files whose bytes changed go into
+    out_dir by rename (the others are not touched) and files it removed are removed. When it fails,
+    out_dir is exactly the last good site."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:
-        yield tmp
-        for folder, _, files in os.walk(tmp):
-            dest = out_dir / Path(folder).relative_to(tmp)
-            dest.mkdir(parents=True, exist_ok=True)
-            for name in files:
-                os.replace(Path(folder) / name, dest / name)
+        before = {p.relative_to(out_dir) for p in out_dir.rglob("*") if p.is_file()}
+        for rel in before:
+            (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(out_dir / rel, stage / rel)
+        yield stage
+        after = {p.relative_to(stage) for p in stage.rglob("*") if p.is_file()}
+        for rel in sorted(after):
+            src, dest = stage / rel, out_dir / rel
+            if rel in before and filecmp.cmp(src, dest, shallow=False):
+                continue  # unchanged: not touched at all
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dest)
+        for rel in before - after:
+            (out_dir / rel).unlink(missing_ok=True)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(stage, ignore_errors=True)
 
 
-def write_site_feeds(store: Any, out_dir: Path) -> list[Path]:
-    """The Atom feeds (feeds/all.atom, one per treaty, one per participant) from the store's events, and
-    their <link rel="alternate"> in the pages that do not carry them yet."""
-    treaties = store.treaties()
-    titles = {str(m): str(t or "") for m, t in zip(treaties["mtdsg_no"], treaties["title"], strict=True)}
-    codes = sorted(store.participant_codes())
-    written = write_feeds(all_events(store), out_dir, titles=titles, countries=codes)
-    link_feeds_in_pages(out_dir, treaties=list(titles), countries=codes)
-    return written
+def build_reports(store: Store, out_dir: Path, out: TextIO | None = None) -> SiteBuild:
+    """Write the report site with its Atom feeds, incrementally: only files whose bytes changed are
+    rewritten, and a failed build leaves the last good site as it was (see staged_site)."""
+    with progress(None, "report", stream=out or sys.stderr) as advance, staged_site(out_dir) as stage:
+        build = build_site(
+            store,
+            stage,
+            progress=advance.update,
+            events=lambda: all_events(store),
+        )
+    return replace(build, index=out_dir / "index.html")
 
 
-def render_reports(store: StoreLike, out_dir: Path) -> Path:
-    """Write the report site and its feeds; returns its index.html."""
-    with staged_dir(out_dir) as tmp:
-        render_site(store, tmp)
-        write_site_feeds(store, tmp)
-    return out_dir / "index.html"
+def render_reports(store: Store, out_dir: Path, out: TextIO | None = None) -> Path:
+    """build_reports, returning the path of index.html."""
+    return build_reports(store, out_dir, out).index
 
 
-def write_reports(store: StoreLike, out_dir: Path, out: TextIO, *, screenshots: bool = False) -> Path:
-    where = render_reports(store, out_dir)
+def write_reports(store: Store, out_dir: Path, out: TextIO, *, screenshots: bool = False) -> Path:
+    where = render_reports(store, out_dir, out)
     say(out, f"reports: {where}")
     if screenshots:
         # Needs Debian's chromium, and is skipped (saying so) without it.

@@ -44,23 +44,3 @@ def test_every_option_has_help() -> None:
     assert result.exit_code == 0
     for option in ("--out", "--db", "--screenshots"):
         assert option in result.output
-
-
-def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
-    import sys
-
-    from pipeline.cli import report_cmd
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.setattr(sys, "stdout", io.StringIO())
-    with report_cmd._progress_bar() as progress:
-        assert progress is None  # piped or captured: plain output only
-    monkeypatch.setattr(sys, "stdout", Terminal())
-    with report_cmd._progress_bar() as progress:
-        assert progress is not None
-        progress(1, 3, "read IV-11-c")
-        progress(3, 3, "treaty/[bold]x.html")  # a label is shown as text, never as rich markup

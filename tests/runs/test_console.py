@@ -74,3 +74,19 @@ def test_an_error_in_the_job_propagates_and_stops_the_bar(monkeypatch: pytest.Mo
         raise RuntimeError("boom")
     assert "1/2" in ANSI.sub("", buf.getvalue())
     assert sys.stdout is sys.__stdout__ or not hasattr(sys.stdout, "rich_proxied_file")
+
+
+def test_update_sets_done_of_total_and_shows_labels_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    buf = io.StringIO()
+    with progress(None, "report", stream=buf) as advance:
+        assert advance.on_terminal
+        advance.update(1, 3, "read IV-11-c")
+        advance.update(3, 3, "treaty/[bold]x.html")  # a label is shown as text, never as rich markup
+    out = ANSI.sub("", buf.getvalue())
+    assert advance.done == 3 and "[bold]x.html" in out and "3/3" in out
+    monkeypatch.delenv("TTY_COMPATIBLE")
+    quiet = io.StringIO()
+    with progress(None, "report", stream=quiet) as advance:
+        advance.update(2, 2, "index.html")
+    assert quiet.getvalue() == "" and advance.done == 2

@@ -47,12 +47,22 @@ def test_a_failed_render_leaves_the_last_good_site(
     refresh(world, mirror, [], write_site=True, reports_dir=site)
     before = (site / "index.html").read_bytes()
 
-    def broken(store: object, out_dir: Path) -> Path:
+    def broken(store: object, out_dir: Path, **_: object) -> Path:
         (out_dir / "index.html").write_text("half")
+        (out_dir / "new-page.html").write_text("half")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(run_reports, "render_site", broken)
+    monkeypatch.setattr(run_reports, "build_site", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         refresh(world, mirror, [], write_site=True, reports_dir=site)
-    assert (site / "index.html").read_bytes() == before
+    assert (site / "index.html").read_bytes() == before and not (site / "new-page.html").exists()
     assert [p.name for p in world.iterdir() if "staging" in p.name] == []
+
+
+def test_a_second_report_over_an_unchanged_store_touches_no_file(world: Path, mirror: MirrorServer) -> None:
+    site = world / "reports"
+    refresh(world, mirror, [], write_site=True, reports_dir=site)
+    stamps = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()}
+    assert any("feeds" in str(p) for p in stamps)
+    refresh(world, mirror, [], write_site=True, reports_dir=site)
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()} == stamps
