@@ -88,7 +88,11 @@ def names(
     ] = False,
     output: Annotated[
         OutputFormat,
-        typer.Option("--format", help="table (one line per string), json (one object per line) or csv."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (one line per string), json (one document), jsonl (one object per line) or csv.",
+        ),
     ] = OutputFormat.table,
 ) -> None:
     """List every participant string in the pages with its code and the pages it appears on.
@@ -107,6 +111,8 @@ def names(
     shown = missing if unmapped else entries
     if shown:
         if output is OutputFormat.json:
+            print(json.dumps([_record(e) for e in shown], ensure_ascii=False, indent=2))
+        elif output is OutputFormat.jsonl:
             for e in shown:
                 print(json.dumps(_record(e), ensure_ascii=False))
         elif output is OutputFormat.csv:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from pipeline.cli.app import app, fail
+from pipeline.cli.app import OutputFormat, app, fail
 from pipeline.parse import ParseError, TreatyStatus, parse_page
 from pipeline.parse.export import status_to_dict
 from pipeline.parse.reconcile import RECONCILES_NA, RECONCILES_NO, RECONCILES_YES, status_reconciles
@@ -38,10 +38,15 @@ def parse(
     paths: Annotated[
         list[Path], typer.Argument(help="Saved status pages (.html or MTDSG .xml) or folders of them.")
     ],
-    as_json: Annotated[
-        bool,
-        typer.Option("--json", help="One JSON object per page, one per line, instead of a summary line."),
-    ] = False,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table: a summary line per page; json: one document listing every page; jsonl: one JSON "
+            "object per page and line (csv is not offered: a page is not a row).",
+        ),
+    ] = OutputFormat.table,
 ) -> None:
     """Parse saved UNTC pages and check their counts against the page's own totals (nothing is stored).
 
@@ -49,13 +54,17 @@ def parse(
     whether they reconcile: "yes", "no" with the reason for each difference (naming the rows or column
     responsible), or "n/a" with why nothing could be compared (no participants listed, no total declared,
     or a total given only as text). A last line sums up: pages, yes / no / n/a, failures (on stderr with
-    --json). Exit 1 if any page failed to parse.
+    json and jsonl). Exit 1 if any page failed to parse.
     """
+    if fmt is OutputFormat.csv:
+        fail("--format csv is not offered for parse: use table, json or jsonl")
+    as_json = fmt in (OutputFormat.json, OutputFormat.jsonl)
     try:
         files = iter_page_files(paths)
     except SourceError as exc:
         fail(str(exc))
     code_of = _code_fields() if as_json else None
+    documents: list[dict[str, Any]] = []
     failed = 0
     verdicts = {RECONCILES_YES: 0, RECONCILES_NO: 0, RECONCILES_NA: 0}
     for path in files:
@@ -70,7 +79,11 @@ def parse(
         verdicts[verdict] += 1
         if as_json:
             fields = (lambda name, _p=str(path): code_of(name, _p)) if code_of else None
-            print(json.dumps(status_to_dict(status, code_of=fields), ensure_ascii=False))
+            doc = status_to_dict(status, code_of=fields)
+            if fmt is OutputFormat.jsonl:
+                print(json.dumps(doc, ensure_ascii=False))
+            else:
+                documents.append(doc)
         else:
             when = status.status_as_at.isoformat() if status.status_as_at else "no status date"
             sig = _pair(status.declared_signatories, status.counted_signatories)
@@ -80,6 +93,8 @@ def parse(
         f"{len(files)} pages: reconcile yes {verdicts[RECONCILES_YES]}, no {verdicts[RECONCILES_NO]},"
         f" n/a {verdicts[RECONCILES_NA]}; failed {failed}"
     )
+    if fmt is OutputFormat.json:
+        print(json.dumps(documents, ensure_ascii=False, indent=2))
     print(summary, file=sys.stderr if as_json else sys.stdout)
     if failed:
         raise typer.Exit(1)

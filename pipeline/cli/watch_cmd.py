@@ -8,7 +8,10 @@ from typing import Annotated
 import typer
 
 from pipeline import config
-from pipeline.cli.app import DbOption, app, fail
+from pipeline.catalog import lookup_number
+from pipeline.cli.app import DbOption, app, fail, user_errors
+from pipeline.runs.inputs import load_watchlist, parse_duration
+from pipeline.runs.watch import run_watch
 
 
 @app.command()
@@ -16,7 +19,8 @@ def watch(
     treaties: Annotated[
         list[str] | None,
         typer.Argument(
-            help="MTDSG numbers to watch, e.g. IV-11-c (default: the watchlist).", show_default=False
+            help="Treaties to watch: MTDSG numbers (IV-11-c) or short names (OPSC); default: the watchlist.",
+            show_default=False,
         ),
     ] = None,
     every: Annotated[
@@ -64,8 +68,8 @@ def watch(
         float | None,
         typer.Option(
             "--min-interval",
-            min=0.0,
-            help="Minimum seconds between two requests (default: TREATIES_MIN_INTERVAL or 1).",
+            help="Minimum seconds between two requests (default: TREATIES_MIN_INTERVAL or 1; at least 1 for "
+            "any host but a loopback mirror).",
         ),
     ] = None,
     export: Annotated[
@@ -82,15 +86,20 @@ def watch(
         typer.Option("--cycles", min=1, help="Stop after this many cycles (default: run until stopped)."),
     ] = None,
     db: DbOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for the report site (default: TREATIES_REPORTS_DIR or ./reports).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Refresh the treaties, write the reports and feeds, notify, then sleep, again and again, until
     SIGTERM or Ctrl-C: the cycle under way is finished first (a second signal stops at once). One run at a
     time: a cycle that finds another run holding the database's lock skips its turn. A failed cycle keeps
     the last good site and data and the loop goes on."""
-    from pipeline.mtdsg import InvalidTreatyNumber, parse_user_number
-    from pipeline.runs.inputs import load_watchlist, parse_duration
-    from pipeline.runs.watch import run_watch
-
     try:
         period = parse_duration(every)
         age = parse_duration(max_age)
@@ -99,25 +108,29 @@ def watch(
     if period.total_seconds() <= 0:
         fail("--every: give a period longer than 0, e.g. 6h")
     if treaties:
-        try:
-            todo = list(dict.fromkeys(parse_user_number(t) for t in treaties))
-        except InvalidTreatyNumber as exc:
-            fail(str(exc))
+        with user_errors():
+            todo = list(dict.fromkeys(lookup_number(t) for t in treaties))
     else:
         try:
             todo = load_watchlist(watchlist)
         except ValueError as exc:
             fail(str(exc))
+    with user_errors():
+        base = (base_url or config.base_url()).rstrip("/")
+        if min_interval is not None:
+            config.check_min_interval(base, min_interval)
+        urls = notify or config.notify_urls()
     done = run_watch(
         todo,
         every=period,
-        base_url=(base_url or config.base_url()).rstrip("/"),
-        notify=notify or config.notify_urls(),
+        base_url=base,
+        notify=urls,
         max_age=age,
         min_interval=min_interval,
         export_dir=export,
         cycles=cycles,
         db=db or config.db_path(),
+        reports_dir=out,
     )
     if done and not any(c.ok for c in done):
         raise typer.Exit(1)

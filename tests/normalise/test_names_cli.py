@@ -24,9 +24,11 @@ def _write(folder: Path, mtdsg_no: str, names: list[str]) -> Path:
 def test_lists_every_string_with_code_and_pages(tmp_path: Path) -> None:
     _write(tmp_path, "IV-98", ["Niger", "Nigeria", "Swaziland"])
     _write(tmp_path, "IV-99", ["Eswatini", "Niger"])
-    result = runner.invoke(app, ["names", str(tmp_path), "--format", "json"])
+    result = runner.invoke(app, ["names", str(tmp_path), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     records = {r["name"]: r for r in map(json.loads, result.stdout.splitlines())}
+    document = runner.invoke(app, ["names", str(tmp_path), "--format", "json"])
+    assert [r["name"] for r in json.loads(document.stdout)] == sorted(records, key=str.casefold)
     assert set(records) == {"Eswatini", "Niger", "Nigeria", "Swaziland"}
     assert records["Niger"]["iso3"] == "NER" and records["Niger"]["count"] == 2
     assert records["Nigeria"]["iso3"] == "NGA"

@@ -23,7 +23,7 @@ def test_summary_line_per_page(html_dir):
 
 
 def test_json_fields(html_dir):
-    result = runner.invoke(app, ["parse", "--json", str(html_dir / "IV-11-c.html")])
+    result = runner.invoke(app, ["parse", "--format", "jsonl", str(html_dir / "IV-11-c.html")])
     assert result.exit_code == 0, result.output
     (obj,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert obj["mtdsg_no"] == "IV-11-c" and obj["source_kind"] == "html"
@@ -71,7 +71,7 @@ def test_free_text_totals_print_n_a_with_the_text_and_a_summary(xml_dir):
 
 
 def test_json_mode_keeps_stdout_json_and_sums_up_on_stderr(html_dir):
-    result = runner.invoke(app, ["parse", "--json", str(html_dir / "IV-5.html")])
+    result = runner.invoke(app, ["parse", "--format", "jsonl", str(html_dir / "IV-5.html")])
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["mtdsg_no"] for line in result.stdout.splitlines()] == ["IV-5"]
     assert result.stderr.strip() == "1 pages: reconcile yes 1, no 0, n/a 0; failed 0"
