@@ -36,3 +36,22 @@ def test_every_option_is_in_the_readme() -> None:
 
 def test_version_is_in_the_readme() -> None:
     assert "treaties --version" in README
+
+
+def test_the_python_example_runs(tmp_path: Path, monkeypatch) -> None:
+    from pipeline.cli import app as cli_app
+    from tests.store.test_cli import page
+
+    code = README.split("## Python", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "old.html").write_bytes(page("15-01-2018 09:00:00 EST", fiji=False))
+    (pages / "new.html").write_bytes(page("03-02-2026 10:16:18 EDT", fiji=True))
+    monkeypatch.chdir(tmp_path)
+    from typer.testing import CliRunner
+
+    assert CliRunner().invoke(cli_app, ["import", str(pages), "--db", "data/treaties.duckdb"]).exit_code == 0
+    scope: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
+    assert scope["opsc"] == "IV-11-c" and scope["then"].parties == 3
+    assert len(scope["people"]) == 4 and set(scope["bahamas"]["status"]) >= {"party"}
