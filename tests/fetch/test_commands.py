@@ -137,7 +137,9 @@ def test_demo_imports_2018_then_refreshes_2026_through_the_mirror(
             (pages / sub / name).symlink_to(src / name)
     (env / "wl.txt").write_text("IV-11-c\nIV-12\n")
     monkeypatch.setattr(run_inputs, "default_watchlist_file", lambda: env / "wl.txt")
-    monkeypatch.setattr(run_reports, "render_reports", lambda store, out: out / "index.html")
+    monkeypatch.setattr(
+        run_reports, "render_reports", lambda store, out_dir, out=None: out_dir / "index.html"
+    )
     result = runner.invoke(app, ["demo", "--pages", str(pages)])
     assert result.exit_code == 0, result.output
     out = result.output
