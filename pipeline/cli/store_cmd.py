@@ -245,6 +245,8 @@ def country(
     with user_errors():
         match = lookup_country(participant)
     with open_db(db, read_only=True) as store, user_errors():
+        if match.iso3 not in store.participant_codes():
+            fail(f"{match.name} ({match.iso3}) takes part in no treaty in the database")
         df = store.country(match.iso3)
     if fmt is not OutputFormat.table:
         print_frame(df, fmt)
