@@ -287,14 +287,19 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
     next_notes = _notes(q, mtdsg_no, nxt["snapshot_id"])
     next_day = nxt["as_at"].date()
     uncertain: list[Uncertain] = []
+    late = 0
     for iso3 in sorted(set(base_rows) | set(next_rows)):
         b, n = base_rows.get(iso3), next_rows.get(iso3)
         for role in ("consent", "signature"):
             was = state.get((iso3, role), False)
             if n is not None and as_date(n.get(f"{role}_date")) is not None:
                 d = as_date(n.get(f"{role}_date"))
-                if not was and d is not None and base_day < d <= on:
+                # A deposit dated after the earlier page, or dated before it that the earlier page did not
+                # list yet (the UN records some deposits late): the later page's date decides.
+                unlisted = b is None or as_date(b.get(f"{role}_date")) is None
+                if not was and d is not None and d <= on and (base_day < d or unlisted):
                     was = role_on(n, role, on, next_notes, first_withdrawn, how)
+                    late += was and d <= base_day
                 elif was and _withdrawn(n, role):
                     was = role_on(n, role, on, next_notes, first_withdrawn, how)
             elif was and b is not None:
@@ -306,6 +311,11 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
         f"the snapshot as at {base_day.isoformat()} (the latest on or before {on.isoformat()}), with the"
         f" actions dated up to {on.isoformat()} as the snapshot as at {next_day.isoformat()} records them"
     ) + _rules_text(how)
+    if late:
+        basis += (
+            f"; {late} deposit(s) dated on or before {base_day.isoformat()} that the earlier page did not"
+            " list yet are counted from their date on the later page"
+        )
     if uncertain:
         basis += (
             f"; {len(uncertain)} participation(s) gone from the later page without brackets or end note"

@@ -225,3 +225,17 @@ def test_withdrawal_effect_date_reads_a_note_table_for_the_named_participant():
     # without the participant's name a table of several states cannot be read for one of them
     assert withdrawal_effect_date("1", notes, None) is None
     assert withdrawal_effect_date("1", notes, None, participant="Australia") == (date(1997, 12, 31), "effect")
+
+
+def test_asof_counts_a_deposit_the_earlier_page_did_not_list_yet(store):
+    from tests.store.helpers import person, rat, status
+
+    old = status((person("Albania", 1, consent=rat(2000, 5, 1)),), as_at=datetime(2018, 1, 15))
+    # The later page dates Fiji's ratification 29 December 2017: before the earlier page, not on it.
+    new = status(
+        (person("Albania", 1, consent=rat(2000, 5, 1)), person("Fiji", 2, consent=rat(2017, 12, 29)))
+    )
+    store.import_status(old, source="a", raw_sha256="a" * 64)
+    store.import_status(new, source="b", raw_sha256="b" * 64)
+    a = store.asof("IV-11-c", date(2018, 5, 31))
+    assert a.parties == 2 and "did not list yet" in a.basis
