@@ -95,6 +95,15 @@ DbOption = Annotated[
         "--db", help="Database file (default: TREATIES_DB or data/treaties.duckdb).", show_default=False
     ),
 ]
+SiteOutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Folder for the report site (default: TREATIES_REPORTS_DIR or ./reports).",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(

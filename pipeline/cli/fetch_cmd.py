@@ -11,7 +11,7 @@ import typer
 
 from pipeline import config, mtdsg
 from pipeline.catalog import lookup_number
-from pipeline.cli.app import DbOption, app, fail, user_errors
+from pipeline.cli.app import DbOption, SiteOutOption, app, fail, user_errors
 from pipeline.fetch.discovery import SiteUnreachable
 from pipeline.fetch.http import CircuitOpen
 from pipeline.fetch.mirror import MirrorServer, index_pages
@@ -80,15 +80,7 @@ def refresh(
         bool, typer.Option("--reports/--no-reports", help="Write the report site after the refresh.")
     ] = True,
     db: DbOption = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Folder for the report site (default: TREATIES_REPORTS_DIR or ./reports).",
-            show_default=False,
-        ),
-    ] = None,
+    out: SiteOutOption = None,
     notify: Annotated[
         list[str] | None,
         typer.Option(
@@ -244,15 +236,7 @@ def demo(
         ),
     ],
     db: DbOption = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Folder for the report site (default: TREATIES_REPORTS_DIR or ./reports).",
-            show_default=False,
-        ),
-    ] = None,
+    out: SiteOutOption = None,
 ) -> None:
     """Import the 2018 MTDSG XML as the snapshot of 2018-01-15, refresh the watchlist through a loopback
     mirror of the 2026 status pages, write the reports and print the headline counts (about a minute;

@@ -9,7 +9,7 @@ import typer
 
 from pipeline import config
 from pipeline.catalog import lookup_number
-from pipeline.cli.app import DbOption, app, fail, user_errors
+from pipeline.cli.app import DbOption, SiteOutOption, app, fail, user_errors
 from pipeline.runs.inputs import load_watchlist, parse_duration
 from pipeline.runs.watch import run_watch
 
@@ -86,15 +86,7 @@ def watch(
         typer.Option("--cycles", min=1, help="Stop after this many cycles (default: run until stopped)."),
     ] = None,
     db: DbOption = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Folder for the report site (default: TREATIES_REPORTS_DIR or ./reports).",
-            show_default=False,
-        ),
-    ] = None,
+    out: SiteOutOption = None,
 ) -> None:
     """Refresh the treaties, write the reports and feeds, notify, then sleep, again and again, until
     SIGTERM or Ctrl-C: the cycle under way is finished first (a second signal stops at once). One run at a
