@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,11 +21,21 @@ from pipeline.store import history
 from pipeline.store.model import AsOf, Diff, ImportResult, StoreError, StoreLocked
 from pipeline.store.queries import Queries
 from pipeline.store.schema import SCHEMA_VERSION, current_version, migrate
-from pipeline.store.writer import PageWrite, status_time, to_naive, write_page
+from pipeline.store.writer import PageWrite, status_time, to_naive, write_page, write_pages
 
 # 16 KiB blocks for new files (DuckDB's default is 256 KiB): the file grows a block at a time and an
 # unchanged refresh writes a few hundred bytes, so small blocks keep history at the cost of changes.
 BLOCK_SIZE = 16 * 1024
+
+
+@dataclass(frozen=True)
+class PageProvenance:
+    """Where a page to import came from (the keyword arguments of Store.import_page)."""
+
+    source: str
+    raw_sha256: str
+    captured_at: date | datetime | None = None
+    parser_version: str | None = None
 
 
 class Store(Queries):
@@ -66,6 +77,34 @@ class Store(Queries):
         )
         return write_page(self.con, write)
 
+    def import_pages(
+        self, pages: list[tuple[NormalisedPage, PageProvenance]]
+    ) -> list[ImportResult | Exception]:
+        """Save many normalised pages in one transaction (one page per transaction if the batch fails): each
+        page's result in order, or the error that page raised; a failed page leaves nothing written."""
+        if self.read_only:
+            raise StoreError("the database is open read-only")
+        now = datetime.now()
+        writes: list[PageWrite] = []
+        out: list[ImportResult | Exception | None] = []
+        for page, p in pages:
+            try:
+                writes.append(
+                    PageWrite(
+                        page=page,
+                        as_at=status_time(page, p.captured_at),
+                        source=p.source,
+                        raw_sha256=p.raw_sha256,
+                        parser_version=p.parser_version or str(PARSER_VERSION),
+                        imported_at=now,
+                    )
+                )
+                out.append(None)
+            except StoreError as exc:
+                out.append(exc)
+        written = iter(write_pages(self.con, writes))
+        return [r if r is not None else next(written) for r in out]
+
     def import_status(
         self,
         status: TreatyStatus,
@@ -100,10 +139,10 @@ class Store(Queries):
                FROM snapshots s WHERE s.raw_sha256 = $sha AND s.parser_version = $pv
                  AND (s.source_kind = 'html' OR s.as_at = $t)
                UNION ALL
-               SELECT s.mtdsg_no, o.snapshot_id, o.observed_at, s.declared_signatories, s.declared_parties
+               SELECT s.mtdsg_no, o.snapshot_id, o.last_seen, s.declared_signatories, s.declared_parties
                FROM observations o JOIN snapshots s USING (snapshot_id)
                WHERE o.raw_sha256 = $sha AND s.parser_version = $pv
-                 AND (s.source_kind = 'html' OR o.observed_at = $t)
+                 AND (s.source_kind = 'html' OR o.last_seen = $t)
                LIMIT 1""",
             {"sha": raw_sha256, "pv": parser_version or str(PARSER_VERSION), "t": t},
         ).fetchall()

@@ -148,8 +148,8 @@ class Queries:
                 """SELECT s.snapshot_id, s.as_at, s.source, s.source_kind, s.raw_sha256, s.parser_version,
                           s.imported_at, s.declared_signatories, s.counted_signatories, s.declared_parties,
                           s.counted_parties, s.participants_complete, s.reconciliation, s.content_hash, s.seq,
-                          greatest(s.as_at, max(o.observed_at)) AS last_confirmed_at,
-                          count(o.snapshot_id) AS observations
+                          greatest(s.as_at, max(o.last_seen)) AS last_confirmed_at,
+                          coalesce(sum(o.seen), 0)::BIGINT AS observations
                    FROM snapshots s LEFT JOIN observations o USING (snapshot_id)
                    WHERE s.mtdsg_no = ?
                    GROUP BY s.snapshot_id, s.as_at, s.source, s.source_kind, s.raw_sha256, s.parser_version,
