@@ -114,6 +114,10 @@ def import_fetched(f: Fetched, fetcher: Fetcher, store: StatusStore) -> TreatyRe
 class BatchStore(StatusStore, Protocol):
     """What a batch import needs of the store: many pages written in one transaction."""
 
+    def find_imported_many(
+        self, pages: list[tuple[str, date | datetime | None]], *, parser_version: str | None = None
+    ) -> list[ImportResult | None]: ...
+
     def import_pages(
         self, pages: list[tuple[NormalisedPage, PageProvenance]]
     ) -> list[ImportResult | Exception]: ...
@@ -124,17 +128,51 @@ class BatchStore(StatusStore, Protocol):
 BATCH_PAGES = 100
 
 
-@dataclass
-class _Pending:
-    """One file on its way through a batch: read and hashed, then found already imported or parsed."""
+@dataclass(frozen=True)
+class PageBytes:
+    """A page's bytes to import, where they came from and (for pages without a status date) when."""
 
-    path: Path
+    data: bytes
     location: str
-    body: bytes | None = None
-    sha: str = ""
-    imported: ImportResult | None = None
-    page: NormalisedPage | None = None
-    error: TreatyResult | None = None
+    sha256: str
+    captured_at: date | datetime | None = None
+
+
+def import_batch(
+    store: BatchStore,
+    pages: list[PageBytes],
+    *,
+    parse: Parse = parse_page,
+    normalise: Callable[[TreatyStatus], NormalisedPage] = normalise_page,
+) -> list[ImportResult | Exception]:
+    """import_page for many pages: look each page's bytes up, parse and normalise the new ones, then write
+    them all in one transaction (Store.import_pages; a failing batch is written again page by page, so one
+    bad page fails alone). Each page's result in order, or the error it raised."""
+    out: list[ImportResult | Exception | None] = []
+    todo: list[tuple[NormalisedPage, PageProvenance]] = []
+    try:
+        found = store.find_imported_many(
+            [(p.sha256, p.captured_at) for p in pages], parser_version=PARSER_VERSION
+        )
+    except Exception as exc:  # noqa: BLE001 - e.g. the database went away: every page failed
+        return [exc] * len(pages)
+    for p, known in zip(pages, found, strict=True):
+        try:
+            if known is not None:
+                out.append(known)
+                continue
+            fetched = p.captured_at if isinstance(p.captured_at, datetime) else None
+            status = parse(p.data, source=SourceRef(location=p.location, sha256=p.sha256, fetched_at=fetched))
+            todo.append((normalise(status), PageProvenance(p.location, p.sha256, p.captured_at)))
+            out.append(None)
+        except Exception as exc:  # noqa: BLE001 - one page's failure is its result; the batch carries on
+            out.append(exc)
+    if todo:
+        try:
+            written = iter(store.import_pages(todo))
+        except Exception as exc:  # noqa: BLE001 - e.g. the database went away: every new page failed
+            written = iter([exc] * len(todo))
+    return [r if r is not None else next(written) for r in out]
 
 
 def import_files(
@@ -149,107 +187,75 @@ def import_files(
 ) -> RunReport:
     """Import saved pages from disk: each body into the raw store with a manifest line, then the store.
 
-    Pages are read, hashed and parsed a batch at a time, then the batch's new pages are written in one
-    transaction (Store.import_pages; a failing batch is written again page by page, so one bad page fails
-    alone). Pages that carry no status date (MTDSG XML) take `captured_at`. Re-reading the same file is
-    logged once: the manifest records bodies, not how often we looked.
+    Pages are read and parsed a batch at a time and the batch's new pages written in one transaction
+    (import_batch). Pages that carry no status date (MTDSG XML) take `captured_at`. Re-reading the same
+    file is logged once: the manifest records bodies, not how often we looked.
     """
     report = RunReport()
     seen = {(e.url, e.sha256) for e in raw.entries() if e.outcome == OUTCOME_IMPORTED}
-    batch: list[_Pending] = []
+    batch: list[Path] = []
 
     def flush() -> None:
-        _import_batch(batch, store, raw, captured_at=captured_at, parse=parse)
-        for item in batch:
-            result = _finish(item, raw, seen)
-            report.results.append(result)
+        results: dict[Path, TreatyResult] = {}
+        bodies: list[tuple[Path, PageBytes]] = []
+        for path in batch:
+            location = str(path.resolve())
+            try:
+                body = path.read_bytes()
+                # Into the raw store first: kept as evidence even if the page then fails.
+                bodies.append((path, PageBytes(body, location, raw.put(body), captured_at)))
+            except (OSError, RawStoreError) as exc:
+                results[path] = _failed(path, exc)
+        imported = import_batch(store, [b for _p, b in bodies], parse=parse)
+        for (path, page), got in zip(bodies, imported, strict=True):
+            results[path] = _finish(path, page, got, raw, seen)
+        for path in batch:
+            report.results.append(results[path])
             if on_result:
-                on_result(result)
+                on_result(results[path])
         batch.clear()
 
     for path in paths:
-        batch.append(_Pending(path, str(path.resolve())))
+        batch.append(path)
         if len(batch) >= batch_pages:
             flush()
     flush()
     return report
 
 
-def _failed(item: _Pending, exc: BaseException, prefix: str = "") -> TreatyResult:
-    return TreatyResult(item.path.stem.removesuffix(".en"), FAILED, item.location, prefix + one_line(exc))
-
-
-# Errors a user's file or the store can cause: reported per file, the import carries on.
+# Errors a user's file or the store can cause: reported per file as one line, the import carries on.
 _EXPECTED = (OSError, ParseError, RawStoreError, StoreError, RuntimeError, ValueError)
 
 
-def _import_batch(
-    batch: list[_Pending],
-    store: BatchStore,
-    raw: RawStore,
-    *,
-    captured_at: date | datetime | None,
-    parse: Parse,
-) -> None:
-    """Read each file into the raw store (kept as evidence even if it fails), look its bytes up, parse the
-    new ones, then write the new pages in one go."""
-    for item in batch:
-        try:
-            item.body = item.path.read_bytes()
-            item.sha = raw_sha = raw.put(item.body)
-            item.imported = store.find_imported(
-                raw_sha, captured_at=captured_at, parser_version=PARSER_VERSION
-            )
-            if item.imported is None:
-                fetched = captured_at if isinstance(captured_at, datetime) else None
-                status = parse(
-                    item.body, source=SourceRef(location=item.location, sha256=raw_sha, fetched_at=fetched)
-                )
-                item.page = normalise_page(status)
-        except _EXPECTED as exc:
-            item.error = _failed(item, exc)
-        except Exception as exc:  # noqa: BLE001 - one file's failure is reported, the import carries on
-            item.error = _failed(item, exc, "store: ")
-    todo = [item for item in batch if item.page is not None]
-    if not todo:
-        return
-    pages = [(item.page, PageProvenance(item.location, item.sha, captured_at)) for item in todo if item.page]
-    try:
-        written = store.import_pages(pages)
-    except Exception as exc:  # noqa: BLE001 - e.g. the database went away: every page of the batch failed
-        written = [exc] * len(todo)
-    for item, result in zip(todo, written, strict=True):
-        if isinstance(result, Exception):
-            prefix = "" if isinstance(result, _EXPECTED) else "store: "
-            item.error = _failed(item, result, prefix)
-        else:
-            item.imported = result
+def _failed(path: Path, exc: BaseException) -> TreatyResult:
+    prefix = "" if isinstance(exc, _EXPECTED) else "store: "
+    return TreatyResult(path.stem.removesuffix(".en"), FAILED, str(path.resolve()), prefix + one_line(exc))
 
 
-def _finish(item: _Pending, raw: RawStore, seen: set[tuple[str, str]]) -> TreatyResult:
-    """The file's result, after its body went into the raw store with a manifest line (once per body)."""
-    if item.error is not None:
-        return item.error
+def _finish(
+    path: Path, page: PageBytes, got: ImportResult | Exception, raw: RawStore, seen: set[tuple[str, str]]
+) -> TreatyResult:
+    """The file's result, with a manifest line for its body (once per body and URL)."""
+    if isinstance(got, Exception):
+        return _failed(path, got)
     try:
-        assert item.body is not None and item.imported is not None
-        sha = item.sha
-        result = _result(item.imported, item.location, sha)
-        url = item.path.resolve().as_uri()
-        if (url, sha) not in seen:
+        result = _result(got, page.location, page.sha256)
+        url = path.resolve().as_uri()
+        if (url, page.sha256) not in seen:
             raw.append(
                 ManifestEntry(
                     url=url,
                     fetched_at=datetime.now(UTC).isoformat(),
-                    mtdsg_no=item.imported.mtdsg_no,
-                    kind="xml" if item.path.suffix.lower() == ".xml" else "status_page",
-                    sha256=sha,
-                    size=len(item.body),
+                    mtdsg_no=got.mtdsg_no,
+                    kind="xml" if path.suffix.lower() == ".xml" else "status_page",
+                    sha256=page.sha256,
+                    size=len(page.data),
                     outcome=OUTCOME_IMPORTED,
-                    snapshot_id=item.imported.snapshot_id,
-                    source_path=item.location,
+                    snapshot_id=got.snapshot_id,
+                    source_path=page.location,
                 )
             )
-            seen.add((url, sha))
+            seen.add((url, page.sha256))
         return result
     except _EXPECTED as exc:
-        return _failed(item, exc)
+        return _failed(path, exc)

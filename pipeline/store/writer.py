@@ -178,10 +178,16 @@ def _write_row_versions(con: duckdb.DuckDBPyConnection, m: str, new_id: int, w: 
         "end_notes": w.page.end_notes,
     }
     for table, data in tables.items():
+        if data.num_rows == 0 and not _has_rows(con, table, m):
+            continue  # nothing shown now or before (most treaties have no declarations or end notes)
         if later_listed == 0:
             _append_versions(con, table, m, new_id, data)
         else:
             _rebuild_versions(con, table, m, new_id, data)
+
+
+def _has_rows(con: duckdb.DuckDBPyConnection, table: str, m: str) -> bool:
+    return bool(con.execute(f"SELECT count(*) FROM {table} WHERE mtdsg_no = ?", [m]).fetchall()[0][0])
 
 
 def _point_treaty_at(con: duckdb.DuckDBPyConnection, w: PageWrite, new_id: int) -> None:
