@@ -23,6 +23,10 @@ SMALL = BenchSizes(
     participants=12,
     snapshots=6,
     queries=3,
+    scale_treaties=4,
+    scale_years=1,
+    scale_calls=2,
+    scale_heavy_calls=1,
 )
 
 
