@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.bench.corpus import corpus_files, import_twice_in_child
-from pipeline.bench.crawl import fetch_all_in_child
+from pipeline.bench.crawl import crawl_all_in_child, synthetic_collection
 from pipeline.bench.history import measure_growth, measure_history
 from pipeline.bench.scale import build_scale_db, measure_queries, measure_report
 from pipeline.bench.speed import measure_parse_speed
@@ -90,6 +90,7 @@ class BenchSizes:
     participants: int = 200
     snapshots: int = 1000
     queries: int = 40
+    crawl_treaties: int = 560  # pages of the SYNTHETIC collection `treaties crawl --all` fetches
     scale_treaties: int = 560  # the SYNTHETIC collection: treaties refreshed daily for scale_years
     scale_years: int = 10
     scale_calls: int = 20  # calls of status, asof, diff and country each
@@ -257,7 +258,7 @@ def run_bench(pages_dir: Path, sizes: BenchSizes = BenchSizes(), *, progress=pri
                 f"max {max(hist.diff_ms):.1f} ms, {sizes.queries} calls",
             ),
         ]
-        _crawl(res, html, work, progress)
+        _crawl(res, html, work, sizes, progress)
         _scale(res, work, sizes, progress)
     if failures:
         res.rows.append(Row("pages that failed to import", str(len(failures)), failures[0]))
@@ -346,20 +347,25 @@ def _scale(res: BenchResult, work: Path, sizes: BenchSizes, progress: Callable[[
     )
 
 
-def _crawl(res: BenchResult, html: list[Path], work: Path, progress: Callable[[str], None]) -> None:
-    """Fetch, parse and store every saved HTML page through the loopback mirror, no rate limit."""
-    folder = work / "crawl-pages"
-    folder.mkdir()
-    for path in html:
-        (folder / path.name).symlink_to(path.resolve())
-    progress(f"crawl: {len(html)} saved pages through the loopback mirror, rate limit 0 (child process) ...")
-    got = fetch_all_in_child(folder, work / "crawl")
+def _crawl(
+    res: BenchResult, html: list[Path], work: Path, sizes: BenchSizes, progress: Callable[[str], None]
+) -> None:
+    """`treaties crawl --all` against a loopback mirror of a SYNTHETIC collection, rate limit 0."""
+    progress(
+        f"crawl: --all over a SYNTHETIC collection of {sizes.crawl_treaties} pages made from the saved pages'"
+        " markup, loopback mirror, rate limit 0 (child process) ..."
+    )
+    numbers = synthetic_collection(html, work / "crawl-mirror", treaties=sizes.crawl_treaties)
+    got = crawl_all_in_child(work / "crawl-mirror", work / "crawl")
     res.figures["crawl_pages_per_s"] = round(got["pages"] / got["seconds"], 1)
     res.rows.append(
         Row(
-            "refresh through the loopback mirror",
+            "crawl --all, SYNTHETIC collection",
             f"{got['pages'] / got['seconds']:.1f} pages/s",
-            f"{got['pages']} real saved pages fetched, parsed and stored in {got['seconds']:.1f} s,"
-            f" no politeness wait; peak RSS {got['peak_rss_mb']:.0f} MB; outcomes {got['outcomes']}",
+            f"{got['pages']} of {len(numbers)} pages discovered, fetched, parsed and stored in"
+            f" {got['seconds']:.1f} s ({got['requests']} requests), no politeness wait; peak RSS"
+            f" {got['peak_rss_mb']:.0f} MB; outcomes {got['outcomes']}",
         )
     )
+    if got["problems"]:
+        res.rows.append(Row("crawl problems", str(len(got["problems"])), got["problems"][0]))
