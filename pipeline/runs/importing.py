@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -26,6 +27,7 @@ from pipeline.parse import PARSER_VERSION, check_plausible, parse_page
 from pipeline.parse.model import ParseError, SourceRef, TreatyStatus
 from pipeline.runs.results import FAILED, SAVED, UNCHANGED, RunReport, TreatyResult
 from pipeline.store import ImportResult, StoreError
+from pipeline.store.db import PageProvenance
 
 Parse = Callable[..., TreatyStatus]
 Reporter = Callable[[TreatyResult], None]
@@ -133,50 +135,157 @@ def _printable_uri(path: Path) -> str:
     return "file://" + quote(os.fsencode(path.resolve()))
 
 
+class BatchStore(StatusStore, Protocol):
+    """What a batch import needs of the store: many pages written in one transaction."""
+
+    def find_imported_many(
+        self, pages: list[tuple[str, date | datetime | None]], *, parser_version: str | None = None
+    ) -> list[ImportResult | None]: ...
+
+    def import_pages(
+        self, pages: list[tuple[NormalisedPage, PageProvenance]]
+    ) -> list[ImportResult | Exception]: ...
+
+
+# Pages parsed before their rows are written together: large enough that per-transaction costs vanish,
+# small enough that a batch's tables stay a few MB.
+BATCH_PAGES = 100
+
+
+@dataclass(frozen=True)
+class PageBytes:
+    """A page's bytes to import, where they came from and (for pages without a status date) when."""
+
+    data: bytes
+    location: str
+    sha256: str
+    captured_at: date | datetime | None = None
+
+
+def import_batch(
+    store: BatchStore,
+    pages: list[PageBytes],
+    *,
+    parse: Parse = parse_page,
+    normalise: Callable[[TreatyStatus], NormalisedPage] = normalise_page,
+) -> list[ImportResult | Exception]:
+    """import_page for many pages: look each page's bytes up, parse and normalise the new ones, then write
+    them all in one transaction (Store.import_pages; a failing batch is written again page by page, so one
+    bad page fails alone). Each page's result in order, or the error it raised."""
+    out: list[ImportResult | Exception | None] = []
+    todo: list[tuple[NormalisedPage, PageProvenance]] = []
+    try:
+        found = store.find_imported_many(
+            [(p.sha256, p.captured_at) for p in pages], parser_version=PARSER_VERSION
+        )
+    except Exception as exc:  # noqa: BLE001 - e.g. the database went away: every page failed
+        return [exc] * len(pages)
+    for p, known in zip(pages, found, strict=True):
+        try:
+            if known is not None:
+                out.append(known)
+                continue
+            fetched = p.captured_at if isinstance(p.captured_at, datetime) else None
+            status = parse(p.data, source=SourceRef(location=p.location, sha256=p.sha256, fetched_at=fetched))
+            # A file's capture date applies to pages without a status date; it is no fetch time.
+            check_plausible(status, fetched_at=None, now=datetime.now(UTC))
+            todo.append((normalise(status), PageProvenance(p.location, p.sha256, p.captured_at)))
+            out.append(None)
+        except Exception as exc:  # noqa: BLE001 - one page's failure is its result; the batch carries on
+            out.append(exc)
+    if todo:
+        try:
+            written = iter(store.import_pages(todo))
+        except Exception as exc:  # noqa: BLE001 - e.g. the database went away: every new page failed
+            written = iter([exc] * len(todo))
+    return [r if r is not None else next(written) for r in out]
+
+
 def import_files(
     paths: Iterable[Path],
-    store: StatusStore,
+    store: BatchStore,
     raw: RawStore,
     *,
     captured_at: date | datetime | None,
     on_result: Reporter | None = None,
     parse: Parse = parse_page,
+    batch_pages: int = BATCH_PAGES,
 ) -> RunReport:
     """Import saved pages from disk: each body into the raw store with a manifest line, then the store.
 
-    Pages that carry no status date (MTDSG XML) take `captured_at`. Re-reading the same file is logged
-    once: the manifest records bodies, not how often we looked.
+    Pages are read and parsed a batch at a time and the batch's new pages written in one transaction
+    (import_batch). Pages that carry no status date (MTDSG XML) take `captured_at`. Re-reading the same
+    file is logged once: the manifest records bodies, not how often we looked.
     """
     report = RunReport()
     seen = {(e.url, e.sha256) for e in raw.entries() if e.outcome == OUTCOME_IMPORTED}
+    batch: list[Path] = []
+
+    def flush() -> None:
+        results: dict[Path, TreatyResult] = {}
+        bodies: list[tuple[Path, PageBytes]] = []
+        for path in batch:
+            location = _printable(path.resolve())
+            try:
+                body = path.read_bytes()
+                # Into the raw store first: kept as evidence even if the page then fails.
+                bodies.append((path, PageBytes(body, location, raw.put(body), captured_at)))
+            except (OSError, RawStoreError) as exc:
+                results[path] = _failed(path, exc)
+        imported = import_batch(store, [b for _p, b in bodies], parse=parse)
+        for (path, page), got in zip(bodies, imported, strict=True):
+            results[path] = _finish(path, page, got, raw, seen)
+        for path in batch:
+            report.results.append(results[path])
+            if on_result:
+                on_result(results[path])
+        batch.clear()
+
     for path in paths:
-        location = _printable(path.resolve())
-        try:
-            body = path.read_bytes()
-            sha = raw.put(body)
-            imported = import_page(
-                store, body, location=location, captured_at=captured_at, sha256=sha, parse=parse
-            )
-            result = _result(imported, location, sha)
-            if (_printable_uri(path), sha) not in seen:
-                raw.append(
-                    ManifestEntry(
-                        url=_printable_uri(path),
-                        fetched_at=datetime.now(UTC).isoformat(),
-                        mtdsg_no=imported.mtdsg_no,
-                        kind="xml" if path.suffix.lower() == ".xml" else "status_page",
-                        sha256=sha,
-                        size=len(body),
-                        outcome=OUTCOME_IMPORTED,
-                        snapshot_id=imported.snapshot_id,
-                        source_path=location,
-                    )
-                )
-        except (OSError, ParseError, RawStoreError, StoreError, RuntimeError, ValueError) as exc:
-            result = TreatyResult(path.name, FAILED, location, one_line(exc))
-        except Exception as exc:  # noqa: BLE001 - a store error on one file: reported, the import carries on
-            result = TreatyResult(path.name, FAILED, location, f"store: {one_line(exc)}")
-        report.results.append(result)
-        if on_result:
-            on_result(result)
+        batch.append(path)
+        if len(batch) >= batch_pages:
+            flush()
+    flush()
     return report
+
+
+# Errors a user's file or the store can cause: reported per file as one line, the import carries on.
+_EXPECTED = (OSError, ParseError, RawStoreError, StoreError, RuntimeError, ValueError)
+
+
+def _failed(path: Path, exc: BaseException) -> TreatyResult:
+    prefix = "" if isinstance(exc, _EXPECTED) else "store: "
+    return TreatyResult(path.name, FAILED, _printable(path.resolve()), prefix + one_line(exc))
+
+
+def _finish(
+    path: Path,
+    page: PageBytes,
+    got: ImportResult | Exception,
+    raw: RawStore,
+    seen: set[tuple[str, str | None]],
+) -> TreatyResult:
+    """The file's result, with a manifest line for its body (once per body and URL)."""
+    if isinstance(got, Exception):
+        return _failed(path, got)
+    try:
+        result = _result(got, page.location, page.sha256)
+        url = _printable_uri(path)
+        if (url, page.sha256) not in seen:
+            raw.append(
+                ManifestEntry(
+                    url=url,
+                    fetched_at=datetime.now(UTC).isoformat(),
+                    mtdsg_no=got.mtdsg_no,
+                    kind="xml" if path.suffix.lower() == ".xml" else "status_page",
+                    sha256=page.sha256,
+                    size=len(page.data),
+                    outcome=OUTCOME_IMPORTED,
+                    snapshot_id=got.snapshot_id,
+                    source_path=page.location,
+                )
+            )
+            seen.add((url, page.sha256))
+        return result
+    except _EXPECTED as exc:
+        return _failed(path, exc)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from pipeline import config
 from pipeline.normalise.codes import try_resolve
@@ -21,11 +23,21 @@ from pipeline.store.hygiene import drop_snapshot
 from pipeline.store.model import AsOf, Diff, ImportResult, StoreError, StoreLocked
 from pipeline.store.queries import Queries
 from pipeline.store.schema import SCHEMA_VERSION, current_version, migrate
-from pipeline.store.writer import PageWrite, status_time, to_naive, write_page
+from pipeline.store.writer import PageWrite, status_time, to_naive, write_page, write_pages
 
 # 16 KiB blocks for new files (DuckDB's default is 256 KiB): the file grows a block at a time and an
 # unchanged refresh writes a few hundred bytes, so small blocks keep history at the cost of changes.
 BLOCK_SIZE = 16 * 1024
+
+
+@dataclass(frozen=True)
+class PageProvenance:
+    """Where a page to import came from (the keyword arguments of Store.import_page)."""
+
+    source: str
+    raw_sha256: str
+    captured_at: date | datetime | None = None
+    parser_version: str | None = None
 
 
 class Store(Queries):
@@ -67,6 +79,34 @@ class Store(Queries):
         )
         return write_page(self.con, write)
 
+    def import_pages(
+        self, pages: list[tuple[NormalisedPage, PageProvenance]]
+    ) -> list[ImportResult | Exception]:
+        """Save many normalised pages in one transaction (one page per transaction if the batch fails): each
+        page's result in order, or the error that page raised; a failed page leaves nothing written."""
+        if self.read_only:
+            raise StoreError("the database is open read-only")
+        now = datetime.now()
+        writes: list[PageWrite] = []
+        out: list[ImportResult | Exception | None] = []
+        for page, p in pages:
+            try:
+                writes.append(
+                    PageWrite(
+                        page=page,
+                        as_at=status_time(page, p.captured_at),
+                        source=p.source,
+                        raw_sha256=p.raw_sha256,
+                        parser_version=p.parser_version or str(PARSER_VERSION),
+                        imported_at=now,
+                    )
+                )
+                out.append(None)
+            except StoreError as exc:
+                out.append(exc)
+        written = iter(write_pages(self.con, writes))
+        return [r if r is not None else next(written) for r in out]
+
     def import_status(
         self,
         status: TreatyStatus,
@@ -95,23 +135,47 @@ class Store(Queries):
         """The earlier import of these very bytes, if this parser version already read them: then the page
         need not be parsed again. An HTML page's bytes fix its status date; a page without one (MTDSG XML)
         counts as the same import only with the same capture date."""
-        t = to_naive(captured_at) if captured_at is not None else None
-        row = self.con.execute(
-            """SELECT s.mtdsg_no, s.snapshot_id, s.as_at, s.declared_signatories, s.declared_parties
-               FROM snapshots s WHERE s.raw_sha256 = $sha AND s.parser_version = $pv
-                 AND (s.source_kind = 'html' OR s.as_at = $t)
-               UNION ALL
-               SELECT s.mtdsg_no, o.snapshot_id, o.observed_at, s.declared_signatories, s.declared_parties
-               FROM observations o JOIN snapshots s USING (snapshot_id)
-               WHERE o.raw_sha256 = $sha AND s.parser_version = $pv
-                 AND (s.source_kind = 'html' OR o.observed_at = $t)
-               LIMIT 1""",
-            {"sha": raw_sha256, "pv": parser_version or str(PARSER_VERSION), "t": t},
-        ).fetchall()
-        if not row:
-            return None
-        m, snapshot_id, as_at, ds, dp = row[0]
-        return ImportResult(str(m), "unchanged", int(snapshot_id), as_at, ds, dp)
+        return self.find_imported_many([(raw_sha256, captured_at)], parser_version=parser_version)[0]
+
+    def find_imported_many(
+        self, pages: list[tuple[str, date | datetime | None]], *, parser_version: str | None = None
+    ) -> list[ImportResult | None]:
+        """find_imported for many (raw sha256, capture date) pairs in one query, in their order."""
+        if not pages:
+            return []
+        keys = pa.table(
+            {
+                "i": pa.array(range(len(pages)), pa.int64()),
+                "sha": pa.array([sha for sha, _t in pages], pa.string()),
+                "t": pa.array(
+                    [to_naive(t) if t is not None else None for _s, t in pages], pa.timestamp("us")
+                ),
+            }
+        )
+        self.con.register("wanted", keys)
+        try:
+            rows = self.con.execute(
+                """SELECT i, arg_min(mtdsg_no, pri), arg_min(snapshot_id, pri), arg_min(as_at, pri),
+                          arg_min(ds, pri), arg_min(dp, pri) FROM (
+                     SELECT w.i, 0 AS pri, s.mtdsg_no, s.snapshot_id, s.as_at,
+                            s.declared_signatories AS ds, s.declared_parties AS dp
+                     FROM wanted w JOIN snapshots s ON s.raw_sha256 = w.sha
+                     WHERE s.parser_version = $pv AND (s.source_kind = 'html' OR s.as_at = w.t)
+                     UNION ALL
+                     SELECT w.i, 1, s.mtdsg_no, o.snapshot_id, o.last_seen,
+                            s.declared_signatories, s.declared_parties
+                     FROM wanted w JOIN observations o ON o.raw_sha256 = w.sha
+                     JOIN snapshots s USING (snapshot_id)
+                     WHERE s.parser_version = $pv AND (s.source_kind = 'html' OR o.last_seen = w.t))
+                   GROUP BY i""",
+                {"pv": parser_version or str(PARSER_VERSION)},
+            ).fetchall()
+        finally:
+            self.con.unregister("wanted")
+        found: list[ImportResult | None] = [None] * len(pages)
+        for i, m, snapshot_id, as_at, ds, dp in rows:
+            found[i] = ImportResult(str(m), "unchanged", int(snapshot_id), as_at, ds, dp)
+        return found
 
     def drop_snapshot(self, snapshot_id: int) -> str:
         """Remove one snapshot (a bad import) with its row versions; returns its treaty's number."""

@@ -14,7 +14,7 @@ from pipeline import mtdsg
 from pipeline.frame_values import is_missing, to_date
 from pipeline.store.history import compare_participants, withdrawal_effect_date
 from pipeline.store.model import Change
-from pipeline.store.queries import Queries
+from pipeline.store.queries import ParticipantHistory, Queries
 
 # What a reader is told about. Corrections of a date and footnote renumbering are not news: the UN
 # renumbers its footnotes whenever one is added above, and a corrected date is not an action.
@@ -155,13 +155,14 @@ def _snapshot_events(
     before_snap: dict[str, Any],
     after_snap: dict[str, Any],
     read: dict[int, pd.DataFrame],
+    history: ParticipantHistory,
 ) -> list[Event]:
     def participants(snap: dict[str, Any]) -> pd.DataFrame:
-        # A snapshot between two others is compared twice: read it once.
+        # A snapshot between two others is compared twice: read it once, from the treaty's history.
         sid = int(snap["snapshot_id"])
         if sid not in read:
             read.clear()
-            read[sid] = q.participants(mtdsg_no, sid)
+            read[sid] = history.at(int(snap["seq"]))
         return read[sid]
 
     before = participants(before_snap)
@@ -261,6 +262,7 @@ def treaty_events(
     wanted = None if snapshot_ids is None else {int(s) for s in snapshot_ids}
     out: list[Event] = []
     read: dict[int, pd.DataFrame] = {}
+    history: ParticipantHistory | None = None
     for i, snap in enumerate(snaps):
         if wanted is not None and int(snap["snapshot_id"]) not in wanted:
             continue
@@ -268,7 +270,8 @@ def treaty_events(
             if baseline:
                 out.append(_baseline(mtdsg_no, snap))
             continue
-        out.extend(_snapshot_events(q, mtdsg_no, snaps[i - 1], snap, read))
+        history = history or q.participant_history(mtdsg_no)
+        out.extend(_snapshot_events(q, mtdsg_no, snaps[i - 1], snap, read, history))
     return out
 
 

@@ -271,11 +271,9 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
     base = earlier[-1]
     base_rows = _by_code(q, mtdsg_no, base)
     base_day = base["as_at"].date()
-    base_notes = _notes(q, mtdsg_no, base["snapshot_id"])
+    # The earlier snapshot as it counted on its day: a dated, unbracketed entry is in force.
     state = {
-        (iso3, role): role_on(r, role, base_day, base_notes, first_withdrawn, {})
-        for iso3, r in base_rows.items()
-        for role in ("consent", "signature")
+        (iso3, role): _is_on(r, role) for iso3, r in base_rows.items() for role in ("consent", "signature")
     }
     if not later:
         basis = (

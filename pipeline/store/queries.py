@@ -148,8 +148,8 @@ class Queries:
                 """SELECT s.snapshot_id, s.as_at, s.source, s.source_kind, s.raw_sha256, s.parser_version,
                           s.imported_at, s.declared_signatories, s.counted_signatories, s.declared_parties,
                           s.counted_parties, s.participants_complete, s.reconciliation, s.content_hash, s.seq,
-                          greatest(s.as_at, max(o.observed_at)) AS last_confirmed_at,
-                          count(o.snapshot_id) AS observations
+                          greatest(s.as_at, max(o.last_seen)) AS last_confirmed_at,
+                          coalesce(sum(o.seen), 0)::BIGINT AS observations
                    FROM snapshots s LEFT JOIN observations o USING (snapshot_id)
                    WHERE s.mtdsg_no = ?
                    GROUP BY s.snapshot_id, s.as_at, s.source, s.source_kind, s.raw_sha256, s.parser_version,
@@ -201,17 +201,20 @@ class Queries:
             return pd.DataFrame({c: pd.Series(dtype=object) for c in PARTICIPANT_COLUMNS})
         parts = self._members("participations", "v.*", mtdsg_no, snap)
         decl = self._members("declarations", "v.iso3, v.kind, v.ordinal, v.text", mtdsg_no, snap)
-        texts: dict[str, str] = {}
-        if len(decl):
-            decl = decl.dropna(subset=["iso3"]).sort_values(["iso3", "kind", "ordinal"])
-            for iso3, group in decl.groupby("iso3"):
-                texts[str(iso3)] = "\n\n".join(
-                    (f"[{k}] " if k != "declaration" else "") + t
-                    for k, t in zip(group["kind"], group["text"], strict=True)
-                )
-        parts["declarations"] = [texts.get(str(i)) for i in parts["iso3"]]
-        parts = parts.sort_values("name", key=lambda s: s.str.casefold()).reset_index(drop=True)
-        return plain(parts[PARTICIPANT_COLUMNS])
+        return _participants_frame(parts, decl)
+
+    def participant_history(self, mtdsg_no: str) -> ParticipantHistory:
+        """Every version of a treaty's participations and declarations with the snapshot order they are
+        valid in: two queries, then the participants of any snapshot without asking the database again
+        (what a walk through a long history needs)."""
+        q = """SELECT {cols}, f.seq AS from_seq, t.seq AS to_seq FROM {table} v
+               JOIN snapshots f ON f.snapshot_id = v.valid_from
+               LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to WHERE v.mtdsg_no = ?"""
+        parts = self.con.execute(q.format(cols="v.*", table="participations"), [mtdsg_no]).df()
+        decl = self.con.execute(
+            q.format(cols="v.iso3, v.kind, v.ordinal, v.text", table="declarations"), [mtdsg_no]
+        ).df()
+        return ParticipantHistory(parts, decl)
 
     def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
         snap = self.snapshot(mtdsg_no, snapshot_id)
@@ -311,6 +314,39 @@ class Queries:
         wide = wide.reset_index().sort_values("name", key=lambda s: s.str.casefold()).reset_index(drop=True)
         wide.columns.name = None
         return plain(wide)
+
+
+def _participants_frame(parts: pd.DataFrame, decl: pd.DataFrame) -> pd.DataFrame:
+    """The participants frame every reader gets: one row per participant, its declarations' text joined."""
+    texts: dict[str, str] = {}
+    if len(decl):
+        decl = decl.dropna(subset=["iso3"]).sort_values(["iso3", "kind", "ordinal"])
+        for iso3, group in decl.groupby("iso3"):
+            texts[str(iso3)] = "\n\n".join(
+                (f"[{k}] " if k != "declaration" else "") + t
+                for k, t in zip(group["kind"], group["text"], strict=True)
+            )
+    parts = parts.copy()
+    parts["declarations"] = [texts.get(str(i)) for i in parts["iso3"]]
+    parts = parts.sort_values("name", key=lambda s: s.str.casefold()).reset_index(drop=True)
+    return plain(parts[PARTICIPANT_COLUMNS])
+
+
+class ParticipantHistory:
+    """A treaty's row versions in memory: the participants frame of any snapshot, by its order (seq)."""
+
+    def __init__(self, parts: pd.DataFrame, decl: pd.DataFrame) -> None:
+        self._parts = parts
+        self._decl = decl
+
+    @staticmethod
+    def _valid(df: pd.DataFrame, seq: int) -> pd.Series:
+        return (df["from_seq"] <= seq) & (df["to_seq"].isna() | (df["to_seq"] > seq))
+
+    def at(self, seq: int) -> pd.DataFrame:
+        parts = self._parts[self._valid(self._parts, seq)]
+        decl = self._decl[self._valid(self._decl, seq)] if len(self._decl) else self._decl
+        return _participants_frame(parts, decl)
 
 
 def _cell(r: dict[str, Any]) -> str:

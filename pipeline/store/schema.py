@@ -47,7 +47,25 @@ _V2 = [
         source VARCHAR, imported_at TIMESTAMP NOT NULL)""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# v3: history whose cost follows change, not time. A daily refresh of an unchanged page used to add one
+# observation row (~164 bytes) a day; now each snapshot has at most one row saying it was seen again from
+# first_seen to last_seen, `seen` times, the last time from these bytes (raw_sha256, source). An unchanged
+# refresh updates that row in place. The table keeps its name: it still answers "when was this snapshot
+# observed again, how often, from which bytes last".
+_V3 = [
+    """CREATE TABLE observation_runs (
+        snapshot_id INTEGER NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL,
+        seen INTEGER NOT NULL, raw_sha256 VARCHAR, source VARCHAR, imported_at TIMESTAMP NOT NULL)""",
+    """INSERT INTO observation_runs
+       SELECT snapshot_id, min(observed_at), max(observed_at), count(*)::INTEGER,
+              arg_max(raw_sha256, (observed_at, imported_at)), arg_max(source, (observed_at, imported_at)),
+              max(imported_at)
+       FROM observations GROUP BY snapshot_id""",
+    "DROP TABLE observations",
+    "ALTER TABLE observation_runs RENAME TO observations",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VERSIONED_TABLES = ("participations", "declarations", "end_notes")

@@ -84,10 +84,7 @@ def _write(con: duckdb.DuckDBPyConnection, w: PageWrite) -> ImportResult:
     if (same := _same_bytes_and_date(con, m, w)) is not None:
         return ImportResult(m, "unchanged", same, w.as_at)
     if (prev := _previous_with_same_content(con, m, w)) is not None:
-        con.execute(
-            "INSERT INTO observations VALUES ($id, $t, $sha, $src, $now)",
-            {"id": prev, "t": w.as_at, "sha": w.raw_sha256, "src": w.source, "now": w.imported_at},
-        )
+        _observe(con, prev, w)
         return ImportResult(m, "unchanged", prev, w.as_at)
     new_id, is_last = _insert_snapshot(con, w)
     if w.page.participants_listed:
@@ -103,7 +100,7 @@ def _same_bytes_and_date(con: duckdb.DuckDBPyConnection, m: str, w: PageWrite) -
         """SELECT snapshot_id FROM snapshots WHERE mtdsg_no = $m AND raw_sha256 = $sha AND as_at = $t
            UNION ALL
            SELECT o.snapshot_id FROM observations o JOIN snapshots s USING (snapshot_id)
-           WHERE s.mtdsg_no = $m AND o.raw_sha256 = $sha AND o.observed_at = $t LIMIT 1""",
+           WHERE s.mtdsg_no = $m AND o.raw_sha256 = $sha AND o.last_seen = $t LIMIT 1""",
         {"m": m, "sha": w.raw_sha256, "t": w.as_at},
     ).fetchall()
     return int(found[0][0]) if found else None
@@ -121,43 +118,43 @@ def _previous_with_same_content(con: duckdb.DuckDBPyConnection, m: str, w: PageW
     return None
 
 
+def _observe(con: duckdb.DuckDBPyConnection, snapshot_id: int, w: PageWrite) -> None:
+    """The snapshot was seen again: extend its run of observations (one row per snapshot, updated in place).
+
+    A page dated inside the run already recorded (first_seen..last_seen) adds nothing: the run already says
+    the content was there from first to last. Only such a page arriving out of order could have counted once
+    more under the old row-per-observation table.
+    """
+    run = con.execute(
+        "SELECT first_seen, last_seen FROM observations WHERE snapshot_id = ?", [snapshot_id]
+    ).fetchall()
+    args = {"id": snapshot_id, "t": w.as_at, "sha": w.raw_sha256, "src": w.source, "now": w.imported_at}
+    if not run:
+        con.execute("INSERT INTO observations VALUES ($id, $t, $t, 1, $sha, $src, $now)", args)
+        return
+    first, last = run[0]
+    if first <= w.as_at <= last:
+        return
+    con.execute(
+        """UPDATE observations SET first_seen = least(first_seen, $t), last_seen = greatest(last_seen, $t),
+             seen = seen + 1,
+             raw_sha256 = CASE WHEN $t > last_seen THEN $sha ELSE raw_sha256 END,
+             source = CASE WHEN $t > last_seen THEN $src ELSE source END, imported_at = $now
+           WHERE snapshot_id = $id""",
+        args,
+    )
+
+
 def _insert_snapshot(con: duckdb.DuckDBPyConnection, w: PageWrite) -> tuple[int, bool]:
     """A new snapshot row, in the treaty's order by status date; returns its id and whether it is latest."""
-    s = w.page.status
-    m = s.mtdsg_no
-    listed = w.page.participants_listed
+    m = w.page.status.mtdsg_no
     new_id = int(con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchall()[0][0])
     later = con.execute(
         "SELECT count(*) FROM snapshots WHERE mtdsg_no = $m AND as_at > $t", {"m": m, "t": w.as_at}
     ).fetchall()[0][0]
     seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM snapshots WHERE mtdsg_no = ?", [m]).fetchall()
-    reasons = "; ".join(s.reconciliation) or None
-    con.execute(
-        "INSERT INTO snapshots VALUES ($id, $m, $seq, $t, $src, $kind, $sha, $pv, $now, $h, $title,"
-        " $chapter, $ds, $dp, $cs, $cp, $complete, $sigcol, $rec)",
-        {
-            "id": new_id,
-            "m": m,
-            "seq": int(seq[0][0]),
-            "t": w.as_at,
-            "src": w.source,
-            "kind": s.source_kind,
-            "sha": w.raw_sha256,
-            "pv": w.parser_version,
-            "now": w.imported_at,
-            "h": w.page.content_hash,
-            "title": s.title,
-            "chapter": s.chapter,
-            "ds": s.declared_signatories,
-            "dp": s.declared_parties,
-            # A header-only page has no table to count: its counted totals are unknown, not zero.
-            "cs": s.counted_signatories if listed else None,
-            "cp": s.counted_parties if listed else None,
-            "complete": listed,
-            "sigcol": s.has_signature_column,
-            "rec": reasons,
-        },
-    )
+    row = _snapshot_row(w, new_id, int(seq[0][0]))
+    con.execute(f"INSERT INTO snapshots VALUES ({', '.join('$' + k for k in row)})", row)
     if later:
         # An older page arrived after newer ones: renumber the treaty's snapshots by status date.
         con.execute(
@@ -181,28 +178,22 @@ def _write_row_versions(con: duckdb.DuckDBPyConnection, m: str, new_id: int, w: 
         "end_notes": w.page.end_notes,
     }
     for table, data in tables.items():
+        if data.num_rows == 0 and not _has_rows(con, table, m):
+            continue  # nothing shown now or before (most treaties have no declarations or end notes)
         if later_listed == 0:
             _append_versions(con, table, m, new_id, data)
         else:
             _rebuild_versions(con, table, m, new_id, data)
 
 
+def _has_rows(con: duckdb.DuckDBPyConnection, table: str, m: str) -> bool:
+    return bool(con.execute(f"SELECT count(*) FROM {table} WHERE mtdsg_no = ?", [m]).fetchall()[0][0])
+
+
 def _point_treaty_at(con: duckdb.DuckDBPyConnection, w: PageWrite, new_id: int) -> None:
-    s = w.page.status
-    con.execute("DELETE FROM treaties WHERE mtdsg_no = ?", [s.mtdsg_no])
-    con.execute(
-        "INSERT INTO treaties VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            s.mtdsg_no,
-            s.chapter,
-            s.chapter_title,
-            s.title,
-            s.conclusion,
-            s.entry_into_force,
-            s.registration,
-            new_id,
-        ],
-    )
+    row = _treaty_row(w, new_id)
+    con.execute("DELETE FROM treaties WHERE mtdsg_no = ?", [row["mtdsg_no"]])
+    con.execute(f"INSERT INTO treaties VALUES ({', '.join('$' + k for k in row)})", row)
 
 
 def _append_versions(con: duckdb.DuckDBPyConnection, table: str, m: str, new_id: int, data: pa.Table) -> None:
@@ -272,3 +263,150 @@ def _rebuild_versions(
         con.unregister("incoming")
         con.execute("DROP TABLE IF EXISTS members")
         con.execute("DROP TABLE IF EXISTS ranks")
+
+
+# ---------------------------------------------------------------------------------------------- batches
+
+
+def write_pages(con: duckdb.DuckDBPyConnection, writes: list[PageWrite]) -> list[ImportResult | Exception]:
+    """Save many pages in one transaction, in their order; each page's result, or the error it raised.
+
+    Runs of pages about treaties the store has never seen (the bulk of a first import) are written with one
+    Arrow insert per table; any other page goes through the one-page steps above, inside the same
+    transaction, so snapshot ids, sequence numbers and validity intervals are exactly those of importing the
+    pages one by one. If anything in the batch fails, the whole batch is rolled back and written again one
+    page per transaction: the bad page fails alone and leaves nothing half-written.
+    """
+    if not writes:
+        return []
+    con.execute("BEGIN TRANSACTION")
+    try:
+        results: list[ImportResult | Exception] = list(_write_batch(con, writes))
+        con.execute("COMMIT")
+    except Exception:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        results = []
+        for w in writes:
+            try:
+                results.append(write_page(con, w))
+            except Exception as exc:  # noqa: BLE001 - reported per page by the caller
+                results.append(exc)
+    return results
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, writes: list[PageWrite]) -> list[ImportResult]:
+    known = {r[0] for r in con.execute("SELECT DISTINCT mtdsg_no FROM snapshots").fetchall()}
+    results: list[ImportResult] = []
+    pending: list[PageWrite] = []  # consecutive pages of treaties new to the store, one page per treaty
+    for w in writes:
+        m = w.page.status.mtdsg_no
+        if m not in known:
+            pending.append(w)
+            known.add(m)
+            continue
+        # Flush first, so that snapshot ids follow the pages' order as they would one page at a time.
+        results += _insert_new_treaties(con, pending)
+        pending = []
+        results.append(_result(w, _write(con, w)))
+    results += _insert_new_treaties(con, pending)
+    return results
+
+
+def _result(w: PageWrite, r: ImportResult) -> ImportResult:
+    s = w.page.status
+    return ImportResult(
+        r.mtdsg_no, r.outcome, r.snapshot_id, r.as_at, s.declared_signatories, s.declared_parties
+    )
+
+
+def _insert_new_treaties(con: duckdb.DuckDBPyConnection, writes: list[PageWrite]) -> list[ImportResult]:
+    """First snapshots of treaties new to the store: each is the treaty's only and latest snapshot (seq 1),
+    all its rows open-ended from it. What _write does for such a page, as one insert per table."""
+    if not writes:
+        return []
+    first_id = int(con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchall()[0][0])
+    ids = list(range(first_id, first_id + len(writes)))
+    snaps = [_snapshot_row(w, i, 1) for w, i in zip(writes, ids, strict=True)]
+    snap_table = pa.Table.from_pylist(snaps)
+    con.register("incoming_snapshots", snap_table)
+    try:
+        con.execute(f"INSERT INTO snapshots SELECT {', '.join(snaps[0])} FROM incoming_snapshots")
+    finally:
+        con.unregister("incoming_snapshots")
+    treaties = pa.Table.from_pylist([_treaty_row(w, i) for w, i in zip(writes, ids, strict=True)])
+    con.register("incoming_treaties", treaties)
+    try:
+        con.execute("DELETE FROM treaties WHERE mtdsg_no IN (SELECT mtdsg_no FROM incoming_treaties)")
+        con.execute(f"INSERT INTO treaties SELECT {', '.join(treaties.column_names)} FROM incoming_treaties")
+    finally:
+        con.unregister("incoming_treaties")
+    listed = [(w, i) for w, i in zip(writes, ids, strict=True) if w.page.participants_listed]
+    for table, cols in COLUMNS.items():
+        parts = []
+        for w, i in listed:
+            data = getattr(w.page, table)
+            if data.num_rows:
+                n = data.num_rows
+                data = data.select(cols)
+                data = data.append_column("mtdsg_no", pa.array([w.page.status.mtdsg_no] * n, pa.string()))
+                parts.append(data.append_column("valid_from", pa.array([i] * n, pa.int32())))
+        if not parts:
+            continue
+        con.register("incoming_rows", pa.concat_tables(parts))
+        try:
+            col_list = ", ".join(cols)
+            con.execute(
+                f"""INSERT INTO {table} (mtdsg_no, {col_list}, valid_from, valid_to)
+                    SELECT mtdsg_no, {col_list}, valid_from, NULL FROM incoming_rows"""
+            )
+        finally:
+            con.unregister("incoming_rows")
+    return [
+        _result(w, ImportResult(w.page.status.mtdsg_no, "saved", i, w.as_at))
+        for w, i in zip(writes, ids, strict=True)
+    ]
+
+
+def _snapshot_row(w: PageWrite, snapshot_id: int, seq: int) -> dict[str, object]:
+    """A page's row of the snapshots table, in the table's column order."""
+    s = w.page.status
+    listed = w.page.participants_listed
+    return {
+        "snapshot_id": snapshot_id,
+        "mtdsg_no": s.mtdsg_no,
+        "seq": seq,
+        "as_at": w.as_at,
+        "source": w.source,
+        "source_kind": s.source_kind,
+        "raw_sha256": w.raw_sha256,
+        "parser_version": w.parser_version,
+        "imported_at": w.imported_at,
+        "content_hash": w.page.content_hash,
+        "title": s.title,
+        "chapter": s.chapter,
+        "declared_signatories": s.declared_signatories,
+        "declared_parties": s.declared_parties,
+        # A header-only page has no table to count: its counted totals are unknown, not zero.
+        "counted_signatories": s.counted_signatories if listed else None,
+        "counted_parties": s.counted_parties if listed else None,
+        "participants_complete": listed,
+        "has_signature_column": s.has_signature_column,
+        "reconciliation": "; ".join(s.reconciliation) or None,
+    }
+
+
+def _treaty_row(w: PageWrite, snapshot_id: int) -> dict[str, object]:
+    s = w.page.status
+    return {
+        "mtdsg_no": s.mtdsg_no,
+        "chapter": s.chapter,
+        "chapter_title": s.chapter_title,
+        "title": s.title,
+        "conclusion": s.conclusion,
+        "entry_into_force": s.entry_into_force,
+        "registration": s.registration,
+        "latest_snapshot_id": snapshot_id,
+    }

@@ -23,6 +23,12 @@ SMALL = BenchSizes(
     participants=12,
     snapshots=6,
     queries=3,
+    crawl_treaties=29,  # one page a chapter
+    scale_treaties=4,
+    scale_years=1,
+    scale_calls=2,
+    scale_heavy_calls=1,
+    scale_report_treaties=2,
 )
 
 
