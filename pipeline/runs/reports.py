@@ -27,7 +27,8 @@ def staged_site(out_dir: Path) -> Iterator[Path]:
     out_dir by rename (the others are not touched) and files it removed are removed. When it fails,
     out_dir is exactly the last good site."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+    _remove_orphan_stages(out_dir)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-{os.getpid()}-", dir=out_dir.parent))
     try:
         before = {p.relative_to(out_dir) for p in out_dir.rglob("*") if p.is_file()}
         for rel in before:
@@ -45,6 +46,24 @@ def staged_site(out_dir: Path) -> Iterator[Path]:
             (out_dir / rel).unlink(missing_ok=True)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_orphan_stages(out_dir: Path) -> None:
+    """Staging copies left by a run that was killed (its process is gone): each is a whole site's size."""
+    for stage in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
+        owner = stage.name.removeprefix(f".{out_dir.name}.staging-").split("-", 1)[0]
+        if not owner.isdigit() or not _alive(int(owner)):
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def build_reports(store: Store, out_dir: Path, out: TextIO | None = None) -> SiteBuild:

@@ -291,10 +291,6 @@ def test_kill_at_a_random_point_leaves_a_consistent_store_and_a_rerun_finishes_i
     check_rerun(p, mirror.base_url, *clean)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a refresh killed during the report leaves its .reports.staging-* copy of the site, and no later run removes it",
-)
 def test_no_staging_copy_outlives_a_killed_report(tmp_path: Path, mirror: MirrorServer) -> None:
     p = place(tmp_path / "run")
     proc = start_child(p, mirror.base_url, "report", 1)
