@@ -385,8 +385,8 @@ class ScaleTimes:
 
 
 def _status(store: Store, m: str) -> None:
-    """What `treaties status` reads: the treaties row and the participants table."""
-    store.treaties()
+    """What `treaties status` reads: the treaty's row and its participants table."""
+    store.treaty(m)
     store.participants(m)
 
 

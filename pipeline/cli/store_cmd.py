@@ -99,7 +99,7 @@ def status(
     """A treaty's latest counts with their status date and source, and its participants table."""
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
-        info = next(r for r in store.treaties().to_dict("records") if r["mtdsg_no"] == m)
+        info = store.treaty(m)
         parts = store.participants(m)
         latest = store.asof(m, info["as_at"].date())
     info["signed_not_party"] = latest.signed_not_party

@@ -114,11 +114,22 @@ class Queries:
     def treaties(self) -> pd.DataFrame:
         """One row per treaty (in the natural order of treaty numbers) with its latest snapshot and the one
         before it; `reconciles` is yes / no / n/a by the one rule, `reconciliation` says why."""
+        return self._treaty_rows(None)
+
+    def treaty(self, mtdsg_no: str) -> dict[str, Any]:
+        """treaties()'s row of one treaty (StoreError if the database does not hold it)."""
+        rows = self._treaty_rows(mtdsg_no).to_dict("records")
+        if not rows:
+            raise StoreError(f"the database holds no treaty {mtdsg_no}")
+        return {str(k): v for k, v in rows[0].items()}
+
+    def _treaty_rows(self, mtdsg_no: str | None) -> pd.DataFrame:
+        where = "WHERE mtdsg_no = $m" if mtdsg_no is not None else ""
         df = self.con.execute(
-            """WITH s AS (
+            f"""WITH s AS (
                  SELECT *, row_number() OVER (PARTITION BY mtdsg_no ORDER BY seq DESC) AS back,
                         count(*) OVER (PARTITION BY mtdsg_no) AS snapshot_count
-                 FROM snapshots)
+                 FROM snapshots {where})
                SELECT t.mtdsg_no, t.title, t.chapter, t.chapter_title, t.conclusion, t.entry_into_force,
                       t.registration, cur.snapshot_id, cur.as_at, cur.source, cur.source_kind,
                       coalesce(cur.counted_parties, cur.declared_parties) AS parties,
@@ -131,7 +142,8 @@ class Queries:
                       coalesce(prev.counted_signatories, prev.declared_signatories) AS previous_signatories,
                       cur.snapshot_count
                FROM treaties t JOIN s cur ON cur.mtdsg_no = t.mtdsg_no AND cur.back = 1
-               LEFT JOIN s prev ON prev.mtdsg_no = t.mtdsg_no AND prev.back = 2"""
+               LEFT JOIN s prev ON prev.mtdsg_no = t.mtdsg_no AND prev.back = 2""",
+            {"m": mtdsg_no} if mtdsg_no is not None else {},
         ).df()
         if len(df):
             df = df.sort_values("mtdsg_no", key=lambda s: s.map(mtdsg.sort_key)).reset_index(drop=True)
@@ -199,9 +211,7 @@ class Queries:
         snap = self.snapshot(mtdsg_no, snapshot_id)
         if snap is None or not snap["participants_complete"]:
             return pd.DataFrame({c: pd.Series(dtype=object) for c in PARTICIPANT_COLUMNS})
-        parts = self._members("participations", "v.*", mtdsg_no, snap)
-        decl = self._members("declarations", "v.iso3, v.kind, v.ordinal, v.text", mtdsg_no, snap)
-        return _participants_frame(parts, decl)
+        return self.participant_history(mtdsg_no).at(int(snap["seq"]))
 
     def participant_history(self, mtdsg_no: str) -> ParticipantHistory:
         """Every version of a treaty's participations and declarations with the snapshot order they are
