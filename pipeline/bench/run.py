@@ -341,8 +341,8 @@ def _scale(res: BenchResult, work: Path, sizes: BenchSizes, progress: Callable[[
         ),
     ]
     res.reasons["scale_report_incremental_ratio"] = (
-        f"the site is incremental only as a whole: with nothing changed it reads one query and writes nothing,"
-        f" but when one treaty changed every page is rendered again (only changed files are written):"
+        "the site is incremental only as a whole: with nothing changed it runs one query and writes nothing,"
+        " but when one treaty changed every page is rendered again (only changed files are written):"
         f" {again_s:.1f} s after a day that changed {changed} of {n} treaties, {full_s:.1f} s from scratch;"
         " rendering only the affected pages needs a fingerprint per treaty and per country page"
     )
