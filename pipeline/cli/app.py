@@ -114,12 +114,6 @@ FormatOption = Annotated[
 ]
 
 
-def out_option(what: str, default: str) -> Any:
-    return typer.Option(
-        "--out", "-o", help=f"Folder to write {what} into (default: {default}).", show_default=False
-    )
-
-
 @contextmanager
 def open_db(db: Path | None, *, read_only: bool = False) -> Iterator[Store]:
     """The database of --db (or the default), with its errors as one line."""

@@ -282,12 +282,3 @@ def run_mirror(root: Path, port: int = 0) -> Iterator[MirrorServer]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
-
-
-def serve_mirror(root: Path, port: int = 8765) -> None:
-    """Serve `root` on 127.0.0.1:`port` until interrupted (the `treaties mirror` command)."""
-    server = MirrorServer(Path(root), port)
-    try:
-        server.serve_forever()
-    finally:
-        server.server_close()

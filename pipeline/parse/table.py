@@ -85,12 +85,6 @@ def vocabulary_line(label: str) -> str:
     return f"{quoted},{role},{kind},CHECK ME"
 
 
-def type_word(label: str) -> str | None:
-    """The action type of a header item from the vocabulary; None for an item it does not list."""
-    entry = VOCABULARY.get(fold(label).lower())
-    return entry.action_type if entry else None
-
-
 def _split_legend(label: str) -> list[str]:
     # Items are comma-separated, but a comma inside parentheses belongs to its item, and so does one
     # before "as amended" ("... of the Convention of 12 September 1923, as amended(A)").

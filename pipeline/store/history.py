@@ -75,24 +75,6 @@ def role_on(
     return seen is not None and seen > on
 
 
-def reconstruct_counts(
-    participants: pd.DataFrame,
-    on: date,
-    notes: dict[str, str],
-    first_seen_withdrawn: dict[str, date],
-) -> tuple[int, int, dict[str, int]]:
-    """Parties and signatories on `on` from one snapshot's action dates (see `role_on`).
-
-    Returns (parties, signatories, how many withdrawals were dated by each rule).
-    """
-    parties = signatories = 0
-    how: dict[str, int] = {}
-    for row in participants.to_dict("records"):
-        parties += role_on(row, "consent", on, notes, first_seen_withdrawn, how)
-        signatories += role_on(row, "signature", on, notes, first_seen_withdrawn, how)
-    return parties, signatories, how
-
-
 def _action_text(row: dict[str, Any], role: str) -> str | None:
     d = as_date(row.get(f"{role}_date"))
     if d is None:
