@@ -252,22 +252,8 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
     earlier = [s for s in snaps if s["as_at"].date() <= on]
     later = [s for s in snaps if s["as_at"].date() > on]
     first_withdrawn = {k: v.date() for k, v in q.first_seen_withdrawn(mtdsg_no).items()}
-    how: dict[str, int] = {}
     if not earlier:
-        snap = later[0]
-        rows = _by_code(q, mtdsg_no, snap)
-        notes = _notes(q, mtdsg_no, snap["snapshot_id"])
-        on_roles = {
-            (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
-            for iso3, r in rows.items()
-            for role in ("consent", "signature")
-        }
-        day = snap["as_at"].date().isoformat()
-        basis = (
-            f"action dates in the snapshot as at {day} (the earliest; none is older than"
-            f" {on.isoformat()}): consents and signatures dated on or before {on.isoformat()}"
-        )
-        return _answer(mtdsg_no, on, snap, rows, on_roles, basis + _rules_text(how), ())
+        return _asof_before_first(q, mtdsg_no, on, later[0], first_withdrawn)
     base = earlier[-1]
     base_rows = _by_code(q, mtdsg_no, base)
     base_day = base["as_at"].date()
@@ -282,7 +268,43 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
             f"the latest snapshot, as at {base_day.isoformat()}: changes after it are unknown to this store"
         )
         return _answer(mtdsg_no, on, base, base_rows, state, basis, ())
-    nxt = later[0]
+    return _asof_between(q, mtdsg_no, on, base, base_rows, state, later[0], first_withdrawn)
+
+
+def _asof_before_first(
+    q: Queries, mtdsg_no: str, on: date, snap: dict[str, Any], first_withdrawn: dict[str, date]
+) -> AsOf:
+    """A date before the first snapshot: that snapshot's action dates up to the date."""
+    how: dict[str, int] = {}
+    rows = _by_code(q, mtdsg_no, snap)
+    notes = _notes(q, mtdsg_no, snap["snapshot_id"])
+    on_roles = {
+        (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
+        for iso3, r in rows.items()
+        for role in ("consent", "signature")
+    }
+    day = snap["as_at"].date().isoformat()
+    basis = (
+        f"action dates in the snapshot as at {day} (the earliest; none is older than"
+        f" {on.isoformat()}): consents and signatures dated on or before {on.isoformat()}"
+    )
+    return _answer(mtdsg_no, on, snap, rows, on_roles, basis + _rules_text(how), ())
+
+
+def _asof_between(
+    q: Queries,
+    mtdsg_no: str,
+    on: date,
+    base: dict[str, Any],
+    base_rows: dict[str, dict[str, Any]],
+    state: dict[tuple[str, str], bool],
+    nxt: dict[str, Any],
+    first_withdrawn: dict[str, date],
+) -> AsOf:
+    """A date between two snapshots: the earlier one's state with the actions dated up to the date, as
+    the later one records them."""
+    how: dict[str, int] = {}
+    base_day = base["as_at"].date()
     next_rows = _by_code(q, mtdsg_no, nxt)
     next_notes = _notes(q, mtdsg_no, nxt["snapshot_id"])
     next_day = nxt["as_at"].date()
