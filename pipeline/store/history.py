@@ -7,11 +7,13 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
 from pipeline.parse.endnotes import read_withdrawal
-from pipeline.store.model import AsOf, Change, Diff, StoreError, Uncertain
+from pipeline.store.compare import compare_participants, role_withdrawn
+from pipeline.store.model import AsOf, Diff, StoreError, Uncertain
 from pipeline.store.queries import Queries, snapshot_counts
+
+__all__ = ["asof", "compare_participants", "diff", "reconstruct_counts", "role_on", "withdrawal_effect_date"]
 
 
 def withdrawal_effect_date(
@@ -41,10 +43,6 @@ def withdrawal_effect_date(
     return found.date, ("notified" if found.rule == "notified" else "effect")
 
 
-def _withdrawn(row: dict[str, Any], role: str) -> bool:
-    return bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn"))
-
-
 def role_on(
     row: dict[str, Any],
     role: str,
@@ -62,7 +60,7 @@ def role_on(
     d = as_date(row.get(f"{role}_date"))
     if d is None or d > on:
         return False
-    if not _withdrawn(row, role):
+    if not role_withdrawn(row, role):
         return True
     found = withdrawal_effect_date(
         row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role
@@ -91,106 +89,6 @@ def reconstruct_counts(
         parties += role_on(row, "consent", on, notes, first_seen_withdrawn, how)
         signatories += role_on(row, "signature", on, notes, first_seen_withdrawn, how)
     return parties, signatories, how
-
-
-def _action_text(row: dict[str, Any], role: str) -> str | None:
-    d = as_date(row.get(f"{role}_date"))
-    if d is None:
-        return None
-    kind = row.get(f"{role}_type") or role
-    text = f"{str(kind).lower()} {d.isoformat()}"
-    if bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn")):
-        text = f"[{text}] (withdrawn)"
-    return text
-
-
-def _is_on(row: dict[str, Any], role: str) -> bool:
-    return as_date(row.get(f"{role}_date")) is not None and not (
-        bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn"))
-    )
-
-
-def _text(value: Any) -> str | None:
-    return None if missing(value) else str(value)
-
-
-def compare_participants(before: pd.DataFrame, after: pd.DataFrame) -> list[Change]:
-    """Who joined, signed, withdrew, was renamed or corrected, or had footnotes/declarations change.
-
-    Rows are matched by ISO code, so "Bahamas" and "Bahamas (The)" are one participant renamed.
-    """
-    a = {str(r["iso3"]): r for r in before.to_dict("records")}
-    b = {str(r["iso3"]): r for r in after.to_dict("records")}
-    changes: list[Change] = []
-    for iso3 in sorted(set(a) | set(b), key=lambda k: str((b.get(k) or a.get(k) or {}).get("name"))):
-        old, new = a.get(iso3), b.get(iso3)
-        if old is None and new is not None:
-            name = str(new["name"])
-            if _is_on(new, "consent"):
-                changes.append(Change(iso3, name, "joined", None, _action_text(new, "consent")))
-            if _is_on(new, "signature"):
-                changes.append(Change(iso3, name, "signed", None, _action_text(new, "signature")))
-            if not _is_on(new, "consent") and not _is_on(new, "signature"):
-                kind = "withdrew" if bool(new.get("withdrawn")) else "corrected"
-                shown = _action_text(new, "consent") or _action_text(new, "signature") or name
-                changes.append(Change(iso3, name, kind, None, shown))
-            continue
-        if new is None and old is not None:
-            # Gone from the later page, with no bracketed date and so no end note to say why.
-            changes.append(
-                Change(iso3, str(old["name"]), "removed_without_notice", _participant_text(old), None)
-            )
-            continue
-        assert old is not None and new is not None
-        name = str(new["name"])
-        if str(old["name"]) != name:
-            changes.append(Change(iso3, name, "renamed", str(old["name"]), name))
-        for role, gained in (("consent", "joined"), ("signature", "signed")):
-            was, now = _is_on(old, role), _is_on(new, role)
-            before_text, after_text = _action_text(old, role), _action_text(new, role)
-            if not was and now:
-                changes.append(Change(iso3, name, gained, before_text, after_text))
-            elif was and not now:
-                kind = "withdrew" if _withdrawn(new, role) else "removed_without_notice"
-                changes.append(Change(iso3, name, kind, before_text, after_text))
-            elif before_text != after_text:
-                changes.append(Change(iso3, name, "corrected", before_text, after_text))
-        for key in ("provisional", "other_actions"):
-            bt = _action_text(old, key) if key == "provisional" else _text(old.get(key))
-            at = _action_text(new, key) if key == "provisional" else _text(new.get(key))
-            if bt != at:
-                changes.append(Change(iso3, name, "corrected", bt, at))
-        if _text(old.get("footnotes")) != _text(new.get("footnotes")):
-            changes.append(
-                Change(
-                    iso3, name, "footnotes_changed", _text(old.get("footnotes")), _text(new.get("footnotes"))
-                )
-            )
-        if _text(old.get("declarations")) != _text(new.get("declarations")) or bool(
-            old.get("has_declarations")
-        ) != bool(new.get("has_declarations")):
-            changes.append(
-                Change(
-                    iso3,
-                    name,
-                    "declarations_changed",
-                    _short(old.get("declarations"), old.get("has_declarations")),
-                    _short(new.get("declarations"), new.get("has_declarations")),
-                )
-            )
-    return changes
-
-
-def _participant_text(row: dict[str, Any]) -> str:
-    parts = [t for t in (_action_text(row, "signature"), _action_text(row, "consent")) if t]
-    return "; ".join(parts) or str(row.get("name"))
-
-
-def _short(text: Any, flag: Any) -> str | None:
-    if missing(text):
-        return "declarations (text not on page)" if bool(flag) and not missing(flag) else None
-    s = str(text)
-    return s if len(s) <= 120 else s[:117] + "..."
 
 
 _RULE_WORDS = {
@@ -317,7 +215,7 @@ def _asof_between(
                 d = as_date(n.get(f"{role}_date"))
                 if not was and d is not None and base_day < d <= on:
                     was = role_on(n, role, on, next_notes, first_withdrawn, how)
-                elif was and _withdrawn(n, role):
+                elif was and role_withdrawn(n, role):
                     was = role_on(n, role, on, next_notes, first_withdrawn, how)
             elif was and b is not None:
                 # In force at the earlier snapshot and gone from the next with no bracket or end note.
