@@ -2,221 +2,46 @@
 
 from __future__ import annotations
 
-import email.utils
 import random
-import socket
-import threading
 import time
-import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
-import urllib3
 from requests.adapters import HTTPAdapter
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from pipeline import __version__
 from pipeline.config import MIN_INTERVAL_FLOOR_S, HttpSettings, http_settings
-from pipeline.fetch.ratelimit import GateError, HostGate, WaitTooLong
+from pipeline.fetch.deadline import Deadline, watch_pools
+from pipeline.fetch.inflate import Inflater, Overflow
+from pipeline.fetch.ratelimit import GateError, HostGate, WaitTooLong, host_key
+from pipeline.fetch.response import (
+    CircuitOpen,
+    FetchError,
+    Redirect,
+    Response,
+    Retryable,
+    describe_error,
+    parse_retry_after,
+)
 from pipeline.mtdsg import is_loopback
 
+__all__ = [
+    "CircuitOpen",
+    "FetchError",
+    "HttpClient",
+    "Response",
+    "host_key",
+    "parse_retry_after",
+    "post_bytes",
+]
+
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _CHUNK = 64 * 1024
-
-
-class FetchError(Exception):
-    """A URL could not be fetched into a complete, bounded body; the message says why, in one line."""
-
-    def __init__(self, url: str, reason: str, *, status: int | None = None, attempts: int = 1) -> None:
-        super().__init__(f"{url}: {reason}")
-        self.url = url
-        self.reason = reason
-        self.status = status
-        self.attempts = attempts
-
-
-class CircuitOpen(FetchError):
-    """Stop the run: nothing more will be sent to this host by this client; the message says why.
-
-    `why` is "retry_after" (the server asked for a longer wait than max_wait_s), "failures" (max_failures
-    failed requests in a row), "min_interval" (an interval under the floor for a host that is not
-    loopback) or "rate_limit_state" (the shared rate-limit state could not be used).
-    """
-
-    def __init__(
-        self,
-        url: str,
-        reason: str,
-        *,
-        host: str,
-        why: str,
-        status: int | None = None,
-        attempts: int = 0,
-        retry_after: float | None = None,
-    ) -> None:
-        super().__init__(url, reason, status=status, attempts=attempts)
-        self.host = host
-        self.why = why
-        self.retry_after = retry_after
-
-
-class _Retryable(Exception):
-    def __init__(self, reason: str, *, status: int | None = None, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class _Redirect:
-    status: int
-    location: str
-
-
-@dataclass(frozen=True)
-class Response:
-    """A complete response: status 200 with its whole body, or 304 (unchanged, body None).
-
-    `url` is the URL asked; `final_url` the one that answered (they differ after redirects).
-    """
-
-    url: str
-    status: int
-    body: bytes | None
-    fetched_at: datetime
-    etag: str | None = None
-    last_modified: str | None = None
-    content_type: str | None = None
-    attempts: int = 1
-    final_url: str = ""
-    redirects: int = 0
-
-    def __post_init__(self) -> None:
-        if not self.final_url:
-            object.__setattr__(self, "final_url", self.url)
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
-
-
-def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Retry-After as seconds to wait: either delta-seconds ("120") or an HTTP date (RFC 9110)."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
-def host_key(url: str) -> str:
-    """host:port, the unit of the rate limit and the circuit breaker."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port or _DEFAULT_PORTS.get(parts.scheme, 0)
-    except ValueError:
-        port = 0
-    return f"{host}:{port}"
-
-
-# --- the per-request deadline --------------------------------------------------------------------
-# A socket timeout bounds each read, so a server sending a byte a second never trips it. A timer per
-# request shuts the connection's socket down when the deadline passes, which ends a read blocked in any
-# phase (headers or body) at once.
-
-_current = threading.local()
-
-
-class _Deadline:
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.fired = False
-        self._end = time.monotonic() + seconds
-        self._conn: Any = None
-        self._timer: threading.Timer | None = None
-        self._done = False
-        self._lock = threading.Lock()
-
-    def remaining(self) -> float:
-        return self._end - time.monotonic()
-
-    def __enter__(self) -> _Deadline:
-        _current.deadline = self
-        self._arm(self.seconds)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        with self._lock:
-            self._done = True
-            if self._timer is not None:
-                self._timer.cancel()
-        _current.deadline = None
-
-    def attach(self, conn: Any) -> None:
-        with self._lock:
-            self._conn = conn
-
-    def _arm(self, seconds: float) -> None:
-        self._timer = threading.Timer(max(0.0, seconds), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def _fire(self) -> None:
-        with self._lock:
-            if self._done:
-                return
-            self.fired = True
-            sock = getattr(self._conn, "sock", None)
-            if sock is None:
-                # Still connecting (bounded by the connect timeout): look again shortly.
-                self._arm(0.05)
-                return
-        try:
-            # socket.socket.shutdown, not SSLSocket's, which would also drop the TLS state under the reader.
-            socket.socket.shutdown(sock, socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-
-def _attach_to_deadline(conn: Any) -> None:
-    deadline = getattr(_current, "deadline", None)
-    if deadline is not None:
-        deadline.attach(conn)
-
-
-class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _attach_to_deadline(self)
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _attach_to_deadline(self)
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTPConnection
-
-
-class _WatchedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
 
 
 class _DeadlineAdapter(HTTPAdapter):
@@ -224,67 +49,14 @@ class _DeadlineAdapter(HTTPAdapter):
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
-        _watch_pools(self.poolmanager)
+        watch_pools(self.poolmanager)
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
         fresh = proxy not in self.proxy_manager
         manager = super().proxy_manager_for(proxy, **proxy_kwargs)
         if fresh and not proxy.lower().startswith("socks"):  # SOCKS pools have their own classes
-            _watch_pools(manager)
+            watch_pools(manager)
         return manager
-
-
-def _watch_pools(manager: Any) -> None:
-    manager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
-
-
-# --- gzip, inflated in bounded steps --------------------------------------------------------------
-
-
-class _Inflater:
-    """gzip decoding that never holds more than limit + 1 inflated bytes (a bomb stops there)."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.out = bytearray()
-        self._d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        self._fed = False
-        self._trailing = False  # zero padding after the last member
-
-    def feed(self, data: bytes) -> None:
-        self._fed = self._fed or bool(data)
-        while data:
-            if self._trailing:
-                if data.strip(b"\x00"):
-                    raise _Retryable("corrupt gzip body (data after the end of the stream)")
-                return
-            if self._d.eof:
-                if data[0] == 0x1F:
-                    self._d = zlib.decompressobj(16 + zlib.MAX_WBITS)  # another gzip member
-                elif not data.strip(b"\x00"):
-                    self._trailing = True  # some servers pad a gzip body with zeros
-                    return
-                else:
-                    raise _Retryable("corrupt gzip body (data after the end of the stream)")
-            try:
-                piece = self._d.decompress(data, self.limit + 1 - len(self.out))
-            except zlib.error as exc:
-                raise _Retryable(f"corrupt gzip body ({exc})") from exc
-            self.out += piece
-            if len(self.out) > self.limit:
-                raise _Overflow()
-            # Input left over is either held back by max_length (only when the limit is passed, above)
-            # or follows the end of this member.
-            data = self._d.unused_data if self._d.eof else self._d.unconsumed_tail
-
-    def finish(self) -> bytes:
-        if self._fed and not self._d.eof and not self._trailing:
-            raise _Retryable("corrupt gzip body (the stream ends early)")
-        return bytes(self.out)
-
-
-class _Overflow(Exception):
-    pass
 
 
 # --- the client ----------------------------------------------------------------------------------
@@ -368,7 +140,7 @@ class HttpClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         attempts = 1 + max(0, self.settings.max_retries if retries is None else retries)
-        last: _Retryable | None = None
+        last: Retryable | None = None
         for attempt in range(attempts):
             if attempt:
                 assert last is not None
@@ -377,7 +149,7 @@ class HttpClient:
                 self._sleep(delay)
             try:
                 response = self._follow(url, headers, attempt + 1)
-            except _Retryable as exc:
+            except Retryable as exc:
                 last = exc
                 self._count_failure(url, host, exc, attempt + 1)
                 continue
@@ -423,7 +195,7 @@ class HttpClient:
         self._open[host] = (why, message)
         return CircuitOpen(url, message, host=host, why=why, **kw)
 
-    def _count_failure(self, url: str, host: str, exc: _Retryable, attempt: int) -> None:
+    def _count_failure(self, url: str, host: str, exc: Retryable, attempt: int) -> None:
         s = self.settings
         if exc.retry_after is not None and exc.retry_after > s.max_wait_s:
             self._defer(url, host, exc.retry_after)
@@ -501,36 +273,36 @@ class HttpClient:
         except GateError as exc:
             raise self._trip(url, host, "rate_limit_state", str(exc)) from None
 
-    def _exchange(
-        self, url: str, current: str, headers: dict[str, str], attempt: int
-    ) -> Response | _Redirect:
+    def _exchange(self, url: str, current: str, headers: dict[str, str], attempt: int) -> Response | Redirect:
         """One HTTP request to `current` (on behalf of `url`), bounded by the deadline."""
         s = self.settings
         self._wait_turn(current)
         self.requests_made += 1
         fetched_at = datetime.now(UTC)
         over = f"no complete answer within the {s.deadline_s:g}s deadline"
-        with _Deadline(s.deadline_s) as deadline:
+        with Deadline(s.deadline_s) as deadline:
             t = max(0.001, min(s.timeout_s, deadline.remaining()))
             try:
                 resp = self._session.get(
                     current, headers=headers, timeout=(t, t), stream=True, allow_redirects=False
                 )
             except requests.Timeout as exc:
-                raise _Retryable(over if deadline.fired else f"timed out after {s.timeout_s:g}s") from exc
+                raise Retryable(over if deadline.fired else f"timed out after {s.timeout_s:g}s") from exc
             except requests.ConnectionError as exc:
-                raise _Retryable(over if deadline.fired else f"connection failed ({_short(exc)})") from exc
+                raise Retryable(
+                    over if deadline.fired else f"connection failed ({describe_error(exc)})"
+                ) from exc
             except requests.RequestException as exc:
-                raise FetchError(url, f"request failed ({_short(exc)})", attempts=attempt) from exc
+                raise FetchError(url, f"request failed ({describe_error(exc)})", attempts=attempt) from exc
             with resp:
                 if deadline.fired:  # headers cut short by the deadline may still parse: never trust them
-                    raise _Retryable(over)
+                    raise Retryable(over)
                 status = resp.status_code
                 location = resp.headers.get("Location")
                 if status in _REDIRECT_STATUSES and location:
-                    return _Redirect(status, location)
+                    return Redirect(status, location)
                 if status == 429 or 500 <= status < 600:
-                    raise _Retryable(
+                    raise Retryable(
                         f"HTTP {status}",
                         status=status,
                         retry_after=parse_retry_after(resp.headers.get("Retry-After")),
@@ -549,7 +321,7 @@ class HttpClient:
                     raise FetchError(url, f"HTTP {status}", status=status, attempts=attempt)
                 body = self._read_body(url, resp, attempt, deadline)
                 if deadline.fired:  # a body cut by the deadline can look complete (no Content-Length)
-                    raise _Retryable(over)
+                    raise Retryable(over)
         return Response(
             url=url,
             status=200,
@@ -561,7 +333,7 @@ class HttpClient:
             attempts=attempt,
         )
 
-    def _read_body(self, url: str, resp: requests.Response, attempt: int, deadline: _Deadline) -> bytes:
+    def _read_body(self, url: str, resp: requests.Response, attempt: int, deadline: Deadline) -> bytes:
         limit = self.settings.max_bytes
         declared = resp.headers.get("Content-Length")
         expected = int(declared) if declared and declared.strip().isdigit() else None
@@ -572,7 +344,7 @@ class HttpClient:
         encoding = (resp.headers.get("Content-Encoding") or "identity").strip().lower()
         if encoding not in ("identity", "", "gzip", "x-gzip"):
             raise FetchError(url, f"unsupported Content-Encoding {encoding!r}", attempts=attempt)
-        inflater = _Inflater(limit) if encoding in ("gzip", "x-gzip") else None
+        inflater = Inflater(limit) if encoding in ("gzip", "x-gzip") else None
         plain = bytearray()
         size = 0
         over = f"no complete answer within the {self.settings.deadline_s:g}s deadline"
@@ -586,48 +358,29 @@ class HttpClient:
                         url, f"response exceeds the {limit}-byte limit; aborted", attempts=attempt
                     )
                 if deadline.fired:
-                    raise _Retryable(f"{over} ({size} bytes received)")
+                    raise Retryable(f"{over} ({size} bytes received)")
                 if inflater is not None:
                     inflater.feed(chunk)
                 else:
                     plain += chunk
-        except _Overflow:
+        except Overflow:
             raise FetchError(
                 url,
                 f"decompressed response exceeds the {limit}-byte limit (a gzip bomb?); aborted after "
                 f"{size} bytes on the wire",
                 attempts=attempt,
             ) from None
-        except (FetchError, _Retryable):
+        except (FetchError, Retryable):
             raise
         except Exception as exc:  # urllib3 ProtocolError/IncompleteRead, socket errors mid-body
             if deadline.fired:
-                raise _Retryable(f"{over} ({size} bytes received)") from exc
-            raise _Retryable(f"incomplete body after {size} bytes ({_short(exc)})") from exc
+                raise Retryable(f"{over} ({size} bytes received)") from exc
+            raise Retryable(f"incomplete body after {size} bytes ({describe_error(exc)})") from exc
         if expected is not None and size != expected:
-            raise _Retryable(f"incomplete body: {size} of {expected} bytes")
+            raise Retryable(f"incomplete body: {size} of {expected} bytes")
         if inflater is not None:
             return inflater.finish()
         return bytes(plain)
-
-
-def _short(exc: BaseException) -> str:
-    """A connection error as a person reads it: the cause, not urllib3's nested reprs."""
-    text = " ".join(str(exc).split())
-    for needle, words in (
-        ("NameResolutionError", "the host name could not be looked up"),
-        ("Failed to resolve", "the host name could not be looked up"),
-        ("Name or service not known", "the host name could not be looked up"),
-        ("Connection refused", "connection refused"),
-        ("Network is unreachable", "network unreachable"),
-        ("timed out", "timed out"),
-        ("Connection reset", "connection reset"),
-        ("RemoteDisconnected", "the server closed the connection"),
-        ("CERTIFICATE_VERIFY_FAILED", "the TLS certificate could not be verified"),
-    ):
-        if needle in text:
-            return words
-    return text[:200] if text else type(exc).__name__
 
 
 def post_bytes(url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:

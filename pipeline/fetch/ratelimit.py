@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from filelock import FileLock
 from filelock import Timeout as LockTimeout
@@ -16,6 +17,18 @@ from filelock import Timeout as LockTimeout
 STATE_FILE = "http-state.json"
 LOCK_FILE = "http-state.lock"
 _LOCK_TIMEOUT_S = 30.0  # the lock is held for a read and a write, never while sleeping
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def host_key(url: str) -> str:
+    """host:port, the unit of the rate limit and the circuit breaker."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme, 0)
+    except ValueError:
+        port = 0
+    return f"{host}:{port}"
 
 
 class WaitTooLong(Exception):

@@ -152,38 +152,8 @@ def _table_closed(data: bytes) -> bool:
 def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | None = None) -> TreatyStatus:
     """`charset` is the HTTP header's, if known; otherwise the page's <meta> declaration, else UTF-8."""
     page = source.location if source else "<html page>"
-    if not _END_OF_PAGE.search(data, max(0, len(data) - _TAIL)):
-        raise ParseError(f"{page}: truncated page: it does not end with </html>, so its end may be missing")
-    encoding = declared_charset(data, charset)
-    if encoding in _UTF8:
-        parser = _PARSER
-    else:
-        try:
-            codecs.lookup(encoding)
-        except LookupError as exc:
-            raise ParseError(f"{page}: unknown charset {encoding!r}") from exc
-        parser = _parser_for(encoding)
-    try:
-        root = lxml_html.document_fromstring(_without_viewstate(data), parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise ParseError(f"{page}: not an HTML document ({exc})") from exc
-    ids, mtdsg_no = _index(root)
-
-    grid = ids.get("tblgrid")
-    status_block = ids.get("rptStatus_ctl00_tcText")
-    if grid is None and status_block is None:
-        # The site answers 200 for an unknown treaty with an empty shell of a page.
-        raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
-    if status_block is None:
-        raise ParseError(f"{page}: incomplete status page: no status block with the declared totals")
-    if grid is not None and not _table_closed(data):
-        raise ParseError(f"{page}: incomplete status page: the participants table is not closed")
-    if mtdsg_no is None:
-        raise ParseError(f"{page}: no mtdsg_no in the page's form action")
-    try:
-        mtdsg_no = validate(mtdsg_no)
-    except InvalidTreatyNumber as exc:
-        raise ParseError(f"{page}: the form action's treaty number is invalid: {exc}") from exc
+    ids, form_no = _index(_read_document(data, charset, page))
+    grid, status_block, mtdsg_no = _status_page_parts(ids, form_no, data, page)
     status_at = _status_as_at(_text(ids.get("div3")), page)
     if status_at is None:
         raise ParseError(f"{page}: incomplete status page: no 'STATUS AS AT' date")
@@ -222,6 +192,47 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         declarations=_declarations(ids, "dgDec", "declaration") + _declarations(ids, "dgObj", "objection"),
         source=source,
     )
+
+
+def _read_document(data: bytes, charset: str | None, page: str) -> etree._Element:
+    """The page's element tree, once it is known to be whole and in a charset we can read."""
+    if not _END_OF_PAGE.search(data, max(0, len(data) - _TAIL)):
+        raise ParseError(f"{page}: truncated page: it does not end with </html>, so its end may be missing")
+    encoding = declared_charset(data, charset)
+    if encoding in _UTF8:
+        parser = _PARSER
+    else:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise ParseError(f"{page}: unknown charset {encoding!r}") from exc
+        parser = _parser_for(encoding)
+    try:
+        return lxml_html.document_fromstring(_without_viewstate(data), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"{page}: not an HTML document ({exc})") from exc
+
+
+def _status_page_parts(
+    ids: dict[str, etree._Element], mtdsg_no: str | None, data: bytes, page: str
+) -> tuple[etree._Element | None, etree._Element, str]:
+    """(participants table or None, status block, treaty number), or ParseError when the page is not a
+    complete status page."""
+    grid = ids.get("tblgrid")
+    status_block = ids.get("rptStatus_ctl00_tcText")
+    if grid is None and status_block is None:
+        # The site answers 200 for an unknown treaty with an empty shell of a page.
+        raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
+    if status_block is None:
+        raise ParseError(f"{page}: incomplete status page: no status block with the declared totals")
+    if grid is not None and not _table_closed(data):
+        raise ParseError(f"{page}: incomplete status page: the participants table is not closed")
+    if mtdsg_no is None:
+        raise ParseError(f"{page}: no mtdsg_no in the page's form action")
+    try:
+        return grid, status_block, validate(mtdsg_no)
+    except InvalidTreatyNumber as exc:
+        raise ParseError(f"{page}: the form action's treaty number is invalid: {exc}") from exc
 
 
 def _index(root: etree._Element) -> tuple[dict[str, etree._Element], str | None]:

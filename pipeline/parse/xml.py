@@ -137,18 +137,7 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | No
     if header is None or ext is None:
         raise ParseError(f"{page}: not a treaty status page (no Header/ExternalData)")
 
-    chapter_m = _ROMAN.search(_first(header, "Chapter/Header") or "")
-    chapter = chapter_m.group(1).upper() if chapter_m else None
-    sub = _first(header, "SubChapter/Header")
-    numsect = _first(ext, "Numsect")
-    subnum = _first(ext, "Subnumsect")
-    if not chapter or not numsect:
-        raise ParseError(f"{page}: no chapter or section number in the header")
-    raw_no = "-".join(p for p in (chapter, sub, numsect, subnum) if p)
-    try:
-        mtdsg_no = validate(raw_no)
-    except InvalidTreatyNumber as exc:
-        raise ParseError(f"{page}: the header's treaty number is invalid: {exc}") from exc
+    chapter, mtdsg_no = _treaty_number(header, ext, page)
     title = _first(ext, "Titlesect") or _first(ext, "Subtitlesect") or ""
     title = _SUPERSCRIPT.sub("", ext.findtext("Titlesect") or ext.findtext("Subtitlesect") or title)
 
@@ -165,29 +154,7 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | No
     columns: tuple[Column, ...] = ()
     participants: tuple[Participant, ...] = ()
     if table is not None:
-        head_rows = table.findall("TGroup/Thead/Row")
-        if not head_rows:
-            raise ParseError(f"{page}: participants table has no header row")
-        labels = ["".join(e.itertext()) for e in head_rows[0].findall("Entry")]
-        if not labels:
-            raise ParseError(f"{page}: participants table header row has no cells")
-        labels[0] = _name_and_footnotes(labels[0])[0]
-        columns = parse_columns([_strip_markup(x) for x in labels], page=page)
-        raw_rows = []
-        for row in table.iterfind("TGroup/Tbody/Rows/Row"):
-            entries = ["".join(e.itertext()) for e in row.findall("Entry")]
-            if not entries:
-                continue
-            name, notes = _name_and_footnotes(entries[0])
-            raw_rows.append(
-                RawRow(name=name, footnotes=notes, has_declarations=False, cells=tuple(entries[1:]))
-            )
-        declared_names = _declaring_participants(treaty)
-        raw_rows = [
-            RawRow(r.name, r.footnotes, r.name in declared_names, r.cells) if r.name in declared_names else r
-            for r in raw_rows
-        ]
-        participants = build_participants(columns, raw_rows, page=page)
+        columns, participants = _read_participants(treaty, table, page)
 
     return TreatyStatus(
         mtdsg_no=mtdsg_no,
@@ -212,6 +179,49 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | No
         + _xml_declarations(treaty, "Objections/Objection", "objection"),
         source=source,
     )
+
+
+def _treaty_number(header: etree._Element, ext: etree._Element, page: str) -> tuple[str, str]:
+    """(chapter, MTDSG number) from the header's chapter, sub-chapter and section numbers."""
+    chapter_m = _ROMAN.search(_first(header, "Chapter/Header") or "")
+    chapter = chapter_m.group(1).upper() if chapter_m else None
+    sub = _first(header, "SubChapter/Header")
+    numsect = _first(ext, "Numsect")
+    subnum = _first(ext, "Subnumsect")
+    if not chapter or not numsect:
+        raise ParseError(f"{page}: no chapter or section number in the header")
+    raw_no = "-".join(p for p in (chapter, sub, numsect, subnum) if p)
+    try:
+        return chapter, validate(raw_no)
+    except InvalidTreatyNumber as exc:
+        raise ParseError(f"{page}: the header's treaty number is invalid: {exc}") from exc
+
+
+def _read_participants(
+    treaty: etree._Element, table: etree._Element, page: str
+) -> tuple[tuple[Column, ...], tuple[Participant, ...]]:
+    """The participants table's columns and rows, each row marked when it has declarations."""
+    head_rows = table.findall("TGroup/Thead/Row")
+    if not head_rows:
+        raise ParseError(f"{page}: participants table has no header row")
+    labels = ["".join(e.itertext()) for e in head_rows[0].findall("Entry")]
+    if not labels:
+        raise ParseError(f"{page}: participants table header row has no cells")
+    labels[0] = _name_and_footnotes(labels[0])[0]
+    columns = parse_columns([_strip_markup(x) for x in labels], page=page)
+    raw_rows = []
+    for row in table.iterfind("TGroup/Tbody/Rows/Row"):
+        entries = ["".join(e.itertext()) for e in row.findall("Entry")]
+        if not entries:
+            continue
+        name, notes = _name_and_footnotes(entries[0])
+        raw_rows.append(RawRow(name=name, footnotes=notes, has_declarations=False, cells=tuple(entries[1:])))
+    declared_names = _declaring_participants(treaty)
+    raw_rows = [
+        RawRow(r.name, r.footnotes, r.name in declared_names, r.cells) if r.name in declared_names else r
+        for r in raw_rows
+    ]
+    return columns, build_participants(columns, raw_rows, page=page)
 
 
 def _note_text(note: etree._Element) -> str:

@@ -112,7 +112,30 @@ def render_timeline_svg(
     """
     steps = party_timeline(participants)
     days = [d for d, _ in steps] + [d for d, _ in snapshot_points]
-    out = [
+    out = _timeline_head(mtdsg_no)
+    if not days:
+        out.append(
+            f'<text x="{TIMELINE_W / 2}" y="{TIMELINE_H / 2}" text-anchor="middle">'
+            "no consent dates listed</text></svg>"
+        )
+        return ("\n".join(out) + "\n").encode("utf-8")
+    top = max([1, *(n for _, n in steps), *(n for _, n in snapshot_points)])
+    axes = _TimelineAxes(year_ticks(min(days).year, max(days).year + 1), _count_ticks(top))
+    out += axes.grid()
+    if steps:
+        out.append(_step_path(steps, max(days), axes))
+    for d, n in snapshot_points:
+        out.append(
+            f'<circle class="d" cx="{axes.px(d)}" cy="{axes.py(n)}" r="5">'
+            f"<title>snapshot as at {d.isoformat()}: {n} parties</title></circle>"
+        )
+    out += _timeline_legend(bool(steps))
+    out.append("</svg>")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _timeline_head(mtdsg_no: str) -> list[str]:
+    return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {TIMELINE_W} {TIMELINE_H}" '
         f'width="{TIMELINE_W}" height="{TIMELINE_H}" role="img">',
         f"<title>{escape(mtdsg_no)}: parties over time</title>",
@@ -123,62 +146,69 @@ def render_timeline_svg(
         f'<text x="{TIMELINE_W / 2}" y="20" text-anchor="middle" style="font-weight:600">'
         f"{escape(mtdsg_no)}: parties over time</text>",
     ]
-    if not days:
-        out.append(
-            f'<text x="{TIMELINE_W / 2}" y="{TIMELINE_H / 2}" text-anchor="middle">'
-            "no consent dates listed</text></svg>"
-        )
-        return ("\n".join(out) + "\n").encode("utf-8")
-    years = year_ticks(min(days).year, max(days).year + 1)
-    x0, x1 = date(years[0], 1, 1).toordinal(), date(years[-1], 1, 1).toordinal()
-    top = max([1, *(n for _, n in steps), *(n for _, n in snapshot_points)])
-    counts = _count_ticks(top)
-    y_max = counts[-1] or 1
-    pw, ph = TIMELINE_W - _LEFT - _RIGHT, TIMELINE_H - _TOP - _BOTTOM
 
-    def px(d: date) -> float:
-        return round(_LEFT + pw * (d.toordinal() - x0) / max(x1 - x0, 1), 1)
 
-    def py(n: int) -> float:
-        return round(_TOP + ph * (1 - n / y_max), 1)
+class _TimelineAxes:
+    """The plot area of a timeline: whole years across, party counts up."""
 
-    for n in counts:
-        out.append(f'<line class="g" x1="{_LEFT}" x2="{_LEFT + pw}" y1="{py(n)}" y2="{py(n)}"/>')
-        out.append(f'<text x="{_LEFT - 6}" y="{py(n) + 4}" text-anchor="end">{n}</text>')
-    for y in years:
-        x = px(date(y, 1, 1))
-        out.append(f'<line class="g tick" data-year="{y}" x1="{x}" x2="{x}" y1="{_TOP}" y2="{_TOP + ph}"/>')
-        out.append(f'<text class="year" x="{x}" y="{_TOP + ph + 18}" text-anchor="middle">{y}</text>')
-    out.append(f'<line class="a" x1="{_LEFT}" x2="{_LEFT + pw}" y1="{_TOP + ph}" y2="{_TOP + ph}"/>')
-    if steps:
-        end = max(days)
-        d_attr = [f"M{px(steps[0][0])} {py(0)}"]
-        prev = 0
-        for d, n in steps:
-            d_attr.append(f"H{px(d)}V{py(n)}")
-            prev = n
-        d_attr.append(f"H{px(end)}V{py(prev)}")
-        out.append(f'<path class="s" d="{"".join(d_attr)}"/>')
-    for d, n in snapshot_points:
-        out.append(
-            f'<circle class="d" cx="{px(d)}" cy="{py(n)}" r="5">'
-            f"<title>snapshot as at {d.isoformat()}: {n} parties</title></circle>"
-        )
+    def __init__(self, years: list[int], counts: list[int]) -> None:
+        self.years = years
+        self.counts = counts
+        self.x0, self.x1 = date(years[0], 1, 1).toordinal(), date(years[-1], 1, 1).toordinal()
+        self.y_max = counts[-1] or 1
+        self.pw, self.ph = TIMELINE_W - _LEFT - _RIGHT, TIMELINE_H - _TOP - _BOTTOM
+
+    def px(self, d: date) -> float:
+        return round(_LEFT + self.pw * (d.toordinal() - self.x0) / max(self.x1 - self.x0, 1), 1)
+
+    def py(self, n: int) -> float:
+        return round(_TOP + self.ph * (1 - n / self.y_max), 1)
+
+    def grid(self) -> list[str]:
+        """Gridlines and labels for the counts and the years, and the x axis."""
+        pw, ph, py = self.pw, self.ph, self.py
+        out = []
+        for n in self.counts:
+            out.append(f'<line class="g" x1="{_LEFT}" x2="{_LEFT + pw}" y1="{py(n)}" y2="{py(n)}"/>')
+            out.append(f'<text x="{_LEFT - 6}" y="{py(n) + 4}" text-anchor="end">{n}</text>')
+        for y in self.years:
+            x = self.px(date(y, 1, 1))
+            out.append(
+                f'<line class="g tick" data-year="{y}" x1="{x}" x2="{x}" y1="{_TOP}" y2="{_TOP + ph}"/>'
+            )
+            out.append(f'<text class="year" x="{x}" y="{_TOP + ph + 18}" text-anchor="middle">{y}</text>')
+        out.append(f'<line class="a" x1="{_LEFT}" x2="{_LEFT + pw}" y1="{_TOP + ph}" y2="{_TOP + ph}"/>')
+        return out
+
+
+def _step_path(steps: list[tuple[date, int]], end: date, axes: _TimelineAxes) -> str:
+    """The parties step line, from the first consent to the chart's end."""
+    px, py = axes.px, axes.py
+    d_attr = [f"M{px(steps[0][0])} {py(0)}"]
+    prev = 0
+    for d, n in steps:
+        d_attr.append(f"H{px(d)}V{py(n)}")
+        prev = n
+    d_attr.append(f"H{px(end)}V{py(prev)}")
+    return f'<path class="s" d="{"".join(d_attr)}"/>'
+
+
+def _timeline_legend(has_steps: bool) -> list[str]:
+    out = []
     ly = TIMELINE_H - 14
     dots_x = _LEFT
-    if steps:
+    if has_steps:
         out.append(
             f'<line class="s" x1="{_LEFT}" x2="{_LEFT + 24}" y1="{ly - 4}" y2="{ly - 4}"/>'
             f'<text x="{_LEFT + 30}" y="{ly}">parties (from consent dates)</text>'
         )
         dots_x = _LEFT + 262
-    dots = "snapshots (counted parties)" if steps else "snapshots (parties: the UN's declared totals)"
+    dots = "snapshots (counted parties)" if has_steps else "snapshots (parties: the UN's declared totals)"
     out.append(
         f'<circle class="d" cx="{dots_x + 5}" cy="{ly - 4}" r="5"/>'
         f'<text x="{dots_x + 15}" y="{ly}">{escape(dots)}</text>'
     )
-    out.append("</svg>")
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return out
 
 
 def map_groups(participants: pd.DataFrame) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -157,59 +157,68 @@ def feed_files(
     by_treaty: dict[str, list[Event]] = {}
     for e in events:
         by_treaty.setdefault(e.mtdsg_no, []).append(e)
-    feeds: list[tuple[str, FeedGenerator]] = [
-        (
-            ALL_FEED,
-            build_feed(
-                events,
-                feed_id="urn:treaties:feed:all",
-                title="UN treaties: who joined, signed, withdrew",
-                subtitle="Changes to the status of every tracked treaty, from the UN Treaty Collection.",
-                self_href=href(ALL_FEED, 1),
-                page_href=href("index.html", 1),
-                titles=titles,
-                now=now,
-                merge_renames=True,
-            ),
-        )
+    feeds = [(ALL_FEED, _all_feed(events, titles, now, href))]
+    feeds += [
+        (treaty_feed_path(m), _treaty_feed(m, by_treaty.get(m, []), titles, now, href)) for m in treaties
     ]
-    for m in treaties:
-        name = titles.get(m, "")
-        feeds.append(
-            (
-                treaty_feed_path(m),
-                build_feed(
-                    by_treaty.get(m, []),
-                    feed_id=f"urn:treaties:feed:treaty:{m}",
-                    title=f"{m}: who joined, signed, withdrew",
-                    subtitle=name or f"Changes to the status of {m}.",
-                    self_href=href(treaty_feed_path(m), 2),
-                    page_href=href(f"treaty/{m}.html", 2),
-                    titles=titles,
-                    now=now,
-                ),
-            )
-        )
-    for iso3 in countries:
-        mine = by_country.get(iso3, [])
-        name = newest_first(mine)[0].name if mine else iso3
-        feeds.append(
-            (
-                country_feed_path(iso3),
-                build_feed(
-                    mine,
-                    feed_id=f"urn:treaties:feed:country:{iso3}",
-                    title=f"{name} ({iso3}): treaty actions",
-                    subtitle=f"What {name} joined, signed or withdrew from, among the tracked UN treaties.",
-                    self_href=href(country_feed_path(iso3), 2),
-                    page_href=href(f"country/{iso3}.html", 2),
-                    titles=titles,
-                    now=now,
-                    merge_renames=True,
-                ),
-            )
-        )
+    feeds += [
+        (country_feed_path(iso3), _country_feed(iso3, by_country.get(iso3, []), titles, now, href))
+        for iso3 in countries
+    ]
     return [(rel, fg.atom_str(pretty=True)) for rel, fg in feeds]
+
+
+# href(path in the site, depth of the feed's folder): the link a feed gives to a page or to itself.
+_Href = Callable[[str, int], str]
+
+
+def _all_feed(
+    events: list[Event], titles: Mapping[str, str], now: datetime | None, href: _Href
+) -> FeedGenerator:
+    return build_feed(
+        events,
+        feed_id="urn:treaties:feed:all",
+        title="UN treaties: who joined, signed, withdrew",
+        subtitle="Changes to the status of every tracked treaty, from the UN Treaty Collection.",
+        self_href=href(ALL_FEED, 1),
+        page_href=href("index.html", 1),
+        titles=titles,
+        now=now,
+        merge_renames=True,
+    )
+
+
+def _treaty_feed(
+    m: str, events: list[Event], titles: Mapping[str, str], now: datetime | None, href: _Href
+) -> FeedGenerator:
+    name = titles.get(m, "")
+    return build_feed(
+        events,
+        feed_id=f"urn:treaties:feed:treaty:{m}",
+        title=f"{m}: who joined, signed, withdrew",
+        subtitle=name or f"Changes to the status of {m}.",
+        self_href=href(treaty_feed_path(m), 2),
+        page_href=href(f"treaty/{m}.html", 2),
+        titles=titles,
+        now=now,
+    )
+
+
+def _country_feed(
+    iso3: str, mine: list[Event], titles: Mapping[str, str], now: datetime | None, href: _Href
+) -> FeedGenerator:
+    name = newest_first(mine)[0].name if mine else iso3
+    return build_feed(
+        mine,
+        feed_id=f"urn:treaties:feed:country:{iso3}",
+        title=f"{name} ({iso3}): treaty actions",
+        subtitle=f"What {name} joined, signed or withdrew from, among the tracked UN treaties.",
+        self_href=href(country_feed_path(iso3), 2),
+        page_href=href(f"country/{iso3}.html", 2),
+        titles=titles,
+        now=now,
+        merge_renames=True,
+    )
 
 
 def write_feeds(

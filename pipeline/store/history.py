@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
-from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
 from pipeline.parse.endnotes import read_withdrawal
-from pipeline.store.model import AsOf, Change, Diff, StoreError, Uncertain
+from pipeline.store.compare import compare_participants, is_on, role_withdrawn
+from pipeline.store.model import AsOf, Diff, StoreError, Uncertain
 from pipeline.store.queries import Queries, snapshot_counts
+
+__all__ = ["asof", "compare_participants", "diff", "role_on", "withdrawal_effect_date"]
 
 
 def withdrawal_effect_date(
@@ -41,10 +41,6 @@ def withdrawal_effect_date(
     return found.date, ("notified" if found.rule == "notified" else "effect")
 
 
-def _withdrawn(row: dict[str, Any], role: str) -> bool:
-    return bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn"))
-
-
 def role_on(
     row: dict[str, Any],
     role: str,
@@ -62,7 +58,7 @@ def role_on(
     d = as_date(row.get(f"{role}_date"))
     if d is None or d > on:
         return False
-    if not _withdrawn(row, role):
+    if not role_withdrawn(row, role):
         return True
     found = withdrawal_effect_date(
         row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role
@@ -73,106 +69,6 @@ def role_on(
     how["snapshot"] = how.get("snapshot", 0) + 1
     seen = first_seen_withdrawn.get(str(row.get("iso3")))
     return seen is not None and seen > on
-
-
-def _action_text(row: dict[str, Any], role: str) -> str | None:
-    d = as_date(row.get(f"{role}_date"))
-    if d is None:
-        return None
-    kind = row.get(f"{role}_type") or role
-    text = f"{str(kind).lower()} {d.isoformat()}"
-    if bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn")):
-        text = f"[{text}] (withdrawn)"
-    return text
-
-
-def _is_on(row: dict[str, Any], role: str) -> bool:
-    return as_date(row.get(f"{role}_date")) is not None and not (
-        bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn"))
-    )
-
-
-def _text(value: Any) -> str | None:
-    return None if missing(value) else str(value)
-
-
-def compare_participants(before: pd.DataFrame, after: pd.DataFrame) -> list[Change]:
-    """Who joined, signed, withdrew, was renamed or corrected, or had footnotes/declarations change.
-
-    Rows are matched by ISO code, so "Bahamas" and "Bahamas (The)" are one participant renamed.
-    """
-    a = {str(r["iso3"]): r for r in before.to_dict("records")}
-    b = {str(r["iso3"]): r for r in after.to_dict("records")}
-    changes: list[Change] = []
-    for iso3 in sorted(set(a) | set(b), key=lambda k: str((b.get(k) or a.get(k) or {}).get("name"))):
-        old, new = a.get(iso3), b.get(iso3)
-        if old is None and new is not None:
-            name = str(new["name"])
-            if _is_on(new, "consent"):
-                changes.append(Change(iso3, name, "joined", None, _action_text(new, "consent")))
-            if _is_on(new, "signature"):
-                changes.append(Change(iso3, name, "signed", None, _action_text(new, "signature")))
-            if not _is_on(new, "consent") and not _is_on(new, "signature"):
-                kind = "withdrew" if bool(new.get("withdrawn")) else "corrected"
-                shown = _action_text(new, "consent") or _action_text(new, "signature") or name
-                changes.append(Change(iso3, name, kind, None, shown))
-            continue
-        if new is None and old is not None:
-            # Gone from the later page, with no bracketed date and so no end note to say why.
-            changes.append(
-                Change(iso3, str(old["name"]), "removed_without_notice", _participant_text(old), None)
-            )
-            continue
-        assert old is not None and new is not None
-        name = str(new["name"])
-        if str(old["name"]) != name:
-            changes.append(Change(iso3, name, "renamed", str(old["name"]), name))
-        for role, gained in (("consent", "joined"), ("signature", "signed")):
-            was, now = _is_on(old, role), _is_on(new, role)
-            before_text, after_text = _action_text(old, role), _action_text(new, role)
-            if not was and now:
-                changes.append(Change(iso3, name, gained, before_text, after_text))
-            elif was and not now:
-                kind = "withdrew" if _withdrawn(new, role) else "removed_without_notice"
-                changes.append(Change(iso3, name, kind, before_text, after_text))
-            elif before_text != after_text:
-                changes.append(Change(iso3, name, "corrected", before_text, after_text))
-        for key in ("provisional", "other_actions"):
-            bt = _action_text(old, key) if key == "provisional" else _text(old.get(key))
-            at = _action_text(new, key) if key == "provisional" else _text(new.get(key))
-            if bt != at:
-                changes.append(Change(iso3, name, "corrected", bt, at))
-        if _text(old.get("footnotes")) != _text(new.get("footnotes")):
-            changes.append(
-                Change(
-                    iso3, name, "footnotes_changed", _text(old.get("footnotes")), _text(new.get("footnotes"))
-                )
-            )
-        if _text(old.get("declarations")) != _text(new.get("declarations")) or bool(
-            old.get("has_declarations")
-        ) != bool(new.get("has_declarations")):
-            changes.append(
-                Change(
-                    iso3,
-                    name,
-                    "declarations_changed",
-                    _short(old.get("declarations"), old.get("has_declarations")),
-                    _short(new.get("declarations"), new.get("has_declarations")),
-                )
-            )
-    return changes
-
-
-def _participant_text(row: dict[str, Any]) -> str:
-    parts = [t for t in (_action_text(row, "signature"), _action_text(row, "consent")) if t]
-    return "; ".join(parts) or str(row.get("name"))
-
-
-def _short(text: Any, flag: Any) -> str | None:
-    if missing(text):
-        return "declarations (text not on page)" if bool(flag) and not missing(flag) else None
-    s = str(text)
-    return s if len(s) <= 120 else s[:117] + "..."
 
 
 _RULE_WORDS = {
@@ -234,35 +130,57 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
     earlier = [s for s in snaps if s["as_at"].date() <= on]
     later = [s for s in snaps if s["as_at"].date() > on]
     first_withdrawn = {k: v.date() for k, v in q.first_seen_withdrawn(mtdsg_no).items()}
-    how: dict[str, int] = {}
     if not earlier:
-        snap = later[0]
-        rows = _by_code(q, mtdsg_no, snap)
-        notes = _notes(q, mtdsg_no, snap["snapshot_id"])
-        on_roles = {
-            (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
-            for iso3, r in rows.items()
-            for role in ("consent", "signature")
-        }
-        day = snap["as_at"].date().isoformat()
-        basis = (
-            f"action dates in the snapshot as at {day} (the earliest; none is older than"
-            f" {on.isoformat()}): consents and signatures dated on or before {on.isoformat()}"
-        )
-        return _answer(mtdsg_no, on, snap, rows, on_roles, basis + _rules_text(how), ())
+        return _asof_before_first(q, mtdsg_no, on, later[0], first_withdrawn)
     base = earlier[-1]
     base_rows = _by_code(q, mtdsg_no, base)
     base_day = base["as_at"].date()
     # The earlier snapshot as it counted on its day: a dated, unbracketed entry is in force.
     state = {
-        (iso3, role): _is_on(r, role) for iso3, r in base_rows.items() for role in ("consent", "signature")
+        (iso3, role): is_on(r, role) for iso3, r in base_rows.items() for role in ("consent", "signature")
     }
     if not later:
         basis = (
             f"the latest snapshot, as at {base_day.isoformat()}: changes after it are unknown to this store"
         )
         return _answer(mtdsg_no, on, base, base_rows, state, basis, ())
-    nxt = later[0]
+    return _asof_between(q, mtdsg_no, on, base, base_rows, state, later[0], first_withdrawn)
+
+
+def _asof_before_first(
+    q: Queries, mtdsg_no: str, on: date, snap: dict[str, Any], first_withdrawn: dict[str, date]
+) -> AsOf:
+    """A date before the first snapshot: that snapshot's action dates up to the date."""
+    how: dict[str, int] = {}
+    rows = _by_code(q, mtdsg_no, snap)
+    notes = _notes(q, mtdsg_no, snap["snapshot_id"])
+    on_roles = {
+        (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
+        for iso3, r in rows.items()
+        for role in ("consent", "signature")
+    }
+    day = snap["as_at"].date().isoformat()
+    basis = (
+        f"action dates in the snapshot as at {day} (the earliest; none is older than"
+        f" {on.isoformat()}): consents and signatures dated on or before {on.isoformat()}"
+    )
+    return _answer(mtdsg_no, on, snap, rows, on_roles, basis + _rules_text(how), ())
+
+
+def _asof_between(
+    q: Queries,
+    mtdsg_no: str,
+    on: date,
+    base: dict[str, Any],
+    base_rows: dict[str, dict[str, Any]],
+    state: dict[tuple[str, str], bool],
+    nxt: dict[str, Any],
+    first_withdrawn: dict[str, date],
+) -> AsOf:
+    """A date between two snapshots: the earlier one's state with the actions dated up to the date, as
+    the later one records them."""
+    how: dict[str, int] = {}
+    base_day = base["as_at"].date()
     next_rows = _by_code(q, mtdsg_no, nxt)
     next_notes = _notes(q, mtdsg_no, nxt["snapshot_id"])
     next_day = nxt["as_at"].date()
@@ -280,7 +198,7 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
                 if not was and d is not None and d <= on and (base_day < d or unlisted):
                     was = role_on(n, role, on, next_notes, first_withdrawn, how)
                     late += was and d <= base_day
-                elif was and _withdrawn(n, role):
+                elif was and role_withdrawn(n, role):
                     was = role_on(n, role, on, next_notes, first_withdrawn, how)
             elif was and b is not None:
                 # In force at the earlier snapshot and gone from the next with no bracket or end note.

@@ -1,0 +1,332 @@
+"""The context each page's template is given: the index rows, a treaty's page, a participant's page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from pipeline.mtdsg import citable_url
+from pipeline.report.charts import STATUS_COLOURS, map_data, map_groups
+from pipeline.report.data import (
+    STATUS_LABELS,
+    STATUS_NONE,
+    STATUS_PARTY,
+    STATUS_SIGNATORY,
+    STATUS_WITHDRAWN,
+    SiteData,
+    TreatyData,
+    footnote_list,
+    frame_records,
+    is_missing,
+    participant_status,
+    participants_listed,
+    to_date,
+)
+from pipeline.report.words import (
+    NOT_LISTED,
+    as_int,
+    as_text,
+    change_summary,
+    change_word,
+    has_signatories,
+    headline,
+    iso_date,
+    long_date,
+    reconciles_text,
+)
+
+
+def country_key(iso3: Any, name: Any) -> str:
+    """File name of a participant's page: its ISO alpha-3 code, or a slug of its name if it has none."""
+    if isinstance(iso3, str) and iso3.strip():
+        return iso3.strip().upper()
+    slug = re.sub(r"[^a-z0-9]+", "-", str(name).lower()).strip("-")
+    return slug or "unknown"
+
+
+def _action(date_value: Any, type_value: Any) -> dict[str, str]:
+    # Action types are the parser's snake_case reading of the column header ("formal_confirmation");
+    # some headers of old treaties run to 200 characters, so show them as words that can wrap.
+    return {
+        "iso": iso_date(date_value),
+        "long": long_date(date_value),
+        "type": as_text(type_value).replace("_", " "),
+    }
+
+
+def participant_rows(td: TreatyData) -> list[dict[str, Any]]:
+    """The participants table as template rows (computed once per treaty: country pages reuse it)."""
+    if td.rows_cache is None:
+        td.rows_cache = _participant_rows(td)
+    return td.rows_cache
+
+
+def _participant_rows(td: TreatyData) -> list[dict[str, Any]]:
+    notes = {
+        str(n): str(t)
+        for n, t in zip(td.end_notes.get("number", []), td.end_notes.get("text", []), strict=False)
+    }
+    rows = []
+    for row in frame_records(td.participants):
+        marks = footnote_list(row.get("footnotes"))
+        rows.append(
+            {
+                "name": as_text(row.get("name")),
+                "iso3": as_text(row.get("iso3")),
+                "key": country_key(row.get("iso3"), row.get("name")),
+                "signature": _action(row.get("signature_date"), row.get("signature_type")),
+                "consent": _action(row.get("consent_date"), row.get("consent_type")),
+                "provisional": _action(row.get("provisional_date"), row.get("provisional_type")),
+                "status": participant_status(row),
+                "footnotes": [(m, notes.get(m, "")) for m in marks],
+                "declarations": as_text(row.get("declarations")),
+                "has_declarations": bool(row.get("has_declarations"))
+                or bool(as_text(row.get("declarations"))),
+            }
+        )
+    return rows
+
+
+def _snapshot_row(td: TreatyData) -> dict[str, Any]:
+    snap_id = td.info.get("snapshot_id")
+    snaps = td.snapshots
+    if len(snaps) and "snapshot_id" in snaps.columns:
+        match = snaps[snaps["snapshot_id"] == snap_id]
+        if len(match):
+            return match.iloc[0].to_dict()
+    return {}
+
+
+def snapshot_points(td: TreatyData) -> list[tuple[date, int]]:
+    """(status as at, parties) per snapshot: the points of the treaty's timeline chart."""
+    points = []
+    for row in frame_records(td.snapshots):
+        d = to_date(row.get("as_at"))
+        n = as_int(row.get("counted_parties"))
+        if n is None:
+            n = as_int(row.get("declared_parties"))
+        # Header-only XML files (no participants table) carry only the UN's declared counts.
+        if d is not None and n is not None:
+            points.append((d, n))
+    return points
+
+
+# Footnote marks are only pointers into the end notes, which the UN renumbers from one edition to the
+# next ("7" -> "7,8,9"): a change of marks alone is not a change of anyone's status.
+_MARKS_ONLY = {"footnotes_changed"}
+
+
+def _change_sets(td: TreatyData) -> list[dict[str, Any]]:
+    out = []
+    for cs in td.changes:
+        shown = [
+            {
+                "name": c.name,
+                "iso3": c.iso3 or "",
+                "change": change_word(c.change),
+                "before": c.before or "",
+                "after": c.after or "",
+            }
+            for c in cs.changes
+            if c.change not in _MARKS_ONLY
+        ]
+        marks_only = len({c.iso3 or c.name for c in cs.changes if c.change in _MARKS_ONLY})
+        out.append(
+            {
+                "from_": cs.from_,
+                "to": cs.to,
+                "counts_before": cs.counts_before,
+                "counts_after": cs.counts_after,
+                "changes": shown,
+                "marks_only": marks_only,
+                "unlisted": cs.unlisted,
+            }
+        )
+    return out
+
+
+def _legend(counts: dict[str, int]) -> list[dict[str, Any]]:
+    """The map's legend: what each colour counts, in the words of the headline."""
+    items = [
+        {"status": s, "label": STATUS_LABELS[s], "count": counts.get(s, 0), "colour": STATUS_COLOURS[s]}
+        for s in (STATUS_PARTY, STATUS_SIGNATORY, STATUS_WITHDRAWN)
+    ]
+    items.append({"status": STATUS_NONE, "label": STATUS_LABELS[STATUS_NONE], "count": None, "colour": ""})
+    return items
+
+
+def treaty_context(td: TreatyData) -> dict[str, Any]:
+    """A treaty page's context: headline, provenance, participants, map, end notes, changes, snapshots."""
+    info = td.info
+    ok, reason = reconciles_text(info)
+    source = as_text(info.get("source"))
+    listed = td.participants_listed
+    participants = participant_rows(td) if listed else []
+    _, undrawn = map_groups(td.participants) if listed else ({}, [])
+    counts = {
+        s: sum(p["status"] == s for p in participants)
+        for s in (STATUS_PARTY, STATUS_SIGNATORY, STATUS_WITHDRAWN)
+    }
+    return {
+        "info": info,
+        "mtdsg_no": td.mtdsg_no,
+        "short_name": as_text(info.get("short_name")),
+        "title": as_text(info.get("title")),
+        "headline": headline(info),
+        "as_at": info.get("as_at"),
+        # Cite the UN's own page; say where this snapshot was actually read when that differs (a saved
+        # file or the loopback mirror of the demo).
+        "source": citable_url(td.mtdsg_no, source or None),
+        "read_from": source if source and source != citable_url(td.mtdsg_no, source) else "",
+        "snapshot": _provenance(info, _snapshot_row(td)),
+        "snapshot_count": as_int(info.get("snapshot_count")) or len(td.snapshots),
+        "declared_parties": as_int(info.get("declared_parties")),
+        "declared_signatories": as_int(info.get("declared_signatories")),
+        "has_signatories": has_signatories(info),
+        "listed": listed,
+        "not_listed": NOT_LISTED,
+        "reconciles": ok,
+        "reconciliation": reason,
+        "change": change_summary(info),
+        "participants": participants,
+        "status_counts": counts,
+        "legend": _legend(counts),
+        "map": map_data(td.participants) if listed else {},
+        "has_provisional": any(p["provisional"]["iso"] for p in participants),
+        "undrawn": [(name, STATUS_LABELS[status]) for name, status in undrawn],
+        "end_notes": [
+            (str(n), str(t))
+            for n, t in zip(td.end_notes.get("number", []), td.end_notes.get("text", []), strict=False)
+        ],
+        "changes": _change_sets(td),
+        "snapshots": _snapshot_list(td),
+    }
+
+
+def _provenance(info: dict[str, Any], snap: dict[str, Any]) -> dict[str, str]:
+    """Where the page's snapshot came from: its id, kind, raw bytes' hash, parser and import time."""
+    return {
+        "id": as_text(info.get("snapshot_id")),
+        "kind": as_text(snap.get("source_kind")),
+        "sha256": as_text(snap.get("raw_sha256")),
+        "parser_version": as_text(snap.get("parser_version")),
+        "imported_at": as_text(snap.get("imported_at")),
+    }
+
+
+def _snapshot_list(td: TreatyData) -> list[dict[str, Any]]:
+    """Every snapshot of the treaty with its counts, for the page's history table."""
+    return [
+        {
+            "id": as_text(r.get("snapshot_id")),
+            "as_at": r.get("as_at"),
+            "kind": as_text(r.get("source_kind")),
+            "parties": as_int(r.get("counted_parties")),
+            "signatories": as_int(r.get("counted_signatories")),
+            "declared_parties": as_int(r.get("declared_parties")),
+            "declared_signatories": as_int(r.get("declared_signatories")),
+            "complete": bool(r.get("participants_complete"))
+            and not is_missing(r.get("participants_complete")),
+        }
+        for r in frame_records(td.snapshots)
+    ]
+
+
+def _day(value: Any) -> str:
+    d = to_date(value)
+    return d.isoformat() if d else ""
+
+
+def snapshot_groups(data: SiteData) -> tuple[str, list[tuple[str, int]]]:
+    """The latest "status as at" day of any treaty (the current snapshot) and the treaty count per day,
+    newest first: the index tells the 30 treaties refreshed in 2026 from the 377 last seen in 2018."""
+    days = Counter(_day(info.get("as_at")) for info in frame_records(data.treaties))
+    ordered = sorted(days.items(), key=lambda kv: kv[0], reverse=True)
+    return (ordered[0][0] if ordered else ""), ordered
+
+
+def index_rows(data: SiteData) -> list[dict[str, Any]]:
+    """One row per treaty for the index page and reports/README.md."""
+    current, _ = snapshot_groups(data)
+    rows = []
+    for info in frame_records(data.treaties):
+        ok, reason = reconciles_text(info)
+        rows.append(
+            {
+                "mtdsg_no": str(info["mtdsg_no"]),
+                "short_name": as_text(info.get("short_name")),
+                "title": as_text(info.get("title")),
+                "parties": as_int(info.get("parties")),
+                "signatories": as_int(info.get("signatories")) if has_signatories(info) else None,
+                "declared_parties": as_int(info.get("declared_parties")),
+                "declared_signatories": as_int(info.get("declared_signatories")),
+                "listed": participants_listed(info),
+                "as_at": info.get("as_at"),
+                "current": _day(info.get("as_at")) == current,
+                "change": change_summary(info),
+                "reconciles": ok,
+                "reconciliation": reason,
+                "headline": headline(info),
+            }
+        )
+    return rows
+
+
+def country_contexts(data: SiteData) -> dict[str, dict[str, Any]]:
+    """One entry per participant seen in any treaty, with its status on every tracked treaty."""
+    countries: dict[str, dict[str, Any]] = {}
+    listed = {m: td for m, td in data.per_treaty.items() if td.participants_listed}
+    for mtdsg_no, td in listed.items():
+        for p in participant_rows(td):
+            c = countries.setdefault(
+                p["key"], {"key": p["key"], "iso3": p["iso3"], "name": p["name"], "rows": {}}
+            )
+            c["rows"][mtdsg_no] = p
+    # Treaties whose latest snapshot lists nobody: the same for every participant.
+    unknown = [
+        {
+            "mtdsg_no": m,
+            "short_name": as_text(td.info.get("short_name")),
+            "title": as_text(td.info.get("title")),
+        }
+        for m, td in data.per_treaty.items()
+        if not td.participants_listed
+    ]
+    out: dict[str, dict[str, Any]] = {}
+    for key, c in sorted(countries.items(), key=lambda kv: kv[1]["name"].casefold()):
+        acted, quiet = [], []
+        for mtdsg_no, td in listed.items():
+            p = c["rows"].get(mtdsg_no)
+            if p is None or p["status"] == STATUS_NONE:
+                # Treaties it has not acted on go in a short list, not the table: with the whole MTDSG
+                # tracked (~400 treaties) a table row each would bury the few dozen that matter.
+                quiet.append({"mtdsg_no": mtdsg_no, "short_name": as_text(td.info.get("short_name"))})
+                continue
+            acted.append(
+                {
+                    "mtdsg_no": mtdsg_no,
+                    "short_name": as_text(td.info.get("short_name")),
+                    "title": as_text(td.info.get("title")),
+                    "as_at": td.info.get("as_at"),
+                    "status": p["status"],
+                    "signature": p["signature"],
+                    "consent": p["consent"],
+                    "name_on_page": p["name"],
+                }
+            )
+        counts = {
+            s: sum(r["status"] == s for r in acted)
+            for s in (STATUS_PARTY, STATUS_SIGNATORY, STATUS_WITHDRAWN)
+        }
+        out[key] = {
+            **c,
+            "treaties": acted,
+            "no_action": quiet,
+            "unknown": unknown,
+            "listed_count": len(listed),
+            "tracked_count": len(data.per_treaty),
+            "counts": counts,
+        }
+    return out

@@ -1,0 +1,128 @@
+"""Who changed between two participant tables: joined, signed, withdrew, was renamed or corrected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from pipeline.frame_values import is_missing as missing
+from pipeline.frame_values import to_date as as_date
+from pipeline.store.model import Change
+
+
+def role_withdrawn(row: dict[str, Any], role: str) -> bool:
+    """Is this role (consent, signature) of the row bracketed as withdrawn?"""
+    return bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn"))
+
+
+def _action_text(row: dict[str, Any], role: str) -> str | None:
+    d = as_date(row.get(f"{role}_date"))
+    if d is None:
+        return None
+    kind = row.get(f"{role}_type") or role
+    text = f"{str(kind).lower()} {d.isoformat()}"
+    if bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn")):
+        text = f"[{text}] (withdrawn)"
+    return text
+
+
+def is_on(row: dict[str, Any], role: str) -> bool:
+    return as_date(row.get(f"{role}_date")) is not None and not (
+        bool(row.get(f"{role}_withdrawn")) and not missing(row.get(f"{role}_withdrawn"))
+    )
+
+
+def _text(value: Any) -> str | None:
+    return None if missing(value) else str(value)
+
+
+def compare_participants(before: pd.DataFrame, after: pd.DataFrame) -> list[Change]:
+    """Who joined, signed, withdrew, was renamed or corrected, or had footnotes/declarations change.
+
+    Rows are matched by ISO code, so "Bahamas" and "Bahamas (The)" are one participant renamed.
+    """
+    a = {str(r["iso3"]): r for r in before.to_dict("records")}
+    b = {str(r["iso3"]): r for r in after.to_dict("records")}
+    changes: list[Change] = []
+    for iso3 in sorted(set(a) | set(b), key=lambda k: str((b.get(k) or a.get(k) or {}).get("name"))):
+        old, new = a.get(iso3), b.get(iso3)
+        if old is None and new is not None:
+            changes += _appeared(iso3, new)
+            continue
+        if new is None and old is not None:
+            # Gone from the later page, with no bracketed date and so no end note to say why.
+            changes.append(
+                Change(iso3, str(old["name"]), "removed_without_notice", _participant_text(old), None)
+            )
+            continue
+        assert old is not None and new is not None
+        changes += _changed(iso3, old, new)
+    return changes
+
+
+def _appeared(iso3: str, new: dict[str, Any]) -> list[Change]:
+    """The changes of a participant not on the earlier page."""
+    name = str(new["name"])
+    changes: list[Change] = []
+    if is_on(new, "consent"):
+        changes.append(Change(iso3, name, "joined", None, _action_text(new, "consent")))
+    if is_on(new, "signature"):
+        changes.append(Change(iso3, name, "signed", None, _action_text(new, "signature")))
+    if not is_on(new, "consent") and not is_on(new, "signature"):
+        kind = "withdrew" if bool(new.get("withdrawn")) else "corrected"
+        shown = _action_text(new, "consent") or _action_text(new, "signature") or name
+        changes.append(Change(iso3, name, kind, None, shown))
+    return changes
+
+
+def _changed(iso3: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """The changes of a participant on both pages."""
+    name = str(new["name"])
+    changes: list[Change] = []
+    if str(old["name"]) != name:
+        changes.append(Change(iso3, name, "renamed", str(old["name"]), name))
+    for role, gained in (("consent", "joined"), ("signature", "signed")):
+        was, now = is_on(old, role), is_on(new, role)
+        before_text, after_text = _action_text(old, role), _action_text(new, role)
+        if not was and now:
+            changes.append(Change(iso3, name, gained, before_text, after_text))
+        elif was and not now:
+            kind = "withdrew" if role_withdrawn(new, role) else "removed_without_notice"
+            changes.append(Change(iso3, name, kind, before_text, after_text))
+        elif before_text != after_text:
+            changes.append(Change(iso3, name, "corrected", before_text, after_text))
+    for key in ("provisional", "other_actions"):
+        bt = _action_text(old, key) if key == "provisional" else _text(old.get(key))
+        at = _action_text(new, key) if key == "provisional" else _text(new.get(key))
+        if bt != at:
+            changes.append(Change(iso3, name, "corrected", bt, at))
+    if _text(old.get("footnotes")) != _text(new.get("footnotes")):
+        changes.append(
+            Change(iso3, name, "footnotes_changed", _text(old.get("footnotes")), _text(new.get("footnotes")))
+        )
+    if _text(old.get("declarations")) != _text(new.get("declarations")) or bool(
+        old.get("has_declarations")
+    ) != bool(new.get("has_declarations")):
+        changes.append(
+            Change(
+                iso3,
+                name,
+                "declarations_changed",
+                _short(old.get("declarations"), old.get("has_declarations")),
+                _short(new.get("declarations"), new.get("has_declarations")),
+            )
+        )
+    return changes
+
+
+def _participant_text(row: dict[str, Any]) -> str:
+    parts = [t for t in (_action_text(row, "signature"), _action_text(row, "consent")) if t]
+    return "; ".join(parts) or str(row.get("name"))
+
+
+def _short(text: Any, flag: Any) -> str | None:
+    if missing(text):
+        return "declarations (text not on page)" if bool(flag) and not missing(flag) else None
+    s = str(text)
+    return s if len(s) <= 120 else s[:117] + "..."
