@@ -31,6 +31,7 @@ from pipeline.cli.tables import format_value
 from pipeline.fetch.rawstore import RawStore
 from pipeline.mtdsg import citable_url
 from pipeline.normalise.countries import lookup_country
+from pipeline.report.words import change_word
 from pipeline.runs.console import progress_reporter
 from pipeline.runs.export import ExportError, export_tables
 from pipeline.runs.importing import import_files
@@ -162,18 +163,6 @@ def asof(
         print(f"uncertain: {u.name} ({u.iso3}) {u.role}, gone between {u.between[0]} and {u.between[1]}")
 
 
-_CHANGE_WORDS = {
-    "joined": "joined",
-    "signed": "signed",
-    "withdrew": "withdrew",
-    "removed_without_notice": "removed without notice",
-    "renamed": "renamed",
-    "corrected": "corrected",
-    "declarations_changed": "declarations changed",
-    "footnotes_changed": "footnotes changed",
-}
-
-
 @app.command()
 def diff(
     treaty: Annotated[str, typer.Argument(help=_TREATY_HELP)],
@@ -217,7 +206,7 @@ def diff(
             f" signatories {cb['signatories']} -> {ca['signatories']}"
         )
     shown = changes[changes["change"] != "footnotes_changed"].copy()
-    shown["change"] = [_CHANGE_WORDS.get(c, c) for c in shown["change"]]
+    shown["change"] = [change_word(c) for c in shown["change"]]
     if len(shown):
         print_frame(shown, fmt, priorities={"before": 1, "after": 2})
     elif not d["note"]:

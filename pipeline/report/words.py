@@ -95,6 +95,7 @@ CHANGE_WORDS = {
     "joined": "joined",
     "signed": "signed",
     "withdrew": "withdrew",
+    "removed_without_notice": "removed without notice",
     "renamed": "renamed",
     "corrected": "corrected",
     "declarations_changed": "declarations changed",
