@@ -184,7 +184,7 @@ def _table_events(text: str) -> tuple[list[_Event], str]:
     head = _TABLE_HEAD.search(text)
     if head is None or not _WITHDRAWAL.search(text[: head.start()]):
         return [], text
-    labels = [fold for fold in (x.strip().lower() for x in head.group(1).split(":")) if fold]
+    labels = [label for label in (x.strip().lower() for x in head.group(1).split(":")) if label]
     dated = [lab for lab in labels if "depositary" not in lab]
     events = []
     pos = head.end()

@@ -143,10 +143,14 @@ def _without_viewstate(data: bytes) -> bytes:
     return data[:start] + data[end:]
 
 
-def _table_closed(data: bytes) -> bool:
-    """The participants table's </table> is in the bytes (lxml would close it silently)."""
-    at = data.find(b"tblgrid")
-    return at < 0 or data.find(b"</table", at) >= 0 or data.find(b"</TABLE", at) >= 0
+_TABLE_PARTS = frozenset({"tr", "thead", "tbody", "tfoot", "colgroup", "caption"})
+
+
+def _table_closed(grid: etree._Element) -> bool:
+    """The participants table was closed: lxml closes an open one silently, swallowing what follows it (the
+    end notes table, the declarations) as its children, where a closed one holds only its rows. Looking at
+    the tree is cheaper than searching the bytes for its </table>."""
+    return all(child.tag in _TABLE_PARTS for child in grid)
 
 
 def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | None = None) -> TreatyStatus:
@@ -225,7 +229,7 @@ def _status_page_parts(
         raise ParseError(f"{page}: not a treaty status page (no participants table and no status block)")
     if status_block is None:
         raise ParseError(f"{page}: incomplete status page: no status block with the declared totals")
-    if grid is not None and not _table_closed(data):
+    if grid is not None and not _table_closed(grid):
         raise ParseError(f"{page}: incomplete status page: the participants table is not closed")
     if mtdsg_no is None:
         raise ParseError(f"{page}: no mtdsg_no in the page's form action")

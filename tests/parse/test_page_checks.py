@@ -103,7 +103,12 @@ def test_a_page_ending_just_before_its_closing_tag_is_refused(html_dir, xml_dir)
 
 
 def test_html_with_its_participants_table_left_open_is_refused():
-    page = status_page(rows=[["Albania<br>", EMPTY, cell("5", "Feb", "2008", "a")]], status="Parties : 1")
+    page = status_page(
+        rows=[["Albania<br>", EMPTY, cell("5", "Feb", "2008", "a")]],
+        status="Parties : 1",
+        notes=[("1", "Note.")],
+    )
+    assert parse_page(page).counted_parties == 1
     with pytest.raises(ParseError, match="participants table is not closed"):
         parse_page(page.replace(b"</tr></table>", b"</tr>"))
 
