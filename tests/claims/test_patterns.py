@@ -216,6 +216,21 @@ def test_10_common_names_are_known_and_shown() -> None:
     assert "CTBT" in names["XXVI-4"] and "Arms Trade Treaty" in names["XXVI-8"]
 
 
+def test_10_protocols_named_by_their_popular_titles_each_keep_their_claims(eval_db: Path) -> None:
+    # The CRC protocols' popular titles leave out "to the Convention on the Rights of the Child"; among the
+    # collection's 437 titles, the second one must still be found, or its claims go to the first.
+    text = (
+        "Two protocols followed. The first, the Optional Protocol on the Involvement of Children in Armed "
+        "Conflict, bars compulsory recruitment under eighteen. It took effect on 12 February 2002; "
+        "currently, 150 states are party to the protocol. The second, the Optional Protocol on the Sale of "
+        "Children, Child Prostitution and Child Pornography, obliges states to prohibit the sale of children, "
+        "child prostitution and child pornography. It took effect on "
+        "18 January 2002; currently, 161 states are party to the protocol."
+    )
+    report = _check(eval_db, text, written_on=date(2012, 6, 1))
+    assert [(c.claim.figure, c.mtdsg_no) for c in report.checks] == [(150, "IV-11-b"), (161, "IV-11-c")]
+
+
 @pytest.mark.parametrize(
     "text, day",
     [
