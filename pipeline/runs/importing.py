@@ -255,7 +255,10 @@ _EXPECTED = (OSError, ParseError, RawStoreError, StoreError, RuntimeError, Value
 
 def _failed(path: Path, exc: BaseException) -> TreatyResult:
     prefix = "" if isinstance(exc, _EXPECTED) else "store: "
-    return TreatyResult(path.name, FAILED, _printable(path.resolve()), prefix + one_line(exc))
+    location = _printable(path.resolve())
+    # The line already names the file: a parser's message that starts with its path need not repeat it.
+    detail = one_line(exc).removeprefix(f"{location}: ")
+    return TreatyResult(path.name, FAILED, location, prefix + detail)
 
 
 def _finish(
