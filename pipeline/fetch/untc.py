@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from pipeline.mtdsg import chapter_number
-from pipeline.mtdsg import status_page_url as status_page_url  # re-exported for the fetch tests
 from pipeline.parse.model import ParseError
 from pipeline.parse.navigation import Navigation, parse_navigation
 

@@ -9,7 +9,7 @@ from pipeline.frame_values import to_date as as_date
 from pipeline.parse.endnotes import read_withdrawal
 from pipeline.store.compare import compare_participants, is_on, role_withdrawn
 from pipeline.store.model import AsOf, Diff, StoreError, Uncertain
-from pipeline.store.queries import Queries, snapshot_counts
+from pipeline.store.queries import ParticipantHistory, Queries, snapshot_counts
 
 __all__ = ["asof", "compare_participants", "diff", "role_on", "withdrawal_effect_date"]
 
@@ -87,8 +87,8 @@ def _notes(q: Queries, mtdsg_no: str, snapshot_id: int) -> dict[str, str]:
     return {str(n): str(t) for n, t in q.end_notes(mtdsg_no, snapshot_id).itertuples(index=False)}
 
 
-def _by_code(q: Queries, mtdsg_no: str, snap: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {str(r["iso3"]): r for r in q.participants(mtdsg_no, snap["snapshot_id"]).to_dict("records")}
+def _by_code(history: ParticipantHistory, snap: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {str(r["iso3"]): r for r in history.at(int(snap["seq"])).to_dict("records")}
 
 
 def _declared_only(q: Queries, mtdsg_no: str, on: date) -> AsOf:
@@ -130,10 +130,12 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
     earlier = [s for s in snaps if s["as_at"].date() <= on]
     later = [s for s in snaps if s["as_at"].date() > on]
     first_withdrawn = {k: v.date() for k, v in q.first_seen_withdrawn(mtdsg_no).items()}
+    # The treaty's row versions once: the one or two snapshots compared are read from them in memory.
+    history = q.participant_history(mtdsg_no)
     if not earlier:
-        return _asof_before_first(q, mtdsg_no, on, later[0], first_withdrawn)
+        return _asof_before_first(q, history, mtdsg_no, on, later[0], first_withdrawn)
     base = earlier[-1]
-    base_rows = _by_code(q, mtdsg_no, base)
+    base_rows = _by_code(history, base)
     base_day = base["as_at"].date()
     # The earlier snapshot as it counted on its day: a dated, unbracketed entry is in force.
     state = {
@@ -144,15 +146,20 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
             f"the latest snapshot, as at {base_day.isoformat()}: changes after it are unknown to this store"
         )
         return _answer(mtdsg_no, on, base, base_rows, state, basis, ())
-    return _asof_between(q, mtdsg_no, on, base, base_rows, state, later[0], first_withdrawn)
+    return _asof_between(q, history, mtdsg_no, on, base, base_rows, state, later[0], first_withdrawn)
 
 
 def _asof_before_first(
-    q: Queries, mtdsg_no: str, on: date, snap: dict[str, Any], first_withdrawn: dict[str, date]
+    q: Queries,
+    history: ParticipantHistory,
+    mtdsg_no: str,
+    on: date,
+    snap: dict[str, Any],
+    first_withdrawn: dict[str, date],
 ) -> AsOf:
     """A date before the first snapshot: that snapshot's action dates up to the date."""
     how: dict[str, int] = {}
-    rows = _by_code(q, mtdsg_no, snap)
+    rows = _by_code(history, snap)
     notes = _notes(q, mtdsg_no, snap["snapshot_id"])
     on_roles = {
         (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
@@ -169,6 +176,7 @@ def _asof_before_first(
 
 def _asof_between(
     q: Queries,
+    history: ParticipantHistory,
     mtdsg_no: str,
     on: date,
     base: dict[str, Any],
@@ -181,7 +189,7 @@ def _asof_between(
     the later one records them."""
     how: dict[str, int] = {}
     base_day = base["as_at"].date()
-    next_rows = _by_code(q, mtdsg_no, nxt)
+    next_rows = _by_code(history, nxt)
     next_notes = _notes(q, mtdsg_no, nxt["snapshot_id"])
     next_day = nxt["as_at"].date()
     uncertain: list[Uncertain] = []

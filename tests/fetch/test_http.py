@@ -10,7 +10,7 @@ import pytest
 from pipeline.fetch.http import FetchError, parse_retry_after
 from pipeline.fetch.mirror import Fault, MirrorServer
 from pipeline.fetch.ratelimit import HostGate
-from pipeline.fetch.untc import status_page_url
+from pipeline.mtdsg import status_page_url
 from tests.fetch.conftest import Clients, hand_page
 
 

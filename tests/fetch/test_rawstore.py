@@ -14,7 +14,7 @@ import pytest
 from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.mirror import MirrorServer
 from pipeline.fetch.rawstore import ManifestEntry, RawStore, RawStoreError
-from pipeline.fetch.untc import status_page_url
+from pipeline.mtdsg import status_page_url
 
 
 def test_put_is_content_addressed_atomic_and_idempotent(tmp_path: Path) -> None:
