@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline import config
-from pipeline.normalise.codes import try_resolve
+from pipeline.normalise.countries import UnknownCountry, lookup_country
 from pipeline.normalise.page import CodeResolver, NormalisedPage, normalise_page
 from pipeline.parse import PARSER_VERSION
 from pipeline.parse.model import TreatyStatus
@@ -196,17 +196,11 @@ class Store(Queries):
         return super().country(self.participant_code(code_or_name))
 
     def participant_code(self, code_or_name: str) -> str:
-        text = code_or_name.strip()
-        codes = self.participant_codes()
-        if re.fullmatch(r"[A-Za-z]{3}", text) and text.upper() in codes:
-            return text.upper()
-        by_name = {n.casefold(): c for c, n in codes.items()}
-        if text.casefold() in by_name:
-            return by_name[text.casefold()]
-        code = try_resolve(text)
-        if code is None:
-            raise StoreError(f"unknown participant {code_or_name!r}")
-        return code.iso3
+        """A participant's code from any name or code people use (the one look-up: normalise.countries)."""
+        try:
+            return lookup_country(code_or_name).iso3
+        except UnknownCountry as exc:
+            raise StoreError(str(exc)) from None
 
 
 def _lock_message(exc: Exception, path: Path) -> str | None:
