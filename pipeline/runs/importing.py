@@ -74,13 +74,30 @@ def import_page(
     if known is not None:
         return known
     fetched = captured_at if isinstance(captured_at, datetime) else None
-    source = SourceRef(location=location, sha256=sha, fetched_at=fetched)
-    status = parse(data, source=source, charset=charset) if charset else parse(data, source=source)
-    # A page that cannot be what it claims (dated in the future, a number that is no treaty's) never
-    # becomes a snapshot: it would stay "latest" and hide every real refresh after it.
-    check_plausible(status, fetched_at=fetched, now=datetime.now(UTC))
-    page = normalise_page(status)
+    page = _checked_page(
+        data, location=location, sha=sha, fetched_at=fetched, fetch_time=fetched, parse=parse, charset=charset
+    )
     return store.import_page(page, source=location, raw_sha256=sha, captured_at=captured_at)
+
+
+def _checked_page(
+    data: bytes,
+    *,
+    location: str,
+    sha: str,
+    fetched_at: datetime | None,
+    fetch_time: datetime | None,
+    parse: Parse,
+    normalise: Callable[[TreatyStatus], NormalisedPage] = normalise_page,
+    charset: str | None = None,
+) -> NormalisedPage:
+    """parse -> plausibility -> normalise, for one page's bytes. A page that cannot be what it claims (dated
+    after `fetch_time` or now, a number that is no treaty's) never becomes a snapshot: it would stay
+    "latest" and hide every real refresh after it."""
+    source = SourceRef(location=location, sha256=sha, fetched_at=fetched_at)
+    status = parse(data, source=source, charset=charset) if charset else parse(data, source=source)
+    check_plausible(status, fetched_at=fetch_time, now=datetime.now(UTC))
+    return normalise(status)
 
 
 def _result(imported: ImportResult, url: str, sha: str, detail: str = "") -> TreatyResult:
@@ -186,10 +203,17 @@ def import_batch(
                 out.append(known)
                 continue
             fetched = p.captured_at if isinstance(p.captured_at, datetime) else None
-            status = parse(p.data, source=SourceRef(location=p.location, sha256=p.sha256, fetched_at=fetched))
             # A file's capture date applies to pages without a status date; it is no fetch time.
-            check_plausible(status, fetched_at=None, now=datetime.now(UTC))
-            todo.append((normalise(status), PageProvenance(p.location, p.sha256, p.captured_at)))
+            page = _checked_page(
+                p.data,
+                location=p.location,
+                sha=p.sha256,
+                fetched_at=fetched,
+                fetch_time=None,
+                parse=parse,
+                normalise=normalise,
+            )
+            todo.append((page, PageProvenance(p.location, p.sha256, p.captured_at)))
             out.append(None)
         except Exception as exc:  # noqa: BLE001 - one page's failure is its result; the batch carries on
             out.append(exc)
