@@ -133,3 +133,19 @@ def test_loopback_is_told_by_name_or_address_without_a_lookup() -> None:
     assert mtdsg.is_loopback("http://127.0.0.2:9/") and mtdsg.is_loopback("http://[::1]:80/")
     assert mtdsg.is_loopback("http://LOCALHOST/")
     assert not mtdsg.is_loopback("https://treaties.un.org/") and not mtdsg.is_loopback("http://10.0.0.1/")
+
+
+def test_notify_urls_from_the_environment(monkeypatch) -> None:
+    monkeypatch.delenv("TREATIES_NOTIFY", raising=False)
+    assert config.notify_urls() == []
+    monkeypatch.setenv(
+        "TREATIES_NOTIFY", "http://127.0.0.1:9/a, https://example.org/hook  http://127.0.0.1:9/b"
+    )
+    assert config.notify_urls() == [
+        "http://127.0.0.1:9/a",
+        "https://example.org/hook",
+        "http://127.0.0.1:9/b",
+    ]
+    monkeypatch.setenv("TREATIES_NOTIFY", "ftp://example.org/x")
+    with pytest.raises(SettingsError, match="TREATIES_NOTIFY"):
+        config.notify_urls()
