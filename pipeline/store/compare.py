@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -37,13 +38,20 @@ def _text(value: Any) -> str | None:
     return None if missing(value) else str(value)
 
 
-def compare_participants(before: pd.DataFrame, after: pd.DataFrame) -> list[Change]:
+def _rows(table: pd.DataFrame | Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
+    return table.to_dict("records") if isinstance(table, pd.DataFrame) else table
+
+
+def compare_participants(
+    before: pd.DataFrame | Sequence[dict[str, Any]], after: pd.DataFrame | Sequence[dict[str, Any]]
+) -> list[Change]:
     """Who joined, signed, withdrew, was renamed or corrected, or had footnotes/declarations change.
 
-    Rows are matched by ISO code, so "Bahamas" and "Bahamas (The)" are one participant renamed.
+    Takes two participants tables (frames, or their rows as dicts). Rows are matched by ISO code, so
+    "Bahamas" and "Bahamas (The)" are one participant renamed.
     """
-    a = {str(r["iso3"]): r for r in before.to_dict("records")}
-    b = {str(r["iso3"]): r for r in after.to_dict("records")}
+    a = {str(r["iso3"]): r for r in _rows(before)}
+    b = {str(r["iso3"]): r for r in _rows(after)}
     changes: list[Change] = []
     for iso3 in sorted(set(a) | set(b), key=lambda k: str((b.get(k) or a.get(k) or {}).get("name"))):
         old, new = a.get(iso3), b.get(iso3)

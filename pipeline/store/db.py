@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -190,6 +190,10 @@ class Store(Queries):
 
     def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
         return history.diff(self, mtdsg_no, from_date, to_date)
+
+    def diffs(self, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> list[Diff]:
+        """diff() of each (from_date, to_date) pair, reading the treaty's history once."""
+        return history.diffs(self, mtdsg_no, pairs)
 
     def country(self, code_or_name: str) -> pd.DataFrame:
         """One participant's status in every treaty, by ISO3 code, or by a name printed on a page."""

@@ -130,8 +130,8 @@ def event_kind(change: Change) -> str | None:
     return None
 
 
-def _rows(df: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    return {str(r["iso3"]): r for r in df.to_dict("records")}
+def _rows(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {str(r["iso3"]): r for r in rows}
 
 
 def _action_date(kind: str, row: dict[str, Any] | None, notes: dict[str, str] | None) -> date | None:
@@ -150,19 +150,18 @@ def _action_date(kind: str, row: dict[str, Any] | None, notes: dict[str, str] | 
 
 
 def _snapshot_events(
-    q: Queries,
     mtdsg_no: str,
     before_snap: dict[str, Any],
     after_snap: dict[str, Any],
-    read: dict[int, pd.DataFrame],
+    read: dict[int, list[dict[str, Any]]],
     history: ParticipantHistory,
 ) -> list[Event]:
-    def participants(snap: dict[str, Any]) -> pd.DataFrame:
+    def participants(snap: dict[str, Any]) -> list[dict[str, Any]]:
         # A snapshot between two others is compared twice: read it once, from the treaty's history.
         sid = int(snap["snapshot_id"])
         if sid not in read:
             read.clear()
-            read[sid] = history.at(int(snap["seq"]))
+            read[sid] = history.rows_at(int(snap["seq"]))
         return read[sid]
 
     before = participants(before_snap)
@@ -177,8 +176,7 @@ def _snapshot_events(
         if kind is None:
             continue
         if kind == WITHDREW and notes is None:
-            ends = q.end_notes(mtdsg_no, int(after_snap["snapshot_id"]))
-            notes = {str(n): str(t) for n, t in ends.itertuples(index=False)}
+            notes = history.notes_at(int(after_snap["seq"]))
         key = str(c.iso3)
         if (key, kind) in merged:
             # Both a signature and a ratification bracketed, or both gone: one act, one event.
@@ -261,7 +259,7 @@ def treaty_events(
     snaps = snapshots if snapshots is not None else q.all_snapshots(mtdsg_no, listed_only=True)
     wanted = None if snapshot_ids is None else {int(s) for s in snapshot_ids}
     out: list[Event] = []
-    read: dict[int, pd.DataFrame] = {}
+    read: dict[int, list[dict[str, Any]]] = {}
     history: ParticipantHistory | None = None
     for i, snap in enumerate(snaps):
         if wanted is not None and int(snap["snapshot_id"]) not in wanted:
@@ -270,8 +268,8 @@ def treaty_events(
             if baseline:
                 out.append(_baseline(mtdsg_no, snap))
             continue
-        history = history or q.participant_history(mtdsg_no)
-        out.extend(_snapshot_events(q, mtdsg_no, snaps[i - 1], snap, read, history))
+        history = history or q.participant_history(mtdsg_no, snaps)
+        out.extend(_snapshot_events(mtdsg_no, snaps[i - 1], snap, read, history))
     return out
 
 

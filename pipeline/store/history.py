@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ from pipeline.store.compare import compare_participants, is_on, role_withdrawn
 from pipeline.store.model import AsOf, Diff, StoreError, Uncertain
 from pipeline.store.queries import ParticipantHistory, Queries, snapshot_counts
 
-__all__ = ["asof", "compare_participants", "diff", "role_on", "withdrawal_effect_date"]
+__all__ = ["asof", "compare_participants", "diff", "diffs", "role_on", "withdrawal_effect_date"]
 
 
 def withdrawal_effect_date(
@@ -83,12 +84,8 @@ def _rules_text(how: dict[str, int]) -> str:
     return "; withdrawals end on " + ", ".join(parts) if parts else ""
 
 
-def _notes(q: Queries, mtdsg_no: str, snapshot_id: int) -> dict[str, str]:
-    return {str(n): str(t) for n, t in q.end_notes(mtdsg_no, snapshot_id).itertuples(index=False)}
-
-
 def _by_code(history: ParticipantHistory, snap: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {str(r["iso3"]): r for r in history.at(int(snap["seq"])).to_dict("records")}
+    return {str(r["iso3"]): r for r in history.rows_at(int(snap["seq"]))}
 
 
 def _declared_only(q: Queries, mtdsg_no: str, on: date) -> AsOf:
@@ -129,11 +126,11 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
         return _declared_only(q, mtdsg_no, on)
     earlier = [s for s in snaps if s["as_at"].date() <= on]
     later = [s for s in snaps if s["as_at"].date() > on]
-    first_withdrawn = {k: v.date() for k, v in q.first_seen_withdrawn(mtdsg_no).items()}
     # The treaty's row versions once: the one or two snapshots compared are read from them in memory.
-    history = q.participant_history(mtdsg_no)
+    history = q.participant_history(mtdsg_no, snaps)
+    first_withdrawn = {k: v.date() for k, v in history.first_seen_withdrawn().items()}
     if not earlier:
-        return _asof_before_first(q, history, mtdsg_no, on, later[0], first_withdrawn)
+        return _asof_before_first(history, mtdsg_no, on, later[0], first_withdrawn)
     base = earlier[-1]
     base_rows = _by_code(history, base)
     base_day = base["as_at"].date()
@@ -146,11 +143,10 @@ def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
             f"the latest snapshot, as at {base_day.isoformat()}: changes after it are unknown to this store"
         )
         return _answer(mtdsg_no, on, base, base_rows, state, basis, ())
-    return _asof_between(q, history, mtdsg_no, on, base, base_rows, state, later[0], first_withdrawn)
+    return _asof_between(history, mtdsg_no, on, base, base_rows, state, later[0], first_withdrawn)
 
 
 def _asof_before_first(
-    q: Queries,
     history: ParticipantHistory,
     mtdsg_no: str,
     on: date,
@@ -160,7 +156,7 @@ def _asof_before_first(
     """A date before the first snapshot: that snapshot's action dates up to the date."""
     how: dict[str, int] = {}
     rows = _by_code(history, snap)
-    notes = _notes(q, mtdsg_no, snap["snapshot_id"])
+    notes = history.notes_at(int(snap["seq"]))
     on_roles = {
         (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
         for iso3, r in rows.items()
@@ -175,7 +171,6 @@ def _asof_before_first(
 
 
 def _asof_between(
-    q: Queries,
     history: ParticipantHistory,
     mtdsg_no: str,
     on: date,
@@ -190,7 +185,7 @@ def _asof_between(
     how: dict[str, int] = {}
     base_day = base["as_at"].date()
     next_rows = _by_code(history, nxt)
-    next_notes = _notes(q, mtdsg_no, nxt["snapshot_id"])
+    next_notes = history.notes_at(int(nxt["seq"]))
     next_day = nxt["as_at"].date()
     uncertain: list[Uncertain] = []
     late = 0
@@ -251,45 +246,60 @@ def _answer(
 
 def diff(q: Queries, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
     """What changed between two snapshots with participants (by default the two latest)."""
+    return diffs(q, mtdsg_no, [(from_date, to_date)])[0]
+
+
+def diffs(q: Queries, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> list[Diff]:
+    """diff() for each (from_date, to_date) pair, reading the treaty's snapshots and row versions once
+    (a report's change log compares every pair of consecutive snapshots)."""
     snaps = q.all_snapshots(mtdsg_no, listed_only=True)
+    history: ParticipantHistory | None = None
 
     def at(d: date) -> dict[str, Any] | None:
         # The snapshot in force on that date: the latest taken on or before it.
         on_or_before = [s for s in snaps if s["as_at"].date() <= d]
         return on_or_before[-1] if on_or_before else None
 
-    to_snap = at(to_date) if to_date is not None else (snaps[-1] if snaps else None)
-    if from_date is not None:
-        from_snap = at(from_date) or (snaps[0] if snaps else None)
-    else:
-        earlier = [s for s in snaps if to_snap is not None and s["seq"] < to_snap["seq"]]
-        from_snap = earlier[-1] if earlier else None
-    if from_snap is None or to_snap is None:
-        n_all = len(q.all_snapshots(mtdsg_no))
-        note = (
-            f"{mtdsg_no}: fewer than two snapshots with a participants table in that range"
-            f" ({len(snaps)} with participants, {n_all} in all); header-only pages cannot be compared"
+    out = []
+    for from_date, to_date in pairs:
+        to_snap = at(to_date) if to_date is not None else (snaps[-1] if snaps else None)
+        if from_date is not None:
+            from_snap = at(from_date) or (snaps[0] if snaps else None)
+        else:
+            earlier = [s for s in snaps if to_snap is not None and s["seq"] < to_snap["seq"]]
+            from_snap = earlier[-1] if earlier else None
+        if from_snap is None or to_snap is None:
+            out.append(_no_diff(q, mtdsg_no, len(snaps), to_snap or from_snap))
+            continue
+        changes = []
+        if from_snap["snapshot_id"] != to_snap["snapshot_id"]:
+            history = history or q.participant_history(mtdsg_no, snaps)
+            changes = compare_participants(
+                history.rows_at(int(from_snap["seq"])), history.rows_at(int(to_snap["seq"]))
+            )
+        out.append(
+            Diff(
+                mtdsg_no,
+                from_snap["as_at"].date(),
+                to_snap["as_at"].date(),
+                snapshot_counts(from_snap),
+                snapshot_counts(to_snap),
+                changes,
+                int(from_snap["snapshot_id"]),
+                int(to_snap["snapshot_id"]),
+                None,
+            )
         )
-        only = to_snap or from_snap
-        counts: dict[str, int | None] = (
-            snapshot_counts(only) if only else {"parties": None, "signatories": None}
-        )
-        day = only["as_at"].date() if only else None
-        sid = int(only["snapshot_id"]) if only else None
-        return Diff(mtdsg_no, day, day, counts, counts, [], sid, sid, note)
-    before = q.participants(mtdsg_no, from_snap["snapshot_id"])
-    after = q.participants(mtdsg_no, to_snap["snapshot_id"])
-    changes = (
-        compare_participants(before, after) if from_snap["snapshot_id"] != to_snap["snapshot_id"] else []
+    return out
+
+
+def _no_diff(q: Queries, mtdsg_no: str, listed: int, only: dict[str, Any] | None) -> Diff:
+    n_all = len(q.all_snapshots(mtdsg_no))
+    note = (
+        f"{mtdsg_no}: fewer than two snapshots with a participants table in that range"
+        f" ({listed} with participants, {n_all} in all); header-only pages cannot be compared"
     )
-    return Diff(
-        mtdsg_no,
-        from_snap["as_at"].date(),
-        to_snap["as_at"].date(),
-        snapshot_counts(from_snap),
-        snapshot_counts(to_snap),
-        changes,
-        int(from_snap["snapshot_id"]),
-        int(to_snap["snapshot_id"]),
-        None,
-    )
+    counts: dict[str, int | None] = snapshot_counts(only) if only else {"parties": None, "signatories": None}
+    day = only["as_at"].date() if only else None
+    sid = int(only["snapshot_id"]) if only else None
+    return Diff(mtdsg_no, day, day, counts, counts, [], sid, sid, note)

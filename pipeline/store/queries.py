@@ -37,6 +37,37 @@ PARTICIPANT_COLUMNS = [
     "other_actions",
 ]
 
+# The columns of treaties() and treaty(), in order.
+TREATY_COLUMNS = [
+    "mtdsg_no",
+    "short_name",
+    "title",
+    "chapter",
+    "chapter_title",
+    "conclusion",
+    "entry_into_force",
+    "registration",
+    "snapshot_id",
+    "as_at",
+    "source",
+    "source_kind",
+    "parties",
+    "signatories",
+    "declared_parties",
+    "declared_signatories",
+    "counted_parties",
+    "counted_signatories",
+    "participants_complete",
+    "has_signature_column",
+    "reconciliation",
+    "previous_as_at",
+    "previous_parties",
+    "previous_signatories",
+    "snapshot_count",
+    "participants_listed",
+    "reconciles",
+]
+
 
 def plain(df: pd.DataFrame) -> pd.DataFrame:
     """Plain Python values (None for missing, date for dates) so frames serialise the same everywhere."""
@@ -114,19 +145,22 @@ class Queries:
     def treaties(self) -> pd.DataFrame:
         """One row per treaty (in the natural order of treaty numbers) with its latest snapshot and the one
         before it; `reconciles` is yes / no / n/a by the one rule, `reconciliation` says why."""
-        return self._treaty_rows(None)
+        return pd.DataFrame(self._treaty_rows(None), columns=TREATY_COLUMNS, dtype=object)
 
     def treaty(self, mtdsg_no: str) -> dict[str, Any]:
         """treaties()'s row of one treaty (StoreError if the database does not hold it)."""
-        rows = self._treaty_rows(mtdsg_no).to_dict("records")
+        rows = self._treaty_rows(mtdsg_no)
         if not rows:
             raise StoreError(f"the database holds no treaty {mtdsg_no}")
-        return {str(k): v for k, v in rows[0].items()}
+        return rows[0]
 
-    def _treaty_rows(self, mtdsg_no: str | None) -> pd.DataFrame:
+    def _treaty_rows(self, mtdsg_no: str | None) -> list[dict[str, Any]]:
+        # Plain Python rows straight from the cursor: one treaty's row is read on every `status`, and
+        # a pandas frame of one row cost more than the query.
         where = "WHERE mtdsg_no = $m" if mtdsg_no is not None else ""
-        df = self.con.execute(
-            f"""WITH s AS (
+        rows = _records(
+            self.con.execute(
+                f"""WITH s AS (
                  SELECT *, row_number() OVER (PARTITION BY mtdsg_no ORDER BY seq DESC) AS back,
                         count(*) OVER (PARTITION BY mtdsg_no) AS snapshot_count
                  FROM snapshots {where})
@@ -143,16 +177,18 @@ class Queries:
                       cur.snapshot_count
                FROM treaties t JOIN s cur ON cur.mtdsg_no = t.mtdsg_no AND cur.back = 1
                LEFT JOIN s prev ON prev.mtdsg_no = t.mtdsg_no AND prev.back = 2""",
-            {"m": mtdsg_no} if mtdsg_no is not None else {},
-        ).df()
-        if len(df):
-            df = df.sort_values("mtdsg_no", key=lambda s: s.map(mtdsg.sort_key)).reset_index(drop=True)
-        df.insert(1, "short_name", [short_name(m) for m in df["mtdsg_no"]])
-        records = df.to_dict("records")
-        df["participants_listed"] = df["participants_complete"]
-        df["reconciles"] = [_reconciles(r) for r in records]
-        df["reconciliation"] = [_reconciliation_text(r) for r in records]
-        return plain(df)
+                {"m": mtdsg_no} if mtdsg_no is not None else {},
+            )
+        )
+        rows.sort(key=lambda r: mtdsg.sort_key(r["mtdsg_no"]))
+        out = []
+        for r in rows:
+            row = {"mtdsg_no": r["mtdsg_no"], "short_name": short_name(r["mtdsg_no"]), **r}
+            row["participants_listed"] = row["participants_complete"]
+            row["reconciles"] = _reconciles(row)
+            row["reconciliation"] = _reconciliation_text(row)
+            out.append(row)
+        return out
 
     def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
         return plain(
@@ -195,54 +231,73 @@ class Queries:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
-    def _members(self, table: str, cols: str, mtdsg_no: str, snap: dict[str, Any]) -> pd.DataFrame:
-        return self.con.execute(
-            f"""SELECT {cols} FROM {table} v JOIN snapshots f ON f.snapshot_id = v.valid_from
-                LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to
-                WHERE v.mtdsg_no = $m AND f.seq <= $seq AND (v.valid_to IS NULL OR t.seq > $seq)""",
-            {"m": mtdsg_no, "seq": snap["seq"]},
-        ).df()
-
     def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
         """The participants table of one snapshot (the latest with participants by default).
 
         Empty for a snapshot that does not list participants: such a page does not say who participates.
         """
+        if snapshot_id is None:
+            # The latest snapshot with participants shows exactly the row versions still open
+            # (valid_to NULL): no snapshot order is needed to pick them.
+            return participants_frame(self.participant_history(mtdsg_no, current_only=True).rows_at(0))
         snap = self.snapshot(mtdsg_no, snapshot_id)
         if snap is None or not snap["participants_complete"]:
-            return pd.DataFrame({c: pd.Series(dtype=object) for c in PARTICIPANT_COLUMNS})
-        return self.participant_history(mtdsg_no).at(int(snap["seq"]))
+            return participants_frame([])
+        return participants_frame(self.participant_history(mtdsg_no).rows_at(int(snap["seq"])))
 
-    def participant_history(self, mtdsg_no: str) -> ParticipantHistory:
-        """Every version of a treaty's participations and declarations with the snapshot order they are
-        valid in: two queries, then the participants of any snapshot without asking the database again
-        (what a walk through a long history needs)."""
-        q = """SELECT {cols}, f.seq AS from_seq, t.seq AS to_seq FROM {table} v
-               JOIN snapshots f ON f.snapshot_id = v.valid_from
-               LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to WHERE v.mtdsg_no = ?"""
-        parts = self.con.execute(q.format(cols="v.*", table="participations"), [mtdsg_no]).df()
-        decl = self.con.execute(
-            q.format(cols="v.iso3, v.kind, v.ordinal, v.text", table="declarations"), [mtdsg_no]
-        ).df()
-        return ParticipantHistory(parts, decl)
+    def participant_history(
+        self,
+        mtdsg_no: str,
+        snapshots: list[dict[str, Any]] | None = None,
+        *,
+        current_only: bool = False,
+    ) -> ParticipantHistory:
+        """Every version of a treaty's participations, declarations and end notes with the snapshot order
+        they are valid in, read in one query; then the participants of any snapshot without asking the
+        database again (what a walk through a long history needs). `snapshots`: the treaty's snapshots
+        with participants (all_snapshots(listed_only=True)), if already read. `current_only`: only the
+        versions still valid, each placed at order 0 (rows_at(0) is then the latest participants table).
+        """
+        where = "mtdsg_no = $m" + (" AND valid_to IS NULL" if current_only else "")
+        rows = _records(
+            self.con.execute(
+                f"""SELECT 'participations' AS version_of, * FROM participations WHERE {where}
+                    UNION ALL BY NAME
+                    SELECT 'declarations' AS version_of, iso3, kind, ordinal, text, valid_from, valid_to
+                    FROM declarations WHERE {where}
+                    UNION ALL BY NAME
+                    SELECT 'end_notes' AS version_of, number, text, valid_from, valid_to
+                    FROM end_notes WHERE {where}""",
+                {"m": mtdsg_no},
+            )
+        )
+        if current_only:
+            order = {r["valid_from"]: (0, None) for r in rows}
+        else:
+            if snapshots is None:
+                snapshots = self.all_snapshots(mtdsg_no, listed_only=True)
+            order = {s["snapshot_id"]: (s["seq"], s["as_at"]) for s in snapshots}
+        tables: dict[str, list[dict[str, Any]]] = {"participations": [], "declarations": [], "end_notes": []}
+        for r in rows:
+            r["from_seq"], r["from_as_at"] = order[r["valid_from"]]
+            r["to_seq"] = None if r["valid_to"] is None else order[r["valid_to"]][0]
+            tables[r.pop("version_of")].append(r)
+        return ParticipantHistory(tables["participations"], tables["declarations"], tables["end_notes"])
 
     def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
         snap = self.snapshot(mtdsg_no, snapshot_id)
         if snap is None or not snap["participants_complete"]:
             return pd.DataFrame({"number": pd.Series(dtype=object), "text": pd.Series(dtype=object)})
-        df = self._members("end_notes", "v.number, v.text", mtdsg_no, snap)
-        df = df.sort_values("number", key=lambda s: s.map(_note_key)).reset_index(drop=True)
-        return plain(df)
-
-    def first_seen_withdrawn(self, mtdsg_no: str) -> dict[str, datetime]:
-        """For each participant ever shown bracketed, the status date of the first snapshot showing it."""
-        rows = self.con.execute(
-            """SELECT v.iso3, min(f.as_at) FROM participations v
-               JOIN snapshots f ON f.snapshot_id = v.valid_from
-               WHERE v.mtdsg_no = ? AND v.withdrawn GROUP BY v.iso3""",
-            [mtdsg_no],
-        ).fetchall()
-        return {str(i): d for i, d in rows}
+        rows = _records(
+            self.con.execute(
+                """SELECT v.number, v.text FROM end_notes v JOIN snapshots f ON f.snapshot_id = v.valid_from
+                   LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to
+                   WHERE v.mtdsg_no = $m AND f.seq <= $seq AND (v.valid_to IS NULL OR t.seq > $seq)""",
+                {"m": mtdsg_no, "seq": snap["seq"]},
+            )
+        )
+        rows.sort(key=lambda r: _note_key(r["number"]))
+        return pd.DataFrame(rows, columns=["number", "text"], dtype=object)
 
     def _current(self) -> pd.DataFrame:
         """Every participant of every treaty in the treaty's latest snapshot with participants."""
@@ -326,37 +381,72 @@ class Queries:
         return plain(wide)
 
 
-def _participants_frame(parts: pd.DataFrame, decl: pd.DataFrame) -> pd.DataFrame:
-    """The participants frame every reader gets: one row per participant, its declarations' text joined."""
-    texts: dict[str, str] = {}
-    if len(decl):
-        decl = decl.dropna(subset=["iso3"]).sort_values(["iso3", "kind", "ordinal"])
-        for iso3, group in decl.groupby("iso3"):
-            texts[str(iso3)] = "\n\n".join(
-                (f"[{k}] " if k != "declaration" else "") + t
-                for k, t in zip(group["kind"], group["text"], strict=True)
-            )
-    parts = parts.copy()
-    parts["declarations"] = [texts.get(str(i)) for i in parts["iso3"]]
-    parts = parts.sort_values("name", key=lambda s: s.str.casefold()).reset_index(drop=True)
-    return plain(parts[PARTICIPANT_COLUMNS])
+def _records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """A cursor's rows as dicts of plain Python values (None, date, datetime, int, str, bool)."""
+    names = [d[0] for d in cur.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def participants_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The participants frame every reader gets (PARTICIPANT_COLUMNS, plain values) from its rows."""
+    return pd.DataFrame(rows, columns=PARTICIPANT_COLUMNS, dtype=object)
+
+
+def _valid(row: dict[str, Any], seq: int) -> bool:
+    return row["from_seq"] <= seq and (row["to_seq"] is None or row["to_seq"] > seq)
 
 
 class ParticipantHistory:
-    """A treaty's row versions in memory: the participants frame of any snapshot, by its order (seq)."""
+    """A treaty's row versions in memory (plain rows, no frames): the participants, end notes and first
+    brackets of any snapshot, by its order (seq)."""
 
-    def __init__(self, parts: pd.DataFrame, decl: pd.DataFrame) -> None:
+    def __init__(
+        self,
+        parts: list[dict[str, Any]],
+        decl: list[dict[str, Any]],
+        notes: list[dict[str, Any]] | None = None,
+    ) -> None:
         self._parts = parts
-        self._decl = decl
+        self._decl = sorted(
+            (d for d in decl if d["iso3"] is not None), key=lambda d: (d["iso3"], d["kind"], d["ordinal"])
+        )
+        self._notes = notes or []
 
-    @staticmethod
-    def _valid(df: pd.DataFrame, seq: int) -> pd.Series:
-        return (df["from_seq"] <= seq) & (df["to_seq"].isna() | (df["to_seq"] > seq))
+    def rows_at(self, seq: int) -> list[dict[str, Any]]:
+        """The participants of the snapshot in position `seq`: PARTICIPANT_COLUMNS dicts, by name, each
+        with its declarations' text joined."""
+        texts: dict[str, list[str]] = {}
+        for d in self._decl:
+            if _valid(d, seq):
+                texts.setdefault(d["iso3"], []).append(
+                    (f"[{d['kind']}] " if d["kind"] != "declaration" else "") + d["text"]
+                )
+        rows = []
+        for p in self._parts:
+            if _valid(p, seq):
+                row = {c: p.get(c) for c in PARTICIPANT_COLUMNS}
+                found = texts.get(p["iso3"])
+                row["declarations"] = "\n\n".join(found) if found else None
+                rows.append(row)
+        rows.sort(key=lambda r: str(r["name"]).casefold())
+        return rows
 
     def at(self, seq: int) -> pd.DataFrame:
-        parts = self._parts[self._valid(self._parts, seq)]
-        decl = self._decl[self._valid(self._decl, seq)] if len(self._decl) else self._decl
-        return _participants_frame(parts, decl)
+        return participants_frame(self.rows_at(seq))
+
+    def notes_at(self, seq: int) -> dict[str, str]:
+        """The end notes of the snapshot in position `seq`: number -> text."""
+        found = sorted((n for n in self._notes if _valid(n, seq)), key=lambda n: _note_key(n["number"]))
+        return {str(n["number"]): str(n["text"]) for n in found}
+
+    def first_seen_withdrawn(self) -> dict[str, datetime]:
+        """For each participant ever shown bracketed, the status date of the first snapshot showing it."""
+        out: dict[str, datetime] = {}
+        for p in self._parts:
+            if p["withdrawn"]:
+                key = str(p["iso3"])
+                out[key] = min(out.get(key, p["from_as_at"]), p["from_as_at"])
+        return out
 
 
 def _cell(r: dict[str, Any]) -> str:
