@@ -106,6 +106,14 @@ def sort_key(mtdsg_no: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(key)
 
 
+def sort_text(mtdsg_no: str) -> str:
+    """sort_key as text that sorts the same as a string with its digit runs read as numbers (a web
+    page's data-sort value): "03-000011-100000c" for IV-11-c. Never a number itself, so a table sorting
+    numbers first does not read it as one."""
+    (chapter, _, text), *parts = sort_key(mtdsg_no)
+    return "-".join([f"{chapter:02d}{text}", *(f"{kind}{number:05d}{t}" for kind, number, t in parts)])
+
+
 def sorted_numbers(numbers: list[str] | set[str] | tuple[str, ...]) -> list[str]:
     return sorted(numbers, key=sort_key)
 

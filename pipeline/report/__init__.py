@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from pipeline.report.data import SiteData, StoreLike, load_site_data, site_inputs
+from pipeline.report.data import SiteData, StoreLike, TreatyData, load_site_data, load_treaty, site_inputs
 from pipeline.report.feeds import feed_files
 from pipeline.report.output import Progress, ReportWriteError, SiteSize, SiteWriter, site_size
 from pipeline.report.site import render_pages, render_site_data
+from pipeline.report.summary import TreatySummary
 from pipeline.store.events import Event
 
 __all__ = [
@@ -58,10 +60,19 @@ def build_site(
     treaties = store.treaties()
     inputs = site_inputs(treaties)
     if not writer.up_to_date(inputs):
-        data = load_site_data(store, progress, treaties)
-        render_pages(data, writer, feeds=events is not None)
+        read = 0
+
+        def load(info: dict[str, Any]) -> TreatyData:
+            nonlocal read
+            read += 1
+            td = load_treaty(store, info)
+            if progress is not None:
+                progress(read, len(treaties), f"read {info['mtdsg_no']}")
+            return td
+
+        summaries = render_pages(treaties, load, writer, feeds=events is not None)
         if events is not None:
-            _write_feeds(data, writer, events(), treaties)
+            _write_feeds(summaries, writer, events(), treaties)
         writer.finish(inputs)
     return SiteBuild(
         index=writer.out_dir / "index.html",
@@ -71,11 +82,13 @@ def build_site(
     )
 
 
-def _write_feeds(data: SiteData, writer: SiteWriter, events: Sequence[Event], treaties: pd.DataFrame) -> None:
+def _write_feeds(
+    summaries: list[TreatySummary], writer: SiteWriter, events: Sequence[Event], treaties: pd.DataFrame
+) -> None:
     titles = {str(m): str(t or "") for m, t in zip(treaties["mtdsg_no"], treaties["title"], strict=True)}
     latest = max((t for t in treaties["as_at"] if t is not None), default=None)
     # Every country page links its feed: each participant of the site gets one, even with no event yet.
-    codes = sorted({str(c) for td in data.per_treaty.values() for c in td.participants.get("iso3", [])})
+    codes = sorted({r.iso3 for s in summaries for r in s.rows if r.iso3})
     files = feed_files(events, titles=titles, countries=codes, now=latest)
     for rel, atom in files:
         writer.write(rel, atom)

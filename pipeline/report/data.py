@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,7 @@ class StoreLike(Protocol):
     def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
     def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
     def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Any: ...
+    def diffs(self, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> Sequence[Any]: ...
     def matrix(self) -> pd.DataFrame: ...
 
 
@@ -99,7 +101,6 @@ def participants_listed(info: dict[str, Any]) -> bool:
 class SiteData:
     treaties: pd.DataFrame
     per_treaty: dict[str, TreatyData]
-    matrix: pd.DataFrame
 
 
 def frame_records(df: pd.DataFrame) -> list[dict[str, Any]]:
@@ -156,9 +157,9 @@ def _copy_diff(diff: Any) -> ChangeSet:
     )
 
 
-def _snapshot_counts(snapshots: pd.DataFrame, day: date) -> tuple[dict[str, int | None], bool]:
+def _snapshot_counts(records: list[dict[str, Any]], day: date) -> tuple[dict[str, int | None], bool]:
     """The totals of the snapshot of that day (counted, else declared) and whether it lists participants."""
-    for r in frame_records(snapshots)[::-1]:
+    for r in records[::-1]:
         if to_date(r.get("as_at")) == day:
             counts = {}
             for key in ("parties", "signatories"):
@@ -170,14 +171,26 @@ def _snapshot_counts(snapshots: pd.DataFrame, day: date) -> tuple[dict[str, int 
     return {"parties": None, "signatories": None}, False
 
 
-def _change_set(store: StoreLike, mtdsg_no: str, snapshots: pd.DataFrame, a: date, b: date) -> ChangeSet:
-    before, listed_a = _snapshot_counts(snapshots, a)
-    after, listed_b = _snapshot_counts(snapshots, b)
-    if not (listed_a and listed_b):
-        # Store.diff compares only snapshots with participants: it would answer with one snapshot
-        # against itself ("3 February 2026 to 3 February 2026, 0 changes"). Only the totals compare.
-        return ChangeSet(a, b, before, after, (), unlisted=a if not listed_a else b)
-    return _copy_diff(store.diff(mtdsg_no, a, b))
+def _change_sets(
+    store: StoreLike, mtdsg_no: str, snapshots: pd.DataFrame, pairs: list[tuple[date, date]]
+) -> list[ChangeSet]:
+    """One change set per pair of snapshot dates; the store's diffs of the pairs that both list
+    participants are read in one call (one pass over the treaty's history)."""
+    records = frame_records(snapshots)
+    out: list[ChangeSet | None] = []
+    listed: list[tuple[date, date]] = []
+    for a, b in pairs:
+        before, listed_a = _snapshot_counts(records, a)
+        after, listed_b = _snapshot_counts(records, b)
+        if listed_a and listed_b:
+            listed.append((a, b))
+            out.append(None)
+        else:
+            # Store.diff compares only snapshots with participants: it would answer with one snapshot
+            # against itself ("3 February 2026 to 3 February 2026, 0 changes"). Only the totals compare.
+            out.append(ChangeSet(a, b, before, after, (), unlisted=a if not listed_a else b))
+    found = iter(_copy_diff(d) for d in (store.diffs(mtdsg_no, listed) if listed else []))
+    return [c if c is not None else next(found) for c in out]
 
 
 def load_treaty(store: StoreLike, info: dict[str, Any]) -> TreatyData:
@@ -189,7 +202,7 @@ def load_treaty(store: StoreLike, info: dict[str, Any]) -> TreatyData:
     end_notes = store.end_notes(mtdsg_no)
     # One change set per pair of consecutive snapshot dates, newest first.
     dates = sorted({d for d in (to_date(v) for v in snapshots.get("as_at", [])) if d is not None})
-    changes = [_change_set(store, mtdsg_no, snapshots, a, b) for a, b in zip(dates, dates[1:], strict=False)]
+    changes = _change_sets(store, mtdsg_no, snapshots, list(zip(dates, dates[1:], strict=False)))
     changes.reverse()
     return TreatyData(
         info=info, snapshots=snapshots, participants=participants, end_notes=end_notes, changes=changes
@@ -215,10 +228,12 @@ def load_site_data(
         per_treaty[str(r["mtdsg_no"])] = load_treaty(store, r)
         if progress is not None:
             progress(i, len(records), f"read {r['mtdsg_no']}")
-    return SiteData(treaties=treaties, per_treaty=per_treaty, matrix=store.matrix())
+    return SiteData(treaties=treaties, per_treaty=per_treaty)
 
 
 def _canonical(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value  # most cells: read every build for every treaty's fingerprint, so tested first
     if is_missing(value):
         return None
     if isinstance(value, (date,)):
@@ -234,6 +249,12 @@ def _canonical(value: Any) -> Any:
 _CODE_MODULES = ("pipeline.report", "pipeline.catalog", "pipeline.mtdsg", "pipeline.parse.reconcile")
 
 
+def code_digest() -> str:
+    """Fingerprint of the report's code (and what it reads of other modules): see _CODE_MODULES."""
+    return _code_digest()
+
+
+@functools.cache
 def _code_digest() -> str:
     import importlib
 
@@ -266,6 +287,15 @@ def site_inputs(treaties: pd.DataFrame) -> str:
     h = hashlib.sha256(_code_digest().encode())
     h.update(json.dumps(rows, sort_keys=True, ensure_ascii=True).encode())
     return h.hexdigest()
+
+
+def treaty_inputs(info: dict[str, Any], code: str, *, feeds: bool) -> str:
+    """Fingerprint of what one treaty's pages are made from: its row of Store.treaties() (which names its
+    latest snapshot, the one before and how many there are: see site_inputs), the report's code and
+    whether pages link feeds."""
+    row = {str(k): _canonical(v) for k, v in sorted(info.items())}
+    payload = json.dumps([code, feeds, row], sort_keys=True, ensure_ascii=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def _mtdsg_sort_key(s: pd.Series) -> pd.Series:

@@ -1,27 +1,32 @@
 """Writing the report site: only files whose bytes changed, atomically, with stale pages removed.
 
-The rule: a file is rewritten only when the bytes just rendered differ from the bytes on disk. A small
+The rule: a file is rewritten only when the bytes just rendered differ from the bytes on disk. A
 manifest (MANIFEST) in the output folder records the fingerprint of the build's inputs (the store's
 treaty rows and the report's own code) and every file written; when the fingerprint is unchanged and
 every listed file is still there at its recorded size, nothing is rendered and nothing is touched.
+It also records "parts": per treaty, the fingerprint of that treaty's inputs, the files made from it
+and a summary the site-wide pages reuse (country rows, matrix cells), so that a build after a few
+treaties changed renders only those treaties' pages and reassembles the rest from the summaries.
 Every failure to write is one ReportWriteError naming the path; a write goes to a temporary file in the
 same folder that is renamed over the target, so a failed write leaves the old file or nothing.
 """
 
 from __future__ import annotations
 
+import base64
 import errno
 import hashlib
 import json
 import os
 import tempfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 MANIFEST = ".treaties-site.json"
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2  # 2: "parts", the inputs and files of each treaty's pages and what other pages reuse
 # Folders the site owns: a file in them that this build did not write is a stale page (a treaty or a
 # participant no longer in the store, or a file of an older layout) and is removed.
 OWNED_DIRS = ("treaty", "country", "static")
@@ -96,6 +101,23 @@ def _same_on_disk(path: Path, data: bytes) -> bool:
         return False
 
 
+def _encode_parts(parts: dict[str, dict[str, Any]]) -> str:
+    # The parts hold HTML and names for every participant of every treaty (~12 MB of JSON for the demo,
+    # ~19 MB for the whole collection), most of it repeated markup: kept deflated, as base64 text. That
+    # is a tenth of the size, and a name like "<script>" from a page never appears raw in the folder.
+    raw = json.dumps({name: parts[name] for name in sorted(parts)}, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(zlib.compress(raw, 1)).decode("ascii")
+
+
+def _decode_parts(value: Any) -> dict[str, dict[str, Any]]:
+    """The parts of a manifest, or none if they cannot be read (an older or damaged manifest)."""
+    try:
+        parts = json.loads(zlib.decompress(base64.b64decode(str(value), validate=True)))
+    except (ValueError, zlib.error):
+        return {}
+    return parts if isinstance(parts, dict) else {}
+
+
 def _inside(rel: str) -> bool:
     parts = Path(rel).parts
     return bool(parts) and not Path(rel).is_absolute() and ".." not in parts
@@ -115,6 +137,8 @@ class SiteWriter:
             raise ReportWriteError(self.out_dir, NotADirectoryError(errno.ENOTDIR, "not a folder"))
         self.old = self._read_manifest()
         self.files: dict[str, dict[str, Any]] = {}
+        self._old_parts: dict[str, dict[str, Any]] | None = None
+        self.parts: dict[str, dict[str, Any]] = {}
         self.written: list[str] = []
         self.removed: list[str] = []
         self.total = 0
@@ -158,6 +182,49 @@ class SiteWriter:
             self.files[rel] = files[rel]
             self._tick(rel)
         return True
+
+    @property
+    def old_parts(self) -> dict[str, dict[str, Any]]:
+        """The parts the last build recorded (decoded on first use: an up-to-date site never needs them)."""
+        if self._old_parts is None:
+            self._old_parts = _decode_parts(self.old.get("parts"))
+        return self._old_parts
+
+    def reuse_part(self, name: str, inputs: str) -> Any:
+        """A part (the files of one treaty) built by the last build from the same inputs: its files are
+        kept as they are (each reported to `progress` as checked) and its recorded data is returned.
+        None when the inputs differ or a file is missing or not the size recorded: render it again."""
+        part = self.old_parts.get(name)
+        old_files = self.old.get("files")
+        if not isinstance(part, dict) or part.get("inputs") != inputs or not isinstance(old_files, dict):
+            return None
+        rels = part.get("files")
+        if not isinstance(rels, list):
+            return None
+        for rel in rels:
+            meta = old_files.get(rel)
+            try:
+                if not isinstance(meta, dict) or (self.out_dir / rel).stat().st_size != meta.get("size"):
+                    return None
+            except OSError:
+                return None
+        for rel in rels:
+            self.files[rel] = old_files[rel]
+            self._tick(rel)
+        self.parts[name] = part
+        return part.get("data")
+
+    def old_part_data(self, name: str, inputs: str) -> Any:
+        """The data the last build recorded for a part made from the same inputs (None otherwise); its
+        files are not kept: the caller writes them."""
+        part = self.old_parts.get(name)
+        if isinstance(part, dict) and part.get("inputs") == inputs:
+            return part.get("data")
+        return None
+
+    def record_part(self, name: str, inputs: str, files: list[str], data: Any) -> None:
+        """Record what a part was built from, the files it wrote and the data later builds may reuse."""
+        self.parts[name] = {"inputs": inputs, "files": files, "data": data}
 
     def _drop_manifest(self) -> None:
         # Before the first change, so that a build that fails half-way is never taken for up to date.
@@ -212,6 +279,7 @@ class SiteWriter:
             "format": MANIFEST_FORMAT,
             "inputs": inputs,
             "files": {rel: self.files[rel] for rel in sorted(self.files)},
+            "parts": _encode_parts(self.parts),
         }
         data = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
         if not _same_on_disk(self.manifest_path, data):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,11 @@ from pipeline.report.data import (
     STATUS_UNKNOWN,
     STATUS_WITHDRAWN,
     SiteData,
+    TreatyData,
+    code_digest,
+    frame_records,
+    sorted_treaties,
+    treaty_inputs,
 )
 from pipeline.report.feeds import feed_links
 from pipeline.report.matrix import (
@@ -35,12 +42,12 @@ from pipeline.report.matrix import (
     matrix_columns,
     matrix_csv,
     matrix_frame,
+    matrix_row,
     matrix_rows,
     matrix_xlsx,
 )
 from pipeline.report.output import Progress, SiteWriter
 from pipeline.report.pages import (
-    country_contexts,
     country_key,
     index_rows,
     participant_rows,
@@ -48,6 +55,7 @@ from pipeline.report.pages import (
     snapshot_points,
     treaty_context,
 )
+from pipeline.report.summary import LineMacros, TreatySummary, country_contexts, treaty_summary
 from pipeline.report.words import (
     CHANGE_WORDS,
     NOT_LISTED,
@@ -163,28 +171,45 @@ def render_site_data(
     """Write the whole site for `data` into out_dir, rewriting only files whose bytes changed and
     removing pages of treaties and participants no longer there; returns the path of index.html."""
     writer = SiteWriter(Path(out_dir), progress)
-    render_pages(data, writer)
+    render_pages(data.treaties, lambda info: data.per_treaty[str(info["mtdsg_no"])], writer)
     writer.finish(inputs)
     return writer.out_dir / "index.html"
 
 
-def render_pages(data: SiteData, writer: SiteWriter, *, feeds: bool = False) -> None:
-    """Every page of the site through `writer`; with `feeds`, each page's <head> links its Atom feeds."""
+def render_pages(
+    treaties: pd.DataFrame,
+    load: Callable[[dict[str, Any]], TreatyData],
+    writer: SiteWriter,
+    *,
+    feeds: bool = False,
+) -> list[TreatySummary]:
+    """Every page of the site through `writer`; with `feeds`, each page's <head> links its Atom feeds.
+
+    A treaty whose inputs (its row of Store.treaties(), the report's code, `feeds`) are those the last
+    build recorded keeps its files and gives its recorded summary; only the others are read through
+    `load` and rendered. The country pages, the matrix and the index are then made from the summaries.
+    Returns the summaries, in the natural order of treaties.
+    """
     env = _env()
     env.globals["feed_links"] = feed_links if feeds else _no_feed_links
     common = _common_context()
+    data = SiteData(treaties=sorted_treaties(treaties), per_treaty={})
+    records = frame_records(data.treaties)
     rows = index_rows(data)
-    countries = country_contexts(data)
-    matrix = matrix_frame(data)
-    # Every file of the site, so that progress can say "n of N".
-    writer.total = len(STATIC_FILES) + 2 + 2 * len(data.per_treaty) + len(countries) + 4
+    # Every file of the site, so that progress can say "n of N" (the country pages are added when known).
+    writer.total = len(STATIC_FILES) + 2 + 2 * len(records) + 4
+    code = code_digest()
 
     _write_static(writer)
+    summaries = [_treaty_part(env, writer, info, load, common, code, feeds) for info in records]
+    countries = country_contexts(summaries)
+    writer.total += len(countries)
     _write_index(env, writer, data, rows, len(countries), common)
-    _write_treaty_pages(env, writer, data, common)
     _write_country_pages(env, writer, countries, common)
-    _write_matrix(env, writer, data, matrix, set(countries), common)
+    as_at = {str(r["mtdsg_no"]): r.get("as_at") for r in records}
+    _write_matrix(env, writer, summaries, as_at, set(countries), common, code)
     writer.write_text("README.md", render_readme(rows))
+    return summaries
 
 
 def _common_context() -> dict[str, Any]:
@@ -228,22 +253,37 @@ def _write_index(
     )
 
 
-def _write_treaty_pages(env: Environment, writer: SiteWriter, data: SiteData, common: dict[str, Any]) -> None:
-    for mtdsg_no, td in data.per_treaty.items():
-        ctx = treaty_context(td)
-        writer.write(
-            f"treaty/{mtdsg_no}-timeline.svg",
-            render_timeline_svg(mtdsg_no, td.participants, snapshot_points(td)),
-        )
-        writer.write_text(
-            f"treaty/{mtdsg_no}.html",
-            env.get_template("treaty.html.j2").render(
-                root="../", t=ctx, page_title=f"{ctx['short_name'] or mtdsg_no}: {ctx['headline']}", **common
-            ),
-        )
-        # Free the rendered rows of treaties no country page needs any more.
-        if not td.participants_listed:
-            td.rows_cache = None
+def _treaty_part(
+    env: Environment,
+    writer: SiteWriter,
+    info: dict[str, Any],
+    load: Callable[[dict[str, Any]], TreatyData],
+    common: dict[str, Any],
+    code: str,
+    feeds: bool,
+) -> TreatySummary:
+    """One treaty's page and timeline, kept from the last build when its inputs are the same."""
+    mtdsg_no = str(info["mtdsg_no"])
+    inputs = treaty_inputs(info, code, feeds=feeds)
+    kept = TreatySummary.from_json(writer.reuse_part(f"treaty/{mtdsg_no}", inputs))
+    if kept is not None:
+        return kept
+    td = load(info)
+    ctx = treaty_context(td)
+    files = [f"treaty/{mtdsg_no}-timeline.svg", f"treaty/{mtdsg_no}.html"]
+    writer.write(files[0], render_timeline_svg(mtdsg_no, td.participants, snapshot_points(td)))
+    writer.write_text(
+        files[1],
+        env.get_template("treaty.html.j2").render(
+            root="../", t=ctx, page_title=f"{ctx['short_name'] or mtdsg_no}: {ctx['headline']}", **common
+        ),
+    )
+    m: Any = env.get_template("_macros.html.j2").module
+    summary = treaty_summary(
+        td, LineMacros(m.country_line_head, m.country_line_cells, m.country_line_tail, m.treaty_link)
+    )
+    writer.record_part(f"treaty/{mtdsg_no}", inputs, files, summary.to_json())
+    return summary
 
 
 def _write_country_pages(
@@ -259,25 +299,38 @@ def _write_country_pages(
 def _write_matrix(
     env: Environment,
     writer: SiteWriter,
-    data: SiteData,
-    matrix: pd.DataFrame,
+    summaries: list[TreatySummary],
+    as_at: dict[str, Any],
     country_keys: set[str],
     common: dict[str, Any],
+    code: str,
 ) -> None:
-    id_cols = [c for c in ("iso3", "name") if c in matrix.columns]
-    treaty_cols = [c for c in matrix.columns if c not in id_cols]
-    columns = matrix_columns(data, treaty_cols)
+    matrix = matrix_frame(summaries, as_at)
+    columns = matrix_columns(summaries)
+    # A participant's row is rendered again only when its cells changed (the last build's rows are
+    # kept in the manifest, by content): a day's changes touch a few rows of ~200 x 560 cells.
+    macros: Any = env.get_template("_macros.html.j2").module
+    old = writer.old_part_data("matrix", code)
+    known: dict[str, str] = old if isinstance(old, dict) else {}
+    lines: dict[str, str] = {}
+    order: list[str] = []
+    for iso3, name, cells in matrix_rows(matrix):
+        linked = country_key(iso3, name) in country_keys
+        digest = hashlib.sha256("\x1f".join([iso3, name, str(linked), *cells]).encode()).hexdigest()
+        if digest not in lines:
+            lines[digest] = known.get(digest) or str(macros.matrix_row(matrix_row(iso3, name, cells), linked))
+        order.append(digest)
     writer.write_text(
         "matrix.html",
         env.get_template("matrix.html.j2").render(
             root="",
             columns=columns,
             unknown_count=sum(not c["listed"] for c in columns),
-            rows=matrix_rows(matrix, treaty_cols),
-            country_keys=country_keys,
+            rows=[Markup(lines[d]) for d in order],
             page_title="Country x treaty matrix",
             **common,
         ),
     )
+    writer.record_part("matrix", code, [], lines)
     writer.write(MATRIX_CSV, matrix_csv(matrix))
     writer.write(MATRIX_XLSX, matrix_xlsx(matrix))

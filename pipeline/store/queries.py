@@ -368,7 +368,7 @@ class Queries:
         ]
         if current.empty:
             return pd.DataFrame(columns=["iso3", "name", *numbers])
-        current["cell"] = [_cell(r) for r in current.to_dict("records")]
+        current["cell"] = [matrix_cell(r) for r in current.to_dict("records")]
         # The most recent name a participant goes by ("Bahamas (The)" rather than 2018's "Bahamas").
         names = current.sort_values("as_at").groupby("iso3")["name"].last()
         wide = current.pivot(index="iso3", columns="mtdsg_no", values="cell")
@@ -449,7 +449,8 @@ class ParticipantHistory:
         return out
 
 
-def _cell(r: dict[str, Any]) -> str:
+def matrix_cell(r: dict[str, Any]) -> str:
+    """A participant's cell in the country x treaty matrix: "party 2002", "signed 2000", "withdrawn" or ""."""
     status = participant_status(r)
     if status == PARTY:
         return f"party {to_date(r['consent_date']).year}"  # type: ignore[union-attr]

@@ -199,6 +199,9 @@ class FakeStore:
             ],
         )
 
+    def diffs(self, mtdsg_no: str, pairs: list[tuple[date | None, date | None]]) -> list[FakeDiff]:
+        return [self.diff(mtdsg_no, a, b) for a, b in pairs]
+
     def matrix(self) -> pd.DataFrame:
         df = pd.DataFrame(
             [

@@ -121,6 +121,7 @@ def test_write_into_a_path_under_a_file_is_one_error_naming_it(tmp_path: Path) -
 def test_disk_full_leaves_old_file_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
     render_site(FakeStore(), site)
+    old_page = (site / "treaty" / "IV-2.html").read_bytes()
     old_index = (site / "index.html").read_bytes()
     store = FakeStore()
     store._treaties.loc[store._treaties["mtdsg_no"] == "IV-2", "title"] = "Changed title"
@@ -131,7 +132,9 @@ def test_disk_full_leaves_old_file_and_no_temporary(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises(ReportWriteError) as err:
         render_site(store, site)
-    assert "no space left on device" in str(err.value) and "index.html" in str(err.value)
+    # The first file the change touches is the treaty's own page.
+    assert "no space left on device" in str(err.value) and "treaty/IV-2.html" in str(err.value)
+    assert (site / "treaty" / "IV-2.html").read_bytes() == old_page
     assert (site / "index.html").read_bytes() == old_index
     assert not [p for p in site.rglob("*.tmp")]
     # The manifest is gone, so the next build is not fooled into keeping a half-updated site.
@@ -242,3 +245,39 @@ def test_matrix_headers_are_full_numbers_with_short_names(real_site: Path) -> No
     head = html.split("<thead>")[1].split("</thead>")[0]
     assert '<span class="no">IV-11-c</span><br><small>OPSC</small>' in head
     assert '<span class="no">IV-4</span><br><small>ICCPR</small>' in head
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_build_after_a_change_equals_a_fresh_build_and_reads_only_the_changed_treaty(
+    real_db: Path, tmp_path: Path
+) -> None:
+    """The pages kept from the last build and those made from its recorded summaries (country pages,
+    matrix) are exactly what a build from scratch writes; only the changed treaty is read again."""
+    import shutil
+
+    from pipeline.report import build_site
+    from pipeline.store import open_store
+
+    db = tmp_path / "treaties.duckdb"
+    shutil.copy(real_db, db)
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    with open_store(db, read_only=True) as store:
+        render_site(store, site)
+    # Undo IV-11-c's 2026 page: its latest snapshot becomes the 2018 one (other counts, other dates,
+    # Solomon Islands and Singapore gone), which changes its page, country pages and the matrix.
+    with open_store(db) as store:
+        latest = store.treaty("IV-11-c")["snapshot_id"]
+        store.drop_snapshot(int(latest))
+    reads: list[str] = []
+    with open_store(db, read_only=True) as store:
+        build = build_site(
+            store, site, progress=lambda d, t, label: reads.append(label) if label.startswith("read ") else None
+        )
+        render_site(store, fresh)
+    assert reads == ["read IV-11-c"]
+    assert "treaty/IV-11-c.html" in build.written and "matrix.csv" in build.written
+    assert not [w for w in build.written if w.startswith("treaty/") and "IV-11-c" not in w]
+    assert _tree(site) == _tree(fresh)

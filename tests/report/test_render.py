@@ -212,11 +212,12 @@ def test_a_snapshot_without_participants_is_compared_by_its_totals_only() -> Non
 
     import pandas as pd
 
-    from pipeline.report.data import _change_set
+    from pipeline.report.data import _change_sets
 
     class NoDiff:
-        def diff(self, *args: object) -> None:
-            raise AssertionError("a header-only snapshot is not diffed")
+        def diffs(self, mtdsg_no: str, pairs: list) -> list:
+            assert not pairs, "a header-only snapshot is not diffed"
+            return []
 
     snaps = pd.DataFrame(
         [
@@ -226,7 +227,7 @@ def test_a_snapshot_without_participants_is_compared_by_its_totals_only() -> Non
              "counted_signatories": 74, "declared_signatories": 74, "participants_complete": True},
         ]
     )  # fmt: skip
-    cs = _change_set(NoDiff(), "IV-4", snaps, date(2018, 1, 15), date(2026, 2, 3))
+    [cs] = _change_sets(NoDiff(), "IV-4", snaps, [(date(2018, 1, 15), date(2026, 2, 3))])
     assert (cs.from_, cs.to, cs.unlisted) == (date(2018, 1, 15), date(2026, 2, 3), date(2018, 1, 15))
     assert cs.counts_before == {"parties": 169, "signatories": 74} and cs.changes == ()
     assert cs.counts_after == {"parties": 175, "signatories": 74}
