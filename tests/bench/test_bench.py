@@ -28,7 +28,6 @@ SMALL = BenchSizes(
     scale_years=1,
     scale_calls=2,
     scale_heavy_calls=1,
-    scale_report_treaties=2,
 )
 
 
