@@ -37,6 +37,9 @@ PARTICIPANT_COLUMNS = [
     "other_actions",
 ]
 
+# What the participants frame takes from the participations table (the rest is joined declarations).
+_STORED_PARTICIPANT_COLUMNS = ", ".join(c for c in PARTICIPANT_COLUMNS if c != "declarations")
+
 # The columns of treaties() and treaty(), in order.
 TREATY_COLUMNS = [
     "mtdsg_no",
@@ -158,28 +161,35 @@ class Queries:
         # Plain Python rows straight from the cursor: one treaty's row is read on every `status`, and
         # a pandas frame of one row cost more than the query.
         where = "WHERE mtdsg_no = $m" if mtdsg_no is not None else ""
-        rows = _records(
+        # Each treaty's two latest snapshots in one pass (no self-join), paired up below.
+        found = _records(
             self.con.execute(
-                f"""WITH s AS (
+                f"""SELECT t.mtdsg_no, t.title, t.chapter, t.chapter_title, t.conclusion, t.entry_into_force,
+                      t.registration, s.snapshot_id, s.as_at, s.source, s.source_kind,
+                      coalesce(s.counted_parties, s.declared_parties) AS parties,
+                      coalesce(s.counted_signatories, s.declared_signatories) AS signatories,
+                      s.declared_parties, s.declared_signatories, s.counted_parties, s.counted_signatories,
+                      s.participants_complete, s.has_signature_column, s.reconciliation, s.back,
+                      s.snapshot_count
+               FROM treaties t JOIN (
                  SELECT *, row_number() OVER (PARTITION BY mtdsg_no ORDER BY seq DESC) AS back,
                         count(*) OVER (PARTITION BY mtdsg_no) AS snapshot_count
-                 FROM snapshots {where})
-               SELECT t.mtdsg_no, t.title, t.chapter, t.chapter_title, t.conclusion, t.entry_into_force,
-                      t.registration, cur.snapshot_id, cur.as_at, cur.source, cur.source_kind,
-                      coalesce(cur.counted_parties, cur.declared_parties) AS parties,
-                      coalesce(cur.counted_signatories, cur.declared_signatories) AS signatories,
-                      cur.declared_parties, cur.declared_signatories,
-                      cur.counted_parties, cur.counted_signatories,
-                      cur.participants_complete, cur.has_signature_column, cur.reconciliation,
-                      prev.as_at AS previous_as_at,
-                      coalesce(prev.counted_parties, prev.declared_parties) AS previous_parties,
-                      coalesce(prev.counted_signatories, prev.declared_signatories) AS previous_signatories,
-                      cur.snapshot_count
-               FROM treaties t JOIN s cur ON cur.mtdsg_no = t.mtdsg_no AND cur.back = 1
-               LEFT JOIN s prev ON prev.mtdsg_no = t.mtdsg_no AND prev.back = 2""",
+                 FROM snapshots {where} QUALIFY back <= 2) s USING (mtdsg_no)""",
                 {"m": mtdsg_no} if mtdsg_no is not None else {},
             )
         )
+        previous = {r["mtdsg_no"]: r for r in found if r["back"] == 2}
+        rows = []
+        for r in found:
+            if r.pop("back") != 1:
+                continue
+            prev = previous.get(r["mtdsg_no"], {})
+            count = r.pop("snapshot_count")
+            r["previous_as_at"] = prev.get("as_at")
+            r["previous_parties"] = prev.get("parties")
+            r["previous_signatories"] = prev.get("signatories")
+            r["snapshot_count"] = count
+            rows.append(r)
         rows.sort(key=lambda r: mtdsg.sort_key(r["mtdsg_no"]))
         out = []
         for r in rows:
@@ -239,7 +249,8 @@ class Queries:
         if snapshot_id is None:
             # The latest snapshot with participants shows exactly the row versions still open
             # (valid_to NULL): no snapshot order is needed to pick them.
-            return participants_frame(self.participant_history(mtdsg_no, current_only=True).rows_at(0))
+            current = self.participant_history(mtdsg_no, current_only=True, notes=False)
+            return participants_frame(current.rows_at(0))
         snap = self.snapshot(mtdsg_no, snapshot_id)
         if snap is None or not snap["participants_complete"]:
             return participants_frame([])
@@ -251,23 +262,29 @@ class Queries:
         snapshots: list[dict[str, Any]] | None = None,
         *,
         current_only: bool = False,
+        notes: bool = True,
     ) -> ParticipantHistory:
         """Every version of a treaty's participations, declarations and end notes with the snapshot order
         they are valid in, read in one query; then the participants of any snapshot without asking the
         database again (what a walk through a long history needs). `snapshots`: the treaty's snapshots
         with participants (all_snapshots(listed_only=True)), if already read. `current_only`: only the
         versions still valid, each placed at order 0 (rows_at(0) is then the latest participants table).
+        `notes`: False leaves the end notes out (notes_at is then empty).
         """
         where = "mtdsg_no = $m" + (" AND valid_to IS NULL" if current_only else "")
+        end_notes = (
+            f""" UNION ALL BY NAME SELECT 'end_notes' AS version_of, number, text, valid_from, valid_to
+                 FROM end_notes WHERE {where}"""
+            if notes
+            else ""
+        )
         rows = _records(
             self.con.execute(
-                f"""SELECT 'participations' AS version_of, * FROM participations WHERE {where}
+                f"""SELECT 'participations' AS version_of, {_STORED_PARTICIPANT_COLUMNS}, valid_from, valid_to
+                    FROM participations WHERE {where}
                     UNION ALL BY NAME
                     SELECT 'declarations' AS version_of, iso3, kind, ordinal, text, valid_from, valid_to
-                    FROM declarations WHERE {where}
-                    UNION ALL BY NAME
-                    SELECT 'end_notes' AS version_of, number, text, valid_from, valid_to
-                    FROM end_notes WHERE {where}""",
+                    FROM declarations WHERE {where}{end_notes}""",
                 {"m": mtdsg_no},
             )
         )
