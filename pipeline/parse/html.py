@@ -61,6 +61,17 @@ def _parser_for(charset: str) -> etree.HTMLParser:
     return etree.HTMLParser(encoding=charset, remove_comments=True, no_network=True, collect_ids=False)
 
 
+def _readable_parser(encoding: str, known: str, page: str) -> etree.HTMLParser:
+    # Python and libxml2 spell some charsets differently ("latin-1" is Python's alone): try the page's
+    # own name, then Python's canonical one ("iso8859-1").
+    for name in dict.fromkeys((encoding, known)):
+        try:
+            return _parser_for(name)
+        except LookupError:
+            continue
+    raise ParseError(f"{page}: charset {encoding!r} is not one the HTML parser can read")
+
+
 # A complete status page ends with the closing of its document: "...</script>\r\n</body>\r\n</html>\r\n".
 # A page cut short (a dropped connection, a size cap) still parses, silently without its end notes and
 # declarations, so the end is required.
@@ -207,10 +218,10 @@ def _read_document(data: bytes, charset: str | None, page: str) -> etree._Elemen
         parser = _PARSER
     else:
         try:
-            codecs.lookup(encoding)
+            known = codecs.lookup(encoding).name
         except LookupError as exc:
             raise ParseError(f"{page}: unknown charset {encoding!r}") from exc
-        parser = _parser_for(encoding)
+        parser = _readable_parser(encoding, known, page)
     try:
         return lxml_html.document_fromstring(_without_viewstate(data), parser=parser)
     except (etree.ParserError, ValueError) as exc:

@@ -207,6 +207,15 @@ def test_http_charset_is_honoured_and_wins():
     )
 
 
+@pytest.mark.parametrize("name", ["latin-1", "l1", "iso-8859-1", "latin1"])
+def test_charset_names_python_and_libxml2_spell_differently(name: str) -> None:
+    """ "latin-1" is Python's name alone: it reads as ISO 8859-1, not as a LookupError out of lxml."""
+    page = status_page(rows=[["Coête<br>", EMPTY, cell("5", "Feb", "2008", "a")]], status="Parties : 1")
+    latin = page.decode("utf-8").replace('<meta charset="utf-8">', "").encode("latin-1")
+    (p,) = parse_page(latin, charset=name).participants
+    assert p.name == "Coête"
+
+
 def test_utf8_stays_the_default_and_an_unknown_charset_fails():
     page = status_page(
         rows=[["C\u00f4te d'Ivoire<br>", EMPTY, cell("5", "Feb", "2008", "a")]], status="Parties : 1"
