@@ -14,7 +14,7 @@ from pipeline.report.feeds import feed_files
 from pipeline.report.output import Progress, ReportWriteError, SiteSize, SiteWriter, site_size
 from pipeline.report.site import render_pages, render_site_data
 from pipeline.report.summary import TreatySummary
-from pipeline.store.events import Event
+from pipeline.store.events import Event, newest_first
 
 __all__ = [
     "render_site",
@@ -45,7 +45,7 @@ def build_site(
     out_dir: Path,
     *,
     progress: Progress | None = None,
-    events: Callable[[], Sequence[Event]] | None = None,
+    events: Callable[[str], Sequence[Event]] | None = None,
 ) -> SiteBuild:
     """Write the report for every treaty in an open store into out_dir, incrementally.
 
@@ -53,8 +53,9 @@ def build_site(
     manifest says so) and the files are all there, nothing is read beyond Store.treaties() and no file is
     touched; otherwise every page is rendered and only those whose bytes changed are written, and pages
     no longer produced are removed. `progress(done, total, label)` is called per treaty read and per
-    file written or checked. `events` (called only when something must be rendered) gives the change
-    events the Atom feeds are made of; without it the site has no feeds.
+    file written or checked. `events` gives a treaty's change events (Store events.treaty_events), called
+    only for treaties whose pages are rendered again (the others' are kept in the manifest); the Atom
+    feeds are made of them. Without it the site has no feeds.
     """
     writer = SiteWriter(Path(out_dir), progress)
     treaties = store.treaties()
@@ -70,9 +71,9 @@ def build_site(
                 progress(read, len(treaties), f"read {info['mtdsg_no']}")
             return td
 
-        summaries = render_pages(treaties, load, writer, feeds=events is not None)
+        summaries = render_pages(treaties, load, writer, events=events)
         if events is not None:
-            _write_feeds(summaries, writer, events(), treaties)
+            _write_feeds(summaries, writer, newest_first(e for s in summaries for e in s.events), treaties)
         writer.finish(inputs)
     return SiteBuild(
         index=writer.out_dir / "index.html",
@@ -99,7 +100,7 @@ def render_site(
     out_dir: Path,
     *,
     progress: Progress | None = None,
-    events: Callable[[], Sequence[Event]] | None = None,
+    events: Callable[[str], Sequence[Event]] | None = None,
 ) -> Path:
     """build_site, returning the path of index.html."""
     return build_site(store, out_dir, progress=progress, events=events).index

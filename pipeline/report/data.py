@@ -246,7 +246,14 @@ def _canonical(value: Any) -> Any:
 
 
 # The code whose output the site is: a change to any of these rebuilds every page.
-_CODE_MODULES = ("pipeline.report", "pipeline.catalog", "pipeline.mtdsg", "pipeline.parse.reconcile")
+# The store is in: its answers (participants, diffs, change events) are what the pages and feeds show.
+_CODE_MODULES = (
+    "pipeline.report",
+    "pipeline.store",
+    "pipeline.catalog",
+    "pipeline.mtdsg",
+    "pipeline.parse.reconcile",
+)
 
 
 def code_digest() -> str:

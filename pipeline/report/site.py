@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,7 @@ from pipeline.report.words import (
     long_date,
     reconciles_text,
 )
+from pipeline.store.events import Event
 
 # The site's names as they were before the page contexts, the matrix and the wording got modules of
 # their own: callers and tests import them from here.
@@ -181,15 +182,17 @@ def render_pages(
     load: Callable[[dict[str, Any]], TreatyData],
     writer: SiteWriter,
     *,
-    feeds: bool = False,
+    events: Callable[[str], Sequence[Event]] | None = None,
 ) -> list[TreatySummary]:
-    """Every page of the site through `writer`; with `feeds`, each page's <head> links its Atom feeds.
+    """Every page of the site through `writer`; with `events` (a treaty's change events), each page's
+    <head> links its Atom feeds and each summary carries its treaty's events for them.
 
-    A treaty whose inputs (its row of Store.treaties(), the report's code, `feeds`) are those the last
-    build recorded keeps its files and gives its recorded summary; only the others are read through
-    `load` and rendered. The country pages, the matrix and the index are then made from the summaries.
-    Returns the summaries, in the natural order of treaties.
+    A treaty whose inputs (its row of Store.treaties(), the report's code, whether there are feeds) are
+    those the last build recorded keeps its files and gives its recorded summary; only the others are
+    read through `load` (and `events`) and rendered. The country pages, the matrix and the index are then
+    made from the summaries. Returns the summaries, in the natural order of treaties.
     """
+    feeds = events is not None
     env = _env()
     env.globals["feed_links"] = feed_links if feeds else _no_feed_links
     common = _common_context()
@@ -201,7 +204,7 @@ def render_pages(
     code = code_digest()
 
     _write_static(writer)
-    summaries = [_treaty_part(env, writer, info, load, common, code, feeds) for info in records]
+    summaries = [_treaty_part(env, writer, info, load, common, code, events) for info in records]
     countries = country_contexts(summaries)
     writer.total += len(countries)
     _write_index(env, writer, data, rows, len(countries), common)
@@ -260,11 +263,11 @@ def _treaty_part(
     load: Callable[[dict[str, Any]], TreatyData],
     common: dict[str, Any],
     code: str,
-    feeds: bool,
+    events: Callable[[str], Sequence[Event]] | None,
 ) -> TreatySummary:
     """One treaty's page and timeline, kept from the last build when its inputs are the same."""
     mtdsg_no = str(info["mtdsg_no"])
-    inputs = treaty_inputs(info, code, feeds=feeds)
+    inputs = treaty_inputs(info, code, feeds=events is not None)
     kept = TreatySummary.from_json(writer.reuse_part(f"treaty/{mtdsg_no}", inputs))
     if kept is not None:
         return kept
@@ -280,7 +283,9 @@ def _treaty_part(
     )
     m: Any = env.get_template("_macros.html.j2").module
     summary = treaty_summary(
-        td, LineMacros(m.country_line_head, m.country_line_cells, m.country_line_tail, m.treaty_link)
+        td,
+        LineMacros(m.country_line_head, m.country_line_cells, m.country_line_tail, m.treaty_link),
+        events(mtdsg_no) if events is not None else (),
     )
     writer.record_part(f"treaty/{mtdsg_no}", inputs, files, summary.to_json())
     return summary

@@ -26,6 +26,7 @@ from pipeline.report.data import (
 )
 from pipeline.report.pages import participant_rows
 from pipeline.report.words import as_text
+from pipeline.store.events import Event, event_from_dict
 from pipeline.store.queries import matrix_cell
 
 
@@ -70,6 +71,7 @@ class TreatySummary:
     head: str  # the HTML of a country page's line of this treaty before the participant's cells...
     tail: str  # ...and after them
     rows: tuple[SummaryRow, ...]
+    events: tuple[Event, ...] = ()  # its change events, for the feeds (when the site has feeds)
 
     def line(self, row: SummaryRow) -> str:
         """The participant's line of this treaty on its country page."""
@@ -85,6 +87,7 @@ class TreatySummary:
             "head": self.head,
             "tail": self.tail,
             "rows": _pack(self.rows),
+            "events": [e.to_dict() for e in self.events],
         }
 
     @classmethod
@@ -100,6 +103,7 @@ class TreatySummary:
                 str(data["head"]),
                 str(data["tail"]),
                 _unpack(str(data["rows"])),
+                tuple(event_from_dict(e) for e in data["events"]),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -117,7 +121,7 @@ class LineMacros:
     link: Macro  # treaty_link(mtdsg_no, short_name)
 
 
-def treaty_summary(td: TreatyData, macros: LineMacros) -> TreatySummary:
+def treaty_summary(td: TreatyData, macros: LineMacros, events: Sequence[Event] = ()) -> TreatySummary:
     info = td.info
     short = as_text(info.get("short_name"))
     title = as_text(info.get("title"))
@@ -143,6 +147,7 @@ def treaty_summary(td: TreatyData, macros: LineMacros) -> TreatySummary:
         str(macros.head(treaty)),
         str(macros.tail(treaty)),
         tuple(rows),
+        tuple(events),
     )
 
 

@@ -18,7 +18,7 @@ from pipeline.report import SiteBuild, build_site
 from pipeline.report.browser import BrowserUnavailable, save_screenshots
 from pipeline.runs.console import progress, say
 from pipeline.store import Store
-from pipeline.store.events import all_events
+from pipeline.store.events import treaty_events
 
 
 @contextmanager
@@ -74,7 +74,7 @@ def build_reports(store: Store, out_dir: Path, out: TextIO | None = None) -> Sit
             store,
             stage,
             progress=advance.update,
-            events=lambda: all_events(store),
+            events=lambda mtdsg_no: treaty_events(store, mtdsg_no),
         )
     return replace(build, index=out_dir / "index.html")
 

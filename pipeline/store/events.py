@@ -116,6 +116,23 @@ class Event:
         }
 
 
+def event_from_dict(d: dict[str, Any]) -> Event:
+    """The Event of Event.to_dict() (a report keeps a treaty's events between builds that way)."""
+    return Event(
+        mtdsg_no=str(d["mtdsg_no"]),
+        iso3=d["iso3"],
+        name=str(d["name"]),
+        kind=str(d["kind"]),
+        action_date=date.fromisoformat(d["action_date"]) if d["action_date"] else None,
+        first_seen=datetime.fromisoformat(d["first_seen"]),
+        snapshot_id=int(d["snapshot_id"]),
+        previous_snapshot_id=None if d["previous_snapshot_id"] is None else int(d["previous_snapshot_id"]),
+        source_url=str(d["source_url"]),
+        before=d["before"],
+        after=d["after"],
+    )
+
+
 def event_kind(change: Change) -> str | None:
     """The event a Change is, or None when it is no news (a correction, footnotes renumbered).
 

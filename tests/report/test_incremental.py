@@ -259,13 +259,15 @@ def test_a_build_after_a_change_equals_a_fresh_build_and_reads_only_the_changed_
     import shutil
 
     from pipeline.report import build_site
+    from pipeline.report.feeds import feed_files
     from pipeline.store import open_store
+    from pipeline.store.events import Event, all_events, treaty_events
 
     db = tmp_path / "treaties.duckdb"
     shutil.copy(real_db, db)
     site, fresh = tmp_path / "site", tmp_path / "fresh"
     with open_store(db, read_only=True) as store:
-        render_site(store, site)
+        render_site(store, site, events=lambda m: treaty_events(store, m))
     # Undo IV-11-c's 2026 page: its latest snapshot becomes the 2018 one (other counts, other dates,
     # Solomon Islands and Singapore gone), which changes its page, country pages and the matrix.
     with open_store(db) as store:
@@ -273,11 +275,25 @@ def test_a_build_after_a_change_equals_a_fresh_build_and_reads_only_the_changed_
         store.drop_snapshot(int(latest))
     reads: list[str] = []
     with open_store(db, read_only=True) as store:
+
+        def events(mtdsg_no: str) -> list[Event]:
+            reads.append(f"events {mtdsg_no}")
+            return treaty_events(store, mtdsg_no)
+
         build = build_site(
-            store, site, progress=lambda d, t, label: reads.append(label) if label.startswith("read ") else None
+            store,
+            site,
+            progress=lambda d, t, label: reads.append(label) if label.startswith("read ") else None,
+            events=events,
         )
-        render_site(store, fresh)
-    assert reads == ["read IV-11-c"]
+        assert reads == ["read IV-11-c", "events IV-11-c"]
+        render_site(store, fresh, events=lambda m: treaty_events(store, m))
+        # The feeds made from kept and fresh events are those of all the store's events at once.
+        titles = {str(r["mtdsg_no"]): str(r["title"]) for r in store.treaties().to_dict("records")}
+        everything = feed_files(all_events(store), titles=titles)
+    for rel, atom in everything:
+        if rel.startswith("feeds/treaty/") or rel == "feeds/all.atom":
+            assert (site / rel).read_bytes() == atom, rel
     assert "treaty/IV-11-c.html" in build.written and "matrix.csv" in build.written
     assert not [w for w in build.written if w.startswith("treaty/") and "IV-11-c" not in w]
     assert _tree(site) == _tree(fresh)
