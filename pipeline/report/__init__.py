@@ -19,6 +19,7 @@ from pipeline.store.events import Event, newest_first
 __all__ = [
     "render_site",
     "build_site",
+    "current_site",
     "SiteBuild",
     "render_site_data",
     "load_site_data",
@@ -59,7 +60,7 @@ def build_site(
     """
     writer = SiteWriter(Path(out_dir), progress)
     treaties = store.treaties()
-    inputs = site_inputs(treaties)
+    inputs = site_inputs(treaties, feeds=events is not None)
     if not writer.up_to_date(inputs):
         read = 0
 
@@ -81,6 +82,18 @@ def build_site(
         unchanged=len(writer.files) - len(writer.written),
         removed=tuple(writer.removed),
     )
+
+
+def current_site(store: StoreLike, out_dir: Path, *, feeds: bool) -> SiteBuild | None:
+    """The site in out_dir if it is up to date with the store (build_site would render nothing), else
+    None; nothing is written. Lets a caller skip preparing a build that has nothing to do."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        return None
+    writer = SiteWriter(out_dir)
+    if not writer.up_to_date(site_inputs(store.treaties(), feeds=feeds)):
+        return None
+    return SiteBuild(index=out_dir / "index.html", written=(), unchanged=len(writer.files), removed=())
 
 
 def _write_feeds(

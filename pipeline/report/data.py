@@ -279,8 +279,9 @@ def _code_digest() -> str:
     return h.hexdigest()
 
 
-def site_inputs(treaties: pd.DataFrame) -> str:
-    """Fingerprint of everything a site is built from: the store's treaty rows and the report's code.
+def site_inputs(treaties: pd.DataFrame, *, feeds: bool = False) -> str:
+    """Fingerprint of everything a site is built from: the store's treaty rows, the report's code and
+    whether it has feeds (a site built without them is not the site asked for with them).
 
     Store.treaties() names each treaty's latest snapshot, the one before it and how many it holds, and
     a snapshot's content never changes once stored (a changed page is a new snapshot; an unchanged
@@ -292,6 +293,7 @@ def site_inputs(treaties: pd.DataFrame) -> str:
         for r in frame_records(sorted_treaties(treaties))
     ]
     h = hashlib.sha256(_code_digest().encode())
+    h.update(b"feeds" if feeds else b"no feeds")
     h.update(json.dumps(rows, sort_keys=True, ensure_ascii=True).encode())
     return h.hexdigest()
 

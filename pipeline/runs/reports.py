@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pipeline.errors import one_line
-from pipeline.report import SiteBuild, build_site
+from pipeline.report import SiteBuild, build_site, current_site
 from pipeline.report.browser import BrowserUnavailable, save_screenshots
 from pipeline.runs.console import progress, say
 from pipeline.store import Store
@@ -69,6 +69,11 @@ def _alive(pid: int) -> bool:
 def build_reports(store: Store, out_dir: Path, out: TextIO | None = None) -> SiteBuild:
     """Write the report site with its Atom feeds, incrementally: only files whose bytes changed are
     rewritten, and a failed build leaves the last good site as it was (see staged_site)."""
+    if out_dir.is_dir():
+        _remove_orphan_stages(out_dir)  # a killed run's copy goes even when there is nothing to build
+    current = current_site(store, out_dir, feeds=True)
+    if current is not None:
+        return current  # nothing to render: no staging copy of the whole site either
     with progress(None, "report", stream=out or sys.stderr) as advance, staged_site(out_dir) as stage:
         build = build_site(
             store,

@@ -297,3 +297,12 @@ def test_a_build_after_a_change_equals_a_fresh_build_and_reads_only_the_changed_
     assert "treaty/IV-11-c.html" in build.written and "matrix.csv" in build.written
     assert not [w for w in build.written if w.startswith("treaty/") and "IV-11-c" not in w]
     assert _tree(site) == _tree(fresh)
+
+
+def test_a_site_built_without_feeds_is_not_current_for_one_with_them(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    render_site(FakeStore(), site)
+    assert not (site / "feeds").exists()
+    render_site(FakeStore(), site, events=lambda mtdsg_no: [])
+    assert (site / "feeds" / "all.atom").exists()
+    assert 'type="application/atom+xml"' in (site / "treaty" / "IV-99.html").read_text()

@@ -53,6 +53,8 @@ def test_a_failed_render_leaves_the_last_good_site(
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(run_reports, "build_site", broken)
+    # The store is unchanged: say the site is not current, so that the (broken) build runs.
+    monkeypatch.setattr(run_reports, "current_site", lambda *a, **k: None)
     with pytest.raises(RuntimeError, match="disk full"):
         refresh(world, mirror, [], write_site=True, reports_dir=site)
     assert (site / "index.html").read_bytes() == before and not (site / "new-page.html").exists()
@@ -66,3 +68,18 @@ def test_a_second_report_over_an_unchanged_store_touches_no_file(world: Path, mi
     assert any("feeds" in str(p) for p in stamps)
     refresh(world, mirror, [], write_site=True, reports_dir=site)
     assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()} == stamps
+
+
+def test_an_unchanged_store_gets_no_staging_copy_of_the_site(
+    world: Path, mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to render: the site is neither copied nor compared (at scale that is ~60 MB a run)."""
+    site = world / "reports"
+    refresh(world, mirror, [], write_site=True, reports_dir=site)
+
+    def no_stage(out_dir: Path) -> None:
+        raise AssertionError("an up-to-date site was staged")
+
+    monkeypatch.setattr(run_reports, "staged_site", no_stage)
+    refresh(world, mirror, [], write_site=True, reports_dir=site)
+    assert (site / "feeds" / "all.atom").exists()
