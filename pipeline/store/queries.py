@@ -316,16 +316,19 @@ class Queries:
         rows.sort(key=lambda r: _note_key(r["number"]))
         return pd.DataFrame(rows, columns=["number", "text"], dtype=object)
 
-    def _current(self) -> pd.DataFrame:
-        """Every participant of every treaty in the treaty's latest snapshot with participants."""
+    def _current(self, iso3: str | None = None) -> pd.DataFrame:
+        """Every participant (or the one with this code) of every treaty in the treaty's latest snapshot
+        with participants."""
+        mine = "AND v.iso3 = $iso3" if iso3 is not None else ""
         return self.con.execute(
-            """SELECT v.mtdsg_no, t.title, s.snapshot_id, s.as_at,
+            f"""SELECT v.mtdsg_no, t.title, s.snapshot_id, s.as_at,
                       v.* EXCLUDE (mtdsg_no, row_hash, valid_from, valid_to)
                FROM participations v JOIN treaties t USING (mtdsg_no)
                JOIN snapshots s ON s.snapshot_id = (
                    SELECT max_by(snapshot_id, seq) FROM snapshots x WHERE x.mtdsg_no = v.mtdsg_no
                    AND x.participants_complete)
-               WHERE v.valid_to IS NULL ORDER BY v.mtdsg_no, v.name"""
+               WHERE v.valid_to IS NULL {mine} ORDER BY v.mtdsg_no, v.name""",
+            {"iso3": iso3} if iso3 is not None else {},
         ).df()
 
     def latest_status(self) -> pd.DataFrame:
@@ -348,8 +351,7 @@ class Queries:
         `status` is one of model.STATUSES: "unknown" where the treaty's latest snapshot lists no
         participants, "no action" where it does and this participant is not on it.
         """
-        current = self._current()
-        mine = current[current["iso3"] == iso3]
+        mine = self._current(iso3)
         if mine.empty:
             raise StoreError(f"{iso3} takes part in no treaty in the database")
         rows = []
