@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from pipeline.runs.export import export_tables
 from pipeline.store import Store, open_store
+from pipeline.store.queries import records
 from pipeline.store.writer import COLUMNS
 
 SYNTHETIC_CHAPTER = "XXIX"
@@ -211,7 +212,7 @@ def build_scale_db(
             r[0] for r in real.con.execute("SELECT mtdsg_no FROM treaties ORDER BY mtdsg_no").fetchall()
         ]
         latest = {
-            table: _records(
+            table: records(
                 real.con.execute(
                     f"SELECT mtdsg_no AS real_no, {', '.join(cols)} FROM {table} WHERE valid_to IS NULL"
                 )
@@ -220,8 +221,8 @@ def build_scale_db(
         }
         titles = dict(real.con.execute("SELECT mtdsg_no, title FROM treaties").fetchall())
     by_real: dict[str, dict[str, list[dict]]] = {t: {} for t in COLUMNS}
-    for table, records in latest.items():
-        for r in records:
+    for table, found in latest.items():
+        for r in found:
             by_real[table].setdefault(r.pop("real_no"), []).append(r)
     listed = [n for n in real_numbers if by_real["participations"].get(n)]
     b = _Builder()
@@ -308,11 +309,6 @@ def _write(db: Path, b: _Builder, treaties: list[_Treaty]) -> None:
         con.execute("CHECKPOINT")
 
 
-def _records(cur) -> list[dict]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
 def _insert(con, table: str, rows: list[dict]) -> None:
     if not rows:
         return
@@ -337,10 +333,10 @@ def add_one_day(db: Path, build: ScaleBuild, *, seed: int = 16) -> int:
         changed = rng.sample(numbers, changes)
         con.execute("BEGIN TRANSACTION")
         for m in changed:
-            prev = _records(
+            prev = records(
                 con.execute("SELECT * FROM snapshots WHERE mtdsg_no = ? ORDER BY seq DESC LIMIT 1", [m])
             )[0]
-            rows = _records(
+            rows = records(
                 con.execute(
                     "SELECT * FROM participations WHERE mtdsg_no = ? AND valid_to IS NULL ORDER BY iso3", [m]
                 )

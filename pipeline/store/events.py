@@ -14,7 +14,7 @@ from pipeline import mtdsg
 from pipeline.frame_values import is_missing, to_date
 from pipeline.store.history import compare_participants, withdrawal_effect_date
 from pipeline.store.model import Change
-from pipeline.store.queries import ParticipantHistory, Queries
+from pipeline.store.queries import ParticipantHistory, Queries, records
 
 # What a reader is told about. Corrections of a date and footnote renumbering are not news: the UN
 # renumbers its footnotes whenever one is added above, and a corrected date is not an action.
@@ -250,11 +250,10 @@ def _baseline(mtdsg_no: str, snap: dict[str, Any]) -> Event:
 
 def _listed_snapshots(q: Queries) -> dict[str, list[dict[str, Any]]]:
     """Every treaty's snapshots with participants, in status-date order, in one query."""
-    cur = q.con.execute("SELECT * FROM snapshots WHERE participants_complete ORDER BY mtdsg_no, seq")
-    names = [d[0] for d in cur.description]
     out: dict[str, list[dict[str, Any]]] = {}
-    for r in cur.fetchall():
-        snap = dict(zip(names, r, strict=True))
+    for snap in records(
+        q.con.execute("SELECT * FROM snapshots WHERE participants_complete ORDER BY mtdsg_no, seq")
+    ):
         out.setdefault(str(snap["mtdsg_no"]), []).append(snap)
     return out
 

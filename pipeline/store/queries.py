@@ -162,7 +162,7 @@ class Queries:
         # a pandas frame of one row cost more than the query.
         where = "WHERE mtdsg_no = $m" if mtdsg_no is not None else ""
         # Each treaty's two latest snapshots in one pass (no self-join), paired up below.
-        found = _records(
+        found = records(
             self.con.execute(
                 f"""SELECT t.mtdsg_no, t.title, t.chapter, t.chapter_title, t.conclusion, t.entry_into_force,
                       t.registration, s.snapshot_id, s.as_at, s.source, s.source_kind,
@@ -226,20 +226,19 @@ class Queries:
         else:
             q = "SELECT * FROM snapshots WHERE mtdsg_no = ? AND snapshot_id = ?"
             args = [mtdsg_no, snapshot_id]
-        cur = self.con.execute(q, args)
-        found = cur.fetchall()
+        found = records(self.con.execute(q, args))
         if not found:
             if snapshot_id is not None:
                 raise StoreError(f"{mtdsg_no} has no snapshot {snapshot_id}")
             return None
-        return dict(zip([d[0] for d in cur.description], found[0], strict=True))
+        return found[0]
 
     def all_snapshots(self, mtdsg_no: str, *, listed_only: bool = False) -> list[dict[str, Any]]:
         """Every snapshot of a treaty as a dict, in status-date order (only those listing participants)."""
         where = " AND participants_complete" if listed_only else ""
-        cur = self.con.execute(f"SELECT * FROM snapshots WHERE mtdsg_no = ?{where} ORDER BY seq", [mtdsg_no])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        return records(
+            self.con.execute(f"SELECT * FROM snapshots WHERE mtdsg_no = ?{where} ORDER BY seq", [mtdsg_no])
+        )
 
     def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
         """The participants table of one snapshot (the latest with participants by default).
@@ -278,7 +277,7 @@ class Queries:
             if notes
             else ""
         )
-        rows = _records(
+        rows = records(
             self.con.execute(
                 f"""SELECT 'participations' AS version_of, {_STORED_PARTICIPANT_COLUMNS}, valid_from, valid_to
                     FROM participations WHERE {where}
@@ -305,7 +304,7 @@ class Queries:
         snap = self.snapshot(mtdsg_no, snapshot_id)
         if snap is None or not snap["participants_complete"]:
             return pd.DataFrame({"number": pd.Series(dtype=object), "text": pd.Series(dtype=object)})
-        rows = _records(
+        rows = records(
             self.con.execute(
                 """SELECT v.number, v.text FROM end_notes v JOIN snapshots f ON f.snapshot_id = v.valid_from
                    LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to
@@ -400,7 +399,7 @@ class Queries:
         return plain(wide)
 
 
-def _records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """A cursor's rows as dicts of plain Python values (None, date, datetime, int, str, bool)."""
     names = [d[0] for d in cur.description or ()]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
