@@ -9,10 +9,10 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.report.data import SiteData, StoreLike, TreatyData, load_site_data, load_treaty, site_inputs
+from pipeline.report.data import SiteData, StoreLike, TreatyData, load_treaty, site_inputs
 from pipeline.report.feeds import feed_files
 from pipeline.report.output import Progress, ReportWriteError, SiteSize, SiteWriter, site_size
-from pipeline.report.site import render_pages, render_site_data
+from pipeline.report.site import render_pages
 from pipeline.report.summary import TreatySummary
 from pipeline.store.events import Event, newest_first
 
@@ -21,8 +21,6 @@ __all__ = [
     "build_site",
     "current_site",
     "SiteBuild",
-    "render_site_data",
-    "load_site_data",
     "SiteData",
     "ReportWriteError",
     "SiteSize",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -213,22 +213,6 @@ def sorted_treaties(treaties: pd.DataFrame) -> pd.DataFrame:
     if len(treaties):
         treaties = treaties.sort_values("mtdsg_no", key=_mtdsg_sort_key).reset_index(drop=True)
     return treaties
-
-
-def load_site_data(
-    store: StoreLike,
-    progress: Callable[[int, int, str], None] | None = None,
-    treaties: pd.DataFrame | None = None,
-) -> SiteData:
-    """Read everything the report needs from an open store (`treaties`: Store.treaties(), if already read)."""
-    treaties = sorted_treaties(store.treaties() if treaties is None else treaties)
-    records = frame_records(treaties)
-    per_treaty = {}
-    for i, r in enumerate(records, start=1):
-        per_treaty[str(r["mtdsg_no"])] = load_treaty(store, r)
-        if progress is not None:
-            progress(i, len(records), f"read {r['mtdsg_no']}")
-    return SiteData(treaties=treaties, per_treaty=per_treaty)
 
 
 def _canonical(value: Any) -> Any:

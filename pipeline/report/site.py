@@ -46,7 +46,7 @@ from pipeline.report.matrix import (
     matrix_rows,
     matrix_xlsx,
 )
-from pipeline.report.output import Progress, SiteWriter
+from pipeline.report.output import SiteWriter
 from pipeline.report.pages import (
     country_key,
     index_rows,
@@ -94,7 +94,6 @@ __all__ = [
     "reconciles_text",
     "render_pages",
     "render_readme",
-    "render_site_data",
     "snapshot_groups",
 ]
 
@@ -164,17 +163,6 @@ def render_readme(index_rows: list[dict[str, Any]]) -> str:
         )
     lines.append("")
     return "\n".join(lines)
-
-
-def render_site_data(
-    data: SiteData, out_dir: Path, *, progress: Progress | None = None, inputs: str = ""
-) -> Path:
-    """Write the whole site for `data` into out_dir, rewriting only files whose bytes changed and
-    removing pages of treaties and participants no longer there; returns the path of index.html."""
-    writer = SiteWriter(Path(out_dir), progress)
-    render_pages(data.treaties, lambda info: data.per_treaty[str(info["mtdsg_no"])], writer)
-    writer.finish(inputs)
-    return writer.out_dir / "index.html"
 
 
 def render_pages(
