@@ -23,7 +23,7 @@ import pyarrow as pa
 from pipeline.runs.export import export_tables
 from pipeline.store import Store, open_store
 from pipeline.store.queries import records
-from pipeline.store.writer import COLUMNS
+from pipeline.store.writer import COLUMNS, registered
 
 SYNTHETIC_CHAPTER = "XXIX"
 FIRST_NUMBER = 1000  # XXIX-1000, XXIX-1001, ...: chapter XXIX has a handful of treaties, none numbered so
@@ -313,11 +313,8 @@ def _insert(con, table: str, rows: list[dict]) -> None:
     if not rows:
         return
     data = pa.Table.from_pylist(rows)
-    con.register("synthetic_rows", data)
-    try:
+    with registered(con, "synthetic_rows", data):
         con.execute(f"INSERT INTO {table} ({', '.join(data.column_names)}) SELECT * FROM synthetic_rows")
-    finally:
-        con.unregister("synthetic_rows")
 
 
 def add_one_day(db: Path, build: ScaleBuild, *, seed: int = 16) -> int:

@@ -23,7 +23,7 @@ from pipeline.store.hygiene import drop_snapshot
 from pipeline.store.model import AsOf, Diff, ImportResult, StoreError, StoreLocked
 from pipeline.store.queries import Queries
 from pipeline.store.schema import SCHEMA_VERSION, current_version, migrate
-from pipeline.store.writer import PageWrite, status_time, to_naive, write_page, write_pages
+from pipeline.store.writer import PageWrite, registered, status_time, to_naive, write_page, write_pages
 
 # 16 KiB blocks for new files (DuckDB's default is 256 KiB): the file grows a block at a time and an
 # unchanged refresh writes a few hundred bytes, so small blocks keep history at the cost of changes.
@@ -152,8 +152,7 @@ class Store(Queries):
                 ),
             }
         )
-        self.con.register("wanted", keys)
-        try:
+        with registered(self.con, "wanted", keys):
             rows = self.con.execute(
                 """SELECT i, arg_min(mtdsg_no, pri), arg_min(snapshot_id, pri), arg_min(as_at, pri),
                           arg_min(ds, pri), arg_min(dp, pri) FROM (
@@ -170,8 +169,6 @@ class Store(Queries):
                    GROUP BY i""",
                 {"pv": parser_version or str(PARSER_VERSION)},
             ).fetchall()
-        finally:
-            self.con.unregister("wanted")
         found: list[ImportResult | None] = [None] * len(pages)
         for i, m, snapshot_id, as_at, ds, dp in rows:
             found[i] = ImportResult(str(m), "unchanged", int(snapshot_id), as_at, ds, dp)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -196,11 +198,20 @@ def _point_treaty_at(con: duckdb.DuckDBPyConnection, w: PageWrite, new_id: int) 
     con.execute(f"INSERT INTO treaties VALUES ({', '.join('$' + k for k in row)})", row)
 
 
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, data: pa.Table) -> Iterator[None]:
+    """`data` seen by the block's statements as the view `name` (DuckDB scans the Arrow table), then gone."""
+    con.register(name, data)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
 def _append_versions(con: duckdb.DuckDBPyConnection, table: str, m: str, new_id: int, data: pa.Table) -> None:
     """The new snapshot is the latest with participants: close what it no longer shows, add the new."""
     cols = ", ".join(COLUMNS[table])
-    con.register("incoming", data)
-    try:
+    with registered(con, "incoming", data):
         con.execute(
             f"""UPDATE {table} SET valid_to = $id WHERE mtdsg_no = $m AND valid_to IS NULL
                 AND row_hash NOT IN (SELECT row_hash FROM incoming)""",
@@ -213,8 +224,6 @@ def _append_versions(con: duckdb.DuckDBPyConnection, table: str, m: str, new_id:
                     SELECT row_hash FROM {table} WHERE mtdsg_no = $m AND valid_to IS NULL)""",
             {"id": new_id, "m": m},
         )
-    finally:
-        con.unregister("incoming")
 
 
 def _rebuild_versions(
@@ -229,40 +238,39 @@ def _rebuild_versions(
     col_list = ", ".join(cols)
     v_cols = ", ".join(f"v.{c}" for c in cols)
     any_cols = ", ".join(f"any_value({c}) AS {c}" for c in cols if c != "row_hash")
-    con.register("incoming", data)
-    try:
-        con.execute(
-            """CREATE OR REPLACE TEMP TABLE ranks AS
-               SELECT snapshot_id, seq, row_number() OVER (ORDER BY seq) AS crank,
-                      lead(snapshot_id) OVER (ORDER BY seq) AS next_id
-               FROM snapshots WHERE mtdsg_no = $m AND participants_complete""",
-            {"m": m},
-        )
-        con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE members AS
-                SELECT c.crank, {v_cols}
-                FROM {table} v JOIN snapshots f ON f.snapshot_id = v.valid_from
-                LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to
-                JOIN ranks c ON c.seq >= f.seq AND (v.valid_to IS NULL OR c.seq < t.seq)
-                WHERE v.mtdsg_no = $m AND c.snapshot_id <> $id
-                UNION ALL
-                SELECT (SELECT crank FROM ranks WHERE snapshot_id = $id), {col_list} FROM incoming""",
-            {"m": m, "id": new_id},
-        )
-        con.execute(f"DELETE FROM {table} WHERE mtdsg_no = $m", {"m": m})
-        con.execute(
-            f"""INSERT INTO {table} (mtdsg_no, {col_list}, valid_from, valid_to)
-                SELECT $m, {col_list}, f.snapshot_id, l.next_id FROM (
-                  SELECT row_hash, {any_cols}, min(crank) AS r0, max(crank) AS r1 FROM (
-                    SELECT *, crank - row_number() OVER (PARTITION BY row_hash ORDER BY crank) AS grp
-                    FROM members) GROUP BY row_hash, grp) g
-                JOIN ranks f ON f.crank = g.r0 JOIN ranks l ON l.crank = g.r1""",
-            {"m": m},
-        )
-    finally:
-        con.unregister("incoming")
-        con.execute("DROP TABLE IF EXISTS members")
-        con.execute("DROP TABLE IF EXISTS ranks")
+    with registered(con, "incoming", data):
+        try:
+            con.execute(
+                """CREATE OR REPLACE TEMP TABLE ranks AS
+                   SELECT snapshot_id, seq, row_number() OVER (ORDER BY seq) AS crank,
+                          lead(snapshot_id) OVER (ORDER BY seq) AS next_id
+                   FROM snapshots WHERE mtdsg_no = $m AND participants_complete""",
+                {"m": m},
+            )
+            con.execute(
+                f"""CREATE OR REPLACE TEMP TABLE members AS
+                    SELECT c.crank, {v_cols}
+                    FROM {table} v JOIN snapshots f ON f.snapshot_id = v.valid_from
+                    LEFT JOIN snapshots t ON t.snapshot_id = v.valid_to
+                    JOIN ranks c ON c.seq >= f.seq AND (v.valid_to IS NULL OR c.seq < t.seq)
+                    WHERE v.mtdsg_no = $m AND c.snapshot_id <> $id
+                    UNION ALL
+                    SELECT (SELECT crank FROM ranks WHERE snapshot_id = $id), {col_list} FROM incoming""",
+                {"m": m, "id": new_id},
+            )
+            con.execute(f"DELETE FROM {table} WHERE mtdsg_no = $m", {"m": m})
+            con.execute(
+                f"""INSERT INTO {table} (mtdsg_no, {col_list}, valid_from, valid_to)
+                    SELECT $m, {col_list}, f.snapshot_id, l.next_id FROM (
+                      SELECT row_hash, {any_cols}, min(crank) AS r0, max(crank) AS r1 FROM (
+                        SELECT *, crank - row_number() OVER (PARTITION BY row_hash ORDER BY crank) AS grp
+                        FROM members) GROUP BY row_hash, grp) g
+                    JOIN ranks f ON f.crank = g.r0 JOIN ranks l ON l.crank = g.r1""",
+                {"m": m},
+            )
+        finally:
+            con.execute("DROP TABLE IF EXISTS members")
+            con.execute("DROP TABLE IF EXISTS ranks")
 
 
 # ---------------------------------------------------------------------------------------------- batches
@@ -330,19 +338,12 @@ def _insert_new_treaties(con: duckdb.DuckDBPyConnection, writes: list[PageWrite]
     first_id = int(con.execute("SELECT coalesce(max(snapshot_id), 0) + 1 FROM snapshots").fetchall()[0][0])
     ids = list(range(first_id, first_id + len(writes)))
     snaps = [_snapshot_row(w, i, 1) for w, i in zip(writes, ids, strict=True)]
-    snap_table = pa.Table.from_pylist(snaps)
-    con.register("incoming_snapshots", snap_table)
-    try:
+    with registered(con, "incoming_snapshots", pa.Table.from_pylist(snaps)):
         con.execute(f"INSERT INTO snapshots SELECT {', '.join(snaps[0])} FROM incoming_snapshots")
-    finally:
-        con.unregister("incoming_snapshots")
     treaties = pa.Table.from_pylist([_treaty_row(w, i) for w, i in zip(writes, ids, strict=True)])
-    con.register("incoming_treaties", treaties)
-    try:
+    with registered(con, "incoming_treaties", treaties):
         con.execute("DELETE FROM treaties WHERE mtdsg_no IN (SELECT mtdsg_no FROM incoming_treaties)")
         con.execute(f"INSERT INTO treaties SELECT {', '.join(treaties.column_names)} FROM incoming_treaties")
-    finally:
-        con.unregister("incoming_treaties")
     listed = [(w, i) for w, i in zip(writes, ids, strict=True) if w.page.participants_listed]
     for table, cols in COLUMNS.items():
         parts = []
@@ -355,15 +356,12 @@ def _insert_new_treaties(con: duckdb.DuckDBPyConnection, writes: list[PageWrite]
                 parts.append(data.append_column("valid_from", pa.array([i] * n, pa.int32())))
         if not parts:
             continue
-        con.register("incoming_rows", pa.concat_tables(parts))
-        try:
-            col_list = ", ".join(cols)
+        col_list = ", ".join(cols)
+        with registered(con, "incoming_rows", pa.concat_tables(parts)):
             con.execute(
                 f"""INSERT INTO {table} (mtdsg_no, {col_list}, valid_from, valid_to)
                     SELECT mtdsg_no, {col_list}, valid_from, NULL FROM incoming_rows"""
             )
-        finally:
-            con.unregister("incoming_rows")
     return [
         _result(w, ImportResult(w.page.status.mtdsg_no, "saved", i, w.as_at))
         for w, i in zip(writes, ids, strict=True)
