@@ -12,7 +12,7 @@ from pipeline.claims.evaluate import VERDICT_KEYS, evaluate, load_set, render_ev
 from pipeline.cli import app
 from pipeline.store import open_store
 
-EVAL = Path(__file__).parent / "eval"
+EVAL = Path(__file__).parent / "eval" / "dev"
 TARGET = 0.90
 
 
