@@ -182,8 +182,8 @@ class Store(Queries):
 
     # ------------------------------------------------------------------ history
 
-    def asof(self, mtdsg_no: str, on: date) -> AsOf:
-        return history.asof(self, mtdsg_no, on)
+    def asof(self, mtdsg_no: str, on: date, *, today: date | None = None) -> AsOf:
+        return history.asof(self, mtdsg_no, on, today=today)
 
     def scheduled(self, mtdsg_no: str) -> tuple[Scheduled, ...]:
         """Changes the latest snapshot's end notes announce for later (pending withdrawals)."""
