@@ -49,7 +49,9 @@ def test_a_capture_date_before_the_pages_latest_action_is_refused(tmp_path, xml_
     r = run("import", xml_dir / "IV-11-c.xml", "--captured", "1990-01-01", "--db", path)
     assert r.exit_code != 0
     failed = [x for x in r.output.splitlines() if x.startswith("failed")]
-    assert len(failed) == 1 and "capture date 1990-01-01 is earlier than the page's latest action" in failed[0]
+    assert (
+        len(failed) == 1 and "capture date 1990-01-01 is earlier than the page's latest action" in failed[0]
+    )
     assert "2017-12-29" in failed[0] and "Traceback" not in r.output
     assert snapshot_count(path) == 0
     # The day the file was saved is accepted.
@@ -74,7 +76,9 @@ def test_asof_after_today_says_it_is_a_projection(db):
     with open_store(db, read_only=True) as s:
         future = s.asof("IV-11-c", date(2030, 1, 1), today=date(2026, 12, 4))
         past = s.asof("IV-11-c", date(2026, 3, 1), today=date(2026, 12, 4))
-    assert future.caveats == ("a projection: 2030-01-01 is after today (2026-12-04); later actions are unknown",)
+    assert future.caveats == (
+        "a projection: 2030-01-01 is after today (2026-12-04); later actions are unknown",
+    )
     assert past.caveats == ()
     r = run("asof", "IV-11-c", "2999-01-01", "--db", db)
     assert r.exit_code == 0 and "note: a projection: 2999-01-01 is after today" in r.output
@@ -90,6 +94,8 @@ def test_diff_from_later_than_to_is_refused_with_a_hint(db):
 
 
 def test_a_future_written_on_is_refused_by_the_helper():
-    with pytest.raises(StoreError, match=r"^--written-on 2031-01-01 is in the future \(today is 2026-12-04\)$"):
+    with pytest.raises(
+        StoreError, match=r"^--written-on 2031-01-01 is in the future \(today is 2026-12-04\)$"
+    ):
         check_not_future(date(2031, 1, 1), "--written-on", today=date(2026, 12, 4))
     check_not_future(date(2026, 12, 4), "--written-on", today=date(2026, 12, 4))  # today itself is fine

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.corpus
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory, xml_dir, html_dir):
-    return build(tmp_path_factory.mktemp("ranges") / "r.duckdb", ["XXVI-4", "XXVI-2-a", "I-1"], xml_dir, html_dir)
+    return build(
+        tmp_path_factory.mktemp("ranges") / "r.duckdb", ["XXVI-4", "XXVI-2-a", "I-1"], xml_dir, html_dir
+    )
 
 
 def test_an_uncertain_ratification_gives_a_range_naming_it(db):
