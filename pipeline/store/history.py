@@ -9,7 +9,16 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from pipeline.frame_values import to_date as as_date
-from pipeline.parse.endnotes import RULE_EFFECT, parse_day, read_withdrawal
+from pipeline.parse.endnotes import (
+    RULE_CLAUSE,
+    RULE_EFFECT,
+    Clause,
+    date_withdrawal,
+    denunciation_clause,
+    earlier_participation,
+    parse_day,
+    read_withdrawal,
+)
 from pipeline.store.compare import compare_participants, is_on, role_withdrawn
 from pipeline.store.known import known_events
 from pipeline.store.model import AsOf, Change, Diff, KnownEvent, Scheduled, StoreError, Uncertain
@@ -48,6 +57,7 @@ def withdrawal_effect_date(
     *,
     participant: str | None = None,
     role: str = "consent",
+    clause: Clause | None = None,
 ) -> tuple[date, str] | None:
     """When a bracketed participation ended, read from the participant's end notes.
 
@@ -58,9 +68,13 @@ def withdrawal_effect_date(
     `participant` (the row's name) and `role` where known: without a name, a note telling several states'
     withdrawals (a note table, X-9, XIX-21) cannot be read for one of them.
     """
-    found = read_withdrawal(_markers(footnotes), notes, participant=participant, role=role, after=after)
+    found = date_withdrawal(
+        _markers(footnotes), notes, participant=participant, role=role, after=after, clause=clause
+    )
     if found is None:
         return None
+    if RULE_CLAUSE in found.rule:
+        return found.date, "clause"
     return found.date, ("notified" if found.rule == "notified" else "effect")
 
 
@@ -71,6 +85,7 @@ def role_on(
     notes: dict[str, str],
     first_seen_withdrawn: dict[str, date],
     how: dict[str, int],
+    clause: Clause | None = None,
 ) -> bool:
     """Whether a participant's consent (or signature) as one snapshot records it was in force on `on`.
 
@@ -79,12 +94,26 @@ def role_on(
     otherwise until the first snapshot that shows it bracketed (rule "snapshot"). `how` counts the rules.
     """
     d = as_date(row.get(f"{role}_date"))
-    if d is None or d > on:
+    if d is None:
+        return False
+    if d > on:
+        # A participation the end note tells before the one the row dates (IV-5: Guyana's initial
+        # accession of 1993, denounced with effect from 5 April 1999, re-acceded on 5 January 1999).
+        earlier = (
+            earlier_participation(
+                _markers(row.get("footnotes")), notes, participant=str(row.get("name")), current=d
+            )
+            if role == "consent" and row.get("footnotes")
+            else None
+        )
+        if earlier is not None and earlier[0] <= on < earlier[1]:
+            how["earlier"] = how.get("earlier", 0) + 1
+            return True
         return False
     if not role_withdrawn(row, role):
         return True
     found = withdrawal_effect_date(
-        row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role
+        row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role, clause=clause
     )
     if found is not None:
         how[found[1]] = how.get(found[1], 0) + 1
@@ -98,12 +127,30 @@ _RULE_WORDS = {
     "effect": "the effective date in their end note",
     "notified": "the notified date of the denunciation (no effective date given)",
     "snapshot": "the first snapshot that shows them bracketed (no end note date)",
+    "clause": "the notified date plus the delay of the treaty's denunciation clause quoted on the page",
 }
 
 
 def _rules_text(how: dict[str, int]) -> str:
-    parts = [f"{_RULE_WORDS.get(rule, rule)} ({n})" for rule, n in sorted(how.items()) if n]
-    return "; withdrawals end on " + ", ".join(parts) if parts else ""
+    parts = [
+        f"{_RULE_WORDS.get(rule, rule)} ({n})" for rule, n in sorted(how.items()) if n and rule != "earlier"
+    ]
+    text = "; withdrawals end on " + ", ".join(parts) if parts else ""
+    if how.get("earlier"):
+        text += (
+            f"; {how['earlier']} earlier participation(s) told in end notes (an initial accession or"
+            " ratification, denounced before the one the row dates) are counted"
+        )
+    return text
+
+
+def _clause(
+    history: ParticipantHistory, snap: dict[str, Any], rows: dict[str, dict[str, Any]]
+) -> Clause | None:
+    """The treaty's denunciation clause, where the snapshot's notes or declarations quote it."""
+    texts = [*history.notes_at(int(snap["seq"])).values()]
+    texts += [str(r["declarations"]) for r in rows.values() if r.get("declarations")]
+    return denunciation_clause(texts)
 
 
 def _by_code(history: ParticipantHistory, snap: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -261,8 +308,9 @@ def _asof_before_first(
     snap = later[0]
     rows = _by_code(history, snap)
     notes = history.notes_at(int(snap["seq"]))
+    clause = _clause(history, snap, rows)
     on_roles = {
-        (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
+        (iso3, role): role_on(r, role, on, notes, first_withdrawn, how, clause)
         for iso3, r in rows.items()
         for role in _ROLES
     }
@@ -270,13 +318,15 @@ def _asof_before_first(
     if len(later) > 1:
         nxt = later[1]
         next_notes = history.notes_at(int(nxt["seq"]))
-        for iso3, n in _by_code(history, nxt).items():
+        next_rows = _by_code(history, nxt)
+        next_clause = _clause(history, nxt, next_rows)
+        for iso3, n in next_rows.items():
             b = rows.get(iso3)
             for role in _ROLES:
                 d = as_date(n.get(f"{role}_date"))
                 unlisted = b is None or as_date(b.get(f"{role}_date")) is None
                 if d is not None and d <= on and unlisted and not on_roles.get((iso3, role), False):
-                    if role_on(n, role, on, next_notes, first_withdrawn, how):
+                    if role_on(n, role, on, next_notes, first_withdrawn, how, next_clause):
                         on_roles[(iso3, role)] = True
                         late += 1
     day = snap["as_at"].date().isoformat()
@@ -370,6 +420,7 @@ def _asof_between(
     base_day = base["as_at"].date()
     next_rows = _by_code(history, nxt)
     next_notes = history.notes_at(int(nxt["seq"]))
+    next_clause = _clause(history, nxt, next_rows)
     next_day = nxt["as_at"].date()
     uncertain: list[Uncertain] = []
     late = 0
@@ -383,10 +434,10 @@ def _asof_between(
                 # list yet (the UN records some deposits late): the later page's date decides.
                 unlisted = b is None or as_date(b.get(f"{role}_date")) is None
                 if not was and d is not None and d <= on and (base_day < d or unlisted):
-                    was = role_on(n, role, on, next_notes, first_withdrawn, how)
+                    was = role_on(n, role, on, next_notes, first_withdrawn, how, next_clause)
                     late += was and d <= base_day
                 elif was and role_withdrawn(n, role):
-                    was = role_on(n, role, on, next_notes, first_withdrawn, how)
+                    was = role_on(n, role, on, next_notes, first_withdrawn, how, next_clause)
             elif was and b is not None:
                 # In force at the earlier snapshot and gone from the next with no bracket or end note.
                 uncertain.append(Uncertain(iso3, str(b["name"]), role, (base_day, next_day)))
@@ -561,6 +612,7 @@ def _dated(
     """Each withdrawal with its effective date and rule, read as asof reads it."""
     by_code = {str(r["iso3"]): r for r in rows}
     notes = history.notes_at(int(snap["seq"]))
+    clause = _clause(history, snap, by_code)
     first = {k: v.date() for k, v in history.first_seen_withdrawn().items()}
     events = {e.iso3: e for e in cited if e.ends}
     out = []
@@ -575,12 +627,13 @@ def _dated(
             for role in _ROLES:
                 if not role_withdrawn(row, role):
                     continue
-                found = read_withdrawal(
+                found = date_withdrawal(
                     _markers(row.get("footnotes")),
                     notes,
                     participant=str(row["name"]),
                     role=role,
                     after=as_date(row.get(f"{role}_date")),
+                    clause=clause,
                 )
                 if found is not None:
                     c = dataclasses.replace(
