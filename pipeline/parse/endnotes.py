@@ -370,8 +370,8 @@ class Clause:
 def denunciation_clause(texts: Iterable[str]) -> Clause | None:
     """The delay of the treaty's denunciation clause quoted anywhere in the page's texts (end notes,
     declarations, objections); None when no text quotes it, or when the quotes disagree."""
-    found = set()
-    quotes = {}
+    found: set[tuple[int, str]] = set()
+    quotes: dict[tuple[int, str], str] = {}
     for text in texts:
         for m in _CLAUSE.finditer(text or ""):
             n = m.group("n").lower()
