@@ -75,3 +75,15 @@ def test_from_the_2026_page_alone_the_event_restores_the_ratification_before_it(
     # The 2018 file declared 166 parties; the 2026 page alone gives 165, the cited event adds Russia back.
     assert (with_event.parties, without.parties) == (166, 165)
     assert [e.iso3 for e in with_event.known_events] == ["RUS"]
+
+
+@pytest.mark.corpus
+def test_the_change_events_tell_the_cited_revocation(tmp_path, xml_dir, html_dir):
+    from pipeline.store.events import REMOVED_WITHOUT_NOTICE, WITHDREW, treaty_events
+
+    db = build(tmp_path / "k.duckdb", ["XXVI-4"], xml_dir, html_dir)
+    with open_store(db, read_only=True) as s:
+        rus = [e for e in treaty_events(s, "XXVI-4") if e.iso3 == "RUS"]
+    assert [(e.kind, e.action_date, e.source_url) for e in rus] == [(WITHDREW, date(2023, 11, 2), CTBT_PAGE)]
+    assert REMOVED_WITHOUT_NOTICE not in {e.kind for e in rus}
+    assert rus[0].headline() == "Russian Federation withdrew from XXVI-4 (2023-11-02)"
