@@ -131,8 +131,8 @@ def status(
     cite = citable_url(m, info["source"])
     read = f" (read from {info['source']})" if info["source"] and info["source"] != cite else ""
     print(f"source: {cite}{read}")
-    for pending in store_scheduled:
-        print(f"pending: {pending.text()} (end note {pending.note})")
+    for line in dict.fromkeys(f"pending: {p.text()} (end note {p.note})" for p in store_scheduled):
+        print(line)
     if len(parts):
         cols = ["iso3", "name", "signature_date", "consent_date", "consent_type", "withdrawn", "footnotes"]
         print_frame(parts, fmt, columns=cols, priorities={"footnotes": 1, "withdrawn": 2, "consent_type": 3})
