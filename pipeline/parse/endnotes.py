@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -260,6 +261,12 @@ def note_events(text: str) -> list[_Event]:
     return events
 
 
+@functools.lru_cache(maxsize=4096)
+def _events_of(text: str) -> tuple[_Event, ...]:
+    """note_events, read once per note text (as-of reads the same notes on every date it is asked)."""
+    return tuple(note_events(text))
+
+
 def _role(sentence: str) -> str:
     if _SIGNATURE_ONLY.search(sentence):
         return ROLE_SIGNATURE
@@ -296,7 +303,7 @@ def read_withdrawal(
         text = notes.get(number)
         if not text:
             continue
-        events = note_events(text)
+        events = _events_of(text)
         table_rows = sum(e.phrase.startswith("note table") for e in events)
         for e in events:
             if e.role and e.role != role and not (role == ROLE_PROVISIONAL and e.role == ROLE_CONSENT):

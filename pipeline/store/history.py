@@ -274,15 +274,16 @@ def asof(
         return _declared_only(q, mtdsg_no, on, today)
     earlier = [s for s in snaps if s["as_at"].date() <= on]
     later = [s for s in snaps if s["as_at"].date() > on]
-    if not earlier:
-        adopted = _adopted(q, mtdsg_no)
-        if adopted is not None and on < adopted:
-            return _before_adoption(mtdsg_no, on, adopted, snaps, today)
     # The treaty's row versions once: the one or two snapshots compared are read from them in memory.
     history = q.participant_history(mtdsg_no, snaps)
     first_withdrawn = {k: v.date() for k, v in history.first_seen_withdrawn().items()}
     if not earlier:
         reading = _asof_before_first(history, on, later, first_withdrawn)
+        if not any(reading.state.values()):
+            # Nobody counted yet: say so if the treaty did not exist (read only then: a query per call).
+            adopted = _adopted(q, mtdsg_no)
+            if adopted is not None and on < adopted:
+                return _before_adoption(mtdsg_no, on, adopted, snaps, today)
     else:
         base = earlier[-1]
         base_rows = _by_code(history, base)
