@@ -196,20 +196,20 @@ def _snapshot_events(
             continue
         if kind == REMOVED_WITHOUT_NOTICE and c.iso3 in cited:
             # Gone from the page without notice, but a cited known event tells when and why.
-            e = cited[str(c.iso3)]
+            known = cited[str(c.iso3)]
             out.append(
                 Event(
                     mtdsg_no=mtdsg_no,
                     iso3=c.iso3,
                     name=c.name,
                     kind=WITHDREW,
-                    action_date=e.effective,
+                    action_date=known.effective,
                     first_seen=after_snap["as_at"],
                     snapshot_id=int(after_snap["snapshot_id"]),
                     previous_snapshot_id=int(before_snap["snapshot_id"]),
-                    source_url=e.source,
+                    source_url=known.source,
                     before=c.before,
-                    after=f"{e.action}, effective {e.effective.isoformat()} (known event)",
+                    after=f"{known.action}, effective {known.effective.isoformat()} (known event)",
                 )
             )
             continue
