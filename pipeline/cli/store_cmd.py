@@ -103,7 +103,9 @@ def status(
         info = store.treaty(m)
         parts = store.participants(m)
         latest = store.asof(m, info["as_at"].date())
+        store_scheduled = store.scheduled(m)
     info["signed_not_party"] = latest.signed_not_party
+    info["scheduled"] = [s.to_dict() for s in store_scheduled]
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         _document({**info, "participants": records(parts)}, fmt)
         return
@@ -129,6 +131,8 @@ def status(
     cite = citable_url(m, info["source"])
     read = f" (read from {info['source']})" if info["source"] and info["source"] != cite else ""
     print(f"source: {cite}{read}")
+    for line in dict.fromkeys(f"pending: {p.text()} (end note {p.note})" for p in store_scheduled):
+        print(line)
     if len(parts):
         cols = ["iso3", "name", "signature_date", "consent_date", "consent_type", "withdrawn", "footnotes"]
         print_frame(parts, fmt, columns=cols, priorities={"footnotes": 1, "withdrawn": 2, "consent_type": 3})
@@ -151,14 +155,15 @@ def asof(
     if fmt is not OutputFormat.table:
         _document(result.to_dict(), fmt)
         return
+    sig = f"{result.range_text('signatories')} signatories" if result.has_signature_procedure else ""
     if result.participants_listed:
-        print(
-            f"{m} on {day}: {result.parties} parties, {result.signatories} signatories"
-            f" ({result.signed_not_party} signed but not party)"
-        )
+        sig += f" ({result.signed_not_party} signed but not party)" if sig else "no signature procedure"
+        print(f"{m} on {day}: {result.range_text()} parties, {sig}")
     else:
         print(f"{m} on {day}: {result.parties} parties, {result.signatories} signatories (declared)")
     print(f"basis: {result.basis}")
+    for line in result.caveats:
+        print(f"note: {line}")
     for u in result.uncertain:
         print(f"uncertain: {u.name} ({u.iso3}) {u.role}, gone between {u.between[0]} and {u.between[1]}")
 
@@ -187,9 +192,12 @@ def diff(
     to_day = parse_day(to, "--to") if to else None
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
-        result = store.diff(m, from_day, to_day)
+        with user_errors():
+            result = store.diff(m, from_day, to_day)
     d = result.to_dict()
-    changes = pd.DataFrame(d["changes"], columns=["iso3", "name", "change", "before", "after"])
+    changes = pd.DataFrame(
+        d["changes"], columns=["iso3", "name", "change", "before", "after", "effective", "rule"]
+    )
     if fmt in (OutputFormat.json, OutputFormat.jsonl):
         _document(d, fmt)
         return
@@ -206,6 +214,7 @@ def diff(
             f" signatories {cb['signatories']} -> {ca['signatories']}"
         )
     shown = changes[changes["change"] != "footnotes_changed"].copy()
+    shown = shown.drop(columns=[c for c in ("effective", "rule") if shown[c].isna().all()])
     shown["change"] = [change_word(c) for c in shown["change"]]
     if len(shown):
         print_frame(shown, fmt, priorities={"before": 1, "after": 2})

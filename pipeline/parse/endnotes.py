@@ -9,7 +9,9 @@ that, only the notification date is known ("notified", a lower bound of the effe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -259,6 +261,12 @@ def note_events(text: str) -> list[_Event]:
     return events
 
 
+@functools.lru_cache(maxsize=4096)
+def _events_of(text: str) -> tuple[_Event, ...]:
+    """note_events, read once per note text (as-of reads the same notes on every date it is asked)."""
+    return tuple(note_events(text))
+
+
 def _role(sentence: str) -> str:
     if _SIGNATURE_ONLY.search(sentence):
         return ROLE_SIGNATURE
@@ -281,6 +289,7 @@ def read_withdrawal(
     participant: str | None = None,
     role: str = ROLE_CONSENT,
     after: date | None = None,
+    named_only: bool = False,
 ) -> WithdrawalEffect | None:
     """When the bracketed `role` action (dated `after`) of `participant` ended, from its end notes.
 
@@ -294,13 +303,15 @@ def read_withdrawal(
         text = notes.get(number)
         if not text:
             continue
-        events = note_events(text)
+        events = _events_of(text)
         table_rows = sum(e.phrase.startswith("note table") for e in events)
         for e in events:
             if e.role and e.role != role and not (role == ROLE_PROVISIONAL and e.role == ROLE_CONSENT):
                 continue
             if participant is not None and e.who is not None and not same_participant(e.who, participant):
                 continue
+            if named_only and e.who is None:
+                continue  # a note the row does not link counts only where it names the participant
             if participant is None and e.phrase.startswith("note table") and table_rows > 1:
                 continue
             if e.effect is not None and (after is None or e.effect >= after):
@@ -332,12 +343,124 @@ def read_withdrawal(
 def withdrawal_effects(status: TreatyStatus) -> dict[tuple[int, str], WithdrawalEffect | None]:
     """For every bracketed action on a page, keyed by (row, role): when it ended, or None if no note says."""
     notes = {n.number: n.text for n in status.end_notes}
+    clause = denunciation_clause([*notes.values(), *(d.text for d in status.declarations)])
     out: dict[tuple[int, str], WithdrawalEffect | None] = {}
     for p in status.participants:
         for role in (ROLE_SIGNATURE, ROLE_CONSENT, ROLE_PROVISIONAL):
             action = getattr(p, role)
             if action is not None and action.withdrawn:
-                out[(p.row, role)] = read_withdrawal(
-                    p.footnotes, notes, participant=p.name, role=role, after=action.date
+                out[(p.row, role)] = date_withdrawal(
+                    p.footnotes, notes, participant=p.name, role=role, after=action.date, clause=clause
                 )
     return out
+
+
+# The treaty's own denunciation clause, where the page quotes it (IV-5: objections quote article 12(1),
+# "the denunciation taking effect 'three months after the date of receipt of the notification by the
+# Secretary-General'"). Only a quoted clause about denunciation itself counts, never a State's own delay.
+_CLAUSE = re.compile(
+    r"denunciation (?:shall take|taking|takes|will take|to take) effect,?\s*[\"'\u2018\u2019\u201c\u201d]"
+    r"(?P<n>\d+|" + "|".join(_NUMBERS) + r") (?P<unit>day|month|year)s? after the date of (?:the )?receipt",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A treaty's denunciation delay as the page quotes it."""
+
+    n: int
+    unit: str  # "day" | "month" | "year"
+    quote: str
+
+
+def denunciation_clause(texts: Iterable[str]) -> Clause | None:
+    """The delay of the treaty's denunciation clause quoted anywhere in the page's texts (end notes,
+    declarations, objections); None when no text quotes it, or when the quotes disagree."""
+    found: set[tuple[int, str]] = set()
+    quotes: dict[tuple[int, str], str] = {}
+    for text in texts:
+        for m in _CLAUSE.finditer(text or ""):
+            n = m.group("n").lower()
+            key = (int(n) if n.isdigit() else _NUMBERS[n], m.group("unit").lower())
+            found.add(key)
+            quotes.setdefault(key, m.group(0))
+    if len(found) != 1:
+        return None
+    (key,) = found
+    return Clause(key[0], key[1], quotes[key])
+
+
+RULE_CLAUSE = "the treaty's clause quoted on the page"
+
+
+def date_withdrawal(
+    footnotes: Iterable[str],
+    notes: Mapping[str, str],
+    *,
+    participant: str | None = None,
+    role: str = ROLE_CONSENT,
+    after: date | None = None,
+    clause: Clause | None = None,
+) -> WithdrawalEffect | None:
+    """read_withdrawal, then two more sources in order: an effective date in a note the row does not link
+    that names the participant (XIX-35: the Netherlands in note 1's table, its row linking note 3); and
+    for a notification date alone, the delay of the treaty's denunciation clause the page quotes (IV-5
+    Jamaica: notified 23 October 1997, effective three months after, 23 January 1998)."""
+    linked = [str(m) for m in footnotes]
+    found = read_withdrawal(linked, notes, participant=participant, role=role, after=after)
+    if (found is None or found.rule == RULE_NOTIFIED) and participant is not None:
+        others = [n for n in notes if n not in linked]
+        other = read_withdrawal(
+            others, notes, participant=participant, role=role, after=after, named_only=True
+        )
+        if other is not None and other.rule != RULE_NOTIFIED:
+            found = dataclasses.replace(
+                other, phrase=f"{other.phrase} (note {other.note}, not linked from the row)"
+            )
+    if (
+        found is not None
+        and found.rule == RULE_NOTIFIED
+        and clause is not None
+        and found.notified is not None
+    ):
+        day = _add(found.notified, clause.n, clause.unit)
+        rule = f"{RULE_NOTIFIED}+{clause.n} {clause.unit}{'s' if clause.n != 1 else ''} ({RULE_CLAUSE})"
+        found = WithdrawalEffect(day, rule, found.note, found.notified, f"{found.phrase}; {clause.quote}")
+    return found
+
+
+# "The Government of Guyana had initially acceded to the Optional Protocol on 10 May 1993": an earlier
+# participation of the same State, ended by the denunciation the same note tells, before its re-accession.
+_INITIAL = re.compile(
+    rf"(?:had )?initially (?:acceded|ratified|accepted|approved|succeeded)\b[^.;]*?\bon (?P<date>{_DATE})"
+)
+
+
+def earlier_participation(
+    footnotes: Iterable[str], notes: Mapping[str, str], *, participant: str, current: date
+) -> tuple[date, date, str] | None:
+    """(start, end, note) of a participation the row's end notes tell before the one the row dates
+    (`current`): an initial accession or ratification, ended by a denunciation with an effective date
+    after it. None when no note tells one."""
+    for number in footnotes:
+        text = notes.get(str(number)) or ""
+        m = _INITIAL.search(text)
+        if m is None:
+            continue
+        subject = _subject(text[: m.end()])
+        if subject is not None and not same_participant(subject, participant):
+            continue
+        start = parse_day(m.group("date"))
+        if start is None or start >= current:
+            continue
+        ends = [
+            e.effect
+            for e in note_events(text[m.end() :])
+            if e.effect is not None
+            and e.effect > start
+            and (e.who is None or same_participant(e.who, participant))
+        ]
+        if ends:
+            return start, min(ends), str(number)
+    return None

@@ -27,6 +27,7 @@ from pipeline.parse import PARSER_VERSION, check_plausible, parse_page
 from pipeline.parse.model import ParseError, SourceRef, TreatyStatus
 from pipeline.runs.results import FAILED, SAVED, UNCHANGED, RunReport, TreatyResult
 from pipeline.store import ImportResult, StoreError
+from pipeline.store.dates import check_capture_date
 from pipeline.store.db import PageProvenance
 
 Parse = Callable[..., TreatyStatus]
@@ -75,7 +76,14 @@ def import_page(
         return known
     fetched = captured_at if isinstance(captured_at, datetime) else None
     page = _checked_page(
-        data, location=location, sha=sha, fetched_at=fetched, fetch_time=fetched, parse=parse, charset=charset
+        data,
+        location=location,
+        sha=sha,
+        fetched_at=fetched,
+        fetch_time=fetched,
+        parse=parse,
+        charset=charset,
+        captured_at=captured_at,
     )
     return store.import_page(page, source=location, raw_sha256=sha, captured_at=captured_at)
 
@@ -90,6 +98,7 @@ def _checked_page(
     parse: Parse,
     normalise: Callable[[TreatyStatus], NormalisedPage] = normalise_page,
     charset: str | None = None,
+    captured_at: date | datetime | None = None,
 ) -> NormalisedPage:
     """parse -> plausibility -> normalise, for one page's bytes. A page that cannot be what it claims (dated
     after `fetch_time` or now, a number that is no treaty's) never becomes a snapshot: it would stay
@@ -97,6 +106,7 @@ def _checked_page(
     source = SourceRef(location=location, sha256=sha, fetched_at=fetched_at)
     status = parse(data, source=source, charset=charset) if charset else parse(data, source=source)
     check_plausible(status, fetched_at=fetch_time, now=datetime.now(UTC))
+    check_capture_date(status, captured_at)
     return normalise(status)
 
 
@@ -212,6 +222,7 @@ def import_batch(
                 fetch_time=None,
                 parse=parse,
                 normalise=normalise,
+                captured_at=p.captured_at,
             )
             todo.append((page, PageProvenance(p.location, p.sha256, p.captured_at)))
             out.append(None)

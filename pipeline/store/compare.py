@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,6 +39,44 @@ def is_on(row: dict[str, Any], role: str) -> bool:
 
 def _text(value: Any) -> str | None:
     return None if missing(value) else str(value)
+
+
+# The 2018 XML and the 2026 HTML render one declaration differently: curly or straight quotes, or none
+# around a quoted text; non-breaking, doubled or missing spaces; en and em dashes for hyphens; and the 2018
+# files lost some characters to "?" ("Article?(a)" for "Article 1(a)").
+_QUOTES = re.compile(r"[\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]")
+_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
+_SPACES = re.compile(r"\s+")
+_LOST = frozenset("?\ufffd")
+
+
+def rendering_free(value: Any) -> str | None:
+    """A declaration's or note's text with its rendering normalised away (quotes, spaces, dashes), for
+    comparing two captures of one text: None and "" are both no text."""
+    if missing(value):
+        return None
+    text = unicodedata.normalize("NFKC", str(value))
+    text = _DASHES.sub("-", _QUOTES.sub("", text))
+    text = _SPACES.sub("", text)
+    return text or None
+
+
+def same_text(a: Any, b: Any) -> bool:
+    """Two captures of one text that differ only in rendering: equal once quotes, spaces and dashes are
+    normalised, apart from characters the older capture lost to "?" (each at most two characters)."""
+    x, y = rendering_free(a), rendering_free(b)
+    if x == y:
+        return True
+    if x is None or y is None:
+        return False
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        lost_old = set(x[i1:i2]) <= _LOST and j2 - j1 <= 2 * max(1, i2 - i1)
+        lost_new = set(y[j1:j2]) <= _LOST and i2 - i1 <= 2 * max(1, j2 - j1)
+        if not (i2 > i1 and lost_old) and not (j2 > j1 and lost_new):
+            return False
+    return True
 
 
 def _rows(table: pd.DataFrame | Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
@@ -109,9 +150,10 @@ def _changed(iso3: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
         changes.append(
             Change(iso3, name, "footnotes_changed", _text(old.get("footnotes")), _text(new.get("footnotes")))
         )
-    if _text(old.get("declarations")) != _text(new.get("declarations")) or bool(
-        old.get("has_declarations")
-    ) != bool(new.get("has_declarations")):
+    if not same_text(old.get("declarations"), new.get("declarations")) or (
+        _has_text(old) != _has_text(new)
+        and (_text(old.get("declarations")) or _text(new.get("declarations")))
+    ):
         changes.append(
             Change(
                 iso3,
@@ -122,6 +164,12 @@ def _changed(iso3: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
             )
         )
     return changes
+
+
+def _has_text(row: dict[str, Any]) -> bool:
+    """Whether the row has declarations: their text, or the page's flag where the text is not on it."""
+    flag = row.get("has_declarations")
+    return rendering_free(row.get("declarations")) is not None or (bool(flag) and not missing(flag))
 
 
 def _participant_text(row: dict[str, Any]) -> str:

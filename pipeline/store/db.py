@@ -20,7 +20,7 @@ from pipeline.parse import PARSER_VERSION
 from pipeline.parse.model import TreatyStatus
 from pipeline.store import history
 from pipeline.store.hygiene import drop_snapshot
-from pipeline.store.model import AsOf, Diff, ImportResult, StoreError, StoreLocked
+from pipeline.store.model import AsOf, Diff, ImportResult, Scheduled, StoreError, StoreLocked
 from pipeline.store.queries import Queries
 from pipeline.store.schema import SCHEMA_VERSION, current_version, migrate
 from pipeline.store.writer import PageWrite, registered, status_time, to_naive, write_page, write_pages
@@ -182,8 +182,12 @@ class Store(Queries):
 
     # ------------------------------------------------------------------ history
 
-    def asof(self, mtdsg_no: str, on: date) -> AsOf:
-        return history.asof(self, mtdsg_no, on)
+    def asof(self, mtdsg_no: str, on: date, *, today: date | None = None) -> AsOf:
+        return history.asof(self, mtdsg_no, on, today=today)
+
+    def scheduled(self, mtdsg_no: str) -> tuple[Scheduled, ...]:
+        """Changes the latest snapshot's end notes announce for later (pending withdrawals)."""
+        return history.scheduled_changes(self, mtdsg_no)
 
     def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
         return history.diff(self, mtdsg_no, from_date, to_date)

@@ -13,7 +13,8 @@ import pandas as pd
 from pipeline import mtdsg
 from pipeline.frame_values import is_missing, to_date
 from pipeline.store.history import compare_participants, withdrawal_effect_date
-from pipeline.store.model import Change
+from pipeline.store.known import known_events
+from pipeline.store.model import Change, KnownEvent
 from pipeline.store.queries import ParticipantHistory, Queries, records
 
 # What a reader is told about. Corrections of a date and footnote renumbering are not news: the UN
@@ -188,9 +189,29 @@ def _snapshot_events(
     notes: dict[str, str] | None = None
     out: list[Event] = []
     merged: dict[tuple[str, str], int] = {}
+    cited = _cited_between(mtdsg_no, before_snap, after_snap)
     for c in changes:
         kind = event_kind(c)
         if kind is None:
+            continue
+        if kind == REMOVED_WITHOUT_NOTICE and c.iso3 in cited:
+            # Gone from the page without notice, but a cited known event tells when and why.
+            known = cited[str(c.iso3)]
+            out.append(
+                Event(
+                    mtdsg_no=mtdsg_no,
+                    iso3=c.iso3,
+                    name=c.name,
+                    kind=WITHDREW,
+                    action_date=known.effective,
+                    first_seen=after_snap["as_at"],
+                    snapshot_id=int(after_snap["snapshot_id"]),
+                    previous_snapshot_id=int(before_snap["snapshot_id"]),
+                    source_url=known.source,
+                    before=c.before,
+                    after=f"{known.action}, effective {known.effective.isoformat()} (known event)",
+                )
+            )
             continue
         if kind == WITHDREW and notes is None:
             notes = history.notes_at(int(after_snap["seq"]))
@@ -218,6 +239,14 @@ def _snapshot_events(
             )
         )
     return out
+
+
+def _cited_between(
+    mtdsg_no: str, before_snap: dict[str, Any], after_snap: dict[str, Any]
+) -> dict[str, KnownEvent]:
+    """The cited known events that end a participation between two snapshots, by participant."""
+    lo, hi = before_snap["as_at"].date(), after_snap["as_at"].date()
+    return {e.iso3: e for e in known_events(mtdsg_no) if e.ends and lo < e.effective <= hi}
 
 
 def _join(a: str | None, b: str | None) -> str | None:

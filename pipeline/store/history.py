@@ -2,17 +2,52 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pipeline.frame_values import to_date as as_date
-from pipeline.parse.endnotes import read_withdrawal
+from pipeline.parse.endnotes import (
+    RULE_CLAUSE,
+    RULE_EFFECT,
+    Clause,
+    date_withdrawal,
+    denunciation_clause,
+    earlier_participation,
+    parse_day,
+    read_withdrawal,
+)
 from pipeline.store.compare import compare_participants, is_on, role_withdrawn
-from pipeline.store.model import AsOf, Diff, StoreError, Uncertain
+from pipeline.store.known import known_events
+from pipeline.store.model import AsOf, Change, Diff, KnownEvent, Scheduled, StoreError, Uncertain
 from pipeline.store.queries import ParticipantHistory, Queries, snapshot_counts
 
-__all__ = ["asof", "compare_participants", "diff", "diffs", "role_on", "withdrawal_effect_date"]
+__all__ = [
+    "adoption_date",
+    "asof",
+    "compare_participants",
+    "diff",
+    "diffs",
+    "role_on",
+    "scheduled_changes",
+    "today_utc",
+    "withdrawal_effect_date",
+]
+
+_ROLES = ("consent", "signature")
+
+
+def today_utc() -> date:
+    """Today's date where the store's dates live (status dates are UTC)."""
+    return datetime.now(UTC).date()
+
+
+def _markers(footnotes: Any) -> list[str]:
+    if isinstance(footnotes, str) or footnotes is None:
+        return [m.strip() for m in str(footnotes or "").split(",") if m.strip()]
+    return [str(m).strip() for m in footnotes if str(m).strip()]
 
 
 def withdrawal_effect_date(
@@ -22,6 +57,7 @@ def withdrawal_effect_date(
     *,
     participant: str | None = None,
     role: str = "consent",
+    clause: Clause | None = None,
 ) -> tuple[date, str] | None:
     """When a bracketed participation ended, read from the participant's end notes.
 
@@ -32,13 +68,13 @@ def withdrawal_effect_date(
     `participant` (the row's name) and `role` where known: without a name, a note telling several states'
     withdrawals (a note table, X-9, XIX-21) cannot be read for one of them.
     """
-    if isinstance(footnotes, str) or footnotes is None:
-        markers = [m.strip() for m in str(footnotes or "").split(",") if m.strip()]
-    else:
-        markers = [str(m).strip() for m in footnotes if str(m).strip()]
-    found = read_withdrawal(markers, notes, participant=participant, role=role, after=after)
+    found = date_withdrawal(
+        _markers(footnotes), notes, participant=participant, role=role, after=after, clause=clause
+    )
     if found is None:
         return None
+    if RULE_CLAUSE in found.rule:
+        return found.date, "clause"
     return found.date, ("notified" if found.rule == "notified" else "effect")
 
 
@@ -49,6 +85,7 @@ def role_on(
     notes: dict[str, str],
     first_seen_withdrawn: dict[str, date],
     how: dict[str, int],
+    clause: Clause | None = None,
 ) -> bool:
     """Whether a participant's consent (or signature) as one snapshot records it was in force on `on`.
 
@@ -57,12 +94,26 @@ def role_on(
     otherwise until the first snapshot that shows it bracketed (rule "snapshot"). `how` counts the rules.
     """
     d = as_date(row.get(f"{role}_date"))
-    if d is None or d > on:
+    if d is None:
+        return False
+    if d > on:
+        # A participation the end note tells before the one the row dates (IV-5: Guyana's initial
+        # accession of 1993, denounced with effect from 5 April 1999, re-acceded on 5 January 1999).
+        earlier = (
+            earlier_participation(
+                _markers(row.get("footnotes")), notes, participant=str(row.get("name")), current=d
+            )
+            if role == "consent" and row.get("footnotes")
+            else None
+        )
+        if earlier is not None and earlier[0] <= on < earlier[1]:
+            how["earlier"] = how.get("earlier", 0) + 1
+            return True
         return False
     if not role_withdrawn(row, role):
         return True
     found = withdrawal_effect_date(
-        row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role
+        row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role, clause=clause
     )
     if found is not None:
         how[found[1]] = how.get(found[1], 0) + 1
@@ -76,22 +127,63 @@ _RULE_WORDS = {
     "effect": "the effective date in their end note",
     "notified": "the notified date of the denunciation (no effective date given)",
     "snapshot": "the first snapshot that shows them bracketed (no end note date)",
+    "clause": "the notified date plus the delay of the treaty's denunciation clause quoted on the page",
 }
 
 
 def _rules_text(how: dict[str, int]) -> str:
-    parts = [f"{_RULE_WORDS.get(rule, rule)} ({n})" for rule, n in sorted(how.items()) if n]
-    return "; withdrawals end on " + ", ".join(parts) if parts else ""
+    parts = [
+        f"{_RULE_WORDS.get(rule, rule)} ({n})" for rule, n in sorted(how.items()) if n and rule != "earlier"
+    ]
+    text = "; withdrawals end on " + ", ".join(parts) if parts else ""
+    if how.get("earlier"):
+        text += (
+            f"; {how['earlier']} earlier participation(s) told in end notes (an initial accession or"
+            " ratification, denounced before the one the row dates) are counted"
+        )
+    return text
+
+
+def _clause(
+    history: ParticipantHistory, snap: dict[str, Any], rows: dict[str, dict[str, Any]]
+) -> Clause | None:
+    """The treaty's denunciation clause, where the snapshot's notes or declarations quote it."""
+    texts = [*history.notes_at(int(snap["seq"])).values()]
+    texts += [str(r["declarations"]) for r in rows.values() if r.get("declarations")]
+    return denunciation_clause(texts)
 
 
 def _by_code(history: ParticipantHistory, snap: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {str(r["iso3"]): r for r in history.rows_at(int(snap["seq"]))}
 
 
-def _declared_only(q: Queries, mtdsg_no: str, on: date) -> AsOf:
+_CONCLUDED = re.compile(r"(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
+
+
+def adoption_date(conclusion: str | None) -> date | None:
+    """The treaty's adoption (conclusion) date from the page's "New York, 25 May 2000"; None if absent."""
+    found = _CONCLUDED.findall(conclusion or "")
+    return parse_day(found[0]) if found else None
+
+
+@dataclasses.dataclass
+class _Reading:
+    """One as-of reading before the cited events, ranges and caveats are applied."""
+
+    snap: dict[str, Any]
+    state: dict[tuple[str, str], bool]
+    basis: str
+    uncertain: list[Uncertain] = dataclasses.field(default_factory=list)
+    scheduled: tuple[Scheduled, ...] = ()
+
+
+def _declared_only(q: Queries, mtdsg_no: str, on: date, today: date) -> AsOf:
     """A treaty whose snapshots list no participants: the page's own declared totals, never zero."""
     snaps = [s for s in q.all_snapshots(mtdsg_no) if s["as_at"].date() <= on]
     if not snaps:
+        adopted = _adopted(q, mtdsg_no)
+        if adopted is not None and on < adopted:
+            return _before_adoption(mtdsg_no, on, adopted, q.all_snapshots(mtdsg_no), today)
         raise StoreError(f"{mtdsg_no} has no snapshot on or before {on.isoformat()}")
     snap = snaps[-1]
     day = snap["as_at"].date().isoformat()
@@ -99,99 +191,243 @@ def _declared_only(q: Queries, mtdsg_no: str, on: date) -> AsOf:
         f"participants not listed in this snapshot: the totals the page declared as at {day}"
         f" (no action dates to reconstruct {on.isoformat()} from)"
     )
+    parties, signatories = snap["declared_parties"], snap["declared_signatories"]
     return AsOf(
         mtdsg_no,
         on,
-        snap["declared_parties"],
-        snap["declared_signatories"],
+        parties,
+        signatories,
         basis,
         int(snap["snapshot_id"]),
         None,
         (),
         participants_listed=False,
+        parties_range=None if parties is None else (parties, parties),
+        signatories_range=None if signatories is None else (signatories, signatories),
+        caveats=_future(on, today),
     )
 
 
-def asof(q: Queries, mtdsg_no: str, on: date) -> AsOf:
+def _adopted(q: Queries, mtdsg_no: str) -> date | None:
+    try:
+        return adoption_date(q.treaty(mtdsg_no).get("conclusion"))
+    except StoreError:
+        return None
+
+
+def _before_adoption(
+    mtdsg_no: str, on: date, adopted: date, snaps: list[dict[str, Any]], today: date
+) -> AsOf:
+    """Nobody can be party to or have signed a treaty not yet adopted: 0, and the answer says why."""
+    listed = [s for s in snaps if s.get("participants_complete")]
+    signs = not listed or any(s.get("has_signature_column") is not False for s in listed)
+    caveat = (
+        f"{on.isoformat()} is before the treaty's adoption on {adopted.isoformat()}: it did not exist yet"
+    )
+    return AsOf(
+        mtdsg_no,
+        on,
+        0,
+        0 if signs else None,
+        caveat,
+        int(snaps[0]["snapshot_id"]) if snaps else None,
+        0 if signs else None,
+        (),
+        parties_range=(0, 0),
+        signatories_range=(0, 0) if signs else None,
+        caveats=(caveat, *_future(on, today)),
+        has_signature_procedure=signs,
+    )
+
+
+def _future(on: date, today: date) -> tuple[str, ...]:
+    if on <= today:
+        return ()
+    return (
+        f"a projection: {on.isoformat()} is after today ({today.isoformat()}); later actions are unknown",
+    )
+
+
+def asof(
+    q: Queries,
+    mtdsg_no: str,
+    on: date,
+    *,
+    today: date | None = None,
+    events: tuple[KnownEvent, ...] | None = None,
+) -> AsOf:
     """Parties and signatories on a date, from all the evidence.
 
     Between two snapshots: start from the latest snapshot on or before the date (a true picture on its
     day) and apply the actions dated after it up to the date as the next snapshot records them. A
     participation that disappears between the two without brackets or end note stays counted as it
-    stood, and is listed as uncertain. Before the first snapshot: the action dates of the first.
-    After the last: the last, whose later changes are unknown.
+    stood, and is listed as uncertain (the range gives the count without it). Before the first
+    snapshot: the action dates of the first, and the deposits the second dates before the first that the
+    first did not list yet (one rule from the first day). After the last: the last, with the changes its
+    end notes schedule for later dates applied. Then the cited known events of the treaty
+    (known_events.csv, or `events`) are applied and named. `today`: for telling a projection.
     """
+    today = today or today_utc()
+    cited = known_events(mtdsg_no, events)
     snaps = q.all_snapshots(mtdsg_no, listed_only=True)
     if not snaps:
-        return _declared_only(q, mtdsg_no, on)
+        return _declared_only(q, mtdsg_no, on, today)
     earlier = [s for s in snaps if s["as_at"].date() <= on]
     later = [s for s in snaps if s["as_at"].date() > on]
     # The treaty's row versions once: the one or two snapshots compared are read from them in memory.
     history = q.participant_history(mtdsg_no, snaps)
     first_withdrawn = {k: v.date() for k, v in history.first_seen_withdrawn().items()}
     if not earlier:
-        return _asof_before_first(history, mtdsg_no, on, later[0], first_withdrawn)
-    base = earlier[-1]
-    base_rows = _by_code(history, base)
-    base_day = base["as_at"].date()
-    # The earlier snapshot as it counted on its day: a dated, unbracketed entry is in force.
-    state = {
-        (iso3, role): is_on(r, role) for iso3, r in base_rows.items() for role in ("consent", "signature")
-    }
-    if not later:
-        basis = (
-            f"the latest snapshot, as at {base_day.isoformat()}: changes after it are unknown to this store"
-        )
-        return _answer(mtdsg_no, on, base, base_rows, state, basis, ())
-    return _asof_between(history, mtdsg_no, on, base, base_rows, state, later[0], first_withdrawn)
+        reading = _asof_before_first(history, on, later, first_withdrawn)
+        if not any(reading.state.values()):
+            # Nobody counted yet: say so if the treaty did not exist (read only then: a query per call).
+            adopted = _adopted(q, mtdsg_no)
+            if adopted is not None and on < adopted:
+                return _before_adoption(mtdsg_no, on, adopted, snaps, today)
+    else:
+        base = earlier[-1]
+        base_rows = _by_code(history, base)
+        # The earlier snapshot as it counted on its day: a dated, unbracketed entry is in force.
+        state = {(iso3, role): is_on(r, role) for iso3, r in base_rows.items() for role in _ROLES}
+        if not later:
+            reading = _asof_after_last(history, mtdsg_no, on, base, base_rows, state)
+        else:
+            reading = _asof_between(history, on, base, base_rows, state, later[0], first_withdrawn)
+    return _answer(mtdsg_no, on, reading, cited, today)
 
 
 def _asof_before_first(
     history: ParticipantHistory,
-    mtdsg_no: str,
     on: date,
-    snap: dict[str, Any],
+    later: list[dict[str, Any]],
     first_withdrawn: dict[str, date],
-) -> AsOf:
-    """A date before the first snapshot: that snapshot's action dates up to the date."""
+) -> _Reading:
+    """A date before the first snapshot: that snapshot's action dates up to the date, and the deposits the
+    next snapshot dates on or before the date that the first did not list yet (recorded late), as the
+    between-snapshots rule counts them: an answer never jumps without an action."""
     how: dict[str, int] = {}
+    snap = later[0]
     rows = _by_code(history, snap)
     notes = history.notes_at(int(snap["seq"]))
+    clause = _clause(history, snap, rows)
     on_roles = {
-        (iso3, role): role_on(r, role, on, notes, first_withdrawn, how)
+        (iso3, role): role_on(r, role, on, notes, first_withdrawn, how, clause)
         for iso3, r in rows.items()
-        for role in ("consent", "signature")
+        for role in _ROLES
     }
+    late = 0
+    if len(later) > 1:
+        nxt = later[1]
+        next_notes = history.notes_at(int(nxt["seq"]))
+        next_rows = _by_code(history, nxt)
+        next_clause = _clause(history, nxt, next_rows)
+        for iso3, n in next_rows.items():
+            b = rows.get(iso3)
+            for role in _ROLES:
+                d = as_date(n.get(f"{role}_date"))
+                unlisted = b is None or as_date(b.get(f"{role}_date")) is None
+                if d is not None and d <= on and unlisted and not on_roles.get((iso3, role), False):
+                    if role_on(n, role, on, next_notes, first_withdrawn, how, next_clause):
+                        on_roles[(iso3, role)] = True
+                        late += 1
     day = snap["as_at"].date().isoformat()
     basis = (
         f"action dates in the snapshot as at {day} (the earliest; none is older than"
         f" {on.isoformat()}): consents and signatures dated on or before {on.isoformat()}"
-    )
-    return _answer(mtdsg_no, on, snap, rows, on_roles, basis + _rules_text(how), ())
+    ) + _rules_text(how)
+    if late:
+        basis += (
+            f"; {late} deposit(s) dated on or before {on.isoformat()} that this snapshot did not list yet"
+            f" are counted from their date on the page as at {later[1]['as_at'].date().isoformat()}"
+        )
+    return _Reading(snap, on_roles, basis)
 
 
-def _asof_between(
+def scheduled_changes(q: Queries, mtdsg_no: str) -> tuple[Scheduled, ...]:
+    """Changes the latest snapshot's end notes announce for after its status date (pending withdrawals)."""
+    snaps = q.all_snapshots(mtdsg_no, listed_only=True)
+    if not snaps:
+        return ()
+    history = q.participant_history(mtdsg_no, snaps)
+    return _scheduled_in(history, mtdsg_no, snaps[-1], _by_code(history, snaps[-1]))
+
+
+def _scheduled_in(
+    history: ParticipantHistory, mtdsg_no: str, snap: dict[str, Any], rows: dict[str, dict[str, Any]]
+) -> tuple[Scheduled, ...]:
+    """An unbracketed participation whose end note gives an effective date of leaving after the snapshot
+    ("The withdrawal will take effect for Poland on 20 February 2026")."""
+    day = snap["as_at"].date()
+    notes = history.notes_at(int(snap["seq"]))
+    out = []
+    for iso3, r in rows.items():
+        for role in _ROLES:
+            if not is_on(r, role) or not r.get("footnotes"):
+                continue
+            found = read_withdrawal(
+                _markers(r.get("footnotes")), notes, participant=str(r["name"]), role=role, after=day
+            )
+            if found is None or found.date <= day:
+                continue
+            if found.rule == RULE_EFFECT or found.rule.startswith("notified+"):
+                out.append(
+                    Scheduled(mtdsg_no, iso3, str(r["name"]), role, "withdrawal", found.date, day, found.note)
+                )
+    return tuple(sorted(out, key=lambda s: (s.effective, s.name)))
+
+
+def _asof_after_last(
     history: ParticipantHistory,
     mtdsg_no: str,
     on: date,
     base: dict[str, Any],
     base_rows: dict[str, dict[str, Any]],
     state: dict[tuple[str, str], bool],
+) -> _Reading:
+    """A date after the latest snapshot: that snapshot, with the changes its end notes schedule."""
+    base_day = base["as_at"].date()
+    pending = _scheduled_in(history, mtdsg_no, base, base_rows)
+    applied = tuple(s for s in pending if s.effective <= on)
+    for s in applied:
+        state[(s.iso3, s.role)] = False
+    if not pending:
+        basis = (
+            f"the latest snapshot, as at {base_day.isoformat()}: changes after it are unknown to this store"
+        )
+        return _Reading(base, state, basis)
+    basis = f"projected from the snapshot as at {base_day.isoformat()}"
+    if applied:
+        texts = dict.fromkeys(f"{s.text()} (end note {s.note})" for s in applied)
+        basis += "; scheduled: " + ", ".join(texts) + ", applied"
+    rest = dict.fromkeys(s.text() for s in pending if s.effective > on)
+    if rest:
+        basis += "; scheduled after this date: " + ", ".join(rest)
+    basis += "; other changes after the snapshot are unknown to this store"
+    return _Reading(base, state, basis, scheduled=pending)
+
+
+def _asof_between(
+    history: ParticipantHistory,
+    on: date,
+    base: dict[str, Any],
+    base_rows: dict[str, dict[str, Any]],
+    state: dict[tuple[str, str], bool],
     nxt: dict[str, Any],
     first_withdrawn: dict[str, date],
-) -> AsOf:
+) -> _Reading:
     """A date between two snapshots: the earlier one's state with the actions dated up to the date, as
     the later one records them."""
     how: dict[str, int] = {}
     base_day = base["as_at"].date()
     next_rows = _by_code(history, nxt)
     next_notes = history.notes_at(int(nxt["seq"]))
+    next_clause = _clause(history, nxt, next_rows)
     next_day = nxt["as_at"].date()
     uncertain: list[Uncertain] = []
     late = 0
     for iso3 in sorted(set(base_rows) | set(next_rows)):
         b, n = base_rows.get(iso3), next_rows.get(iso3)
-        for role in ("consent", "signature"):
+        for role in _ROLES:
             was = state.get((iso3, role), False)
             if n is not None and as_date(n.get(f"{role}_date")) is not None:
                 d = as_date(n.get(f"{role}_date"))
@@ -199,15 +435,14 @@ def _asof_between(
                 # list yet (the UN records some deposits late): the later page's date decides.
                 unlisted = b is None or as_date(b.get(f"{role}_date")) is None
                 if not was and d is not None and d <= on and (base_day < d or unlisted):
-                    was = role_on(n, role, on, next_notes, first_withdrawn, how)
+                    was = role_on(n, role, on, next_notes, first_withdrawn, how, next_clause)
                     late += was and d <= base_day
                 elif was and role_withdrawn(n, role):
-                    was = role_on(n, role, on, next_notes, first_withdrawn, how)
+                    was = role_on(n, role, on, next_notes, first_withdrawn, how, next_clause)
             elif was and b is not None:
                 # In force at the earlier snapshot and gone from the next with no bracket or end note.
                 uncertain.append(Uncertain(iso3, str(b["name"]), role, (base_day, next_day)))
             state[(iso3, role)] = was
-    rows = {**base_rows, **next_rows}
     basis = (
         f"the snapshot as at {base_day.isoformat()} (the latest on or before {on.isoformat()}), with the"
         f" actions dated up to {on.isoformat()} as the snapshot as at {next_day.isoformat()} records them"
@@ -217,41 +452,106 @@ def _asof_between(
             f"; {late} deposit(s) dated on or before {base_day.isoformat()} that the earlier page did not"
             " list yet are counted from their date on the later page"
         )
-    if uncertain:
-        basis += (
-            f"; {len(uncertain)} participation(s) gone from the later page without brackets or end note"
-            " are counted as they stood in the earlier one (uncertain)"
+    return _Reading(base, state, basis, uncertain)
+
+
+def _apply_known(on: date, reading: _Reading, cited: tuple[KnownEvent, ...]) -> tuple[KnownEvent, ...]:
+    """Apply the cited events to the reading's state; return those that decided something on `on`."""
+    used = []
+    for e in cited:
+        key = (e.iso3, e.role)
+        if e.ends and on >= e.effective:
+            reading.state[key] = False
+        elif e.ends and e.action_date is not None and e.action_date <= on:
+            reading.state[key] = (
+                True  # in force from its date until the event, which the pages no longer show
+            )
+        elif not e.ends and on >= e.effective:
+            reading.state[key] = True
+        else:
+            continue
+        used.append(e)
+    explained = {(e.iso3, e.role) for e in cited}
+    reading.uncertain = [u for u in reading.uncertain if (u.iso3, u.role) not in explained]
+    return tuple(used)
+
+
+def _answer(mtdsg_no: str, on: date, reading: _Reading, cited: tuple[KnownEvent, ...], today: date) -> AsOf:
+    used = _apply_known(on, reading, cited)
+    state, snap = reading.state, reading.snap
+    basis = reading.basis
+    if used:
+        basis += "; known events applied: " + ", ".join(
+            f"{e.name}'s {e.action} effective {e.effective.isoformat()} ({e.source})" for e in used
         )
-    return _answer(mtdsg_no, on, base, rows, state, basis, tuple(uncertain))
-
-
-def _answer(
-    mtdsg_no: str,
-    on: date,
-    snap: dict[str, Any],
-    rows: dict[str, dict[str, Any]],
-    state: dict[tuple[str, str], bool],
-    basis: str,
-    uncertain: tuple[Uncertain, ...],
-) -> AsOf:
-    parties = sum(state.get((i, "consent"), False) for i in rows)
-    signatories = sum(state.get((i, "signature"), False) for i in rows)
+    if reading.uncertain:
+        basis += (
+            f"; {len(reading.uncertain)} participation(s) gone from the later page without brackets or end"
+            " note are counted as they stood in the earlier one (uncertain)"
+        )
+    on_codes = {k for k, v in state.items() if v}
+    parties = sum(role == "consent" for _, role in on_codes)
+    signatories = sum(role == "signature" for _, role in on_codes)
     signed_not_party = sum(
-        state.get((i, "signature"), False) and not state.get((i, "consent"), False) for i in rows
+        role == "signature" and (iso3, "consent") not in on_codes for iso3, role in on_codes
     )
+    doubt = {r: sum(u.role == r and state.get((u.iso3, r), False) for u in reading.uncertain) for r in _ROLES}
+    # A page with no signature column: the treaty has no signature procedure, so no signatory count.
+    signs = snap.get("has_signature_column") is not False
+    caveats = _future(on, today)
     return AsOf(
-        mtdsg_no, on, parties, signatories, basis, int(snap["snapshot_id"]), signed_not_party, uncertain
+        mtdsg_no,
+        on,
+        parties,
+        signatories if signs else None,
+        basis,
+        int(snap["snapshot_id"]),
+        signed_not_party if signs else None,
+        tuple(reading.uncertain),
+        parties_range=(parties - doubt["consent"], parties),
+        signatories_range=(signatories - doubt["signature"], signatories) if signs else None,
+        scheduled=reading.scheduled,
+        known_events=used,
+        caveats=caveats,
+        has_signature_procedure=signs,
     )
 
 
-def diff(q: Queries, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
+def diff(
+    q: Queries,
+    mtdsg_no: str,
+    from_date: date | None = None,
+    to_date: date | None = None,
+    *,
+    events: tuple[KnownEvent, ...] | None = None,
+) -> Diff:
     """What changed between two snapshots with participants (by default the two latest)."""
-    return diffs(q, mtdsg_no, [(from_date, to_date)])[0]
+    return diffs(q, mtdsg_no, [(from_date, to_date)], events=events)[0]
 
 
-def diffs(q: Queries, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> list[Diff]:
+def check_order(from_date: date | None, to_date: date | None) -> None:
+    """A diff runs forwards: a start later than its end is refused with the swap that was meant."""
+    if from_date is not None and to_date is not None and from_date > to_date:
+        raise StoreError(
+            f"--from {from_date.isoformat()} is later than --to {to_date.isoformat()}: a diff runs forwards"
+            f" (did you mean --from {to_date.isoformat()} --to {from_date.isoformat()}?)"
+        )
+
+
+def diffs(
+    q: Queries,
+    mtdsg_no: str,
+    pairs: Sequence[tuple[date | None, date | None]],
+    *,
+    events: tuple[KnownEvent, ...] | None = None,
+) -> list[Diff]:
     """diff() for each (from_date, to_date) pair, reading the treaty's snapshots and row versions once
-    (a report's change log compares every pair of consecutive snapshots)."""
+    (a report's change log compares every pair of consecutive snapshots). Withdrawals carry their
+    effective date and the rule that dated it; a participation gone without notice that a cited known
+    event explains is a withdrawal dated by that event."""
+    for from_date, to_date in pairs:
+        check_order(from_date, to_date)
+    cited = known_events(mtdsg_no, events)
     snaps = q.all_snapshots(mtdsg_no, listed_only=True)
     history: ParticipantHistory | None = None
 
@@ -271,25 +571,79 @@ def diffs(q: Queries, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | N
         if from_snap is None or to_snap is None:
             out.append(_no_diff(q, mtdsg_no, len(snaps), to_snap or from_snap))
             continue
-        changes = []
+        changes: list[Change] = []
+        from_day, to_day = from_snap["as_at"].date(), to_snap["as_at"].date()
+        in_range = tuple(e for e in cited if from_day < e.effective <= to_day)
         if from_snap["snapshot_id"] != to_snap["snapshot_id"]:
             history = history or q.participant_history(mtdsg_no, snaps)
-            changes = compare_participants(
-                history.rows_at(int(from_snap["seq"])), history.rows_at(int(to_snap["seq"]))
-            )
+            to_rows = history.rows_at(int(to_snap["seq"]))
+            changes = compare_participants(history.rows_at(int(from_snap["seq"])), to_rows)
+            changes = _dated(changes, history, to_snap, to_rows, in_range)
         out.append(
             Diff(
                 mtdsg_no,
-                from_snap["as_at"].date(),
-                to_snap["as_at"].date(),
-                snapshot_counts(from_snap),
-                snapshot_counts(to_snap),
+                from_day,
+                to_day,
+                _counts(from_snap),
+                _counts(to_snap),
                 changes,
                 int(from_snap["snapshot_id"]),
                 int(to_snap["snapshot_id"]),
                 None,
+                known_events=in_range,
             )
         )
+    return out
+
+
+def _counts(snap: dict[str, Any]) -> dict[str, int | None]:
+    counts = snapshot_counts(snap)
+    if snap.get("has_signature_column") is False:
+        counts["signatories"] = None  # no signature procedure: no count, not 0
+    return counts
+
+
+def _dated(
+    changes: list[Change],
+    history: ParticipantHistory,
+    snap: dict[str, Any],
+    rows: list[dict[str, Any]],
+    cited: tuple[KnownEvent, ...],
+) -> list[Change]:
+    """Each withdrawal with its effective date and rule, read as asof reads it."""
+    by_code = {str(r["iso3"]): r for r in rows}
+    notes = history.notes_at(int(snap["seq"]))
+    clause = _clause(history, snap, by_code)
+    first = {k: v.date() for k, v in history.first_seen_withdrawn().items()}
+    events = {e.iso3: e for e in cited if e.ends}
+    out = []
+    for c in changes:
+        if c.change == "removed_without_notice" and c.iso3 in events:
+            e = events[c.iso3]
+            c = dataclasses.replace(
+                c, change="withdrew", effective=e.effective, rule=f"known event: {e.source}"
+            )
+        elif c.change == "withdrew" and c.iso3 in by_code:
+            row = by_code[c.iso3]
+            for role in _ROLES:
+                if not role_withdrawn(row, role):
+                    continue
+                found = date_withdrawal(
+                    _markers(row.get("footnotes")),
+                    notes,
+                    participant=str(row["name"]),
+                    role=role,
+                    after=as_date(row.get(f"{role}_date")),
+                    clause=clause,
+                )
+                if found is not None:
+                    c = dataclasses.replace(
+                        c, effective=found.date, rule=f"{found.rule} (end note {found.note})"
+                    )
+                elif c.iso3 in first:
+                    c = dataclasses.replace(c, effective=first[c.iso3], rule="snapshot (no end note date)")
+                break
+        out.append(c)
     return out
 
 
@@ -299,7 +653,7 @@ def _no_diff(q: Queries, mtdsg_no: str, listed: int, only: dict[str, Any] | None
         f"{mtdsg_no}: fewer than two snapshots with a participants table in that range"
         f" ({listed} with participants, {n_all} in all); header-only pages cannot be compared"
     )
-    counts: dict[str, int | None] = snapshot_counts(only) if only else {"parties": None, "signatories": None}
+    counts: dict[str, int | None] = _counts(only) if only else {"parties": None, "signatories": None}
     day = only["as_at"].date() if only else None
     sid = int(only["snapshot_id"]) if only else None
     return Diff(mtdsg_no, day, day, counts, counts, [], sid, sid, note)

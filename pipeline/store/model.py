@@ -69,6 +69,10 @@ class Change:
     change: str  # one of CHANGE_KINDS
     before: str | None
     after: str | None
+    # A withdrawal's effective date and the rule that dated it ("effect", "notified", "notified+3 months",
+    # "snapshot", "known event"); None for other changes.
+    effective: date | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,65 @@ class Uncertain:
 
 
 @dataclass(frozen=True)
+class KnownEvent:
+    """A treaty action the status pages do not show, from the curated table (known_events.csv), cited."""
+
+    mtdsg_no: str
+    iso3: str
+    name: str
+    role: str  # "consent" | "signature"
+    action: str  # e.g. "revocation of ratification"; "ends" actions end the role, "begins" ones start it
+    ends: bool
+    effective: date
+    action_date: date | None  # the date of the participation it ends, where the pages once showed it
+    source: str  # a citable address: a depositary notification or the UN's own page
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mtdsg_no": self.mtdsg_no,
+            "iso3": self.iso3,
+            "name": self.name,
+            "role": self.role,
+            "action": self.action,
+            "effective": self.effective.isoformat(),
+            "action_date": self.action_date.isoformat() if self.action_date else None,
+            "source": self.source,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A change an end note announces for after its snapshot ("The withdrawal will take effect for Poland
+    on 20 February 2026"), read from the snapshot as at `announced_in`."""
+
+    mtdsg_no: str
+    iso3: str
+    name: str
+    role: str  # "consent" | "signature"
+    change: str  # "withdrawal"
+    effective: date
+    announced_in: date  # the status date of the snapshot whose end note announces it
+    note: str  # the end note's number
+
+    def text(self) -> str:
+        return f"{self.name}'s {self.change} effective {self.effective.isoformat()}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mtdsg_no": self.mtdsg_no,
+            "iso3": self.iso3,
+            "name": self.name,
+            "role": self.role,
+            "change": self.change,
+            "effective": self.effective.isoformat(),
+            "announced_in": self.announced_in.isoformat(),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
 class AsOf:
     mtdsg_no: str
     date: date
@@ -100,6 +163,26 @@ class AsOf:
     signed_not_party: int | None = None
     uncertain: tuple[Uncertain, ...] = ()
     participants_listed: bool = True
+    # The lowest and highest counts the record allows (equal when nothing is uncertain); None where the
+    # count is None (no signature procedure: the treaty has no signature column).
+    parties_range: tuple[int, int] | None = None
+    signatories_range: tuple[int, int] | None = None
+    scheduled: tuple[Scheduled, ...] = ()  # changes announced by end notes, applied after the snapshot
+    known_events: tuple[KnownEvent, ...] = ()  # the cited events of known_events.csv this answer used
+    caveats: tuple[str, ...] = ()  # "a projection: ... is after today", "before the treaty's adoption"
+    has_signature_procedure: bool = True
+
+    def range_text(self, role: str = "parties") -> str:
+        """ "178-179 (uncertain: Russian Federation)", or the count alone when nothing is uncertain."""
+        count = self.parties if role == "parties" else self.signatories
+        span = self.parties_range if role == "parties" else self.signatories_range
+        if count is None:
+            return "none (no signature procedure)" if role == "signatories" else "unknown"
+        if span is None or span[0] == span[1]:
+            return str(count)
+        key = "consent" if role == "parties" else "signature"
+        who = ", ".join(u.name for u in self.uncertain if u.role == key)
+        return f"{span[0]}-{span[1]} (uncertain: {who})"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +195,12 @@ class AsOf:
             "basis": self.basis,
             "snapshot_id": self.snapshot_id,
             "uncertain": [u.to_dict() for u in self.uncertain],
+            "parties_range": list(self.parties_range) if self.parties_range else None,
+            "signatories_range": list(self.signatories_range) if self.signatories_range else None,
+            "scheduled": [s.to_dict() for s in self.scheduled],
+            "known_events": [k.to_dict() for k in self.known_events],
+            "caveats": list(self.caveats),
+            "has_signature_procedure": self.has_signature_procedure,
         }
 
 
@@ -126,6 +215,7 @@ class Diff:
     from_snapshot_id: int | None = None
     to_snapshot_id: int | None = None
     note: str | None = None  # why nothing could be compared, e.g. only header-only snapshots
+    known_events: tuple[KnownEvent, ...] = ()  # cited events of known_events.csv dated in the range
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,10 +225,19 @@ class Diff:
             "counts_before": self.counts_before,
             "counts_after": self.counts_after,
             "changes": [
-                {"iso3": c.iso3, "name": c.name, "change": c.change, "before": c.before, "after": c.after}
+                {
+                    "iso3": c.iso3,
+                    "name": c.name,
+                    "change": c.change,
+                    "before": c.before,
+                    "after": c.after,
+                    "effective": c.effective.isoformat() if c.effective else None,
+                    "rule": c.rule,
+                }
                 for c in self.changes
             ],
             "from_snapshot_id": self.from_snapshot_id,
             "to_snapshot_id": self.to_snapshot_id,
             "note": self.note,
+            "known_events": [k.to_dict() for k in self.known_events],
         }

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.parse import SourceRef, parse_page
-from pipeline.store import open_store
+from pipeline.store import history, open_store
 
 pytestmark = pytest.mark.corpus
 
@@ -100,12 +100,19 @@ def test_ctbt_ratification_revoked_without_notice_stays_counted_between_snapshot
     with open_store(corpus_db, read_only=True) as s:
         # The Russian Federation ratified the CTBT on 30 June 2000 (in the 2018 file); the 2026 page no
         # longer lists that ratification (revoked in November 2023), with no bracket and no end note.
-        a = s.asof("XXVI-4", date(2020, 1, 1))
+        # Without a cited event (known_events=()), the ratification stays counted and is uncertain.
+        a = history.asof(s, "XXVI-4", date(2020, 1, 1), events=())
         assert a.parties == 168  # the UN's own count on that day
         assert [(u.iso3, u.role) for u in a.uncertain] == [("RUS", "consent")]
         assert [u.between for u in a.uncertain] == [(date(2018, 1, 15), date(2026, 2, 3))]
-        changes = {(c.iso3, c.change) for c in s.diff("XXVI-4").changes}
+        assert a.parties_range == (167, 168)
+        changes = {(c.iso3, c.change) for c in history.diff(s, "XXVI-4", events=()).changes}
         assert ("RUS", "removed_without_notice") in changes
+        # With the shipped table, the revocation of 2 November 2023 explains it: no longer uncertain.
+        a = s.asof("XXVI-4", date(2020, 1, 1))
+        assert a.parties == 168 and a.uncertain == () and a.parties_range == (168, 168)
+        rus = [c for c in s.diff("XXVI-4").changes if c.iso3 == "RUS"]
+        assert [(c.change, c.effective) for c in rus] == [("withdrew", date(2023, 11, 2))]
 
 
 def test_ottawa_withdrawals_count_until_they_took_effect(corpus_db):
