@@ -133,7 +133,7 @@ def mentioned_articles(text: str) -> set[int]:
     """Every article number a text names ("articles 21 and 22" -> {21, 22}); paragraph numbers left out."""
     found: set[int] = set()
     for m in _ARTICLES.finditer(text):
-        span = re.sub(r"paragraphs?\s+\d+", " ", m.group(1), flags=re.I)
+        span = re.sub(r"paragraphs?\s+\d+(?:\s*(?:,|and)\s*\d+)*", " ", m.group(1), flags=re.I)
         for tok in _TOKEN.findall(span):
             if tok.startswith("("):
                 continue
@@ -194,4 +194,63 @@ def read_competence(
             text=text,
         )
         for a in sorted(named)
+    )
+
+
+# In a declaration or reservation text (the ordinary grid): "15 September 2008 Declaration under article 77:
+# The United Mexican States recognizes as fully binding the competence of the Committee ..." (CMW keeps its
+# article 76 and 77 declarations there, not in a grid of their own).
+_RECOGNITION = re.compile(r"\b(?:recogni[sz]\w*|accept\w*)\b[^.;]{0,200}?\bcompeten", re.I)
+# Not a recognition: "does not recognize", "withdraws", "Turkey will recognize the competence ... at a later
+# time".
+_NEGATION = re.compile(
+    r"\b(?:not|no longer)\s+(?:to\s+)?(?:recogni[sz]e|accept)|\bwithdraw|\bwill\s+recogni|\bat a later\b|\bintends?\b",
+    re.I,
+)
+# A date that opens a dated part of an entry ("... legislation. 15 September 2008 Declaration under article
+# 77: ..."), not one told in passing ("adopted in New York on 18 December 1990").
+_BLOCK_DATE = re.compile(r"(?:^|[.:;\"”)\]]\s+|\s{2,})(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})(?=\s+[A-Z“\"])")
+
+
+def recognitions_in_text(
+    mtdsg_no: str, participant: str, text: str
+) -> tuple[CompetenceDeclaration, ...]:
+    """Recognitions of a committee's competence made inside an ordinary declaration: each sentence that
+    recognises or accepts the competence, is not negated, and names one of the treaty's declaration
+    articles (or says which procedure, as read_competence does). Dated by the nearest date before it in
+    the text (the entry's own dated parts), else None (made upon consent)."""
+    articles = declaration_articles(mtdsg_no)
+    if not articles or not text:
+        return ()
+    by_procedure = {p.procedure: a for a, p in articles.items()}
+    found: dict[int, date | None] = {}
+    start = 0
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        at = text.find(sentence, start)
+        start = max(start, at)
+        said = _RECOGNITION.search(sentence)
+        if said is None or _NEGATION.search(sentence):
+            continue
+        # The heading before the sentence ("Declaration under article 77:") names the article too.
+        context = text[max(0, at - 80) : at] + " " + sentence
+        named = mentioned_articles(context) & set(articles)
+        if not named:
+            named = {by_procedure[k] for k, cue in _CUES.items() if k in by_procedure and cue.search(sentence)}
+            if not (mentioned_articles(sentence) & set(articles)) and not re.search(r"\barticle", context, re.I):
+                named = set()  # a cue alone, with no article near it, is too weak in a free-form text
+        dates = _BLOCK_DATE.findall(text[: at + said.start()])
+        day = parse_day(dates[-1]) if dates else None
+        for a in named:
+            if a not in found or (day is not None and (found[a] is None or day < found[a])):
+                found[a] = day
+    return tuple(
+        CompetenceDeclaration(
+            mtdsg_no=mtdsg_no,
+            participant=participant,
+            article=a,
+            procedure=articles[a].procedure,
+            declared_on=found[a],
+            text=text,
+        )
+        for a in sorted(found)
     )

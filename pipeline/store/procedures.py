@@ -25,6 +25,7 @@ from pipeline.parse.procedures import (
     Procedure,
     load_procedures,
     read_competence,
+    recognitions_in_text,
 )
 
 # What one cell of the acceptance table says.
@@ -151,6 +152,9 @@ def acceptances(
         key = (r["mtdsg_no"], r["iso3"])
         if r["kind"] == "declaration":
             statements[key].append(r["text"])
+            # CMW keeps its article 76 and 77 declarations in the ordinary grid; other treaties' declarations
+            # sometimes recognise a competence as well ("Upon ratification Declaration: ... recognizes").
+            declared[key].extend(recognitions_in_text(r["mtdsg_no"], r["name"], r["text"]))
             continue
         try:
             declared[key].extend(read_competence(r["mtdsg_no"], r["name"], r["text"]))
