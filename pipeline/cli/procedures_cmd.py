@@ -22,6 +22,7 @@ from pipeline.store.procedures import (
     acceptances,
     core_treaties,
     objections,
+    withdrawn_statements,
 )
 
 _ANSWERS = (
@@ -141,3 +142,36 @@ def objections_cmd(
         ]
     )
     print_frame(df, fmt, priorities={"heading": 1})
+
+
+@app.command("reservations")
+def reservations_cmd(
+    treaty: Annotated[str, typer.Argument(help="MTDSG number (IV-8) or short name (CEDAW, ...).")],
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Reservations, declarations and objections withdrawn on a treaty (in whole or in part), dated by the
+    notifications its latest end notes report, with the note's own sentence."""
+    with open_db(db, read_only=True) as store:
+        m = resolve_treaty_name(store, treaty)
+        found, unread = withdrawn_statements(store.con, m)
+    if fmt is not OutputFormat.table:
+        print_frame(pd.DataFrame([w.to_dict() for w in found]), fmt)
+        return
+    print(f"{m}: {len(found)} withdrawal{'s' if len(found) != 1 else ''} of reservations, declarations or objections")
+    if found:
+        df = pd.DataFrame(
+            [
+                {
+                    "date": w.notified_on,
+                    "participant": w.participant,
+                    "withdrew": w.what + (" (in part)" if w.partial else ""),
+                    "note": w.note,
+                }
+                for w in found
+            ]
+        )
+        print_frame(df, fmt)
+    if unread:
+        print(f"{unread} more sentence{'s' if unread != 1 else ''} of the end notes speak of a withdrawal this"
+              " tool cannot date or attribute: read the treaty's end notes")

@@ -16,7 +16,8 @@ import duckdb
 from pipeline import mtdsg
 from pipeline.normalise.countries import UnknownCountry, lookup_country, match_key, suggest
 from pipeline.parse.endnotes import parse_day
-from pipeline.parse.model import ParseError
+from pipeline.parse.reservations import read_withdrawals
+from pipeline.parse.model import EndNote, ParseError
 from pipeline.parse.procedures import (
     BY_DECLARATION,
     BY_PARTY,
@@ -321,3 +322,53 @@ def objections(
         out = [o for o in out if o.reserving_iso3 == against]
     out.sort(key=lambda o: (o.objected_on or date.min, o.objecting.casefold()))
     return out
+
+
+@dataclass(frozen=True)
+class WithdrawnStatement:
+    """A reservation, declaration or objection withdrawn (in whole or in part), as an end note dates it."""
+
+    mtdsg_no: str
+    iso3: str | None
+    participant: str
+    notified_on: date
+    what: str
+    partial: bool
+    note: str
+    sentence: str
+    un_url: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mtdsg_no": self.mtdsg_no,
+            "iso3": self.iso3,
+            "participant": self.participant,
+            "notified_on": self.notified_on.isoformat(),
+            "what": self.what,
+            "partial": self.partial,
+            "note": self.note,
+            "sentence": self.sentence,
+            "un_url": self.un_url,
+        }
+
+
+def withdrawn_statements(con: duckdb.DuckDBPyConnection, mtdsg_no: str) -> tuple[list[WithdrawnStatement], int]:
+    """Withdrawals of reservations, declarations and objections the treaty's latest end notes report, by
+    date; and how many sentences speak of one but could not be read as a dated withdrawal by a named
+    participant (counted, so a reader knows to look at the notes)."""
+    notes = [
+        EndNote(number=str(n), text=str(t))
+        for n, t in con.execute(
+            "SELECT number, text FROM end_notes WHERE mtdsg_no = ? AND valid_to IS NULL", [mtdsg_no]
+        ).fetchall()
+    ]
+    found, unread = read_withdrawals(notes)
+    url = mtdsg.citable_url(mtdsg_no, None)
+    out = [
+        WithdrawnStatement(
+            mtdsg_no, _code(w.participant), w.participant, w.notified_on, w.what, w.partial, w.note, w.sentence, url
+        )
+        for w in found
+    ]
+    out.sort(key=lambda w: (w.notified_on, w.participant.casefold()))
+    return out, len(unread)
