@@ -9,6 +9,7 @@ from pipeline.cli import (  # noqa: F401
     fetch_cmd,
     names_cmd,
     parse_cmd,
+    procedures_cmd,
     report_cmd,
     store_cmd,
     watch_cmd,

@@ -13,7 +13,8 @@ from pipeline.parse.xml import looks_like_mtdsg_xml, parse_xml
 
 # Bumped whenever a change to the parsers can change their output; stored with every snapshot.
 # 3: curated column vocabulary (action types, X-2-b's signature column), free-text totals, note tables.
-PARSER_VERSION = "3"
+# 4: the third grid, declarations made under a named article (dgDecUnderArticle, DeclarationsUnderArticle).
+PARSER_VERSION = "4"
 
 __all__ = [
     "PARSER_VERSION",

@@ -204,7 +204,9 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         columns=columns,
         participants=rows,
         end_notes=_end_notes(ids.get("dgNotesAll")),
-        declarations=_declarations(ids, "dgDec", "declaration") + _declarations(ids, "dgObj", "objection"),
+        declarations=_declarations(ids, "dgDec", "declaration")
+        + _declarations(ids, "dgObj", "objection")
+        + _declarations(ids, "dgDecUnderArticle", "under_article"),
         source=source,
     )
 

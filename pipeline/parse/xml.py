@@ -176,7 +176,8 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | No
             for n in treaty.iterfind("EndNotes/Note")
         ),
         declarations=_xml_declarations(treaty, "Declarations/Declaration", "declaration")
-        + _xml_declarations(treaty, "Objections/Objection", "objection"),
+        + _xml_declarations(treaty, "Objections/Objection", "objection")
+        + _xml_declarations(treaty, "DeclarationsUnderArticle/Declaration", "under_article"),
         source=source,
     )
 
