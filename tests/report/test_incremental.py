@@ -38,13 +38,14 @@ def test_second_build_over_unchanged_store_rewrites_no_file(tmp_path: Path) -> N
     assert {c[2] for c in calls} == set(before) - {MANIFEST}
 
 
-def test_unchanged_pages_keep_their_files_even_without_the_manifest(tmp_path: Path) -> None:
-    """With the manifest gone every page is rendered again, but bytes equal to the disk's are not written
-    (the XLSX included: its timestamps are fixed)."""
+def test_unchanged_pages_keep_their_files_even_with_a_damaged_manifest(tmp_path: Path) -> None:
+    """With the manifest unreadable every page is rendered again, but bytes equal to the disk's are not
+    written (the XLSX included: its timestamps are fixed). (With no manifest at all the folder is not
+    the site's: see test_anywhere.)"""
     site = tmp_path / "site"
     render_site(FakeStore(), site)
-    (site / MANIFEST).unlink()
-    before = _stats(site)
+    (site / MANIFEST).write_text("{damaged")
+    before = {k: v for k, v in _stats(site).items() if k != MANIFEST}
     render_site(FakeStore(), site)
     after = _stats(site)
     assert {k: v for k, v in after.items() if k != MANIFEST} == before
@@ -67,14 +68,15 @@ def test_a_changed_treaty_rewrites_only_what_shows_it(tmp_path: Path) -> None:
 def test_stale_pages_are_removed_and_other_files_kept(tmp_path: Path) -> None:
     site = tmp_path / "site"
     render_site(FakeStore(), site)
-    (site / "treaty" / "I-1-map.svg").write_text("<svg/>")  # a file of an older layout
+    (site / "treaty" / "notes.svg").write_text("<svg/>")  # the user's file among the site's pages
     (site / "notes.txt").write_text("mine")  # the user's own file beside the site
     store = FakeStore()
     store._treaties = store._treaties[store._treaties["mtdsg_no"] != "IV-2"].reset_index(drop=True)
     render_site(store, site)
     assert not (site / "treaty" / "IV-2.html").exists()
     assert not (site / "treaty" / "IV-2-timeline.svg").exists()
-    assert not (site / "treaty" / "I-1-map.svg").exists()
+    # Only files the manifest lists are removed: the user's files stay, even in the site's folders.
+    assert (site / "treaty" / "notes.svg").read_text() == "<svg/>"
     assert (site / "treaty" / "IV-99.html").exists()
     assert (site / "notes.txt").read_text() == "mine"
 
@@ -137,8 +139,9 @@ def test_disk_full_leaves_old_file_and_no_temporary(tmp_path: Path, monkeypatch:
     assert (site / "treaty" / "IV-2.html").read_bytes() == old_page
     assert (site / "index.html").read_bytes() == old_index
     assert not [p for p in site.rglob("*.tmp")]
-    # The manifest is gone, so the next build is not fooled into keeping a half-updated site.
-    assert not (site / MANIFEST).exists()
+    # No room to mark the manifest as pending either: it stays as it was (the folder is still the site's,
+    # and no page changed), and the next build, from other inputs, is not fooled into keeping it.
+    assert (site / MANIFEST).exists()
     monkeypatch.undo()
     render_site(store, site)
     assert "Changed title" in (site / "index.html").read_text()
