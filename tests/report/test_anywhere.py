@@ -76,9 +76,7 @@ def test_report_onto_a_second_filesystem_and_a_read_only_one(real_db: Path, tmp_
     assert f"report: {site / 'index.html'}" in out and "written 0, unchanged" in out
     assert "index-ok" in out and "treaty-ok" in out and "staging-left=0" in out, (out, err)
     assert "ro-exit=1" in out, (out, err)
-    assert err.strip().splitlines() == [
-        f"error: cannot write the report folder {ro}: Read-only file system"
-    ]
+    assert err.strip().splitlines() == [f"error: cannot write the report folder {ro}: Read-only file system"]
     assert "Invalid cross-device link" not in err
 
 
