@@ -32,7 +32,7 @@ def report(
         typer.Option(
             "--screenshots/--no-screenshots",
             help="Also save PNG screenshots (the first 1400x900 screen of the index, a treaty page and a "
-            "country page, and a treaty's map) under <out>/screenshots (needs Debian's chromium at "
+            "country page, and a treaty's map) under OUT/screenshots (needs Debian's chromium at "
             "/usr/bin/chromium).",
         ),
     ] = False,
