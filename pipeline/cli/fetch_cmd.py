@@ -16,6 +16,7 @@ from pipeline.fetch.discovery import SiteUnreachable
 from pipeline.fetch.http import CircuitOpen
 from pipeline.fetch.mirror import MirrorServer, index_pages
 from pipeline.fetch.rawstore import RawStore
+from pipeline.runs.console import contact_notice
 from pipeline.runs.demo import run_demo
 from pipeline.runs.inputs import load_watchlist, parse_duration
 from pipeline.runs.refresh import exit_status, run_crawl, run_refresh
@@ -43,6 +44,8 @@ def _base(base_url: str | None, min_interval: float | None) -> str:
         if min_interval is not None:
             config.check_min_interval(base, min_interval)
         config.http_settings()  # every setting checked before anything is opened
+        if notice := contact_notice(base):
+            print(notice, file=sys.stderr)
     return base
 
 

@@ -23,9 +23,22 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pipeline import config
+from pipeline.mtdsg import is_loopback
 from pipeline.runs.results import FAILED, SKIPPED, TreatyResult
 
 Reporter = Callable[[TreatyResult], None]
+
+
+def contact_notice(base_url: str) -> str | None:
+    """One line asking the operator for a contact, when a run is about to ask a real site (not a loopback
+    mirror) without one: the User-Agent is then only the tool's name and version."""
+    if is_loopback(base_url) or config.contact_url() is not None or config.user_agent_override():
+        return None
+    return (
+        "note: set TREATIES_CONTACT_URL to a page or mailto: address where the site's operators can reach "
+        "you; it goes in the User-Agent of every request"
+    )
 
 
 def say(out: TextIO, text: str) -> None:
