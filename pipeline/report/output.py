@@ -32,6 +32,9 @@ MANIFEST_FORMAT = 2  # 2: "parts", the inputs and files of each treaty's pages a
 # A staging folder a build may make inside its own output folder (when the folder is a mount point, the
 # only place on the same filesystem): never part of the site, never a reason to call the folder foreign.
 INNER_STAGE_PREFIX = ".treaties-staging-"
+# Files that keep an empty folder in version control or that a file browser drops: a folder holding only
+# these is empty for the site (a fresh checkout's reports/ holds .gitkeep).
+PLACEHOLDERS = frozenset({".gitkeep", ".keep", ".gitignore", ".DS_Store", "Thumbs.db"})
 
 # progress(done, total, label): called once per file written or checked (and per treaty read).
 Progress = Callable[[int, int, str], None]
@@ -73,7 +76,11 @@ def check_site_folder(out_dir: Path) -> None:
     if not out_dir.is_dir() or (out_dir / MANIFEST).is_file():
         return
     try:
-        entries = [p for p in out_dir.iterdir() if not p.name.startswith(INNER_STAGE_PREFIX)]
+        entries = [
+            p
+            for p in out_dir.iterdir()
+            if not p.name.startswith(INNER_STAGE_PREFIX) and p.name not in PLACEHOLDERS
+        ]
     except OSError as exc:
         raise ReportWriteError(out_dir, exc, what="folder") from None
     if entries:

@@ -134,11 +134,13 @@ def test_a_folder_it_did_not_make_is_refused_and_nothing_deleted(real_db: Path, 
 def test_an_empty_folder_is_taken_and_then_the_site_owns_it(tmp_path: Path) -> None:
     out = tmp_path / "empty"
     out.mkdir()
+    (out / ".gitkeep").write_text("")  # a fresh checkout's reports/: empty but for the placeholder
     render_site(FakeStore(), out)
     assert (out / MANIFEST).is_file()
     (out / "country" / "mine.txt").write_text("mine")
     render_site(FakeStore(), out)  # a folder it made, with a file of the user's: fine, and kept
     assert (out / "country" / "mine.txt").read_text() == "mine"
+    assert (out / ".gitkeep").exists()
 
 
 def test_a_build_that_fails_half_way_keeps_its_claim_on_the_folder(tmp_path: Path) -> None:

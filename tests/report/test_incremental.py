@@ -195,7 +195,11 @@ def test_timeline_ticks_sit_under_their_labels() -> None:
     labels = dict((y, x) for x, y in re.findall(r'<text class="year" x="([\d.]+)"[^>]*>(\d+)</text>', svg))
     assert ticks and ticks == labels
     years = sorted(int(y) for y in ticks)
-    assert years[0] <= 2002 and years[-1] >= 2019
+    assert years[0] <= 2002 and years[-1] <= 2018  # no year after the last snapshot (2018-01-15)
+    # The axis ends at the last snapshot: its point sits on the right end of the x axis.
+    axis_end = re.search(r'<line class="a" x1="[\d.]+" x2="([\d.]+)"', svg)
+    point = re.search(r'<circle class="d" cx="([\d.]+)"', svg)
+    assert axis_end and point and float(axis_end[1]) == float(point[1])
     assert "<script" not in svg
 
 
@@ -231,23 +235,29 @@ def test_unlisted_treaty_shows_declared_totals_not_zero(fake_site: Path) -> None
 def test_index_tells_current_from_older(fake_site: Path) -> None:
     html = fake_site.read_text()
     counts = html.split('id="snapshot-counts">')[1].split("</p>")[0]
-    assert "Status as at 3 February 2026 (the latest snapshot): <b>2</b>" in counts
-    assert "as at 15 January 2018: <b>1</b>" in counts
-    rows = html_rows(fake_site)
-    assert sum('data-group="current"' in r for r in rows) == 2
-    assert sum('data-group="older"' in r for r in rows) == 1
+    assert "<b>2</b> treaties with the UN's status as at 3 February 2026 (the latest snapshot)" in counts
+    assert "1 more last seen in older snapshots" in counts
+    assert "As at 15 January 2018: <b>1</b> treaty" in html.split('id="older"')[1]
+    assert len(html_rows(fake_site, "treaties")) == 2
+    assert [("treaty/V-2.html" in r) for r in html_rows(fake_site, "older-treaties")] == [True]
 
 
-def html_rows(index: Path) -> list[str]:
-    body = index.read_text().split('id="treaties"')[1].split("<tbody>")[1].split("</tbody>")[0]
-    return re.findall(r"<tr\b.*?</tr>", body, re.S)
+def html_rows(index: Path, table: str | None = None) -> list[str]:
+    """The rows of the index's treaty tables: the latest snapshot's and the older ones' (or one)."""
+    rows = []
+    for tid in [table] if table else ["treaties", "older-treaties"]:
+        parts = index.read_text().split(f'id="{tid}"')
+        if len(parts) > 1:
+            body = parts[1].split("<tbody>")[1].split("</tbody>")[0]
+            rows += re.findall(r"<tr\b.*?</tr>", body, re.S)
+    return rows
 
 
 def test_matrix_headers_are_full_numbers_with_short_names(real_site: Path) -> None:
     html = (real_site.parent / "matrix.html").read_text()
     head = html.split("<thead>")[1].split("</thead>")[0]
-    assert '<span class="no">IV-11-c</span><br><small>OPSC</small>' in head
-    assert '<span class="no">IV-4</span><br><small>ICCPR</small>' in head
+    assert '<a href="treaty/IV-11-c.html">OPSC<br><small>IV-11-c</small></a>' in head
+    assert '<a href="treaty/IV-4.html">ICCPR<br><small>IV-4</small></a>' in head
 
 
 def _tree(site: Path) -> dict[str, bytes]:
