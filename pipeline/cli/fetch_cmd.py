@@ -65,7 +65,8 @@ def refresh(
         Path | None,
         typer.Option(
             "--watchlist",
-            help="File listing the treaties to refresh: plain text, one MTDSG number per line (# comments), "
+            help="File listing the treaties to refresh: plain text, one treaty per line, an MTDSG number "
+            "or a name (IV-11-c, OPSC, Ottawa Treaty; # comments), "
             'or a .toml file with treaties = ["IV-11-c", ...]. Default: watchlist.txt in the working '
             "folder if it exists, else the core UN human-rights treaties and their optional protocols.",
         ),
