@@ -18,7 +18,7 @@ from pipeline.errors import one_line
 from pipeline.report import ReportWriteError, SiteBuild, build_site, current_site
 from pipeline.report.browser import BrowserUnavailable, save_screenshots
 from pipeline.report.output import INNER_STAGE_PREFIX, check_site_folder
-from pipeline.runs.console import progress, say
+from pipeline.runs.console import plural, progress, say
 from pipeline.store import Store
 from pipeline.store.events import treaty_events
 
@@ -179,5 +179,7 @@ def write_reports(store: Store, out_dir: Path, out: TextIO, *, screenshots: bool
         except Exception as exc:  # noqa: BLE001 - pictures are a convenience: say why, keep the reports
             say(out, f"screenshots: failed ({type(exc).__name__}: {one_line(exc)})")
         else:
-            say(out, f"screenshots: {', '.join(str(p) for p in shots)}")
+            # Thirteen pictures (each page kind, desktop and phone, and a map): their folder and count.
+            folders = sorted({str(p.parent) for p in shots})
+            say(out, f"screenshots: {plural(len(shots), 'picture')} in {', '.join(folders)}")
     return where
