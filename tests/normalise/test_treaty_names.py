@@ -182,3 +182,18 @@ def test_a_bad_row_is_refused_with_its_line(tmp_path: Path, text: str, error: st
     table.write_text(text)
     with pytest.raises(TreatyNameError, match=error):
         load_treaty_names(table)
+
+
+def test_the_reports_code_fingerprint_covers_the_name_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed name table (a new short name) must rebuild the site: the report hashes it with its code."""
+    from pipeline.report import data
+
+    before = data._code_digest.__wrapped__()  # type: ignore[attr-defined]
+    real = Path.read_bytes
+
+    def edited(self: Path) -> bytes:
+        content = real(self)
+        return content + b"Another Name,IV-4,popular,\n" if self == TREATY_NAMES_CSV else content
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert data._code_digest.__wrapped__() != before  # type: ignore[attr-defined]

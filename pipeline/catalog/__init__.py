@@ -13,7 +13,9 @@ from pathlib import Path
 
 from pipeline import mtdsg
 
-# The one table of treaty names, used by the CLI, watchlists, the report and the claim checker. Kinds:
+# The one table of treaty names, used by the CLI, watchlists, the report and the claim checker; it sits in
+# this package so that the report's code fingerprint (report.data, which hashes the package's files)
+# changes with it and a renamed treaty rebuilds the pages that show the name. Kinds:
 # short (the one short name reports show, one per treaty), title (the UN's own title), acronym, popular,
 # city (named after where it was signed). The UN itself uses no acronyms or popular names: these are the
 # ones treaty bodies, governments and the press use.
