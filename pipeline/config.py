@@ -17,7 +17,9 @@ from pipeline.mtdsg import is_loopback
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_BASE_URL = "https://treaties.un.org"
-DEFAULT_CONTACT_URL = "https://github.com/treaty-tracker/treaties"
+# The tool's name on the wire. A polite scraper also names a contact that reaches its operator: the
+# operator's own, from TREATIES_CONTACT_URL (the tool has no address of its own to give).
+TOOL_NAME = "treaties"
 
 # The site belongs to someone else: whatever the options say, never more than one request a second to
 # it. Only a loopback server (our mirror, a test server) may be asked faster.
@@ -126,7 +128,7 @@ def check_min_interval(url: str, min_interval_s: float, *, name: str = "--min-in
 class HttpSettings:
     """Politeness and robustness settings for talking to treaties.un.org."""
 
-    user_agent: str = f"treaties/{__version__} (+{DEFAULT_CONTACT_URL})"
+    user_agent: str = f"{TOOL_NAME}/{__version__}"
     timeout_s: float = 30.0  # connect, and each socket read
     max_retries: int = 4
     backoff_base_s: float = 1.0
@@ -150,10 +152,9 @@ class HttpSettings:
 
 def http_settings() -> HttpSettings:
     """HttpSettings from the environment; a bad value raises SettingsError naming the variable."""
-    contact = _env("TREATIES_CONTACT_URL") or DEFAULT_CONTACT_URL
     hosts = _env("TREATIES_REDIRECT_HOSTS") or ""
     return HttpSettings(
-        user_agent=_env("TREATIES_USER_AGENT") or f"treaties/{__version__} (+{contact})",
+        user_agent=user_agent_override() or user_agent(contact_url()),
         timeout_s=_env_float("TREATIES_TIMEOUT", 30.0, above=True),
         max_retries=_env_int("TREATIES_MAX_RETRIES", 4, minimum=0),
         min_interval_s=_env_float("TREATIES_MIN_INTERVAL", 1.0),
@@ -165,6 +166,31 @@ def http_settings() -> HttpSettings:
         redirect_hosts=tuple(h.strip().lower() for h in hosts.split(",") if h.strip()),
         state_dir=raw_dir(),
     )
+
+
+def contact_url() -> str | None:
+    """TREATIES_CONTACT_URL: where the site's operators can reach whoever runs this tool (an http(s)
+    page or a mailto: address), or None when it is not set."""
+    value = _env("TREATIES_CONTACT_URL")
+    if value is None:
+        return None
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.hostname or parts.scheme == "mailto" and "@" in parts.path:
+        if any(c.isspace() or ord(c) < 32 for c in value):
+            raise SettingsError("TREATIES_CONTACT_URL", value, "a URL without spaces or control characters")
+        return value
+    raise SettingsError("TREATIES_CONTACT_URL", value, "an http(s):// page or a mailto: address")
+
+
+def user_agent_override() -> str | None:
+    """TREATIES_USER_AGENT: a whole User-Agent of the operator's own, or None."""
+    return _env("TREATIES_USER_AGENT")
+
+
+def user_agent(contact: str | None) -> str:
+    """The User-Agent: the tool and its version, and the operator's contact when there is one."""
+    return f"{TOOL_NAME}/{__version__} (+{contact})" if contact else f"{TOOL_NAME}/{__version__}"
 
 
 def notify_urls() -> list[str]:

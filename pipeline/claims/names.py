@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pipeline.mtdsg import normalise as normalise_mtdsg_no
 
-NAMES_CSV = Path(__file__).with_name("names.csv")
-KINDS = frozenset({"acronym", "city", "popular"})
+NAMES_CSV = Path(__file__).parent.parent / "catalog" / "treaty_names.csv"  # the one treaty name table
+KINDS = frozenset({"acronym", "city", "popular", "short", "title"})
 
 
 class NameTableError(ValueError):

@@ -16,6 +16,7 @@ from pipeline.fetch.discovery import SiteUnreachable
 from pipeline.fetch.http import CircuitOpen
 from pipeline.fetch.mirror import MirrorServer, index_pages
 from pipeline.fetch.rawstore import RawStore
+from pipeline.runs.console import contact_notice, plural
 from pipeline.runs.demo import run_demo
 from pipeline.runs.inputs import load_watchlist, parse_duration
 from pipeline.runs.refresh import exit_status, run_crawl, run_refresh
@@ -42,7 +43,11 @@ def _base(base_url: str | None, min_interval: float | None) -> str:
         base = (base_url or config.base_url()).rstrip("/")
         if min_interval is not None:
             config.check_min_interval(base, min_interval)
-        config.http_settings()  # every setting checked before anything is opened
+        settings = config.http_settings()  # every setting checked before anything is opened
+        if min_interval is None:  # TREATIES_MIN_INTERVAL for this host: refused here, by its name
+            config.check_min_interval(base, settings.min_interval_s, name="TREATIES_MIN_INTERVAL")
+        if notice := contact_notice(base):
+            print(notice, file=sys.stderr)
     return base
 
 
@@ -60,7 +65,8 @@ def refresh(
         Path | None,
         typer.Option(
             "--watchlist",
-            help="File listing the treaties to refresh: plain text, one MTDSG number per line (# comments), "
+            help="File listing the treaties to refresh: plain text, one treaty per line, an MTDSG number "
+            "or a name (IV-11-c, OPSC, Ottawa Treaty; # comments), "
             'or a .toml file with treaties = ["IV-11-c", ...]. Default: watchlist.txt in the working '
             "folder if it exists, else the core UN human-rights treaties and their optional protocols.",
         ),
@@ -267,6 +273,6 @@ def verify_raw(
         report = RawStore(config.raw_dir()).verify(fix=fix)
     for problem in report:
         print(problem)
-    print(f"raw store {config.raw_dir()}: {'ok' if not report else f'{len(report)} problem(s)'}")
+    print(f"raw store {config.raw_dir()}: {'ok' if not report else plural(len(report), 'problem')}")
     if report and not fix:
         raise typer.Exit(1)

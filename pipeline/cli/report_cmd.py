@@ -31,8 +31,8 @@ def report(
         bool,
         typer.Option(
             "--screenshots/--no-screenshots",
-            help="Also save PNG screenshots (the first 1400x900 screen of the index, a treaty page and a "
-            "country page, and a treaty's map) under <out>/screenshots (needs Debian's chromium at "
+            help="Also save PNG screenshots (the first screen, at 1400x900 and on a 390x844 phone, of "
+            "each kind of page, and a treaty's map) under OUT/screenshots (needs Debian's chromium at "
             "/usr/bin/chromium).",
         ),
     ] = False,

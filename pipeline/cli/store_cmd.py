@@ -30,9 +30,9 @@ from pipeline.cli.app import (
 from pipeline.cli.tables import format_value
 from pipeline.fetch.rawstore import RawStore
 from pipeline.mtdsg import citable_url
-from pipeline.normalise.countries import lookup_country
+from pipeline.normalise.countries import CountryMatch, MatchKind, lookup_country
 from pipeline.report.words import change_word
-from pipeline.runs.console import progress_reporter
+from pipeline.runs.console import plural, progress_reporter
 from pipeline.runs.export import ExportError, export_tables
 from pipeline.runs.importing import import_files
 from pipeline.sources import iter_page_files
@@ -44,6 +44,17 @@ _STATUS_WORDS = (
     f" {WITHDRAWN}: denounced or withdrew; {NO_ACTION}: not listed on the treaty's page;"
     f" {UNKNOWN}: the snapshot does not list participants"
 )
+
+
+def match_words(match: CountryMatch) -> str:
+    """How a query found its participant, in words: ", from the common name 'UK'", or nothing."""
+    how = {
+        MatchKind.FORMER_NAME: "an earlier or other UN spelling",
+        MatchKind.ALIAS: "the common name",
+        MatchKind.ALPHA3: "the ISO code",
+        MatchKind.ALPHA2: "the ISO code",
+    }.get(match.matched_by)
+    return f", from {how} {match.matched!r}" if how else ""
 
 
 def _document(obj: dict[str, Any], fmt: OutputFormat) -> None:
@@ -249,19 +260,14 @@ def country(
     if fmt is not OutputFormat.table:
         print_frame(df, fmt)
         return
-    print(
-        f"{match.name} ({match.iso3})"
-        + (f", found by {match.matched_by}" if match.matched_by != "page name" else "")
-    )
+    print(f"{match.name} ({match.iso3}){match_words(match)}")
     counts = df["status"].value_counts()
     acted = df[~df["status"].isin([NO_ACTION, UNKNOWN])]
-    summary = ", ".join(
-        f"{counts.get(s, 0)} {w}"
-        for s, w in ((PARTY, "party"), (SIGNATORY, "signatory only"), (WITHDRAWN, "withdrawn"))
-    )
     print(
-        f"{summary}; no action in {counts.get(NO_ACTION, 0)}; status unknown for {counts.get(UNKNOWN, 0)}"
-        f" (participants not listed); {len(df)} treaties in the database"
+        f"party to {counts.get(PARTY, 0)}, signed only {counts.get(SIGNATORY, 0)}, withdrew from "
+        f"{counts.get(WITHDRAWN, 0)}; no action in {counts.get(NO_ACTION, 0)}; status unknown for "
+        f"{counts.get(UNKNOWN, 0)} (participants not listed); {plural(len(df), 'treaty', 'treaties')} "
+        "in the database"
     )
     shown = df if all_treaties else acted
     cols = ["mtdsg_no", "short_name", "status", "signature_date", "consent_date", "consent_type", "as_at"]

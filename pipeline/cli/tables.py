@@ -310,8 +310,13 @@ def _print_rich(console: Any, cols: list[_Column], widths: list[int], title: str
     console.print(table)
 
 
+# Piped, a column is padded to at most this width: one long cell (a 150-character treaty title) runs past
+# its column on its own line instead of padding every line of the table to that width.
+_PLAIN_PAD_CAP = 40
+
+
 def _print_plain(cols: list[_Column], title: str | None, out: TextIO) -> None:
-    widths = [c.natural for c in cols]
+    widths = [min(c.natural, max(_PLAIN_PAD_CAP, cell_len(c.label))) for c in cols]
     lines = [title] if title else []
     header = [c.label.rjust(w) if c.numeric else c.label.ljust(w) for c, w in zip(cols, widths, strict=True)]
     lines.append(_PLAIN_GAP.join(header).rstrip())

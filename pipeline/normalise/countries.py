@@ -225,6 +225,9 @@ def lookup_country(text: str) -> CountryMatch:
         alpha3 = _iso_alpha2(compact)
         if alpha3 is not None and alpha3 in index.display:
             return CountryMatch(alpha3, index.display[alpha3], MatchKind.ALPHA2, compact.upper())
+    reason = unlisted_places().get(key)  # Kosovo, Taiwan, Macao...: why the UN's pages do not list them
+    if reason is not None:
+        raise UnknownCountry(text, reason=reason)
     iso = _iso_name(text)
     if iso is not None and iso[0] not in index.display:
         raise UnknownCountry(
@@ -233,6 +236,14 @@ def lookup_country(text: str) -> CountryMatch:
     # An ISO name the tables lack is not taken on trust (the tables decide), but it is suggested first.
     first = (index.display[iso[0]],) if iso is not None else ()
     raise UnknownCountry(text, tuple(dict.fromkeys((*first, *suggest(text))))[:MAX_SUGGESTIONS])
+
+
+@cache
+def unlisted_places() -> dict[str, str]:
+    """unlisted.csv: places the UN's status pages do not list (match key -> the reason, in words)."""
+    text = resources.files("pipeline.normalise").joinpath("unlisted.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return {match_key(row["name"]): row["reason"].strip() for row in csv.DictReader(lines)}
 
 
 def suggest(text: str, limit: int = MAX_SUGGESTIONS) -> tuple[str, ...]:

@@ -49,7 +49,8 @@ def block_network(page: Any) -> None:
 
 
 def pick_pages(index: Path, treaty: str | None = None, country: str | None = None) -> dict[str, Path]:
-    """The index, one treaty page (IV-11-c when present) and one country page of a rendered site."""
+    """One page of each kind of a rendered site: the index, a treaty page (IV-11-c when present), a
+    country page, the countries page, the recent changes and the matrix."""
     site = index.parent
     treaties = sorted((site / "treaty").glob("*.html"))
     countries = sorted((site / "country").glob("*.html"))
@@ -64,15 +65,20 @@ def pick_pages(index: Path, treaty: str | None = None, country: str | None = Non
         chosen["country"] = want_c
     elif countries:
         chosen["country"] = countries[0]
+    for name in ("countries", "changes", "matrix"):
+        if (site / f"{name}.html").exists():
+            chosen[name] = site / f"{name}.html"
     return chosen
 
 
 SCREEN = {"width": 1400, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 def save_screenshots(index: Path, out_dir: Path | None = None, *, browser: Any | None = None) -> list[Path]:
-    """PNGs of the first screen (1400x900) of the index, a treaty page and a country page, and one of the
-    treaty page's map, for readers without a browser. Not full pages: those ran to 31,000 pixels.
+    """PNGs of the first screen of each kind of page (pick_pages) at 1400x900 and on a phone (390x844,
+    NAME-phone.png), and one of the treaty page's map, for readers without a browser. Not full pages:
+    those ran to 31,000 pixels.
 
     Uses `browser` when given (one playwright session per process), else opens Debian's Chromium.
     Raises ReportWriteError when a screenshot cannot be written.
@@ -85,21 +91,23 @@ def save_screenshots(index: Path, out_dir: Path | None = None, *, browser: Any |
     out_dir = out_dir or index.parent / SCREENSHOT_DIR
     written: list[Path] = []
     map_shot: Path | None = None
-    page = browser.new_page(viewport=SCREEN)
-    try:
-        block_network(page)
-        for label, path in pick_pages(index).items():
-            page.goto(path.resolve().as_uri(), wait_until="load")
-            # Taken as bytes and written like every report file: atomically, a failure is one
-            # ReportWriteError naming the path.
-            target = out_dir / f"{label}.png"
-            write_atomic(target, page.screenshot(full_page=False))
-            written.append(target)
-            if label == "treaty" and page.locator("#map svg").count():
-                map_shot = out_dir / "map.png"
-                write_atomic(map_shot, page.locator("#map").screenshot())
-        if map_shot is not None:
-            written.append(map_shot)
-    finally:
-        page.close()
+    pages = pick_pages(index)
+    for suffix, viewport in (("", SCREEN), ("-phone", PHONE)):
+        page = browser.new_page(viewport=viewport)
+        try:
+            block_network(page)
+            for label, path in pages.items():
+                page.goto(path.resolve().as_uri(), wait_until="load")
+                # Taken as bytes and written like every report file: atomically, a failure is one
+                # ReportWriteError naming the path.
+                target = out_dir / f"{label}{suffix}.png"
+                write_atomic(target, page.screenshot(full_page=False))
+                written.append(target)
+                if label == "treaty" and not suffix and page.locator("#map svg").count():
+                    map_shot = out_dir / "map.png"
+                    write_atomic(map_shot, page.locator("#map").screenshot())
+        finally:
+            page.close()
+    if map_shot is not None:
+        written.append(map_shot)
     return written

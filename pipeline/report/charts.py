@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import re
@@ -10,7 +11,9 @@ from datetime import date
 from functools import cache
 from html import escape
 from importlib import resources
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pycountry
 from pygal_maps_world.i18n import COUNTRIES as MAP_COUNTRIES
@@ -51,7 +54,59 @@ def map_code(iso3: str | None) -> str | None:
     if not iso3 or not isinstance(iso3, str):
         return None
     a2 = _alpha2(iso3)
-    return a2 if a2 in MAP_COUNTRIES else None
+    return a2 if a2 is not None and (a2 in world_shapes() or a2 in map_dots()) else None
+
+
+# States the map's geometry leaves out (Fiji, Qatar, the Bahamas...) get a dot where they are; so do the
+# specks (Singapore, Malta...) that are drawn but too small to see. Their places are map_places.csv
+# (approximate capitals, and reference points of states the map draws, to place the others by).
+MAP_PLACES_CSV = Path(__file__).with_name("map_places.csv")
+_SPECK = 8  # a shape less than this many map units across is a speck: it gets a dot too
+DOT_RADIUS = 9
+
+
+def _shape_box(code: str) -> tuple[float, float, float, float]:
+    pts = [p for ring in _outline(world_shapes()[code]) for p in ring]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@cache
+def map_dots() -> dict[str, tuple[int, int]]:
+    """Map key -> (x, y) in the map's units of every state drawn as a dot: those the outlines lack,
+    placed from their latitude and longitude by the nearest reference states, and the specks."""
+    width, height = WORLD_VIEWBOX
+    shapes = world_shapes()
+    refs: list[tuple[float, float, float, float]] = []  # lat, lon, x, y
+    wanted: list[tuple[str, float, float]] = []
+    with MAP_PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            code, lat, lon = row["alpha2"], float(row["lat"]), float(row["lon"])
+            if row["role"] == "reference":
+                x0, y0, x1, y1 = _shape_box(code)
+                refs.append((lat, lon, (x0 + x1) / 2, (y0 + y1) / 2))
+            elif code not in shapes:
+                wanted.append((code, lat, lon))
+    dots: dict[str, tuple[int, int]] = {}
+    for code, lat, lon in wanted:
+        x, y = _place(lat, lon, refs)
+        dots[code] = (round(min(max(x, DOT_RADIUS), width - DOT_RADIUS)), round(min(max(y, 0), height)))
+    for code in shapes:
+        x0, y0, x1, y1 = _shape_box(code)
+        if max(x1 - x0, y1 - y0) < _SPECK:
+            dots[code] = (round((x0 + x1) / 2), round((y0 + y1) / 2))
+    return dict(sorted(dots.items()))
+
+
+def _place(lat: float, lon: float, refs: list[tuple[float, float, float, float]]) -> tuple[float, float]:
+    """Map units of a latitude and longitude: a plane through the five nearest reference states (the
+    map's projection is close to linear over such a neighbourhood)."""
+    near = sorted(refs, key=lambda r: (r[0] - lat) ** 2 + (r[1] - lon) ** 2)[:5]
+    a = np.array([[r[1], r[0], 1.0] for r in near])
+    fx = np.linalg.lstsq(a, np.array([r[2] for r in near]), rcond=None)[0]
+    fy = np.linalg.lstsq(a, np.array([r[3] for r in near]), rcond=None)[0]
+    point = np.array([lon, lat, 1.0])
+    return float(point @ fx), float(point @ fy)
 
 
 def party_timeline(participants: pd.DataFrame) -> list[tuple[date, int]]:
@@ -120,7 +175,9 @@ def render_timeline_svg(
         )
         return ("\n".join(out) + "\n").encode("utf-8")
     top = max([1, *(n for _, n in steps), *(n for _, n in snapshot_points)])
-    axes = _TimelineAxes(year_ticks(min(days).year, max(days).year + 1), _count_ticks(top))
+    # The x axis ends on the last day shown (the latest snapshot), not at the next round year.
+    end = max(days)
+    axes = _TimelineAxes(year_ticks(min(days).year, end.year), _count_ticks(top), end)
     out += axes.grid()
     if steps:
         out.append(_step_path(steps, max(days), axes))
@@ -151,10 +208,10 @@ def _timeline_head(mtdsg_no: str) -> list[str]:
 class _TimelineAxes:
     """The plot area of a timeline: whole years across, party counts up."""
 
-    def __init__(self, years: list[int], counts: list[int]) -> None:
-        self.years = years
+    def __init__(self, years: list[int], counts: list[int], end: date) -> None:
+        self.years = [y for y in years if date(y, 1, 1) <= end]
         self.counts = counts
-        self.x0, self.x1 = date(years[0], 1, 1).toordinal(), date(years[-1], 1, 1).toordinal()
+        self.x0, self.x1 = date(self.years[0], 1, 1).toordinal(), end.toordinal()
         self.y_max = counts[-1] or 1
         self.pw, self.ph = TIMELINE_W - _LEFT - _RIGHT, TIMELINE_H - _TOP - _BOTTOM
 
@@ -251,13 +308,22 @@ def world_js() -> bytes:
         "width": width,
         "height": height,
         "shapes": world_shapes(),
-        "names": {code: MAP_COUNTRIES.get(code, code) for code in world_shapes()},
+        "dots": {code: list(xy) for code, xy in map_dots().items()},
+        "dot_radius": DOT_RADIUS,
+        "names": {code: _map_name(code) for code in sorted({*world_shapes(), *map_dots()})},
     }
     text = json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=True)
     return (
         "// World outlines for the report's maps (pygal_maps_world's geometry, simplified); generated.\n"
         f"window.TREATIES_WORLD = {text};\n"
     ).encode()
+
+
+def _map_name(code: str) -> str:
+    if code in MAP_COUNTRIES:
+        return str(MAP_COUNTRIES[code])
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return str(country.name) if country else code
 
 
 _CSS_CLASS = {STATUS_PARTY: "p", STATUS_SIGNATORY: "s", STATUS_WITHDRAWN: "w"}

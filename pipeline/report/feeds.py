@@ -16,7 +16,7 @@ from pipeline.store.events import FIRST_SNAPSHOT, RENAMED, Event, newest_first
 FEEDS_DIR = "feeds"
 ALL_FEED = f"{FEEDS_DIR}/all.atom"
 ATOM_TYPE = "application/atom+xml"
-_GENERATOR = "treaties (github.com/treaty-tracker/treaties)"
+_GENERATOR = "treaties"
 _AUTHOR = {"name": "treaties, from the UN Treaty Collection (treaties.un.org)"}
 
 

@@ -9,6 +9,8 @@ and a summary the site-wide pages reuse (country rows, matrix cells), so that a 
 treaties changed renders only those treaties' pages and reassembles the rest from the summaries.
 Every failure to write is one ReportWriteError naming the path; a write goes to a temporary file in the
 same folder that is renamed over the target, so a failed write leaves the old file or nothing.
+The manifest is also the site's claim on its folder: a build deletes only files the last manifest lists,
+and refuses to write into a folder that holds files but no manifest (someone else's folder).
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ from typing import Any
 
 MANIFEST = ".treaties-site.json"
 MANIFEST_FORMAT = 2  # 2: "parts", the inputs and files of each treaty's pages and what other pages reuse
-# Folders the site owns: a file in them that this build did not write is a stale page (a treaty or a
-# participant no longer in the store, or a file of an older layout) and is removed.
-OWNED_DIRS = ("treaty", "country", "static")
+# A staging folder a build may make inside its own output folder (when the folder is a mount point, the
+# only place on the same filesystem): never part of the site, never a reason to call the folder foreign.
+INNER_STAGE_PREFIX = ".treaties-staging-"
+# Files that keep an empty folder in version control or that a file browser drops: a folder holding only
+# these is empty for the site (a fresh checkout's reports/ holds .gitkeep).
+PLACEHOLDERS = frozenset({".gitkeep", ".keep", ".gitignore", ".DS_Store", "Thumbs.db"})
 
 # progress(done, total, label): called once per file written or checked (and per treaty read).
 Progress = Callable[[int, int, str], None]
@@ -38,12 +43,48 @@ Progress = Callable[[int, int, str], None]
 class ReportWriteError(RuntimeError):
     """The report could not write (or remove) a file; the message names the path and the reason."""
 
-    def __init__(self, path: Path, exc: BaseException) -> None:
+    def __init__(self, path: Path, exc: BaseException, *, what: str = "file") -> None:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             reason = "no space left on device"
-        super().__init__(f"cannot write the report file {path}: {reason}")
+        super().__init__(f"cannot write the report {what} {path}: {reason}")
         self.path = path
+
+
+class ForeignFolder(ReportWriteError):
+    """The output folder holds files but no site manifest: it was not made by `treaties report`."""
+
+    def __init__(self, path: Path, entries: int) -> None:
+        RuntimeError.__init__(
+            self,
+            f"the folder {path} is not empty ({entries} {'entry' if entries == 1 else 'entries'}) and "
+            f"was not made by `treaties report` (no {MANIFEST}): give --out a new or empty folder",
+        )
+        self.path = path
+
+
+def check_site_folder(out_dir: Path) -> None:
+    """Refuse an --out that is not a folder, or a non-empty folder with no site manifest (one line each).
+
+    A missing folder is fine (it will be made); so is an empty one, or one a previous build made.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReportWriteError(
+            out_dir, NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder"), what="folder"
+        )
+    if not out_dir.is_dir() or (out_dir / MANIFEST).is_file():
+        return
+    try:
+        entries = [
+            p
+            for p in out_dir.iterdir()
+            if not p.name.startswith(INNER_STAGE_PREFIX) and p.name not in PLACEHOLDERS
+        ]
+    except OSError as exc:
+        raise ReportWriteError(out_dir, exc, what="folder") from None
+    if entries:
+        raise ForeignFolder(out_dir, len(entries))
 
 
 @dataclass(frozen=True)
@@ -129,12 +170,11 @@ class SiteWriter:
     def __init__(self, out_dir: Path, progress: Progress | None = None) -> None:
         self.out_dir = Path(out_dir)
         self.progress = progress
+        check_site_folder(self.out_dir)
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ReportWriteError(self.out_dir, exc) from None
-        if not self.out_dir.is_dir():
-            raise ReportWriteError(self.out_dir, NotADirectoryError(errno.ENOTDIR, "not a folder"))
+            raise ReportWriteError(self.out_dir, exc, what="folder") from None
         self.old = self._read_manifest()
         self.files: dict[str, dict[str, Any]] = {}
         self._old_parts: dict[str, dict[str, Any]] | None = None
@@ -227,14 +267,21 @@ class SiteWriter:
         self.parts[name] = {"inputs": inputs, "files": files, "data": data}
 
     def _drop_manifest(self) -> None:
-        # Before the first change, so that a build that fails half-way is never taken for up to date.
+        # Before the first change, so that a build that fails half-way is never taken for up to date: the
+        # manifest loses its inputs (and parts) but keeps its files, so the folder stays the site's and
+        # the next build still knows which files it may remove.
         if self._manifest_dropped:
             return
         self._manifest_dropped = True
+        files = self.old.get("files") if isinstance(self.old.get("files"), dict) else {}
+        pending = {"format": MANIFEST_FORMAT, "inputs": None, "files": files, "parts": ""}
+        text = json.dumps(pending, indent=1, sort_keys=True) + "\n"
         try:
-            self.manifest_path.unlink(missing_ok=True)
-        except OSError as exc:
-            raise ReportWriteError(self.manifest_path, exc) from None
+            write_atomic(self.manifest_path, text.encode("utf-8"))
+        except ReportWriteError:
+            # No room even for that (a full disk): the old manifest stays, keeping the folder the site's.
+            # The page write that follows fails the same way and says why, so no file has changed.
+            pass
 
     def write(self, rel: str, data: bytes) -> bool:
         """Write out_dir/rel unless it already holds exactly these bytes; True when written."""
@@ -252,16 +299,11 @@ class SiteWriter:
         return self.write(rel, text.encode("utf-8"))
 
     def _stale(self) -> list[str]:
-        # Only paths inside the folder: a manifest edited by hand must not make a build delete elsewhere.
-        stale = {rel for rel in self.old.get("files", {}) or {} if rel not in self.files and _inside(rel)}
-        for folder in OWNED_DIRS:
-            d = self.out_dir / folder
-            if d.is_dir():
-                for p in d.iterdir():
-                    rel = p.relative_to(self.out_dir).as_posix()
-                    if p.is_file() and rel not in self.files:
-                        stale.add(rel)
-        return sorted(stale)
+        # Only files the last manifest lists (a file the site never wrote is someone's, whatever folder it
+        # is in), and only paths inside the folder: a manifest edited by hand must not delete elsewhere.
+        return sorted(
+            rel for rel in self.old.get("files", {}) or {} if rel not in self.files and _inside(rel)
+        )
 
     def finish(self, inputs: str) -> None:
         """Remove stale files and record the manifest (rewritten only when it changed)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -36,6 +37,7 @@ from pipeline.report.words import (
     long_date,
     reconciles_text,
 )
+from pipeline.store.events import FIRST_SNAPSHOT, Event, newest_first
 
 
 def country_key(iso3: Any, name: Any) -> str:
@@ -251,11 +253,12 @@ def index_rows(data: SiteData) -> list[dict[str, Any]]:
     """One row per treaty for the index page and reports/README.md."""
     current, _ = snapshot_groups(data)
     rows = []
-    for info in frame_records(data.treaties):
+    for order, info in enumerate(frame_records(data.treaties)):
         ok, reason = reconciles_text(info)
         rows.append(
             {
                 "mtdsg_no": str(info["mtdsg_no"]),
+                "order": order,  # the natural order of treaty numbers (data.treaties is sorted so)
                 "short_name": as_text(info.get("short_name")),
                 "title": as_text(info.get("title")),
                 "parties": as_int(info.get("parties")),
@@ -272,3 +275,49 @@ def index_rows(data: SiteData) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def country_rows(countries: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The countries page: every participant with how many treaties it is party to, signed, left."""
+    return [
+        {
+            "key": c["key"],
+            "iso3": c["iso3"],
+            "name": c["name"],
+            "party": c["counts"].get(STATUS_PARTY, 0),
+            "signatory": c["counts"].get(STATUS_SIGNATORY, 0),
+            "withdrawn": c["counts"].get(STATUS_WITHDRAWN, 0),
+            "no_action": c["no_action_count"],
+        }
+        for c in countries.values()
+    ]
+
+
+def change_rows(
+    events: Sequence[Event], short_names: dict[str, str], country_keys: set[str]
+) -> tuple[list[dict[str, Any]], int]:
+    """The recent-changes page: every change event newest first (as the feed), and how many treaties
+    have only their baseline ("tracking started") event, which is not a change."""
+    rows = []
+    baselines = 0
+    for e in newest_first(events):
+        if e.kind == FIRST_SNAPSHOT:
+            baselines += 1
+            continue
+        key = country_key(e.iso3, e.name)
+        rows.append(
+            {
+                "first_seen": e.first_seen.date().isoformat(),
+                "mtdsg_no": e.mtdsg_no,
+                "treaty": short_names.get(e.mtdsg_no) or e.mtdsg_no,
+                "name": e.name,
+                "key": key,
+                "linked": key in country_keys,
+                "change": change_word(e.kind),
+                "action_date": e.action_date.isoformat() if e.action_date else "",
+                "before": e.before or "",
+                "after": e.after or "",
+                "source": e.source_url,
+            }
+        )
+    return rows, baselines

@@ -12,6 +12,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from pipeline.mtdsg import sort_key
 from pipeline.parse.reconcile import RECONCILES_YES
 from pipeline.report.charts import (
     NO_ACTION_COLOUR,
@@ -48,7 +49,9 @@ from pipeline.report.matrix import (
 )
 from pipeline.report.output import SiteWriter
 from pipeline.report.pages import (
+    change_rows,
     country_key,
+    country_rows,
     index_rows,
     participant_rows,
     snapshot_groups,
@@ -188,7 +191,7 @@ def render_pages(
     records = frame_records(data.treaties)
     rows = index_rows(data)
     # Every file of the site, so that progress can say "n of N" (the country pages are added when known).
-    writer.total = len(STATIC_FILES) + 2 + 2 * len(records) + 4
+    writer.total = len(STATIC_FILES) + 2 + 2 * len(records) + 6
     code = code_digest()
 
     _write_static(writer)
@@ -197,6 +200,8 @@ def render_pages(
     writer.total += len(countries)
     _write_index(env, writer, data, rows, len(countries), common)
     _write_country_pages(env, writer, countries, common)
+    _write_countries(env, writer, countries, summaries, common)
+    _write_changes(env, writer, summaries, set(countries), common, feeds=feeds)
     as_at = {str(r["mtdsg_no"]): r.get("as_at") for r in records}
     _write_matrix(env, writer, summaries, as_at, set(countries), common, code)
     writer.write_text("README.md", render_readme(rows))
@@ -287,6 +292,55 @@ def _write_country_pages(
             f"country/{key}.html",
             env.get_template("country.html.j2").render(root="../", c=c, page_title=c["name"], **common),
         )
+
+
+def _write_countries(
+    env: Environment,
+    writer: SiteWriter,
+    countries: dict[str, dict[str, Any]],
+    summaries: list[TreatySummary],
+    common: dict[str, Any],
+) -> None:
+    writer.write_text(
+        "countries.html",
+        env.get_template("countries.html.j2").render(
+            root="",
+            countries=country_rows(countries),
+            listed_count=sum(s.listed for s in summaries),
+            page_title="Countries and other participants",
+            **common,
+        ),
+    )
+
+
+def _write_changes(
+    env: Environment,
+    writer: SiteWriter,
+    summaries: list[TreatySummary],
+    country_keys: set[str],
+    common: dict[str, Any],
+    *,
+    feeds: bool,
+) -> None:
+    short_names = {s.mtdsg_no: s.short_name for s in summaries if s.short_name}
+    events, baselines = change_rows([e for s in summaries for e in s.events], short_names, country_keys)
+    treaties = sorted({e["mtdsg_no"] for e in events}, key=sort_key)
+    names = {e["key"]: e["name"] for e in events}
+    writer.write_text(
+        "changes.html",
+        env.get_template("changes.html.j2").render(
+            root="",
+            feeds=feeds,
+            events=events,
+            baselines=baselines,
+            treaty_options=[
+                (no, f"{short_names[no]} ({no})" if no in short_names else no) for no in treaties
+            ],
+            country_options=sorted(names.items(), key=lambda kv: kv[1].casefold()),
+            page_title="Recent changes",
+            **common,
+        ),
+    )
 
 
 def _write_matrix(

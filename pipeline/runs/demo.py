@@ -58,10 +58,12 @@ def run_demo(
     out = out or sys.stdout
     xml_files = demo_xml_files(pages)
     html_dir = pages / DEMO_HTML_FOLDER
+    # The saved pages are not part of this repository (see the README's quick start): say what is needed.
+    needs = f"the demo reads the saved UNTC pages ({DEMO_XML_FOLDER}/ and {DEMO_HTML_FOLDER}/) from --pages"
     if not xml_files:
-        raise FileNotFoundError(f"no MTDSG XML files in {pages / DEMO_XML_FOLDER}")
+        raise FileNotFoundError(f"no MTDSG XML files in {pages / DEMO_XML_FOLDER}: {needs}")
     if not html_dir.is_dir():
-        raise FileNotFoundError(f"no folder {html_dir}")
+        raise FileNotFoundError(f"no folder {html_dir}: {needs}")
     raw = RawStore(config.raw_dir())
     db = db or config.db_path()
     reports_dir = reports_dir or config.reports_dir()

@@ -6,7 +6,7 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
-from pipeline import mtdsg
+from pipeline.catalog import UnknownTreaty, lookup_number
 from pipeline.fetch import untc
 
 
@@ -19,8 +19,9 @@ def load_watchlist(path: Path | None = None) -> list[str]:
     """The treaties to refresh: from `path` (or ./watchlist.txt if present), else the built-in core
     human-rights list.
 
-    A .toml file holds `treaties = ["IV-11-c", ...]`; any other file is plain text, one MTDSG number
-    per line, `#` starting a comment. Raises ValueError naming the file and line for a bad entry.
+    A .toml file holds `treaties = ["IV-11-c", "OPSC", ...]`; any other file is plain text, one treaty
+    per line (an MTDSG number or any name the tool knows: "OPSC", "Ottawa Treaty"), `#` starting a
+    comment. Raises ValueError naming the file and line for a bad entry, with the nearest names.
     """
     if path is None:
         candidate = default_watchlist_file()
@@ -51,8 +52,8 @@ def load_watchlist(path: Path | None = None) -> list[str]:
     out: list[str] = []
     for n, item in entries:
         try:
-            t = mtdsg.parse_user_number(item)
-        except ValueError as exc:
+            t = lookup_number(item)
+        except UnknownTreaty as exc:
             where = f"{path}:{n}" if n else str(path)
             raise ValueError(f"watchlist {where}: {exc}") from None
         if t not in out:

@@ -215,7 +215,7 @@ def describe(
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "sources": [UN_SOURCE],
         "licenses": [LICENCE],
-        "contributors": [{"title": "treaties (github.com/treaty-tracker/treaties)", "role": "author"}],
+        "contributors": [{"title": "treaties", "role": "author"}],
         "keywords": ["treaties", "United Nations", "ratification", "human rights"],
         "resources": resources,
     }

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from pipeline import config
 from pipeline.errors import one_line
-from pipeline.runs.console import say
+from pipeline.runs.console import duration_words, plural, say
 from pipeline.runs.export import export_tables
 from pipeline.runs.lock import RunLocked, run_lock
 from pipeline.runs.refresh import events_line, run_refresh
@@ -115,7 +115,8 @@ def run_watch(
     stop = stop or threading.Event()
     db = db or config.db_path()
     done: list[Cycle] = []
-    say(out, f"watch: {len(treaties)} treaties every {every}, from {base_url}; stop with Ctrl-C or SIGTERM")
+    count, period = plural(len(treaties), "treaty", "treaties"), duration_words(every.total_seconds())
+    say(out, f"watch: {count} every {period}, from {base_url}; stop with Ctrl-C or SIGTERM")
     with stop_on_signals(stop, out):
         while not stop.is_set():
             cycle = run_cycle(

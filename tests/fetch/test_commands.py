@@ -65,7 +65,7 @@ def test_refresh_of_a_watchlist_file(env: Path, mirror: MirrorServer) -> None:
 
 def test_bad_input_gives_one_line_errors(env: Path, mirror: MirrorServer) -> None:
     bad = env / "bad.txt"
-    bad.write_text("IV-91\nCEDAW\n")
+    bad.write_text("IV-91\nno such treaty\n")  # a name (CEDAW) is a good line since issue 24
     for args, message in [
         (["refresh", "IV-11-c; rm"], "is neither an MTDSG treaty number"),
         (["refresh", "--watchlist", str(bad)], "bad.txt:2"),

@@ -38,13 +38,14 @@ def test_second_build_over_unchanged_store_rewrites_no_file(tmp_path: Path) -> N
     assert {c[2] for c in calls} == set(before) - {MANIFEST}
 
 
-def test_unchanged_pages_keep_their_files_even_without_the_manifest(tmp_path: Path) -> None:
-    """With the manifest gone every page is rendered again, but bytes equal to the disk's are not written
-    (the XLSX included: its timestamps are fixed)."""
+def test_unchanged_pages_keep_their_files_even_with_a_damaged_manifest(tmp_path: Path) -> None:
+    """With the manifest unreadable every page is rendered again, but bytes equal to the disk's are not
+    written (the XLSX included: its timestamps are fixed). (With no manifest at all the folder is not
+    the site's: see test_anywhere.)"""
     site = tmp_path / "site"
     render_site(FakeStore(), site)
-    (site / MANIFEST).unlink()
-    before = _stats(site)
+    (site / MANIFEST).write_text("{damaged")
+    before = {k: v for k, v in _stats(site).items() if k != MANIFEST}
     render_site(FakeStore(), site)
     after = _stats(site)
     assert {k: v for k, v in after.items() if k != MANIFEST} == before
@@ -67,14 +68,15 @@ def test_a_changed_treaty_rewrites_only_what_shows_it(tmp_path: Path) -> None:
 def test_stale_pages_are_removed_and_other_files_kept(tmp_path: Path) -> None:
     site = tmp_path / "site"
     render_site(FakeStore(), site)
-    (site / "treaty" / "I-1-map.svg").write_text("<svg/>")  # a file of an older layout
+    (site / "treaty" / "notes.svg").write_text("<svg/>")  # the user's file among the site's pages
     (site / "notes.txt").write_text("mine")  # the user's own file beside the site
     store = FakeStore()
     store._treaties = store._treaties[store._treaties["mtdsg_no"] != "IV-2"].reset_index(drop=True)
     render_site(store, site)
     assert not (site / "treaty" / "IV-2.html").exists()
     assert not (site / "treaty" / "IV-2-timeline.svg").exists()
-    assert not (site / "treaty" / "I-1-map.svg").exists()
+    # Only files the manifest lists are removed: the user's files stay, even in the site's folders.
+    assert (site / "treaty" / "notes.svg").read_text() == "<svg/>"
     assert (site / "treaty" / "IV-99.html").exists()
     assert (site / "notes.txt").read_text() == "mine"
 
@@ -137,8 +139,9 @@ def test_disk_full_leaves_old_file_and_no_temporary(tmp_path: Path, monkeypatch:
     assert (site / "treaty" / "IV-2.html").read_bytes() == old_page
     assert (site / "index.html").read_bytes() == old_index
     assert not [p for p in site.rglob("*.tmp")]
-    # The manifest is gone, so the next build is not fooled into keeping a half-updated site.
-    assert not (site / MANIFEST).exists()
+    # No room to mark the manifest as pending either: it stays as it was (the folder is still the site's,
+    # and no page changed), and the next build, from other inputs, is not fooled into keeping it.
+    assert (site / MANIFEST).exists()
     monkeypatch.undo()
     render_site(store, site)
     assert "Changed title" in (site / "index.html").read_text()
@@ -192,7 +195,11 @@ def test_timeline_ticks_sit_under_their_labels() -> None:
     labels = dict((y, x) for x, y in re.findall(r'<text class="year" x="([\d.]+)"[^>]*>(\d+)</text>', svg))
     assert ticks and ticks == labels
     years = sorted(int(y) for y in ticks)
-    assert years[0] <= 2002 and years[-1] >= 2019
+    assert years[0] <= 2002 and years[-1] <= 2018  # no year after the last snapshot (2018-01-15)
+    # The axis ends at the last snapshot: its point sits on the right end of the x axis.
+    axis_end = re.search(r'<line class="a" x1="[\d.]+" x2="([\d.]+)"', svg)
+    point = re.search(r'<circle class="d" cx="([\d.]+)"', svg)
+    assert axis_end and point and float(axis_end[1]) == float(point[1])
     assert "<script" not in svg
 
 
@@ -228,23 +235,29 @@ def test_unlisted_treaty_shows_declared_totals_not_zero(fake_site: Path) -> None
 def test_index_tells_current_from_older(fake_site: Path) -> None:
     html = fake_site.read_text()
     counts = html.split('id="snapshot-counts">')[1].split("</p>")[0]
-    assert "Status as at 3 February 2026 (the latest snapshot): <b>2</b>" in counts
-    assert "as at 15 January 2018: <b>1</b>" in counts
-    rows = html_rows(fake_site)
-    assert sum('data-group="current"' in r for r in rows) == 2
-    assert sum('data-group="older"' in r for r in rows) == 1
+    assert "<b>2</b> treaties with the UN's status as at 3 February 2026 (the latest snapshot)" in counts
+    assert "1 more last seen in older snapshots" in counts
+    assert "As at 15 January 2018: <b>1</b> treaty" in html.split('id="older"')[1]
+    assert len(html_rows(fake_site, "treaties")) == 2
+    assert [("treaty/V-2.html" in r) for r in html_rows(fake_site, "older-treaties")] == [True]
 
 
-def html_rows(index: Path) -> list[str]:
-    body = index.read_text().split('id="treaties"')[1].split("<tbody>")[1].split("</tbody>")[0]
-    return re.findall(r"<tr\b.*?</tr>", body, re.S)
+def html_rows(index: Path, table: str | None = None) -> list[str]:
+    """The rows of the index's treaty tables: the latest snapshot's and the older ones' (or one)."""
+    rows = []
+    for tid in [table] if table else ["treaties", "older-treaties"]:
+        parts = index.read_text().split(f'id="{tid}"')
+        if len(parts) > 1:
+            body = parts[1].split("<tbody>")[1].split("</tbody>")[0]
+            rows += re.findall(r"<tr\b.*?</tr>", body, re.S)
+    return rows
 
 
 def test_matrix_headers_are_full_numbers_with_short_names(real_site: Path) -> None:
     html = (real_site.parent / "matrix.html").read_text()
     head = html.split("<thead>")[1].split("</thead>")[0]
-    assert '<span class="no">IV-11-c</span><br><small>OPSC</small>' in head
-    assert '<span class="no">IV-4</span><br><small>ICCPR</small>' in head
+    assert '<a href="treaty/IV-11-c.html">OPSC<br><small>IV-11-c</small></a>' in head
+    assert '<a href="treaty/IV-4.html">ICCPR<br><small>IV-4</small></a>' in head
 
 
 def _tree(site: Path) -> dict[str, bytes]:

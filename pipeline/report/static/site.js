@@ -52,25 +52,26 @@
     if (table.id) updateCount(table);
   });
 
-  // Search box and group filter (the index's "current / older snapshots") together decide what shows.
+  // A table's search box and its drop-downs (the changes page's treaty and participant) together decide
+  // what shows: a drop-down keeps the rows whose data-ATTR equals its value.
   function applyFilters(table) {
     var input = document.querySelector('input[data-filter-table="' + table.id + '"]');
     var q = input ? input.value.trim().toLowerCase() : "";
-    var checked = document.querySelector('input[data-group-filter="' + table.id + '"]:checked');
-    var group = checked ? checked.value : "";
+    var selects = document.querySelectorAll('select[data-select-filter="' + table.id + '"]');
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      var hide = (q !== "" && row.textContent.toLowerCase().indexOf(q) === -1) ||
-        (group !== "" && row.getAttribute("data-group") !== group);
+      var hide = q !== "" && row.textContent.toLowerCase().indexOf(q) === -1;
+      Array.prototype.forEach.call(selects, function (sel) {
+        if (sel.value !== "" && row.getAttribute("data-" + sel.getAttribute("data-attr")) !== sel.value) hide = true;
+      });
       row.classList.toggle("hidden", hide);
     });
     updateCount(table);
   }
 
-  document.querySelectorAll("input[data-filter-table], input[data-group-filter]").forEach(function (input) {
-    var id = input.getAttribute("data-filter-table") || input.getAttribute("data-group-filter");
-    var table = document.getElementById(id);
+  document.querySelectorAll("input[data-filter-table], select[data-select-filter]").forEach(function (el) {
+    var table = document.getElementById(el.getAttribute("data-filter-table") || el.getAttribute("data-select-filter"));
     if (!table) return;
-    input.addEventListener(input.type === "radio" ? "change" : "input", function () { applyFilters(table); });
+    el.addEventListener(el.tagName === "SELECT" ? "change" : "input", function () { applyFilters(table); });
   });
 
   // World maps: the outlines come once from static/world.js; each page carries only who is what.
@@ -100,6 +101,16 @@
       tip.textContent = (entry ? entry[1] : world.names[code]) + ": " + (entry ? LABELS[entry[0]] : "no action");
       path.appendChild(tip);
       svg.appendChild(path);
+    });
+    // Small states as dots, over the outlines: those the outlines lack and the specks.
+    Object.keys(world.dots || {}).sort().forEach(function (code) {
+      var entry = data[code];
+      var xy = world.dots[code];
+      var dot = svgEl("circle", { cx: xy[0], cy: xy[1], r: world.dot_radius, "class": entry ? "c dot " + entry[0] : "c dot", "data-code": code });
+      var tip = svgEl("title");
+      tip.textContent = (entry ? entry[1] : world.names[code]) + ": " + (entry ? LABELS[entry[0]] : "no action");
+      dot.appendChild(tip);
+      svg.appendChild(dot);
     });
     while (box.firstChild) box.removeChild(box.firstChild);
     box.appendChild(svg);
