@@ -37,6 +37,7 @@ from pipeline.store import Store, StoreError, open_store
 COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Get the data", ("refresh", "crawl", "import", "watch", "demo", "mirror")),
     ("Ask the database", ("status", "asof", "diff", "country", "snapshots")),
+    ("Beyond ratification", ("procedures", "objections", "reservations")),
     ("Write outputs", ("report", "export", "check-claims")),
     ("Check and repair", ("parse", "names", "verify-raw", "drop-snapshot")),
     ("Measure", ("bench",)),
@@ -58,6 +59,9 @@ COMMAND_WRITES: dict[str, str] = {
     "diff": "nothing: it reads the database and prints.",
     "country": "nothing: it reads the database and prints.",
     "snapshots": "nothing: it reads the database and prints.",
+    "procedures": "nothing: it reads the database and prints.",
+    "objections": "nothing: it reads the database and prints.",
+    "reservations": "nothing: it reads the database and prints.",
     "report": "the site into --out (TREATIES_REPORTS_DIR or reports/): only files whose bytes changed, "
     "never into a non-empty folder it did not make; screenshots under --out/screenshots.",
     "export": "treaties, latest_status and matrix as Parquet and CSV, datapackage.json and "

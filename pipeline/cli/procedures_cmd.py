@@ -14,6 +14,7 @@ from pipeline import catalog
 from pipeline.cli.app import DbOption, FormatOption, OutputFormat, app, fail, open_db, parse_day, print_frame
 from pipeline.cli.app import resolve_treaty as resolve_treaty_name
 from pipeline.normalise.countries import lookup_country
+from pipeline.runs.console import plural
 from pipeline.store.procedures import (
     ACCEPTED,
     NOT_ACCEPTED,
@@ -44,13 +45,16 @@ def procedures(
     participant: Annotated[
         str | None,
         typer.Argument(
-            metavar="[NAME|CODE]",
-            help="A participant by any common name or ISO 3166 code; without it, how many accept each procedure.",
+            metavar="NAME|CODE",
+            help="A participant by any common name or ISO 3166 code; without it, how many accept each"
+            " procedure.",
         ),
     ] = None,
     asof: Annotated[
         str | None,
-        typer.Option("--asof", metavar="DATE", help="The acceptance on this date (YYYY-MM-DD) instead of now."),
+        typer.Option(
+            "--asof", metavar="DATE", help="The acceptance on this date (YYYY-MM-DD) instead of now."
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
@@ -114,7 +118,9 @@ def objections_cmd(
     ] = None,
     against: Annotated[
         str | None,
-        typer.Option("--against", metavar="NAME|CODE", help="Only the objections to this participant's reservations."),
+        typer.Option(
+            "--against", metavar="NAME|CODE", help="Only the objections to this participant's reservations."
+        ),
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
@@ -134,7 +140,7 @@ def objections_cmd(
         print(f"{m}: no objections" + (" matching" if by or against else ""))
         return
     states = len({o.objecting for o in found})
-    print(f"{m}: {len(found)} objection{'s' if len(found) != 1 else ''} by {states} participant{'s' if states != 1 else ''}")
+    print(f"{m}: {plural(len(found), 'objection')} by {plural(states, 'participant')}")
     df = pd.DataFrame(
         [
             {"objecting": o.objecting, "date": o.objected_on, "reserving": o.reserving, "heading": o.heading}
@@ -158,7 +164,7 @@ def reservations_cmd(
     if fmt is not OutputFormat.table:
         print_frame(pd.DataFrame([w.to_dict() for w in found]), fmt)
         return
-    print(f"{m}: {len(found)} withdrawal{'s' if len(found) != 1 else ''} of reservations, declarations or objections")
+    print(f"{m}: {plural(len(found), 'withdrawal')} of reservations, declarations or objections")
     if found:
         df = pd.DataFrame(
             [
@@ -173,5 +179,7 @@ def reservations_cmd(
         )
         print_frame(df, fmt)
     if unread:
-        print(f"{unread} more sentence{'s' if unread != 1 else ''} of the end notes speak of a withdrawal this"
-              " tool cannot date or attribute: read the treaty's end notes")
+        print(
+            f"{unread} more sentence{'s' if unread != 1 else ''} of the end notes speak of a withdrawal this"
+            " tool cannot date or attribute: read the treaty's end notes"
+        )

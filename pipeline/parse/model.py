@@ -95,9 +95,9 @@ class EndNote:
 
 @dataclass(frozen=True)
 class Declaration:
-    """A declaration/reservation (kind "declaration"), objection (kind "objection") or declaration made under a
-    named article (kind "under_article": the page's third grid, e.g. recognising a committee's competence to
-    receive complaints) of one participant."""
+    """A declaration/reservation (kind "declaration"), objection (kind "objection") or declaration made
+    under a named article (kind "under_article": the page's third grid, e.g. recognising a committee's
+    competence to receive complaints) of one participant."""
 
     participant: str
     text: str

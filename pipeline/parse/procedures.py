@@ -121,7 +121,8 @@ _CUES = {
         re.I,
     ),
     INDIVIDUAL: re.compile(
-        r"individual|on behalf of|petitions|complaints of human rights violations|denunciations of violations",
+        r"individual|on behalf of|petitions|complaints of human rights violations"
+        r"|denunciations of violations",
         re.I,
     ),
     INQUIRY: re.compile(r"\binquiry|\benquiry", re.I),
@@ -204,7 +205,8 @@ _RECOGNITION = re.compile(r"\b(?:recogni[sz]\w*|accept\w*)\b[^.;]{0,200}?\bcompe
 # Not a recognition: "does not recognize", "withdraws", "Turkey will recognize the competence ... at a later
 # time".
 _NEGATION = re.compile(
-    r"\b(?:not|no longer)\s+(?:to\s+)?(?:recogni[sz]e|accept)|\bwithdraw|\bwill\s+recogni|\bat a later\b|\bintends?\b",
+    r"\b(?:not|no longer)\s+(?:to\s+)?(?:recogni[sz]e|accept)|\bwithdraw|\bwill\s+recogni|\bat a later\b"
+    r"|\bintends?\b",
     re.I,
 )
 # A date that opens a dated part of an entry ("... legislation. 15 September 2008 Declaration under article
@@ -212,9 +214,7 @@ _NEGATION = re.compile(
 _BLOCK_DATE = re.compile(r"(?:^|[.:;\"”)\]]\s+|\s{2,})(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})(?=\s+[A-Z“\"])")
 
 
-def recognitions_in_text(
-    mtdsg_no: str, participant: str, text: str
-) -> tuple[CompetenceDeclaration, ...]:
+def recognitions_in_text(mtdsg_no: str, participant: str, text: str) -> tuple[CompetenceDeclaration, ...]:
     """Recognitions of a committee's competence made inside an ordinary declaration: each sentence that
     recognises or accepts the competence, is not negated, and names one of the treaty's declaration
     articles (or says which procedure, as read_competence does). Dated by the nearest date before it in
@@ -235,13 +235,18 @@ def recognitions_in_text(
         context = text[max(0, at - 80) : at] + " " + sentence
         named = mentioned_articles(context) & set(articles)
         if not named:
-            named = {by_procedure[k] for k, cue in _CUES.items() if k in by_procedure and cue.search(sentence)}
-            if not (mentioned_articles(sentence) & set(articles)) and not re.search(r"\barticle", context, re.I):
+            named = {
+                by_procedure[k] for k, cue in _CUES.items() if k in by_procedure and cue.search(sentence)
+            }
+            if not (mentioned_articles(sentence) & set(articles)) and not re.search(
+                r"\barticle", context, re.I
+            ):
                 named = set()  # a cue alone, with no article near it, is too weak in a free-form text
         dates = _BLOCK_DATE.findall(text[: at + said.start()])
         day = parse_day(dates[-1]) if dates else None
         for a in named:
-            if a not in found or (day is not None and (found[a] is None or day < found[a])):
+            known = found.get(a)
+            if a not in found or (day is not None and (known is None or day < known)):
                 found[a] = day
     return tuple(
         CompetenceDeclaration(

@@ -35,7 +35,8 @@ _WHO = re.compile(
 # Sentences that report a withdrawal's text or effect, not a withdrawal: "The portion of the reservation
 # which has been withdrawn read as follows", "the reservation withdrawn read:".
 _NOT_AN_EVENT = re.compile(
-    r"\bwithdrawn\s+(?:\w+\s+){0,2}(?:read|reads)\b|\bwhich has been withdrawn\b|\bnot constitute a withdrawal"
+    r"\bwithdrawn\s+(?:\w+\s+){0,2}(?:read|reads)\b|\bwhich has been withdrawn\b"
+    r"|\bnot constitute a withdrawal"
     r"|\bonly possible to\b|\bwithdrawn hereby\b|\bso withdrawn\b|\bnot yet withdrawn\b|\bto be withdrawn\b"
     r"|\bwithdrawn by the above\b|\bthat have been withdrawn\b",
     re.I,
@@ -48,7 +49,9 @@ class Withdrawal:
     dated by the notification an end note reports."""
 
     note: str  # the end note's number
-    participant: str  # as the note names it ("the Federal Republic of Germany" -> "Federal Republic of Germany")
+    participant: (
+        str  # as the note names it ("the Federal Republic of Germany" -> "Federal Republic of Germany")
+    )
     notified_on: date
     what: str  # one of WHAT
     partial: bool
@@ -81,7 +84,5 @@ def read_withdrawals(notes: tuple[EndNote, ...] | list[EndNote]) -> tuple[list[W
                 day = parse_day(day_text)
                 if day is None:
                     continue
-                found.append(
-                    Withdrawal(note.number, name, day, what.group(1).lower(), partial, sentence)
-                )
+                found.append(Withdrawal(note.number, name, day, what.group(1).lower(), partial, sentence))
     return found, unread

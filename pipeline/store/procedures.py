@@ -16,7 +16,6 @@ import duckdb
 from pipeline import mtdsg
 from pipeline.normalise.countries import UnknownCountry, lookup_country, match_key, suggest
 from pipeline.parse.endnotes import parse_day
-from pipeline.parse.reservations import read_withdrawals
 from pipeline.parse.model import EndNote, ParseError
 from pipeline.parse.procedures import (
     BY_DECLARATION,
@@ -28,6 +27,7 @@ from pipeline.parse.procedures import (
     read_competence,
     recognitions_in_text,
 )
+from pipeline.parse.reservations import read_withdrawals
 
 # What one cell of the acceptance table says.
 ACCEPTED = "yes"
@@ -180,7 +180,15 @@ def _cell(
 ) -> Acceptance:
     def cell(accepted: str, since: date | None, basis: str) -> Acceptance:
         return Acceptance(
-            iso3, name, p.core, p.procedure, accepted, since, basis, p.mtdsg_no, mtdsg.citable_url(p.mtdsg_no, None)
+            iso3,
+            name,
+            p.core,
+            p.procedure,
+            accepted,
+            since,
+            basis,
+            p.mtdsg_no,
+            mtdsg.citable_url(p.mtdsg_no, None),
         )
 
     def by(day: date | None) -> bool:
@@ -352,7 +360,9 @@ class WithdrawnStatement:
         }
 
 
-def withdrawn_statements(con: duckdb.DuckDBPyConnection, mtdsg_no: str) -> tuple[list[WithdrawnStatement], int]:
+def withdrawn_statements(
+    con: duckdb.DuckDBPyConnection, mtdsg_no: str
+) -> tuple[list[WithdrawnStatement], int]:
     """Withdrawals of reservations, declarations and objections the treaty's latest end notes report, by
     date; and how many sentences speak of one but could not be read as a dated withdrawal by a named
     participant (counted, so a reader knows to look at the notes)."""
@@ -366,7 +376,15 @@ def withdrawn_statements(con: duckdb.DuckDBPyConnection, mtdsg_no: str) -> tuple
     url = mtdsg.citable_url(mtdsg_no, None)
     out = [
         WithdrawnStatement(
-            mtdsg_no, _code(w.participant), w.participant, w.notified_on, w.what, w.partial, w.note, w.sentence, url
+            mtdsg_no,
+            _code(w.participant),
+            w.participant,
+            w.notified_on,
+            w.what,
+            w.partial,
+            w.note,
+            w.sentence,
+            url,
         )
         for w in found
     ]

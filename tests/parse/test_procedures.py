@@ -80,7 +80,9 @@ def test_an_entry_that_names_no_article_is_read_from_what_it_recognises() -> Non
         " consider communications from or on behalf of individuals subject to its jurisdiction ..."
     )
     assert [d.article for d in read_competence("IV-9", "Argentina", text)] == [21, 22]
-    only_21 = "Japan declares under article 21 of the Convention that it recognizes ... another State Party ..."
+    only_21 = (
+        "Japan declares under article 21 of the Convention that it recognizes ... another State Party ..."
+    )
     assert [d.article for d in read_competence("IV-9", "Japan", only_21)] == [21]
 
 
@@ -97,7 +99,9 @@ def test_a_grid_of_a_treaty_outside_the_table_is_not_read_as_competence() -> Non
 
 
 def test_an_entry_that_says_nothing_readable_is_a_parse_error_naming_it() -> None:
-    with pytest.raises(ParseError, match="Narnia's declaration under article names no article of \\[21, 22\\]"):
+    with pytest.raises(
+        ParseError, match="Narnia's declaration under article names no article of \\[21, 22\\]"
+    ):
         read_competence("IV-9", "Narnia", "Narnia makes a statement about the weather.", page="IV-9.html")
 
 

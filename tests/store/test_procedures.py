@@ -91,7 +91,9 @@ def test_as_of_a_date_counts_acceptances_from_their_dates(procedures_db: Path) -
     # The 2018 file lists 22 article-31 declarations; read as of its date, the 2026 page gives the same.
     with open_store(procedures_db, read_only=True) as store:
         then = acceptances(store.con, on=date(2018, 1, 15))
-    assert sum(r.core == "IV-16" and r.procedure == "individual" and r.accepted == ACCEPTED for r in then) == 22
+    assert (
+        sum(r.core == "IV-16" and r.procedure == "individual" and r.accepted == ACCEPTED for r in then) == 22
+    )
     assert all(r.accepted == NOT_PARTY for r in then if r.iso3 == "BGD" and r.core == "IV-16")
 
 
@@ -128,17 +130,30 @@ def test_cli_procedures_and_objections_in_every_format(procedures_db: Path) -> N
     table = runner.invoke(app, ["procedures", "France", "--db", str(procedures_db)])
     assert table.exit_code == 0, table.output
     assert table.output.splitlines()[0] == "France (FRA): complaint procedures on the latest snapshots"
-    assert any(line.split()[:4] == ["CAT", "individual", "yes", "1988-06-23"] for line in table.output.splitlines())
+    assert any(
+        line.split()[:4] == ["CAT", "individual", "yes", "1988-06-23"] for line in table.output.splitlines()
+    )
     js = runner.invoke(app, ["procedures", "France", "--format", "json", "--db", str(procedures_db)])
     records = json.loads(js.output)
     assert {r["core"] for r in records} == set(CORE) and all(r["un_url"] for r in records)
     rows = list(csv.DictReader(io.StringIO(
         runner.invoke(app, ["procedures", "--format", "csv", "--db", str(procedures_db)]).output
     )))  # fmt: skip
-    assert len({r["iso3"] for r in rows}) > 190 and {r["accepted"] for r in rows} <= {"yes", "no", "not party", "unknown"}
+    assert len({r["iso3"] for r in rows}) > 190 and {r["accepted"] for r in rows} <= {
+        "yes",
+        "no",
+        "not party",
+        "unknown",
+    }
     obj = runner.invoke(app, ["objections", "CEDAW", "--against", "Qatar", "--db", str(procedures_db)])
     assert obj.exit_code == 0 and obj.output.splitlines()[0] == "IV-8: 16 objections by 16 participants"
-    jl = runner.invoke(app, ["objections", "IV-8", "--by", "Austria", "--format", "jsonl", "--db", str(procedures_db)])
+    jl = runner.invoke(
+        app, ["objections", "IV-8", "--by", "Austria", "--format", "jsonl", "--db", str(procedures_db)]
+    )
     assert all(json.loads(line)["objecting_iso3"] == "AUT" for line in jl.output.splitlines())
     unknown = runner.invoke(app, ["procedures", "Atlantis", "--db", str(procedures_db)])
-    assert unknown.exit_code == 1 and unknown.output.startswith("error: ") and len(unknown.output.splitlines()) == 1
+    assert (
+        unknown.exit_code == 1
+        and unknown.output.startswith("error: ")
+        and len(unknown.output.splitlines()) == 1
+    )
