@@ -1,4 +1,4 @@
-"""The store's read model: what its queries answer, as frozen dataclasses, and one status vocabulary."""
+"""The store's read model: what its queries answer, as frozen dataclasses (the vocabulary is pipeline.vocab)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from pipeline.frame_values import is_missing, to_date
+from pipeline.vocab import ChangeKind, Status
+from pipeline.vocab import participant_status as participant_status  # the store's readers import it here
 
 
 class StoreError(RuntimeError):
@@ -28,38 +29,15 @@ class ImportResult:
     declared_parties: int | None = None
 
 
-# A participant's status in one treaty, as every reader (CLI, report, export, claims) names it.
-PARTY = "party"
-SIGNATORY = "signatory"  # signed, not (yet) a party
-WITHDRAWN = "withdrawn"
-NO_ACTION = "no action"  # not listed on a page that lists its participants
-UNKNOWN = "unknown"  # the snapshot does not list participants: nobody can say
-STATUSES = (PARTY, SIGNATORY, WITHDRAWN, NO_ACTION, UNKNOWN)
-
-
-def participant_status(row: dict[str, Any] | None, *, participants_listed: bool = True) -> str:
-    """The status of one participations row (None: the participant is not on the page)."""
-    if row is None:
-        return NO_ACTION if participants_listed else UNKNOWN
-    if bool(row.get("withdrawn")) and not is_missing(row.get("withdrawn")):
-        return WITHDRAWN
-    if to_date(row.get("consent_date")) is not None:
-        return PARTY
-    if to_date(row.get("signature_date")) is not None:
-        return SIGNATORY
-    return NO_ACTION
-
-
-CHANGE_KINDS = (
-    "joined",
-    "signed",
-    "withdrew",
-    "removed_without_notice",
-    "renamed",
-    "corrected",
-    "declarations_changed",
-    "footnotes_changed",
-)
+# The status vocabulary and its one rule live at the bottom layer (pipeline.vocab); these names stay so
+# that readers written against the store keep working.
+PARTY = Status.PARTY
+SIGNATORY = Status.SIGNATORY
+WITHDRAWN = Status.WITHDRAWN
+NO_ACTION = Status.NO_ACTION
+UNKNOWN = Status.UNKNOWN
+STATUSES = tuple(Status)
+CHANGE_KINDS = tuple(ChangeKind)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ ROOT = Path(pipeline.__file__).parent
 
 # Lower number = lower in the layout. A module may import its own package and anything of a lower rank.
 RANKS = {
-    "mtdsg": 0, "errors": 0, "config": 1, "frame_values": 0, "catalog": 1, "sources": 2,
-    "parse": 1, "fetch": 2, "normalise": 2, "store": 3, "report": 4, "claims": 4,
-    "runs": 5, "bench": 6, "cli": 7,
+    "mtdsg": 0, "errors": 0, "frame_values": 0, "vocab": 1, "config": 2, "catalog": 2, "sources": 3,
+    "parse": 2, "fetch": 3, "normalise": 3, "store": 4, "report": 5, "claims": 5,
+    "runs": 6, "bench": 7, "cli": 8,
 }  # fmt: skip
 
 
