@@ -1,8 +1,9 @@
-"""The closed vocabularies every stage and reader shares (status, role, consent type, change and event kind).
+"""The closed vocabularies every stage and reader shares: status, role, change kind and event kind.
 
 Each is a `StrEnum`, so a member is its string ("party" == Status.PARTY) and outputs stay the words they
 were. `participant_status` and "counted, else declared" are written here once; the store, the report, the
-claims and the CLI import them rather than spell a status word themselves.
+claims and the CLI import them rather than spell a status word themselves. Consent types (ratification,
+accession...) are data, not code: the curated column table `pipeline/parse/columns.csv` is their one home.
 """
 
 from __future__ import annotations
@@ -32,26 +33,6 @@ class Role(StrEnum):
     PROVISIONAL = "provisional"
     NOTIFICATION = "notification"
     OTHER = "other"
-
-
-class ConsentType(StrEnum):
-    """The kinds of consent to be bound a page's header can name (parse/columns.csv, role `consent`)."""
-
-    ACCEPTANCE = "acceptance"
-    ACCESSION = "accession"
-    APPLICATION = "application"
-    APPROVAL = "approval"
-    CONFIRMATION_OF_SIGNATURE = "confirmation_of_signature"
-    CONSENT_TO_BE_BOUND = "consent_to_be_bound"
-    DEFINITIVE_ACCEPTANCE = "definitive_acceptance"
-    DEFINITIVE_SIGNATURE = "definitive_signature"
-    DEFINITIVE_SIGNATURE_OR_ACCEPTANCE = "definitive_signature_or_acceptance"
-    DEFINITIVE_SIGNATURE_OR_PARTICIPATION = "definitive_signature_or_participation"
-    FORMAL_CONFIRMATION = "formal_confirmation"
-    PARTICIPATION = "participation"
-    RATIFICATION = "ratification"
-    SIMPLIFIED_PROCEDURE = "simplified_procedure"
-    SUCCESSION = "succession"
 
 
 class ChangeKind(StrEnum):

@@ -1,4 +1,4 @@
-"""The store's read model: what its queries answer, as frozen dataclasses (the vocabulary is pipeline.vocab)."""
+"""The store's read model: what its queries answer, as frozen dataclasses (vocabulary: pipeline.vocab)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,16 @@ class StoreError(RuntimeError):
 
 class StoreLocked(StoreError):
     """Another process holds the database open for writing."""
+
+
+@dataclass(frozen=True)
+class PageProvenance:
+    """Where a page to import came from (the keyword arguments of Store.import_page)."""
+
+    source: str
+    raw_sha256: str
+    captured_at: date | datetime | None = None
+    parser_version: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import pytest
 from pipeline.report import render_site
 from tests.pagemaker import EMPTY, cell, status_page
 from tests.report.conftest import REAL_HTML, REAL_XML
+from tests.store_import import import_status
 
 pytestmark = pytest.mark.corpus
 
@@ -119,7 +120,7 @@ def test_markup_in_a_parsed_page_is_escaped(tmp_path: Path) -> None:
         return ("FRA", True) if name == "France" else ("RUR", True)
 
     with open_store(tmp_path / "t.duckdb", resolver=resolver) as store:
-        store.import_status(status, source="hand-written", raw_sha256=hashlib.sha256(page).hexdigest())
+        import_status(store, status, source="hand-written", raw_sha256=hashlib.sha256(page).hexdigest())
         index = render_site(store, tmp_path / "site")
     html = (index.parent / "treaty" / "IV-99.html").read_text()
     assert "Ruritania &lt;script&gt;alert(1)&lt;/script&gt;" in html
