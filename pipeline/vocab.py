@@ -47,6 +47,13 @@ class ChangeKind(StrEnum):
     DECLARATIONS_CHANGED = "declarations_changed"
     FOOTNOTES_CHANGED = "footnotes_changed"
 
+    @property
+    def words(self) -> str:
+        """The change in the words a reader expects (tables, the report)."""
+        if self is ChangeKind.FOOTNOTES_CHANGED:
+            return "footnote marks changed"
+        return self.value.replace("_", " ")
+
 
 class EventKind(StrEnum):
     """What a reader is told about (feeds, webhook, export): changes that are news, and the baseline."""

@@ -7,14 +7,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pipeline.cli.app import OutputFormat, app, fail
-from pipeline.normalise.codes import Code, try_resolve
-from pipeline.parse import ParseError, parse_page
-from pipeline.sources import SourceError, iter_page_files, read_page
+
+if TYPE_CHECKING:
+    from pipeline.normalise.codes import Code
 
 # How many pages the table format names per string before "+N more" (json and csv list them all).
 _PAGES_SHOWN = 3
@@ -34,6 +34,10 @@ def _page_id(path: Path) -> str:
 
 def collect_names(files: list[Path]) -> tuple[dict[str, _Found], list[str]]:
     """Participant string -> its code (None if unmapped) and pages; plus one message per unparseable page."""
+    from pipeline.normalise.codes import try_resolve  # lazy: only this command loads it
+    from pipeline.parse import ParseError, parse_page  # lazy: only this command loads it
+    from pipeline.sources import read_page  # lazy: only this command loads it
+
     found: dict[str, _Found] = {}
     errors: list[str] = []
     for path in files:
@@ -99,6 +103,8 @@ def names(
 
     Exit 1 if any string has no code (so the name table can be extended) or any page fails to parse.
     """
+    from pipeline.sources import SourceError, iter_page_files  # lazy: only this command loads it
+
     try:
         files = iter_page_files(paths)
     except SourceError as exc:

@@ -5,21 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pipeline.cli.app import OutputFormat, app, fail
-from pipeline.parse import ParseError, TreatyStatus, parse_page
-from pipeline.parse.export import status_to_dict
-from pipeline.parse.reconcile import RECONCILES_NA, RECONCILES_NO, RECONCILES_YES, status_reconciles
-from pipeline.sources import SourceError, iter_page_files, read_page
+
+if TYPE_CHECKING:
+    from pipeline.parse import TreatyStatus
 
 
 def _code_fields():
     """iso3 / is_state for each participant, from the normaliser (None where a name is not in its table)."""
     try:
-        from pipeline.normalise.codes import UnknownParticipant, resolve
+        from pipeline.normalise.codes import UnknownParticipant, resolve  # lazy: for --codes
     except ImportError:  # the normaliser is optional for a bare parse
         return None
 
@@ -56,6 +55,16 @@ def parse(
     or a total given only as text). A last line sums up: pages, yes / no / n/a, failures (on stderr with
     json and jsonl). Exit 1 if any page failed to parse.
     """
+    from pipeline.parse import ParseError, parse_page  # lazy: only this command loads it
+    from pipeline.parse.export import status_to_dict  # lazy: only this command loads it
+    from pipeline.parse.reconcile import (
+        RECONCILES_NA,
+        RECONCILES_NO,
+        RECONCILES_YES,
+        status_reconciles,
+    )  # lazy: only this command loads it
+    from pipeline.sources import SourceError, iter_page_files, read_page  # lazy: only this command loads it
+
     if fmt is OutputFormat.csv:
         fail("--format csv is not offered for parse: use table, json or jsonl")
     as_json = fmt in (OutputFormat.json, OutputFormat.jsonl)
@@ -101,6 +110,8 @@ def parse(
 
 
 def _verdict(status: TreatyStatus, verdict: str) -> str:
+    from pipeline.parse.reconcile import RECONCILES_NO, RECONCILES_YES  # lazy: only this command loads it
+
     if verdict == RECONCILES_YES:
         return "reconciles yes"
     if verdict == RECONCILES_NO:

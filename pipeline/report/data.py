@@ -238,7 +238,7 @@ def code_digest() -> str:
 
 @functools.cache
 def _code_digest() -> str:
-    import importlib
+    import importlib  # lazy: only to digest the report code
 
     h = hashlib.sha256()
     files: list[Path] = []

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from pipeline.mtdsg import citable_url
 from pipeline.vocab import ChangeKind, Status
 from pipeline.vocab import participant_status as participant_status  # the store's readers import it here
 
@@ -89,9 +90,15 @@ class AsOf:
     uncertain: tuple[Uncertain, ...] = ()
     participants_listed: bool = True
 
+    @property
+    def un_url(self) -> str:
+        """The treaties.un.org status page to cite for this treaty."""
+        return citable_url(self.mtdsg_no, None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "mtdsg_no": self.mtdsg_no,
+            "un_url": self.un_url,
             "date": self.date.isoformat(),
             "parties": self.parties,
             "signatories": self.signatories,
@@ -115,9 +122,15 @@ class Diff:
     to_snapshot_id: int | None = None
     note: str | None = None  # why nothing could be compared, e.g. only header-only snapshots
 
+    @property
+    def un_url(self) -> str:
+        """The treaties.un.org status page to cite for this treaty."""
+        return citable_url(self.mtdsg_no, None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "mtdsg_no": self.mtdsg_no,
+            "un_url": self.un_url,
             "from": self.from_.isoformat() if self.from_ else None,
             "to": self.to.isoformat() if self.to else None,
             "counts_before": self.counts_before,
