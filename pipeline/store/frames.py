@@ -106,14 +106,22 @@ PARTICIPANTS: Schema = {
     **dict.fromkeys(["signature_withdrawn", "consent_withdrawn", "provisional_withdrawn"], FLAG),
 }
 
+# The participations table's own column order (what `latest_status` has always listed).
+_STORED_ORDER = [
+    "iso3", "name", "is_state",
+    "signature_date", "signature_type", "signature_code", "signature_withdrawn",
+    "consent_date", "consent_type", "consent_code", "consent_withdrawn",
+    "provisional_date", "provisional_type", "provisional_code", "provisional_withdrawn",
+    "other_actions", "withdrawn", "footnotes", "has_declarations",
+]  # fmt: skip
+
 LATEST_STATUS: Schema = {
     "mtdsg_no": TEXT,
     "short_name": TEXT,
     "title": TEXT,
     "snapshot_id": COUNT,
     "as_at": TIME,
-    **{c: PARTICIPANTS[c] for c in PARTICIPANT_COLUMNS if c != "declarations"},
-    **dict.fromkeys(["signature_code", "consent_code", "provisional_code"], TEXT),
+    **{c: PARTICIPANTS.get(c, TEXT) for c in _STORED_ORDER},
     "status": STATUS,
     "un_url": TEXT,
 }
