@@ -24,6 +24,7 @@ from pipeline.runs.package import (
 )
 from pipeline.store import Store
 from pipeline.store.events import all_events, events_frame, participation_history, snapshot_provenance
+from pipeline.store.frames import plain_values
 
 CSV_DATETIME = "%Y-%m-%dT%H:%M:%S"
 
@@ -76,12 +77,12 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
     previous = previous_event_ids(out_dir)
     events = all_events(store)
     frames: dict[str, pd.DataFrame] = {
-        "treaties": store.treaties(),
-        "latest_status": store.latest_status(),
+        "treaties": plain_values(store.treaties()),
+        "latest_status": plain_values(store.latest_status()),
         "history": participation_history(store),
         "snapshots": snapshot_provenance(store),
         "events": events_frame(events),
-        "matrix": store.matrix(),
+        "matrix": plain_values(store.matrix()),
     }
     written: list[Path] = []
     files: dict[str, list[Path]] = {}

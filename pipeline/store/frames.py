@@ -35,18 +35,11 @@ Schema = Mapping[str, str]
 
 def consent_types(values: Iterable[Any] = ()) -> list[str]:
     """The categories of `consent_type`: every consent action type of the column table (parse/columns.csv,
-    their one home), and the combinations a page's legend makes of them ("definitive_signature_or_
-    acceptance"). A value made of anything else raises: the vocabulary is closed."""
+    their one home: a page with a header outside it never reaches the store), then any other value the
+    stored rows hold, such as the combinations a page's legend makes ("definitive_signature_or_
+    acceptance"), so that a stored row is never read as missing."""
     known = sorted({e.action_type for e in VOCABULARY.values() if e.role == Role.CONSENT})
-    every = {e.action_type for e in VOCABULARY.values()}
-    extra = set()
-    for v in values:
-        if v is None or v in known:
-            continue
-        if not all(part in every for part in str(v).split("_or_")):
-            raise ValueError(f"consent_type {v!r} is not in the column vocabulary (parse/columns.csv)")
-        extra.add(str(v))
-    return known + sorted(extra)
+    return known + sorted({str(v) for v in values if v is not None} - set(known))
 
 
 def _categories(kind: str, values: Sequence[Any]) -> list[str]:
@@ -78,6 +71,26 @@ def typed_frame(rows: Sequence[Row], schema: Schema) -> pd.DataFrame:
     columns = list(schema)
     data = {c: _column([r.get(c) for r in rows], schema[c], c) for c in columns}
     return pd.DataFrame(data, columns=columns)
+
+
+def plain_values(df: pd.DataFrame) -> pd.DataFrame:
+    """A typed frame as plain Python values in object columns (None for missing; a `*_date` column as
+    dates, other times as datetimes; counts as int, flags as bool, categories as str): for writers that
+    read values one by one (the export's CSV and data package)."""
+    out = pd.DataFrame(index=df.index)
+    for c in df.columns:
+        col = df[c]
+        values: list[Any]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            stamps = [None if pd.isna(v) else v.to_pydatetime() for v in col]
+            values = [v.date() if v is not None and str(c).endswith("_date") else v for v in stamps]
+        else:
+            values = [
+                None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in col
+            ]
+            values = [v.item() if hasattr(v, "item") else v for v in values]
+        out[c] = pd.Series(values, index=df.index, dtype=object)
+    return out
 
 
 def dtypes(schema: Schema) -> dict[str, str]:

@@ -81,9 +81,18 @@ def test_events_filter_by_treaty_country_and_date(both) -> None:
     assert (late["un_url"].str.startswith("https://treaties.un.org/")).all()
 
 
-def test_a_value_outside_the_vocabulary_fails_loudly() -> None:
+def test_a_status_outside_the_vocabulary_fails_loudly_and_consent_types_keep_stored_values() -> None:
     with pytest.raises(ValueError, match="status"):
         frames.typed_frame([{"status": "maybe"}], {"status": frames.STATUS})
-    with pytest.raises(ValueError, match="consent_type"):
-        frames.consent_types(["by_telepathy"])
-    assert "definitive_signature_or_acceptance" in frames.consent_types(["definitive_signature_or_acceptance"])
+    types = frames.consent_types(["zz_made_up_combination", None, "ratification"])
+    assert types[0] == "acceptance" and types.count("ratification") == 1
+    assert types[-1] == "zz_made_up_combination"
+
+
+def test_plain_values_give_writers_dates_ints_and_none(both) -> None:
+    plain = frames.plain_values(both.participants("IV-11-c"))
+    row = plain.set_index("iso3").loc["FJI"]
+    assert row["consent_date"] == date(2021, 3, 9) and row["signature_date"] is None
+    assert row["withdrawn"] is False and row["consent_type"] == "ratification"
+    snap = frames.plain_values(both.snapshots("IV-11-c")).iloc[0]
+    assert type(snap["snapshot_id"]) is int and snap["as_at"].year == 2018
