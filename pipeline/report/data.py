@@ -18,18 +18,18 @@ from pipeline.frame_values import is_missing, to_date  # noqa: F401  (re-exporte
 from pipeline.vocab import Status
 
 # A participant's status on one treaty: the one vocabulary (pipeline.vocab), under the names the site uses.
-STATUS_PARTY = Status.PARTY
-STATUS_SIGNATORY = Status.SIGNATORY  # signed, not (yet) bound
-STATUS_WITHDRAWN = Status.WITHDRAWN
-STATUS_NONE = Status.NO_ACTION
+STATUS_PARTY: str = Status.PARTY
+STATUS_SIGNATORY: str = Status.SIGNATORY  # signed, not (yet) bound
+STATUS_WITHDRAWN: str = Status.WITHDRAWN
+STATUS_NONE: str = Status.NO_ACTION
 # The snapshot does not list participants (the 2018 MTDSG XML of e.g. the Rome Statute, XVIII-10, gives
 # only the UN's declared totals): who participates is unknown, which is not the same as "no action".
-STATUS_UNKNOWN = Status.UNKNOWN
+STATUS_UNKNOWN: str = Status.UNKNOWN
 
 # How each status is shown in legends and badges, in the words of the headline: a "signatory" in a
 # headline ("122 signatories") counts everyone who signed, parties included; the map's and the matrix's
 # orange means signed and not (yet) a party, so it never says just "signatory".
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     STATUS_PARTY: "party",
     STATUS_SIGNATORY: "signed, not a party",
     STATUS_WITHDRAWN: "withdrawn",

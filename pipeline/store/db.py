@@ -140,32 +140,32 @@ class Store:
     def treaties(self) -> pd.DataFrame:
         """One row per treaty (natural order of numbers) with its latest snapshot and the one before it;
         `reconciles` is yes / no / n/a by the one rule, `reconciliation` says why; `un_url` to cite."""
-        return _frames().treaties_frame(self.reader)  # type: ignore[no-any-return]
+        return _frames().treaties_frame(self.reader)
 
     def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
         """The participants of one snapshot (the latest with participants by default); empty for a snapshot
         that does not list participants (such a page does not say who participates)."""
-        return _frames().participants_frame(self.reader.participant_rows(mtdsg_no, snapshot_id))  # type: ignore[no-any-return]
+        return _frames().participants_frame(self.reader.participant_rows(mtdsg_no, snapshot_id))
 
     def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
-        return _frames().end_notes_frame(self.reader.end_note_rows(mtdsg_no, snapshot_id))  # type: ignore[no-any-return]
+        return _frames().end_notes_frame(self.reader.end_note_rows(mtdsg_no, snapshot_id))
 
     def latest_status(self) -> pd.DataFrame:
         """One row per treaty and participant: the latest known status of each participation."""
-        return _frames().latest_status_frame(self.reader)  # type: ignore[no-any-return]
+        return _frames().latest_status_frame(self.reader)
 
     def country(self, code_or_name: str) -> pd.DataFrame:
         """One participant's status in every treaty, by ISO3 code or by any name people use."""
-        return _frames().country_frame(self.reader.country_rows(self.participant_code(code_or_name)))  # type: ignore[no-any-return]
+        return _frames().country_frame(self.reader.country_rows(self.participant_code(code_or_name)))
 
     def matrix(self) -> pd.DataFrame:
         """One row per participant (iso3, name), one column per treaty: "party 2002", "signed 2000",
         "withdrawn", "" for no action, "unknown" where the treaty's snapshot lists no participants."""
-        return _frames().matrix_frame(*self.reader.matrix_rows())  # type: ignore[no-any-return]
+        return _frames().matrix_frame(*self.reader.matrix_rows())
 
     def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
         """Every snapshot of a treaty with its provenance (source, un_url, raw sha256, parser, totals)."""
-        return _frames().snapshots_frame(self.reader.snapshot_rows(mtdsg_no))  # type: ignore[no-any-return]
+        return _frames().snapshots_frame(self.reader.snapshot_rows(mtdsg_no))
 
     def events(
         self, treaty: str | None = None, country: str | None = None, since: date | None = None
@@ -174,7 +174,7 @@ class Store:
         name or code), whose action date (else the day first seen) is on or after `since`."""
         m = self.resolve_treaty(treaty) if treaty is not None else None
         code = self.participant_code(country) if country is not None else None
-        return _frames().events_frame(self.reader, m, code, since)  # type: ignore[no-any-return]
+        return _frames().events_frame(self.reader, m, code, since)
 
     # ------------------------------------------------------------------ writing
 

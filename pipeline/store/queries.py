@@ -6,7 +6,7 @@ The CLI prints these rows as they are; `pipeline.store.frames` builds the typed 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 
@@ -423,5 +423,19 @@ class Reader:
         return ["iso3", "name", *numbers], rows
 
 
-# Kept for the modules written against the old name (history, events): the reader is the Reader.
-Queries = Reader
+class Queries(Protocol):
+    """What the history and the change events read (pipeline.store.history, .events): a Reader, or the
+    Store that holds one."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def all_snapshots(self, mtdsg_no: str, *, listed_only: bool = False) -> list[Row]: ...
+
+    def participant_history(
+        self,
+        mtdsg_no: str,
+        snapshots: list[Row] | None = None,
+        *,
+        current_only: bool = False,
+        notes: bool = True,
+    ) -> ParticipantHistory: ...
