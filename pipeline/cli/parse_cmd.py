@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,14 +16,14 @@ if TYPE_CHECKING:
     from pipeline.parse import TreatyStatus
 
 
-def _code_fields():
+def _code_fields() -> Callable[[str, str], dict[str, Any]] | None:
     """iso3 / is_state for each participant, from the normaliser (None where a name is not in its table)."""
     try:
         from pipeline.normalise.codes import UnknownParticipant, resolve  # lazy: for --codes
     except ImportError:  # the normaliser is optional for a bare parse
         return None
 
-    def code_of(name: str, page: str) -> dict:
+    def code_of(name: str, page: str) -> dict[str, Any]:
         try:
             code = resolve(name, page=page)
         except UnknownParticipant:

@@ -2,16 +2,52 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+import pipeline.normalise
+import pipeline.parse
+from pipeline import frame_values, vocab
 from pipeline.normalise.page import NormalisedPage
 from pipeline.parse import PARSER_VERSION
 from pipeline.store.hygiene import drop_snapshot
 from pipeline.store.model import ImportResult, PageProvenance, StoreError
 from pipeline.store.writer import PageWrite, registered, status_time, to_naive, write_page, write_pages
+
+# What a stored page was made of besides its bytes: the code that parses and normalises it, and the tables
+# it reads (parse/columns.csv, normalise/names.csv...). Their digest is part of the import key, so a fix to
+# any of them makes the next import or refresh read the stored pages again (nothing is fetched again).
+DIGESTED: tuple[Path, ...] = (
+    Path(pipeline.parse.__file__).parent,
+    Path(pipeline.normalise.__file__).parent,
+    Path(vocab.__file__),
+    Path(frame_values.__file__),
+)
+
+
+def inputs_digest(paths: Iterable[Path]) -> str:
+    """sha256 of every .py and .csv file under these paths (names and bytes, in a stable order)."""
+    h = hashlib.sha256()
+    for root in paths:
+        files = [root] if root.is_file() else sorted(root.rglob("*"))
+        for f in files:
+            if f.suffix in (".py", ".csv") and "__pycache__" not in f.parts:
+                h.update(f"{f.relative_to(root.parent).as_posix()}\0".encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+@cache
+def import_key() -> str:
+    """The key an import is recorded under beside the page's sha256: the parser's version and the digest
+    of DIGESTED (the hand-bumped version alone was forgotten when a table changed)."""
+    return f"{PARSER_VERSION}+{inputs_digest(DIGESTED)[:16]}"
 
 
 class PageWriter:
@@ -31,7 +67,7 @@ class PageWriter:
             as_at=status_time(page, p.captured_at),
             source=p.source,
             raw_sha256=p.raw_sha256,
-            parser_version=p.parser_version or str(PARSER_VERSION),
+            parser_version=p.parser_version or import_key(),
             imported_at=now,
         )
 
@@ -100,7 +136,7 @@ class PageWriter:
                      JOIN snapshots s USING (snapshot_id)
                      WHERE s.parser_version = $pv AND (s.source_kind = 'html' OR o.last_seen = w.t))
                    GROUP BY i""",
-                {"pv": parser_version or str(PARSER_VERSION)},
+                {"pv": parser_version or import_key()},
             ).fetchall()
         found: list[ImportResult | None] = [None] * len(pages)
         for i, m, snapshot_id, as_at, ds, dp in rows:
