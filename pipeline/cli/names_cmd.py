@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pipeline.cli.app import OutputFormat, app, fail
+from pipeline.cli.app import OutputFormat, app, fail, print_rows
 
 if TYPE_CHECKING:
     from pipeline.normalise.codes import Code
@@ -115,23 +113,12 @@ def names(
     entries = sorted(found.values(), key=lambda e: e.name.casefold())
     missing = [e for e in entries if e.code is None]
     shown = missing if unmapped else entries
-    if shown:
-        if output is OutputFormat.json:
-            print(json.dumps([_record(e) for e in shown], ensure_ascii=False, indent=2))
-        elif output is OutputFormat.jsonl:
-            for e in shown:
-                print(json.dumps(_record(e), ensure_ascii=False))
-        elif output is OutputFormat.csv:
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(["name", "iso3", "is_state", "canonical_name", "count", "pages"])
-            for e in shown:
-                record = _record(e)
-                record["pages"] = " ".join(e.pages)
-                # Same spelling of booleans as names.csv.
-                cells = [str(v).lower() if isinstance(v, bool) else v for v in record.values()]
-                writer.writerow(["" if v is None else v for v in cells])
-        else:
-            _print_table(shown)
+    if output is not OutputFormat.table:
+        # One document (an empty list when nothing is shown), or one record per line; the same everywhere.
+        columns = ["name", "iso3", "is_state", "canonical_name", "count", "pages"]
+        print_rows([_record(e) for e in shown], output, columns=columns)
+    elif shown:
+        _print_table(shown)
     if missing:
         print(
             f"{len(missing)} of {len(entries)} participant strings have no code: "
