@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -178,9 +178,18 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def import_page(self, page: NormalisedPage, **provenance: Any) -> ImportResult:
+    def import_page(
+        self,
+        page: NormalisedPage,
+        *,
+        source: str,
+        raw_sha256: str,
+        captured_at: date | datetime | None = None,
+        parser_version: str | None = None,
+    ) -> ImportResult:
         """Save one normalised page as a snapshot (or an observation of an unchanged one)."""
-        return self.writer.import_page(page, PageProvenance(**provenance))
+        provenance = PageProvenance(source, raw_sha256, captured_at, parser_version)
+        return self.writer.import_page(page, provenance)
 
     def import_pages(
         self, pages: list[tuple[NormalisedPage, PageProvenance]]
@@ -188,11 +197,18 @@ class Store:
         """Save many normalised pages in one transaction (see PageWriter.import_pages)."""
         return self.writer.import_pages(pages)
 
-    def find_imported(self, raw_sha256: str, **kwargs: Any) -> ImportResult | None:
-        return self.writer.find_imported(raw_sha256, **kwargs)
+    def find_imported(
+        self,
+        raw_sha256: str,
+        *,
+        captured_at: date | datetime | None = None,
+        parser_version: str | None = None,
+    ) -> ImportResult | None:
+        """The earlier import of these very bytes under this import key, if any (see PageWriter)."""
+        return self.writer.find_imported(raw_sha256, captured_at=captured_at, parser_version=parser_version)
 
     def find_imported_many(
-        self, pages: list[tuple[str, Any]], *, parser_version: str | None = None
+        self, pages: list[tuple[str, date | datetime | None]], *, parser_version: str | None = None
     ) -> list[ImportResult | None]:
         return self.writer.find_imported_many(pages, parser_version=parser_version)
 
