@@ -133,3 +133,15 @@ def test_all_applies_to_every_format(db: Path) -> None:
     assert {r["status"] for r in some} <= {"party", "signatory", "withdrawn"}
     lines = _run(["country", "Bahamas", "--db", str(db)], "csv").splitlines()
     assert len(lines) == len(some) + 1
+
+
+def test_the_export_names_no_path_of_this_machine(pages: Path, db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    assert runner.invoke(app, ["export", "--out", str(out), "--db", str(db)]).exit_code == 0
+    texts = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.suffix in (".csv", ".json")}
+    assert "snapshots.csv" in texts and all(str(pages) not in t for t in texts.values())
+    snaps = list(csv.DictReader(io.StringIO(texts["snapshots.csv"])))
+    assert sorted(r["source"] for r in snaps) == ["new.html", "old.html"]
+    assert {r["un_url"] for r in csv.DictReader(io.StringIO(texts["treaties.csv"]))} == {
+        "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-11-c&chapter=4&clang=_en"
+    }
