@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.frame_values import is_missing
 from pipeline.parse.table import VOCABULARY
 from pipeline.store.events import all_events
 from pipeline.store.queries import COUNTRY_COLUMNS, SNAPSHOT_COLUMNS, TREATY_COLUMNS, Reader
@@ -77,7 +78,7 @@ def plain_values(df: pd.DataFrame) -> pd.DataFrame:
     """A typed frame as plain Python values in object columns (None for missing; a `*_date` column as
     dates, other times as datetimes; counts as int, flags as bool, categories as str): for writers that
     read values one by one (the export's CSV and data package)."""
-    out = pd.DataFrame(index=df.index)
+    columns: dict[Any, pd.Series] = {}
     for c in df.columns:
         col = df[c]
         values: list[Any]
@@ -85,12 +86,9 @@ def plain_values(df: pd.DataFrame) -> pd.DataFrame:
             stamps = [None if pd.isna(v) else v.to_pydatetime() for v in col]
             values = [v.date() if v is not None and str(c).endswith("_date") else v for v in stamps]
         else:
-            values = [
-                None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in col
-            ]
-            values = [v.item() if hasattr(v, "item") else v for v in values]
-        out[c] = pd.Series(values, index=df.index, dtype=object)
-    return out
+            values = [None if is_missing(v) else v.item() if hasattr(v, "item") else v for v in col]
+        columns[c] = pd.Series(values, index=df.index, dtype=object)
+    return pd.DataFrame(columns, index=df.index, columns=df.columns)
 
 
 def dtypes(schema: Schema) -> dict[str, str]:
