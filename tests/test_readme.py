@@ -55,3 +55,8 @@ def test_the_python_example_runs(tmp_path: Path, monkeypatch) -> None:
     exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
     assert scope["opsc"] == "IV-11-c" and scope["then"].parties == 3
     assert len(scope["people"]) == 4 and set(scope["bahamas"]["status"]) >= {"party"}
+    # The computations: OPSC grew from 2 parties (15 January 2018) to 3; Fiji joined in 2021.
+    top = scope["top5"].iloc[0]
+    assert (top["mtdsg_no"], top["in_2018"], top["parties"], top["grew"]) == ("IV-11-c", 2, 3, 1)
+    assert scope["per_year"].iloc[-1] == 3 and scope["per_year"].index[-1] == 2021
+    assert scope["pending"].empty and scope["recent"]["iso3"].tolist() == ["FJI"]

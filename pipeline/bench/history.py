@@ -67,7 +67,8 @@ def measure_growth(status: TreatyStatus, db: Path, *, refreshes: int = 100) -> G
     def refresh(n: int) -> None:
         again = replace(status, status_as_at=base + timedelta(hours=n)) if n else status
         with open_store(db) as store:
-            store.import_status(again, source=f"bench:growth:{n}", raw_sha256=_fake_sha("growth", n))
+            page = normalise_page(again, store.resolver)
+            store.import_page(page, source=f"bench:growth:{n}", raw_sha256=_fake_sha("growth", n))
 
     refresh(0)
     imported = db.stat().st_size

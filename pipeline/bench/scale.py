@@ -419,7 +419,7 @@ def measure_queries(
 def measure_report(db: Path, build: ScaleBuild, out: Path) -> tuple[float, int, float]:
     """pipeline.report.render_site into `out` from scratch, then again after one synthetic day's changes:
     (full seconds, treaties changed, seconds of the second build)."""
-    from pipeline.report import render_site
+    from pipeline.report import render_site  # lazy: the report only for the bench step that times it
 
     with open_store(db, read_only=True) as store:
         t = time.perf_counter()

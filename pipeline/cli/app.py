@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import csv
 import inspect
-import io
 import json
 import re
 import sys
@@ -12,23 +12,17 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
-import pandas as pd
 import typer
 from typer._click import exceptions as click_exceptions
 from typer.core import TyperCommand, TyperGroup
 
 from pipeline import __version__, config
-from pipeline.catalog import UnknownTreaty
-from pipeline.cli.tables import render_table
 from pipeline.errors import one_line
-from pipeline.fetch.rawstore import RawStoreError
-from pipeline.mtdsg import InvalidTreatyNumber
-from pipeline.normalise.countries import UnknownCountry
-from pipeline.report.output import ReportWriteError
-from pipeline.sources import SourceError
-from pipeline.store import Store, StoreError, open_store
+
+if TYPE_CHECKING:
+    from pipeline.store import Store
 
 # ------------------------------------------------------------------------------- help and usage errors
 
@@ -285,18 +279,30 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-# What a user can cause and the stages report in one line: turned into `error: ...` and exit 1.
-EXPECTED_ERRORS: tuple[type[BaseException], ...] = (
-    StoreError,
-    UnknownTreaty,
-    UnknownCountry,
-    InvalidTreatyNumber,
-    SourceError,
-    config.SettingsError,
-    RawStoreError,
-    ReportWriteError,
-    OSError,
+# What a user can cause and the stages report in one line: turned into `error: ...` and exit 1. Named by
+# module and class, and looked up only among the modules loaded: an error of a stage the command never
+# imported cannot have been raised, so no stage is imported just to name its error (start-up time).
+EXPECTED_ERRORS: tuple[tuple[str, str], ...] = (
+    ("pipeline.store.model", "StoreError"),
+    ("pipeline.catalog", "UnknownTreaty"),
+    ("pipeline.normalise.countries", "UnknownCountry"),
+    ("pipeline.mtdsg", "InvalidTreatyNumber"),
+    ("pipeline.sources", "SourceError"),
+    ("pipeline.config", "SettingsError"),
+    ("pipeline.fetch.rawstore", "RawStoreError"),
+    ("pipeline.report.output", "ReportWriteError"),
+    ("builtins", "OSError"),
 )
+
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    """The classes of EXPECTED_ERRORS whose modules are loaded."""
+    found = []
+    for module, name in EXPECTED_ERRORS:
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            found.append(getattr(loaded, name))
+    return tuple(found)
 
 
 @contextmanager
@@ -304,8 +310,10 @@ def user_errors() -> Iterator[None]:
     """Every expected error of a command's body becomes one line and a non-zero exit."""
     try:
         yield
-    except EXPECTED_ERRORS as exc:
-        fail(one_line(exc))
+    except Exception as exc:
+        if isinstance(exc, expected_errors()):
+            fail(one_line(exc))
+        raise
 
 
 # The options every command that needs them takes, with one meaning everywhere.
@@ -337,6 +345,8 @@ FormatOption = Annotated[
 @contextmanager
 def open_db(db: Path | None, *, read_only: bool = False) -> Iterator[Store]:
     """The database of --db (or the default), with its errors as one line."""
+    from pipeline.store.db import open_store  # lazy: duckdb only for the commands that open the store
+
     with user_errors(), open_store(db or config.db_path(), read_only=read_only) as store:
         yield store
 
@@ -354,14 +364,18 @@ def resolve_treaty(store: Store, name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- output
+# One meaning of each format for every command: json is one document on stdout; jsonl and csv carry the
+# same records, one per line (participant, change, page...); nothing is cut; CSV booleans are true/false.
+
+Rows = Sequence[Mapping[str, Any]]
 
 
 def plain(value: Any) -> Any:
     """JSON-ready values: ISO dates, plain numbers, lists and dicts of them."""
-    if isinstance(value, datetime):
+    if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
     if isinstance(value, Mapping):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -371,50 +385,66 @@ def plain(value: Any) -> Any:
     return value
 
 
-def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [plain(r) for r in df.to_dict("records")]
+def csv_cell(value: Any) -> str:
+    """One CSV cell: empty for missing, true/false, dates as ISO (a time after a space), lists and dicts as
+    compact JSON, everything else as its text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, list | tuple | Mapping):
+        return json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
+    return str(value)
 
 
 def print_json(obj: Any) -> None:
     print(json.dumps(plain(obj), indent=2, ensure_ascii=False))
 
 
-def print_jsonl(rows: Sequence[Mapping[str, Any]]) -> None:
+def print_jsonl(rows: Rows) -> None:
     for r in rows:
         print(json.dumps(plain(r), ensure_ascii=False))
 
 
-def print_csv(df: pd.DataFrame) -> None:
-    buf = io.StringIO()
-    df.to_csv(buf, index=False)
-    sys.stdout.write(buf.getvalue())
+def print_csv(rows: Rows, columns: Sequence[str]) -> None:
+    """A header of `columns` and one line per row (the header alone when there are no rows)."""
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(columns)
+    for r in rows:
+        out.writerow([csv_cell(r.get(c)) for c in columns])
 
 
 def print_table(
-    df: pd.DataFrame,
+    rows: Rows,
     *,
     columns: Sequence[str] | None = None,
     title: str | None = None,
     priorities: Mapping[str, int] | None = None,
 ) -> None:
     """A table that fits the terminal without cutting a value, or plain and whole when redirected."""
-    render_table(df, columns=list(columns) if columns else None, title=title, priorities=priorities)
+    from pipeline.cli.tables import render_table  # lazy: rich only for the table format
+
+    render_table(rows, columns=list(columns) if columns else None, title=title, priorities=priorities)
 
 
-def print_frame(
-    df: pd.DataFrame,
+def print_rows(
+    rows: Rows,
     fmt: OutputFormat,
     *,
-    columns: Sequence[str] | None = None,
+    columns: Sequence[str],
+    shown: Sequence[str] | None = None,
     title: str | None = None,
     priorities: Mapping[str, int] | None = None,
 ) -> None:
-    """A frame in the asked format; json is one document (an array), jsonl one record per line."""
+    """Records in the asked format: `columns` are every record's fields (json, jsonl, csv), `shown` the
+    ones a table shows (default: all)."""
     if fmt is OutputFormat.json:
-        print_json(records(df))
+        print_json([{c: r.get(c) for c in columns} for r in rows])
     elif fmt is OutputFormat.jsonl:
-        print_jsonl(records(df))
+        print_jsonl([{c: r.get(c) for c in columns} for r in rows])
     elif fmt is OutputFormat.csv:
-        print_csv(df)
+        print_csv(rows, columns)
     else:
-        print_table(df, columns=columns, title=title, priorities=priorities)
+        print_table(rows, columns=shown or columns, title=title, priorities=priorities)

@@ -33,7 +33,7 @@ def bench(
     peak memory, and a SYNTHETIC ten-year history of 560 treaties (database size, status/asof/diff/country/
     matrix/export latency, the report after one day's changes), all in a temporary folder; print a table,
     the targets missed and why, then one JSON line."""
-    from pipeline.bench import JSON_KEYS, run_bench
+    from pipeline.bench import JSON_KEYS, run_bench  # lazy: the benchmark code only for `bench`
 
     folder = pages or config.pages_dir()
     if not folder.is_dir():

@@ -9,13 +9,8 @@ from typing import Annotated
 
 import typer
 
-from pipeline.catalog import UnknownTreaty
-from pipeline.claims.check import check_text
-from pipeline.claims.evaluate import EvalSetError, evaluate, render_eval
-from pipeline.claims.render import render_annotated, render_json, render_markdown, render_text
 from pipeline.cli.app import DbOption, app, fail
 from pipeline.config import db_path
-from pipeline.store import StoreError, StoreLocked, open_store
 
 
 class ClaimsFormat(StrEnum):
@@ -75,6 +70,21 @@ def check_claims(
 ) -> None:
     """Find treaty figures in a text ("ratified by 177 countries as of September 2021") and check them:
     the UN figure on the claimed date, today's figure and who joined or signed since."""
+    from pipeline.catalog import UnknownTreaty  # lazy: only this command loads it
+    from pipeline.claims.check import check_text  # lazy: only this command loads it
+    from pipeline.claims.evaluate import (
+        EvalSetError,
+        evaluate,
+        render_eval,
+    )  # lazy: only this command loads it
+    from pipeline.claims.render import (
+        render_annotated,
+        render_json,
+        render_markdown,
+        render_text,
+    )  # lazy: only this command loads it
+    from pipeline.store import StoreError, StoreLocked, open_store  # lazy: only this command loads it
+
     if (file is None) == (eval_dir is None):
         fail("give a text FILE to check, or --eval DIR (not both)")
     day = None

@@ -10,16 +10,7 @@ from typing import Annotated
 import typer
 
 from pipeline import config, mtdsg
-from pipeline.catalog import lookup_number
 from pipeline.cli.app import DbOption, SiteOutOption, app, fail, user_errors
-from pipeline.fetch.discovery import SiteUnreachable
-from pipeline.fetch.http import CircuitOpen
-from pipeline.fetch.mirror import MirrorServer, index_pages
-from pipeline.fetch.rawstore import RawStore
-from pipeline.runs.console import contact_notice, plural
-from pipeline.runs.demo import run_demo
-from pipeline.runs.inputs import load_watchlist, parse_duration
-from pipeline.runs.refresh import exit_status, run_crawl, run_refresh
 
 _BASE_HELP = (
     "Site to fetch from (default: TREATIES_BASE_URL or https://treaties.un.org), e.g. a `treaties mirror`."
@@ -32,6 +23,8 @@ _OFFLINE_HINT = "`make demo` runs the same job against a local mirror of the sav
 
 
 def _duration(text: str) -> timedelta:
+    from pipeline.runs.inputs import parse_duration  # lazy: only this command loads it
+
     try:
         return parse_duration(text)
     except ValueError as exc:
@@ -39,6 +32,8 @@ def _duration(text: str) -> timedelta:
 
 
 def _base(base_url: str | None, min_interval: float | None) -> str:
+    from pipeline.runs.console import contact_notice  # lazy: only the commands that fetch load it
+
     with user_errors():
         base = (base_url or config.base_url()).rstrip("/")
         if min_interval is not None:
@@ -109,6 +104,12 @@ def refresh(
 ) -> None:
     """Fetch, parse and store the current status of the given treaties (or the watchlist), then write the
     reports; print saved / unchanged / failed; exit non-zero if any treaty failed."""
+    from pipeline.catalog import lookup_number  # lazy: only this command loads it
+    from pipeline.fetch.discovery import SiteUnreachable  # lazy: only this command loads it
+    from pipeline.fetch.http import CircuitOpen  # lazy: only this command loads it
+    from pipeline.runs.inputs import load_watchlist  # lazy: only this command loads it
+    from pipeline.runs.refresh import exit_status, run_refresh  # lazy: only this command loads it
+
     base = _base(base_url, min_interval)
     with user_errors():
         todo = list(dict.fromkeys(lookup_number(t) for t in treaties)) if treaties else None
@@ -166,6 +167,10 @@ def crawl(
 ) -> None:
     """Discover a chapter's treaties (or the whole collection's) from the status pages' drop-downs, then
     fetch, parse and store each one."""
+    from pipeline.fetch.discovery import SiteUnreachable  # lazy: only this command loads it
+    from pipeline.fetch.http import CircuitOpen  # lazy: only this command loads it
+    from pipeline.runs.refresh import run_crawl  # lazy: only this command loads it
+
     if bool(chapter) == all_chapters:
         fail("give --chapter ROMAN (repeatable) or --all")
     chapters: list[str] | None = None
@@ -213,6 +218,8 @@ def mirror(
 ) -> None:
     """Serve saved pages on 127.0.0.1 under the site's URL shapes, so refresh and crawl run against them
     with --base-url. Unknown treaties get HTTP 200 and a non-treaty page, as on the real site."""
+    from pipeline.fetch.mirror import MirrorServer, index_pages  # lazy: only this command loads it
+
     if not directory.is_dir():
         fail(f"{directory} is not a folder")
     html, xml = index_pages(directory)
@@ -247,6 +254,8 @@ def demo(
     """Import the 2018 MTDSG XML as the snapshot of 2018-01-15, refresh the watchlist through a loopback
     mirror of the 2026 status pages, write the reports and print the headline counts (about a minute;
     the site and screenshots take about 30 MB)."""
+    from pipeline.runs.demo import run_demo  # lazy: only this command loads it
+
     if not pages.is_dir():
         fail(f"{pages} is not a folder (set PAGES=... or UNTC_PAGES_DIR)")
     with user_errors():
@@ -269,6 +278,9 @@ def verify_raw(
 ) -> None:
     """Re-hash every object of the raw store (TREATIES_RAW_DIR or ./data/raw) against its name and the
     manifest; list what is missing, altered or stray; exit 1 if anything is wrong."""
+    from pipeline.fetch.rawstore import RawStore  # lazy: only this command loads it
+    from pipeline.runs.console import plural  # lazy: only this command loads it
+
     with user_errors():
         report = RawStore(config.raw_dir()).verify(fix=fix)
     for problem in report:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pipeline.cli.app import OutputFormat, app, fail
-from pipeline.normalise.codes import Code, try_resolve
-from pipeline.parse import ParseError, parse_page
-from pipeline.sources import SourceError, iter_page_files, read_page
+from pipeline.cli.app import OutputFormat, app, fail, print_rows
+
+if TYPE_CHECKING:
+    from pipeline.normalise.codes import Code
 
 # How many pages the table format names per string before "+N more" (json and csv list them all).
 _PAGES_SHOWN = 3
@@ -34,6 +32,10 @@ def _page_id(path: Path) -> str:
 
 def collect_names(files: list[Path]) -> tuple[dict[str, _Found], list[str]]:
     """Participant string -> its code (None if unmapped) and pages; plus one message per unparseable page."""
+    from pipeline.normalise.codes import try_resolve  # lazy: only this command loads it
+    from pipeline.parse import ParseError, parse_page  # lazy: only this command loads it
+    from pipeline.sources import read_page  # lazy: only this command loads it
+
     found: dict[str, _Found] = {}
     errors: list[str] = []
     for path in files:
@@ -99,6 +101,8 @@ def names(
 
     Exit 1 if any string has no code (so the name table can be extended) or any page fails to parse.
     """
+    from pipeline.sources import SourceError, iter_page_files  # lazy: only this command loads it
+
     try:
         files = iter_page_files(paths)
     except SourceError as exc:
@@ -109,23 +113,12 @@ def names(
     entries = sorted(found.values(), key=lambda e: e.name.casefold())
     missing = [e for e in entries if e.code is None]
     shown = missing if unmapped else entries
-    if shown:
-        if output is OutputFormat.json:
-            print(json.dumps([_record(e) for e in shown], ensure_ascii=False, indent=2))
-        elif output is OutputFormat.jsonl:
-            for e in shown:
-                print(json.dumps(_record(e), ensure_ascii=False))
-        elif output is OutputFormat.csv:
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(["name", "iso3", "is_state", "canonical_name", "count", "pages"])
-            for e in shown:
-                record = _record(e)
-                record["pages"] = " ".join(e.pages)
-                # Same spelling of booleans as names.csv.
-                cells = [str(v).lower() if isinstance(v, bool) else v for v in record.values()]
-                writer.writerow(["" if v is None else v for v in cells])
-        else:
-            _print_table(shown)
+    if output is not OutputFormat.table:
+        # One document (an empty list when nothing is shown), or one record per line; the same everywhere.
+        columns = ["name", "iso3", "is_state", "canonical_name", "count", "pages"]
+        print_rows([_record(e) for e in shown], output, columns=columns)
+    elif shown:
+        _print_table(shown)
     if missing:
         print(
             f"{len(missing)} of {len(entries)} participant strings have no code: "

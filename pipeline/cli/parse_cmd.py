@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pipeline.cli.app import OutputFormat, app, fail
-from pipeline.parse import ParseError, TreatyStatus, parse_page
-from pipeline.parse.export import status_to_dict
-from pipeline.parse.reconcile import RECONCILES_NA, RECONCILES_NO, RECONCILES_YES, status_reconciles
-from pipeline.sources import SourceError, iter_page_files, read_page
+from pipeline.cli.app import OutputFormat, app, fail, print_csv
+from pipeline.mtdsg import citable_url
+
+if TYPE_CHECKING:
+    from pipeline.parse import TreatyStatus
 
 
-def _code_fields():
+def _code_fields() -> Callable[[str, str], dict[str, Any]] | None:
     """iso3 / is_state for each participant, from the normaliser (None where a name is not in its table)."""
     try:
-        from pipeline.normalise.codes import UnknownParticipant, resolve
+        from pipeline.normalise.codes import UnknownParticipant, resolve  # lazy: for --codes
     except ImportError:  # the normaliser is optional for a bare parse
         return None
 
-    def code_of(name: str, page: str) -> dict:
+    def code_of(name: str, page: str) -> dict[str, Any]:
         try:
             code = resolve(name, page=page)
         except UnknownParticipant:
@@ -44,7 +45,7 @@ def parse(
             "--format",
             "-f",
             help="table: a summary line per page; json: one document listing every page; jsonl: one JSON "
-            "object per page and line (csv is not offered: a page is not a row).",
+            "object per page and line; csv: the same records, one row per page (lists as JSON text).",
         ),
     ] = OutputFormat.table,
 ) -> None:
@@ -54,11 +55,19 @@ def parse(
     whether they reconcile: "yes", "no" with the reason for each difference (naming the rows or column
     responsible), or "n/a" with why nothing could be compared (no participants listed, no total declared,
     or a total given only as text). A last line sums up: pages, yes / no / n/a, failures (on stderr with
-    json and jsonl). Exit 1 if any page failed to parse.
+    json, jsonl and csv). Exit 1 if any page failed to parse.
     """
-    if fmt is OutputFormat.csv:
-        fail("--format csv is not offered for parse: use table, json or jsonl")
-    as_json = fmt in (OutputFormat.json, OutputFormat.jsonl)
+    from pipeline.parse import ParseError, parse_page  # lazy: only this command loads it
+    from pipeline.parse.export import status_to_dict  # lazy: only this command loads it
+    from pipeline.parse.reconcile import (
+        RECONCILES_NA,
+        RECONCILES_NO,
+        RECONCILES_YES,
+        status_reconciles,
+    )  # lazy: only this command loads it
+    from pipeline.sources import SourceError, iter_page_files, read_page  # lazy: only this command loads it
+
+    as_json = fmt is not OutputFormat.table  # json, jsonl and csv: the same records, one per page
     try:
         files = iter_page_files(paths)
     except SourceError as exc:
@@ -80,6 +89,7 @@ def parse(
         if as_json:
             fields = (lambda name, _p=str(path): code_of(name, _p)) if code_of else None
             doc = status_to_dict(status, code_of=fields)
+            doc["un_url"] = citable_url(status.mtdsg_no, None)
             if fmt is OutputFormat.jsonl:
                 print(json.dumps(doc, ensure_ascii=False))
             else:
@@ -95,12 +105,16 @@ def parse(
     )
     if fmt is OutputFormat.json:
         print(json.dumps(documents, ensure_ascii=False, indent=2))
+    elif fmt is OutputFormat.csv:
+        print_csv(documents, list(documents[0]) if documents else ["mtdsg_no"])
     print(summary, file=sys.stderr if as_json else sys.stdout)
     if failed:
         raise typer.Exit(1)
 
 
 def _verdict(status: TreatyStatus, verdict: str) -> str:
+    from pipeline.parse.reconcile import RECONCILES_NO, RECONCILES_YES  # lazy: only this command loads it
+
     if verdict == RECONCILES_YES:
         return "reconciles yes"
     if verdict == RECONCILES_NO:

@@ -9,9 +9,6 @@ import typer
 
 from pipeline import config
 from pipeline.cli.app import DbOption, app, fail, open_db, user_errors
-from pipeline.report import ReportWriteError, site_size
-from pipeline.report.browser import BrowserUnavailable, save_screenshots
-from pipeline.runs.reports import build_reports
 
 
 @app.command()
@@ -39,6 +36,13 @@ def report(
 ) -> None:
     """Write the report site (index.html, a page per treaty and per country, the country x treaty matrix
     as HTML/CSV/XLSX, README.md) from the database. Works from file:// with no network."""
+    from pipeline.report import ReportWriteError, site_size  # lazy: only this command loads it
+    from pipeline.report.browser import (
+        BrowserUnavailable,
+        save_screenshots,
+    )  # lazy: only this command loads it
+    from pipeline.runs.reports import build_reports  # lazy: only this command loads it
+
     out_dir = out or config.reports_dir()
     with open_db(db, read_only=True) as store, user_errors():
         if store.treaties().empty:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 
 from pipeline import config
@@ -19,35 +18,30 @@ from pipeline.cli.app import (
     fail,
     open_db,
     parse_day,
-    plain,
-    print_frame,
+    print_csv,
     print_json,
     print_jsonl,
-    records,
+    print_rows,
     resolve_treaty,
     user_errors,
 )
-from pipeline.cli.tables import format_value
-from pipeline.fetch.rawstore import RawStore
-from pipeline.mtdsg import citable_url
-from pipeline.normalise.countries import CountryMatch, MatchKind, lookup_country
-from pipeline.report.words import change_word
-from pipeline.runs.console import plural, progress_reporter
-from pipeline.runs.export import ExportError, export_tables
-from pipeline.runs.importing import import_files
-from pipeline.sources import iter_page_files
-from pipeline.store.model import NO_ACTION, PARTY, SIGNATORY, UNKNOWN, WITHDRAWN
+from pipeline.vocab import ChangeKind, Status
+
+if TYPE_CHECKING:
+    from pipeline.normalise.countries import CountryMatch
 
 _TREATY_HELP = "MTDSG number (IV-11-c) or short name (OPSC, CRC, ...)."
 _STATUS_WORDS = (
-    f"{PARTY}: ratified, acceded, succeeded, accepted or approved; {SIGNATORY}: signed, not (yet) a party;"
-    f" {WITHDRAWN}: denounced or withdrew; {NO_ACTION}: not listed on the treaty's page;"
-    f" {UNKNOWN}: the snapshot does not list participants"
+    f"{Status.PARTY}: ratified, acceded, succeeded, accepted or approved; {Status.SIGNATORY}: signed, not"
+    f" (yet) a party; {Status.WITHDRAWN}: denounced or withdrew; {Status.NO_ACTION}: not listed on the"
+    f" treaty's page; {Status.UNKNOWN}: the snapshot does not list participants"
 )
 
 
 def match_words(match: CountryMatch) -> str:
     """How a query found its participant, in words: ", from the common name 'UK'", or nothing."""
+    from pipeline.normalise.countries import MatchKind  # lazy: the name tables only for `country`
+
     how = {
         MatchKind.FORMER_NAME: "an earlier or other UN spelling",
         MatchKind.ALIAS: "the common name",
@@ -58,14 +52,24 @@ def match_words(match: CountryMatch) -> str:
 
 
 def _document(obj: dict[str, Any], fmt: OutputFormat) -> None:
-    """One answer (not a table): json pretty, jsonl on one line, csv one row."""
+    """One answer (not a list): json pretty, jsonl one line, csv one row (lists as JSON text)."""
     if fmt is OutputFormat.json:
         print_json(obj)
     elif fmt is OutputFormat.jsonl:
         print_jsonl([obj])
     else:
-        flat = {k: v for k, v in obj.items() if not isinstance(v, list | dict)}
-        pd.DataFrame([plain(flat)]).to_csv(sys.stdout, index=False)
+        print_csv([obj], list(obj))
+
+
+def _cited(row: dict[str, Any], mtdsg_no: str) -> dict[str, Any]:
+    """A row's `source` as an output may show it (a file by its name only), and `source_mirror_of` set to
+    the UN page when the bytes were read from a loopback mirror of it."""
+    from pipeline.store.rows import mirror_of, public_source  # lazy: the store's modules load with it
+
+    out = dict(row)
+    out["source"] = public_source(row.get("source"))
+    out["source_mirror_of"] = mirror_of(mtdsg_no, row.get("source"))
+    return out
 
 
 @app.command("import")
@@ -88,6 +92,11 @@ def import_pages(
     captured_day = parse_day(captured, "--captured") if captured else None
     if captured_day is not None and captured_day > (datetime.now(UTC) + timedelta(days=1)).date():
         fail(f"--captured {captured_day}: a capture date cannot be in the future")
+    from pipeline.fetch.rawstore import RawStore  # lazy: the import stages only for `import`
+    from pipeline.runs.console import progress_reporter  # lazy: as above
+    from pipeline.runs.importing import import_files  # lazy: as above
+    from pipeline.sources import iter_page_files  # lazy: as above
+
     with user_errors():
         files = iter_page_files(paths)
     if captured_day is None and any(f.suffix.lower() == ".xml" for f in files):
@@ -108,23 +117,29 @@ def status(
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """A treaty's latest counts with their status date and source, and its participants table."""
+    """A treaty's latest counts with their status date and source, and its participants table (json: one
+    document with the participants in it; jsonl and csv: one record per participant)."""
+    from pipeline.store.rows import PARTICIPANT_COLUMNS  # lazy: the store's modules load with it
+
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
-        info = store.treaty(m)
-        parts = store.participants(m)
+        info = _cited(store.treaty(m), m)
+        parts = store.reader.participant_rows(m)
         latest = store.asof(m, info["as_at"].date())
         store_scheduled = store.scheduled(m)
     info["signed_not_party"] = latest.signed_not_party
     info["scheduled"] = [s.to_dict() for s in store_scheduled]
-    if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        _document({**info, "participants": records(parts)}, fmt)
+    if fmt is OutputFormat.json:
+        print_json({**info, "participants": parts})
         return
-    if fmt is OutputFormat.csv:
-        print_frame(parts, fmt)
+    if fmt in (OutputFormat.jsonl, OutputFormat.csv):
+        cited = [{**p, "mtdsg_no": m, "un_url": info["un_url"]} for p in parts]
+        print_rows(cited, fmt, columns=[*PARTICIPANT_COLUMNS, "mtdsg_no", "un_url"])
         return
     name = f" ({info['short_name']})" if info["short_name"] else ""
     print(f"{m}{name}: {info['title']}")
+    from pipeline.cli.tables import format_value  # lazy: rich only for the table format
+
     as_at = format_value(info["as_at"])
     if info["participants_listed"]:
         counts = f"{info['parties']} parties, {info['signatories']} signatories"
@@ -139,14 +154,23 @@ def status(
             f"status as at {as_at}: {info['declared_parties']} parties, {info['declared_signatories']}"
             " signatories, as the page declares them; participants not listed in this snapshot"
         )
-    cite = citable_url(m, info["source"])
-    read = f" (read from {info['source']})" if info["source"] and info["source"] != cite else ""
+    cite, source = info["un_url"], info["source"]
+    if info["source_mirror_of"]:
+        read = f" (read from {source}, a mirror of it)"
+    else:
+        read = f" (read from {source})" if source and source != cite else ""
     print(f"source: {cite}{read}")
     for line in dict.fromkeys(f"pending: {p.text()} (end note {p.note})" for p in store_scheduled):
         print(line)
-    if len(parts):
+    if parts:
         cols = ["iso3", "name", "signature_date", "consent_date", "consent_type", "withdrawn", "footnotes"]
-        print_frame(parts, fmt, columns=cols, priorities={"footnotes": 1, "withdrawn": 2, "consent_type": 3})
+        print_rows(
+            parts,
+            fmt,
+            columns=PARTICIPANT_COLUMNS,
+            shown=cols,
+            priorities={"footnotes": 1, "withdrawn": 2, "consent_type": 3},
+        )
 
 
 @app.command()
@@ -157,7 +181,8 @@ def asof(
     db: DbOption = None,
 ) -> None:
     """Parties, signatories and signed-not-party of a treaty on a date, from all the snapshots, with the
-    rule used and any participation that vanished without notice (uncertain)."""
+    rule used and any participation that vanished without notice (uncertain). One record in every format
+    (csv: `uncertain` as JSON text)."""
     day = parse_day(on, "DATE")
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
@@ -179,6 +204,9 @@ def asof(
         print(f"uncertain: {u.name} ({u.iso3}) {u.role}, gone between {u.between[0]} and {u.between[1]}")
 
 
+_CHANGE_COLUMNS = ["iso3", "name", "change", "before", "after", "effective", "rule"]
+
+
 @app.command()
 def diff(
     treaty: Annotated[str, typer.Argument(help=_TREATY_HELP)],
@@ -198,7 +226,8 @@ def diff(
     db: DbOption = None,
 ) -> None:
     """What changed between two snapshots (default: the two latest with a participants table). A footnote
-    renumbering alone is not listed as a change in the table (json and csv keep it)."""
+    renumbering alone is not listed as a change in the table (json, jsonl and csv keep it). json: one
+    document; jsonl and csv: one record per change."""
     from_day = parse_day(from_, "--from") if from_ else None
     to_day = parse_day(to, "--to") if to else None
     with open_db(db, read_only=True) as store:
@@ -206,14 +235,13 @@ def diff(
         with user_errors():
             result = store.diff(m, from_day, to_day)
     d = result.to_dict()
-    changes = pd.DataFrame(
-        d["changes"], columns=["iso3", "name", "change", "before", "after", "effective", "rule"]
-    )
-    if fmt in (OutputFormat.json, OutputFormat.jsonl):
-        _document(d, fmt)
+    changes: list[dict[str, Any]] = d["changes"]
+    if fmt is OutputFormat.json:
+        print_json(d)
         return
-    if fmt is OutputFormat.csv:
-        print_frame(changes, fmt)
+    if fmt in (OutputFormat.jsonl, OutputFormat.csv):
+        extra = {"mtdsg_no": m, "from": d["from"], "to": d["to"], "un_url": d["un_url"]}
+        print_rows([{**c, **extra} for c in changes], fmt, columns=[*_CHANGE_COLUMNS, *extra])
         return
     cb, ca = d["counts_before"], d["counts_after"]
     print(f"{m}: {d['from'] or '?'} -> {d['to'] or '?'}")
@@ -224,11 +252,15 @@ def diff(
             f"parties {cb['parties']} -> {ca['parties']},"
             f" signatories {cb['signatories']} -> {ca['signatories']}"
         )
-    shown = changes[changes["change"] != "footnotes_changed"].copy()
-    shown = shown.drop(columns=[c for c in ("effective", "rule") if shown[c].isna().all()])
-    shown["change"] = [change_word(c) for c in shown["change"]]
-    if len(shown):
-        print_frame(shown, fmt, priorities={"before": 1, "after": 2})
+    shown = [
+        {**c, "change": ChangeKind(c["change"]).words}
+        for c in changes
+        if c["change"] != ChangeKind.FOOTNOTES_CHANGED
+    ]
+    # A withdrawal's effective date and its rule: columns only when some change has them.
+    columns = [c for c in _CHANGE_COLUMNS if c not in ("effective", "rule") or any(r.get(c) for r in shown)]
+    if shown:
+        print_rows(shown, fmt, columns=columns, priorities={"before": 1, "after": 2})
     elif not d["note"]:
         print("no changes")
 
@@ -245,33 +277,48 @@ def country(
     ],
     all_treaties: Annotated[
         bool,
-        typer.Option("--all", help="Also list the treaties with no action and those with status unknown."),
+        typer.Option(
+            "--all",
+            help="Also list the treaties with no action and those with status unknown (every format).",
+        ),
     ] = False,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """One participant's status in every treaty in the database, in treaty-number order."""
+    """One participant's status in every treaty in the database where it acted, in treaty-number order
+    (--all: every treaty). One record per treaty in json, jsonl and csv."""
+    from pipeline.normalise.countries import lookup_country  # lazy: the name tables only for `country`
+    from pipeline.store.queries import COUNTRY_COLUMNS  # lazy: the store's modules load with it
+
     with user_errors():
         match = lookup_country(participant)
     with open_db(db, read_only=True) as store, user_errors():
         if match.iso3 not in store.participant_codes():
             fail(f"{match.name} ({match.iso3}) takes part in no treaty in the database")
-        df = store.country(match.iso3)
+        rows = store.reader.country_rows(match.iso3)
+    acted = [r for r in rows if r["status"] not in (Status.NO_ACTION, Status.UNKNOWN)]
+    shown = rows if all_treaties else acted
     if fmt is not OutputFormat.table:
-        print_frame(df, fmt)
+        print_rows(shown, fmt, columns=COUNTRY_COLUMNS)
         return
+    from pipeline.runs.console import plural  # lazy: only the table format loads it
+
     print(f"{match.name} ({match.iso3}){match_words(match)}")
-    counts = df["status"].value_counts()
-    acted = df[~df["status"].isin([NO_ACTION, UNKNOWN])]
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in Status}
     print(
-        f"party to {counts.get(PARTY, 0)}, signed only {counts.get(SIGNATORY, 0)}, withdrew from "
-        f"{counts.get(WITHDRAWN, 0)}; no action in {counts.get(NO_ACTION, 0)}; status unknown for "
-        f"{counts.get(UNKNOWN, 0)} (participants not listed); {plural(len(df), 'treaty', 'treaties')} "
+        f"party to {counts[Status.PARTY]}, signed only {counts[Status.SIGNATORY]}, withdrew from "
+        f"{counts[Status.WITHDRAWN]}; no action in {counts[Status.NO_ACTION]}; status unknown for "
+        f"{counts[Status.UNKNOWN]} (participants not listed); {plural(len(rows), 'treaty', 'treaties')} "
         "in the database"
     )
-    shown = df if all_treaties else acted
     cols = ["mtdsg_no", "short_name", "status", "signature_date", "consent_date", "consent_type", "as_at"]
-    print_frame(shown, fmt, columns=cols, priorities={"short_name": 1, "as_at": 2, "consent_type": 3})
+    print_rows(
+        shown,
+        fmt,
+        columns=COUNTRY_COLUMNS,
+        shown=cols,
+        priorities={"short_name": 1, "as_at": 2, "consent_type": 3},
+    )
     print(f"status: {_STATUS_WORDS}")
 
 
@@ -281,15 +328,22 @@ def snapshots(
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
-    """Every snapshot of a treaty with its provenance (id, status date, source, raw sha256, counts), so a
-    bad one can be removed with drop-snapshot."""
+    """Every snapshot of a treaty with its provenance (id, status date, source, the UN page it stands for,
+    raw sha256, counts), so a bad one can be removed with drop-snapshot. A file is shown by its name."""
+    from pipeline.store.queries import SNAPSHOT_COLUMNS  # lazy: the store's modules load with it
+
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
-        df = store.snapshots(m)
+        rows = [_cited(r, m) for r in store.reader.snapshot_rows(m)]
     cols = ["snapshot_id", "as_at", "source_kind", "declared_parties", "counted_parties", "observations",
             "last_confirmed_at", "source", "raw_sha256"]  # fmt: skip
-    print_frame(
-        df, fmt, columns=cols, title=m, priorities={"raw_sha256": 1, "source": 2, "last_confirmed_at": 3}
+    print_rows(
+        rows,
+        fmt,
+        columns=[*SNAPSHOT_COLUMNS, "source_mirror_of"],
+        shown=cols,
+        title=m,
+        priorities={"raw_sha256": 1, "source": 2, "last_confirmed_at": 3},
     )
 
 
@@ -322,6 +376,8 @@ def export(
 ) -> None:
     """Write Parquet and CSV of the treaties, the latest status (treaty x participant) and the country x
     treaty matrix (the same columns in both formats)."""
+    from pipeline.runs.export import ExportError, export_tables  # lazy: pandas and pyarrow only to export
+
     with open_db(db, read_only=True) as store:
         try:
             written = export_tables(store, out or config.processed_dir())

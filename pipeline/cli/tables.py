@@ -79,7 +79,7 @@ def _native(value: Any) -> Any:
     if dtype is None or isinstance(value, datetime):
         return value
     if dtype.kind == "M":  # numpy datetime64: .item() would give nanoseconds as an int
-        import pandas as pd
+        import pandas as pd  # lazy: pandas only for a numpy datetime64 cell
 
         return pd.Timestamp(value).to_pydatetime()
     item = getattr(value, "item", None)
@@ -258,7 +258,7 @@ def render_table(
         otherwise: dates, numbers, booleans, single tokens).
     stream: where to write (default sys.stdout); width: the terminal width to fit (default: detected).
     """
-    from rich.console import Console
+    from rich.console import Console  # lazy: rich only when a table is printed
 
     keys, labels, rows = _read_rows(data, columns)
     out = stream if stream is not None else sys.stdout
@@ -283,9 +283,9 @@ def render_table(
 
 
 def _print_rich(console: Any, cols: list[_Column], widths: list[int], title: str | None, n_rows: int) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+    from rich import box  # lazy: as above
+    from rich.table import Table  # lazy: as above
+    from rich.text import Text  # lazy: as above
 
     table = Table(
         title=Text(title, overflow="fold") if title else None,

@@ -8,10 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline import config
-from pipeline.catalog import lookup_number
 from pipeline.cli.app import DbOption, SiteOutOption, app, fail, user_errors
-from pipeline.runs.inputs import load_watchlist, parse_duration
-from pipeline.runs.watch import run_watch
 
 
 @app.command()
@@ -92,6 +89,10 @@ def watch(
     SIGTERM or Ctrl-C: the cycle under way is finished first (a second signal stops at once). One run at a
     time: a cycle that finds another run holding the database's lock skips its turn. A failed cycle keeps
     the last good site and data and the loop goes on."""
+    from pipeline.catalog import lookup_number  # lazy: only this command loads it
+    from pipeline.runs.inputs import load_watchlist, parse_duration  # lazy: only this command loads it
+    from pipeline.runs.watch import run_watch  # lazy: only this command loads it
+
     try:
         period = parse_duration(every)
         age = parse_duration(max_age)

@@ -1,17 +1,15 @@
-"""A loopback mirror of treaties.un.org: saved pages under the site's URL shapes, with fault injection."""
+"""A loopback mirror of treaties.un.org: saved pages under the site's URL shapes (the tests add faults)."""
 
 from __future__ import annotations
 
 import email.utils
 import hashlib
 import re
-import socket
-import struct
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -28,26 +26,6 @@ NOT_A_TREATY_PAGE = b"""<!DOCTYPE html>
 <p>The requested treaty could not be found. Please select a chapter.</p>
 </div></body></html>
 """
-
-
-@dataclass
-class Fault:
-    """One injected misbehaviour, applied to the next `times` requests whose path+query contains `match`.
-
-    kind: "status" (send `status`, `headers`, `body`), "slow" (wait `delay` s, then serve normally),
-    "reset" (drop the connection with a TCP RST), "truncate" (declare the full length, send half),
-    "oversize" (send `size` bytes; with `declare_length` False, no Content-Length).
-    """
-
-    kind: str
-    times: int = 1
-    match: str = ""
-    status: int = 500
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    delay: float = 0.0
-    size: int = 0
-    declare_length: bool = True
 
 
 @dataclass(frozen=True)
@@ -82,7 +60,6 @@ class MirrorServer(ThreadingHTTPServer):
     def __init__(self, root: Path, port: int = 0) -> None:
         self.root = Path(root)
         self.html, self.xml = index_pages(self.root)
-        self.faults: list[Fault] = []
         self.log: list[LoggedRequest] = []
         self.lock = threading.Lock()
         self.stopping = threading.Event()
@@ -95,18 +72,10 @@ class MirrorServer(ThreadingHTTPServer):
     def base_url(self) -> str:
         return f"http://{LOOPBACK}:{self.server_address[1]}"
 
-    def inject(self, fault: Fault) -> Fault:
-        with self.lock:
-            self.faults.append(fault)
-        return fault
-
-    def take_fault(self, target: str) -> Fault | None:
-        with self.lock:
-            for f in self.faults:
-                if f.times > 0 and f.match in target:
-                    f.times -= 1
-                    return f
-        return None
+    def misbehave(self, handler: _Handler, headers: dict[str, str], send_body: bool) -> bool:
+        """A chance to answer a request otherwise than the site would (True: answered). The mirror never
+        does; the tests' faulty mirror (tests/fetch/faults.py) sends errors, resets and broken bodies."""
+        return False
 
     def record(self, entry: LoggedRequest) -> None:
         with self.lock:
@@ -155,23 +124,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, *, send_body: bool) -> None:
         srv = self.server
-        fault = srv.take_fault(self.path)
         headers = {k: v for k, v in self.headers.items()}
-        if fault is not None and fault.kind == "slow":
-            srv.stopping.wait(fault.delay)
-            fault = None
-        if fault is not None and fault.kind == "reset":
-            srv.record(LoggedRequest(time.monotonic(), self.path, headers, None))
-            self._reset()
-            return
-        if fault is not None and fault.kind == "status":
-            srv.record(LoggedRequest(time.monotonic(), self.path, headers, fault.status))
-            self._send(
-                fault.status,
-                fault.body,
-                {"Content-Type": "text/html; charset=utf-8", **fault.headers},
-                send_body,
-            )
+        if srv.misbehave(self, headers, send_body):
             return
         try:
             file, _is_status = srv.resolve(self.path)
@@ -188,14 +142,6 @@ class _Handler(BaseHTTPRequestHandler):
         etag = srv.etag_of(body)
         mtime = int(file.stat().st_mtime)
         validators = {"ETag": etag, "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
-        if fault is not None and fault.kind == "truncate":
-            srv.record(LoggedRequest(time.monotonic(), self.path, headers, 200))
-            self._send_truncated(body, {"Content-Type": ctype, **validators})
-            return
-        if fault is not None and fault.kind == "oversize":
-            srv.record(LoggedRequest(time.monotonic(), self.path, headers, 200))
-            self._send_oversize(fault)
-            return
         if _not_modified(headers, etag, mtime):
             srv.record(LoggedRequest(time.monotonic(), self.path, headers, 304))
             self._send(304, b"", validators, False)
@@ -212,41 +158,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body and status != 304:
             self.wfile.write(body)
-
-    def _reset(self) -> None:
-        # SO_LINGER with a zero timeout makes close() send RST: the client sees "connection reset by peer".
-        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        self.close_connection = True
-        self.connection.close()
-
-    def _send_truncated(self, body: bytes, headers: dict[str, str]) -> None:
-        self.send_response(200)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.wfile.write(body[: len(body) // 2])
-        self.wfile.flush()
-        self.close_connection = True
-
-    def _send_oversize(self, fault: Fault) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        if fault.declare_length:
-            self.send_header("Content-Length", str(fault.size))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        chunk = b"<!-- padding -->" * 4096
-        sent = 0
-        try:
-            while sent < fault.size:
-                piece = chunk[: fault.size - sent]
-                self.wfile.write(piece)
-                sent += len(piece)
-        except OSError:
-            pass  # the client gave up at its size limit, as it should
-        self.close_connection = True
 
 
 def _not_modified(headers: dict[str, str], etag: str, mtime: int) -> bool:
@@ -265,12 +176,14 @@ def _not_modified(headers: dict[str, str], etag: str, mtime: int) -> bool:
 
 
 @contextmanager
-def run_mirror(root: Path, port: int = 0) -> Iterator[MirrorServer]:
-    """Serve `root` on 127.0.0.1 in a thread; yields the server (`.base_url`, `.inject`, `.log`)."""
+def run_mirror(
+    root: Path, port: int = 0, *, server_class: type[MirrorServer] = MirrorServer
+) -> Iterator[MirrorServer]:
+    """Serve `root` on 127.0.0.1 in a thread; yields the server (`.base_url`, `.log`)."""
     root = Path(root)
     if not root.is_dir():
         raise FileNotFoundError(f"mirror: {root} is not a folder")
-    server = MirrorServer(root, port)
+    server = server_class(root, port)
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="treaties-mirror", daemon=True
     )

@@ -185,7 +185,7 @@ def known_codes() -> frozenset[str]:
 
 
 def _iso_alpha2(key: str) -> str | None:
-    import pycountry
+    import pycountry  # lazy: pycountry only for a code it does not know
 
     country = pycountry.countries.get(alpha_2=key.upper())
     return country.alpha_3 if country is not None else None
@@ -193,7 +193,7 @@ def _iso_alpha2(key: str) -> str | None:
 
 def _iso_name(text: str) -> tuple[str, str] | None:
     """(alpha-3, ISO name) of an ISO 3166-1 name or code pycountry knows exactly, else None."""
-    import pycountry
+    import pycountry  # lazy: as above
 
     try:
         country = pycountry.countries.lookup(text.strip())

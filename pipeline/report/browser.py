@@ -32,7 +32,7 @@ def open_browser(executable: Path = CHROMIUM) -> Iterator[Any]:
     if not executable.exists():
         raise BrowserUnavailable(f"no Chromium at {executable}: install it with `apt-get install chromium`")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # lazy: playwright only when screenshots are taken
     except ImportError as exc:
         raise BrowserUnavailable("playwright is not installed (pip install -e '.[dev]')") from exc
     with sync_playwright() as pw:
@@ -86,7 +86,7 @@ def save_screenshots(index: Path, out_dir: Path | None = None, *, browser: Any |
     if browser is None:
         with open_browser() as own:
             return save_screenshots(index, out_dir, browser=own)
-    from pipeline.report.output import write_atomic
+    from pipeline.report.output import write_atomic  # lazy: as above
 
     out_dir = out_dir or index.parent / SCREENSHOT_DIR
     written: list[Path] = []

@@ -13,22 +13,23 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from pipeline import mtdsg
+from pipeline import mtdsg, vocab
 from pipeline.frame_values import is_missing, to_date  # noqa: F401  (re-exported to the site)
+from pipeline.vocab import Status
 
-# A participant's status on one treaty, as the map, the tables and the matrix show it.
-STATUS_PARTY = "party"
-STATUS_SIGNATORY = "signatory"  # signed, not (yet) bound
-STATUS_WITHDRAWN = "withdrawn"
-STATUS_NONE = "no action"
+# A participant's status on one treaty: the one vocabulary (pipeline.vocab), under the names the site uses.
+STATUS_PARTY: str = Status.PARTY
+STATUS_SIGNATORY: str = Status.SIGNATORY  # signed, not (yet) bound
+STATUS_WITHDRAWN: str = Status.WITHDRAWN
+STATUS_NONE: str = Status.NO_ACTION
 # The snapshot does not list participants (the 2018 MTDSG XML of e.g. the Rome Statute, XVIII-10, gives
 # only the UN's declared totals): who participates is unknown, which is not the same as "no action".
-STATUS_UNKNOWN = "unknown"
+STATUS_UNKNOWN: str = Status.UNKNOWN
 
 # How each status is shown in legends and badges, in the words of the headline: a "signatory" in a
 # headline ("122 signatories") counts everyone who signed, parties included; the map's and the matrix's
 # orange means signed and not (yet) a party, so it never says just "signatory".
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     STATUS_PARTY: "party",
     STATUS_SIGNATORY: "signed, not a party",
     STATUS_WITHDRAWN: "withdrawn",
@@ -111,18 +112,8 @@ def frame_records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def participant_status(row: dict[str, Any] | pd.Series) -> str:
-    """party / signatory / withdrawn / no action for one participants-table row.
-
-    The UN brackets a withdrawn entry ("[26 Feb 1999 ]") and tells the denunciation in an end note;
-    the store flags such a row `withdrawn`. A bracketed row counts neither as party nor as signatory.
-    """
-    if bool(row.get("withdrawn")) and not is_missing(row.get("withdrawn")):
-        return STATUS_WITHDRAWN
-    if not is_missing(row.get("consent_date")):
-        return STATUS_PARTY
-    if not is_missing(row.get("signature_date")):
-        return STATUS_SIGNATORY
-    return STATUS_NONE
+    """party / signatory / withdrawn / no action for one participants-table row (the one rule: vocab)."""
+    return vocab.participant_status(row)
 
 
 def footnote_list(value: Any) -> list[str]:
@@ -247,7 +238,7 @@ def code_digest() -> str:
 
 @functools.cache
 def _code_digest() -> str:
-    import importlib
+    import importlib  # lazy: only to digest the report code
 
     h = hashlib.sha256()
     files: list[Path] = []

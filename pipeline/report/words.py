@@ -6,6 +6,7 @@ from typing import Any
 
 from pipeline.parse.reconcile import RECONCILES_NA, reconciles
 from pipeline.report.data import is_missing, participants_listed, to_date
+from pipeline.vocab import ChangeKind
 
 NOT_LISTED = "participants not listed in this snapshot"
 
@@ -90,17 +91,8 @@ def reconciles_text(info: dict[str, Any]) -> tuple[str, str]:
     return state, reason
 
 
-# The store's change kinds (snake_case identifiers) in the words a reader expects.
-CHANGE_WORDS = {
-    "joined": "joined",
-    "signed": "signed",
-    "withdrew": "withdrew",
-    "removed_without_notice": "removed without notice",
-    "renamed": "renamed",
-    "corrected": "corrected",
-    "declarations_changed": "declarations changed",
-    "footnotes_changed": "footnote marks changed",
-}
+# The store's change kinds (snake_case identifiers) in the words a reader expects (their home: vocab).
+CHANGE_WORDS = {k.value: k.words for k in ChangeKind}
 
 
 def change_word(kind: str) -> str:

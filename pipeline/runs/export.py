@@ -24,6 +24,8 @@ from pipeline.runs.package import (
 )
 from pipeline.store import Store
 from pipeline.store.events import all_events, events_frame, participation_history, snapshot_provenance
+from pipeline.store.frames import plain_values
+from pipeline.store.rows import public_source
 
 CSV_DATETIME = "%Y-%m-%dT%H:%M:%S"
 
@@ -68,6 +70,12 @@ def _to_parquet(df: pd.DataFrame, path: Path) -> None:
     df.to_parquet(path, index=False)
 
 
+def _public_sources(df: pd.DataFrame) -> pd.DataFrame:
+    """A file a snapshot was read from, by its name only: no path of the machine that built the export."""
+    df["source"] = [public_source(s) for s in df["source"]]
+    return df
+
+
 def export_tables(store: Store, out_dir: Path) -> list[Path]:
     """Parquet and CSV of the treaties, the latest status (treaty x participant), the full participation
     history (valid from / to), the snapshots with provenance, the change events and the country x treaty
@@ -76,12 +84,12 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
     previous = previous_event_ids(out_dir)
     events = all_events(store)
     frames: dict[str, pd.DataFrame] = {
-        "treaties": store.treaties(),
-        "latest_status": store.latest_status(),
+        "treaties": _public_sources(plain_values(store.treaties())),
+        "latest_status": plain_values(store.latest_status()),
         "history": participation_history(store),
-        "snapshots": snapshot_provenance(store),
+        "snapshots": _public_sources(snapshot_provenance(store)),
         "events": events_frame(events),
-        "matrix": store.matrix(),
+        "matrix": plain_values(store.matrix()),
     }
     written: list[Path] = []
     files: dict[str, list[Path]] = {}

@@ -23,12 +23,13 @@ from pipeline.fetch.rawstore import (
     RawStoreError,
 )
 from pipeline.normalise.page import NormalisedPage, normalise_page
-from pipeline.parse import PARSER_VERSION, check_plausible, parse_page
+from pipeline.parse import check_plausible, parse_page
 from pipeline.parse.model import ParseError, SourceRef, TreatyStatus
 from pipeline.runs.results import FAILED, SAVED, UNCHANGED, RunReport, TreatyResult
 from pipeline.store import ImportResult, StoreError
 from pipeline.store.dates import check_capture_date
 from pipeline.store.db import PageProvenance
+from pipeline.store.pages import import_key
 
 Parse = Callable[..., TreatyStatus]
 Reporter = Callable[[TreatyResult], None]
@@ -52,6 +53,7 @@ class StatusStore(Protocol):
         source: str,
         raw_sha256: str,
         captured_at: date | datetime | None = None,
+        parser_version: str | None = None,
     ) -> ImportResult: ...
 
 
@@ -67,11 +69,13 @@ def import_page(
 ) -> ImportResult:
     """Parse, normalise and store a page's bytes, unless this parser version already imported these bytes.
 
-    Re-importing a corpus costs a hash and a look-up per page, not a parse (a parser fix bumps
-    PARSER_VERSION, and then every raw page is read again).
+    Re-importing a corpus costs a hash and a look-up per page, not a parse. The look-up's key includes the
+    digest of the parse and normalise code and tables (store.pages.import_key): after a fix there, every
+    stored page is read again and its snapshot rewritten in place.
     """
     sha = sha256 or hashlib.sha256(data).hexdigest()
-    known = store.find_imported(sha, captured_at=captured_at, parser_version=PARSER_VERSION)
+    key = import_key()
+    known = store.find_imported(sha, captured_at=captured_at, parser_version=key)
     if known is not None:
         return known
     fetched = captured_at if isinstance(captured_at, datetime) else None
@@ -85,7 +89,9 @@ def import_page(
         charset=charset,
         captured_at=captured_at,
     )
-    return store.import_page(page, source=location, raw_sha256=sha, captured_at=captured_at)
+    return store.import_page(
+        page, source=location, raw_sha256=sha, captured_at=captured_at, parser_version=key
+    )
 
 
 def _checked_page(
@@ -201,10 +207,9 @@ def import_batch(
     bad page fails alone). Each page's result in order, or the error it raised."""
     out: list[ImportResult | Exception | None] = []
     todo: list[tuple[NormalisedPage, PageProvenance]] = []
+    key = import_key()
     try:
-        found = store.find_imported_many(
-            [(p.sha256, p.captured_at) for p in pages], parser_version=PARSER_VERSION
-        )
+        found = store.find_imported_many([(p.sha256, p.captured_at) for p in pages], parser_version=key)
     except Exception as exc:  # noqa: BLE001 - e.g. the database went away: every page failed
         return [exc] * len(pages)
     for p, known in zip(pages, found, strict=True):
@@ -224,7 +229,7 @@ def import_batch(
                 normalise=normalise,
                 captured_at=p.captured_at,
             )
-            todo.append((page, PageProvenance(p.location, p.sha256, p.captured_at)))
+            todo.append((page, PageProvenance(p.location, p.sha256, p.captured_at, key)))
             out.append(None)
         except Exception as exc:  # noqa: BLE001 - one page's failure is its result; the batch carries on
             out.append(exc)

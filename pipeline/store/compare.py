@@ -6,13 +6,14 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
 from pipeline.store.model import Change
+
+if TYPE_CHECKING:  # no pandas at import: the command line's history path reads plain rows
+    import pandas as pd
 
 
 def role_withdrawn(row: dict[str, Any], role: str) -> bool:
@@ -80,7 +81,7 @@ def same_text(a: Any, b: Any) -> bool:
 
 
 def _rows(table: pd.DataFrame | Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
-    return table.to_dict("records") if isinstance(table, pd.DataFrame) else table
+    return table.to_dict("records") if hasattr(table, "to_dict") else table
 
 
 def compare_participants(

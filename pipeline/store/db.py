@@ -1,47 +1,58 @@
-"""The open store: the reads of Queries plus writing pages; open_store() opens, creates and migrates it."""
+"""The open store: one public surface (a reader, a page writer, the history) and open_store() to get it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
-import pyarrow as pa
 
 from pipeline import config
 from pipeline.normalise.countries import UnknownCountry, lookup_country
-from pipeline.normalise.page import CodeResolver, NormalisedPage, normalise_page
-from pipeline.parse import PARSER_VERSION
-from pipeline.parse.model import TreatyStatus
 from pipeline.store import history
-from pipeline.store.hygiene import drop_snapshot
-from pipeline.store.model import AsOf, Diff, ImportResult, Scheduled, StoreError, StoreLocked
-from pipeline.store.queries import Queries
+from pipeline.store.model import AsOf, Diff, ImportResult, PageProvenance, Scheduled, StoreError, StoreLocked
+from pipeline.store.queries import Reader
+from pipeline.store.rows import ParticipantHistory, Row
 from pipeline.store.schema import SCHEMA_VERSION, current_version, migrate
-from pipeline.store.writer import PageWrite, registered, status_time, to_naive, write_page, write_pages
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pipeline.normalise.page import CodeResolver, NormalisedPage
+    from pipeline.store.pages import PageWriter
+    from pipeline.store.procedures import Acceptance, Objection, WithdrawnStatement
+
+__all__ = ["BLOCK_SIZE", "PageProvenance", "Store", "open_store"]
 
 # 16 KiB blocks for new files (DuckDB's default is 256 KiB): the file grows a block at a time and an
 # unchanged refresh writes a few hundred bytes, so small blocks keep history at the cost of changes.
 BLOCK_SIZE = 16 * 1024
 
 
-@dataclass(frozen=True)
-class PageProvenance:
-    """Where a page to import came from (the keyword arguments of Store.import_page)."""
+def _frames() -> ModuleType:
+    """pipeline.store.frames, imported when a frame is first asked for: pandas costs a command line that
+    prints plain rows half a second, so only the callers of the frame methods pay for it."""
+    import pipeline.store.frames  # lazy: pandas only for the frame methods
 
-    source: str
-    raw_sha256: str
-    captured_at: date | datetime | None = None
-    parser_version: str | None = None
+    return pipeline.store.frames
 
 
-class Store(Queries):
-    """An open treaty database. Use open_store() rather than building one directly."""
+class Store:
+    """An open treaty database: the store's public surface. Use open_store() rather than building one.
+
+    It is made of three parts, each usable on its own:
+    - `reader` (`queries.Reader`): plain rows, no pandas: `treaty`, `treaty_rows`, `participant_rows`,
+      `snapshot_rows`, `country_rows`, `matrix_rows`, `latest_status_rows`, `end_note_rows`...;
+    - `writer` (`pages.PageWriter`): saving normalised pages, finding earlier imports, dropping a snapshot;
+    - the history (`history`): `asof`, `diff`, `diffs` over the reader.
+    The frame methods (`treaties`, `participants`, `latest_status`, `matrix`, `country`, `snapshots`,
+    `end_notes`, `events`) return pandas frames of the declared schemas of `pipeline.store.frames`.
+    """
 
     def __init__(
         self,
@@ -51,9 +62,146 @@ class Store(Queries):
         read_only: bool,
         resolver: CodeResolver | None = None,
     ) -> None:
-        super().__init__(con, path)
+        self.con = con
+        self.path = path
         self.read_only = read_only
-        self._resolver = resolver
+        self.resolver = resolver
+        self.reader = Reader(con, path)
+        self._writer: PageWriter | None = None
+
+    @property
+    def writer(self) -> PageWriter:
+        """The page writer, made when first used: it needs pyarrow, which a reading command never loads."""
+        if self._writer is None:
+            from pipeline.store.pages import PageWriter  # lazy: pyarrow only for writing
+
+            self._writer = PageWriter(self.con, read_only=self.read_only)
+        return self._writer
+
+    # ------------------------------------------------------------------ plain answers (no pandas)
+
+    def known_treaties(self) -> list[str]:
+        return self.reader.known_treaties()
+
+    def resolve_treaty(self, name: str) -> str:
+        """A user's treaty name (number or alias) -> MTDSG number; raises catalog.UnknownTreaty."""
+        return self.reader.resolve_treaty(name)
+
+    def treaty(self, mtdsg_no: str) -> Row:
+        """One treaty's row of treaties(), as plain values (StoreError if the database does not hold it)."""
+        return self.reader.treaty(mtdsg_no)
+
+    def table_counts(self) -> dict[str, int]:
+        return self.reader.table_counts()
+
+    def schema_version(self) -> int:
+        return self.reader.schema_version()
+
+    def participant_codes(self) -> dict[str, str]:
+        return self.reader.participant_codes()
+
+    def participant_code(self, code_or_name: str) -> str:
+        """A participant's code from any name or code people use (the one look-up: normalise.countries)."""
+        try:
+            return lookup_country(code_or_name).iso3
+        except UnknownCountry as exc:
+            raise StoreError(str(exc)) from None
+
+    # What the history and the change events read of a treaty (pipeline.store.history, .events).
+    def snapshot(self, mtdsg_no: str, snapshot_id: int | None) -> Row | None:
+        return self.reader.snapshot(mtdsg_no, snapshot_id)
+
+    def all_snapshots(self, mtdsg_no: str, *, listed_only: bool = False) -> list[Row]:
+        return self.reader.all_snapshots(mtdsg_no, listed_only=listed_only)
+
+    def participant_history(
+        self,
+        mtdsg_no: str,
+        snapshots: list[Row] | None = None,
+        *,
+        current_only: bool = False,
+        notes: bool = True,
+    ) -> ParticipantHistory:
+        return self.reader.participant_history(mtdsg_no, snapshots, current_only=current_only, notes=notes)
+
+    # ------------------------------------------------------------------ history
+
+    def asof(self, mtdsg_no: str, on: date, *, today: date | None = None) -> AsOf:
+        return history.asof(self.reader, mtdsg_no, on, today=today)
+
+    def scheduled(self, mtdsg_no: str) -> tuple[Scheduled, ...]:
+        """Changes the latest snapshot's end notes announce for later (pending withdrawals)."""
+        return history.scheduled_changes(self.reader, mtdsg_no)
+
+    def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
+        return history.diff(self.reader, mtdsg_no, from_date, to_date)
+
+    def diffs(self, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> list[Diff]:
+        """diff() of each (from_date, to_date) pair, reading the treaty's history once."""
+        return history.diffs(self.reader, mtdsg_no, pairs)
+
+    # ------------------------------------------------------------------ beyond ratification
+
+    def acceptances(self, *, on: date | None = None, iso3: str | None = None) -> list[Acceptance]:
+        """Who accepts each core human-rights treaty's complaint procedures, since when (store.procedures)."""
+        from pipeline.store import procedures  # lazy: the procedures table only for the commands that ask
+
+        return procedures.acceptances(self.con, on=on, iso3=iso3)
+
+    def objections(
+        self, mtdsg_no: str, *, by: str | None = None, against: str | None = None
+    ) -> list[Objection]:
+        """A treaty's objections as relations, objecting -> reserving participant (store.procedures)."""
+        from pipeline.store import procedures  # lazy: as above
+
+        return procedures.objections(self.con, mtdsg_no, by=by, against=against)
+
+    def withdrawn_statements(self, mtdsg_no: str) -> tuple[list[WithdrawnStatement], int]:
+        """Reservations, declarations and objections withdrawn, as the end notes date them."""
+        from pipeline.store import procedures  # lazy: as above
+
+        return procedures.withdrawn_statements(self.con, mtdsg_no)
+
+    # ------------------------------------------------------------------ typed frames (pandas)
+
+    def treaties(self) -> pd.DataFrame:
+        """One row per treaty (natural order of numbers) with its latest snapshot and the one before it;
+        `reconciles` is yes / no / n/a by the one rule, `reconciliation` says why; `un_url` to cite."""
+        return _frames().treaties_frame(self.reader)
+
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        """The participants of one snapshot (the latest with participants by default); empty for a snapshot
+        that does not list participants (such a page does not say who participates)."""
+        return _frames().participants_frame(self.reader.participant_rows(mtdsg_no, snapshot_id))
+
+    def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        return _frames().end_notes_frame(self.reader.end_note_rows(mtdsg_no, snapshot_id))
+
+    def latest_status(self) -> pd.DataFrame:
+        """One row per treaty and participant: the latest known status of each participation."""
+        return _frames().latest_status_frame(self.reader)
+
+    def country(self, code_or_name: str) -> pd.DataFrame:
+        """One participant's status in every treaty, by ISO3 code or by any name people use."""
+        return _frames().country_frame(self.reader.country_rows(self.participant_code(code_or_name)))
+
+    def matrix(self) -> pd.DataFrame:
+        """One row per participant (iso3, name), one column per treaty: "party 2002", "signed 2000",
+        "withdrawn", "" for no action, "unknown" where the treaty's snapshot lists no participants."""
+        return _frames().matrix_frame(*self.reader.matrix_rows())
+
+    def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
+        """Every snapshot of a treaty with its provenance (source, un_url, raw sha256, parser, totals)."""
+        return _frames().snapshots_frame(self.reader.snapshot_rows(mtdsg_no))
+
+    def events(
+        self, treaty: str | None = None, country: str | None = None, since: date | None = None
+    ) -> pd.DataFrame:
+        """Change events, newest first: of one treaty (number or short name) and/or one participant (any
+        name or code), whose action date (else the day first seen) is on or after `since`."""
+        m = self.resolve_treaty(treaty) if treaty is not None else None
+        code = self.participant_code(country) if country is not None else None
+        return _frames().events_frame(self.reader, m, code, since)
 
     # ------------------------------------------------------------------ writing
 
@@ -67,63 +215,14 @@ class Store(Queries):
         parser_version: str | None = None,
     ) -> ImportResult:
         """Save one normalised page as a snapshot (or an observation of an unchanged one)."""
-        if self.read_only:
-            raise StoreError("the database is open read-only")
-        write = PageWrite(
-            page=page,
-            as_at=status_time(page, captured_at),
-            source=source,
-            raw_sha256=raw_sha256,
-            parser_version=parser_version or str(PARSER_VERSION),
-            imported_at=datetime.now(),
-        )
-        return write_page(self.con, write)
+        provenance = PageProvenance(source, raw_sha256, captured_at, parser_version)
+        return self.writer.import_page(page, provenance)
 
     def import_pages(
         self, pages: list[tuple[NormalisedPage, PageProvenance]]
     ) -> list[ImportResult | Exception]:
-        """Save many normalised pages in one transaction (one page per transaction if the batch fails): each
-        page's result in order, or the error that page raised; a failed page leaves nothing written."""
-        if self.read_only:
-            raise StoreError("the database is open read-only")
-        now = datetime.now()
-        writes: list[PageWrite] = []
-        out: list[ImportResult | Exception | None] = []
-        for page, p in pages:
-            try:
-                writes.append(
-                    PageWrite(
-                        page=page,
-                        as_at=status_time(page, p.captured_at),
-                        source=p.source,
-                        raw_sha256=p.raw_sha256,
-                        parser_version=p.parser_version or str(PARSER_VERSION),
-                        imported_at=now,
-                    )
-                )
-                out.append(None)
-            except StoreError as exc:
-                out.append(exc)
-        written = iter(write_pages(self.con, writes))
-        return [r if r is not None else next(written) for r in out]
-
-    def import_status(
-        self,
-        status: TreatyStatus,
-        *,
-        source: str,
-        raw_sha256: str,
-        captured_at: date | datetime | None = None,
-        parser_version: str | None = None,
-    ) -> ImportResult:
-        """Normalise a parsed page and save it (what runs.importing does in two steps)."""
-        return self.import_page(
-            normalise_page(status, self._resolver),
-            source=source,
-            raw_sha256=raw_sha256,
-            captured_at=captured_at,
-            parser_version=parser_version,
-        )
+        """Save many normalised pages in one transaction (see PageWriter.import_pages)."""
+        return self.writer.import_pages(pages)
 
     def find_imported(
         self,
@@ -132,80 +231,17 @@ class Store(Queries):
         captured_at: date | datetime | None = None,
         parser_version: str | None = None,
     ) -> ImportResult | None:
-        """The earlier import of these very bytes, if this parser version already read them: then the page
-        need not be parsed again. An HTML page's bytes fix its status date; a page without one (MTDSG XML)
-        counts as the same import only with the same capture date."""
-        return self.find_imported_many([(raw_sha256, captured_at)], parser_version=parser_version)[0]
+        """The earlier import of these very bytes under this import key, if any (see PageWriter)."""
+        return self.writer.find_imported(raw_sha256, captured_at=captured_at, parser_version=parser_version)
 
     def find_imported_many(
         self, pages: list[tuple[str, date | datetime | None]], *, parser_version: str | None = None
     ) -> list[ImportResult | None]:
-        """find_imported for many (raw sha256, capture date) pairs in one query, in their order."""
-        if not pages:
-            return []
-        keys = pa.table(
-            {
-                "i": pa.array(range(len(pages)), pa.int64()),
-                "sha": pa.array([sha for sha, _t in pages], pa.string()),
-                "t": pa.array(
-                    [to_naive(t) if t is not None else None for _s, t in pages], pa.timestamp("us")
-                ),
-            }
-        )
-        with registered(self.con, "wanted", keys):
-            rows = self.con.execute(
-                """SELECT i, arg_min(mtdsg_no, pri), arg_min(snapshot_id, pri), arg_min(as_at, pri),
-                          arg_min(ds, pri), arg_min(dp, pri) FROM (
-                     SELECT w.i, 0 AS pri, s.mtdsg_no, s.snapshot_id, s.as_at,
-                            s.declared_signatories AS ds, s.declared_parties AS dp
-                     FROM wanted w JOIN snapshots s ON s.raw_sha256 = w.sha
-                     WHERE s.parser_version = $pv AND (s.source_kind = 'html' OR s.as_at = w.t)
-                     UNION ALL
-                     SELECT w.i, 1, s.mtdsg_no, o.snapshot_id, o.last_seen,
-                            s.declared_signatories, s.declared_parties
-                     FROM wanted w JOIN observations o ON o.raw_sha256 = w.sha
-                     JOIN snapshots s USING (snapshot_id)
-                     WHERE s.parser_version = $pv AND (s.source_kind = 'html' OR o.last_seen = w.t))
-                   GROUP BY i""",
-                {"pv": parser_version or str(PARSER_VERSION)},
-            ).fetchall()
-        found: list[ImportResult | None] = [None] * len(pages)
-        for i, m, snapshot_id, as_at, ds, dp in rows:
-            found[i] = ImportResult(str(m), "unchanged", int(snapshot_id), as_at, ds, dp)
-        return found
+        return self.writer.find_imported_many(pages, parser_version=parser_version)
 
     def drop_snapshot(self, snapshot_id: int) -> str:
         """Remove one snapshot (a bad import) with its row versions; returns its treaty's number."""
-        if self.read_only:
-            raise StoreError("the database is open read-only")
-        return drop_snapshot(self.con, snapshot_id)
-
-    # ------------------------------------------------------------------ history
-
-    def asof(self, mtdsg_no: str, on: date, *, today: date | None = None) -> AsOf:
-        return history.asof(self, mtdsg_no, on, today=today)
-
-    def scheduled(self, mtdsg_no: str) -> tuple[Scheduled, ...]:
-        """Changes the latest snapshot's end notes announce for later (pending withdrawals)."""
-        return history.scheduled_changes(self, mtdsg_no)
-
-    def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
-        return history.diff(self, mtdsg_no, from_date, to_date)
-
-    def diffs(self, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> list[Diff]:
-        """diff() of each (from_date, to_date) pair, reading the treaty's history once."""
-        return history.diffs(self, mtdsg_no, pairs)
-
-    def country(self, code_or_name: str) -> pd.DataFrame:
-        """One participant's status in every treaty, by ISO3 code, or by a name printed on a page."""
-        return super().country(self.participant_code(code_or_name))
-
-    def participant_code(self, code_or_name: str) -> str:
-        """A participant's code from any name or code people use (the one look-up: normalise.countries)."""
-        try:
-            return lookup_country(code_or_name).iso3
-        except UnknownCountry as exc:
-            raise StoreError(str(exc)) from None
+        return self.writer.drop_snapshot(snapshot_id)
 
 
 def _lock_message(exc: Exception, path: Path) -> str | None:

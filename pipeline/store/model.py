@@ -1,4 +1,4 @@
-"""The store's read model: what its queries answer, as frozen dataclasses, and one status vocabulary."""
+"""The store's read model: what its queries answer, as frozen dataclasses (vocabulary: pipeline.vocab)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from pipeline.frame_values import is_missing, to_date
+from pipeline.mtdsg import citable_url
+from pipeline.vocab import ChangeKind, Status
+from pipeline.vocab import participant_status as participant_status  # the store's readers import it here
 
 
 class StoreError(RuntimeError):
@@ -15,6 +17,16 @@ class StoreError(RuntimeError):
 
 class StoreLocked(StoreError):
     """Another process holds the database open for writing."""
+
+
+@dataclass(frozen=True)
+class PageProvenance:
+    """Where a page to import came from (the keyword arguments of Store.import_page)."""
+
+    source: str
+    raw_sha256: str
+    captured_at: date | datetime | None = None
+    parser_version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -28,38 +40,15 @@ class ImportResult:
     declared_parties: int | None = None
 
 
-# A participant's status in one treaty, as every reader (CLI, report, export, claims) names it.
-PARTY = "party"
-SIGNATORY = "signatory"  # signed, not (yet) a party
-WITHDRAWN = "withdrawn"
-NO_ACTION = "no action"  # not listed on a page that lists its participants
-UNKNOWN = "unknown"  # the snapshot does not list participants: nobody can say
-STATUSES = (PARTY, SIGNATORY, WITHDRAWN, NO_ACTION, UNKNOWN)
-
-
-def participant_status(row: dict[str, Any] | None, *, participants_listed: bool = True) -> str:
-    """The status of one participations row (None: the participant is not on the page)."""
-    if row is None:
-        return NO_ACTION if participants_listed else UNKNOWN
-    if bool(row.get("withdrawn")) and not is_missing(row.get("withdrawn")):
-        return WITHDRAWN
-    if to_date(row.get("consent_date")) is not None:
-        return PARTY
-    if to_date(row.get("signature_date")) is not None:
-        return SIGNATORY
-    return NO_ACTION
-
-
-CHANGE_KINDS = (
-    "joined",
-    "signed",
-    "withdrew",
-    "removed_without_notice",
-    "renamed",
-    "corrected",
-    "declarations_changed",
-    "footnotes_changed",
-)
+# The status vocabulary and its one rule live at the bottom layer (pipeline.vocab); these names stay so
+# that readers written against the store keep working.
+PARTY = Status.PARTY
+SIGNATORY = Status.SIGNATORY
+WITHDRAWN = Status.WITHDRAWN
+NO_ACTION = Status.NO_ACTION
+UNKNOWN = Status.UNKNOWN
+STATUSES = tuple(Status)
+CHANGE_KINDS = tuple(ChangeKind)
 
 
 @dataclass(frozen=True)
@@ -184,9 +173,15 @@ class AsOf:
         who = ", ".join(u.name for u in self.uncertain if u.role == key)
         return f"{span[0]}-{span[1]} (uncertain: {who})"
 
+    @property
+    def un_url(self) -> str:
+        """The treaties.un.org status page to cite for this treaty."""
+        return citable_url(self.mtdsg_no, None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "mtdsg_no": self.mtdsg_no,
+            "un_url": self.un_url,
             "date": self.date.isoformat(),
             "parties": self.parties,
             "signatories": self.signatories,
@@ -217,9 +212,15 @@ class Diff:
     note: str | None = None  # why nothing could be compared, e.g. only header-only snapshots
     known_events: tuple[KnownEvent, ...] = ()  # cited events of known_events.csv dated in the range
 
+    @property
+    def un_url(self) -> str:
+        """The treaties.un.org status page to cite for this treaty."""
+        return citable_url(self.mtdsg_no, None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "mtdsg_no": self.mtdsg_no,
+            "un_url": self.un_url,
             "from": self.from_.isoformat() if self.from_ else None,
             "to": self.to.isoformat() if self.to else None,
             "counts_before": self.counts_before,

@@ -1,43 +1,46 @@
-"""Reading the store: treaties, snapshots, participants, the latest status, a country, the matrix."""
+"""Reading the store as plain rows (no pandas): treaties, snapshots, participants, a country, the matrix.
+
+The CLI prints these rows as they are; `pipeline.store.frames` builds the typed pandas frames from them.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
-import pandas as pd
 
 from pipeline import mtdsg
 from pipeline.catalog import resolve_treaty, short_name
 from pipeline.frame_values import is_missing, to_date
 from pipeline.parse.reconcile import reconciles
-from pipeline.store.model import PARTY, SIGNATORY, WITHDRAWN, StoreError, participant_status
+from pipeline.store.model import StoreError
+from pipeline.store.rows import (
+    PARTICIPANT_COLUMNS,
+    ParticipantHistory,
+    Row,
+    matrix_cell,
+    note_key,
+    records,
+    snapshot_counts,
+    un_url,
+)
 from pipeline.store.schema import ALL_TABLES
+from pipeline.vocab import participant_status
 
-# The participants frame every reader gets: the one list of its columns.
-PARTICIPANT_COLUMNS = [
-    "iso3",
-    "name",
-    "is_state",
-    "signature_date",
-    "signature_type",
-    "consent_date",
-    "consent_type",
-    "provisional_date",
-    "provisional_type",
-    "withdrawn",
-    "footnotes",
-    "has_declarations",
-    "declarations",
-    "signature_withdrawn",
-    "consent_withdrawn",
-    "provisional_withdrawn",
-    "other_actions",
+# Re-exported: the store's history and events modules read them here.
+__all__ = [
+    "PARTICIPANT_COLUMNS",
+    "TREATY_COLUMNS",
+    "ParticipantHistory",
+    "Queries",
+    "Reader",
+    "matrix_cell",
+    "records",
+    "snapshot_counts",
 ]
 
-# What the participants frame takes from the participations table (the rest is joined declarations).
+# What the participants rows take from the participations table (the rest is joined declarations).
 _STORED_PARTICIPANT_COLUMNS = ", ".join(c for c in PARTICIPANT_COLUMNS if c != "declarations")
 
 # The columns of treaties() and treaty(), in order.
@@ -54,6 +57,7 @@ TREATY_COLUMNS = [
     "as_at",
     "source",
     "source_kind",
+    "un_url",
     "parties",
     "signatories",
     "declared_parties",
@@ -72,31 +76,43 @@ TREATY_COLUMNS = [
 ]
 
 
-def plain(df: pd.DataFrame) -> pd.DataFrame:
-    """Plain Python values (None for missing, date for dates) so frames serialise the same everywhere."""
-    out = df.astype(object).where(df.notna(), None)
-    for c in out.columns:
-        if c.endswith("_date"):
-            out[c] = [to_date(v) for v in out[c]]
-    return out
+# The columns of snapshot_rows() and snapshots(), in order.
+SNAPSHOT_COLUMNS = [
+    "snapshot_id",
+    "as_at",
+    "source",
+    "source_kind",
+    "un_url",
+    "raw_sha256",
+    "parser_version",
+    "imported_at",
+    "declared_signatories",
+    "counted_signatories",
+    "declared_parties",
+    "counted_parties",
+    "participants_complete",
+    "reconciliation",
+    "content_hash",
+    "seq",
+    "last_confirmed_at",
+    "observations",
+]
 
-
-def _note_key(n: Any) -> tuple[int, str]:
-    s = str(n)
-    return (int(s), s) if s.isdigit() else (10**9, s)
-
-
-def snapshot_counts(snap: dict[str, Any]) -> dict[str, int | None]:
-    """A snapshot's parties and signatories: counted from its table, else the page's declared totals."""
-
-    def pick(counted: Any, declared: Any) -> int | None:
-        v = counted if not is_missing(counted) else declared
-        return None if is_missing(v) else int(v)
-
-    return {
-        "parties": pick(snap["counted_parties"], snap["declared_parties"]),
-        "signatories": pick(snap["counted_signatories"], snap["declared_signatories"]),
-    }
+# The columns of country_rows() and country(), in order.
+COUNTRY_COLUMNS = [
+    "mtdsg_no",
+    "short_name",
+    "title",
+    "iso3",
+    "name",
+    "status",
+    "signature_date",
+    "consent_date",
+    "consent_type",
+    "withdrawn",
+    "as_at",
+    "un_url",
+]
 
 
 def _reconciles(r: dict[str, Any]) -> str:
@@ -123,8 +139,8 @@ def _reconciliation_text(r: dict[str, Any]) -> str:
     return "counted totals match the page's" if verdict == "yes" else "counted totals differ from the page's"
 
 
-class Queries:
-    """Read-only questions to an open database; every answer is a frame of plain values or a dataclass."""
+class Reader:
+    """Read-only questions to an open database; every answer is plain rows (dicts) or a dataclass."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
         self.con = con
@@ -145,21 +161,19 @@ class Queries:
     def schema_version(self) -> int:
         return int(self.con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0])
 
-    def treaties(self) -> pd.DataFrame:
+    def treaty_rows(self) -> list[Row]:
         """One row per treaty (in the natural order of treaty numbers) with its latest snapshot and the one
         before it; `reconciles` is yes / no / n/a by the one rule, `reconciliation` says why."""
-        return pd.DataFrame(self._treaty_rows(None), columns=TREATY_COLUMNS, dtype=object)
+        return self._treaty_rows(None)
 
-    def treaty(self, mtdsg_no: str) -> dict[str, Any]:
-        """treaties()'s row of one treaty (StoreError if the database does not hold it)."""
+    def treaty(self, mtdsg_no: str) -> Row:
+        """treaty_rows()'s row of one treaty (StoreError if the database does not hold it)."""
         rows = self._treaty_rows(mtdsg_no)
         if not rows:
             raise StoreError(f"the database holds no treaty {mtdsg_no}")
         return rows[0]
 
-    def _treaty_rows(self, mtdsg_no: str | None) -> list[dict[str, Any]]:
-        # Plain Python rows straight from the cursor: one treaty's row is read on every `status`, and
-        # a pandas frame of one row cost more than the query.
+    def _treaty_rows(self, mtdsg_no: str | None) -> list[Row]:
         where = "WHERE mtdsg_no = $m" if mtdsg_no is not None else ""
         # Each treaty's two latest snapshots in one pass (no self-join), paired up below.
         found = records(
@@ -197,11 +211,13 @@ class Queries:
             row["participants_listed"] = row["participants_complete"]
             row["reconciles"] = _reconciles(row)
             row["reconciliation"] = _reconciliation_text(row)
-            out.append(row)
+            row["un_url"] = un_url(row["mtdsg_no"], row["source"])
+            out.append({c: row[c] for c in TREATY_COLUMNS})
         return out
 
-    def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
-        return plain(
+    def snapshot_rows(self, mtdsg_no: str) -> list[Row]:
+        """Every snapshot of a treaty with its provenance (SNAPSHOT_COLUMNS), in status-date order."""
+        rows = records(
             self.con.execute(
                 """SELECT s.snapshot_id, s.as_at, s.source, s.source_kind, s.raw_sha256, s.parser_version,
                           s.imported_at, s.declared_signatories, s.counted_signatories, s.declared_parties,
@@ -215,8 +231,11 @@ class Queries:
                           s.counted_parties, s.participants_complete, s.reconciliation, s.content_hash, s.seq
                    ORDER BY s.seq""",
                 [mtdsg_no],
-            ).df()
+            )
         )
+        for r in rows:
+            r["un_url"] = un_url(mtdsg_no, r["source"])
+        return [{c: r[c] for c in SNAPSHOT_COLUMNS} for r in rows]
 
     def snapshot(self, mtdsg_no: str, snapshot_id: int | None) -> dict[str, Any] | None:
         """The given snapshot, or the latest one with participants."""
@@ -240,20 +259,19 @@ class Queries:
             self.con.execute(f"SELECT * FROM snapshots WHERE mtdsg_no = ?{where} ORDER BY seq", [mtdsg_no])
         )
 
-    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
-        """The participants table of one snapshot (the latest with participants by default).
+    def participant_rows(self, mtdsg_no: str, snapshot_id: int | None = None) -> list[Row]:
+        """The participants of one snapshot (the latest with participants by default), PARTICIPANT_COLUMNS.
 
         Empty for a snapshot that does not list participants: such a page does not say who participates.
         """
         if snapshot_id is None:
             # The latest snapshot with participants shows exactly the row versions still open
             # (valid_to NULL): no snapshot order is needed to pick them.
-            current = self.participant_history(mtdsg_no, current_only=True, notes=False)
-            return participants_frame(current.rows_at(0))
+            return self.participant_history(mtdsg_no, current_only=True, notes=False).rows_at(0)
         snap = self.snapshot(mtdsg_no, snapshot_id)
         if snap is None or not snap["participants_complete"]:
-            return participants_frame([])
-        return participants_frame(self.participant_history(mtdsg_no).rows_at(int(snap["seq"])))
+            return []
+        return self.participant_history(mtdsg_no).rows_at(int(snap["seq"]))
 
     def participant_history(
         self,
@@ -300,10 +318,11 @@ class Queries:
             tables[r.pop("version_of")].append(r)
         return ParticipantHistory(tables["participations"], tables["declarations"], tables["end_notes"])
 
-    def end_notes(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+    def end_note_rows(self, mtdsg_no: str, snapshot_id: int | None = None) -> list[Row]:
+        """The end notes (number, text) of one snapshot (the latest with participants by default)."""
         snap = self.snapshot(mtdsg_no, snapshot_id)
         if snap is None or not snap["participants_complete"]:
-            return pd.DataFrame({"number": pd.Series(dtype=object), "text": pd.Series(dtype=object)})
+            return []
         rows = records(
             self.con.execute(
                 """SELECT v.number, v.text FROM end_notes v JOIN snapshots f ON f.snapshot_id = v.valid_from
@@ -312,30 +331,34 @@ class Queries:
                 {"m": mtdsg_no, "seq": snap["seq"]},
             )
         )
-        rows.sort(key=lambda r: _note_key(r["number"]))
-        return pd.DataFrame(rows, columns=["number", "text"], dtype=object)
+        rows.sort(key=lambda r: note_key(r["number"]))
+        return rows
 
-    def _current(self, iso3: str | None = None) -> pd.DataFrame:
+    def current_rows(self, iso3: str | None = None) -> list[Row]:
         """Every participant (or the one with this code) of every treaty in the treaty's latest snapshot
-        with participants."""
+        with participants, by treaty and name."""
         mine = "AND v.iso3 = $iso3" if iso3 is not None else ""
-        return self.con.execute(
-            f"""SELECT v.mtdsg_no, t.title, s.snapshot_id, s.as_at,
+        return records(
+            self.con.execute(
+                f"""SELECT v.mtdsg_no, t.title, s.snapshot_id, s.as_at,
                       v.* EXCLUDE (mtdsg_no, row_hash, valid_from, valid_to)
                FROM participations v JOIN treaties t USING (mtdsg_no)
                JOIN snapshots s ON s.snapshot_id = (
                    SELECT max_by(snapshot_id, seq) FROM snapshots x WHERE x.mtdsg_no = v.mtdsg_no
                    AND x.participants_complete)
                WHERE v.valid_to IS NULL {mine} ORDER BY v.mtdsg_no, v.name""",
-            {"iso3": iso3} if iso3 is not None else {},
-        ).df()
+                {"iso3": iso3} if iso3 is not None else {},
+            )
+        )
 
-    def latest_status(self) -> pd.DataFrame:
+    def latest_status_rows(self) -> list[Row]:
         """One row per treaty and participant: the latest known status of each participation."""
-        df = self._current()
-        df.insert(1, "short_name", [short_name(m) for m in df["mtdsg_no"]])
-        df["status"] = [participant_status(r) for r in df.to_dict("records")]
-        return plain(df)
+        out = []
+        for r in self.current_rows():
+            row = {"mtdsg_no": r["mtdsg_no"], "short_name": short_name(r["mtdsg_no"]), **r}
+            row["status"] = participant_status(r).value
+            out.append(row)
+        return out
 
     def participant_codes(self) -> dict[str, str]:
         """Every participant code in the store -> the most recent name it goes by."""
@@ -344,19 +367,18 @@ class Queries:
         ).fetchall()
         return {str(i): str(n) for i, n in rows}
 
-    def country(self, iso3: str) -> pd.DataFrame:
-        """One participant's status in every treaty in the database, in the natural order of treaties.
-
-        `status` is one of model.STATUSES: "unknown" where the treaty's latest snapshot lists no
-        participants, "no action" where it does and this participant is not on it.
-        """
-        mine = self._current(iso3)
-        if mine.empty:
+    def country_rows(self, iso3: str) -> list[Row]:
+        """One participant's status in every treaty in the database, in the natural order of treaties
+        (COUNTRY_COLUMNS). `status` is a vocab.Status word: "unknown" where the treaty's latest snapshot
+        lists no participants, "no action" where it does and this participant is not on it."""
+        mine = self.current_rows(iso3)
+        if not mine:
             raise StoreError(f"{iso3} takes part in no treaty in the database")
+        by_treaty = {r["mtdsg_no"]: r for r in mine}
         rows = []
-        by_treaty = {r["mtdsg_no"]: r for r in mine.to_dict("records")}
-        for t in self.treaties().to_dict("records"):
+        for t in self.treaty_rows():
             r = by_treaty.get(t["mtdsg_no"])
+            listed = bool(t["participants_complete"])
             rows.append(
                 {
                     "mtdsg_no": t["mtdsg_no"],
@@ -364,116 +386,56 @@ class Queries:
                     "title": t["title"],
                     "iso3": iso3,
                     "name": r["name"] if r else None,
-                    "status": participant_status(r, participants_listed=bool(t["participants_complete"])),
-                    "signature_date": r["signature_date"] if r else None,
-                    "consent_date": r["consent_date"] if r else None,
+                    "status": participant_status(r, participants_listed=listed).value,
+                    "signature_date": to_date(r["signature_date"]) if r else None,
+                    "consent_date": to_date(r["consent_date"]) if r else None,
                     "consent_type": r["consent_type"] if r else None,
                     "withdrawn": bool(r["withdrawn"]) if r else False,
                     "as_at": r["as_at"] if r else t["as_at"],
+                    "un_url": t["un_url"],
                 }
             )
-        return plain(pd.DataFrame(rows))
-
-    def matrix(self) -> pd.DataFrame:
-        """One row per participant (iso3, name), one column per treaty (natural order), cells like
-        "party 2002", "signed 2000", "withdrawn"; "" for no action; "unknown" where the treaty's latest
-        snapshot lists no participants."""
-        current = self._current()
-        treaties = self.treaties()
-        numbers = list(treaties["mtdsg_no"])
-        unlisted = [
-            m for m, ok in zip(treaties["mtdsg_no"], treaties["participants_complete"], strict=True) if not ok
-        ]
-        if current.empty:
-            return pd.DataFrame(columns=["iso3", "name", *numbers])
-        current["cell"] = [matrix_cell(r) for r in current.to_dict("records")]
-        # The most recent name a participant goes by ("Bahamas (The)" rather than 2018's "Bahamas").
-        names = current.sort_values("as_at").groupby("iso3")["name"].last()
-        wide = current.pivot(index="iso3", columns="mtdsg_no", values="cell")
-        wide = wide.reindex(columns=numbers).fillna("")
-        for m in unlisted:
-            wide[m] = "unknown"
-        wide.insert(0, "name", names.reindex(wide.index))
-        wide = wide.reset_index().sort_values("name", key=lambda s: s.str.casefold()).reset_index(drop=True)
-        wide.columns.name = None
-        return plain(wide)
-
-
-def records(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """A cursor's rows as dicts of plain Python values (None, date, datetime, int, str, bool)."""
-    names = [d[0] for d in cur.description or ()]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
-def participants_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The participants frame every reader gets (PARTICIPANT_COLUMNS, plain values) from its rows."""
-    return pd.DataFrame(rows, columns=PARTICIPANT_COLUMNS, dtype=object)
-
-
-def _valid(row: dict[str, Any], seq: int) -> bool:
-    return row["from_seq"] <= seq and (row["to_seq"] is None or row["to_seq"] > seq)
-
-
-class ParticipantHistory:
-    """A treaty's row versions in memory (plain rows, no frames): the participants, end notes and first
-    brackets of any snapshot, by its order (seq)."""
-
-    def __init__(
-        self,
-        parts: list[dict[str, Any]],
-        decl: list[dict[str, Any]],
-        notes: list[dict[str, Any]] | None = None,
-    ) -> None:
-        self._parts = parts
-        self._decl = sorted(
-            (d for d in decl if d["iso3"] is not None), key=lambda d: (d["iso3"], d["kind"], d["ordinal"])
-        )
-        self._notes = notes or []
-
-    def rows_at(self, seq: int) -> list[dict[str, Any]]:
-        """The participants of the snapshot in position `seq`: PARTICIPANT_COLUMNS dicts, by name, each
-        with its declarations' text joined."""
-        texts: dict[str, list[str]] = {}
-        for d in self._decl:
-            if _valid(d, seq):
-                texts.setdefault(d["iso3"], []).append(
-                    (f"[{d['kind']}] " if d["kind"] != "declaration" else "") + d["text"]
-                )
-        rows = []
-        for p in self._parts:
-            if _valid(p, seq):
-                row = {c: p.get(c) for c in PARTICIPANT_COLUMNS}
-                found = texts.get(p["iso3"])
-                row["declarations"] = "\n\n".join(found) if found else None
-                rows.append(row)
-        rows.sort(key=lambda r: str(r["name"]).casefold())
         return rows
 
-    def at(self, seq: int) -> pd.DataFrame:
-        return participants_frame(self.rows_at(seq))
+    def matrix_rows(self) -> tuple[list[str], list[Row]]:
+        """(columns, rows) of the participant x treaty matrix: one row per participant (iso3, name), one
+        column per treaty (natural order), cells like "party 2002", "signed 2000", "withdrawn"; "" for no
+        action; "unknown" where the treaty's latest snapshot lists no participants. By name."""
+        treaties = self.treaty_rows()
+        numbers = [t["mtdsg_no"] for t in treaties]
+        unlisted = {t["mtdsg_no"] for t in treaties if not t["participants_complete"]}
+        cells: dict[str, dict[str, str]] = {}
+        latest: dict[str, tuple[Any, str]] = {}
+        for r in self.current_rows():
+            code = str(r["iso3"])
+            cells.setdefault(code, {})[r["mtdsg_no"]] = matrix_cell(r)
+            # The most recent name a participant goes by ("Bahamas (The)" rather than 2018's "Bahamas").
+            seen = latest.get(code)
+            if seen is None or r["as_at"] >= seen[0]:
+                latest[code] = (r["as_at"], str(r["name"]))
+        rows = []
+        for code in sorted(cells):
+            row: Row = {"iso3": code, "name": latest[code][1]}
+            for m in numbers:
+                row[m] = "unknown" if m in unlisted else cells[code].get(m, "")
+            rows.append(row)
+        rows.sort(key=lambda r: str(r["name"]).casefold())
+        return ["iso3", "name", *numbers], rows
 
-    def notes_at(self, seq: int) -> dict[str, str]:
-        """The end notes of the snapshot in position `seq`: number -> text."""
-        found = sorted((n for n in self._notes if _valid(n, seq)), key=lambda n: _note_key(n["number"]))
-        return {str(n["number"]): str(n["text"]) for n in found}
 
-    def first_seen_withdrawn(self) -> dict[str, datetime]:
-        """For each participant ever shown bracketed, the status date of the first snapshot showing it."""
-        out: dict[str, datetime] = {}
-        for p in self._parts:
-            if p["withdrawn"]:
-                key = str(p["iso3"])
-                out[key] = min(out.get(key, p["from_as_at"]), p["from_as_at"])
-        return out
+class Queries(Protocol):
+    """What the history and the change events read (pipeline.store.history, .events): a Reader, or the
+    Store that holds one."""
 
+    con: duckdb.DuckDBPyConnection
 
-def matrix_cell(r: dict[str, Any]) -> str:
-    """A participant's cell in the country x treaty matrix: "party 2002", "signed 2000", "withdrawn" or ""."""
-    status = participant_status(r)
-    if status == PARTY:
-        return f"party {to_date(r['consent_date']).year}"  # type: ignore[union-attr]
-    if status == SIGNATORY:
-        return f"signed {to_date(r['signature_date']).year}"  # type: ignore[union-attr]
-    if status == WITHDRAWN:
-        return WITHDRAWN
-    return ""
+    def all_snapshots(self, mtdsg_no: str, *, listed_only: bool = False) -> list[Row]: ...
+
+    def participant_history(
+        self,
+        mtdsg_no: str,
+        snapshots: list[Row] | None = None,
+        *,
+        current_only: bool = False,
+        notes: bool = True,
+    ) -> ParticipantHistory: ...

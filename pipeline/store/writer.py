@@ -84,7 +84,10 @@ def write_page(con: duckdb.DuckDBPyConnection, w: PageWrite) -> ImportResult:
 def _write(con: duckdb.DuckDBPyConnection, w: PageWrite) -> ImportResult:
     m = w.page.status.mtdsg_no
     if (same := _same_bytes_and_date(con, m, w)) is not None:
-        return ImportResult(m, "unchanged", same, w.as_at)
+        if _stored_key(con, same, w) in (None, w.parser_version):
+            return ImportResult(m, "unchanged", same, w.as_at)
+        _read_again(con, m, same, w)
+        return ImportResult(m, "saved", same, w.as_at)
     if (prev := _previous_with_same_content(con, m, w)) is not None:
         _observe(con, prev, w)
         return ImportResult(m, "unchanged", prev, w.as_at)
@@ -106,6 +109,35 @@ def _same_bytes_and_date(con: duckdb.DuckDBPyConnection, m: str, w: PageWrite) -
         {"m": m, "sha": w.raw_sha256, "t": w.as_at},
     ).fetchall()
     return int(found[0][0]) if found else None
+
+
+def _stored_key(con: duckdb.DuckDBPyConnection, snapshot_id: int, w: PageWrite) -> str | None:
+    """The import key a snapshot made of these very bytes was stored under (None: the bytes were only an
+    observation of it, a snapshot made of other bytes)."""
+    found = con.execute(
+        "SELECT parser_version FROM snapshots WHERE snapshot_id = ? AND raw_sha256 = ?",
+        [snapshot_id, w.raw_sha256],
+    ).fetchall()
+    return str(found[0][0]) if found else None
+
+
+def _read_again(con: duckdb.DuckDBPyConnection, m: str, snapshot_id: int, w: PageWrite) -> None:
+    """The same bytes, read by other code or tables (the import key changed): the snapshot now says what
+    this reading says. Its id, order and observations stay; its row versions are folded again."""
+    row = _snapshot_row(w, snapshot_id, 0)
+    sets = {
+        k: v for k, v in row.items() if k not in ("snapshot_id", "mtdsg_no", "seq", "as_at", "imported_at")
+    }
+    con.execute(
+        f"UPDATE snapshots SET {', '.join(f'{k} = ${k}' for k in sets)} WHERE snapshot_id = $id",
+        {**sets, "id": snapshot_id},
+    )
+    for table, data in _tables(w).items():
+        if data.num_rows or _has_rows(con, table, m):
+            _rebuild_versions(con, table, m, snapshot_id, data)
+    latest = con.execute("SELECT latest_snapshot_id FROM treaties WHERE mtdsg_no = ?", [m]).fetchall()
+    if latest and latest[0][0] == snapshot_id:
+        _point_treaty_at(con, w, snapshot_id)
 
 
 def _previous_with_same_content(con: duckdb.DuckDBPyConnection, m: str, w: PageWrite) -> int | None:
@@ -174,18 +206,21 @@ def _write_row_versions(con: duckdb.DuckDBPyConnection, m: str, new_id: int, w: 
         "SELECT count(*) FROM snapshots WHERE mtdsg_no = $m AND participants_complete AND as_at > $t",
         {"m": m, "t": w.as_at},
     ).fetchall()[0][0]
-    tables = {
-        "participations": w.page.participations,
-        "declarations": w.page.declarations,
-        "end_notes": w.page.end_notes,
-    }
-    for table, data in tables.items():
+    for table, data in _tables(w).items():
         if data.num_rows == 0 and not _has_rows(con, table, m):
             continue  # nothing shown now or before (most treaties have no declarations or end notes)
         if later_listed == 0:
             _append_versions(con, table, m, new_id, data)
         else:
             _rebuild_versions(con, table, m, new_id, data)
+
+
+def _tables(w: PageWrite) -> dict[str, pa.Table]:
+    return {
+        "participations": w.page.participations,
+        "declarations": w.page.declarations,
+        "end_notes": w.page.end_notes,
+    }
 
 
 def _has_rows(con: duckdb.DuckDBPyConnection, table: str, m: str) -> bool:

@@ -19,6 +19,7 @@ from pipeline.parse.model import (
 )
 from pipeline.store import open_store
 from tests.conftest import require_pages
+from tests.store_import import import_status
 
 # Made-up treaties under real-looking numbers, so the tests depend on nothing but the store.
 KEEPERS_NO = "IV-90"
@@ -87,7 +88,7 @@ def keepers_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("claims") / "keepers.duckdb"
     with open_store(path) as store:
         for no, title, rows in ((KEEPERS_NO, KEEPERS, KEEPERS_ROWS), (FOGHORN_NO, FOGHORN, FOGHORN_ROWS)):
-            store.import_status(_status(no, title, rows), source=f"test:{no}", raw_sha256="0" * 64)
+            import_status(store, _status(no, title, rows), source=f"test:{no}", raw_sha256="0" * 64)
     return path
 
 
@@ -108,7 +109,7 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 data = f.read_bytes()
                 sha = hashlib.sha256(data).hexdigest()
                 status = parse_page(data, source=SourceRef(str(f), sha))
-                store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured)
+                import_status(store, status, source=str(f), raw_sha256=sha, captured_at=captured)
     return path
 
 
@@ -128,5 +129,5 @@ def eval_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             data = f.read_bytes()
             sha = hashlib.sha256(data).hexdigest()
             status = parse_page(data, source=SourceRef(str(f), sha))
-            store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured)
+            import_status(store, status, source=str(f), raw_sha256=sha, captured_at=captured)
     return path

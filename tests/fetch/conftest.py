@@ -16,6 +16,7 @@ from pipeline.fetch.mirror import MirrorServer, run_mirror
 from pipeline.fetch.rawstore import RawStore
 from pipeline.normalise.page import NormalisedPage
 from pipeline.store import ImportResult
+from tests.fetch.faults import FaultyMirror
 from tests.pagemaker import cell, status_page
 
 # Five made-up treaties of chapter IV (the real numbers are not used, so nothing here is a saved page).
@@ -54,7 +55,7 @@ def site_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def mirror(site_dir: Path) -> Iterator[MirrorServer]:
-    with run_mirror(site_dir) as server:
+    with run_mirror(site_dir, server_class=FaultyMirror) as server:
         yield server
 
 

@@ -8,10 +8,11 @@ from email.utils import format_datetime
 import pytest
 
 from pipeline.fetch.http import FetchError, parse_retry_after
-from pipeline.fetch.mirror import Fault, MirrorServer
+from pipeline.fetch.mirror import MirrorServer
 from pipeline.fetch.ratelimit import HostGate
 from pipeline.mtdsg import status_page_url
 from tests.fetch.conftest import Clients, hand_page
+from tests.fetch.faults import Fault
 
 
 def url(mirror: MirrorServer, t: str = "IV-91") -> str:

@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 
 from pipeline.fetch.fetcher import Fetcher
-from pipeline.fetch.mirror import NOT_A_TREATY_PAGE, Fault, MirrorServer
+from pipeline.fetch.mirror import NOT_A_TREATY_PAGE, MirrorServer
 from pipeline.fetch.rawstore import OK_OUTCOMES, RawStore
 from pipeline.mtdsg import status_page_url
 from pipeline.runs.refresh import refresh
 from pipeline.runs.results import FAILED, SAVED, SKIPPED, UNCHANGED
 from tests.fetch.conftest import HAND_TREATIES, Clients, hand_page
+from tests.fetch.faults import Fault
 
 store_mod = pytest.importorskip(
     "pipeline.store", reason="pipeline.store (the snapshot store) is not installed"

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from pipeline.report import render_site
+from tests.store_import import import_status
 
 # Markup that must come out as text wherever a page's content is shown.
 EVIL_NAME = 'Ruritania <script>alert("name")</script>'
@@ -239,7 +240,8 @@ def real_db(untc_pages: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with open_store(path) as store:
         for f, captured in files:
             data = f.read_bytes()
-            store.import_status(
+            import_status(
+                store,
                 parse_page(data),
                 source=str(f),
                 raw_sha256=hashlib.sha256(data).hexdigest(),

@@ -46,7 +46,7 @@ def resolver(name: str, page: str) -> tuple[str, bool | None]:
 COLUMNS = (
     Column(0, "Participant", "participant", ()),
     Column(1, "Signature", ROLE_SIGNATURE, (("", "Signature"),)),
-    Column(2, "Ratification, Accession(a)", ROLE_CONSENT, (("", "Ratification"), ("a", "Accession"))),
+    Column(2, "Ratification, Accession(a)", ROLE_CONSENT, (("", "ratification"), ("a", "accession"))),
 )
 
 
@@ -55,7 +55,7 @@ def sig(y: int, m: int, d: int, withdrawn: bool = False) -> Action:
 
 
 def rat(y: int, m: int, d: int, withdrawn: bool = False, code: str = "") -> Action:
-    return Action(date(y, m, d), "Accession" if code == "a" else "Ratification", code, withdrawn)
+    return Action(date(y, m, d), "accession" if code == "a" else "ratification", code, withdrawn)
 
 
 def person(name: str, row: int, **kw) -> Participant:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.parse import SourceRef, parse_page
 from pipeline.store import open_store
+from tests.store_import import import_status
 
 CAPTURED_2018 = date(2018, 1, 15)
 
@@ -23,5 +24,5 @@ def build(path: Path, treaties: list[str], xml_dir: Path, html_dir: Path) -> Pat
                 data = f.read_bytes()
                 sha = hashlib.sha256(data).hexdigest()
                 status = parse_page(data, source=SourceRef(str(f), sha))
-                store.import_status(status, source=str(f), raw_sha256=sha, captured_at=captured)
+                import_status(store, status, source=str(f), raw_sha256=sha, captured_at=captured)
     return path

@@ -15,6 +15,7 @@ from pipeline.runs.importing import import_files
 from pipeline.store import Store, open_store
 from pipeline.store.db import PageProvenance
 from tests.store.helpers import person, rat, resolver, status, v2018, v2026
+from tests.store_import import import_status
 
 CAPTURED = datetime(2018, 1, 15)
 TABLES = ("treaties", "snapshots", "observations", "participations", "declarations", "end_notes")
@@ -53,7 +54,7 @@ MIXED = [
 def one_by_one(path: Path, pages) -> dict:
     with open_store(path, resolver=resolver) as s:
         for st, sha, cap in pages:
-            s.import_status(st, source=sha[:1], raw_sha256=sha, captured_at=cap)
+            import_status(s, st, source=sha[:1], raw_sha256=sha, captured_at=cap)
         return dump(s)
 
 
@@ -83,7 +84,7 @@ def test_a_batch_on_top_of_an_existing_history(tmp_path: Path) -> None:
     expected = one_by_one(tmp_path / "a.duckdb", MIXED + MIXED[:3])
     with open_store(tmp_path / "b.duckdb", resolver=resolver) as s:
         for st, sha, cap in MIXED[:3]:
-            s.import_status(st, source=sha[:1], raw_sha256=sha, captured_at=cap)
+            import_status(s, st, source=sha[:1], raw_sha256=sha, captured_at=cap)
     with open_store(tmp_path / "b.duckdb", resolver=resolver) as s:
         rest = MIXED[3:] + MIXED[:3]
         s.import_pages(
@@ -107,13 +108,13 @@ def test_a_bad_page_fails_alone_and_leaves_nothing_half_written(tmp_path: Path, 
     for name in ("one", "batch"):
         with open_store(tmp_path / f"{name}.duckdb", resolver=resolver) as s:
             # IV-2 already has a snapshot, so its page goes the one-page way inside the batch and fails there.
-            s.import_status(header_only, source="x", raw_sha256="9" * 64)
+            import_status(s, header_only, source="x", raw_sha256="9" * 64)
             monkeypatch.setattr(writer, "_write_row_versions", fail_on_iv2)
             if name == "one":
                 outcomes = []
                 for st, sha, cap in MIXED:
                     try:
-                        s.import_status(st, source=sha[:1], raw_sha256=sha, captured_at=cap)
+                        import_status(s, st, source=sha[:1], raw_sha256=sha, captured_at=cap)
                         outcomes.append("ok")
                     except RuntimeError:
                         outcomes.append("failed")

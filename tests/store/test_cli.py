@@ -107,9 +107,9 @@ def test_asof_json_shape(db):
     r = run("asof", "IV-11-c", "2020-01-01", "--format", "json", "--db", db)
     data = json.loads(r.output)
     assert list(data) == [
-        "mtdsg_no", "date", "parties", "signatories", "signed_not_party", "participants_listed", "basis",
-        "snapshot_id", "uncertain", "parties_range", "signatories_range", "scheduled", "known_events",
-        "caveats", "has_signature_procedure",
+        "mtdsg_no", "un_url", "date", "parties", "signatories", "signed_not_party", "participants_listed",
+        "basis", "snapshot_id", "uncertain", "parties_range", "signatories_range", "scheduled",
+        "known_events", "caveats", "has_signature_procedure",
     ]  # fmt: skip
     assert (data["date"], data["parties"], data["signatories"]) == ("2020-01-01", 2, 1)
     assert "2026-02-03" in data["basis"]
@@ -122,7 +122,7 @@ def test_diff_json_and_table(db):
     assert {(c["iso3"], c["change"]) for c in data["changes"]} == {("BHS", "renamed"), ("FJI", "joined")}
     assert "Bahamas (The)" in run("diff", "OPSC", "--db", db).output
     csv = run("diff", "OPSC", "--format", "csv", "--db", db).output.splitlines()
-    assert csv[0] == "iso3,name,change,before,after,effective,rule" and len(csv) == 3
+    assert csv[0] == "iso3,name,change,before,after,effective,rule,mtdsg_no,from,to,un_url" and len(csv) == 3
 
 
 def test_country_and_export(db, tmp_path):

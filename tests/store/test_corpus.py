@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.parse import SourceRef, parse_page
 from pipeline.store import history, open_store
+from tests.store_import import import_status
 
 pytestmark = pytest.mark.corpus
 
@@ -23,7 +24,7 @@ def _import(store, files: list[Path], captured: date | None) -> list[str]:
         data = f.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         st = parse_page(data, source=SourceRef(str(f), sha))
-        outcomes.append(store.import_status(st, source=str(f), raw_sha256=sha, captured_at=captured).outcome)
+        outcomes.append(import_status(store, st, source=str(f), raw_sha256=sha, captured_at=captured).outcome)
     return outcomes
 
 

@@ -19,6 +19,7 @@ from pipeline.store.events import (
 from pipeline.store.model import Change
 from tests.store.helpers import person, rat, resolver, sig, status, v2018
 from tests.store.test_store import CAPTURED, load_both
+from tests.store_import import import_status
 
 
 def test_events_of_two_snapshots(store):
@@ -53,7 +54,7 @@ def test_only_the_new_snapshots_events(store):
 
 
 def test_a_vanished_row_is_removed_without_notice(store):
-    store.import_status(v2018(), source="a", raw_sha256="a" * 64, captured_at=CAPTURED)
+    import_status(store, v2018(), source="a", raw_sha256="a" * 64, captured_at=CAPTURED)
     later = status(
         (
             person("Albania", 1, consent=rat(2008, 2, 5, code="a")),
@@ -63,7 +64,7 @@ def test_a_vanished_row_is_removed_without_notice(store):
         ),
         declarations=v2018().declarations,
     )
-    store.import_status(later, source="https://treaties.un.org/x", raw_sha256="c" * 64)
+    import_status(store, later, source="https://treaties.un.org/x", raw_sha256="c" * 64)
     [e] = treaty_events(store, "IV-11-c", baseline=False)
     assert (e.iso3, e.kind, e.before, e.after) == ("JAM", "removed_without_notice", e.before, None)
     assert e.source_url == "https://treaties.un.org/x"  # a real page is cited as read

@@ -57,12 +57,19 @@ def test_xml_bytes_with_another_capture_date_are_a_new_observation(store):
     assert parse.calls == 2 and later.outcome == "unchanged"  # same content, seen again a year later
 
 
-def test_a_new_parser_version_reads_the_bytes_again(store, monkeypatch: pytest.MonkeyPatch):
+def test_a_new_import_key_reads_the_bytes_again_into_the_same_snapshot(
+    store, monkeypatch: pytest.MonkeyPatch
+):
     parse = CountingParse()
+    first = import_page(store, PAGE, location="a.html", parse=parse)
+    counts = dict(store.table_counts())
+    monkeypatch.setattr("pipeline.runs.importing.import_key", lambda: "999+fixed")
+    again = import_page(store, PAGE, location="a.html", parse=parse)
+    assert parse.calls == 2 and again.snapshot_id == first.snapshot_id
+    assert store.snapshots(first.mtdsg_no)["parser_version"].tolist() == ["999+fixed"]
+    assert dict(store.table_counts()) == counts  # the same reading: nothing added
     import_page(store, PAGE, location="a.html", parse=parse)
-    monkeypatch.setattr("pipeline.runs.importing.PARSER_VERSION", "999")
-    import_page(store, PAGE, location="a.html", parse=parse)
-    assert parse.calls == 2
+    assert parse.calls == 2  # recorded under the new key: not read a third time
 
 
 def test_new_database_files_use_small_blocks(tmp_path):

@@ -157,3 +157,23 @@ def test_cli_procedures_and_objections_in_every_format(procedures_db: Path) -> N
         and unknown.output.startswith("error: ")
         and len(unknown.output.splitlines()) == 1
     )
+
+
+def test_jsonl_and_csv_carry_the_same_records_for_every_command(procedures_db: Path) -> None:
+    runner = CliRunner()
+    for args in (
+        ["procedures", "Mexico"],
+        ["objections", "IV-8", "--against", "QAT"],
+        ["reservations", "IV-4"],
+    ):
+        base = [*args, "--db", str(procedures_db)]
+        doc = json.loads(runner.invoke(app, [*base, "--format", "json"]).output)
+        lines = [json.loads(x) for x in runner.invoke(app, [*base, "--format", "jsonl"]).output.splitlines()]
+        rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*base, "--format", "csv"]).output)))
+        assert doc == lines and len(rows) == len(lines) > 0, args
+        for row, record in zip(rows, lines, strict=True):
+            assert list(row) == list(record), args
+            for k, v in record.items():
+                expected = "" if v is None else ("true" if v else "false") if isinstance(v, bool) else str(v)
+                assert row[k] == expected, (args, k)
+        assert all(r["un_url"].startswith("https://treaties.un.org/") for r in lines)

@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.parse import SourceRef, parse_page
 from pipeline.store import history, open_store
+from tests.store_import import import_status
 
 pytestmark = pytest.mark.corpus
 
@@ -33,7 +34,7 @@ def only_2026(tmp_path_factory, html_dir: Path):
         for f in sorted(html_dir.glob("*.html")):
             data = f.read_bytes()
             status = parse_page(data, source=SourceRef(str(f)))
-            store.import_status(status, source=str(f), raw_sha256=hashlib.sha256(data).hexdigest())
+            import_status(store, status, source=str(f), raw_sha256=hashlib.sha256(data).hexdigest())
     return path
 
 
@@ -57,7 +58,8 @@ def test_with_both_snapshots_the_vanished_ratification_is_flagged(only_2026: Pat
     f = xml_dir / "XXVI-4.xml"
     data = f.read_bytes()
     with open_store(only_2026) as store:
-        store.import_status(
+        import_status(
+            store,
             parse_page(data, source=SourceRef(str(f))),
             source=str(f),
             raw_sha256=hashlib.sha256(data).hexdigest(),

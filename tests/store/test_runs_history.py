@@ -11,6 +11,7 @@ import duckdb
 from pipeline.store import open_store
 from pipeline.store.schema import migrate
 from tests.store.helpers import resolver, v2018, v2026
+from tests.store_import import import_status
 
 CAPTURED = datetime(2018, 1, 15)
 
@@ -20,11 +21,11 @@ def refreshed(n: int):
 
 
 def test_unchanged_refreshes_update_one_run_row(store) -> None:
-    store.import_status(v2018(), source="x.xml", raw_sha256="a" * 64, captured_at=CAPTURED)
-    store.import_status(v2026(), source="live", raw_sha256="b" * 64)
+    import_status(store, v2018(), source="x.xml", raw_sha256="a" * 64, captured_at=CAPTURED)
+    import_status(store, v2026(), source="live", raw_sha256="b" * 64)
     for n in range(30):
         assert (
-            store.import_status(refreshed(n), source=f"live{n}", raw_sha256=f"{n:064d}").outcome
+            import_status(store, refreshed(n), source=f"live{n}", raw_sha256=f"{n:064d}").outcome
             == "unchanged"
         )
     assert store.table_counts()["observations"] == 1
@@ -35,24 +36,24 @@ def test_unchanged_refreshes_update_one_run_row(store) -> None:
     # The latest bytes are known without parsing; an older refresh's bytes dated inside the run add nothing.
     assert store.find_imported(f"{29:064d}").snapshot_id == latest["snapshot_id"]
     before = store.con.execute("SELECT * FROM observations").fetchall()
-    assert store.import_status(refreshed(5), source="again", raw_sha256=f"{5:064d}").outcome == "unchanged"
+    assert import_status(store, refreshed(5), source="again", raw_sha256=f"{5:064d}").outcome == "unchanged"
     assert store.con.execute("SELECT * FROM observations").fetchall() == before
 
 
 def test_a_late_older_refresh_extends_the_run_backwards(store) -> None:
-    store.import_status(v2026(), source="live", raw_sha256="b" * 64)
-    store.import_status(refreshed(10), source="late", raw_sha256="c" * 64)
-    store.import_status(refreshed(2), source="early", raw_sha256="d" * 64)
+    import_status(store, v2026(), source="live", raw_sha256="b" * 64)
+    import_status(store, refreshed(10), source="late", raw_sha256="c" * 64)
+    import_status(store, refreshed(2), source="early", raw_sha256="d" * 64)
     (run,) = store.con.execute("SELECT first_seen, last_seen, seen, raw_sha256 FROM observations").fetchall()
     assert run == (datetime(2026, 3, 3, 9, 0), datetime(2026, 3, 11, 9, 0), 2, "c" * 64)
 
 
 def test_answers_do_not_depend_on_observations(store) -> None:
-    store.import_status(v2018(), source="x.xml", raw_sha256="a" * 64, captured_at=CAPTURED)
-    store.import_status(v2026(), source="live", raw_sha256="b" * 64)
+    import_status(store, v2018(), source="x.xml", raw_sha256="a" * 64, captured_at=CAPTURED)
+    import_status(store, v2026(), source="live", raw_sha256="b" * 64)
     asof, diff = store.asof("IV-11-c", date(2026, 3, 20)).to_dict(), store.diff("IV-11-c").to_dict()
     for n in range(20):
-        store.import_status(refreshed(n), source=f"live{n}", raw_sha256=f"{n:064d}")
+        import_status(store, refreshed(n), source=f"live{n}", raw_sha256=f"{n:064d}")
     assert store.asof("IV-11-c", date(2026, 3, 20)).to_dict() == asof
     assert store.diff("IV-11-c").to_dict() == diff
 

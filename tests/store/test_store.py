@@ -11,6 +11,7 @@ import pytest
 from pipeline.store import StoreError, StoreLocked, open_store, writer
 from pipeline.store.schema import SCHEMA_VERSION, migrate
 from tests.store.helpers import person, rat, resolver, status, v2018, v2026, writer_holding
+from tests.store_import import import_status
 
 CAPTURED = date(2018, 1, 15)
 
@@ -18,12 +19,12 @@ CAPTURED = date(2018, 1, 15)
 def load_both(store, *, reverse: bool = False) -> None:
     pages = [(v2018(), "a" * 64, CAPTURED), (v2026(), "b" * 64, None)]
     for st, sha, cap in reversed(pages) if reverse else pages:
-        r = store.import_status(st, source=f"page-{sha[0]}", raw_sha256=sha, captured_at=cap)
+        r = import_status(store, st, source=f"page-{sha[0]}", raw_sha256=sha, captured_at=cap)
         assert r.outcome == "saved"
 
 
 def test_import_saves_snapshot_with_provenance(store):
-    r = store.import_status(v2018(), source="IV-11-c.xml", raw_sha256="a" * 64, captured_at=CAPTURED)
+    r = import_status(store, v2018(), source="IV-11-c.xml", raw_sha256="a" * 64, captured_at=CAPTURED)
     assert (r.mtdsg_no, r.outcome, r.as_at) == ("IV-11-c", "saved", datetime(2018, 1, 15))
     snaps = store.snapshots("IV-11-c")
     assert len(snaps) == 1
@@ -38,7 +39,7 @@ def test_import_saves_snapshot_with_provenance(store):
 
 def test_xml_without_capture_date_is_refused(store):
     with pytest.raises(StoreError, match="--captured"):
-        store.import_status(v2018(), source="x.xml", raw_sha256="a" * 64)
+        import_status(store, v2018(), source="x.xml", raw_sha256="a" * 64)
     assert store.table_counts()["snapshots"] == 0
 
 
@@ -46,7 +47,9 @@ def test_identical_reimport_adds_no_rows(store):
     load_both(store)
     before = store.table_counts()
     for st, sha, cap in [(v2018(), "a" * 64, CAPTURED), (v2026(), "b" * 64, None)]:
-        assert store.import_status(st, source="again", raw_sha256=sha, captured_at=cap).outcome == "unchanged"
+        assert (
+            import_status(store, st, source="again", raw_sha256=sha, captured_at=cap).outcome == "unchanged"
+        )
     assert store.table_counts() == before
 
 
@@ -54,7 +57,7 @@ def test_unchanged_refresh_records_only_an_observation(store):
     load_both(store)
     before = store.table_counts()
     later = replace(v2026(), status_as_at=datetime(2026, 3, 1, 9, 0))
-    r = store.import_status(later, source="live", raw_sha256="c" * 64)
+    r = import_status(store, later, source="live", raw_sha256="c" * 64)
     assert r.outcome == "unchanged"
     after = store.table_counts()
     assert after["observations"] == before["observations"] + 1
@@ -97,7 +100,7 @@ def test_out_of_order_middle_snapshot_splits_intervals(store):
         ),
         as_at=datetime(2020, 6, 1),
     )
-    assert store.import_status(mid, source="mid", raw_sha256="m" * 64).outcome == "saved"
+    assert import_status(store, mid, source="mid", raw_sha256="m" * 64).outcome == "saved"
     snaps = store.snapshots("IV-11-c")
     assert [d.year for d in snaps["as_at"]] == [2018, 2020, 2026]
     by_year = {d.year: int(i) for d, i in zip(snaps["as_at"], snaps["snapshot_id"], strict=True)}
@@ -110,7 +113,7 @@ def test_out_of_order_middle_snapshot_splits_intervals(store):
 def test_header_only_snapshot_does_not_look_like_everyone_withdrew(store):
     load_both(store)
     header = status((), as_at=datetime(2026, 5, 1), declared=(123, 180))
-    assert store.import_status(header, source="h", raw_sha256="h" * 64).outcome == "saved"
+    assert import_status(store, header, source="h", raw_sha256="h" * 64).outcome == "saved"
     snaps = store.snapshots("IV-11-c")
     assert list(snaps["participants_complete"]) == [True, True, False]
     assert len(store.participants("IV-11-c", int(snaps.iloc[-1]["snapshot_id"]))) == 0
@@ -124,7 +127,7 @@ def test_header_only_snapshot_does_not_look_like_everyone_withdrew(store):
 
 
 def test_failed_page_leaves_no_partial_rows(store, monkeypatch):
-    store.import_status(v2018(), source="a", raw_sha256="a" * 64, captured_at=CAPTURED)
+    import_status(store, v2018(), source="a", raw_sha256="a" * 64, captured_at=CAPTURED)
     before = store.table_counts()
     original = writer._append_versions
 
@@ -135,16 +138,16 @@ def test_failed_page_leaves_no_partial_rows(store, monkeypatch):
 
     monkeypatch.setattr(writer, "_append_versions", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        store.import_status(v2026(), source="b", raw_sha256="b" * 64)
+        import_status(store, v2026(), source="b", raw_sha256="b" * 64)
     assert store.table_counts() == before
     monkeypatch.undo()
-    assert store.import_status(v2026(), source="b", raw_sha256="b" * 64).outcome == "saved"
+    assert import_status(store, v2026(), source="b", raw_sha256="b" * 64).outcome == "saved"
 
 
 def test_unknown_participant_fails_before_writing(store):
     bad = status((person("Atlantis", 1, consent=rat(2001, 1, 1)),))
     with pytest.raises(ValueError, match="Atlantis"):
-        store.import_status(bad, source="x", raw_sha256="x" * 64)
+        import_status(store, bad, source="x", raw_sha256="x" * 64)
     assert store.table_counts()["snapshots"] == 0
 
 
