@@ -1,0 +1,298 @@
+"""The frame stage of the claim reader: a number, the noun it counts, the predicate it belongs to, and what
+turns it into something other than a count of the whole (negation, subsets, conditions, what is needed).
+
+The grammar is data where it can be: measures come from measures.csv (pipeline/claims/measures.py),
+numbers and qualifiers from pipeline/claims/numbers.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.claims.measures import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    MODE_ACCESSION,
+    MODE_RATIFICATION,
+    load_measures,
+    measure_of,
+)
+from pipeline.claims.model import (
+    KIND_COUNT,
+    REASON_CONDITION,
+    REASON_NOT_UNDERSTOOD,
+    REASON_SUBSET,
+    REASON_THRESHOLD,
+    REASON_TOTAL,
+    CountMatch,
+    Skipped,
+)
+from pipeline.claims.numbers import EXTRA as _EXTRA
+from pipeline.claims.numbers import NUM as _NUM
+from pipeline.claims.numbers import QUAL as _QUAL
+from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
+from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.thresholds import infobox_matches, threshold_matches
+
+_ADJ = (
+    r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
+    r"contracting|signatory|european|african|asian|world)\s+)*"
+)
+_NOUN = (
+    _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|parties|party|"
+    r"signatories|signatory|participants|"
+    r"jurisdictions|economies)(?:\s+(?:parties|party)\b)?"
+)
+# Tails that turn "have signed" into "have signed but not ratified" ("signed, but not yet ratified",
+# "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
+# is not one of them.
+_NOT_RATIFIED = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,2}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
+    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+)"
+    r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
+
+_PASSIVE = re.compile(
+    r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
+    r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
+    r"adhered\s+to|joined|signed)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:[ \t]+{_NOUN})?\b",
+    re.I,
+)
+# Between the participants and the verb: "(the Marshall Islands)", ", including the United States,",
+# "that", "which".
+_ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+_ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
+_VERB = (
+    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
+    r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
+    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"instruments?\s+of\s+ratification)\b"
+)
+_ACTIVE = re.compile(
+    _EXTRA
+    + _QUAL
+    + _NUM
+    + rf"[ \t]+{_NOUN}{_ASIDE}\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|were|is|was)\s+)?"
+    + _ADVERBS
+    + _VERB,
+    re.I,
+)
+# No noun, the participants being clear from what came before: "of which 166 have also ratified it",
+# "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
+_BARE = re.compile(
+    r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
+    r"\s+|[,;:]\s*)" + _QUAL + _NUM + r"\s+(?:(?:have|has|had)\s+)" + _ADVERBS + _VERB,
+    re.I,
+)
+_ARE = re.compile(
+    r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
+    r"(?P<noun>states\s+parties|contracting\s+states|parties|signatories)\b",
+    re.I,
+)
+_BRINGING = re.compile(
+    r"\bbringing\s+(?:up\s+)?to\s+" + _QUAL + _NUM + r"\s+the\s+(?:total\s+)?number\s+of\s+"
+    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
+    re.I,
+)
+_IN_FORCE = re.compile(
+    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable)\b[^.;!?\n]{0,30}?\s+"
+    r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
+    re.I,
+)
+_HAS = re.compile(
+    _EXTRA
+    + _QUAL
+    + _NUM
+    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)\s+)?"
+    r"(?P<noun>parties|party|signatories|ratifications|signatures|accessions|contracting\s+(?:states|parties))\b",
+    re.I,
+)
+_NUMBER_OF = re.compile(
+    r"\bnumber\s+of\s+(?:states\s+)?(?P<noun>parties|signatories|ratifications|signatures|"
+    r"contracting\s+states)\b(?:\s+[\w,]+){0,5}?\s+(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|"
+    r"grew\s+to|increased\s+to|has\s+reached|had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    re.I,
+)
+
+
+def _measure_for(verb_or_noun: str, tail: str) -> str:
+    """The measure of a predicate or noun (measures.csv); "signed" followed by "but not ratified" in the
+    words after it counts the signatories that are not parties."""
+    word = measure_of(verb_or_noun)
+    measure = word.measure if word else MEASURE_PARTIES
+    if measure == MEASURE_SIGNATORIES and _NOT_RATIFIED.match(tail):
+        return MEASURE_SIGNED_NOT_PARTIES
+    return measure
+
+
+# Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
+# Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
+# into force until it is ratified by 44 specific nations").
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
+)
+_REGIONS = (
+    r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
+    r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
+    r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
+)
+_REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+_STILL_NEEDED = re.compile(
+    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
+    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
+    re.I,
+)
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
+    r"could|may|might|if)\s+(?:\w+\s+){0,2}(?:be\s+)?$",
+    re.I,
+)
+_MORE_BEFORE = re.compile(r"\b(?:only|just|another|a\s+further)?\s*$", re.I)
+
+
+def _skip(text: str, m: CountMatch) -> str | None:
+    """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
+    before = text[max(0, m.number_start - 60) : m.number_start]
+    before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
+    after = text[m.number_end : m.number_end + 80]
+    if _SUBSET_BEFORE.search(before_q.rstrip() + " "):
+        return REASON_SUBSET
+    if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
+        return REASON_SUBSET
+    if m.kind == KIND_COUNT and _STILL_NEEDED.match(after):
+        return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
+    if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
+        lead = text[max(0, m.start - 40) : m.start]
+        if _CONDITIONAL_BEFORE.search(lead):
+            return REASON_CONDITION  # "cannot enter into force until it is ratified by 44 specific nations"
+    return None
+
+
+def _modes_named(phrase: str) -> set[str]:
+    """The ways of joining a phrase names, by the modes of its words in measures.csv."""
+    lexicon = load_measures()
+    return {e.mode for w in re.findall(r"[a-z]+", phrase.lower()) if (e := lexicon.get(w)) and e.mode}
+
+
+def _by_mode(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """ "70 parties: 66 states have ratified it, and another 4 have acceded": counts of one way of
+    joining when a sentence counts ratifications and accessions apart (the modes of measures.csv)."""
+    out = list(counts)
+    sentences = Spans(split_sentences(text))
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(out):
+        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES:
+            groups.setdefault(sentences.index(c.number_start), []).append(i)
+    for inside in groups.values():
+        modes = {i: _modes_named(out[i].phrase) for i in inside}
+        acc = [i for i, m in modes.items() if m == {MODE_ACCESSION}]
+        rat = [i for i, m in modes.items() if m == {MODE_RATIFICATION}]
+        if acc and rat:
+            for i in acc:
+                out[i] = replace(out[i], mode=MODE_ACCESSION)
+            for i in rat:
+                out[i] = replace(out[i], mode=MODE_RATIFICATION)
+    return out
+
+
+def _signatories_after_parties(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """ "173 States Parties and 7 signatories", as treaty monitors write: the signatories are those
+    that signed and are not (yet) parties. "46 signatories and 29 parties" keeps its total."""
+    out = list(counts)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
+            continue
+        between = text[a.end : b.number_start]
+        joined = r"\s*,?\s*(?:and|plus|with)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?"
+        if len(between) < 40 and re.fullmatch(joined, between, re.I):
+            out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
+    return out
+
+
+_NOUN_PATTERNS = (_NUMBER_OF, _HAS, _ARE, _BRINGING, _IN_FORCE)
+_PATTERNS = (_PASSIVE, _ACTIVE, _BARE, _ARE, _BRINGING, _IN_FORCE, _NUMBER_OF, _HAS)
+
+
+def read_counts(text: str) -> tuple[list[CountMatch], list[Skipped]]:
+    """Every count statement in the text, in order, one per number (the first pattern that fits wins),
+    and the numbers a pattern fitted but set aside, with the reason."""
+    found: dict[int, CountMatch] = {}
+    skipped: dict[int, Skipped] = {}
+    for c in [*infobox_matches(text), *threshold_matches(text)]:
+        found.setdefault(c.number_start, c)
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            num_start = m.start("num")
+            if num_start in found:
+                continue
+            try:
+                figure = parse_number(m.group("num"))
+            except ValueError:
+                continue
+            groups = m.groupdict()
+            tail = text[m.end() : m.end() + 80]
+            why = None
+            if pattern in _NOUN_PATTERNS:
+                measure = _measure_for(groups["noun"], tail)
+            else:
+                verb = re.sub(r"\s+", " ", groups["verb"])
+                measure = _measure_for(verb, tail)
+                auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
+                if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
+                    why = REASON_NOT_UNDERSTOOD  # "177 states have not ratified" is not a count of parties
+                elif re.match(r"signed\s+or\b", verb, re.I):
+                    why = REASON_TOTAL  # "120 countries have signed or acceded": two measures together
+                elif pattern is _ACTIVE and figure == 1 and not auxiliary:
+                    why = REASON_NOT_UNDERSTOOD  # "when one country ratified it": an event of the day
+            if why:
+                skipped.setdefault(num_start, Skipped(num_start, m.end("num"), why))
+                continue
+            if pattern is _HAS and groups["noun"].lower().startswith("part"):
+                # "the two parties agreed", "between two parties": the parties to a dispute, not a count.
+                if figure < 3 and re.search(
+                    r"\b(?:the|between|both|of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+                ):
+                    continue
+            if is_year(figure, m.group("num")):
+                continue  # a year ("in 2009 states..."), not a count
+            qual = groups.get("qual")
+            noun = groups.get("noun")
+            start = num_start if pattern in (_BARE, _ARE, _IN_FORCE) else m.start()
+            if pattern in (_BARE, _ARE, _IN_FORCE) and qual:
+                start = m.start("qual")
+            found[num_start] = CountMatch(
+                figure=figure,
+                measure=measure,
+                comparison=comparison_for(qual),
+                qualifier=qualifier_key(qual),
+                noun=re.sub(r"\s+", " ", noun.lower()) if noun else None,
+                start=start,
+                end=m.end(),
+                number_start=num_start,
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
+            )
+    counts = []
+    for k in sorted(found):
+        why = _skip(text, found[k])
+        if why:
+            skipped[k] = Skipped(k, found[k].number_end, why)
+        else:
+            counts.append(found[k])
+    return _signatories_after_parties(text, _by_mode(text, counts)), sorted(
+        skipped.values(), key=lambda x: x.number_start
+    )
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    """Every count statement in the text, in order; one per number (the first pattern that fits wins)."""
+    return read_counts(text)[0]

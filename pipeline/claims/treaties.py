@@ -1,0 +1,353 @@
+"""The treaty stage of the claim reader: titles by token overlap, short and common names, generic references
+("the Protocol", "its Optional Protocol") and the treaty each of them points to, protocol before parent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from math import log
+
+from pipeline.claims.sentences import split_sentences
+
+_STOPWORDS = frozenset(
+    "the of on to and in for a an by at with its their or concerning relating against between from as "
+    "into is are be which that this".split()
+)
+# Words that head a treaty's title; a generic "the Convention" refers back to a treaty of that kind.
+_KINDS = (
+    "optional protocol",
+    "protocol",
+    "convention",
+    "covenant",
+    "agreement",
+    "treaty",
+    "statute",
+    "amendment",
+    "charter",
+    "constitution",
+    "accord",
+)
+GENERIC_REF = re.compile(
+    r"\b(?P<det>the|this|that|said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
+    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class TreatyName:
+    """A treaty a text may name: its MTDSG number, the UN's title and its short names (aliases)."""
+
+    mtdsg_no: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    common_names: tuple[str, ...] = ()  # names people use ("Ottawa Treaty"), from pipeline/claims/names.csv
+
+
+@dataclass(frozen=True)
+class TreatyMention:
+    """Where the text names a treaty, and how well the words fit its title (1.0 for a short name)."""
+
+    mtdsg_no: str
+    start: int
+    end: int
+    text: str
+    score: float
+    kind: str | None  # "optional protocol", "convention"... the kind of treaty the title names
+    via: str = "title"  # how it was recognised: "title", "short name" or "common name"
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+
+def _tokens(s: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) in the folded text; positions index the original string (ascii-folding keeps
+    one character per character for Latin text, which is all a treaty title needs)."""
+    folded = "".join((_fold(c) or " ")[:1] for c in s)
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
+
+
+def _kind_of(title: str) -> str | None:
+    t = _fold(title)
+    first = min(
+        ((t.find(k), k) for k in _KINDS if re.search(rf"\b{k}\b", t)), default=None, key=lambda x: x[0]
+    )
+    if first is None:
+        return None
+    # "Optional Protocol to the Convention": the kind is what comes first.
+    pos = re.search(rf"\b{first[1]}\b", t)
+    if pos:
+        for k in _KINDS:
+            m = re.search(rf"\b{k}\b", t)
+            if m and m.start() == pos.start():
+                return k
+    return first[1]
+
+
+def _kind_matches(ref: str, kind: str | None) -> bool:
+    if kind is None:
+        return False
+    ref = ref.lower()
+    if ref == "optional protocol":
+        return kind == "optional protocol"
+    if ref == "protocol":
+        return kind in ("protocol", "optional protocol")
+    return kind == ref
+
+
+class TitleIndex:
+    """Token-overlap matching of free text against treaty titles and short names."""
+
+    def __init__(self, treaties: Iterable[TreatyName]):
+        self.treaties = list(treaties)
+        self._titles: list[tuple[TreatyName, list[str]]] = []
+        df: dict[str, int] = {}
+        for t in self.treaties:
+            words = [w for w, _, _ in _tokens(t.title)]
+            self._titles.append((t, words))
+            for w in set(words):
+                df[w] = df.get(w, 0) + 1
+        n = max(len(self.treaties), 1)
+        # Rare words ("prostitution") say more about which treaty is meant than common ones ("convention").
+        self._weight = {w: log(1 + n / c) for w, c in df.items() if w not in _STOPWORDS}
+        self._unknown_weight = log(1 + n)
+        self.vocabulary = set(df) | _STOPWORDS
+        self._kinds = {t.mtdsg_no: _kind_of(t.title) for t in self.treaties}
+        self._totals = [sum(self.weight(x) for x in words) for _, words in self._titles]
+        # How many titles open with each word sequence, to accept an unambiguous opening as a mention.
+        self._prefixes: dict[tuple[str, ...], int] = {}
+        for _, words in self._titles:
+            for n in range(1, len(words) + 1):
+                key = tuple(words[:n])
+                self._prefixes[key] = self._prefixes.get(key, 0) + 1
+        self._by_word: dict[str, set[int]] = {}
+        for i, (_, words) in enumerate(self._titles):
+            for w in words:
+                if w in self._weight:
+                    self._by_word.setdefault(w, set()).add(i)
+
+    def kind(self, mtdsg_no: str) -> str | None:
+        return self._kinds.get(mtdsg_no)
+
+    def protocol_of(self, mtdsg_no: str) -> str | None:
+        """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>"."""
+        title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
+        if not title:
+            return None
+        head = "optional protocol to the " + _fold(title).strip()
+        found = [t.mtdsg_no for t in self.treaties if _fold(t.title).strip().startswith(head)]
+        return found[0] if len(found) == 1 else None
+
+    def weight(self, word: str) -> float:
+        if word in _STOPWORDS:
+            return 0.0
+        return self._weight.get(word, self._unknown_weight)
+
+    def _split_glued(self, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """ "thesale" -> "the", "sale": copy-paste often drops the space between two title words."""
+        out = []
+        for w, s, e in tokens:
+            if w not in self.vocabulary and len(w) >= 5 and not w.isdigit():
+                for i in range(2, len(w) - 1):
+                    a, b = w[:i], w[i:]
+                    if (
+                        a in self.vocabulary
+                        and b in self.vocabulary
+                        and (a in self._weight or b in self._weight)
+                    ):
+                        out += [(a, s, s + i), (b, s + i, e)]
+                        break
+                else:
+                    out.append((w, s, e))
+            else:
+                out.append((w, s, e))
+        return out
+
+    def _match(self, title: list[str], window: list[str]) -> tuple[float, float, int, int, set[str]]:
+        """In-order best alignment of title words in window words (weighted LCS).
+
+        Returns (matched weight, precision, first, last): precision is the matched share of the window's
+        weight between the first and last matched words, so a title spread thin over a sentence scores low.
+        """
+        n, m = len(title), len(window)
+        # dp[i][j]: best weight aligning title[:i] with window[:j]
+        dp = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for i in range(1, n + 1):
+            ti = title[i - 1]
+            wi = self.weight(ti) or 0.05  # stopwords help alignment a little, never dominate
+            row, prev = dp[i], dp[i - 1]
+            for j in range(1, m + 1):
+                best = row[j - 1] if row[j - 1] > prev[j] else prev[j]
+                if window[j - 1] == ti and prev[j - 1] + wi > best:
+                    best = prev[j - 1] + wi
+                row[j] = best
+        # Trace back the matched window positions.
+        i, j, hits = n, m, []
+        while i > 0 and j > 0:
+            if (
+                title[i - 1] == window[j - 1]
+                and abs(dp[i][j] - (dp[i - 1][j - 1] + (self.weight(title[i - 1]) or 0.05))) < 1e-9
+            ):
+                hits.append(j - 1)
+                i, j = i - 1, j - 1
+            elif dp[i - 1][j] >= dp[i][j - 1]:
+                i -= 1
+            else:
+                j -= 1
+        if not hits:
+            return 0.0, 0.0, -1, -1, set()
+        first, last = min(hits), max(hits)
+        matched = sum(self.weight(window[k]) for k in hits)
+        span = sum(self.weight(window[k]) for k in range(first, last + 1))
+        return matched, (matched / span if span else 0.0), first, last, {window[k] for k in hits}
+
+    def _span(
+        self, tokens: list[tuple[str, int, int]], k: int, first: int, last: int, s_start: int, text: str
+    ) -> tuple[int, int, str]:
+        a = s_start + tokens[k + first][1]
+        b = s_start + tokens[k + last][2]
+        return a, b, text[a:b]
+
+    def _full_match(
+        self,
+        idx: int,
+        window: list[str],
+        tokens: list[tuple[str, int, int]],
+        k: int,
+        s_start: int,
+        text: str,
+        threshold: float,
+    ) -> tuple[float, float, TreatyMention] | None:
+        """The title, more or less whole, from window[0]: weighted in-order overlap with F1 >= threshold."""
+        treaty, title = self._titles[idx]
+        total = self._totals[idx]
+        # Cheap bound first: even a perfect alignment cannot reach the threshold.
+        if not total or sum(self.weight(x) for x in set(title) & set(window)) < 0.5 * total:
+            return None
+        matched, precision, first, last, hit_words = self._match(title, window)
+        if first != 0:
+            return None  # a mention starts where the title's first matched word is
+        kind = self.kind(treaty.mtdsg_no)
+        if kind and not set(kind.split()) <= hit_words:
+            return None  # "United Nations" alone does not name the Charter of the United Nations
+        recall = matched / total
+        if recall + precision == 0:
+            return None
+        f1 = 2 * recall * precision / (recall + precision)
+        distinct = len({window[x] for x in range(first, last + 1) if self.weight(window[x]) > 0})
+        if f1 < threshold or distinct < 2:
+            return None
+        a, b, said = self._span(tokens, k, first, last, s_start, text)
+        return matched * f1, f1, TreatyMention(treaty.mtdsg_no, a, b, said, round(f1, 3), kind)
+
+    def _prefix_match(
+        self, idx: int, window: list[str], tokens: list[tuple[str, int, int]], k: int, s_start: int, text: str
+    ) -> tuple[float, float, TreatyMention] | None:
+        """The opening words of a long title that no other title opens with: "the Convention against
+        Torture" for the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment..."""
+        treaty, title = self._titles[idx]
+        n = 0
+        while n < min(len(title), len(window)) and title[n] == window[n]:
+            n += 1
+        while n and title[n - 1] in _STOPWORDS:
+            n -= 1  # "Convention against Torture and": the "and" starts words the text did not write
+        if n >= len(title) or n < 2:
+            return None
+        prefix = tuple(title[:n])
+        kind = self.kind(treaty.mtdsg_no)
+        weighted = [x for x in prefix if self.weight(x) > 0]
+        if len(weighted) < 2 or (kind and not set(kind.split()) <= set(prefix)):
+            return None
+        if self._prefixes.get(prefix, 0) != 1:
+            return None  # "Convention on the Rights of": the Child or Persons with Disabilities?
+        matched = sum(self.weight(x) for x in prefix)
+        a, b, said = self._span(tokens, k, 0, n - 1, s_start, text)
+        # Only the opening words of a title as a title is written: in one run, in capitals ("the
+        # Convention against Torture"), not "the protocol, bringing the number" (Protocol Bringing under
+        # International Control Drugs...).
+        if re.search(r"[,.;:()]", said) or any(
+            w[:1].islower() for w in re.findall(r"[^\W\d_]+", said) if _fold(w) not in _STOPWORDS
+        ):
+            return None
+        score = round(matched / self._totals[idx], 3)
+        return matched * 0.5, score, TreatyMention(treaty.mtdsg_no, a, b, said, score, kind)
+
+    def find_mentions(self, text: str, *, threshold: float = 0.7) -> list[TreatyMention]:
+        """Titles and short names named in the text, in order, without overlaps."""
+        candidates: list[tuple[float, float, TreatyMention]] = []
+        for t in self.treaties:
+            names = [(a, "short name") for a in t.aliases] + [(a, "common name") for a in t.common_names]
+            for alias, via in names:
+                if not alias:
+                    continue
+                # Acronyms are matched as written ("CAT" is not "cat"); longer names case-insensitively.
+                flags = 0 if alias.isupper() and len(alias) <= 8 else re.I
+                for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags):
+                    mention = TreatyMention(
+                        t.mtdsg_no, m.start(), m.end(), m.group(0), 1.0, self.kind(t.mtdsg_no), via
+                    )
+                    candidates.append((1e6 + len(alias), 1.0, mention))
+        for s_start, s_end in split_sentences(text):
+            tokens = self._split_glued(_tokens(text[s_start:s_end]))
+            words = [w for w, _, _ in tokens]
+            for k, w in enumerate(words):
+                if w not in self._by_word:
+                    continue
+                for idx in self._by_word[w]:
+                    treaty, title = self._titles[idx]
+                    # A title written out takes about as many words as it has: a longer window lets the
+                    # alignment run on to the same words later in the sentence ("... Migrant Workers and
+                    # Members of Their Families is a treaty governing the protection of migrant workers").
+                    window = words[k : k + len(title) + 12]
+                    found = self._full_match(idx, window, tokens, k, s_start, text, threshold)
+                    if found is None:
+                        found = self._prefix_match(idx, window, tokens, k, s_start, text)
+                    if found is not None:
+                        candidates.append(found)
+        # Longest, best-fitting first; a nested match (the Convention inside its Protocol's title) loses.
+        # A common name inside a longer title ("Convention on the Rights of the Child" inside its
+        # Optional Protocol's title) loses to the title: the longer span wins, then the better fit.
+        candidates.sort(key=lambda c: (c[2].end - c[2].start, c[0], c[1], -c[2].start), reverse=True)
+        accepted: list[TreatyMention] = []
+        for _, _, mention in candidates:
+            if any(mention.start < a.end and a.start < mention.end for a in accepted):
+                continue
+            accepted.append(mention)
+        return sorted(accepted, key=lambda x: x.start)
+
+    def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:
+        """The MTDSG number whose title (or short name) best fits `name`, or None."""
+        found = self.find_mentions(name, threshold=threshold)
+        if not found:
+            return None
+        return max(found, key=lambda x: (x.end - x.start, x.score)).mtdsg_no
+
+
+def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of generic references such as "the Optional Protocol" or "this Convention"."""
+    return [
+        (m.start(), m.end(), re.sub(r"\s+", " ", m.group("kind").lower())) for m in GENERIC_REF.finditer(text)
+    ]
+
+
+def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: TitleIndex) -> str | None:
+    """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions."""
+    if not earlier:
+        return None
+    same = [m for m in earlier if _kind_matches(kind, m.kind)]
+    if kind in ("optional protocol", "protocol"):
+        # "the Convention ... and its Optional Protocol": the protocol to the treaty just named.
+        last = earlier[-1]
+        if det.lower() == "its" or not same:
+            protocol = index.protocol_of(last.mtdsg_no)
+            if protocol:
+                return protocol
+    if same:
+        return same[-1].mtdsg_no
+    if kind in ("treaty", "agreement", "accord"):
+        return earlier[-1].mtdsg_no  # "the treaty" is any treaty: the Ottawa Convention too
+    return None
