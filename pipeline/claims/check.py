@@ -17,9 +17,10 @@ from pipeline.claims.extract import (
     MEASURE_SIGNATORIES,
     MEASURE_SIGNED_NOT_PARTIES,
     Claim,
+    Reading,
     TitleIndex,
     TreatyName,
-    extract_claims,
+    read_text,
 )
 from pipeline.claims.facts import (
     consents_by_mode,
@@ -32,6 +33,7 @@ from pipeline.claims.names import load_common_names
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
+    VERDICT_CONSISTENT,
     VERDICT_CURRENT,
     VERDICT_NO_TREATY,
     VERDICT_STALE,
@@ -39,6 +41,7 @@ from pipeline.claims.verdicts import (
     VERDICT_THRESHOLD_WRONG,
     VERDICT_UNDATED,
     VERDICT_WRONG,
+    RecordRange,
     balance_note,
     count_verdict,
     figure_for,
@@ -59,6 +62,7 @@ from pipeline.store import StoreError
 # callers import them from here.
 __all__ = [
     "MAX_ENTRY_DELAY_DAYS",
+    "VERDICT_CONSISTENT",
     "VERDICT_CURRENT",
     "VERDICT_NO_TREATY",
     "VERDICT_STALE",
@@ -72,6 +76,9 @@ __all__ = [
     "Newcomer",
     "StoreLike",
     "check_claim",
+    "check_reading",
+    "read_claims",
+    "record_range",
     "check_text",
     "matches",
     "tolerance",
@@ -92,13 +99,14 @@ class CachedStore:
     """A StoreLike that asks the store once per question: a text checks many claims on few treaties,
     and the evaluation set asks the same questions across texts."""
 
-    def __init__(self, store: StoreLike) -> None:
+    def __init__(self, store: StoreLike, names: CachedStore | None = None) -> None:
+        """`names`: a CachedStore read earlier (and since closed) whose treaties and title index to reuse."""
         self.store = store
-        self._treaties: pd.DataFrame | None = None
+        self._treaties: pd.DataFrame | None = names._treaties if names else None
         self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
         self._asof: dict[tuple[str, date], Any] = {}
         self._snapshots: dict[str, pd.DataFrame] = {}
-        self._index: TitleIndex | None = None
+        self._index: TitleIndex | None = names._index if names else None
 
     def treaties(self) -> pd.DataFrame:
         if self._treaties is None:
@@ -201,16 +209,16 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
             + (f" ({latest.get('reconciliation')})" if not _missing(latest.get("reconciliation")) else "")
         )
     non_state, non_member = _parties_not_states(rows)
-    then = then_basis = then_date = None
+    then = then_basis = then_date = allowed = None
     newcomers: tuple[Newcomer, ...] = ()
     on = claim.claimed_on
     if on is not None:
-        then, then_date, then_basis, missing = _figure_then(claim, no, store, rows, on)
+        then, then_date, then_basis, missing, allowed = _figure_then(claim, no, store, rows, on)
         notes.extend(missing)
         newcomers = tuple(_newcomers(rows, on))
         if as_at is not None and on > as_at:
             notes.append(f"the claimed date {on} is after the latest status date {as_at}")
-    verdict, explanation = count_verdict(claim, what, no, then=then, now=now, as_at=as_at)
+    verdict, explanation = count_verdict(claim, what, no, then=then, now=now, as_at=as_at, allowed=allowed)
     notes.extend(n for n in [balance_note(claim, no, then=then, now=now, newcomers=newcomers)] if n)
     title, short = _names(latest)
     return ClaimCheck(
@@ -221,6 +229,8 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         figure_then=then,
         then_date=then_date,
         then_basis=then_basis,
+        then_range=(allowed.low, allowed.high) if allowed else None,
+        uncertain=allowed.uncertain if allowed else (),
         figure_now=now,
         now_as_at=as_at,
         declared_now=declared,
@@ -284,15 +294,33 @@ def _parties_not_states(rows: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...]
     return non_state, non_member
 
 
+def record_range(asof: Any, measure: str, mode: str | None) -> RecordRange | None:
+    """The figures the record allows for a measure on `asof`'s date: from the count less the
+    participations it lists as uncertain (gone from a later page without brackets or an end note, as the
+    Russian Federation's CTBT ratification) up to the count. None when nothing is uncertain.
+
+    The one home of this rule in the checker: once `AsOf` gives `parties_range` / `signatories_range`
+    itself, this function returns those."""
+    if mode is not None or measure not in (MEASURE_PARTIES, MEASURE_SIGNATORIES):
+        return None
+    role = "consent" if measure == MEASURE_PARTIES else "signature"
+    count = asof.parties if measure == MEASURE_PARTIES else asof.signatories
+    doubtful = [u for u in getattr(asof, "uncertain", ()) if u.role == role]
+    if count is None or not doubtful:
+        return None
+    return RecordRange(count - len(doubtful), count, tuple(str(u.name) for u in doubtful))
+
+
 def _figure_then(
     claim: Claim, no: str, store: StoreLike, rows: Sequence[dict[str, Any]], on: date
-) -> tuple[int | None, date | None, str | None, list[str]]:
-    """(figure, its date, its basis, notes) for the claim's measure on the claimed date."""
+) -> tuple[int | None, date | None, str | None, list[str], RecordRange | None]:
+    """(figure, its date, its basis, notes, the range the record allows) for the claim's measure on the
+    claimed date."""
     try:
         a = store.asof(no, on)
     except StoreError as e:
         # Header-only pages (some MTDSG XML) carry counts but no dates to count back from.
-        return None, None, None, [f"no figure on {on}: {e}"]
+        return None, None, None, [f"no figure on {on}: {e}"], None
     then_date, then_basis = a.date, a.basis
     then: int | None
     if claim.mode is not None:
@@ -303,7 +331,7 @@ def _figure_then(
         then_basis = "counted from the latest snapshot's signature and consent dates"
     else:
         then = figure_for(claim.measure, a.parties, a.signatories, None)
-    return then, then_date, then_basis, []
+    return then, then_date, then_basis, [], record_range(a, claim.measure, claim.mode)
 
 
 def _names(latest: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -349,6 +377,37 @@ def _check_threshold(claim: Claim, rows: Sequence[dict[str, Any]], latest: dict[
     )
 
 
+def read_claims(
+    text: str, store: StoreLike, *, treaty: str | None = None, written_on: date | None = None
+) -> Reading:
+    """Read a text against the store's treaty names (the store's treaties and title index only).
+    `treaty` (a number or a short name) overrides the treaty the text names; an unknown one raises
+    pipeline.catalog.UnknownTreaty."""
+    store = store if isinstance(store, CachedStore) else CachedStore(store)
+    by_no = {str(r["mtdsg_no"]): r for r in store.treaties().to_dict("records")}
+    forced = resolve_treaty(treaty, by_no) if treaty else None
+    return read_text(text, store.title_index(), treaty=forced, written_on=written_on)
+
+
+def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:
+    """Check every claim of a reading against the store; the unread figures go with the report."""
+    store = store if isinstance(store, CachedStore) else CachedStore(store)
+    by_no = {str(r["mtdsg_no"]): r for r in store.treaties().to_dict("records")}
+    newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
+    checks = []
+    for c in reading.claims:
+        check = check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)
+        if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
+            # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.
+            stale = (
+                f"{check.mtdsg_no}'s latest status in the database is of {check.now_as_at}, older than "
+                f"the newest ({newest}): refresh it for today's figure"
+            )
+            check = replace(check, notes=(*check.notes, stale))
+        checks.append(check)
+    return ClaimReport(name=name, checks=tuple(checks), unread=reading.unread)
+
+
 def check_text(
     text: str,
     store: StoreLike,
@@ -361,20 +420,5 @@ def check_text(
     overrides the treaty the text names; an unknown one raises pipeline.catalog.UnknownTreaty.
     `written_on` dates claims the text leaves undated (else a byline or dateline does, else nothing)."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
-    frame = store.treaties()
-    by_no = {str(r["mtdsg_no"]): r for r in frame.to_dict("records")}
-    forced = resolve_treaty(treaty, by_no) if treaty else None
-    claims = extract_claims(text, store.title_index(), treaty=forced, written_on=written_on)
-    newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
-    checks = []
-    for c in claims:
-        check = check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)
-        if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
-            # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.
-            stale = (
-                f"{check.mtdsg_no}'s latest status in the database is of {check.now_as_at}, older than "
-                f"the newest ({newest}): refresh it for today's figure"
-            )
-            check = replace(check, notes=(*check.notes, stale))
-        checks.append(check)
-    return ClaimReport(name=name, checks=tuple(checks))
+    reading = read_claims(text, store, treaty=treaty, written_on=written_on)
+    return check_reading(reading, store, name=name)

@@ -172,18 +172,18 @@ def read_text(
     left unread with its reason. An undated claim takes `written_on`, else a byline or dateline."""
     text = strip_annotations(text)
     index = treaties if isinstance(treaties, TitleIndex) else TitleIndex(treaties)
-    counts, skipped = read_counts(text)
+    sentences = Spans(split_sentences(text))
+    counts, skipped = read_counts(text, sentences)
     dates = find_dates(text, default_year=written_on.year if written_on else None)
     byline = find_byline(text, dates)
-    sentences = Spans(split_sentences(text))
     paragraphs = Spans(split_paragraphs(text))
     lines = Lines(text)
-    mentions = index.find_mentions(text)
+    mentions = [] if treaty else index.find_mentions(text, sentences=sentences.spans)
     refs: list[Ref] = [
         (m.start(), m.end(), re.sub(r"\s+", " ", m.group("kind").lower()), m.group("det"), m.group(0))
         for m in GENERIC_REF.finditer(text)
     ]
-    found = _Mentions([] if treaty else mentions, refs)
+    found = _Mentions(mentions, refs)
     usable = DateIndex([d for d in dates if byline is None or d.start != byline.start])
     all_dates = DateIndex(dates)
     claims: list[Claim] = []

@@ -182,11 +182,10 @@ def _modes_named(phrase: str) -> set[str]:
     return {e.mode for w in re.findall(r"[a-z]+", phrase.lower()) if (e := lexicon.get(w)) and e.mode}
 
 
-def _by_mode(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+def _by_mode(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """ "70 parties: 66 states have ratified it, and another 4 have acceded": counts of one way of
     joining when a sentence counts ratifications and accessions apart (the modes of measures.csv)."""
     out = list(counts)
-    sentences = Spans(split_sentences(text))
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(out):
         if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES:
@@ -222,7 +221,7 @@ _NOUN_PATTERNS = (_NUMBER_OF, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (_PASSIVE, _ACTIVE, _BARE, _ARE, _BRINGING, _IN_FORCE, _NUMBER_OF, _HAS)
 
 
-def read_counts(text: str) -> tuple[list[CountMatch], list[Skipped]]:
+def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
     """Every count statement in the text, in order, one per number (the first pattern that fits wins),
     and the numbers a pattern fitted but set aside, with the reason."""
     found: dict[int, CountMatch] = {}
@@ -288,7 +287,8 @@ def read_counts(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             skipped[k] = Skipped(k, found[k].number_end, why)
         else:
             counts.append(found[k])
-    return _signatories_after_parties(text, _by_mode(text, counts)), sorted(
+    sentences = Spans(split_sentences(text)) if sentences is None else sentences
+    return _signatories_after_parties(text, _by_mode(text, counts, sentences)), sorted(
         skipped.values(), key=lambda x: x.number_start
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import log
@@ -67,7 +68,7 @@ def _fold(s: str) -> str:
 def _tokens(s: str) -> list[tuple[str, int, int]]:
     """(word, start, end) in the folded text; positions index the original string (ascii-folding keeps
     one character per character for Latin text, which is all a treaty title needs)."""
-    folded = "".join((_fold(c) or " ")[:1] for c in s)
+    folded = s.lower() if s.isascii() else "".join((_fold(c) or " ")[:1] for c in s)
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
 
 
@@ -99,6 +100,14 @@ def _kind_matches(ref: str, kind: str | None) -> bool:
     return kind == ref
 
 
+def _alternation(names: dict[str, list[tuple[str, str]]], flags: int) -> re.Pattern[str] | None:
+    """One pattern for all `names`, longest first, each standing alone (not inside a longer word)."""
+    if not names:
+        return None
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
 class TitleIndex:
     """Token-overlap matching of free text against treaty titles and short names."""
 
@@ -124,7 +133,26 @@ class TitleIndex:
             for n in range(1, len(words) + 1):
                 key = tuple(words[:n])
                 self._prefixes[key] = self._prefixes.get(key, 0) + 1
+        # Short and common names, in one pattern each: acronyms as written ("CAT" is not "cat"), longer
+        # names whatever their case. Each maps to the treaties that use it, in the treaties' order.
+        self._acronym_names: dict[str, list[tuple[str, str]]] = {}
+        self._names: dict[str, list[tuple[str, str]]] = {}
+        for t in self.treaties:
+            named = [(a, "short name") for a in t.aliases] + [(a, "common name") for a in t.common_names]
+            for alias, via in named:
+                if not alias:
+                    continue
+                if alias.isupper() and len(alias) <= 8:
+                    self._acronym_names.setdefault(alias, []).append((t.mtdsg_no, via))
+                else:
+                    self._names.setdefault(alias.lower(), []).append((t.mtdsg_no, via))
+        self._acronyms = _alternation(self._acronym_names, 0)
+        self._names_re = _alternation(self._names, re.I)
         self._by_word: dict[str, set[int]] = {}
+        self._opening: dict[str, set[int]] = {}  # titles by their first word (for _prefix_match)
+        for i, (_, words) in enumerate(self._titles):
+            if words:
+                self._opening.setdefault(words[0], set()).add(i)
         for i, (_, words) in enumerate(self._titles):
             for w in words:
                 if w in self._weight:
@@ -212,6 +240,17 @@ class TitleIndex:
         b = s_start + tokens[k + last][2]
         return a, b, text[a:b]
 
+    def _reachable(self, present: set[str]) -> dict[int, bool]:
+        """For each title sharing a word with `present`: whether its words found there weigh enough for
+        a full match (the same bound _full_match checks per window, once per sentence)."""
+        weight: dict[int, float] = {}
+        for w in present:
+            for idx in self._by_word.get(w, ()):
+                weight[idx] = weight.get(idx, 0.0) + self._weight[w]
+        return {
+            idx: bool(self._totals[idx]) and got >= 0.5 * self._totals[idx] for idx, got in weight.items()
+        }
+
     def _full_match(
         self,
         idx: int,
@@ -276,35 +315,43 @@ class TitleIndex:
         score = round(matched / self._totals[idx], 3)
         return matched * 0.5, score, TreatyMention(treaty.mtdsg_no, a, b, said, score, kind)
 
-    def find_mentions(self, text: str, *, threshold: float = 0.7) -> list[TreatyMention]:
+    def find_mentions(
+        self, text: str, *, threshold: float = 0.7, sentences: Sequence[tuple[int, int]] | None = None
+    ) -> list[TreatyMention]:
         """Titles and short names named in the text, in order, without overlaps."""
         candidates: list[tuple[float, float, TreatyMention]] = []
-        for t in self.treaties:
-            names = [(a, "short name") for a in t.aliases] + [(a, "common name") for a in t.common_names]
-            for alias, via in names:
-                if not alias:
-                    continue
-                # Acronyms are matched as written ("CAT" is not "cat"); longer names case-insensitively.
-                flags = 0 if alias.isupper() and len(alias) <= 8 else re.I
-                for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, flags):
-                    mention = TreatyMention(
-                        t.mtdsg_no, m.start(), m.end(), m.group(0), 1.0, self.kind(t.mtdsg_no), via
-                    )
-                    candidates.append((1e6 + len(alias), 1.0, mention))
-        for s_start, s_end in split_sentences(text):
+        for pattern, names, fold in (
+            (self._acronyms, self._acronym_names, False),
+            (self._names_re, self._names, True),
+        ):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                said = m.group(0)
+                for no, via in names[said.lower() if fold else said]:
+                    mention = TreatyMention(no, m.start(), m.end(), said, 1.0, self.kind(no), via)
+                    candidates.append((1e6 + len(said), 1.0, mention))
+        for s_start, s_end in split_sentences(text) if sentences is None else sentences:
             tokens = self._split_glued(_tokens(text[s_start:s_end]))
             words = [w for w, _, _ in tokens]
+            present = set(words)
+            # Titles that even a perfect alignment with the whole sentence could not reach are left out
+            # once per sentence, not once per word (a long text asks this for every word).
+            reachable = self._reachable(present)
+            full = {idx for idx, ok in reachable.items() if ok}
             for k, w in enumerate(words):
                 if w not in self._by_word:
                     continue
-                for idx in self._by_word[w]:
+                for idx in sorted((full & self._by_word[w]) | self._opening.get(w, set())):
                     treaty, title = self._titles[idx]
                     # A title written out takes about as many words as it has: a longer window lets the
                     # alignment run on to the same words later in the sentence ("... Migrant Workers and
                     # Members of Their Families is a treaty governing the protection of migrant workers").
                     window = words[k : k + len(title) + 12]
-                    found = self._full_match(idx, window, tokens, k, s_start, text, threshold)
-                    if found is None:
+                    found = None
+                    if idx in full:
+                        found = self._full_match(idx, window, tokens, k, s_start, text, threshold)
+                    if found is None and w == title[0]:
                         found = self._prefix_match(idx, window, tokens, k, s_start, text)
                     if found is not None:
                         candidates.append(found)
@@ -313,9 +360,12 @@ class TitleIndex:
         # Optional Protocol's title) loses to the title: the longer span wins, then the better fit.
         candidates.sort(key=lambda c: (c[2].end - c[2].start, c[0], c[1], -c[2].start), reverse=True)
         accepted: list[TreatyMention] = []
+        spans: list[tuple[int, int]] = []  # accepted spans, sorted and never overlapping
         for _, _, mention in candidates:
-            if any(mention.start < a.end and a.start < mention.end for a in accepted):
+            i = bisect_right(spans, (mention.start, mention.end))
+            if any(mention.start < e and s < mention.end for s, e in spans[max(0, i - 1) : i + 1]):
                 continue
+            insort(spans, (mention.start, mention.end))
             accepted.append(mention)
         return sorted(accepted, key=lambda x: x.start)
 

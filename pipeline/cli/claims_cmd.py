@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Annotated
 import typer
 
 from pipeline.catalog import UnknownTreaty
-from pipeline.claims.check import check_text
+from pipeline.claims.check import CachedStore, check_reading, read_claims
 from pipeline.claims.evaluate import EvalSetError, evaluate, render_eval
 from pipeline.claims.render import render_annotated, render_json, render_markdown, render_text
 from pipeline.cli.app import DbOption, app, fail
@@ -97,12 +98,19 @@ def check_claims(
     if not path.is_file():
         fail(f"no database at {path}: import some treaty pages first (treaties import / treaties demo)")
     try:
-        with open_store(path, read_only=True) as store:
-            if eval_dir is not None:
+        if eval_dir is not None:
+            with open_store(path, read_only=True) as store:
                 typer.echo(render_eval(evaluate(eval_dir, store)), nl=False)
-                return
-            assert file is not None
-            report = check_text(text, store, name=file.name, treaty=treaty, written_on=day)
+            return
+        assert file is not None
+        # The store is held only to read the treaties' names, then to check the claims found: never
+        # while the text is read (a long text must not keep other commands from the database).
+        with open_store(path, read_only=True) as store:
+            names = CachedStore(store)
+            names.title_index()
+        reading = read_claims(text, names, treaty=treaty, written_on=day)
+        with open_store(path, read_only=True) as store:
+            report = check_reading(reading, CachedStore(store, names), name=file.name)
     except EvalSetError as e:
         fail(str(e))
     except UnknownTreaty as e:
@@ -117,10 +125,14 @@ def check_claims(
         ClaimsFormat.markdown: render_markdown,
     }
     typer.echo(render[fmt](report), nl=False)
-    if annotate is not None and report.checks:
+    if annotate is not None and (report.checks or report.unread):
+        # A temporary file beside OUT, then a rename: a full disk never leaves a partial OUT.
+        tmp = annotate.with_name(f".{annotate.name}.tmp")
         try:
-            annotate.write_text(render_annotated(text, report), encoding="utf-8")
+            tmp.write_text(render_annotated(text, report), encoding="utf-8")
+            os.replace(tmp, annotate)
         except OSError as e:
+            tmp.unlink(missing_ok=True)
             fail(f"cannot write {annotate}: {e.strerror}")
     elif annotate is not None:
         typer.echo(f"no claims, so no annotated copy written to {annotate}", err=True)
