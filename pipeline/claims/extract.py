@@ -49,7 +49,7 @@ _LOOKBACK = 60
 
 # What joins a count to the treaty named right after it: "126 signatories to the Convention",
 # "177 ratifications to the CRPD", "92 ratifications to its Optional Protocol", "party to the protocol".
-_RIGHT_AFTER = re.compile(r"^[ \t]*(?:(?:to|of|for|under|in|by|with)[ \t]+)?(?:the[ \t]+)?$", re.I)
+_RIGHT_AFTER = re.compile(r"^[ \t]*(?:(?:to|of|for|under|in|by|with)[ \t]+)?(?:(?:the|its)[ \t]+)?$", re.I)
 
 Ref = tuple[int, int, str, str, str]  # start, end, kind, determiner, as said
 

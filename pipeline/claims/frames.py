@@ -33,23 +33,25 @@ from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
+from pipeline.claims.scope import is_label, set_aside, share_matches
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.thresholds import infobox_matches, threshold_matches
 
 _ADJ = (
     r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
-    r"contracting|signatory|european|african|asian|world)\s+)*"
+    r"contracting|signatory|european|african|asian|world|EU|E\.U\.|NATO|OECD|nordic|arab|caribbean|pacific|"
+    r"latin\s+american|annex\s*\d+)\s+)*"
 )
 _NOUN = (
     _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|parties|party|"
     r"signatories|signatory|participants|"
-    r"jurisdictions|economies)(?:\s+(?:parties|party)\b)?"
+    r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b)?"
 )
 # Tails that turn "have signed" into "have signed but not ratified" ("signed, but not yet ratified",
 # "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
 # is not one of them.
 _NOT_RATIFIED = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,2}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"^[\s,]*(?:\w+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+)"
     r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
@@ -77,7 +79,7 @@ _ACTIVE = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
-    + rf"[ \t]+{_NOUN}{_ASIDE}\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|were|is|was)\s+)?"
+    + rf"[ \t]+{_NOUN}{_ASIDE}\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
     + _VERB,
     re.I,
@@ -86,7 +88,7 @@ _ACTIVE = re.compile(
 # "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
-    r"\s+|[,;:]\s*)" + _QUAL + _NUM + r"\s+(?:(?:have|has|had)\s+)" + _ADVERBS + _VERB,
+    r"\s+|[,;:]\s*)(?:(?:only|just)\s+)?" + _QUAL + _NUM + r"\s+(?:(?:have|has|had)\s+)" + _ADVERBS + _VERB,
     re.I,
 )
 _ARE = re.compile(
@@ -115,10 +117,30 @@ _HAS = re.compile(
     r"(?P<noun>parties|party|signatories|ratifications|signatures|accessions|contracting\s+(?:states|parties))\b",
     re.I,
 )
+_COUNT_NOUN = (
+    r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
+    r"ratifications|signatures|accessions|contracting\s+states)"
+)
 _NUMBER_OF = re.compile(
-    r"\bnumber\s+of\s+(?:states\s+)?(?P<noun>parties|signatories|ratifications|signatures|"
-    r"contracting\s+states)\b(?:\s+[\w,]+){0,5}?\s+(?:is|was|stands\s+at|stood\s+at|reached|rose\s+to|"
-    r"grew\s+to|increased\s+to|has\s+reached|had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
+    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|"
+    r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    re.I,
+)
+# "the number of signatory States 60": the verb left out.
+_NUMBER_OF_BARE = re.compile(
+    r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
+)
+# "the tally had climbed to 45 states": a running total of parties.
+_TALLY = re.compile(
+    r"\b(?:tally|total|count)\b[^.;!?\n]{0,60}?\b(?:climbed|rose|grew|increased|reached|stands|stood|is|was)\s+"
+    r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
+    re.I,
+)
+# "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
+_ONE_OF = re.compile(
+    r"\bone\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations)\s+"
+    r"(?:to\s+(?:have\s+)?|that\s+(?:have|had)\s+)(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so)\b",
     re.I,
 )
 
@@ -202,23 +224,65 @@ def _by_mode(text: str, counts: list[CountMatch], sentences: Spans) -> list[Coun
     return out
 
 
-def _signatories_after_parties(text: str, counts: list[CountMatch]) -> list[CountMatch]:
-    """ "173 States Parties and 7 signatories", as treaty monitors write: the signatories are those
-    that signed and are not (yet) parties. "46 signatories and 29 parties" keeps its total."""
+# Told before the parties, a count of signatories is everyone who signed ("has 80 signatories and 115
+# parties": accessions make parties outnumber signatories) unless it is far too small for that.
+_SIGNATORIES_FIRST_SHARE = 0.25
+
+
+def _signatories_beside_parties(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """A sentence counting parties and "signatories" both. After the parties, fewer signatories than
+    parties are those that signed and are not parties ("173 States Parties and 7 signatories", as treaty
+    monitors write), as many or more are everyone who signed ("40 ratifications and 100 signatories").
+    Before the parties, signatories are everyone who signed ("80 signatories and 115 parties") unless
+    fewer than a quarter of the parties ("has two signatories, and 170 countries have ratified it")."""
     out = list(counts)
+    parties: dict[int, list[CountMatch]] = {}
+    for c in out:
+        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES and c.mode is None:
+            parties.setdefault(sentences.index(c.number_start), []).append(c)
+    for i, c in enumerate(out):
+        if (
+            c.kind != KIND_COUNT
+            or c.measure != MEASURE_SIGNATORIES
+            or not (c.noun or "").startswith("signator")
+        ):
+            continue
+        beside = parties.get(sentences.index(c.number_start), [])
+        before = [p.figure for p in beside if p.number_start < c.number_start]
+        after = [p.figure for p in beside if p.number_start > c.number_start]
+        if (before and c.figure < min(before)) or (
+            not before and after and c.figure < _SIGNATORIES_FIRST_SHARE * min(after)
+        ):
+            out[i] = replace(c, measure=MEASURE_SIGNED_NOT_PARTIES)
+    # "50 have ratified and 30 have signed": right after a count of parties, those who only signed.
+    joined = re.compile(
+        r"\s*,?\s*(?:and|plus|with|while|whereas)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?", re.I
+    )
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
             continue
         between = text[a.end : b.number_start]
-        joined = r"\s*,?\s*(?:and|plus|with)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?"
-        if len(between) < 40 and re.fullmatch(joined, between, re.I):
+        if b.noun is None and len(between) < 40 and joined.fullmatch(between):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
     return out
 
 
-_NOUN_PATTERNS = (_NUMBER_OF, _HAS, _ARE, _BRINGING, _IN_FORCE)
-_PATTERNS = (_PASSIVE, _ACTIVE, _BARE, _ARE, _BRINGING, _IN_FORCE, _NUMBER_OF, _HAS)
+_NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
+_PATTERNS = (
+    _ONE_OF,
+    _PASSIVE,
+    _ACTIVE,
+    _BARE,
+    _ARE,
+    _BRINGING,
+    _IN_FORCE,
+    _NUMBER_OF,
+    _NUMBER_OF_BARE,
+    _TALLY,
+    _HAS,
+)
+_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined)\b", re.I)
 
 
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
@@ -228,10 +292,15 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
     skipped: dict[int, Skipped] = {}
     for c in [*infobox_matches(text), *threshold_matches(text)]:
         found.setdefault(c.number_start, c)
+    shares, set_off = share_matches(text)
+    for c in shares:
+        found.setdefault(c.number_start, c)
+    blocked = {k.number_start for k in set_off}
+    skipped.update({k.number_start: k for k in set_off})
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             num_start = m.start("num")
-            if num_start in found:
+            if num_start in found or num_start in blocked or is_label(text, num_start):
                 continue
             try:
                 figure = parse_number(m.group("num"))
@@ -244,6 +313,12 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = _measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
+                if pattern is _ONE_OF and verb.lower().endswith("so"):
+                    # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
+                    told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
+                    if not told:
+                        continue
+                    verb = told[-1].group("verb")
                 measure = _measure_for(verb, tail)
                 auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
                 if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
@@ -265,8 +340,9 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 continue  # a year ("in 2009 states..."), not a count
             qual = groups.get("qual")
             noun = groups.get("noun")
-            start = num_start if pattern in (_BARE, _ARE, _IN_FORCE) else m.start()
-            if pattern in (_BARE, _ARE, _IN_FORCE) and qual:
+            bare = (_BARE, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
+            start = num_start if pattern in bare else m.start()
+            if pattern in bare and qual:
                 start = m.start("qual")
             found[num_start] = CountMatch(
                 figure=figure,
@@ -288,7 +364,9 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         else:
             counts.append(found[k])
     sentences = Spans(split_sentences(text)) if sentences is None else sentences
-    return _signatories_after_parties(text, _by_mode(text, counts, sentences)), sorted(
+    counts, aside = set_aside(text, counts, sentences)
+    skipped.update({k.number_start: k for k in aside})
+    return _signatories_beside_parties(text, _by_mode(text, counts, sentences), sentences), sorted(
         skipped.values(), key=lambda x: x.number_start
     )
 

@@ -100,6 +100,12 @@ def _kind_matches(ref: str, kind: str | None) -> bool:
     return kind == ref
 
 
+# The words that make the treaty named next the parent of the protocol meant.
+_PROTOCOL_TO = re.compile(
+    r"(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$", re.I
+)
+
+
 def _alternation(names: dict[str, list[tuple[str, str]]], flags: int) -> re.Pattern[str] | None:
     """One pattern for all `names`, longest first, each standing alone (not inside a longer word)."""
     if not names:
@@ -367,7 +373,21 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        return sorted(accepted, key=lambda x: x.start)
+        return sorted((self._protocol_first(text, m) for m in accepted), key=lambda x: x.start)
+
+    def _protocol_first(self, text: str, mention: TreatyMention) -> TreatyMention:
+        """ "the Optional Protocol to the [United Nations] Convention against Torture": the words before a
+        treaty's name make it the name of its one optional protocol (protocol before parent)."""
+        if mention.kind in ("optional protocol", "protocol"):
+            return mention
+        lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
+        protocol = self.protocol_of(mention.mtdsg_no) if lead else None
+        if lead is None or protocol is None:
+            return mention
+        said = text[lead.start("op") : mention.end]
+        return TreatyMention(
+            protocol, lead.start("op"), mention.end, said, mention.score, self.kind(protocol), mention.via
+        )
 
     def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:
         """The MTDSG number whose title (or short name) best fits `name`, or None."""

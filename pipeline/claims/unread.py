@@ -38,7 +38,7 @@ _NOT_A_FIGURE_AFTER = re.compile(r"^(?:\s*(?:%|per\s*cent|percent|years?\s+old|\
 _CITATION = re.compile(r"\[\s*$")
 # Why a number a pattern did not take is not a claim, from the words around it.
 _CHANGE = re.compile(
-    r"\b(?:since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session)|this\s+year|last\s+year|"
+    r"\b(?:(?:rose|grew|increased|climbed|up)\s+from|since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session)|this\s+year|last\s+year|"
     r"in\s+the\s+past\s+(?:year|\w+\s+(?:years|months))|(?:during|over)\s+the\s+(?:year|period|past)|"
     r"(?:more|new)\s+(?:states|countries|ratifications|signatures|signatories)\b)",
     re.I,
@@ -104,6 +104,8 @@ def find_unread(
         before = text[max(0, m.start() - 20) : m.start()]
         if is_year(figure, m.group(0)) or _LABEL_BEFORE.search(before) or _CITATION.search(before):
             continue
+        if figure == 1 and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+            continue  # "one of only 4 countries": a word, not a figure
         if _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12]) or text[
             max(0, m.start() - 1) : m.start()
         ] in (".", "/", "-", ":"):
