@@ -34,7 +34,14 @@ _LABEL_BEFORE = re.compile(
     r"annex|rule|principle|goal|sdg|table|figure|vol|volume|series|session|ccw|protocol)\.?\s*$",
     re.I,
 )
-_NOT_A_FIGURE_AFTER = re.compile(r"^(?:\s*(?:%|per\s*cent|percent|years?\s+old|\.\d|,\d|/\d|:\d|-\d))", re.I)
+_NOT_A_FIGURE_AFTER = re.compile(
+    r"^(?:\s*(?:%|per\s*cent|percent|\.\d|,\d|/\d|:\d|-\d|\))|\s+(?:years?|months?|weeks?|days?|"
+    r"hours?|million|billion|articles?|paragraphs?|times|per\s+cent)\b)",
+    re.I,
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:age\s+of|aged|ages|under|younger\s+than|older\s+than|over\s+the\s+age\s+of)\s*$", re.I
+)
 _CITATION = re.compile(r"\[\s*$")
 # Why a number a pattern did not take is not a claim, from the words around it.
 _CHANGE = re.compile(
@@ -103,6 +110,11 @@ def find_unread(
             continue
         before = text[max(0, m.start() - 20) : m.start()]
         if is_year(figure, m.group(0)) or _LABEL_BEFORE.search(before) or _CITATION.search(before):
+            continue
+        line_start = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1
+        if not text[line_start : m.start()].strip() and text[m.end() : m.end() + 1] in (".", ")"):
+            continue  # a list item's number: "4. As of October 2012"
+        if _AGE_BEFORE.search(before):
             continue
         if figure == 1 and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
             continue  # "one of only 4 countries": a word, not a figure

@@ -12,7 +12,7 @@ import typer
 
 from pipeline.catalog import UnknownTreaty
 from pipeline.claims.check import CachedStore, check_reading, read_claims
-from pipeline.claims.evaluate import EvalSetError, evaluate, render_eval
+from pipeline.claims.evaluate import EvalSetError, evaluate_all, render_all
 from pipeline.claims.render import render_annotated, render_json, render_markdown, render_text
 from pipeline.cli.app import DbOption, app, fail
 from pipeline.config import db_path
@@ -68,8 +68,10 @@ def check_claims(
         Path | None,
         typer.Option(
             "--eval",
-            help="Instead of a file, run the evaluation set in this folder (texts/ and expected.csv, "
-            "e.g. tests/claims/eval) and print the score and every miss.",
+            help="Instead of a file, run the evaluation set in this folder (texts/ and expected.csv), or "
+            "each half of it (dev/ and test/, e.g. tests/claims/eval), and print per half and per kind "
+            "of source: claims right, found, verdicts right among those reported, spurious and unread "
+            "figures, then every miss.",
         ),
     ] = None,
     db: DbOption = None,
@@ -100,7 +102,7 @@ def check_claims(
     try:
         if eval_dir is not None:
             with open_store(path, read_only=True) as store:
-                typer.echo(render_eval(evaluate(eval_dir, store)), nl=False)
+                typer.echo(render_all(evaluate_all(eval_dir, store)), nl=False)
             return
         assert file is not None
         # The store is held only to read the treaties' names, then to check the claims found: never
