@@ -111,7 +111,7 @@ def find_unread(
         before = text[max(0, m.start() - 20) : m.start()]
         if is_year(figure, m.group(0)) or _LABEL_BEFORE.search(before) or _CITATION.search(before):
             continue
-        line_start = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1
+        line_start = max(text.rfind("\n", max(0, m.start() - 200), m.start()) + 1, m.start() - 200)
         if not text[line_start : m.start()].strip() and text[m.end() : m.end() + 1] in (".", ")"):
             continue  # a list item's number: "4. As of October 2012"
         if _AGE_BEFORE.search(before):
