@@ -164,3 +164,36 @@ def test_opsc_summary_on_real_pages(real_db: Path) -> None:
     ]
     assert c.non_state_parties == ()
     assert c.word_note and "Holy See, State of Palestine" in c.word_note
+
+
+def test_the_range_the_record_allows_comes_from_its_uncertain_participations() -> None:
+    from pipeline.claims.check import record_range
+    from pipeline.claims.extract import MEASURE_PARTIES
+    from pipeline.store.model import AsOf, Uncertain
+
+    gone = Uncertain("RUS", "Russian Federation", "consent", (date(2018, 1, 15), date(2026, 2, 3)))
+    asof = AsOf("XXVI-4", date(2024, 11, 30), 179, 187, "basis", 1, uncertain=(gone,))
+    found = record_range(asof, MEASURE_PARTIES, None)
+    assert found is not None and (found.low, found.high, found.uncertain) == (
+        178,
+        179,
+        ("Russian Federation",),
+    )
+    assert record_range(asof, MEASURE_SIGNATORIES, None) is None  # no signature is uncertain
+    assert record_range(asof, MEASURE_PARTIES, "ratification") is None  # counts of one mode: no range
+    assert (
+        record_range(AsOf("XXVI-4", date(2024, 11, 30), 179, 187, "basis", 1), MEASURE_PARTIES, None) is None
+    )
+
+
+@pytest.mark.corpus
+def test_a_figure_inside_the_records_uncertainty_is_consistent_never_wrong(eval_db: Path) -> None:
+    from pipeline.claims.check import VERDICT_CONSISTENT
+
+    report = _check(eval_db, "As of November 2024, 178 states have ratified the CTBT.")
+    [c] = report.checks
+    assert (c.figure_then, c.then_range, c.uncertain) == (179, (178, 179), ("Russian Federation",))
+    assert c.verdict == VERDICT_CONSISTENT.format(names="Russian Federation")
+    assert "range:   the record allows 178 to 179 (uncertain: Russian Federation)" in render_text(report)
+    outside = _check(eval_db, "As of November 2024, 170 states have ratified the CTBT.")
+    assert outside.checks[0].verdict == VERDICT_WRONG
