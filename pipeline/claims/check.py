@@ -6,11 +6,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from typing import Any, Protocol
+from typing import Any
 
-import pandas as pd
-
-from pipeline.catalog import ALIASES, resolve_treaty
+from pipeline.catalog import resolve_treaty
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -18,8 +16,6 @@ from pipeline.claims.extract import (
     MEASURE_SIGNED_NOT_PARTIES,
     Claim,
     Reading,
-    TitleIndex,
-    TreatyName,
     read_text,
 )
 from pipeline.claims.facts import (
@@ -29,8 +25,8 @@ from pipeline.claims.facts import (
     signed_not_party,
     withdrawn,
 )
-from pipeline.claims.names import load_common_names
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
+from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
     VERDICT_CONSISTENT,
@@ -86,80 +82,8 @@ __all__ = [
 ]
 
 
-class StoreLike(Protocol):
-    """The slice of pipeline.store.Store the checker reads."""
-
-    def treaties(self) -> pd.DataFrame: ...
-    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
-    def asof(self, mtdsg_no: str, on: date) -> Any: ...
-    def snapshots(self, mtdsg_no: str) -> pd.DataFrame: ...
-
-
-class CachedStore:
-    """A StoreLike that asks the store once per question: a text checks many claims on few treaties,
-    and the evaluation set asks the same questions across texts."""
-
-    def __init__(self, store: StoreLike, names: CachedStore | None = None) -> None:
-        """`names`: a CachedStore read earlier (and since closed) whose treaties and title index to reuse."""
-        self.store = store
-        self._treaties: pd.DataFrame | None = names._treaties if names else None
-        self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
-        self._asof: dict[tuple[str, date], Any] = {}
-        self._snapshots: dict[str, pd.DataFrame] = {}
-        self._index: TitleIndex | None = names._index if names else None
-
-    def treaties(self) -> pd.DataFrame:
-        if self._treaties is None:
-            self._treaties = self.store.treaties()
-        return self._treaties
-
-    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
-        key = (mtdsg_no, snapshot_id)
-        if key not in self._participants:
-            self._participants[key] = self.store.participants(mtdsg_no, snapshot_id)
-        return self._participants[key]
-
-    def asof(self, mtdsg_no: str, on: date) -> Any:
-        key = (mtdsg_no, on)
-        if key not in self._asof:
-            try:
-                self._asof[key] = self.store.asof(mtdsg_no, on)
-            except StoreError as e:
-                self._asof[key] = e
-        found = self._asof[key]
-        if isinstance(found, StoreError):
-            raise found
-        return found
-
-    def title_index(self) -> TitleIndex:
-        """The treaties' titles and names, indexed once."""
-        if self._index is None:
-            self._index = TitleIndex(treaty_names(self.treaties()))
-        return self._index
-
-    def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
-        if mtdsg_no not in self._snapshots:
-            self._snapshots[mtdsg_no] = self.store.snapshots(mtdsg_no)
-        return self._snapshots[mtdsg_no]
-
-
 def _int(value: Any) -> int | None:
     return None if _missing(value) else int(value)
-
-
-def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
-    """The treaties the store holds, with their catalogue short names, as candidates for a text."""
-    out = []
-    common = load_common_names()
-    for row in treaties.to_dict("records"):
-        no = str(row["mtdsg_no"])
-        aliases = list(ALIASES.get(no, ()))
-        if not _missing(row.get("short_name")) and row["short_name"] not in aliases:
-            aliases.insert(0, str(row["short_name"]))
-        names = tuple(n for n in common.get(no, ()) if n not in aliases)
-        title = "" if _missing(row.get("title")) else str(row["title"])
-        out.append(TreatyName(no, title, tuple(aliases), names))
-    return out
 
 
 def _newcomers(rows: Sequence[dict[str, Any]], since: date) -> list[Newcomer]:

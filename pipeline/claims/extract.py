@@ -32,15 +32,9 @@ from pipeline.claims.measures import (
 )
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, Claim, CountMatch, Unread
 from pipeline.claims.numbers import parse_number
+from pipeline.claims.references import GENERIC_REF, find_generic_refs, resolve_ref
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
-from pipeline.claims.treaties import (
-    GENERIC_REF,
-    TitleIndex,
-    TreatyMention,
-    TreatyName,
-    find_generic_refs,
-    resolve_ref,
-)
+from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
 from pipeline.claims.unread import find_unread
 
 # How far back a generic reference looks for the treaty it points to ("the Protocol" -> the last

@@ -11,30 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import log
 
+from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
 
 _STOPWORDS = frozenset(
     "the of on to and in for a an by at with its their or concerning relating against between from as "
     "into is are be which that this".split()
-)
-# Words that head a treaty's title; a generic "the Convention" refers back to a treaty of that kind.
-_KINDS = (
-    "optional protocol",
-    "protocol",
-    "convention",
-    "covenant",
-    "agreement",
-    "treaty",
-    "statute",
-    "amendment",
-    "charter",
-    "constitution",
-    "accord",
-)
-GENERIC_REF = re.compile(
-    r"\b(?P<det>the|this|that|said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
-    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b)",
-    re.I,
 )
 
 
@@ -70,34 +52,6 @@ def _tokens(s: str) -> list[tuple[str, int, int]]:
     one character per character for Latin text, which is all a treaty title needs)."""
     folded = s.lower() if s.isascii() else "".join((_fold(c) or " ")[:1] for c in s)
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
-
-
-def _kind_of(title: str) -> str | None:
-    t = _fold(title)
-    first = min(
-        ((t.find(k), k) for k in _KINDS if re.search(rf"\b{k}\b", t)), default=None, key=lambda x: x[0]
-    )
-    if first is None:
-        return None
-    # "Optional Protocol to the Convention": the kind is what comes first.
-    pos = re.search(rf"\b{first[1]}\b", t)
-    if pos:
-        for k in _KINDS:
-            m = re.search(rf"\b{k}\b", t)
-            if m and m.start() == pos.start():
-                return k
-    return first[1]
-
-
-def _kind_matches(ref: str, kind: str | None) -> bool:
-    if kind is None:
-        return False
-    ref = ref.lower()
-    if ref == "optional protocol":
-        return kind == "optional protocol"
-    if ref == "protocol":
-        return kind in ("protocol", "optional protocol")
-    return kind == ref
 
 
 # The words that make the treaty named next the parent of the protocol meant.
@@ -395,29 +349,3 @@ class TitleIndex:
         if not found:
             return None
         return max(found, key=lambda x: (x.end - x.start, x.score)).mtdsg_no
-
-
-def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of generic references such as "the Optional Protocol" or "this Convention"."""
-    return [
-        (m.start(), m.end(), re.sub(r"\s+", " ", m.group("kind").lower())) for m in GENERIC_REF.finditer(text)
-    ]
-
-
-def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: TitleIndex) -> str | None:
-    """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions."""
-    if not earlier:
-        return None
-    same = [m for m in earlier if _kind_matches(kind, m.kind)]
-    if kind in ("optional protocol", "protocol"):
-        # "the Convention ... and its Optional Protocol": the protocol to the treaty just named.
-        last = earlier[-1]
-        if det.lower() == "its" or not same:
-            protocol = index.protocol_of(last.mtdsg_no)
-            if protocol:
-                return protocol
-    if same:
-        return same[-1].mtdsg_no
-    if kind in ("treaty", "agreement", "accord"):
-        return earlier[-1].mtdsg_no  # "the treaty" is any treaty: the Ottawa Convention too
-    return None

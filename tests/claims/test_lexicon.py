@@ -95,3 +95,11 @@ def test_parse_ordinal_and_number_reject_other_words() -> None:
         parse_ordinal("several")
     with pytest.raises(ValueError):
         parse_number("thirty-fifth")
+
+
+def test_no_module_of_the_claim_reader_is_over_400_lines() -> None:
+    import pipeline.claims
+
+    folder = Path(pipeline.claims.__file__).parent
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*.py")}
+    assert len(sizes) >= 10 and max(sizes.values()) <= 400, sizes
