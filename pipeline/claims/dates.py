@@ -254,10 +254,22 @@ _DATELINE_NO_YEAR = re.compile(
 _HEAD = 600
 
 
+def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
+    """A treaty's adoption date under (or beside) its title, above an article that tells of later dates:
+    "Convention against Torture / 10 Dec 1984" over "As of 2019, 170 states ...". The title names a
+    treaty in the words before the date on its line or on the line above; the article names a later
+    date (a text is no older than what it tells)."""
+    line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
+    above = max(text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1)) + 1, line_start - 200, 0)
+    named = _TREATY_WORD.search(text, above, d.start)
+    return bool(named) and latest is not None and latest.year > d.on.year
+
+
 def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:
     """The date the text gives itself (byline, dateline, "last updated"), or None. A dateline without
     a year ("Geneva, 5 May -") takes the latest year the text names: a text is no older than what it tells."""
     dates = find_dates(text) if dates is None else dates
+    latest = max((x.on for x in dates if not x.event), default=None)
     for d in dates:
         if d.precision not in ("day", "month") or d.event:
             continue
@@ -274,10 +286,12 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         updated = re.fullmatch(r"[\s(]*(?:last\s+)?updated:?\s+(?:on\s+)?", lead, re.I) and re.fullmatch(
             r"[\s).]*", rest
         )
-        heading = _TREATY_WORD.search(text, line_start, line_end) or _TREATY_WORD.search(
-            text, max(0, text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1)) + 1), line_start
-        )
-        if d.precision == "day" and d.start < _HEAD and (alone or dateline) and not heading:
+        if (
+            d.precision == "day"
+            and d.start < _HEAD
+            and (alone or dateline)
+            and not _is_heading(text, d, latest)
+        ):
             return d
         if updated:
             return d

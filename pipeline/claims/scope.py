@@ -71,7 +71,15 @@ _PERIOD = re.compile(
 )
 # "Four more states signed ..., bringing the total to 125": the "more" is the change, the total the claim.
 _MORE_AFTER = re.compile(r"^\s+(?:more|new|additional)\b", re.I)
-_RUNNING_TOTAL = re.compile(r"\b(?:bringing|brings|brought|raising|raises|taking|takes)\b", re.I)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:up\s+)?(?:the\s+(?:total|number|tally|count)\b|"
+    r"(?:it\s+|its\s+\w+\s+)?to\s+(?:a\s+total\s+of\s+)?(?:\d|[a-z]+[\s-]))",
+    re.I,
+)
+# A count told as a total in a sentence of changes: "In the past year 5 states joined, bringing the
+# total to 150"; "As of last year, 150 states had ratified" (a status date, not a period).
+_TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
+_STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
 # A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
 _LABEL_BEFORE = re.compile(
@@ -87,7 +95,12 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             figure = parse_number(m.group("num"))
         except ValueError:
             continue
-        if is_year(figure, m.group("num")):
+        if is_year(figure, m.group("num")) or is_label(text, m.start("num")):
+            continue
+        try:
+            if is_year(parse_number(m.group("den")), m.group("den")):
+                continue  # "2 of the 1997 Convention": a year, not a denominator
+        except ValueError:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
@@ -139,7 +152,10 @@ def set_aside(
         i = sentences.index(c.number_start)
         s, e = sentences.spans[i] if i >= 0 else (c.number_start, c.number_end)
         if i not in periods:
-            periods[i] = bool(_PERIOD.search(text, s, e))
+            periods[i] = any(
+                not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+                for p in _PERIOD.finditer(text, s, e)
+            )
         before = text[max(s, c.number_start - 40) : c.number_start]
         reason = None
         if c.kind != KIND_COUNT or c.source != "prose":
@@ -151,7 +167,7 @@ def set_aside(
             reason = REASON_SUBSET  # "12 EU states have ratified ..., and 9 have ratified its Protocol"
         elif i in group_sentences and c.start > s and _after_group(text, s, c.number_start):
             reason = REASON_SUBSET
-        elif periods[i]:
+        elif periods[i] and not _TOTAL_WORDS.search(c.phrase) and not _RUNNING_TOTAL.search(text, s, c.start):
             reason = REASON_CHANGE
         elif _is_step(text, c, s, e):
             reason = REASON_CHANGE

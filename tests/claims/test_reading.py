@@ -170,10 +170,19 @@ def test_on_that_day_points_back_to_the_day_told() -> None:
 
 
 def test_a_heading_with_the_adoption_date_is_not_a_dateline() -> None:
-    text = "Convention against Torture\n10 Dec 1984\n\nToday 150 states are party to the Convention against Torture.\n"
+    text = (
+        "Convention against Torture\n10 Dec 1984\n\nThe Committee met in 2019. Today 150 states are party to "
+        "the Convention against Torture.\n"
+    )
     assert find_byline(text) is None
     [c] = _read(text, written_on=None).claims
     assert c.claimed_on is None
+
+
+def test_a_dateline_that_goes_on_to_name_the_treaty_is_still_a_dateline() -> None:
+    text = "Geneva, 22 March 2018 - The Convention against Torture now has 150 parties, up from 2008.\n"
+    byline = find_byline(text)
+    assert byline is not None and byline.on == date(2018, 3, 22)
 
 
 def test_a_day_and_month_without_a_year_take_the_text_year() -> None:
@@ -200,6 +209,13 @@ def test_yearly_changes_are_not_claims() -> None:
     text = "Since last year, four States have signed the CCM and nine have ratified it."
     assert _claims(text) == []
     assert _unread(text) == [(4, REASON_CHANGE), (9, REASON_CHANGE)]
+
+
+def test_a_total_told_in_a_sentence_of_changes_is_a_claim() -> None:
+    text = "In the past year five states joined the CCM, bringing the total to 150 states parties."
+    assert _claims(text) == [(150, MEASURE_PARTIES)]
+    assert _unread(text) == [(5, REASON_CHANGE)]
+    assert _claims("As of last year, 150 states had ratified the CCM.") == [(150, MEASURE_PARTIES)]
 
 
 def test_a_group_named_first_makes_its_counts_subsets() -> None:
