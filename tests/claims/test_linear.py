@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.claims.bench import DOTS, NUMBER_WORDS, PROSE, claims_ms_per_kb, repeated
 from pipeline.claims.extract import TitleIndex, read_text
@@ -69,3 +71,14 @@ def test_a_megabyte_of_a_dot_is_one_sentence_each() -> None:
 def test_the_bench_measure_is_milliseconds_per_kb_of_each_shape() -> None:
     figures = claims_ms_per_kb(INDEX, kb=4)
     assert set(figures) == {"prose", "number_words", "dots"} and all(v > 0 for v in figures.values())
+
+
+_PIECES = [*"Aa1 2.,;:-\n()[]%", "ratified by ", "states ", "one ", "March ", "2019 ", "the CCM ", "of the "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+@settings(max_examples=150, deadline=None)
+def test_no_text_crashes_the_reader(text: str) -> None:
+    reading = read_text(text, INDEX)
+    assert all(0 <= c.number_start < len(text) for c in reading.claims)
+    assert all(u.reason for u in reading.unread)
