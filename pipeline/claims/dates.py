@@ -59,7 +59,7 @@ _ANCHOR_BEFORE = re.compile(
 )
 # Dates of events in a treaty's life, which are not the date a count is claimed for.
 _EVENT_BEFORE = re.compile(
-    r"\b(?:adopted|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?force|"
+    r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?force|"
     r"entry\s+into\s+force|in\s+force\s+since|effective|"
     r"opened\s+for\s+signature|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|were\s+signed|"
     r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly)"

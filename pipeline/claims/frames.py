@@ -35,7 +35,7 @@ from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.scope import is_label, set_aside, share_matches
 from pipeline.claims.sentences import Spans, split_sentences
-from pipeline.claims.thresholds import infobox_matches, threshold_matches
+from pipeline.claims.thresholds import infobox_matches, nth_to_matches, threshold_matches
 
 _ADJ = (
     r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
@@ -88,7 +88,12 @@ _ACTIVE = re.compile(
 # "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
-    r"\s+|[,;:]\s*)(?:(?:only|just)\s+)?" + _QUAL + _NUM + r"\s+(?:(?:have|has|had)\s+)" + _ADVERBS + _VERB,
+    r"\s+|[,;:]\s*)(?:(?:only|just)\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had)\s+)"
+    + _ADVERBS
+    + _VERB,
     re.I,
 )
 _ARE = re.compile(
@@ -255,15 +260,18 @@ def _signatories_beside_parties(text: str, counts: list[CountMatch], sentences: 
         ):
             out[i] = replace(c, measure=MEASURE_SIGNED_NOT_PARTIES)
     # "50 have ratified and 30 have signed": right after a count of parties, those who only signed.
+    # The treaty may be named in between: "110 states had ratified the CCM, while 13 others had signed".
     joined = re.compile(
-        r"\s*,?\s*(?:and|plus|with|while|whereas)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+)?", re.I
+        r"(?:\s+(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
+        r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
+        re.I,
     )
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
             continue
         between = text[a.end : b.number_start]
-        if b.noun is None and len(between) < 40 and joined.fullmatch(between):
+        if b.noun is None and len(between) < 120 and joined.fullmatch(between):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
     return out
 
@@ -290,7 +298,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
     and the numbers a pattern fitted but set aside, with the reason."""
     found: dict[int, CountMatch] = {}
     skipped: dict[int, Skipped] = {}
-    for c in [*infobox_matches(text), *threshold_matches(text)]:
+    for c in [*infobox_matches(text), *threshold_matches(text), *nth_to_matches(text)]:
         found.setdefault(c.number_start, c)
     shares, set_off = share_matches(text)
     for c in shares:

@@ -38,10 +38,16 @@ from pipeline.claims.sentences import Spans
 # Protocol", "In all 80 of 197 states have acted".
 _SHARE = re.compile(
     r"(?<![\d,.])" + QUAL + NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
-    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,12}}?(?:(?:have|has|had)\s+)?"
+    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
     r"(?:(?:also|now|already|so\s+far|since|all)\s+)*"
     r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
     r"been\s+part(?:y|ies))\b",
+    re.I,
+)
+# What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
+_ALL_OF = re.compile(
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
+    r"states[\s-]+parties|signatories|governments)\b",
     re.I,
 )
 # "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
@@ -104,6 +110,11 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        if not _ALL_OF.match(m.group("whole")):
+            # "Two of the five permanent members have ratified": a share of a group, not of the world.
+            skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
+            skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
+            continue
         if verb in ("acted", "signed or ratified"):
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_TOTAL), den]
             continue

@@ -14,6 +14,12 @@ from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
 
 JOIN_NOUN = r"(?:ratifications?|instruments?|accessions?|states?|countries|parties|consents?|signatories)"
+# "the 160th State to ratify": a count on the day (nth_to_matches), not the threshold of entry into force.
+_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere)"
+_NOT_NTH_TO = r"(?!\s+" + _TO_JOIN.replace("?P<verb>", "") + ")"
+_NTH_TO = re.compile(
+    r"\bthe\s+(?:" + _ORD + r")\s+(?:state|country|nation|party)\s+" + _TO_JOIN + r"\b", re.I
+)
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
 # a fact about the Nth consent deposited, not a count on a date.
 _THRESHOLDS = (
@@ -50,7 +56,7 @@ _THRESHOLDS = (
     re.compile(
         r"\bthe\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
         + _ORD
-        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
+        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b{_NOT_NTH_TO}",
         re.I,
     ),
 )
@@ -120,6 +126,36 @@ def threshold_matches(text: str) -> list[CountMatch]:
                     kind=KIND_THRESHOLD,
                 )
             )
+    return out
+
+
+def nth_to_matches(text: str) -> list[CountMatch]:
+    """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
+    the day the sentence tells."""
+    out = []
+    for m in _NTH_TO.finditer(text):
+        group = "word" if m.group("word") else "num"
+        try:
+            figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        except ValueError:
+            continue
+        if figure < 10:
+            continue  # "the first state to ratify": an event of the day, as with thresholds
+        measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "sign" else MEASURE_PARTIES
+        out.append(
+            CountMatch(
+                figure=figure,
+                measure=measure,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start(),
+                end=m.end(),
+                number_start=m.start(group),
+                number_end=m.end(group),
+                phrase=re.sub(r"\s+", " ", m.group(0)),
+            )
+        )
     return out
 
 

@@ -112,6 +112,12 @@ def test_n_of_the_m_parties_have_also_joined() -> None:
     assert _unread(text) == [(190, REASON_DENOMINATOR)]
 
 
+def test_n_of_the_m_of_a_group_is_a_subset() -> None:
+    text = "Two of the five permanent members have ratified the CTBT."
+    assert _claims(text) == []
+    assert _unread(text) == [(2, REASON_SUBSET), (5, REASON_SUBSET)]
+
+
 def test_in_all_n_of_m_have_acted_then_the_split() -> None:
     text = "In all 80 of 197 states have acted on the CCM: 50 have ratified and 30 have signed."
     assert _claims(text) == [(50, MEASURE_PARTIES), (30, MEASURE_SIGNED_NOT_PARTIES)]
@@ -256,3 +262,21 @@ def test_numbers_that_name_or_date_are_not_listed() -> None:
 
 def test_a_sentence_about_nothing_treaty_like_lists_nothing() -> None:
     assert _read("The 12 apostles ate 5 loaves in 2 hours.") == Reading((), ())
+
+
+def test_the_nth_state_to_ratify_is_a_count_not_a_threshold() -> None:
+    [c] = _read(
+        "On 12 October 2015 Angola became the 160th State to ratify the Convention against Torture."
+    ).claims
+    assert (c.figure, c.measure, c.kind, c.claimed_on) == (160, MEASURE_PARTIES, "count", date(2015, 10, 12))
+    assert _read("Chile was the first state to ratify the CCM.").claims == ()
+
+
+def test_others_that_signed_after_a_count_of_parties_signed_without_ratifying() -> None:
+    text = "As of 1 January 2020, 110 states had ratified the CCM, while 13 others had signed it."
+    assert _claims(text) == [(110, MEASURE_PARTIES), (13, MEASURE_SIGNED_NOT_PARTIES)]
+
+
+def test_a_year_after_adoption_does_not_date_a_claim() -> None:
+    [c] = _read("Since its adoption in 1997, 164 countries have joined the CCM.").claims
+    assert (c.figure, c.claimed_on) == (164, WRITTEN)
