@@ -58,8 +58,7 @@ _OF_THE_GROUP = re.compile(
     re.I,
 )
 _WHOLE_WORLD = re.compile(
-    r"^(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations)"
-    r"(?:\s+(?:of|in)\s+the\s+(?:UN|United\s+Nations|world))?(?:\s+members)?$",
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|signatories)\b",
     re.I,
 )
 # A group named between the number and its noun: "12 EU states", "40 African countries".
@@ -155,7 +154,7 @@ def set_aside(
     skipped: list[Skipped] = []
     group_sentences: set[int] = set()
     for m in _OF_THE_GROUP.finditer(text):
-        if not _WHOLE_WORLD.match(m.group("group").strip()):
+        if not _WHOLE_WORLD.match(m.group("group").strip()):  # "Annex 2 States", "African Union members"
             group_sentences.add(sentences.index(m.start()))
     periods: dict[int, bool] = {}
     subset_in: set[int] = set()

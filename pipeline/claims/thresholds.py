@@ -54,7 +54,7 @@ _THRESHOLDS = (
     ),
     # "the 30th ratification", "the fiftieth instrument"
     re.compile(
-        r"\bthe\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
+        r"\b(?:the|its)\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
         + _ORD
         + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b{_NOT_NTH_TO}",
         re.I,

@@ -280,3 +280,13 @@ def test_others_that_signed_after_a_count_of_parties_signed_without_ratifying() 
 def test_a_year_after_adoption_does_not_date_a_claim() -> None:
     [c] = _read("Since its adoption in 1997, 164 countries have joined the CCM.").claims
     assert (c.figure, c.claimed_on) == (164, WRITTEN)
+
+
+def test_of_the_states_that_signed_is_the_whole_not_a_group() -> None:
+    text = "Of the 120 states that have signed the CCM, 100 have ratified it."
+    assert _claims(text) == [(120, MEASURE_SIGNATORIES), (100, MEASURE_PARTIES)]
+
+
+def test_its_twentieth_ratification_is_a_threshold() -> None:
+    [c] = _read("The CCM received its 20th ratification and entered into force six months later.").claims
+    assert (c.figure, c.kind) == (20, KIND_THRESHOLD)
