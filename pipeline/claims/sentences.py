@@ -106,11 +106,4 @@ class Lines:
         return bisect_right(self._breaks, pos - 1) + 1
 
 
-def between(items: Sequence[int], lo: int, hi: int) -> slice:
-    """The slice of sorted `items` with lo <= item < hi."""
-    from bisect import bisect_left
-
-    return slice(bisect_left(items, lo), bisect_left(items, hi))
-
-
-__all__ = ["Lines", "Span", "Spans", "between", "split_paragraphs", "split_sentences"]
+__all__ = ["Lines", "Span", "Spans", "split_paragraphs", "split_sentences"]
