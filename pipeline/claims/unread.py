@@ -15,6 +15,7 @@ from pipeline.claims.model import (
     REASON_DENOMINATOR,
     REASON_NOT_UNDERSTOOD,
     REASON_SUBSET,
+    REASON_THRESHOLD,
     Skipped,
     Unread,
 )
@@ -62,6 +63,11 @@ def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
         r"\s+(?:UN\s+|member\s+)?(?:states|countries|nations|parties)", text[end : end + 30], re.I
     ):
         return REASON_DENOMINATOR if re.search(r"\bout\s+of\s*$", before, re.I) else REASON_SUBSET
+    after = text[end : end + 40]
+    if re.match(r"\s+of\s+(?:which|whom|them|these|those)\b", after, re.I):
+        return REASON_SUBSET  # "97 States are party, 30 of which are African"
+    if re.match(r"\s+(?:\w+\s+)?(?:needed|required|necessary)\b", after, re.I):
+        return REASON_THRESHOLD  # "five more than the 30 needed for it to enter into force"
     if _CHANGE.search(clause):
         return REASON_CHANGE
     if _SUBSET_WORDS.search(text[max(sentence[0], start - 60) : end + 30]):

@@ -290,3 +290,11 @@ def test_of_the_states_that_signed_is_the_whole_not_a_group() -> None:
 def test_its_twentieth_ratification_is_a_threshold() -> None:
     [c] = _read("The CCM received its 20th ratification and entered into force six months later.").claims
     assert (c.figure, c.kind) == (20, KIND_THRESHOLD)
+
+
+def test_unread_reasons_from_the_words_after_the_number() -> None:
+    assert _unread("Currently, 97 States are party to the CCM, 30 of which are African.") == [
+        (30, REASON_SUBSET)
+    ]
+    text = "A total of 35 countries have now ratified the CCM, five more than the 30 needed for it to enter into force."
+    assert (30, "threshold") in _unread(text)
