@@ -308,7 +308,7 @@ def read_claims(
     `treaty` (a number or a short name) overrides the treaty the text names; an unknown one raises
     pipeline.catalog.UnknownTreaty."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
-    by_no = {str(r["mtdsg_no"]): r for r in store.treaties().to_dict("records")}
+    by_no = store.treaty_rows()
     forced = resolve_treaty(treaty, by_no) if treaty else None
     return read_text(text, store.title_index(), treaty=forced, written_on=written_on)
 
@@ -316,7 +316,7 @@ def read_claims(
 def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:
     """Check every claim of a reading against the store; the unread figures go with the report."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
-    by_no = {str(r["mtdsg_no"]): r for r in store.treaties().to_dict("records")}
+    by_no = store.treaty_rows()
     newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
     checks = []
     for c in reading.claims:

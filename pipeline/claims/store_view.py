@@ -31,6 +31,7 @@ class CachedStore:
         """`names`: a CachedStore read earlier (and since closed) whose treaties and title index to reuse."""
         self.store = store
         self._treaties: pd.DataFrame | None = names._treaties if names else None
+        self._rows: dict[str, dict[str, Any]] | None = names._rows if names else None
         self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
         self._asof: dict[tuple[str, date], Any] = {}
         self._snapshots: dict[str, pd.DataFrame] = {}
@@ -40,6 +41,12 @@ class CachedStore:
         if self._treaties is None:
             self._treaties = self.store.treaties()
         return self._treaties
+
+    def treaty_rows(self) -> dict[str, dict[str, Any]]:
+        """treaties() as one row (a dict) per MTDSG number, built once."""
+        if self._rows is None:
+            self._rows = {str(r["mtdsg_no"]): r for r in self.treaties().to_dict("records")}
+        return self._rows
 
     def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
         key = (mtdsg_no, snapshot_id)
