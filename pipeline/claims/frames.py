@@ -298,7 +298,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
     and the numbers a pattern fitted but set aside, with the reason."""
     found: dict[int, CountMatch] = {}
     skipped: dict[int, Skipped] = {}
-    for c in [*infobox_matches(text), *threshold_matches(text), *nth_to_matches(text)]:
+    for c in [*infobox_matches(text), *nth_to_matches(text), *threshold_matches(text)]:
         found.setdefault(c.number_start, c)
     shares, set_off = share_matches(text)
     for c in shares:

@@ -14,11 +14,17 @@ from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
 
 JOIN_NOUN = r"(?:ratifications?|instruments?|accessions?|states?|countries|parties|consents?|signatories)"
-# "the 160th State to ratify": a count on the day (nth_to_matches), not the threshold of entry into force.
+# "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
+# into force (then the ordinal threshold pattern reads it).
 _TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere)"
-_NOT_NTH_TO = r"(?!\s+" + _TO_JOIN.replace("?P<verb>", "") + ")"
+# "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
 _NTH_TO = re.compile(
-    r"\bthe\s+(?:" + _ORD + r")\s+(?:state|country|nation|party)\s+" + _TO_JOIN + r"\b", re.I
+    r"\bthe\s+(?:"
+    + _ORD
+    + r")\s+(?:(?:state|country|nation|party)\s+"
+    + _TO_JOIN
+    + r"|(?:state|country|nation)\s+part(?:y|ies))\b",
+    re.I,
 )
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
 # a fact about the Nth consent deposited, not a count on a date.
@@ -56,14 +62,15 @@ _THRESHOLDS = (
     re.compile(
         r"\b(?:the|its)\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
         + _ORD
-        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b{_NOT_NTH_TO}",
+        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
         re.I,
     ),
 )
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
 # "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
 _INFOBOX = re.compile(
-    r"^[ \t|*-]*(?P<label>signatories|parties|states\s+parties|ratifications|ratifiers)"
+    r"^[ \t|*-]*(?P<label>signatories|signatures|parties|states?\s+parties|contracting\s+(?:states|parties)|"
+    r"ratifications|ratifiers)"
     r"[ \t]*\|?[ \t]*:?[ \t]*"
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I | re.M,
@@ -141,7 +148,9 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue
         if figure < 10:
             continue  # "the first state to ratify": an event of the day, as with thresholds
-        measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "sign" else MEASURE_PARTIES
+        if _ENTRY.search(_clause_around(text, m.start(), m.end())):
+            continue  # "following ratification by the 20th state party, it came into force": a threshold
+        measure = MEASURE_SIGNATORIES if (m.group("verb") or "").lower() == "sign" else MEASURE_PARTIES
         out.append(
             CountMatch(
                 figure=figure,

@@ -62,7 +62,8 @@ def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     if _OUT_OF.search(before) and re.match(
         r"\s+(?:UN\s+|member\s+)?(?:states|countries|nations|parties)", text[end : end + 30], re.I
     ):
-        return REASON_DENOMINATOR if re.search(r"\bout\s+of\s*$", before, re.I) else REASON_SUBSET
+        whole = re.match(r"\s+(?:UN\s+|member\s+)*(?:states|countries|nations)\b", text[end : end + 30], re.I)
+        return REASON_DENOMINATOR if whole or re.search(r"\bout\s+of\s*$", before, re.I) else REASON_SUBSET
     after = text[end : end + 40]
     if re.match(r"\s+of\s+(?:which|whom|them|these|those)\b", after, re.I):
         return REASON_SUBSET  # "97 States are party, 30 of which are African"

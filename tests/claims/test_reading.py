@@ -298,3 +298,30 @@ def test_unread_reasons_from_the_words_after_the_number() -> None:
     ]
     text = "A total of 35 countries have now ratified the CCM, five more than the 30 needed for it to enter into force."
     assert (30, "threshold") in _unread(text)
+
+
+def test_the_nth_state_party_is_a_count() -> None:
+    [c] = _read(
+        "On 5 June 2011 Tunisia became the 150th State Party to the Convention against Torture."
+    ).claims
+    assert (c.figure, c.measure, c.kind, c.claimed_on) == (150, MEASURE_PARTIES, "count", date(2011, 6, 5))
+
+
+def test_infobox_rows_of_signatures_and_state_parties() -> None:
+    reading = _read("Convention on Cluster Munitions\nSignatures: 108\nState Parties: 112\n", written_on=None)
+    assert [(c.figure, c.measure, c.source) for c in reading.claims] == [
+        (108, MEASURE_SIGNATORIES, "infobox"),
+        (112, MEASURE_PARTIES, "infobox"),
+    ]
+
+
+def test_the_m_of_ratified_by_n_of_the_m_states_is_a_denominator() -> None:
+    text = "The CCM has been ratified by 150 of the 193 member states."
+    assert _claims(text) == [(150, MEASURE_PARTIES)]
+    assert _unread(text) == [(193, REASON_DENOMINATOR)]
+
+
+def test_the_nth_state_party_that_brought_entry_into_force_is_a_threshold() -> None:
+    text = "Following ratification by the 20th state party, the Convention against Torture came into force."
+    [c] = _read(text).claims
+    assert (c.figure, c.kind) == (20, KIND_THRESHOLD)
