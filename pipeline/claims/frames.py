@@ -119,7 +119,8 @@ _HAS = re.compile(
     + _QUAL
     + _NUM
     + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)\s+)?"
-    r"(?P<noun>parties|party|signatories|ratifications|signatures|accessions|contracting\s+(?:states|parties))\b",
+    r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
+    r"contracting\s+(?:states|parties))\b",
     re.I,
 )
 _COUNT_NOUN = (
@@ -134,7 +135,7 @@ _NUMBER_OF = re.compile(
 )
 # "the number of signatory States 60": the verb left out.
 _NUMBER_OF_BARE = re.compile(
-    r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
+    r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
 )
 # "the tally had climbed to 45 states": a running total of parties.
 _TALLY = re.compile(

@@ -325,3 +325,13 @@ def test_the_nth_state_party_that_brought_entry_into_force_is_a_threshold() -> N
     text = "Following ratification by the 20th state party, the Convention against Torture came into force."
     [c] = _read(text).claims
     assert (c.figure, c.kind) == (20, KIND_THRESHOLD)
+
+
+def test_a_status_line_of_parties_and_one_signatory() -> None:
+    assert _claims("The CCM. Status: 186 parties; 1 signatory (as of 1 March 2024).") == [
+        (186, MEASURE_PARTIES),
+        (1, MEASURE_SIGNED_NOT_PARTIES),
+    ]
+    assert _claims("Convention on Cluster Munitions\nNumber of States Parties: 164\n") == [
+        (164, MEASURE_PARTIES)
+    ]
