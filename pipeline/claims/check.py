@@ -6,20 +6,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from typing import Any, Protocol
+from typing import Any
 
-import pandas as pd
-
-from pipeline.catalog import ALIASES, resolve_treaty
+from pipeline.catalog import resolve_treaty
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
     MEASURE_SIGNED_NOT_PARTIES,
     Claim,
-    TitleIndex,
-    TreatyName,
-    extract_claims,
+    Reading,
+    read_text,
 )
 from pipeline.claims.facts import (
     consents_by_mode,
@@ -28,10 +25,11 @@ from pipeline.claims.facts import (
     signed_not_party,
     withdrawn,
 )
-from pipeline.claims.names import load_common_names
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
+from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
+    VERDICT_CONSISTENT,
     VERDICT_CURRENT,
     VERDICT_NO_TREATY,
     VERDICT_STALE,
@@ -39,6 +37,7 @@ from pipeline.claims.verdicts import (
     VERDICT_THRESHOLD_WRONG,
     VERDICT_UNDATED,
     VERDICT_WRONG,
+    RecordRange,
     balance_note,
     count_verdict,
     figure_for,
@@ -59,6 +58,7 @@ from pipeline.store import StoreError
 # callers import them from here.
 __all__ = [
     "MAX_ENTRY_DELAY_DAYS",
+    "VERDICT_CONSISTENT",
     "VERDICT_CURRENT",
     "VERDICT_NO_TREATY",
     "VERDICT_STALE",
@@ -72,6 +72,9 @@ __all__ = [
     "Newcomer",
     "StoreLike",
     "check_claim",
+    "check_reading",
+    "read_claims",
+    "record_range",
     "check_text",
     "matches",
     "tolerance",
@@ -79,79 +82,8 @@ __all__ = [
 ]
 
 
-class StoreLike(Protocol):
-    """The slice of pipeline.store.Store the checker reads."""
-
-    def treaties(self) -> pd.DataFrame: ...
-    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
-    def asof(self, mtdsg_no: str, on: date) -> Any: ...
-    def snapshots(self, mtdsg_no: str) -> pd.DataFrame: ...
-
-
-class CachedStore:
-    """A StoreLike that asks the store once per question: a text checks many claims on few treaties,
-    and the evaluation set asks the same questions across texts."""
-
-    def __init__(self, store: StoreLike) -> None:
-        self.store = store
-        self._treaties: pd.DataFrame | None = None
-        self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
-        self._asof: dict[tuple[str, date], Any] = {}
-        self._snapshots: dict[str, pd.DataFrame] = {}
-        self._index: TitleIndex | None = None
-
-    def treaties(self) -> pd.DataFrame:
-        if self._treaties is None:
-            self._treaties = self.store.treaties()
-        return self._treaties
-
-    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
-        key = (mtdsg_no, snapshot_id)
-        if key not in self._participants:
-            self._participants[key] = self.store.participants(mtdsg_no, snapshot_id)
-        return self._participants[key]
-
-    def asof(self, mtdsg_no: str, on: date) -> Any:
-        key = (mtdsg_no, on)
-        if key not in self._asof:
-            try:
-                self._asof[key] = self.store.asof(mtdsg_no, on)
-            except StoreError as e:
-                self._asof[key] = e
-        found = self._asof[key]
-        if isinstance(found, StoreError):
-            raise found
-        return found
-
-    def title_index(self) -> TitleIndex:
-        """The treaties' titles and names, indexed once."""
-        if self._index is None:
-            self._index = TitleIndex(treaty_names(self.treaties()))
-        return self._index
-
-    def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
-        if mtdsg_no not in self._snapshots:
-            self._snapshots[mtdsg_no] = self.store.snapshots(mtdsg_no)
-        return self._snapshots[mtdsg_no]
-
-
 def _int(value: Any) -> int | None:
     return None if _missing(value) else int(value)
-
-
-def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
-    """The treaties the store holds, with their catalogue short names, as candidates for a text."""
-    out = []
-    common = load_common_names()
-    for row in treaties.to_dict("records"):
-        no = str(row["mtdsg_no"])
-        aliases = list(ALIASES.get(no, ()))
-        if not _missing(row.get("short_name")) and row["short_name"] not in aliases:
-            aliases.insert(0, str(row["short_name"]))
-        names = tuple(n for n in common.get(no, ()) if n not in aliases)
-        title = "" if _missing(row.get("title")) else str(row["title"])
-        out.append(TreatyName(no, title, tuple(aliases), names))
-    return out
 
 
 def _newcomers(rows: Sequence[dict[str, Any]], since: date) -> list[Newcomer]:
@@ -201,16 +133,16 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
             + (f" ({latest.get('reconciliation')})" if not _missing(latest.get("reconciliation")) else "")
         )
     non_state, non_member = _parties_not_states(rows)
-    then = then_basis = then_date = None
+    then = then_basis = then_date = allowed = None
     newcomers: tuple[Newcomer, ...] = ()
     on = claim.claimed_on
     if on is not None:
-        then, then_date, then_basis, missing = _figure_then(claim, no, store, rows, on)
+        then, then_date, then_basis, missing, allowed = _figure_then(claim, no, store, rows, on)
         notes.extend(missing)
         newcomers = tuple(_newcomers(rows, on))
         if as_at is not None and on > as_at:
             notes.append(f"the claimed date {on} is after the latest status date {as_at}")
-    verdict, explanation = count_verdict(claim, what, no, then=then, now=now, as_at=as_at)
+    verdict, explanation = count_verdict(claim, what, no, then=then, now=now, as_at=as_at, allowed=allowed)
     notes.extend(n for n in [balance_note(claim, no, then=then, now=now, newcomers=newcomers)] if n)
     title, short = _names(latest)
     return ClaimCheck(
@@ -221,6 +153,8 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         figure_then=then,
         then_date=then_date,
         then_basis=then_basis,
+        then_range=(allowed.low, allowed.high) if allowed else None,
+        uncertain=allowed.uncertain if allowed else (),
         figure_now=now,
         now_as_at=as_at,
         declared_now=declared,
@@ -284,15 +218,32 @@ def _parties_not_states(rows: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...]
     return non_state, non_member
 
 
+def record_range(asof: Any, measure: str, mode: str | None) -> RecordRange | None:
+    """The figures the record allows for a measure on `asof`'s date: `AsOf.parties_range` /
+    `signatories_range` (lowest and highest the record allows, where participations are uncertain: gone
+    from a later page without brackets or an end note and not explained by a cited known event), with the
+    names of those who make the difference. None when nothing is uncertain. The one home of this rule in
+    the checker."""
+    if mode is not None or measure not in (MEASURE_PARTIES, MEASURE_SIGNATORIES):
+        return None
+    role = "consent" if measure == MEASURE_PARTIES else "signature"
+    span = asof.parties_range if measure == MEASURE_PARTIES else asof.signatories_range
+    if span is None or span[0] == span[1]:
+        return None
+    doubtful = tuple(str(u.name) for u in asof.uncertain if u.role == role)
+    return RecordRange(span[0], span[1], doubtful)
+
+
 def _figure_then(
     claim: Claim, no: str, store: StoreLike, rows: Sequence[dict[str, Any]], on: date
-) -> tuple[int | None, date | None, str | None, list[str]]:
-    """(figure, its date, its basis, notes) for the claim's measure on the claimed date."""
+) -> tuple[int | None, date | None, str | None, list[str], RecordRange | None]:
+    """(figure, its date, its basis, notes, the range the record allows) for the claim's measure on the
+    claimed date."""
     try:
         a = store.asof(no, on)
     except StoreError as e:
         # Header-only pages (some MTDSG XML) carry counts but no dates to count back from.
-        return None, None, None, [f"no figure on {on}: {e}"]
+        return None, None, None, [f"no figure on {on}: {e}"], None
     then_date, then_basis = a.date, a.basis
     then: int | None
     if claim.mode is not None:
@@ -303,7 +254,7 @@ def _figure_then(
         then_basis = "counted from the latest snapshot's signature and consent dates"
     else:
         then = figure_for(claim.measure, a.parties, a.signatories, None)
-    return then, then_date, then_basis, []
+    return then, then_date, then_basis, [], record_range(a, claim.measure, claim.mode)
 
 
 def _names(latest: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -349,6 +300,37 @@ def _check_threshold(claim: Claim, rows: Sequence[dict[str, Any]], latest: dict[
     )
 
 
+def read_claims(
+    text: str, store: StoreLike, *, treaty: str | None = None, written_on: date | None = None
+) -> Reading:
+    """Read a text against the store's treaty names (the store's treaties and title index only).
+    `treaty` (a number or a short name) overrides the treaty the text names; an unknown one raises
+    pipeline.catalog.UnknownTreaty."""
+    store = store if isinstance(store, CachedStore) else CachedStore(store)
+    by_no = store.treaty_rows()
+    forced = resolve_treaty(treaty, by_no) if treaty else None
+    return read_text(text, store.title_index(), treaty=forced, written_on=written_on)
+
+
+def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:
+    """Check every claim of a reading against the store; the unread figures go with the report."""
+    store = store if isinstance(store, CachedStore) else CachedStore(store)
+    by_no = store.treaty_rows()
+    newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
+    checks = []
+    for c in reading.claims:
+        check = check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)
+        if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
+            # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.
+            stale = (
+                f"{check.mtdsg_no}'s latest status in the database is of {check.now_as_at}, older than "
+                f"the newest ({newest}): refresh it for today's figure"
+            )
+            check = replace(check, notes=(*check.notes, stale))
+        checks.append(check)
+    return ClaimReport(name=name, checks=tuple(checks), unread=reading.unread)
+
+
 def check_text(
     text: str,
     store: StoreLike,
@@ -361,20 +343,5 @@ def check_text(
     overrides the treaty the text names; an unknown one raises pipeline.catalog.UnknownTreaty.
     `written_on` dates claims the text leaves undated (else a byline or dateline does, else nothing)."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
-    frame = store.treaties()
-    by_no = {str(r["mtdsg_no"]): r for r in frame.to_dict("records")}
-    forced = resolve_treaty(treaty, by_no) if treaty else None
-    claims = extract_claims(text, store.title_index(), treaty=forced, written_on=written_on)
-    newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
-    checks = []
-    for c in claims:
-        check = check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)
-        if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
-            # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.
-            stale = (
-                f"{check.mtdsg_no}'s latest status in the database is of {check.now_as_at}, older than "
-                f"the newest ({newest}): refresh it for today's figure"
-            )
-            check = replace(check, notes=(*check.notes, stale))
-        checks.append(check)
-    return ClaimReport(name=name, checks=tuple(checks))
+    reading = read_claims(text, store, treaty=treaty, written_on=written_on)
+    return check_reading(reading, store, name=name)

@@ -1,5 +1,8 @@
 """Scoring the claim checker on an evaluation set: real texts with every claim's reading written by hand.
 
+A folder is either one set, or holds two halves that are sets: `dev/` (read while writing rules) and
+`test/` (held out); each is scored apart, and within it each kind of source (`category:`).
+
 A set is a folder holding `texts/*.txt` (a header of `key: value` lines, `---`, then the text) and
 `expected.csv` (one row per claim: file, figure, treaty, measure, mode, claimed_on, verdict, then, now,
 note). A claim is judged right when the checker finds it (same figure in the same file) and reads it
@@ -50,12 +53,41 @@ class EvalSetError(ValueError):
     """A malformed evaluation set: a missing file, header or column, or an unknown verdict."""
 
 
+CATEGORIES = (
+    "parliament",
+    "government",
+    "un-body",
+    "ngo",
+    "news",
+    "academic",
+    "encyclopedia",
+    "press-release",
+    "other",
+)
+HALVES = ("dev", "test")
+
+
 @dataclass(frozen=True)
 class EvalText:
     name: str
     source: str
     written_on: date | None
     text: str
+    category: str = "other"
+
+
+@dataclass(frozen=True)
+class TextScore:
+    """How one text fared: its listed claims, those judged right and found, what the checker reported."""
+
+    name: str
+    category: str
+    expected: int
+    right: int
+    found: int  # listed claims with a claim of their figure found (right or misread)
+    reported: int  # claims the checker reported
+    spurious: int
+    unread: int  # figures it listed as not checked
 
 
 @dataclass(frozen=True)
@@ -89,6 +121,20 @@ class EvalResult:
     expected: int = 0
     right: int = 0
     misses: list[Miss] = field(default_factory=list)
+    scores: list[TextScore] = field(default_factory=list)
+    name: str = ""  # the half ("dev", "test"), or "" for a set of its own
+
+    @property
+    def found(self) -> int:
+        return sum(t.found for t in self.scores)
+
+    @property
+    def reported(self) -> int:
+        return sum(t.reported for t in self.scores)
+
+    @property
+    def unread(self) -> int:
+        return sum(t.unread for t in self.scores)
 
     @property
     def spurious(self) -> int:
@@ -132,7 +178,10 @@ def load_text(path: Path) -> EvalText:
             meta[key.strip().lower()] = value.strip()
     if not meta.get("source"):
         raise EvalSetError(f"{path}: the header gives no source")
-    return EvalText(path.name, meta["source"], _day(meta.get("date", ""), str(path)), body)
+    category = meta.get("category", "other") or "other"
+    if category not in CATEGORIES:
+        raise EvalSetError(f"{path}: category {category!r} is not one of {', '.join(CATEGORIES)}")
+    return EvalText(path.name, meta["source"], _day(meta.get("date", ""), str(path)), body, category)
 
 
 def load_set(folder: Path) -> tuple[list[EvalText], list[Expected]]:
@@ -188,15 +237,34 @@ def _differences(e: Expected, c: ClaimCheck) -> list[str]:
     return out
 
 
-def evaluate(folder: Path, store: StoreLike) -> EvalResult:
+def is_set(folder: Path) -> bool:
+    return (folder / "texts").is_dir()
+
+
+def evaluate_all(folder: Path, store: StoreLike) -> list[EvalResult]:
+    """A set of its own, or each half (dev/, test/) that holds one; a half without texts is left out."""
+    if is_set(folder):
+        return [evaluate(folder, store)]
+    halves = [folder / h for h in HALVES if is_set(folder / h) and any((folder / h / "texts").glob("*.txt"))]
+    if not halves:
+        raise EvalSetError(
+            f"{folder} is not an evaluation set (needs texts/ and expected.csv, or dev/ and test/)"
+        )
+    store = store if isinstance(store, CachedStore) else CachedStore(store)
+    return [evaluate(h, store, name=h.name) for h in halves]
+
+
+def evaluate(folder: Path, store: StoreLike, *, name: str = "") -> EvalResult:
     """Run the checker on every text of the set (with the text's date as --written-on when the header
     gives one) and compare each claim with its expected reading."""
     texts, expected = load_set(folder)
-    result = EvalResult(texts=len(texts), expected=len(expected))
-    store = CachedStore(store)
+    result = EvalResult(texts=len(texts), expected=len(expected), name=name)
+    store = store if isinstance(store, CachedStore) else CachedStore(store)
     for t in texts:
-        checks = list(check_text(t.text, store, name=t.name, written_on=t.written_on).checks)
+        report = check_text(t.text, store, name=t.name, written_on=t.written_on)
+        checks = list(report.checks)
         wanted = [e for e in expected if e.file == t.name]
+        right = found = spurious = 0
         # Pair in text order: each expected claim takes the first unused check with its figure,
         # preferring one that reads it right.
         used: set[int] = set()
@@ -205,17 +273,53 @@ def evaluate(folder: Path, store: StoreLike) -> EvalResult:
             if not candidates:
                 result.misses.append(Miss(t.name, "missed", e, None, "not found"))
                 continue
+            found += 1
             best = min(candidates, key=lambda i: (len(_differences(e, checks[i])), i))
             used.add(best)
             diff = _differences(e, checks[best])
             if diff:
                 result.misses.append(Miss(t.name, "misread", e, checks[best], "; ".join(diff)))
             else:
-                result.right += 1
+                right += 1
         for i, c in enumerate(checks):
             if i not in used:
+                spurious += 1
                 result.misses.append(Miss(t.name, "spurious", None, c, "not a claim the set lists"))
+        result.right += right
+        result.scores.append(
+            TextScore(
+                t.name, t.category, len(wanted), right, found, len(checks), spurious, len(report.unread)
+            )
+        )
     return result
+
+
+def _line(label: str, scores: list[TextScore]) -> str:
+    expected = sum(t.expected for t in scores)
+    right = sum(t.right for t in scores)
+    found = sum(t.found for t in scores)
+    reported = sum(t.reported for t in scores)
+    spurious = sum(t.spurious for t in scores)
+    unread = sum(t.unread for t in scores)
+
+    def pct(a: int, b: int) -> str:
+        return f"{a / b:.0%}" if b else "-"
+
+    return (
+        f"{label}: {len(scores)} texts, {right} of {expected + spurious} right "
+        f"({pct(right, expected + spurious)}), "
+        f"found {found}/{expected} ({pct(found, expected)}), verdicts right among reported "
+        f"{right}/{reported} ({pct(right, reported)}), spurious {spurious}, unread {unread}"
+    )
+
+
+def render_all(results: list[EvalResult]) -> str:
+    """Each half's score, per kind of source, then its misses."""
+    blocks = []
+    for r in results:
+        head = [f"== {r.name} =="] if r.name else []
+        blocks.append("\n".join(head) + ("\n" if head else "") + render_eval(r))
+    return "\n".join(blocks)
 
 
 def render_eval(result: EvalResult) -> str:
@@ -224,7 +328,12 @@ def render_eval(result: EvalResult) -> str:
         f"evaluation: {result.right} of {result.expected + result.spurious} claims judged right "
         f"({result.score:.1%}); {result.texts} texts, {result.expected} expected claims, "
         f"{result.spurious} spurious",
+        _line("all", result.scores),
     ]
+    for category in CATEGORIES:
+        group = [t for t in result.scores if t.category == category]
+        if group:
+            lines.append(_line(f"  {category}", group))
     for m in result.misses:
         lines.append("")
         if m.expected is not None:

@@ -70,10 +70,20 @@ def _since_lines(c: ClaimCheck) -> list[str]:
     return out
 
 
+def _unread_lines(report: ClaimReport) -> list[str]:
+    """ "figures not checked": every number in a sentence about a treaty that was not read as a claim."""
+    if not report.unread:
+        return []
+    lines = [f"figures not checked ({len(report.unread)}):"]
+    for u in report.unread:
+        lines.append(f'   line {u.line}: {u.figure} ({u.reason}): "{u.sentence}"')
+    return lines
+
+
 def render_text(report: ClaimReport) -> str:
-    """A plain-text report, one block per claim."""
+    """A plain-text report, one block per claim, then the figures not checked."""
     if report.message:
-        return report.message + "\n"
+        return "\n".join([report.message, *_unread_lines(report)]) + "\n"
     n = len(report.checks)
     lines = [f"{report.name}: {n} claim{'s' if n != 1 else ''}", ""]
     for i, c in enumerate(report.checks, 1):
@@ -86,6 +96,11 @@ def render_text(report: ClaimReport) -> str:
                 lines.append(f"   then:    consent number {cl.figure} deposited on {c.then_date.isoformat()}")
         elif c.figure_then is not None and c.then_date is not None:
             lines.append(f"   then:    {c.figure_then} {_what(cl)} on {c.then_date.isoformat()}")
+            if c.then_range:
+                low, high = c.then_range
+                lines.append(
+                    f"   range:   the record allows {low} to {high} (uncertain: {', '.join(c.uncertain)})"
+                )
         if c.figure_now is not None:
             src = f", {c.source}" if c.source else ""
             lines.append(f"   now:     {c.figure_now} {_what(cl)}, status as at {c.now_as_at}{src}")
@@ -97,7 +112,8 @@ def render_text(report: ClaimReport) -> str:
         if c.then_basis:
             lines.append(f"   basis:   {c.then_basis}")
         lines.append("")
-    return "\n".join(lines)
+    lines += _unread_lines(report)
+    return "\n".join(lines) + ("\n" if report.unread else "")
 
 
 def render_json(report: ClaimReport) -> str:
@@ -110,8 +126,10 @@ def _md(text: str) -> str:
 
 def render_markdown(report: ClaimReport) -> str:
     """A Markdown report: a summary table, then the details of each claim."""
+    unread = ["", "## Figures not checked", "", "| line | figure | reason | sentence |", "|---|---|---|---|"]
+    unread += [f"| {u.line} | {u.figure} | {u.reason} | {_md(u.sentence)} |" for u in report.unread]
     if report.message:
-        return report.message + "\n"
+        return report.message + "\n" + ("\n".join(unread) + "\n" if report.unread else "")
     lines = [
         f"# Claims in {report.name}",
         "",
@@ -134,6 +152,8 @@ def render_markdown(report: ClaimReport) -> str:
         lines += [f"- note: {s}" for s in c.notes]
         if c.source:
             lines.append(f"- source: <{c.source}>")
+    if report.unread:
+        lines += unread
     return "\n".join(lines) + "\n"
 
 
@@ -157,23 +177,38 @@ def _footnote(c: ClaimCheck) -> str:
 
 
 def render_annotated(text: str, report: ClaimReport) -> str:
-    """A Markdown copy of `text` with each claim in bold and a footnote giving today's figure and source."""
+    """A Markdown copy of `text` with each claim in bold and a footnote giving today's figure and source,
+    and each figure not checked marked with a footnote saying why."""
+    claims = sorted(report.checks, key=lambda c: c.claim.start)
+    spans = [(c.claim.start, c.claim.end) for c in claims]
+    unread = [u for u in report.unread if not any(a <= u.start < b for a, b in spans)]
+    marks: list[tuple[int, int, str, str]] = []  # start, end, mark, footnote
+    for i, c in enumerate(claims, 1):
+        marks.append((c.claim.start, c.claim.end, f"claim-{i}", _footnote(c)))
+    for j, u in enumerate(unread, 1):
+        marks.append(
+            (
+                u.start,
+                u.end,
+                f"unread-{j}",
+                f"not checked ({u.reason}): the checker could not read this figure.",
+            )
+        )
+    marks.sort()
     out: list[str] = []
     pos = 0
-    for i, c in enumerate(sorted(report.checks, key=lambda c: c.claim.start), 1):
-        start, end = c.claim.start, c.claim.end
+    for start, end, mark, _ in marks:
+        if start < pos:
+            continue
         phrase = text[start:end]
         # Leading/trailing spaces inside ** would break Markdown emphasis.
         lead = len(phrase) - len(phrase.lstrip())
         trail = len(phrase) - len(phrase.rstrip())
         core = phrase.strip()
         out.append(text[pos : start + lead])
-        out.append(f"**{core}**[^claim-{i}]")
+        out.append(f"**{core}**[^{mark}]" if mark.startswith("claim") else f"{core}[^{mark}]")
         pos = end - trail
     out.append(text[pos:])
     body = "".join(out).rstrip("\n")
-    notes = [
-        f"[^claim-{i}]: {_footnote(c)}"
-        for i, c in enumerate(sorted(report.checks, key=lambda c: c.claim.start), 1)
-    ]
+    notes = [f"[^{mark}]: {note}" for _, _, mark, note in marks]
     return body + "\n\n" + "\n".join(notes) + "\n" if notes else body + "\n"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pipeline.claims.extract import Claim
+from pipeline.claims.model import Claim, Unread
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class ClaimCheck:
     non_state_parties: tuple[str, ...] = ()
     newcomers: tuple[Newcomer, ...] = ()
     notes: tuple[str, ...] = ()
+    then_range: tuple[int, int] | None = None  # the figures the record allows then, when it is uncertain
+    uncertain: tuple[str, ...] = ()  # the participations that make it uncertain
 
     def to_dict(self) -> dict[str, Any]:
         c = self.claim
@@ -67,6 +69,8 @@ class ClaimCheck:
             "figure_then": self.figure_then,
             "then_date": self.then_date.isoformat() if self.then_date else None,
             "then_basis": self.then_basis,
+            "then_range": list(self.then_range) if self.then_range else None,
+            "uncertain": list(self.uncertain),
             "figure_now": self.figure_now,
             "now_as_at": self.now_as_at.isoformat() if self.now_as_at else None,
             "declared_now": self.declared_now,
@@ -98,6 +102,7 @@ class ClaimReport:
 
     name: str  # the file the text came from
     checks: tuple[ClaimCheck, ...] = field(default_factory=tuple)
+    unread: tuple[Unread, ...] = field(default_factory=tuple)  # figures seen and not read as claims
 
     @property
     def message(self) -> str | None:
@@ -106,4 +111,12 @@ class ClaimReport:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.name, "claims": [c.to_dict() for c in self.checks], "message": self.message}
+        return {
+            "file": self.name,
+            "claims": [c.to_dict() for c in self.checks],
+            "unread": [
+                {"figure": u.figure, "line": u.line, "reason": u.reason, "sentence": u.sentence}
+                for u in self.unread
+            ],
+            "message": self.message,
+        }

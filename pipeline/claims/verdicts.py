@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -25,6 +26,20 @@ VERDICT_UNDATED = "undated: now {now}"
 VERDICT_NO_TREATY = "no treaty: the text names none the database holds (use --treaty)"
 VERDICT_THRESHOLD_RIGHT = "threshold right"
 VERDICT_THRESHOLD_WRONG = "threshold wrong"
+# The record itself leaves the figure uncertain (a participation gone from a later page without a note)
+# and the claim is inside the range it allows: never "wrong".
+VERDICT_CONSISTENT = "consistent with the record (uncertain: {names})"
+
+
+@dataclass(frozen=True)
+class RecordRange:
+    """The figures the record allows on a date, and the participations that make it uncertain."""
+
+    low: int
+    high: int
+    uncertain: tuple[str, ...]
+
+
 # A threshold is the count of consents that brought a treaty into force; treaties enter into force
 # from 30 days to six months after the Nth deposit (the CWC 180 days, the CCM six months).
 MAX_ENTRY_DELAY_DAYS = 200
@@ -102,7 +117,14 @@ def _consents_before(rows: Sequence[dict[str, Any]], on: date) -> int:
 
 
 def count_verdict(
-    claim: Claim, what: str, no: str, *, then: int | None, now: int | None, as_at: date | None
+    claim: Claim,
+    what: str,
+    no: str,
+    *,
+    then: int | None,
+    now: int | None,
+    as_at: date | None,
+    allowed: RecordRange | None = None,
 ) -> tuple[str, str]:
     """The verdict on a count claim and the sentence that explains it."""
     on = claim.claimed_on
@@ -121,6 +143,15 @@ def count_verdict(
         if matches(claim.figure, now, claim.comparison):
             return VERDICT_CURRENT, f"{claimed} {what} on {on}, still {now} as at {as_at}"
         return VERDICT_STALE, f"{what} were {then} on {on}; now {now} as at {as_at}"
+    if allowed is not None and any(
+        matches(claim.figure, v, claim.comparison) for v in range(allowed.low, allowed.high + 1)
+    ):
+        names = ", ".join(allowed.uncertain)
+        return (
+            VERDICT_CONSISTENT.format(names=names),
+            f"the record allows {allowed.low} to {allowed.high} {what} on {on} ({names}: gone from a later "
+            f"page without a note); {claimed} is inside that range; now {now} as at {as_at}",
+        )
     return (
         VERDICT_WRONG,
         f"the text says {claimed}, the UN's {what} were {then} on {on}; now {now} as at {as_at}",

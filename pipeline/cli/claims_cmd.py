@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +15,7 @@ from pipeline.config import db_path
 
 
 class ClaimsFormat(StrEnum):
-    text = "text"
+    table = "table"  # the report for people: claims with their verdicts, then the figures not checked
     json = "json"
     markdown = "markdown"
 
@@ -48,8 +49,9 @@ def check_claims(
         ),
     ] = None,
     fmt: Annotated[
-        ClaimsFormat, typer.Option("--format", help="Report format: text, json or markdown.")
-    ] = ClaimsFormat.text,
+        ClaimsFormat,
+        typer.Option("--format", "-f", help="Report format: table (for people), json or markdown."),
+    ] = ClaimsFormat.table,
     annotate: Annotated[
         Path | None,
         typer.Option(
@@ -62,8 +64,10 @@ def check_claims(
         Path | None,
         typer.Option(
             "--eval",
-            help="Instead of a file, run the evaluation set in this folder (texts/ and expected.csv, "
-            "e.g. tests/claims/eval) and print the score and every miss.",
+            help="Instead of a file, run the evaluation set in this folder (texts/ and expected.csv), or "
+            "each half of it (dev/ and test/, e.g. tests/claims/eval), and print per half and per kind "
+            "of source: claims right, found, verdicts right among those reported, spurious and unread "
+            "figures, then every miss.",
         ),
     ] = None,
     db: DbOption = None,
@@ -71,12 +75,8 @@ def check_claims(
     """Find treaty figures in a text ("ratified by 177 countries as of September 2021") and check them:
     the UN figure on the claimed date, today's figure and who joined or signed since."""
     from pipeline.catalog import UnknownTreaty  # lazy: only this command loads it
-    from pipeline.claims.check import check_text  # lazy: only this command loads it
-    from pipeline.claims.evaluate import (
-        EvalSetError,
-        evaluate,
-        render_eval,
-    )  # lazy: only this command loads it
+    from pipeline.claims.check import CachedStore, check_reading, read_claims  # lazy: only this command
+    from pipeline.claims.evaluate import EvalSetError, evaluate_all, render_all  # lazy: only this command
     from pipeline.claims.render import (
         render_annotated,
         render_json,
@@ -93,6 +93,12 @@ def check_claims(
             day = date.fromisoformat(written_on)
         except ValueError:
             fail(f"--written-on {written_on!r} is not a date (YYYY-MM-DD)")
+        from pipeline.store.dates import check_not_future  # lazy: only this command loads it
+
+        try:
+            check_not_future(day, "--written-on")
+        except StoreError as e:
+            fail(str(e))
     text = ""
     if file is not None:
         if not file.is_file():
@@ -107,12 +113,19 @@ def check_claims(
     if not path.is_file():
         fail(f"no database at {path}: import some treaty pages first (treaties import / treaties demo)")
     try:
+        if eval_dir is not None:
+            with open_store(path, read_only=True) as store:
+                typer.echo(render_all(evaluate_all(eval_dir, store)), nl=False)
+            return
+        assert file is not None
+        # The store is held only to read the treaties' names, then to check the claims found: never
+        # while the text is read (a long text must not keep other commands from the database).
         with open_store(path, read_only=True) as store:
-            if eval_dir is not None:
-                typer.echo(render_eval(evaluate(eval_dir, store)), nl=False)
-                return
-            assert file is not None
-            report = check_text(text, store, name=file.name, treaty=treaty, written_on=day)
+            names = CachedStore(store)
+            names.title_index()
+        reading = read_claims(text, names, treaty=treaty, written_on=day)
+        with open_store(path, read_only=True) as store:
+            report = check_reading(reading, CachedStore(store, names), name=file.name)
     except EvalSetError as e:
         fail(str(e))
     except UnknownTreaty as e:
@@ -122,15 +135,19 @@ def check_claims(
     except StoreError as e:
         fail(f"cannot read {path}: {e}")
     render = {
-        ClaimsFormat.text: render_text,
+        ClaimsFormat.table: render_text,
         ClaimsFormat.json: render_json,
         ClaimsFormat.markdown: render_markdown,
     }
     typer.echo(render[fmt](report), nl=False)
-    if annotate is not None and report.checks:
+    if annotate is not None and (report.checks or report.unread):
+        # A temporary file beside OUT, then a rename: a full disk never leaves a partial OUT.
+        tmp = annotate.with_name(f".{annotate.name}.tmp")
         try:
-            annotate.write_text(render_annotated(text, report), encoding="utf-8")
+            tmp.write_text(render_annotated(text, report), encoding="utf-8")
+            os.replace(tmp, annotate)
         except OSError as e:
+            tmp.unlink(missing_ok=True)
             fail(f"cannot write {annotate}: {e.strerror}")
     elif annotate is not None:
         typer.echo(f"no claims, so no annotated copy written to {annotate}", err=True)

@@ -18,14 +18,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipeline.parse.model import ROLE_CONSENT, ROLE_PROVISIONAL, ROLE_SIGNATURE, TreatyStatus
+from pipeline.text import MONTHS
 
 RULE_EFFECT = "effect"
 RULE_NOTIFIED = "notified"
 
-_MONTH_NAMES = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+_MONTH_NAMES = MONTHS  # looked up by a date's first three letters, lower case
 # "27 December 2025", "3 Dec 1992", "7 Sept 2012", "14 July 2000" (notes and note tables mix them).
 _DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
 _DATE_RE = re.compile(rf"({_DATE})")

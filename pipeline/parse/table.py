@@ -20,10 +20,11 @@ from pipeline.parse.model import (
     ParseError,
     Participant,
 )
+from pipeline.text import MONTH_ABBREVIATIONS
 
 ROLES = (ROLE_SIGNATURE, ROLE_CONSENT, ROLE_PROVISIONAL, ROLE_NOTIFICATION, ROLE_OTHER)
 
-_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
+_MONTHS = MONTH_ABBREVIATIONS  # as the status tables print them: "19 Sep 2002"
 
 # A date cell after whitespace is folded: "19 Sep 2002 a", "[ 3 Oct 1975 ]", "[24 Mar 2011 n]".
 # Brackets mean the participation was withdrawn (denounced); the denunciation is told in an end note.

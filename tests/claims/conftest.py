@@ -131,3 +131,11 @@ def eval_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             status = parse_page(data, source=SourceRef(str(f), sha))
             import_status(store, status, source=str(f), raw_sha256=sha, captured_at=captured)
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "heldout: reads the held-out half of the claims evaluation set (tests/claims/eval/test); "
+        "deselect with -m 'not heldout' when writing rules",
+    )

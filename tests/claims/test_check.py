@@ -164,3 +164,70 @@ def test_opsc_summary_on_real_pages(real_db: Path) -> None:
     ]
     assert c.non_state_parties == ()
     assert c.word_note and "Holy See, State of Palestine" in c.word_note
+
+
+def test_the_range_the_record_allows_is_the_asof_range_with_who_makes_the_difference() -> None:
+    from pipeline.claims.check import record_range
+    from pipeline.claims.extract import MEASURE_PARTIES
+    from pipeline.store.model import AsOf, Uncertain
+
+    gone = Uncertain("RUS", "Russian Federation", "consent", (date(2018, 1, 15), date(2026, 2, 3)))
+    asof = AsOf(
+        "XXVI-4", date(2024, 11, 30), 179, 187, "basis", 1, uncertain=(gone,), parties_range=(178, 179)
+    )
+    found = record_range(asof, MEASURE_PARTIES, None)
+    assert found is not None and (found.low, found.high, found.uncertain) == (
+        178,
+        179,
+        ("Russian Federation",),
+    )
+    assert record_range(asof, MEASURE_SIGNATORIES, None) is None  # no signature is uncertain
+    assert record_range(asof, MEASURE_PARTIES, "ratification") is None  # counts of one mode: no range
+    plain = AsOf("XXVI-4", date(2024, 11, 30), 179, 187, "basis", 1)
+    assert record_range(plain, MEASURE_PARTIES, None) is None
+
+
+class _UncertainCTBT:
+    """The real store, with the CTBT's Russian ratification uncertain again (as it is without the cited
+    revocation in known_events.csv): what the checker says inside a range."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+    def asof(self, mtdsg_no: str, on: date, **kw):
+        from dataclasses import replace
+
+        from pipeline.store.model import Uncertain
+
+        a = self._store.asof(mtdsg_no, on, **kw)
+        if mtdsg_no != "XXVI-4" or on < date(2023, 11, 2):
+            return a
+        gone = Uncertain("RUS", "Russian Federation", "consent", (date(2018, 1, 15), date(2026, 2, 3)))
+        assert a.parties is not None
+        return replace(a, parties=a.parties + 1, parties_range=(a.parties, a.parties + 1), uncertain=(gone,))
+
+
+@pytest.mark.corpus
+def test_a_figure_inside_the_records_uncertainty_is_consistent_never_wrong(eval_db: Path) -> None:
+    from pipeline.claims.check import VERDICT_CONSISTENT
+
+    with open_store(eval_db, read_only=True) as store:
+        report = check_text("As of November 2024, 178 states have ratified the CTBT.", _UncertainCTBT(store))
+        outside = check_text("As of November 2024, 170 states have ratified the CTBT.", _UncertainCTBT(store))
+    [c] = report.checks
+    assert (c.figure_then, c.then_range, c.uncertain) == (179, (178, 179), ("Russian Federation",))
+    assert c.verdict == VERDICT_CONSISTENT.format(names="Russian Federation")
+    assert "range:   the record allows 178 to 179 (uncertain: Russian Federation)" in render_text(report)
+    assert outside.checks[0].verdict == VERDICT_WRONG
+
+
+@pytest.mark.corpus
+def test_the_cited_ctbt_revocation_makes_178_right_in_november_2024(eval_db: Path) -> None:
+    """known_events.csv: the Russian Federation's revocation took effect on 2 November 2023."""
+    [c] = _check(eval_db, "As of November 2024, 178 states have ratified the CTBT.").checks
+    assert (c.figure_then, c.then_range, c.verdict) == (178, None, VERDICT_CURRENT)
+    [wrong] = _check(eval_db, "As of November 2024, 179 states have ratified the CTBT.").checks
+    assert wrong.verdict == VERDICT_WRONG

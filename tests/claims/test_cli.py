@@ -119,3 +119,36 @@ def test_file_or_eval(tmp_path: Path) -> None:
     assert result.output.strip() == "error: give a text FILE to check, or --eval DIR (not both)"
     bad = runner.invoke(app, ["check-claims", "--eval", str(tmp_path), "--db", str(tmp_path / "x")])
     assert bad.exit_code == 1 and len(bad.output.strip().splitlines()) == 1
+
+
+def test_figures_not_checked_in_json_text_and_annotate(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, f"Since last year, 3 states have ratified the {KEEPERS}. It has 5 parties.\n")
+    out = tmp_path / "annotated.md"
+    base = ["check-claims", str(f), "--db", str(keepers_db)]
+    result = runner.invoke(app, [*base, "--format", "json", "--annotate", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert [c["figure"] for c in report["claims"]] == [5]
+    [unread] = report["unread"]
+    assert unread == {
+        "figure": 3,
+        "line": 1,
+        "reason": "yearly change",
+        "sentence": f"Since last year, 3 states have ratified the {KEEPERS}.",
+    }
+    annotated = out.read_text(encoding="utf-8")
+    assert "Since last year, 3[^unread-1] states" in annotated
+    assert "[^unread-1]: not checked (yearly change)" in annotated
+    assert not list(tmp_path.glob(".*.tmp"))  # written aside, then renamed
+    text = runner.invoke(app, base)
+    assert "figures not checked (1):" in text.output and "line 1: 3 (yearly change)" in text.output
+    markdown = runner.invoke(app, [*base, "--format", "markdown"])
+    assert "## Figures not checked" in markdown.output and "| 1 | 3 | yearly change |" in markdown.output
+
+
+def test_a_text_with_only_unread_figures_says_so(keepers_db: Path, tmp_path: Path) -> None:
+    f = _write(tmp_path, f"Of the 12 Nordic states, 3 have ratified the {KEEPERS}.\n")
+    result = runner.invoke(app, ["check-claims", str(f), "--db", str(keepers_db)])
+    assert result.exit_code == 0, result.output
+    assert "no treaty figures found (nothing to check)" in result.output
+    assert "line 1: 12 (subset)" in result.output and "line 1: 3 (subset)" in result.output

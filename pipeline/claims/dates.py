@@ -1,0 +1,307 @@
+"""The date stage of the claim reader: date expressions, which are status dates and which events, and the
+date each claim speaks of.
+
+Rules: a day, a month (its last day) or a year (31 December) behind a preposition; a day and month without
+a year ("As of March 26", "Geneva, 5 May -") take the year of the last dated expression before them, else
+the text's own date; "on that day" points back to the last day told; dates of events ("adopted",
+"entered into force") never date a claim; a heading that names a treaty is never the text's dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from calendar import monthrange
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from pipeline.claims.sentences import Span
+from pipeline.text import MONTHS as _MONTHS
+
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)),
+    ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    # A day and month without a year: "As of March 26, 17 countries", "Geneva, 5 May -" (capitalised
+    # months only: "may" in running text is the verb).
+    (
+        "dayonly",
+        re.compile(
+            rf"\b(?P<month>(?-i:[A-Z])[a-z]{{2,8}})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d){_NO_YEAR_AFTER}"
+        ),
+    ),
+    (
+        "dayonly",
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?(?!,?\s+(?:19|20)\d\d)"
+        ),
+    ),
+    # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020".
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|as\s+of|as\s+at|as\s+on|at|by|since|until|till|through|during|end\s+of|"
+            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+)?" + _YEAR + r"\b",
+            re.I,
+        ),
+    ),
+)
+# A date right after these words is a status date ("as of September 2021"), never an event date.
+_ANCHOR_BEFORE = re.compile(
+    r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
+    r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)\s*$",
+    re.I,
+)
+# Dates of events in a treaty's life, which are not the date a count is claimed for.
+_EVENT_BEFORE = re.compile(
+    r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?force|"
+    r"entry\s+into\s+force|in\s+force\s+since|effective|"
+    r"opened\s+for\s+signature|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|were\s+signed|"
+    r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly)"
+    r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
+    re.I,
+)
+# "On 20 September 2017, the TPNW was opened for signature": the event comes after the date.
+_EVENT_AFTER = re.compile(
+    r"^[^.;!?\d]{0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
+    r"(?:enter(?:s|ed)?|came|come|comes|went)\s+into\s+(?:legal\s+)?(?:force|effect)|took\s+effect|"
+    r"was\s+signed|concluded|established|founded|drafted|negotiated)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression and the day it stands for (a month or a year stands for its last day)."""
+
+    on: date
+    precision: str  # "day", "month" or "year"
+    text: str
+    start: int
+    end: int
+    anchored: bool  # behind "as of", "by", "knowledge cutoff in"...: a status date
+    event: bool  # behind "adopted", "entered into force"...: not a status date
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, monthrange(year, month)[1])
+
+
+def _overlaps(taken: list[Span], start: int, end: int) -> bool:
+    i = bisect_right(taken, (start, end))
+    return any(s < end and start < e for s, e in taken[max(0, i - 1) : i + 1])
+
+
+def find_dates(text: str, *, default_year: int | None = None) -> list[DateMention]:
+    """Every date expression in the text, in order, without overlaps (the most precise one wins).
+
+    A day and month without a year take the year of the last dated expression before them, else
+    `default_year` (the text's own date); with neither they are left out."""
+    found: list[DateMention] = []
+    taken: list[Span] = []
+    for precision, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            try:
+                if g.get("y"):
+                    on = date(int(g["y"]), int(g["m"]), int(g["d"]))
+                elif precision == "dayonly":
+                    if g["month"].lower().rstrip(".") not in _MONTHS:
+                        continue
+                    on = date(2000, _MONTHS[g["month"].lower()], int(g["day"]))  # the year comes later
+                elif precision == "day":
+                    on = date(int(g["year"]), _MONTHS[g["month"].lower()], int(g["day"]))
+                elif precision == "month":
+                    if g["month"].lower() == "may" and not g["month"][0].isupper():
+                        continue  # "may 2016" in running text is more likely the verb
+                    on = _last_day(int(g["year"]), _MONTHS[g["month"].lower()])
+                else:
+                    on = date(int(g["year"]), 12, 31)
+            except ValueError:
+                continue
+            start = m.start()
+            if _overlaps(taken, start, m.end()):
+                continue
+            # The whole clause before the date (the event pattern stops at . ; ! ?), not a fixed few words.
+            before = text[max(0, start - 300) : start]
+            # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
+            lead = before + (text[start : m.start("year")] if precision == "year" else "")
+            anchored = bool(_ANCHOR_BEFORE.search(lead))
+            event = not anchored and bool(
+                _EVENT_BEFORE.search(before.split("\n")[-1])
+                or _EVENT_AFTER.match(text[m.end() : m.end() + 120])
+            )
+            found.append(
+                DateMention(
+                    on=on,
+                    precision=precision,
+                    text=re.sub(r"\s+", " ", text[start : m.end()]),
+                    start=start,
+                    end=m.end(),
+                    anchored=anchored,
+                    event=event,
+                )
+            )
+            insort(taken, (start, m.end()))
+    return _with_years(sorted(found, key=lambda d: d.start), default_year)
+
+
+def _with_years(dates: list[DateMention], default_year: int | None) -> list[DateMention]:
+    """A day and month without a year take the year of the dated expression before them, else the text's."""
+    out: list[DateMention] = []
+    year = None
+    for d in dates:
+        if d.precision != "dayonly":
+            year = d.on.year
+            out.append(d)
+            continue
+        y = year if year is not None else default_year
+        if y is None:
+            continue
+        try:
+            out.append(replace(d, on=d.on.replace(year=y), precision="day"))
+        except ValueError:
+            continue  # 29 February of a year without one
+    return out
+
+
+# Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
+_PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
+# Weaker words for the present: they make a sentence without a date speak of the text's own date, but
+# do not override a date in the sentence ("As of 2021 it has now been ratified by 177").
+_PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
+
+
+_THAT_DAY = re.compile(r"\b(?:on\s+)?(?:that|the\s+same)\s+(?:very\s+)?day\b", re.I)
+
+
+class DateIndex:
+    """The text's dates with their starts, so the dates of a sentence or paragraph are found by bisection."""
+
+    def __init__(self, dates: Sequence[DateMention]) -> None:
+        self.dates = list(dates)
+        self.starts = [d.start for d in self.dates]
+
+    def within(self, lo: int, hi: int) -> list[DateMention]:
+        return self.dates[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def date_for(
+    pos: int,
+    dates: Sequence[DateMention] | DateIndex,
+    sentence: Span,
+    paragraph: Span,
+    text: str = "",
+) -> DateMention | None:
+    """The date a claim at `pos` is made for (None: undated).
+
+    The nearest non-event date in its sentence, unless "today" or "currently" is nearer; "on that day"
+    with no date of its own: the last day told before it; failing that, the last non-event date earlier
+    in its paragraph ("Figures are as of March 2020. ... has 196 parties").
+    """
+    index = dates if isinstance(dates, DateIndex) else DateIndex(dates)
+    lo, hi = sentence
+    near = [d for d in index.within(lo, hi) if not d.event]
+
+    def distance(a: int, b: int) -> int:
+        return min(abs(a - pos), abs(b - pos))
+
+    if near:
+        # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
+        best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
+        present = [m for m in _PRESENT.finditer(text, lo, hi)]
+        if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
+            return None
+        return best
+    if text and _THAT_DAY.search(text, lo, hi):
+        # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
+        told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
+        if told:
+            return told[-1]
+    if text and (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
+        # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
+        return None
+    earlier = [d for d in index.within(paragraph[0], lo) if not d.event]
+    # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
+    # states have signed": the status date ("as of") carries over, not a date told in passing.
+    anchored = [d for d in earlier if d.anchored]
+    return anchored[-1] if anchored else (earlier[-1] if earlier else None)
+
+
+# The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
+# "Monday 30 November 2009", "Posted on 5 March 2004"), a paragraph opening "22 March 2018 -" or
+# "[3 December 2007] -", or "(Last updated September 2019)".
+_WEEKDAY = (
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun),?\s+)?"
+)
+_BYLINE_LEAD = r"(?:(?:posted|published|updated|last\s+updated|dated?)(?:\s+on)?:?\s+)?"
+
+
+# A heading that names a treaty ("Convention against Torture ... 10 Dec 1984") carries its adoption
+# date, never the text's own.
+_TREATY_WORD = re.compile(r"\b(?:convention|protocol|treaty|covenant|agreement|statute|charter)\b", re.I)
+# "Geneva, 5 May - The Committee ...": a dateline without a year.
+_DATELINE_NO_YEAR = re.compile(
+    r"^[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?"
+    r"[\])]?\s*[-–—]\s+\S",
+    re.M,
+)
+_HEAD = 600
+
+
+def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
+    """A treaty's adoption date under (or beside) its title, above an article that tells of later dates:
+    "Convention against Torture / 10 Dec 1984" over "As of 2019, 170 states ...". The title names a
+    treaty in the words before the date on its line or on the line above; the article names a later
+    date (a text is no older than what it tells)."""
+    line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
+    above = max(text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1)) + 1, line_start - 200, 0)
+    named = _TREATY_WORD.search(text, above, d.start)
+    return bool(named) and latest is not None and latest.year > d.on.year
+
+
+def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:
+    """The date the text gives itself (byline, dateline, "last updated"), or None. A dateline without
+    a year ("Geneva, 5 May -") takes the latest year the text names: a text is no older than what it tells."""
+    dates = find_dates(text) if dates is None else dates
+    latest = max((x.on for x in dates if not x.event), default=None)
+    for d in dates:
+        if d.precision not in ("day", "month") or d.event:
+            continue
+        line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
+        line_end = text.find("\n", d.end, d.end + 200)
+        line_end = min(len(text), d.end + 200) if line_end < 0 else line_end
+        lead, rest = text[line_start : d.start], text[d.end : line_end]
+        alone = re.fullmatch(r"[\s\[(]*" + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(
+            r"[\s\])]*", rest
+        )
+        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?", lead) and re.match(
+            r"[\])]?\s*[-–—]\s+\S", rest
+        )
+        updated = re.fullmatch(r"[\s(]*(?:last\s+)?updated:?\s+(?:on\s+)?", lead, re.I) and re.fullmatch(
+            r"[\s).]*", rest
+        )
+        if (
+            d.precision == "day"
+            and d.start < _HEAD
+            and (alone or dateline)
+            and not _is_heading(text, d, latest)
+        ):
+            return d
+        if updated:
+            return d
+    m = _DATELINE_NO_YEAR.search(text, 0, _HEAD)
+    years = [d.on.year for d in dates]
+    if m and m.group("month").lower() in _MONTHS and years:
+        try:
+            on = date(max(years), _MONTHS[m.group("month").lower()], int(m.group("day")))
+        except ValueError:
+            return None
+        said = re.sub(r"\s+", " ", text[m.start("day") : m.end("month")])
+        return DateMention(on, "day", said, m.start("day"), m.end("month"), anchored=False, event=False)
+    return None

@@ -1,0 +1,385 @@
+"""The frame stage of the claim reader: a number, the noun it counts, the predicate it belongs to, and what
+turns it into something other than a count of the whole (negation, subsets, conditions, what is needed).
+
+The grammar is data where it can be: measures come from measures.csv (pipeline/claims/measures.py),
+numbers and qualifiers from pipeline/claims/numbers.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.claims.measures import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    MODE_ACCESSION,
+    MODE_RATIFICATION,
+    load_measures,
+    measure_of,
+)
+from pipeline.claims.model import (
+    KIND_COUNT,
+    REASON_CONDITION,
+    REASON_NOT_UNDERSTOOD,
+    REASON_SUBSET,
+    REASON_THRESHOLD,
+    REASON_TOTAL,
+    CountMatch,
+    Skipped,
+)
+from pipeline.claims.numbers import EXTRA as _EXTRA
+from pipeline.claims.numbers import NUM as _NUM
+from pipeline.claims.numbers import QUAL as _QUAL
+from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
+from pipeline.claims.scope import is_label, set_aside, share_matches
+from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.thresholds import infobox_matches, nth_to_matches, threshold_matches
+
+_ADJ = (
+    r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
+    r"contracting|signatory|european|african|asian|world|EU|E\.U\.|NATO|OECD|nordic|arab|caribbean|pacific|"
+    r"latin\s+american|annex\s*\d+)\s+)*"
+)
+_NOUN = (
+    _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|parties|party|"
+    r"signatories|signatory|participants|"
+    r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b)?"
+)
+# Tails that turn "have signed" into "have signed but not ratified" ("signed, but not yet ratified",
+# "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
+# is not one of them.
+_NOT_RATIFIED = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
+    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+)"
+    r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
+
+_PASSIVE = re.compile(
+    r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
+    r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
+    r"adhered\s+to|joined|signed)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:[ \t]+{_NOUN})?\b",
+    re.I,
+)
+# Between the participants and the verb: "(the Marshall Islands)", ", including the United States,",
+# "that", "which".
+_ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+_ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
+_VERB = (
+    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
+    r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
+    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"instruments?\s+of\s+ratification)\b"
+)
+_ACTIVE = re.compile(
+    _EXTRA
+    + _QUAL
+    + _NUM
+    + rf"[ \t]+{_NOUN}{_ASIDE}\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|were|is|was|having)\s+)?"
+    + _ADVERBS
+    + _VERB,
+    re.I,
+)
+# No noun, the participants being clear from what came before: "of which 166 have also ratified it",
+# "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
+_BARE = re.compile(
+    r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
+    r"\s+|[,;:]\s*)(?:(?:only|just)\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had)\s+)"
+    + _ADVERBS
+    + _VERB,
+    re.I,
+)
+_ARE = re.compile(
+    r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
+    r"(?P<noun>states\s+parties|contracting\s+states|parties|signatories)\b",
+    re.I,
+)
+_BRINGING = re.compile(
+    r"\bbringing\s+(?:up\s+)?to\s+" + _QUAL + _NUM + r"\s+the\s+(?:total\s+)?number\s+of\s+"
+    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
+    re.I,
+)
+_IN_FORCE = re.compile(
+    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable)\b[^.;!?\n]{0,30}?\s+"
+    r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
+    re.I,
+)
+_HAS = re.compile(
+    _EXTRA
+    + _QUAL
+    + _NUM
+    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)\s+)?"
+    r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
+    r"contracting\s+(?:states|parties))\b",
+    re.I,
+)
+_COUNT_NOUN = (
+    r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
+    r"ratifications|signatures|accessions|contracting\s+states)"
+)
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
+    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|"
+    r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    re.I,
+)
+# "the number of signatory States 60": the verb left out.
+_NUMBER_OF_BARE = re.compile(
+    r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
+)
+# "the tally had climbed to 45 states": a running total of parties.
+_TALLY = re.compile(
+    r"\b(?:tally|total|count)\b[^.;!?\n]{0,60}?\b(?:climbed|rose|grew|increased|reached|stands|stood|is|was)\s+"
+    r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
+    re.I,
+)
+# "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
+_ONE_OF = re.compile(
+    r"\bone\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations)\s+"
+    r"(?:to\s+(?:have\s+)?|that\s+(?:have|had)\s+)(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so)\b",
+    re.I,
+)
+
+
+def _measure_for(verb_or_noun: str, tail: str) -> str:
+    """The measure of a predicate or noun (measures.csv); "signed" followed by "but not ratified" in the
+    words after it counts the signatories that are not parties."""
+    word = measure_of(verb_or_noun)
+    measure = word.measure if word else MEASURE_PARTIES
+    if measure == MEASURE_SIGNATORIES and _NOT_RATIFIED.match(tail):
+        return MEASURE_SIGNED_NOT_PARTIES
+    return measure
+
+
+# Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
+# Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
+# into force until it is ratified by 44 specific nations").
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
+)
+_REGIONS = (
+    r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
+    r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
+    r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
+)
+_REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+_STILL_NEEDED = re.compile(
+    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
+    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
+    re.I,
+)
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
+    r"could|may|might|if)\s+(?:\w+\s+){0,2}(?:be\s+)?$",
+    re.I,
+)
+_MORE_BEFORE = re.compile(r"\b(?:only|just|another|a\s+further)?\s*$", re.I)
+
+
+def _skip(text: str, m: CountMatch) -> str | None:
+    """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
+    before = text[max(0, m.number_start - 60) : m.number_start]
+    before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
+    after = text[m.number_end : m.number_end + 80]
+    if _SUBSET_BEFORE.search(before_q.rstrip() + " "):
+        return REASON_SUBSET
+    if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
+        return REASON_SUBSET
+    if m.kind == KIND_COUNT and _STILL_NEEDED.match(after):
+        return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
+    if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
+        lead = text[max(0, m.start - 40) : m.start]
+        if _CONDITIONAL_BEFORE.search(lead):
+            return REASON_CONDITION  # "cannot enter into force until it is ratified by 44 specific nations"
+    return None
+
+
+def _modes_named(phrase: str) -> set[str]:
+    """The ways of joining a phrase names, by the modes of its words in measures.csv."""
+    lexicon = load_measures()
+    return {e.mode for w in re.findall(r"[a-z]+", phrase.lower()) if (e := lexicon.get(w)) and e.mode}
+
+
+def _by_mode(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """ "70 parties: 66 states have ratified it, and another 4 have acceded": counts of one way of
+    joining when a sentence counts ratifications and accessions apart (the modes of measures.csv)."""
+    out = list(counts)
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(out):
+        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES:
+            groups.setdefault(sentences.index(c.number_start), []).append(i)
+    for inside in groups.values():
+        modes = {i: _modes_named(out[i].phrase) for i in inside}
+        acc = [i for i, m in modes.items() if m == {MODE_ACCESSION}]
+        rat = [i for i, m in modes.items() if m == {MODE_RATIFICATION}]
+        if acc and rat:
+            for i in acc:
+                out[i] = replace(out[i], mode=MODE_ACCESSION)
+            for i in rat:
+                out[i] = replace(out[i], mode=MODE_RATIFICATION)
+    return out
+
+
+# Told before the parties, a count of signatories is everyone who signed ("has 80 signatories and 115
+# parties": accessions make parties outnumber signatories) unless it is far too small for that.
+_SIGNATORIES_FIRST_SHARE = 0.25
+
+
+def _signatories_beside_parties(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """A sentence counting parties and "signatories" both. After the parties, fewer signatories than
+    parties are those that signed and are not parties ("173 States Parties and 7 signatories", as treaty
+    monitors write), as many or more are everyone who signed ("40 ratifications and 100 signatories").
+    Before the parties, signatories are everyone who signed ("80 signatories and 115 parties") unless
+    fewer than a quarter of the parties ("has two signatories, and 170 countries have ratified it")."""
+    out = list(counts)
+    parties: dict[int, list[CountMatch]] = {}
+    for c in out:
+        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES and c.mode is None:
+            parties.setdefault(sentences.index(c.number_start), []).append(c)
+    for i, c in enumerate(out):
+        if (
+            c.kind != KIND_COUNT
+            or c.measure != MEASURE_SIGNATORIES
+            or not (c.noun or "").startswith("signator")
+        ):
+            continue
+        beside = parties.get(sentences.index(c.number_start), [])
+        before = [p.figure for p in beside if p.number_start < c.number_start]
+        after = [p.figure for p in beside if p.number_start > c.number_start]
+        if (before and c.figure < min(before)) or (
+            not before and after and c.figure < _SIGNATORIES_FIRST_SHARE * min(after)
+        ):
+            out[i] = replace(c, measure=MEASURE_SIGNED_NOT_PARTIES)
+    # "50 have ratified and 30 have signed": right after a count of parties, those who only signed.
+    # The treaty may be named in between: "110 states had ratified the CCM, while 13 others had signed".
+    joined = re.compile(
+        r"(?:\s+(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
+        r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
+        re.I,
+    )
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
+            continue
+        between = text[a.end : b.number_start]
+        if b.noun is None and len(between) < 120 and joined.fullmatch(between):
+            out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
+    return out
+
+
+_NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
+_PATTERNS = (
+    _ONE_OF,
+    _PASSIVE,
+    _ACTIVE,
+    _BARE,
+    _ARE,
+    _BRINGING,
+    _IN_FORCE,
+    _NUMBER_OF,
+    _NUMBER_OF_BARE,
+    _TALLY,
+    _HAS,
+)
+_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined)\b", re.I)
+
+
+def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
+    """Every count statement in the text, in order, one per number (the first pattern that fits wins),
+    and the numbers a pattern fitted but set aside, with the reason."""
+    found: dict[int, CountMatch] = {}
+    skipped: dict[int, Skipped] = {}
+    for c in [*infobox_matches(text), *nth_to_matches(text), *threshold_matches(text)]:
+        found.setdefault(c.number_start, c)
+    shares, set_off = share_matches(text)
+    for c in shares:
+        found.setdefault(c.number_start, c)
+    blocked = {k.number_start for k in set_off}
+    skipped.update({k.number_start: k for k in set_off})
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            num_start = m.start("num")
+            if num_start in found or num_start in blocked or is_label(text, num_start):
+                continue
+            try:
+                figure = parse_number(m.group("num"))
+            except ValueError:
+                continue
+            groups = m.groupdict()
+            tail = text[m.end() : m.end() + 80]
+            why = None
+            if pattern in _NOUN_PATTERNS:
+                measure = _measure_for(groups["noun"], tail)
+            else:
+                verb = re.sub(r"\s+", " ", groups["verb"])
+                if pattern is _ONE_OF and verb.lower().endswith("so"):
+                    # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
+                    told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
+                    if not told:
+                        continue
+                    verb = told[-1].group("verb")
+                measure = _measure_for(verb, tail)
+                auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
+                if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
+                    why = REASON_NOT_UNDERSTOOD  # "177 states have not ratified" is not a count of parties
+                elif re.match(r"signed\s+or\b", verb, re.I):
+                    why = REASON_TOTAL  # "120 countries have signed or acceded": two measures together
+                elif pattern is _ACTIVE and figure == 1 and not auxiliary:
+                    why = REASON_NOT_UNDERSTOOD  # "when one country ratified it": an event of the day
+            if why:
+                skipped.setdefault(num_start, Skipped(num_start, m.end("num"), why))
+                continue
+            if pattern is _HAS and groups["noun"].lower().startswith("part"):
+                # "the two parties agreed", "between two parties": the parties to a dispute, not a count.
+                if figure < 3 and re.search(
+                    r"\b(?:the|between|both|of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+                ):
+                    continue
+            if is_year(figure, m.group("num")):
+                continue  # a year ("in 2009 states..."), not a count
+            qual = groups.get("qual")
+            noun = groups.get("noun")
+            bare = (_BARE, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
+            start = num_start if pattern in bare else m.start()
+            if pattern in bare and qual:
+                start = m.start("qual")
+            found[num_start] = CountMatch(
+                figure=figure,
+                measure=measure,
+                comparison=comparison_for(qual),
+                qualifier=qualifier_key(qual),
+                noun=re.sub(r"\s+", " ", noun.lower()) if noun else None,
+                start=start,
+                end=m.end(),
+                number_start=num_start,
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
+            )
+    counts = []
+    for k in sorted(found):
+        why = _skip(text, found[k])
+        if why:
+            skipped[k] = Skipped(k, found[k].number_end, why)
+        else:
+            counts.append(found[k])
+    sentences = Spans(split_sentences(text)) if sentences is None else sentences
+    counts, aside = set_aside(text, counts, sentences)
+    skipped.update({k.number_start: k for k in aside})
+    return _signatories_beside_parties(text, _by_mode(text, counts, sentences), sentences), sorted(
+        skipped.values(), key=lambda x: x.number_start
+    )
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    """Every count statement in the text, in order; one per number (the first pattern that fits wins)."""
+    return read_counts(text)[0]

@@ -1,0 +1,94 @@
+"""The measure stage of the claim reader: which UN figure a predicate or noun counts (measures.csv)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+# What a claimed figure corresponds to on the UN's page.
+MEASURE_PARTIES = "parties"
+MEASURE_SIGNATORIES = "signatories"
+MEASURE_SIGNED_NOT_PARTIES = "signed_not_party"
+MEASURES = (MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES)
+# Words for each measure in prose ("4 signatories not yet parties", not "4 signed_not_party").
+MEASURE_WORDS = {
+    MEASURE_PARTIES: "parties",
+    MEASURE_SIGNATORIES: "signatories",
+    MEASURE_SIGNED_NOT_PARTIES: "signatories not yet parties",
+}
+# A count of one way of joining: "66 states have ratified it, and another 4 have acceded".
+MODE_RATIFICATION = "ratification"
+MODE_ACCESSION = "accession"
+MODES = (MODE_RATIFICATION, MODE_ACCESSION)
+
+LEXICON = Path(__file__).with_name("measures.csv")
+
+
+class LexiconError(ValueError):
+    """A row of measures.csv names a measure or mode the checker does not know."""
+
+
+@dataclass(frozen=True)
+class MeasureWord:
+    phrase: str  # folded: lower case, single spaces
+    measure: str
+    mode: str | None
+
+
+def fold_phrase(text: str) -> str:
+    """ "States-Parties", "states  parties" -> "states parties"."""
+    return re.sub(r"[\s-]+", " ", text.strip().lower())
+
+
+@cache
+def load_measures(path: Path = LEXICON) -> dict[str, MeasureWord]:
+    """phrase -> its measure and mode. Raises LexiconError on an unknown measure or mode."""
+    out: dict[str, MeasureWord] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for n, row in enumerate(csv.DictReader(f), 2):
+            phrase, measure, mode = fold_phrase(row["phrase"]), row["measure"].strip(), row["mode"].strip()
+            if measure not in MEASURES:
+                raise LexiconError(f"{path.name} line {n}: unknown measure {measure!r} for {phrase!r}")
+            if mode and mode not in MODES:
+                raise LexiconError(f"{path.name} line {n}: unknown mode {mode!r} for {phrase!r}")
+            if phrase in out:
+                raise LexiconError(f"{path.name} line {n}: {phrase!r} is listed twice")
+            out[phrase] = MeasureWord(phrase, measure, mode or None)
+    return out
+
+
+def measure_of(words: str) -> MeasureWord | None:
+    """The lexicon entry for a predicate or noun: the whole phrase, else its longest listed opening
+    ("ratified it" -> "ratified"), else its longest listed ending ("UN member states parties")."""
+    lexicon = load_measures()
+    folded = fold_phrase(words)
+    if folded in lexicon:
+        return lexicon[folded]
+    parts = folded.split()
+    for n in range(len(parts) - 1, 0, -1):
+        head, tail = " ".join(parts[:n]), " ".join(parts[-n:])
+        if head in lexicon:
+            return lexicon[head]
+        if tail in lexicon:
+            return lexicon[tail]
+    return None
+
+
+__all__ = [
+    "MEASURES",
+    "MEASURE_PARTIES",
+    "MEASURE_SIGNATORIES",
+    "MEASURE_SIGNED_NOT_PARTIES",
+    "MEASURE_WORDS",
+    "MODES",
+    "MODE_ACCESSION",
+    "MODE_RATIFICATION",
+    "LexiconError",
+    "MeasureWord",
+    "fold_phrase",
+    "load_measures",
+    "measure_of",
+]

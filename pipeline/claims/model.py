@@ -1,0 +1,118 @@
+"""What the claim reader's stages hand each other: count statements, claims and the figures left unread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+# What kind of fact a figure states: a count on a date, or the number of consents that brought a
+# treaty into force ("entered into force after it had been ratified by 50 states": the 50th deposit).
+KIND_COUNT = "count"
+KIND_THRESHOLD = "threshold"
+
+# Why a number in a sentence about a treaty was not read as a claim (`Unread.reason`).
+REASON_SUBSET = "subset"  # "Of the 44 Annex 2 States, 40 have signed", "including 42 in Europe"
+REASON_CHANGE = "yearly change"  # "Since last year, four States have signed"
+REASON_CONDITION = "condition"  # "cannot enter into force until ratified by 44 specific nations"
+REASON_THRESHOLD = "threshold"  # "two other ratifications are required": what is still needed
+REASON_TOTAL = "total of two measures"  # "120 countries have signed or acceded"
+REASON_DENOMINATOR = "denominator"  # the 193 of "120 out of 193 countries"
+REASON_NOT_UNDERSTOOD = "frame not understood"
+REASONS = (
+    REASON_SUBSET,
+    REASON_CHANGE,
+    REASON_CONDITION,
+    REASON_THRESHOLD,
+    REASON_TOTAL,
+    REASON_DENOMINATOR,
+    REASON_NOT_UNDERSTOOD,
+)
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    """One count statement: the figure, what it counts and where it sits in the text."""
+
+    figure: int
+    measure: str
+    comparison: (
+        str  # "=", ">", ">=", "<", "<~" (close below), "~" (from "more than", "at least", "nearly"...)
+    )
+    qualifier: str | None
+    noun: str | None  # the text's own word for the participants: "countries", "states", "parties"...
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    phrase: str
+    kind: str = KIND_COUNT  # KIND_COUNT or KIND_THRESHOLD
+    mode: str | None = None  # MODE_RATIFICATION / MODE_ACCESSION for counts of one way of joining
+    source: str = "prose"  # "prose" or "infobox" (a "Parties 112" line)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number a count pattern saw and set aside on purpose, with the reason (a subset, a condition...)."""
+
+    number_start: int
+    number_end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A number in a sentence about a treaty that was not read as a claim, and why."""
+
+    figure: int
+    line: int
+    reason: str  # one of REASONS
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure the text claims: what it counts, for which date and which treaty."""
+
+    figure: int
+    measure: str  # MEASURE_PARTIES, MEASURE_SIGNATORIES or MEASURE_SIGNED_NOT_PARTIES
+    comparison: str  # "=", ">", ">=", "<", "~"
+    qualifier: str | None
+    noun: str | None  # the text's word: "countries", "states", "parties"...
+    phrase: str
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    sentence: str
+    claimed_on: date | None
+    date_text: str | None
+    mtdsg_no: str | None
+    treaty_text: str | None  # how the text names the treaty ("the Optional Protocol", "OPSC")
+    link: str  # how the treaty was found: override | named | reference | before | after | none
+    line: int = 1  # 1-based line of the number in the text
+    kind: str = KIND_COUNT  # KIND_COUNT, or KIND_THRESHOLD for "entered into force after N ratifications"
+    mode: str | None = None  # MODE_RATIFICATION / MODE_ACCESSION: a count of one way of joining
+    source: str = "prose"  # "prose", or "infobox" for a "Parties 112" line
+    date_source: str | None = None  # sentence | paragraph | byline | written-on | None (undated)
+    treaty_via: str | None = None  # title | short name | common name (how the named treaty was recognised)
+    event_on: date | None = None  # for a threshold: the date of the event its sentence tells, if any
+
+
+__all__ = [
+    "KIND_COUNT",
+    "KIND_THRESHOLD",
+    "REASONS",
+    "REASON_CHANGE",
+    "REASON_CONDITION",
+    "REASON_DENOMINATOR",
+    "REASON_NOT_UNDERSTOOD",
+    "REASON_SUBSET",
+    "REASON_THRESHOLD",
+    "REASON_TOTAL",
+    "Claim",
+    "CountMatch",
+    "Skipped",
+    "Unread",
+]

@@ -1,0 +1,97 @@
+"""The number stage of the claim reader: figures in digits or words, ordinals and the qualifiers before them.
+
+Every pattern here is built so that it cannot backtrack over a long run of words: a number in words is
+an atomic group of at most eight words, so a page of "one one one ..." costs the same per word as prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text import NUMBER_WORDS, TENS_ORDINALS, UNIT_ORDINALS, parse_number, parse_ordinal
+
+_W = r"(?:" + "|".join(NUMBER_WORDS) + r")\b"
+# "one hundred and seventy-seven": at most eight words, taken whole (atomic) so a failure after it
+# does not retry every shorter run.
+WORD_NUMBER = rf"\b(?>{_W}(?:(?:\s+and\s+|\s+|-){_W}){{0,7}})"
+DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b"
+NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
+# Any number, for the stage that lists the figures left unread.
+ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
+
+_ORDINAL_WORD = (
+    r"(?:(?:"
+    + "|".join(sorted(t for t in (*NUMBER_WORDS,) if t not in ("hundred", "thousand", "zero")))
+    + r")[\s-]+)?(?:"
+    + "|".join(sorted([*UNIT_ORDINALS, *TENS_ORDINALS], key=len, reverse=True))
+    + r")\b"
+)
+# "the 30th ratification", "the fiftieth instrument", "the thirty-fifth instrument".
+ORD = r"(?P<num>\d{1,3})(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
+
+# Qualifiers change what a figure claims: "more than 170" is right for 178.
+QUALIFIERS = {
+    "more than": ">",
+    "over": ">",
+    "just over": ">",
+    "upwards of": ">",
+    "at least": ">=",
+    "fewer than": "<",
+    "less than": "<",
+    "under": "<",
+    "just under": "<~",
+    "nearly": "<~",
+    "almost": "<~",
+    "about": "~",
+    "around": "~",
+    "approximately": "~",
+    "roughly": "~",
+    "some": "~",
+    "exactly": "=",
+    "a total of": "=",
+}
+QUAL = r"(?:(?P<qual>" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
+# "another nine states", "a further 12 countries": the figure is still the number itself.
+EXTRA = r"(?:(?:another|a\s+further|an\s+additional|only|just|now|currently)\s+)?"
+
+
+def qualifier_key(qual: str | None) -> str | None:
+    """ "More  than" -> "more than" (a key of QUALIFIERS), None for no qualifier."""
+    return re.sub(r"\s+", " ", qual.lower()) if qual else None
+
+
+def comparison_for(qual: str | None) -> str:
+    """The test a qualifier sets: "=", ">", ">=", "<", "<~" (close below) or "~" (about)."""
+    key = qualifier_key(qual)
+    return QUALIFIERS[key] if key else "="
+
+
+def is_number(text: str) -> bool:
+    try:
+        parse_number(text)
+    except ValueError:
+        return False
+    return True
+
+
+def is_year(figure: int, written: str) -> bool:
+    """ "in 2009 states ...": a year written in digits, not a count."""
+    return 1900 <= figure <= 2100 and written.strip().isdigit()
+
+
+__all__ = [
+    "ANY_NUMBER",
+    "DIGIT_NUMBER",
+    "EXTRA",
+    "NUM",
+    "ORD",
+    "QUAL",
+    "QUALIFIERS",
+    "WORD_NUMBER",
+    "comparison_for",
+    "is_number",
+    "is_year",
+    "parse_number",
+    "parse_ordinal",
+    "qualifier_key",
+]

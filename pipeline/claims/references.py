@@ -1,0 +1,95 @@
+"""Generic references in the claim reader ("the Protocol", "its Optional Protocol", "this Convention"), the
+kind of treaty a title names, and the treaty a reference points back to.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.claims.treaties import TitleIndex, TreatyMention
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+
+# Words that head a treaty's title; a generic "the Convention" refers back to a treaty of that kind.
+_KINDS = (
+    "optional protocol",
+    "protocol",
+    "convention",
+    "covenant",
+    "agreement",
+    "treaty",
+    "statute",
+    "amendment",
+    "charter",
+    "constitution",
+    "accord",
+)
+GENERIC_REF = re.compile(
+    r"\b(?P<det>the|this|that|said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
+    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b)",
+    re.I,
+)
+
+
+def kind_of(title: str) -> str | None:
+    t = _fold(title)
+    first = min(
+        ((t.find(k), k) for k in _KINDS if re.search(rf"\b{k}\b", t)), default=None, key=lambda x: x[0]
+    )
+    if first is None:
+        return None
+    # "Optional Protocol to the Convention": the kind is what comes first.
+    pos = re.search(rf"\b{first[1]}\b", t)
+    if pos:
+        for k in _KINDS:
+            m = re.search(rf"\b{k}\b", t)
+            if m and m.start() == pos.start():
+                return k
+    return first[1]
+
+
+def kind_matches(ref: str, kind: str | None) -> bool:
+    if kind is None:
+        return False
+    ref = ref.lower()
+    if ref == "optional protocol":
+        return kind == "optional protocol"
+    if ref == "protocol":
+        return kind in ("protocol", "optional protocol")
+    return kind == ref
+
+
+def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of generic references such as "the Optional Protocol" or "this Convention"."""
+    return [
+        (m.start(), m.end(), re.sub(r"\s+", " ", m.group("kind").lower())) for m in GENERIC_REF.finditer(text)
+    ]
+
+
+def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: TitleIndex) -> str | None:
+    """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions."""
+    if not earlier:
+        return None
+    same = [m for m in earlier if kind_matches(kind, m.kind)]
+    if kind in ("optional protocol", "protocol"):
+        # "the Convention ... and its Optional Protocol": the protocol to the treaty just named.
+        last = earlier[-1]
+        if det.lower() == "its" or not same:
+            protocol = index.protocol_of(last.mtdsg_no)
+            if protocol:
+                return protocol
+    if same:
+        return same[-1].mtdsg_no
+    if kind in ("treaty", "agreement", "accord"):
+        return earlier[-1].mtdsg_no  # "the treaty" is any treaty: the Ottawa Convention too
+    return None
+
+
+__all__ = ["GENERIC_REF", "find_generic_refs", "kind_matches", "kind_of", "resolve_ref"]

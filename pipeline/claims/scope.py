@@ -1,0 +1,211 @@
+"""What a count is about: the whole membership, or a share, a group, a change or a name.
+
+A frame can read "40 have signed" perfectly and still not hold a claim about the treaty: "Of the 44
+Annex 2 States, 40 have signed" counts a group, "Since last year, four States have signed" a change,
+"120 out of 193 countries" a share whose 193 is the denominator, "Annex 2 States" a name. These rules
+set such figures aside with their reason (they are then listed as unread), or read the share's
+numerator in place of its denominator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.claims.measures import measure_of
+from pipeline.claims.model import (
+    KIND_COUNT,
+    REASON_CHANGE,
+    REASON_DENOMINATOR,
+    REASON_SUBSET,
+    REASON_TOTAL,
+    CountMatch,
+    Skipped,
+)
+from pipeline.claims.numbers import (
+    DIGIT_NUMBER,
+    NUM,
+    QUAL,
+    WORD_NUMBER,
+    comparison_for,
+    is_year,
+    parse_number,
+    qualifier_key,
+)
+from pipeline.claims.sentences import Spans
+
+# "120 out of 193 countries have ratified it", "150 of the 190 parties ... have also joined its Optional
+# Protocol", "In all 80 of 197 states have acted".
+_SHARE = re.compile(
+    r"(?<![\d,.])" + QUAL + NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
+    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
+    r"(?:(?:also|now|already|so\s+far|since|all)\s+)*"
+    r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
+    r"been\s+part(?:y|ies))\b",
+    re.I,
+)
+# What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
+_ALL_OF = re.compile(
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
+    r"states[\s-]+parties|signatories|governments)\b",
+    re.I,
+)
+# "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
+# simply the world's states ("Of the 193 UN member states, 150 have ratified").
+_OF_THE_GROUP = re.compile(
+    r"\b(?:of|among)\s+(?:the|these|those)\s+(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r")\s+"
+    r"(?P<group>[^,.;:\n]{1,60}),",
+    re.I,
+)
+_WHOLE_WORLD = re.compile(
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|signatories)\b",
+    re.I,
+)
+# A group named between the number and its noun: "12 EU states", "40 African countries".
+_GROUP_AFTER = re.compile(
+    r"^\s+(?:EU|E\.U\.|European(?:\s+Union)?|African|Asian|Arab|Latin\s+American|Caribbean|Pacific|Nordic|"
+    r"NATO|OECD|OSCE|ASEAN|Commonwealth|OAS|G-?\d+|Annex\s*\d+|Annex\s+[IVX]+)\b",
+    re.I,
+)
+# Relative periods: the counts of the sentence are changes over the period, not totals.
+_PERIOD = re.compile(
+    r"\b(?:since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session|meeting|review)|"
+    r"(?:this|last|the\s+past)\s+year|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)|"
+    r"during\s+the\s+(?:year|reporting\s+period)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?))\b",
+    re.I,
+)
+# "Four more states signed ..., bringing the total to 125": the "more" is the change, the total the claim.
+_MORE_AFTER = re.compile(r"^\s+(?:more|new|additional)\b", re.I)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:up\s+)?(?:the\s+(?:total|number|tally|count)\b|"
+    r"(?:it\s+|its\s+\w+\s+)?to\s+(?:a\s+total\s+of\s+)?(?:\d|[a-z]+[\s-]))",
+    re.I,
+)
+# A count told as a total in a sentence of changes: "In the past year 5 states joined, bringing the
+# total to 150"; "As of last year, 150 states had ratified" (a status date, not a period).
+_TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
+_STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
+_FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
+# A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:annex|group|article|art\.|list|schedule|category|tier|phase|chapter|no\.)\s*$", re.I
+)
+
+
+def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
+    """The numerators of shares, as counts of the verb's measure; their denominators, set aside."""
+    counts, skipped = [], []
+    for m in _SHARE.finditer(text):
+        try:
+            figure = parse_number(m.group("num"))
+        except ValueError:
+            continue
+        if is_year(figure, m.group("num")) or is_label(text, m.start("num")):
+            continue
+        try:
+            if is_year(parse_number(m.group("den")), m.group("den")):
+                continue  # "2 of the 1997 Convention": a year, not a denominator
+        except ValueError:
+            continue
+        den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        if not _ALL_OF.match(m.group("whole")):
+            # "Two of the five permanent members have ratified": a share of a group, not of the world.
+            skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
+            skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
+            continue
+        if verb in ("acted", "signed or ratified"):
+            skipped += [Skipped(m.start("num"), m.end("num"), REASON_TOTAL), den]
+            continue
+        word = measure_of(verb)
+        qual = m.group("qual")
+        start = m.start("qual") if qual else m.start("num")
+        counts.append(
+            CountMatch(
+                figure=figure,
+                measure=word.measure if word else "parties",
+                comparison=comparison_for(qual),
+                qualifier=qualifier_key(qual),
+                noun=None,
+                start=start,
+                end=m.end(),
+                number_start=m.start("num"),
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
+            )
+        )
+        skipped.append(den)
+    return counts, skipped
+
+
+def is_label(text: str, number_start: int) -> bool:
+    """ "Annex 2 States", "Article 14": the number names something, it counts nothing."""
+    return bool(_LABEL_BEFORE.search(text[max(0, number_start - 12) : number_start]))
+
+
+def set_aside(
+    text: str, counts: Sequence[CountMatch], sentences: Spans
+) -> tuple[list[CountMatch], list[Skipped]]:
+    """The counts that speak of the whole membership, and the others with their reason: a group
+    ("Of the 44 Annex 2 States, 40 have signed", "12 EU states have ratified" and the bare counts after
+    it), a change over a period ("Since last year, four States have signed"), a "more" counted before a
+    running total, a starting figure ("rose from 40 ... to 120")."""
+    kept: list[CountMatch] = []
+    skipped: list[Skipped] = []
+    group_sentences: set[int] = set()
+    for m in _OF_THE_GROUP.finditer(text):
+        if not _WHOLE_WORLD.match(m.group("group").strip()):  # "Annex 2 States", "African Union members"
+            group_sentences.add(sentences.index(m.start()))
+    periods: dict[int, bool] = {}
+    subset_in: set[int] = set()
+    for c in counts:
+        i = sentences.index(c.number_start)
+        s, e = sentences.spans[i] if i >= 0 else (c.number_start, c.number_end)
+        if i not in periods:
+            periods[i] = any(
+                not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+                for p in _PERIOD.finditer(text, s, e)
+            )
+        before = text[max(s, c.number_start - 40) : c.number_start]
+        reason = None
+        if c.kind != KIND_COUNT or c.source != "prose":
+            reason = None
+        elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):
+            reason = REASON_SUBSET
+            subset_in.add(i)
+        elif i in subset_in and c.noun is None:
+            reason = REASON_SUBSET  # "12 EU states have ratified ..., and 9 have ratified its Protocol"
+        elif i in group_sentences and c.start > s and _after_group(text, s, c.number_start):
+            reason = REASON_SUBSET
+        elif periods[i] and not _TOTAL_WORDS.search(c.phrase) and not _RUNNING_TOTAL.search(text, s, c.start):
+            reason = REASON_CHANGE
+        elif _is_step(text, c, s, e):
+            reason = REASON_CHANGE
+        elif _FROM_TO.search(before):
+            reason = REASON_CHANGE
+        if reason:
+            skipped.append(Skipped(c.number_start, c.number_end, reason))
+        else:
+            kept.append(c)
+    return kept, skipped
+
+
+_HAS_AUXILIARY = re.compile(r"\b(?:have|has|had|are|is|were|was|number|total|tally|bringing)\b", re.I)
+
+
+def _is_step(text: str, c: CountMatch, s: int, e: int) -> bool:
+    """ "Four more states signed ..., bringing the total to 125", "Five states signed ..., bringing the
+    number of signatories to 70": the count told before a running total is the step, not a total."""
+    total = _RUNNING_TOTAL.search(text, c.number_end, e)
+    if total is None:
+        return False
+    return bool(_MORE_AFTER.match(text[c.number_end : c.number_end + 20])) or not _HAS_AUXILIARY.search(
+        c.phrase
+    )
+
+
+def _after_group(text: str, s: int, pos: int) -> bool:
+    return any(m.end() <= pos for m in _OF_THE_GROUP.finditer(text, s, pos))
+
+
+__all__ = ["is_label", "set_aside", "share_matches"]

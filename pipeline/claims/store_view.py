@@ -1,0 +1,96 @@
+"""The slice of the store the claim checker reads, asked once per question, and the treaties' names."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Protocol
+
+import pandas as pd
+
+from pipeline.catalog import ALIASES
+from pipeline.claims.names import load_common_names
+from pipeline.claims.treaties import TitleIndex, TreatyName
+from pipeline.frame_values import is_missing as _missing
+from pipeline.store import StoreError
+
+
+class StoreLike(Protocol):
+    """The slice of pipeline.store.Store the checker reads."""
+
+    def treaties(self) -> pd.DataFrame: ...
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame: ...
+    def asof(self, mtdsg_no: str, on: date) -> Any: ...
+    def snapshots(self, mtdsg_no: str) -> pd.DataFrame: ...
+
+
+class CachedStore:
+    """A StoreLike that asks the store once per question: a text checks many claims on few treaties,
+    and the evaluation set asks the same questions across texts."""
+
+    def __init__(self, store: StoreLike, names: CachedStore | None = None) -> None:
+        """`names`: a CachedStore read earlier (and since closed) whose treaties and title index to reuse."""
+        self.store = store
+        self._treaties: pd.DataFrame | None = names._treaties if names else None
+        self._rows: dict[str, dict[str, Any]] | None = names._rows if names else None
+        self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
+        self._asof: dict[tuple[str, date], Any] = {}
+        self._snapshots: dict[str, pd.DataFrame] = {}
+        self._index: TitleIndex | None = names._index if names else None
+
+    def treaties(self) -> pd.DataFrame:
+        if self._treaties is None:
+            self._treaties = self.store.treaties()
+        return self._treaties
+
+    def treaty_rows(self) -> dict[str, dict[str, Any]]:
+        """treaties() as one row (a dict) per MTDSG number, built once."""
+        if self._rows is None:
+            self._rows = {str(r["mtdsg_no"]): r for r in self.treaties().to_dict("records")}
+        return self._rows
+
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        key = (mtdsg_no, snapshot_id)
+        if key not in self._participants:
+            self._participants[key] = self.store.participants(mtdsg_no, snapshot_id)
+        return self._participants[key]
+
+    def asof(self, mtdsg_no: str, on: date) -> Any:
+        key = (mtdsg_no, on)
+        if key not in self._asof:
+            try:
+                self._asof[key] = self.store.asof(mtdsg_no, on)
+            except StoreError as e:
+                self._asof[key] = e
+        found = self._asof[key]
+        if isinstance(found, StoreError):
+            raise found
+        return found
+
+    def title_index(self) -> TitleIndex:
+        """The treaties' titles and names, indexed once."""
+        if self._index is None:
+            self._index = TitleIndex(treaty_names(self.treaties()))
+        return self._index
+
+    def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
+        if mtdsg_no not in self._snapshots:
+            self._snapshots[mtdsg_no] = self.store.snapshots(mtdsg_no)
+        return self._snapshots[mtdsg_no]
+
+
+def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
+    """The treaties the store holds, with their catalogue short names, as candidates for a text."""
+    out = []
+    common = load_common_names()
+    for row in treaties.to_dict("records"):
+        no = str(row["mtdsg_no"])
+        aliases = list(ALIASES.get(no, ()))
+        if not _missing(row.get("short_name")) and row["short_name"] not in aliases:
+            aliases.insert(0, str(row["short_name"]))
+        names = tuple(n for n in common.get(no, ()) if n not in aliases)
+        title = "" if _missing(row.get("title")) else str(row["title"])
+        out.append(TreatyName(no, title, tuple(aliases), names))
+    return out
+
+
+__all__ = ["CachedStore", "StoreLike", "treaty_names"]

@@ -1,0 +1,220 @@
+"""Thresholds and infobox rows for the claim reader: "entered into force after 50 ratifications", "the 30th
+ratification", "Condition: 20 ratifications" (facts about the Nth consent), and "Parties 112" rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.model import KIND_THRESHOLD, CountMatch
+from pipeline.claims.numbers import NUM as _NUM
+from pipeline.claims.numbers import ORD as _ORD
+from pipeline.claims.numbers import QUAL as _QUAL
+from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
+
+JOIN_NOUN = r"(?:ratifications?|instruments?|accessions?|states?|countries|parties|consents?|signatories)"
+# "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
+# into force (then the ordinal threshold pattern reads it).
+_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere)"
+# "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
+_NTH_TO = re.compile(
+    r"\bthe\s+(?:"
+    + _ORD
+    + r")\s+(?:(?:state|country|nation|party)\s+"
+    + _TO_JOIN
+    + r"|(?:state|country|nation)\s+part(?:y|ies))\b",
+    re.I,
+)
+# Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
+# a fact about the Nth consent deposited, not a count on a date.
+_THRESHOLDS = (
+    # "after it had been ratified by 50 states", "with the ratification by 40 states"
+    re.compile(
+        r"\b(?:after|upon|following|once|when|with)\s+(?:(?:it|the|treaty|convention|protocol|had|has|have|"
+        r"been|was|were|is|being|having|its)\s+){0,4}(?:ratified|ratifications?|deposit\s+of|accessions?)"
+        r"\s+(?:by|of)\s+(?:the\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:st|nd|rd|th)\b)",
+        re.I,
+    ),
+    # "six months after 30 ratifications", "after 20 instruments of ratification"
+    re.compile(
+        r"\b(?:after|upon|following|once)\s+(?:the\s+)?"
+        + _QUAL
+        + _NUM
+        + rf"\s+(?:ratifying\s+)?{JOIN_NOUN}\b",
+        re.I,
+    ),
+    # "Forty ratifications are required", "20 states are needed"
+    re.compile(
+        _QUAL + _NUM + rf"\s+(?:\w+\s+)?{JOIN_NOUN}\s+(?:(?:are|is|were|was|will\s+be)\s+)?"
+        r"(?:required|needed|necessary)\b",
+        re.I,
+    ),
+    # "reached the required 50 states parties", "requires ratification by at least 20 countries",
+    # "requires the endorsements of 10 States", "the threshold of 20 ratifying States"
+    re.compile(
+        r"\b(?:required|requires|require|requiring|needs|needed|need|threshold\s+of|minimum\s+of)\s+"
+        r"(?:(?:the|an?|ratification|ratifications|endorsements?|consent|instruments?|deposit|by|of|"
+        r"approval)\s+){0,3}" + _QUAL + _NUM + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states\s+parties)\b",
+        re.I,
+    ),
+    # "the 30th ratification", "the fiftieth instrument"
+    re.compile(
+        r"\b(?:the|its)\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
+        + _ORD
+        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
+        re.I,
+    ),
+)
+# Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
+# "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
+_INFOBOX = re.compile(
+    r"^[ \t|*-]*(?P<label>signatories|signatures|parties|states?\s+parties|contracting\s+(?:states|parties)|"
+    r"ratifications|ratifiers)"
+    r"[ \t]*\|?[ \t]*:?[ \t]*"
+    r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    re.I | re.M,
+)
+_CONDITION = re.compile(r"^[ \t|*-]*condition(?:s)?(?:[ \t]*[|:])?[ \t]*(?P<rest>.*)$", re.I | re.M)
+_CONDITION_NUMBER = re.compile(
+    r"\b(?P<num>\d{1,3})\b(?!\s*(?:days?|months?|years?|weeks?)\b)"
+    r"(?P<noun>\s+(?:ratifying\s+)?" + JOIN_NOUN + r")?",
+    re.I,
+)
+# Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
+_ENTRY = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The text of the sentence around [start, end) (cut at . ! ? followed by a space)."""
+    lo = max((m.end() for m in re.finditer(r"[.!?]\s", text[max(0, start - 300) : start])), default=0)
+    lo += max(0, start - 300)
+    hi = re.search(r"[.!?](?:\s|$)", text[end : end + 300])
+    return text[lo : end + (hi.start() if hi else 300)]
+
+
+def threshold_matches(text: str) -> list[CountMatch]:
+    out = []
+    for i, pattern in enumerate(_THRESHOLDS):
+        for m in pattern.finditer(text):
+            if i == 0 and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+                continue  # "when it was ratified by 100 states": a count at an event, not a threshold
+            g = m.groupdict()
+            if g.get("word"):
+                figure, n_start, n_end = parse_ordinal(g["word"]), m.start("word"), m.end("word")
+                if figure < 10:
+                    continue  # "the first state to ratify": an event, not the threshold of entry into force
+            else:
+                try:
+                    figure = parse_number(g["num"])
+                except ValueError:
+                    continue
+                n_start, n_end = m.start("num"), m.end("num")
+            if 1900 <= figure <= 2100:
+                continue
+            if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or re.search(
+                r"\b(?:only|another|just)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+            ):
+                continue  # "only three more ratifications are needed": what is missing
+            qual = g.get("qual")
+            qual_key = qualifier_key(qual)
+            out.append(
+                CountMatch(
+                    figure=figure,
+                    measure=MEASURE_PARTIES,
+                    comparison=comparison_for(qual),
+                    qualifier=qual_key,
+                    noun=None,
+                    start=m.start(),
+                    end=m.end(),
+                    number_start=n_start,
+                    number_end=n_end,
+                    phrase=re.sub(r"\s+", " ", m.group(0).strip()),
+                    kind=KIND_THRESHOLD,
+                )
+            )
+    return out
+
+
+def nth_to_matches(text: str) -> list[CountMatch]:
+    """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
+    the day the sentence tells."""
+    out = []
+    for m in _NTH_TO.finditer(text):
+        group = "word" if m.group("word") else "num"
+        try:
+            figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        except ValueError:
+            continue
+        if figure < 10:
+            continue  # "the first state to ratify": an event of the day, as with thresholds
+        if _ENTRY.search(_clause_around(text, m.start(), m.end())):
+            continue  # "following ratification by the 20th state party, it came into force": a threshold
+        measure = MEASURE_SIGNATORIES if (m.group("verb") or "").lower() == "sign" else MEASURE_PARTIES
+        out.append(
+            CountMatch(
+                figure=figure,
+                measure=measure,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start(),
+                end=m.end(),
+                number_start=m.start(group),
+                number_end=m.end(group),
+                phrase=re.sub(r"\s+", " ", m.group(0)),
+            )
+        )
+    return out
+
+
+def infobox_matches(text: str) -> list[CountMatch]:
+    out = []
+    for m in _INFOBOX.finditer(text):
+        label = re.sub(r"\s+", " ", m.group("label").lower())
+        measure = MEASURE_SIGNATORIES if label.startswith("sign") else MEASURE_PARTIES
+        out.append(
+            CountMatch(
+                figure=int(m.group("num")),
+                measure=measure,
+                comparison="=",
+                qualifier=None,
+                noun=label,
+                start=m.start("label"),
+                end=m.end("num"),
+                number_start=m.start("num"),
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", text[m.start("label") : m.end("num")]),
+                source="infobox",
+            )
+        )
+    for m in _CONDITION.finditer(text):
+        rest, base = m.group("rest"), m.start("rest")
+        if not re.search(r"ratif|accession|instrument|consent|states|parties", rest, re.I):
+            continue  # "Conditions in 30 prisons": not a treaty's condition of entry into force
+        numbers = [n for n in _CONDITION_NUMBER.finditer(rest) if not re.match(r"\d+\]", rest[n.start() :])]
+        # "Ratifications by 40 states", "6 months after 30 ratifications[2]": the count of consents,
+        # not the delay, nor a citation mark.
+        numbers = [n for n in numbers if rest[max(0, n.start() - 1) : n.start()] != "["]
+        article = re.compile(r"\b(?:article|art\.?|paragraph)\s*$", re.I)
+        numbers = [n for n in numbers if not article.search(rest[: n.start()])]
+        if not numbers:
+            continue
+        n = next((x for x in numbers if x.group("noun")), numbers[-1])
+        out.append(
+            CountMatch(
+                figure=int(n.group("num")),
+                measure=MEASURE_PARTIES,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start(),
+                end=m.end(),
+                number_start=base + n.start("num"),
+                number_end=base + n.end("num"),
+                phrase=re.sub(r"\s+", " ", m.group(0).strip(" \t|")),
+                kind=KIND_THRESHOLD,
+                source="infobox",
+            )
+        )
+    return out

@@ -1,0 +1,351 @@
+"""The treaty stage of the claim reader: titles by token overlap, short and common names, generic references
+("the Protocol", "its Optional Protocol") and the treaty each of them points to, protocol before parent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right, insort
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from math import log
+
+from pipeline.claims.references import kind_of as _kind_of
+from pipeline.claims.sentences import split_sentences
+
+_STOPWORDS = frozenset(
+    "the of on to and in for a an by at with its their or concerning relating against between from as "
+    "into is are be which that this".split()
+)
+
+
+@dataclass(frozen=True)
+class TreatyName:
+    """A treaty a text may name: its MTDSG number, the UN's title and its short names (aliases)."""
+
+    mtdsg_no: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    common_names: tuple[str, ...] = ()  # names people use ("Ottawa Treaty"), from pipeline/claims/names.csv
+
+
+@dataclass(frozen=True)
+class TreatyMention:
+    """Where the text names a treaty, and how well the words fit its title (1.0 for a short name)."""
+
+    mtdsg_no: str
+    start: int
+    end: int
+    text: str
+    score: float
+    kind: str | None  # "optional protocol", "convention"... the kind of treaty the title names
+    via: str = "title"  # how it was recognised: "title", "short name" or "common name"
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+
+
+def _tokens(s: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) in the folded text; positions index the original string (ascii-folding keeps
+    one character per character for Latin text, which is all a treaty title needs)."""
+    folded = s.lower() if s.isascii() else "".join((_fold(c) or " ")[:1] for c in s)
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
+
+
+# The words that make the treaty named next the parent of the protocol meant.
+_PROTOCOL_TO = re.compile(
+    r"(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$", re.I
+)
+
+
+def _alternation(names: dict[str, list[tuple[str, str]]], flags: int) -> re.Pattern[str] | None:
+    """One pattern for all `names`, longest first, each standing alone (not inside a longer word)."""
+    if not names:
+        return None
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+class TitleIndex:
+    """Token-overlap matching of free text against treaty titles and short names."""
+
+    def __init__(self, treaties: Iterable[TreatyName]):
+        self.treaties = list(treaties)
+        self._titles: list[tuple[TreatyName, list[str]]] = []
+        df: dict[str, int] = {}
+        for t in self.treaties:
+            words = [w for w, _, _ in _tokens(t.title)]
+            self._titles.append((t, words))
+            for w in set(words):
+                df[w] = df.get(w, 0) + 1
+        n = max(len(self.treaties), 1)
+        # Rare words ("prostitution") say more about which treaty is meant than common ones ("convention").
+        self._weight = {w: log(1 + n / c) for w, c in df.items() if w not in _STOPWORDS}
+        self._unknown_weight = log(1 + n)
+        self.vocabulary = set(df) | _STOPWORDS
+        self._kinds = {t.mtdsg_no: _kind_of(t.title) for t in self.treaties}
+        self._totals = [sum(self.weight(x) for x in words) for _, words in self._titles]
+        # How many titles open with each word sequence, to accept an unambiguous opening as a mention.
+        self._prefixes: dict[tuple[str, ...], int] = {}
+        for _, words in self._titles:
+            for n in range(1, len(words) + 1):
+                key = tuple(words[:n])
+                self._prefixes[key] = self._prefixes.get(key, 0) + 1
+        # Short and common names, in one pattern each: acronyms as written ("CAT" is not "cat"), longer
+        # names whatever their case. Each maps to the treaties that use it, in the treaties' order.
+        self._acronym_names: dict[str, list[tuple[str, str]]] = {}
+        self._names: dict[str, list[tuple[str, str]]] = {}
+        for t in self.treaties:
+            named = [(a, "short name") for a in t.aliases] + [(a, "common name") for a in t.common_names]
+            for alias, via in named:
+                if not alias:
+                    continue
+                if alias.isupper() and len(alias) <= 8:
+                    self._acronym_names.setdefault(alias, []).append((t.mtdsg_no, via))
+                else:
+                    self._names.setdefault(alias.lower(), []).append((t.mtdsg_no, via))
+        self._acronyms = _alternation(self._acronym_names, 0)
+        self._names_re = _alternation(self._names, re.I)
+        self._by_word: dict[str, set[int]] = {}
+        self._opening: dict[str, set[int]] = {}  # titles by their first word (for _prefix_match)
+        for i, (_, words) in enumerate(self._titles):
+            if words:
+                self._opening.setdefault(words[0], set()).add(i)
+        for i, (_, words) in enumerate(self._titles):
+            for w in words:
+                if w in self._weight:
+                    self._by_word.setdefault(w, set()).add(i)
+
+    def kind(self, mtdsg_no: str) -> str | None:
+        return self._kinds.get(mtdsg_no)
+
+    def protocol_of(self, mtdsg_no: str) -> str | None:
+        """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>"."""
+        title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
+        if not title:
+            return None
+        head = "optional protocol to the " + _fold(title).strip()
+        found = [t.mtdsg_no for t in self.treaties if _fold(t.title).strip().startswith(head)]
+        return found[0] if len(found) == 1 else None
+
+    def weight(self, word: str) -> float:
+        if word in _STOPWORDS:
+            return 0.0
+        return self._weight.get(word, self._unknown_weight)
+
+    def _split_glued(self, tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """ "thesale" -> "the", "sale": copy-paste often drops the space between two title words."""
+        out = []
+        for w, s, e in tokens:
+            if w not in self.vocabulary and len(w) >= 5 and not w.isdigit():
+                for i in range(2, len(w) - 1):
+                    a, b = w[:i], w[i:]
+                    if (
+                        a in self.vocabulary
+                        and b in self.vocabulary
+                        and (a in self._weight or b in self._weight)
+                    ):
+                        out += [(a, s, s + i), (b, s + i, e)]
+                        break
+                else:
+                    out.append((w, s, e))
+            else:
+                out.append((w, s, e))
+        return out
+
+    def _match(self, title: list[str], window: list[str]) -> tuple[float, float, int, int, set[str]]:
+        """In-order best alignment of title words in window words (weighted LCS).
+
+        Returns (matched weight, precision, first, last): precision is the matched share of the window's
+        weight between the first and last matched words, so a title spread thin over a sentence scores low.
+        """
+        n, m = len(title), len(window)
+        # dp[i][j]: best weight aligning title[:i] with window[:j]
+        dp = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for i in range(1, n + 1):
+            ti = title[i - 1]
+            wi = self.weight(ti) or 0.05  # stopwords help alignment a little, never dominate
+            row, prev = dp[i], dp[i - 1]
+            for j in range(1, m + 1):
+                best = row[j - 1] if row[j - 1] > prev[j] else prev[j]
+                if window[j - 1] == ti and prev[j - 1] + wi > best:
+                    best = prev[j - 1] + wi
+                row[j] = best
+        # Trace back the matched window positions.
+        i, j, hits = n, m, []
+        while i > 0 and j > 0:
+            if (
+                title[i - 1] == window[j - 1]
+                and abs(dp[i][j] - (dp[i - 1][j - 1] + (self.weight(title[i - 1]) or 0.05))) < 1e-9
+            ):
+                hits.append(j - 1)
+                i, j = i - 1, j - 1
+            elif dp[i - 1][j] >= dp[i][j - 1]:
+                i -= 1
+            else:
+                j -= 1
+        if not hits:
+            return 0.0, 0.0, -1, -1, set()
+        first, last = min(hits), max(hits)
+        matched = sum(self.weight(window[k]) for k in hits)
+        span = sum(self.weight(window[k]) for k in range(first, last + 1))
+        return matched, (matched / span if span else 0.0), first, last, {window[k] for k in hits}
+
+    def _span(
+        self, tokens: list[tuple[str, int, int]], k: int, first: int, last: int, s_start: int, text: str
+    ) -> tuple[int, int, str]:
+        a = s_start + tokens[k + first][1]
+        b = s_start + tokens[k + last][2]
+        return a, b, text[a:b]
+
+    def _reachable(self, present: set[str]) -> dict[int, bool]:
+        """For each title sharing a word with `present`: whether its words found there weigh enough for
+        a full match (the same bound _full_match checks per window, once per sentence)."""
+        weight: dict[int, float] = {}
+        for w in present:
+            for idx in self._by_word.get(w, ()):
+                weight[idx] = weight.get(idx, 0.0) + self._weight[w]
+        return {
+            idx: bool(self._totals[idx]) and got >= 0.5 * self._totals[idx] for idx, got in weight.items()
+        }
+
+    def _full_match(
+        self,
+        idx: int,
+        window: list[str],
+        tokens: list[tuple[str, int, int]],
+        k: int,
+        s_start: int,
+        text: str,
+        threshold: float,
+    ) -> tuple[float, float, TreatyMention] | None:
+        """The title, more or less whole, from window[0]: weighted in-order overlap with F1 >= threshold."""
+        treaty, title = self._titles[idx]
+        total = self._totals[idx]
+        # Cheap bound first: even a perfect alignment cannot reach the threshold.
+        if not total or sum(self.weight(x) for x in set(title) & set(window)) < 0.5 * total:
+            return None
+        matched, precision, first, last, hit_words = self._match(title, window)
+        if first != 0:
+            return None  # a mention starts where the title's first matched word is
+        kind = self.kind(treaty.mtdsg_no)
+        if kind and not set(kind.split()) <= hit_words:
+            return None  # "United Nations" alone does not name the Charter of the United Nations
+        recall = matched / total
+        if recall + precision == 0:
+            return None
+        f1 = 2 * recall * precision / (recall + precision)
+        distinct = len({window[x] for x in range(first, last + 1) if self.weight(window[x]) > 0})
+        if f1 < threshold or distinct < 2:
+            return None
+        a, b, said = self._span(tokens, k, first, last, s_start, text)
+        return matched * f1, f1, TreatyMention(treaty.mtdsg_no, a, b, said, round(f1, 3), kind)
+
+    def _prefix_match(
+        self, idx: int, window: list[str], tokens: list[tuple[str, int, int]], k: int, s_start: int, text: str
+    ) -> tuple[float, float, TreatyMention] | None:
+        """The opening words of a long title that no other title opens with: "the Convention against
+        Torture" for the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment..."""
+        treaty, title = self._titles[idx]
+        n = 0
+        while n < min(len(title), len(window)) and title[n] == window[n]:
+            n += 1
+        while n and title[n - 1] in _STOPWORDS:
+            n -= 1  # "Convention against Torture and": the "and" starts words the text did not write
+        if n >= len(title) or n < 2:
+            return None
+        prefix = tuple(title[:n])
+        kind = self.kind(treaty.mtdsg_no)
+        weighted = [x for x in prefix if self.weight(x) > 0]
+        if len(weighted) < 2 or (kind and not set(kind.split()) <= set(prefix)):
+            return None
+        if self._prefixes.get(prefix, 0) != 1:
+            return None  # "Convention on the Rights of": the Child or Persons with Disabilities?
+        matched = sum(self.weight(x) for x in prefix)
+        a, b, said = self._span(tokens, k, 0, n - 1, s_start, text)
+        # Only the opening words of a title as a title is written: in one run, in capitals ("the
+        # Convention against Torture"), not "the protocol, bringing the number" (Protocol Bringing under
+        # International Control Drugs...).
+        if re.search(r"[,.;:()]", said) or any(
+            w[:1].islower() for w in re.findall(r"[^\W\d_]+", said) if _fold(w) not in _STOPWORDS
+        ):
+            return None
+        score = round(matched / self._totals[idx], 3)
+        return matched * 0.5, score, TreatyMention(treaty.mtdsg_no, a, b, said, score, kind)
+
+    def find_mentions(
+        self, text: str, *, threshold: float = 0.7, sentences: Sequence[tuple[int, int]] | None = None
+    ) -> list[TreatyMention]:
+        """Titles and short names named in the text, in order, without overlaps."""
+        candidates: list[tuple[float, float, TreatyMention]] = []
+        for pattern, names, fold in (
+            (self._acronyms, self._acronym_names, False),
+            (self._names_re, self._names, True),
+        ):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                said = m.group(0)
+                for no, via in names[said.lower() if fold else said]:
+                    mention = TreatyMention(no, m.start(), m.end(), said, 1.0, self.kind(no), via)
+                    candidates.append((1e6 + len(said), 1.0, mention))
+        for s_start, s_end in split_sentences(text) if sentences is None else sentences:
+            tokens = self._split_glued(_tokens(text[s_start:s_end]))
+            words = [w for w, _, _ in tokens]
+            present = set(words)
+            # Titles that even a perfect alignment with the whole sentence could not reach are left out
+            # once per sentence, not once per word (a long text asks this for every word).
+            reachable = self._reachable(present)
+            full = {idx for idx, ok in reachable.items() if ok}
+            for k, w in enumerate(words):
+                if w not in self._by_word:
+                    continue
+                for idx in sorted((full & self._by_word[w]) | self._opening.get(w, set())):
+                    treaty, title = self._titles[idx]
+                    # A title written out takes about as many words as it has: a longer window lets the
+                    # alignment run on to the same words later in the sentence ("... Migrant Workers and
+                    # Members of Their Families is a treaty governing the protection of migrant workers").
+                    window = words[k : k + len(title) + 12]
+                    found = None
+                    if idx in full:
+                        found = self._full_match(idx, window, tokens, k, s_start, text, threshold)
+                    if found is None and w == title[0]:
+                        found = self._prefix_match(idx, window, tokens, k, s_start, text)
+                    if found is not None:
+                        candidates.append(found)
+        # Longest, best-fitting first; a nested match (the Convention inside its Protocol's title) loses.
+        # A common name inside a longer title ("Convention on the Rights of the Child" inside its
+        # Optional Protocol's title) loses to the title: the longer span wins, then the better fit.
+        candidates.sort(key=lambda c: (c[2].end - c[2].start, c[0], c[1], -c[2].start), reverse=True)
+        accepted: list[TreatyMention] = []
+        spans: list[tuple[int, int]] = []  # accepted spans, sorted and never overlapping
+        for _, _, mention in candidates:
+            i = bisect_right(spans, (mention.start, mention.end))
+            if any(mention.start < e and s < mention.end for s, e in spans[max(0, i - 1) : i + 1]):
+                continue
+            insort(spans, (mention.start, mention.end))
+            accepted.append(mention)
+        return sorted((self._protocol_first(text, m) for m in accepted), key=lambda x: x.start)
+
+    def _protocol_first(self, text: str, mention: TreatyMention) -> TreatyMention:
+        """ "the Optional Protocol to the [United Nations] Convention against Torture": the words before a
+        treaty's name make it the name of its one optional protocol (protocol before parent)."""
+        if mention.kind in ("optional protocol", "protocol"):
+            return mention
+        lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
+        protocol = self.protocol_of(mention.mtdsg_no) if lead else None
+        if lead is None or protocol is None:
+            return mention
+        said = text[lead.start("op") : mention.end]
+        return TreatyMention(
+            protocol, lead.start("op"), mention.end, said, mention.score, self.kind(protocol), mention.via
+        )
+
+    def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:
+        """The MTDSG number whose title (or short name) best fits `name`, or None."""
+        found = self.find_mentions(name, threshold=threshold)
+        if not found:
+            return None
+        return max(found, key=lambda x: (x.end - x.start, x.score)).mtdsg_no

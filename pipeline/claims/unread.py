@@ -1,0 +1,147 @@
+"""Never a silent drop: every number in a sentence about a treaty that the reader did not take as a claim,
+with the reason, so a person can check what the tool could not.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from pipeline.claims.dates import DateMention
+from pipeline.claims.model import (
+    REASON_CHANGE,
+    REASON_CONDITION,
+    REASON_DENOMINATOR,
+    REASON_NOT_UNDERSTOOD,
+    REASON_SUBSET,
+    REASON_THRESHOLD,
+    Skipped,
+    Unread,
+)
+from pipeline.claims.numbers import ANY_NUMBER, is_year, parse_number
+from pipeline.claims.sentences import Lines, Spans
+from pipeline.claims.treaties import TreatyMention
+
+# A sentence is about a treaty when it names one or uses one of these words.
+TREATY_WORDS = re.compile(
+    r"\b(?:ratif\w*|sign\w*|part(?:y|ies)|acce(?:de|ded|ding|ssions?)\w*|join\w*|bound|"
+    r"treaty|treaties|convention|protocol|covenant|statute|agreement)\b",
+    re.I,
+)
+# Numbers that name something rather than count it: "Article 5", "resolution 61/106", "[2]", "5%", "1.5".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:article|art|articles|arts|paragraph|para|resolution|no|nos|number|chapter|section|page|pp|p|"
+    r"annex|rule|principle|goal|sdg|table|figure|vol|volume|series|session|ccw|protocol)\.?\s*$",
+    re.I,
+)
+_NOT_A_FIGURE_AFTER = re.compile(
+    r"^(?:\s*(?:%|per\s*cent|percent|\.\d|,\d|/\d|:\d|-\d|\))|\s+(?:years?|months?|weeks?|days?|"
+    r"hours?|million|billion|articles?|paragraphs?|times|per\s+cent)\b)",
+    re.I,
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:age\s+of|aged|ages|under|younger\s+than|older\s+than|over\s+the\s+age\s+of)\s*$", re.I
+)
+_CITATION = re.compile(r"\[\s*$")
+# Why a number a pattern did not take is not a claim, from the words around it.
+_CHANGE = re.compile(
+    r"\b(?:(?:rose|grew|increased|climbed|up)\s+from|since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session)|this\s+year|last\s+year|"
+    r"in\s+the\s+past\s+(?:year|\w+\s+(?:years|months))|(?:during|over)\s+the\s+(?:year|period|past)|"
+    r"(?:more|new)\s+(?:states|countries|ratifications|signatures|signatories)\b)",
+    re.I,
+)
+_OUT_OF = re.compile(r"\b(?:out\s+of|of\s+(?:the|all)?)\s*$", re.I)
+_SUBSET_WORDS = re.compile(r"\b(?:of\s+the|among\s+the|including|of\s+which\s+in)\b|\bannex\s*\d", re.I)
+_CONDITION_WORDS = re.compile(r"\b(?:until|unless|if|once|when|requires?|required|needs?|needed)\b", re.I)
+
+
+def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
+    before = text[max(sentence[0], start - 40) : start]
+    clause = text[sentence[0] : sentence[1]]
+    if _OUT_OF.search(before) and re.match(
+        r"\s+(?:UN\s+|member\s+)?(?:states|countries|nations|parties)", text[end : end + 30], re.I
+    ):
+        whole = re.match(r"\s+(?:UN\s+|member\s+)*(?:states|countries|nations)\b", text[end : end + 30], re.I)
+        return REASON_DENOMINATOR if whole or re.search(r"\bout\s+of\s*$", before, re.I) else REASON_SUBSET
+    after = text[end : end + 40]
+    if re.match(r"\s+of\s+(?:which|whom|them|these|those)\b", after, re.I):
+        return REASON_SUBSET  # "97 States are party, 30 of which are African"
+    if re.match(r"\s+(?:\w+\s+)?(?:needed|required|necessary)\b", after, re.I):
+        return REASON_THRESHOLD  # "five more than the 30 needed for it to enter into force"
+    if _CHANGE.search(clause):
+        return REASON_CHANGE
+    if _SUBSET_WORDS.search(text[max(sentence[0], start - 60) : end + 30]):
+        return REASON_SUBSET
+    if _CONDITION_WORDS.search(before):
+        return REASON_CONDITION
+    return REASON_NOT_UNDERSTOOD
+
+
+def find_unread(
+    text: str,
+    *,
+    sentences: Spans,
+    lines: Lines,
+    read: Sequence[tuple[int, int]],
+    skipped: Sequence[Skipped],
+    mentions: Sequence[TreatyMention],
+    dates: Sequence[DateMention],
+) -> list[Unread]:
+    """The numbers in sentences about a treaty that are neither read as claims (`read`: their number
+    spans) nor part of a date, a title or a label; each with the reason it was not read."""
+    taken = {s for s, _ in read}
+    covered = sorted([(d.start, d.end) for d in dates] + [(m.start, m.end) for m in mentions])
+    starts = [s for s, _ in covered]
+    why_skipped = {k.number_start: k.reason for k in skipped}
+    about: dict[int, bool] = {}
+    mention_sentences = {sentences.index(m.start) for m in mentions}
+    out: list[Unread] = []
+    for m in ANY_NUMBER.finditer(text):
+        if m.start() in taken:
+            continue
+        i = sentences.index(m.start())
+        if i < 0:
+            continue
+        if i not in about:
+            s, e = sentences.spans[i]
+            about[i] = i in mention_sentences or bool(TREATY_WORDS.search(text, s, e))
+        if not about[i]:
+            continue
+        j = bisect_right(starts, m.start()) - 1
+        if j >= 0 and m.start() < covered[j][1]:
+            continue  # a date's day or year, or a number inside a treaty's name
+        try:
+            figure = parse_number(m.group(0))
+        except ValueError:
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        if is_year(figure, m.group(0)) or _LABEL_BEFORE.search(before) or _CITATION.search(before):
+            continue
+        line_start = max(text.rfind("\n", max(0, m.start() - 200), m.start()) + 1, m.start() - 200)
+        if not text[line_start : m.start()].strip() and text[m.end() : m.end() + 1] in (".", ")"):
+            continue  # a list item's number: "4. As of October 2012"
+        if _AGE_BEFORE.search(before):
+            continue
+        if figure == 1 and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+            continue  # "one of only 4 countries": a word, not a figure
+        if _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12]) or text[
+            max(0, m.start() - 1) : m.start()
+        ] in (".", "/", "-", ":"):
+            continue
+        sentence = sentences.spans[i]
+        reason = why_skipped.get(m.start()) or _reason(text, m.start(), m.end(), sentence)
+        out.append(
+            Unread(
+                figure=figure,
+                line=lines.line(m.start()),
+                reason=reason,
+                sentence=re.sub(r"\s+", " ", text[sentence[0] : sentence[1]].strip()),
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return out
+
+
+__all__ = ["TREATY_WORDS", "find_unread"]

@@ -1,0 +1,102 @@
+"""Words for numbers, ordinals and months in English prose: one home for the parsers and the claim checker."""
+
+from __future__ import annotations
+
+import re
+
+# Month names as pages and prose write them, lower case: full names and the abbreviations in use
+# ("Sept" as well as "Sep").
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+# The three-letter abbreviations exactly as the UN's status tables print them ("19 Sep 2002").
+MONTH_ABBREVIATIONS: dict[str, int] = {m.title(): n for m, n in MONTHS.items() if len(m) == 3}
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
+NUMBER_WORDS: tuple[str, ...] = tuple(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+
+# Ordinals in words: "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth"; compounds
+# ("thirty-fifth", "twenty first") are a tens word and a unit ordinal.
+UNIT_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19,
+}  # fmt: skip
+TENS_ORDINALS: dict[str, int] = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_DIGIT_ORDINAL = re.compile(r"(\d{1,4})(?:st|nd|rd|th)")
+
+
+def parse_number(text: str) -> int:
+    """177, "1,234", "nine", "seventy-seven", "one hundred and seventy-seven" -> int; ValueError otherwise."""
+    t = text.strip().lower()
+    if _DIGITS.fullmatch(t):
+        return int(t.replace(",", ""))
+    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not words:
+        raise ValueError(f"not a number: {text!r}")
+    total, current = 0, 0
+    for w in words:
+        if w in UNITS:
+            current += UNITS[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return total + current
+
+
+def parse_ordinal(text: str) -> int:
+    """ "30th", "twentieth", "thirty-fifth", "one hundred and first" -> int; ValueError otherwise."""
+    t = text.strip().lower()
+    m = _DIGIT_ORDINAL.fullmatch(t)
+    if m:
+        return int(m.group(1))
+    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not words:
+        raise ValueError(f"not an ordinal: {text!r}")
+    last = words[-1]
+    value = UNIT_ORDINALS.get(last, TENS_ORDINALS.get(last))
+    if value is None:
+        raise ValueError(f"not an ordinal: {text!r}")
+    if last == "hundredth":
+        head = parse_number(" ".join(words[:-1])) if len(words) > 1 else 1
+        return head * 100
+    head = parse_number(" ".join(words[:-1])) if len(words) > 1 else 0
+    return head + value
+
+
+__all__ = [
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
+    "NUMBER_WORDS",
+    "SCALES",
+    "TENS",
+    "TENS_ORDINALS",
+    "UNITS",
+    "UNIT_ORDINALS",
+    "parse_number",
+    "parse_ordinal",
+]
