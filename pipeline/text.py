@@ -1,4 +1,5 @@
-"""Words for numbers, ordinals and months in English prose: one home for the parsers and the claim checker."""
+"""Words for numbers, ordinals, months, counts and durations in English prose: one home for the parsers,
+the claim checker and what the command line prints."""
 
 from __future__ import annotations
 
@@ -97,6 +98,29 @@ __all__ = [
     "TENS_ORDINALS",
     "UNITS",
     "UNIT_ORDINALS",
+    "duration_words",
     "parse_number",
     "parse_ordinal",
+    "plural",
 ]
+
+
+# Counts and durations in words, as the CLI and the runs print them.
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 treaty", "2 treaties": a count with its noun agreeing (many defaults to one + "s")."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def duration_words(seconds: float) -> str:
+    """A duration as people say it: "5 seconds", "30 minutes", "6 hours", "1 day and 2 hours"."""
+    if seconds < 1:
+        return f"{max(seconds, 0):g} seconds"
+    left = round(seconds)
+    parts = []
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute"), (1, "second")):
+        if left >= size:
+            parts.append(plural(left // size, unit))
+            left %= size
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

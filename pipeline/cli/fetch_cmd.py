@@ -11,6 +11,7 @@ import typer
 
 from pipeline import config, mtdsg
 from pipeline.cli.app import DbOption, SiteOutOption, app, fail, user_errors
+from pipeline.text import plural
 
 _BASE_HELP = (
     "Site to fetch from (default: TREATIES_BASE_URL or https://treaties.un.org), e.g. a `treaties mirror`."
@@ -279,7 +280,6 @@ def verify_raw(
     """Re-hash every object of the raw store (TREATIES_RAW_DIR or ./data/raw) against its name and the
     manifest; list what is missing, altered or stray; exit 1 if anything is wrong."""
     from pipeline.fetch.rawstore import RawStore  # lazy: only this command loads it
-    from pipeline.runs.console import plural  # lazy: only this command loads it
 
     with user_errors():
         report = RawStore(config.raw_dir()).verify(fix=fix)

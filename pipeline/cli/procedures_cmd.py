@@ -21,6 +21,7 @@ from pipeline.cli.app import (
     resolve_treaty,
     user_errors,
 )
+from pipeline.text import plural
 
 _TREATY_HELP = "MTDSG number (IV-8) or short name (CEDAW, ...)."
 _ANSWERS = (
@@ -56,8 +57,6 @@ def _country(name: str) -> tuple[str, str]:
 
 
 def _plural(n: int, one: str) -> str:
-    from pipeline.runs.console import plural  # lazy: only the table format loads it
-
     return plural(n, one)
 
 

@@ -25,6 +25,7 @@ from pipeline.cli.app import (
     resolve_treaty,
     user_errors,
 )
+from pipeline.text import plural
 from pipeline.vocab import ChangeKind, Status
 
 if TYPE_CHECKING:
@@ -301,8 +302,6 @@ def country(
     if fmt is not OutputFormat.table:
         print_rows(shown, fmt, columns=COUNTRY_COLUMNS)
         return
-    from pipeline.runs.console import plural  # lazy: only the table format loads it
-
     print(f"{match.name} ({match.iso3}){match_words(match)}")
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in Status}
     print(

@@ -30,24 +30,6 @@ from pipeline.runs.results import FAILED, SKIPPED, TreatyResult
 Reporter = Callable[[TreatyResult], None]
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """ "1 treaty", "2 treaties": a count with its noun agreeing (many defaults to one + "s")."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def duration_words(seconds: float) -> str:
-    """A duration as people say it: "5 seconds", "30 minutes", "6 hours", "1 day and 2 hours"."""
-    if seconds < 1:
-        return f"{max(seconds, 0):g} seconds"
-    left = round(seconds)
-    parts = []
-    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute"), (1, "second")):
-        if left >= size:
-            parts.append(plural(left // size, unit))
-            left %= size
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def contact_notice(base_url: str) -> str | None:
     """One line asking the operator for a contact, when a run is about to ask a real site (not a loopback
     mirror) without one: the User-Agent is then only the tool's name and version."""

@@ -18,9 +18,10 @@ from pipeline.errors import one_line
 from pipeline.report import ReportWriteError, SiteBuild, build_site, current_site
 from pipeline.report.browser import BrowserUnavailable, save_screenshots
 from pipeline.report.output import INNER_STAGE_PREFIX, check_site_folder
-from pipeline.runs.console import plural, progress, say
+from pipeline.runs.console import progress, say
 from pipeline.store import Store
 from pipeline.store.events import treaty_events
+from pipeline.text import plural
 
 
 @contextmanager

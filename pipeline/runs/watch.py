@@ -15,12 +15,13 @@ from typing import Any, TextIO
 
 from pipeline import config
 from pipeline.errors import one_line
-from pipeline.runs.console import duration_words, plural, say
+from pipeline.runs.console import say
 from pipeline.runs.export import export_tables
 from pipeline.runs.lock import RunLocked, run_lock
 from pipeline.runs.refresh import events_line, run_refresh
 from pipeline.runs.results import RunReport
 from pipeline.store import open_store
+from pipeline.text import duration_words, plural
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.runs.console import duration_words, plural
+from pipeline.text import duration_words, plural
 
 
 @pytest.mark.parametrize(
