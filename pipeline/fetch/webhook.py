@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from pipeline.fetch.response import retryable_status
+
 # post(url, body, headers, timeout) -> HTTP status; raises OSError (or anything) when nothing came back.
 PostFn = Callable[[str, bytes, dict[str, str], float], int]
 
@@ -28,11 +30,6 @@ class Delivery:
         if self.ok:
             return f"notified  {self.url} (HTTP {self.status})"
         return f"notify failed {self.url} after {self.attempts} attempts: {self.detail}"
-
-
-def _retryable(status: int) -> bool:
-    # A receiver that is down or overloaded may take it later; one that refuses the document will not.
-    return status >= 500 or status in (408, 425, 429)
 
 
 def deliver(
@@ -59,7 +56,7 @@ def deliver(
             if 200 <= status < 300:
                 return Delivery(url, True, n, status, "")
             detail = f"HTTP {status}"
-            if not _retryable(status):
+            if not retryable_status(status):
                 return Delivery(url, False, n, status, detail)
         if n < attempts:
             sleep(backoff * 2 ** (n - 1))
