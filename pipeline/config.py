@@ -167,6 +167,12 @@ def http_settings() -> HttpSettings:
     )
 
 
+def busy_wait_s() -> float:
+    """How long a command waits for a database another process has open (a writer between steps of a
+    run, a reader) before it says who holds it: TREATIES_BUSY_WAIT seconds, default 5."""
+    return _env_float("TREATIES_BUSY_WAIT", 5.0)
+
+
 def notify_urls() -> list[str]:
     """Webhook URLs from TREATIES_NOTIFY (separated by spaces or commas); each must be http(s)."""
     text = _env("TREATIES_NOTIFY") or ""

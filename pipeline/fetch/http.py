@@ -408,7 +408,7 @@ def post_bytes(url: str, body: bytes, headers: dict[str, str], timeout: float) -
                     allow_redirects=False,
                     stream=True,  # the body is never read
                 )
-            except requests.RequestException as exc:
+            except requests.RequestException:
                 if deadline.fired:
                     raise TimeoutError(f"no answer within the {timeout:g}s deadline") from None
                 raise

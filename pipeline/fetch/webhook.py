@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from pipeline.fetch.response import retryable_status
 
@@ -28,8 +29,20 @@ class Delivery:
 
     def line(self) -> str:
         if self.ok:
-            return f"notified  {self.url} (HTTP {self.status})"
-        return f"notify failed {self.url} after {self.attempts} attempts: {self.detail}"
+            return f"notified  {shown_url(self.url)} (HTTP {self.status})"
+        return f"notify failed {shown_url(self.url)} after {self.attempts} attempts: {self.detail}"
+
+
+def shown_url(url: str) -> str:
+    """A webhook URL as printed: a password in it (user:password@host) is never shown."""
+    parts = urlsplit(url)
+    if parts.password is None and parts.username is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}" if parts.password else f"{user}@{host}"))
 
 
 def deliver(
