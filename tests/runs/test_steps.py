@@ -1,0 +1,103 @@
+"""Runs that hold the database only while they write: readers beside `watch`, and a second database fed
+from the raw store without a request (issue 24, point 2)."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.fetch.http import HttpClient
+from pipeline.fetch.mirror import MirrorServer
+from pipeline.fetch.rawstore import RawStore
+from pipeline.runs.refresh import run_refresh
+from pipeline.store import open_store
+from tests.fetch.conftest import TEST_SETTINGS
+
+CLI = [sys.executable, "-c", "from pipeline.cli import main; main()"]
+
+
+def _refresh_into(world: Path, mirror: MirrorServer, db: Path) -> tuple[list[str], int]:
+    out = io.StringIO()
+    with HttpClient(TEST_SETTINGS, trust_env=False) as client:
+        report = run_refresh(
+            ["IV-11-c"],
+            base_url=mirror.base_url,
+            out=out,
+            client=client,
+            raw=RawStore(world / "raw"),
+            db=db,
+            write_site=False,
+            probe=False,
+        )
+        return [r.outcome for r in report.results], client.requests_made
+
+
+def test_a_refresh_into_a_database_that_lacks_a_page_imports_it_from_the_raw_store(
+    world: Path, mirror: MirrorServer
+) -> None:
+    assert _refresh_into(world, mirror, world / "a.duckdb") == (["saved"], 1)
+    # Fetched minutes ago (within --max-age), but b.duckdb has never seen it: imported, not skipped.
+    assert _refresh_into(world, mirror, world / "b.duckdb") == (["saved"], 0)
+    with open_store(world / "b.duckdb", read_only=True) as st:
+        assert "IV-11-c" in st.known_treaties()
+    # And a database that holds it skips it, as before.
+    assert _refresh_into(world, mirror, world / "b.duckdb") == (["skipped"], 0)
+
+
+def test_status_succeeds_while_watch_every_1s_runs_beside_it(world: Path, mirror: MirrorServer) -> None:
+    env = {
+        **os.environ,
+        "TREATIES_DB": str(world / "t.duckdb"),
+        "TREATIES_RAW_DIR": str(world / "raw"),
+        "TREATIES_REPORTS_DIR": str(world / "reports"),
+        "TREATIES_BUSY_WAIT": "5",
+    }
+    watch = subprocess.Popen(
+        [
+            *CLI,
+            "watch",
+            "IV-11-c",
+            "--every",
+            "1s",
+            "--max-age",
+            "0",
+            "--base-url",
+            mirror.base_url,
+            "--cycles",
+            "30",
+        ],
+        env=env,
+        cwd=world,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        end = time.monotonic() + 12
+        runs = 0
+        while time.monotonic() < end and watch.poll() is None:
+            done = subprocess.run(
+                [*CLI, "status", "IV-11-c"], env=env, cwd=world, capture_output=True, text=True, timeout=30
+            )
+            assert done.returncode == 0, done.stderr
+            assert "IV-11-c" in done.stdout
+            runs += 1
+        assert watch.poll() is None, "watch stopped early"
+        assert runs >= 2
+    finally:
+        watch.send_signal(signal.SIGTERM)
+        try:
+            out, _ = watch.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            watch.kill()
+            out, _ = watch.communicate()
+    assert out.count(" done: ") >= 2, out
+    assert " skipped: " not in out and " failed: " not in out, out  # no cycle locked out by a reader
+    assert "(0 failed or skipped)" in out, out
