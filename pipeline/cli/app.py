@@ -24,6 +24,7 @@ from pipeline.mtdsg import InvalidTreatyNumber
 from pipeline.normalise.countries import UnknownCountry
 from pipeline.report.output import ReportWriteError
 from pipeline.sources import SourceError
+from pipeline.spreadsheet import csv_safe
 from pipeline.store import Store, StoreError, open_store
 
 app = typer.Typer(
@@ -166,7 +167,7 @@ def print_jsonl(rows: Sequence[Mapping[str, Any]]) -> None:
 
 def print_csv(df: pd.DataFrame) -> None:
     buf = io.StringIO()
-    df.to_csv(buf, index=False)
+    csv_safe(df).to_csv(buf, index=False)
     sys.stdout.write(buf.getvalue())
 
 

@@ -15,6 +15,7 @@ from pipeline.cli.app import OutputFormat, app, fail
 from pipeline.normalise.codes import Code, try_resolve
 from pipeline.parse import ParseError, parse_page
 from pipeline.sources import SourceError, iter_page_files, read_page
+from pipeline.spreadsheet import csv_safe_cell
 
 # How many pages the table format names per string before "+N more" (json and csv list them all).
 _PAGES_SHOWN = 3
@@ -123,7 +124,7 @@ def names(
                 record["pages"] = " ".join(e.pages)
                 # Same spelling of booleans as names.csv.
                 cells = [str(v).lower() if isinstance(v, bool) else v for v in record.values()]
-                writer.writerow(["" if v is None else v for v in cells])
+                writer.writerow(["" if v is None else csv_safe_cell(v) for v in cells])
         else:
             _print_table(shown)
     if missing:

@@ -36,6 +36,7 @@ from pipeline.runs.console import progress_reporter
 from pipeline.runs.export import ExportError, export_tables
 from pipeline.runs.importing import import_files
 from pipeline.sources import iter_page_files
+from pipeline.spreadsheet import csv_safe
 from pipeline.store.model import NO_ACTION, PARTY, SIGNATORY, UNKNOWN, WITHDRAWN
 
 _TREATY_HELP = "MTDSG number (IV-11-c) or short name (OPSC, CRC, ...)."
@@ -54,7 +55,7 @@ def _document(obj: dict[str, Any], fmt: OutputFormat) -> None:
         print_jsonl([obj])
     else:
         flat = {k: v for k, v in obj.items() if not isinstance(v, list | dict)}
-        pd.DataFrame([plain(flat)]).to_csv(sys.stdout, index=False)
+        csv_safe(pd.DataFrame([plain(flat)])).to_csv(sys.stdout, index=False)
 
 
 @app.command("import")

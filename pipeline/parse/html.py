@@ -11,6 +11,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.mtdsg import InvalidTreatyNumber, validate
+from pipeline.parse.clean import clean_parsed
 from pipeline.parse.model import (
     SOURCE_HTML,
     Column,
@@ -187,7 +188,7 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         columns, raw_rows = _read_grid(grid, page)
         rows = build_participants(columns, raw_rows, page=page)
 
-    return TreatyStatus(
+    status = TreatyStatus(
         mtdsg_no=mtdsg_no,
         title=title,
         source_kind=SOURCE_HTML,
@@ -207,6 +208,7 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         declarations=_declarations(ids, "dgDec", "declaration") + _declarations(ids, "dgObj", "objection"),
         source=source,
     )
+    return clean_parsed(status, page=page)  # controls and bidi overrides out, sizes bounded
 
 
 def _read_document(data: bytes, charset: str | None, page: str) -> etree._Element:

@@ -22,6 +22,7 @@ from pipeline.runs.package import (
     updated_changelog,
     write_json,
 )
+from pipeline.spreadsheet import csv_safe
 from pipeline.store import Store
 from pipeline.store.events import all_events, events_frame, participation_history, snapshot_provenance
 
@@ -53,7 +54,7 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _to_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, date_format=CSV_DATETIME)
+    csv_safe(df).to_csv(path, index=False, date_format=CSV_DATETIME)
 
 
 def _write_text(text: str, path: Path) -> None:

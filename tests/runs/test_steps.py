@@ -11,8 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from pipeline.fetch.http import HttpClient
 from pipeline.fetch.mirror import MirrorServer
 from pipeline.fetch.rawstore import RawStore
