@@ -100,6 +100,23 @@ def is_recent(prev: ManifestEntry, max_age: timedelta, now: datetime | None = No
     return timedelta(0) <= age <= max_age
 
 
+def future_fetches(treaties: Iterable[str], fetcher: Fetcher, now: datetime | None = None) -> list[str]:
+    """One line when raw-store records of these treaties are dated in the future (a clock that ran
+    ahead when they were written): they count as stale, so the pages are asked for again."""
+    now = now or datetime.now(UTC)
+    fresh = fetcher.raw.latest_ok_by_url()
+    ahead = [
+        t
+        for t in treaties
+        if (e := fresh.get(mtdsg.status_page_url(t, fetcher.base_url))) is not None
+        and e.fetched_datetime > now + timedelta(minutes=1)
+    ]
+    if not ahead:
+        return []
+    shown = ", ".join(ahead[:5]) + (f" and {len(ahead) - 5} more" if len(ahead) > 5 else "")
+    return [f"note: {shown}: fetched_at in the future in the raw store (clock changed?); treated as stale"]
+
+
 def _from_raw(fetcher: Fetcher, prev: ManifestEntry, mtdsg_no: str) -> Fetched:
     """The raw store's copy of a page as if just fetched (re-hashed on reading: RawStoreError if altered)."""
     assert prev.sha256 is not None
@@ -315,8 +332,14 @@ def run_refresh(
             with steps.open() as st:
                 if receivers:
                     outbox.register(st, receivers)
+            for line in future_fetches(treaties, fetcher):
+                say(out, line)
             with progress_reporter(len(treaties), "refresh", stream=out) as on_result:
                 report = refresh(treaties, fetcher, steps, max_age=max_age, on_result=on_result)
+            for line in http.gate.stale:
+                say(out, f"note: {line}")
+            if raw.unreadable:
+                say(out, f"note: {raw.unreadable} unreadable lines of {raw.manifest_path} skipped")
             say(out, report.summary())
             with steps.open() as st:
                 report.events = new_events(st, report)

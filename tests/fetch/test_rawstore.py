@@ -64,12 +64,17 @@ def test_manifest_is_append_only_and_survives_a_torn_last_line(tmp_path: Path) -
     assert raw.verify() == []
 
 
-def test_a_corrupt_line_in_the_middle_fails_loudly(tmp_path: Path) -> None:
+def test_unreadable_lines_are_skipped_and_counted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Issue 25: one bad line (not an entry, a fetch time that is no ISO time) used to stop every refresh.
     raw = RawStore(tmp_path)
     raw.root.mkdir(parents=True, exist_ok=True)
-    raw.manifest_path.write_text('["not", "an", "entry"]\n{"url": "u", "fetched_at": "t"}\n')
-    with pytest.raises(RawStoreError, match="manifest.jsonl:1"):
-        list(raw.entries())
+    raw.manifest_path.write_text(
+        '["not", "an", "entry"]\n{"url": "u", "fetched_at": "t"}\n'
+        '{"url": "u", "fetched_at": "2026-02-03T00:00:00+00:00"}\nnot json at all\n'
+    )
+    assert [e.fetched_at for e in raw.entries()] == ["2026-02-03T00:00:00+00:00"]
+    assert raw.unreadable == 3
+    assert sum("an unreadable one" in r.getMessage() for r in caplog.records) == 3
 
 
 def test_last_ok_ignores_failed_and_non_treaty_entries(tmp_path: Path) -> None:
