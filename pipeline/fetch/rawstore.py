@@ -315,6 +315,11 @@ class RawStore:
         for e in self.entries():
             if e.sha256 and e.sha256 not in referenced:
                 referenced.add(e.sha256)
+                if not (isinstance(e.sha256, str) and _is_digest(e.sha256)):
+                    # Listed with the rest, not a stop at the first one: the report says all that is wrong.
+                    report.missing.append(str(e.sha256))
+                    report.append(f"manifest names a malformed sha256 {str(e.sha256)[:80]!r} for {e.url}")
+                    continue
                 if e.sha256 not in on_disk:
                     report.missing.append(e.sha256)
                     report.append(

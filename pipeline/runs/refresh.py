@@ -316,8 +316,9 @@ def run_refresh(
     a line in the output, never a failed refresh.
     """
     out = out or sys.stdout
-    raw = raw or RawStore(config.raw_dir())
     receivers = list(dict.fromkeys(notify))
+    config.check_webhook_urls(receivers)  # `--notify file:///...` is refused before anything is fetched
+    raw = raw or RawStore(config.raw_dir())
     with client or make_client(base_url, min_interval=min_interval) as http:
         fetcher = Fetcher(http, raw, base_url)
         if probe:

@@ -235,3 +235,18 @@ def test_a_refetch_after_corruption_is_a_full_get_that_repairs_the_object(
     assert again.response.status == 200 and "If-None-Match" not in mirror.log[-1].headers
     assert again.sha256 == first.sha256 and fetcher.raw.get(first.sha256) == first.body
     assert fetcher.raw.verify() == []
+
+
+def test_verify_lists_every_malformed_sha256_not_only_the_first(tmp_path: Path) -> None:
+    raw = RawStore(tmp_path)
+    good = raw.put(b"page")
+    lines = [
+        ManifestEntry(url="u1", fetched_at="2026-02-03T00:00:00+00:00", sha256="zz" * 32),
+        ManifestEntry(url="u2", fetched_at="2026-02-03T00:00:00+00:00", sha256="0123"),
+        ManifestEntry(url="u3", fetched_at="2026-02-03T00:00:00+00:00", sha256=good),
+    ]
+    # Written by hand: append() refuses such lines; a damaged or foreign manifest may hold them.
+    raw.manifest_path.write_text("".join(e.to_json() + "\n" for e in lines))
+    report = raw.verify()
+    assert sorted(report.missing) == ["0123", "zz" * 32]
+    assert sum("malformed sha256" in line for line in report) == 2
