@@ -32,6 +32,7 @@ class Slowpoke:
     port: int
     every: float
     max_s: float
+    default: str = ""  # the mode of any other path (a treaty page's URL, a webhook's)
     served: list[Served] = field(default_factory=list)
 
     def url(self, mode: str) -> str:
@@ -65,6 +66,8 @@ def _serve(conn: socket.socket, box: Slowpoke) -> None:
     end = time.monotonic() + box.max_s
     with conn:
         method, mode = _read_request(conn)
+        if mode not in MODES:
+            mode = box.default or mode
         served = Served(mode, method)
         box.served.append(served)
         try:
@@ -113,14 +116,14 @@ def _closed_by_peer(conn: socket.socket) -> bool:
 
 
 @contextmanager
-def slowpoke(*, every: float = 0.1, max_s: float = 15.0) -> Iterator[Slowpoke]:
+def slowpoke(*, every: float = 0.1, max_s: float = 15.0, default: str = "") -> Iterator[Slowpoke]:
     """The server, listening on 127.0.0.1 only, for the duration of the block."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))
     listener.listen(16)
     listener.settimeout(0.05)
-    box = Slowpoke(listener.getsockname()[1], every, max_s)
+    box = Slowpoke(listener.getsockname()[1], every, max_s, default)
     stop = threading.Event()
 
     def accept() -> None:
