@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from pipeline.fetch.mirror import MirrorServer
+from pipeline.fetch.http import HttpClient
+from pipeline.fetch.mirror import MirrorServer, run_mirror
+from pipeline.fetch.rawstore import RawStore
 from pipeline.runs import notify as notify_run
 from pipeline.runs import refresh as refresh_run
-from pipeline.runs.refresh import exit_status
+from pipeline.runs.refresh import exit_status, run_refresh
 from pipeline.store import open_store, outbox
+from tests.fetch.conftest import TEST_SETTINGS
 from tests.receiver import run_receiver
+from tests.runs import test_kill as kill_test
 from tests.runs.conftest import refresh
 
 
@@ -102,3 +108,57 @@ def test_a_password_in_a_webhook_url_is_never_printed(world: Path, mirror: Mirro
         url = rec.url.replace("http://", "http://user:s3cret@")
         _report, out = refresh(world, mirror, [url])
         assert "s3cret" not in out and "user:***@" in out
+
+
+@pytest.fixture(scope="module")
+def five(tmp_path_factory: pytest.TempPathFactory, html_dir: Path) -> Iterator[MirrorServer]:
+    """The kill tests' five treaties behind a mirror (links to the saved pages, never copies)."""
+    site = tmp_path_factory.mktemp("five")
+    for t in kill_test.TREATIES:
+        (site / f"{t}.html").symlink_to(html_dir / f"{t}.html")
+    with run_mirror(site) as server:
+        yield server
+
+
+def test_sigkill_after_the_commits_before_the_notify_loses_no_event(
+    tmp_path: Path, five: MirrorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with run_receiver() as rec:
+        monkeypatch.setenv("TREATIES_NOTIFY", rec.url)  # the child is `treaties refresh` with this set
+        p = kill_test.place(tmp_path / "run")
+        proc = kill_test.start_child(p, five.base_url, "report", 1)  # held while the site moves in
+        try:
+            kill_test.wait_held(p, proc)
+        finally:
+            kill_test.kill(proc)  # SIGKILL: every page committed, nobody told
+        assert rec.posts == []
+        with open_store(p.db, read_only=True) as st:
+            assert set(st.known_treaties()) == set(kill_test.TREATIES)
+
+        out = io.StringIO()
+        report = run_refresh(
+            list(kill_test.TREATIES),
+            base_url=five.base_url,
+            out=out,
+            client=HttpClient(TEST_SETTINGS, trust_env=False),
+            raw=RawStore(p.raw),
+            db=p.db,
+            write_site=False,
+            notify=[rec.url],
+        )
+        assert {r.outcome for r in report.results} == {"skipped"}  # nothing fetched again
+        ids = _ids(rec.posts)
+        assert len(rec.posts) == 1 and len(ids) == len(set(ids))
+        got = {e["mtdsg_no"] for p_ in rec.posts for e in p_.json()["events"]}
+        assert got == set(kill_test.TREATIES)  # each treaty's events (its first snapshot), once
+        run_refresh(
+            list(kill_test.TREATIES),
+            base_url=five.base_url,
+            out=io.StringIO(),
+            client=HttpClient(TEST_SETTINGS, trust_env=False),
+            raw=RawStore(p.raw),
+            db=p.db,
+            write_site=False,
+            notify=[rec.url],
+        )
+        assert len(rec.posts) == 1  # and never again
