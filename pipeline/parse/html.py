@@ -204,7 +204,7 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         declared_text=(status_text or None) if sig is None and par is None else None,
         columns=columns,
         participants=rows,
-        end_notes=_end_notes(ids.get("dgNotesAll")),
+        end_notes=_whole_end_notes(data, ids.get("dgNotesAll"), page),
         declarations=_declarations(ids, "dgDec", "declaration") + _declarations(ids, "dgObj", "objection"),
         source=source,
     )
@@ -339,6 +339,23 @@ def _read_grid(grid: etree._Element, page: str):
             )
         )
     return columns, rows
+
+
+# An end note's container as the page's bytes show it. libxml2 drops what lies deeper than its nesting
+# limit (256) without a word, so a note nested 255 deep took the notes after it along: the notes read are
+# checked against the containers in the bytes, and a page whose notes cannot all be read is refused.
+_NOTE_DIV = re.compile(rb"<div\b[^>]*\bclass\s*=\s*[\"']?divNotesAll\b", re.I)
+
+
+def _whole_end_notes(data: bytes, table: etree._Element | None, page: str) -> tuple[EndNote, ...]:
+    notes = _end_notes(table)
+    declared = len(_NOTE_DIV.findall(data))
+    if declared > len(notes):
+        raise ParseError(
+            f"{page}: {declared} end notes in the page, {len(notes)} readable (markup nested too deep?): "
+            "not read"
+        )
+    return notes
 
 
 def _end_notes(table: etree._Element | None) -> tuple[EndNote, ...]:
