@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -26,7 +27,7 @@ from pipeline.runs.lock import run_lock
 from pipeline.runs.notify import Notified, notify_outbox
 from pipeline.runs.reports import write_reports
 from pipeline.runs.results import FAILED, SAVED, SKIPPED, RunReport, TreatyResult
-from pipeline.store import ImportResult, Store, open_store, outbox
+from pipeline.store import ImportResult, Store, StoreLocked, open_store, outbox
 from pipeline.store.events import Event, newest_first, treaty_events
 
 # A refresh skips a treaty whose status page was fetched, parsed and stored within this window: a run
@@ -213,20 +214,45 @@ def _store_context(store: Store | None, db: Path | None) -> Iterator[Store]:
         yield st
 
 
+# How long an unattended run's step waits for a database that readers keep busy (a `report` building the
+# whole site, an `export`) before the step fails: a reader is served in turn, a run is not skipped for it.
+STEP_WAIT_S = 120.0
+
+
 class StepStore:
     """The database opened for each step and closed after it, so a reader (`status`, `report`) waits a
-    moment at most, never for a whole run; a store handed in is used as it is."""
+    moment at most, never for a whole run; a store handed in is used as it is.
 
-    def __init__(self, store: Store | None, db: Path | None) -> None:
+    The first step waits only TREATIES_BUSY_WAIT (a run that cannot start says so in one line, having
+    fetched nothing); a later step that finds the database busy waits up to `wait_s` for it, as the pages
+    it holds are worth the wait. Once a step has given up, the later steps fail at once with the same
+    one line, instead of each waiting again."""
+
+    def __init__(self, store: Store | None, db: Path | None, *, wait_s: float = STEP_WAIT_S) -> None:
         self._store = store
         self._db = db or config.db_path()
+        self.wait_s = wait_s
+        self.locked: StoreLocked | None = None
+        self._opened = False
 
     @contextmanager
     def open(self, *, read_only: bool = False) -> Iterator[Store]:
         if self._store is not None:
             yield self._store
             return
-        with open_store(self._db, read_only=read_only) as st:
+        if self.locked is not None:
+            raise self.locked
+        end = time.monotonic() + (self.wait_s if self._opened else 0.0)
+        with ExitStack() as stack:
+            while True:
+                try:
+                    st = stack.enter_context(open_store(self._db, read_only=read_only))
+                    self._opened = True
+                    break
+                except StoreLocked as exc:  # open_store has already waited TREATIES_BUSY_WAIT
+                    if time.monotonic() >= end:
+                        self.locked = exc
+                        raise
             yield st
 
     def find_imported(

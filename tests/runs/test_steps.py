@@ -10,7 +10,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.http import HttpClient
 from pipeline.fetch.mirror import MirrorServer
 from pipeline.fetch.rawstore import RawStore
@@ -18,6 +22,7 @@ from pipeline.runs.refresh import run_refresh
 from pipeline.store import open_store
 from tests.fetch.conftest import TEST_SETTINGS
 
+REPO = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-c", "from pipeline.cli import main; main()"]
 
 
@@ -99,3 +104,41 @@ def test_status_succeeds_while_watch_every_1s_runs_beside_it(world: Path, mirror
     assert out.count(" done: ") >= 2, out
     assert " skipped: " not in out and " failed: " not in out, out  # no cycle locked out by a reader
     assert "(0 failed or skipped)" in out, out
+
+
+READER = """
+import sys, time
+from pathlib import Path
+from pipeline.store import open_store
+with open_store(Path(sys.argv[1]), read_only=True):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_step_waits_for_a_reader_that_keeps_the_database_past_the_busy_wait(
+    world: Path, mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reader (a `report` building the site) opens the database while the refresh fetches, and keeps it
+    # five busy waits long: the refresh's next step waits its turn; the treaty is not failed for it.
+    monkeypatch.setenv("TREATIES_BUSY_WAIT", "0.2")
+    db = world / "t.duckdb"
+    readers: list[subprocess.Popen[str]] = []
+    original = Fetcher.fetch
+
+    def fetch_then_a_reader_arrives(self: Fetcher, *a: Any, **k: Any) -> Any:
+        got = original(self, *a, **k)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", READER, str(db), "1.0"], stdout=subprocess.PIPE, text=True, cwd=REPO
+        )
+        readers.append(proc)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        return got
+
+    monkeypatch.setattr(Fetcher, "fetch", fetch_then_a_reader_arrives)
+    try:
+        assert _refresh_into(world, mirror, db) == (["saved"], 1)
+    finally:
+        for proc in readers:
+            proc.wait(timeout=30)
+    assert len(readers) == 1 and readers[0].returncode == 0
