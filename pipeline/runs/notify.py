@@ -126,8 +126,7 @@ def notify_outbox(
                 break
             done.sent.extend(events)
     with open_step() as st:
-        left = outbox.undelivered(st)
-    done.waiting = {u: left[u] for u in urls if left.get(u)}
+        done.waiting = outbox.undelivered(st, urls)
     for u, n in done.waiting.items():
         say(out, f"outbox: {n} events wait for {shown_url(u)} (sent again next run)")
     return done

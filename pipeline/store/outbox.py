@@ -6,16 +6,25 @@ debt are committed together by construction: events are a pure function of the s
 ids are stable), so a snapshot on disk is an event owed, whatever happens to the process after its commit.
 `queue` turns the owed snapshots into outbox rows (one per receiver and event) in one transaction;
 `mark_delivered` is called only on a 2xx, so an event stays pending until its receiver has taken it.
+
+A receiver is kept under a digest of its URL, never the URL: a webhook URL often carries a secret (a
+token in its query, a password), and a database is copied, exported and shared more than a config.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from pipeline.store.events import Event, event_from_dict, newest_first, treaty_events
 from pipeline.store.queries import Queries
+
+
+def receiver_key(url: str) -> str:
+    """How the outbox names a receiver: a digest of its URL."""
+    return "sha256:" + hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -32,12 +41,13 @@ def register(q: Queries, receivers: list[str], *, now: datetime | None = None) -
     """Start owing events to receivers not seen before (from the snapshots stored after this point);
     returns the ones registered now."""
     known = {r for (r,) in q.con.execute("SELECT receiver FROM outbox_receivers").fetchall()}
-    fresh = [r for r in dict.fromkeys(receivers) if r not in known]
+    fresh = [u for u in dict.fromkeys(receivers) if receiver_key(u) not in known]
     if not fresh:
         return []
     newest = int(q.con.execute("SELECT coalesce(max(snapshot_id), 0) FROM snapshots").fetchall()[0][0])
     q.con.executemany(
-        "INSERT INTO outbox_receivers VALUES (?, ?, ?)", [[r, newest, now or datetime.now()] for r in fresh]
+        "INSERT INTO outbox_receivers VALUES (?, ?, ?)",
+        [[receiver_key(u), newest, now or datetime.now()] for u in fresh],
     )
     return fresh
 
@@ -55,7 +65,7 @@ def queue(q: Queries, receivers: list[str], *, now: datetime | None = None) -> i
              AND NOT EXISTS (SELECT 1 FROM outbox_snapshots o
                              WHERE o.receiver = r.receiver AND o.snapshot_id = s.snapshot_id)
            ORDER BY s.snapshot_id""",
-        {"receivers": list(receivers)},
+        {"receivers": [receiver_key(u) for u in receivers]},
     ).fetchall()
     if not rows:
         return 0
@@ -93,11 +103,11 @@ def queue(q: Queries, receivers: list[str], *, now: datetime | None = None) -> i
 
 
 def pending(q: Queries, receiver: str) -> list[Pending]:
-    """The events `receiver` has not taken yet, newest first."""
+    """The events the receiver at this URL has not taken yet, newest first."""
     rows = q.con.execute(
         """SELECT event, attempts, last_error FROM outbox
            WHERE receiver = ? AND delivered_at IS NULL""",
-        [receiver],
+        [receiver_key(receiver)],
     ).fetchall()
     found = {(e := event_from_dict(json.loads(doc))).event_id: (e, int(n), err) for doc, n, err in rows}
     order = newest_first(e for e, _n, _err in found.values())
@@ -110,7 +120,7 @@ def mark_delivered(q: Queries, receiver: str, event_ids: list[str], *, now: date
         q.con.execute(
             """UPDATE outbox SET delivered_at = $now, attempts = attempts + 1, last_error = NULL
                WHERE receiver = $r AND event_id IN (SELECT unnest($ids))""",
-            {"now": now or datetime.now(), "r": receiver, "ids": event_ids},
+            {"now": now or datetime.now(), "r": receiver_key(receiver), "ids": event_ids},
         )
 
 
@@ -120,13 +130,14 @@ def mark_failed(q: Queries, receiver: str, event_ids: list[str], error: str) -> 
         q.con.execute(
             """UPDATE outbox SET attempts = attempts + 1, last_error = $err
                WHERE receiver = $r AND event_id IN (SELECT unnest($ids))""",
-            {"err": error[:500], "r": receiver, "ids": event_ids},
+            {"err": error[:500], "r": receiver_key(receiver), "ids": event_ids},
         )
 
 
-def undelivered(q: Queries) -> dict[str, int]:
-    """Per receiver, how many events it still has to get."""
+def undelivered(q: Queries, receivers: list[str]) -> dict[str, int]:
+    """For each of these receiver URLs that still has events to get, how many."""
     rows = q.con.execute(
-        "SELECT receiver, count(*) FROM outbox WHERE delivered_at IS NULL GROUP BY receiver ORDER BY 1"
+        "SELECT receiver, count(*) FROM outbox WHERE delivered_at IS NULL GROUP BY receiver"
     ).fetchall()
-    return {str(r): int(n) for r, n in rows}
+    left = {str(r): int(n) for r, n in rows}
+    return {u: left[receiver_key(u)] for u in dict.fromkeys(receivers) if left.get(receiver_key(u))}
