@@ -193,14 +193,32 @@ def user_agent(contact: str | None) -> str:
     return f"{TOOL_NAME}/{__version__} (+{contact})" if contact else f"{TOOL_NAME}/{__version__}"
 
 
+def busy_wait_s() -> float:
+    """How long a command waits for a database another process has open (a writer between steps of a
+    run, a reader) before it says who holds it: TREATIES_BUSY_WAIT seconds, default 5."""
+    return _env_float("TREATIES_BUSY_WAIT", 5.0)
+
+
 def notify_urls() -> list[str]:
     """Webhook URLs from TREATIES_NOTIFY (separated by spaces or commas); each must be http(s)."""
     text = _env("TREATIES_NOTIFY") or ""
     urls = [u for u in text.replace(",", " ").split() if u]
-    for u in urls:
-        parts = urlsplit(u)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise SettingsError(
-                "TREATIES_NOTIFY", u, "http:// or https:// URLs separated by spaces or commas"
-            )
+    check_webhook_urls(
+        urls, name="TREATIES_NOTIFY", expected="http:// or https:// URLs separated by spaces or commas"
+    )
     return urls
+
+
+def check_webhook_urls(
+    urls: list[str], *, name: str = "--notify", expected: str = "an http:// or https:// URL"
+) -> None:
+    """Refuse a webhook URL that is not http(s) with a host (SettingsError naming the option, one line)."""
+    for u in urls:
+        try:
+            parts = urlsplit(u)
+            ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+            parts.port  # noqa: B018 - a port that is not a number raises here
+        except ValueError:
+            ok = False
+        if not ok:
+            raise SettingsError(name, u, expected)

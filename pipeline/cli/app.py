@@ -20,6 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from pipeline import __version__, config
 from pipeline.errors import one_line
+from pipeline.spreadsheet import csv_safe_cell
 
 if TYPE_CHECKING:
     from pipeline.store import Store
@@ -396,7 +397,8 @@ def csv_cell(value: Any) -> str:
         return value.value
     if isinstance(value, list | tuple | Mapping):
         return json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
-    return str(value)
+    # Text a spreadsheet would run as a formula gets a leading apostrophe (pipeline.spreadsheet).
+    return str(csv_safe_cell(value) if isinstance(value, str) else value)
 
 
 def print_json(obj: Any) -> None:

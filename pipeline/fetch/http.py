@@ -27,6 +27,7 @@ from pipeline.fetch.response import (
     Retryable,
     describe_error,
     parse_retry_after,
+    retryable_status,
 )
 from pipeline.mtdsg import is_loopback
 
@@ -301,7 +302,7 @@ class HttpClient:
                 location = resp.headers.get("Location")
                 if status in _REDIRECT_STATUSES and location:
                     return Redirect(status, location)
-                if status == 429 or 500 <= status < 600:
+                if retryable_status(status):
                     raise Retryable(
                         f"HTTP {status}",
                         status=status,
@@ -384,14 +385,35 @@ class HttpClient:
 
 
 def post_bytes(url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:
-    """POST `body` to a webhook and return the HTTP status; raises requests' errors when nothing came back.
+    """POST `body` to a webhook and return the HTTP status; raises when no status line came back in time.
 
-    No redirects (a webhook that moved should be reconfigured, not followed with the payload) and no
-    proxy variables for loopback receivers, as the site client does.
+    `timeout` bounds the whole exchange (connect, send, status line and headers, however slowly they
+    trickle): the socket is shut when it passes. Only the status line and headers are read, never the
+    body, so an endless answer costs nothing. No redirects (a webhook that moved should be reconfigured,
+    not followed with the payload) and no proxy variables for loopback receivers, as the site client does.
     """
     hdrs = {"User-Agent": f"treaties/{__version__} (webhook)", **headers}
     with requests.Session() as s:
+        adapter = _DeadlineAdapter(max_retries=0)
+        s.mount("http://", adapter)
+        s.mount("https://", adapter)
         s.trust_env = not is_loopback(url)
-        r = s.post(url, data=body, headers=hdrs, timeout=timeout, allow_redirects=False)
-        r.close()
-        return int(r.status_code)
+        with Deadline(timeout) as deadline:
+            try:
+                r = s.post(
+                    url,
+                    data=body,
+                    headers=hdrs,
+                    timeout=(timeout, timeout),
+                    allow_redirects=False,
+                    stream=True,  # the body is never read
+                )
+            except requests.RequestException:
+                if deadline.fired:
+                    raise TimeoutError(f"no answer within the {timeout:g}s deadline") from None
+                raise
+            status = int(r.status_code)
+            r.close()
+            if deadline.fired:  # a status line cut short by the deadline is not an answer
+                raise TimeoutError(f"no answer within the {timeout:g}s deadline")
+            return status

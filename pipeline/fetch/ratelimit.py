@@ -66,6 +66,7 @@ class HostGate:
         self._sleep = sleep
         self._mutex = threading.Lock()
         self._memory: dict[str, dict[str, float]] = {}
+        self.stale: list[str] = []  # one line per stored wait dropped as stale, for the run to print
         self._file_lock = (
             FileLock(self.state_dir / LOCK_FILE, timeout=_LOCK_TIMEOUT_S) if self.state_dir else None
         )
@@ -83,6 +84,18 @@ class HostGate:
             now = self._clock()
             h = state.setdefault(host, {})
             not_before = h.get("not_before", float("-inf"))
+            if not_before - now > max_wait and not self._consistent(h, now):
+                # Longer than allowed, and not what a server asked of this clock: a clock set back since
+                # (or moved ahead when it was stored), or a state file written elsewhere. Stale, not a
+                # reason to stop for a day.
+                self.stale.append(
+                    f"{host}: a stored wait of {not_before - now:.0f}s is beyond the {max_wait:g}s allowed "
+                    "(TREATIES_MAX_WAIT) and not what the server asked from now; treated as stale "
+                    "(was the clock changed?)"
+                )
+                h.pop("not_before", None)
+                h.pop("asked_at", None)
+                not_before = float("-inf")
             if not_before - now > max_wait:
                 raise WaitTooLong(not_before - now)
             nxt = h.get("next", float("-inf"))
@@ -99,7 +112,17 @@ class HostGate:
         """The server asked for no request to `host` for `seconds` (Retry-After), this one or later ones."""
         with self._state() as state:
             h = state.setdefault(host, {})
-            h["not_before"] = max(h.get("not_before", float("-inf")), self._clock() + max(0.0, seconds))
+            now = self._clock()
+            if now + max(0.0, seconds) > h.get("not_before", float("-inf")):
+                h["not_before"] = now + max(0.0, seconds)
+                h["asked_at"] = now  # when it was asked: a later clock that disagrees makes it stale
+
+    @staticmethod
+    def _consistent(h: dict[str, float], now: float) -> bool:
+        """A stored wait a server asked for on this clock: asked in the past, ending no later than asked."""
+        asked_at = h.get("asked_at")
+        # What is left can then be no more than was asked; a clock set back makes it more.
+        return asked_at is not None and asked_at <= now + 1
 
     def wait_left(self, host: str) -> float:
         """Seconds until the server lets us ask `host` again (0 if it asked for nothing)."""

@@ -10,7 +10,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,9 @@ class ManifestEntry:
 
     @property
     def fetched_datetime(self) -> datetime:
-        return datetime.fromisoformat(self.fetched_at)
+        """The fetch time, timezone-aware (a time written without an offset is UTC, as we write them)."""
+        when = datetime.fromisoformat(self.fetched_at)
+        return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
     def to_json(self) -> str:
         return json.dumps({k: v for k, v in asdict(self).items() if v is not None}, ensure_ascii=False)
@@ -214,8 +216,9 @@ class RawStore:
             raise _io_error("append to manifest", self.manifest_path, exc) from exc
 
     def entries(self) -> Iterator[ManifestEntry]:
-        """Manifest lines in order. A torn line (a killed write) is skipped with a warning; a line that
-        parses as JSON but is not an entry, or a non-JSON line that cannot be a torn write, raises."""
+        """Manifest lines in order. A line that cannot be read (a torn write, a line that is not an entry,
+        a fetch time that is not an ISO time) is skipped with one warning and counted in `unreadable`:
+        one bad line never stops every later refresh."""
         try:
             data = self.manifest_path.read_bytes()
         except FileNotFoundError:
@@ -223,7 +226,6 @@ class RawStore:
         except OSError as exc:
             raise _io_error("read manifest", self.manifest_path, exc) from exc
         lines = data.split(b"\n")
-        last = max((n for n, raw in enumerate(lines, start=1) if raw.strip(b" \t\r\x00")), default=0)
         for n, raw in enumerate(lines, start=1):
             text = raw.strip(b" \t\r\x00")
             if not text:
@@ -235,25 +237,29 @@ class RawStore:
             except ValueError as exc:
                 # A line cut by a kill (or zero-filled by a crash) is an object's prefix, ends anywhere
                 # (even in "}"), and is followed by nothing or by a fresh line from a later append.
-                if n == last or text.startswith(b"{") or b"\x00" in raw:
-                    self._warn_torn(n, str(exc))
-                    continue
-                raise RawStoreError(
-                    f"{self.manifest_path}:{n}: corrupt manifest line ({exc})", path=self.manifest_path
-                ) from exc
+                self._warn_torn(n, str(exc))
+                continue
             try:
                 if not isinstance(d, dict) or "url" not in d or "fetched_at" not in d:
                     raise ValueError("not a manifest entry")
-                yield ManifestEntry.from_dict(d)
+                entry = ManifestEntry.from_dict(d)
+                entry.fetched_datetime  # noqa: B018 - an unreadable time is an unreadable line
             except (ValueError, TypeError) as exc:
-                raise RawStoreError(
-                    f"{self.manifest_path}:{n}: corrupt manifest line ({exc})", path=self.manifest_path
-                ) from exc
+                self._warn_torn(n, str(exc))
+                continue
+            yield entry
+
+    @property
+    def unreadable(self) -> int:
+        """How many manifest lines were skipped as unreadable so far."""
+        return len(self._warned)
 
     def _warn_torn(self, n: int, why: str) -> None:
         if n not in self._warned:
             self._warned.add(n)
-            log.warning("%s:%d: skipping a torn manifest line (%s)", self.manifest_path, n, why)
+            log.warning(
+                "%s:%d: skipping a torn manifest line or an unreadable one (%s)", self.manifest_path, n, why
+            )
 
     def last_ok(self, url: str) -> ManifestEntry | None:
         """The newest entry for `url` whose body was a treaty page now in the database, if its object is
@@ -309,6 +315,11 @@ class RawStore:
         for e in self.entries():
             if e.sha256 and e.sha256 not in referenced:
                 referenced.add(e.sha256)
+                if not (isinstance(e.sha256, str) and _is_digest(e.sha256)):
+                    # Listed with the rest, not a stop at the first one: the report says all that is wrong.
+                    report.missing.append(str(e.sha256))
+                    report.append(f"manifest names a malformed sha256 {str(e.sha256)[:80]!r} for {e.url}")
+                    continue
                 if e.sha256 not in on_disk:
                     report.missing.append(e.sha256)
                     report.append(

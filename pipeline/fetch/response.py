@@ -53,6 +53,12 @@ class Retryable(Exception):
         self.retry_after = retry_after
 
 
+def retryable_status(status: int) -> bool:
+    """The one retry rule for every outbound request (page fetches and webhooks): a server that is down,
+    overloaded or asking us to slow down may answer later; one that refuses the request will not."""
+    return status >= 500 or status in (408, 425, 429)
+
+
 @dataclass(frozen=True)
 class Redirect:
     status: int

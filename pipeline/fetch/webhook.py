@@ -5,6 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from pipeline.fetch.response import retryable_status
 
 # post(url, body, headers, timeout) -> HTTP status; raises OSError (or anything) when nothing came back.
 PostFn = Callable[[str, bytes, dict[str, str], float], int]
@@ -26,13 +29,20 @@ class Delivery:
 
     def line(self) -> str:
         if self.ok:
-            return f"notified  {self.url} (HTTP {self.status})"
-        return f"notify failed {self.url} after {self.attempts} attempts: {self.detail}"
+            return f"notified  {shown_url(self.url)} (HTTP {self.status})"
+        return f"notify failed {shown_url(self.url)} after {self.attempts} attempts: {self.detail}"
 
 
-def _retryable(status: int) -> bool:
-    # A receiver that is down or overloaded may take it later; one that refuses the document will not.
-    return status >= 500 or status in (408, 425, 429)
+def shown_url(url: str) -> str:
+    """A webhook URL as printed: a password in it (user:password@host) is never shown."""
+    parts = urlsplit(url)
+    if parts.password is None and parts.username is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port is not None:
+        host = f"{host}:{parts.port}"
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}" if parts.password else f"{user}@{host}"))
 
 
 def deliver(
@@ -59,7 +69,7 @@ def deliver(
             if 200 <= status < 300:
                 return Delivery(url, True, n, status, "")
             detail = f"HTTP {status}"
-            if not _retryable(status):
+            if not retryable_status(status):
                 return Delivery(url, False, n, status, detail)
         if n < attempts:
             sleep(backoff * 2 ** (n - 1))

@@ -11,6 +11,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from pipeline.mtdsg import InvalidTreatyNumber, validate
+from pipeline.parse.clean import clean_parsed
 from pipeline.parse.model import (
     SOURCE_HTML,
     Column,
@@ -187,7 +188,7 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         columns, raw_rows = _read_grid(grid, page)
         rows = build_participants(columns, raw_rows, page=page)
 
-    return TreatyStatus(
+    status = TreatyStatus(
         mtdsg_no=mtdsg_no,
         title=title,
         source_kind=SOURCE_HTML,
@@ -203,12 +204,13 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
         declared_text=(status_text or None) if sig is None and par is None else None,
         columns=columns,
         participants=rows,
-        end_notes=_end_notes(ids.get("dgNotesAll")),
+        end_notes=_whole_end_notes(data, ids.get("dgNotesAll"), page),
         declarations=_declarations(ids, "dgDec", "declaration")
         + _declarations(ids, "dgObj", "objection")
         + _declarations(ids, "dgDecUnderArticle", "under_article"),
         source=source,
     )
+    return clean_parsed(status, page=page)  # controls and bidi overrides out, sizes bounded
 
 
 def _read_document(data: bytes, charset: str | None, page: str) -> etree._Element:
@@ -339,6 +341,23 @@ def _read_grid(grid: etree._Element, page: str):
             )
         )
     return columns, rows
+
+
+# An end note's container as the page's bytes show it. libxml2 drops what lies deeper than its nesting
+# limit (256) without a word, so a note nested 255 deep took the notes after it along: the notes read are
+# checked against the containers in the bytes, and a page whose notes cannot all be read is refused.
+_NOTE_DIV = re.compile(rb"<div\b[^>]*\bclass\s*=\s*[\"']?divNotesAll\b", re.I)
+
+
+def _whole_end_notes(data: bytes, table: etree._Element | None, page: str) -> tuple[EndNote, ...]:
+    notes = _end_notes(table)
+    declared = len(_NOTE_DIV.findall(data))
+    if declared > len(notes):
+        raise ParseError(
+            f"{page}: {declared} end notes in the page, {len(notes)} readable (markup nested too deep?): "
+            "not read"
+        )
+    return notes
 
 
 def _end_notes(table: etree._Element | None) -> tuple[EndNote, ...]:

@@ -8,6 +8,7 @@ import re
 from lxml import etree
 
 from pipeline.mtdsg import InvalidTreatyNumber, validate
+from pipeline.parse.clean import clean_parsed
 from pipeline.parse.model import (
     SOURCE_XML,
     Column,
@@ -156,7 +157,7 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | No
     if table is not None:
         columns, participants = _read_participants(treaty, table, page)
 
-    return TreatyStatus(
+    status = TreatyStatus(
         mtdsg_no=mtdsg_no,
         title=fold(_strip_markup(title)),
         source_kind=SOURCE_XML,
@@ -180,6 +181,7 @@ def parse_xml(data: bytes, *, source: SourceRef | None = None, charset: str | No
         + _xml_declarations(treaty, "DeclarationsUnderArticle/Declaration", "under_article"),
         source=source,
     )
+    return clean_parsed(status, page=page)  # controls and bidi overrides out, sizes bounded
 
 
 def _treaty_number(header: etree._Element, ext: etree._Element, page: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from pipeline.report.pages import country_key
 from pipeline.report.summary import TreatySummary
 from pipeline.report.words import as_text
 from pipeline.report.xlsx import sheet_xlsx
+from pipeline.spreadsheet import csv_safe
 
 MATRIX_CSV = "matrix.csv"
 MATRIX_XLSX = "matrix.xlsx"
@@ -50,7 +51,7 @@ def matrix_xlsx(matrix: pd.DataFrame) -> bytes:
 
 
 def matrix_csv(matrix: pd.DataFrame) -> bytes:
-    return matrix.to_csv(index=False).encode("utf-8")
+    return csv_safe(matrix).to_csv(index=False).encode("utf-8")
 
 
 def matrix_columns(summaries: Sequence[TreatySummary]) -> list[dict[str, Any]]:

@@ -3,7 +3,10 @@ people who load data without our code."""
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from functools import partial
@@ -22,6 +25,7 @@ from pipeline.runs.package import (
     updated_changelog,
     write_json,
 )
+from pipeline.spreadsheet import csv_safe
 from pipeline.store import Store
 from pipeline.store.events import all_events, events_frame, participation_history, snapshot_provenance
 from pipeline.store.frames import plain_values
@@ -55,7 +59,7 @@ def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _to_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, date_format=CSV_DATETIME)
+    csv_safe(df).to_csv(path, index=False, date_format=CSV_DATETIME)
 
 
 def _write_text(text: str, path: Path) -> None:
@@ -80,7 +84,13 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
     """Parquet and CSV of the treaties, the latest status (treaty x participant), the full participation
     history (valid from / to), the snapshots with provenance, the change events and the country x treaty
     matrix, with the same columns in both formats; then datapackage.json describing them all and
-    CHANGELOG.md, which gains a section with what changed since the previous export into out_dir."""
+    CHANGELOG.md, which gains a section with what changed since the previous export into out_dir.
+
+    The package is written whole into a staging folder beside out_dir and swapped in at once, so a reader
+    (or a SIGTERM) never meets a package with some files of one export and some of another. Other files
+    in out_dir are carried over; a subfolder there is refused (ExportError), never deleted."""
+    out_dir = Path(out_dir)
+    _check_target(out_dir)
     previous = previous_event_ids(out_dir)
     events = all_events(store)
     frames: dict[str, pd.DataFrame] = {
@@ -91,24 +101,121 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
         "events": events_frame(events),
         "matrix": plain_values(store.matrix()),
     }
-    written: list[Path] = []
-    files: dict[str, list[Path]] = {}
-    for stem, plain_df in frames.items():
-        df = prepare(plain_df)
-        for suffix in ("csv", "parquet"):
-            path = out_dir / f"{stem}.{suffix}"
-            _write_atomic(path, partial(_to_csv if suffix == "csv" else _to_parquet, df))
-            written.append(path)
-            files.setdefault(stem, []).append(path)
-    log = out_dir / CHANGELOG_FILE
-    section = changelog_section(events, previous, treaties=len(frames["treaties"]))
-    if section is not None or not log.is_file():
-        old = log.read_text(encoding="utf-8") if log.is_file() else None
-        text = updated_changelog(old, section or "")
-        _write_atomic(log, partial(_write_text, text))
-    written.append(log)
-    # Last: a package that lists a file is never older than the file.
-    package = describe(frames, files, out_dir)
-    _write_atomic(out_dir / PACKAGE_FILE, partial(_write_package, package))
-    written.append(out_dir / PACKAGE_FILE)
-    return written
+    stage = _staging(out_dir)
+    try:
+        written: list[Path] = []
+        files: dict[str, list[Path]] = {}
+        for stem, plain_df in frames.items():
+            df = prepare(plain_df)
+            for suffix in ("csv", "parquet"):
+                path = stage / f"{stem}.{suffix}"
+                _write_atomic(path, partial(_to_csv if suffix == "csv" else _to_parquet, df))
+                written.append(path)
+                files.setdefault(stem, []).append(path)
+        log = stage / CHANGELOG_FILE
+        old_log = out_dir / CHANGELOG_FILE
+        section = changelog_section(events, previous, treaties=len(frames["treaties"]))
+        old = old_log.read_text(encoding="utf-8") if old_log.is_file() else None
+        if section is not None or old is None:
+            _write_atomic(log, partial(_write_text, updated_changelog(old, section or "")))
+        else:
+            _write_atomic(log, partial(_write_text, old))
+        written.append(log)
+        package = describe(frames, files, stage)
+        _write_atomic(stage / PACKAGE_FILE, partial(_write_package, package))
+        written.append(stage / PACKAGE_FILE)
+        _carry_over(out_dir, stage, {p.name for p in written})
+        _swap_in(stage, out_dir)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return [out_dir / p.relative_to(stage) for p in written]
+
+
+_STAGING = ".{name}.staging-{pid}-"
+
+
+def _check_target(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(f"cannot export into {out_dir}: it is a file, not a folder")
+    if out_dir.is_dir():
+        folders = sorted(p.name for p in out_dir.iterdir() if p.is_dir() and not p.is_symlink())
+        if folders:
+            raise ExportError(
+                f"cannot export into {out_dir}: it holds folders export did not write "
+                f"({', '.join(folders[:3])}{', ...' if len(folders) > 3 else ''}); choose another folder"
+            )
+
+
+def _staging(out_dir: Path) -> Path:
+    """A fresh staging folder beside out_dir (same filesystem, so the swap is a rename); staging folders
+    of exports that were killed are removed first."""
+    parent = out_dir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        for old in parent.glob(f".{out_dir.name}.staging-*"):
+            pid = old.name.rsplit(".staging-", 1)[1].split("-")[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(old, ignore_errors=True)
+        return Path(tempfile.mkdtemp(prefix=_STAGING.format(name=out_dir.name, pid=os.getpid()), dir=parent))
+    except OSError as exc:
+        raise ExportError(f"cannot write beside {out_dir}: {exc.strerror or exc}") from None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _carry_over(out_dir: Path, stage: Path, ours: set[str]) -> None:
+    """Files in out_dir that export does not write (a .gitkeep, a note of the user's) go along."""
+    if not out_dir.is_dir():
+        return
+    for p in out_dir.iterdir():
+        if p.name not in ours and not p.name.startswith(f".{PACKAGE_FILE}.") and p.is_file():
+            try:
+                shutil.copy2(p, stage / p.name)
+            except OSError as exc:
+                raise ExportError(f"cannot carry {p} over: {exc.strerror or exc}") from None
+
+
+def _swap_in(stage: Path, out_dir: Path) -> None:
+    """Put the staged package where out_dir is: an atomic exchange where the system has one (Linux's
+    renameat2), else two renames a moment apart; the previous package is then removed."""
+    try:
+        os.chmod(stage, 0o755)  # mkdtemp makes it private; an export is for others to read
+        if not out_dir.exists():
+            os.rename(stage, out_dir)
+            return
+        if _exchange(stage, out_dir):
+            shutil.rmtree(stage, ignore_errors=True)  # the previous package, now at the staging name
+            return
+        aside = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        os.rmdir(aside)
+        os.rename(out_dir, aside)
+        os.rename(stage, out_dir)
+        shutil.rmtree(aside, ignore_errors=True)
+    except OSError as exc:
+        raise ExportError(f"cannot put the export in place at {out_dir}: {exc.strerror or exc}") from None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with renameat2(RENAME_EXCHANGE); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err))

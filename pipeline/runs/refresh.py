@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -16,15 +17,17 @@ from pipeline.fetch.discovery import check_reachable, discover, record_unused
 from pipeline.fetch.fetcher import Fetched, Fetcher
 from pipeline.fetch.http import CircuitOpen, FetchError, HttpClient
 from pipeline.fetch.rawstore import ManifestEntry, RawStore, RawStoreError
+from pipeline.fetch.response import Response
 from pipeline.fetch.webhook import PostFn
 from pipeline.mtdsg import is_loopback
+from pipeline.normalise.page import NormalisedPage
 from pipeline.runs.console import Reporter, progress_reporter, say
 from pipeline.runs.importing import StatusStore, import_fetched
 from pipeline.runs.lock import run_lock
-from pipeline.runs.notify import notify as send_events
+from pipeline.runs.notify import Notified, notify_outbox
 from pipeline.runs.reports import write_reports
 from pipeline.runs.results import FAILED, SAVED, SKIPPED, RunReport, TreatyResult
-from pipeline.store import Store, open_store
+from pipeline.store import ImportResult, Store, StoreLocked, open_store, outbox
 from pipeline.store.events import Event, newest_first, treaty_events
 
 # A refresh skips a treaty whose status page was fetched, parsed and stored within this window: a run
@@ -54,10 +57,19 @@ def refresh_one(
     url = mtdsg.status_page_url(mtdsg_no, fetcher.base_url)
     if max_age is not None and max_age > timedelta(0):
         prev = fresh.get(url) if fresh is not None else fetcher.raw.last_ok(url)
-        if prev is not None and (now or datetime.now(UTC)) - prev.fetched_datetime <= max_age:
-            return TreatyResult(
-                mtdsg_no, SKIPPED, url, f"stored {prev.fetched_at}", prev.sha256, _int(prev.snapshot_id)
-            )
+        if prev is not None and is_recent(prev, max_age, now):
+            # What to fetch is decided by what this database holds: a page fetched recently (into the raw
+            # store, for another database perhaps) but missing here is imported from the raw store,
+            # without a request.
+            if prev.sha256 and store.find_imported(prev.sha256) is None:
+                try:
+                    return import_fetched(_from_raw(fetcher, prev, mtdsg_no), fetcher, store)
+                except RawStoreError:
+                    pass  # the stored bytes are gone or altered: ask the site again
+            else:
+                return TreatyResult(
+                    mtdsg_no, SKIPPED, url, f"stored {prev.fetched_at}", prev.sha256, _int(prev.snapshot_id)
+                )
     if prefetched is not None and prefetched.url == url:
         f = prefetched
     else:
@@ -74,6 +86,52 @@ def refresh_one(
         return import_fetched(f, fetcher, store)
     except RawStoreError as exc:  # the manifest could not be written (disk full...): this treaty fails
         return TreatyResult(mtdsg_no, FAILED, url, one_line(exc), f.sha256)
+
+
+def is_recent(prev: ManifestEntry, max_age: timedelta, now: datetime | None = None) -> bool:
+    """Fetched within max_age of now. A fetch time in the future (a clock that ran ahead) proves nothing:
+    the page counts as stale and is asked for again."""
+    try:
+        when = prev.fetched_datetime
+    except ValueError:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    age = (now or datetime.now(UTC)) - when
+    return timedelta(0) <= age <= max_age
+
+
+def future_fetches(treaties: Iterable[str], fetcher: Fetcher, now: datetime | None = None) -> list[str]:
+    """One line when raw-store records of these treaties are dated in the future (a clock that ran
+    ahead when they were written): they count as stale, so the pages are asked for again."""
+    now = now or datetime.now(UTC)
+    fresh = fetcher.raw.latest_ok_by_url()
+    ahead = [
+        t
+        for t in treaties
+        if (e := fresh.get(mtdsg.status_page_url(t, fetcher.base_url))) is not None
+        and e.fetched_datetime > now + timedelta(minutes=1)
+    ]
+    if not ahead:
+        return []
+    shown = ", ".join(ahead[:5]) + (f" and {len(ahead) - 5} more" if len(ahead) > 5 else "")
+    return [f"note: {shown}: fetched_at in the future in the raw store (clock changed?); treated as stale"]
+
+
+def _from_raw(fetcher: Fetcher, prev: ManifestEntry, mtdsg_no: str) -> Fetched:
+    """The raw store's copy of a page as if just fetched (re-hashed on reading: RawStoreError if altered)."""
+    assert prev.sha256 is not None
+    body = fetcher.raw.get(prev.sha256)
+    response = Response(
+        url=prev.url,
+        status=200,
+        body=body,
+        fetched_at=prev.fetched_datetime,
+        etag=prev.etag,
+        last_modified=prev.last_modified,
+        content_type=prev.content_type,
+    )
+    return Fetched(prev.url, mtdsg_no, prev.kind or "status_page", response, body, prev.sha256)
 
 
 def _record_failure(fetcher: Fetcher, url: str, mtdsg_no: str, exc: Exception) -> None:
@@ -140,7 +198,7 @@ def probe_if_due(
             t
             for t in treaties
             if (e := fresh.get(mtdsg.status_page_url(t, fetcher.base_url))) is None
-            or now - e.fetched_datetime > max_age
+            or not is_recent(e, max_age, now)
         ]
         if not stale:
             return
@@ -154,6 +212,69 @@ def _store_context(store: Store | None, db: Path | None) -> Iterator[Store]:
         return
     with open_store(db or config.db_path()) as st:
         yield st
+
+
+# How long an unattended run's step waits for a database that readers keep busy (a `report` building the
+# whole site, an `export`) before the step fails: a reader is served in turn, a run is not skipped for it.
+STEP_WAIT_S = 120.0
+
+
+class StepStore:
+    """The database opened for each step and closed after it, so a reader (`status`, `report`) waits a
+    moment at most, never for a whole run; a store handed in is used as it is.
+
+    The first step waits only TREATIES_BUSY_WAIT (a run that cannot start says so in one line, having
+    fetched nothing); a later step that finds the database busy waits up to `wait_s` for it, as the pages
+    it holds are worth the wait. Once a step has given up, the later steps fail at once with the same
+    one line, instead of each waiting again."""
+
+    def __init__(self, store: Store | None, db: Path | None, *, wait_s: float = STEP_WAIT_S) -> None:
+        self._store = store
+        self._db = db or config.db_path()
+        self.wait_s = wait_s
+        self.locked: StoreLocked | None = None
+        self._opened = False
+
+    @contextmanager
+    def open(self, *, read_only: bool = False) -> Iterator[Store]:
+        if self._store is not None:
+            yield self._store
+            return
+        if self.locked is not None:
+            raise self.locked
+        end = time.monotonic() + (self.wait_s if self._opened else 0.0)
+        with ExitStack() as stack:
+            while True:
+                try:
+                    st = stack.enter_context(open_store(self._db, read_only=read_only))
+                    self._opened = True
+                    break
+                except StoreLocked as exc:  # open_store has already waited TREATIES_BUSY_WAIT
+                    if time.monotonic() >= end:
+                        self.locked = exc
+                        raise
+            yield st
+
+    def find_imported(
+        self,
+        raw_sha256: str,
+        *,
+        captured_at: date | datetime | None = None,
+        parser_version: str | None = None,
+    ) -> ImportResult | None:
+        with self.open() as st:
+            return st.find_imported(raw_sha256, captured_at=captured_at, parser_version=parser_version)
+
+    def import_page(
+        self,
+        page: NormalisedPage,
+        *,
+        source: str,
+        raw_sha256: str,
+        captured_at: date | datetime | None = None,
+    ) -> ImportResult:
+        with self.open() as st:
+            return st.import_page(page, source=source, raw_sha256=raw_sha256, captured_at=captured_at)
 
 
 @contextmanager
@@ -179,7 +300,8 @@ EXIT_CHANGED = 3  # `refresh --exit-code`: something changed (as `git diff --exi
 
 
 def exit_status(report: RunReport, *, exit_code: bool = False) -> int:
-    """A refresh's exit status: 1 if anything failed, else 3 with `exit_code` when the run found events,
+    """A refresh's exit status: 1 if anything failed, else 3 with `exit_code` when the run found events
+    (its own, or earlier ones still waiting in the outbox: `run_refresh` puts both in report.events),
     else 0."""
     if not report.ok:
         return 1
@@ -220,26 +342,57 @@ def run_refresh(
     a line in the output, never a failed refresh.
     """
     out = out or sys.stdout
+    receivers = list(dict.fromkeys(notify))
+    config.check_webhook_urls(receivers)  # `--notify file:///...` is refused before anything is fetched
     raw = raw or RawStore(config.raw_dir())
     with client or make_client(base_url, min_interval=min_interval) as http:
         fetcher = Fetcher(http, raw, base_url)
         if probe:
             # Before the database is opened: an unreachable site leaves no trace, not even an empty file.
             probe_if_due(treaties, fetcher, max_age=max_age, probe=lambda: check_reachable(fetcher))
-        with _locked(store, db), _store_context(store, db) as st:
+        # The run lock (a file beside the database) keeps runs apart for the whole run; the database itself
+        # is open only while a step reads or writes it.
+        with _locked(store, db):
+            steps = StepStore(store, db)
+            # The first step opens (creates, upgrades) the database before any page is fetched: a database
+            # another process keeps busy ends the run here, in one line, having asked the site nothing.
+            with steps.open() as st:
+                if receivers:
+                    outbox.register(st, receivers)
+            for line in future_fetches(treaties, fetcher):
+                say(out, line)
             with progress_reporter(len(treaties), "refresh", stream=out) as on_result:
-                report = refresh(treaties, fetcher, st, max_age=max_age, on_result=on_result)
+                report = refresh(treaties, fetcher, steps, max_age=max_age, on_result=on_result)
+            for line in http.gate.stale:
+                say(out, f"note: {line}")
+            if raw.unreadable:
+                say(out, f"note: {raw.unreadable} unreadable lines of {raw.manifest_path} skipped")
             say(out, report.summary())
-            report.events = new_events(st, report)
+            with steps.open() as st:
+                report.events = new_events(st, report)
+                if receivers:
+                    # Queued now, beside the snapshots: a run killed after this still owes them (and one
+                    # killed before it too: queue() finds every snapshot a receiver has not had).
+                    outbox.queue(st, receivers)
             say(out, events_line(report.events))
             try:
                 if write_site:
-                    write_reports(st, reports_dir or config.reports_dir(), out)
+                    with steps.open(read_only=store is None) as st:
+                        write_reports(st, reports_dir or config.reports_dir(), out)
             finally:
-                # The events are stored whatever became of the site: tell the receivers now, as the
-                # next run will not find them new.
-                send_events(notify, report.events, out=out, post=post)
+                notified = notify_outbox(receivers, steps.open, out=out, post=post)
+                report.events = _with_owed(report.events, notified)
     return report
+
+
+def _with_owed(events: list[Event], notified: Notified) -> list[Event]:
+    """The run's events plus earlier ones sent or still owed now, each once, newest first (so that
+    `--exit-code` tells of events a receiver has not had, whichever run found them)."""
+    found = {e.event_id: e for e in events}
+    extra = {e.event_id: e for e in [*notified.sent, *notified.owed] if e.event_id not in found}
+    if not extra:
+        return events
+    return newest_first([*events, *extra.values()])
 
 
 def run_crawl(

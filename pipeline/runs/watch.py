@@ -93,6 +93,17 @@ def run_cycle(
     return Cycle(number, started, report)
 
 
+MAX_BACKOFF = timedelta(hours=6)
+
+
+def backoff_period(every: timedelta, failing: int) -> timedelta:
+    """The time from one cycle's start to the next: `every`, doubled for each failed cycle in a row (a
+    site that is down is not asked every few seconds), up to MAX_BACKOFF (or `every`, if longer)."""
+    if failing <= 0:
+        return every
+    return min(every * (2 ** min(failing, 16)), max(every, MAX_BACKOFF))
+
+
 def run_watch(
     treaties: Sequence[str],
     *,
@@ -113,9 +124,11 @@ def run_watch(
     signal, or `cycles` cycles. `max_age` None asks the site for every page each time (conditionally: an
     unchanged page costs a 304)."""
     out = out or sys.stdout
+    config.check_webhook_urls(list(notify))  # before the first cycle, not as every cycle's failure
     stop = stop or threading.Event()
     db = db or config.db_path()
     done: list[Cycle] = []
+    failing = 0
     count, period = plural(len(treaties), "treaty", "treaties"), duration_words(every.total_seconds())
     say(out, f"watch: {count} every {period}, from {base_url}; stop with Ctrl-C or SIGTERM")
     with stop_on_signals(stop, out):
@@ -136,9 +149,12 @@ def run_watch(
             done.append(cycle)
             if cycles is not None and len(done) >= cycles:
                 break
-            left = every.total_seconds() - (datetime.now(UTC) - cycle.started).total_seconds()
+            failing = 0 if cycle.ok else failing + 1
+            period = backoff_period(every, failing)
+            left = period.total_seconds() - (datetime.now(UTC) - cycle.started).total_seconds()
             if left > 0:
-                say(out, f"watch: next cycle in {timedelta(seconds=round(left))}")
+                why = f" ({failing} failed cycles in a row: backing off)" if period > every else ""
+                say(out, f"watch: next cycle in {timedelta(seconds=round(left))}{why}")
                 stop.wait(left)
     failed = sum(not c.ok for c in done)
     say(out, f"watch: stopped after {len(done)} cycles ({failed} failed or skipped)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -244,16 +245,53 @@ class Store:
         return self.writer.drop_snapshot(snapshot_id)
 
 
-def _lock_message(exc: Exception, path: Path) -> str | None:
+def _lock_message(exc: Exception, path: Path, waited: float = 0.0) -> str | None:
     text = str(exc)
     if "lock" in text.lower():
         pid = re.search(r"PID (\d+)", text)
-        who = f" (process {pid.group(1)})" if pid else ""
-        return f"the database {path} is in use by another process{who}; wait for it to finish and retry"
+        who = f" (process {pid.group(1)}){_command_of(pid.group(1))}" if pid else ""
+        after = f"; waited {waited:g}s" if waited else ""
+        return (
+            f"the database {path} is in use by another process{who}{after}; wait for it to finish and retry"
+        )
     return None
 
 
+def _command_of(pid: str) -> str:
+    """What the holding process runs (`treaties watch ...`), where the system says; else nothing."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    words = [w.decode("utf-8", "replace") for w in raw.split(b"\0") if w]
+    if not words:
+        return ""
+    shown = " ".join(Path(words[0]).name if i == 0 else w for i, w in enumerate(words))
+    shown = "".join(c if c.isprintable() else "?" for c in shown)
+    return f" running `{shown[:120]}`"
+
+
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file; a database busy with another process (a writer between its steps, a reader) is
+    tried again for up to TREATIES_BUSY_WAIT seconds before one line says who holds it."""
+    wait = config.busy_wait_s()
+    end = time.monotonic() + wait
+    while True:
+        try:
+            return _connect_once(path, read_only)
+        except _Busy as busy:
+            if time.monotonic() >= end:
+                raise StoreLocked(_lock_message(busy.exc, path, wait) or str(busy.exc)) from None
+            time.sleep(0.02)  # short: a reader between a writer's steps holds the file for moments
+
+
+class _Busy(Exception):
+    def __init__(self, exc: Exception) -> None:
+        super().__init__(str(exc))
+        self.exc = exc
+
+
+def _connect_once(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     settings: dict[str, str | bool | int | float | list[str]] = {
         "default_block_size": str(BLOCK_SIZE),
         # Never fetch or load an extension behind the user's back (a SQLite file would make DuckDB try to
@@ -264,9 +302,8 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only, config=settings)
     except duckdb.IOException as exc:
-        msg = _lock_message(exc, path)
-        if msg:
-            raise StoreLocked(msg) from None
+        if _lock_message(exc, path):
+            raise _Busy(exc) from None
         raise StoreError(f"cannot open the database {path}: {str(exc).splitlines()[0]}") from None
     except duckdb.Error as exc:
         raise StoreError(f"cannot open the database {path}: {str(exc).splitlines()[0]}") from None

@@ -65,7 +65,19 @@ _V3 = [
     "ALTER TABLE observation_runs RENAME TO observations",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# v4: the events outbox (store/outbox.py): receivers, the snapshots whose events each has had queued, and
+# one row per receiver and event, delivered or not.
+_V4 = [
+    """CREATE TABLE outbox_receivers (
+        receiver VARCHAR NOT NULL, since_snapshot_id INTEGER NOT NULL, added_at TIMESTAMP NOT NULL)""",
+    "CREATE TABLE outbox_snapshots (receiver VARCHAR NOT NULL, snapshot_id INTEGER NOT NULL)",
+    """CREATE TABLE outbox (
+        receiver VARCHAR NOT NULL, event_id VARCHAR NOT NULL, snapshot_id INTEGER NOT NULL,
+        mtdsg_no VARCHAR NOT NULL, event VARCHAR NOT NULL, queued_at TIMESTAMP NOT NULL,
+        attempts INTEGER NOT NULL, last_error VARCHAR, delivered_at TIMESTAMP)""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 VERSIONED_TABLES = ("participations", "declarations", "end_notes")

@@ -46,11 +46,10 @@ def mirror(world: Path) -> Iterator[MirrorServer]:
 def refresh(world: Path, mirror: MirrorServer, notify: list[str], **kw: object) -> tuple[RunReport, str]:
     """run_refresh of IV-11-c from the mirror into the world's database (no site unless asked)."""
     out = io.StringIO()
-    options: dict[str, object] = {"write_site": False, **kw}
+    options: dict[str, object] = {"write_site": False, "max_age": None, **kw}
     report = run_refresh(
         ["IV-11-c"],
         base_url=mirror.base_url,
-        max_age=None,
         out=out,
         client=HttpClient(TEST_SETTINGS, trust_env=False),
         raw=RawStore(world / "raw"),

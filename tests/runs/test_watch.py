@@ -13,10 +13,13 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from pipeline.config import SettingsError
 from pipeline.fetch.mirror import MirrorServer
 from pipeline.runs.lock import run_lock
 from pipeline.runs.results import RunReport
-from pipeline.runs.watch import run_watch
+from pipeline.runs.watch import backoff_period, run_watch
 from pipeline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,3 +150,37 @@ def test_a_cycle_skips_its_turn_while_another_run_holds_the_lock(world: Path, mi
     assert not done[0].ok and "watch: cycle 1 skipped: another run holds" in out.getvalue()
     with open_store(world / "t.duckdb", read_only=True) as store:
         assert len(store.snapshots("IV-11-c")) == 1  # only the 2018 import: nothing was refreshed
+
+
+def test_watch_backs_off_while_cycles_fail(world: Path) -> None:
+    def refresh(treaties: list[str], **kw: object) -> RunReport:
+        raise OSError("the site is down")
+
+    out = io.StringIO()
+    run_watch(
+        ["IV-11-c"],
+        every=timedelta(seconds=0.01),
+        base_url="http://127.0.0.1:9",
+        cycles=4,
+        out=out,
+        db=world / "t.duckdb",
+        refresh=refresh,
+    )
+    assert out.getvalue().count("failed cycles in a row: backing off") >= 2
+    assert backoff_period(timedelta(minutes=5), 0) == timedelta(minutes=5)
+    assert backoff_period(timedelta(minutes=5), 3) == timedelta(minutes=40)
+    assert backoff_period(timedelta(minutes=5), 30) == timedelta(hours=6)
+    assert backoff_period(timedelta(days=1), 3) == timedelta(days=1)
+
+
+def test_watch_refuses_a_webhook_that_is_not_http_before_its_first_cycle(world: Path) -> None:
+    with pytest.raises(SettingsError, match="--notify"):
+        run_watch(
+            ["IV-11-c"],
+            every=timedelta(seconds=1),
+            base_url="http://127.0.0.1:9",
+            notify=["file:///etc/passwd"],
+            cycles=1,
+            out=io.StringIO(),
+            db=world / "t.duckdb",
+        )

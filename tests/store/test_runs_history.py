@@ -76,7 +76,7 @@ def test_v2_observation_rows_become_runs_on_open(db_path) -> None:
     ).fetchall()
     con.close()
     with open_store(db_path, resolver=resolver) as s:
-        assert s.schema_version() == 3
+        assert s.schema_version() == 4  # v4: the events outbox
         snaps = s.snapshots("IV-11-c")
         got = [(int(r.snapshot_id), r.last_confirmed_at, int(r.observations)) for r in snaps.itertuples()]
         assert got == [(sid, at, n) for sid, at, n in v2_answer]

@@ -162,7 +162,7 @@ def test_older_schema_is_migrated_on_open_and_data_kept(db_path):
     assert con.execute("SELECT max(version) FROM schema_version").fetchall() == [(1,)]
     con.close()
     with open_store(db_path, resolver=resolver) as s:
-        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.schema_version() == SCHEMA_VERSION == 4  # v4: the events outbox
         assert s.table_counts()["snapshots"] == 1
         assert s.snapshots("IV-11-c").iloc[0]["observations"] == 0  # the v2 table exists and is usable
 

@@ -1,0 +1,87 @@
+"""Text from a page as data, never as control: C0/C1 controls and bidi overrides removed, sizes bounded.
+
+A treaty page is someone else's text. An ESC in a title would reach terminals (`status`, `diff`), an lxml
+feed (which refuses it) and the site; a right-to-left override would turn a name around in every view;
+a title of a megabyte would be copied into every page of the site. So every string a parser returns goes
+through here once, at parse time, and no later stage has to ask.
+
+Kept: TAB and LF where text has lines (end notes, declarations), and every printable character of any
+script, including the bidi marks (U+200E, U+200F) that Arabic and Hebrew names legitimately carry.
+Removed: the other C0 controls, DEL, the C1 controls, and the embeddings, overrides and isolates
+(U+202A-U+202E, U+2066-U+2069) that reorder what follows them. A carriage return becomes a line feed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, TypeVar
+
+from pipeline.parse.model import ParseError
+
+T = TypeVar("T")
+
+# Fields that hold one line (a name, a title, a code); every other string may hold lines.
+_ONE_LINE = frozenset(
+    {
+        "mtdsg_no",
+        "title",
+        "chapter",
+        "chapter_title",
+        "name",
+        "participant",
+        "label",
+        "role",
+        "type",
+        "code",
+        "kind",
+        "number",
+        "source_kind",
+    }
+)
+
+# Upper bounds, in characters. The longest title among the saved pages is a few hundred characters and
+# the longest declaration text some tens of thousands; a page over these is not a status page we can read.
+MAX_LINE = 4 * 1024
+MAX_TEXT = 512 * 1024
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text: str, *, one_line: bool = False) -> str:
+    """`text` without control characters or bidi overrides (in a one-line field, TAB and line breaks
+    become spaces)."""
+    if one_line:
+        return _LINE_CONTROLS.sub(lambda m: " " if m.group() in "\t\n\r" else "", text)
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_parsed(value: T, *, page: str) -> T:
+    """A parser's result (frozen dataclasses, tuples, strings) with every string cleaned; ParseError
+    naming the page and the field when a string is over its bound."""
+    return _clean(value, page, "", False)
+
+
+def _clean(value: Any, page: str, field: str, one_line: bool) -> Any:
+    if isinstance(value, str):
+        limit = MAX_LINE if one_line else MAX_TEXT
+        if len(value) > limit:
+            raise ParseError(
+                f"{page}: the {field or 'text'} is {len(value)} characters long, over the {limit} a status "
+                "page's field may have: not read"
+            )
+        return clean_text(value, one_line=one_line)
+    if isinstance(value, tuple):
+        return tuple(_clean(v, page, field, one_line) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            if f.name == "source":  # provenance (a path or URL we chose), not page text
+                continue
+            old = getattr(value, f.name)
+            new = _clean(old, page, f.name, f.name in _ONE_LINE)
+            if new is not old and new != old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
