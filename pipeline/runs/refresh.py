@@ -272,9 +272,16 @@ class StepStore:
         source: str,
         raw_sha256: str,
         captured_at: date | datetime | None = None,
+        parser_version: str | None = None,
     ) -> ImportResult:
         with self.open() as st:
-            return st.import_page(page, source=source, raw_sha256=raw_sha256, captured_at=captured_at)
+            return st.import_page(
+                page,
+                source=source,
+                raw_sha256=raw_sha256,
+                captured_at=captured_at,
+                parser_version=parser_version,
+            )
 
 
 @contextmanager
