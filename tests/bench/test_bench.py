@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.bench import JSON_KEYS, BenchSizes, run_bench
-from pipeline.bench.baseline import parse_typical_scraper
-from pipeline.bench.history import synthetic_history
+from benchmarks import JSON_KEYS, BenchSizes, run_bench
+from benchmarks.baseline import parse_typical_scraper
+from benchmarks.history import synthetic_history
+from pipeline.cli import bench_cmd
 from pipeline.cli.app import app
 
 SMALL = BenchSizes(
@@ -70,6 +71,26 @@ def test_cli_rejects_a_missing_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["bench", "--pages", str(tmp_path / "nowhere"), "--json"])
     assert result.exit_code != 0
     assert "no saved pages" in result.output + (result.stderr if result.stderr_bytes else "")
+
+
+def test_outside_a_checkout_the_command_says_so_in_one_line(
+    untc_pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An installed package without the checkout beside it: the benchmark is not part of the package.
+    monkeypatch.setattr(bench_cmd, "CHECKOUT", tmp_path)
+    result = CliRunner().invoke(app, ["bench", "--pages", str(untc_pages), "--json"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: the benchmark runs from a checkout of the treaties repository (no benchmarks/ in {tmp_path}):"
+        " run `make bench` there"
+    ]
+
+
+def test_the_benchmark_is_not_in_the_installed_package() -> None:
+    import pipeline
+
+    assert not (Path(pipeline.__file__).parent / "bench").exists()
+    assert bench_cmd.load_benchmarks().__name__ == "benchmarks"
 
 
 def test_json_line_is_parseable(small_run) -> None:

@@ -13,7 +13,7 @@ ROOT = Path(pipeline.__file__).parent
 RANKS = {
     "mtdsg": 0, "errors": 0, "config": 1, "frame_values": 0, "catalog": 1, "sources": 2,
     "parse": 1, "fetch": 2, "normalise": 2, "store": 3, "report": 4, "claims": 4,
-    "runs": 5, "bench": 6, "cli": 7,
+    "runs": 5, "cli": 7,
 }  # fmt: skip
 
 

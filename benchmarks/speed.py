@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pipeline.bench.baseline import build_tree_floor, parse_typical_scraper
+from benchmarks.baseline import build_tree_floor, parse_typical_scraper
 from pipeline.parse import parse_page
 
 

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.bench.corpus import corpus_files, import_twice_in_child
-from pipeline.bench.crawl import crawl_all_in_child, synthetic_collection
-from pipeline.bench.history import measure_growth, measure_history
-from pipeline.bench.scale import build_scale_db, measure_queries, measure_report
-from pipeline.bench.speed import measure_parse_speed
+from benchmarks.corpus import corpus_files, import_twice_in_child
+from benchmarks.crawl import crawl_all_in_child, synthetic_collection
+from benchmarks.history import measure_growth, measure_history
+from benchmarks.scale import build_scale_db, measure_queries, measure_report
+from benchmarks.speed import measure_parse_speed
 from pipeline.parse import parse_page
 from pipeline.runs.importing import BATCH_PAGES
 
