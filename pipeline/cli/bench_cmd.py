@@ -77,9 +77,9 @@ def bench(
         for key in json_keys:
             target = result.target(key)
             verdict = "" if not target else ("MISSED" if key in unmet else "met")
-            print(
-                f"  {key:<36} {result.figures[key]!s:>10}  {('target ' + target) if target else ''} {verdict}"
-            )
+            value = result.figures[key]
+            shown = "skipped" if value is None else str(value)
+            print(f"  {key:<36} {shown:>10}  {('target ' + target) if target else ''} {verdict}")
         for key in result.unmet():
             print(
                 f"target missed: {key} = {result.figures[key]} (target {result.target(key)}):"
