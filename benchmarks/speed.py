@@ -13,7 +13,8 @@ from pipeline.parse import parse_page
 
 @dataclass(frozen=True)
 class ParseSpeed:
-    """Median CPU seconds for one pass over all the pages, for each contender."""
+    """Median CPU seconds for one pass over all the pages, for each contender, and the spread of the
+    parse-to-floor ratio over the passes."""
 
     pages: int
     project_s: float
@@ -21,6 +22,7 @@ class ParseSpeed:
     floor_s: float
     typical_rows: int  # rows the typical scraper found, to show it did real work
     project_rows: int
+    floor_ratios: tuple[float, ...] = ()  # project over floor, one per pass
 
     @property
     def speedup_vs_typical(self) -> float:
@@ -34,29 +36,47 @@ class ParseSpeed:
         return 1000 * seconds / self.pages
 
 
-def _one_pass(fn: Callable[[bytes], object], pages: Sequence[bytes]) -> float:
+def _cpu(fn: Callable[[bytes], object], page: bytes) -> float:
     # CPU time of this process: the machine is shared, and wall time would mostly measure the neighbours.
-    # Each result is dropped before the next page, so every contender also pays for freeing its tree.
+    # The result is dropped inside the timing, so every contender also pays for freeing its tree.
     start = time.process_time()
-    for page in pages:
-        fn(page)
+    fn(page)
     return time.process_time() - start
 
 
+def _interleaved_pass(
+    a: Callable[[bytes], object], b: Callable[[bytes], object], pages: Sequence[bytes]
+) -> tuple[float, float]:
+    """One pass over the pages, timing `a` and `b` on each page in turn (a, b on one page, b, a on the
+    next), so that a change of the machine's load within the pass hits both alike."""
+    ta = tb = 0.0
+    for i, page in enumerate(pages):
+        if i % 2:
+            tb += _cpu(b, page)
+            ta += _cpu(a, page)
+        else:
+            ta += _cpu(a, page)
+            tb += _cpu(b, page)
+    return ta, tb
+
+
 def measure_parse_speed(pages: Sequence[bytes], *, repeats: int = 7, typical_repeats: int = 3) -> ParseSpeed:
-    """Interleaved passes (floor, project, floor, project, ...) so that load changes hit both alike."""
+    """Floor and project timed page by page within each pass; the figures are medians over the passes."""
     if not pages:
         raise ValueError("no HTML pages to measure")
     project_rows = sum(len(parse_page(p).participants) for p in pages)  # warm-up, and a sanity figure
     typical_rows = sum(max(len(parse_typical_scraper(p)) - 1, 0) for p in pages)  # minus the header row
-    floor, project = [], []
+    floor, project, ratios = [], [], []
     for _ in range(repeats):
-        floor.append(_one_pass(build_tree_floor, pages))
-        project.append(_one_pass(parse_page, pages))
+        f, p = _interleaved_pass(build_tree_floor, parse_page, pages)
+        floor.append(f)
+        project.append(p)
+        ratios.append(p / f)
     typical = []
     for _ in range(typical_repeats):
-        typical.append(_one_pass(parse_typical_scraper, pages))
-        project.append(_one_pass(parse_page, pages))
+        t, p = _interleaved_pass(parse_typical_scraper, parse_page, pages)
+        typical.append(t)
+        project.append(p)
     return ParseSpeed(
         pages=len(pages),
         project_s=statistics.median(project),
@@ -64,4 +84,5 @@ def measure_parse_speed(pages: Sequence[bytes], *, repeats: int = 7, typical_rep
         floor_s=statistics.median(floor),
         typical_rows=typical_rows,
         project_rows=project_rows,
+        floor_ratios=tuple(ratios),
     )
