@@ -13,6 +13,7 @@ from benchmarks import JSON_KEYS, BenchSizes, run_bench
 from benchmarks.baseline import parse_typical_scraper
 from benchmarks.claims import CLAIMS_HELPER, measure_claims
 from benchmarks.history import synthetic_history
+from benchmarks.speed import interleaved_pass
 from benchmarks.startup import measure_startup
 from pipeline.cli import bench_cmd
 from pipeline.cli.app import app
@@ -136,3 +137,20 @@ def test_the_benchmark_is_not_in_the_installed_package() -> None:
 def test_json_line_is_parseable(small_run) -> None:
     line = json.dumps(small_run.figures)
     assert set(json.loads(line)) == set(JSON_KEYS)
+
+
+def test_floor_and_parse_are_timed_page_by_page_in_alternating_order() -> None:
+    calls: list[tuple[str, bytes]] = []
+    pages = [b"p1", b"p2", b"p3"]
+    ta, tb = interleaved_pass(
+        lambda page: calls.append(("a", page)), lambda page: calls.append(("b", page)), pages
+    )
+    assert calls == [("a", b"p1"), ("b", b"p1"), ("b", b"p2"), ("a", b"p2"), ("a", b"p3"), ("b", b"p3")]
+    assert ta >= 0 and tb >= 0
+
+
+def test_the_parse_ratio_is_the_median_of_the_passes_ratios(small_run) -> None:
+    ratio = small_run.figures["parse_vs_floor"]
+    row = next(r for r in small_run.rows if r.label == "parse / floor, pass by pass")
+    low, high = (float(x) for x in row.value.split("-"))
+    assert low <= ratio <= high
