@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,7 +284,7 @@ def run_bench(pages_dir: Path, sizes: BenchSizes = BenchSizes(), *, progress=pri
 def _startup(
     res: BenchResult,
     db: Path,
-    files: list[tuple[Path, object]],
+    files: Sequence[tuple[Path, object]],
     sizes: BenchSizes,
     progress: Callable[[str], None],
 ) -> None:

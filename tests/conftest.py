@@ -54,6 +54,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.nodeid.split("::")[0] in SLOW_FILES or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+    # The slow files first: xdist hands out files in this order, and the longest ones started last would
+    # leave one worker running alone at the end.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(autouse=True)
