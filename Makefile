@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 PAGES   ?= $(or $(UNTC_PAGES_DIR),../shared/untc-pages)
 
-.PHONY: run demo test lint format bench clean
+.PHONY: run demo test test-fast lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,17 +21,25 @@ run: $(STAMP)  ## refresh the default watchlist from the live site, then write t
 demo: $(STAMP)  ## the same job against a loopback mirror of the saved pages in $(PAGES)
 	$(BIN)/treaties demo --pages $(PAGES)
 
-test: $(STAMP)  ## the whole test suite
-	$(BIN)/pytest -q
+# pytest-xdist: one worker per core, a file's tests on one worker (its module and session fixtures are
+# built once per run; the slow tests stay serial). `make test-fast` leaves the slow tests out
+# (kills, browser, bench timings; tests/conftest.py).
+TEST_WORKERS ?= auto
+
+test: $(STAMP)  ## the whole test suite, on every core
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
+
+test-fast: $(STAMP)  ## the suite without the slow tests (kills, browser, bench timings)
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not slow"
 
 lint: $(STAMP)  ## ruff (lint and format) and mypy
-	$(BIN)/ruff check pipeline tests
-	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/ruff check pipeline benchmarks tests
+	$(BIN)/ruff format --check pipeline benchmarks tests
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format pipeline tests
-	$(BIN)/ruff check --fix pipeline tests
+	$(BIN)/ruff format pipeline benchmarks tests
+	$(BIN)/ruff check --fix pipeline benchmarks tests
 
 bench: $(STAMP)  ## speed and storage figures on the saved pages, against baselines measured in the same run
 	$(BIN)/treaties bench --pages $(PAGES)

@@ -1,4 +1,5 @@
-"""Shared fixtures: the saved UNTC pages, read in place (never copied into the repository)."""
+"""Shared fixtures: the saved UNTC pages, read in place (never copied into the repository); the slow
+marker."""
 
 from __future__ import annotations
 
@@ -37,6 +38,26 @@ def html_dir(untc_pages: Path) -> Path:
 @pytest.fixture(scope="session")
 def xml_dir(untc_pages: Path) -> Path:
     return untc_pages / "xml-2018-01-15"
+
+
+# Tests that kill processes at chosen moments, drive a browser, or time a child process. `make test` runs
+# the suite with pytest-xdist's `--dist loadfile`: a file's tests run one after another on one worker, so
+# that these stay serial among themselves, a file's module fixtures (the imported corpus, the bench's small
+# run) are built once per run, and a session fixture once per worker at most (the claims evaluation store,
+# used by one file, once per run). They are marked `slow` here,
+# by file, as well as wherever a test says so itself; `make test-fast` (`-m "not slow"`) leaves them out.
+SLOW_FILES = frozenset(
+    {"tests/runs/test_kill.py", "tests/report/test_browser.py", "tests/bench/test_bench.py"}
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.split("::")[0] in SLOW_FILES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+    # The slow files first: xdist hands out files in this order, and the longest ones started last would
+    # leave one worker running alone at the end.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(autouse=True)

@@ -88,18 +88,28 @@ def looks_like_html(data: bytes) -> bool:
 def _text_without_sup(el: etree._Element) -> str:
     """Text of an element leaving out <sup> footnote markers (a naive text gives "Belgium 1")."""
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and child.tag.lower() != "sup":
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
+    _walk_without_sup(el, parts)
     return fold("".join(parts))
+
+
+def _walk_without_sup(node: etree._Element, parts: list[str]) -> None:
+    # The HTML parser gives lower-case tag names. An element without children adds its text directly:
+    # a Python call per element is most of the cost of a walk.
+    text = node.text
+    if text:
+        parts.append(text)
+    for child in node:
+        tag = child.tag
+        if tag.__class__ is str and tag != "sup":
+            if len(child):
+                _walk_without_sup(child, parts)
+            else:
+                text = child.text
+                if text:
+                    parts.append(text)
+        text = child.tail
+        if text:
+            parts.append(text)
 
 
 _BLOCKS = frozenset({"br", "p", "div", "li", "tr", "td", "table"})
@@ -109,23 +119,39 @@ def _block_text(el: etree._Element) -> str:
     """Text of a note or declaration with a space wherever the page breaks a line or a block (a naive text
     gives "Upon signature:Declaration:"), leaving out the hidden <p class='invisible'> copy of the name."""
     parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and "invisible" not in (child.get("class") or ""):
-                block = child.tag.lower() in _BLOCKS
-                if block:
-                    parts.append(" ")
-                walk(child)
-                if block:
-                    parts.append(" ")
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
+    _walk_blocks(el, parts)
     return fold("".join(parts))
+
+
+def _walk_blocks(node: etree._Element, parts: list[str]) -> None:
+    append = parts.append
+    text = node.text
+    if text:
+        append(text)
+    for child in node:
+        tag = child.tag
+        if tag == "br":
+            # The most frequent element of a declaration; the HTML parser never gives it content.
+            cls = child.get("class")
+            if cls is None or "invisible" not in cls:
+                append(" ")
+        elif tag.__class__ is str:
+            cls = child.get("class")
+            if cls is None or "invisible" not in cls:
+                block = tag in _BLOCKS
+                if block:
+                    append(" ")
+                if len(child):
+                    _walk_blocks(child, parts)
+                else:
+                    text = child.text
+                    if text:
+                        append(text)
+                if block:
+                    append(" ")
+        text = child.tail
+        if text:
+            append(text)
 
 
 def _text(el: etree._Element | None) -> str | None:
@@ -254,13 +280,19 @@ def _status_page_parts(
         raise ParseError(f"{page}: the form action's treaty number is invalid: {exc}") from exc
 
 
+# Every element this reader looks up by id is a <div> (the repeaters' cells, the declarations) or a <table>
+# (the participants, the end notes) on every saved page; walking only those, and the form, makes the index
+# a tenth of the page's elements. An id moved to another tag is missed, and the page fails loudly.
+_INDEXED_TAGS = ("div", "table", "form")
+
+
 def _index(root: etree._Element) -> tuple[dict[str, etree._Element], str | None]:
-    """One walk of the tree: elements by id with the ASP.NET prefix removed (the first in document order
-    wins), and the mtdsg_no of the first form whose action carries one."""
+    """One walk of the page's divs, tables and forms: elements by id with the ASP.NET prefix removed (the
+    first in document order wins), and the mtdsg_no of the first form whose action carries one."""
     ids: dict[str, etree._Element] = {}
     mtdsg_no = None
     strip = _ID_PREFIX.sub
-    for el in root.iter(etree.Element):
+    for el in root.iter(*_INDEXED_TAGS):
         value = el.get("id")
         if value is not None:
             key = strip("", value) if "ContentPlaceHolder1_" in value else value
@@ -337,7 +369,8 @@ def _read_grid(grid: etree._Element, page: str):
                 name=_text_without_sup(name_cell) if sups else fold(_STRING(name_cell)),
                 footnotes=tuple(footnotes),
                 has_declarations=has_decl,
-                cells=tuple(_STRING(td) for td in tds[1:]),
+                # A date cell is almost always bare text: read it without an XPath call.
+                cells=tuple([_STRING(td) if len(td) else td.text or "" for td in tds[1:]]),
             )
         )
     return columns, rows

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.bench.corpus import corpus_files, import_corpus
-from pipeline.bench.scale import START, add_one_day, build_scale_db, measure_queries, synthetic_number
+from benchmarks.corpus import corpus_files, import_corpus
+from benchmarks.scale import START, add_one_day, build_scale_db, measure_queries, synthetic_number
 from pipeline.store import open_store
 
 

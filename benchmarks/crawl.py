@@ -9,12 +9,12 @@ import io
 import json
 import re
 import resource
-import subprocess
 import sys
 import time
 from functools import partial
 from pathlib import Path
 
+from benchmarks.child import run_module
 from pipeline.fetch.mirror import run_mirror
 from pipeline.fetch.rawstore import RawStore
 from pipeline.runs.refresh import run_crawl
@@ -107,12 +107,7 @@ def crawl_all_in_child(mirror_dir: Path, work: Path) -> dict:
 
 def _child(kind: str, folder: Path, work: Path, *args: str) -> dict:
     work.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline.bench.crawl", kind, str(folder), str(work), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_module("crawl", kind, str(folder), str(work), *args)
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the crawl child failed (exit {proc.returncode}): {tail}")

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from pipeline.bench.run import JSON_KEYS, TARGETS, BenchResult, BenchSizes, run_bench
+from benchmarks.run import JSON_KEYS, TARGETS, BenchResult, BenchSizes, run_bench
 
 __all__ = ["JSON_KEYS", "TARGETS", "BenchResult", "BenchSizes", "run_bench"]

@@ -6,13 +6,13 @@ import hashlib
 import json
 import re
 import resource
-import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.child import run_module
 from pipeline.normalise.page import normalise_page
 from pipeline.parse import parse_page
 from pipeline.runs.importing import BATCH_PAGES, PageBytes, import_batch
@@ -124,12 +124,7 @@ def import_twice(pages_dir: Path, db: Path) -> dict:
 
 def import_twice_in_child(pages_dir: Path, db: Path) -> dict:
     """Run import_twice in a fresh interpreter, so that its peak RSS is the import's and nothing else's."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline.bench.corpus", str(pages_dir), str(db)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_module("corpus", str(pages_dir), str(db))
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the import child failed (exit {proc.returncode}): {tail}")
