@@ -129,8 +129,12 @@ def run_watch(
     db = db or config.db_path()
     done: list[Cycle] = []
     failing = 0
-    count, period = plural(len(treaties), "treaty", "treaties"), duration_words(every.total_seconds())
-    say(out, f"watch: {count} every {period}, from {base_url}; stop with Ctrl-C or SIGTERM")
+    count = plural(len(treaties), "treaty", "treaties")
+    say(
+        out,
+        f"watch: {count} every {duration_words(every.total_seconds())}, from {base_url};"
+        " stop with Ctrl-C or SIGTERM",
+    )
     with stop_on_signals(stop, out):
         while not stop.is_set():
             cycle = run_cycle(
@@ -154,7 +158,7 @@ def run_watch(
             left = period.total_seconds() - (datetime.now(UTC) - cycle.started).total_seconds()
             if left > 0:
                 why = f" ({failing} failed cycles in a row: backing off)" if period > every else ""
-                say(out, f"watch: next cycle in {timedelta(seconds=round(left))}{why}")
+                say(out, f"watch: next cycle in {duration_words(left)}{why}")
                 stop.wait(left)
     failed = sum(not c.ok for c in done)
     say(out, f"watch: stopped after {len(done)} cycles ({failed} failed or skipped)")

@@ -429,6 +429,8 @@ class Queries(Protocol):
 
     con: duckdb.DuckDBPyConnection
 
+    def treaty(self, mtdsg_no: str) -> Row: ...
+
     def all_snapshots(self, mtdsg_no: str, *, listed_only: bool = False) -> list[Row]: ...
 
     def participant_history(
