@@ -30,7 +30,7 @@ COLUMNS = (
 ROLES = ("consent", "signature")
 EFFECTS = ("ends", "begins")
 # Every row cites the UN itself: its treaty site (a status page or a depositary notification's page).
-_SOURCE = re.compile(r"^https://treaties\.un\.org/\S+$")
+_SOURCE = re.compile("^" + re.escape(mtdsg.DEFAULT_BASE_URL) + r"/\S+$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 

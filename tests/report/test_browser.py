@@ -131,7 +131,9 @@ def test_recent_changes_page(browser: Any, feed_site: Path) -> None:
     site = feed_site.parent
     page, problems = _load(browser, site / "changes.html")
     rows = page.locator("#changes tbody tr")
-    assert rows.count() > 10
+    # Every change of the real pages' snapshots is a row (renames, joins, signatures...; no longer the
+    # declarations that differ only in their rendering between the 2018 XML and the 2026 HTML).
+    assert rows.count() >= 10
     seen = _column(page, "changes", 0)
     assert seen == sorted(seen, reverse=True)  # newest first
     page.select_option("select[data-attr=treaty]", "IV-11-c")
