@@ -46,12 +46,20 @@ class ChangeKind(StrEnum):
     CORRECTED = "corrected"
     DECLARATIONS_CHANGED = "declarations_changed"
     FOOTNOTES_CHANGED = "footnotes_changed"
+    # A declaration under an article that opens a complaint procedure (pipeline/parse/procedures.csv):
+    # "article 22 of IV-9 (individual complaints)" appeared, or went.
+    COMPETENCE_RECOGNISED = "competence_recognised"
+    COMPETENCE_WITHDRAWN = "competence_withdrawn"
 
     @property
     def words(self) -> str:
         """The change in the words a reader expects (tables, the report)."""
         if self is ChangeKind.FOOTNOTES_CHANGED:
             return "footnote marks changed"
+        if self is ChangeKind.COMPETENCE_RECOGNISED:
+            return "accepted a complaint procedure"
+        if self is ChangeKind.COMPETENCE_WITHDRAWN:
+            return "no longer accepts a complaint procedure"
         return self.value.replace("_", " ")
 
 
@@ -64,6 +72,8 @@ class EventKind(StrEnum):
     REMOVED_WITHOUT_NOTICE = "removed_without_notice"
     RENAMED = "renamed"
     DECLARATIONS_CHANGED = "declarations_changed"
+    COMPETENCE_RECOGNISED = "competence_recognised"
+    COMPETENCE_WITHDRAWN = "competence_withdrawn"
     FIRST_SNAPSHOT = "first_snapshot"  # the baseline of a treaty: tracking started, not a change
 
 

@@ -70,7 +70,7 @@ def build_site(
                 progress(read, len(treaties), f"read {info['mtdsg_no']}")
             return td
 
-        summaries = render_pages(treaties, load, writer, events=events)
+        summaries = render_pages(treaties, load, writer, events=events, procedures=store.acceptances())
         if events is not None:
             _write_feeds(summaries, writer, newest_first(e for s in summaries for e in s.events), treaties)
         writer.finish(inputs)

@@ -11,6 +11,7 @@ from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from pipeline import mtdsg
+from pipeline.parse.zone import un_time
 from pipeline.store.events import FIRST_SNAPSHOT, RENAMED, Event, newest_first
 
 FEEDS_DIR = "feeds"
@@ -31,8 +32,9 @@ def country_feed_path(iso3: str) -> str:
 
 
 def _utc(value: datetime) -> datetime:
-    # The store keeps the page's own "STATUS AS AT" time without its zone; a feed needs one.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    # The store keeps the page's own "STATUS AS AT" time without its zone, which is the UN's (New York:
+    # EDT or EST); a feed needs the real offset, not +00:00.
+    return un_time(value)
 
 
 def _merge_renames(events: list[Event]) -> list[tuple[Event, list[str]]]:

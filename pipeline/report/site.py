@@ -58,6 +58,7 @@ from pipeline.report.pages import (
     snapshot_points,
     treaty_context,
 )
+from pipeline.report.procedures import country_procedures, procedure_columns, procedure_rows
 from pipeline.report.summary import LineMacros, TreatySummary, country_contexts, treaty_summary
 from pipeline.report.words import (
     CHANGE_WORDS,
@@ -71,6 +72,7 @@ from pipeline.report.words import (
     reconciles_text,
 )
 from pipeline.store.events import Event
+from pipeline.store.procedures import Acceptance
 
 # The site's names as they were before the page contexts, the matrix and the wording got modules of
 # their own: callers and tests import them from here.
@@ -174,6 +176,7 @@ def render_pages(
     writer: SiteWriter,
     *,
     events: Callable[[str], Sequence[Event]] | None = None,
+    procedures: Sequence[Acceptance] = (),
 ) -> list[TreatySummary]:
     """Every page of the site through `writer`; with `events` (a treaty's change events), each page's
     <head> links its Atom feeds and each summary carries its treaty's events for them.
@@ -191,7 +194,7 @@ def render_pages(
     records = frame_records(data.treaties)
     rows = index_rows(data)
     # Every file of the site, so that progress can say "n of N" (the country pages are added when known).
-    writer.total = len(STATIC_FILES) + 2 + 2 * len(records) + 6
+    writer.total = len(STATIC_FILES) + 2 + 2 * len(records) + 7
     code = code_digest()
 
     _write_static(writer)
@@ -199,8 +202,9 @@ def render_pages(
     countries = country_contexts(summaries)
     writer.total += len(countries)
     _write_index(env, writer, data, rows, len(countries), common)
-    _write_country_pages(env, writer, countries, common)
+    _write_country_pages(env, writer, countries, common, country_procedures(procedures))
     _write_countries(env, writer, countries, summaries, common)
+    _write_procedures(env, writer, procedures, common)
     _write_changes(env, writer, summaries, set(countries), common, feeds=feeds)
     as_at = {str(r["mtdsg_no"]): r.get("as_at") for r in records}
     _write_matrix(env, writer, summaries, as_at, set(countries), common, code)
@@ -285,13 +289,40 @@ def _treaty_part(
 
 
 def _write_country_pages(
-    env: Environment, writer: SiteWriter, countries: dict[str, dict[str, Any]], common: dict[str, Any]
+    env: Environment,
+    writer: SiteWriter,
+    countries: dict[str, dict[str, Any]],
+    common: dict[str, Any],
+    procedures: dict[str, list[dict[str, Any]]],
 ) -> None:
     for key, c in countries.items():
         writer.write_text(
             f"country/{key}.html",
-            env.get_template("country.html.j2").render(root="../", c=c, page_title=c["name"], **common),
+            env.get_template("country.html.j2").render(
+                root="../",
+                c=c,
+                procedures=procedures.get(c["iso3"] or "", []),
+                page_title=c["name"],
+                **common,
+            ),
         )
+
+
+def _write_procedures(
+    env: Environment, writer: SiteWriter, procedures: Sequence[Acceptance], common: dict[str, Any]
+) -> None:
+    individual, other = procedure_columns()
+    writer.write_text(
+        "procedures.html",
+        env.get_template("procedures.html.j2").render(
+            root="",
+            rows=procedure_rows(procedures),
+            individual=individual,
+            other=other,
+            page_title="Complaint procedures",
+            **common,
+        ),
+    )
 
 
 def _write_countries(

@@ -100,6 +100,10 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
         "snapshots": _public_sources(snapshot_provenance(store)),
         "events": events_frame(events),
         "matrix": plain_values(store.matrix()),
+        "procedures": pd.DataFrame(
+            [a.to_dict() for a in store.acceptances()],
+            columns=["iso3", "name", "core", "procedure", "accepted", "since", "basis", "mtdsg_no", "un_url"],
+        ),
     }
     stage = _staging(out_dir)
     try:

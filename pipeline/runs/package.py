@@ -89,6 +89,15 @@ TABLES: dict[str, Table] = {
             '"withdrawn", "" for no action, "unknown" where the latest snapshot lists no participants.',
             ("iso3",),
         ),
+        Table(
+            "procedures",
+            "Complaint procedures",
+            "One row per participant of a core human-rights treaty (or of its complaints protocols) and "
+            "procedure (individual, inter-state, inquiry): accepted yes / no / not party / unknown, since "
+            "when, and on what basis (a declaration under an article, or being a party), as the latest "
+            "snapshots show it; un_url is the UN page that records it.",
+            ("iso3", "core", "procedure"),
+        ),
     )
 }
 
@@ -98,7 +107,8 @@ FIELD_DESCRIPTIONS = {
     "name": "The participant's name as the UN page prints it.",
     "status": "party, signatory (signed, not a party), withdrawn, or no action.",
     "as_at": "The page's own STATUS AS AT time (for 2018 XML: the capture date).",
-    "kind": "joined, signed, withdrew, removed_without_notice, renamed, declarations_changed or "
+    "kind": "joined, signed, withdrew, removed_without_notice, renamed, declarations_changed, "
+    "competence_recognised, competence_withdrawn (a declaration opening a complaint procedure) or "
     "first_snapshot (where tracking of the treaty starts).",
     "action_date": "The action's own date: signature, consent, or a withdrawal's effect from its end note.",
     "first_seen": "The status time of the first snapshot that showed the change.",

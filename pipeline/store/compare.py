@@ -6,10 +6,13 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
+from pipeline.parse.model import ParseError
+from pipeline.parse.procedures import read_competence, recognitions_in_text
 from pipeline.store.model import Change
 
 if TYPE_CHECKING:  # no pandas at import: the command line's history path reads plain rows
@@ -85,12 +88,17 @@ def _rows(table: pd.DataFrame | Sequence[dict[str, Any]]) -> Sequence[dict[str, 
 
 
 def compare_participants(
-    before: pd.DataFrame | Sequence[dict[str, Any]], after: pd.DataFrame | Sequence[dict[str, Any]]
+    before: pd.DataFrame | Sequence[dict[str, Any]],
+    after: pd.DataFrame | Sequence[dict[str, Any]],
+    *,
+    mtdsg_no: str | None = None,
 ) -> list[Change]:
     """Who joined, signed, withdrew, was renamed or corrected, or had footnotes/declarations change.
 
     Takes two participants tables (frames, or their rows as dicts). Rows are matched by ISO code, so
-    "Bahamas" and "Bahamas (The)" are one participant renamed.
+    "Bahamas" and "Bahamas (The)" are one participant renamed. With the treaty's number, a declaration
+    that opens a complaint procedure (pipeline/parse/procedures.csv) is a change of its own when it
+    appears or goes: "competence_recognised" / "competence_withdrawn".
     """
     a = {str(r["iso3"]): r for r in _rows(before)}
     b = {str(r["iso3"]): r for r in _rows(after)}
@@ -108,6 +116,55 @@ def compare_participants(
             continue
         assert old is not None and new is not None
         changes += _changed(iso3, old, new)
+    if mtdsg_no is not None:
+        changes += _competence_changes(mtdsg_no, a, b)
+    return changes
+
+
+def competences(mtdsg_no: str, declarations: Any) -> dict[int, tuple[str, date | None]]:
+    """The complaint procedures a participant's declarations (a row's joined text: each declaration,
+    "[kind] " before those not of kind "declaration") recognise: article -> ("article 22 of IV-9
+    (individual complaints, 2006-06-26)", the declaration's date if it gives one)."""
+    if missing(declarations) or not declarations:
+        return {}
+    out: dict[int, tuple[str, date | None]] = {}
+    for part in str(declarations).split("\n\n"):
+        kind, _, text = part.partition("] ") if part.startswith("[") else ("[declaration", "", part)
+        try:
+            if kind == "[under_article":
+                found = read_competence(mtdsg_no, "", text)
+            elif kind == "[declaration":
+                found = recognitions_in_text(mtdsg_no, "", text)
+            else:
+                continue
+        except ParseError:  # refused at import: a stored row the parser no longer reads says nothing here
+            continue
+        for d in found:
+            if d.article is not None and d.article not in out:
+                when = d.declared_on.isoformat() if d.declared_on else "made upon consent"
+                text = f"article {d.article} of {mtdsg_no} ({d.procedure} complaints, {when})"
+                out[d.article] = (text, d.declared_on)
+    return out
+
+
+def _competence_changes(
+    mtdsg_no: str, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
+) -> list[Change]:
+    changes: list[Change] = []
+    for iso3, new in after.items():
+        old = before.get(iso3)
+        was = competences(mtdsg_no, old.get("declarations")) if old is not None else {}
+        now = competences(mtdsg_no, new.get("declarations"))
+        name = str(new["name"])
+        # Dated by the declaration, else (made upon ratification, accession or succession) by the consent.
+        consent = as_date(new.get("consent_date"))
+        for article in sorted(set(now) - set(was)):
+            text, day = now[article]
+            changes.append(
+                Change(iso3, name, "competence_recognised", None, text, day or consent, "declaration")
+            )
+        for article in sorted(set(was) - set(now)):
+            changes.append(Change(iso3, name, "competence_withdrawn", was[article][0], None))
     return changes
 
 

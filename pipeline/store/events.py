@@ -25,6 +25,8 @@ WITHDREW = "withdrew"  # the page brackets the action (denounced), the end note 
 REMOVED_WITHOUT_NOTICE = "removed_without_notice"  # on one snapshot, gone from the next, nothing said
 RENAMED = "renamed"
 DECLARATIONS_CHANGED = "declarations_changed"
+COMPETENCE_RECOGNISED = "competence_recognised"  # a declaration opening a complaint procedure appeared
+COMPETENCE_WITHDRAWN = "competence_withdrawn"
 FIRST_SNAPSHOT = "first_snapshot"  # the baseline of a treaty: tracking started, not a change
 EVENT_KINDS = (
     JOINED,
@@ -33,6 +35,8 @@ EVENT_KINDS = (
     REMOVED_WITHOUT_NOTICE,
     RENAMED,
     DECLARATIONS_CHANGED,
+    COMPETENCE_RECOGNISED,
+    COMPETENCE_WITHDRAWN,
     FIRST_SNAPSHOT,
 )
 PARTICIPANT_KINDS = EVENT_KINDS[:-1]
@@ -91,8 +95,12 @@ class Event:
             REMOVED_WITHOUT_NOTICE: "was removed without notice from",
             RENAMED: "renamed on",
             DECLARATIONS_CHANGED: "changed its declarations on",
+            COMPETENCE_RECOGNISED: "accepted a complaint procedure of",
+            COMPETENCE_WITHDRAWN: "no longer accepts a complaint procedure of",
         }[self.kind]
         text = f"{self.name} {what} {self.mtdsg_no}"
+        if self.kind in (COMPETENCE_RECOGNISED, COMPETENCE_WITHDRAWN):
+            text += f": {self.after or self.before}"
         if self.kind == RENAMED:
             text = f"{self.before} is now {self.name} on {self.mtdsg_no}"
         if self.action_date is not None:
@@ -184,7 +192,7 @@ def _snapshot_events(
 
     before = participants(before_snap)
     after = participants(after_snap)
-    changes = compare_participants(before, after)
+    changes = compare_participants(before, after, mtdsg_no=mtdsg_no)
     old_rows, new_rows = _rows(before), _rows(after)
     notes: dict[str, str] | None = None
     out: list[Event] = []
@@ -229,7 +237,9 @@ def _snapshot_events(
                 iso3=c.iso3,
                 name=c.name,
                 kind=kind,
-                action_date=_action_date(kind, new_rows.get(key) or old_rows.get(key), notes),
+                action_date=c.effective
+                if kind in (COMPETENCE_RECOGNISED, COMPETENCE_WITHDRAWN)
+                else _action_date(kind, new_rows.get(key) or old_rows.get(key), notes),
                 first_seen=after_snap["as_at"],
                 snapshot_id=int(after_snap["snapshot_id"]),
                 previous_snapshot_id=int(before_snap["snapshot_id"]),

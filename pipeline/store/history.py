@@ -577,7 +577,7 @@ def diffs(
         if from_snap["snapshot_id"] != to_snap["snapshot_id"]:
             history = history or q.participant_history(mtdsg_no, snaps)
             to_rows = history.rows_at(int(to_snap["seq"]))
-            changes = compare_participants(history.rows_at(int(from_snap["seq"])), to_rows)
+            changes = compare_participants(history.rows_at(int(from_snap["seq"])), to_rows, mtdsg_no=mtdsg_no)
             changes = _dated(changes, history, to_snap, to_rows, in_range)
         out.append(
             Diff(

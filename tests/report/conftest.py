@@ -130,6 +130,9 @@ class FakeStore:
     def treaties(self) -> pd.DataFrame:
         return self._treaties.copy()
 
+    def acceptances(self, **_: Any) -> list[Any]:
+        return []  # no core human-rights treaty in this store: the procedures page says so
+
     def snapshots(self, mtdsg_no: str) -> pd.DataFrame:
         if mtdsg_no == "V-2":
             return pd.DataFrame(

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -177,3 +178,64 @@ def test_jsonl_and_csv_carry_the_same_records_for_every_command(procedures_db: P
                 expected = "" if v is None else ("true" if v else "false") if isinstance(v, bool) else str(v)
                 assert row[k] == expected, (args, k)
         assert all(r["un_url"].startswith("https://treaties.un.org/") for r in lines)
+
+
+def test_diff_and_events_report_the_competence_declarations_made_between_the_snapshots(
+    procedures_db: Path,
+) -> None:
+    """CED (IV-16): Colombia (2022), Mexico (2020) and Luxembourg (2023) declared under article 31 between
+    the 2018 file and the 2026 page; the 24 declarations already in 2018 differ only in their rendering
+    (XML text vs HTML) and are not reported again."""
+    with open_store(procedures_db, read_only=True) as store:
+        d = store.diff("IV-16")
+        events = store.events(treaty="IV-16")
+    found = {(c.iso3, c.after, c.effective) for c in d.changes if c.change == "competence_recognised"}
+    assert ("COL", "article 31 of IV-16 (individual complaints, 2022-09-07)", date(2022, 9, 7)) in found
+    assert ("MEX", "article 31 of IV-16 (individual complaints, 2020-10-02)", date(2020, 10, 2)) in found
+    assert ("LUX", "article 32 of IV-16 (inter-state complaints, 2023-02-20)", date(2023, 2, 20)) in found
+    assert {i for i, _, _ in found} == {"COL", "MEX", "LUX", "HRV", "FIN", "POL", "KOR", "SVN"}
+    assert not [c for c in d.changes if c.change == "competence_withdrawn"]
+    competence = events[events["kind"] == "competence_recognised"]
+    assert set(competence["iso3"]) == {i for i, _, _ in found}
+    colombia = competence[competence["iso3"] == "COL"].iloc[0]
+    assert colombia["action_date"] == pd.Timestamp("2022-09-07")
+
+
+def test_a_competence_change_on_hand_written_rows() -> None:
+    from pipeline.store.compare import compare_participants
+
+    before = [{"iso3": "ATL", "name": "Atlantis", "consent_date": date(2001, 1, 1), "declarations": None}]
+    text = (
+        "[under_article] 3 March 2005 Article 22 The Government recognizes ... on behalf of individuals ..."
+    )
+    after = [{**before[0], "declarations": text}]
+    [c] = [
+        x for x in compare_participants(before, after, mtdsg_no="IV-9") if x.change.startswith("competence")
+    ]
+    assert (c.change, c.after, c.effective) == (
+        "competence_recognised",
+        "article 22 of IV-9 (individual complaints, 2005-03-03)",
+        date(2005, 3, 3),
+    )
+    back = compare_participants(after, before, mtdsg_no="IV-9")
+    assert [x.change for x in back if x.change.startswith("competence")] == ["competence_withdrawn"]
+    assert not [x for x in compare_participants(before, after) if x.change.startswith("competence")]
+
+
+def test_the_site_shows_the_procedures_page_and_each_countrys_section(
+    procedures_db: Path, tmp_path: Path
+) -> None:
+    from pipeline.report import render_site
+
+    with open_store(procedures_db, read_only=True) as store:
+        index = render_site(store, tmp_path / "site")
+    page = (index.parent / "procedures.html").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if 'href="country/FRA.html"' in line)
+    cells = [c.split(">", 1)[1] for c in row.split("<td")[2:-1]]
+    # CERD, ICESCR, ICCPR, CEDAW, CAT, CRC, CMW, CRPD, CED: the year individual complaints were accepted
+    assert [c.split("<", 1)[0] for c in cells] == [
+        "1982", "2015", "1984", "2000", "1988", "2016", "\u2013", "2010", "2008",
+    ]  # fmt: skip
+    assert 'href="procedures.html"' in (index.parent / "index.html").read_text(encoding="utf-8")
+    france = (index.parent / "country" / "FRA.html").read_text(encoding="utf-8")
+    assert 'id="country-procedures"' in france and "declaration under article 22 of IV-9" in france
