@@ -52,6 +52,11 @@ def match_words(match: CountryMatch) -> str:
     return f", from {how} {match.matched!r}" if how else ""
 
 
+def _cut(text: str | None, limit: int = 120) -> str | None:
+    """A long declaration shortened for the table on a screen (the machine formats keep it whole)."""
+    return text if text is None or len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def _document(obj: dict[str, Any], fmt: OutputFormat) -> None:
     """One answer (not a list): json pretty, jsonl one line, csv one row (lists as JSON text)."""
     if fmt is OutputFormat.json:
@@ -254,7 +259,7 @@ def diff(
             f" signatories {cb['signatories']} -> {ca['signatories']}"
         )
     shown = [
-        {**c, "change": ChangeKind(c["change"]).words}
+        {**c, "change": ChangeKind(c["change"]).words, "before": _cut(c["before"]), "after": _cut(c["after"])}
         for c in changes
         if c["change"] != ChangeKind.FOOTNOTES_CHANGED
     ]

@@ -30,6 +30,7 @@ from pipeline.fetch.response import (
     retryable_status,
 )
 from pipeline.mtdsg import is_loopback
+from pipeline.text import plural
 
 __all__ = [
     "CircuitOpen",
@@ -167,7 +168,10 @@ class HttpClient:
             # store) waits until the time the server named.
             self._defer(url, host, last.retry_after)
         raise FetchError(
-            url, f"{last.reason} (gave up after {attempts} attempts)", status=last.status, attempts=attempts
+            url,
+            f"{last.reason} (gave up after {plural(attempts, 'attempt')})",
+            status=last.status,
+            attempts=attempts,
         )
 
     def _admit(self, url: str) -> None:

@@ -38,6 +38,7 @@ from pipeline.report.words import (
     reconciles_text,
 )
 from pipeline.store.events import FIRST_SNAPSHOT, Event, newest_first
+from pipeline.store.rows import mirror_of, public_source
 
 
 def country_key(iso3: Any, name: Any) -> str:
@@ -181,7 +182,15 @@ def treaty_context(td: TreatyData) -> dict[str, Any]:
         # Cite the UN's own page; say where this snapshot was actually read when that differs (a saved
         # file or the loopback mirror of the demo).
         "source": citable_url(td.mtdsg_no, source or None),
-        "read_from": source if source and source != citable_url(td.mtdsg_no, source) else "",
+        # A saved file by its name only (a path of the machine that built the site means nothing to a
+        # reader; the snapshot's sha256 names the bytes), a loopback URL as the mirror it is.
+        "read_from": (
+            f"{source} (a mirror of the UN page)"
+            if mirror_of(td.mtdsg_no, source)
+            else public_source(source) or ""
+        )
+        if source and source != citable_url(td.mtdsg_no, source)
+        else "",
         "snapshot": _provenance(info, _snapshot_row(td)),
         "snapshot_count": as_int(info.get("snapshot_count")) or len(td.snapshots),
         "declared_parties": as_int(info.get("declared_parties")),

@@ -238,5 +238,4 @@ def _participant_text(row: dict[str, Any]) -> str:
 def _short(text: Any, flag: Any) -> str | None:
     if missing(text):
         return "declarations (text not on page)" if bool(flag) and not missing(flag) else None
-    s = str(text)
-    return s if len(s) <= 120 else s[:117] + "..."
+    return str(text)  # whole: json, jsonl and csv carry it uncut (the table shortens it for the screen)

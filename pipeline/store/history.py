@@ -23,6 +23,7 @@ from pipeline.store.compare import compare_participants, is_on, role_withdrawn
 from pipeline.store.known import known_events
 from pipeline.store.model import AsOf, Change, Diff, KnownEvent, Scheduled, StoreError, Uncertain
 from pipeline.store.queries import ParticipantHistory, Queries, snapshot_counts
+from pipeline.text import plural
 
 __all__ = [
     "adoption_date",
@@ -138,7 +139,7 @@ def _rules_text(how: dict[str, int]) -> str:
     text = "; withdrawals end on " + ", ".join(parts) if parts else ""
     if how.get("earlier"):
         text += (
-            f"; {how['earlier']} earlier participation(s) told in end notes (an initial accession or"
+            f"; {plural(how['earlier'], 'earlier participation')} told in end notes (an initial accession or"
             " ratification, denounced before the one the row dates) are counted"
         )
     return text
@@ -486,8 +487,8 @@ def _answer(mtdsg_no: str, on: date, reading: _Reading, cited: tuple[KnownEvent,
         )
     if reading.uncertain:
         basis += (
-            f"; {len(reading.uncertain)} participation(s) gone from the later page without brackets or end"
-            " note are counted as they stood in the earlier one (uncertain)"
+            f"; {plural(len(reading.uncertain), 'participation')} gone from the later page without brackets"
+            " or end note are counted as they stood in the earlier one (uncertain)"
         )
     on_codes = {k for k, v in state.items() if v}
     parties = sum(role == "consent" for _, role in on_codes)
