@@ -27,7 +27,7 @@ def test_iv5_on_1998_01_01_counts_guyana_and_jamaica(db):
     # 23 October 1997, effective three months after receipt, 23 January 1998) were both left out.
     assert a.parties == 93
     assert "treaty's denunciation clause quoted on the page" in a.basis
-    assert "earlier participation(s) told in end notes" in a.basis
+    assert "1 earlier participation told in end notes" in a.basis
     assert (day_before.parties, after_jamaica.parties) == (93, 92)
 
 
