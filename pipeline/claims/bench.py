@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from pipeline.claims.extract import read_text
+from pipeline.claims.store_view import CachedStore
 from pipeline.claims.treaties import TitleIndex
+from pipeline.store import open_store
 
 # Three shapes that once made the reader quadratic (issue 25): ordinary prose with claims, dates and
 # titles; a run of number words; "A. " repeated (a sentence end at every third character).
@@ -36,4 +39,13 @@ def claims_ms_per_kb(index: TitleIndex, *, kb: int = 1024) -> dict[str, float]:
     return out
 
 
-__all__ = ["DOTS", "NUMBER_WORDS", "PROSE", "SHAPES", "claims_ms_per_kb", "repeated"]
+def bench_text(size_bytes: int, *, db: Path) -> float:
+    """What `make bench` reports as `claims_ms_per_kb`: milliseconds per KB of reading the slowest of the
+    three shapes, each of about `size_bytes`, against the titles of the store at `db` (read once, then
+    closed, as check-claims does)."""
+    with open_store(db, read_only=True) as store:
+        index = CachedStore(store).title_index()
+    return max(claims_ms_per_kb(index, kb=max(1, size_bytes // 1024)).values())
+
+
+__all__ = ["DOTS", "NUMBER_WORDS", "PROSE", "SHAPES", "bench_text", "claims_ms_per_kb", "repeated"]

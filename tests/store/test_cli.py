@@ -131,7 +131,7 @@ def test_country_and_export(db, tmp_path):
     assert "no participant matches" in error_line(run("country", "Atlantis", "--db", db))
     r = run("export", "--out", tmp_path / "out", "--db", db)
     assert r.exit_code == 0
-    tables = ("treaties", "latest_status", "history", "snapshots", "events", "matrix")
+    tables = ("treaties", "latest_status", "history", "snapshots", "events", "matrix", "procedures")
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
         f"{s}.{x}" for s in tables for x in ("parquet", "csv")
     } | {"datapackage.json", "CHANGELOG.md"}

@@ -108,7 +108,7 @@ def test_country_and_matrix(both):
 def test_export_writes_parquet_and_csv(both, tmp_path):
     written = export_tables(both, tmp_path / "out")
     names = sorted(p.name for p in written)
-    tables = ("treaties", "latest_status", "history", "snapshots", "events", "matrix")
+    tables = ("treaties", "latest_status", "history", "snapshots", "events", "matrix", "procedures")
     assert names == sorted(
         [f"{s}.{x}" for s in tables for x in ("parquet", "csv")] + ["datapackage.json", "CHANGELOG.md"]
     )
