@@ -36,6 +36,7 @@ lint: $(STAMP)  ## ruff (lint and format) and mypy
 	$(BIN)/ruff check pipeline benchmarks tests
 	$(BIN)/ruff format --check pipeline benchmarks tests
 	$(BIN)/mypy
+	$(BIN)/mypy --strict pipeline
 
 format: $(STAMP)
 	$(BIN)/ruff format pipeline benchmarks tests

@@ -114,7 +114,8 @@ class HttpClient:
 
     def _backoff(self, attempt: int) -> float:
         s = self.settings
-        return min(s.backoff_max_s, s.backoff_base_s * (2**attempt)) * (0.5 + self._rng() / 2)
+        jitter: float = 0.5 + self._rng() / 2
+        return float(min(s.backoff_max_s, s.backoff_base_s * (2**attempt)) * jitter)
 
     def circuit_open(self, url: str) -> str | None:
         """Why the breaker for `url`'s host is open, or None if requests may go."""

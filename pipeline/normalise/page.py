@@ -251,7 +251,7 @@ class NormalisedPage:
     @property
     def participants_listed(self) -> bool:
         """False for a header-only page: it says nothing about who is in or out."""
-        return self.participations.num_rows > 0
+        return bool(self.participations.num_rows > 0)
 
     def participations_frame(self) -> pd.DataFrame:
         return self.participations.to_pandas()

@@ -60,7 +60,8 @@ def clean_text(text: str, *, one_line: bool = False) -> str:
 def clean_parsed(value: T, *, page: str) -> T:
     """A parser's result (frozen dataclasses, tuples, strings) with every string cleaned; ParseError
     naming the page and the field when a string is over its bound."""
-    return _clean(value, page, "", False)
+    cleaned: T = _clean(value, page, "", False)
+    return cleaned
 
 
 def _clean(value: Any, page: str, field: str, one_line: bool) -> Any:

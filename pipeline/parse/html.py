@@ -338,7 +338,7 @@ def _status_as_at(text: str | None, page: str) -> datetime | None:
         raise ParseError(f"{page}: impossible status date {text!r}") from exc
 
 
-def _read_grid(grid: etree._Element, page: str):
+def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], list[RawRow]]:
     trs = [tr for tr in grid.iter("tr")]
     if not trs:
         raise ParseError(f"{page}: participants table has no rows")
@@ -409,7 +409,7 @@ def _end_notes(table: etree._Element | None) -> tuple[EndNote, ...]:
     return tuple(notes)
 
 
-def _declarations(ids: dict, grid_id: str, kind: str) -> tuple[Declaration, ...]:
+def _declarations(ids: dict[str, etree._Element], grid_id: str, kind: str) -> tuple[Declaration, ...]:
     out = []
     n = 2  # ASP.NET DataGrid item ids start at ctl02
     while True:

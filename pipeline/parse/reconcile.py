@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import combinations
 
-from pipeline.parse.model import ROLE_CONSENT, ROLE_SIGNATURE, TreatyStatus
+from pipeline.parse.model import ROLE_CONSENT, ROLE_SIGNATURE, Column, Participant, TreatyStatus
 
 
-def _names(ps) -> str:
+def _names(ps: Iterable[Participant]) -> str:
     names = [p.name for p in ps]
     shown = ", ".join(names[:8])
     return shown + (f" and {len(names) - 8} more" if len(names) > 8 else "")
@@ -154,7 +155,7 @@ def _explain(what: str, counted: int, declared: int, rules: list[tuple[int, str]
     )
 
 
-def _columns(columns) -> str:
+def _columns(columns: Iterable[Column]) -> str:
     """How a reason names columns: "column 2 'Ratification, Accession(a)'"."""
     return ", ".join(f"column {c.index} {c.label!r}" for c in columns)
 

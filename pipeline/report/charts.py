@@ -18,6 +18,7 @@ import pandas as pd
 import pycountry
 from pygal_maps_world.i18n import COUNTRIES as MAP_COUNTRIES
 
+from pipeline.frame_values import to_date
 from pipeline.report.data import (
     STATUS_NONE,
     STATUS_PARTY,
@@ -25,7 +26,6 @@ from pipeline.report.data import (
     STATUS_WITHDRAWN,
     frame_records,
     participant_status,
-    to_date,
 )
 
 # Colours shared by the map, its HTML legend and the status badges in site.css.

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from pipeline import mtdsg, vocab
-from pipeline.frame_values import is_missing, to_date  # noqa: F401  (re-exported to the site)
+from pipeline.frame_values import is_missing, to_date
 from pipeline.vocab import Status
 
 # A participant's status on one treaty: the one vocabulary (pipeline.vocab), under the names the site uses.

@@ -51,7 +51,8 @@ def matrix_xlsx(matrix: pd.DataFrame) -> bytes:
 
 
 def matrix_csv(matrix: pd.DataFrame) -> bytes:
-    return csv_safe(matrix).to_csv(index=False).encode("utf-8")
+    text: str = csv_safe(matrix).to_csv(index=False)
+    return text.encode("utf-8")
 
 
 def matrix_columns(summaries: Sequence[TreatySummary]) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from pipeline.frame_values import is_missing, to_date
 from pipeline.mtdsg import citable_url
 from pipeline.report.charts import STATUS_COLOURS, map_data, map_groups
 from pipeline.report.data import (
@@ -20,10 +21,8 @@ from pipeline.report.data import (
     TreatyData,
     footnote_list,
     frame_records,
-    is_missing,
     participant_status,
     participants_listed,
-    to_date,
 )
 from pipeline.report.words import (
     NOT_LISTED,
@@ -98,7 +97,8 @@ def _snapshot_row(td: TreatyData) -> dict[str, Any]:
     if len(snaps) and "snapshot_id" in snaps.columns:
         match = snaps[snaps["snapshot_id"] == snap_id]
         if len(match):
-            return match.iloc[0].to_dict()
+            found: dict[str, Any] = match.iloc[0].to_dict()
+            return found
     return {}
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.frame_values import is_missing, to_date
 from pipeline.parse.reconcile import RECONCILES_NA, reconciles
-from pipeline.report.data import is_missing, participants_listed, to_date
+from pipeline.report.data import participants_listed
 from pipeline.vocab import ChangeKind
 
 NOT_LISTED = "participants not listed in this snapshot"

@@ -101,7 +101,8 @@ def backoff_period(every: timedelta, failing: int) -> timedelta:
     site that is down is not asked every few seconds), up to MAX_BACKOFF (or `every`, if longer)."""
     if failing <= 0:
         return every
-    return min(every * (2 ** min(failing, 16)), max(every, MAX_BACKOFF))
+    factor: int = 2 ** min(failing, 16)
+    return min(every * factor, max(every, MAX_BACKOFF))
 
 
 def run_watch(

@@ -96,7 +96,9 @@ def core_treaties() -> list[str]:
     return mtdsg.sorted_numbers({p.core for p in load_procedures()})
 
 
-def _rows(con: duckdb.DuckDBPyConnection, numbers: Iterable[str], kinds: tuple[str, ...]) -> list[dict]:
+def _rows(
+    con: duckdb.DuckDBPyConnection, numbers: Iterable[str], kinds: tuple[str, ...]
+) -> list[dict[str, Any]]:
     numbers = list(numbers)
     cur = con.execute(
         """SELECT 'participation' AS what, mtdsg_no, iso3, name, consent_date, withdrawn,
