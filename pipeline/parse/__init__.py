@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.parse.checks import check_plausible
-from pipeline.parse.endnotes import WithdrawalEffect, read_withdrawal, withdrawal_effects
+from pipeline.parse.endnote_history import withdrawal_effects
+from pipeline.parse.endnotes import WithdrawalEffect, read_withdrawal
 from pipeline.parse.html import looks_like_html, parse_html
 from pipeline.parse.model import ParseError, SourceRef, TreatyStatus
 from pipeline.parse.reconcile import reconcile

@@ -9,7 +9,6 @@ that, only the notification date is known ("notified", a lower bound of the effe
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -17,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pipeline.parse.model import ROLE_CONSENT, ROLE_PROVISIONAL, ROLE_SIGNATURE, TreatyStatus
+from pipeline.parse.model import ROLE_CONSENT, ROLE_PROVISIONAL, ROLE_SIGNATURE
 from pipeline.text import MONTHS
 
 RULE_EFFECT = "effect"
@@ -25,8 +24,8 @@ RULE_NOTIFIED = "notified"
 
 _MONTH_NAMES = MONTHS  # looked up by a date's first three letters, lower case
 # "27 December 2025", "3 Dec 1992", "7 Sept 2012", "14 July 2000" (notes and note tables mix them).
-_DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
-_DATE_RE = re.compile(rf"({_DATE})")
+DATE_PATTERN = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+_DATE_RE = re.compile(rf"({DATE_PATTERN})")
 _WHO = r"(?P<who>[A-Z][\w'’.()-]*(?:\s+(?:of|and|the|[A-Z][\w'’.()-]*))*?)"
 
 # Phrasings that state the effective date, most specific first: (name, pattern with a `date` group).
@@ -34,44 +33,47 @@ EFFECT_PHRASINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         # XXVI-5, XXVI-6: "The withdrawal took effect for Estonia on 27 December 2025"
-        ("took effect for <State> on", rf"took effect for {_WHO} on (?P<date>{_DATE})"),
+        ("took effect for <State> on", rf"took effect for {_WHO} on (?P<date>{DATE_PATTERN})"),
         # XXVI-5 (Poland): "The withdrawal will take effect for Poland on 20 February 2026"
-        ("will take effect for <State> on", rf"(?:will|shall) take effect for {_WHO} on (?P<date>{_DATE})"),
+        (
+            "will take effect for <State> on",
+            rf"(?:will|shall) take effect for {_WHO} on (?P<date>{DATE_PATTERN})",
+        ),
         # X-8: "The action will become effective for Australia on 31 July 2007"
-        ("become effective for <State> on", rf"become effective for {_WHO} on (?P<date>{_DATE})"),
+        ("become effective for <State> on", rf"become effective for {_WHO} on (?P<date>{DATE_PATTERN})"),
         # XVI-2: "will take effect one year after the date of receipt ..., that is to say, on 24 December
         # 1982"; "... i.e., on 16 January 1993"
         (
             "take effect <delay>, that is to say, on",
-            rf"take effect [^.;]{{0,120}}?(?:that is to say|i\.\s?e\.),? on (?P<date>{_DATE})",
+            rf"take effect [^.;]{{0,120}}?(?:that is to say|i\.\s?e\.),? on (?P<date>{DATE_PATTERN})",
         ),
         # IV-5, XIX-30-a, XI-A-6: "with effect from 26 August 1998"; XIX-37: "with effect from on 1 October
         # 1994" (sic)
-        ("with effect from", rf"with effect (?:from|as of|on)(?: on)? (?P<date>{_DATE})"),
+        ("with effect from", rf"with effect (?:from|as of|on)(?: on)? (?P<date>{DATE_PATTERN})"),
         # V-3, VI-11, VIII-1, X-9, VI-18: "the denunciation took effect on 2 April 1966"
-        ("took effect on", rf"took effect on (?P<date>{_DATE})"),
+        ("took effect on", rf"took effect on (?P<date>{DATE_PATTERN})"),
         # XII-6: "the denunciation will take effect on 22 December 2009"; XIV-7: "which shall take effect on"
-        ("will take effect on", rf"(?:will|shall) take effect on (?P<date>{_DATE})"),
+        ("will take effect on", rf"(?:will|shall) take effect on (?P<date>{DATE_PATTERN})"),
         # VI-14: "the denunciation to take effect on 1 January 1969"; X-8: "was to take effect on"
-        ("to take effect on", rf"to take effect on (?P<date>{_DATE})"),
+        ("to take effect on", rf"to take effect on (?P<date>{DATE_PATTERN})"),
         # XIX-46: "the withdrawal of Canada form the Agreement effective on 14 April 2013"
-        ("effective on", rf"effective (?:on|from|as of) (?P<date>{_DATE})"),
+        ("effective on", rf"effective (?:on|from|as of) (?P<date>{DATE_PATTERN})"),
         # "The withdrawal became effective on ..." (and note-table headers "Effective date:")
-        ("became effective on", rf"became effective on (?P<date>{_DATE})"),
+        ("became effective on", rf"became effective on (?P<date>{DATE_PATTERN})"),
         # XIV-7: "decided to withdraw from the Statutes, the date of effect being 14 May 2002"
-        ("the date of effect being", rf"date of effect being (?P<date>{_DATE})"),
+        ("the date of effect being", rf"date of effect being (?P<date>{DATE_PATTERN})"),
     )
 )
 
 # A delay stated in the note: "will take effect sixty days after the date of receipt of the said
 # notification" (X-14), "twelve months from the date on which the notification ... is received" (XII-1).
-_NUMBERS = {
+DELAY_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirty": 30, "sixty": 60, "ninety": 90,
 }  # fmt: skip
 _DELAY = re.compile(
     r"take effect,? \"?(?P<n>\d+|"
-    + "|".join(_NUMBERS)
+    + "|".join(DELAY_WORDS)
     + r") (?P<unit>day|month|year)s? (?:after|from) the date",
     re.I,
 )
@@ -105,7 +107,7 @@ _CANCEL = re.compile(
 )
 # The notification date: "On 27 June 2025, ...", "... was received on 16 August 1967", "received by the
 # Secretary-General on 2 April 1965" (not "Act of 3 July 1985", nor "C.N.360.2025 of 3 July 2025").
-_NOTIFIED = re.compile(rf"\b[Oo]n (?P<date>{_DATE})")
+_NOTIFIED = re.compile(rf"\b[Oo]n (?P<date>{DATE_PATTERN})")
 _GOVERNMENT = re.compile(
     r"Government of (?:the )?(?P<who>[A-Z][\w'’.()-]*(?:\s+(?:of|and|the|[A-Z][\w'’.()-]*))*)"
 )
@@ -114,7 +116,7 @@ _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(\[])")
 # [Depositary Notification:] Canada 3 Dec 1992 31 Dec 1993 C.N.411.1992.TREATIES-4 United States ..."
 _TABLE_HEAD = re.compile(r"(?:Participants?|States?|Governments?)\s*:\s+((?:[A-Z][\w ]{0,40}?\s*:\s*)+)")
 _TABLE_ROW = re.compile(
-    rf"\s*(?P<name>[A-Z][^\d:]*?)\s+(?P<d1>{_DATE})(?:\s+(?P<d2>{_DATE}))?(?:\s+C\.\s?N\.\s?\S+)?"
+    rf"\s*(?P<name>[A-Z][^\d:]*?)\s+(?P<d1>{DATE_PATTERN})(?:\s+(?P<d2>{DATE_PATTERN}))?(?:\s+C\.\s?N\.\s?\S+)?"
 )
 _STOP = frozenset({"of", "the", "and", "republic", "government", "federal", "plurinational", "state"})
 
@@ -155,7 +157,7 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-def _add(day: date, n: int, unit: str) -> date:
+def add_delay(day: date, n: int, unit: str) -> date:
     if unit == "day":
         return day + timedelta(days=n)
     months = day.month - 1 + (n if unit == "month" else 12 * n)
@@ -208,7 +210,7 @@ def note_events(text: str) -> list[_Event]:
     open_event: _Event | None = None
     for sentence in _SENTENCE.split(rest):
         if _CANCEL.search(sentence):
-            who = _subject(sentence)
+            who = note_subject(sentence)
             events = [
                 e
                 for e in events
@@ -230,7 +232,7 @@ def note_events(text: str) -> list[_Event]:
         delay = None
         if delay_m:
             n = delay_m.group("n").lower()
-            delay = (int(n) if n.isdigit() else _NUMBERS[n], delay_m.group("unit").lower())
+            delay = (int(n) if n.isdigit() else DELAY_WORDS[n], delay_m.group("unit").lower())
         is_withdrawal = bool(_WITHDRAWAL.search(sentence))
         notified = None
         if is_withdrawal:
@@ -240,7 +242,9 @@ def note_events(text: str) -> list[_Event]:
                     break
         if is_withdrawal and notified is not None:
             role = _role(sentence)
-            open_event = _Event(who_in_phrase or _subject(sentence), role, notified, effect, phrase, delay)
+            open_event = _Event(
+                who_in_phrase or note_subject(sentence), role, notified, effect, phrase, delay
+            )
             events.append(open_event)
         elif effect is not None and (is_withdrawal or open_event is not None):
             # "The withdrawal took effect for Estonia on ..." after the sentence telling the notification.
@@ -249,7 +253,7 @@ def note_events(text: str) -> list[_Event]:
                 events[-1] = open_event = _Event(who, open_event.role, open_event.notified, effect, phrase)
             elif is_withdrawal:
                 open_event = _Event(
-                    who_in_phrase or _subject(sentence), _role(sentence), None, effect, phrase
+                    who_in_phrase or note_subject(sentence), _role(sentence), None, effect, phrase
                 )
                 events.append(open_event)
         elif delay is not None and open_event is not None and open_event.effect is None:
@@ -273,7 +277,7 @@ def _role(sentence: str) -> str:
     return ""
 
 
-def _subject(sentence: str) -> str | None:
+def note_subject(sentence: str) -> str | None:
     m = _GOVERNMENT.search(sentence)
     if m is None:
         return None
@@ -319,7 +323,7 @@ def read_withdrawal(
             elif e.notified is not None and (after is None or e.notified >= after):
                 if e.delay is not None:
                     n, unit = e.delay
-                    day = _add(e.notified, n, unit)
+                    day = add_delay(e.notified, n, unit)
                     rule = f"{RULE_NOTIFIED}+{n} {unit}{'s' if n != 1 else ''}"
                     found.append(
                         (1, day, WithdrawalEffect(day, rule, number, e.notified, "take effect <delay>"))
@@ -336,129 +340,3 @@ def read_withdrawal(
     if not found:
         return None
     return max(found, key=lambda f: (f[0], f[1]))[2]
-
-
-def withdrawal_effects(status: TreatyStatus) -> dict[tuple[int, str], WithdrawalEffect | None]:
-    """For every bracketed action on a page, keyed by (row, role): when it ended, or None if no note says."""
-    notes = {n.number: n.text for n in status.end_notes}
-    clause = denunciation_clause([*notes.values(), *(d.text for d in status.declarations)])
-    out: dict[tuple[int, str], WithdrawalEffect | None] = {}
-    for p in status.participants:
-        for role in (ROLE_SIGNATURE, ROLE_CONSENT, ROLE_PROVISIONAL):
-            action = getattr(p, role)
-            if action is not None and action.withdrawn:
-                out[(p.row, role)] = date_withdrawal(
-                    p.footnotes, notes, participant=p.name, role=role, after=action.date, clause=clause
-                )
-    return out
-
-
-# The treaty's own denunciation clause, where the page quotes it (IV-5: objections quote article 12(1),
-# "the denunciation taking effect 'three months after the date of receipt of the notification by the
-# Secretary-General'"). Only a quoted clause about denunciation itself counts, never a State's own delay.
-_CLAUSE = re.compile(
-    r"denunciation (?:shall take|taking|takes|will take|to take) effect,?\s*[\"'\u2018\u2019\u201c\u201d]"
-    r"(?P<n>\d+|" + "|".join(_NUMBERS) + r") (?P<unit>day|month|year)s? after the date of (?:the )?receipt",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class Clause:
-    """A treaty's denunciation delay as the page quotes it."""
-
-    n: int
-    unit: str  # "day" | "month" | "year"
-    quote: str
-
-
-def denunciation_clause(texts: Iterable[str]) -> Clause | None:
-    """The delay of the treaty's denunciation clause quoted anywhere in the page's texts (end notes,
-    declarations, objections); None when no text quotes it, or when the quotes disagree."""
-    found: set[tuple[int, str]] = set()
-    quotes: dict[tuple[int, str], str] = {}
-    for text in texts:
-        for m in _CLAUSE.finditer(text or ""):
-            n = m.group("n").lower()
-            key = (int(n) if n.isdigit() else _NUMBERS[n], m.group("unit").lower())
-            found.add(key)
-            quotes.setdefault(key, m.group(0))
-    if len(found) != 1:
-        return None
-    (key,) = found
-    return Clause(key[0], key[1], quotes[key])
-
-
-RULE_CLAUSE = "the treaty's clause quoted on the page"
-
-
-def date_withdrawal(
-    footnotes: Iterable[str],
-    notes: Mapping[str, str],
-    *,
-    participant: str | None = None,
-    role: str = ROLE_CONSENT,
-    after: date | None = None,
-    clause: Clause | None = None,
-) -> WithdrawalEffect | None:
-    """read_withdrawal, then two more sources in order: an effective date in a note the row does not link
-    that names the participant (XIX-35: the Netherlands in note 1's table, its row linking note 3); and
-    for a notification date alone, the delay of the treaty's denunciation clause the page quotes (IV-5
-    Jamaica: notified 23 October 1997, effective three months after, 23 January 1998)."""
-    linked = [str(m) for m in footnotes]
-    found = read_withdrawal(linked, notes, participant=participant, role=role, after=after)
-    if (found is None or found.rule == RULE_NOTIFIED) and participant is not None:
-        others = [n for n in notes if n not in linked]
-        other = read_withdrawal(
-            others, notes, participant=participant, role=role, after=after, named_only=True
-        )
-        if other is not None and other.rule != RULE_NOTIFIED:
-            found = dataclasses.replace(
-                other, phrase=f"{other.phrase} (note {other.note}, not linked from the row)"
-            )
-    if (
-        found is not None
-        and found.rule == RULE_NOTIFIED
-        and clause is not None
-        and found.notified is not None
-    ):
-        day = _add(found.notified, clause.n, clause.unit)
-        rule = f"{RULE_NOTIFIED}+{clause.n} {clause.unit}{'s' if clause.n != 1 else ''} ({RULE_CLAUSE})"
-        found = WithdrawalEffect(day, rule, found.note, found.notified, f"{found.phrase}; {clause.quote}")
-    return found
-
-
-# "The Government of Guyana had initially acceded to the Optional Protocol on 10 May 1993": an earlier
-# participation of the same State, ended by the denunciation the same note tells, before its re-accession.
-_INITIAL = re.compile(
-    rf"(?:had )?initially (?:acceded|ratified|accepted|approved|succeeded)\b[^.;]*?\bon (?P<date>{_DATE})"
-)
-
-
-def earlier_participation(
-    footnotes: Iterable[str], notes: Mapping[str, str], *, participant: str, current: date
-) -> tuple[date, date, str] | None:
-    """(start, end, note) of a participation the row's end notes tell before the one the row dates
-    (`current`): an initial accession or ratification, ended by a denunciation with an effective date
-    after it. None when no note tells one."""
-    for number in footnotes:
-        text = notes.get(str(number)) or ""
-        m = _INITIAL.search(text)
-        if m is None:
-            continue
-        subject = _subject(text[: m.end()])
-        if subject is not None and not same_participant(subject, participant):
-            continue
-        start = parse_day(m.group("date"))
-        if start is None or start >= current:
-            continue
-        ends = [
-            e.effect
-            for e in note_events(text[m.end() :])
-            if e.effect is not None
-            and e.effect > start
-            and (e.who is None or same_participant(e.who, participant))
-        ]
-        if ends:
-            return start, min(ends), str(number)
-    return None

@@ -15,7 +15,7 @@ import duckdb
 
 from pipeline import config
 from pipeline.normalise.countries import UnknownCountry, lookup_country
-from pipeline.store import history
+from pipeline.store import diffs, history
 from pipeline.store.model import AsOf, Diff, ImportResult, PageProvenance, Scheduled, StoreError, StoreLocked
 from pipeline.store.queries import Reader
 from pipeline.store.rows import ParticipantHistory, Row
@@ -135,11 +135,11 @@ class Store:
         return history.scheduled_changes(self.reader, mtdsg_no)
 
     def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
-        return history.diff(self.reader, mtdsg_no, from_date, to_date)
+        return diffs.diff(self.reader, mtdsg_no, from_date, to_date)
 
     def diffs(self, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> list[Diff]:
         """diff() of each (from_date, to_date) pair, reading the treaty's history once."""
-        return history.diffs(self.reader, mtdsg_no, pairs)
+        return diffs.diffs(self.reader, mtdsg_no, pairs)
 
     # ------------------------------------------------------------------ beyond ratification
 

@@ -12,9 +12,10 @@ import pandas as pd
 
 from pipeline import mtdsg
 from pipeline.frame_values import is_missing, to_date
-from pipeline.store.history import compare_participants, withdrawal_effect_date
+from pipeline.store.compare import compare_participants
 from pipeline.store.known import known_events
 from pipeline.store.model import Change, KnownEvent
+from pipeline.store.participation import withdrawal_effect_date
 from pipeline.store.queries import ParticipantHistory, Queries, records
 
 # What a reader is told about. Corrections of a date and footnote renumbering are not news: the UN

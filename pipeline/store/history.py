@@ -1,157 +1,46 @@
-"""History: counts "as of" a date and the changes between two snapshots, from the store's snapshots."""
+"""History: counts "as of" a date from the store's snapshots (the changes between two are store.diffs)."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from pipeline.frame_values import to_date as as_date
 from pipeline.parse.endnotes import (
-    RULE_CLAUSE,
     RULE_EFFECT,
-    Clause,
-    date_withdrawal,
-    denunciation_clause,
-    earlier_participation,
     parse_day,
     read_withdrawal,
 )
 from pipeline.store.compare import compare_participants, is_on, role_withdrawn
 from pipeline.store.known import known_events
-from pipeline.store.model import AsOf, Change, Diff, KnownEvent, Scheduled, StoreError, Uncertain
-from pipeline.store.queries import ParticipantHistory, Queries, snapshot_counts
+from pipeline.store.model import AsOf, KnownEvent, Scheduled, StoreError, Uncertain
+from pipeline.store.participation import (
+    ROLES,
+    footnote_markers,
+    quoted_clause,
+    role_on,
+    rules_text,
+    withdrawal_effect_date,
+)
+from pipeline.store.queries import ParticipantHistory, Queries
 from pipeline.text import plural
 
 __all__ = [
     "adoption_date",
     "asof",
     "compare_participants",
-    "diff",
-    "diffs",
     "role_on",
     "scheduled_changes",
     "today_utc",
     "withdrawal_effect_date",
 ]
 
-_ROLES = ("consent", "signature")
-
 
 def today_utc() -> date:
     """Today's date where the store's dates live (status dates are UTC)."""
     return datetime.now(UTC).date()
-
-
-def _markers(footnotes: Any) -> list[str]:
-    if isinstance(footnotes, str) or footnotes is None:
-        return [m.strip() for m in str(footnotes or "").split(",") if m.strip()]
-    return [str(m).strip() for m in footnotes if str(m).strip()]
-
-
-def withdrawal_effect_date(
-    footnotes: Any,
-    notes: dict[str, str],
-    after: date | None,
-    *,
-    participant: str | None = None,
-    role: str = "consent",
-    clause: Clause | None = None,
-) -> tuple[date, str] | None:
-    """When a bracketed participation ended, read from the participant's end notes.
-
-    Delegates to pipeline.parse.endnotes.read_withdrawal, which reads every phrasing of the saved pages:
-    ("effect") the latest effective date not before `after`, also one derived from a delay the note states
-    ("notified+N months", reported here as "effect"); else ("notified") the latest notification date, a
-    lower bound of the effect. `footnotes` is the stored "1, 4" string (or a sequence of markers). Give
-    `participant` (the row's name) and `role` where known: without a name, a note telling several states'
-    withdrawals (a note table, X-9, XIX-21) cannot be read for one of them.
-    """
-    found = date_withdrawal(
-        _markers(footnotes), notes, participant=participant, role=role, after=after, clause=clause
-    )
-    if found is None:
-        return None
-    if RULE_CLAUSE in found.rule:
-        return found.date, "clause"
-    return found.date, ("notified" if found.rule == "notified" else "effect")
-
-
-def role_on(
-    row: dict[str, Any],
-    role: str,
-    on: date,
-    notes: dict[str, str],
-    first_seen_withdrawn: dict[str, date],
-    how: dict[str, int],
-    clause: Clause | None = None,
-) -> bool:
-    """Whether a participant's consent (or signature) as one snapshot records it was in force on `on`.
-
-    A bracketed (withdrawn) action counts until its withdrawal took effect: the effective date in the
-    participant's end note when one can be read (rule "effect", or the rule the end-note reader names),
-    otherwise until the first snapshot that shows it bracketed (rule "snapshot"). `how` counts the rules.
-    """
-    d = as_date(row.get(f"{role}_date"))
-    if d is None:
-        return False
-    if d > on:
-        # A participation the end note tells before the one the row dates (IV-5: Guyana's initial
-        # accession of 1993, denounced with effect from 5 April 1999, re-acceded on 5 January 1999).
-        earlier = (
-            earlier_participation(
-                _markers(row.get("footnotes")), notes, participant=str(row.get("name")), current=d
-            )
-            if role == "consent" and row.get("footnotes")
-            else None
-        )
-        if earlier is not None and earlier[0] <= on < earlier[1]:
-            how["earlier"] = how.get("earlier", 0) + 1
-            return True
-        return False
-    if not role_withdrawn(row, role):
-        return True
-    found = withdrawal_effect_date(
-        row.get("footnotes"), notes, d, participant=str(row.get("name")), role=role, clause=clause
-    )
-    if found is not None:
-        how[found[1]] = how.get(found[1], 0) + 1
-        return found[0] > on
-    how["snapshot"] = how.get("snapshot", 0) + 1
-    seen = first_seen_withdrawn.get(str(row.get("iso3")))
-    return seen is not None and seen > on
-
-
-_RULE_WORDS = {
-    "effect": "the effective date in their end note",
-    "notified": "the notified date of the denunciation (no effective date given)",
-    "snapshot": "the first snapshot that shows them bracketed (no end note date)",
-    "clause": "the notified date plus the delay of the treaty's denunciation clause quoted on the page",
-}
-
-
-def _rules_text(how: dict[str, int]) -> str:
-    parts = [
-        f"{_RULE_WORDS.get(rule, rule)} ({n})" for rule, n in sorted(how.items()) if n and rule != "earlier"
-    ]
-    text = "; withdrawals end on " + ", ".join(parts) if parts else ""
-    if how.get("earlier"):
-        text += (
-            f"; {plural(how['earlier'], 'earlier participation')} told in end notes (an initial accession or"
-            " ratification, denounced before the one the row dates) are counted"
-        )
-    return text
-
-
-def _clause(
-    history: ParticipantHistory, snap: dict[str, Any], rows: dict[str, dict[str, Any]]
-) -> Clause | None:
-    """The treaty's denunciation clause, where the snapshot's notes or declarations quote it."""
-    texts = [*history.notes_at(int(snap["seq"])).values()]
-    texts += [str(r["declarations"]) for r in rows.values() if r.get("declarations")]
-    return denunciation_clause(texts)
 
 
 def _by_code(history: ParticipantHistory, snap: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -289,7 +178,7 @@ def asof(
         base = earlier[-1]
         base_rows = _by_code(history, base)
         # The earlier snapshot as it counted on its day: a dated, unbracketed entry is in force.
-        state = {(iso3, role): is_on(r, role) for iso3, r in base_rows.items() for role in _ROLES}
+        state = {(iso3, role): is_on(r, role) for iso3, r in base_rows.items() for role in ROLES}
         if not later:
             reading = _asof_after_last(history, mtdsg_no, on, base, base_rows, state)
         else:
@@ -310,21 +199,21 @@ def _asof_before_first(
     snap = later[0]
     rows = _by_code(history, snap)
     notes = history.notes_at(int(snap["seq"]))
-    clause = _clause(history, snap, rows)
+    clause = quoted_clause(history, snap, rows)
     on_roles = {
         (iso3, role): role_on(r, role, on, notes, first_withdrawn, how, clause)
         for iso3, r in rows.items()
-        for role in _ROLES
+        for role in ROLES
     }
     late = 0
     if len(later) > 1:
         nxt = later[1]
         next_notes = history.notes_at(int(nxt["seq"]))
         next_rows = _by_code(history, nxt)
-        next_clause = _clause(history, nxt, next_rows)
+        next_clause = quoted_clause(history, nxt, next_rows)
         for iso3, n in next_rows.items():
             b = rows.get(iso3)
-            for role in _ROLES:
+            for role in ROLES:
                 d = as_date(n.get(f"{role}_date"))
                 unlisted = b is None or as_date(b.get(f"{role}_date")) is None
                 if d is not None and d <= on and unlisted and not on_roles.get((iso3, role), False):
@@ -335,7 +224,7 @@ def _asof_before_first(
     basis = (
         f"action dates in the snapshot as at {day} (the earliest; none is older than"
         f" {on.isoformat()}): consents and signatures dated on or before {on.isoformat()}"
-    ) + _rules_text(how)
+    ) + rules_text(how)
     if late:
         basis += (
             f"; {late} deposit(s) dated on or before {on.isoformat()} that this snapshot did not list yet"
@@ -362,11 +251,11 @@ def _scheduled_in(
     notes = history.notes_at(int(snap["seq"]))
     out = []
     for iso3, r in rows.items():
-        for role in _ROLES:
+        for role in ROLES:
             if not is_on(r, role) or not r.get("footnotes"):
                 continue
             found = read_withdrawal(
-                _markers(r.get("footnotes")), notes, participant=str(r["name"]), role=role, after=day
+                footnote_markers(r.get("footnotes")), notes, participant=str(r["name"]), role=role, after=day
             )
             if found is None or found.date <= day:
                 continue
@@ -422,13 +311,13 @@ def _asof_between(
     base_day = base["as_at"].date()
     next_rows = _by_code(history, nxt)
     next_notes = history.notes_at(int(nxt["seq"]))
-    next_clause = _clause(history, nxt, next_rows)
+    next_clause = quoted_clause(history, nxt, next_rows)
     next_day = nxt["as_at"].date()
     uncertain: list[Uncertain] = []
     late = 0
     for iso3 in sorted(set(base_rows) | set(next_rows)):
         b, n = base_rows.get(iso3), next_rows.get(iso3)
-        for role in _ROLES:
+        for role in ROLES:
             was = state.get((iso3, role), False)
             if n is not None and as_date(n.get(f"{role}_date")) is not None:
                 d = as_date(n.get(f"{role}_date"))
@@ -447,7 +336,7 @@ def _asof_between(
     basis = (
         f"the snapshot as at {base_day.isoformat()} (the latest on or before {on.isoformat()}), with the"
         f" actions dated up to {on.isoformat()} as the snapshot as at {next_day.isoformat()} records them"
-    ) + _rules_text(how)
+    ) + rules_text(how)
     if late:
         basis += (
             f"; {late} deposit(s) dated on or before {base_day.isoformat()} that the earlier page did not"
@@ -496,7 +385,7 @@ def _answer(mtdsg_no: str, on: date, reading: _Reading, cited: tuple[KnownEvent,
     signed_not_party = sum(
         role == "signature" and (iso3, "consent") not in on_codes for iso3, role in on_codes
     )
-    doubt = {r: sum(u.role == r and state.get((u.iso3, r), False) for u in reading.uncertain) for r in _ROLES}
+    doubt = {r: sum(u.role == r and state.get((u.iso3, r), False) for u in reading.uncertain) for r in ROLES}
     # A page with no signature column: the treaty has no signature procedure, so no signatory count.
     signs = snap.get("has_signature_column") is not False
     caveats = _future(on, today)
@@ -516,145 +405,3 @@ def _answer(mtdsg_no: str, on: date, reading: _Reading, cited: tuple[KnownEvent,
         caveats=caveats,
         has_signature_procedure=signs,
     )
-
-
-def diff(
-    q: Queries,
-    mtdsg_no: str,
-    from_date: date | None = None,
-    to_date: date | None = None,
-    *,
-    events: tuple[KnownEvent, ...] | None = None,
-) -> Diff:
-    """What changed between two snapshots with participants (by default the two latest)."""
-    return diffs(q, mtdsg_no, [(from_date, to_date)], events=events)[0]
-
-
-def check_order(from_date: date | None, to_date: date | None) -> None:
-    """A diff runs forwards: a start later than its end is refused with the swap that was meant."""
-    if from_date is not None and to_date is not None and from_date > to_date:
-        raise StoreError(
-            f"--from {from_date.isoformat()} is later than --to {to_date.isoformat()}: a diff runs forwards"
-            f" (did you mean --from {to_date.isoformat()} --to {from_date.isoformat()}?)"
-        )
-
-
-def diffs(
-    q: Queries,
-    mtdsg_no: str,
-    pairs: Sequence[tuple[date | None, date | None]],
-    *,
-    events: tuple[KnownEvent, ...] | None = None,
-) -> list[Diff]:
-    """diff() for each (from_date, to_date) pair, reading the treaty's snapshots and row versions once
-    (a report's change log compares every pair of consecutive snapshots). Withdrawals carry their
-    effective date and the rule that dated it; a participation gone without notice that a cited known
-    event explains is a withdrawal dated by that event."""
-    for from_date, to_date in pairs:
-        check_order(from_date, to_date)
-    cited = known_events(mtdsg_no, events)
-    snaps = q.all_snapshots(mtdsg_no, listed_only=True)
-    history: ParticipantHistory | None = None
-
-    def at(d: date) -> dict[str, Any] | None:
-        # The snapshot in force on that date: the latest taken on or before it.
-        on_or_before = [s for s in snaps if s["as_at"].date() <= d]
-        return on_or_before[-1] if on_or_before else None
-
-    out = []
-    for from_date, to_date in pairs:
-        to_snap = at(to_date) if to_date is not None else (snaps[-1] if snaps else None)
-        if from_date is not None:
-            from_snap = at(from_date) or (snaps[0] if snaps else None)
-        else:
-            earlier = [s for s in snaps if to_snap is not None and s["seq"] < to_snap["seq"]]
-            from_snap = earlier[-1] if earlier else None
-        if from_snap is None or to_snap is None:
-            out.append(_no_diff(q, mtdsg_no, len(snaps), to_snap or from_snap))
-            continue
-        changes: list[Change] = []
-        from_day, to_day = from_snap["as_at"].date(), to_snap["as_at"].date()
-        in_range = tuple(e for e in cited if from_day < e.effective <= to_day)
-        if from_snap["snapshot_id"] != to_snap["snapshot_id"]:
-            history = history or q.participant_history(mtdsg_no, snaps)
-            to_rows = history.rows_at(int(to_snap["seq"]))
-            changes = compare_participants(history.rows_at(int(from_snap["seq"])), to_rows, mtdsg_no=mtdsg_no)
-            changes = _dated(changes, history, to_snap, to_rows, in_range)
-        out.append(
-            Diff(
-                mtdsg_no,
-                from_day,
-                to_day,
-                _counts(from_snap),
-                _counts(to_snap),
-                changes,
-                int(from_snap["snapshot_id"]),
-                int(to_snap["snapshot_id"]),
-                None,
-                known_events=in_range,
-            )
-        )
-    return out
-
-
-def _counts(snap: dict[str, Any]) -> dict[str, int | None]:
-    counts = snapshot_counts(snap)
-    if snap.get("has_signature_column") is False:
-        counts["signatories"] = None  # no signature procedure: no count, not 0
-    return counts
-
-
-def _dated(
-    changes: list[Change],
-    history: ParticipantHistory,
-    snap: dict[str, Any],
-    rows: list[dict[str, Any]],
-    cited: tuple[KnownEvent, ...],
-) -> list[Change]:
-    """Each withdrawal with its effective date and rule, read as asof reads it."""
-    by_code = {str(r["iso3"]): r for r in rows}
-    notes = history.notes_at(int(snap["seq"]))
-    clause = _clause(history, snap, by_code)
-    first = {k: v.date() for k, v in history.first_seen_withdrawn().items()}
-    events = {e.iso3: e for e in cited if e.ends}
-    out = []
-    for c in changes:
-        if c.change == "removed_without_notice" and c.iso3 in events:
-            e = events[c.iso3]
-            c = dataclasses.replace(
-                c, change="withdrew", effective=e.effective, rule=f"known event: {e.source}"
-            )
-        elif c.change == "withdrew" and c.iso3 in by_code:
-            row = by_code[c.iso3]
-            for role in _ROLES:
-                if not role_withdrawn(row, role):
-                    continue
-                found = date_withdrawal(
-                    _markers(row.get("footnotes")),
-                    notes,
-                    participant=str(row["name"]),
-                    role=role,
-                    after=as_date(row.get(f"{role}_date")),
-                    clause=clause,
-                )
-                if found is not None:
-                    c = dataclasses.replace(
-                        c, effective=found.date, rule=f"{found.rule} (end note {found.note})"
-                    )
-                elif c.iso3 in first:
-                    c = dataclasses.replace(c, effective=first[c.iso3], rule="snapshot (no end note date)")
-                break
-        out.append(c)
-    return out
-
-
-def _no_diff(q: Queries, mtdsg_no: str, listed: int, only: dict[str, Any] | None) -> Diff:
-    n_all = len(q.all_snapshots(mtdsg_no))
-    note = (
-        f"{mtdsg_no}: fewer than two snapshots with a participants table in that range"
-        f" ({listed} with participants, {n_all} in all); header-only pages cannot be compared"
-    )
-    counts: dict[str, int | None] = _counts(only) if only else {"parties": None, "signatories": None}
-    day = only["as_at"].date() if only else None
-    sid = int(only["snapshot_id"]) if only else None
-    return Diff(mtdsg_no, day, day, counts, counts, [], sid, sid, note)

@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 import pipeline.cli  # noqa: F401 - registers every command on the app
-from pipeline.cli.app import COMMAND_GROUPS, COMMAND_WRITES, app
+from pipeline.cli.app import app
+from pipeline.cli.help import COMMAND_GROUPS, COMMAND_WRITES
 
 runner = CliRunner()
 BOX = re.compile("[\u2500-\u257f]")  # box drawing

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.parse import SourceRef, parse_page
-from pipeline.parse.endnotes import (
+from pipeline.parse.endnote_history import (
     RULE_CLAUSE,
     Clause,
     date_withdrawal,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.parse import SourceRef, parse_page
-from pipeline.store import history, open_store
+from pipeline.store import diffs, history, open_store
 from tests.store_import import import_status
 
 pytestmark = pytest.mark.corpus
@@ -107,7 +107,7 @@ def test_ctbt_ratification_revoked_without_notice_stays_counted_between_snapshot
         assert [(u.iso3, u.role) for u in a.uncertain] == [("RUS", "consent")]
         assert [u.between for u in a.uncertain] == [(date(2018, 1, 15), date(2026, 2, 3))]
         assert a.parties_range == (167, 168)
-        changes = {(c.iso3, c.change) for c in history.diff(s, "XXVI-4", events=()).changes}
+        changes = {(c.iso3, c.change) for c in diffs.diff(s, "XXVI-4", events=()).changes}
         assert ("RUS", "removed_without_notice") in changes
         # With the shipped table, the revocation of 2 November 2023 explains it: no longer uncertain.
         a = s.asof("XXVI-4", date(2020, 1, 1))

@@ -189,7 +189,7 @@ _ESTONIA = (
 
 
 def test_withdrawal_effect_date_reads_took_effect_for_state_on():
-    from pipeline.store.history import withdrawal_effect_date
+    from pipeline.store.participation import withdrawal_effect_date
 
     # issue 11: the store used to end Estonia's participation on the notification date, six months early
     assert withdrawal_effect_date("1", {"1": _ESTONIA}, date(2004, 5, 12)) == (date(2025, 12, 27), "effect")
@@ -197,7 +197,7 @@ def test_withdrawal_effect_date_reads_took_effect_for_state_on():
 
 
 def test_withdrawal_effect_date_notified_derived_and_none():
-    from pipeline.store.history import withdrawal_effect_date
+    from pipeline.store.participation import withdrawal_effect_date
 
     jamaica = (
         "On 23 October 1997, the Government of Jamaica notified the Secretary-General of its denunciation."
@@ -215,7 +215,7 @@ def test_withdrawal_effect_date_notified_derived_and_none():
 
 
 def test_withdrawal_effect_date_reads_a_note_table_for_the_named_participant():
-    from pipeline.store.history import withdrawal_effect_date
+    from pipeline.store.participation import withdrawal_effect_date
 
     table = (
         "The Secretary-General received instruments of denunciation of the Constitution from the following"
