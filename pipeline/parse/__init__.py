@@ -7,10 +7,8 @@ from dataclasses import replace
 from pipeline.parse.checks import check_plausible
 from pipeline.parse.endnote_history import withdrawal_effects
 from pipeline.parse.endnotes import WithdrawalEffect, read_withdrawal
-from pipeline.parse.html import looks_like_html, parse_html
 from pipeline.parse.model import ParseError, SourceRef, TreatyStatus
 from pipeline.parse.reconcile import reconcile
-from pipeline.parse.xml import looks_like_mtdsg_xml, parse_xml
 
 # Bumped whenever a change to the parsers can change their output; stored with every snapshot.
 # 3: curated column vocabulary (action types, X-2-b's signature column), free-text totals, note tables.
@@ -34,6 +32,10 @@ def parse_page(data: bytes, *, source: SourceRef | None = None, charset: str | N
     """Parse one saved or fetched page; raises ParseError for anything that is not a complete treaty status
     page. `charset` is the HTTP Content-Type header's, when known; otherwise the page's own declaration
     (<meta> charset, XML declaration) is honoured, and UTF-8 assumed for HTML without one."""
+    # The parsers load lxml, which a command that only reads the store never needs.
+    from pipeline.parse.html import looks_like_html, parse_html  # lazy: lxml only to parse
+    from pipeline.parse.xml import looks_like_mtdsg_xml, parse_xml  # lazy: as above
+
     page = source.location if source else "<page>"
     if charset and "charset=" in charset.lower():
         # the whole Content-Type header value: "text/html; charset=windows-1252"

@@ -19,7 +19,7 @@ _PROBE = """
 import json, sys
 sys.argv = ["treaties", *sys.argv[1:]]
 try:
-    from pipeline.cli import main
+    from pipeline.entry import main  # what the `treaties` script runs (pyproject.toml)
     main()
 except SystemExit:
     pass
@@ -79,3 +79,12 @@ def test_the_probe_sees_what_a_command_loads(db: Path) -> None:
     # export builds frames: pandas must show up, or the probe above proves nothing.
     out = db.parent / "export"
     assert "pandas" in loaded("export", "--out", str(out), "--db", str(db))
+
+
+def test_version_answers_without_the_command_line_machinery() -> None:
+    modules = loaded("--version")
+    assert "typer" not in modules and not [m for m in modules if m.startswith("pipeline.cli")]
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, "--version"], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.splitlines()[0].startswith("treaties ")

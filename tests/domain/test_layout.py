@@ -18,7 +18,7 @@ ROOT = Path(pipeline.__file__).parent
 RANKS = {
     "mtdsg": 0, "errors": 0, "frame_values": 0, "spreadsheet": 0, "text": 0, "vocab": 1, "config": 2, "catalog": 2, "sources": 3,
     "parse": 2, "fetch": 3, "normalise": 3, "store": 4, "report": 5, "claims": 5,
-    "runs": 6, "cli": 8,
+    "runs": 6, "cli": 8, "entry": 9,
 }  # fmt: skip
 
 
