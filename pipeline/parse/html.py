@@ -382,9 +382,21 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
 _NOTE_DIV = re.compile(rb"<div\b[^>]*\bclass\s*=\s*[\"']?divNotesAll\b", re.I)
 
 
+def _note_containers(data: bytes) -> int:
+    """How many end-note containers the bytes hold: each "divNotesAll" inside a <div ...> tag's class (a
+    find per occurrence: a case-blind regex over the whole page cost more than reading the notes)."""
+    found, start = 0, 0
+    while (at := data.find(b"divNotesAll", start)) >= 0:
+        tag = data[data.rfind(b"<", 0, at) : at]
+        if tag[:4].lower() == b"<div" and b">" not in tag and _NOTE_DIV.match(tag + data[at : at + 12]):
+            found += 1
+        start = at + 1
+    return found
+
+
 def _whole_end_notes(data: bytes, table: etree._Element | None, page: str) -> tuple[EndNote, ...]:
     notes = _end_notes(table)
-    declared = len(_NOTE_DIV.findall(data))
+    declared = _note_containers(data)
     if declared > len(notes):
         raise ParseError(
             f"{page}: {declared} end notes in the page, {len(notes)} readable (markup nested too deep?): "
