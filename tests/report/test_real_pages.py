@@ -130,3 +130,18 @@ def test_markup_in_a_parsed_page_is_escaped(tmp_path: Path) -> None:
     for page_path in index.parent.rglob("*.html"):
         text = page_path.read_text()
         assert "<script>alert" not in text and "<img src=x" not in text, page_path
+
+
+def test_no_page_of_the_site_names_a_path_of_the_machine_that_built_it(real_site: Path) -> None:
+    """The saved pages were imported from a folder of this machine: no file of the site may show it."""
+    from pipeline.config import pages_dir
+
+    # Whatever form the import was given (relative or absolute), the folder's own names are in it.
+    folder = f"{pages_dir().resolve().name}/html-2026-02-03"
+    site = real_site.parent
+    shown = [
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".md", ".csv", ".atom", ".json") and folder in p.read_text()
+    ]
+    assert shown == []
