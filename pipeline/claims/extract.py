@@ -112,6 +112,25 @@ def _link(
     return None, None, "none", None
 
 
+def _topic(mentions: Sequence[TreatyMention], sentences: Spans) -> TreatyMention | None:
+    """The treaty a text is about: the one its heading or first sentence names first (an encyclopedia
+    article's title, a press release's headline), or None."""
+    if not mentions or not sentences.spans:
+        return None
+    first = mentions[0]
+    return first if first.start < sentences.spans[0][1] else None
+
+
+def _is_parent(parent: str, protocol: TreatyMention) -> bool:
+    """Is `parent` the treaty `protocol` is a protocol to? The UN numbers a protocol after its parent
+    ("IV-15-a" to "IV-15", "XXVI-2-d" to "XXVI-2")."""
+    return protocol.kind in ("protocol", "optional protocol") and protocol.mtdsg_no.startswith(parent + "-")
+
+
+# Generic references that say no kind of treaty: "the agreement", "the treaty", "the accord".
+_ANY_KIND = frozenset({"treaty", "agreement", "accord"})
+
+
 # The tool's own annotations (render_annotated): never read back as claims.
 _ANNOTATION = re.compile(r"\[\^(?:claim|unread)-\d+\](?::[^\n]*)?")
 
@@ -119,6 +138,11 @@ _ANNOTATION = re.compile(r"\[\^(?:claim|unread)-\d+\](?::[^\n]*)?")
 def strip_annotations(text: str) -> str:
     """The text without check-claims footnote marks and footnotes (blanked, so positions stay)."""
     return _ANNOTATION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _said_kind(said: str | None) -> str:
+    """The kind a generic reference says ("the agreement" -> "agreement")."""
+    return re.sub(r"\s+", " ", said or "").lower().split(" ")[-1]
 
 
 def _event_on(sentence: Span, dates: DateIndex) -> date | None:
@@ -178,6 +202,7 @@ def read_text(
         for m in GENERIC_REF.finditer(text)
     ]
     found = _Mentions(mentions, refs)
+    topic = _topic(mentions, sentences)
     usable = DateIndex([d for d in dates if byline is None or d.start != byline.start])
     all_dates = DateIndex(dates)
     claims: list[Claim] = []
@@ -205,6 +230,20 @@ def read_text(
                 # it.": "it" is what the claim before spoke of, not the last title named before both.
                 mtdsg_no, treaty_text, via = prev.mtdsg_no, prev.treaty_text, prev.treaty_via
                 link = "previous"
+            if (
+                topic is not None
+                and mtdsg_no is not None
+                and _is_parent(mtdsg_no, topic)
+                and (
+                    c.source == "infobox"
+                    or link in ("before", "previous")
+                    or (link == "reference" and _said_kind(treaty_text) in _ANY_KIND)
+                )
+            ):
+                # A text about a protocol names its parent in passing ("It is the fifth Protocol to the
+                # Convention on ...", "entered into force with its parent Convention"); "it", "the
+                # agreement" and the infobox's rows still speak of the protocol the heading names.
+                mtdsg_no, treaty_text, via, link = topic.mtdsg_no, topic.text, topic.via, "topic"
         said_refs = found.refs_starting(sentence[0], c.number_start)
         ref_text = said_refs[-1][4] if said_refs else None
         claims.append(

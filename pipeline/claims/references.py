@@ -32,7 +32,8 @@ _KINDS = (
     "accord",
 )
 GENERIC_REF = re.compile(
-    r"\b(?P<det>the|this|that|said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
+    r"\b(?P<det>(?:the|this)\s+(?:convention|covenant|treaty)['’]s(?=\s+(?:optional\s+)?protocol)|the|this|that|"
+    r"said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
     r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b)",
     re.I,
 )
@@ -81,7 +82,8 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
     if kind in ("optional protocol", "protocol"):
         # "the Convention ... and its Optional Protocol": the protocol to the treaty just named.
         last = earlier[-1]
-        if det.lower() == "its" or not same:
+        # "the Convention's Optional Protocol" says "its" with the parent's kind named.
+        if det.lower() == "its" or det.endswith(("'s", "’s")) or not same:
             protocol = index.protocol_of(last.mtdsg_no)
             if protocol:
                 return protocol

@@ -1,0 +1,54 @@
+"""Rules of the second pass (issue 21), each on hand-written sentences about made-up treaties: what a
+phrase means in English and in the UN's counting, never one text's wording."""
+
+from __future__ import annotations
+
+from pipeline.claims.extract import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    TitleIndex,
+    TreatyName,
+    extract_claims,
+)
+from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
+
+INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS), TreatyName(FOGHORN_NO, FOGHORN)])
+OP = "Optional Protocol to the Convention on the Protection of Lighthouse Keepers"
+
+
+def test_a_text_about_a_protocol_keeps_its_claims_when_the_parent_is_named_in_passing() -> None:
+    # The heading names the protocol; the parent is named as its parent; "it" and "the agreement" and
+    # the infobox rows speak of the protocol.
+    text = (
+        f"{FOGHORN}\n\nCondition 10 ratifications and entry into force of the {KEEPERS}\nParties 12\n\nThe protocol is the first to the {KEEPERS}. It entered into force "
+        f"with its parent {KEEPERS} in 2005. As of May 2016, it has 14 parties. As of June 2017, there are "
+        "15 state parties to the agreement."
+    )
+    claims = extract_claims(text, INDEX)
+    assert [(c.figure, c.mtdsg_no, c.link) for c in claims] == [
+        (10, FOGHORN_NO, "topic"),
+        (12, FOGHORN_NO, "topic"),
+        (14, FOGHORN_NO, "topic"),
+        (15, FOGHORN_NO, "topic"),
+    ]
+
+
+def test_the_parent_named_in_the_claims_own_sentence_is_still_the_parent() -> None:
+    text = f"{FOGHORN}\n\nThe protocol supplements the {KEEPERS}, to which 180 states are party."
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.mtdsg_no) == (180, KEEPERS_NO)
+
+
+def test_a_text_about_the_parent_is_not_moved_to_a_protocol() -> None:
+    text = f"{KEEPERS}\n\nThe {FOGHORN} was adopted in 2001. As of 2020, the convention has 90 parties."
+    [c] = extract_claims(text, INDEX)
+    assert c.mtdsg_no == KEEPERS_NO
+
+
+def test_the_conventions_optional_protocol_is_the_protocol() -> None:
+    index = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS), TreatyName("IV-90-b", OP)])
+    text = f"In 2007, 80 countries signed the {KEEPERS}. 44 states also signed the Convention's Optional Protocol."
+    a, b = extract_claims(text, index)
+    assert (a.mtdsg_no, a.measure) == (KEEPERS_NO, MEASURE_SIGNATORIES)
+    assert (b.figure, b.mtdsg_no, b.link, b.measure) == (44, "IV-90-b", "reference", MEASURE_SIGNATORIES)
+    assert MEASURE_PARTIES != b.measure
