@@ -163,7 +163,8 @@ def _measure_for(verb_or_noun: str, tail: str) -> str:
 
 # Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
 # Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
-# into force until it is ratified by 44 specific nations").
+# into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
+# more than 70 countries": what is hoped for is not a count).
 _SUBSET_BEFORE = re.compile(
     r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
 )
@@ -180,7 +181,8 @@ _STILL_NEEDED = re.compile(
 )
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
-    r"could|may|might|if)\s+(?:\w+\s+){0,2}(?:be\s+)?$",
+    r"could|may|might|if|(?:expected|likely|set|due|scheduled|slated|projected|planned|hoped|poised)\s+to)"
+    r"\s+(?:\w+\s+){0,2}(?:be\s+)?$",
     re.I,
 )
 _MORE_BEFORE = re.compile(r"\b(?:only|just|another|a\s+further)?\s*$", re.I)

@@ -4,12 +4,15 @@ phrase means in English and in the UN's counting, never one text's wording."""
 from __future__ import annotations
 
 from pipeline.claims.extract import (
+    KIND_THRESHOLD,
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
     TitleIndex,
     TreatyName,
     extract_claims,
+    read_text,
 )
+from pipeline.claims.model import REASON_CONDITION
 from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS), TreatyName(FOGHORN_NO, FOGHORN)])
@@ -52,3 +55,44 @@ def test_the_conventions_optional_protocol_is_the_protocol() -> None:
     assert (a.mtdsg_no, a.measure) == (KEEPERS_NO, MEASURE_SIGNATORIES)
     assert (b.figure, b.mtdsg_no, b.link, b.measure) == (44, "IV-90-b", "reference", MEASURE_SIGNATORIES)
     assert MEASURE_PARTIES != b.measure
+
+
+def test_a_forecast_is_not_a_count() -> None:
+    text = f"The {KEEPERS} opened for signature on Friday and is expected to be signed by more than 70 countries."
+    reading = read_text(text, INDEX)
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(70, REASON_CONDITION)]
+
+
+def test_must_be_ratified_by_n_states_to_enter_into_force_is_a_threshold() -> None:
+    [c] = extract_claims(f"The {KEEPERS} needs to be ratified by 20 countries to enter into force.", INDEX)
+    assert (c.figure, c.kind, c.mtdsg_no) == (20, KIND_THRESHOLD, KEEPERS_NO)
+    # Without words of entry into force it is no threshold; a number of named states is none either.
+    assert not [
+        c
+        for c in extract_claims(f"The {KEEPERS} must be ratified by 20 countries, the minister said.", INDEX)
+        if c.kind == KIND_THRESHOLD
+    ]
+    text = f"The {KEEPERS} must be ratified by 44 states listed in its annex to enter into force."
+    assert not [c for c in extract_claims(text, INDEX) if c.kind == KIND_THRESHOLD]
+
+
+def test_being_the_twentieth_after_a_verb_of_joining_is_the_twentieth_consent() -> None:
+    text = (
+        f"As of January 2011, France, Chile and Mali have ratified the {KEEPERS}, Mali being the twentieth."
+    )
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.kind) == (20, KIND_THRESHOLD)
+    assert extract_claims(f"Austria hosted the {KEEPERS} meeting, being the twentieth.", INDEX) == []
+
+
+def test_the_convention_does_not_point_back_to_a_treaty_the_text_called_a_treaty() -> None:
+    names = [
+        TreatyName(KEEPERS_NO, KEEPERS),
+        TreatyName("XXVI-90", "Convention on Foghorns", (), ("Foghorn Ban Treaty",)),
+    ]
+    text = (
+        f"The {KEEPERS} was opened today; the Foghorn Ban Treaty was praised. The Convention has 12 parties."
+    )
+    [c] = extract_claims(text, TitleIndex(names))
+    assert (c.figure, c.mtdsg_no) == (12, KEEPERS_NO)
