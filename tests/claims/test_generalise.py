@@ -3,6 +3,8 @@ phrase means in English and in the UN's counting, never one text's wording."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -12,7 +14,9 @@ from pipeline.claims.extract import (
     extract_claims,
     read_text,
 )
+from pipeline.claims.facts import nth_consent
 from pipeline.claims.model import REASON_CONDITION
+from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT, VERDICT_THRESHOLD_WRONG, threshold_verdict
 from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS), TreatyName(FOGHORN_NO, FOGHORN)])
@@ -96,3 +100,35 @@ def test_the_convention_does_not_point_back_to_a_treaty_the_text_called_a_treaty
     )
     [c] = extract_claims(text, TitleIndex(names))
     assert (c.figure, c.mtdsg_no) == (12, KEEPERS_NO)
+
+
+def _rows(*consents: tuple[str, date, str]) -> list[dict[str, object]]:
+    return [{"name": n, "consent_date": d, "consent_type": t} for n, d, t in consents]
+
+
+def test_a_threshold_counts_successions_that_stand_for_predecessors_instruments() -> None:
+    # Two consents by entry into force in today's table; the successors of a state that no longer
+    # exists joined later, by succession: the third consent as the UN counted then may be its own.
+    rows = _rows(
+        ("France", date(1975, 1, 1), "ratification"),
+        ("Chile", date(1975, 6, 1), "ratification"),
+        ("Japan", date(1976, 6, 1), "accession"),
+        ("Slovakia", date(1993, 5, 28), "succession"),
+        ("Czechia", date(1993, 2, 22), "succession"),
+    )
+    eif = date(1976, 3, 23)
+    verdict, then, why, notes = threshold_verdict(rows, 3, nth_consent(rows, 3), eif, "entry into force", "X")
+    assert (verdict, then) == (VERDICT_THRESHOLD_RIGHT, 3)
+    assert "2 successions dated later" in why and notes == [
+        "the record allows 3 to 4 consents before 23 March 1976"
+    ]
+    # Beyond what the successions can explain, and without successions, it stays wrong.
+    assert (
+        threshold_verdict(rows, 5, nth_consent(rows, 5), eif, "entry into force", "X")[0]
+        == VERDICT_THRESHOLD_WRONG
+    )
+    plain = [{**r, "consent_type": "ratification"} for r in rows]
+    assert (
+        threshold_verdict(plain, 3, nth_consent(plain, 3), eif, "entry into force", "X")[0]
+        == VERDICT_THRESHOLD_WRONG
+    )
