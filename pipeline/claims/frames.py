@@ -68,6 +68,10 @@ _PASSIVE = re.compile(
 # Between the participants and the verb: "(the Marshall Islands)", ", including the United States,",
 # "that", "which".
 _ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+# "181 States worldwide have signed": where the counted are, when it is everywhere.
+_WHERE = (
+    r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
+)
 _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
@@ -79,7 +83,8 @@ _ACTIVE = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
-    + rf"[ \t]+{_NOUN}{_ASIDE}\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|were|is|was|having)\s+)?"
+    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}\s+(?:(?:that|which|who)\s+)?"
+    + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
     + _VERB,
     re.I,
@@ -131,6 +136,18 @@ _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    re.I,
+)
+# "brings the total number of countries having ratified the CTBT to 149": the counted are told by
+# what they did. "has inched closer to 150" is a goal, not the total.
+_NUMBER_WHO = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
+    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined)\b(?:\s+[\w,()-]+){0,12}?"
+    r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at)\s+"
+    + _EXTRA
+    + _QUAL
+    + _NUM
+    + r"\b(?!\s*(?:per|%))",
     re.I,
 )
 # "the number of signatory States 60": the verb left out.
@@ -282,6 +299,7 @@ def _signatories_beside_parties(text: str, counts: list[CountMatch], sentences: 
 _NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
     _ONE_OF,
+    _NUMBER_WHO,
     _PASSIVE,
     _ACTIVE,
     _BARE,

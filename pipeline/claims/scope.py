@@ -61,6 +61,15 @@ _WHOLE_WORLD = re.compile(
     r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|signatories)\b",
     re.I,
 )
+# "51 signatures and 37 ratifications out of the 53 countries on the continent": counts told as shares
+# of a region's states count that region, not the treaty's whole membership.
+_OUT_OF_REGION = re.compile(
+    r"\b(?:out\s+of|of|among)\s+(?:the\s+|its\s+|their\s+)?(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r")\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:states|countries|nations)\s+(?:on|in|of|from|across)\s+(?:the\s+)?"
+    r"(?:continent|region|sub-?region|hemisphere|Africa|Europe|Asia|Oceania|(?:the\s+)?Americas|"
+    r"Latin\s+America|Caribbean|Pacific|Middle\s+East)\b",
+    re.I,
+)
 # A group named between the number and its noun: "12 EU states", "40 African countries".
 _GROUP_AFTER = re.compile(
     r"^\s+(?:EU|E\.U\.|European(?:\s+Union)?|African|Asian|Arab|Latin\s+American|Caribbean|Pacific|Nordic|"
@@ -156,6 +165,9 @@ def set_aside(
     for m in _OF_THE_GROUP.finditer(text):
         if not _WHOLE_WORLD.match(m.group("group").strip()):  # "Annex 2 States", "African Union members"
             group_sentences.add(sentences.index(m.start()))
+    regional: dict[int, int] = {}  # sentence -> where a share of a region's states is told
+    for m in _OUT_OF_REGION.finditer(text):
+        regional.setdefault(sentences.index(m.start()), m.start())
     periods: dict[int, bool] = {}
     subset_in: set[int] = set()
     for c in counts:
@@ -173,6 +185,10 @@ def set_aside(
         elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):
             reason = REASON_SUBSET
             subset_in.add(i)
+        elif i in regional and c.number_start < regional[i]:
+            reason = (
+                REASON_SUBSET  # "51 signatures and 37 ratifications out of the 53 countries on the continent"
+            )
         elif i in subset_in and c.noun is None:
             reason = REASON_SUBSET  # "12 EU states have ratified ..., and 9 have ratified its Protocol"
         elif i in group_sentences and c.start > s and _after_group(text, s, c.number_start):

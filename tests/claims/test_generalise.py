@@ -15,7 +15,7 @@ from pipeline.claims.extract import (
     read_text,
 )
 from pipeline.claims.facts import nth_consent
-from pipeline.claims.model import REASON_CONDITION
+from pipeline.claims.model import REASON_CONDITION, REASON_SUBSET
 from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT, VERDICT_THRESHOLD_WRONG, threshold_verdict
 from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
 
@@ -132,3 +132,27 @@ def test_a_threshold_counts_successions_that_stand_for_predecessors_instruments(
         threshold_verdict(plain, 3, nth_consent(plain, 3), eif, "entry into force", "X")[0]
         == VERDICT_THRESHOLD_WRONG
     )
+
+
+def test_the_total_number_of_countries_having_ratified_is_a_count_and_a_goal_is_not() -> None:
+    text = (
+        f"The number of countries that have ratified the {KEEPERS} has inched closer to 150. Liberia's "
+        f"ratification brings the total number of countries having ratified the {KEEPERS} to 149."
+    )
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.measure, c.mtdsg_no) == (149, MEASURE_PARTIES, KEEPERS_NO)
+
+
+def test_counts_told_as_shares_of_a_regions_states_are_a_subset() -> None:
+    text = f"The {KEEPERS} has 51 signatures and 37 ratifications out of the 53 countries on the continent."
+    reading = read_text(text, INDEX)
+    assert reading.claims == ()
+    assert {(u.figure, u.reason) for u in reading.unread} >= {(51, REASON_SUBSET), (37, REASON_SUBSET)}
+    # A share of the world's states is a count of the whole.
+    [c] = extract_claims(f"120 out of 193 countries have ratified the {KEEPERS}.", INDEX)
+    assert c.figure == 120
+
+
+def test_states_worldwide_have_signed() -> None:
+    [c] = extract_claims(f"To date, 181 States worldwide have signed the {KEEPERS}.", INDEX)
+    assert (c.figure, c.measure) == (181, MEASURE_SIGNATORIES)
