@@ -230,7 +230,11 @@ def date_for(
     # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
     # states have signed": the status date ("as of") carries over, not a date told in passing.
     anchored = [d for d in earlier if d.anchored]
-    return anchored[-1] if anchored else (earlier[-1] if earlier else None)
+    # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
+    # the count after a deposit is the count of that day. A year or a month told in passing ("The US
+    # signed the treaty in 1996") dates that event, not a status told after it.
+    days = [d for d in earlier if d.precision == "day"]
+    return anchored[-1] if anchored else (days[-1] if days else None)
 
 
 # The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",

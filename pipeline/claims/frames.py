@@ -98,6 +98,17 @@ _BARE = re.compile(
     + _VERB,
     re.I,
 )
+# "A total of 177 states have signed the treaty, 140 of which have ratified it": the number before
+# "of which" counts those of the count before that did more.
+_OF_WHICH_AFTER = re.compile(
+    r"[,;]\s*"
+    + _QUAL
+    + _NUM
+    + r"\s+of\s+(?:which|whom|them|these)\s+(?:(?:have|has|had)\s+)?"
+    + _ADVERBS
+    + _VERB,
+    re.I,
+)
 _ARE = re.compile(
     r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+"
     + _QUAL
@@ -227,6 +238,7 @@ _PATTERNS = (
     _PASSIVE,
     _ACTIVE,
     _BARE,
+    _OF_WHICH_AFTER,
     _ARE,
     _BRINGING,
     _IN_FORCE,
@@ -293,7 +305,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 continue  # a year ("in 2009 states..."), not a count
             qual = groups.get("qual")
             noun = groups.get("noun")
-            bare = (_BARE, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
+            bare = (_BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
                 start = m.start("qual")

@@ -156,3 +156,22 @@ def test_counts_told_as_shares_of_a_regions_states_are_a_subset() -> None:
 def test_states_worldwide_have_signed() -> None:
     [c] = extract_claims(f"To date, 181 States worldwide have signed the {KEEPERS}.", INDEX)
     assert (c.figure, c.measure) == (181, MEASURE_SIGNATORIES)
+
+
+def test_n_of_which_have_ratified_after_a_count_of_signatories() -> None:
+    text = f"A total of 177 states have signed the {KEEPERS}, 140 of which have ratified it."
+    a, b = extract_claims(text, INDEX)
+    assert (a.figure, a.measure) == (177, MEASURE_SIGNATORIES)
+    assert (b.figure, b.measure) == (140, MEASURE_PARTIES)
+
+
+def test_a_year_told_in_passing_does_not_date_a_later_count_but_a_deposit_day_does() -> None:
+    text = f"The US signed the {KEEPERS} in 1996, but has withheld ratification. 140 states have ratified it."
+    [c] = extract_claims(text, INDEX)
+    assert c.claimed_on is None
+    text = f"Chile deposited its instrument on 23 May 2006. Thus the {KEEPERS} has been ratified by twenty states."
+    [c] = extract_claims(text, INDEX)
+    assert c.claimed_on == date(2006, 5, 23)
+    text = f"As of 2019 the {KEEPERS} was in good health. Chile joined in 2018. It has 90 parties."
+    [c] = extract_claims(text, INDEX)
+    assert c.claimed_on == date(2019, 12, 31)
