@@ -64,7 +64,12 @@ _PASSIVE = re.compile(
 )
 # Between the participants and the verb: "(the Marshall Islands)", ", including the United States,",
 # "that", "which".
-_ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+# "Fifty-seven states, primarily from Europe, Africa and Latin America, signed": who they are, told in
+# passing (commas inside the aside too).
+_ASIDE = (
+    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+    r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
+)
 # "181 States worldwide have signed": where the counted are, when it is everywhere.
 _WHERE = (
     r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
@@ -199,9 +204,21 @@ _REGIONS = (
     r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
 )
 _REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+# A count narrowed by what its members did besides joining: "17 States Parties that produced cluster
+# munitions", "30 states which have used them".
+_WHO_DID_OTHER = re.compile(
+    r"^\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:(?:also|once|previously|formerly|ever)\s+)?"
+    r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed)\b)\w+ed\b",
+    re.I,
+)
 _STILL_NEEDED = re.compile(
     r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
     r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
+    re.I,
+)
+# "bringing the number of ratifications still required to 19": what is missing, told as a number of.
+_STILL_NEEDED_BEFORE = re.compile(
+    r"\bnumber\s+of\s+\w+(?:\s+\w+)?\s+(?:still\s+)?(?:required|needed|necessary|missing|outstanding|to\s+go)\b",
     re.I,
 )
 _CONDITIONAL_BEFORE = re.compile(
@@ -222,7 +239,9 @@ def _skip(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET
     if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
         return REASON_SUBSET
-    if m.kind == KIND_COUNT and _STILL_NEEDED.match(after):
+    if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
+        return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
+    if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
         return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
     if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
         lead = text[max(0, m.start - 40) : m.start]

@@ -74,6 +74,8 @@ _THRESHOLDS = (
         re.I,
     ),
 )
+_ORDINAL = 5  # "the 30th ratification"
+_OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
 _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
 # "..., Iraq being the twentieth.", "Chile was the 20th.": the Nth of those the clause says joined, a
 # fact about the order of deposits (the ordinal stands alone, after a verb of joining in its clause).
@@ -113,6 +115,14 @@ def threshold_matches(text: str) -> list[CountMatch]:
     for i, pattern in enumerate(_THRESHOLDS):
         for m in pattern.finditer(text):
             if i in (0, _MUST_BE) and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+                continue
+            if (
+                i in (1, _ORDINAL)
+                and _OTHER_RULE.search(clause := _clause_around(text, m.start(), m.end()))
+                and not _ENTRY.search(clause)
+            ):
+                # "after the 50th ratification ..., the number of members of the SPT shall increase": a
+                # rule of the treaty tied to its Nth consent, about something other than entry into force.
                 continue  # "when it was ratified by 100 states": a count at an event, not a threshold
             g = m.groupdict()
             if g.get("word"):

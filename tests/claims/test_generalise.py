@@ -15,7 +15,7 @@ from pipeline.claims.extract import (
     read_text,
 )
 from pipeline.claims.facts import nth_consent
-from pipeline.claims.model import REASON_CONDITION, REASON_SUBSET
+from pipeline.claims.model import REASON_CHANGE, REASON_CONDITION, REASON_SUBSET, REASON_THRESHOLD
 from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT, VERDICT_THRESHOLD_WRONG, threshold_verdict
 from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
 
@@ -175,3 +175,39 @@ def test_a_year_told_in_passing_does_not_date_a_later_count_but_a_deposit_day_do
     text = f"As of 2019 the {KEEPERS} was in good health. Chile joined in 2018. It has 90 parties."
     [c] = extract_claims(text, INDEX)
     assert c.claimed_on == date(2019, 12, 31)
+
+
+def test_an_aside_saying_where_the_counted_come_from() -> None:
+    text = (
+        f"Fifty-seven states, primarily from Europe, Africa and Latin America, signed the {KEEPERS} in 2007."
+    )
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.measure) == (57, MEASURE_SIGNATORIES)
+
+
+def test_the_number_still_required_is_what_is_missing() -> None:
+    text = f"Jamaica ratified the {KEEPERS}, bringing the number of ratifications still required to 19."
+    reading = read_text(text, INDEX)
+    assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [(19, REASON_THRESHOLD)]
+
+
+def test_since_then_makes_a_change() -> None:
+    text = f"Chile took the chair of the {KEEPERS} in 2018. Three signatories have ratified it since then."
+    reading = read_text(text, INDEX)
+    assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [(3, REASON_CHANGE)]
+
+
+def test_parties_narrowed_by_what_else_they_did_are_a_subset() -> None:
+    text = f"None of the 17 States Parties that produced foghorns have violated the {KEEPERS}."
+    reading = read_text(text, INDEX)
+    assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [(17, REASON_SUBSET)]
+    [c] = extract_claims(f"There are 17 States Parties that have ratified the {KEEPERS}.", INDEX)
+    assert c.figure == 17
+
+
+def test_a_rule_tied_to_the_nth_ratification_other_than_entry_into_force_is_no_threshold() -> None:
+    text = f"After the 50th ratification of the {KEEPERS}, its committee shall grow from 10 to 25 members."
+    assert [c for c in extract_claims(text, INDEX) if c.kind == KIND_THRESHOLD] == []
+    text = f"The {KEEPERS} will enter into force after the 50th ratification."
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.kind) == (50, KIND_THRESHOLD)
