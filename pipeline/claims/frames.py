@@ -59,7 +59,7 @@ _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
-    r"adhered\s+to|joined|signed)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:[ \t]+{_NOUN})?\b",
+    r"adhered\s+to|joined|signed|accepted)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:[ \t]+{_NOUN})?\b",
     re.I,
 )
 # Between the participants and the verb: "(the Marshall Islands)", ", including the United States,",
@@ -78,7 +78,8 @@ _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|states?[\s-]+part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
+    r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
 _ACTIVE = re.compile(
@@ -126,6 +127,10 @@ _BRINGING = re.compile(
     r"\bbringing\s+(?:up\s+)?to\s+" + _QUAL + _NUM + r"\s+the\s+(?:total\s+)?number\s+of\s+"
     r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
     re.I,
+)
+# "the Convention binds 168 states": the treaty as subject.
+_BINDS = re.compile(
+    r"\b(?P<verb>binds)\s+" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b", re.I
 )
 _IN_FORCE = re.compile(
     r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable)\b[^.;!?\n]{0,30}?\s+"
@@ -221,6 +226,19 @@ _STILL_NEEDED_BEFORE = re.compile(
     r"\bnumber\s+of\s+\w+(?:\s+\w+)?\s+(?:still\s+)?(?:required|needed|necessary|missing|outstanding|to\s+go)\b",
     re.I,
 )
+# "needs 3 more ratifications", "is two ratifications short of", "awaits 5 further ratifications".
+_NEEDS_BEFORE = re.compile(
+    r"\b(?:needs?|requires?|required|lacks?|lacking|awaits?|awaiting|short\s+of|away\s+from)\s+"
+    r"(?:only\s+|just\s+|another\s+|a\s+further\s+)?$",
+    re.I,
+)
+_MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
+# Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
+NOT_STATES_AFTER = re.compile(
+    r"^\s*(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|%|"
+    r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b",
+    re.I,
+)
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
     r"could|may|might|if|(?:expected|likely|set|due|scheduled|slated|projected|planned|hoped|poised)\s+to)"
@@ -241,6 +259,8 @@ def _skip(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET
     if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
         return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
+    if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
+        return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
     if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
         return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
     if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
@@ -253,6 +273,7 @@ def _skip(text: str, m: CountMatch) -> str | None:
 _NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
     _ONE_OF,
+    _BINDS,
     _NUMBER_WHO,
     _PASSIVE,
     _ACTIVE,
@@ -320,11 +341,13 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     r"\b(?:the|between|both|of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
                 ):
                     continue
+            if NOT_STATES_AFTER.match(text[m.end("num") : m.end("num") + 30]):
+                continue  # "signed by 2 million people": not a count of states
             if is_year(figure, m.group("num")):
                 continue  # a year ("in 2009 states..."), not a count
             qual = groups.get("qual")
             noun = groups.get("noun")
-            bare = (_BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
+            bare = (_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
                 start = m.start("qual")

@@ -196,6 +196,8 @@ def set_aside(
             reason = REASON_SUBSET
         elif periods[i] and not _TOTAL_WORDS.search(c.phrase) and not _RUNNING_TOTAL.search(text, s, c.start):
             reason = REASON_CHANGE
+        elif _in_a_period(text, c, s):
+            reason = REASON_CHANGE
         elif _is_step(text, c, s, e):
             reason = REASON_CHANGE
         elif _FROM_TO.search(before):
@@ -219,6 +221,28 @@ def _is_step(text: str, c: CountMatch, s: int, e: int) -> bool:
     return bool(_MORE_AFTER.match(text[c.number_end : c.number_end + 20])) or not _HAS_AUXILIARY.search(
         c.phrase
     )
+
+
+# "During 2010, 12 states ratified the Convention", "In the first year, 12 states signed it": a simple past
+# within a span of time counts what happened in it, not the total ("By 2010, 12 states had ratified" and
+# "As of 2010" are totals). "In 2008, 94 states signed it" is left a total: at an opening, it is one.
+_SPAN_BEFORE = re.compile(
+    r"\b(?:(?:during|throughout|over)\s+(?:the\s+(?:year\s+)?)?(?:19|20)\d\d|"
+    r"(?:in|during|over|within)\s+the\s+(?:first|following|next|previous|past|last)\s+(?:\w+\s+)?"
+    r"(?:year|years|months?|weeks?))\b",
+    re.I,
+)
+_SIMPLE_PAST = re.compile(r"\b(?:ratified|signed|acceded|joined)\b", re.I)
+
+
+def _in_a_period(text: str, c: CountMatch, s: int) -> bool:
+    if (
+        _HAS_AUXILIARY.search(c.phrase)
+        or not _SIMPLE_PAST.search(c.phrase)
+        or c.phrase.lower().startswith(("ratified by", "signed by", "joined by", "acceded to by"))
+    ):
+        return False
+    return bool(_SPAN_BEFORE.search(text, s, c.start))
 
 
 def _after_group(text: str, s: int, pos: int) -> bool:

@@ -211,3 +211,39 @@ def test_a_rule_tied_to_the_nth_ratification_other_than_entry_into_force_is_no_t
     text = f"The {KEEPERS} will enter into force after the 50th ratification."
     [c] = extract_claims(text, INDEX)
     assert (c.figure, c.kind) == (50, KIND_THRESHOLD)
+
+
+def test_signatories_to_states_parties_to_bound_by_binds_and_accepted_by() -> None:
+    cases = [
+        (f"112 countries are signatories to the {KEEPERS}.", 112, MEASURE_SIGNATORIES),
+        (f"168 countries are now States Parties to the {KEEPERS}.", 168, MEASURE_PARTIES),
+        (f"168 States are now bound by the {KEEPERS}.", 168, MEASURE_PARTIES),
+        (f"The {KEEPERS} binds 168 states.", 168, MEASURE_PARTIES),
+        (f"The {KEEPERS} has been accepted by 130 states.", 130, MEASURE_PARTIES),
+    ]
+    for text, figure, measure in cases:
+        [c] = extract_claims(text, INDEX)
+        assert (c.figure, c.measure, c.mtdsg_no) == (figure, measure, KEEPERS_NO), text
+
+
+def test_what_is_still_needed_and_counts_of_people_are_no_counts_of_states() -> None:
+    reading = read_text(f"The {KEEPERS} needs 3 more ratifications to enter into force.", INDEX)
+    assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [(3, REASON_THRESHOLD)]
+    assert extract_claims(f"The {KEEPERS} was signed by 2 million people in a petition.", INDEX) == []
+    assert extract_claims(f"The {KEEPERS} has been ratified by 80 per cent of UN members.", INDEX) == []
+
+
+def test_a_simple_past_within_a_span_of_time_is_a_change() -> None:
+    for text in (
+        f"During 2010, 12 states ratified the {KEEPERS}.",
+        f"In the first year, 12 states ratified the {KEEPERS}.",
+    ):
+        reading = read_text(text, INDEX)
+        assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [
+            (12, REASON_CHANGE)
+        ]
+    # A total told with a status date, or with "had", stays a count.
+    [c] = extract_claims(f"By 2010, 12 states had ratified the {KEEPERS}.", INDEX)
+    assert c.figure == 12
+    [c] = extract_claims(f"In the first year, 12 states had ratified the {KEEPERS}.", INDEX)
+    assert c.figure == 12
