@@ -9,6 +9,7 @@ from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
     TitleIndex,
     TreatyName,
     extract_claims,
@@ -247,3 +248,10 @@ def test_a_simple_past_within_a_span_of_time_is_a_change() -> None:
     assert c.figure == 12
     [c] = extract_claims(f"In the first year, 12 states had ratified the {KEEPERS}.", INDEX)
     assert c.figure == 12
+
+
+def test_signatories_that_still_need_to_ratify_have_signed_without_ratifying() -> None:
+    [c] = extract_claims(
+        f"Progress is slow among the 14 signatories that still need to ratify the {KEEPERS}.", INDEX
+    )
+    assert (c.figure, c.measure) == (14, MEASURE_SIGNED_NOT_PARTIES)
