@@ -234,6 +234,7 @@ _NEEDS_BEFORE = re.compile(
     re.I,
 )
 _MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
+_ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
     r"^\s*(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|%|"
@@ -342,6 +343,10 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     r"\b(?:the|between|both|of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
                 ):
                     continue
+            if _ALL_BUT.search(text[max(0, num_start - 16) : num_start]):
+                # "All but one UN member state have ratified": the count is of those left out.
+                skipped.setdefault(num_start, Skipped(num_start, m.end("num"), REASON_NOT_UNDERSTOOD))
+                continue
             if NOT_STATES_AFTER.match(text[m.end("num") : m.end("num") + 30]):
                 continue  # "signed by 2 million people": not a count of states
             if is_year(figure, m.group("num")):

@@ -39,9 +39,10 @@ from pipeline.claims.sentences import Spans
 _SHARE = re.compile(
     r"(?<![\d,.])" + QUAL + NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
     rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
-    r"(?:(?:also|now|already|so\s+far|since|all)\s+)*"
+    r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
     r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies))\b",
+    r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
+    r"(?<=are\s)states[\s-]+parties)\b",
     re.I,
 )
 # What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.

@@ -16,7 +16,13 @@ from pipeline.claims.extract import (
     read_text,
 )
 from pipeline.claims.facts import nth_consent
-from pipeline.claims.model import REASON_CHANGE, REASON_CONDITION, REASON_SUBSET, REASON_THRESHOLD
+from pipeline.claims.model import (
+    REASON_CHANGE,
+    REASON_CONDITION,
+    REASON_DENOMINATOR,
+    REASON_SUBSET,
+    REASON_THRESHOLD,
+)
 from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT, VERDICT_THRESHOLD_WRONG, threshold_verdict
 from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
 
@@ -255,3 +261,17 @@ def test_signatories_that_still_need_to_ratify_have_signed_without_ratifying() -
         f"Progress is slow among the 14 signatories that still need to ratify the {KEEPERS}.", INDEX
     )
     assert (c.figure, c.measure) == (14, MEASURE_SIGNED_NOT_PARTIES)
+
+
+def test_a_share_of_the_un_members_that_are_party() -> None:
+    text = f"Currently, 164 of the 193 UN member states are party to the {KEEPERS}."
+    reading = read_text(text, INDEX)
+    assert [(c.figure, c.measure) for c in reading.claims] == [(164, MEASURE_PARTIES)]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(193, REASON_DENOMINATOR)]
+
+
+def test_all_but_one_counts_those_left_out() -> None:
+    reading = read_text(
+        f"All but one UN member state (the United States) have ratified the {KEEPERS}.", INDEX
+    )
+    assert reading.claims == () and [u.figure for u in reading.unread] == [1]
