@@ -127,6 +127,10 @@ def _is_parent(parent: str, protocol: TreatyMention) -> bool:
     return protocol.kind in ("protocol", "optional protocol") and protocol.mtdsg_no.startswith(parent + "-")
 
 
+# "The parent convention has 196 parties": the sentence itself speaks of the parent.
+_PARENT_WORD = re.compile(
+    r"\b(?:parent|mother|main|underlying)\s+(?:convention|treaty|covenant|instrument)\b", re.I
+)
 # Generic references that say no kind of treaty: "the agreement", "the treaty", "the accord".
 _ANY_KIND = frozenset({"treaty", "agreement", "accord"})
 
@@ -234,6 +238,7 @@ def read_text(
                 topic is not None
                 and mtdsg_no is not None
                 and _is_parent(mtdsg_no, topic)
+                and not _PARENT_WORD.search(text, sentence[0], c.number_start)
                 and (
                     c.source == "infobox"
                     or link in ("before", "previous")

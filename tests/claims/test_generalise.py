@@ -275,3 +275,9 @@ def test_all_but_one_counts_those_left_out() -> None:
         f"All but one UN member state (the United States) have ratified the {KEEPERS}.", INDEX
     )
     assert reading.claims == () and [u.figure for u in reading.unread] == [1]
+
+
+def test_the_parent_convention_told_as_such_stays_the_parent() -> None:
+    text = f"{FOGHORN}\n\nThe protocol supplements the {KEEPERS}. The parent convention has 180 parties."
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.mtdsg_no) == (180, KEEPERS_NO)
