@@ -149,6 +149,24 @@ def _said_kind(said: str | None) -> str:
     return re.sub(r"\s+", " ", said or "").lower().split(" ")[-1]
 
 
+_AUXILIARY = re.compile(r"\b(?:have|has|had|having|now|currently)\b", re.I)
+
+
+def _simple_past(text: str, c: CountMatch) -> bool:
+    """ "was signed by 94 states", "94 states signed": a count told in the simple past (an event's)."""
+    phrase = c.phrase.lower()
+    if c.kind != KIND_COUNT or _AUXILIARY.search(phrase):
+        return False
+    if re.match(r"(?:signed|ratified|joined|acceded\s+to)\s+by\b", phrase):
+        return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", text[max(0, c.start - 24) : c.start], re.I))
+    return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
+
+
+def _event_day(sentence: Span, dates: DateIndex) -> DateMention | None:
+    days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
+    return days[-1] if days else None
+
+
 def _event_on(sentence: Span, dates: DateIndex) -> date | None:
     inside = [d for d in dates.within(*sentence) if d.precision == "day"]
     events = [d for d in inside if d.event] or inside
@@ -216,6 +234,10 @@ def read_text(
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
         own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
         d = None if own_date else date_for(c.number_start, usable, sentence, paragraph, text)
+        if d is None and not own_date and _simple_past(text, c):
+            # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
+            # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
+            d = _event_day(sentence, all_dates)
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)
         mtdsg_no: str | None
         if treaty:

@@ -48,7 +48,7 @@ _NOUN = (
 # "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
 # is not one of them.
 _NOT_RATIFIED = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"^[\s,]*(?:[^\W\d]+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
@@ -108,10 +108,10 @@ _BARE = re.compile(
 # "A total of 177 states have signed the treaty, 140 of which have ratified it": the number before
 # "of which" counts those of the count before that did more.
 _OF_WHICH_AFTER = re.compile(
-    r"[,;]\s*"
+    r"(?:[,;]\s*|\band\s+)"
     + _QUAL
     + _NUM
-    + r"\s+of\s+(?:which|whom|them|these)\s+(?:(?:have|has|had)\s+)?"
+    + r"\s+of\s+(?:which|whom|them|these)\s+(?:(?:have|has|had|are|were)\s+)?"
     + _ADVERBS
     + _VERB,
     re.I,

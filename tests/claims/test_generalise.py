@@ -281,3 +281,32 @@ def test_the_parent_convention_told_as_such_stays_the_parent() -> None:
     text = f"{FOGHORN}\n\nThe protocol supplements the {KEEPERS}. The parent convention has 180 parties."
     [c] = extract_claims(text, INDEX)
     assert (c.figure, c.mtdsg_no) == (180, KEEPERS_NO)
+
+
+def test_and_n_of_them_have_ratified_and_n_of_which_are_parties() -> None:
+    for text in (
+        f"108 states have signed the {KEEPERS}, and 100 of them have ratified it.",
+        f"The {KEEPERS} has 108 signatory states, 100 of which are parties.",
+    ):
+        a, b = extract_claims(text, INDEX)
+        assert [(a.figure, a.measure), (b.figure, b.measure)] == [
+            (108, MEASURE_SIGNATORIES),
+            (100, MEASURE_PARTIES),
+        ], text
+
+
+def test_a_number_told_after_the_signatories_does_not_make_them_signed_not_ratified() -> None:
+    [c] = extract_claims(f"Of the 108 signatories, 8 have yet to ratify the {KEEPERS}.", INDEX)
+    assert (c.figure, c.measure) == (108, MEASURE_SIGNATORIES)
+
+
+def test_a_count_told_of_the_signing_event_takes_its_day() -> None:
+    for text in (
+        f"The {KEEPERS} was signed by 94 states in Oslo on 3 December 2008.",
+        f"The {KEEPERS} opened for signature on 3 December 2008, when 94 states signed it.",
+    ):
+        [c] = extract_claims(text, INDEX)
+        assert (c.figure, c.claimed_on) == (94, date(2008, 12, 3)), text
+    # Told in the present perfect, the count is of the text's own day, not the event's.
+    [c] = extract_claims(f"The {KEEPERS}, adopted on 30 May 2008, has been signed by 108 states.", INDEX)
+    assert c.claimed_on is None
