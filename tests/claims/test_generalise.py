@@ -310,3 +310,18 @@ def test_a_count_told_of_the_signing_event_takes_its_day() -> None:
     # Told in the present perfect, the count is of the text's own day, not the event's.
     [c] = extract_claims(f"The {KEEPERS}, adopted on 30 May 2008, has been signed by 108 states.", INDEX)
     assert c.claimed_on is None
+
+
+def test_bylines_with_a_label_a_poster_or_a_last_modified_line() -> None:
+    for head in (
+        "Press release | 12 March 2019\n\n",
+        "12 March 2019 | News\n\n",
+        "Posted by admin on March 12, 2019\n\n",
+    ):
+        [c] = extract_claims(f"{head}The {KEEPERS} now has 150 parties.", INDEX)
+        assert (c.claimed_on, c.date_source) == (date(2019, 3, 12), "byline"), head
+    [c] = extract_claims(f"The {KEEPERS} now has 150 parties.\n\nLast modified: 12 March 2019", INDEX)
+    assert c.claimed_on == date(2019, 3, 12)
+    # An infobox row of the treaty's own events is no byline.
+    [c] = extract_claims(f"{KEEPERS}\nSigned | 3 December 2008\n\nThe convention now has 150 parties.", INDEX)
+    assert c.claimed_on is None
