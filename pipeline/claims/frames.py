@@ -16,11 +16,7 @@ from pipeline.claims.measures import (
     measure_of,
 )
 from pipeline.claims.model import (
-    KIND_COUNT,
-    REASON_CONDITION,
     REASON_NOT_UNDERSTOOD,
-    REASON_SUBSET,
-    REASON_THRESHOLD,
     REASON_TOTAL,
     CountMatch,
     Skipped,
@@ -30,7 +26,7 @@ from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.pairs import by_mode, signatories_beside_parties
-from pipeline.claims.scope import is_label, set_aside, share_matches
+from pipeline.claims.scope import is_label, set_aside, share_matches, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.thresholds import infobox_matches, nth_to_matches, threshold_matches
 
@@ -197,43 +193,6 @@ def _measure_for(verb_or_noun: str, tail: str) -> str:
     return measure
 
 
-# Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
-# Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
-# into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
-# more than 70 countries": what is hoped for is not a count).
-_SUBSET_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
-)
-_REGIONS = (
-    r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
-    r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
-    r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
-)
-_REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
-# A count narrowed by what its members did besides joining: "17 States Parties that produced cluster
-# munitions", "30 states which have used them".
-_WHO_DID_OTHER = re.compile(
-    r"^\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:(?:also|once|previously|formerly|ever)\s+)?"
-    r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed)\b)\w+ed\b",
-    re.I,
-)
-_STILL_NEEDED = re.compile(
-    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
-    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
-    re.I,
-)
-# "bringing the number of ratifications still required to 19": what is missing, told as a number of.
-_STILL_NEEDED_BEFORE = re.compile(
-    r"\bnumber\s+of\s+\w+(?:\s+\w+)?\s+(?:still\s+)?(?:required|needed|necessary|missing|outstanding|to\s+go)\b",
-    re.I,
-)
-# "needs 3 more ratifications", "is two ratifications short of", "awaits 5 further ratifications".
-_NEEDS_BEFORE = re.compile(
-    r"\b(?:needs?|requires?|required|lacks?|lacking|awaits?|awaiting|short\s+of|away\s+from)\s+"
-    r"(?:only\s+|just\s+|another\s+|a\s+further\s+)?$",
-    re.I,
-)
-_MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
 _ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
@@ -241,35 +200,6 @@ NOT_STATES_AFTER = re.compile(
     r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b",
     re.I,
 )
-_CONDITIONAL_BEFORE = re.compile(
-    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
-    r"could|may|might|if|(?:expected|likely|set|due|scheduled|slated|projected|planned|hoped|poised)\s+to)"
-    r"\s+(?:\w+\s+){0,2}(?:be\s+)?$",
-    re.I,
-)
-_MORE_BEFORE = re.compile(r"\b(?:only|just|another|a\s+further)?\s*$", re.I)
-
-
-def _skip(text: str, m: CountMatch) -> str | None:
-    """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
-    before = text[max(0, m.number_start - 60) : m.number_start]
-    before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
-    after = text[m.number_end : m.number_end + 80]
-    if _SUBSET_BEFORE.search(before_q.rstrip() + " "):
-        return REASON_SUBSET
-    if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
-        return REASON_SUBSET
-    if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
-        return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
-    if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
-        return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
-    if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
-        return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
-    if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
-        lead = text[max(0, m.start - 40) : m.start]
-        if _CONDITIONAL_BEFORE.search(lead):
-            return REASON_CONDITION  # "cannot enter into force until it is ratified by 44 specific nations"
-    return None
 
 
 _NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
@@ -297,9 +227,11 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
     and the numbers a pattern fitted but set aside, with the reason."""
     found: dict[int, CountMatch] = {}
     skipped: dict[int, Skipped] = {}
-    for c in [*infobox_matches(text), *nth_to_matches(text), *threshold_matches(text)]:
+    thresholds, rules = threshold_matches(text)
+    for c in [*infobox_matches(text), *nth_to_matches(text), *thresholds]:
         found.setdefault(c.number_start, c)
     shares, set_off = share_matches(text)
+    set_off = [*set_off, *rules]
     for c in shares:
         found.setdefault(c.number_start, c)
     blocked = {k.number_start for k in set_off}
@@ -371,7 +303,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             )
     counts = []
     for k in sorted(found):
-        why = _skip(text, found[k])
+        why = why_not_a_count(text, found[k])
         if why:
             skipped[k] = Skipped(k, found[k].number_end, why)
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import KIND_THRESHOLD, CountMatch
+from pipeline.claims.model import KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import QUAL as _QUAL
@@ -110,8 +110,10 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[lo : end + (hi.start() if hi else 300)]
 
 
-def threshold_matches(text: str) -> list[CountMatch]:
+def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
+    """Thresholds, and the numbers of rules tied to the Nth consent that are not entry into force."""
     out = []
+    rules: list[Skipped] = []
     for i, pattern in enumerate(_THRESHOLDS):
         for m in pattern.finditer(text):
             if i in (0, _MUST_BE) and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
@@ -123,6 +125,8 @@ def threshold_matches(text: str) -> list[CountMatch]:
             ):
                 # "after the 50th ratification ..., the number of members of the SPT shall increase": a
                 # rule of the treaty tied to its Nth consent, about something other than entry into force.
+                n_group = "word" if m.groupdict().get("word") else "num"
+                rules.append(Skipped(m.start(n_group), m.end(n_group), REASON_THRESHOLD))
                 continue  # "when it was ratified by 100 states": a count at an event, not a threshold
             g = m.groupdict()
             if g.get("word"):
@@ -158,7 +162,7 @@ def threshold_matches(text: str) -> list[CountMatch]:
                     kind=KIND_THRESHOLD,
                 )
             )
-    return out + _being_nth(text)
+    return out + _being_nth(text), rules
 
 
 def _being_nth(text: str) -> list[CountMatch]:

@@ -325,3 +325,24 @@ def test_bylines_with_a_label_a_poster_or_a_last_modified_line() -> None:
     # An infobox row of the treaty's own events is no byline.
     [c] = extract_claims(f"{KEEPERS}\nSigned | 3 December 2008\n\nThe convention now has 150 parties.", INDEX)
     assert c.claimed_on is None
+
+
+def test_parties_counted_as_doing_something_else_are_a_subset() -> None:
+    for text in (
+        f"Representatives of 120 States Parties attended the meeting of the {KEEPERS}.",
+        f"45 States Parties to the {KEEPERS} attended the session.",
+        f"In total 33 States Parties to the {KEEPERS} have made the declaration under article 22.",
+        f"Some 40 States Parties to the {KEEPERS} still hold stockpiles.",
+    ):
+        reading = read_text(text, INDEX)
+        assert reading.claims == () and [u.reason for u in reading.unread] == [REASON_SUBSET], text
+    [c] = extract_claims(
+        f"The {KEEPERS} has 45 States Parties and has been used to prosecute pirates.", INDEX
+    )
+    assert c.figure == 45
+
+
+def test_the_number_of_a_rule_tied_to_the_nth_ratification_is_listed_not_read() -> None:
+    text = f"The {KEEPERS} committee has 10 experts; after 60 ratifications, it will grow to 18."
+    reading = read_text(text, INDEX)
+    assert reading.claims == () and (60, REASON_THRESHOLD) in [(u.figure, u.reason) for u in reading.unread]
