@@ -346,3 +346,17 @@ def test_the_number_of_a_rule_tied_to_the_nth_ratification_is_listed_not_read() 
     text = f"The {KEEPERS} committee has 10 experts; after 60 ratifications, it will grow to 18."
     reading = read_text(text, INDEX)
     assert reading.claims == () and (60, REASON_THRESHOLD) in [(u.figure, u.reason) for u in reading.unread]
+
+
+def test_more_qualifiers() -> None:
+    cases = {
+        "in excess of 150": (150, ">"),
+        "well over 150": (150, ">"),
+        "no fewer than 150": (150, ">="),
+        "not quite 150": (150, "<~"),
+        "close to 100": (100, "~"),
+        "a mere 12": (12, "="),
+    }
+    for said, (figure, comparison) in cases.items():
+        [c] = extract_claims(f"The {KEEPERS} has been ratified by {said} states.", INDEX)
+        assert (c.figure, c.comparison) == (figure, comparison), said
