@@ -278,7 +278,16 @@ _WHO_DID_OTHER = re.compile(
 _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
     r"held|voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|"
-    r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration))\b",
+    r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
+    r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
+    r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
+    r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding))\b",
+    re.I,
+)
+# Parties counted as the object of what someone did to them: "has helped 30 States Parties".
+_OBJECT_OF = re.compile(
+    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|"
+    r"trained|funded)\s+(?:the\s+)?$",
     re.I,
 )
 _STILL_NEEDED = re.compile(
@@ -321,6 +330,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I
     ) and _OTHER_ACTION.match(text[m.end : m.end + 120]):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
+    if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q):
+        return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
     if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
         return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
     if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):

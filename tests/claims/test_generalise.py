@@ -360,3 +360,15 @@ def test_more_qualifiers() -> None:
     for said, (figure, comparison) in cases.items():
         [c] = extract_claims(f"The {KEEPERS} has been ratified by {said} states.", INDEX)
         assert (c.figure, c.comparison) == (figure, comparison), said
+
+
+def test_parties_still_affected_overdue_or_helped_are_a_subset() -> None:
+    for text in (
+        f"23 States Parties to the {KEEPERS} are still affected by mines.",
+        f"The {KEEPERS} has 10 States Parties with reports overdue.",
+        f"The {KEEPERS} has helped 30 States Parties complete clearance.",
+    ):
+        reading = read_text(text, INDEX)
+        assert reading.claims == () and [u.reason for u in reading.unread] == [REASON_SUBSET], text
+    [c] = extract_claims(f"150 States Parties to the {KEEPERS} are bound by it.", INDEX)
+    assert c.figure == 150
