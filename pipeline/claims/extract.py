@@ -144,6 +144,18 @@ def strip_annotations(text: str) -> str:
     return _ANNOTATION.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _named_in_passing(text: str, found: _Mentions, no: str, pos: int, sentences: Spans) -> bool:
+    """Was the last mention of `no` before `pos` told in passing (an object: "the fifth Protocol to the
+    Convention on ...", "its parent Convention"), not as its sentence's subject ("The Convention against
+    Torture was adopted in 1984. It has 174 parties": "it" is the Convention)?"""
+    last = [m for m in found.ending_by(pos) if m.mtdsg_no == no]
+    if not last:
+        return True  # an infobox row under a heading: no mention to be the subject of
+    m = last[-1]
+    lead = text[sentences.containing(m.start)[0] : m.start]
+    return not re.fullmatch(r"[\s\W]*(?:the|this|that)?\s*", lead, re.I)
+
+
 def _said_kind(said: str | None) -> str:
     """The kind a generic reference says ("the agreement" -> "agreement")."""
     return re.sub(r"\s+", " ", said or "").lower().split(" ")[-1]
@@ -261,6 +273,7 @@ def read_text(
                 and mtdsg_no is not None
                 and _is_parent(mtdsg_no, topic)
                 and not _PARENT_WORD.search(text, sentence[0], c.number_start)
+                and _named_in_passing(text, found, mtdsg_no, c.number_start, sentences)
                 and (
                     c.source == "infobox"
                     or link in ("before", "previous")

@@ -372,3 +372,9 @@ def test_parties_still_affected_overdue_or_helped_are_a_subset() -> None:
         assert reading.claims == () and [u.reason for u in reading.unread] == [REASON_SUBSET], text
     [c] = extract_claims(f"150 States Parties to the {KEEPERS} are bound by it.", INDEX)
     assert c.figure == 150
+
+
+def test_it_after_the_parent_told_as_a_subject_is_the_parent() -> None:
+    text = f"{FOGHORN} ratified by Chile\n\nThe {KEEPERS} was adopted in 1984. It has 174 parties."
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.mtdsg_no) == (174, KEEPERS_NO)
