@@ -277,7 +277,7 @@ _WHO_DID_OTHER = re.compile(
 # Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
 _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
-    r"held|voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|"
     r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
