@@ -230,7 +230,11 @@ def date_for(
     # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
     # states have signed": the status date ("as of") carries over, not a date told in passing.
     anchored = [d for d in earlier if d.anchored]
-    return anchored[-1] if anchored else (earlier[-1] if earlier else None)
+    # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
+    # the count after a deposit is the count of that day. A year or a month told in passing ("The US
+    # signed the treaty in 1996") dates that event, not a status told after it.
+    days = [d for d in earlier if d.precision == "day"]
+    return anchored[-1] if anchored else (days[-1] if days else None)
 
 
 # The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
@@ -239,7 +243,18 @@ def date_for(
 _WEEKDAY = (
     r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun),?\s+)?"
 )
-_BYLINE_LEAD = r"(?:(?:posted|published|updated|last\s+updated|dated?)(?:\s+on)?:?\s+)?"
+_BYLINE_LEAD = (
+    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|updated|last\s+updated|"
+    r"dated?)(?:\s+on)?:?\s+)?"
+)
+# A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
+# Only words of the kind of text: an infobox row "Signed | 3 December 2008" is a treaty's event, no byline.
+_KIND_OF_TEXT = (
+    r"(?:(?:press|news|media)\s+(?:release|briefing)|news|statement|press|article|blog(?:\s+post)?|update|story|"
+    r"report|briefing|op-?ed|opinion|commentary|feature|analysis|speech|interview)"
+)
+_LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
+_LABEL_AFTER = r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
 
 
 # A heading that names a treaty ("Convention against Torture ... 10 Dec 1984") carries its adoption
@@ -277,15 +292,16 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         line_end = text.find("\n", d.end, d.end + 200)
         line_end = min(len(text), d.end + 200) if line_end < 0 else line_end
         lead, rest = text[line_start : d.start], text[d.end : line_end]
-        alone = re.fullmatch(r"[\s\[(]*" + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(
-            r"[\s\])]*", rest
+        # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
+        alone = re.fullmatch(r"[\s\[(]*" + _LABEL + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(
+            r"[\s\])]*" + _LABEL_AFTER, rest, re.I
         )
         dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?", lead) and re.match(
             r"[\])]?\s*[-–—]\s+\S", rest
         )
-        updated = re.fullmatch(r"[\s(]*(?:last\s+)?updated:?\s+(?:on\s+)?", lead, re.I) and re.fullmatch(
-            r"[\s).]*", rest
-        )
+        updated = re.fullmatch(
+            r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
+        ) and re.fullmatch(r"[\s).]*", rest)
         if (
             d.precision == "day"
             and d.start < _HEAD

@@ -112,6 +112,29 @@ def _link(
     return None, None, "none", None
 
 
+def _topic(mentions: Sequence[TreatyMention], sentences: Spans) -> TreatyMention | None:
+    """The treaty a text is about: the one its heading or first sentence names first (an encyclopedia
+    article's title, a press release's headline), or None."""
+    if not mentions or not sentences.spans:
+        return None
+    first = mentions[0]
+    return first if first.start < sentences.spans[0][1] else None
+
+
+def _is_parent(parent: str, protocol: TreatyMention) -> bool:
+    """Is `parent` the treaty `protocol` is a protocol to? The UN numbers a protocol after its parent
+    ("IV-15-a" to "IV-15", "XXVI-2-d" to "XXVI-2")."""
+    return protocol.kind in ("protocol", "optional protocol") and protocol.mtdsg_no.startswith(parent + "-")
+
+
+# "The parent convention has 196 parties": the sentence itself speaks of the parent.
+_PARENT_WORD = re.compile(
+    r"\b(?:parent|mother|main|underlying)\s+(?:convention|treaty|covenant|instrument)\b", re.I
+)
+# Generic references that say no kind of treaty: "the agreement", "the treaty", "the accord".
+_ANY_KIND = frozenset({"treaty", "agreement", "accord"})
+
+
 # The tool's own annotations (render_annotated): never read back as claims.
 _ANNOTATION = re.compile(r"\[\^(?:claim|unread)-\d+\](?::[^\n]*)?")
 
@@ -119,6 +142,41 @@ _ANNOTATION = re.compile(r"\[\^(?:claim|unread)-\d+\](?::[^\n]*)?")
 def strip_annotations(text: str) -> str:
     """The text without check-claims footnote marks and footnotes (blanked, so positions stay)."""
     return _ANNOTATION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _named_in_passing(text: str, found: _Mentions, no: str, pos: int, sentences: Spans) -> bool:
+    """Was the last mention of `no` before `pos` told in passing (an object: "the fifth Protocol to the
+    Convention on ...", "its parent Convention"), not as its sentence's subject ("The Convention against
+    Torture was adopted in 1984. It has 174 parties": "it" is the Convention)?"""
+    last = [m for m in found.ending_by(pos) if m.mtdsg_no == no]
+    if not last:
+        return True  # an infobox row under a heading: no mention to be the subject of
+    m = last[-1]
+    lead = text[sentences.containing(m.start)[0] : m.start]
+    return not re.fullmatch(r"[\s\W]*(?:the|this|that)?\s*", lead, re.I)
+
+
+def _said_kind(said: str | None) -> str:
+    """The kind a generic reference says ("the agreement" -> "agreement")."""
+    return re.sub(r"\s+", " ", said or "").lower().split(" ")[-1]
+
+
+_AUXILIARY = re.compile(r"\b(?:have|has|had|having|now|currently)\b", re.I)
+
+
+def _simple_past(text: str, c: CountMatch) -> bool:
+    """ "was signed by 94 states", "94 states signed": a count told in the simple past (an event's)."""
+    phrase = c.phrase.lower()
+    if c.kind != KIND_COUNT or _AUXILIARY.search(phrase):
+        return False
+    if re.match(r"(?:signed|ratified|joined|acceded\s+to)\s+by\b", phrase):
+        return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", text[max(0, c.start - 24) : c.start], re.I))
+    return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
+
+
+def _event_day(sentence: Span, dates: DateIndex) -> DateMention | None:
+    days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
+    return days[-1] if days else None
 
 
 def _event_on(sentence: Span, dates: DateIndex) -> date | None:
@@ -178,6 +236,7 @@ def read_text(
         for m in GENERIC_REF.finditer(text)
     ]
     found = _Mentions(mentions, refs)
+    topic = _topic(mentions, sentences)
     usable = DateIndex([d for d in dates if byline is None or d.start != byline.start])
     all_dates = DateIndex(dates)
     claims: list[Claim] = []
@@ -187,6 +246,10 @@ def read_text(
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
         own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
         d = None if own_date else date_for(c.number_start, usable, sentence, paragraph, text)
+        if d is None and not own_date and _simple_past(text, c):
+            # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
+            # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
+            d = _event_day(sentence, all_dates)
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)
         mtdsg_no: str | None
         if treaty:
@@ -205,6 +268,22 @@ def read_text(
                 # it.": "it" is what the claim before spoke of, not the last title named before both.
                 mtdsg_no, treaty_text, via = prev.mtdsg_no, prev.treaty_text, prev.treaty_via
                 link = "previous"
+            if (
+                topic is not None
+                and mtdsg_no is not None
+                and _is_parent(mtdsg_no, topic)
+                and not _PARENT_WORD.search(text, sentence[0], c.number_start)
+                and _named_in_passing(text, found, mtdsg_no, c.number_start, sentences)
+                and (
+                    c.source == "infobox"
+                    or link in ("before", "previous")
+                    or (link == "reference" and _said_kind(treaty_text) in _ANY_KIND)
+                )
+            ):
+                # A text about a protocol names its parent in passing ("It is the fifth Protocol to the
+                # Convention on ...", "entered into force with its parent Convention"); "it", "the
+                # agreement" and the infobox's rows still speak of the protocol the heading names.
+                mtdsg_no, treaty_text, via, link = topic.mtdsg_no, topic.text, topic.via, "topic"
         said_refs = found.refs_starting(sentence[0], c.number_start)
         ref_text = said_refs[-1][4] if said_refs else None
         claims.append(

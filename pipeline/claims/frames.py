@@ -8,23 +8,15 @@ numbers and qualifiers from pipeline/claims/numbers.py.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
     MEASURE_SIGNED_NOT_PARTIES,
-    MODE_ACCESSION,
-    MODE_RATIFICATION,
-    load_measures,
     measure_of,
 )
 from pipeline.claims.model import (
-    KIND_COUNT,
-    REASON_CONDITION,
     REASON_NOT_UNDERSTOOD,
-    REASON_SUBSET,
-    REASON_THRESHOLD,
     REASON_TOTAL,
     CountMatch,
     Skipped,
@@ -33,7 +25,8 @@ from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
-from pipeline.claims.scope import is_label, set_aside, share_matches
+from pipeline.claims.pairs import by_mode, signatories_beside_parties
+from pipeline.claims.scope import is_label, set_aside, share_matches, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.thresholds import infobox_matches, nth_to_matches, threshold_matches
 
@@ -51,9 +44,10 @@ _NOUN = (
 # "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
 # is not one of them.
 _NOT_RATIFIED = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"^[\s,]*(?:[^\W\d]+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
-    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+)"
+    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
+    r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
     r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
     re.I,
 )
@@ -62,24 +56,35 @@ _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
-    r"adhered\s+to|joined|signed)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:[ \t]+{_NOUN})?\b",
+    r"adhered\s+to|joined|signed|accepted)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:[ \t]+{_NOUN})?\b",
     re.I,
 )
 # Between the participants and the verb: "(the Marshall Islands)", ", including the United States,",
 # "that", "which".
-_ASIDE = r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+# "Fifty-seven states, primarily from Europe, Africa and Latin America, signed": who they are, told in
+# passing (commas inside the aside too).
+_ASIDE = (
+    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+    r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
+)
+# "181 States worldwide have signed": where the counted are, when it is everywhere.
+_WHERE = (
+    r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
+)
 _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|states?[\s-]+part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
+    r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
 _ACTIVE = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
-    + rf"[ \t]+{_NOUN}{_ASIDE}\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|were|is|was|having)\s+)?"
+    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}\s+(?:(?:that|which|who)\s+)?"
+    + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
     + _VERB,
     re.I,
@@ -96,6 +101,17 @@ _BARE = re.compile(
     + _VERB,
     re.I,
 )
+# "A total of 177 states have signed the treaty, 140 of which have ratified it": the number before
+# "of which" counts those of the count before that did more.
+_OF_WHICH_AFTER = re.compile(
+    r"(?:[,;]\s*|\band\s+)"
+    + _QUAL
+    + _NUM
+    + r"\s+of\s+(?:which|whom|them|these)\s+(?:(?:have|has|had|are|were)\s+)?"
+    + _ADVERBS
+    + _VERB,
+    re.I,
+)
 _ARE = re.compile(
     r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+"
     + _QUAL
@@ -108,6 +124,10 @@ _BRINGING = re.compile(
     r"\bbringing\s+(?:up\s+)?to\s+" + _QUAL + _NUM + r"\s+the\s+(?:total\s+)?number\s+of\s+"
     r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
     re.I,
+)
+# "the Convention binds 168 states": the treaty as subject.
+_BINDS = re.compile(
+    r"\b(?P<verb>binds)\s+" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b", re.I
 )
 _IN_FORCE = re.compile(
     r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable)\b[^.;!?\n]{0,30}?\s+"
@@ -131,6 +151,18 @@ _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    re.I,
+)
+# "brings the total number of countries having ratified the CTBT to 149": the counted are told by
+# what they did. "has inched closer to 150" is a goal, not the total.
+_NUMBER_WHO = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
+    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined)\b(?:\s+[\w,()-]+){0,12}?"
+    r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at)\s+"
+    + _EXTRA
+    + _QUAL
+    + _NUM
+    + r"\b(?!\s*(?:per|%))",
     re.I,
 )
 # "the number of signatory States 60": the verb left out.
@@ -161,128 +193,24 @@ def _measure_for(verb_or_noun: str, tail: str) -> str:
     return measure
 
 
-# Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
-# Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
-# into force until it is ratified by 44 specific nations").
-_SUBSET_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
-)
-_REGIONS = (
-    r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
-    r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
-    r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
-)
-_REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
-_STILL_NEEDED = re.compile(
-    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
-    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
+_ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
+# Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
+NOT_STATES_AFTER = re.compile(
+    r"^\s*(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|%|"
+    r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b",
     re.I,
 )
-_CONDITIONAL_BEFORE = re.compile(
-    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
-    r"could|may|might|if)\s+(?:\w+\s+){0,2}(?:be\s+)?$",
-    re.I,
-)
-_MORE_BEFORE = re.compile(r"\b(?:only|just|another|a\s+further)?\s*$", re.I)
-
-
-def _skip(text: str, m: CountMatch) -> str | None:
-    """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
-    before = text[max(0, m.number_start - 60) : m.number_start]
-    before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
-    after = text[m.number_end : m.number_end + 80]
-    if _SUBSET_BEFORE.search(before_q.rstrip() + " "):
-        return REASON_SUBSET
-    if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
-        return REASON_SUBSET
-    if m.kind == KIND_COUNT and _STILL_NEEDED.match(after):
-        return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
-    if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
-        lead = text[max(0, m.start - 40) : m.start]
-        if _CONDITIONAL_BEFORE.search(lead):
-            return REASON_CONDITION  # "cannot enter into force until it is ratified by 44 specific nations"
-    return None
-
-
-def _modes_named(phrase: str) -> set[str]:
-    """The ways of joining a phrase names, by the modes of its words in measures.csv."""
-    lexicon = load_measures()
-    return {e.mode for w in re.findall(r"[a-z]+", phrase.lower()) if (e := lexicon.get(w)) and e.mode}
-
-
-def _by_mode(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
-    """ "70 parties: 66 states have ratified it, and another 4 have acceded": counts of one way of
-    joining when a sentence counts ratifications and accessions apart (the modes of measures.csv)."""
-    out = list(counts)
-    groups: dict[int, list[int]] = {}
-    for i, c in enumerate(out):
-        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES:
-            groups.setdefault(sentences.index(c.number_start), []).append(i)
-    for inside in groups.values():
-        modes = {i: _modes_named(out[i].phrase) for i in inside}
-        acc = [i for i, m in modes.items() if m == {MODE_ACCESSION}]
-        rat = [i for i, m in modes.items() if m == {MODE_RATIFICATION}]
-        if acc and rat:
-            for i in acc:
-                out[i] = replace(out[i], mode=MODE_ACCESSION)
-            for i in rat:
-                out[i] = replace(out[i], mode=MODE_RATIFICATION)
-    return out
-
-
-# Told before the parties, a count of signatories is everyone who signed ("has 80 signatories and 115
-# parties": accessions make parties outnumber signatories) unless it is far too small for that.
-_SIGNATORIES_FIRST_SHARE = 0.25
-
-
-def _signatories_beside_parties(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
-    """A sentence counting parties and "signatories" both. After the parties, fewer signatories than
-    parties are those that signed and are not parties ("173 States Parties and 7 signatories", as treaty
-    monitors write), as many or more are everyone who signed ("40 ratifications and 100 signatories").
-    Before the parties, signatories are everyone who signed ("80 signatories and 115 parties") unless
-    fewer than a quarter of the parties ("has two signatories, and 170 countries have ratified it")."""
-    out = list(counts)
-    parties: dict[int, list[CountMatch]] = {}
-    for c in out:
-        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES and c.mode is None:
-            parties.setdefault(sentences.index(c.number_start), []).append(c)
-    for i, c in enumerate(out):
-        if (
-            c.kind != KIND_COUNT
-            or c.measure != MEASURE_SIGNATORIES
-            or not (c.noun or "").startswith("signator")
-        ):
-            continue
-        beside = parties.get(sentences.index(c.number_start), [])
-        before = [p.figure for p in beside if p.number_start < c.number_start]
-        after = [p.figure for p in beside if p.number_start > c.number_start]
-        if (before and c.figure < min(before)) or (
-            not before and after and c.figure < _SIGNATORIES_FIRST_SHARE * min(after)
-        ):
-            out[i] = replace(c, measure=MEASURE_SIGNED_NOT_PARTIES)
-    # "50 have ratified and 30 have signed": right after a count of parties, those who only signed.
-    # The treaty may be named in between: "110 states had ratified the CCM, while 13 others had signed".
-    joined = re.compile(
-        r"(?:\s+(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
-        r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
-        re.I,
-    )
-    for i in range(1, len(out)):
-        a, b = out[i - 1], out[i]
-        if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
-            continue
-        between = text[a.end : b.number_start]
-        if b.noun is None and len(between) < 120 and joined.fullmatch(between):
-            out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
-    return out
 
 
 _NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
     _ONE_OF,
+    _BINDS,
+    _NUMBER_WHO,
     _PASSIVE,
     _ACTIVE,
     _BARE,
+    _OF_WHICH_AFTER,
     _ARE,
     _BRINGING,
     _IN_FORCE,
@@ -299,9 +227,11 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
     and the numbers a pattern fitted but set aside, with the reason."""
     found: dict[int, CountMatch] = {}
     skipped: dict[int, Skipped] = {}
-    for c in [*infobox_matches(text), *nth_to_matches(text), *threshold_matches(text)]:
+    thresholds, rules = threshold_matches(text)
+    for c in [*infobox_matches(text), *nth_to_matches(text), *thresholds]:
         found.setdefault(c.number_start, c)
     shares, set_off = share_matches(text)
+    set_off = [*set_off, *rules]
     for c in shares:
         found.setdefault(c.number_start, c)
     blocked = {k.number_start for k in set_off}
@@ -345,11 +275,17 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     r"\b(?:the|between|both|of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
                 ):
                     continue
+            if _ALL_BUT.search(text[max(0, num_start - 16) : num_start]):
+                # "All but one UN member state have ratified": the count is of those left out.
+                skipped.setdefault(num_start, Skipped(num_start, m.end("num"), REASON_NOT_UNDERSTOOD))
+                continue
+            if NOT_STATES_AFTER.match(text[m.end("num") : m.end("num") + 30]):
+                continue  # "signed by 2 million people": not a count of states
             if is_year(figure, m.group("num")):
                 continue  # a year ("in 2009 states..."), not a count
             qual = groups.get("qual")
             noun = groups.get("noun")
-            bare = (_BARE, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
+            bare = (_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
                 start = m.start("qual")
@@ -367,7 +303,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             )
     counts = []
     for k in sorted(found):
-        why = _skip(text, found[k])
+        why = why_not_a_count(text, found[k])
         if why:
             skipped[k] = Skipped(k, found[k].number_end, why)
         else:
@@ -375,7 +311,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
     sentences = Spans(split_sentences(text)) if sentences is None else sentences
     counts, aside = set_aside(text, counts, sentences)
     skipped.update({k.number_start: k for k in aside})
-    return _signatories_beside_parties(text, _by_mode(text, counts, sentences), sentences), sorted(
+    return signatories_beside_parties(text, by_mode(text, counts, sentences), sentences), sorted(
         skipped.values(), key=lambda x: x.number_start
     )
 

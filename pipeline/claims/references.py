@@ -32,7 +32,8 @@ _KINDS = (
     "accord",
 )
 GENERIC_REF = re.compile(
-    r"\b(?P<det>the|this|that|said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
+    r"\b(?P<det>(?:the|this)\s+(?:convention|covenant|treaty)['’]s(?=\s+(?:optional\s+)?protocol)|the|this|that|"
+    r"said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
     r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b)",
     re.I,
 )
@@ -73,15 +74,24 @@ def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+def _kind_said(m: TreatyMention) -> str | None:
+    """The kind of treaty a mention calls it: a common name says its own ("the Mine Ban Treaty" is a
+    treaty to the reader, whatever the UN's title: "the Convention" does not point back to it)."""
+    if m.via == "common name":
+        return kind_of(m.text) or m.kind
+    return m.kind
+
+
 def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: TitleIndex) -> str | None:
     """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions."""
     if not earlier:
         return None
-    same = [m for m in earlier if kind_matches(kind, m.kind)]
+    same = [m for m in earlier if kind_matches(kind, _kind_said(m))]
     if kind in ("optional protocol", "protocol"):
         # "the Convention ... and its Optional Protocol": the protocol to the treaty just named.
         last = earlier[-1]
-        if det.lower() == "its" or not same:
+        # "the Convention's Optional Protocol" says "its" with the parent's kind named.
+        if det.lower() == "its" or det.endswith(("'s", "’s")) or not same:
             protocol = index.protocol_of(last.mtdsg_no)
             if protocol:
                 return protocol

@@ -43,6 +43,7 @@ def _treaty(c: ClaimCheck) -> str:
         "before": "nearest treaty named before the claim",
         "after": "first treaty named after the claim",
         "previous": "the treaty of the claim before it",
+        "topic": "the protocol the text is about (its heading), not the parent named in passing",
     }.get(c.claim.link, c.claim.link)
     if c.claim.treaty_via == "common name" and c.claim.treaty_text:
         how += f'; "{c.claim.treaty_text}" is a common name (pipeline/claims/names.csv)'

@@ -4,7 +4,8 @@ A frame can read "40 have signed" perfectly and still not hold a claim about the
 Annex 2 States, 40 have signed" counts a group, "Since last year, four States have signed" a change,
 "120 out of 193 countries" a share whose 193 is the denominator, "Annex 2 States" a name. These rules
 set such figures aside with their reason (they are then listed as unread), or read the share's
-numerator in place of its denominator.
+numerator in place of its denominator. `why_not_a_count` says why a frame's figure is none: a subset,
+what is still needed, a condition or a forecast.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pipeline.claims.measures import measure_of
 from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
+    REASON_CONDITION,
     REASON_DENOMINATOR,
     REASON_SUBSET,
+    REASON_THRESHOLD,
     REASON_TOTAL,
     CountMatch,
     Skipped,
@@ -39,9 +42,10 @@ from pipeline.claims.sentences import Spans
 _SHARE = re.compile(
     r"(?<![\d,.])" + QUAL + NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
     rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
-    r"(?:(?:also|now|already|so\s+far|since|all)\s+)*"
+    r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
     r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies))\b",
+    r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
+    r"(?<=are\s)states[\s-]+parties)\b",
     re.I,
 )
 # What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
@@ -61,6 +65,15 @@ _WHOLE_WORLD = re.compile(
     r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|signatories)\b",
     re.I,
 )
+# "51 signatures and 37 ratifications out of the 53 countries on the continent": counts told as shares
+# of a region's states count that region, not the treaty's whole membership.
+_OUT_OF_REGION = re.compile(
+    r"\b(?:out\s+of|of|among)\s+(?:the\s+|its\s+|their\s+)?(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r")\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:states|countries|nations)\s+(?:on|in|of|from|across)\s+(?:the\s+)?"
+    r"(?:continent|region|sub-?region|hemisphere|Africa|Europe|Asia|Oceania|(?:the\s+)?Americas|"
+    r"Latin\s+America|Caribbean|Pacific|Middle\s+East)\b",
+    re.I,
+)
 # A group named between the number and its noun: "12 EU states", "40 African countries".
 _GROUP_AFTER = re.compile(
     r"^\s+(?:EU|E\.U\.|European(?:\s+Union)?|African|Asian|Arab|Latin\s+American|Caribbean|Pacific|Nordic|"
@@ -70,6 +83,7 @@ _GROUP_AFTER = re.compile(
 # Relative periods: the counts of the sentence are changes over the period, not totals.
 _PERIOD = re.compile(
     r"\b(?:since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session|meeting|review)|"
+    r"since\s+then|since\s+that\s+time|"
     r"(?:this|last|the\s+past)\s+year|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)|"
     r"during\s+the\s+(?:year|reporting\s+period)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?))\b",
     re.I,
@@ -156,6 +170,9 @@ def set_aside(
     for m in _OF_THE_GROUP.finditer(text):
         if not _WHOLE_WORLD.match(m.group("group").strip()):  # "Annex 2 States", "African Union members"
             group_sentences.add(sentences.index(m.start()))
+    regional: dict[int, int] = {}  # sentence -> where a share of a region's states is told
+    for m in _OUT_OF_REGION.finditer(text):
+        regional.setdefault(sentences.index(m.start()), m.start())
     periods: dict[int, bool] = {}
     subset_in: set[int] = set()
     for c in counts:
@@ -173,11 +190,17 @@ def set_aside(
         elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):
             reason = REASON_SUBSET
             subset_in.add(i)
+        elif i in regional and c.number_start < regional[i]:
+            reason = (
+                REASON_SUBSET  # "51 signatures and 37 ratifications out of the 53 countries on the continent"
+            )
         elif i in subset_in and c.noun is None:
             reason = REASON_SUBSET  # "12 EU states have ratified ..., and 9 have ratified its Protocol"
         elif i in group_sentences and c.start > s and _after_group(text, s, c.number_start):
             reason = REASON_SUBSET
         elif periods[i] and not _TOTAL_WORDS.search(c.phrase) and not _RUNNING_TOTAL.search(text, s, c.start):
+            reason = REASON_CHANGE
+        elif _in_a_period(text, c, s):
             reason = REASON_CHANGE
         elif _is_step(text, c, s, e):
             reason = REASON_CHANGE
@@ -204,8 +227,120 @@ def _is_step(text: str, c: CountMatch, s: int, e: int) -> bool:
     )
 
 
+# "During 2010, 12 states ratified the Convention", "In the first year, 12 states signed it": a simple past
+# within a span of time counts what happened in it, not the total ("By 2010, 12 states had ratified" and
+# "As of 2010" are totals). "In 2008, 94 states signed it" is left a total: at an opening, it is one.
+_SPAN_BEFORE = re.compile(
+    r"\b(?:(?:during|throughout|over)\s+(?:the\s+(?:year\s+)?)?(?:19|20)\d\d|"
+    r"(?:in|during|over|within)\s+the\s+(?:first|following|next|previous|past|last)\s+(?:\w+\s+)?"
+    r"(?:year|years|months?|weeks?))\b",
+    re.I,
+)
+_SIMPLE_PAST = re.compile(r"\b(?:ratified|signed|acceded|joined)\b", re.I)
+
+
+def _in_a_period(text: str, c: CountMatch, s: int) -> bool:
+    if (
+        _HAS_AUXILIARY.search(c.phrase)
+        or not _SIMPLE_PAST.search(c.phrase)
+        or c.phrase.lower().startswith(("ratified by", "signed by", "joined by", "acceded to by"))
+    ):
+        return False
+    return bool(_SPAN_BEFORE.search(text, s, c.start))
+
+
 def _after_group(text: str, s: int, pos: int) -> bool:
     return any(m.end() <= pos for m in _OF_THE_GROUP.finditer(text, s, pos))
 
 
-__all__ = ["is_label", "set_aside", "share_matches"]
+# Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
+# Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
+# into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
+# more than 70 countries": what is hoped for is not a count).
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
+)
+_REGIONS = (
+    r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
+    r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
+    r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
+)
+_REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+# A count narrowed by what its members did besides joining: "17 States Parties that produced cluster
+# munitions", "30 states which have used them".
+_WHO_DID_OTHER = re.compile(
+    r"^\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:(?:also|once|previously|formerly|ever)\s+)?"
+    r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed)\b)\w+ed\b",
+    re.I,
+)
+# The parties counted as the subject of something other than joining: "Representatives of 120 States
+# Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
+_OTHER_ACTION = re.compile(
+    r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|"
+    r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
+    r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
+    r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
+    r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding))\b",
+    re.I,
+)
+# Parties counted as the object of what someone did to them: "has helped 30 States Parties".
+_OBJECT_OF = re.compile(
+    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|"
+    r"trained|funded)\s+(?:the\s+)?$",
+    re.I,
+)
+_STILL_NEEDED = re.compile(
+    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
+    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
+    re.I,
+)
+# "bringing the number of ratifications still required to 19": what is missing, told as a number of.
+_STILL_NEEDED_BEFORE = re.compile(
+    r"\bnumber\s+of\s+\w+(?:\s+\w+)?\s+(?:still\s+)?(?:required|needed|necessary|missing|outstanding|to\s+go)\b",
+    re.I,
+)
+# "needs 3 more ratifications", "is two ratifications short of", "awaits 5 further ratifications".
+_NEEDS_BEFORE = re.compile(
+    r"\b(?:needs?|requires?|required|lacks?|lacking|awaits?|awaiting|short\s+of|away\s+from)\s+"
+    r"(?:only\s+|just\s+|another\s+|a\s+further\s+)?$",
+    re.I,
+)
+_MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
+    r"could|may|might|if|(?:expected|likely|set|due|scheduled|slated|projected|planned|hoped|poised)\s+to)"
+    r"\s+(?:\w+\s+){0,2}(?:be\s+)?$",
+    re.I,
+)
+
+
+def why_not_a_count(text: str, m: CountMatch) -> str | None:
+    """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
+    before = text[max(0, m.number_start - 60) : m.number_start]
+    before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
+    after = text[m.number_end : m.number_end + 80]
+    if _SUBSET_BEFORE.search(before_q.rstrip() + " "):
+        return REASON_SUBSET
+    if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
+        return REASON_SUBSET
+    if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
+        return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
+    if re.search(
+        r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I
+    ) and _OTHER_ACTION.match(text[m.end : m.end + 120]):
+        return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
+    if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q):
+        return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
+    if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
+        return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
+    if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
+        return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
+    if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
+        lead = text[max(0, m.start - 40) : m.start]
+        if _CONDITIONAL_BEFORE.search(lead):
+            return REASON_CONDITION  # "cannot enter into force until it is ratified by 44 specific nations"
+    return None
+
+
+__all__ = ["is_label", "set_aside", "share_matches", "why_not_a_count"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import KIND_THRESHOLD, CountMatch
+from pipeline.claims.model import KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import QUAL as _QUAL
@@ -58,6 +58,14 @@ _THRESHOLDS = (
         r"approval)\s+){0,3}" + _QUAL + _NUM + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states\s+parties)\b",
         re.I,
     ),
+    # "needs to be ratified by 20 countries to enter into force", "must be ratified by 40 states": a
+    # condition of entry into force (the sentence must say so) on a number of consents, whatever they are
+    re.compile(
+        r"\b(?:must|needs?\s+to|has\s+to|have\s+to|is\s+to|requires?\s+to)\s+be\s+(?:ratified|acceded\s+to)\s+"
+        r"by\s+(?:at\s+least\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b"
+        r"(?!\s+(?:listed|named|mentioned|in\s+annex))",
+        re.I,
+    ),
     # "the 30th ratification", "the fiftieth instrument"
     re.compile(
         r"\b(?:the|its)\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
@@ -66,6 +74,15 @@ _THRESHOLDS = (
         re.I,
     ),
 )
+_ORDINAL = 5  # "the 30th ratification"
+_OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
+_MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
+# "..., Iraq being the twentieth.", "Chile was the 20th.": the Nth of those the clause says joined, a
+# fact about the order of deposits (the ordinal stands alone, after a verb of joining in its clause).
+_BEING_NTH = re.compile(
+    r"\b(?:being|was|as|is|became|becoming)\s+the\s+(?:" + _ORD + r")(?=\s*(?:[.,;:)]|$))", re.I
+)
+_JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I)
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
 # "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
 _INFOBOX = re.compile(
@@ -93,11 +110,23 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[lo : end + (hi.start() if hi else 300)]
 
 
-def threshold_matches(text: str) -> list[CountMatch]:
+def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
+    """Thresholds, and the numbers of rules tied to the Nth consent that are not entry into force."""
     out = []
+    rules: list[Skipped] = []
     for i, pattern in enumerate(_THRESHOLDS):
         for m in pattern.finditer(text):
-            if i == 0 and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+            if i in (0, _MUST_BE) and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+                continue
+            if (
+                i in (1, _ORDINAL)
+                and _OTHER_RULE.search(clause := _clause_around(text, m.start(), m.end()))
+                and not _ENTRY.search(clause)
+            ):
+                # "after the 50th ratification ..., the number of members of the SPT shall increase": a
+                # rule of the treaty tied to its Nth consent, about something other than entry into force.
+                n_group = "word" if m.groupdict().get("word") else "num"
+                rules.append(Skipped(m.start(n_group), m.end(n_group), REASON_THRESHOLD))
                 continue  # "when it was ratified by 100 states": a count at an event, not a threshold
             g = m.groupdict()
             if g.get("word"):
@@ -133,6 +162,34 @@ def threshold_matches(text: str) -> list[CountMatch]:
                     kind=KIND_THRESHOLD,
                 )
             )
+    return out + _being_nth(text), rules
+
+
+def _being_nth(text: str) -> list[CountMatch]:
+    out = []
+    for m in _BEING_NTH.finditer(text):
+        clause = _clause_around(text, m.start(), m.end())
+        if not _JOINING.search(clause):
+            continue  # "Austria was the fifteenth": of what, the sentence does not say
+        group = "word" if m.group("word") else "num"
+        figure = parse_ordinal(m.group("word")) if group == "word" else int(m.group("num"))
+        if figure < 10:
+            continue  # "the first": an event, as with thresholds
+        out.append(
+            CountMatch(
+                figure=figure,
+                measure=MEASURE_PARTIES,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start(),
+                end=m.end(),
+                number_start=m.start(group),
+                number_end=m.end(group),
+                phrase=re.sub(r"\s+", " ", m.group(0)),
+                kind=KIND_THRESHOLD,
+            )
+        )
     return out
 
 

@@ -17,6 +17,7 @@ from pipeline.claims.extract import (
 )
 from pipeline.claims.facts import Deposit, consent_count, ordinal
 from pipeline.claims.results import Newcomer
+from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 
 VERDICT_STALE = "correct at its date, now stale"
@@ -114,6 +115,18 @@ def measure_words(claim: Claim) -> str:
 
 def _consents_before(rows: Sequence[dict[str, Any]], on: date) -> int:
     return sum(1 for r in rows if (d := _as_date(r.get("consent_date"))) is not None and d <= on)
+
+
+def _successions_after(rows: Sequence[dict[str, Any]], on: date) -> int:
+    """Consents by succession dated after `on` (each may stand for a predecessor's earlier instrument)."""
+    return sum(
+        1
+        for r in rows
+        if not is_missing(r.get("consent_type"))
+        and str(r.get("consent_type")).lower() == "succession"
+        and (d := _as_date(r.get("consent_date"))) is not None
+        and d > on
+    )
 
 
 def count_verdict(
@@ -216,8 +229,23 @@ def threshold_verdict(
     lag = (event - deposit.on).days
     if 0 <= lag <= MAX_ENTRY_DELAY_DAYS:
         return VERDICT_THRESHOLD_RIGHT, n, f"{head}, {lag} days before {event_what}, {event:%d %B %Y}", []
-    side = "after" if lag < 0 else f"{lag} days before"
     nearest = _consents_before(rows, event)
+    later = _successions_after(rows, event)
+    if lag < 0 and nearest < n <= nearest + later:
+        # Today's table has no rows for states that no longer exist (Czechoslovakia, Yugoslavia, the
+        # German Democratic Republic): their successors' successions, dated later, stand in the table
+        # where the predecessors' instruments counted then. The Nth consent as the UN counted before
+        # entry into force may be one of them.
+        return (
+            VERDICT_THRESHOLD_RIGHT,
+            n,
+            f"{nearest} consents in today's table are dated by {event_what}, {event:%d %B %Y}; {later} "
+            f"successions dated later may stand for predecessor states' instruments that counted then, "
+            f"so the {ordinal(n)} consent can have come before it (today's {ordinal(n)}: {deposit.name}, "
+            f"{deposit.on:%d %B %Y})",
+            [f"the record allows {nearest + 1} to {nearest + later} consents before {event:%d %B %Y}"],
+        )
+    side = "after" if lag < 0 else f"{lag} days before"
     return (
         VERDICT_THRESHOLD_WRONG,
         n,

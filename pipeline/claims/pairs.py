@@ -1,0 +1,94 @@
+"""Counts told together in one sentence: ratifications and accessions apart ("66 states have ratified it,
+and another 4 have acceded"), signatories beside parties ("173 States Parties and 7 signatories")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.claims.measures import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    MODE_ACCESSION,
+    MODE_RATIFICATION,
+    load_measures,
+)
+from pipeline.claims.model import KIND_COUNT, CountMatch
+from pipeline.claims.sentences import Spans
+
+
+def _modes_named(phrase: str) -> set[str]:
+    """The ways of joining a phrase names, by the modes of its words in measures.csv."""
+    lexicon = load_measures()
+    return {e.mode for w in re.findall(r"[a-z]+", phrase.lower()) if (e := lexicon.get(w)) and e.mode}
+
+
+def by_mode(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """ "70 parties: 66 states have ratified it, and another 4 have acceded": counts of one way of
+    joining when a sentence counts ratifications and accessions apart (the modes of measures.csv)."""
+    out = list(counts)
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(out):
+        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES:
+            groups.setdefault(sentences.index(c.number_start), []).append(i)
+    for inside in groups.values():
+        modes = {i: _modes_named(out[i].phrase) for i in inside}
+        acc = [i for i, m in modes.items() if m == {MODE_ACCESSION}]
+        rat = [i for i, m in modes.items() if m == {MODE_RATIFICATION}]
+        if acc and rat:
+            for i in acc:
+                out[i] = replace(out[i], mode=MODE_ACCESSION)
+            for i in rat:
+                out[i] = replace(out[i], mode=MODE_RATIFICATION)
+    return out
+
+
+# Told before the parties, a count of signatories is everyone who signed ("has 80 signatories and 115
+# parties": accessions make parties outnumber signatories) unless it is far too small for that.
+_SIGNATORIES_FIRST_SHARE = 0.25
+
+
+def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """A sentence counting parties and "signatories" both. After the parties, fewer signatories than
+    parties are those that signed and are not parties ("173 States Parties and 7 signatories", as treaty
+    monitors write), as many or more are everyone who signed ("40 ratifications and 100 signatories").
+    Before the parties, signatories are everyone who signed ("80 signatories and 115 parties") unless
+    fewer than a quarter of the parties ("has two signatories, and 170 countries have ratified it")."""
+    out = list(counts)
+    parties: dict[int, list[CountMatch]] = {}
+    for c in out:
+        if c.kind == KIND_COUNT and c.measure == MEASURE_PARTIES and c.mode is None:
+            parties.setdefault(sentences.index(c.number_start), []).append(c)
+    for i, c in enumerate(out):
+        if (
+            c.kind != KIND_COUNT
+            or c.measure != MEASURE_SIGNATORIES
+            or not (c.noun or "").startswith("signator")
+        ):
+            continue
+        beside = parties.get(sentences.index(c.number_start), [])
+        before = [p.figure for p in beside if p.number_start < c.number_start]
+        after = [p.figure for p in beside if p.number_start > c.number_start]
+        if (before and c.figure < min(before)) or (
+            not before and after and c.figure < _SIGNATORIES_FIRST_SHARE * min(after)
+        ):
+            out[i] = replace(c, measure=MEASURE_SIGNED_NOT_PARTIES)
+    # "50 have ratified and 30 have signed": right after a count of parties, those who only signed.
+    # The treaty may be named in between: "110 states had ratified the CCM, while 13 others had signed".
+    joined = re.compile(
+        r"(?:\s+(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
+        r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
+        re.I,
+    )
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
+            continue
+        between = text[a.end : b.number_start]
+        if b.noun is None and len(between) < 120 and joined.fullmatch(between):
+            out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
+    return out
+
+
+__all__ = ["by_mode", "signatories_beside_parties"]
