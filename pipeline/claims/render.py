@@ -55,7 +55,12 @@ def _treaty(c: ClaimCheck) -> str:
     return f"{c.mtdsg_no}{short}{title} ({how})"
 
 
-def _since_lines(c: ClaimCheck) -> list[str]:
+# How many names a report for people lists of those who joined or signed since a claim's date; the rest
+# are counted ("and 165 more"), and `--all` (or the json format) lists them all.
+SINCE_SHOWN = 10
+
+
+def _since_lines(c: ClaimCheck, shown: int | None = SINCE_SHOWN) -> list[str]:
     if c.claim.claimed_on is None or c.claim.kind == KIND_THRESHOLD:
         return []
     joined = [n for n in c.newcomers if n.change == "joined"]
@@ -64,7 +69,10 @@ def _since_lines(c: ClaimCheck) -> list[str]:
     out = []
     for label, group in (("joined", joined), ("signed", signed)):
         if group:
-            items = "; ".join(f"{n.name} ({n.action or n.change} {n.on.isoformat()})" for n in group)
+            cut = group if shown is None else group[:shown]
+            items = "; ".join(f"{n.name} ({n.action or n.change} {n.on.isoformat()})" for n in cut)
+            if len(cut) < len(group):
+                items += f"; and {len(group) - len(cut)} more (--all lists them)"
             out.append(f"{label} since {day} ({len(group)}): {items}")
         else:
             out.append(f"{label} since {day}: nobody")
@@ -81,8 +89,9 @@ def _unread_lines(report: ClaimReport) -> list[str]:
     return lines
 
 
-def render_text(report: ClaimReport) -> str:
-    """A plain-text report, one block per claim, then the figures not checked."""
+def render_text(report: ClaimReport, *, every_name: bool = False) -> str:
+    """A plain-text report, one block per claim, then the figures not checked; of those who joined or
+    signed since a claim's date, the first SINCE_SHOWN and a count (every_name: all)."""
     if report.message:
         return "\n".join([report.message, *_unread_lines(report)]) + "\n"
     n = len(report.checks)
@@ -106,7 +115,7 @@ def render_text(report: ClaimReport) -> str:
             src = f", {c.source}" if c.source else ""
             lines.append(f"   now:     {c.figure_now} {_what(cl)}, status as at {c.now_as_at}{src}")
         lines.append(f"   verdict: {c.verdict}: {c.explanation}")
-        lines += [f"   {s}" for s in _since_lines(c)]
+        lines += [f"   {s}" for s in _since_lines(c, None if every_name else SINCE_SHOWN)]
         if c.word_note:
             lines.append(f"   words:   {c.word_note}")
         lines += [f"   note:    {s}" for s in c.notes]

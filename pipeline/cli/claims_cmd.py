@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -70,6 +72,14 @@ def check_claims(
             "figures, then every miss.",
         ),
     ] = None,
+    every_name: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="In the table report, list everyone who joined or signed since a claim's date (by default "
+            "the first 10 and a count; json and markdown list them all).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Find treaty figures in a text ("ratified by 177 countries as of September 2021") and check them:
@@ -134,8 +144,8 @@ def check_claims(
         fail(str(e))
     except StoreError as e:
         fail(f"cannot read {path}: {e}")
-    render = {
-        ClaimsFormat.table: render_text,
+    render: dict[ClaimsFormat, Callable[[Any], str]] = {
+        ClaimsFormat.table: partial(render_text, every_name=every_name),
         ClaimsFormat.json: render_json,
         ClaimsFormat.markdown: render_markdown,
     }

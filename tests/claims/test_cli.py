@@ -152,3 +152,20 @@ def test_a_text_with_only_unread_figures_says_so(keepers_db: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "no treaty figures found (nothing to check)" in result.output
     assert "line 1: 12 (subset)" in result.output and "line 1: 3 (subset)" in result.output
+
+
+def test_a_long_list_of_newcomers_is_cut_with_a_count_and_all_shows_it(eval_db: Path, tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text(
+        "The Convention on the Rights of Persons with Disabilities had been ratified by 20 countries as of"
+        " May 2008.\n"
+    )
+    cut = CliRunner().invoke(app, ["check-claims", str(text), "--db", str(eval_db)])
+    joined = next(line for line in cut.output.splitlines() if "joined since 2008-05-31" in line)
+    total = int(joined.split("(")[1].split(")")[0])
+    assert total > 10 and f"and {total - 10} more (--all lists them)" in joined
+    whole = CliRunner().invoke(app, ["check-claims", str(text), "--all", "--db", str(eval_db)])
+    every = next(line for line in whole.output.splitlines() if "joined since 2008-05-31" in line)
+    assert (
+        "more (--all" not in every and every.count("(ratification") + every.count("(accession") >= total - 5
+    )
