@@ -185,16 +185,17 @@ def read_competence(
         )
     m = _LEADING_DATE.match(text)
     declared_on = parse_day(m.group(1)) if m else None
+    return _recognitions(mtdsg_no, participant, text, dict.fromkeys(named, declared_on))
+
+
+def _recognitions(
+    mtdsg_no: str, participant: str, text: str, dated: dict[int, date | None]
+) -> tuple[CompetenceDeclaration, ...]:
+    """One record per article recognised, in article order, each with its date (None: upon consent)."""
+    articles = declaration_articles(mtdsg_no)
     return tuple(
-        CompetenceDeclaration(
-            mtdsg_no=mtdsg_no,
-            participant=participant,
-            article=a,
-            procedure=articles[a].procedure,
-            declared_on=declared_on,
-            text=text,
-        )
-        for a in sorted(named)
+        CompetenceDeclaration(mtdsg_no, participant, a, articles[a].procedure, dated[a], text)
+        for a in sorted(dated)
     )
 
 
@@ -248,14 +249,4 @@ def recognitions_in_text(mtdsg_no: str, participant: str, text: str) -> tuple[Co
             known = found.get(a)
             if a not in found or (day is not None and (known is None or day < known)):
                 found[a] = day
-    return tuple(
-        CompetenceDeclaration(
-            mtdsg_no=mtdsg_no,
-            participant=participant,
-            article=a,
-            procedure=articles[a].procedure,
-            declared_on=found[a],
-            text=text,
-        )
-        for a in sorted(found)
-    )
+    return _recognitions(mtdsg_no, participant, text, found)
