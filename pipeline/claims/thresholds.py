@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
+from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import QUAL as _QUAL
@@ -102,6 +102,35 @@ _CONDITION_NUMBER = re.compile(
 _ENTRY = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
 
 
+def _exact(
+    figure: int,
+    measure: str,
+    span: tuple[int, int],
+    number: tuple[int, int],
+    phrase: str,
+    *,
+    noun: str | None = None,
+    kind: str = KIND_COUNT,
+    source: str = "prose",
+) -> CountMatch:
+    """A count stated exactly ("the 160th State", "Parties 112", "Condition: 20 ratifications"): no
+    qualifier, the phrase with its runs of white space made one."""
+    return CountMatch(
+        figure=figure,
+        measure=measure,
+        comparison="=",
+        qualifier=None,
+        noun=noun,
+        start=span[0],
+        end=span[1],
+        number_start=number[0],
+        number_end=number[1],
+        phrase=re.sub(r"\s+", " ", phrase),
+        kind=kind,
+        source=source,
+    )
+
+
 def _clause_around(text: str, start: int, end: int) -> str:
     """The text of the sentence around [start, end) (cut at . ! ? followed by a space)."""
     lo = max((m.end() for m in re.finditer(r"[.!?]\s", text[max(0, start - 300) : start])), default=0)
@@ -176,18 +205,8 @@ def _being_nth(text: str) -> list[CountMatch]:
         if figure < 10:
             continue  # "the first": an event, as with thresholds
         out.append(
-            CountMatch(
-                figure=figure,
-                measure=MEASURE_PARTIES,
-                comparison="=",
-                qualifier=None,
-                noun=None,
-                start=m.start(),
-                end=m.end(),
-                number_start=m.start(group),
-                number_end=m.end(group),
-                phrase=re.sub(r"\s+", " ", m.group(0)),
-                kind=KIND_THRESHOLD,
+            _exact(
+                figure, MEASURE_PARTIES, (m.start(), m.end()), m.span(group), m.group(0), kind=KIND_THRESHOLD
             )
         )
     return out
@@ -208,20 +227,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         if _ENTRY.search(_clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
         measure = MEASURE_SIGNATORIES if (m.group("verb") or "").lower() == "sign" else MEASURE_PARTIES
-        out.append(
-            CountMatch(
-                figure=figure,
-                measure=measure,
-                comparison="=",
-                qualifier=None,
-                noun=None,
-                start=m.start(),
-                end=m.end(),
-                number_start=m.start(group),
-                number_end=m.end(group),
-                phrase=re.sub(r"\s+", " ", m.group(0)),
-            )
-        )
+        out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     return out
 
 
@@ -230,20 +236,17 @@ def infobox_matches(text: str) -> list[CountMatch]:
     for m in _INFOBOX.finditer(text):
         label = re.sub(r"\s+", " ", m.group("label").lower())
         measure = MEASURE_SIGNATORIES if label.startswith("sign") else MEASURE_PARTIES
+        span = (m.start("label"), m.end("num"))
         out.append(
-            CountMatch(
-                figure=int(m.group("num")),
-                measure=measure,
-                comparison="=",
-                qualifier=None,
+            _exact(
+                int(m.group("num")),
+                measure,
+                span,
+                m.span("num"),
+                text[span[0] : span[1]],
                 noun=label,
-                start=m.start("label"),
-                end=m.end("num"),
-                number_start=m.start("num"),
-                number_end=m.end("num"),
-                phrase=re.sub(r"\s+", " ", text[m.start("label") : m.end("num")]),
                 source="infobox",
-            )
+            )  # fmt: skip
         )
     for m in _CONDITION.finditer(text):
         rest, base = m.group("rest"), m.start("rest")
@@ -259,19 +262,14 @@ def infobox_matches(text: str) -> list[CountMatch]:
             continue
         n = next((x for x in numbers if x.group("noun")), numbers[-1])
         out.append(
-            CountMatch(
-                figure=int(n.group("num")),
-                measure=MEASURE_PARTIES,
-                comparison="=",
-                qualifier=None,
-                noun=None,
-                start=m.start(),
-                end=m.end(),
-                number_start=base + n.start("num"),
-                number_end=base + n.end("num"),
-                phrase=re.sub(r"\s+", " ", m.group(0).strip(" \t|")),
+            _exact(
+                int(n.group("num")),
+                MEASURE_PARTIES,
+                (m.start(), m.end()),
+                (base + n.start("num"), base + n.end("num")),
+                m.group(0).strip(" \t|"),
                 kind=KIND_THRESHOLD,
                 source="infobox",
-            )
+            )  # fmt: skip
         )
     return out
