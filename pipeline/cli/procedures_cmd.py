@@ -28,24 +28,6 @@ _ANSWERS = (
     "yes: accepted; no: a party that has not accepted it; not party: not a party to the treaty (or the"
     " protocol); unknown: a declaration whose text is not on the page"
 )
-_ACCEPTANCE_COLUMNS = [
-    "iso3",
-    "name",
-    "core",
-    "procedure",
-    "accepted",
-    "since",
-    "basis",
-    "mtdsg_no",
-    "un_url",
-]
-_OBJECTION_COLUMNS = [
-    "mtdsg_no", "objecting_iso3", "objecting", "reserving_iso3", "reserving", "objected_on", "heading",
-    "un_url",
-]  # fmt: skip
-_WITHDRAWN_COLUMNS = [
-    "mtdsg_no", "iso3", "participant", "notified_on", "what", "partial", "note", "sentence", "un_url",
-]  # fmt: skip
 
 
 def _country(name: str) -> tuple[str, str]:
@@ -84,7 +66,7 @@ def procedures(
     through a declaration under an article or a complaints protocol, and since when. json, jsonl and csv
     give one record per participant and procedure, with the UN page (un_url) that records it."""
     from pipeline import catalog  # lazy: the name table only for the table format
-    from pipeline.store.procedures import NOT_PARTY, core_treaties  # lazy: the store's modules
+    from pipeline.store.procedures import NOT_PARTY, Acceptance, columns, core_treaties  # lazy: store
 
     on: date | None = parse_day(asof, "--asof") if asof else None
     code, name = _country(participant) if participant else (None, None)
@@ -94,7 +76,7 @@ def procedures(
     if code is not None and all(r["accepted"] == NOT_PARTY for r in rows):
         fail(f"{name} ({code}) is a party to none of the core treaties in the database")
     if fmt is not OutputFormat.table:
-        print_rows(rows, fmt, columns=_ACCEPTANCE_COLUMNS)
+        print_rows(rows, fmt, columns=columns(Acceptance))
         return
     when = f"as of {on}" if on else "on the latest snapshots"
     if missing:
@@ -142,13 +124,15 @@ def objections_cmd(
     """Who objected to whose reservations or declarations on a treaty, and when, as the latest snapshot lists
     them (one record per objecting participant, reserving participant and date; "?" where the objection
     names no participant the tool can read)."""
+    from pipeline.store.procedures import Objection, columns  # lazy: the store's modules
+
     by_code = _country(by)[0] if by else None
     against_code = _country(against)[0] if against else None
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
         found = [o.to_dict() for o in store.objections(m, by=by_code, against=against_code)]
     if fmt is not OutputFormat.table:
-        print_rows(found, fmt, columns=_OBJECTION_COLUMNS)
+        print_rows(found, fmt, columns=columns(Objection))
         return
     if not found:
         print(f"{m}: no objections" + (" matching" if by or against else ""))
@@ -171,12 +155,14 @@ def reservations_cmd(
 ) -> None:
     """Reservations, declarations and objections withdrawn on a treaty (in whole or in part), dated by the
     notifications its latest end notes report, with the note's own sentence."""
+    from pipeline.store.procedures import WithdrawnStatement, columns  # lazy: the store's modules
+
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
         withdrawn, unread = store.withdrawn_statements(m)
         found = [w.to_dict() for w in withdrawn]
     if fmt is not OutputFormat.table:
-        print_rows(found, fmt, columns=_WITHDRAWN_COLUMNS)
+        print_rows(found, fmt, columns=columns(WithdrawnStatement))
         return
     print(f"{m}: {_plural(len(found), 'withdrawal')} of reservations, declarations or objections")
     for w in found:

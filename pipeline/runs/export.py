@@ -29,6 +29,8 @@ from pipeline.spreadsheet import csv_safe
 from pipeline.store import Store
 from pipeline.store.events import all_events, events_frame, participation_history, snapshot_provenance
 from pipeline.store.frames import plain_values
+from pipeline.store.procedures import Acceptance
+from pipeline.store.procedures import columns as procedure_columns
 from pipeline.store.rows import public_source
 
 CSV_DATETIME = "%Y-%m-%dT%H:%M:%S"
@@ -101,8 +103,7 @@ def export_tables(store: Store, out_dir: Path) -> list[Path]:
         "events": events_frame(events),
         "matrix": plain_values(store.matrix()),
         "procedures": pd.DataFrame(
-            [a.to_dict() for a in store.acceptances()],
-            columns=["iso3", "name", "core", "procedure", "accepted", "since", "basis", "mtdsg_no", "un_url"],
+            [a.to_dict() for a in store.acceptances()], columns=procedure_columns(Acceptance)
         ),
     }
     stage = _staging(out_dir)

@@ -7,7 +7,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -52,17 +52,7 @@ class Acceptance:
     un_url: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "iso3": self.iso3,
-            "name": self.name,
-            "core": self.core,
-            "procedure": self.procedure,
-            "accepted": self.accepted,
-            "since": self.since.isoformat() if self.since else None,
-            "basis": self.basis,
-            "mtdsg_no": self.mtdsg_no,
-            "un_url": self.un_url,
-        }
+        return record(self)
 
 
 @dataclass(frozen=True)
@@ -79,16 +69,19 @@ class Objection:
     un_url: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "mtdsg_no": self.mtdsg_no,
-            "objecting_iso3": self.objecting_iso3,
-            "objecting": self.objecting,
-            "reserving_iso3": self.reserving_iso3,
-            "reserving": self.reserving,
-            "objected_on": self.objected_on.isoformat() if self.objected_on else None,
-            "heading": self.heading,
-            "un_url": self.un_url,
-        }
+        return record(self)
+
+
+def record(row: Acceptance | Objection | WithdrawnStatement) -> dict[str, Any]:
+    """One answer as an output record: its fields in order, dates as ISO text."""
+    return {
+        f.name: (v.isoformat() if isinstance(v := getattr(row, f.name), date) else v) for f in fields(row)
+    }
+
+
+def columns(kind: type[Acceptance] | type[Objection] | type[WithdrawnStatement]) -> list[str]:
+    """The fields of an output record, for a header when there are no rows."""
+    return [f.name for f in fields(kind)]
 
 
 def core_treaties() -> list[str]:
@@ -349,17 +342,7 @@ class WithdrawnStatement:
     un_url: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "mtdsg_no": self.mtdsg_no,
-            "iso3": self.iso3,
-            "participant": self.participant,
-            "notified_on": self.notified_on.isoformat(),
-            "what": self.what,
-            "partial": self.partial,
-            "note": self.note,
-            "sentence": self.sentence,
-            "un_url": self.un_url,
-        }
+        return record(self)
 
 
 def withdrawn_statements(
