@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from pipeline.parse.endnotes import parse_day
 from pipeline.parse.model import ParseError
@@ -80,13 +82,17 @@ def load_procedures(path: Path = PROCEDURES_FILE) -> tuple[Procedure, ...]:
     return tuple(out)
 
 
-def declaration_articles(mtdsg_no: str) -> dict[int, Procedure]:
-    """The articles of one treaty under which a declaration opens a procedure: article -> procedure."""
-    return {
-        p.article: p
-        for p in load_procedures()
-        if p.mtdsg_no == mtdsg_no and p.how == BY_DECLARATION and p.article is not None
-    }
+@cache
+def declaration_articles(mtdsg_no: str) -> Mapping[int, Procedure]:
+    """The articles of one treaty under which a declaration opens a procedure: article -> procedure
+    (read once per treaty: every diff of every treaty asks)."""
+    return MappingProxyType(
+        {
+            p.article: p
+            for p in load_procedures()
+            if p.mtdsg_no == mtdsg_no and p.how == BY_DECLARATION and p.article is not None
+        }
+    )
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
 from pipeline.parse.model import ParseError
-from pipeline.parse.procedures import read_competence, recognitions_in_text
+from pipeline.parse.procedures import declaration_articles, read_competence, recognitions_in_text
 from pipeline.store.model import Change
 
 if TYPE_CHECKING:  # no pandas at import: the command line's history path reads plain rows
@@ -151,8 +151,12 @@ def _competence_changes(
     mtdsg_no: str, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
 ) -> list[Change]:
     changes: list[Change] = []
+    if not declaration_articles(mtdsg_no):
+        return changes  # no article of this treaty opens a complaint procedure
     for iso3, new in after.items():
         old = before.get(iso3)
+        if old is not None and old.get("declarations") == new.get("declarations"):
+            continue  # the same declarations recognise the same articles
         was = competences(mtdsg_no, old.get("declarations")) if old is not None else {}
         now = competences(mtdsg_no, new.get("declarations"))
         name = str(new["name"])
