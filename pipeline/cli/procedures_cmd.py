@@ -66,6 +66,7 @@ def procedures(
     through a declaration under an article or a complaints protocol, and since when. json, jsonl and csv
     give one record per participant and procedure, with the UN page (un_url) that records it."""
     from pipeline import catalog  # lazy: the name table only for the table format
+    from pipeline.store.history import today_utc  # lazy: the store's modules
     from pipeline.store.procedures import NOT_PARTY, Acceptance, columns, core_treaties  # lazy: store
 
     on: date | None = parse_day(asof, "--asof") if asof else None
@@ -79,6 +80,8 @@ def procedures(
         print_rows(rows, fmt, columns=columns(Acceptance))
         return
     when = f"as of {on}" if on else "on the latest snapshots"
+    if on is not None and on > today_utc():
+        print(f"note: {on} is after today: a projection from the latest snapshots, not a record")
     if missing:
         print(f"not in the database (nobody counted as a party): {', '.join(missing)}")
     for r in rows:

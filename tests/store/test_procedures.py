@@ -239,3 +239,14 @@ def test_the_site_shows_the_procedures_page_and_each_countrys_section(
     assert 'href="procedures.html"' in (index.parent / "index.html").read_text(encoding="utf-8")
     france = (index.parent / "country" / "FRA.html").read_text(encoding="utf-8")
     assert 'id="country-procedures"' in france and "declaration under article 22 of IV-9" in france
+
+
+def test_a_date_after_today_is_said_to_be_a_projection(procedures_db: Path) -> None:
+    out = CliRunner().invoke(
+        app, ["procedures", "France", "--asof", "2999-01-01", "--db", str(procedures_db)]
+    )
+    assert out.exit_code == 0 and out.output.splitlines()[0] == (
+        "note: 2999-01-01 is after today: a projection from the latest snapshots, not a record"
+    )
+    now = CliRunner().invoke(app, ["procedures", "France", "--db", str(procedures_db)])
+    assert not now.output.startswith("note:")
