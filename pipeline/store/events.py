@@ -17,30 +17,22 @@ from pipeline.store.known import known_events
 from pipeline.store.model import Change, KnownEvent
 from pipeline.store.participation import withdrawal_effect_date
 from pipeline.store.queries import ParticipantHistory, Queries, records
+from pipeline.vocab import EventKind
 
-# What a reader is told about. Corrections of a date and footnote renumbering are not news: the UN
+# What a reader is told about: the vocabulary's event kinds (pipeline.vocab.EventKind), as plain strings
+# under this module's names. Corrections of a date and footnote renumbering are not news: the UN
 # renumbers its footnotes whenever one is added above, and a corrected date is not an action.
-JOINED = "joined"
-SIGNED = "signed"
-WITHDREW = "withdrew"  # the page brackets the action (denounced), the end note tells the story
-REMOVED_WITHOUT_NOTICE = "removed_without_notice"  # on one snapshot, gone from the next, nothing said
-RENAMED = "renamed"
-DECLARATIONS_CHANGED = "declarations_changed"
-COMPETENCE_RECOGNISED = "competence_recognised"  # a declaration opening a complaint procedure appeared
-COMPETENCE_WITHDRAWN = "competence_withdrawn"
-FIRST_SNAPSHOT = "first_snapshot"  # the baseline of a treaty: tracking started, not a change
-EVENT_KINDS = (
-    JOINED,
-    SIGNED,
-    WITHDREW,
-    REMOVED_WITHOUT_NOTICE,
-    RENAMED,
-    DECLARATIONS_CHANGED,
-    COMPETENCE_RECOGNISED,
-    COMPETENCE_WITHDRAWN,
-    FIRST_SNAPSHOT,
-)
-PARTICIPANT_KINDS = EVENT_KINDS[:-1]
+JOINED = EventKind.JOINED.value
+SIGNED = EventKind.SIGNED.value
+WITHDREW = EventKind.WITHDREW.value  # the page brackets the action (denounced), the end note tells the story
+REMOVED_WITHOUT_NOTICE = EventKind.REMOVED_WITHOUT_NOTICE.value  # gone from the next snapshot, nothing said
+RENAMED = EventKind.RENAMED.value
+DECLARATIONS_CHANGED = EventKind.DECLARATIONS_CHANGED.value
+COMPETENCE_RECOGNISED = EventKind.COMPETENCE_RECOGNISED.value  # a declaration opening a complaint procedure
+COMPETENCE_WITHDRAWN = EventKind.COMPETENCE_WITHDRAWN.value
+FIRST_SNAPSHOT = EventKind.FIRST_SNAPSHOT.value  # the baseline of a treaty: tracking started, not a change
+EVENT_KINDS = tuple(k.value for k in EventKind)
+PARTICIPANT_KINDS = tuple(k for k in EVENT_KINDS if k != FIRST_SNAPSHOT)
 
 # The columns of the events table (export, webhook, feeds): the one list.
 EVENT_COLUMNS = [
