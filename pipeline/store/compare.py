@@ -14,6 +14,7 @@ from pipeline.frame_values import to_date as as_date
 from pipeline.parse.model import ParseError
 from pipeline.parse.procedures import declaration_articles, read_competence, recognitions_in_text
 from pipeline.store.model import Change
+from pipeline.vocab import ChangeKind
 
 if TYPE_CHECKING:  # no pandas at import: the command line's history path reads plain rows
     import pandas as pd
@@ -111,7 +112,9 @@ def compare_participants(
         if new is None and old is not None:
             # Gone from the later page, with no bracketed date and so no end note to say why.
             changes.append(
-                Change(iso3, str(old["name"]), "removed_without_notice", _participant_text(old), None)
+                Change(
+                    iso3, str(old["name"]), ChangeKind.REMOVED_WITHOUT_NOTICE, _participant_text(old), None
+                )
             )
             continue
         assert old is not None and new is not None
@@ -165,10 +168,12 @@ def _competence_changes(
         for article in sorted(set(now) - set(was)):
             text, day = now[article]
             changes.append(
-                Change(iso3, name, "competence_recognised", None, text, day or consent, "declaration")
+                Change(
+                    iso3, name, ChangeKind.COMPETENCE_RECOGNISED, None, text, day or consent, "declaration"
+                )
             )
         for article in sorted(set(was) - set(now)):
-            changes.append(Change(iso3, name, "competence_withdrawn", was[article][0], None))
+            changes.append(Change(iso3, name, ChangeKind.COMPETENCE_WITHDRAWN, was[article][0], None))
     return changes
 
 
@@ -177,11 +182,11 @@ def _appeared(iso3: str, new: dict[str, Any]) -> list[Change]:
     name = str(new["name"])
     changes: list[Change] = []
     if is_on(new, "consent"):
-        changes.append(Change(iso3, name, "joined", None, _action_text(new, "consent")))
+        changes.append(Change(iso3, name, ChangeKind.JOINED, None, _action_text(new, "consent")))
     if is_on(new, "signature"):
-        changes.append(Change(iso3, name, "signed", None, _action_text(new, "signature")))
+        changes.append(Change(iso3, name, ChangeKind.SIGNED, None, _action_text(new, "signature")))
     if not is_on(new, "consent") and not is_on(new, "signature"):
-        kind = "withdrew" if bool(new.get("withdrawn")) else "corrected"
+        kind = ChangeKind.WITHDREW if bool(new.get("withdrawn")) else ChangeKind.CORRECTED
         shown = _action_text(new, "consent") or _action_text(new, "signature") or name
         changes.append(Change(iso3, name, kind, None, shown))
     return changes
@@ -192,25 +197,31 @@ def _changed(iso3: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
     name = str(new["name"])
     changes: list[Change] = []
     if str(old["name"]) != name:
-        changes.append(Change(iso3, name, "renamed", str(old["name"]), name))
-    for role, gained in (("consent", "joined"), ("signature", "signed")):
+        changes.append(Change(iso3, name, ChangeKind.RENAMED, str(old["name"]), name))
+    for role, gained in (("consent", ChangeKind.JOINED), ("signature", ChangeKind.SIGNED)):
         was, now = is_on(old, role), is_on(new, role)
         before_text, after_text = _action_text(old, role), _action_text(new, role)
         if not was and now:
             changes.append(Change(iso3, name, gained, before_text, after_text))
         elif was and not now:
-            kind = "withdrew" if role_withdrawn(new, role) else "removed_without_notice"
+            kind = ChangeKind.WITHDREW if role_withdrawn(new, role) else ChangeKind.REMOVED_WITHOUT_NOTICE
             changes.append(Change(iso3, name, kind, before_text, after_text))
         elif before_text != after_text:
-            changes.append(Change(iso3, name, "corrected", before_text, after_text))
+            changes.append(Change(iso3, name, ChangeKind.CORRECTED, before_text, after_text))
     for key in ("provisional", "other_actions"):
         bt = _action_text(old, key) if key == "provisional" else _text(old.get(key))
         at = _action_text(new, key) if key == "provisional" else _text(new.get(key))
         if bt != at:
-            changes.append(Change(iso3, name, "corrected", bt, at))
+            changes.append(Change(iso3, name, ChangeKind.CORRECTED, bt, at))
     if _text(old.get("footnotes")) != _text(new.get("footnotes")):
         changes.append(
-            Change(iso3, name, "footnotes_changed", _text(old.get("footnotes")), _text(new.get("footnotes")))
+            Change(
+                iso3,
+                name,
+                ChangeKind.FOOTNOTES_CHANGED,
+                _text(old.get("footnotes")),
+                _text(new.get("footnotes")),
+            )
         )
     if not same_text(old.get("declarations"), new.get("declarations")) or (
         _has_text(old) != _has_text(new)
@@ -220,7 +231,7 @@ def _changed(iso3: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
             Change(
                 iso3,
                 name,
-                "declarations_changed",
+                ChangeKind.DECLARATIONS_CHANGED,
                 _short(old.get("declarations"), old.get("has_declarations")),
                 _short(new.get("declarations"), new.get("has_declarations")),
             )

@@ -14,6 +14,7 @@ from pipeline.store.known import known_events
 from pipeline.store.model import Change, Diff, KnownEvent, StoreError
 from pipeline.store.participation import ROLES, footnote_markers, quoted_clause
 from pipeline.store.queries import ParticipantHistory, Queries, snapshot_counts
+from pipeline.vocab import ChangeKind
 
 __all__ = ["check_order", "diff", "diffs"]
 
@@ -119,12 +120,12 @@ def _dated(
     events = {e.iso3: e for e in cited if e.ends}
     out = []
     for c in changes:
-        if c.change == "removed_without_notice" and c.iso3 in events:
+        if c.change == ChangeKind.REMOVED_WITHOUT_NOTICE and c.iso3 in events:
             e = events[c.iso3]
             c = dataclasses.replace(
-                c, change="withdrew", effective=e.effective, rule=f"known event: {e.source}"
+                c, change=ChangeKind.WITHDREW, effective=e.effective, rule=f"known event: {e.source}"
             )
-        elif c.change == "withdrew" and c.iso3 in by_code:
+        elif c.change == ChangeKind.WITHDREW and c.iso3 in by_code:
             row = by_code[c.iso3]
             for role in ROLES:
                 if not role_withdrawn(row, role):
