@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-from pipeline.parse.endnotes import parse_day
+from pipeline.parse.endnotes import DATE_PATTERN, parse_day
 from pipeline.parse.model import ParseError
 
 PROCEDURES_FILE = Path(__file__).with_name("procedures.csv")
@@ -133,7 +133,7 @@ _CUES = {
     ),
     INQUIRY: re.compile(r"\binquiry|\benquiry", re.I),
 }
-_LEADING_DATE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\b")
+_LEADING_DATE = re.compile(rf"^\s*({DATE_PATTERN})\b")
 
 
 def mentioned_articles(text: str) -> set[int]:
@@ -218,7 +218,7 @@ _NEGATION = re.compile(
 )
 # A date that opens a dated part of an entry ("... legislation. 15 September 2008 Declaration under article
 # 77: ..."), not one told in passing ("adopted in New York on 18 December 1990").
-_BLOCK_DATE = re.compile(r"(?:^|[.:;\"”)\]]\s+|\s{2,})(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})(?=\s+[A-Z“\"])")
+_BLOCK_DATE = re.compile(rf"(?:^|[.:;\"”)\]]\s+|\s{{2,}})({DATE_PATTERN})(?=\s+[A-Z“\"])")
 
 
 def recognitions_in_text(mtdsg_no: str, participant: str, text: str) -> tuple[CompetenceDeclaration, ...]:

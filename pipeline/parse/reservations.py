@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.parse.endnotes import parse_day
+from pipeline.parse.endnotes import DATE_PATTERN, parse_day
 from pipeline.parse.model import EndNote
 
-_DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+_DATE = DATE_PATTERN
 # What was withdrawn, in the words the notes use.
 WHAT = ("reservation", "declaration", "objection", "statement", "understanding")
 _WITHDRAW = re.compile(r"\bwithdr(?:aw|ew|awal|awn|awing)\w*\b", re.I)

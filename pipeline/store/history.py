@@ -9,6 +9,7 @@ from typing import Any
 
 from pipeline.frame_values import to_date as as_date
 from pipeline.parse.endnotes import (
+    DATE_PATTERN,
     RULE_EFFECT,
     parse_day,
     read_withdrawal,
@@ -47,7 +48,7 @@ def _by_code(history: ParticipantHistory, snap: dict[str, Any]) -> dict[str, dic
     return {str(r["iso3"]): r for r in history.rows_at(int(snap["seq"]))}
 
 
-_CONCLUDED = re.compile(r"(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})")
+_CONCLUDED = re.compile(rf"({DATE_PATTERN})")
 
 
 def adoption_date(conclusion: str | None) -> date | None:

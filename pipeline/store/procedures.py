@@ -15,7 +15,7 @@ import duckdb
 
 from pipeline import mtdsg
 from pipeline.normalise.countries import UnknownCountry, lookup_country, match_key, suggest
-from pipeline.parse.endnotes import parse_day
+from pipeline.parse.endnotes import DATE_PATTERN, parse_day
 from pipeline.parse.model import EndNote, ParseError
 from pipeline.parse.procedures import (
     BY_DECLARATION,
@@ -228,7 +228,7 @@ def _cell(
 # "29 April 2010 Objection to the reservations made by Qatar upon accession:", "With regards to ...";
 # some have none ("28 January 2010 "The Government of ... has examined the reservations made by the
 # State of Qatar ...").
-_DATE = r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+_DATE = DATE_PATTERN
 _SEGMENT = re.compile(
     rf"(?:^|(?<=\s))(?={_DATE}\s+(?:With|In\s|Objection|Regarding|Concerning|[“\"]|The\s|\[))"
 )
