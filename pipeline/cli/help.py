@@ -55,21 +55,32 @@ COMMAND_WRITES: dict[str, str] = {
     "bench": "a temporary folder, removed at the end; prints a table and a JSON line.",
 }
 
-_TYPE_PLACEHOLDERS = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "path": "PATH", "date": "DATE"}
+# The placeholder of each of click's parameter types, by its name (typer's types are click's).
+_TYPE_PLACEHOLDERS = {
+    "str": "TEXT",
+    "text": "TEXT",
+    "int": "INTEGER",
+    "integer": "INTEGER",
+    "int range": "INTEGER",
+    "float": "NUMBER",
+    "float range": "NUMBER",
+    "path": "PATH",
+    "date": "DATE",
+}
 
 
 def _placeholder(param: Any, ctx: Any) -> str:
     """One placeholder style: UPPER-CASE words (TREATY, PATH, DATE), choices as [a|b], flags none."""
     if param.metavar:
         return str(param.metavar)
-    shown = str(param.display_type(ctx) or "").strip("<>")
-    if getattr(param, "is_flag", False) or shown == "bool":
+    if getattr(param, "is_flag", False):
         return ""
-    if "|" in shown:
-        return f"[{shown}]"
-    many = shown.startswith("list[")
-    shown = shown.removeprefix("list[").removesuffix("]")
-    return _TYPE_PLACEHOLDERS.get(shown.lower(), shown.upper()) + ("..." if many else "")
+    choices = getattr(param.type, "choices", None)
+    if choices:
+        return "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]"
+    name = str(param.type.name)
+    shown = _TYPE_PLACEHOLDERS.get(name.lower(), name.upper())
+    return shown + ("..." if getattr(param, "multiple", False) or param.nargs != 1 else "")
 
 
 def _argument_name(param: Any) -> str:
@@ -216,6 +227,9 @@ def usage_message(exc: Any) -> str:
         choices = re.fullmatch(r"'(.*)' is not one of (.*?)\.?", message)
         if choices:
             message = f"{choices[1]!r} is not one of {choices[2].replace(chr(39), '')}"
+        number = re.fullmatch(r"(.*) is not a valid (int|integer|float)( range)?\.?", message)
+        if number:
+            message = f"{number[1]} is not a {'number' if number[2] == 'float' else 'whole number'}"
         return f"{where}: {_sentence(message)}"
     if isinstance(exc, click_exceptions.NoSuchOption):
         text = f"no such option {exc.option_name}"

@@ -67,7 +67,7 @@ def _offered() -> dict[str, list[str]]:
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         for p in command.params:
             if "--format" in getattr(p, "opts", []):
-                out[name] = [str(c.value) for c in p.type_descriptor.annotation]
+                out[name] = [str(getattr(c, "value", c)) for c in p.type.choices]
     return out
 
 
