@@ -31,7 +31,11 @@ BOX = re.compile("[\u2500-\u257f]")  # box drawing
         (["status", "OPSC", "--bogus"], "error: no such option --bogus", "Usage: treaties status"),
         (["diff", "OPSC", "--from"], "error: option '--from' requires an argument", "Usage: treaties diff"),
         (["frobnicate"], "error: no such command 'frobnicate'", "Usage: treaties [OPTIONS] COMMAND"),
-        (["crawl", "--min-interval", "abc"], "error: --min-interval: 'abc' is not a number", "Usage: treaties crawl"),
+        (
+            ["crawl", "--min-interval", "abc"],
+            "error: --min-interval: 'abc' is not a number",
+            "Usage: treaties crawl",
+        ),
         (["watch", "--cycles", "x"], "error: --cycles: 'x' is not a whole number", "Usage: treaties watch"),
         (["drop-snapshot", "abc"], "error: ID: 'abc' is not a whole number", "Usage: treaties drop-snapshot"),
     ],
