@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from pipeline import config
-from pipeline.cli.app import app, fail
+from pipeline.cli.base import app, fail
 
 # The benchmark is not part of the installed package: it lives in benchmarks/ of a checkout, beside
 # pipeline/ (an editable install, as `make venv` makes), and is imported from there when asked for.

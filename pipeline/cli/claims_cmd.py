@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pipeline.cli.app import DbOption, app, fail
+from pipeline.cli.base import DbOption, app, fail
 from pipeline.config import db_path
 
 

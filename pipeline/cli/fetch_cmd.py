@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from pipeline import config, mtdsg
-from pipeline.cli.app import DbOption, SiteOutOption, app, fail, user_errors
+from pipeline.cli.base import DbOption, SiteOutOption, app, fail, user_errors
 from pipeline.text import plural
 
 _BASE_HELP = (

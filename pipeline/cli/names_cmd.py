@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pipeline.cli.app import OutputFormat, app, fail, print_rows
+from pipeline.cli.base import OutputFormat, app, fail, print_rows
 
 if TYPE_CHECKING:
     from pipeline.normalise.codes import Code

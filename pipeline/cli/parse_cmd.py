@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pipeline.cli.app import OutputFormat, app, fail, print_csv
+from pipeline.cli.base import OutputFormat, app, fail, print_csv
 from pipeline.mtdsg import citable_url
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.cli.app import (
+from pipeline.cli.base import (
     DbOption,
     FormatOption,
     OutputFormat,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline import config
-from pipeline.cli.app import DbOption, app, fail, open_db, user_errors
+from pipeline.cli.base import DbOption, app, fail, open_db, user_errors
 
 
 @app.command()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from pipeline import config
-from pipeline.cli.app import (
+from pipeline.cli.base import (
     DbOption,
     FormatOption,
     OutputFormat,

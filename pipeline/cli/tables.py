@@ -21,6 +21,7 @@ float as an integer; a list as `a, b`; runs of whitespace (the newlines of a dec
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -258,12 +259,15 @@ def render_table(
         otherwise: dates, numbers, booleans, single tokens).
     stream: where to write (default sys.stdout); width: the terminal width to fit (default: detected).
     """
-    from rich.console import Console  # lazy: rich only when a table is printed
-
     keys, labels, rows = _read_rows(data, columns)
     out = stream if stream is not None else sys.stdout
-    console = Console(file=out, width=width)
     plain = _build_columns(keys, labels, rows, priorities or {}, no_wrap, spaced_headers=False)
+    if _surely_redirected(out):  # the common case of a pipe or a file: no need to load rich's console
+        _print_plain(plain, title, out)
+        return
+    from rich.console import Console  # lazy: rich's console only when the output may be a terminal
+
+    console = Console(file=out, width=width)
     if not console.is_terminal:
         _print_plain(plain, title, out)
         return
@@ -280,6 +284,22 @@ def render_table(
         if cell_len(note + hint) <= console.width:
             note += hint
         console.print(note, markup=False, highlight=False, soft_wrap=True)
+
+
+# rich's switches that make a stream count as a terminal (or not) whatever it is: with one of them set,
+# rich's console decides.
+_TERMINAL_SWITCHES = ("TTY_COMPATIBLE", "FORCE_COLOR", "TTY_INTERACTIVE")
+
+
+def _surely_redirected(out: TextIO) -> bool:
+    """True when rich's console would not take `out` for a terminal: no switch set and not a tty."""
+    if any(name in os.environ for name in _TERMINAL_SWITCHES):
+        return False
+    isatty = getattr(out, "isatty", None)
+    try:
+        return isatty is not None and not isatty()
+    except ValueError:  # a closed stream
+        return True
 
 
 def _print_rich(console: Any, cols: list[_Column], widths: list[int], title: str | None, n_rows: int) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline import config
-from pipeline.cli.app import DbOption, SiteOutOption, app, fail, user_errors
+from pipeline.cli.base import DbOption, SiteOutOption, app, fail, user_errors
 
 
 @app.command()

@@ -16,7 +16,7 @@ from benchmarks.history import synthetic_history
 from benchmarks.speed import interleaved_pass
 from benchmarks.startup import measure_startup
 from pipeline.cli import bench_cmd
-from pipeline.cli.app import app
+from pipeline.cli import app
 
 SMALL = BenchSizes(
     html_pages=2,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 from datetime import date, datetime
 
 import numpy as np
@@ -220,3 +223,28 @@ def test_empty_table_prints_its_header() -> None:
 )
 def test_format_value(value, text: str) -> None:
     assert format_value(value) == text
+
+
+@pytest.mark.parametrize(("switch", "console_loaded"), [(None, False), ("TTY_COMPATIBLE", True)])
+def test_piped_output_loads_no_console_unless_a_switch_asks_rich(
+    switch: str | None, console_loaded: bool
+) -> None:
+    # Piped and with no switch of rich's set, the plain table is written without importing rich's console
+    # (start-up time); with a switch, rich's console decides (here: a terminal, so a drawn table).
+    probe = (
+        "import io, sys\n"
+        "from pipeline.cli.tables import render_table\n"
+        "buf = io.StringIO()\n"
+        "render_table([{'iso3': 'FJI', 'name': 'Fiji'}], stream=buf)\n"
+        "print(repr(buf.getvalue()))\n"
+        "print('rich.console' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_INTERACTIVE")}
+    env.pop("TTY_COMPATIBLE", None)
+    if switch:
+        env[switch] = "1"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    table, loaded = done.stdout.strip().splitlines()
+    assert "Fiji" in table
+    assert loaded == str(console_loaded)
+    assert ("─" in table) is console_loaded

@@ -10,8 +10,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-import pipeline.cli  # noqa: F401 - registers every command on the app
-from pipeline.cli.app import app
+from pipeline.cli import app
 from pipeline.cli.help import COMMAND_GROUPS, COMMAND_WRITES
 
 runner = CliRunner()
@@ -58,6 +57,42 @@ def test_the_tables_name_every_command_once() -> None:
     registered = {c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands}
     assert sorted(_commands()) == sorted(registered) == sorted(COMMAND_WRITES)
     assert _commands()[-1] == "bench"
+
+
+def test_each_command_is_loaded_from_the_module_that_registers_it() -> None:
+    # `treaties NAME` imports only COMMAND_MODULES[NAME]: the table must name the module that registers it.
+    from pipeline.cli import COMMAND_MODULES, command_named
+
+    registered = {c.name or c.callback.__name__.replace("_", "-"): c for c in app.registered_commands}
+    assert sorted(COMMAND_MODULES) == sorted(registered)
+    for name, command in registered.items():
+        assert command.callback.__module__ == f"pipeline.cli.{COMMAND_MODULES[name]}", name
+    assert command_named(["--db", "x"]) == "x"  # the root takes no option with a value: a word is a command
+    assert command_named(["status", "--help"]) == "status"
+    assert command_named(["--help"]) is None
+
+
+@pytest.mark.parametrize(("command", "other"), [("status", "report"), ("check-claims", "store")])
+def test_a_call_builds_only_its_own_command(command: str, other: str) -> None:
+    probe = (
+        "import sys; from pipeline import cli; sys.argv = ['treaties', *sys.argv[1:]]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, command, "--help"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"Usage: treaties {command}" in done.stdout
+    modules = done.stdout.strip().splitlines()[-1]
+    assert f"'pipeline.cli.{cli_module(command)}'" in modules
+    assert f"'pipeline.cli.{other}_cmd'" not in modules
+
+
+def cli_module(command: str) -> str:
+    from pipeline.cli import COMMAND_MODULES
+
+    return COMMAND_MODULES[command]
 
 
 def test_top_help_groups_commands_by_job_with_bench_last() -> None:

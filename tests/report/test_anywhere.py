@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli.app import app
+from pipeline.cli import app
 from pipeline.report import render_site
 from pipeline.report.output import MANIFEST, ForeignFolder
 from pipeline.runs import reports as run_reports

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli.app import app
+from pipeline.cli import app
 from pipeline.report import ReportWriteError, render_site, site_size
 from pipeline.report.charts import render_timeline_svg, year_ticks
 from pipeline.report.output import MANIFEST
