@@ -130,10 +130,9 @@ def status(
     with open_db(db, read_only=True) as store:
         m = resolve_treaty(store, treaty)
         info = _cited(store.treaty(m), m)
-        parts = store.reader.participant_rows(m)
-        latest = store.asof(m, info["as_at"].date())
-        store_scheduled = store.scheduled(m)
-    info["signed_not_party"] = latest.signed_not_party
+        latest = store.latest(m, info["as_at"].date())
+    parts, store_scheduled = latest.participants, latest.scheduled
+    info["signed_not_party"] = latest.counts.signed_not_party
     info["scheduled"] = [s.to_dict() for s in store_scheduled]
     if fmt is OutputFormat.json:
         print_json({**info, "participants": parts})

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from pipeline.frame_values import is_missing as missing
 from pipeline.frame_values import to_date as as_date
 from pipeline.parse.model import ParseError
-from pipeline.parse.procedures import declaration_articles, read_competence, recognitions_in_text
 from pipeline.store.model import Change
 from pipeline.vocab import ChangeKind
 
@@ -130,6 +129,11 @@ def competences(mtdsg_no: str, declarations: Any) -> dict[int, tuple[str, date |
     (individual complaints, 2006-06-26)", the declaration's date if it gives one)."""
     if missing(declarations) or not declarations:
         return {}
+    from pipeline.parse.procedures import (
+        read_competence,
+        recognitions_in_text,
+    )  # lazy: only with declarations
+
     out: dict[int, tuple[str, date | None]] = {}
     for part in str(declarations).split("\n\n"):
         kind, _, text = part.partition("] ") if part.startswith("[") else ("[declaration", "", part)
@@ -153,6 +157,8 @@ def competences(mtdsg_no: str, declarations: Any) -> dict[int, tuple[str, date |
 def _competence_changes(
     mtdsg_no: str, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
 ) -> list[Change]:
+    from pipeline.parse.procedures import declaration_articles  # lazy: the procedures table, only to compare
+
     changes: list[Change] = []
     if not declaration_articles(mtdsg_no):
         return changes  # no article of this treaty opens a complaint procedure

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from pipeline import config
-from pipeline.normalise.countries import UnknownCountry, lookup_country
-from pipeline.store import diffs, history
+from pipeline.store import history
 from pipeline.store.model import AsOf, Diff, ImportResult, PageProvenance, Scheduled, StoreError, StoreLocked
 from pipeline.store.queries import Reader
 from pipeline.store.rows import ParticipantHistory, Row
@@ -103,6 +102,8 @@ class Store:
 
     def participant_code(self, code_or_name: str) -> str:
         """A participant's code from any name or code people use (the one look-up: normalise.countries)."""
+        from pipeline.normalise.countries import UnknownCountry, lookup_country  # lazy: the name tables
+
         try:
             return lookup_country(code_or_name).iso3
         except UnknownCountry as exc:
@@ -130,15 +131,23 @@ class Store:
     def asof(self, mtdsg_no: str, on: date, *, today: date | None = None) -> AsOf:
         return history.asof(self.reader, mtdsg_no, on, today=today)
 
+    def latest(self, mtdsg_no: str, on: date, *, today: date | None = None) -> history.Latest:
+        """The latest participants, the counts on `on` and the scheduled changes, reading the history once."""
+        return history.latest(self.reader, mtdsg_no, on, today=today)
+
     def scheduled(self, mtdsg_no: str) -> tuple[Scheduled, ...]:
         """Changes the latest snapshot's end notes announce for later (pending withdrawals)."""
         return history.scheduled_changes(self.reader, mtdsg_no)
 
     def diff(self, mtdsg_no: str, from_date: date | None = None, to_date: date | None = None) -> Diff:
+        from pipeline.store import diffs  # lazy: the comparison only for the commands that diff
+
         return diffs.diff(self.reader, mtdsg_no, from_date, to_date)
 
     def diffs(self, mtdsg_no: str, pairs: Sequence[tuple[date | None, date | None]]) -> list[Diff]:
         """diff() of each (from_date, to_date) pair, reading the treaty's history once."""
+        from pipeline.store import diffs  # lazy: as above
+
         return diffs.diffs(self.reader, mtdsg_no, pairs)
 
     # ------------------------------------------------------------------ beyond ratification

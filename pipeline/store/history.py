@@ -146,6 +146,7 @@ def asof(
     *,
     today: date | None = None,
     events: tuple[KnownEvent, ...] | None = None,
+    read: tuple[list[dict[str, Any]], ParticipantHistory] | None = None,
 ) -> AsOf:
     """Parties and signatories on a date, from all the evidence.
 
@@ -156,17 +157,18 @@ def asof(
     snapshot: the action dates of the first, and the deposits the second dates before the first that the
     first did not list yet (one rule from the first day). After the last: the last, with the changes its
     end notes schedule for later dates applied. Then the cited known events of the treaty
-    (known_events.csv, or `events`) are applied and named. `today`: for telling a projection.
+    (known_events.csv, or `events`) are applied and named. `today`: for telling a projection. `read`: the
+    treaty's snapshots with participants and their history, when the caller has read them already.
     """
     today = today or today_utc()
     cited = known_events(mtdsg_no, events)
-    snaps = q.all_snapshots(mtdsg_no, listed_only=True)
+    snaps = read[0] if read is not None else q.all_snapshots(mtdsg_no, listed_only=True)
     if not snaps:
         return _declared_only(q, mtdsg_no, on, today)
     earlier = [s for s in snaps if s["as_at"].date() <= on]
     later = [s for s in snaps if s["as_at"].date() > on]
     # The treaty's row versions once: the one or two snapshots compared are read from them in memory.
-    history = q.participant_history(mtdsg_no, snaps)
+    history = read[1] if read is not None else q.participant_history(mtdsg_no, snaps)
     first_withdrawn = {k: v.date() for k, v in history.first_seen_withdrawn().items()}
     if not earlier:
         reading = _asof_before_first(history, on, later, first_withdrawn)
@@ -232,6 +234,31 @@ def _asof_before_first(
             f" are counted from their date on the page as at {later[1]['as_at'].date().isoformat()}"
         )
     return _Reading(snap, on_roles, basis)
+
+
+@dataclasses.dataclass(frozen=True)
+class Latest:
+    """What `treaties status` shows of a treaty besides its row: the latest participants table, the counts
+    on a day (its latest status date) and the withdrawals its end notes schedule for later."""
+
+    participants: list[dict[str, Any]]
+    counts: AsOf
+    scheduled: tuple[Scheduled, ...]
+
+
+def latest(q: Queries, mtdsg_no: str, on: date, *, today: date | None = None) -> Latest:
+    """participant_rows(), asof(on) and scheduled_changes() from one read of the treaty's history (each
+    alone reads it again: a query answered at the prompt reads it once)."""
+    snaps = q.all_snapshots(mtdsg_no, listed_only=True)
+    if not snaps:
+        return Latest([], asof(q, mtdsg_no, on, today=today), ())
+    history = q.participant_history(mtdsg_no, snaps)
+    last = snaps[-1]
+    return Latest(
+        history.rows_at(int(last["seq"])),
+        asof(q, mtdsg_no, on, today=today, read=(snaps, history)),
+        _scheduled_in(history, mtdsg_no, last, _by_code(history, last)),
+    )
 
 
 def scheduled_changes(q: Queries, mtdsg_no: str) -> tuple[Scheduled, ...]:

@@ -63,3 +63,18 @@ def test_late_deposit_counts_before_the_first_snapshot(tmp_path, xml_dir, html_d
         basis = s.asof("XXVI-3", date(2017, 12, 31)).basis
     assert counts == [192, 193, 193, 193]
     assert "did not list yet" in basis
+
+
+@pytest.mark.parametrize("mtdsg_no", ["XXVI-5", "IV-11-c"])
+def test_latest_reads_once_what_the_three_questions_answer(db, mtdsg_no):
+    # `treaties status` asks Store.latest: the same participants, counts and scheduled changes as the
+    # separate questions, on the latest status date and on an earlier one.
+    with open_store(db, read_only=True) as s:
+        as_at = s.treaty(mtdsg_no)["as_at"].date()
+        for on in (as_at, date(2015, 6, 1)):
+            got = s.latest(mtdsg_no, on, today=date(2026, 2, 3))
+            assert got.participants == s.reader.participant_rows(mtdsg_no)
+            assert got.counts == s.asof(mtdsg_no, on, today=date(2026, 2, 3))
+            assert got.scheduled == s.scheduled(mtdsg_no)
+        assert len(got.participants) > 100
+    assert (mtdsg_no == "XXVI-5") == bool(got.scheduled)
