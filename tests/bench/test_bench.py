@@ -15,8 +15,7 @@ from benchmarks.claims import CLAIMS_HELPER, measure_claims
 from benchmarks.history import synthetic_history
 from benchmarks.speed import interleaved_pass
 from benchmarks.startup import measure_startup
-from pipeline.cli import bench_cmd
-from pipeline.cli import app
+from pipeline.cli import app, bench_cmd
 
 SMALL = BenchSizes(
     html_pages=2,
