@@ -116,20 +116,28 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def eval_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The database `make demo` builds: all 407 XML files of 2018, then the 30 pages of 2026. Every title
-    of the collection is a candidate for a text's words, as it is for a user."""
+    of the collection is a candidate for a text's words, as it is for a user. Imported as `treaties import`
+    does (a batch at a time) and built once per test run: with several workers, the first builds it under
+    a lock in the run's shared temporary folder and the others read the same file."""
     pages = require_pages()
-    from pipeline.parse import parse_page
-    from pipeline.parse.model import SourceRef
+    from filelock import FileLock
 
-    path = tmp_path_factory.mktemp("claims-eval") / "eval.duckdb"
-    files = [(f, datetime(2018, 1, 15)) for f in sorted((pages / "xml-2018-01-15").glob("*.xml"))]
-    files += [(f, None) for f in sorted((pages / "html-2026-02-03").glob("*.html"))]
-    with open_store(path) as store:
-        for f, captured in files:
-            data = f.read_bytes()
-            sha = hashlib.sha256(data).hexdigest()
-            status = parse_page(data, source=SourceRef(str(f), sha))
-            import_status(store, status, source=str(f), raw_sha256=sha, captured_at=captured)
+    from pipeline.fetch.rawstore import RawStore
+    from pipeline.runs.importing import import_files
+
+    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, shared by the xdist workers
+    path = shared / "claims-eval.duckdb"
+    done = shared / "claims-eval.done"
+    with FileLock(str(shared / "claims-eval.lock")):
+        if not done.exists():
+            path.unlink(missing_ok=True)
+            raw = RawStore(shared / "claims-eval-raw")
+            with open_store(path) as store:
+                for folder, captured in (("xml-2018-01-15", date(2018, 1, 15)), ("html-2026-02-03", None)):
+                    files = sorted((pages / folder).glob("*.xml" if captured else "*.html"))
+                    report = import_files(files, store, raw, captured_at=captured)
+                    assert report.ok, report.summary()
+            done.write_text("built\n")
     return path
 
 
