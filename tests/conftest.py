@@ -44,7 +44,7 @@ def xml_dir(untc_pages: Path) -> Path:
 # the suite with pytest-xdist's `--dist loadfile`: a file's tests run one after another on one worker, so
 # that these stay serial among themselves, a file's module fixtures (the imported corpus, the bench's small
 # run) are built once per run, and a session fixture once per worker at most (the claims evaluation store,
-# used by one file, once per run). They are marked `slow` here,
+# used by several files, is built once per run under a lock and shared). They are marked `slow` here,
 # by file, as well as wherever a test says so itself; `make test-fast` (`-m "not slow"`) leaves them out.
 SLOW_FILES = frozenset(
     {"tests/runs/test_kill.py", "tests/report/test_browser.py", "tests/bench/test_bench.py"}
