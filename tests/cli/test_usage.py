@@ -80,7 +80,11 @@ def test_a_call_builds_only_its_own_command(command: str, other: str) -> None:
         "print(sorted(sys.modules))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe, command, "--help"], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", probe, command, "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert f"Usage: treaties {command}" in done.stdout
