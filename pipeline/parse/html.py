@@ -28,8 +28,6 @@ from pipeline.parse.table import RawRow, build_participants, fold, parse_columns
 # (ctl00_ContentPlaceHolder1_ -> ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_), so ids are
 # matched by what follows the prefix.
 _ID_PREFIX = re.compile(r"^(?:ctl00_)+ContentPlaceHolder1_(?:ContentPlaceHolderInnerPage_)?")
-# text_content() of lxml.html, without lxml.html's per-element Python class lookup (a third of the parse).
-_STRING = etree.XPath("string()", smart_strings=False)
 _MTDSG_IN_URL = re.compile(r"mtdsg_no=([A-Za-z0-9-]+)")
 _STATUS_AT = re.compile(
     r"STATUS AS AT\s*:\s*(\d{2})-(\d{2})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s*([A-Z]{2,4})?"
@@ -39,6 +37,15 @@ _ZONES = {"EDT": -4, "EST": -5, "ET": -5}
 _SIGNATORIES = re.compile(r"Signatories\s*:\s*(\d+)")
 _PARTIES = re.compile(r"Parties\s*:\s*(\d+)")
 _ROMAN = re.compile(r"CHAPTER\s+([IVXLC]+)", re.I)
+
+
+def _string(el: etree._Element) -> str:
+    """XPath's string(el): the text of every text node under `el`, in order. lxml's text serialiser takes it
+    from libxml2 in one call, without evaluating an XPath expression (twice as fast per call, and there is
+    one per table cell)."""
+    text: str = etree.tostring(el, method="text", encoding=str, with_tail=False)
+    return text
+
 
 # Plain etree elements: lxml.html's HtmlElement classes are looked up in Python for every element touched.
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True, collect_ids=False)
@@ -157,7 +164,7 @@ def _walk_blocks(node: etree._Element, parts: list[str]) -> None:
 def _text(el: etree._Element | None) -> str | None:
     if el is None:
         return None
-    t = fold(_STRING(el))
+    t = fold(_string(el))
     return t or None
 
 
@@ -316,7 +323,7 @@ def _title(el: etree._Element | None) -> str:
     # "11. c\n   Optional Protocol ...": the first line is the treaty's number within its chapter.
     if el is None:
         return ""
-    lines = [fold(line) for line in _STRING(el).splitlines()]
+    lines = [fold(line) for line in _string(el).splitlines()]
     lines = [line for line in lines if line]
     if lines and re.fullmatch(r"[\dA-Za-z]{1,4}\.?(\s*[a-z0-9]{1,3}\.?)?", lines[0]):
         lines = lines[1:]
@@ -344,7 +351,7 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
     trs = [tr for tr in grid.iter("tr")]
     if not trs:
         raise ParseError(f"{page}: participants table has no rows")
-    header = [_STRING(td) for td in trs[0] if isinstance(td.tag, str) and td.tag in ("td", "th")]
+    header = [_string(td) for td in trs[0] if isinstance(td.tag, str) and td.tag in ("td", "th")]
     if not header:
         raise ParseError(f"{page}: participants table header row has no cells")
     # "Participant 3": a footnote on the header cell itself, printed without <sup> in some pages.
@@ -362,17 +369,17 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
         for el in name_cell.iter("sup", "SUP", "a"):
             if el.tag != "a":
                 sups.append(el)
-                footnotes.extend(split_footnotes(_STRING(el)))
+                footnotes.extend(split_footnotes(_string(el)))
             elif el.get("href") == "#EndDec" or "ShowDeclarations" in (el.get("onclick") or ""):
                 has_decl = True
         rows.append(
             RawRow(
                 # Most names carry no footnote marker: their whole text is the name.
-                name=_text_without_sup(name_cell) if sups else fold(_STRING(name_cell)),
+                name=_text_without_sup(name_cell) if sups else fold(_string(name_cell)),
                 footnotes=tuple(footnotes),
                 has_declarations=has_decl,
                 # A date cell is almost always bare text: read it without an XPath call.
-                cells=tuple([_STRING(td) if len(td) else td.text or "" for td in tds[1:]]),
+                cells=tuple([_string(td) if len(td) else td.text or "" for td in tds[1:]]),
             )
         )
     return columns, rows
