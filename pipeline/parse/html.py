@@ -28,6 +28,8 @@ from pipeline.parse.table import RawRow, build_participants, fold, parse_columns
 # (ctl00_ContentPlaceHolder1_ -> ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_), so ids are
 # matched by what follows the prefix.
 _ID_PREFIX = re.compile(r"^(?:ctl00_)+ContentPlaceHolder1_(?:ContentPlaceHolderInnerPage_)?")
+# The prefix of every id of today's pages, all of which the pattern above removes: cut without a regex.
+_PREFIX_NOW = "ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_"
 _MTDSG_IN_URL = re.compile(r"mtdsg_no=([A-Za-z0-9-]+)")
 _STATUS_AT = re.compile(
     r"STATUS AS AT\s*:\s*(\d{2})-(\d{2})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})\s*([A-Z]{2,4})?"
@@ -301,10 +303,14 @@ def _index(root: etree._Element) -> tuple[dict[str, etree._Element], str | None]
     ids: dict[str, etree._Element] = {}
     mtdsg_no = None
     strip = _ID_PREFIX.sub
+    now, cut = _PREFIX_NOW, len(_PREFIX_NOW)
     for el in root.iter(*_INDEXED_TAGS):
         value = el.get("id")
         if value is not None:
-            key = strip("", value) if "ContentPlaceHolder1_" in value else value
+            if value.startswith(now):
+                key = value[cut:]
+            else:
+                key = strip("", value) if "ContentPlaceHolder1_" in value else value
             if key not in ids:
                 ids[key] = el
         if mtdsg_no is None and el.tag == "form":
