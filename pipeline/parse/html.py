@@ -369,28 +369,29 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
     header[0] = re.sub(r"^(Participant)\b.*$", r"\1", fold(header[0]))
     columns = parse_columns(header, page=page)
     rows = []
+    string = _string
     for tr in trs[1:]:
         tds = [td for td in tr if td.tag == "td"]
         if not tds:
             continue
         name_cell = tds[0]
         footnotes: list[str] = []
-        sups = []
-        has_decl = False
-        for el in name_cell.iter("sup", "SUP", "a"):
-            if el.tag != "a":
-                sups.append(el)
-                footnotes.extend(split_footnotes(_string(el)))
-            elif el.get("href") == "#EndDec" or "ShowDeclarations" in (el.get("onclick") or ""):
-                has_decl = True
+        has_sup = has_decl = False
+        if len(name_cell):  # a name cell of bare text holds no marker and no link
+            for el in name_cell.iter("sup", "SUP", "a"):
+                if el.tag != "a":
+                    has_sup = True
+                    footnotes.extend(split_footnotes(string(el)))
+                elif el.get("href") == "#EndDec" or "ShowDeclarations" in (el.get("onclick") or ""):
+                    has_decl = True
         rows.append(
             RawRow(
                 # Most names carry no footnote marker: their whole text is the name.
-                name=_text_without_sup(name_cell) if sups else fold(_string(name_cell)),
-                footnotes=tuple(footnotes),
-                has_declarations=has_decl,
-                # A date cell is almost always bare text: read it without an XPath call.
-                cells=tuple([_string(td) if len(td) else td.text or "" for td in tds[1:]]),
+                _text_without_sup(name_cell) if has_sup else fold(string(name_cell)),
+                tuple(footnotes),
+                has_decl,
+                # A date cell is almost always bare text: read it without a call to libxml2.
+                tuple([string(td) if len(td) else td.text or "" for td in tds[1:]]),
             )
         )
     return columns, rows
