@@ -377,7 +377,9 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
         name_cell = tds[0]
         footnotes: list[str] = []
         has_sup = has_decl = False
-        if len(name_cell):  # a name cell of bare text holds no marker and no link
+        # Most name cells are "Afghanistan<br>": a name and an empty <br>, with no marker and no link.
+        kids = len(name_cell)
+        if kids > 1 or kids == 1 and ((br := name_cell[0]).tag != "br" or len(br)):
             for el in name_cell.iter("sup", "SUP", "a"):
                 if el.tag != "a":
                     has_sup = True
