@@ -99,7 +99,14 @@ def _already_clean(status: TreatyStatus) -> bool:
         texts.append(r)
     if max(map(len, lines), default=0) > MAX_LINE or max(map(len, texts), default=0) > MAX_TEXT:
         return False
-    return _LINE_CONTROLS.search(" ".join(lines)) is None and _TEXT_CONTROLS.search(" ".join(texts)) is None
+    return _none_of(_LINE_CONTROLS, " ".join(lines)) and _none_of(_TEXT_CONTROLS, " ".join(texts))
+
+
+def _none_of(controls: re.Pattern[str], text: str) -> bool:
+    # Every character the patterns look for is a control or a format character, which str.isprintable()
+    # refuses: a printable text (nearly every page: its texts are folded) needs no search. The scan in C is
+    # twice as fast as the regex over the ~80 kB of a page's notes and declarations.
+    return text.isprintable() or controls.search(text) is None
 
 
 def _clean(value: Any, page: str, field: str, one_line: bool) -> Any:

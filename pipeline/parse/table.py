@@ -159,7 +159,7 @@ def parse_columns(labels: Sequence[str], *, page: str) -> tuple[Column, ...]:
 
 def parse_date_cell(text: str, column: Column, *, page: str, row: int, participant: str) -> Action | None:
     """A folded cell's text -> Action (None for an empty cell); anything unexpected raises ParseError."""
-    cell = fold(text)
+    cell = " ".join(text.split())  # fold(), inlined: one call per distinct cell of a page
     if not cell:
         return None
     m = _DATE_CELL.match(cell)
@@ -181,7 +181,7 @@ def parse_date_cell(text: str, column: Column, *, page: str, row: int, participa
         when = date(int(year), _MONTHS[mon], int(day))
     except ValueError as exc:
         raise _cell_error(page, row, participant, column, f"impossible date {cell!r}") from exc
-    return Action(date=when, type=kind, code=code, withdrawn=bool(open_b))
+    return Action(when, kind, code, bool(open_b))  # date, type, code, withdrawn
 
 
 def _cell_error(page: str, row: int, participant: str, column: Column, what: str) -> ParseError:
@@ -207,11 +207,13 @@ def build_participants(
     roles = [c.role for c in columns]
     # Many rows share a date (a treaty's opening for signature, a state succession) and most cells are
     # empty: an Action is immutable, so a cell text already read in this column gives the same one again.
-    seen: dict[tuple[int, str], Action | None] = {}
+    # One cache per column, keyed by the cell's text.
+    seen: list[dict[str, Action | None]] = [{} for _ in columns]
+    width = len(columns)
     for number, raw in enumerate(rows, start=1):
         if not raw.name:
             raise ParseError(f"{page}: row {number} has no participant name")
-        if len(raw.cells) != len(columns):
+        if len(raw.cells) != width:
             raise ParseError(
                 f"{page}: row {number} ({raw.name}) has {len(raw.cells)} date cells,"
                 f" header has {len(columns)}"
@@ -219,12 +221,12 @@ def build_participants(
         by_role: dict[str, list[Action]] = {}
         several = False  # a role filled twice, or an "other" entry: only then is `others` non-empty
         for position, text in enumerate(raw.cells):
-            key = (position, text)
-            if key in seen:
-                action = seen[key]
+            cache = seen[position]
+            if text in cache:
+                action = cache[text]
             else:
                 action = parse_date_cell(text, columns[position], page=page, row=number, participant=raw.name)
-                seen[key] = action
+                cache[text] = action
             if action is None:
                 continue
             role = roles[position]
@@ -235,22 +237,36 @@ def build_participants(
             else:
                 acts.append(action)
                 several = True
+        if several:
+            signature = _pick(by_role.get(ROLE_SIGNATURE))
+            consent = _pick(by_role.get(ROLE_CONSENT))
+            provisional = _pick(by_role.get(ROLE_PROVISIONAL))
+            others = tuple(
+                a
+                for role, acts in by_role.items()
+                for a in (acts if role not in _STANDING_ROLES else sorted(acts, key=_rank)[1:])
+            )
+        else:
+            # The common row: at most one action of each standing role, nothing else.
+            signature = consent = provisional = None
+            others = ()
+            for role, acts in by_role.items():
+                if role == ROLE_SIGNATURE:
+                    signature = acts[0]
+                elif role == ROLE_CONSENT:
+                    consent = acts[0]
+                else:
+                    provisional = acts[0]
         out.append(
             Participant(
                 name=raw.name,
                 row=number,
                 footnotes=raw.footnotes,
                 has_declarations=raw.has_declarations,
-                signature=_pick(by_role.get(ROLE_SIGNATURE)),
-                consent=_pick(by_role.get(ROLE_CONSENT)),
-                provisional=_pick(by_role.get(ROLE_PROVISIONAL)),
-                others=tuple(
-                    a
-                    for role, acts in by_role.items()
-                    for a in (acts if role not in _STANDING_ROLES else sorted(acts, key=_rank)[1:])
-                )
-                if several
-                else (),
+                signature=signature,
+                consent=consent,
+                provisional=provisional,
+                others=others,
             )
         )
     return tuple(out)
