@@ -179,10 +179,17 @@ def _event_day(sentence: Span, dates: DateIndex) -> DateMention | None:
     return days[-1] if days else None
 
 
-def _event_on(sentence: Span, dates: DateIndex) -> date | None:
+# A day told as the entry into force's: "entered into force on 3 May 2008", "in force since 1 March 1999".
+_ENTRY_BEFORE = re.compile(r"\b(?:force|effect|effective|operational)\b[^.;!?]{0,40}$", re.I)
+
+
+def _event_on(text: str, sentence: Span, dates: DateIndex) -> date | None:
+    """The day a threshold's sentence gives for the entry into force; not a day of adoption or of opening
+    for signature ("adopted on 2 April 2013, opened for signature on 3 June 2013, it will come into effect
+    after 50 ratifications": none)."""
     inside = [d for d in dates.within(*sentence) if d.precision == "day"]
-    events = [d for d in inside if d.event] or inside
-    return events[-1].on if events else None
+    entry = [d for d in inside if _ENTRY_BEFORE.search(text, max(sentence[0], d.start - 60), d.start)]
+    return entry[-1].on if entry else None
 
 
 @dataclass(frozen=True)
@@ -310,7 +317,7 @@ def read_text(
                 source=c.source,
                 date_source=date_source,
                 treaty_via=via,
-                event_on=_event_on(sentence, all_dates) if c.kind == KIND_THRESHOLD else None,
+                event_on=_event_on(text, sentence, all_dates) if c.kind == KIND_THRESHOLD else None,
             )
         )
     unread = find_unread(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.measures import measure_of
+from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_of
 from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
@@ -306,6 +306,10 @@ _NEEDS_BEFORE = re.compile(
     r"(?:only\s+|just\s+|another\s+|a\s+further\s+)?$",
     re.I,
 )
+# A number told as added to an earlier count: "two more countries", "an additional 117 States", "117
+# additional States" (but "another 4 have acceded" beside a count of ratifications is one of two ways).
+_ADDED_BEFORE = re.compile(r"\ban\s+additional\s+$", re.I)
+_ADDED_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.I)
 _MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
@@ -334,6 +338,14 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
     if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
         return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
+    if m.kind == KIND_COUNT and re.search(r"\bnext\s+$", before_q):
+        return REASON_THRESHOLD  # "the next 19 ratifications could be reached by the end of the year"
+    if (
+        m.kind == KIND_COUNT
+        and m.measure != MEASURE_SIGNED_NOT_PARTIES  # "An additional 31 states have signed but not ratified"
+        and (_ADDED_BEFORE.search(before_q) or _ADDED_AFTER.match(after))
+    ):
+        return REASON_CHANGE  # "ten more states have ratified since", "an additional 117 States had become"
     if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
         return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
     if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):

@@ -13,17 +13,24 @@ from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
 
-JOIN_NOUN = r"(?:ratifications?|instruments?|accessions?|states?|countries|parties|consents?|signatories)"
+JOIN_NOUN = (
+    r"(?:ratifications?|instruments?|accessions?|states?|countries|country|nations?|parties|consents?|"
+    r"signatories)"
+)
+# Those who join (not their instruments): "after 50 countries", a count that needs words of entry into force.
+_WHO_JOIN = re.compile(r"(?:states?|countries|country|nations?|parties)$", re.I)
+# "after 15 member states", "a minimum of 50 UN member states": who they are, between number and noun.
+_MEMBERS = r"(?:(?:UN|U\.N\.|United\s+Nations|member|sovereign)\s+)*"
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
 # into force (then the ordinal threshold pattern reads it).
-_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere)"
+_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)"
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
 _NTH_TO = re.compile(
     r"\bthe\s+(?:"
     + _ORD
     + r")\s+(?:(?:state|country|nation|party)\s+"
     + _TO_JOIN
-    + r"|(?:state|country|nation)\s+part(?:y|ies))\b",
+    + r"|(?:state|country|nation)\s+part(?:y|ies)|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
     re.I,
 )
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
@@ -33,20 +40,23 @@ _THRESHOLDS = (
     re.compile(
         r"\b(?:after|upon|following|once|when|with)\s+(?:(?:it|the|treaty|convention|protocol|had|has|have|"
         r"been|was|were|is|being|having|its)\s+){0,4}(?:ratified|ratifications?|deposit\s+of|accessions?)"
-        r"\s+(?:by|of)\s+(?:the\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:st|nd|rd|th)\b)",
+        r"\s+(?:by|of)\s+(?:the\s+|a\s+minimum\s+of\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:st|nd|rd|th)\b)",
         re.I,
     ),
     # "six months after 30 ratifications", "after 20 instruments of ratification"
     re.compile(
-        r"\b(?:after|upon|following|once)\s+(?:the\s+)?"
+        r"\b(?:after|upon|following|once|before|until)\s+(?:the\s+)?"
         + _QUAL
         + _NUM
-        + rf"\s+(?:ratifying\s+)?{JOIN_NOUN}\b",
+        + rf"\s+{_MEMBERS}(?:ratifying\s+)?(?P<noun>{JOIN_NOUN})\b",
         re.I,
     ),
     # "Forty ratifications are required", "20 states are needed"
     re.compile(
-        _QUAL + _NUM + rf"\s+(?:\w+\s+)?{JOIN_NOUN}\s+(?:(?:are|is|were|was|will\s+be)\s+)?"
+        _QUAL
+        + _NUM
+        + rf"\s+(?:\w+\s+)?{JOIN_NOUN}(?:\s+(?:or|and)\s+{JOIN_NOUN})?"
+        + r"\s+(?:(?:are|is|were|was|will\s+be)\s+)?"
         r"(?:required|needed|necessary)\b",
         re.I,
     ),
@@ -68,12 +78,13 @@ _THRESHOLDS = (
     ),
     # "the 30th ratification", "the fiftieth instrument"
     re.compile(
-        r"\b(?:the|its)\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
+        r"(?:\b(?:the|its)\s+|^[ \t]*)(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
         + _ORD
         + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
-        re.I,
+        re.I | re.M,
     ),
 )
+_MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
 _ORDINAL = 5  # "the 30th ratification"
 _OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
 _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
@@ -145,8 +156,17 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
     rules: list[Skipped] = []
     for i, pattern in enumerate(_THRESHOLDS):
         for m in pattern.finditer(text):
-            if i in (0, _MUST_BE) and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
-                continue
+            needs_entry = i in (0, _MUST_BE) or (i == 1 and _WHO_JOIN.search(m.group("noun") or ""))
+            if i == _ORDINAL and _WHO_JOIN.search(m.group(0)):
+                # "the 20th country to ratify ..., triggering its entry into force" is a threshold; "the
+                # 11th country to deposit" and "the 100th country to sign" are counts (nth_to_matches).
+                needs_entry = True
+                if re.match(r"\s+to\s+sign\b", text[m.end() :]):
+                    continue
+            if needs_entry and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+                continue  # "after three countries signed": an event, unless it tells of entry into force
+            if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
+                continue  # "after being ratified by two more countries": a change, not the threshold
             if (
                 i in (1, _ORDINAL)
                 and _OTHER_RULE.search(clause := _clause_around(text, m.start(), m.end()))
@@ -224,9 +244,12 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue
         if figure < 10:
             continue  # "the first state to ratify": an event of the day, as with thresholds
-        if _ENTRY.search(_clause_around(text, m.start(), m.end())):
+        if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
+            continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
+        signs = (m.group("verb") or "").lower() == "sign"
+        if not signs and _ENTRY.search(_clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
-        measure = MEASURE_SIGNATORIES if (m.group("verb") or "").lower() == "sign" else MEASURE_PARTIES
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     return out
 

@@ -1,0 +1,104 @@
+"""Rules of the third pass (issue 21), which figure and which measure, each on hand-written sentences
+about made-up treaties: what a phrase means in English and in the UN's counting, never one text's words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.claims.extract import (
+    KIND_COUNT,
+    KIND_THRESHOLD,
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    TitleIndex,
+    TreatyName,
+    extract_claims,
+    read_text,
+)
+from pipeline.claims.model import REASON_CHANGE, REASON_THRESHOLD
+from tests.claims.conftest import KEEPERS, KEEPERS_NO
+
+INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
+
+
+def _read(text: str) -> list[tuple[int, str, str]]:
+    return [(c.figure, c.measure, c.kind) for c in extract_claims(text, INDEX)]
+
+
+def test_after_n_member_states_is_a_threshold_when_the_sentence_tells_of_entry_into_force() -> None:
+    text = f"The {KEEPERS} can enter into force after 25 member states have deposited their instruments."
+    assert _read(text) == [(25, MEASURE_PARTIES, KIND_THRESHOLD)]
+    text = f"The {KEEPERS} will take effect after being ratified by a minimum of 30 UN member states."
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD)]
+    # Without words of entry into force, "after three countries signed" tells of an event.
+    text = f"The minister spoke after three countries signed the {KEEPERS}."
+    assert [c for c in extract_claims(text, INDEX) if c.kind == KIND_THRESHOLD] == []
+
+
+def test_before_or_until_n_states_joined_with_entry_into_force_is_a_threshold() -> None:
+    text = f"It took eight years before 40 States became parties to the {KEEPERS} and it entered into force."
+    assert (40, MEASURE_PARTIES, KIND_THRESHOLD) in _read(text)
+    text = f"The {KEEPERS} will not come into effect until 22 countries have ratified it."
+    assert _read(text) == [(22, MEASURE_PARTIES, KIND_THRESHOLD)]
+
+
+def test_n_ratifications_or_accessions_are_necessary_is_a_threshold() -> None:
+    text = f"Thirty ratifications or accessions are necessary for the {KEEPERS} to enter into force."
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD)]
+
+
+def test_an_ordinal_country_is_a_threshold_only_with_entry_into_force() -> None:
+    text = f"Peru became the 30th country to ratify the {KEEPERS}, triggering its entry into force."
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD)]
+    text = f"We welcome the 30th nation ratifying the {KEEPERS}, which means it will now come into force."
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD)]
+    # Of signatures, an ordinal is a count even beside words of entry into force: signing brings none.
+    text = f"It could take effect next year after Peru became the 90th country to sign the {KEEPERS}."
+    assert _read(text) == [(90, MEASURE_SIGNATORIES, KIND_COUNT)]
+    text = f"On 3 May 2010 Peru became the 14th country to deposit its ratification of the {KEEPERS}."
+    assert _read(text) == [(14, MEASURE_PARTIES, KIND_COUNT)]
+    # "the Nth State to <do something>" after depositing a ratification: a count of those who joined.
+    text = f"Peru has become the 121st State to protect keepers after depositing its ratification of the {KEEPERS}."
+    assert _read(text) == [(121, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_an_ordinal_ratification_heading_is_a_threshold() -> None:
+    text = f"40th Ratification of the {KEEPERS}\n\nThe party welcomes the news."
+    assert _read(text) == [(40, MEASURE_PARTIES, KIND_THRESHOLD)]
+
+
+def test_a_threshold_is_measured_against_the_entry_into_force_day_not_the_opening_day() -> None:
+    text = (
+        f"The {KEEPERS}, adopted on 2 April 2010, opened for signature on 3 June 2010, and will come into "
+        "effect 90 days after being ratified by 50 states."
+    )
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.kind, c.event_on) == (50, KIND_THRESHOLD, None)
+    text = f"The {KEEPERS} entered into force on 1 March 2012, after it had been ratified by 50 states."
+    [c] = extract_claims(text, INDEX)
+    assert c.event_on == date(2012, 3, 1)
+
+
+def test_more_and_additional_are_changes_not_counts() -> None:
+    text = f"Only ten more states have ratified the {KEEPERS} since its entry into force."
+    reading = read_text(text, INDEX)
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(10, REASON_CHANGE)]
+    text = (
+        f"By 2004 an additional 90 States had become parties to the {KEEPERS}, resulting in a total of "
+        "125 States currently parties to it."
+    )
+    reading = read_text(text, INDEX)
+    assert [(u.figure, u.reason) for u in reading.unread] == [(90, REASON_CHANGE)]
+    assert [c.figure for c in reading.claims] == [125]
+    # Beside a count of parties, "an additional N have signed but not ratified" is a measure of its own.
+    text = f"There are 80 parties to the {KEEPERS}. An additional 12 states have signed but not ratified it."
+    assert _read(text) == [(80, MEASURE_PARTIES, KIND_COUNT), (12, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
+
+
+def test_the_next_n_ratifications_are_what_is_missing() -> None:
+    text = f"Officials expect the next 15 ratifications of the {KEEPERS} by the end of the year."
+    reading = read_text(text, INDEX)
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(15, REASON_THRESHOLD)]
