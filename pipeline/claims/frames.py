@@ -74,8 +74,11 @@ _WHERE = (
 _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
-    r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|states?[\s-]+part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
+    r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
+    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|"
+    r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
+    r"(?:sign|ratify|join)(?=\s+(?:the|its|it|this)\b)|"
+    r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
@@ -83,6 +86,7 @@ _ACTIVE = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
+    + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
     + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}\s+(?:(?:that|which|who)\s+)?"
     + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
@@ -149,7 +153,8 @@ _COUNT_NOUN = (
 )
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
-    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|"
+    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
+    r"has\s+become|had\s+become|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
     re.I,
 )
@@ -202,8 +207,33 @@ NOT_STATES_AFTER = re.compile(
 )
 
 
+# "So far nine states have done so, and today that number has grown to 27": the number told before, now
+# grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
+_THAT_NUMBER = re.compile(
+    r"\b(?:that|this)\s+(?:number|figure|total|tally)\s+(?:has\s+|had\s+)?(?:now\s+)?"
+    r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed)\s+to|reached)\s+" + _QUAL + _NUM + r"\b",
+    re.I,
+)
+# "16 of the signatories have not ratified": of everyone who signed, those not yet parties.
+_SIGNATORIES_NOT = re.compile(
+    _QUAL + _NUM + r"\s+of\s+(?:the|its|these|those)\s+(?P<noun>signatories|signatory\s+states)\s+"
+    r"(?:(?:that|which|who)\s+)?(?:have|has)\s+(?:not|yet\s+to|still\s+not)\s+(?:yet\s+)?(?P<verb>ratified|ratify)\b",
+    re.I,
+)
+# "the United States should at last join 186 other nations": those already parties, the subject not one.
+_JOIN_OTHERS = re.compile(
+    r"\b(?P<verb>join|joins|joined|joining)\s+(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+other\s+(?:countries|states|nations)\b"
+    r"(?!\s+(?:in|by)\s+signing)",
+    re.I,
+)
 _NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
+    _SIGNATORIES_NOT,
+    _JOIN_OTHERS,
+    _THAT_NUMBER,
     _ONE_OF,
     _BINDS,
     _NUMBER_WHO,
@@ -219,7 +249,7 @@ _PATTERNS = (
     _TALLY,
     _HAS,
 )
-_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined)\b", re.I)
+_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join)\b", re.I)
 
 
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
@@ -252,13 +282,15 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = _measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if pattern is _ONE_OF and verb.lower().endswith("so"):
+                if verb.lower().endswith("so") or pattern is _THAT_NUMBER:
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
                     if not told:
                         continue
                     verb = told[-1].group("verb")
-                measure = _measure_for(verb, tail)
+                measure = (
+                    MEASURE_SIGNED_NOT_PARTIES if pattern is _SIGNATORIES_NOT else _measure_for(verb, tail)
+                )
                 auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
                 if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
                     why = REASON_NOT_UNDERSTOOD  # "177 states have not ratified" is not a count of parties
@@ -285,7 +317,17 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 continue  # a year ("in 2009 states..."), not a count
             qual = groups.get("qual")
             noun = groups.get("noun")
-            bare = (_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
+            bare = (
+                _BINDS,
+                _BARE,
+                _OF_WHICH_AFTER,
+                _ARE,
+                _IN_FORCE,
+                _ONE_OF,
+                _TALLY,
+                _NUMBER_OF_BARE,
+                _JOIN_OTHERS,
+            )
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
                 start = m.start("qual")

@@ -258,8 +258,13 @@ def _after_group(text: str, s: int, pos: int) -> bool:
 # into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
 # more than 70 countries": what is hoped for is not a count).
 _SUBSET_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+(?:the\s+)?$", re.I
 )
+# "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
+# ("and another 4 have acceded", beside a count of ratifications, is one of two ways of joining).
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
+# "117 other nations have now signed", said beside one that did so too: the whole less the subject.
+_OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
 _REGIONS = (
     r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
     r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
@@ -340,6 +345,14 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
     if m.kind == KIND_COUNT and re.search(r"\bnext\s+$", before_q):
         return REASON_THRESHOLD  # "the next 19 ratifications could be reached by the end of the year"
+    if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _HAS_AUXILIARY.search(m.phrase):
+        return REASON_CHANGE
+    if (
+        m.kind == KIND_COUNT
+        and _OTHER_AFTER.match(after)
+        and not re.search(r"\bjoin\w*\s+(?:the\s+)?$", before_q)
+    ):
+        return REASON_SUBSET
     if (
         m.kind == KIND_COUNT
         and m.measure != MEASURE_SIGNED_NOT_PARTIES  # "An additional 31 states have signed but not ratified"

@@ -16,7 +16,7 @@ from pipeline.claims.extract import (
     extract_claims,
     read_text,
 )
-from pipeline.claims.model import REASON_CHANGE, REASON_THRESHOLD
+from pipeline.claims.model import REASON_CHANGE, REASON_SUBSET, REASON_THRESHOLD
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
@@ -102,3 +102,67 @@ def test_the_next_n_ratifications_are_what_is_missing() -> None:
     reading = read_text(text, INDEX)
     assert reading.claims == ()
     assert [(u.figure, u.reason) for u in reading.unread] == [(15, REASON_THRESHOLD)]
+
+
+def test_became_n_states_parties_and_the_verbs_of_joining() -> None:
+    text = (
+        f"With the accession of Peru on 3 May 2011, the number of States parties to the {KEEPERS} became 88."
+    )
+    assert _read(text) == [(88, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"To date, 44 countries have become States Parties to the {KEEPERS}."
+    assert _read(text) == [(44, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"Before today, 70 countries were StatesParties to the {KEEPERS}."
+    assert _read(text) == [(70, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"As of 1 May, sixty (60) States have signed the {KEEPERS}, with four (4) States also depositing their instruments of ratification."
+    assert _read(text) == [(60, MEASURE_SIGNATORIES, KIND_COUNT), (4, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_a_headline_in_the_present_tells_a_count() -> None:
+    assert _read(f"58 countries sign the {KEEPERS}\n\nThe ceremony was held in Rome.") == [
+        (58, MEASURE_SIGNATORIES, KIND_COUNT)
+    ]
+    assert _read(f"Twelve states ratify the {KEEPERS}") == [(12, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_done_so_and_that_number_point_back_to_the_verb_told_before() -> None:
+    text = (
+        f"The {KEEPERS} was adopted in 2009 and states began to ratify it in 2010. So far six states have done so, and today that "
+        "number has grown to 14."
+    )
+    assert _read(text) == [(6, MEASURE_PARTIES, KIND_COUNT), (14, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"The {KEEPERS} was signed by 40 states in 2010; today that number has reached 52."
+    assert _read(text) == [(40, MEASURE_SIGNATORIES, KIND_COUNT), (52, MEASURE_SIGNATORIES, KIND_COUNT)]
+
+
+def test_n_of_the_signatories_have_not_ratified_are_signatories_not_parties() -> None:
+    text = f"The {KEEPERS} was signed by 48 states; 16 of the signatories have not ratified."
+    assert _read(text) == [
+        (48, MEASURE_SIGNATORIES, KIND_COUNT),
+        (16, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT),
+    ]
+
+
+def test_join_n_other_nations_counts_the_parties_and_n_others_beside_one_who_did_is_a_part() -> None:
+    text = f"It is time for the Republic to ratify the {KEEPERS} and join 150 other nations."
+    assert _read(text) == [(150, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"Peru signed the {KEEPERS} last year. Ninety other nations have now signed it."
+    reading = read_text(text, INDEX)
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(90, REASON_SUBSET)]
+
+
+def test_another_n_in_the_simple_past_is_the_days_step() -> None:
+    text = f"Peru ratified the {KEEPERS} today. Another 12 states deposited their instruments of ratification at a ceremony."
+    reading = read_text(text, INDEX)
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(12, REASON_CHANGE)]
+    # With "have", beside a count of ratifications, "another N" is a count of its own.
+    text = f"As of 2020, 66 states have ratified the {KEEPERS}, and another 4 have acceded to it."
+    assert [c.figure for c in extract_claims(text, INDEX)] == [66, 4]
+
+
+def test_including_the_n_is_a_subset() -> None:
+    text = f"I commend the 90 states that have joined the {KEEPERS}, including the 30 countries that have joined all its annexes."
+    reading = read_text(text, INDEX)
+    assert [c.figure for c in reading.claims] == [90]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(30, REASON_SUBSET)]
