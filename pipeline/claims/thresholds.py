@@ -84,6 +84,7 @@ _THRESHOLDS = (
         re.I | re.M,
     ),
 )
+_DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
 _ORDINAL = 5  # "the 30th ratification"
 _OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
@@ -196,6 +197,15 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 continue  # "only three more ratifications are needed": what is missing
             qual = g.get("qual")
             qual_key = qualifier_key(qual)
+            kind = KIND_THRESHOLD
+            if (
+                i == _ORDINAL
+                and not _DECISIVE.search(m.group(0))
+                and not _ENTRY.search(_clause_around(text, m.start(), m.end()))
+            ):
+                # "The 150th ratification is evidence of ...": the Nth consent, a count on the day told; the
+                # checker reads it as a threshold when the Nth consent brought the treaty into force.
+                kind = KIND_COUNT
             out.append(
                 CountMatch(
                     figure=figure,
@@ -208,7 +218,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                     number_start=n_start,
                     number_end=n_end,
                     phrase=re.sub(r"\s+", " ", m.group(0).strip()),
-                    kind=KIND_THRESHOLD,
+                    kind=kind,
                 )
             )
     return out + _being_nth(text), rules

@@ -17,6 +17,7 @@ from pipeline.claims.extract import (
     read_text,
 )
 from pipeline.claims.model import REASON_CHANGE, REASON_SUBSET, REASON_THRESHOLD
+from pipeline.claims.verdicts import brought_into_force
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
@@ -63,9 +64,37 @@ def test_an_ordinal_country_is_a_threshold_only_with_entry_into_force() -> None:
     assert _read(text) == [(121, MEASURE_PARTIES, KIND_COUNT)]
 
 
-def test_an_ordinal_ratification_heading_is_a_threshold() -> None:
+def test_an_ordinal_without_entry_into_force_is_a_count_and_with_it_a_threshold() -> None:
+    # "The 40th ratification is ...": the 40th consent, a count on the day told; the checker makes it a
+    # threshold when the 40th consent brought the treaty into force (brought_into_force below).
     text = f"40th Ratification of the {KEEPERS}\n\nThe party welcomes the news."
+    assert _read(text) == [(40, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"The 40th ratification of the {KEEPERS} is a sign of support, the minister said."
+    assert _read(text) == [(40, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"Chile made the decisive 40th ratification of the {KEEPERS}."
     assert _read(text) == [(40, MEASURE_PARTIES, KIND_THRESHOLD)]
+    text = f"The 40th ratification of the {KEEPERS} brought it into force."
+    assert _read(text) == [(40, MEASURE_PARTIES, KIND_THRESHOLD)]
+
+
+def _rows(*days: date) -> list[dict[str, object]]:
+    return [
+        {"name": f"State {i}", "consent_date": d, "consent_type": "Ratification"}
+        for i, d in enumerate(days, 1)
+    ]
+
+
+def test_the_nth_consent_brought_the_treaty_into_force_a_set_delay_before_it() -> None:
+    rows = _rows(date(2020, 1, 5), date(2020, 10, 23), date(2020, 10, 24), date(2020, 12, 11))
+    eif = date(2021, 1, 22)  # 90 days after the 3rd consent; 91 after the 2nd
+    assert [n for n in (1, 2, 3, 4) if brought_into_force(rows, n, eif)] == [3]
+    assert not brought_into_force(rows, 3, None)
+    assert not brought_into_force(rows, 5, eif)
+    # Three calendar months; "the first day of the sixth month after the month of the deposit".
+    rows = _rows(date(2013, 12, 3), date(2014, 1, 14))
+    assert [n for n in (1, 2) if brought_into_force(rows, n, date(2014, 4, 14))] == [2]
+    rows = _rows(date(1998, 9, 16), date(1998, 10, 2))
+    assert [n for n in (1, 2) if brought_into_force(rows, n, date(1999, 3, 1))] == [1]
 
 
 def test_a_threshold_is_measured_against_the_entry_into_force_day_not_the_opening_day() -> None:
