@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.claims.measures import (
-    MEASURE_PARTIES,
-    MEASURE_SIGNATORIES,
-    MEASURE_SIGNED_NOT_PARTIES,
-    measure_of,
-)
+from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
     REASON_NOT_UNDERSTOOD,
     REASON_TOTAL,
@@ -39,17 +34,6 @@ _NOUN = (
     _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|parties|party|"
     r"signatories|signatory|participants|"
     r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b)?"
-)
-# Tails that turn "have signed" into "have signed but not ratified" ("signed, but not yet ratified",
-# "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
-# is not one of them.
-_NOT_RATIFIED = re.compile(
-    r"^[\s,]*(?:[^\W\d]+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
-    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
-    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
-    r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
-    r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
-    re.I,
 )
 _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 
@@ -188,16 +172,8 @@ _ONE_OF = re.compile(
 )
 
 
-def _measure_for(verb_or_noun: str, tail: str) -> str:
-    """The measure of a predicate or noun (measures.csv); "signed" followed by "but not ratified" in the
-    words after it counts the signatories that are not parties."""
-    word = measure_of(verb_or_noun)
-    measure = word.measure if word else MEASURE_PARTIES
-    if measure == MEASURE_SIGNATORIES and _NOT_RATIFIED.match(tail):
-        return MEASURE_SIGNED_NOT_PARTIES
-    return measure
-
-
+# "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
+_EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
 _ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
@@ -229,9 +205,30 @@ _JOIN_OTHERS = re.compile(
     r"(?!\s+(?:in|by)\s+signing)",
     re.I,
 )
+# "India stands behind 161 nations, including Pakistan, in ratifying the Convention" (or "as it is yet to
+# ratify"): those who did.
+_BEHIND = re.compile(
+    r"\bbehind\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:other\s+)?(?:countries|states|nations)\b"
+    + _ASIDE
+    + r"\s+(?:in\s+|as\s+\w+\s+(?:is|are|has|have)\s+(?:yet\s+to|not\s+yet)\s+)"
+    r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
+    re.I,
+)
+# "the nine nations which have not yet ratified the treaty despite signing it": signed, not parties.
+_NOT_DESPITE = re.compile(
+    _QUAL + _NUM + r"\s+(?:countries|states|nations)\b[^.;:\d]{0,30}?\s+(?:that|which|who)\s+"
+    r"(?:have\s+not\s+(?:yet\s+)?ratified|are\s+yet\s+to\s+ratify|have\s+yet\s+to\s+ratify)\b[^.;:\d]{0,90}?"
+    r"\b(?:despite|after|though|although)\s+(?:having\s+)?(?P<verb>signing|signed)\b",
+    re.I,
+)
 _NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
     _SIGNATORIES_NOT,
+    _NOT_DESPITE,
+    _BEHIND,
     _JOIN_OTHERS,
     _THAT_NUMBER,
     _ONE_OF,
@@ -279,7 +276,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             tail = text[m.end() : m.end() + 80]
             why = None
             if pattern in _NOUN_PATTERNS:
-                measure = _measure_for(groups["noun"], tail)
+                measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
                 if verb.lower().endswith("so") or pattern is _THAT_NUMBER:
@@ -288,15 +285,19 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     if not told:
                         continue
                     verb = told[-1].group("verb")
-                measure = (
-                    MEASURE_SIGNED_NOT_PARTIES if pattern is _SIGNATORIES_NOT else _measure_for(verb, tail)
-                )
+                not_parties = pattern in (_SIGNATORIES_NOT, _NOT_DESPITE)
+                measure = MEASURE_SIGNED_NOT_PARTIES if not_parties else measure_for(verb, tail)
                 auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
                 if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
                     why = REASON_NOT_UNDERSTOOD  # "177 states have not ratified" is not a count of parties
                 elif re.match(r"signed\s+or\b", verb, re.I):
                     why = REASON_TOTAL  # "120 countries have signed or acceded": two measures together
-                elif pattern is _ACTIVE and figure == 1 and not auxiliary:
+                elif (
+                    pattern is _ACTIVE
+                    and figure == 1
+                    and not auxiliary
+                    and _EVENT_LEAD.search(text, 0, num_start)
+                ):
                     why = REASON_NOT_UNDERSTOOD  # "when one country ratified it": an event of the day
             if why:
                 skipped.setdefault(num_start, Skipped(num_start, m.end("num"), why))
@@ -327,6 +328,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 _TALLY,
                 _NUMBER_OF_BARE,
                 _JOIN_OTHERS,
+                _BEHIND,
             )
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:

@@ -262,6 +262,9 @@ _SUBSET_BEFORE = re.compile(
 )
 # "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
 # ("and another 4 have acceded", beside a count of ratifications, is one of two ways of joining).
+_HOPED_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$", re.I
+)
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 # "117 other nations have now signed", said beside one that did so too: the whole less the subject.
 _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
@@ -345,6 +348,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
     if m.kind == KIND_COUNT and re.search(r"\bnext\s+$", before_q):
         return REASON_THRESHOLD  # "the next 19 ratifications could be reached by the end of the year"
+    if m.kind == KIND_COUNT and _HOPED_BEFORE.search(before_q):
+        return REASON_CONDITION  # "he hoped that they would be up to 90 States parties soon": a hope
     if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _HAS_AUXILIARY.search(m.phrase):
         return REASON_CHANGE
     if (

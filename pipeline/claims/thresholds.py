@@ -26,7 +26,7 @@ _MEMBERS = r"(?:(?:UN|U\.N\.|United\s+Nations|member|sovereign)\s+)*"
 _TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)"
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
 _NTH_TO = re.compile(
-    r"\bthe\s+(?:"
+    r"\b(?:the|as)\s+(?:"
     + _ORD
     + r")\s+(?:(?:state|country|nation|party)\s+"
     + _TO_JOIN

@@ -16,7 +16,7 @@ from pipeline.claims.extract import (
     extract_claims,
     read_text,
 )
-from pipeline.claims.model import REASON_CHANGE, REASON_SUBSET, REASON_THRESHOLD
+from pipeline.claims.model import REASON_CHANGE, REASON_CONDITION, REASON_SUBSET, REASON_THRESHOLD
 from pipeline.claims.verdicts import brought_into_force
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
@@ -195,3 +195,43 @@ def test_including_the_n_is_a_subset() -> None:
     reading = read_text(text, INDEX)
     assert [c.figure for c in reading.claims] == [90]
     assert [(u.figure, u.reason) for u in reading.unread] == [(30, REASON_SUBSET)]
+
+
+def test_welcomed_as_nth_state_party_is_a_count() -> None:
+    text = f"The Union is pleased to welcome Peru as 120th State Party to the {KEEPERS}."
+    assert _read(text) == [(120, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_behind_n_nations_in_ratifying_counts_those_who_did() -> None:
+    assert _read(f"Ruritania behind 140 nations in ratifying the {KEEPERS}") == [
+        (140, MEASURE_PARTIES, KIND_COUNT)
+    ]
+    text = f"Ruritania stands behind 140 nations, including Chile, as it is yet to ratify the {KEEPERS}."
+    assert _read(text) == [(140, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_nations_which_have_not_ratified_despite_signing_are_signatories_not_parties() -> None:
+    text = (
+        f"Ruritania is among the seven nations which have not yet ratified the {KEEPERS} despite signing it."
+    )
+    assert _read(text) == [(7, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
+    text = (
+        f"By 1999 a further 40 states had signed the {KEEPERS}, but had not yet deposited their instruments."
+    )
+    assert [c.measure for c in extract_claims(text, INDEX)] == [MEASURE_SIGNED_NOT_PARTIES]
+
+
+def test_one_state_ratified_is_a_count_unless_told_as_an_event() -> None:
+    text = f"On 3 May 2010, 50 states signed the {KEEPERS}, and 1 state ratified it."
+    assert _read(text) == [(50, MEASURE_SIGNATORIES, KIND_COUNT), (1, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"The {KEEPERS} made news when one country ratified it."
+    assert _read(text) == []
+
+
+def test_a_hope_of_n_states_parties_is_a_condition() -> None:
+    text = (
+        f"The {KEEPERS} has 30 ratifications, and he hoped that they would be up to 90 States parties soon."
+    )
+    reading = read_text(text, INDEX)
+    assert [c.figure for c in reading.claims] == [30]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(90, REASON_CONDITION)]
