@@ -47,8 +47,13 @@ _PASSIVE = re.compile(
 # "that", "which".
 # "Fifty-seven states, primarily from Europe, Africa and Latin America, signed": who they are, told in
 # passing (commas inside the aside too).
+# A name (case-sensitive, even inside a pattern that is not): "Thailand", "Bosnia and Herzegovina,".
+_NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
-    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+    r"(?:\s+from\s+(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world))?"
+    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
+    # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
+    rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
 )
 # "181 States worldwide have signed": where the counted are, when it is everywhere.
@@ -167,7 +172,8 @@ _TALLY = re.compile(
 # "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
 _ONE_OF = re.compile(
     r"\bone\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations)\s+"
-    r"(?:to\s+(?:have\s+)?|that\s+(?:have|had)\s+)(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so)\b",
+    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
+    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so)\b",
     re.I,
 )
 
@@ -224,7 +230,15 @@ _NOT_DESPITE = re.compile(
     r"\b(?:despite|after|though|although)\s+(?:having\s+)?(?P<verb>signing|signed)\b",
     re.I,
 )
-_NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
+# "Ratification of the Convention Reaches 150 Countries": a headline's count of those who did.
+_REACHES = re.compile(
+    r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+of\b[^.;:\n]{0,120}?\s+(?:reaches|reached|hits|passes)\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:countries|states|nations)\b",
+    re.I,
+)
+_NOUN_PATTERNS = (_REACHES, _NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
     _SIGNATORIES_NOT,
     _NOT_DESPITE,
@@ -245,6 +259,7 @@ _PATTERNS = (
     _NUMBER_OF_BARE,
     _TALLY,
     _HAS,
+    _REACHES,
 )
 _DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join)\b", re.I)
 

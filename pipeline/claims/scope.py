@@ -40,7 +40,10 @@ from pipeline.claims.sentences import Spans
 # "120 out of 193 countries have ratified it", "150 of the 190 parties ... have also joined its Optional
 # Protocol", "In all 80 of 197 states have acted".
 _SHARE = re.compile(
-    r"(?<![\d,.])" + QUAL + NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
+    r"(?<![\d,.])(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
+    + QUAL
+    + NUM
+    + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
     rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
     r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
     r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"

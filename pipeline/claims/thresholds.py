@@ -76,6 +76,15 @@ _THRESHOLDS = (
         r"(?!\s+(?:listed|named|mentioned|in\s+annex))",
         re.I,
     ),
+    # "50 states need to ratify it for it to become international law", "40 states must ratify it before
+    # it can enter into force": what entry into force needs (the sentence must say so)
+    re.compile(
+        _QUAL
+        + _NUM
+        + r"\s+(?:countries|states|nations)\s+(?:need|must|have)\s+to\b[^.;:\d]{0,120}?\bratify\b"
+        r"[^.;:\d]{0,20}?\b(?:for|before|to)\b[^.;:\d]{0,30}?\b(?:enter|come|become|take)\b",
+        re.I,
+    ),
     # "the 30th ratification", "the fiftieth instrument"
     re.compile(
         r"(?:\b(?:the|its)\s+|^[ \t]*)(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
@@ -86,7 +95,7 @@ _THRESHOLDS = (
 )
 _DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
-_ORDINAL = 5  # "the 30th ratification"
+_ORDINAL = 6  # "the 30th ratification"
 _OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
 _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
 # "..., Iraq being the twentieth.", "Chile was the 20th.": the Nth of those the clause says joined, a

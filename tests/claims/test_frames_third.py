@@ -235,3 +235,28 @@ def test_a_hope_of_n_states_parties_is_a_condition() -> None:
     reading = read_text(text, INDEX)
     assert [c.figure for c in reading.claims] == [30]
     assert [(u.figure, u.reason) for u in reading.unread] == [(90, REASON_CONDITION)]
+
+
+def test_one_of_the_n_countries_which_signed_counts_n() -> None:
+    text = f"Ruritania was one of the 70 countries which signed the {KEEPERS} on its opening day."
+    assert _read(text) == [(70, MEASURE_SIGNATORIES, KIND_COUNT)]
+
+
+def test_n_states_need_to_ratify_it_for_it_to_enter_into_force_is_a_threshold() -> None:
+    text = f"40 states need to not only sign the {KEEPERS}, but to ratify it for it to become law."
+    assert _read(text) == [(40, MEASURE_PARTIES, KIND_THRESHOLD)]
+    text = f"40 states need to ratify the {KEEPERS}, the minister said."
+    assert [c for c in extract_claims(text, INDEX) if c.kind == KIND_THRESHOLD] == []
+
+
+def test_a_headline_ratification_reaches_n_countries() -> None:
+    text = f"Ratification of the {KEEPERS} Reaches 120 Countries\n\nThe news came on Monday."
+    assert _read(text) == [(120, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_the_states_named_or_where_they_come_from_between_count_and_verb() -> None:
+    text = f"As of 1 May 2014, Five States, Chile, Peru, Bosnia and Herzegovina, Spain and Mali have ratified the {KEEPERS}."
+    assert _read(text) == [(5, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"On 3 June 2013 more than 60 countries from all continents, among them 20 from Europe signed the {KEEPERS}."
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.measure, c.comparison) == (60, MEASURE_SIGNATORIES, ">")
