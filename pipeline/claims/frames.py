@@ -123,7 +123,8 @@ _BINDS = re.compile(
     r"\b(?P<verb>binds)\s+" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b", re.I
 )
 _IN_FORCE = re.compile(
-    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable)\b[^.;!?\n]{0,30}?\s+"
+    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|"
+    r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
     r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
     re.I,
 )
@@ -133,7 +134,7 @@ _HAS = re.compile(
     + _NUM
     + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)\s+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
-    r"contracting\s+(?:states|parties))\b",
+    r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
     re.I,
 )
 _COUNT_NOUN = (
@@ -171,9 +172,12 @@ _TALLY = re.compile(
 )
 # "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
 _ONE_OF = re.compile(
-    r"\bone\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations)\s+"
+    r"\b(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:countries|states|nations)\s+"
     r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
-    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so)\b",
+    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join)\b",
     re.I,
 )
 

@@ -40,7 +40,7 @@ from pipeline.claims.sentences import Spans
 # "120 out of 193 countries have ratified it", "150 of the 190 parties ... have also joined its Optional
 # Protocol", "In all 80 of 197 states have acted".
 _SHARE = re.compile(
-    r"(?<![\d,.])(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
+    r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM
     + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"

@@ -30,7 +30,9 @@ _NTH_TO = re.compile(
     + _ORD
     + r")\s+(?:(?:state|country|nation|party)\s+"
     + _TO_JOIN
-    + r"|(?:state|country|nation)\s+part(?:y|ies)|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
+    + r"|(?:state|country|nation)\s+part(?:y|ies)"
+    r"|(?P<noun>signatory|party(?=\s+to\s+(?:the|its|this)\b))(?!\s+to\s+(?:ratify|sign|join|accede))"
+    r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
     re.I,
 )
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
@@ -268,6 +270,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         signs = (m.group("verb") or "").lower() == "sign"
         if not signs and _ENTRY.search(_clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
+        signs = signs or (m.group("noun") or "").lower() == "signatory"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     return out

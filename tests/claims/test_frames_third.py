@@ -260,3 +260,17 @@ def test_the_states_named_or_where_they_come_from_between_count_and_verb() -> No
     text = f"On 3 June 2013 more than 60 countries from all continents, among them 20 from Europe signed the {KEEPERS}."
     [c] = extract_claims(text, INDEX)
     assert (c.figure, c.measure, c.comparison) == (60, MEASURE_SIGNATORIES, ">")
+
+
+def test_the_latest_of_n_the_nth_signatory_and_instruments_deposited() -> None:
+    assert _read(f"Peru is the latest of 60 countries to ratify the {KEEPERS}.") == [
+        (60, MEASURE_PARTIES, KIND_COUNT)
+    ]
+    assert _read(f"Peru is the 60th signatory to the {KEEPERS}.") == [(60, MEASURE_SIGNATORIES, KIND_COUNT)]
+    assert _read(f"Peru is the 60th party to the {KEEPERS}.") == [(60, MEASURE_PARTIES, KIND_COUNT)]
+    assert _read(f"Delegates of the {KEEPERS} met the 19th Party Congress.") == []
+    text = f"A total of 60 instruments of ratification of the {KEEPERS} have been deposited."
+    assert _read(text) == [(60, MEASURE_PARTIES, KIND_COUNT)]
+    assert _read(f"The {KEEPERS} has entered into force for 60 countries.") == [
+        (60, MEASURE_PARTIES, KIND_COUNT)
+    ]
