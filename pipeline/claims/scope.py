@@ -265,6 +265,12 @@ _SUBSET_BEFORE = re.compile(
 )
 # "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
 # ("and another 4 have acceded", beside a count of ratifications, is one of two ways of joining).
+# A count under a modal or a condition: "would be binding on 60 states", "If 60 countries ratify it", "once 40
+# states ratify". "When 94 states signed it" (a count at an event) and "Peru will become the 41st" are not.
+# (lower case: "May 2016" is a month)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
+_IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
+_PERFECT = re.compile(r"\b(?:have|has|had|are|is|were|was)\b", re.I)
 _HOPED_BEFORE = re.compile(
     r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$", re.I
 )
@@ -288,7 +294,7 @@ _WHO_DID_OTHER = re.compile(
 # Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
 _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
-    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|gathered|convened|"
     r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
@@ -351,8 +357,19 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
     if m.kind == KIND_COUNT and re.search(r"\bnext\s+$", before_q):
         return REASON_THRESHOLD  # "the next 19 ratifications could be reached by the end of the year"
-    if m.kind == KIND_COUNT and _HOPED_BEFORE.search(before_q):
-        return REASON_CONDITION  # "he hoped that they would be up to 90 States parties soon": a hope
+    if m.kind == KIND_COUNT and (
+        _HOPED_BEFORE.search(before_q)
+        or _MODAL_BEFORE.search(text, max(0, m.number_start - 50), m.number_start)
+    ):
+        return (
+            REASON_CONDITION  # "he hoped that they would be up to 90 States parties", "would join 40 other"
+        )
+    if (
+        m.kind == KIND_COUNT
+        and _IF_BEFORE.search(text, max(0, m.start - 30), m.start)
+        and not _PERFECT.search(m.phrase)
+    ):
+        return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
     if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _HAS_AUXILIARY.search(m.phrase):
         return REASON_CHANGE
     if (

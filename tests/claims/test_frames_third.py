@@ -274,3 +274,28 @@ def test_the_latest_of_n_the_nth_signatory_and_instruments_deposited() -> None:
     assert _read(f"The {KEEPERS} has entered into force for 60 countries.") == [
         (60, MEASURE_PARTIES, KIND_COUNT)
     ]
+
+
+def test_counts_under_a_modal_or_a_condition_are_conditions() -> None:
+    for text in (
+        f"The {KEEPERS} would be binding on 60 states if ratified.",
+        f"Peru would join 40 other nations if it ratified the {KEEPERS}.",
+        f"The {KEEPERS} will be in force for 60 states next year.",
+        f"If 60 countries ratify the {KEEPERS}, it will enter into force.",
+        f"After 3 states signed the {KEEPERS}, the meeting closed.",
+    ):
+        reading = read_text(text, INDEX)
+        assert reading.claims == (), text
+        assert [u.reason for u in reading.unread] == [REASON_CONDITION], text
+    # A count at an event, and the Nth a state will become, are not conditions.
+    text = f"The {KEEPERS} opened for signature on 3 May 2010, when 94 states signed it."
+    assert _read(text) == [(94, MEASURE_SIGNATORIES, KIND_COUNT)]
+    assert _read(f"Peru will become the 41st State Party to the {KEEPERS}.") == [
+        (41, MEASURE_PARTIES, KIND_COUNT)
+    ]
+
+
+def test_parties_that_met_are_a_part() -> None:
+    reading = read_text(f"The 40 States parties to the {KEEPERS} met in Geneva.", INDEX)
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(40, REASON_SUBSET)]
