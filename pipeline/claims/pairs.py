@@ -86,7 +86,8 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
         if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
             continue
         between = text[a.end : b.number_start]
-        if b.noun is None and len(between) < 120 and joined.fullmatch(between):
+        further = re.search(r"\b(?:another|further|additional)\s+$", between, re.I)
+        if (b.noun is None or further) and len(between) < 120 and joined.fullmatch(between):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
     return out
 

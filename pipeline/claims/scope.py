@@ -43,7 +43,7 @@ _SHARE = re.compile(
     r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM
-    + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
+    + r"\s+(?:out\s+)?of\s+(?:the\s+world[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
     rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
     r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
     r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
@@ -270,7 +270,7 @@ _SUBSET_BEFORE = re.compile(
 # (lower case: "May 2016" is a month)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
-_PERFECT = re.compile(r"\b(?:have|has|had|are|is|were|was)\b", re.I)
+_PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
 _HOPED_BEFORE = re.compile(
     r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$", re.I
 )
@@ -370,7 +370,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         and not _PERFECT.search(m.phrase)
     ):
         return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
-    if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _HAS_AUXILIARY.search(m.phrase):
+    if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):
         return REASON_CHANGE
     if (
         m.kind == KIND_COUNT

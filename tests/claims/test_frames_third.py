@@ -16,7 +16,13 @@ from pipeline.claims.extract import (
     extract_claims,
     read_text,
 )
-from pipeline.claims.model import REASON_CHANGE, REASON_CONDITION, REASON_SUBSET, REASON_THRESHOLD
+from pipeline.claims.model import (
+    REASON_CHANGE,
+    REASON_CONDITION,
+    REASON_DENOMINATOR,
+    REASON_SUBSET,
+    REASON_THRESHOLD,
+)
 from pipeline.claims.verdicts import brought_into_force
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
@@ -299,3 +305,14 @@ def test_parties_that_met_are_a_part() -> None:
     reading = read_text(f"The 40 States parties to the {KEEPERS} met in Geneva.", INDEX)
     assert reading.claims == ()
     assert [(u.figure, u.reason) for u in reading.unread] == [(40, REASON_SUBSET)]
+
+
+def test_n_of_the_worlds_m_countries_reads_n() -> None:
+    reading = read_text(f"130 of the world's 195 countries have ratified the {KEEPERS}.", INDEX)
+    assert [(c.figure, c.measure) for c in reading.claims] == [(130, MEASURE_PARTIES)]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(195, REASON_DENOMINATOR)]
+
+
+def test_another_n_states_having_signed_beside_parties_signed_without_ratifying() -> None:
+    text = f"The {KEEPERS} now has 150 States Parties, with another 10 states having signed it."
+    assert _read(text) == [(150, MEASURE_PARTIES, KIND_COUNT), (10, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
