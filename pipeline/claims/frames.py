@@ -21,8 +21,9 @@ from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.pairs import by_mode, signatories_beside_parties
-from pipeline.claims.scope import is_label, set_aside, share_matches, why_not_a_count
+from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.shares import is_label, share_matches
 from pipeline.claims.thresholds import infobox_matches, nth_to_matches, threshold_matches
 
 _ADJ = (

@@ -13,50 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_of
+from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
     REASON_CONDITION,
-    REASON_DENOMINATOR,
     REASON_SUBSET,
     REASON_THRESHOLD,
-    REASON_TOTAL,
     CountMatch,
     Skipped,
 )
 from pipeline.claims.numbers import (
+    ANY_NUMBER,
     DIGIT_NUMBER,
-    NUM,
-    QUAL,
     WORD_NUMBER,
-    comparison_for,
-    is_year,
-    parse_number,
-    qualifier_key,
 )
 from pipeline.claims.sentences import Spans
 
-# "120 out of 193 countries have ratified it", "150 of the 190 parties ... have also joined its Optional
-# Protocol", "In all 80 of 197 states have acted".
-_SHARE = re.compile(
-    r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
-    + QUAL
-    + NUM
-    + r"\s+(?:out\s+)?of\s+(?:the\s+world[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
-    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
-    r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
-    r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
-    r"(?<=are\s)states[\s-]+parties)\b",
-    re.I,
-)
-# What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
-_ALL_OF = re.compile(
-    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
-    r"states[\s-]+parties|signatories|governments)\b",
-    re.I,
-)
 # "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
 # simply the world's states ("Of the 193 UN member states, 150 have ratified").
 _OF_THE_GROUP = re.compile(
@@ -103,61 +76,6 @@ _RUNNING_TOTAL = re.compile(
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
-# A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
-_LABEL_BEFORE = re.compile(
-    r"\b(?:annex|group|article|art\.|list|schedule|category|tier|phase|chapter|no\.)\s*$", re.I
-)
-
-
-def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
-    """The numerators of shares, as counts of the verb's measure; their denominators, set aside."""
-    counts, skipped = [], []
-    for m in _SHARE.finditer(text):
-        try:
-            figure = parse_number(m.group("num"))
-        except ValueError:
-            continue
-        if is_year(figure, m.group("num")) or is_label(text, m.start("num")):
-            continue
-        try:
-            if is_year(parse_number(m.group("den")), m.group("den")):
-                continue  # "2 of the 1997 Convention": a year, not a denominator
-        except ValueError:
-            continue
-        den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
-        verb = re.sub(r"\s+", " ", m.group("verb").lower())
-        if not _ALL_OF.match(m.group("whole")):
-            # "Two of the five permanent members have ratified": a share of a group, not of the world.
-            skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
-            skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
-            continue
-        if verb in ("acted", "signed or ratified"):
-            skipped += [Skipped(m.start("num"), m.end("num"), REASON_TOTAL), den]
-            continue
-        word = measure_of(verb)
-        qual = m.group("qual")
-        start = m.start("qual") if qual else m.start("num")
-        counts.append(
-            CountMatch(
-                figure=figure,
-                measure=word.measure if word else "parties",
-                comparison=comparison_for(qual),
-                qualifier=qualifier_key(qual),
-                noun=None,
-                start=start,
-                end=m.end(),
-                number_start=m.start("num"),
-                number_end=m.end("num"),
-                phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
-            )
-        )
-        skipped.append(den)
-    return counts, skipped
-
-
-def is_label(text: str, number_start: int) -> bool:
-    """ "Annex 2 States", "Article 14": the number names something, it counts nothing."""
-    return bool(_LABEL_BEFORE.search(text[max(0, number_start - 12) : number_start]))
 
 
 def set_aside(
@@ -176,16 +94,17 @@ def set_aside(
     regional: dict[int, int] = {}  # sentence -> where a share of a region's states is told
     for m in _OUT_OF_REGION.finditer(text):
         regional.setdefault(sentences.index(m.start()), m.start())
-    periods: dict[int, bool] = {}
+    periods: dict[int, list[int]] = {}
     subset_in: set[int] = set()
     for c in counts:
         i = sentences.index(c.number_start)
         s, e = sentences.spans[i] if i >= 0 else (c.number_start, c.number_end)
         if i not in periods:
-            periods[i] = any(
-                not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+            periods[i] = [
+                p.start()
                 for p in _PERIOD.finditer(text, s, e)
-            )
+                if not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+            ]
         before = text[max(s, c.number_start - 40) : c.number_start]
         reason = None
         if c.kind != KIND_COUNT or c.source != "prose":
@@ -201,7 +120,11 @@ def set_aside(
             reason = REASON_SUBSET  # "12 EU states have ratified ..., and 9 have ratified its Protocol"
         elif i in group_sentences and c.start > s and _after_group(text, s, c.number_start):
             reason = REASON_SUBSET
-        elif periods[i] and not _TOTAL_WORDS.search(c.phrase) and not _RUNNING_TOTAL.search(text, s, c.start):
+        elif (
+            _in_period(text, c, periods[i])
+            and not _TOTAL_WORDS.search(c.phrase)
+            and not _RUNNING_TOTAL.search(text, s, c.start)
+        ):
             reason = REASON_CHANGE
         elif _in_a_period(text, c, s):
             reason = REASON_CHANGE
@@ -214,6 +137,12 @@ def set_aside(
         else:
             kept.append(c)
     return kept, skipped
+
+
+def _in_period(text: str, c: CountMatch, starts: list[int]) -> bool:
+    """Does a period of the sentence speak of the count? Not when another number stands between them:
+    "ratified by 130 states, 10 of them this year" (the 10 is the change, the 130 the total)."""
+    return any(p < c.number_start or not ANY_NUMBER.search(text, c.number_end, p) for p in starts)
 
 
 _HAS_AUXILIARY = re.compile(r"\b(?:have|has|had|are|is|were|was|number|total|tally|bringing)\b", re.I)
@@ -393,4 +322,4 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     return None
 
 
-__all__ = ["is_label", "set_aside", "share_matches", "why_not_a_count"]
+__all__ = ["set_aside", "why_not_a_count"]

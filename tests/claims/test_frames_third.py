@@ -316,3 +316,10 @@ def test_n_of_the_worlds_m_countries_reads_n() -> None:
 def test_another_n_states_having_signed_beside_parties_signed_without_ratifying() -> None:
     text = f"The {KEEPERS} now has 150 States Parties, with another 10 states having signed it."
     assert _read(text) == [(150, MEASURE_PARTIES, KIND_COUNT), (10, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
+
+
+def test_a_period_told_after_another_number_speaks_of_that_number() -> None:
+    reading = read_text(f"The {KEEPERS} has been ratified by 130 states, 10 of them this year.", INDEX)
+    assert [c.figure for c in reading.claims] == [130]
+    reading = read_text(f"This year, 10 states ratified the {KEEPERS}.", INDEX)
+    assert [(u.figure, u.reason) for u in reading.unread] == [(10, REASON_CHANGE)]
