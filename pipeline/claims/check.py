@@ -126,14 +126,17 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         return _no_treaty(claim)
     no = claim.mtdsg_no
     rows = store.participants(no).to_dict("records")
+    eif = entry_into_force(latest.get("entry_into_force"))
     if (
         claim.kind != KIND_THRESHOLD
         and claim.measure == MEASURE_PARTIES
         and claim.mode is None
-        and _ORDINAL.search(claim.phrase)
-        and brought_into_force(rows, claim.figure, entry_into_force(latest.get("entry_into_force")))
+        # an ordinal, or a count followed by the treaty's own entry into force (the UN's day)
+        and (_ORDINAL.search(claim.phrase) or (claim.event_on is not None and claim.event_on == eif))
+        and brought_into_force(rows, claim.figure, eif)
     ):
-        # "Honduras was the 50th country to ratify the treaty", "the tenth country to ratify": the Nth
+        # "Honduras was the 50th country to ratify the treaty", "the tenth country to ratify", "On 25
+        # September 2014, 50 states ratified the ATT. On 24 December 2014, it entered into force.": the Nth
         # consent, which brought the treaty into force, is a fact about that consent, not a count on a day.
         claim = replace(claim, kind=KIND_THRESHOLD, claimed_on=None, date_text=None, date_source=None)
     if claim.kind == KIND_THRESHOLD:

@@ -192,6 +192,25 @@ def _event_on(text: str, sentence: Span, dates: DateIndex) -> date | None:
     return entry[-1].on if entry else None
 
 
+# A sentence telling of the entry into force: "On 24 December 2014, the ATT entered into force".
+_ENTRY_TOLD = re.compile(
+    r"\b(?:enter(?:s|ed)?|came|comes?|will\s+come)\s+into\s+(?:force|effect)|\btakes?\s+effect\b", re.I
+)
+
+
+def _entry_next(text: str, sentence: Span, sentences: Spans, dates: DateIndex) -> date | None:
+    """The day the sentence after a count gives for the entry into force ("50 states ratified the ATT on
+    25 September 2014. On 24 December 2014, it entered into force."), or None."""
+    i = sentences.index(sentence[0])
+    if i < 0 or i + 1 >= len(sentences.spans):
+        return None
+    lo, hi = sentences.spans[i + 1]
+    if not _ENTRY_TOLD.search(text, lo, hi):
+        return None
+    days = [d for d in dates.within(lo, hi) if d.precision == "day"]
+    return days[-1].on if days else None
+
+
 @dataclass(frozen=True)
 class Reading:
     """What the reader made of a text: the claims, and the figures it saw in sentences about a treaty and
@@ -317,7 +336,9 @@ def read_text(
                 source=c.source,
                 date_source=date_source,
                 treaty_via=via,
-                event_on=_event_on(text, sentence, all_dates) if c.kind == KIND_THRESHOLD else None,
+                event_on=_event_on(text, sentence, all_dates)
+                if c.kind == KIND_THRESHOLD
+                else _entry_next(text, sentence, sentences, all_dates),
             )
         )
     unread = find_unread(

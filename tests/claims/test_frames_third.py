@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
+from pipeline.claims.check import check_claim
 from pipeline.claims.extract import (
     KIND_COUNT,
     KIND_THRESHOLD,
@@ -23,7 +26,8 @@ from pipeline.claims.model import (
     REASON_SUBSET,
     REASON_THRESHOLD,
 )
-from pipeline.claims.verdicts import brought_into_force
+from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT, brought_into_force
+from pipeline.store import StoreError
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
@@ -323,3 +327,43 @@ def test_a_period_told_after_another_number_speaks_of_that_number() -> None:
     assert [c.figure for c in reading.claims] == [130]
     reading = read_text(f"This year, 10 states ratified the {KEEPERS}.", INDEX)
     assert [(u.figure, u.reason) for u in reading.unread] == [(10, REASON_CHANGE)]
+
+
+class _Store:
+    """Just what check_claim asks of a store here: the participants table (no figures on a date)."""
+
+    def __init__(self, rows: list[dict[str, object]]) -> None:
+        self.rows = rows
+
+    def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+        return pd.DataFrame(self.rows)
+
+    def asof(self, mtdsg_no: str, on: date) -> None:
+        raise StoreError("this test store counts no figures on a date")
+
+
+def test_a_count_or_ordinal_of_the_consent_that_brought_the_treaty_into_force_is_a_threshold() -> None:
+    early = [date(2020, 1, d) for d in range(1, 11)]
+    rows = _rows(*early, date(2020, 10, 23), date(2020, 10, 24), date(2020, 12, 11))
+    latest = {
+        "entry_into_force": "22 January 2021, in accordance with article 15.",
+        "as_at": date(2026, 2, 3),
+    }
+    store = _Store(rows)
+    text = f"On 24 October 2020, 12 states had ratified the {KEEPERS}. On 22 January 2021, it entered into force."
+    [c] = extract_claims(text, INDEX)
+    assert (c.kind, c.event_on) == (KIND_COUNT, date(2021, 1, 22))
+    check = check_claim(c, store, latest)  # type: ignore[arg-type]
+    assert (check.claim.kind, check.claim.claimed_on, check.verdict) == (
+        KIND_THRESHOLD,
+        None,
+        VERDICT_THRESHOLD_RIGHT,
+    )
+    [c] = extract_claims(f"Peru was the twelfth country to ratify the {KEEPERS}.", INDEX)
+    assert check_claim(c, store, latest).verdict == VERDICT_THRESHOLD_RIGHT  # type: ignore[arg-type]
+    # Not the consent that brought it into force; or an entry into force told for one state only.
+    [c] = extract_claims(f"Peru was the 13th country to ratify the {KEEPERS}.", INDEX)
+    assert check_claim(c, store, latest).claim.kind == KIND_COUNT  # type: ignore[arg-type]
+    text = f"On 24 October 2020, 12 states had ratified the {KEEPERS}. It enters into force for Peru on 1 May 2021."
+    [c] = extract_claims(text, INDEX)
+    assert check_claim(c, store, latest).claim.kind == KIND_COUNT  # type: ignore[arg-type]
