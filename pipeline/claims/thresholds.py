@@ -10,6 +10,7 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
+from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
 
@@ -253,6 +254,22 @@ def _being_nth(text: str) -> list[CountMatch]:
     return out
 
 
+# "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
+_NTH_AND = re.compile(
+    r"\b(?:the\s+)?(?P<a>"
+    + _ANY_ORD
+    + r")\s+and\s+(?P<b>"
+    + _ANY_ORD
+    + r")\s+(?:states|countries|nations)\s+"
+    r"to\s+(?P<verb>ratify|accede|join|sign|deposit|become\s+part(?:y|ies))\b",
+    re.I,
+)
+
+
+def _ordinal_value(word: str) -> int:
+    return int(word[:-2]) if word[:1].isdigit() else parse_ordinal(word)
+
+
 def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
@@ -273,6 +290,14 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         signs = signs or (m.group("noun") or "").lower() == "signatory"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _NTH_AND.finditer(text):
+        # (the checker makes one a threshold when that consent brought the treaty into force)
+        signs = m.group("verb").lower() == "sign"
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+        for g in ("a", "b"):
+            figure = _ordinal_value(m.group(g))
+            if figure >= 10:
+                out.append(_exact(figure, measure, (m.start(), m.end()), m.span(g), m.group(0)))
     return out
 
 

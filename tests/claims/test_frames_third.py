@@ -367,3 +367,10 @@ def test_a_count_or_ordinal_of_the_consent_that_brought_the_treaty_into_force_is
     text = f"On 24 October 2020, 12 states had ratified the {KEEPERS}. It enters into force for Peru on 1 May 2021."
     [c] = extract_claims(text, INDEX)
     assert check_claim(c, store, latest).claim.kind == KIND_COUNT  # type: ignore[arg-type]
+
+
+def test_two_ordinals_joined_are_two_counts() -> None:
+    text = f"Peru and Chile became the 22nd and 23rd countries to ratify the {KEEPERS}."
+    assert _read(text) == [(22, MEASURE_PARTIES, KIND_COUNT), (23, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"Peru and Chile became the fortieth and forty-first states to sign the {KEEPERS}."
+    assert _read(text) == [(40, MEASURE_SIGNATORIES, KIND_COUNT), (41, MEASURE_SIGNATORIES, KIND_COUNT)]
