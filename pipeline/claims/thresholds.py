@@ -48,10 +48,8 @@ _THRESHOLDS = (
     ),
     # "six months after 30 ratifications", "after 20 instruments of ratification"
     re.compile(
-        r"\b(?:after|upon|following|once|before|until)\s+(?:the\s+)?"
-        + _QUAL
-        + _NUM
-        + rf"\s+{_MEMBERS}(?:ratifying\s+)?(?P<noun>{JOIN_NOUN})\b",
+        r"\b(?P<lead>after|upon|following|once|before|until|with)\s+(?:(?:reaching|receiving|obtaining)\s+)?"
+        r"(?:the\s+)?" + _QUAL + _NUM + rf"\s+{_MEMBERS}(?:ratifying\s+)?(?P<noun>{JOIN_NOUN})\b",
         re.I,
     ),
     # "Forty ratifications are required", "20 states are needed"
@@ -88,6 +86,13 @@ _THRESHOLDS = (
         r"[^.;:\d]{0,20}?\b(?:for|before|to)\b[^.;:\d]{0,30}?\b(?:enter|come|become|take)\b",
         re.I,
     ),
+    # "ratified by 50 states, triggering its entry into force": the count that brought it into force
+    re.compile(
+        _QUAL + _NUM + rf"\s+{_MEMBERS}(?:{JOIN_NOUN})\b[^.;:]{{0,40}}?,?\s+(?:thereby\s+|thus\s+)?"
+        r"(?:triggering|which\s+triggered|that\s+triggered|and\s+triggered)\s+(?:its|the)\s+"
+        r"(?:[\w’']+\s+){0,2}?entry\s+into\s+force",
+        re.I,
+    ),
     # "the 30th ratification", "the fiftieth instrument"
     re.compile(
         r"(?:\b(?:the|its)\s+|^[ \t]*)(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
@@ -98,7 +103,7 @@ _THRESHOLDS = (
 )
 _DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
-_ORDINAL = 6  # "the 30th ratification"
+_ORDINAL = 7  # "the 30th ratification"
 _OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
 _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
 # "..., Iraq being the twentieth.", "Chile was the 20th.": the Nth of those the clause says joined, a
@@ -169,7 +174,16 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
     rules: list[Skipped] = []
     for i, pattern in enumerate(_THRESHOLDS):
         for m in pattern.finditer(text):
-            needs_entry = i in (0, _MUST_BE) or (i == 1 and _WHO_JOIN.search(m.group("noun") or ""))
+            if (
+                i == 1
+                and m.group("lead").lower() == "with"
+                and (_WHO_JOIN.search(m.group("noun")) or m.group("qual"))
+            ):
+                continue  # "in force ..., with a total of 110 States Parties": a count (not "With 50
+                # ratifications, it entered into force")
+            needs_entry = i in (0, _MUST_BE) or (
+                i == 1 and (_WHO_JOIN.search(m.group("noun")) or m.group("lead").lower() == "with")
+            )
             if i == _ORDINAL and _WHO_JOIN.search(m.group(0)):
                 # "the 20th country to ratify ..., triggering its entry into force" is a threshold; "the
                 # 11th country to deposit" and "the 100th country to sign" are counts (nth_to_matches).

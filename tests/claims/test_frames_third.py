@@ -374,3 +374,15 @@ def test_two_ordinals_joined_are_two_counts() -> None:
     assert _read(text) == [(22, MEASURE_PARTIES, KIND_COUNT), (23, MEASURE_PARTIES, KIND_COUNT)]
     text = f"Peru and Chile became the fortieth and forty-first states to sign the {KEEPERS}."
     assert _read(text) == [(40, MEASURE_SIGNATORIES, KIND_COUNT), (41, MEASURE_SIGNATORIES, KIND_COUNT)]
+
+
+def test_with_after_reaching_and_triggering_tell_a_threshold() -> None:
+    for text in (
+        f"With 50 ratifications, the {KEEPERS} entered into force on 22 January 2021.",
+        f"The {KEEPERS} entered into force in 2021 after reaching 50 ratifications.",
+        f"The {KEEPERS} has been ratified by 50 states, triggering its entry into force.",
+    ):
+        assert _read(text) == [(50, MEASURE_PARTIES, KIND_THRESHOLD)], text
+    # "with a total of N States Parties" beside its entry into force is a count.
+    text = f"The {KEEPERS} entered into force on 1 August 2010 and has done well, with a total of 110 States Parties."
+    assert _read(text) == [(110, MEASURE_PARTIES, KIND_COUNT)]
