@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
+from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
@@ -179,38 +180,6 @@ def _event_day(sentence: Span, dates: DateIndex) -> DateMention | None:
     return days[-1] if days else None
 
 
-# A day told as the entry into force's: "entered into force on 3 May 2008", "in force since 1 March 1999".
-_ENTRY_BEFORE = re.compile(r"\b(?:force|effect|effective|operational)\b[^.;!?]{0,40}$", re.I)
-
-
-def _event_on(text: str, sentence: Span, dates: DateIndex) -> date | None:
-    """The day a threshold's sentence gives for the entry into force; not a day of adoption or of opening
-    for signature ("adopted on 2 April 2013, opened for signature on 3 June 2013, it will come into effect
-    after 50 ratifications": none)."""
-    inside = [d for d in dates.within(*sentence) if d.precision == "day"]
-    entry = [d for d in inside if _ENTRY_BEFORE.search(text, max(sentence[0], d.start - 60), d.start)]
-    return entry[-1].on if entry else None
-
-
-# A sentence telling of the entry into force: "On 24 December 2014, the ATT entered into force".
-_ENTRY_TOLD = re.compile(
-    r"\b(?:enter(?:s|ed)?|came|comes?|will\s+come)\s+into\s+(?:force|effect)|\btakes?\s+effect\b", re.I
-)
-
-
-def _entry_next(text: str, sentence: Span, sentences: Spans, dates: DateIndex) -> date | None:
-    """The day the sentence after a count gives for the entry into force ("50 states ratified the ATT on
-    25 September 2014. On 24 December 2014, it entered into force."), or None."""
-    i = sentences.index(sentence[0])
-    if i < 0 or i + 1 >= len(sentences.spans):
-        return None
-    lo, hi = sentences.spans[i + 1]
-    if not _ENTRY_TOLD.search(text, lo, hi):
-        return None
-    days = [d for d in dates.within(lo, hi) if d.precision == "day"]
-    return days[-1].on if days else None
-
-
 @dataclass(frozen=True)
 class Reading:
     """What the reader made of a text: the claims, and the figures it saw in sentences about a treaty and
@@ -336,9 +305,9 @@ def read_text(
                 source=c.source,
                 date_source=date_source,
                 treaty_via=via,
-                event_on=_event_on(text, sentence, all_dates)
+                event_on=entry_day(text, sentence, all_dates)
                 if c.kind == KIND_THRESHOLD
-                else _entry_next(text, sentence, sentences, all_dates),
+                else entry_told_next(text, sentence, sentences, all_dates),
             )
         )
     unread = find_unread(
