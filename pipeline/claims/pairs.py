@@ -78,7 +78,7 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
     # The treaty may be named in between: "110 states had ratified the CCM, while 13 others had signed".
     joined = re.compile(
         r"(?:\s+(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
-        r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
+        r"(?:signed\s+by\s+(?=a\s+further|another|an\s+additional))?(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
         re.I,
     )
     for i in range(1, len(out)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES
+from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
@@ -254,6 +254,7 @@ _NEEDS_BEFORE = re.compile(
 )
 # A number told as added to an earlier count: "two more countries", "an additional 117 States", "117
 # additional States" (but "another 4 have acceded" beside a count of ratifications is one of two ways).
+_PARTIES_BEFORE = re.compile(r"\b(?:ratified|ratifications|parties)\b", re.I)
 _ADDED_BEFORE = re.compile(r"\ban\s+additional\s+$", re.I)
 _ADDED_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.I)
 _MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
@@ -310,6 +311,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     if (
         m.kind == KIND_COUNT
         and m.measure != MEASURE_SIGNED_NOT_PARTIES  # "An additional 31 states have signed but not ratified"
+        and not (m.measure == MEASURE_SIGNATORIES and _PARTIES_BEFORE.search(before))  # "..., signed by an
+        # additional 20": beside the parties, those who signed only
         and (_ADDED_BEFORE.search(before_q) or _ADDED_AFTER.match(after))
     ):
         return REASON_CHANGE  # "ten more states have ratified since", "an additional 117 States had become"

@@ -386,3 +386,11 @@ def test_with_after_reaching_and_triggering_tell_a_threshold() -> None:
     # "with a total of N States Parties" beside its entry into force is a count.
     text = f"The {KEEPERS} entered into force on 1 August 2010 and has done well, with a total of 110 States Parties."
     assert _read(text) == [(110, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_signed_by_an_additional_n_beside_parties_signed_without_ratifying() -> None:
+    text = f"The {KEEPERS} has been ratified by 130 countries and signed by an additional 20."
+    assert _read(text) == [(130, MEASURE_PARTIES, KIND_COUNT), (20, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
+    # "ratified by 36 States and signed by 91": more signed than ratified, everyone who signed.
+    text = f"As of October 2012, the {KEEPERS} has been ratified by 36 States and signed by 91."
+    assert _read(text) == [(36, MEASURE_PARTIES, KIND_COUNT), (91, MEASURE_SIGNATORIES, KIND_COUNT)]
