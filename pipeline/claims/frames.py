@@ -185,6 +185,8 @@ _ONE_OF = re.compile(
 
 # "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
+# Where a headline's count starts: a line's start, after nothing but spaces or a list mark.
+_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*$")
 _ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
@@ -319,6 +321,12 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     and _EVENT_LEAD.search(text, 0, num_start)
                 ):
                     why = REASON_NOT_UNDERSTOOD  # "when one country ratified it": an event of the day
+                elif (
+                    pattern is _ACTIVE
+                    and verb.lower() in ("sign", "ratify", "join")
+                    and _HEADLINE_LEAD.search(text, 0, m.start()) is None
+                ):
+                    continue  # the present tells a past count only in a headline: "67 countries sign the ATT"
             if why:
                 skipped.setdefault(num_start, Skipped(num_start, m.end("num"), why))
                 continue

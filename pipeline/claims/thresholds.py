@@ -48,7 +48,7 @@ _THRESHOLDS = (
     ),
     # "six months after 30 ratifications", "after 20 instruments of ratification"
     re.compile(
-        r"\b(?P<lead>after|upon|following|once|before|until|with)\s+(?:(?:reaching|receiving|obtaining)\s+)?"
+        r"\b(?P<lead>after|upon|following|once|before|until|with|when|as\s+soon\s+as)\s+(?:(?:reaching|receiving|obtaining)\s+)?"
         r"(?:the\s+)?" + _QUAL + _NUM + rf"\s+{_MEMBERS}(?:ratifying\s+)?(?P<noun>{JOIN_NOUN})\b",
         re.I,
     ),
@@ -215,8 +215,8 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 except ValueError:
                     continue
                 n_start, n_end = m.start("num"), m.end("num")
-            if 1900 <= figure <= 2100:
-                continue
+            if 1900 <= figure <= 2100 or (i == 1 and figure < 3):
+                continue  # a year; "when one country ratified it" (an event)
             if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or re.search(
                 r"\b(?:only|another|just)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
             ):

@@ -394,3 +394,17 @@ def test_signed_by_an_additional_n_beside_parties_signed_without_ratifying() -> 
     # "ratified by 36 States and signed by 91": more signed than ratified, everyone who signed.
     text = f"As of October 2012, the {KEEPERS} has been ratified by 36 States and signed by 91."
     assert _read(text) == [(36, MEASURE_PARTIES, KIND_COUNT), (91, MEASURE_SIGNATORIES, KIND_COUNT)]
+
+
+def test_when_n_states_ratify_with_entry_into_force_is_a_threshold_and_the_present_only_a_headline() -> None:
+    for text in (
+        f"The {KEEPERS} enters into force when 40 states ratify it.",
+        f"As soon as 40 states ratify the {KEEPERS}, it will become binding.",
+    ):
+        assert _read(text) == [(40, MEASURE_PARTIES, KIND_THRESHOLD)], text
+    assert _read(f"The {KEEPERS} made news when one country ratified it, and it entered into force.") == []
+    for text in (
+        f"We call on the 40 states that sign the {KEEPERS} to ratify it too.",
+        f"Every year, 5 states join the {KEEPERS}.",
+    ):
+        assert read_text(text, INDEX).claims == (), text
