@@ -323,7 +323,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     why = REASON_NOT_UNDERSTOOD  # "when one country ratified it": an event of the day
                 elif (
                     pattern is _ACTIVE
-                    and verb.lower() in ("sign", "ratify", "join")
+                    and groups["verb"].lower() in ("sign", "ratify", "join")
                     and _HEADLINE_LEAD.search(text, 0, m.start()) is None
                 ):
                     continue  # the present tells a past count only in a headline: "67 countries sign the ATT"
