@@ -73,6 +73,13 @@ _RUNNING_TOTAL = re.compile(
 )
 # A count told as a total in a sentence of changes: "In the past year 5 states joined, bringing the
 # total to 150"; "As of last year, 150 states had ratified" (a status date, not a period).
+# "The scope was expanded in 2001, and since then only 35 countries have ratified the amendment": since
+# the instrument began, every consent is counted, a total.
+_ORIGIN = re.compile(
+    r"\b(?:adopted|opened\s+for\s+signature|expanded|amended|created|established|concluded|"
+    r"(?:entered|came)\s+into\s+force)\b[^.;]*$",
+    re.I,
+)
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
@@ -104,6 +111,10 @@ def set_aside(
                 p.start()
                 for p in _PERIOD.finditer(text, s, e)
                 if not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+                and not (
+                    p.group(0).lower().startswith("since")
+                    and _ORIGIN.search(text, max(0, p.start() - 150), p.start())
+                )
             ]
         before = text[max(s, c.number_start - 40) : c.number_start]
         reason = None

@@ -408,3 +408,14 @@ def test_when_n_states_ratify_with_entry_into_force_is_a_threshold_and_the_prese
         f"Every year, 5 states join the {KEEPERS}.",
     ):
         assert read_text(text, INDEX).claims == (), text
+
+
+def test_since_then_after_the_instrument_began_is_a_total() -> None:
+    text = (
+        f"The {KEEPERS} was amended in 2001, and since then, only 35 countries have ratified the amendment."
+    )
+    assert [c.figure for c in extract_claims(text, INDEX)] == [35]
+    text = f"Peru took over the presidency of the {KEEPERS} in 2018. Three signatories have ratified it since then."
+    reading = read_text(text, INDEX)
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(3, REASON_CHANGE)]
