@@ -234,7 +234,7 @@ _WHO_DID_OTHER = re.compile(
 # Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
 _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
-    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|gathered|convened|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|(?:will\s+)?meet|gathered|convened|"
     r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
@@ -243,7 +243,7 @@ _OTHER_ACTION = re.compile(
 )
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".
 _OBJECT_OF = re.compile(
-    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|"
+    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|across|"
     r"trained|funded)\s+(?:the\s+)?$",
     re.I,
 )
@@ -267,7 +267,7 @@ _NEEDS_BEFORE = re.compile(
 # additional States" (but "another 4 have acceded" beside a count of ratifications is one of two ways).
 _PARTIES_BEFORE = re.compile(r"\b(?:ratified|ratifications|parties)\b", re.I)
 _ADDED_BEFORE = re.compile(r"\ban\s+additional\s+$", re.I)
-_ADDED_AFTER = re.compile(r"^\s+(?:more|additional)\b", re.I)
+_ADDED_AFTER = re.compile(r"^\s+(?:more|additional|new)\b", re.I)
 _MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"

@@ -419,3 +419,17 @@ def test_since_then_after_the_instrument_began_is_a_total() -> None:
     reading = read_text(text, INDEX)
     assert reading.claims == ()
     assert [(u.figure, u.reason) for u in reading.unread] == [(3, REASON_CHANGE)]
+
+
+def test_new_parties_parties_across_or_meeting_and_a_share_told_aside() -> None:
+    for text, reason in (
+        (f"Two new States Parties, Peru and Chile, joined the {KEEPERS} in 2020.", REASON_CHANGE),
+        (f"The {KEEPERS} has destroyed 50 million mines across 30 States Parties.", REASON_SUBSET),
+        (f"The 95 States Parties to the {KEEPERS} will meet again in 2024.", REASON_SUBSET),
+    ):
+        reading = read_text(text, INDEX)
+        assert reading.claims == (), text
+        assert [u.reason for u in reading.unread] == [reason], text
+    assert _read(f"95 countries, or 49% of all states, have ratified the {KEEPERS}.") == [
+        (95, MEASURE_PARTIES, KIND_COUNT)
+    ]
