@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
+from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
+from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
+from pipeline.claims.clauses import REACHES as _REACHES
+from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
+from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
     REASON_NOT_UNDERSTOOD,
@@ -197,28 +203,6 @@ NOT_STATES_AFTER = re.compile(
 )
 
 
-# "So far nine states have done so, and today that number has grown to 27": the number told before, now
-# grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
-_THAT_NUMBER = re.compile(
-    r"\b(?:that|this)\s+(?:number|figure|total|tally)\s+(?:has\s+|had\s+)?(?:now\s+)?"
-    r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed)\s+to|reached)\s+" + _QUAL + _NUM + r"\b",
-    re.I,
-)
-# "16 of the signatories have not ratified": of everyone who signed, those not yet parties.
-_SIGNATORIES_NOT = re.compile(
-    _QUAL + _NUM + r"\s+of\s+(?:the|its|these|those)\s+(?P<noun>signatories|signatory\s+states)\s+"
-    r"(?:(?:that|which|who)\s+)?(?:have|has)\s+(?:not|yet\s+to|still\s+not)\s+(?:yet\s+)?(?P<verb>ratified|ratify)\b",
-    re.I,
-)
-# "the United States should at last join 186 other nations": those already parties, the subject not one.
-_JOIN_OTHERS = re.compile(
-    r"\b(?P<verb>join|joins|joined|joining)\s+(?:the\s+)?"
-    + _QUAL
-    + _NUM
-    + r"\s+other\s+(?:countries|states|nations)\b"
-    r"(?!\s+(?:in|by)\s+signing)",
-    re.I,
-)
 # "India stands behind 161 nations, including Pakistan, in ratifying the Convention" (or "as it is yet to
 # ratify"): those who did.
 _BEHIND = re.compile(
@@ -231,22 +215,7 @@ _BEHIND = re.compile(
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
     re.I,
 )
-# "the nine nations which have not yet ratified the treaty despite signing it": signed, not parties.
-_NOT_DESPITE = re.compile(
-    _QUAL + _NUM + r"\s+(?:countries|states|nations)\b[^.;:\d]{0,30}?\s+(?:that|which|who)\s+"
-    r"(?:have\s+not\s+(?:yet\s+)?ratified|are\s+yet\s+to\s+ratify|have\s+yet\s+to\s+ratify)\b[^.;:\d]{0,90}?"
-    r"\b(?:despite|after|though|although)\s+(?:having\s+)?(?P<verb>signing|signed)\b",
-    re.I,
-)
-# "Ratification of the Convention Reaches 150 Countries": a headline's count of those who did.
-_REACHES = re.compile(
-    r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+of\b[^.;:\n]{0,120}?\s+(?:reaches|reached|hits|passes)\s+"
-    + _QUAL
-    + _NUM
-    + r"\s+(?:countries|states|nations)\b",
-    re.I,
-)
-_NOUN_PATTERNS = (_REACHES, _NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
+_NOUN_PATTERNS = (_FOR_TOTAL, _REACHES, _NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
     _SIGNATORIES_NOT,
     _NOT_DESPITE,
@@ -268,6 +237,7 @@ _PATTERNS = (
     _TALLY,
     _HAS,
     _REACHES,
+    _FOR_TOTAL,
 )
 _DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join)\b", re.I)
 

@@ -433,3 +433,11 @@ def test_new_parties_parties_across_or_meeting_and_a_share_told_aside() -> None:
     assert _read(f"95 countries, or 49% of all states, have ratified the {KEEPERS}.") == [
         (95, MEASURE_PARTIES, KIND_COUNT)
     ]
+
+
+def test_for_a_total_of_n_is_the_running_total_of_the_noun() -> None:
+    reading = read_text(f"The {KEEPERS} has seen 10 new ratifications this year, for a total of 130.", INDEX)
+    assert [(c.figure, c.measure) for c in reading.claims] == [(130, MEASURE_PARTIES)]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(10, REASON_CHANGE)]
+    text = f"One state has signed the {KEEPERS}, while 34 states are non-signatories, making a total of 35 states not party."
+    assert [c.figure for c in extract_claims(text, INDEX) if c.figure == 35] == []
