@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -25,6 +26,7 @@ from pipeline.claims.facts import (
     signed_not_party,
     withdrawn,
 )
+from pipeline.claims.numbers import ORD
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
@@ -39,6 +41,7 @@ from pipeline.claims.verdicts import (
     VERDICT_WRONG,
     RecordRange,
     balance_note,
+    brought_into_force,
     count_verdict,
     figure_for,
     matches,
@@ -82,6 +85,10 @@ __all__ = [
 ]
 
 
+# An ordinal in a claim's phrase: "the 50th country to ratify", "the tenth State Party".
+_ORDINAL = re.compile(r"\b(?:" + ORD + r")", re.I)
+
+
 def _int(value: Any) -> int | None:
     return None if _missing(value) else int(value)
 
@@ -119,6 +126,19 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         return _no_treaty(claim)
     no = claim.mtdsg_no
     rows = store.participants(no).to_dict("records")
+    eif = entry_into_force(latest.get("entry_into_force"))
+    if (
+        claim.kind != KIND_THRESHOLD
+        and claim.measure == MEASURE_PARTIES
+        and claim.mode is None
+        # an ordinal, or a count followed by the treaty's own entry into force (the UN's day)
+        and (_ORDINAL.search(claim.phrase) or (claim.event_on is not None and claim.event_on == eif))
+        and brought_into_force(rows, claim.figure, eif)
+    ):
+        # "Honduras was the 50th country to ratify the treaty", "the tenth country to ratify", "On 25
+        # September 2014, 50 states ratified the ATT. On 24 December 2014, it entered into force.": the Nth
+        # consent, which brought the treaty into force, is a fact about that consent, not a count on a day.
+        claim = replace(claim, kind=KIND_THRESHOLD, claimed_on=None, date_text=None, date_source=None)
     if claim.kind == KIND_THRESHOLD:
         return _check_threshold(claim, rows, latest)
     what = measure_words(claim)

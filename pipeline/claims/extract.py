@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
+from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
@@ -179,12 +180,6 @@ def _event_day(sentence: Span, dates: DateIndex) -> DateMention | None:
     return days[-1] if days else None
 
 
-def _event_on(sentence: Span, dates: DateIndex) -> date | None:
-    inside = [d for d in dates.within(*sentence) if d.precision == "day"]
-    events = [d for d in inside if d.event] or inside
-    return events[-1].on if events else None
-
-
 @dataclass(frozen=True)
 class Reading:
     """What the reader made of a text: the claims, and the figures it saw in sentences about a treaty and
@@ -310,7 +305,9 @@ def read_text(
                 source=c.source,
                 date_source=date_source,
                 treaty_via=via,
-                event_on=_event_on(sentence, all_dates) if c.kind == KIND_THRESHOLD else None,
+                event_on=entry_day(text, sentence, all_dates)
+                if c.kind == KIND_THRESHOLD
+                else entry_told_next(text, sentence, sentences, all_dates),
             )
         )
     unread = find_unread(

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.claims.measures import (
-    MEASURE_PARTIES,
-    MEASURE_SIGNATORIES,
-    MEASURE_SIGNED_NOT_PARTIES,
-    measure_of,
-)
+from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
+from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
+from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
+from pipeline.claims.clauses import REACHES as _REACHES
+from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
+from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
+from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
     REASON_NOT_UNDERSTOOD,
     REASON_TOTAL,
@@ -26,8 +27,9 @@ from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.pairs import by_mode, signatories_beside_parties
-from pipeline.claims.scope import is_label, set_aside, share_matches, why_not_a_count
+from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.shares import is_label, share_matches
 from pipeline.claims.thresholds import infobox_matches, nth_to_matches, threshold_matches
 
 _ADJ = (
@@ -39,17 +41,6 @@ _NOUN = (
     _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|parties|party|"
     r"signatories|signatory|participants|"
     r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b)?"
-)
-# Tails that turn "have signed" into "have signed but not ratified" ("signed, but not yet ratified",
-# "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
-# is not one of them.
-_NOT_RATIFIED = re.compile(
-    r"^[\s,]*(?:[^\W\d]+\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
-    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
-    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
-    r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
-    r"(?:ratif|join|acced|become\s+part|been\s+part|consent)",
-    re.I,
 )
 _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 
@@ -63,8 +54,14 @@ _PASSIVE = re.compile(
 # "that", "which".
 # "Fifty-seven states, primarily from Europe, Africa and Latin America, signed": who they are, told in
 # passing (commas inside the aside too).
+# A name (case-sensitive, even inside a pattern that is not): "Thailand", "Bosnia and Herzegovina,".
+_NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
-    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},)?"
+    r"(?:\s+from\s+(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world))?"
+    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
+    r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
+    # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
+    rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
 )
 # "181 States worldwide have signed": where the counted are, when it is everywhere.
@@ -74,8 +71,11 @@ _WHERE = (
 _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
-    r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies)|part(?:y|ies)\s+to|states?[\s-]+part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
+    r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
+    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|"
+    r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
+    r"(?:sign|ratify|join)(?=\s+(?:the|its|it|this)\b)|"
+    r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
@@ -83,6 +83,7 @@ _ACTIVE = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
+    + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
     + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}\s+(?:(?:that|which|who)\s+)?"
     + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
@@ -130,7 +131,8 @@ _BINDS = re.compile(
     r"\b(?P<verb>binds)\s+" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b", re.I
 )
 _IN_FORCE = re.compile(
-    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable)\b[^.;!?\n]{0,30}?\s+"
+    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|"
+    r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
     r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
     re.I,
 )
@@ -140,7 +142,7 @@ _HAS = re.compile(
     + _NUM
     + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)\s+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
-    r"contracting\s+(?:states|parties))\b",
+    r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
     re.I,
 )
 _COUNT_NOUN = (
@@ -149,7 +151,8 @@ _COUNT_NOUN = (
 )
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
-    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|"
+    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
+    r"has\s+become|had\s+become|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
     re.I,
 )
@@ -177,22 +180,20 @@ _TALLY = re.compile(
 )
 # "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
 _ONE_OF = re.compile(
-    r"\bone\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations)\s+"
-    r"(?:to\s+(?:have\s+)?|that\s+(?:have|had)\s+)(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so)\b",
+    r"\b(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:countries|states|nations)\s+"
+    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
+    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join)\b",
     re.I,
 )
 
 
-def _measure_for(verb_or_noun: str, tail: str) -> str:
-    """The measure of a predicate or noun (measures.csv); "signed" followed by "but not ratified" in the
-    words after it counts the signatories that are not parties."""
-    word = measure_of(verb_or_noun)
-    measure = word.measure if word else MEASURE_PARTIES
-    if measure == MEASURE_SIGNATORIES and _NOT_RATIFIED.match(tail):
-        return MEASURE_SIGNED_NOT_PARTIES
-    return measure
-
-
+# "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
+_EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
+# Where a headline's count starts: a line's start, after nothing but spaces or a list mark.
+_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*$")
 _ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
@@ -202,8 +203,25 @@ NOT_STATES_AFTER = re.compile(
 )
 
 
-_NOUN_PATTERNS = (_NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
+# "India stands behind 161 nations, including Pakistan, in ratifying the Convention" (or "as it is yet to
+# ratify"): those who did.
+_BEHIND = re.compile(
+    r"\bbehind\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:other\s+)?(?:countries|states|nations)\b"
+    + _ASIDE
+    + r"\s+(?:in\s+|as\s+\w+\s+(?:is|are|has|have)\s+(?:yet\s+to|not\s+yet)\s+)"
+    r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
+    re.I,
+)
+_NOUN_PATTERNS = (_FOR_TOTAL, _REACHES, _NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
 _PATTERNS = (
+    _SIGNATORIES_NOT,
+    _NOT_DESPITE,
+    _BEHIND,
+    _JOIN_OTHERS,
+    _THAT_NUMBER,
     _ONE_OF,
     _BINDS,
     _NUMBER_WHO,
@@ -218,8 +236,10 @@ _PATTERNS = (
     _NUMBER_OF_BARE,
     _TALLY,
     _HAS,
+    _REACHES,
+    _FOR_TOTAL,
 )
-_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined)\b", re.I)
+_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join)\b", re.I)
 
 
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
@@ -249,23 +269,35 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             tail = text[m.end() : m.end() + 80]
             why = None
             if pattern in _NOUN_PATTERNS:
-                measure = _measure_for(groups["noun"], tail)
+                measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if pattern is _ONE_OF and verb.lower().endswith("so"):
+                if verb.lower().endswith("so") or pattern is _THAT_NUMBER:
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
                     if not told:
                         continue
                     verb = told[-1].group("verb")
-                measure = _measure_for(verb, tail)
+                not_parties = pattern in (_SIGNATORIES_NOT, _NOT_DESPITE)
+                measure = MEASURE_SIGNED_NOT_PARTIES if not_parties else measure_for(verb, tail)
                 auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
                 if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
                     why = REASON_NOT_UNDERSTOOD  # "177 states have not ratified" is not a count of parties
                 elif re.match(r"signed\s+or\b", verb, re.I):
                     why = REASON_TOTAL  # "120 countries have signed or acceded": two measures together
-                elif pattern is _ACTIVE and figure == 1 and not auxiliary:
+                elif (
+                    pattern is _ACTIVE
+                    and figure == 1
+                    and not auxiliary
+                    and _EVENT_LEAD.search(text, 0, num_start)
+                ):
                     why = REASON_NOT_UNDERSTOOD  # "when one country ratified it": an event of the day
+                elif (
+                    pattern is _ACTIVE
+                    and groups["verb"].lower() in ("sign", "ratify", "join")
+                    and _HEADLINE_LEAD.search(text, 0, m.start()) is None
+                ):
+                    continue  # the present tells a past count only in a headline: "67 countries sign the ATT"
             if why:
                 skipped.setdefault(num_start, Skipped(num_start, m.end("num"), why))
                 continue
@@ -285,7 +317,18 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 continue  # a year ("in 2009 states..."), not a count
             qual = groups.get("qual")
             noun = groups.get("noun")
-            bare = (_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE)
+            bare = (
+                _BINDS,
+                _BARE,
+                _OF_WHICH_AFTER,
+                _ARE,
+                _IN_FORCE,
+                _ONE_OF,
+                _TALLY,
+                _NUMBER_OF_BARE,
+                _JOIN_OTHERS,
+                _BEHIND,
+            )
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
                 start = m.start("qual")

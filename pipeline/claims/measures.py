@@ -77,6 +77,29 @@ def measure_of(words: str) -> MeasureWord | None:
     return None
 
 
+# Tails that turn "have signed" into "have signed but not ratified" ("signed, but not yet ratified",
+# "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
+# is not one of them.
+NOT_RATIFIED = re.compile(
+    r"^[\s,]*(?:[^\W\d]+,?\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
+    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
+    r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
+    r"(?:ratif|join|acced|become\s+part|been\s+part|consent|deposit)",
+    re.I,
+)
+
+
+def measure_for(verb_or_noun: str, tail: str) -> str:
+    """The measure of a predicate or noun (measures.csv); "signed" followed by "but not ratified" in the
+    words after it counts the signatories that are not parties."""
+    word = measure_of(verb_or_noun)
+    measure = word.measure if word else MEASURE_PARTIES
+    if measure == MEASURE_SIGNATORIES and NOT_RATIFIED.match(tail):
+        return MEASURE_SIGNED_NOT_PARTIES
+    return measure
+
+
 __all__ = [
     "MEASURES",
     "MEASURE_PARTIES",
@@ -90,5 +113,7 @@ __all__ = [
     "MeasureWord",
     "fold_phrase",
     "load_measures",
+    "NOT_RATIFIED",
+    "measure_for",
     "measure_of",
 ]

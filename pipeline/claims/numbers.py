@@ -28,6 +28,8 @@ _ORDINAL_WORD = (
 )
 # "the 30th ratification", "the fiftieth instrument", "the thirty-fifth instrument".
 ORD = r"(?P<num>\d{1,3})(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
+# An ordinal without named groups, for patterns that hold two: "the 22nd and 23rd countries".
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)\b|" + _ORDINAL_WORD + ")"
 
 # Qualifiers change what a figure claims: "more than 170" is right for 178.
 QUALIFIERS = {
@@ -95,6 +97,7 @@ __all__ = [
     "EXTRA",
     "NUM",
     "ORD",
+    "ORDINAL",
     "QUAL",
     "QUALIFIERS",
     "WORD_NUMBER",

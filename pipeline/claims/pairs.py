@@ -78,7 +78,7 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
     # The treaty may be named in between: "110 states had ratified the CCM, while 13 others had signed".
     joined = re.compile(
         r"(?:\s+(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
-        r"(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
+        r"(?:signed\s+by\s+(?=a\s+further|another|an\s+additional))?(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
         re.I,
     )
     for i in range(1, len(out)):
@@ -86,7 +86,8 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
         if a.measure != MEASURE_PARTIES or b.measure != MEASURE_SIGNATORIES or a.kind != KIND_COUNT:
             continue
         between = text[a.end : b.number_start]
-        if b.noun is None and len(between) < 120 and joined.fullmatch(between):
+        further = re.search(r"\b(?:another|further|additional)\s+$", between, re.I)
+        if (b.noun is None or further) and len(between) < 120 and joined.fullmatch(between):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
     return out
 

@@ -13,47 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.measures import measure_of
+from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
     REASON_CONDITION,
-    REASON_DENOMINATOR,
     REASON_SUBSET,
     REASON_THRESHOLD,
-    REASON_TOTAL,
     CountMatch,
     Skipped,
 )
 from pipeline.claims.numbers import (
+    ANY_NUMBER,
     DIGIT_NUMBER,
-    NUM,
-    QUAL,
     WORD_NUMBER,
-    comparison_for,
-    is_year,
-    parse_number,
-    qualifier_key,
 )
 from pipeline.claims.sentences import Spans
 
-# "120 out of 193 countries have ratified it", "150 of the 190 parties ... have also joined its Optional
-# Protocol", "In all 80 of 197 states have acted".
-_SHARE = re.compile(
-    r"(?<![\d,.])" + QUAL + NUM + r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
-    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
-    r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
-    r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
-    r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
-    r"(?<=are\s)states[\s-]+parties)\b",
-    re.I,
-)
-# What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
-_ALL_OF = re.compile(
-    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
-    r"states[\s-]+parties|signatories|governments)\b",
-    re.I,
-)
 # "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
 # simply the world's states ("Of the 193 UN member states, 150 have ratified").
 _OF_THE_GROUP = re.compile(
@@ -97,64 +73,16 @@ _RUNNING_TOTAL = re.compile(
 )
 # A count told as a total in a sentence of changes: "In the past year 5 states joined, bringing the
 # total to 150"; "As of last year, 150 states had ratified" (a status date, not a period).
+# "The scope was expanded in 2001, and since then only 35 countries have ratified the amendment": since
+# the instrument began, every consent is counted, a total.
+_ORIGIN = re.compile(
+    r"\b(?:adopted|opened\s+for\s+signature|expanded|amended|created|established|concluded|"
+    r"(?:entered|came)\s+into\s+force)\b[^.;]*$",
+    re.I,
+)
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
-# A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
-_LABEL_BEFORE = re.compile(
-    r"\b(?:annex|group|article|art\.|list|schedule|category|tier|phase|chapter|no\.)\s*$", re.I
-)
-
-
-def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
-    """The numerators of shares, as counts of the verb's measure; their denominators, set aside."""
-    counts, skipped = [], []
-    for m in _SHARE.finditer(text):
-        try:
-            figure = parse_number(m.group("num"))
-        except ValueError:
-            continue
-        if is_year(figure, m.group("num")) or is_label(text, m.start("num")):
-            continue
-        try:
-            if is_year(parse_number(m.group("den")), m.group("den")):
-                continue  # "2 of the 1997 Convention": a year, not a denominator
-        except ValueError:
-            continue
-        den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
-        verb = re.sub(r"\s+", " ", m.group("verb").lower())
-        if not _ALL_OF.match(m.group("whole")):
-            # "Two of the five permanent members have ratified": a share of a group, not of the world.
-            skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
-            skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
-            continue
-        if verb in ("acted", "signed or ratified"):
-            skipped += [Skipped(m.start("num"), m.end("num"), REASON_TOTAL), den]
-            continue
-        word = measure_of(verb)
-        qual = m.group("qual")
-        start = m.start("qual") if qual else m.start("num")
-        counts.append(
-            CountMatch(
-                figure=figure,
-                measure=word.measure if word else "parties",
-                comparison=comparison_for(qual),
-                qualifier=qualifier_key(qual),
-                noun=None,
-                start=start,
-                end=m.end(),
-                number_start=m.start("num"),
-                number_end=m.end("num"),
-                phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
-            )
-        )
-        skipped.append(den)
-    return counts, skipped
-
-
-def is_label(text: str, number_start: int) -> bool:
-    """ "Annex 2 States", "Article 14": the number names something, it counts nothing."""
-    return bool(_LABEL_BEFORE.search(text[max(0, number_start - 12) : number_start]))
 
 
 def set_aside(
@@ -173,16 +101,21 @@ def set_aside(
     regional: dict[int, int] = {}  # sentence -> where a share of a region's states is told
     for m in _OUT_OF_REGION.finditer(text):
         regional.setdefault(sentences.index(m.start()), m.start())
-    periods: dict[int, bool] = {}
+    periods: dict[int, list[int]] = {}
     subset_in: set[int] = set()
     for c in counts:
         i = sentences.index(c.number_start)
         s, e = sentences.spans[i] if i >= 0 else (c.number_start, c.number_end)
         if i not in periods:
-            periods[i] = any(
-                not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+            periods[i] = [
+                p.start()
                 for p in _PERIOD.finditer(text, s, e)
-            )
+                if not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+                and not (
+                    p.group(0).lower().startswith("since")
+                    and _ORIGIN.search(text, max(0, p.start() - 150), p.start())
+                )
+            ]
         before = text[max(s, c.number_start - 40) : c.number_start]
         reason = None
         if c.kind != KIND_COUNT or c.source != "prose":
@@ -198,7 +131,11 @@ def set_aside(
             reason = REASON_SUBSET  # "12 EU states have ratified ..., and 9 have ratified its Protocol"
         elif i in group_sentences and c.start > s and _after_group(text, s, c.number_start):
             reason = REASON_SUBSET
-        elif periods[i] and not _TOTAL_WORDS.search(c.phrase) and not _RUNNING_TOTAL.search(text, s, c.start):
+        elif (
+            _in_period(text, c, periods[i])
+            and not _TOTAL_WORDS.search(c.phrase)
+            and not _RUNNING_TOTAL.search(text, s, c.start)
+        ):
             reason = REASON_CHANGE
         elif _in_a_period(text, c, s):
             reason = REASON_CHANGE
@@ -211,6 +148,12 @@ def set_aside(
         else:
             kept.append(c)
     return kept, skipped
+
+
+def _in_period(text: str, c: CountMatch, starts: list[int]) -> bool:
+    """Does a period of the sentence speak of the count? Not when another number stands between them:
+    "ratified by 130 states, 10 of them this year" (the 10 is the change, the 130 the total)."""
+    return any(p < c.number_start or not ANY_NUMBER.search(text, c.number_end, p) for p in starts)
 
 
 _HAS_AUXILIARY = re.compile(r"\b(?:have|has|had|are|is|were|was|number|total|tally|bringing)\b", re.I)
@@ -258,8 +201,22 @@ def _after_group(text: str, s: int, pos: int) -> bool:
 # into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
 # more than 70 countries": what is hoped for is not a count).
 _SUBSET_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+$", re.I
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+(?:the\s+)?$", re.I
 )
+# "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
+# ("and another 4 have acceded", beside a count of ratifications, is one of two ways of joining).
+# A count under a modal or a condition: "would be binding on 60 states", "If 60 countries ratify it", "once 40
+# states ratify". "When 94 states signed it" (a count at an event) and "Peru will become the 41st" are not.
+# (lower case: "May 2016" is a month)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
+_IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
+_PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
+_HOPED_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$", re.I
+)
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
+# "117 other nations have now signed", said beside one that did so too: the whole less the subject.
+_OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
 _REGIONS = (
     r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
     r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
@@ -277,7 +234,7 @@ _WHO_DID_OTHER = re.compile(
 # Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
 _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
-    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|(?:will\s+)?meet|gathered|convened|"
     r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
@@ -286,7 +243,7 @@ _OTHER_ACTION = re.compile(
 )
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".
 _OBJECT_OF = re.compile(
-    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|"
+    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|across|"
     r"trained|funded)\s+(?:the\s+)?$",
     re.I,
 )
@@ -306,6 +263,11 @@ _NEEDS_BEFORE = re.compile(
     r"(?:only\s+|just\s+|another\s+|a\s+further\s+)?$",
     re.I,
 )
+# A number told as added to an earlier count: "two more countries", "an additional 117 States", "117
+# additional States" (but "another 4 have acceded" beside a count of ratifications is one of two ways).
+_PARTIES_BEFORE = re.compile(r"\b(?:ratified|ratifications|parties)\b", re.I)
+_ADDED_BEFORE = re.compile(r"\ban\s+additional\s+$", re.I)
+_ADDED_AFTER = re.compile(r"^\s+(?:more|additional|new)\b", re.I)
 _MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
@@ -334,6 +296,37 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
     if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
         return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
+    if m.kind == KIND_COUNT and re.search(r"\bnext\s+$", before_q):
+        return REASON_THRESHOLD  # "the next 19 ratifications could be reached by the end of the year"
+    if m.kind == KIND_COUNT and (
+        _HOPED_BEFORE.search(before_q)
+        or _MODAL_BEFORE.search(text, max(0, m.number_start - 50), m.number_start)
+    ):
+        return (
+            REASON_CONDITION  # "he hoped that they would be up to 90 States parties", "would join 40 other"
+        )
+    if (
+        m.kind == KIND_COUNT
+        and _IF_BEFORE.search(text, max(0, m.start - 30), m.start)
+        and not _PERFECT.search(m.phrase)
+    ):
+        return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
+    if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):
+        return REASON_CHANGE
+    if (
+        m.kind == KIND_COUNT
+        and _OTHER_AFTER.match(after)
+        and not re.search(r"\bjoin\w*\s+(?:the\s+)?$", before_q)
+    ):
+        return REASON_SUBSET
+    if (
+        m.kind == KIND_COUNT
+        and m.measure != MEASURE_SIGNED_NOT_PARTIES  # "An additional 31 states have signed but not ratified"
+        and not (m.measure == MEASURE_SIGNATORIES and _PARTIES_BEFORE.search(before))  # "..., signed by an
+        # additional 20": beside the parties, those who signed only
+        and (_ADDED_BEFORE.search(before_q) or _ADDED_AFTER.match(after))
+    ):
+        return REASON_CHANGE  # "ten more states have ratified since", "an additional 117 States had become"
     if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
         return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
     if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
@@ -343,4 +336,4 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     return None
 
 
-__all__ = ["is_label", "set_aside", "share_matches", "why_not_a_count"]
+__all__ = ["set_aside", "why_not_a_count"]

@@ -10,20 +10,30 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
+from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
 
-JOIN_NOUN = r"(?:ratifications?|instruments?|accessions?|states?|countries|parties|consents?|signatories)"
+JOIN_NOUN = (
+    r"(?:ratifications?|instruments?|accessions?|states?|countries|country|nations?|parties|consents?|"
+    r"signatories)"
+)
+# Those who join (not their instruments): "after 50 countries", a count that needs words of entry into force.
+_WHO_JOIN = re.compile(r"(?:states?|countries|country|nations?|parties)$", re.I)
+# "after 15 member states", "a minimum of 50 UN member states": who they are, between number and noun.
+_MEMBERS = r"(?:(?:UN|U\.N\.|United\s+Nations|member|sovereign)\s+)*"
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
 # into force (then the ordinal threshold pattern reads it).
-_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere)"
+_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)"
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
 _NTH_TO = re.compile(
-    r"\bthe\s+(?:"
+    r"\b(?:the|as)\s+(?:"
     + _ORD
     + r")\s+(?:(?:state|country|nation|party)\s+"
     + _TO_JOIN
-    + r"|(?:state|country|nation)\s+part(?:y|ies))\b",
+    + r"|(?:state|country|nation)\s+part(?:y|ies)"
+    r"|(?P<noun>signatory|party(?=\s+to\s+(?:the|its|this)\b))(?!\s+to\s+(?:ratify|sign|join|accede))"
+    r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
     re.I,
 )
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
@@ -33,20 +43,21 @@ _THRESHOLDS = (
     re.compile(
         r"\b(?:after|upon|following|once|when|with)\s+(?:(?:it|the|treaty|convention|protocol|had|has|have|"
         r"been|was|were|is|being|having|its)\s+){0,4}(?:ratified|ratifications?|deposit\s+of|accessions?)"
-        r"\s+(?:by|of)\s+(?:the\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:st|nd|rd|th)\b)",
+        r"\s+(?:by|of)\s+(?:the\s+|a\s+minimum\s+of\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:st|nd|rd|th)\b)",
         re.I,
     ),
     # "six months after 30 ratifications", "after 20 instruments of ratification"
     re.compile(
-        r"\b(?:after|upon|following|once)\s+(?:the\s+)?"
-        + _QUAL
-        + _NUM
-        + rf"\s+(?:ratifying\s+)?{JOIN_NOUN}\b",
+        r"\b(?P<lead>after|upon|following|once|before|until|with|when|as\s+soon\s+as)\s+(?:(?:reaching|receiving|obtaining)\s+)?"
+        r"(?:the\s+)?" + _QUAL + _NUM + rf"\s+{_MEMBERS}(?:ratifying\s+)?(?P<noun>{JOIN_NOUN})\b",
         re.I,
     ),
     # "Forty ratifications are required", "20 states are needed"
     re.compile(
-        _QUAL + _NUM + rf"\s+(?:\w+\s+)?{JOIN_NOUN}\s+(?:(?:are|is|were|was|will\s+be)\s+)?"
+        _QUAL
+        + _NUM
+        + rf"\s+(?:\w+\s+)?{JOIN_NOUN}(?:\s+(?:or|and)\s+{JOIN_NOUN})?"
+        + r"\s+(?:(?:are|is|were|was|will\s+be)\s+)?"
         r"(?:required|needed|necessary)\b",
         re.I,
     ),
@@ -66,15 +77,33 @@ _THRESHOLDS = (
         r"(?!\s+(?:listed|named|mentioned|in\s+annex))",
         re.I,
     ),
-    # "the 30th ratification", "the fiftieth instrument"
+    # "50 states need to ratify it for it to become international law", "40 states must ratify it before
+    # it can enter into force": what entry into force needs (the sentence must say so)
     re.compile(
-        r"\b(?:the|its)\s+(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
-        + _ORD
-        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
+        _QUAL
+        + _NUM
+        + r"\s+(?:countries|states|nations)\s+(?:need|must|have)\s+to\b[^.;:\d]{0,120}?\bratify\b"
+        r"[^.;:\d]{0,20}?\b(?:for|before|to)\b[^.;:\d]{0,30}?\b(?:enter|come|become|take)\b",
         re.I,
     ),
+    # "ratified by 50 states, triggering its entry into force": the count that brought it into force
+    re.compile(
+        _QUAL + _NUM + rf"\s+{_MEMBERS}(?:{JOIN_NOUN})\b[^.;:]{{0,40}}?,?\s+(?:thereby\s+|thus\s+)?"
+        r"(?:triggering|which\s+triggered|that\s+triggered|and\s+triggered)\s+(?:its|the)\s+"
+        r"(?:[\w’']+\s+){0,2}?entry\s+into\s+force",
+        re.I,
+    ),
+    # "the 30th ratification", "the fiftieth instrument"
+    re.compile(
+        r"(?:\b(?:the|its)\s+|^[ \t]*)(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
+        + _ORD
+        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
+        re.I | re.M,
+    ),
 )
-_ORDINAL = 5  # "the 30th ratification"
+_DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
+_MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
+_ORDINAL = 7  # "the 30th ratification"
 _OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
 _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
 # "..., Iraq being the twentieth.", "Chile was the 20th.": the Nth of those the clause says joined, a
@@ -145,8 +174,26 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
     rules: list[Skipped] = []
     for i, pattern in enumerate(_THRESHOLDS):
         for m in pattern.finditer(text):
-            if i in (0, _MUST_BE) and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
-                continue
+            if (
+                i == 1
+                and m.group("lead").lower() == "with"
+                and (_WHO_JOIN.search(m.group("noun")) or m.group("qual"))
+            ):
+                continue  # "in force ..., with a total of 110 States Parties": a count (not "With 50
+                # ratifications, it entered into force")
+            needs_entry = i in (0, _MUST_BE) or (
+                i == 1 and (_WHO_JOIN.search(m.group("noun")) or m.group("lead").lower() == "with")
+            )
+            if i == _ORDINAL and _WHO_JOIN.search(m.group(0)):
+                # "the 20th country to ratify ..., triggering its entry into force" is a threshold; "the
+                # 11th country to deposit" and "the 100th country to sign" are counts (nth_to_matches).
+                needs_entry = True
+                if re.match(r"\s+to\s+sign\b", text[m.end() :]):
+                    continue
+            if needs_entry and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+                continue  # "after three countries signed": an event, unless it tells of entry into force
+            if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
+                continue  # "after being ratified by two more countries": a change, not the threshold
             if (
                 i in (1, _ORDINAL)
                 and _OTHER_RULE.search(clause := _clause_around(text, m.start(), m.end()))
@@ -168,14 +215,23 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 except ValueError:
                     continue
                 n_start, n_end = m.start("num"), m.end("num")
-            if 1900 <= figure <= 2100:
-                continue
+            if 1900 <= figure <= 2100 or (i == 1 and figure < 3):
+                continue  # a year; "when one country ratified it" (an event)
             if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or re.search(
                 r"\b(?:only|another|just)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
             ):
                 continue  # "only three more ratifications are needed": what is missing
             qual = g.get("qual")
             qual_key = qualifier_key(qual)
+            kind = KIND_THRESHOLD
+            if (
+                i == _ORDINAL
+                and not _DECISIVE.search(m.group(0))
+                and not _ENTRY.search(_clause_around(text, m.start(), m.end()))
+            ):
+                # "The 150th ratification is evidence of ...": the Nth consent, a count on the day told; the
+                # checker reads it as a threshold when the Nth consent brought the treaty into force.
+                kind = KIND_COUNT
             out.append(
                 CountMatch(
                     figure=figure,
@@ -188,7 +244,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                     number_start=n_start,
                     number_end=n_end,
                     phrase=re.sub(r"\s+", " ", m.group(0).strip()),
-                    kind=KIND_THRESHOLD,
+                    kind=kind,
                 )
             )
     return out + _being_nth(text), rules
@@ -212,6 +268,22 @@ def _being_nth(text: str) -> list[CountMatch]:
     return out
 
 
+# "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
+_NTH_AND = re.compile(
+    r"\b(?:the\s+)?(?P<a>"
+    + _ANY_ORD
+    + r")\s+and\s+(?P<b>"
+    + _ANY_ORD
+    + r")\s+(?:states|countries|nations)\s+"
+    r"to\s+(?P<verb>ratify|accede|join|sign|deposit|become\s+part(?:y|ies))\b",
+    re.I,
+)
+
+
+def _ordinal_value(word: str) -> int:
+    return int(word[:-2]) if word[:1].isdigit() else parse_ordinal(word)
+
+
 def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
@@ -224,10 +296,22 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue
         if figure < 10:
             continue  # "the first state to ratify": an event of the day, as with thresholds
-        if _ENTRY.search(_clause_around(text, m.start(), m.end())):
+        if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
+            continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
+        signs = (m.group("verb") or "").lower() == "sign"
+        if not signs and _ENTRY.search(_clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
-        measure = MEASURE_SIGNATORIES if (m.group("verb") or "").lower() == "sign" else MEASURE_PARTIES
+        signs = signs or (m.group("noun") or "").lower() == "signatory"
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _NTH_AND.finditer(text):
+        # (the checker makes one a threshold when that consent brought the treaty into force)
+        signs = m.group("verb").lower() == "sign"
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+        for g in ("a", "b"):
+            figure = _ordinal_value(m.group(g))
+            if figure >= 10:
+                out.append(_exact(figure, measure, (m.start(), m.end()), m.span(g), m.group(0)))
     return out
 
 

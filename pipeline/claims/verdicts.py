@@ -15,7 +15,7 @@ from pipeline.claims.extract import (
     MEASURE_WORDS,
     Claim,
 )
-from pipeline.claims.facts import Deposit, consent_count, ordinal
+from pipeline.claims.facts import Deposit, consent_count, nth_consent, ordinal
 from pipeline.claims.results import Newcomer
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
@@ -252,3 +252,31 @@ def threshold_verdict(
         f"{head}, {side} {event_what}, {event:%d %B %Y}",
         [f"{nearest} consents had been deposited by {event:%d %B %Y}"],
     )
+
+
+# The delays treaties set between the Nth deposit and entry into force: "on the thirtieth day after",
+# "ninety days after" (days), "three months after", "six months after" (calendar months), "the first day
+# of the sixth month after the month in which ..." (exactly: a day more or less is another deposit's).
+_ENTRY_DAYS = (30, 60, 90, 180)
+_ENTRY_MONTHS = (1, 2, 3, 6)
+
+
+def _after_a_set_delay(deposit: date, eif: date) -> bool:
+    if (eif - deposit).days in _ENTRY_DAYS:
+        return True
+    months = (eif.year * 12 + eif.month) - (deposit.year * 12 + deposit.month)
+    if months in _ENTRY_MONTHS and eif.day == deposit.day:
+        return True
+    return eif.day == 1 and months == 6
+
+
+def brought_into_force(rows: Sequence[dict[str, Any]], n: int, eif: date | None) -> bool:
+    """Was the Nth consent the one that brought the treaty into force: entry into force a set delay after
+    it, and not already a set delay after an earlier day's consent ("Honduras was the 50th to ratify"
+    speaks of the consent that made the treaty enter into force 90 days later; the 51st, a day after,
+    does not). Consents deposited on the same day as the Nth are not told apart."""
+    nth = nth_consent(rows, n)
+    if eif is None or nth is None or not _after_a_set_delay(nth.on, eif):
+        return False
+    before = nth_consent(rows, n - 1) if n > 1 else None
+    return before is None or before.on == nth.on or not _after_a_set_delay(before.on, eif)

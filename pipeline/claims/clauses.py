@@ -1,0 +1,64 @@
+"""Count frames told with the words around the number, for the frame stage (pipeline/claims/frames.py): a
+verb told before ("have done so", "that number has grown to 27"), who is left out ("join 186 other
+nations"), who has not ratified ("16 of the signatories have not ratified", "despite signing it"), a
+headline's "Ratification ... Reaches 150 Countries" and a running total ("for a total of 130")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims.numbers import NUM as _NUM
+from pipeline.claims.numbers import QUAL as _QUAL
+
+# "So far nine states have done so, and today that number has grown to 27": the number told before, now
+# grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
+THAT_NUMBER = re.compile(
+    r"\b(?:that|this)\s+(?:number|figure|total|tally)\s+(?:has\s+|had\s+)?(?:now\s+)?"
+    r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed)\s+to|reached)\s+" + _QUAL + _NUM + r"\b",
+    re.I,
+)
+
+# "16 of the signatories have not ratified": of everyone who signed, those not yet parties.
+SIGNATORIES_NOT = re.compile(
+    _QUAL + _NUM + r"\s+of\s+(?:the|its|these|those)\s+(?P<noun>signatories|signatory\s+states)\s+"
+    r"(?:(?:that|which|who)\s+)?(?:have|has)\s+(?:not|yet\s+to|still\s+not)\s+(?:yet\s+)?(?P<verb>ratified|ratify)\b",
+    re.I,
+)
+
+# "the United States should at last join 186 other nations": those already parties, the subject not one.
+JOIN_OTHERS = re.compile(
+    r"\b(?P<verb>join|joins|joined|joining)\s+(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+other\s+(?:countries|states|nations)\b"
+    r"(?!\s+(?:in|by)\s+signing)",
+    re.I,
+)
+
+# "the nine nations which have not yet ratified the treaty despite signing it": signed, not parties.
+NOT_DESPITE = re.compile(
+    _QUAL + _NUM + r"\s+(?:countries|states|nations)\b[^.;:\d]{0,30}?\s+(?:that|which|who)\s+"
+    r"(?:have\s+not\s+(?:yet\s+)?ratified|are\s+yet\s+to\s+ratify|have\s+yet\s+to\s+ratify)\b[^.;:\d]{0,90}?"
+    r"\b(?:despite|after|though|although)\s+(?:having\s+)?(?P<verb>signing|signed)\b",
+    re.I,
+)
+
+# "Ratification of the Convention Reaches 150 Countries": a headline's count of those who did.
+REACHES = re.compile(
+    r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+of\b[^.;:\n]{0,120}?\s+(?:reaches|reached|hits|passes)\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:countries|states|nations)\b",
+    re.I,
+)
+
+# "10 new ratifications this year, for a total of 130": the running total of what the noun counts.
+FOR_TOTAL = re.compile(
+    r"(?<![\w-])(?P<noun>ratifications|signatures|accessions|states\s+parties|parties|signatories)\b[^.;:]{0,60}?,?"
+    r"\s+(?:for|making|making\s+it|to)\s+a\s+total\s+of\s+" + _NUM + r"\b(?!\s*(?:per|%))"
+    r"(?![^.;:,]{0,40}\b(?:not|non)\b)",  # "non-signatories, making a total of 35 UN states not party"
+    re.I,
+)
+
+
+__all__ = ["FOR_TOTAL", "JOIN_OTHERS", "NOT_DESPITE", "REACHES", "SIGNATORIES_NOT", "THAT_NUMBER"]

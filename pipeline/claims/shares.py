@@ -1,0 +1,100 @@
+"""Shares for the claim reader: "120 out of 193 countries have ratified it", "150 of the 190 parties ... have
+also joined its Optional Protocol" (the first number is the count, the second its denominator), "Two of
+the five permanent members" (a group), "80 of 197 states have acted" (a total of two measures); and
+numbers that name something ("Annex 2 States", "Article 14")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims.measures import measure_of
+from pipeline.claims.model import REASON_DENOMINATOR, REASON_SUBSET, REASON_TOTAL, CountMatch, Skipped
+from pipeline.claims.numbers import (
+    DIGIT_NUMBER,
+    NUM,
+    QUAL,
+    WORD_NUMBER,
+    comparison_for,
+    is_year,
+    parse_number,
+    qualifier_key,
+)
+
+# "120 out of 193 countries have ratified it", "150 of the 190 parties ... have also joined its Optional
+# Protocol", "In all 80 of 197 states have acted".
+_SHARE = re.compile(
+    r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
+    + QUAL
+    + NUM
+    + r"\s+(?:out\s+)?of\s+(?:the\s+world[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
+    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
+    r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
+    r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
+    r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
+    r"(?<=are\s)states[\s-]+parties)\b",
+    re.I,
+)
+# What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
+_ALL_OF = re.compile(
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
+    r"states[\s-]+parties|signatories|governments)\b",
+    re.I,
+)
+# A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:annex|group|article|art\.|list|schedule|category|tier|phase|chapter|no\.)\s*$", re.I
+)
+
+
+def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
+    """The numerators of shares, as counts of the verb's measure; their denominators, set aside."""
+    counts, skipped = [], []
+    for m in _SHARE.finditer(text):
+        try:
+            figure = parse_number(m.group("num"))
+        except ValueError:
+            continue
+        if is_year(figure, m.group("num")) or is_label(text, m.start("num")):
+            continue
+        try:
+            if is_year(parse_number(m.group("den")), m.group("den")):
+                continue  # "2 of the 1997 Convention": a year, not a denominator
+        except ValueError:
+            continue
+        den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        if not _ALL_OF.match(m.group("whole")):
+            # "Two of the five permanent members have ratified": a share of a group, not of the world.
+            skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
+            skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
+            continue
+        if verb in ("acted", "signed or ratified"):
+            skipped += [Skipped(m.start("num"), m.end("num"), REASON_TOTAL), den]
+            continue
+        word = measure_of(verb)
+        qual = m.group("qual")
+        start = m.start("qual") if qual else m.start("num")
+        counts.append(
+            CountMatch(
+                figure=figure,
+                measure=word.measure if word else "parties",
+                comparison=comparison_for(qual),
+                qualifier=qualifier_key(qual),
+                noun=None,
+                start=start,
+                end=m.end(),
+                number_start=m.start("num"),
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
+            )
+        )
+        skipped.append(den)
+    return counts, skipped
+
+
+def is_label(text: str, number_start: int) -> bool:
+    """ "Annex 2 States", "Article 14": the number names something, it counts nothing."""
+    return bool(_LABEL_BEFORE.search(text[max(0, number_start - 12) : number_start]))
+
+
+__all__ = ["is_label", "share_matches"]
