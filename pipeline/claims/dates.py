@@ -59,18 +59,25 @@ _ANCHOR_BEFORE = re.compile(
 )
 # Dates of events in a treaty's life, which are not the date a count is claimed for.
 _EVENT_BEFORE = re.compile(
-    r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?force|"
+    r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?"
+    r"(?:force|effect)|(?:took|take|takes|taking)\s+effect|"
     r"entry\s+into\s+force|in\s+force\s+since|effective|"
-    r"opened\s+for\s+signature|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|were\s+signed|"
+    r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
+    r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\s+(?:at|on|in)|signed\s*[|:]\s*|"
     r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly)"
     r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
     re.I,
 )
+# "The 72 states which have ratified it since 15 December 1989", "since their previous meeting in January
+# 2004": a date after "since" starts a span of time; the count is told at its end, never on that date.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[^.;!?\n]{0,60}?\s)?(?:in|on|of)\s+)?$", re.I)
 # "On 20 September 2017, the TPNW was opened for signature": the event comes after the date.
 _EVENT_AFTER = re.compile(
     r"^[^.;!?\d]{0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
     r"(?:enter(?:s|ed)?|came|come|comes|went)\s+into\s+(?:legal\s+)?(?:force|effect)|took\s+effect|"
-    r"was\s+signed|concluded|established|founded|drafted|negotiated)\b",
+    r"was\s+signed|concluded|established|founded|drafted|negotiated|"
+    # "On 21 October the United Nations will host a treaty event": a day to come dates no count.
+    r"will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b",
     re.I,
 )
 
@@ -95,6 +102,20 @@ def _last_day(year: int, month: int) -> date:
 def _overlaps(taken: list[Span], start: int, end: int) -> bool:
     i = bisect_right(taken, (start, end))
     return any(s < end and start < e for s, e in taken[max(0, i - 1) : i + 1])
+
+
+_RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|was|were|been)[ \t]*$", re.I)
+
+
+def _clause_line(before: str) -> str:
+    """The words before a date on its line, and on the lines above when the text was wrapped inside a
+    sentence ("opened for signature on\nMarch 30, 2007"): a line ending in a word no sentence or heading
+    ends with (a preposition, an article) runs on; a table row ("Signed | 18 May 1977 |") does not."""
+    lines = before.split("\n")
+    out = lines.pop()
+    while lines and _RUNS_ON.search(lines[-1]) and "|" not in lines[-1]:
+        out = lines.pop() + " " + out
+    return out
 
 
 def find_dates(text: str, *, default_year: int | None = None) -> list[DateMention]:
@@ -132,8 +153,12 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
             lead = before + (text[start : m.start("year")] if precision == "year" else "")
             anchored = bool(_ANCHOR_BEFORE.search(lead))
+            clause = _clause_line(before)
             event = not anchored and bool(
-                _EVENT_BEFORE.search(before.split("\n")[-1])
+                _EVENT_BEFORE.search(clause)
+                or _SINCE_BEFORE.search(
+                    clause + (text[start : m.start("year")] if precision == "year" else "")
+                )
                 or _EVENT_AFTER.match(text[m.end() : m.end() + 120])
             )
             found.append(
@@ -177,7 +202,38 @@ _PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+t
 _PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
 
 
-_THAT_DAY = re.compile(r"\b(?:on\s+)?(?:that|the\s+same)\s+(?:very\s+)?day\b", re.I)
+# A count told in the present ("have signed", "has been ratified by", "are parties")...
+_PRESENT_TENSE = re.compile(r"\b(?:have|has|are|is)\b", re.I)
+# ... follows from the deposit told just before only when its sentence says so.
+_CONSEQUENCE = re.compile(
+    r"[\s\W]*(?:thus|hence|therefore|consequently|accordingly|so|as\s+a\s+result|with\s+(?:this|that|these|it|"
+    r"which)|this|that|these|which)\b",
+    re.I,
+)
+# Words that point back to the last day told: "on that day", "on the same date", "at that time", "by then".
+_THAT_DAY = re.compile(
+    r"\b(?:(?:on|at|by)\s+)?(?:that|the\s+same)\s+(?:very\s+)?(?:day|date|time)\b|\bat\s+the\s+time\b(?!\s+of)|"
+    r"\bby\s+then\b",
+    re.I,
+)
+# "At the date of entry into force, 87 states had ratified": the day of the entry into force told before.
+_AT_ENTRY_INTO_FORCE = re.compile(
+    r"\b(?:at|on|upon|by)\s+(?:the\s+(?:date|day|time)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
+    r"\bwhen\s+(?:it|the\s+\w+)\s+(?:entered|came)\s+into\s+force\b",
+    re.I,
+)
+_INTO_FORCE = re.compile(r"\binto\s+(?:legal\s+)?force\b", re.I)
+
+
+def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
+    """The last of `told` that is the day a treaty entered into force ("entered into force on 29 April
+    1997", "On 29 April 1997 the Convention entered into force")."""
+    for d in reversed(told):
+        clause = re.split(r"[.;!?]", text[max(0, d.start - 120) : d.start])[-1]
+        after = re.split(r"[.;!?]", text[d.end : d.end + 80])[0]
+        if d.event and (_INTO_FORCE.search(clause) or _INTO_FORCE.search(after)):
+            return d
+    return None
 
 
 class DateIndex:
@@ -215,9 +271,19 @@ def date_for(
         # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
         best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
         present = [m for m in _PRESENT.finditer(text, lo, hi)]
+        if best.anchored and best.end <= pos:
+            # "As of June 2004, ... a total of 152 States currently parties": after an "as of" date that
+            # opens the clause, "currently" told after the number is the present of that date.
+            present = [m for m in present if m.start() < pos]
         if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
             return None
         return best
+    pointer = _AT_ENTRY_INTO_FORCE.search(text, lo, pos) if text else None
+    if pointer and not (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
+        told = [d for d in index.within(paragraph[0], lo) if d.precision == "day"]
+        day = _entry_into_force_day(text, told)
+        if day is not None:
+            return day
     if text and _THAT_DAY.search(text, lo, hi):
         # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
         told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
@@ -234,90 +300,18 @@ def date_for(
     # the count after a deposit is the count of that day. A year or a month told in passing ("The US
     # signed the treaty in 1996") dates that event, not a status told after it.
     days = [d for d in earlier if d.precision == "day"]
-    return anchored[-1] if anchored else (days[-1] if days else None)
-
-
-# The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
-# "Monday 30 November 2009", "Posted on 5 March 2004"), a paragraph opening "22 March 2018 -" or
-# "[3 December 2007] -", or "(Last updated September 2019)".
-_WEEKDAY = (
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun),?\s+)?"
-)
-_BYLINE_LEAD = (
-    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|updated|last\s+updated|"
-    r"dated?)(?:\s+on)?:?\s+)?"
-)
-# A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
-# Only words of the kind of text: an infobox row "Signed | 3 December 2008" is a treaty's event, no byline.
-_KIND_OF_TEXT = (
-    r"(?:(?:press|news|media)\s+(?:release|briefing)|news|statement|press|article|blog(?:\s+post)?|update|story|"
-    r"report|briefing|op-?ed|opinion|commentary|feature|analysis|speech|interview)"
-)
-_LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
-_LABEL_AFTER = r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
-
-
-# A heading that names a treaty ("Convention against Torture ... 10 Dec 1984") carries its adoption
-# date, never the text's own.
-_TREATY_WORD = re.compile(r"\b(?:convention|protocol|treaty|covenant|agreement|statute|charter)\b", re.I)
-# "Geneva, 5 May - The Committee ...": a dateline without a year.
-_DATELINE_NO_YEAR = re.compile(
-    r"^[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?"
-    r"[\])]?\s*[-–—]\s+\S",
-    re.M,
-)
-_HEAD = 600
-
-
-def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
-    """A treaty's adoption date under (or beside) its title, above an article that tells of later dates:
-    "Convention against Torture / 10 Dec 1984" over "As of 2019, 170 states ...". The title names a
-    treaty in the words before the date on its line or on the line above; the article names a later
-    date (a text is no older than what it tells)."""
-    line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
-    above = max(text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1)) + 1, line_start - 200, 0)
-    named = _TREATY_WORD.search(text, above, d.start)
-    return bool(named) and latest is not None and latest.year > d.on.year
+    if anchored:
+        return anchored[-1]
+    if days and text and _PRESENT_TENSE.search(text, lo, hi) and not _CONSEQUENCE.match(text, lo, hi):
+        # "Germany and Spain did so on 24 September. In total, 81 countries have signed it": a count told
+        # in the present is of the text's own day; the day before dates it only when the sentence says it
+        # follows from that day's deposit ("Thus it has been ratified by twenty states").
+        return None
+    return days[-1] if days else None
 
 
 def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:
-    """The date the text gives itself (byline, dateline, "last updated"), or None. A dateline without
-    a year ("Geneva, 5 May -") takes the latest year the text names: a text is no older than what it tells."""
-    dates = find_dates(text) if dates is None else dates
-    latest = max((x.on for x in dates if not x.event), default=None)
-    for d in dates:
-        if d.precision not in ("day", "month") or d.event:
-            continue
-        line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
-        line_end = text.find("\n", d.end, d.end + 200)
-        line_end = min(len(text), d.end + 200) if line_end < 0 else line_end
-        lead, rest = text[line_start : d.start], text[d.end : line_end]
-        # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
-        alone = re.fullmatch(r"[\s\[(]*" + _LABEL + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(
-            r"[\s\])]*" + _LABEL_AFTER, rest, re.I
-        )
-        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?", lead) and re.match(
-            r"[\])]?\s*[-–—]\s+\S", rest
-        )
-        updated = re.fullmatch(
-            r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
-        ) and re.fullmatch(r"[\s).]*", rest)
-        if (
-            d.precision == "day"
-            and d.start < _HEAD
-            and (alone or dateline)
-            and not _is_heading(text, d, latest)
-        ):
-            return d
-        if updated:
-            return d
-    m = _DATELINE_NO_YEAR.search(text, 0, _HEAD)
-    years = [d.on.year for d in dates]
-    if m and m.group("month").lower() in _MONTHS and years:
-        try:
-            on = date(max(years), _MONTHS[m.group("month").lower()], int(m.group("day")))
-        except ValueError:
-            return None
-        said = re.sub(r"\s+", " ", text[m.start("day") : m.end("month")])
-        return DateMention(on, "day", said, m.start("day"), m.end("month"), anchored=False, event=False)
-    return None
+    """The date the text gives itself (byline, dateline, "last updated"): see pipeline/claims/bylines.py."""
+    from pipeline.claims.bylines import find_byline as _find_byline  # bylines reads this module's dates
+
+    return _find_byline(text, dates)

@@ -1,0 +1,105 @@
+"""Date rules of the third pass (issue 21): which date a count speaks of, each on hand-written sentences
+about a made-up treaty (what the phrase means in English, never one text's wording)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.claims.dates import find_dates
+from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
+from tests.claims.conftest import KEEPERS, KEEPERS_NO
+
+INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
+WRITTEN = date(2015, 6, 1)
+
+
+def _one(text: str, written_on: date | None = WRITTEN) -> date | None:
+    [c] = extract_claims(text, INDEX, written_on=written_on)
+    return c.claimed_on
+
+
+def test_taking_effect_is_an_event_like_entering_into_force() -> None:
+    # "took effect in 1969", "came into effect in January 2021": the treaty's event, not the count's date.
+    assert (
+        _one(f"Peru is one of the 120 States parties to the {KEEPERS}, which first took effect in 1990.")
+        == WRITTEN
+    )
+    assert (
+        _one(f"Over 50 States have ratified the {KEEPERS}, which came into effect in January 2012.")
+        == WRITTEN
+    )
+
+
+def test_opened_for_signatures_or_signing_is_an_event() -> None:
+    text = f"The {KEEPERS} was first opened for signatures on 3 May 1996. It has been signed by 90 countries."
+    assert _one(text) == WRITTEN
+    text = f"The {KEEPERS} was open for signing in June 2013 and has been signed by 40 countries."
+    assert _one(text) == WRITTEN
+
+
+def test_a_date_on_a_signed_infobox_row_is_the_signing_event() -> None:
+    text = f"{KEEPERS} | |\nSigned | 18 May 1980 |\nLocation | Lima |\nDepositary | Secretary-General of the United Nations |\nThe convention was signed by 30 states."
+    assert _one(text, None) is None
+
+
+def test_signing_it_on_a_day_is_one_states_event() -> None:
+    text = (
+        f"Chile is one of more than 90 countries that have ratified the {KEEPERS}, signing it on 2 May 1991."
+    )
+    assert _one(text) == WRITTEN
+
+
+def test_a_line_wrapped_inside_a_sentence_keeps_the_event_words_before_the_date() -> None:
+    text = f"So far, 80 countries have signed the {KEEPERS}, which opened for signature on\nMarch 30, 2007."
+    assert _one(text) == WRITTEN
+    # A headline with no full stop above a byline does not run on into it.
+    [d] = find_dates("Keepers treaty enters into force\n12 March 2019\n")
+    assert not d.event
+
+
+def test_a_day_to_come_dates_no_count() -> None:
+    text = f"The {KEEPERS} now has 70 signatures. On 21 October the parties will meet in Lima."
+    [c] = extract_claims(text.replace(". On", " On"), INDEX, written_on=WRITTEN)
+    assert c.claimed_on == WRITTEN
+    [d] = find_dates("On 21 October 2015 the parties will meet in Lima.")
+    assert d.event
+
+
+def test_a_date_after_since_starts_a_span_and_dates_no_count() -> None:
+    assert (
+        _one(f"The 72 states which have ratified the {KEEPERS} since 15 December 1989 must report.")
+        == WRITTEN
+    )
+    text = f"Since their last meeting in January 2004, the number of parties to the {KEEPERS} grew to 170."
+    assert _one(text) == WRITTEN
+
+
+def test_at_the_date_of_entry_into_force_points_back_to_that_day() -> None:
+    text = (
+        f"The {KEEPERS} entered into force on 29 April 1997. At the date of entry into force, 87 states had "
+        "ratified it. At that time a further 78 states had signed it."
+    )
+    a, b = extract_claims(text, INDEX, written_on=WRITTEN)
+    assert (a.figure, a.claimed_on) == (87, date(1997, 4, 29))
+    assert (b.figure, b.claimed_on) == (78, date(1997, 4, 29))
+    # Without an entry into force told before, the pointer has nothing to point to.
+    assert _one(f"At entry into force, 87 states had ratified the {KEEPERS}.") == WRITTEN
+
+
+def test_currently_after_the_number_is_the_present_of_an_as_of_date() -> None:
+    text = f"As of June 2004, after years of slow progress, there were 152 States currently parties to the {KEEPERS}."
+    assert _one(text) == date(2004, 6, 30)
+    # "today" told before the count still speaks of the text's own day.
+    text = f"As of 2004 the {KEEPERS} had few parties; today 152 States are parties to it."
+    assert _one(text) == WRITTEN
+
+
+def test_a_count_in_the_present_after_a_day_told_in_passing_is_of_the_texts_day() -> None:
+    text = f"Peru ratified the {KEEPERS} on 20 October, and Chile did so on 24 September. In total, 81 countries have signed it."
+    assert _one(text) == WRITTEN
+    # Told as what followed from that day's deposit, it is of that day.
+    text = f"Chile deposited its instrument on 23 May 2006. With this, the {KEEPERS} has 20 parties."
+    assert _one(text) == date(2006, 5, 23)
+    # Told in the past, the count is still of the day told.
+    text = f"Chile deposited its instrument on 23 May 2006. By then 20 states had ratified the {KEEPERS}."
+    assert _one(text) == date(2006, 5, 23)
