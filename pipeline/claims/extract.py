@@ -93,14 +93,17 @@ def _link(
     # "As of 2021, the Optional Protocol has been ratified by 177" and "As of 2020, 176 states are party
     # to the protocol": a generic reference in the sentence, before the number or after it, points back
     # to the latest treaty of its kind named before it.
-    in_sentence = found.refs_starting(lo, pos) or found.refs_starting(pos, hi)
+    # After the number, a title told before the reference is the nearer ("the twentieth state ... triggers
+    # the entry into force of the Convention on X and its Protocol": the Convention).
+    later = found.starting(pos, hi)
+    first_later = later[0].start if later else hi
+    in_sentence = found.refs_starting(lo, pos) or found.refs_starting(pos, first_later)
     if in_sentence:
         r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
         resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
         if resolved:
             return resolved, said, "reference", None
     # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
-    later = found.starting(pos, hi)
     if later:
         return later[0].mtdsg_no, later[0].text, "named", later[0].via
     before = found.ending_by(pos)

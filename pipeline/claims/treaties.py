@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from math import log
 
 from pipeline.claims.references import kind_of as _kind_of
+from pipeline.claims.references import resolve_ref
 from pipeline.claims.sentences import split_sentences
 
 _STOPWORDS = frozenset(
@@ -57,6 +58,14 @@ def _tokens(s: str) -> list[tuple[str, int, int]]:
 # The words that make the treaty named next the parent of the protocol meant.
 _PROTOCOL_TO = re.compile(
     r"(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$", re.I
+)
+
+
+# "the Optional Protocol to the Convention": a generic reference inside a protocol's name.
+_PROTOCOL_TO_REF = re.compile(
+    r"\b(?:the|its|this)\s+(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the|this|that)\s+"
+    r"(?P<kind>convention|covenant|treaty)\b(?!['’]|\s+(?:on|for|of|against|relating|concerning|to|and)\b)",
+    re.I,
 )
 
 
@@ -327,7 +336,23 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        return sorted((self._protocol_first(text, m) for m in accepted), key=lambda x: x.start)
+        named = sorted((self._protocol_first(text, m) for m in accepted), key=lambda x: x.start)
+        return self._protocols_of_references(text, named)
+
+    def _protocols_of_references(self, text: str, found: list[TreatyMention]) -> list[TreatyMention]:
+        """ "The Optional Protocol to the Convention has been signed by 64 countries": the one optional
+        protocol of the treaty "the Convention" points back to (the last one of its kind named before)."""
+        out = list(found)
+        for m in _PROTOCOL_TO_REF.finditer(text):
+            if any(x.start < m.end() and m.start("op") < x.end for x in found):
+                continue
+            earlier = [x for x in found if x.end <= m.start()]
+            parent = resolve_ref(m.group("kind").lower(), "the", earlier, self)
+            protocol = self.protocol_of(parent) if parent else None
+            if protocol:
+                said = text[m.start("op") : m.end()]
+                out.append(TreatyMention(protocol, m.start("op"), m.end(), said, 1.0, self.kind(protocol)))
+        return sorted(out, key=lambda x: x.start)
 
     def _protocol_first(self, text: str, mention: TreatyMention) -> TreatyMention:
         """ "the Optional Protocol to the [United Nations] Convention against Torture": the words before a

@@ -1,0 +1,64 @@
+"""Treaty rules of the third pass (issue 21): which treaty a count speaks of, each on hand-written sentences
+(what the phrase means in English and in the UN's numbering, never one text's wording)."""
+
+from __future__ import annotations
+
+from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
+from pipeline.claims.names import load_common_names
+from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
+
+INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS), TreatyName(FOGHORN_NO, FOGHORN)])
+
+
+BEACONS = "Convention on the Care and Maintenance of Coastal Beacons and Lightships"
+BEACONS_OP = (
+    "Optional Protocol to the Convention on the Care and Maintenance of Coastal Beacons and Lightships"
+)
+# Two conventions with an optional protocol each: "Optional Protocol to the Convention" opens two titles.
+FOUR = TitleIndex(
+    [
+        TreatyName(KEEPERS_NO, KEEPERS),
+        TreatyName(FOGHORN_NO, FOGHORN),
+        TreatyName("IV-91", BEACONS),
+        TreatyName("IV-91-a", BEACONS_OP),
+    ]
+)
+
+
+def test_the_optional_protocol_to_the_convention_is_the_protocol_of_the_convention_named_before() -> None:
+    for parent, no, protocol in ((KEEPERS, KEEPERS_NO, FOGHORN_NO), (BEACONS, "IV-91", "IV-91-a")):
+        text = f"The {parent} has 150 parties. The Optional Protocol to the Convention has been signed by 64 countries."
+        a, b = extract_claims(text, FOUR)
+        assert (a.figure, a.mtdsg_no) == (150, no)
+        assert (b.figure, b.mtdsg_no, b.link) == (64, protocol, "named")
+    # A title that goes on ("to the Convention on ...") is that title, not a reference back.
+    text = f"The {KEEPERS} has 150 parties. The {BEACONS_OP} has 60 parties."
+    assert [c.mtdsg_no for c in extract_claims(text, FOUR)] == [KEEPERS_NO, "IV-91-a"]
+    # With no convention named before, there is nothing to point back to.
+    assert (
+        FOUR.find_mentions("The Optional Protocol to the Convention has been signed by 64 countries.") == []
+    )
+
+
+def test_a_title_after_the_number_is_nearer_than_a_reference_after_it() -> None:
+    text = (
+        "Officials hailed the twentieth state to deposit an instrument this week, an act that sets off the "
+        f"entry into force of the {KEEPERS} and its Protocol."
+    )
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.mtdsg_no) == (20, KEEPERS_NO)
+
+
+def test_the_third_optional_protocol_to_the_crc_by_its_campaign_name() -> None:
+    names = load_common_names()
+    titles = {
+        "IV-11": "Convention on the Rights of the Child",
+        "IV-11-d": "Optional Protocol to the Convention on the Rights of the Child on a communications procedure",
+    }
+    index = TitleIndex(TreatyName(no, title, (), names.get(no, ())) for no, title in titles.items())
+    text = "As of May 2013, 36 States have signed OP3 CRC and 8 have ratified the OP3-CRC. The CRC has 193 parties."
+    assert [(c.figure, c.mtdsg_no) for c in extract_claims(text, index)] == [
+        (36, "IV-11-d"),
+        (8, "IV-11-d"),
+        (193, "IV-11"),
+    ]
