@@ -32,7 +32,7 @@ from pipeline.claims.measures import (
 )
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, Claim, CountMatch, Unread
 from pipeline.claims.numbers import parse_number
-from pipeline.claims.references import GENERIC_REF, find_generic_refs, resolve_ref
+from pipeline.claims.references import GENERIC_REF, find_generic_refs, in_subordinate_clause, resolve_ref
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
 from pipeline.claims.unread import find_unread
@@ -97,7 +97,8 @@ def _link(
     # the entry into force of the Convention on X and its Protocol": the Convention).
     later = found.starting(pos, hi)
     first_later = later[0].start if later else hi
-    in_sentence = found.refs_starting(lo, pos) or found.refs_starting(pos, first_later)
+    before_refs = [r for r in found.refs_starting(lo, pos) if not in_subordinate_clause(text, lo, r[0])]
+    in_sentence = before_refs or found.refs_starting(pos, first_later)
     if in_sentence:
         r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
         resolved = resolve_ref(kind, det, found.ending_by(r_start), index)

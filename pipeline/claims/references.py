@@ -74,6 +74,17 @@ def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+# "The Protocol will come into force when the Convention does, and after 10 ratifications": a treaty told
+# in a clause of time or condition is what the subject is measured against, not what the count is about.
+_SUBORDINATE = re.compile(r"\b(?:when|whenever|once|while|until|unless|if|before|after|than)\s+$", re.I)
+
+
+def in_subordinate_clause(text: str, lo: int, ref_start: int) -> bool:
+    """Is the reference at `ref_start` the subject of a clause of time or condition ("when the Convention
+    does") in the sentence starting at `lo`, with another treaty word before it in that sentence?"""
+    return bool(_SUBORDINATE.search(text, lo, ref_start)) and bool(GENERIC_REF.search(text, lo, ref_start))
+
+
 def _kind_said(m: TreatyMention) -> str | None:
     """The kind of treaty a mention calls it: a common name says its own ("the Mine Ban Treaty" is a
     treaty to the reader, whatever the UN's title: "the Convention" does not point back to it)."""
@@ -102,4 +113,11 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
     return None
 
 
-__all__ = ["GENERIC_REF", "find_generic_refs", "kind_matches", "kind_of", "resolve_ref"]
+__all__ = [
+    "GENERIC_REF",
+    "find_generic_refs",
+    "in_subordinate_clause",
+    "kind_matches",
+    "kind_of",
+    "resolve_ref",
+]

@@ -62,3 +62,16 @@ def test_the_third_optional_protocol_to_the_crc_by_its_campaign_name() -> None:
         (8, "IV-11-d"),
         (193, "IV-11"),
     ]
+
+
+def test_a_treaty_in_a_clause_of_time_is_not_what_the_count_is_about() -> None:
+    text = (
+        f"The {KEEPERS} was adopted in 2001 with a protocol on foghorns. The Protocol will take effect only "
+        "once the Convention does, and only after 12 ratifications."
+    )
+    [c] = extract_claims(text, INDEX)
+    assert (c.figure, c.mtdsg_no) == (12, FOGHORN_NO)
+    # Without another treaty word before it, the clause's treaty is still the one the count speaks of.
+    text = f"The {KEEPERS} has a protocol on foghorns. Once the Convention has 12 parties, the protocol will apply."
+    [c] = extract_claims(text, INDEX)
+    assert c.mtdsg_no == KEEPERS_NO
