@@ -97,7 +97,7 @@ def _link(
     # the entry into force of the Convention on X and its Protocol": the Convention).
     later = found.starting(pos, hi)
     first_later = later[0].start if later else hi
-    before_refs = [r for r in found.refs_starting(lo, pos) if not in_subordinate_clause(text, lo, r[0])]
+    before_refs = [r for r in found.refs_starting(lo, pos) if not in_subordinate_clause(text, lo, r[0], pos)]
     in_sentence = before_refs or found.refs_starting(pos, first_later)
     if in_sentence:
         r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]

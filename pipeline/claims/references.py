@@ -79,10 +79,15 @@ def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
 _SUBORDINATE = re.compile(r"\b(?:when|whenever|once|while|until|unless|if|before|after|than)\s+$", re.I)
 
 
-def in_subordinate_clause(text: str, lo: int, ref_start: int) -> bool:
+def in_subordinate_clause(text: str, lo: int, ref_start: int, pos: int) -> bool:
     """Is the reference at `ref_start` the subject of a clause of time or condition ("when the Convention
-    does") in the sentence starting at `lo`, with another treaty word before it in that sentence?"""
-    return bool(_SUBORDINATE.search(text, lo, ref_start)) and bool(GENERIC_REF.search(text, lo, ref_start))
+    does,") that ends before the number at `pos`, with another treaty word before it in the sentence
+    starting at `lo`? ("while the Convention has 196 parties": the count is in the clause, and about it.)"""
+    return (
+        bool(_SUBORDINATE.search(text, lo, ref_start))
+        and bool(GENERIC_REF.search(text, lo, ref_start))
+        and bool(re.search(r"[,;:–—]", text[ref_start:pos]))
+    )
 
 
 def _kind_said(m: TreatyMention) -> str | None:
