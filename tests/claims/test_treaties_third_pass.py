@@ -76,6 +76,6 @@ def test_a_treaty_in_a_clause_of_time_is_not_what_the_count_is_about() -> None:
     [c] = extract_claims(text, INDEX)
     assert c.mtdsg_no == KEEPERS_NO
     # A count inside the clause is about the clause's treaty ("while the Convention has 90 parties").
-    text = f"The {FOGHORN} has 12 parties, while the Convention has 90 parties."
-    a, b = extract_claims(f"The {KEEPERS} was adopted in 2001. {text}", INDEX)
+    text = "Today the Protocol has 12 parties, while the Convention has 90 parties."
+    a, b = extract_claims(f"The {KEEPERS} has a protocol on foghorns. {text}", INDEX)
     assert [(a.figure, a.mtdsg_no), (b.figure, b.mtdsg_no)] == [(12, FOGHORN_NO), (90, KEEPERS_NO)]
