@@ -27,7 +27,11 @@ _KIND_OF_TEXT = (
     r"report|briefing|op-?ed|opinion|commentary|feature|analysis|speech|interview)"
 )
 _LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
-_LABEL_AFTER = r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
+# "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
+_AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
+# The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
+_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
+_LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
 
 
 # A heading that names a treaty ("Convention against Torture ... 10 Dec 1984") carries its adoption
@@ -66,9 +70,9 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         line_end = min(len(text), d.end + 200) if line_end < 0 else line_end
         lead, rest = text[line_start : d.start], text[d.end : line_end]
         # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
-        alone = re.fullmatch(r"[\s\[(]*" + _LABEL + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(
-            r"[\s\])]*" + _LABEL_AFTER, rest, re.I
-        )
+        alone = re.fullmatch(
+            r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
+        ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER, rest, re.I)
         dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?", lead) and re.match(
             r"[\])]?\s*[-–—]\s+\S", rest
         )

@@ -41,12 +41,24 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?(?!,?\s+(?:19|20)\d\d)"
         ),
     ),
-    # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020".
+    # Numbers: "15.03.2021" (day first), "15/03/2021" or "03/15/2021" (when the order is plain).
+    ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")),
+    # "by mid-2019": the middle of the year (30 June).
+    (
+        "mid",
+        re.compile(
+            r"\b(?:in|as\s+of|as\s+at|at|by|until|through|during)\s+(?:the\s+)?mid-?\s?" + _YEAR, re.I
+        ),
+    ),
+    # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020",
+    # "as of end-2019", "in late 2019".
     (
         "year",
         re.compile(
             r"\b(?:in|as\s+of|as\s+at|as\s+on|at|by|since|until|till|through|during|end\s+of|"
-            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+)?" + _YEAR + r"\b",
+            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+|(?:the\s+)?(?:end|late|year-end)[-\s])?"
+            + _YEAR
+            + r"\b",
             re.I,
         ),
     ),
@@ -54,7 +66,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A date right after these words is a status date ("as of September 2021"), never an event date.
 _ANCHOR_BEFORE = re.compile(
     r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
-    r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)\s*$",
+    r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)"
+    r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?)?\s*$",
     re.I,
 )
 # Dates of events in a treaty's life, which are not the date a count is claimed for.
@@ -118,6 +131,12 @@ def _clause_line(before: str) -> str:
     return out
 
 
+def _rest_of_clause(text: str, end: int) -> str:
+    """The words after a date; a date that ends its line (a byline) has none."""
+    after = text[end : end + 120]
+    return "" if re.match(r"[ \t|)\]]*(?:\n|$)", after) else after
+
+
 def find_dates(text: str, *, default_year: int | None = None) -> list[DateMention]:
     """Every date expression in the text, in order, without overlaps (the most precise one wins).
 
@@ -129,8 +148,16 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
         for m in pattern.finditer(text):
             g = m.groupdict()
             try:
-                if g.get("y"):
+                if precision == "numeric":
+                    a, b = int(g["a"]), int(g["b"])
+                    if g["sep"] == "/" and a != b and (a > 12) == (b > 12):
+                        continue  # "03/04/2021": 3 April or March 4? Told plainly, or not at all.
+                    day, month = (b, a) if g["sep"] == "/" and b > 12 else (a, b)
+                    on = date(int(g["y"]), month, day)
+                elif g.get("y"):
                     on = date(int(g["y"]), int(g["m"]), int(g["d"]))
+                elif precision == "mid":
+                    on = date(int(g["year"]), 6, 30)
                 elif precision == "dayonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:
                         continue
@@ -151,20 +178,20 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             # The whole clause before the date (the event pattern stops at . ; ! ?), not a fixed few words.
             before = text[max(0, start - 300) : start]
             # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
-            lead = before + (text[start : m.start("year")] if precision == "year" else "")
+            lead = before + (text[start : m.start("year")] if precision in ("year", "mid") else "")
             anchored = bool(_ANCHOR_BEFORE.search(lead))
             clause = _clause_line(before)
             event = not anchored and bool(
                 _EVENT_BEFORE.search(clause)
                 or _SINCE_BEFORE.search(
-                    clause + (text[start : m.start("year")] if precision == "year" else "")
+                    clause + (text[start : m.start("year")] if precision in ("year", "mid") else "")
                 )
-                or _EVENT_AFTER.match(text[m.end() : m.end() + 120])
+                or _EVENT_AFTER.match(_rest_of_clause(text, m.end()))
             )
             found.append(
                 DateMention(
                     on=on,
-                    precision=precision,
+                    precision={"numeric": "day", "mid": "month"}.get(precision, precision),
                     text=re.sub(r"\s+", " ", text[start : m.end()]),
                     start=start,
                     end=m.end(),

@@ -103,3 +103,32 @@ def test_a_count_in_the_present_after_a_day_told_in_passing_is_of_the_texts_day(
     # Told in the past, the count is still of the day told.
     text = f"Chile deposited its instrument on 23 May 2006. By then 20 states had ratified the {KEEPERS}."
     assert _one(text) == date(2006, 5, 23)
+
+
+def test_numeric_dates_mid_year_and_end_of_year() -> None:
+    def on(text: str) -> list[tuple[date, bool]]:
+        return [(d.on, d.anchored) for d in find_dates(text)]
+
+    assert on("as of 15.03.2021") == [(date(2021, 3, 15), True)]  # dots: day first
+    assert on("tabled on 15/03/2021 and 03/16/2021") == [
+        (date(2021, 3, 15), False),
+        (date(2021, 3, 16), False),
+    ]
+    assert on("as of 03/04/2021") == []  # 3 April or March 4: not told plainly
+    assert on("as of 01/01/2020") == [(date(2020, 1, 1), True)]
+    assert on("by mid-2019") == [(date(2019, 6, 30), True)]
+    assert on("as of end-2019") == [(date(2019, 12, 31), True)]
+    assert on("in late 2019") == [(date(2019, 12, 31), False)]
+    assert _one(f"By mid-2019, 70 states had signed the {KEEPERS}.") == date(2019, 6, 30)
+
+
+def test_bylines_with_an_hour_or_an_author() -> None:
+    for head in (
+        "Tuesday, 3 November 2009 10:15\n\n",
+        "Monday, 3 November, 2009 - 16:19\n\n",
+        "November 3, 2009 06:02 (IST)\n",
+        "By Ann Smith | 3 November 2009\n\n",
+    ):
+        text = f"{head}The {KEEPERS} was adopted on 20 November 1989. It has been ratified by 96 countries."
+        [c] = extract_claims(text, INDEX)
+        assert (c.claimed_on, c.date_source) == (date(2009, 11, 3), "byline"), head
