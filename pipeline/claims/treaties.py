@@ -62,9 +62,11 @@ _PROTOCOL_TO = re.compile(
 
 
 # "the Optional Protocol to the Convention": a generic reference inside a protocol's name.
+# "its Second Optional Protocol", "the First Optional Protocol": the parent's protocol of that rank.
 _PROTOCOL_TO_REF = re.compile(
-    r"\b(?:the|its|this)\s+(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the|this|that)\s+"
-    r"(?P<kind>convention|covenant|treaty)\b(?!['’]|\s+(?:on|for|of|against|relating|concerning|to|and)\b)",
+    r"\b(?:the|its|this)\s+(?P<op>(?:(?P<nth>first|second|third)\s+)?optional\s+protocol)(?:\s+(?:to|of)\s+"
+    r"(?:the|this|that)\s+(?P<kind>convention|covenant|treaty)\b)?"
+    r"(?!['’]|\s+(?:on|for|of|against|relating|concerning|to|and)\b)",
     re.I,
 )
 
@@ -130,12 +132,14 @@ class TitleIndex:
     def kind(self, mtdsg_no: str) -> str | None:
         return self._kinds.get(mtdsg_no)
 
-    def protocol_of(self, mtdsg_no: str) -> str | None:
-        """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>"."""
+    def protocol_of(self, mtdsg_no: str, ordinal: str = "") -> str | None:
+        """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>" (the
+        first: the UN does not number it), or "Second Optional Protocol to the <title>" for `ordinal`."""
         title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
         if not title:
             return None
-        head = "optional protocol to the " + _fold(title).strip()
+        ordinal = "" if ordinal.lower() in ("", "first") else ordinal.lower() + " "
+        head = ordinal + "optional protocol to the " + _fold(title).strip()
         found = [t.mtdsg_no for t in self.treaties if _fold(t.title).strip().startswith(head)]
         return found[0] if len(found) == 1 else None
 
@@ -347,8 +351,14 @@ class TitleIndex:
             if any(x.start < m.end() and m.start("op") < x.end for x in found):
                 continue
             earlier = [x for x in found if x.end <= m.start()]
-            parent = resolve_ref(m.group("kind").lower(), "the", earlier, self)
-            protocol = self.protocol_of(parent) if parent else None
+            if m.group("kind"):
+                parent = resolve_ref(m.group("kind").lower(), "the", earlier, self)
+            elif m.group("nth"):  # "The ICCPR ... its First Optional Protocol": the last parent named
+                parents = [x for x in earlier if x.kind not in ("protocol", "optional protocol")]
+                parent = parents[-1].mtdsg_no if parents else None
+            else:
+                continue  # "the Optional Protocol" alone: a generic reference (references.py)
+            protocol = self.protocol_of(parent, m.group("nth") or "") if parent else None
             if protocol:
                 said = text[m.start("op") : m.end()]
                 out.append(TreatyMention(protocol, m.start("op"), m.end(), said, 1.0, self.kind(protocol)))

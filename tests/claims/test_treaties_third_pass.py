@@ -79,3 +79,30 @@ def test_a_treaty_in_a_clause_of_time_is_not_what_the_count_is_about() -> None:
     text = "Today the Protocol has 12 parties, while the Convention has 90 parties."
     a, b = extract_claims(f"The {KEEPERS} has a protocol on foghorns. {text}", INDEX)
     assert [(a.figure, a.mtdsg_no), (b.figure, b.mtdsg_no)] == [(12, FOGHORN_NO), (90, KEEPERS_NO)]
+
+
+def test_its_first_or_second_optional_protocol_is_the_parents_protocol_of_that_rank() -> None:
+    second = f"Second Optional Protocol to the {KEEPERS}, on lamp maintenance"
+    index = TitleIndex(
+        [TreatyName(KEEPERS_NO, KEEPERS), TreatyName(FOGHORN_NO, FOGHORN), TreatyName("IV-90-b", second)]
+    )
+    text = (
+        f"The {KEEPERS} has 150 parties. Its First Optional Protocol has 60 parties; "
+        "the second optional protocol has 40 parties."
+    )
+    assert [(c.figure, c.mtdsg_no) for c in extract_claims(text, index)] == [
+        (150, KEEPERS_NO),
+        (60, FOGHORN_NO),
+        (40, "IV-90-b"),
+    ]
+
+
+def test_common_names_of_the_cluster_munitions_and_nuclear_weapons_bans() -> None:
+    names = load_common_names()
+    assert {"Cluster Munitions Treaty", "Cluster Bomb Treaty", "Cluster Bomb Ban Treaty"} <= set(
+        names["XXVI-6"]
+    )
+    assert "Nuclear Weapons Prohibition Treaty" in names["XXVI-9"]
+    index = TitleIndex(TreatyName(no, no, (), names[no]) for no in ("XXVI-6", "XXVI-9"))
+    text = "The cluster bomb treaty has 110 parties; the nuclear weapons prohibition treaty has 70."
+    assert [m.mtdsg_no for m in index.find_mentions(text)] == ["XXVI-6", "XXVI-9"]
