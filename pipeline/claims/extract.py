@@ -178,9 +178,11 @@ def _simple_past(text: str, c: CountMatch) -> bool:
     return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
 
 
-def _event_day(sentence: Span, dates: DateIndex) -> DateMention | None:
+def _event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None:
+    """The day of the event told nearest the count ("signed by 94 states in Oslo on 3 December 2008 and
+    entered into force on 1 August 2010": the signing's)."""
     days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
-    return days[-1] if days else None
+    return min(days, key=lambda d: (abs(d.start - pos), d.start < pos)) if days else None
 
 
 def _event_on(sentence: Span, dates: DateIndex) -> date | None:
@@ -253,7 +255,7 @@ def read_text(
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
-            d = _event_day(sentence, all_dates)
+            d = _event_day(sentence, all_dates, c.number_start)
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)
         mtdsg_no: str | None
         if treaty:

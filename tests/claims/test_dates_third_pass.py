@@ -132,3 +132,8 @@ def test_bylines_with_an_hour_or_an_author() -> None:
         text = f"{head}The {KEEPERS} was adopted on 20 November 1989. It has been ratified by 96 countries."
         [c] = extract_claims(text, INDEX)
         assert (c.claimed_on, c.date_source) == (date(2009, 11, 3), "byline"), head
+
+
+def test_a_count_told_of_an_event_takes_the_day_of_the_event_nearest_it() -> None:
+    text = f"The {KEEPERS} was signed by 94 states in Lima on 3 December 2008 and entered into force on 1 August 2010."
+    assert _one(text) == date(2008, 12, 3)
