@@ -73,7 +73,8 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         alone = re.fullmatch(
             r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
         ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER, rest, re.I)
-        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?", lead) and re.match(
+        # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -"
+        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
             r"[\])]?\s*[-–—]\s+\S", rest
         )
         updated = re.fullmatch(

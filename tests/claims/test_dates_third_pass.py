@@ -122,12 +122,13 @@ def test_numeric_dates_mid_year_and_end_of_year() -> None:
     assert _one(f"By mid-2019, 70 states had signed the {KEEPERS}.") == date(2019, 6, 30)
 
 
-def test_bylines_with_an_hour_or_an_author() -> None:
+def test_bylines_with_an_hour_or_an_author_and_datelines_in_brackets() -> None:
     for head in (
         "Tuesday, 3 November 2009 10:15\n\n",
         "Monday, 3 November, 2009 - 16:19\n\n",
         "November 3, 2009 06:02 (IST)\n",
         "By Ann Smith | 3 November 2009\n\n",
+        "LIMA (3 November 2009) - ",
     ):
         text = f"{head}The {KEEPERS} was adopted on 20 November 1989. It has been ratified by 96 countries."
         [c] = extract_claims(text, INDEX)
