@@ -132,9 +132,9 @@ def _clause_line(before: str) -> str:
 
 
 def _rest_of_clause(text: str, end: int) -> str:
-    """The words after a date; a date that ends its line (a byline) has none."""
+    """The words after a date; a date that ends its line (a byline) or a dateline's dash has none."""
     after = text[end : end + 120]
-    return "" if re.match(r"[ \t|)\]]*(?:\n|$)", after) else after
+    return "" if re.match(r"[ \t|)\]]*(?:\n|$)|[\])]?\s*[-–—]\s", after) else after
 
 
 def find_dates(text: str, *, default_year: int | None = None) -> list[DateMention]:
