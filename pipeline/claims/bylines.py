@@ -77,13 +77,20 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
             r"[\])]?\s*[-–—]\s+\S", rest
         )
+        # "Written answer, House of Lords, 14 February 2017": a heading line that ends with its date,
+        # set off by a comma or a bar (never a treaty's title: that date is its adoption).
+        labelled = (
+            re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,|·•–—-]\s*", lead)
+            and not _TREATY_WORD.search(lead)
+            and re.fullmatch(r"[\s\])]*" + _TIME + r"\s*", rest)
+        )
         updated = re.fullmatch(
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
         ) and re.fullmatch(r"[\s).]*", rest)
         if (
             d.precision == "day"
             and d.start < _HEAD
-            and (alone or dateline)
+            and (alone or dateline or labelled)
             and not _is_heading(text, d, latest)
         ):
             return d

@@ -84,6 +84,14 @@ _EVENT_BEFORE = re.compile(
 # "The 72 states which have ratified it since 15 December 1989", "since their previous meeting in January
 # 2004": a date after "since" starts a span of time; the count is told at its end, never on that date.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[^.;!?\n]{0,60}?\s)?(?:in|on|of)\s+)?$", re.I)
+# "The CTBT, which the UK ratified in 1998, has 166 parties", "Chile, which signed it on 2 May 2010, is
+# one of 40 parties": a relative clause telling one state's act dates that act, not the count.
+_ONE_STATE_BEFORE = re.compile(
+    r"\b(?:which|that|who)\s+(?:(?:the\s+)?(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}\s+)?"
+    r"(?:had\s+|has\s+|only\s+|first\s+)?(?:signed|ratified|joined|acceded(?:\s+to)?)"
+    r"(?:\s+(?:it|them|the\s+\w+))?(?:\s+only)?\s+(?:in|on)\s+$",
+    re.I,
+)
 # "On 20 September 2017, the TPNW was opened for signature": the event comes after the date.
 _EVENT_AFTER = re.compile(
     r"^[^.;!?\d]{0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
@@ -181,11 +189,12 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             lead = before + (text[start : m.start("year")] if precision in ("year", "mid") else "")
             anchored = bool(_ANCHOR_BEFORE.search(lead))
             clause = _clause_line(before)
+            # With the preposition of a bare year ("since 2009", "ratified it in 1998").
+            clause_in = clause + (text[start : m.start("year")] if precision in ("year", "mid") else "")
             event = not anchored and bool(
                 _EVENT_BEFORE.search(clause)
-                or _SINCE_BEFORE.search(
-                    clause + (text[start : m.start("year")] if precision in ("year", "mid") else "")
-                )
+                or _ONE_STATE_BEFORE.search(clause_in)
+                or _SINCE_BEFORE.search(clause_in)
                 or _EVENT_AFTER.match(_rest_of_clause(text, m.end()))
             )
             found.append(

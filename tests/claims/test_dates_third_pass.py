@@ -138,3 +138,22 @@ def test_bylines_with_an_hour_or_an_author_and_datelines_in_brackets() -> None:
 def test_a_count_told_of_an_event_takes_the_day_of_the_event_nearest_it() -> None:
     text = f"The {KEEPERS} was signed by 94 states in Lima on 3 December 2008 and entered into force on 1 August 2010."
     assert _one(text) == date(2008, 12, 3)
+
+
+def test_a_relative_clause_telling_one_states_act_dates_that_act_not_the_count() -> None:
+    text = f"The {KEEPERS}, which Peru ratified in 1998, has been ratified by 166 states."
+    assert _one(text) == WRITTEN
+    text = f"Chile, which signed it on 2 May 2010, is one of 40 states parties to the {KEEPERS}."
+    assert _one(text) == WRITTEN
+    # A count of states is no one state: "which 40 states ratified in 2010" keeps its year.
+    [d] = find_dates("which 40 states ratified in 2010")
+    assert not d.event
+
+
+def test_a_heading_line_ending_with_its_date_is_the_texts_date() -> None:
+    text = f"Written answer, Upper House, 14 February 2017\n\nThe {KEEPERS} has 150 parties."
+    [c] = extract_claims(text, INDEX)
+    assert (c.claimed_on, c.date_source) == (date(2017, 2, 14), "byline")
+    # A treaty's title above its adoption date is no byline.
+    text = f"{KEEPERS}, 14 February 1987\n\nAs of 2017, it has 150 parties. It now has 160 parties."
+    assert [c.date_source for c in extract_claims(text, INDEX)] == ["sentence", None]
