@@ -30,7 +30,16 @@ from pipeline.claims.measures import (
     MODE_ACCESSION,
     MODE_RATIFICATION,
 )
-from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, Claim, CountMatch, Unread
+from pipeline.claims.model import (
+    KIND_COUNT,
+    KIND_THRESHOLD,
+    REASON_OUTSIDE,
+    Claim,
+    CountMatch,
+    Skipped,
+    Unread,
+)
+from pipeline.claims.names import is_outside
 from pipeline.claims.numbers import parse_number
 from pipeline.claims.references import GENERIC_REF, find_generic_refs, in_subordinate_clause, resolve_ref
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
@@ -87,6 +96,8 @@ def _link(
         if resolved:
             return resolved, said, "reference", None
     named = [m for m in found.starting(lo, pos) if m.end <= pos]
+    if named and is_outside(named[-1].mtdsg_no) and found.refs_starting(named[-1].end, pos):
+        named = []  # "the states under the NPT have signed the treaty, and 120 have ratified it"
     if named:
         m = named[-1]
         return m.mtdsg_no, m.text, "named", m.via
@@ -290,6 +301,9 @@ def read_text(
                 # Convention on ...", "entered into force with its parent Convention"); "it", "the
                 # agreement" and the infobox's rows still speak of the protocol the heading names.
                 mtdsg_no, treaty_text, via, link = topic.mtdsg_no, topic.text, topic.via, "topic"
+        if is_outside(mtdsg_no):  # "The NPT has 191 parties": a treaty the UN does not hold, listed unread
+            skipped.append(Skipped(c.number_start, c.number_end, REASON_OUTSIDE))
+            continue
         said_refs = found.refs_starting(sentence[0], c.number_start)
         ref_text = said_refs[-1][4] if said_refs else None
         claims.append(
@@ -323,7 +337,7 @@ def read_text(
         text,
         sentences=sentences,
         lines=lines,
-        read=[(c.number_start, c.number_end) for c in counts],
+        read=[(c.number_start, c.number_end) for c in claims],
         skipped=skipped,
         mentions=mentions,
         dates=dates,

@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pipeline.claims.names import is_outside
+
 if TYPE_CHECKING:
     from pipeline.claims.treaties import TitleIndex, TreatyMention
 
@@ -99,7 +101,10 @@ def _kind_said(m: TreatyMention) -> str | None:
 
 
 def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: TitleIndex) -> str | None:
-    """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions."""
+    """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions.
+    A treaty outside the UN's collection ("the five nuclear-weapon States under the NPT signed the
+    treaty") is named in passing in a text about a UN treaty: a generic reference never points to it."""
+    earlier = [m for m in earlier if not is_outside(m.mtdsg_no)]
     if not earlier:
         return None
     same = [m for m in earlier if kind_matches(kind, _kind_said(m))]

@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
-from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
-from pipeline.claims.names import load_common_names
+from pathlib import Path
+
+import pytest
+
+from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims, read_text
+from pipeline.claims.model import REASON_OUTSIDE
+from pipeline.claims.names import NameTableError, load_common_names, load_outside_treaties
 from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS), TreatyName(FOGHORN_NO, FOGHORN)])
@@ -106,3 +111,29 @@ def test_common_names_of_the_cluster_munitions_and_nuclear_weapons_bans() -> Non
     index = TitleIndex(TreatyName(no, no, (), names[no]) for no in ("XXVI-6", "XXVI-9"))
     text = "The cluster bomb treaty has 110 parties; the nuclear weapons prohibition treaty has 70."
     assert [m.mtdsg_no for m in index.find_mentions(text)] == ["XXVI-6", "XXVI-9"]
+
+
+def test_a_treaty_outside_the_un_collection_keeps_its_figures_unread() -> None:
+    outside = load_outside_treaties()
+    assert {"outside:NPT", "outside:BWC"} <= set(outside)
+    index = TitleIndex(
+        [TreatyName(KEEPERS_NO, KEEPERS)]
+        + [TreatyName(no, t, (), names) for no, (t, names) in outside.items()]
+    )
+    text = (
+        f"The {KEEPERS} has 70 parties. By comparison, the Non-Proliferation Treaty has 191 parties. "
+        "All nuclear-weapon states under the NPT have signed the treaty, and 120 states have ratified it."
+    )
+    reading = read_text(text, index)
+    assert [(c.figure, c.mtdsg_no) for c in reading.claims] == [(70, KEEPERS_NO), (120, KEEPERS_NO)]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(191, REASON_OUTSIDE)]
+
+
+def test_the_outside_treaties_table_refuses_a_bad_row(tmp_path: Path) -> None:
+    bad = tmp_path / "outside.csv"
+    bad.write_text("id,name,kind\nNPT,NPT,acronym\nBWC,NPT,acronym\n", encoding="utf-8")
+    with pytest.raises(NameTableError, match="names both"):
+        load_outside_treaties(bad)
+    bad.write_text("id,name,kind\nNPT,NPT,nickname\n", encoding="utf-8")
+    with pytest.raises(NameTableError, match="bad row"):
+        load_outside_treaties(bad)
