@@ -80,7 +80,7 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         # "Written answer, House of Lords, 14 February 2017": a heading line that ends with its date,
         # set off by a comma or a bar (never a treaty's title: that date is its adoption).
         labelled = (
-            re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,|·•–—-]\s*", lead)
+            re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,–—-]\s*", lead)  # not a table row's bar
             and not _TREATY_WORD.search(lead)
             and re.fullmatch(r"[\s\])]*" + _TIME + r"\s*", rest)
         )
