@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from math import log
 
 from pipeline.claims.references import kind_of as _kind_of
-from pipeline.claims.references import resolve_ref
 from pipeline.claims.sentences import split_sentences
 
 _STOPWORDS = frozenset(
@@ -53,22 +52,6 @@ def _tokens(s: str) -> list[tuple[str, int, int]]:
     one character per character for Latin text, which is all a treaty title needs)."""
     folded = s.lower() if s.isascii() else "".join((_fold(c) or " ")[:1] for c in s)
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
-
-
-# The words that make the treaty named next the parent of the protocol meant.
-_PROTOCOL_TO = re.compile(
-    r"(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$", re.I
-)
-
-
-# "the Optional Protocol to the Convention": a generic reference inside a protocol's name.
-# "its Second Optional Protocol", "the First Optional Protocol": the parent's protocol of that rank.
-_PROTOCOL_TO_REF = re.compile(
-    r"\b(?:the|its|this)\s+(?P<op>(?:(?P<nth>first|second|third)\s+)?optional\s+protocol)(?:\s+(?:to|of)\s+"
-    r"(?:the|this|that)\s+(?P<kind>convention|covenant|treaty)\b)?"
-    r"(?!['’]|\s+(?:on|for|of|against|relating|concerning|to|and)\b)",
-    re.I,
-)
 
 
 def _alternation(names: dict[str, list[tuple[str, str]]], flags: int) -> re.Pattern[str] | None:
@@ -340,43 +323,9 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        named = sorted((self._protocol_first(text, m) for m in accepted), key=lambda x: x.start)
-        return self._protocols_of_references(text, named)
+        from pipeline.claims.protocols import protocols_first, protocols_of_references  # they read this index
 
-    def _protocols_of_references(self, text: str, found: list[TreatyMention]) -> list[TreatyMention]:
-        """ "The Optional Protocol to the Convention has been signed by 64 countries": the one optional
-        protocol of the treaty "the Convention" points back to (the last one of its kind named before)."""
-        out = list(found)
-        for m in _PROTOCOL_TO_REF.finditer(text):
-            if any(x.start < m.end() and m.start("op") < x.end for x in found):
-                continue
-            earlier = [x for x in found if x.end <= m.start()]
-            if m.group("kind"):
-                parent = resolve_ref(m.group("kind").lower(), "the", earlier, self)
-            elif m.group("nth"):  # "The ICCPR ... its First Optional Protocol": the last parent named
-                parents = [x for x in earlier if x.kind not in ("protocol", "optional protocol")]
-                parent = parents[-1].mtdsg_no if parents else None
-            else:
-                continue  # "the Optional Protocol" alone: a generic reference (references.py)
-            protocol = self.protocol_of(parent, m.group("nth") or "") if parent else None
-            if protocol:
-                said = text[m.start("op") : m.end()]
-                out.append(TreatyMention(protocol, m.start("op"), m.end(), said, 1.0, self.kind(protocol)))
-        return sorted(out, key=lambda x: x.start)
-
-    def _protocol_first(self, text: str, mention: TreatyMention) -> TreatyMention:
-        """ "the Optional Protocol to the [United Nations] Convention against Torture": the words before a
-        treaty's name make it the name of its one optional protocol (protocol before parent)."""
-        if mention.kind in ("optional protocol", "protocol"):
-            return mention
-        lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
-        protocol = self.protocol_of(mention.mtdsg_no) if lead else None
-        if lead is None or protocol is None:
-            return mention
-        said = text[lead.start("op") : mention.end]
-        return TreatyMention(
-            protocol, lead.start("op"), mention.end, said, mention.score, self.kind(protocol), mention.via
-        )
+        return protocols_of_references(self, text, protocols_first(self, text, accepted))
 
     def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:
         """The MTDSG number whose title (or short name) best fits `name`, or None."""

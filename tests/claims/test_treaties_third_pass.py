@@ -137,3 +137,17 @@ def test_the_outside_treaties_table_refuses_a_bad_row(tmp_path: Path) -> None:
     bad.write_text("id,name,kind\nNPT,NPT,nickname\n", encoding="utf-8")
     with pytest.raises(NameTableError, match="bad row"):
         load_outside_treaties(bad)
+
+
+def test_a_treatys_optional_protocol_told_with_a_genitive() -> None:
+    text = f"The {KEEPERS}' Optional Protocol has 60 parties, while the {KEEPERS} itself has 150 parties."
+    assert [(c.figure, c.mtdsg_no) for c in extract_claims(text, INDEX)] == [
+        (60, FOGHORN_NO),
+        (150, KEEPERS_NO),
+    ]
+    index = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS, ("CPLK",)), TreatyName(FOGHORN_NO, FOGHORN)])
+    [m] = index.find_mentions("The CPLK's Optional Protocol has 60 parties.")
+    assert (m.mtdsg_no, m.text) == (FOGHORN_NO, "CPLK's Optional Protocol")
+    # "its Optional Protocol on ..." names the protocol by its subject: not this rule's.
+    first = index.find_mentions("The CPLK's Optional Protocol on lamps")[0]
+    assert (first.mtdsg_no, first.text) == (KEEPERS_NO, "CPLK")
