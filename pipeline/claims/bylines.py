@@ -54,7 +54,20 @@ def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
     line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
     above = max(text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1)) + 1, line_start - 200, 0)
     named = _TREATY_WORD.search(text, above, d.start)
+    if named and _TITLE_LINE.fullmatch(text, above, d.start):
+        return True  # a treaty's title and nothing else: its adoption date, whatever the text tells later
     return bool(named) and latest is not None and latest.year > d.on.year
+
+
+# A line that is a treaty's title, no headline: "Convention against Torture ... Punishment", "International
+# Covenant on Civil and Political Rights" (no verb of what happened to it: "Chile ratifies the Convention").
+_TITLE_LINE = re.compile(
+    r"[\s\[(]*(?:the\s+)?(?:(?:international|optional|united\s+nations|un|second|additional)\s+)*"
+    r"(?:convention|covenant|treaty|protocol|statute|charter|agreement)\s+(?:on|against|for|of|to|relating|concerning)\b"
+    r"(?:(?!\b(?:ratif\w*|sign\w*|join\w*|acced\w*|accession|enters?|entered|force|reach\w*|becom\w*|"
+    r"welcome\w*|urg\w*|calls?|marks?|turns?|is|are|was|has|have)\b)[^.!?|\n])*[\s,|–—-]*(?:\n[\s\[(]*)?",
+    re.I,
+)
 
 
 def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:

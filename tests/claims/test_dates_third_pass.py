@@ -157,3 +157,14 @@ def test_a_heading_line_ending_with_its_date_is_the_texts_date() -> None:
     # A treaty's title above its adoption date is no byline.
     text = f"{KEEPERS}, 14 February 1987\n\nAs of 2017, it has 150 parties. It now has 160 parties."
     assert [c.date_source for c in extract_claims(text, INDEX)] == ["sentence", None]
+
+
+def test_a_treaty_title_line_above_a_date_is_never_the_byline() -> None:
+    # The title alone above its adoption date, even when the text tells of no later date.
+    text = f"{KEEPERS}\n10 December 1984\n\nThe Convention has 173 parties today."
+    [c] = extract_claims(text, INDEX)
+    assert (c.claimed_on, c.date_source) == (None, None)
+    # A headline telling what happened to a treaty is no title: the date under it is the byline.
+    text = f"Chile ratifies the {KEEPERS}\n12 March 2019\n\nThe Convention has 40 parties."
+    [c] = extract_claims(text, INDEX)
+    assert (c.claimed_on, c.date_source) == (date(2019, 3, 12), "byline")
