@@ -209,19 +209,22 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
                 )
             )
             insort(taken, (start, m.end()))
-    return _with_years(sorted(found, key=lambda d: d.start), default_year)
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
+    return _with_years(sorted(found, key=lambda d: d.start), default_year, breaks)
 
 
-def _with_years(dates: list[DateMention], default_year: int | None) -> list[DateMention]:
-    """A day and month without a year take the year of the dated expression before them, else the text's."""
+def _with_years(dates: list[DateMention], default_year: int | None, breaks: list[int]) -> list[DateMention]:
+    """A day and month without a year take the year of the dated expression before them in their paragraph,
+    else the text's own, else that of the last one before them in the text (paragraphs end at `breaks`)."""
     out: list[DateMention] = []
-    year = None
+    year, paragraph = None, -1
     for d in dates:
         if d.precision != "dayonly":
-            year = d.on.year
+            year, paragraph = d.on.year, bisect_left(breaks, d.start)
             out.append(d)
             continue
-        y = year if year is not None else default_year
+        same = paragraph == bisect_left(breaks, d.start)
+        y = year if year is not None and (same or default_year is None) else default_year
         if y is None:
             continue
         try:

@@ -168,3 +168,14 @@ def test_a_treaty_title_line_above_a_date_is_never_the_byline() -> None:
     text = f"Chile ratifies the {KEEPERS}\n12 March 2019\n\nThe Convention has 40 parties."
     [c] = extract_claims(text, INDEX)
     assert (c.claimed_on, c.date_source) == (date(2019, 3, 12), "byline")
+
+
+def test_a_day_without_a_year_takes_its_paragraphs_year_else_the_texts() -> None:
+    text = f"The {KEEPERS} was adopted on 10 December 1984.\n\nAs of March 26, 17 countries have ratified it."
+    assert _one(text, date(2008, 4, 2)) == date(2008, 3, 26)
+    # In its own paragraph, the year told before it.
+    text = f"On 20 September 2017 the {KEEPERS} opened. As of 20 September, 50 States have signed it."
+    assert _one(text, date(2021, 1, 22)) == date(2017, 9, 20)
+    # With no text date, the last year told before it in the text.
+    text = f"The {KEEPERS} was adopted on 10 December 2007.\n\nAs of March 26, 17 countries have ratified it."
+    assert _one(text, None) == date(2007, 3, 26)
