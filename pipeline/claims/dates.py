@@ -76,7 +76,7 @@ _EVENT_BEFORE = re.compile(
     r"(?:force|effect)|(?:took|take|takes|taking)\s+effect|"
     r"entry\s+into\s+force|in\s+force\s+since|effective|"
     r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
-    r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\s+(?:at|on|in)|signed\s*[|:]\s*|"
+    r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\b|signed\s*[|:]\s*|"
     r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly)"
     r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
     re.I,

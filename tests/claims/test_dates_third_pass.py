@@ -44,6 +44,10 @@ def test_a_date_on_a_signed_infobox_row_is_the_signing_event() -> None:
 
 def test_signing_it_on_a_day_is_one_states_event() -> None:
     text = (
+        f"150 nations have ratified the {KEEPERS}, while Peru has not, despite signing it long ago in 1999."
+    )
+    assert _one(text) == WRITTEN
+    text = (
         f"Chile is one of more than 90 countries that have ratified the {KEEPERS}, signing it on 2 May 1991."
     )
     assert _one(text) == WRITTEN
