@@ -1,10 +1,10 @@
-"""The date stage of the claim reader: date expressions, which are status dates and which events, and the
-date each claim speaks of.
+"""The date stage of the claim reader: date expressions, and which are status dates and which events.
 
-Rules: a day, a month (its last day) or a year (31 December) behind a preposition; a day and month without
-a year ("As of March 26", "Geneva, 5 May -") take the year of the last dated expression before them, else
-the text's own date; "on that day" points back to the last day told; dates of events ("adopted",
-"entered into force") never date a claim; a heading that names a treaty is never the text's dateline.
+Rules: a day, a month (its last day) or a year (31 December) behind a preposition, "mid-2019", "15.03.2021";
+a day and month without a year ("As of March 26", "Geneva, 5 May -", the 7 of "7 and 8 October") take the
+year told before them in their paragraph, else the text's own, else the last one told; dates of events
+("adopted", "entered into force", "which the UK ratified in", "since", a day to come) never date a claim.
+Which date a claim speaks of: pipeline/claims/dating.py; the text's own date: bylines.py.
 """
 
 from __future__ import annotations
@@ -27,6 +27,14 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    # The first of two days told with one month: the 7 of "on 7 and 8 October (2009)".
+    (
+        "pair",
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?=\s+(?:and|&)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            r"(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)"
+        ),
+    ),
     # A day and month without a year: "As of March 26, 17 countries", "Geneva, 5 May -" (capitalised
     # months only: "may" in running text is the verb).
     (
@@ -128,6 +136,12 @@ def _overlaps(taken: list[Span], start: int, end: int) -> bool:
 _RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|was|were|been)[ \t]*$", re.I)
 
 
+# What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021"; the first of two days
+# ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
+_PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly"}
+_DATED = {**_PRECISION, "pair": "day"}
+
+
 def _clause_line(before: str) -> str:
     """The words before a date on its line, and on the lines above when the text was wrapped inside a
     sentence ("opened for signature on\nMarch 30, 2007"): a line ending in a word no sentence or heading
@@ -166,6 +180,10 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
                     on = date(int(g["y"]), int(g["m"]), int(g["d"]))
                 elif precision == "mid":
                     on = date(int(g["year"]), 6, 30)
+                elif precision == "pair":
+                    if g["month"].lower() not in _MONTHS:
+                        continue
+                    on = date(int(g["year"] or 2000), _MONTHS[g["month"].lower()], int(g["day"]))
                 elif precision == "dayonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:
                         continue
@@ -200,7 +218,9 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             found.append(
                 DateMention(
                     on=on,
-                    precision={"numeric": "day", "mid": "month"}.get(precision, precision),
+                    precision=_PRECISION.get(precision, precision)
+                    if not g.get("year")
+                    else _DATED.get(precision, precision),
                     text=re.sub(r"\s+", " ", text[start : m.end()]),
                     start=start,
                     end=m.end(),
@@ -232,121 +252,6 @@ def _with_years(dates: list[DateMention], default_year: int | None, breaks: list
         except ValueError:
             continue  # 29 February of a year without one
     return out
-
-
-# Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
-_PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
-# Weaker words for the present: they make a sentence without a date speak of the text's own date, but
-# do not override a date in the sentence ("As of 2021 it has now been ratified by 177").
-_PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
-
-
-# A count told in the present ("have signed", "has been ratified by", "are parties")...
-_PRESENT_TENSE = re.compile(r"\b(?:have|has|are|is)\b", re.I)
-# ... follows from the deposit told just before only when its sentence says so.
-_CONSEQUENCE = re.compile(
-    r"[\s\W]*(?:thus|hence|therefore|consequently|accordingly|so|as\s+a\s+result|with\s+(?:this|that|these|it|"
-    r"which)|this|that|these|which)\b",
-    re.I,
-)
-# Words that point back to the last day told: "on that day", "on the same date", "at that time", "by then".
-_THAT_DAY = re.compile(
-    r"\b(?:(?:on|at|by)\s+)?(?:that|the\s+same)\s+(?:very\s+)?(?:day|date|time)\b|\bat\s+the\s+time\b(?!\s+of)|"
-    r"\bby\s+then\b",
-    re.I,
-)
-# "At the date of entry into force, 87 states had ratified": the day of the entry into force told before.
-_AT_ENTRY_INTO_FORCE = re.compile(
-    r"\b(?:at|on|upon|by)\s+(?:the\s+(?:date|day|time)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
-    r"\bwhen\s+(?:it|the\s+\w+)\s+(?:entered|came)\s+into\s+force\b",
-    re.I,
-)
-_INTO_FORCE = re.compile(r"\binto\s+(?:legal\s+)?force\b", re.I)
-
-
-def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
-    """The last of `told` that is the day a treaty entered into force ("entered into force on 29 April
-    1997", "On 29 April 1997 the Convention entered into force")."""
-    for d in reversed(told):
-        clause = re.split(r"[.;!?]", text[max(0, d.start - 120) : d.start])[-1]
-        after = re.split(r"[.;!?]", text[d.end : d.end + 80])[0]
-        if d.event and (_INTO_FORCE.search(clause) or _INTO_FORCE.search(after)):
-            return d
-    return None
-
-
-class DateIndex:
-    """The text's dates with their starts, so the dates of a sentence or paragraph are found by bisection."""
-
-    def __init__(self, dates: Sequence[DateMention]) -> None:
-        self.dates = list(dates)
-        self.starts = [d.start for d in self.dates]
-
-    def within(self, lo: int, hi: int) -> list[DateMention]:
-        return self.dates[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-
-
-def date_for(
-    pos: int,
-    dates: Sequence[DateMention] | DateIndex,
-    sentence: Span,
-    paragraph: Span,
-    text: str = "",
-) -> DateMention | None:
-    """The date a claim at `pos` is made for (None: undated).
-
-    The nearest non-event date in its sentence, unless "today" or "currently" is nearer; "on that day"
-    with no date of its own: the last day told before it; failing that, the last non-event date earlier
-    in its paragraph ("Figures are as of March 2020. ... has 196 parties").
-    """
-    index = dates if isinstance(dates, DateIndex) else DateIndex(dates)
-    lo, hi = sentence
-    near = [d for d in index.within(lo, hi) if not d.event]
-
-    def distance(a: int, b: int) -> int:
-        return min(abs(a - pos), abs(b - pos))
-
-    if near:
-        # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
-        best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
-        present = [m for m in _PRESENT.finditer(text, lo, hi)]
-        if best.anchored and best.end <= pos:
-            # "As of June 2004, ... a total of 152 States currently parties": after an "as of" date that
-            # opens the clause, "currently" told after the number is the present of that date.
-            present = [m for m in present if m.start() < pos]
-        if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
-            return None
-        return best
-    pointer = _AT_ENTRY_INTO_FORCE.search(text, lo, pos) if text else None
-    if pointer and not (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
-        told = [d for d in index.within(paragraph[0], lo) if d.precision == "day"]
-        day = _entry_into_force_day(text, told)
-        if day is not None:
-            return day
-    if text and _THAT_DAY.search(text, lo, hi):
-        # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
-        told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
-        if told:
-            return told[-1]
-    if text and (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
-        # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
-        return None
-    earlier = [d for d in index.within(paragraph[0], lo) if not d.event]
-    # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
-    # states have signed": the status date ("as of") carries over, not a date told in passing.
-    anchored = [d for d in earlier if d.anchored]
-    # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
-    # the count after a deposit is the count of that day. A year or a month told in passing ("The US
-    # signed the treaty in 1996") dates that event, not a status told after it.
-    days = [d for d in earlier if d.precision == "day"]
-    if anchored:
-        return anchored[-1]
-    if days and text and _PRESENT_TENSE.search(text, lo, hi) and not _CONSEQUENCE.match(text, lo, hi):
-        # "Germany and Spain did so on 24 September. In total, 81 countries have signed it": a count told
-        # in the present is of the text's own day; the day before dates it only when the sentence says it
-        # follows from that day's deposit ("Thus it has been ratified by twenty states").
-        return None
-    return days[-1] if days else None
 
 
 def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:

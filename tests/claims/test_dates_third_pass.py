@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.claims.dates import find_dates
+from pipeline.claims.dating import DateIndex, date_for
 from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
@@ -183,3 +184,18 @@ def test_a_day_without_a_year_takes_its_paragraphs_year_else_the_texts() -> None
     # With no text date, the last year told before it in the text.
     text = f"The {KEEPERS} was adopted on 10 December 2007.\n\nAs of March 26, 17 countries have ratified it."
     assert _one(text, None) == date(2007, 3, 26)
+
+
+def test_days_told_together_respectively_date_the_figures_told_together() -> None:
+    text = (
+        f"Peru and Chile deposited their instruments on 7 and 8 October respectively, becoming the 22nd and "
+        f"23rd states to ratify the {KEEPERS}."
+    )
+    assert [(d.text, d.on) for d in find_dates(text, default_year=2009)] == [
+        ("7", date(2009, 10, 7)),
+        ("8 October", date(2009, 10, 8)),
+    ]
+    dates = DateIndex(find_dates(text, default_year=2009))
+    whole = (0, len(text))
+    told = [date_for(text.index(n), dates, whole, whole, text) for n in ("22nd", "23rd")]
+    assert [d.on if d else None for d in told] == [date(2009, 10, 7), date(2009, 10, 8)]
