@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from pipeline.claims.dating import DateIndex as DateIndex  # which date a claim speaks of, re-exported
+from pipeline.claims.dating import date_for as date_for
 from pipeline.claims.sentences import Span
 from pipeline.text import MONTHS as _MONTHS
 

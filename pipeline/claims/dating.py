@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from pipeline.claims.dates import DateMention
 from pipeline.claims.sentences import Span
+
+if TYPE_CHECKING:  # dates.py re-exports this module's names
+    from pipeline.claims.dates import DateMention
 
 # Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
 _PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)

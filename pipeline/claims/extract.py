@@ -19,8 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.claims.dates import DateMention, find_byline, find_dates
-from pipeline.claims.dating import DateIndex, date_for
+from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.links import Mentions as _Mentions
 from pipeline.claims.links import Ref
