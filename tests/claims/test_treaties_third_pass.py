@@ -71,8 +71,8 @@ def test_the_third_optional_protocol_to_the_crc_by_its_campaign_name() -> None:
 
 def test_a_treaty_in_a_clause_of_time_is_not_what_the_count_is_about() -> None:
     text = (
-        f"The {KEEPERS} was adopted in 2001 with a protocol on foghorns. The Protocol will take effect only "
-        "once the Convention does, and only after 12 ratifications."
+        f"The {KEEPERS} was adopted in 2001 with a protocol on foghorns. The Protocol will take effect "
+        "once the Convention does, and after 12 ratifications or accessions."
     )
     [c] = extract_claims(text, INDEX)
     assert (c.figure, c.mtdsg_no) == (12, FOGHORN_NO)
