@@ -22,7 +22,7 @@ from datetime import date
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.links import Mentions as _Mentions
-from pipeline.claims.links import Ref
+from pipeline.claims.links import Ref, restated
 from pipeline.claims.links import link as _link
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
@@ -264,7 +264,7 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
-    return Reading(tuple(claims), tuple(unread))
+    return Reading(tuple(restated(claims)), tuple(unread))
 
 
 def extract_claims(

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
+from pipeline.claims.model import Claim
 from pipeline.claims.names import is_outside
 from pipeline.claims.references import in_subordinate_clause, resolve_ref
 from pipeline.claims.sentences import Span
@@ -101,4 +103,33 @@ def link(
     return None, None, "none", None
 
 
-__all__ = ["Mentions", "Ref", "link"]
+# A headline is one of the text's first lines, with no full stop.
+_HEAD_LINES = 4
+_HEAD_END = (".", "!", "?", '"', "”", "’")
+
+
+def restated(claims: Sequence[Claim]) -> list[Claim]:
+    """ "Malawi and Macedonia become 22nd and 23rd countries to ratify" over "... deposited their instruments
+    on 7 and 8 October respectively, becoming the 22nd and 23rd": a headline with no date of its own that
+    restates a claim of the body (same figure, measure, mode, treaty) is dated as the body dates it. An
+    infobox row ("Parties | 174") is no headline."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        dated = c.date_source in ("sentence", "paragraph")
+        if c.line > _HEAD_LINES or dated or c.source == "infobox" or c.sentence.endswith(_HEAD_END):
+            continue
+        same = (c.figure, c.measure, c.mode, c.kind, c.mtdsg_no)
+        body = [
+            b
+            for b in claims[i + 1 :]
+            if (b.figure, b.measure, b.mode, b.kind, b.mtdsg_no) == same
+            and b.date_source in ("sentence", "paragraph")
+        ]
+        if body:
+            out[i] = replace(
+                c, claimed_on=body[0].claimed_on, date_text=body[0].date_text, date_source="body"
+            )
+    return out
+
+
+__all__ = ["Mentions", "Ref", "link", "restated"]

@@ -199,3 +199,19 @@ def test_days_told_together_respectively_date_the_figures_told_together() -> Non
     whole = (0, len(text))
     told = [date_for(text.index(n), dates, whole, whole, text) for n in ("22nd", "23rd")]
     assert [d.on if d else None for d in told] == [date(2009, 10, 7), date(2009, 10, 8)]
+
+
+def test_a_headline_restating_a_claim_of_the_body_is_dated_as_the_body_dates_it() -> None:
+    text = (
+        f"22 states have ratified the {KEEPERS}\n\n"
+        f"Peru deposited its instrument on 7 October 2009. As of that day, 22 states had ratified the {KEEPERS}."
+    )
+    head, body = extract_claims(text, INDEX, written_on=date(2009, 10, 14))
+    assert (head.figure, head.claimed_on, head.date_source) == (22, date(2009, 10, 7), "body")
+    assert (body.claimed_on, body.date_source) == (date(2009, 10, 7), "paragraph")
+    # A first line that ends a sentence is no headline; an infobox row is none either.
+    text = f"The {KEEPERS} has 22 parties.\n\nAs of 7 October 2009, the {KEEPERS} had 22 parties."
+    assert [c.claimed_on for c in extract_claims(text, INDEX, written_on=WRITTEN)] == [
+        WRITTEN,
+        date(2009, 10, 7),
+    ]
