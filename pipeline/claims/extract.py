@@ -264,7 +264,7 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
-    return Reading(tuple(restated(claims)), tuple(unread))
+    return Reading(tuple(restated(claims, text)), tuple(unread))
 
 
 def extract_claims(

@@ -108,7 +108,7 @@ _HEAD_LINES = 4
 _HEAD_END = (".", "!", "?", '"', "”", "’")
 
 
-def restated(claims: Sequence[Claim]) -> list[Claim]:
+def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
     """ "Malawi and Macedonia become 22nd and 23rd countries to ratify" over "... deposited their instruments
     on 7 and 8 October respectively, becoming the 22nd and 23rd": a headline with no date of its own that
     restates a claim of the body (same figure, measure, mode, treaty) is dated as the body dates it. An
@@ -116,8 +116,11 @@ def restated(claims: Sequence[Claim]) -> list[Claim]:
     out = list(claims)
     for i, c in enumerate(out):
         dated = c.date_source in ("sentence", "paragraph")
-        if c.line > _HEAD_LINES or dated or c.source == "infobox" or c.sentence.endswith(_HEAD_END):
+        if c.line > _HEAD_LINES or dated or c.source == "infobox":
             continue
+        line_end = text.find("\n", c.number_start)
+        if text[c.number_start : line_end if line_end >= 0 else len(text)].rstrip().endswith(_HEAD_END):
+            continue  # a line that ends a sentence is no headline
         same = (c.figure, c.measure, c.mode, c.kind, c.mtdsg_no)
         body = [
             b
