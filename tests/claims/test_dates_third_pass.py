@@ -215,3 +215,12 @@ def test_a_headline_restating_a_claim_of_the_body_is_dated_as_the_body_dates_it(
         WRITTEN,
         date(2009, 10, 7),
     ]
+
+
+def test_a_headline_run_into_the_next_line_is_still_a_headline() -> None:
+    text = (
+        f"22 states have ratified the {KEEPERS}\n"
+        f"Peru deposited its instrument last week. As of 7 October 2009, 22 states had ratified the {KEEPERS}."
+    )
+    head, _ = extract_claims(text, INDEX, written_on=date(2009, 10, 14))
+    assert (head.claimed_on, head.date_source) == (date(2009, 10, 7), "body")
