@@ -42,7 +42,7 @@ _THAT_DAY = re.compile(
 # "At the date of entry into force, 87 states had ratified": the day of the entry into force told before.
 _AT_ENTRY_INTO_FORCE = re.compile(
     r"\b(?:at|on|upon|by)\s+(?:the\s+(?:date|day|time)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
-    r"\bwhen\s+(?:it|the\s+\w+)\s+(?:entered|came)\s+into\s+force\b",
+    r"\b(?:when|by\s+the\s+time)\s+(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+into\s+force\b",
     re.I,
 )
 _INTO_FORCE = re.compile(r"\binto\s+(?:legal\s+)?force\b", re.I)
@@ -127,7 +127,9 @@ def date_for(
         return best
     pointer = _AT_ENTRY_INTO_FORCE.search(text, lo, pos) if text else None
     if pointer and not (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
-        told = [d for d in index.within(paragraph[0], lo) if d.precision == "day"]
+        # The day told before, or in the pointer's own words ("by the time it entered into force on 1 August
+        # 2010, 38 states had ratified it").
+        told = [d for d in index.within(paragraph[0], pos) if d.precision == "day"]
         day = _entry_into_force_day(text, told)
         if day is not None:
             return day

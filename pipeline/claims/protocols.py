@@ -5,9 +5,13 @@ Protocol", "its Second Optional Protocol", "the Optional Protocol to the Convent
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from pipeline.claims.references import resolve_ref
-from pipeline.claims.treaties import TitleIndex, TreatyMention
+
+if TYPE_CHECKING:  # treaties.py calls this module from its index
+    from pipeline.claims.treaties import TitleIndex, TreatyMention
 
 _PROTOCOL_KINDS = ("optional protocol", "protocol")
 # The words that make the treaty named next the parent of the protocol meant.
@@ -37,15 +41,13 @@ def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> Trea
     lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
     if lead is not None and (protocol := index.protocol_of(mention.mtdsg_no)):
         said = text[lead.start("op") : mention.end]
-        return TreatyMention(
-            protocol, lead.start("op"), mention.end, said, mention.score, index.kind(protocol), mention.via
+        return replace(
+            mention, mtdsg_no=protocol, start=lead.start("op"), text=said, kind=index.kind(protocol)
         )
     after = _PROTOCOL_AFTER.match(text, mention.end)
     if after is not None and (protocol := index.protocol_of(mention.mtdsg_no, after.group("nth") or "")):
         said = text[mention.start : after.end()]
-        return TreatyMention(
-            protocol, mention.start, after.end(), said, mention.score, index.kind(protocol), mention.via
-        )
+        return replace(mention, mtdsg_no=protocol, end=after.end(), text=said, kind=index.kind(protocol))
     return mention
 
 
@@ -78,7 +80,8 @@ def protocols_of_references(index: TitleIndex, text: str, found: list[TreatyMent
         else:
             continue  # "the Optional Protocol" alone: a generic reference (references.py)
         protocol = index.protocol_of(parent, m.group("nth") or "") if parent else None
-        if protocol:
-            said = text[m.start("op") : m.end()]
-            out.append(TreatyMention(protocol, m.start("op"), m.end(), said, 1.0, index.kind(protocol)))
+        if protocol:  # a mention of the protocol, told as the words say it
+            said, kind = text[m.start("op") : m.end()], index.kind(protocol)
+            out.append(replace(earlier[-1], mtdsg_no=protocol, start=m.start("op"), end=m.end(), text=said))
+            out[-1] = replace(out[-1], score=1.0, kind=kind, via="title")
     return sorted(out, key=lambda x: x.start)

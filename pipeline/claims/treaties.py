@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import log
 
+from pipeline.claims.protocols import protocols_first, protocols_of_references
 from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
 
@@ -323,8 +324,6 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        from pipeline.claims.protocols import protocols_first, protocols_of_references  # they read this index
-
         return protocols_of_references(self, text, protocols_first(self, text, accepted))
 
     def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:

@@ -224,3 +224,8 @@ def test_a_headline_run_into_the_next_line_is_still_a_headline() -> None:
     )
     head, _ = extract_claims(text, INDEX, written_on=date(2009, 10, 14))
     assert (head.claimed_on, head.date_source) == (date(2009, 10, 7), "body")
+
+
+def test_by_the_time_it_entered_into_force_is_the_day_of_the_entry_into_force() -> None:
+    text = f"By the time the {KEEPERS} entered into force on 1 August 2010, 38 states had ratified it."
+    assert _one(text) == date(2010, 8, 1)
