@@ -94,13 +94,24 @@ def link(
     # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
     if later:
         return later[0].mtdsg_no, later[0].text, "named", later[0].via
-    before = found.ending_by(pos)
+    # Beyond its own sentence, a treaty outside the UN's collection speaks for a count only as the subject
+    # of its sentence ("The NPT entered into force in 1970. It has 191 parties"), not named in passing
+    # ("where the Treaty of Pelindaba went into effect last month. To date, 181 States have signed the pact").
+    before = [m for m in found.ending_by(pos) if m.start >= lo or _subject_or_inside(text, m)]
     if before:
         return before[-1].mtdsg_no, before[-1].text, "before", before[-1].via
-    after = found.starting(pos, len(text) + 1)[:1]
+    after = [m for m in found.starting(pos, len(text) + 1) if _subject_or_inside(text, m)][:1]
     if after:
         return after[0].mtdsg_no, after[0].text, "after", after[0].via
     return None, None, "none", None
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?:the\s+)?$", re.I)
+
+
+def _subject_or_inside(text: str, m: TreatyMention) -> bool:
+    """A UN treaty, or one outside the collection that opens its sentence (its subject)."""
+    return not is_outside(m.mtdsg_no) or bool(_SENTENCE_OPENS.search(text[max(0, m.start - 40) : m.start]))
 
 
 # A headline is one of the text's first lines, with no full stop.

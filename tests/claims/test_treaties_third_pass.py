@@ -151,3 +151,32 @@ def test_a_treatys_optional_protocol_told_with_a_genitive() -> None:
     # "its Optional Protocol on ..." names the protocol by its subject: not this rule's.
     first = index.find_mentions("The CPLK's Optional Protocol on lamps")[0]
     assert (first.mtdsg_no, first.text) == (KEEPERS_NO, "CPLK")
+
+
+def test_an_outside_treaty_named_in_passing_does_not_take_the_counts_of_later_sentences() -> None:
+    outside = load_outside_treaties()
+    index = TitleIndex(
+        [TreatyName(KEEPERS_NO, KEEPERS)]
+        + [TreatyName(no, t, (), names) for no, (t, names) in outside.items()]
+    )
+    text = (
+        f"The {KEEPERS} has 70 parties. Its reach grew in Africa, where the Treaty of Pelindaba went into "
+        "effect last month. To date, 90 states have signed the pact."
+    )
+    assert [(c.figure, c.mtdsg_no) for c in read_text(text, index).claims] == [
+        (70, KEEPERS_NO),
+        (90, KEEPERS_NO),
+    ]
+    # As the subject of its sentence, it is what "it" speaks of next.
+    text = f"The {KEEPERS} has 70 parties. The NPT entered into force in 1970. It has 191 parties."
+    reading = read_text(text, index)
+    assert [c.figure for c in reading.claims] == [70]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(191, REASON_OUTSIDE)]
+
+
+def test_no_treaty_outside_the_collection_shares_a_name_with_a_un_treaty() -> None:
+    outside = {
+        n.casefold() for title, names in load_outside_treaties().values() for n in (title, *names) if n
+    }
+    un = {n.casefold() for names in load_common_names().values() for n in names}
+    assert len(outside) >= 30 and not outside & un
