@@ -74,6 +74,8 @@ def link(
     named = [m for m in found.starting(lo, pos) if m.end <= pos]
     if named and is_outside(named[-1].mtdsg_no) and found.refs_starting(named[-1].end, pos):
         named = []  # "the states under the NPT have signed the treaty, and 120 have ratified it"
+    # "The CTBT complements the NPT, and has been ratified by 170 states": the outside treaty is an object.
+    named = [m for m in named if _subject_or_inside(text, m)] or named
     if named:
         m = named[-1]
         return m.mtdsg_no, m.text, "named", m.via
@@ -106,11 +108,16 @@ def link(
     return None, None, "none", None
 
 
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?:the\s+)?$", re.I)
+# Where a subject stands: at the opening of a sentence or a clause ("By comparison, the NPT has", "and the
+# NPT has"), not after a verb or a preposition ("complements the NPT", "where the Treaty of Pelindaba").
+_SENTENCE_OPENS = re.compile(
+    r"(?:^|[.!?;:]\s+|,\s*(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+|\n)\s*(?:the\s+)?$",
+    re.I,
+)
 
 
 def _subject_or_inside(text: str, m: TreatyMention) -> bool:
-    """A UN treaty, or one outside the collection that opens its sentence (its subject)."""
+    """A UN treaty, or one outside the collection that opens its sentence or clause (its subject)."""
     return not is_outside(m.mtdsg_no) or bool(_SENTENCE_OPENS.search(text[max(0, m.start - 40) : m.start]))
 
 

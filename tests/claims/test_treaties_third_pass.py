@@ -180,3 +180,17 @@ def test_no_treaty_outside_the_collection_shares_a_name_with_a_un_treaty() -> No
     }
     un = {n.casefold() for names in load_common_names().values() for n in names}
     assert len(outside) >= 30 and not outside & un
+
+
+def test_an_outside_treaty_told_as_an_object_does_not_take_the_subjects_count() -> None:
+    outside = load_outside_treaties()
+    index = TitleIndex(
+        [TreatyName(KEEPERS_NO, KEEPERS)]
+        + [TreatyName(no, t, (), names) for no, (t, names) in outside.items()]
+    )
+    text = f"The {KEEPERS} complements the NPT, and has been ratified by 170 states."
+    assert [(c.figure, c.mtdsg_no) for c in read_text(text, index).claims] == [(170, KEEPERS_NO)]
+    text = f"The {KEEPERS} has 70 parties, and the NPT has 191 parties."
+    reading = read_text(text, index)
+    assert [(c.figure, c.mtdsg_no) for c in reading.claims] == [(70, KEEPERS_NO)]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(191, REASON_OUTSIDE)]
