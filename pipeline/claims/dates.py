@@ -1,10 +1,10 @@
-"""The date stage of the claim reader: date expressions, which are status dates and which events, and the
-date each claim speaks of.
+"""The date stage of the claim reader: date expressions, and which are status dates and which events.
 
-Rules: a day, a month (its last day) or a year (31 December) behind a preposition; a day and month without
-a year ("As of March 26", "Geneva, 5 May -") take the year of the last dated expression before them, else
-the text's own date; "on that day" points back to the last day told; dates of events ("adopted",
-"entered into force") never date a claim; a heading that names a treaty is never the text's dateline.
+Rules: a day, a month (its last day) or a year (31 December) behind a preposition, "mid-2019", "15.03.2021";
+a day and month without a year ("As of March 26", "Geneva, 5 May -", the 7 of "7 and 8 October") take the
+year told before them in their paragraph, else the text's own, else the last one told; dates of events
+("adopted", "entered into force", "which the UK ratified in", "since", a day to come) never date a claim.
+Which date a claim speaks of: pipeline/claims/dating.py; the text's own date (bylines): find_byline.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from pipeline.claims.dating import DateIndex as DateIndex  # which date a claim speaks of, re-exported
+from pipeline.claims.dating import date_for as date_for
 from pipeline.claims.sentences import Span
 from pipeline.text import MONTHS as _MONTHS
 
@@ -27,6 +29,14 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    # The first of two days told with one month: the 7 of "on 7 and 8 October (2009)".
+    (
+        "pair",
+        re.compile(
+            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?=\s+(?:and|&)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            r"(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)"
+        ),
+    ),
     # A day and month without a year: "As of March 26, 17 countries", "Geneva, 5 May -" (capitalised
     # months only: "may" in running text is the verb).
     (
@@ -41,12 +51,24 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?(?!,?\s+(?:19|20)\d\d)"
         ),
     ),
-    # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020".
+    # Numbers: "15.03.2021" (day first), "15/03/2021" or "03/15/2021" (when the order is plain).
+    ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")),
+    # "by mid-2019": the middle of the year (30 June).
+    (
+        "mid",
+        re.compile(
+            r"\b(?:in|as\s+of|as\s+at|at|by|until|through|during)\s+(?:the\s+)?mid-?\s?" + _YEAR, re.I
+        ),
+    ),
+    # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020",
+    # "as of end-2019", "in late 2019".
     (
         "year",
         re.compile(
             r"\b(?:in|as\s+of|as\s+at|as\s+on|at|by|since|until|till|through|during|end\s+of|"
-            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+)?" + _YEAR + r"\b",
+            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+|(?:the\s+)?(?:end|late|year-end)[-\s])?"
+            + _YEAR
+            + r"\b",
             re.I,
         ),
     ),
@@ -54,23 +76,39 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A date right after these words is a status date ("as of September 2021"), never an event date.
 _ANCHOR_BEFORE = re.compile(
     r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
-    r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)\s*$",
+    r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)"
+    r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?)?\s*$",
     re.I,
 )
 # Dates of events in a treaty's life, which are not the date a count is claimed for.
 _EVENT_BEFORE = re.compile(
-    r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?force|"
+    r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?"
+    r"(?:force|effect)|(?:took|take|takes|taking)\s+effect|"
     r"entry\s+into\s+force|in\s+force\s+since|effective|"
-    r"opened\s+for\s+signature|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|were\s+signed|"
+    r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
+    r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\b|signed\s*[|:]\s*|"
     r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly)"
     r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
+    re.I,
+)
+# "The 72 states which have ratified it since 15 December 1989", "since their previous meeting in January
+# 2004": a date after "since" starts a span of time; the count is told at its end, never on that date.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[^.;!?\n]{0,60}?\s)?(?:in|on|of)\s+)?$", re.I)
+# "The CTBT, which the UK ratified in 1998, has 166 parties", "Chile, which signed it on 2 May 2010, is
+# one of 40 parties": a relative clause telling one state's act dates that act, not the count.
+_ONE_STATE_BEFORE = re.compile(
+    r"\b(?:which|that|who)\s+(?:(?:the\s+)?(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}\s+)?"
+    r"(?:had\s+|has\s+|only\s+|first\s+)?(?:signed|ratified|joined|acceded(?:\s+to)?)"
+    r"(?:\s+(?:it|them|the\s+\w+))?(?:\s+only)?\s+(?:in|on)\s+$",
     re.I,
 )
 # "On 20 September 2017, the TPNW was opened for signature": the event comes after the date.
 _EVENT_AFTER = re.compile(
     r"^[^.;!?\d]{0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
     r"(?:enter(?:s|ed)?|came|come|comes|went)\s+into\s+(?:legal\s+)?(?:force|effect)|took\s+effect|"
-    r"was\s+signed|concluded|established|founded|drafted|negotiated)\b",
+    r"was\s+signed|concluded|established|founded|drafted|negotiated|"
+    # "On 21 October the United Nations will host a treaty event": a day to come dates no count.
+    r"will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b",
     re.I,
 )
 
@@ -97,6 +135,32 @@ def _overlaps(taken: list[Span], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken[max(0, i - 1) : i + 1])
 
 
+_RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|was|were|been)[ \t]*$", re.I)
+
+
+# What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021"; the first of two days
+# ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
+_PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly"}
+_DATED = {**_PRECISION, "pair": "day"}
+
+
+def _clause_line(before: str) -> str:
+    """The words before a date on its line, and on the lines above when the text was wrapped inside a
+    sentence ("opened for signature on\nMarch 30, 2007"): a line ending in a word no sentence or heading
+    ends with (a preposition, an article) runs on; a table row ("Signed | 18 May 1977 |") does not."""
+    lines = before.split("\n")
+    out = lines.pop()
+    while lines and _RUNS_ON.search(lines[-1]) and "|" not in lines[-1]:
+        out = lines.pop() + " " + out
+    return out
+
+
+def _rest_of_clause(text: str, end: int) -> str:
+    """The words after a date; a date that ends its line (a byline) or a dateline's dash has none."""
+    after = text[end : end + 120]
+    return "" if re.match(r"[ \t|)\]]*(?:\n|$)|[\])]?\s*[-–—]\s", after) else after
+
+
 def find_dates(text: str, *, default_year: int | None = None) -> list[DateMention]:
     """Every date expression in the text, in order, without overlaps (the most precise one wins).
 
@@ -108,8 +172,20 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
         for m in pattern.finditer(text):
             g = m.groupdict()
             try:
-                if g.get("y"):
+                if precision == "numeric":
+                    a, b = int(g["a"]), int(g["b"])
+                    if g["sep"] == "/" and a != b and (a > 12) == (b > 12):
+                        continue  # "03/04/2021": 3 April or March 4? Told plainly, or not at all.
+                    day, month = (b, a) if g["sep"] == "/" and b > 12 else (a, b)
+                    on = date(int(g["y"]), month, day)
+                elif g.get("y"):
                     on = date(int(g["y"]), int(g["m"]), int(g["d"]))
+                elif precision == "mid":
+                    on = date(int(g["year"]), 6, 30)
+                elif precision == "pair":
+                    if g["month"].lower() not in _MONTHS:
+                        continue
+                    on = date(int(g["year"] or 2000), _MONTHS[g["month"].lower()], int(g["day"]))
                 elif precision == "dayonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:
                         continue
@@ -130,16 +206,23 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             # The whole clause before the date (the event pattern stops at . ; ! ?), not a fixed few words.
             before = text[max(0, start - 300) : start]
             # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
-            lead = before + (text[start : m.start("year")] if precision == "year" else "")
+            lead = before + (text[start : m.start("year")] if precision in ("year", "mid") else "")
             anchored = bool(_ANCHOR_BEFORE.search(lead))
+            clause = _clause_line(before)
+            # With the preposition of a bare year ("since 2009", "ratified it in 1998").
+            clause_in = clause + (text[start : m.start("year")] if precision in ("year", "mid") else "")
             event = not anchored and bool(
-                _EVENT_BEFORE.search(before.split("\n")[-1])
-                or _EVENT_AFTER.match(text[m.end() : m.end() + 120])
+                _EVENT_BEFORE.search(clause)
+                or _ONE_STATE_BEFORE.search(clause_in)
+                or _SINCE_BEFORE.search(clause_in)
+                or _EVENT_AFTER.match(_rest_of_clause(text, m.end()))
             )
             found.append(
                 DateMention(
                     on=on,
-                    precision=precision,
+                    precision=_PRECISION.get(precision, precision)
+                    if not g.get("year")
+                    else _DATED.get(precision, precision),
                     text=re.sub(r"\s+", " ", text[start : m.end()]),
                     start=start,
                     end=m.end(),
@@ -148,19 +231,22 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
                 )
             )
             insort(taken, (start, m.end()))
-    return _with_years(sorted(found, key=lambda d: d.start), default_year)
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
+    return _with_years(sorted(found, key=lambda d: d.start), default_year, breaks)
 
 
-def _with_years(dates: list[DateMention], default_year: int | None) -> list[DateMention]:
-    """A day and month without a year take the year of the dated expression before them, else the text's."""
+def _with_years(dates: list[DateMention], default_year: int | None, breaks: list[int]) -> list[DateMention]:
+    """A day and month without a year take the year of the dated expression before them in their paragraph,
+    else the text's own, else that of the last one before them in the text (paragraphs end at `breaks`)."""
     out: list[DateMention] = []
-    year = None
+    year, paragraph = None, -1
     for d in dates:
         if d.precision != "dayonly":
-            year = d.on.year
+            year, paragraph = d.on.year, bisect_left(breaks, d.start)
             out.append(d)
             continue
-        y = year if year is not None else default_year
+        same = paragraph == bisect_left(breaks, d.start)
+        y = year if year is not None and (same or default_year is None) else default_year
         if y is None:
             continue
         try:
@@ -168,73 +254,6 @@ def _with_years(dates: list[DateMention], default_year: int | None) -> list[Date
         except ValueError:
             continue  # 29 February of a year without one
     return out
-
-
-# Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
-_PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
-# Weaker words for the present: they make a sentence without a date speak of the text's own date, but
-# do not override a date in the sentence ("As of 2021 it has now been ratified by 177").
-_PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
-
-
-_THAT_DAY = re.compile(r"\b(?:on\s+)?(?:that|the\s+same)\s+(?:very\s+)?day\b", re.I)
-
-
-class DateIndex:
-    """The text's dates with their starts, so the dates of a sentence or paragraph are found by bisection."""
-
-    def __init__(self, dates: Sequence[DateMention]) -> None:
-        self.dates = list(dates)
-        self.starts = [d.start for d in self.dates]
-
-    def within(self, lo: int, hi: int) -> list[DateMention]:
-        return self.dates[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-
-
-def date_for(
-    pos: int,
-    dates: Sequence[DateMention] | DateIndex,
-    sentence: Span,
-    paragraph: Span,
-    text: str = "",
-) -> DateMention | None:
-    """The date a claim at `pos` is made for (None: undated).
-
-    The nearest non-event date in its sentence, unless "today" or "currently" is nearer; "on that day"
-    with no date of its own: the last day told before it; failing that, the last non-event date earlier
-    in its paragraph ("Figures are as of March 2020. ... has 196 parties").
-    """
-    index = dates if isinstance(dates, DateIndex) else DateIndex(dates)
-    lo, hi = sentence
-    near = [d for d in index.within(lo, hi) if not d.event]
-
-    def distance(a: int, b: int) -> int:
-        return min(abs(a - pos), abs(b - pos))
-
-    if near:
-        # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
-        best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
-        present = [m for m in _PRESENT.finditer(text, lo, hi)]
-        if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
-            return None
-        return best
-    if text and _THAT_DAY.search(text, lo, hi):
-        # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
-        told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
-        if told:
-            return told[-1]
-    if text and (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
-        # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
-        return None
-    earlier = [d for d in index.within(paragraph[0], lo) if not d.event]
-    # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
-    # states have signed": the status date ("as of") carries over, not a date told in passing.
-    anchored = [d for d in earlier if d.anchored]
-    # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
-    # the count after a deposit is the count of that day. A year or a month told in passing ("The US
-    # signed the treaty in 1996") dates that event, not a status told after it.
-    days = [d for d in earlier if d.precision == "day"]
-    return anchored[-1] if anchored else (days[-1] if days else None)
 
 
 # The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
@@ -254,7 +273,11 @@ _KIND_OF_TEXT = (
     r"report|briefing|op-?ed|opinion|commentary|feature|analysis|speech|interview)"
 )
 _LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
-_LABEL_AFTER = r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
+# "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
+_AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
+# The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
+_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
+_LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
 
 
 # A heading that names a treaty ("Convention against Torture ... 10 Dec 1984") carries its adoption
@@ -277,7 +300,20 @@ def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
     line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
     above = max(text.rfind("\n", max(0, line_start - 200), max(0, line_start - 1)) + 1, line_start - 200, 0)
     named = _TREATY_WORD.search(text, above, d.start)
+    if named and _TITLE_LINE.fullmatch(text, above, d.start):
+        return True  # a treaty's title and nothing else: its adoption date, whatever the text tells later
     return bool(named) and latest is not None and latest.year > d.on.year
+
+
+# A line that is a treaty's title, no headline: "Convention against Torture ... Punishment", "International
+# Covenant on Civil and Political Rights" (no verb of what happened to it: "Chile ratifies the Convention").
+_TITLE_LINE = re.compile(
+    r"[\s\[(]*(?:the\s+)?(?:(?:international|optional|united\s+nations|un|second|additional)\s+)*"
+    r"(?:convention|covenant|treaty|protocol|statute|charter|agreement)\s+(?:on|against|for|of|to|relating|concerning)\b"
+    r"(?:(?!\b(?:ratif\w*|sign\w*|join\w*|acced\w*|accession|enters?|entered|force|reach\w*|becom\w*|"
+    r"welcome\w*|urg\w*|calls?|marks?|turns?|is|are|was|has|have)\b)[^.!?|\n])*[\s,|–—-]*(?:\n[\s\[(]*)?",
+    re.I,
+)
 
 
 def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:
@@ -293,11 +329,19 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         line_end = min(len(text), d.end + 200) if line_end < 0 else line_end
         lead, rest = text[line_start : d.start], text[d.end : line_end]
         # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
-        alone = re.fullmatch(r"[\s\[(]*" + _LABEL + _BYLINE_LEAD + _WEEKDAY, lead, re.I) and re.fullmatch(
-            r"[\s\])]*" + _LABEL_AFTER, rest, re.I
-        )
-        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?", lead) and re.match(
+        alone = re.fullmatch(
+            r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
+        ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER, rest, re.I)
+        # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -"
+        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
             r"[\])]?\s*[-–—]\s+\S", rest
+        )
+        # "Written answer, House of Lords, 14 February 2017": a heading line that ends with its date,
+        # set off by a comma or a bar (never a treaty's title: that date is its adoption).
+        labelled = (
+            re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,–—-]\s*", lead)  # not a table row's bar
+            and not _TREATY_WORD.search(lead)
+            and re.fullmatch(r"[\s\])]*" + _TIME + r"\s*", rest)
         )
         updated = re.fullmatch(
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
@@ -305,7 +349,7 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         if (
             d.precision == "day"
             and d.start < _HEAD
-            and (alone or dateline)
+            and (alone or dateline or labelled)
             and not _is_heading(text, d, latest)
         ):
             return d

@@ -15,7 +15,6 @@ paragraph; the nearest mention before it; the first mention after it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,9 @@ from datetime import date
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
+from pipeline.claims.links import Mentions as _Mentions
+from pipeline.claims.links import Ref, restated
+from pipeline.claims.links import link as _link
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -31,86 +33,21 @@ from pipeline.claims.measures import (
     MODE_ACCESSION,
     MODE_RATIFICATION,
 )
-from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, Claim, CountMatch, Unread
+from pipeline.claims.model import (
+    KIND_COUNT,
+    KIND_THRESHOLD,
+    REASON_OUTSIDE,
+    Claim,
+    CountMatch,
+    Skipped,
+    Unread,
+)
+from pipeline.claims.names import is_outside
 from pipeline.claims.numbers import parse_number
-from pipeline.claims.references import GENERIC_REF, find_generic_refs, resolve_ref
+from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
 from pipeline.claims.unread import find_unread
-
-# How far back a generic reference looks for the treaty it points to ("the Protocol" -> the last
-# protocol named): enough for any article, and it keeps the look-up bounded on a long text.
-_LOOKBACK = 60
-
-# What joins a count to the treaty named right after it: "126 signatories to the Convention",
-# "177 ratifications to the CRPD", "92 ratifications to its Optional Protocol", "party to the protocol".
-_RIGHT_AFTER = re.compile(r"^[ \t]*(?:(?:to|of|for|under|in|by|with)[ \t]+)?(?:(?:the|its)[ \t]+)?$", re.I)
-
-Ref = tuple[int, int, str, str, str]  # start, end, kind, determiner, as said
-
-
-class _Mentions:
-    """The text's treaty mentions and generic references, found around a position by bisection."""
-
-    def __init__(self, mentions: Sequence[TreatyMention], refs: Sequence[Ref]) -> None:
-        self.mentions = list(mentions)
-        self.starts = [m.start for m in self.mentions]
-        self.ends = [m.end for m in self.mentions]
-        self.refs = list(refs)
-        self.ref_starts = [r[0] for r in self.refs]
-
-    def starting(self, lo: int, hi: int) -> list[TreatyMention]:
-        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-
-    def ending_by(self, pos: int) -> list[TreatyMention]:
-        """Mentions that end at or before `pos`, the last _LOOKBACK of them (mentions do not overlap)."""
-        n = bisect_left(self.ends, pos + 1)
-        return self.mentions[max(0, n - _LOOKBACK) : n]
-
-    def refs_starting(self, lo: int, hi: int) -> list[Ref]:
-        return self.refs[bisect_left(self.ref_starts, lo) : bisect_left(self.ref_starts, hi)]
-
-
-def _link(
-    pos: int, sentence: Span, found: _Mentions, index: TitleIndex, end: int, text: str
-) -> tuple[str | None, str | None, str, str | None]:
-    """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos`."""
-    lo, hi = sentence
-    # A treaty named right after the count phrase is the one it counts, whatever came before.
-    after_named = [m for m in found.starting(end, hi) if _RIGHT_AFTER.match(text[end : m.start])]
-    after_refs = [r for r in found.refs_starting(end, hi) if _RIGHT_AFTER.match(text[end : r[0]])]
-    if after_named:
-        m = after_named[0]
-        return m.mtdsg_no, m.text, "named", m.via
-    if after_refs:
-        r_start, _, kind, det, said = after_refs[0]
-        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
-        if resolved:
-            return resolved, said, "reference", None
-    named = [m for m in found.starting(lo, pos) if m.end <= pos]
-    if named:
-        m = named[-1]
-        return m.mtdsg_no, m.text, "named", m.via
-    # "As of 2021, the Optional Protocol has been ratified by 177" and "As of 2020, 176 states are party
-    # to the protocol": a generic reference in the sentence, before the number or after it, points back
-    # to the latest treaty of its kind named before it.
-    in_sentence = found.refs_starting(lo, pos) or found.refs_starting(pos, hi)
-    if in_sentence:
-        r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
-        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
-        if resolved:
-            return resolved, said, "reference", None
-    # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
-    later = found.starting(pos, hi)
-    if later:
-        return later[0].mtdsg_no, later[0].text, "named", later[0].via
-    before = found.ending_by(pos)
-    if before:
-        return before[-1].mtdsg_no, before[-1].text, "before", before[-1].via
-    after = found.starting(pos, len(text) + 1)[:1]
-    if after:
-        return after[0].mtdsg_no, after[0].text, "after", after[0].via
-    return None, None, "none", None
 
 
 def _topic(mentions: Sequence[TreatyMention], sentences: Spans) -> TreatyMention | None:
@@ -175,9 +112,11 @@ def _simple_past(text: str, c: CountMatch) -> bool:
     return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
 
 
-def _event_day(sentence: Span, dates: DateIndex) -> DateMention | None:
+def _event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None:
+    """The day of the event told nearest the count ("signed by 94 states in Oslo on 3 December 2008 and
+    entered into force on 1 August 2010": the signing's)."""
     days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
-    return days[-1] if days else None
+    return min(days, key=lambda d: (abs(d.start - pos), d.start < pos)) if days else None
 
 
 @dataclass(frozen=True)
@@ -244,7 +183,7 @@ def read_text(
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
-            d = _event_day(sentence, all_dates)
+            d = _event_day(sentence, all_dates, c.number_start)
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)
         mtdsg_no: str | None
         if treaty:
@@ -279,6 +218,9 @@ def read_text(
                 # Convention on ...", "entered into force with its parent Convention"); "it", "the
                 # agreement" and the infobox's rows still speak of the protocol the heading names.
                 mtdsg_no, treaty_text, via, link = topic.mtdsg_no, topic.text, topic.via, "topic"
+        if is_outside(mtdsg_no):  # "The NPT has 191 parties": a treaty the UN does not hold, listed unread
+            skipped.append(Skipped(c.number_start, c.number_end, REASON_OUTSIDE))
+            continue
         said_refs = found.refs_starting(sentence[0], c.number_start)
         ref_text = said_refs[-1][4] if said_refs else None
         claims.append(
@@ -314,12 +256,12 @@ def read_text(
         text,
         sentences=sentences,
         lines=lines,
-        read=[(c.number_start, c.number_end) for c in counts],
+        read=[(c.number_start, c.number_end) for c in claims],
         skipped=skipped,
         mentions=mentions,
         dates=dates,
     )
-    return Reading(tuple(claims), tuple(unread))
+    return Reading(tuple(restated(claims, text)), tuple(unread))
 
 
 def extract_claims(

@@ -18,6 +18,7 @@ REASON_THRESHOLD = "threshold"  # "two other ratifications are required": what i
 REASON_TOTAL = "total of two measures"  # "120 countries have signed or acceded"
 REASON_DENOMINATOR = "denominator"  # the 193 of "120 out of 193 countries"
 REASON_NOT_UNDERSTOOD = "frame not understood"
+REASON_OUTSIDE = "treaty outside the UN collection"  # "The NPT has 191 parties" (names.load_outside_treaties)
 REASONS = (
     REASON_SUBSET,
     REASON_CHANGE,
@@ -26,6 +27,7 @@ REASONS = (
     REASON_TOTAL,
     REASON_DENOMINATOR,
     REASON_NOT_UNDERSTOOD,
+    REASON_OUTSIDE,
 )
 
 
@@ -109,6 +111,7 @@ __all__ = [
     "REASON_CONDITION",
     "REASON_DENOMINATOR",
     "REASON_NOT_UNDERSTOOD",
+    "REASON_OUTSIDE",
     "REASON_SUBSET",
     "REASON_THRESHOLD",
     "REASON_TOTAL",

@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pipeline.claims.names import is_outside
+
 if TYPE_CHECKING:
     from pipeline.claims.treaties import TitleIndex, TreatyMention
 
@@ -74,6 +76,22 @@ def find_generic_refs(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+# "The Protocol will come into force when the Convention does, and after 10 ratifications": a treaty told
+# in a clause of time or condition is what the subject is measured against, not what the count is about.
+_SUBORDINATE = re.compile(r"\b(?:when|whenever|once|while|until|unless|if|before|after|than)\s+$", re.I)
+
+
+def in_subordinate_clause(text: str, lo: int, ref_start: int, pos: int) -> bool:
+    """Is the reference at `ref_start` the subject of a clause of time or condition ("when the Convention
+    does,") that ends before the number at `pos`, with another treaty word before it in the sentence
+    starting at `lo`? ("while the Convention has 196 parties": the count is in the clause, and about it.)"""
+    return (
+        bool(_SUBORDINATE.search(text, lo, ref_start))
+        and bool(GENERIC_REF.search(text, lo, ref_start))
+        and bool(re.search(r"[,;:–—]", text[ref_start:pos]))
+    )
+
+
 def _kind_said(m: TreatyMention) -> str | None:
     """The kind of treaty a mention calls it: a common name says its own ("the Mine Ban Treaty" is a
     treaty to the reader, whatever the UN's title: "the Convention" does not point back to it)."""
@@ -83,7 +101,10 @@ def _kind_said(m: TreatyMention) -> str | None:
 
 
 def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: TitleIndex) -> str | None:
-    """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions."""
+    """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions.
+    A treaty outside the UN's collection ("the five nuclear-weapon States under the NPT signed the
+    treaty") is named in passing in a text about a UN treaty: a generic reference never points to it."""
+    earlier = [m for m in earlier if not is_outside(m.mtdsg_no)]
     if not earlier:
         return None
     same = [m for m in earlier if kind_matches(kind, _kind_said(m))]
@@ -102,4 +123,11 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
     return None
 
 
-__all__ = ["GENERIC_REF", "find_generic_refs", "kind_matches", "kind_of", "resolve_ref"]
+__all__ = [
+    "GENERIC_REF",
+    "find_generic_refs",
+    "in_subordinate_clause",
+    "kind_matches",
+    "kind_of",
+    "resolve_ref",
+]

@@ -10,6 +10,7 @@ from pipeline.claims.extract import KIND_THRESHOLD, MEASURE_PARTIES, MEASURE_WOR
 _DATE_SOURCES = {
     "sentence": "",
     "paragraph": ", from an earlier sentence",
+    "body": ", as the body tells the claim its headline restates",
     "byline": ", the text's byline or dateline",
     "written-on": ", from --written-on",
 }

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from pipeline.catalog import ALIASES
-from pipeline.claims.names import load_common_names
+from pipeline.claims.names import load_common_names, load_outside_treaties
 from pipeline.claims.treaties import TitleIndex, TreatyName
 from pipeline.frame_values import is_missing as _missing
 from pipeline.store import StoreError
@@ -90,6 +90,8 @@ def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
         names = tuple(n for n in common.get(no, ()) if n not in aliases)
         title = "" if _missing(row.get("title")) else str(row["title"])
         out.append(TreatyName(no, title, tuple(aliases), names))
+    # Treaties deposited elsewhere, so their figures are not given to a UN treaty named nearby.
+    out += [TreatyName(no, title, (), names) for no, (title, names) in load_outside_treaties().items()]
     return out
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import log
 
+from pipeline.claims.protocols import protocols_first, protocols_of_references
 from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
 
@@ -52,12 +53,6 @@ def _tokens(s: str) -> list[tuple[str, int, int]]:
     one character per character for Latin text, which is all a treaty title needs)."""
     folded = s.lower() if s.isascii() else "".join((_fold(c) or " ")[:1] for c in s)
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", folded)]
-
-
-# The words that make the treaty named next the parent of the protocol meant.
-_PROTOCOL_TO = re.compile(
-    r"(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$", re.I
-)
 
 
 def _alternation(names: dict[str, list[tuple[str, str]]], flags: int) -> re.Pattern[str] | None:
@@ -121,12 +116,14 @@ class TitleIndex:
     def kind(self, mtdsg_no: str) -> str | None:
         return self._kinds.get(mtdsg_no)
 
-    def protocol_of(self, mtdsg_no: str) -> str | None:
-        """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>"."""
+    def protocol_of(self, mtdsg_no: str, ordinal: str = "") -> str | None:
+        """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>" (the
+        first: the UN does not number it), or "Second Optional Protocol to the <title>" for `ordinal`."""
         title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
         if not title:
             return None
-        head = "optional protocol to the " + _fold(title).strip()
+        ordinal = "" if ordinal.lower() in ("", "first") else ordinal.lower() + " "
+        head = ordinal + "optional protocol to the " + _fold(title).strip()
         found = [t.mtdsg_no for t in self.treaties if _fold(t.title).strip().startswith(head)]
         return found[0] if len(found) == 1 else None
 
@@ -327,21 +324,7 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        return sorted((self._protocol_first(text, m) for m in accepted), key=lambda x: x.start)
-
-    def _protocol_first(self, text: str, mention: TreatyMention) -> TreatyMention:
-        """ "the Optional Protocol to the [United Nations] Convention against Torture": the words before a
-        treaty's name make it the name of its one optional protocol (protocol before parent)."""
-        if mention.kind in ("optional protocol", "protocol"):
-            return mention
-        lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
-        protocol = self.protocol_of(mention.mtdsg_no) if lead else None
-        if lead is None or protocol is None:
-            return mention
-        said = text[lead.start("op") : mention.end]
-        return TreatyMention(
-            protocol, lead.start("op"), mention.end, said, mention.score, self.kind(protocol), mention.via
-        )
+        return protocols_of_references(self, text, protocols_first(self, text, accepted))
 
     def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:
         """The MTDSG number whose title (or short name) best fits `name`, or None."""

@@ -1,0 +1,162 @@
+"""Which date a claim speaks of (the claim reader's dating stage): the nearest status date in its sentence,
+"on that day" and "at the date of entry into force" pointing back, "today" and "currently" for the text's
+own date, an "as of" date carried over in its paragraph, a deposit day it follows from, and the days told
+together with its figure ("on 7 and 8 October respectively, becoming the 22nd and 23rd").
+
+The date expressions themselves, and which are events, come from pipeline/claims/dates.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pipeline.claims.sentences import Span
+
+if TYPE_CHECKING:  # dates.py re-exports this module's names
+    from pipeline.claims.dates import DateMention
+
+# Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
+_PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
+# Weaker words for the present: they make a sentence without a date speak of the text's own date, but
+# do not override a date in the sentence ("As of 2021 it has now been ratified by 177").
+_PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
+
+
+# A count told in the present ("have signed", "has been ratified by", "are parties")...
+_PRESENT_TENSE = re.compile(r"\b(?:have|has|are|is)\b", re.I)
+# ... follows from the deposit told just before only when its sentence says so.
+_CONSEQUENCE = re.compile(
+    r"[\s\W]*(?:thus|hence|therefore|consequently|accordingly|so|as\s+a\s+result|with\s+(?:this|that|these|it|"
+    r"which)|this|that|these|which)\b",
+    re.I,
+)
+# Words that point back to the last day told: "on that day", "on the same date", "at that time", "by then".
+_THAT_DAY = re.compile(
+    r"\b(?:(?:on|at|by)\s+)?(?:that|the\s+same)\s+(?:very\s+)?(?:day|date|time)\b|\bat\s+the\s+time\b(?!\s+of)|"
+    r"\bby\s+then\b",
+    re.I,
+)
+# "At the date of entry into force, 87 states had ratified": the day of the entry into force told before.
+_AT_ENTRY_INTO_FORCE = re.compile(
+    r"\b(?:at|on|upon|by)\s+(?:the\s+(?:date|day|time)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
+    r"\b(?:when|by\s+the\s+time)\s+(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+into\s+force\b",
+    re.I,
+)
+_INTO_FORCE = re.compile(r"\binto\s+(?:legal\s+)?force\b", re.I)
+
+
+def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
+    """The last of `told` that is the day a treaty entered into force ("entered into force on 29 April
+    1997", "On 29 April 1997 the Convention entered into force")."""
+    for d in reversed(told):
+        clause = re.split(r"[.;!?]", text[max(0, d.start - 120) : d.start])[-1]
+        after = re.split(r"[.;!?]", text[d.end : d.end + 80])[0]
+        if d.event and (_INTO_FORCE.search(clause) or _INTO_FORCE.search(after)):
+            return d
+    return None
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_NUMBER_LIST = re.compile(
+    r"\b\d{1,3}(?:st|nd|rd|th)?(?:(?:\s*,\s*|\s*,?\s+and\s+)\d{1,3}(?:st|nd|rd|th)?)+\b"
+)
+
+
+def _respectively(text: str, pos: int, near: Sequence[DateMention], lo: int, hi: int) -> DateMention | None:
+    """ "deposited on 7 and 8 October respectively, becoming the 22nd and 23rd": the k-th of the figures
+    told together takes the k-th of as many days told together."""
+    if not _RESPECTIVELY.search(text, lo, hi):
+        return None
+    days = [d for d in near if d.precision == "day"]
+    for m in _NUMBER_LIST.finditer(text, lo, hi):
+        if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in days):
+            continue  # the days themselves ("7 and 8 October")
+        starts = [m.start() + x.start() for x in re.finditer(r"\d+", m.group(0))]
+        if pos in starts and len(starts) == len(days):
+            return days[starts.index(pos)]
+    return None
+
+
+class DateIndex:
+    """The text's dates with their starts, so the dates of a sentence or paragraph are found by bisection."""
+
+    def __init__(self, dates: Sequence[DateMention]) -> None:
+        self.dates = list(dates)
+        self.starts = [d.start for d in self.dates]
+
+    def within(self, lo: int, hi: int) -> list[DateMention]:
+        return self.dates[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def date_for(
+    pos: int,
+    dates: Sequence[DateMention] | DateIndex,
+    sentence: Span,
+    paragraph: Span,
+    text: str = "",
+) -> DateMention | None:
+    """The date a claim at `pos` is made for (None: undated).
+
+    The nearest non-event date in its sentence, unless "today" or "currently" is nearer; "on that day"
+    with no date of its own: the last day told before it; failing that, the last non-event date earlier
+    in its paragraph ("Figures are as of March 2020. ... has 196 parties").
+    """
+    index = dates if isinstance(dates, DateIndex) else DateIndex(dates)
+    lo, hi = sentence
+    near = [d for d in index.within(lo, hi) if not d.event]
+
+    def distance(a: int, b: int) -> int:
+        return min(abs(a - pos), abs(b - pos))
+
+    paired = _respectively(text, pos, near, lo, hi) if text else None
+    if paired is not None:
+        return paired
+    if near:
+        # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
+        best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
+        present = [m for m in _PRESENT.finditer(text, lo, hi)]
+        if best.anchored and best.end <= pos:
+            # "As of June 2004, ... a total of 152 States currently parties": after an "as of" date that
+            # opens the clause, "currently" told after the number is the present of that date.
+            present = [m for m in present if m.start() < pos]
+        if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
+            return None
+        return best
+    pointer = _AT_ENTRY_INTO_FORCE.search(text, lo, pos) if text else None
+    if pointer and not (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
+        # The day told before, or in the pointer's own words ("by the time it entered into force on 1 August
+        # 2010, 38 states had ratified it").
+        told = [d for d in index.within(paragraph[0], pos) if d.precision == "day"]
+        day = _entry_into_force_day(text, told)
+        if day is not None:
+            return day
+    if text and _THAT_DAY.search(text, lo, hi):
+        # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
+        told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
+        if told:
+            return told[-1]
+    if text and (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
+        # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
+        return None
+    earlier = [d for d in index.within(paragraph[0], lo) if not d.event]
+    # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
+    # states have signed": the status date ("as of") carries over, not a date told in passing.
+    anchored = [d for d in earlier if d.anchored]
+    # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
+    # the count after a deposit is the count of that day. A year or a month told in passing ("The US
+    # signed the treaty in 1996") dates that event, not a status told after it.
+    days = [d for d in earlier if d.precision == "day"]
+    if anchored:
+        return anchored[-1]
+    if days and text and _PRESENT_TENSE.search(text, lo, hi) and not _CONSEQUENCE.match(text, lo, hi):
+        # "Germany and Spain did so on 24 September. In total, 81 countries have signed it": a count told
+        # in the present is of the text's own day; the day before dates it only when the sentence says it
+        # follows from that day's deposit ("Thus it has been ratified by twenty states").
+        return None
+    return days[-1] if days else None
+
+
+__all__ = ["DateIndex", "date_for"]

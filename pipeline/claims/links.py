@@ -1,0 +1,156 @@
+"""Treaty linking in the claim reader: which treaty a count speaks of, from the titles, names and generic
+references around it (pipeline/claims/treaties.py and references.py find them).
+
+In order of preference: a treaty named right after the count ("71 signatories to the Optional Protocol");
+a title or name in its own sentence before the number (not a treaty outside the UN's collection when a
+generic reference follows it); the treaty a generic reference in its sentence points back to ("the
+Optional Protocol", "its Optional Protocol", "the treaty"; not one in a clause of time told before the
+count's clause: "when the Convention does, and after 10 ratifications"); a title later in its sentence,
+when told before any reference there; the nearest mention before it; the first mention after it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.claims.model import Claim
+from pipeline.claims.names import is_outside
+from pipeline.claims.references import in_subordinate_clause, resolve_ref
+from pipeline.claims.sentences import Span
+from pipeline.claims.treaties import TitleIndex, TreatyMention
+
+# How far back a generic reference looks for the treaty it points to ("the Protocol" -> the last
+# protocol named): enough for any article, and it keeps the look-up bounded on a long text.
+_LOOKBACK = 60
+
+# What joins a count to the treaty named right after it: "126 signatories to the Convention",
+# "177 ratifications to the CRPD", "92 ratifications to its Optional Protocol", "party to the protocol".
+_RIGHT_AFTER = re.compile(r"^[ \t]*(?:(?:to|of|for|under|in|by|with)[ \t]+)?(?:(?:the|its)[ \t]+)?$", re.I)
+
+Ref = tuple[int, int, str, str, str]  # start, end, kind, determiner, as said
+
+
+class Mentions:
+    """The text's treaty mentions and generic references, found around a position by bisection."""
+
+    def __init__(self, mentions: Sequence[TreatyMention], refs: Sequence[Ref]) -> None:
+        self.mentions = list(mentions)
+        self.starts = [m.start for m in self.mentions]
+        self.ends = [m.end for m in self.mentions]
+        self.refs = list(refs)
+        self.ref_starts = [r[0] for r in self.refs]
+
+    def starting(self, lo: int, hi: int) -> list[TreatyMention]:
+        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def ending_by(self, pos: int) -> list[TreatyMention]:
+        """Mentions that end at or before `pos`, the last _LOOKBACK of them (mentions do not overlap)."""
+        n = bisect_left(self.ends, pos + 1)
+        return self.mentions[max(0, n - _LOOKBACK) : n]
+
+    def refs_starting(self, lo: int, hi: int) -> list[Ref]:
+        return self.refs[bisect_left(self.ref_starts, lo) : bisect_left(self.ref_starts, hi)]
+
+
+def link(
+    pos: int, sentence: Span, found: Mentions, index: TitleIndex, end: int, text: str
+) -> tuple[str | None, str | None, str, str | None]:
+    """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos`."""
+    lo, hi = sentence
+    # A treaty named right after the count phrase is the one it counts, whatever came before.
+    after_named = [m for m in found.starting(end, hi) if _RIGHT_AFTER.match(text[end : m.start])]
+    after_refs = [r for r in found.refs_starting(end, hi) if _RIGHT_AFTER.match(text[end : r[0]])]
+    if after_named:
+        m = after_named[0]
+        return m.mtdsg_no, m.text, "named", m.via
+    if after_refs:
+        r_start, _, kind, det, said = after_refs[0]
+        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
+        if resolved:
+            return resolved, said, "reference", None
+    named = [m for m in found.starting(lo, pos) if m.end <= pos]
+    if named and is_outside(named[-1].mtdsg_no) and found.refs_starting(named[-1].end, pos):
+        named = []  # "the states under the NPT have signed the treaty, and 120 have ratified it"
+    # "The CTBT complements the NPT, and has been ratified by 170 states": the outside treaty is an object.
+    named = [m for m in named if _subject_or_inside(text, m)] or named
+    if named:
+        m = named[-1]
+        return m.mtdsg_no, m.text, "named", m.via
+    # "As of 2021, the Optional Protocol has been ratified by 177" and "As of 2020, 176 states are party
+    # to the protocol": a generic reference in the sentence, before the number or after it, points back
+    # to the latest treaty of its kind named before it.
+    # After the number, a title told before the reference is the nearer ("the twentieth state ... triggers
+    # the entry into force of the Convention on X and its Protocol": the Convention).
+    later = found.starting(pos, hi)
+    first_later = later[0].start if later else hi
+    before_refs = [r for r in found.refs_starting(lo, pos) if not in_subordinate_clause(text, lo, r[0], pos)]
+    in_sentence = before_refs or found.refs_starting(pos, first_later)
+    if in_sentence:
+        r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
+        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
+        if resolved:
+            return resolved, said, "reference", None
+    # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
+    if later:
+        return later[0].mtdsg_no, later[0].text, "named", later[0].via
+    # Beyond its own sentence, a treaty outside the UN's collection speaks for a count only as the subject
+    # of its sentence ("The NPT entered into force in 1970. It has 191 parties"), not named in passing
+    # ("where the Treaty of Pelindaba went into effect last month. To date, 181 States have signed the pact").
+    before = [m for m in found.ending_by(pos) if m.start >= lo or _subject_or_inside(text, m)]
+    if before:
+        return before[-1].mtdsg_no, before[-1].text, "before", before[-1].via
+    after = [m for m in found.starting(pos, len(text) + 1) if _subject_or_inside(text, m)][:1]
+    if after:
+        return after[0].mtdsg_no, after[0].text, "after", after[0].via
+    return None, None, "none", None
+
+
+# Where a subject stands: at the opening of a sentence or a clause ("By comparison, the NPT has", "and the
+# NPT has"), not after a verb or a preposition ("complements the NPT", "where the Treaty of Pelindaba").
+_SENTENCE_OPENS = re.compile(
+    r"(?:^|[.!?;:]\s+|,\s*(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+|\n)\s*(?:the\s+)?$",
+    re.I,
+)
+
+
+def _subject_or_inside(text: str, m: TreatyMention) -> bool:
+    """A UN treaty, or one outside the collection that opens its sentence or clause (its subject)."""
+    return not is_outside(m.mtdsg_no) or bool(_SENTENCE_OPENS.search(text[max(0, m.start - 40) : m.start]))
+
+
+# A headline is one of the text's first lines, with no full stop.
+_HEAD_LINES = 4
+_HEAD_END = (".", "!", "?", '"', "”", "’")
+
+
+def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """ "Malawi and Macedonia become 22nd and 23rd countries to ratify" over "... deposited their instruments
+    on 7 and 8 October respectively, becoming the 22nd and 23rd": a headline with no date of its own that
+    restates a claim of the body (same figure, measure, mode, treaty) is dated as the body dates it. An
+    infobox row ("Parties | 174") is no headline."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        dated = c.date_source in ("sentence", "paragraph")
+        if c.line > _HEAD_LINES or dated or c.source == "infobox":
+            continue
+        line_end = text.find("\n", c.number_start)
+        if text[c.number_start : line_end if line_end >= 0 else len(text)].rstrip().endswith(_HEAD_END):
+            continue  # a line that ends a sentence is no headline
+        same = (c.figure, c.measure, c.mode, c.kind, c.mtdsg_no)
+        body = [
+            b
+            for b in claims[i + 1 :]
+            if (b.figure, b.measure, b.mode, b.kind, b.mtdsg_no) == same
+            and b.date_source in ("sentence", "paragraph")
+        ]
+        if body:
+            out[i] = replace(
+                c, claimed_on=body[0].claimed_on, date_text=body[0].date_text, date_source="body"
+            )
+    return out
+
+
+__all__ = ["Mentions", "Ref", "link", "restated"]

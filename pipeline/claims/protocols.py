@@ -1,0 +1,87 @@
+"""Protocol before parent in the treaty stage: the words around a treaty's name that make it the name of one
+of its optional protocols ("the Optional Protocol to the Convention against Torture", "the CRPD's Optional
+Protocol", "its Second Optional Protocol", "the Optional Protocol to the Convention" after a title)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from pipeline.claims.references import resolve_ref
+
+if TYPE_CHECKING:  # treaties.py calls this module from its index
+    from pipeline.claims.treaties import TitleIndex, TreatyMention
+
+_PROTOCOL_KINDS = ("optional protocol", "protocol")
+# The words that make the treaty named next the parent of the protocol meant.
+_PROTOCOL_TO = re.compile(
+    r"(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$", re.I
+)
+# "the Convention on the Rights of Persons with Disabilities' Optional Protocol", "the ICCPR's Second
+# Optional Protocol": the words after a treaty's name.
+_PROTOCOL_AFTER = re.compile(
+    r"['’]s?\s+(?:(?P<nth>first|second|third)\s+)?optional\s+protocol\b(?!\s+(?:to|on|of|for)\b)", re.I
+)
+# "the Optional Protocol to the Convention": a generic reference inside a protocol's name.
+# "its Second Optional Protocol", "the First Optional Protocol": the parent's protocol of that rank.
+_PROTOCOL_TO_REF = re.compile(
+    r"\b(?:the|its|this)\s+(?P<op>(?:(?P<nth>first|second|third)\s+)?optional\s+protocol)(?:\s+(?:to|of)\s+"
+    r"(?:the|this|that)\s+(?P<kind>convention|covenant|treaty)\b)?"
+    r"(?!['’]|\s+(?:on|for|of|against|relating|concerning|to|and)\b)",
+    re.I,
+)
+
+
+def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> TreatyMention:
+    """ "the Optional Protocol to the [United Nations] Convention against Torture", "the CRPD's Optional
+    Protocol": the words before or after a treaty's name make it the name of its one optional protocol."""
+    if mention.kind in _PROTOCOL_KINDS:
+        return mention
+    lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
+    if lead is not None and (protocol := index.protocol_of(mention.mtdsg_no)):
+        said = text[lead.start("op") : mention.end]
+        return replace(
+            mention, mtdsg_no=protocol, start=lead.start("op"), text=said, kind=index.kind(protocol)
+        )
+    after = _PROTOCOL_AFTER.match(text, mention.end)
+    if after is not None and (protocol := index.protocol_of(mention.mtdsg_no, after.group("nth") or "")):
+        said = text[mention.start : after.end()]
+        return replace(mention, mtdsg_no=protocol, end=after.end(), text=said, kind=index.kind(protocol))
+    return mention
+
+
+def protocols_first(index: TitleIndex, text: str, mentions: list[TreatyMention]) -> list[TreatyMention]:
+    """protocol_first for each mention, in text order; a mention the protocol's name now covers ("Second
+    Optional Protocol" in "the ICCPR's Second Optional Protocol") is left out."""
+    named = sorted((protocol_first(index, text, m) for m in mentions), key=lambda x: (x.start, -x.end))
+    out: list[TreatyMention] = []
+    for m in named:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def protocols_of_references(index: TitleIndex, text: str, found: list[TreatyMention]) -> list[TreatyMention]:
+    """ "The Optional Protocol to the Convention has been signed by 64 countries": the one optional
+    protocol of the treaty "the Convention" points back to (the last one of its kind named before); "its
+    First Optional Protocol": the protocol of that rank of the last treaty named before."""
+    out = list(found)
+    for m in _PROTOCOL_TO_REF.finditer(text):
+        if any(x.start < m.end() and m.start("op") < x.end for x in found):
+            continue
+        earlier = [x for x in found if x.end <= m.start()]
+        if m.group("kind"):
+            parent = resolve_ref(m.group("kind").lower(), "the", earlier, index)
+        elif m.group("nth"):
+            parents = [x for x in earlier if x.kind not in _PROTOCOL_KINDS]
+            parent = parents[-1].mtdsg_no if parents else None
+        else:
+            continue  # "the Optional Protocol" alone: a generic reference (references.py)
+        protocol = index.protocol_of(parent, m.group("nth") or "") if parent else None
+        if protocol:  # a mention of the protocol, told as the words say it
+            said, kind = text[m.start("op") : m.end()], index.kind(protocol)
+            out.append(replace(earlier[-1], mtdsg_no=protocol, start=m.start("op"), end=m.end(), text=said))
+            out[-1] = replace(out[-1], score=1.0, kind=kind, via="title")
+    return sorted(out, key=lambda x: x.start)
