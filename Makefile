@@ -21,10 +21,11 @@ run: $(STAMP)  ## refresh the default watchlist from the live site, then write t
 demo: $(STAMP)  ## the same job against a loopback mirror of the saved pages in $(PAGES)
 	$(BIN)/treaties demo --pages $(PAGES)
 
-# pytest-xdist: one worker per core, a file's tests on one worker (its module and session fixtures are
-# built once per run; the slow tests stay serial). `make test-fast` leaves the slow tests out
-# (kills, browser, bench timings; tests/conftest.py).
-TEST_WORKERS ?= auto
+# pytest-xdist: one worker per core and one more (many tests wait on a child process: kills, watch cycles,
+# deadlines; the extra worker keeps the cores busy meanwhile), a file's tests on one worker (its module and
+# session fixtures are built once per run; the slow tests stay serial). `make test-fast` leaves the slow
+# tests out (kills, browser, bench timings; tests/conftest.py).
+TEST_WORKERS ?= $(shell python3 -c "import os; print(len(os.sched_getaffinity(0)) + 1)" 2>/dev/null || echo auto)
 
 test: $(STAMP)  ## the whole test suite, on every core
 	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile
