@@ -104,7 +104,7 @@ class BenchSizes:
     scale_years: int = 10
     scale_calls: int = 20  # calls of status, asof, diff and country each
     scale_heavy_calls: int = 3  # calls of matrix and export each
-    cli_runs: int = 7  # calls of each command and of its floor
+    cli_runs: int = 11  # calls of each command and of its floor (a median of 11: the load moves in seconds)
     claims_bytes: int = 1_000_000  # the made-up text the claim checker reads
 
 
