@@ -80,6 +80,17 @@ def _respectively(text: str, pos: int, near: Sequence[DateMention], lo: int, hi:
     return None
 
 
+def _present_nearer(text: str, pos: int, pointer: re.Match[str], lo: int, hi: int) -> bool:
+    """ "71 states signed it on that day, and today it has 166 signatures": each count takes the nearer of
+    the pointer back and the present ("today", "currently") told in its sentence."""
+
+    def distance(a: int, b: int) -> int:
+        return min(abs(a - pos), abs(b - pos))
+
+    far = distance(pointer.start(), pointer.end())
+    return any(distance(m.start(), m.end()) < far for m in _PRESENT.finditer(text, lo, hi))
+
+
 class DateIndex:
     """The text's dates with their starts, so the dates of a sentence or paragraph are found by bisection."""
 
@@ -133,7 +144,8 @@ def date_for(
         day = _entry_into_force_day(text, told)
         if day is not None:
             return day
-    if text and _THAT_DAY.search(text, lo, hi):
+    that_day = _THAT_DAY.search(text, lo, hi) if text else None
+    if that_day and not _present_nearer(text, pos, that_day, lo, hi):
         # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
         told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
         if told:
