@@ -27,6 +27,7 @@ from pipeline.claims.facts import (
     withdrawn,
 )
 from pipeline.claims.numbers import ORD
+from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
@@ -329,7 +330,8 @@ def read_claims(
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     by_no = store.treaty_rows()
     forced = resolve_treaty(treaty, by_no) if treaty else None
-    return read_text(text, store.title_index(), treaty=forced, written_on=written_on)
+    reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
+    return replace(reading, claims=tuple(ordinal_days(reading.claims, text, store)))
 
 
 def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:
