@@ -1,0 +1,35 @@
+"""Treaty rules of the fourth pass (issue 21): a treaty told by what it does, on hand-written sentences
+about made-up treaties and their common names."""
+
+from __future__ import annotations
+
+from pipeline.claims.treaties import TitleIndex, TreatyName
+
+INDEX = TitleIndex(
+    [
+        TreatyName("XXVI-90", "Treaty on the Trade in Lighthouse Lamps", ("TLL",), ("Lamp Trade Treaty",)),
+        TreatyName("XXVI-91", "Treaty on the Prohibition of Foghorns", (), ("Foghorn Ban Treaty",)),
+        TreatyName("XXVI-92", "Convention on Buoys", (), ()),
+    ]
+)
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(m.mtdsg_no, m.text) for m in INDEX.find_mentions(text)]
+
+
+def test_a_treaty_told_by_what_it_regulates_is_its_common_name() -> None:
+    text = "Forty states have signed the first treaty regulating the worldwide lamp trade."
+    assert _named(text) == [("XXVI-90", "treaty regulating the worldwide lamp trade")]
+
+
+def test_a_ban_on_something_is_its_ban_treaty() -> None:
+    assert _named("Ten states have ratified the ban on foghorns.") == [("XXVI-91", "ban on foghorns")]
+    assert _named("Ten states joined a treaty banning all foghorns.") == [
+        ("XXVI-91", "treaty banning all foghorns")
+    ]
+
+
+def test_a_description_that_makes_no_name_names_nothing() -> None:
+    assert _named("Ten states back a treaty regulating the sale of ships.") == []
+    assert _named("Ten states called for a ban on lamps.") == []
