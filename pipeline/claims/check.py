@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
+from pipeline.claims.dating import further_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -331,7 +332,8 @@ def read_claims(
     by_no = store.treaty_rows()
     forced = resolve_treaty(treaty, by_no) if treaty else None
     reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
-    return replace(reading, claims=tuple(ordinal_days(reading.claims, text, store)))
+    claims = further_counts(ordinal_days(reading.claims, text, store), text)
+    return replace(reading, claims=tuple(claims))
 
 
 def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from pipeline.claims.model import Claim
 from pipeline.claims.sentences import Span
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
@@ -171,4 +173,30 @@ def date_for(
     return days[-1] if days else None
 
 
-__all__ = ["DateIndex", "date_for"]
+# "A further 11 states have signed but not ratified it", "Another 17 states...": a count added to the last
+# one told, so of its date, even after a paragraph break (a footnote mark may open the line).
+_FURTHER = re.compile(r"^\W*(?:\[\w+\]\s*)*(?:a\s+further|another|an\s+additional)\s+$", re.I)
+_UNDATED_SOURCES = frozenset({None, "written-on", "byline"})
+
+
+def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """Each count opened by "a further N" / "another N" with no date of its own takes the date of the count
+    told just before it about the same treaty, when that one's date comes from the text's sentences."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        opener = text[text.rfind("\n", 0, c.number_start) + 1 : c.number_start]
+        opener = re.split(r"(?<=[.!?])\s+", opener)[-1]
+        if (
+            prev is not None
+            and c.date_source in _UNDATED_SOURCES
+            and prev.date_source in ("sentence", "paragraph")
+            and prev.mtdsg_no == c.mtdsg_no
+            and _FURTHER.match(opener)
+        ):
+            c = replace(c, claimed_on=prev.claimed_on, date_text=prev.date_text, date_source="paragraph")
+        out.append(c)
+    return out
+
+
+__all__ = ["DateIndex", "date_for", "further_counts"]

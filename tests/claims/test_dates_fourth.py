@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pipeline.claims.dating import further_counts
 from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
@@ -29,3 +30,23 @@ def test_that_day_and_today_in_one_sentence_each_date_the_nearer_count() -> None
 def test_that_day_alone_still_points_back() -> None:
     text = f"The {KEEPERS} opened for signature on 2 March 2004. Forty states signed it on that day."
     assert _dates(text)[40] == date(2004, 3, 2)
+
+
+def _further(text: str, written_on: date | None = None) -> list[tuple[int, date | None]]:
+    claims = further_counts(extract_claims(text, INDEX, written_on=written_on), text)
+    return [(c.figure, c.claimed_on) for c in claims]
+
+
+def test_a_further_count_takes_the_date_of_the_count_before_it() -> None:
+    text = (
+        f"As of May 2019, 70 states have ratified the {KEEPERS}.\n\n"
+        "A further 12 states have signed but not ratified it."
+    )
+    assert _further(text) == [(70, date(2019, 5, 31)), (12, date(2019, 5, 31))]
+    text = f"As of May 2019, 70 states have ratified the {KEEPERS}.\n\nAnother 12 states have signed it."
+    assert _further(text, WRITTEN) == [(70, date(2019, 5, 31)), (12, date(2019, 5, 31))]
+
+
+def test_a_count_not_opened_by_further_keeps_its_own_date() -> None:
+    text = f"As of May 2019, 70 states have ratified the {KEEPERS}.\n\nToday 12 states have signed it."
+    assert _further(text, WRITTEN) == [(70, date(2019, 5, 31)), (12, WRITTEN)]
