@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from pipeline.claims.model import Claim
@@ -199,4 +200,25 @@ def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
     return out
 
 
-__all__ = ["DateIndex", "date_for", "further_counts"]
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
+
+
+def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
+    """ "Peru ratified it yesterday, bringing the number of ratifications to 30": a count in a sentence that
+    says "yesterday" (and not "today"), dated by the text's own date, is of the day before it."""
+    out = []
+    for c in claims:
+        said = c.sentence or ""
+        if (
+            c.claimed_on is not None
+            and c.date_source in ("written-on", "byline")
+            and _YESTERDAY.search(said)
+            and not _PRESENT.search(said)
+        ):
+            day = c.claimed_on - timedelta(days=1)
+            c = replace(c, claimed_on=day, date_text=f"yesterday of {c.claimed_on.isoformat()}")
+        out.append(c)
+    return out
+
+
+__all__ = ["DateIndex", "date_for", "further_counts", "yesterday_counts"]

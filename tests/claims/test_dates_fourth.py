@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.claims.dating import further_counts
+from pipeline.claims.dating import further_counts, yesterday_counts
 from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
@@ -50,3 +50,16 @@ def test_a_further_count_takes_the_date_of_the_count_before_it() -> None:
 def test_a_count_not_opened_by_further_keeps_its_own_date() -> None:
     text = f"As of May 2019, 70 states have ratified the {KEEPERS}.\n\nToday 12 states have signed it."
     assert _further(text, WRITTEN) == [(70, date(2019, 5, 31)), (12, WRITTEN)]
+
+
+def test_yesterday_is_the_day_before_the_texts_date() -> None:
+    text = f"Peru ratified the {KEEPERS} yesterday, bringing the number of ratifications to 30."
+    claims = yesterday_counts(extract_claims(text, INDEX, written_on=WRITTEN))
+    assert [(c.figure, c.claimed_on) for c in claims] == [(30, date(2011, 5, 1))]
+    # "today" in the same sentence keeps the text's date; an undated text stays undated.
+    text = f"Peru ratified yesterday and today the {KEEPERS} has 30 parties."
+    claims = yesterday_counts(extract_claims(text, INDEX, written_on=WRITTEN))
+    assert [(c.figure, c.claimed_on) for c in claims] == [(30, WRITTEN)]
+    text = f"Peru ratified the {KEEPERS} yesterday, bringing the number of ratifications to 30."
+    claims = yesterday_counts(extract_claims(text, INDEX))
+    assert [(c.figure, c.claimed_on) for c in claims] == [(30, None)]
