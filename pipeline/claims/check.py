@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
-from pipeline.claims.dating import further_counts, yesterday_counts
+from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -333,6 +333,7 @@ def read_claims(
     forced = resolve_treaty(treaty, by_no) if treaty else None
     reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
     claims = yesterday_counts(further_counts(ordinal_days(reading.claims, text, store), text))
+    claims = marked_year(claims, text)
     return replace(reading, claims=tuple(claims))
 
 

@@ -12,10 +12,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from pipeline.claims.model import Claim
+from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.sentences import Span
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
@@ -221,4 +221,24 @@ def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-__all__ = ["DateIndex", "date_for", "further_counts", "yesterday_counts"]
+# "2015 marks 50 years since the adoption of the Convention": a year that "marks" an anniversary is the
+# year the text was written in.
+_YEAR_MARKS = re.compile(r"(?:^|[.!?]\s+)(?P<year>(?:19|20)\d\d)\s+(?:marks|marked|will\s+mark)\b", re.M)
+
+
+def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """In a text with no date of its own, an undated count takes the year a sentence says the text is in
+    ("2015 marks 50 years since ..."), as a year: its last day."""
+    m = _YEAR_MARKS.search(text)
+    if m is None:
+        return list(claims)
+    year = int(m.group("year"))
+    return [
+        replace(c, claimed_on=date(year, 12, 31), date_text=m.group(0).strip(" .!?"), date_source="byline")
+        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT
+        else c
+        for c in claims
+    ]
+
+
+__all__ = ["DateIndex", "date_for", "further_counts", "marked_year", "yesterday_counts"]

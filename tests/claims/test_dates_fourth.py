@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.claims.dating import further_counts, yesterday_counts
+from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
@@ -63,3 +63,15 @@ def test_yesterday_is_the_day_before_the_texts_date() -> None:
     text = f"Peru ratified the {KEEPERS} yesterday, bringing the number of ratifications to 30."
     claims = yesterday_counts(extract_claims(text, INDEX))
     assert [(c.figure, c.claimed_on) for c in claims] == [(30, None)]
+
+
+def test_a_year_that_marks_an_anniversary_dates_an_undated_text() -> None:
+    text = f"2019 marks 30 years since the {KEEPERS} was adopted.\n\nToday, 150 states have ratified it."
+    claims = marked_year(extract_claims(text, INDEX), text)
+    assert [(c.figure, c.claimed_on) for c in claims] == [(150, date(2019, 12, 31))]
+    # A text with its own date keeps it; a year told in passing ("in 2019 it marked") is no such year.
+    claims = marked_year(extract_claims(text, INDEX, written_on=WRITTEN), text)
+    assert [(c.figure, c.claimed_on) for c in claims] == [(150, WRITTEN)]
+    text = f"The {KEEPERS} was adopted in 1989, which marked a change.\n\nToday, 150 states have ratified it."
+    claims = marked_year(extract_claims(text, INDEX), text)
+    assert [(c.figure, c.claimed_on) for c in claims] == [(150, None)]
