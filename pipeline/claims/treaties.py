@@ -137,6 +137,19 @@ class TitleIndex:
         found = [t.mtdsg_no for t in self.treaties if _fold(t.title).strip().startswith(head)]
         return found[0] if len(found) == 1 else None
 
+    def amendment_of(self, mtdsg_no: str) -> str | None:
+        """The one amendment whose title is "Amendment to <...> of the <this treaty's title>", or None."""
+        title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
+        if not title:
+            return None
+        parent = re.sub(r"\s*\([^()]*\)\s*$", "", _fold(title).strip())  # "(with Protocols I, II and III)"
+        found = [
+            t.mtdsg_no
+            for t in self.treaties
+            if t.mtdsg_no != mtdsg_no and _fold(t.title).startswith("amendment") and parent in _fold(t.title)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def weight(self, word: str) -> float:
         if word in _STOPWORDS:
             return 0.0

@@ -75,3 +75,10 @@ def test_a_year_that_marks_an_anniversary_dates_an_undated_text() -> None:
     text = f"The {KEEPERS} was adopted in 1989, which marked a change.\n\nToday, 150 states have ratified it."
     claims = marked_year(extract_claims(text, INDEX), text)
     assert [(c.figure, c.claimed_on) for c in claims] == [(150, None)]
+
+
+def test_a_change_to_the_treaty_itself_is_an_event_not_a_status_date() -> None:
+    text = f"The {KEEPERS} was amended in 2009 and since then only 35 countries have ratified it."
+    assert _dates(text) == {35: WRITTEN}
+    text = f"The scope of the {KEEPERS} was expanded in 2009, and since then 35 countries have ratified it."
+    assert _dates(text, None) == {35: None}

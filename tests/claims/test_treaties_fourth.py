@@ -3,6 +3,7 @@ about made-up treaties and their common names."""
 
 from __future__ import annotations
 
+from pipeline.claims.extract import extract_claims
 from pipeline.claims.treaties import TitleIndex, TreatyName
 
 INDEX = TitleIndex(
@@ -33,3 +34,24 @@ def test_a_ban_on_something_is_its_ban_treaty() -> None:
 def test_a_description_that_makes_no_name_names_nothing() -> None:
     assert _named("Ten states back a treaty regulating the sale of ships.") == []
     assert _named("Ten states called for a ban on lamps.") == []
+
+
+def test_that_amendment_is_the_one_amendment_to_the_treaty_just_named() -> None:
+    parent = "Convention on Buoys and Beacons (with Annexes I and II)"
+    index = TitleIndex(
+        [
+            TreatyName("XXVI-93", parent),
+            TreatyName("XXVI-93-a", "Amendment to Article 2 of the Convention on Buoys and Beacons"),
+            TreatyName("XXVI-94", "Convention on Lanterns"),
+            TreatyName("XXVI-94-a", "Amendment to Article 1 of the Convention on Lanterns"),
+            TreatyName("XXVI-94-b", "Amendment to Article 7 of the Convention on Lanterns"),
+        ]
+    )
+    assert index.amendment_of("XXVI-93") == "XXVI-93-a"
+    assert index.amendment_of("XXVI-94") is None  # two amendments: which one is not told
+    text = (
+        "The scope of the Convention on Buoys and Beacons was expanded in 2001, and only 35 countries have "
+        "ratified that amendment."
+    )
+    [c] = extract_claims(text, index)
+    assert (c.figure, c.mtdsg_no, c.claimed_on) == (35, "XXVI-93-a", None)
