@@ -7,6 +7,7 @@ from datetime import date
 
 from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
+from pipeline.claims.status_dates import carried_status_dates
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
@@ -82,3 +83,24 @@ def test_a_change_to_the_treaty_itself_is_an_event_not_a_status_date() -> None:
     assert _dates(text) == {35: WRITTEN}
     text = f"The scope of the {KEEPERS} was expanded in 2009, and since then 35 countries have ratified it."
     assert _dates(text, None) == {35: None}
+
+
+def test_an_undated_text_carries_its_status_date_to_later_paragraphs() -> None:
+    text = (
+        f"There are 80 States Parties to the {KEEPERS} as of 30 April 2018.\n\n"
+        "Progress has been slow among the 12 signatories that still need to ratify it."
+    )
+    found = carried_status_dates(extract_claims(text, INDEX), text)
+    assert [(c.figure, c.claimed_on) for c in found] == [(80, date(2018, 4, 30)), (12, date(2018, 4, 30))]
+
+
+def test_the_status_date_is_not_carried_to_the_texts_own_day_or_to_a_dated_text() -> None:
+    text = (
+        f"There are 80 States Parties to the {KEEPERS} as of 30 April 2018.\n\n"
+        "So far, 12 signatories still need to ratify it."
+    )
+    found = carried_status_dates(extract_claims(text, INDEX), text)
+    assert [(c.figure, c.claimed_on) for c in found] == [(80, date(2018, 4, 30)), (12, None)]
+    text = text.replace("So far, 12", "Of them, 12")
+    found = carried_status_dates(extract_claims(text, INDEX, written_on=WRITTEN), text)
+    assert [(c.figure, c.claimed_on) for c in found][1:] == [(12, WRITTEN)]
