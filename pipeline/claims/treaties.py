@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import log
 
-from pipeline.claims.protocols import protocols_first, protocols_of_references
+from pipeline.claims.protocols import protocols_first, protocols_of_references, without_glosses
 from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
 
@@ -348,7 +348,8 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        return protocols_of_references(self, text, protocols_first(self, text, accepted))
+        found = without_glosses(self, text, protocols_first(self, text, accepted))
+        return protocols_of_references(self, text, found)
 
     def _described(self, text: str) -> list[TreatyMention]:
         """A treaty told by what it does, whose words with its head noun make one of its names: "the

@@ -55,3 +55,27 @@ def test_that_amendment_is_the_one_amendment_to_the_treaty_just_named() -> None:
     )
     [c] = extract_claims(text, index)
     assert (c.figure, c.mtdsg_no, c.claimed_on) == (35, "XXVI-93-a", None)
+
+
+PARENT = "Convention on the Safety of Lighthouse Keepers"
+GLOSSED = TitleIndex(
+    [
+        TreatyName("IV-95", PARENT, ("CSLK",)),
+        TreatyName("IV-95-a", f"Optional Protocol to the {PARENT}"),
+        TreatyName("IV-96", "Convention on Tides", ("CT",)),
+    ]
+)
+
+
+def test_a_bracketed_short_name_after_a_protocols_title_glosses_the_parents_words() -> None:
+    text = f"The Optional Protocol to the {PARENT} (CSLK) has now been ratified by 10 countries."
+    assert [m.mtdsg_no for m in GLOSSED.find_mentions(text)] == ["IV-95-a"]
+    [c] = extract_claims(text, GLOSSED)
+    assert (c.figure, c.mtdsg_no) == (10, "IV-95-a")
+
+
+def test_a_bracketed_name_of_another_treaty_is_still_a_mention() -> None:
+    text = f"The Optional Protocol to the {PARENT} (CT) has now been ratified by 10 countries."
+    assert [m.mtdsg_no for m in GLOSSED.find_mentions(text)] == ["IV-95-a", "IV-96"]
+    text = f"The {PARENT} and the Optional Protocol (CSLK) have 10 parties."
+    assert "IV-95" in [m.mtdsg_no for m in GLOSSED.find_mentions(text)]
