@@ -348,8 +348,8 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        found = without_glosses(self, text, protocols_first(self, text, accepted))
-        return protocols_of_references(self, text, found)
+        glossed = without_glosses(self, text, protocols_first(self, text, accepted))
+        return protocols_of_references(self, text, glossed)
 
     def _described(self, text: str) -> list[TreatyMention]:
         """A treaty told by what it does, whose words with its head noun make one of its names: "the
