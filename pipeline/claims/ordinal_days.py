@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
@@ -91,9 +91,40 @@ def ordinal_days(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     return out
 
 
+# "Peru joins 29 other countries in ratifying it": the 29 that had joined before Peru did.
+_JOINS_OTHERS = re.compile(r"\b(?:joins|joined|joining|has\s+joined|will\s+join)\s+(?:the\s+)?$", re.I)
+_OTHERS = re.compile(r"\s+other\b", re.I)
+
+
+def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
+    """ "Peru joins 29 other countries": the count of the day before Peru's consent (or signature, for
+    "in signing")."""
+    lead = text[max(0, c.number_start - 80) : c.number_start]
+    if not _JOINS_OTHERS.search(lead) or not _OTHERS.match(text, c.number_end) or c.mtdsg_no is None:
+        return None
+    states = _states_in(re.split(r"[.;:!?]", lead)[-1])
+    if not states:
+        return None
+    signing = c.measure == MEASURE_SIGNATORIES and bool(
+        re.match(r"[^.;]{0,40}\bin\s+signing\b", text[c.end :])
+    )
+    if c.measure != MEASURE_PARTIES and not signing:
+        return None
+    day = _act_day(store, c.mtdsg_no, states[-1], "signature_date" if signing else "consent_date")
+    if day is None:
+        return None
+    before = day - timedelta(days=1)
+    return replace(c, claimed_on=before, date_text=f"the day before {states[-1]}'s act", date_source="record")
+
+
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _REPLACEABLE:
         return None
+    if _TOLD_DAY.search(c.sentence or ""):
+        return None
+    others = _others_before(c, text, store)
+    if others is not None:
+        return others
     head = text[c.start : c.start + 120]
     run = _ORDINAL_PHRASE.match(head)
     if not run or not (c.start <= c.number_start < c.start + run.end()):
@@ -107,8 +138,6 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     )
     clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
     if not _BECOMES.search(clause):
-        return None
-    if _TOLD_DAY.search(c.sentence or clause):
         return None
     states = _states_in(clause)
     if not states:
