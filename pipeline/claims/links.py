@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from pipeline.claims.model import Claim
 from pipeline.claims.names import is_outside
+from pipeline.claims.protocols import GLOSS
 from pipeline.claims.references import in_subordinate_clause, resolve_ref
 from pipeline.claims.sentences import Span
 from pipeline.claims.treaties import TitleIndex, TreatyMention
@@ -37,11 +38,20 @@ class Mentions:
     """The text's treaty mentions and generic references, found around a position by bisection."""
 
     def __init__(self, mentions: Sequence[TreatyMention], refs: Sequence[Ref]) -> None:
-        self.mentions = list(mentions)
+        # A bracketed gloss inside a title (protocols.without_glosses) is never the treaty a count names;
+        # a generic reference ("the Convention") may still point back to it.
+        self.referable = list(mentions)
+        self.referable_ends = [m.end for m in self.referable]
+        self.mentions = [m for m in mentions if m.via != GLOSS]
         self.starts = [m.start for m in self.mentions]
         self.ends = [m.end for m in self.mentions]
         self.refs = list(refs)
         self.ref_starts = [r[0] for r in self.refs]
+
+    def referable_by(self, pos: int) -> list[TreatyMention]:
+        """What a generic reference at `pos` may point back to: ending_by with the glosses."""
+        n = bisect_left(self.referable_ends, pos + 1)
+        return self.referable[max(0, n - _LOOKBACK) : n]
 
     def starting(self, lo: int, hi: int) -> list[TreatyMention]:
         return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
@@ -68,7 +78,7 @@ def link(
         return m.mtdsg_no, m.text, "named", m.via
     if after_refs:
         r_start, _, kind, det, said = after_refs[0]
-        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
+        resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
         if resolved:
             return resolved, said, "reference", None
     named = [m for m in found.starting(lo, pos) if m.end <= pos]
@@ -90,7 +100,7 @@ def link(
     in_sentence = before_refs or found.refs_starting(pos, first_later)
     if in_sentence:
         r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
-        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
+        resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
         if resolved:
             return resolved, said, "reference", None
     # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.

@@ -89,13 +89,15 @@ def protocols_of_references(index: TitleIndex, text: str, found: list[TreatyMent
 
 # "the Optional Protocol to the Convention on ... against Women (CEDAW)": a name in brackets right after a
 # title glosses the words just before it (the parent's title inside the protocol's).
+GLOSS = "gloss"
 _OPEN_GLOSS = re.compile(r"\s*[(\[]\s*$")
 _CLOSE_GLOSS = re.compile(r"\s*[)\]]")
 
 
 def without_glosses(index: TitleIndex, text: str, mentions: list[TreatyMention]) -> list[TreatyMention]:
-    """Drop a short name in brackets right after a title that contains that name's treaty's title: it
-    abbreviates the parent's words inside the protocol's title, it does not name the parent."""
+    """Mark (via GLOSS) a short name in brackets right after a title that contains that name's treaty's
+    title: it abbreviates the parent's words inside the protocol's title; the linker does not take it for
+    the treaty a count names, a later "the Convention" still points back to it."""
     titles = {t.mtdsg_no: _folded(t.title) for t in index.treaties}
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[TreatyMention] = []
@@ -110,7 +112,7 @@ def without_glosses(index: TitleIndex, text: str, mentions: list[TreatyMention])
             and titles.get(m.mtdsg_no)
             and titles[m.mtdsg_no] in titles.get(prev.mtdsg_no, "")
         ):
-            continue
+            m = replace(m, via=GLOSS)  # still what "the Convention" points back to
         out.append(m)
     return out
 

@@ -69,13 +69,25 @@ GLOSSED = TitleIndex(
 
 def test_a_bracketed_short_name_after_a_protocols_title_glosses_the_parents_words() -> None:
     text = f"The Optional Protocol to the {PARENT} (CSLK) has now been ratified by 10 countries."
-    assert [m.mtdsg_no for m in GLOSSED.find_mentions(text)] == ["IV-95-a"]
+    assert [(m.mtdsg_no, m.via) for m in GLOSSED.find_mentions(text)] == [
+        ("IV-95-a", "title"),
+        ("IV-95", "gloss"),
+    ]
     [c] = extract_claims(text, GLOSSED)
     assert (c.figure, c.mtdsg_no) == (10, "IV-95-a")
+    # A later "the Convention" still points back to the parent the gloss names.
+    text += " With Peru's ratification, the Convention has 160 States parties."
+    assert [(c.figure, c.mtdsg_no) for c in extract_claims(text, GLOSSED)] == [
+        (10, "IV-95-a"),
+        (160, "IV-95"),
+    ]
 
 
 def test_a_bracketed_name_of_another_treaty_is_still_a_mention() -> None:
     text = f"The Optional Protocol to the {PARENT} (CT) has now been ratified by 10 countries."
-    assert [m.mtdsg_no for m in GLOSSED.find_mentions(text)] == ["IV-95-a", "IV-96"]
+    assert [(m.mtdsg_no, m.via) for m in GLOSSED.find_mentions(text)] == [
+        ("IV-95-a", "title"),
+        ("IV-96", "short name"),
+    ]
     text = f"The {PARENT} and the Optional Protocol (CSLK) have 10 parties."
     assert "IV-95" in [m.mtdsg_no for m in GLOSSED.find_mentions(text)]
