@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.sentences import Span
+from pipeline.text import MONTHS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
     from pipeline.claims.dates import DateMention
@@ -223,7 +224,11 @@ def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
 
 # "2015 marks 50 years since the adoption of the Convention": a year that "marks" an anniversary is the
 # year the text was written in.
-_YEAR_MARKS = re.compile(r"(?:^|[.!?]\s+)(?P<year>(?:19|20)\d\d)\s+(?:marks|marked|will\s+mark)\b", re.M)
+_YEAR_MARKS = re.compile(
+    r"(?:^|[.!?]\s+)(?:the\s+)?(?P<when>(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\s+)?"
+    r"(?P<year>(?:19|20)\d\d))\s+(?:marks|marked|will\s+mark)\b",
+    re.M | re.I,
+)
 
 
 def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
@@ -232,9 +237,15 @@ def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
     m = _YEAR_MARKS.search(text)
     if m is None:
         return list(claims)
-    year = int(m.group("year"))
+    on = date(int(m.group("year")), 12, 31)
+    day = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\w+)\s+\d{4}", m.group("when"))
+    if day:  # "The 25th of May 2012 marked the second anniversary"
+        month = MONTHS.get(day.group(2).lower())
+        if month is None:
+            return list(claims)
+        on = date(on.year, month, int(day.group(1)))
     return [
-        replace(c, claimed_on=date(year, 12, 31), date_text=m.group(0).strip(" .!?"), date_source="byline")
+        replace(c, claimed_on=on, date_text=m.group("when"), date_source="byline")
         if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT
         else c
         for c in claims

@@ -65,11 +65,33 @@ class Mentions:
         return self.refs[bisect_left(self.ref_starts, lo) : bisect_left(self.ref_starts, hi)]
 
 
+# "... ratified the OPSC and 15 ... the OPAC, bringing the totals to 157 and 147 respectively".
+_RESPECTIVE_RUN = re.compile(r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+\s+respectively\b", re.I)
+
+
+def _respectively(pos: int, lo: int, hi: int, found: Mentions, text: str) -> TreatyMention | None:
+    """The k-th of the figures told together with "respectively" counts the k-th of as many different
+    treaties named before them in the sentence."""
+    for m in _RESPECTIVE_RUN.finditer(text, lo, hi):
+        starts = [m.start() + x.start() for x in re.finditer(r"\d[\d,]*", m.group(0))]
+        if pos not in starts:
+            continue
+        named: list[TreatyMention] = []
+        for t in found.starting(lo, m.start()):
+            if all(t.mtdsg_no != n.mtdsg_no for n in named):
+                named.append(t)
+        return named[starts.index(pos)] if len(named) == len(starts) else None
+    return None
+
+
 def link(
     pos: int, sentence: Span, found: Mentions, index: TitleIndex, end: int, text: str
 ) -> tuple[str | None, str | None, str, str | None]:
     """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos`."""
     lo, hi = sentence
+    paired = _respectively(pos, lo, hi, found, text)
+    if paired is not None:
+        return paired.mtdsg_no, paired.text, "named", paired.via
     # A treaty named right after the count phrase is the one it counts, whatever came before.
     after_named = [m for m in found.starting(end, hi) if _RIGHT_AFTER.match(text[end : m.start])]
     after_refs = [r for r in found.refs_starting(end, hi) if _RIGHT_AFTER.match(text[end : r[0]])]

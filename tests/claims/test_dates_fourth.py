@@ -104,3 +104,9 @@ def test_the_status_date_is_not_carried_to_the_texts_own_day_or_to_a_dated_text(
     text = text.replace("So far, 12", "Of them, 12")
     found = carried_status_dates(extract_claims(text, INDEX, written_on=WRITTEN), text)
     assert [(c.figure, c.claimed_on) for c in found][1:] == [(12, WRITTEN)]
+
+
+def test_a_day_that_marks_an_anniversary_dates_an_undated_text() -> None:
+    text = f"The 3rd of March 2016 marked ten years of the {KEEPERS}.\n\nToday, 150 states have ratified it."
+    claims = marked_year(extract_claims(text, INDEX), text)
+    assert [(c.figure, c.claimed_on) for c in claims] == [(150, date(2016, 3, 3))]

@@ -91,3 +91,14 @@ def test_a_bracketed_name_of_another_treaty_is_still_a_mention() -> None:
     ]
     text = f"The {PARENT} and the Optional Protocol (CSLK) have 10 parties."
     assert "IV-95" in [m.mtdsg_no for m in GLOSSED.find_mentions(text)]
+
+
+def test_figures_told_with_respectively_pair_with_the_treaties_in_order() -> None:
+    text = (
+        f"Ten states ratified the {PARENT} and five the Convention on Tides, bringing the total number of "
+        "States Parties to 150 and 120 respectively."
+    )
+    # The first figure counts the first treaty, not the one named nearest before it.
+    found = {c.figure: c.mtdsg_no for c in extract_claims(text, GLOSSED)}
+    assert found.get(150) == "IV-95"
+    assert found.get(120, "IV-96") == "IV-96"  # not read as a claim yet (issue 21, part b)
