@@ -171,11 +171,11 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
         line_end = text.find("\n", c.number_start)
         if text[c.number_start : line_end if line_end >= 0 else len(text)].rstrip().endswith(_HEAD_END):
             continue  # a line that ends a sentence is no headline
-        same = (c.figure, c.measure, c.mode, c.kind, c.mtdsg_no)
+        same = (c.figure, c.comparison, c.measure, c.mode, c.kind, c.mtdsg_no)
         body = [
             b
             for b in claims[i + 1 :]
-            if (b.figure, b.measure, b.mode, b.kind, b.mtdsg_no) == same
+            if (b.figure, b.comparison, b.measure, b.mode, b.kind, b.mtdsg_no) == same
             and b.date_source in ("sentence", "paragraph")
         ]
         if body:

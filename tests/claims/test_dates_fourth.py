@@ -110,3 +110,13 @@ def test_a_day_that_marks_an_anniversary_dates_an_undated_text() -> None:
     text = f"The 3rd of March 2016 marked ten years of the {KEEPERS}.\n\nToday, 150 states have ratified it."
     claims = marked_year(extract_claims(text, INDEX), text)
     assert [(c.figure, c.claimed_on) for c in claims] == [(150, date(2016, 3, 3))]
+
+
+def test_a_headline_restates_only_a_body_claim_with_the_same_comparison() -> None:
+    text = (
+        f"22 states sign the {KEEPERS}\n\n"
+        f"On the first day, 7 October 2009, more than 22 states signed the {KEEPERS}."
+    )
+    head, body = extract_claims(text, INDEX)
+    assert (head.figure, head.claimed_on) == (22, None)  # "22" is not "more than 22"
+    assert (body.figure, body.comparison, body.claimed_on) == (22, ">", date(2009, 10, 7))
