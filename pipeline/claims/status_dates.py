@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.claims.dates import find_dates
+from pipeline.claims.dates import DateMention, find_dates
 from pipeline.claims.model import KIND_COUNT, Claim
 
 # A count told in the present: "there are", "have ratified", "still need to", "is party".
@@ -44,4 +44,34 @@ def carried_status_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
     return out
 
 
-__all__ = ["carried_status_dates"]
+# "Peru's ratification, deposited on 30 April 2003, has brought the tally to 100": the running total of
+# the day told with it.
+_BROUGHT_TO = re.compile(
+    r"\b(?:brought|brings|bringing|raised|raises|raising)\s+(?:the\s+)?(?:tally|total|number|count)\b"
+    r"[^.;!?]{0,60}?\bto\s+(?P<n>\d{1,3})\b",
+    re.I,
+)
+
+
+def brought_to_day(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """In a text with no date of its own, a running total told with the day of the deposit that made it
+    dates the text's undated counts of that figure (its headline, its lead)."""
+    if not any(c.claimed_on is None and c.date_source is None for c in claims):
+        return list(claims)
+    days: dict[int, DateMention] = {}
+    dates = [d for d in find_dates(text) if d.precision == "day"]
+    for m in _BROUGHT_TO.finditer(text):
+        lo = max(text.rfind(x, 0, m.start()) for x in ".;!?\n") + 1
+        hi = min((i for i in (text.find(x, m.end()) for x in ".;!?\n") if i >= 0), default=len(text))
+        told = [d for d in dates if lo <= d.start < hi]
+        if len(told) == 1:
+            days.setdefault(int(m.group("n")), told[0])
+    return [
+        replace(c, claimed_on=days[c.figure].on, date_text=days[c.figure].text, date_source="paragraph")
+        if c.figure in days and c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT
+        else c
+        for c in claims
+    ]
+
+
+__all__ = ["brought_to_day", "carried_status_dates"]

@@ -7,7 +7,7 @@ from datetime import date
 
 from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
-from pipeline.claims.status_dates import carried_status_dates
+from pipeline.claims.status_dates import brought_to_day, carried_status_dates
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
@@ -120,3 +120,18 @@ def test_a_headline_restates_only_a_body_claim_with_the_same_comparison() -> Non
     head, body = extract_claims(text, INDEX)
     assert (head.figure, head.claimed_on) == (22, None)  # "22" is not "more than 22"
     assert (body.figure, body.comparison, body.claimed_on) == (22, ">", date(2009, 10, 7))
+
+
+def test_a_running_total_told_with_its_deposit_day_dates_the_undated_counts_of_that_figure() -> None:
+    text = (
+        f"The {KEEPERS} has been ratified by 60 States. Peru's ratification, deposited on 2 May 2012, "
+        "has brought the tally to 60."
+    )
+    found = brought_to_day(extract_claims(text, INDEX), text)
+    assert [(c.figure, c.claimed_on) for c in found][:1] == [(60, date(2012, 5, 2))]
+    # Another figure, or a text with a date of its own, keeps its dating.
+    other = text.replace("by 60 States", "by 61 States")
+    found = brought_to_day(extract_claims(other, INDEX), other)
+    assert [(c.figure, c.claimed_on) for c in found][:1] == [(61, None)]
+    found = brought_to_day(extract_claims(text, INDEX, written_on=WRITTEN), text)
+    assert [(c.figure, c.claimed_on) for c in found][:1] == [(60, WRITTEN)]
