@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
+from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -27,7 +28,9 @@ from pipeline.claims.facts import (
     withdrawn,
 )
 from pipeline.claims.numbers import ORD
+from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
+from pipeline.claims.status_dates import brought_to_day, carried_status_dates
 from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
@@ -329,7 +332,10 @@ def read_claims(
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     by_no = store.treaty_rows()
     forced = resolve_treaty(treaty, by_no) if treaty else None
-    return read_text(text, store.title_index(), treaty=forced, written_on=written_on)
+    reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
+    claims = yesterday_counts(further_counts(ordinal_days(reading.claims, text, store), text))
+    claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
+    return replace(reading, claims=tuple(claims))
 
 
 def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:

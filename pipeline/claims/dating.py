@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.sentences import Span
+from pipeline.text import MONTHS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
     from pipeline.claims.dates import DateMention
@@ -80,6 +84,17 @@ def _respectively(text: str, pos: int, near: Sequence[DateMention], lo: int, hi:
     return None
 
 
+def _present_nearer(text: str, pos: int, pointer: re.Match[str], lo: int, hi: int) -> bool:
+    """ "71 states signed it on that day, and today it has 166 signatures": each count takes the nearer of
+    the pointer back and the present ("today", "currently") told in its sentence."""
+
+    def distance(a: int, b: int) -> int:
+        return min(abs(a - pos), abs(b - pos))
+
+    far = distance(pointer.start(), pointer.end())
+    return any(distance(m.start(), m.end()) < far for m in _PRESENT.finditer(text, lo, hi))
+
+
 class DateIndex:
     """The text's dates with their starts, so the dates of a sentence or paragraph are found by bisection."""
 
@@ -133,7 +148,8 @@ def date_for(
         day = _entry_into_force_day(text, told)
         if day is not None:
             return day
-    if text and _THAT_DAY.search(text, lo, hi):
+    that_day = _THAT_DAY.search(text, lo, hi) if text else None
+    if that_day and not _present_nearer(text, pos, that_day, lo, hi):
         # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
         told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
         if told:
@@ -159,4 +175,81 @@ def date_for(
     return days[-1] if days else None
 
 
-__all__ = ["DateIndex", "date_for"]
+# "A further 11 states have signed but not ratified it", "Another 17 states...": a count added to the last
+# one told, so of its date, even after a paragraph break (a footnote mark may open the line).
+_FURTHER = re.compile(r"^\W*(?:\[\w+\]\s*)*(?:a\s+further|another|an\s+additional)\s+$", re.I)
+_UNDATED_SOURCES = frozenset({None, "written-on", "byline"})
+
+
+def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """Each count opened by "a further N" / "another N" with no date of its own takes the date of the count
+    told just before it about the same treaty, when that one's date comes from the text's sentences."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        opener = text[text.rfind("\n", 0, c.number_start) + 1 : c.number_start]
+        opener = re.split(r"(?<=[.!?])\s+", opener)[-1]
+        if (
+            prev is not None
+            and c.date_source in _UNDATED_SOURCES
+            and prev.date_source in ("sentence", "paragraph")
+            and prev.mtdsg_no == c.mtdsg_no
+            and _FURTHER.match(opener)
+        ):
+            c = replace(c, claimed_on=prev.claimed_on, date_text=prev.date_text, date_source="paragraph")
+        out.append(c)
+    return out
+
+
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
+
+
+def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
+    """ "Peru ratified it yesterday, bringing the number of ratifications to 30": a count in a sentence that
+    says "yesterday" (and not "today"), dated by the text's own date, is of the day before it."""
+    out = []
+    for c in claims:
+        said = c.sentence or ""
+        if (
+            c.claimed_on is not None
+            and c.date_source in ("written-on", "byline")
+            and _YESTERDAY.search(said)
+            and not _PRESENT.search(said)
+        ):
+            day = c.claimed_on - timedelta(days=1)
+            c = replace(c, claimed_on=day, date_text=f"yesterday of {c.claimed_on.isoformat()}")
+        out.append(c)
+    return out
+
+
+# "2015 marks 50 years since the adoption of the Convention": a year that "marks" an anniversary is the
+# year the text was written in.
+_YEAR_MARKS = re.compile(
+    r"(?:^|[.!?]\s+)(?:the\s+)?(?P<when>(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\s+)?"
+    r"(?P<year>(?:19|20)\d\d))\s+(?:marks|marked|will\s+mark)\b",
+    re.M | re.I,
+)
+
+
+def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """In a text with no date of its own, an undated count takes the year a sentence says the text is in
+    ("2015 marks 50 years since ..."), as a year: its last day."""
+    m = _YEAR_MARKS.search(text)
+    if m is None:
+        return list(claims)
+    on = date(int(m.group("year")), 12, 31)
+    day = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\w+)\s+\d{4}", m.group("when"))
+    if day:  # "The 25th of May 2012 marked the second anniversary"
+        month = MONTHS.get(day.group(2).lower())
+        if month is None:
+            return list(claims)
+        on = date(on.year, month, int(day.group(1)))
+    return [
+        replace(c, claimed_on=on, date_text=m.group("when"), date_source="byline")
+        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT
+        else c
+        for c in claims
+    ]
+
+
+__all__ = ["DateIndex", "date_for", "further_counts", "marked_year", "yesterday_counts"]

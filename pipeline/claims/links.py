@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from pipeline.claims.model import Claim
 from pipeline.claims.names import is_outside
+from pipeline.claims.protocols import GLOSS
 from pipeline.claims.references import in_subordinate_clause, resolve_ref
 from pipeline.claims.sentences import Span
 from pipeline.claims.treaties import TitleIndex, TreatyMention
@@ -37,11 +38,20 @@ class Mentions:
     """The text's treaty mentions and generic references, found around a position by bisection."""
 
     def __init__(self, mentions: Sequence[TreatyMention], refs: Sequence[Ref]) -> None:
-        self.mentions = list(mentions)
+        # A bracketed gloss inside a title (protocols.without_glosses) is never the treaty a count names;
+        # a generic reference ("the Convention") may still point back to it.
+        self.referable = list(mentions)
+        self.referable_ends = [m.end for m in self.referable]
+        self.mentions = [m for m in mentions if m.via != GLOSS]
         self.starts = [m.start for m in self.mentions]
         self.ends = [m.end for m in self.mentions]
         self.refs = list(refs)
         self.ref_starts = [r[0] for r in self.refs]
+
+    def referable_by(self, pos: int) -> list[TreatyMention]:
+        """What a generic reference at `pos` may point back to: ending_by with the glosses."""
+        n = bisect_left(self.referable_ends, pos + 1)
+        return self.referable[max(0, n - _LOOKBACK) : n]
 
     def starting(self, lo: int, hi: int) -> list[TreatyMention]:
         return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
@@ -55,11 +65,33 @@ class Mentions:
         return self.refs[bisect_left(self.ref_starts, lo) : bisect_left(self.ref_starts, hi)]
 
 
+# "... ratified the OPSC and 15 ... the OPAC, bringing the totals to 157 and 147 respectively".
+_RESPECTIVE_RUN = re.compile(r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+\s+respectively\b", re.I)
+
+
+def _respectively(pos: int, lo: int, hi: int, found: Mentions, text: str) -> TreatyMention | None:
+    """The k-th of the figures told together with "respectively" counts the k-th of as many different
+    treaties named before them in the sentence."""
+    for m in _RESPECTIVE_RUN.finditer(text, lo, hi):
+        starts = [m.start() + x.start() for x in re.finditer(r"\d[\d,]*", m.group(0))]
+        if pos not in starts:
+            continue
+        named: list[TreatyMention] = []
+        for t in found.starting(lo, m.start()):
+            if all(t.mtdsg_no != n.mtdsg_no for n in named):
+                named.append(t)
+        return named[starts.index(pos)] if len(named) == len(starts) else None
+    return None
+
+
 def link(
     pos: int, sentence: Span, found: Mentions, index: TitleIndex, end: int, text: str
 ) -> tuple[str | None, str | None, str, str | None]:
     """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos`."""
     lo, hi = sentence
+    paired = _respectively(pos, lo, hi, found, text)
+    if paired is not None:
+        return paired.mtdsg_no, paired.text, "named", paired.via
     # A treaty named right after the count phrase is the one it counts, whatever came before.
     after_named = [m for m in found.starting(end, hi) if _RIGHT_AFTER.match(text[end : m.start])]
     after_refs = [r for r in found.refs_starting(end, hi) if _RIGHT_AFTER.match(text[end : r[0]])]
@@ -68,7 +100,7 @@ def link(
         return m.mtdsg_no, m.text, "named", m.via
     if after_refs:
         r_start, _, kind, det, said = after_refs[0]
-        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
+        resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
         if resolved:
             return resolved, said, "reference", None
     named = [m for m in found.starting(lo, pos) if m.end <= pos]
@@ -90,7 +122,7 @@ def link(
     in_sentence = before_refs or found.refs_starting(pos, first_later)
     if in_sentence:
         r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
-        resolved = resolve_ref(kind, det, found.ending_by(r_start), index)
+        resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
         if resolved:
             return resolved, said, "reference", None
     # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
@@ -139,11 +171,11 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
         line_end = text.find("\n", c.number_start)
         if text[c.number_start : line_end if line_end >= 0 else len(text)].rstrip().endswith(_HEAD_END):
             continue  # a line that ends a sentence is no headline
-        same = (c.figure, c.measure, c.mode, c.kind, c.mtdsg_no)
+        same = (c.figure, c.comparison, c.measure, c.mode, c.kind, c.mtdsg_no)
         body = [
             b
             for b in claims[i + 1 :]
-            if (b.figure, b.measure, b.mode, b.kind, b.mtdsg_no) == same
+            if (b.figure, b.comparison, b.measure, b.mode, b.kind, b.mtdsg_no) == same
             and b.date_source in ("sentence", "paragraph")
         ]
         if body:

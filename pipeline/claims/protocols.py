@@ -85,3 +85,37 @@ def protocols_of_references(index: TitleIndex, text: str, found: list[TreatyMent
             out.append(replace(earlier[-1], mtdsg_no=protocol, start=m.start("op"), end=m.end(), text=said))
             out[-1] = replace(out[-1], score=1.0, kind=kind, via="title")
     return sorted(out, key=lambda x: x.start)
+
+
+# "the Optional Protocol to the Convention on ... against Women (CEDAW)": a name in brackets right after a
+# title glosses the words just before it (the parent's title inside the protocol's).
+GLOSS = "gloss"
+_OPEN_GLOSS = re.compile(r"\s*[(\[]\s*$")
+_CLOSE_GLOSS = re.compile(r"\s*[)\]]")
+
+
+def without_glosses(index: TitleIndex, text: str, mentions: list[TreatyMention]) -> list[TreatyMention]:
+    """Mark (via GLOSS) a short name in brackets right after a title that contains that name's treaty's
+    title: it abbreviates the parent's words inside the protocol's title; the linker does not take it for
+    the treaty a count names, a later "the Convention" still points back to it."""
+    titles = {t.mtdsg_no: _folded(t.title) for t in index.treaties}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[TreatyMention] = []
+    for m in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.via != "title"
+            and m.mtdsg_no != prev.mtdsg_no
+            and _OPEN_GLOSS.fullmatch(text, prev.end, m.start)
+            and _CLOSE_GLOSS.match(text, m.end)
+            and titles.get(m.mtdsg_no)
+            and titles[m.mtdsg_no] in titles.get(prev.mtdsg_no, "")
+        ):
+            m = replace(m, via=GLOSS)  # still what "the Convention" points back to
+        out.append(m)
+    return out
+
+
+def _folded(title: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", title.lower()))

@@ -118,6 +118,10 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
                 return protocol
     if same:
         return same[-1].mtdsg_no
+    if kind == "amendment":
+        # "The Convention's scope was expanded in 2001 ... ratified that amendment": the one amendment
+        # to the treaty just named.
+        return index.amendment_of(earlier[-1].mtdsg_no)
     if kind in ("treaty", "agreement", "accord"):
         return earlier[-1].mtdsg_no  # "the treaty" is any treaty: the Ottawa Convention too
     return None

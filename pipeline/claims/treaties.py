@@ -11,13 +11,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import log
 
-from pipeline.claims.protocols import protocols_first, protocols_of_references
+from pipeline.claims.protocols import protocols_first, protocols_of_references, without_glosses
 from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
 
 _STOPWORDS = frozenset(
     "the of on to and in for a an by at with its their or concerning relating against between from as "
     "into is are be which that this".split()
+)
+
+
+# A treaty told by what it does: "the treaty regulating the arms trade", "a ban on nuclear weapons".
+_BANNING = frozenset({"banning", "outlawing", "prohibiting", "to ban", "to outlaw", "to prohibit"})
+_DESCRIBED = re.compile(
+    r"\b(?P<head>treaty|convention|ban)\s+(?P<verb>regulating|banning|outlawing|prohibiting|governing|"
+    r"to\s+(?:ban|regulate|prohibit|outlaw)|on|of|against)\s+(?:the\s+|all\s+)?"
+    r"(?P<np>[\w-]+(?:[ \t]+[\w-]+){0,3})",
+    re.I,
 )
 
 
@@ -125,6 +135,19 @@ class TitleIndex:
         ordinal = "" if ordinal.lower() in ("", "first") else ordinal.lower() + " "
         head = ordinal + "optional protocol to the " + _fold(title).strip()
         found = [t.mtdsg_no for t in self.treaties if _fold(t.title).strip().startswith(head)]
+        return found[0] if len(found) == 1 else None
+
+    def amendment_of(self, mtdsg_no: str) -> str | None:
+        """The one amendment whose title is "Amendment to <...> of the <this treaty's title>", or None."""
+        title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
+        if not title:
+            return None
+        parent = re.sub(r"\s*\([^()]*\)\s*$", "", _fold(title).strip())  # "(with Protocols I, II and III)"
+        found = [
+            t.mtdsg_no
+            for t in self.treaties
+            if t.mtdsg_no != mtdsg_no and _fold(t.title).startswith("amendment") and parent in _fold(t.title)
+        ]
         return found[0] if len(found) == 1 else None
 
     def weight(self, word: str) -> float:
@@ -288,6 +311,7 @@ class TitleIndex:
                 for no, via in names[said.lower() if fold else said]:
                     mention = TreatyMention(no, m.start(), m.end(), said, 1.0, self.kind(no), via)
                     candidates.append((1e6 + len(said), 1.0, mention))
+        candidates += [(1e5 + m.end - m.start, 0.9, m) for m in self._described(text)]
         for s_start, s_end in split_sentences(text) if sentences is None else sentences:
             tokens = self._split_glued(_tokens(text[s_start:s_end]))
             words = [w for w, _, _ in tokens]
@@ -324,7 +348,38 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
-        return protocols_of_references(self, text, protocols_first(self, text, accepted))
+        glossed = without_glosses(self, text, protocols_first(self, text, accepted))
+        return protocols_of_references(self, text, glossed)
+
+    def _described(self, text: str) -> list[TreatyMention]:
+        """A treaty told by what it does, whose words with its head noun make one of its names: "the
+        treaty regulating the global arms trade" (Arms Trade Treaty), "the ban on nuclear weapons"
+        (Nuclear Weapons Ban Treaty). The longest run of words after the verb that does so is taken."""
+        out = []
+        for m in _DESCRIBED.finditer(text):
+            head = m.group("head").lower()
+            heads = ["ban treaty", "prohibition treaty"] if head == "ban" else [head]
+            if head != "ban" and m.group("verb").lower() in _BANNING:
+                heads += ["ban " + head, "prohibition " + head]
+            words = [(w.group(0).lower(), w.end()) for w in re.finditer(r"[\w-]+", m.group("np"))]
+            best: tuple[int, str, int] | None = None
+            for k in range(len(words), 0, -1):
+                for i in range(k):
+                    said = " ".join(w for w, _ in words[i:k])
+                    # A noun before another is singular: "a ban on mines" is the Mine Ban Treaty.
+                    forms = {said, said[:-1]} if said.endswith("s") and not said.endswith("ss") else {said}
+                    for h, form in ((h, f) for h in heads for f in sorted(forms)):
+                        for no, _ in self._names.get(f"{form} {h}", ()):
+                            if best is None or k - i > best[0]:
+                                best = (k - i, no, words[k - 1][1])
+            if best is not None:
+                end = m.start("np") + best[2]
+                out.append(
+                    TreatyMention(
+                        best[1], m.start(), end, text[m.start() : end], 0.9, self.kind(best[1]), "description"
+                    )
+                )
+        return out
 
     def match_title(self, name: str, *, threshold: float = 0.6) -> str | None:
         """The MTDSG number whose title (or short name) best fits `name`, or None."""

@@ -1,0 +1,162 @@
+"""The day an ordinal speaks of: "Chile became the 18th state to ratify it", "Peru will become the 40th
+State Party", "Qatar was the 100th country to sign". Such a sentence names the state whose act made the
+count N, so the claim is of the day of that act, which the record gives (its consent, or its signature for
+"to sign"), not of the day the text was written. Only when the sentence gives no date of its own: "On 3 May
+2001 Peru became the 40th State Party" keeps 3 May 2001.
+
+A run of states and a run of ordinals pair in order ("Peru and Chile became the 17th and 18th"). A state
+the record does not show (yet) acting on the treaty leaves the claim as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import cache
+
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.numbers import ORDINAL
+from pipeline.claims.store_view import StoreLike
+from pipeline.frame_values import to_date as _as_date
+from pipeline.normalise.codes import load_entries
+from pipeline.text import MONTHS
+
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
+
+# The dates a claim may take here: none in its sentence (its text's date, a byline, or none at all).
+_REPLACEABLE = frozenset({None, "written-on", "byline"})
+# "the 18th state to ratify", "the 17th and 18th states", "the tenth country", "the 40th State Party".
+_ORDINAL_PHRASE = re.compile(rf"^the\s+{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I)
+_ORDINAL_ONE = re.compile(ORDINAL, re.I)
+# The verb that makes the state named before it the Nth: "became", "becomes", "has become", "will
+# become", "is", "was", "making it"/"becoming" after the state's own clause.
+_BECOMES = re.compile(
+    r"\b(?:became|becomes|become|becoming|is|was|as)\b(?:\s+(?:on\s+that\s+occasion|now|thus|thereby))?\s*$",
+    re.I,
+)
+# A sentence that tells the act's day itself, even without a year or relative to the text ("today",
+# "on 15 May", "on Monday"): the text dates the act, and the claim keeps the text's date (or none).
+_TOLD_DAY = re.compile(
+    r"\b(?:today|currently|at\s+present|yesterday|(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday))\b|"
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_NO_YEAR}|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?{_NO_YEAR}",
+    re.I,
+)
+_SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
+
+
+@cache
+def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A pattern for each spelling of a state the UN uses (and its name without the bracket: "Bolivia"),
+    longest first, with its code."""
+    names: dict[str, str] = {}
+    for e in load_entries():
+        if not e.is_state:
+            continue
+        for n in (e.name, re.sub(r"\s*\(.*?\)\s*", " ", e.name).strip()):
+            if len(n) >= 4:
+                names.setdefault(n, e.iso3)
+    ordered = sorted(names, key=len, reverse=True)
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), names[n]) for n in ordered)
+
+
+def _states_in(clause: str) -> list[str]:
+    """The codes of the states named in `clause`, in text order, without overlaps."""
+    taken: list[tuple[int, int, str]] = []
+    for pattern, iso3 in _state_names():
+        for m in pattern.finditer(clause):
+            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
+                taken.append((m.start(), m.end(), iso3))
+    return [iso3 for _, _, iso3 in sorted(taken)]
+
+
+def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> date | None:
+    rows = store.participants(mtdsg_no)
+    found = rows[rows["iso3"] == iso3]
+    if found.empty:
+        return None
+    return _as_date(found.iloc[0][column])
+
+
+def ordinal_days(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
+    """Each ordinal count whose sentence names the state that became the Nth, dated to that state's act."""
+    out = []
+    for c in claims:
+        out.append(_dated(c, text, store) or c)
+    return out
+
+
+# "Peru joins 29 other countries in ratifying it": the 29 that had joined before Peru did.
+_JOINS_OTHERS = re.compile(r"\b(?:joins|joined|joining|has\s+joined|will\s+join)\s+(?:the\s+)?$", re.I)
+_OTHERS = re.compile(r"\s+other\b", re.I)
+
+
+def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
+    """ "Peru joins 29 other countries": the count of the day before Peru's consent (or signature, for
+    "in signing")."""
+    lead = text[max(0, c.number_start - 80) : c.number_start]
+    if not _JOINS_OTHERS.search(lead) or not _OTHERS.match(text, c.number_end) or c.mtdsg_no is None:
+        return None
+    states = _states_in(re.split(r"[.;:!?]", lead)[-1])
+    if not states:
+        return None
+    signing = c.measure == MEASURE_SIGNATORIES and bool(
+        re.match(r"[^.;]{0,40}\bin\s+signing\b", text[c.end :])
+    )
+    if c.measure != MEASURE_PARTIES and not signing:
+        return None
+    day = _act_day(store, c.mtdsg_no, states[-1], "signature_date" if signing else "consent_date")
+    if day is None:
+        return None
+    before = day - timedelta(days=1)
+    return replace(c, claimed_on=before, date_text=f"the day before {states[-1]}'s act", date_source="record")
+
+
+def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
+    if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _REPLACEABLE:
+        return None
+    if _TOLD_DAY.search(c.sentence or ""):
+        return None
+    others = _others_before(c, text, store)
+    if others is not None:
+        return others
+    head = text[c.start : c.start + 120]
+    run = _ORDINAL_PHRASE.match(head)
+    if not run or not (c.start <= c.number_start < c.start + run.end()):
+        return None
+    ordinals = [m.start() + c.start for m in _ORDINAL_ONE.finditer(head, 0, run.end())]
+    sentence_start = text.rfind(c.sentence[:40], 0, c.start + 1) if c.sentence else -1
+    clause = (
+        text[max(0, sentence_start) : c.start]
+        if sentence_start >= 0
+        else text[max(0, c.start - 200) : c.start]
+    )
+    clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
+    if not _BECOMES.search(clause):
+        return None
+    states = _states_in(clause)
+    if not states:
+        return None
+    if len(ordinals) > 1:
+        if len(states) != len(ordinals) or c.number_start not in ordinals:
+            return None
+        iso3 = states[ordinals.index(c.number_start)]
+    else:
+        iso3 = states[-1]
+    signing = c.measure == MEASURE_SIGNATORIES and bool(_SIGN.search(text, c.start, c.end + 40))
+    if c.measure != MEASURE_PARTIES and not signing:
+        return None
+    column = "signature_date" if signing else "consent_date"
+    day = _act_day(store, c.mtdsg_no, iso3, column)
+    if day is None:
+        return None
+    act = "signature" if signing else "consent"
+    return replace(c, claimed_on=day, date_text=f"{iso3}'s {act} of {day.isoformat()}", date_source="record")
+
+
+__all__ = ["ordinal_days"]
