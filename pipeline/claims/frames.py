@@ -63,10 +63,16 @@ _ASIDE = (
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
+    # "185 countries -- over ninety percent of the members -- are party": an aside between dashes.
+    r"(?:\s+(?:--|—|–)\s*[^-—–.;\n]{1,80}?\s*(?:--|—|–))?"
+    # "one country, Jamaica, ratified": the one counted, named.
+    rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
 # "181 States worldwide have signed": where the counted are, when it is everywhere.
 _WHERE = (
     r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
+    # "167 States so far have signed": when, told before the auxiliary.
+    r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|already|now|currently))?"
 )
 _ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
@@ -140,7 +146,7 @@ _HAS = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
-    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)\s+)?"
+    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)[\s-]+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
     r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
     re.I,
@@ -171,6 +177,10 @@ _NUMBER_WHO = re.compile(
 # "the number of signatory States 60": the verb left out.
 _NUMBER_OF_BARE = re.compile(
     r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
+)
+# "the highest number of states parties, 191, making it ...": the number in apposition.
+_NUMBER_APPOSED = re.compile(
+    r"\bnumber\s+of\s+" + _COUNT_NOUN + r",\s+" + _NUM + r"\b(?=\s*[,;.)]|\s*$)", re.I
 )
 # "the tally had climbed to 45 states": a running total of parties.
 _TALLY = re.compile(
@@ -215,7 +225,18 @@ _BEHIND = re.compile(
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
     re.I,
 )
-_NOUN_PATTERNS = (_FOR_TOTAL, _REACHES, _NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
+_NOUN_PATTERNS = (
+    _FOR_TOTAL,
+    _REACHES,
+    _NUMBER_OF,
+    _NUMBER_OF_BARE,
+    _NUMBER_APPOSED,
+    _TALLY,
+    _HAS,
+    _ARE,
+    _BRINGING,
+    _IN_FORCE,
+)
 _PATTERNS = (
     _SIGNATORIES_NOT,
     _NOT_DESPITE,
@@ -234,6 +255,7 @@ _PATTERNS = (
     _IN_FORCE,
     _NUMBER_OF,
     _NUMBER_OF_BARE,
+    _NUMBER_APPOSED,
     _TALLY,
     _HAS,
     _REACHES,
@@ -326,6 +348,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 _ONE_OF,
                 _TALLY,
                 _NUMBER_OF_BARE,
+                _NUMBER_APPOSED,
                 _JOIN_OTHERS,
                 _BEHIND,
             )

@@ -128,7 +128,19 @@ _CONDITION_NUMBER = re.compile(
     re.I,
 )
 # Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
-_ENTRY = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+_ENTRY_WORDS = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+# Entry into force for one state ("entered into force for Somalia", "for the country", "for it"): the day
+# the treaty binds a newcomer, not the treaty's own entry into force, so no threshold.
+_FOR_ONE = re.compile(
+    r"\binto\s+(?:force|effect)\s+for\s+(?:it|them|(?:the|this|that)\s+(?:country|state|nation)|"
+    r"(?-i:(?:the\s+)?[A-Z][\w'’-]+))\b",
+    re.I,
+)
+
+
+def _tells_entry(clause: str) -> bool:
+    """Words of the treaty's entry into force in a clause (not its entry into force for one state)."""
+    return bool(_ENTRY_WORDS.search(_FOR_ONE.sub(" ", clause)))
 
 
 def _exact(
@@ -161,10 +173,13 @@ def _exact(
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
-    """The text of the sentence around [start, end) (cut at . ! ? followed by a space)."""
-    lo = max((m.end() for m in re.finditer(r"[.!?]\s", text[max(0, start - 300) : start])), default=0)
+    """The text of the sentence around [start, end) (cut at . ! ? followed by a space, and at a blank line:
+    a heading above is not part of the sentence)."""
+    lo = max(
+        (m.end() for m in re.finditer(r"[.!?]\s|\n[ \t]*\n", text[max(0, start - 300) : start])), default=0
+    )
     lo += max(0, start - 300)
-    hi = re.search(r"[.!?](?:\s|$)", text[end : end + 300])
+    hi = re.search(r"[.!?](?:\s|$)|\n[ \t]*\n", text[end : end + 300])
     return text[lo : end + (hi.start() if hi else 300)]
 
 
@@ -190,14 +205,14 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 needs_entry = True
                 if re.match(r"\s+to\s+sign\b", text[m.end() :]):
                     continue
-            if needs_entry and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+            if needs_entry and not _tells_entry(_clause_around(text, m.start(), m.end())):
                 continue  # "after three countries signed": an event, unless it tells of entry into force
             if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
                 continue  # "after being ratified by two more countries": a change, not the threshold
             if (
                 i in (1, _ORDINAL)
                 and _OTHER_RULE.search(clause := _clause_around(text, m.start(), m.end()))
-                and not _ENTRY.search(clause)
+                and not _tells_entry(clause)
             ):
                 # "after the 50th ratification ..., the number of members of the SPT shall increase": a
                 # rule of the treaty tied to its Nth consent, about something other than entry into force.
@@ -227,7 +242,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             if (
                 i == _ORDINAL
                 and not _DECISIVE.search(m.group(0))
-                and not _ENTRY.search(_clause_around(text, m.start(), m.end()))
+                and not _tells_entry(_clause_around(text, m.start(), m.end()))
             ):
                 # "The 150th ratification is evidence of ...": the Nth consent, a count on the day told; the
                 # checker reads it as a threshold when the Nth consent brought the treaty into force.
@@ -299,7 +314,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
         signs = (m.group("verb") or "").lower() == "sign"
-        if not signs and _ENTRY.search(_clause_around(text, m.start(), m.end())):
+        if not signs and _tells_entry(_clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
         signs = signs or (m.group("noun") or "").lower() == "signatory"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
