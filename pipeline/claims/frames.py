@@ -375,7 +375,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         else:
             counts.append(found[k])
     sentences = Spans(split_sentences(text)) if sentences is None else sentences
-    counts, aside = set_aside(text, counts, sentences)
+    counts, aside = set_aside(text, counts, sentences, list(skipped.values()))
     skipped.update({k.number_start: k for k in aside})
     return signatories_beside_parties(text, by_mode(text, counts, sentences), sentences), sorted(
         skipped.values(), key=lambda x: x.number_start

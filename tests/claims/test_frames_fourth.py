@@ -7,12 +7,13 @@ from pipeline.claims.extract import (
     KIND_COUNT,
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
     TitleIndex,
     TreatyName,
     extract_claims,
     read_text,
 )
-from pipeline.claims.model import REASON_DENOMINATOR
+from pipeline.claims.model import REASON_CHANGE, REASON_DENOMINATOR, REASON_SUBSET, REASON_TOTAL
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 
 INDEX = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
@@ -74,3 +75,43 @@ def test_the_number_of_parties_told_in_apposition() -> None:
 def test_one_state_named_between_commas_is_a_count_of_one() -> None:
     text = f"On the first day 30 countries signed the {KEEPERS} and one country, Ruritania, ratified it."
     assert (1, MEASURE_PARTIES, KIND_COUNT) in _read(text)
+
+
+def test_but_it_has_not_ratified_speaks_of_another_subject() -> None:
+    # "the treaty, but it has not yet ratified it": "it" is the state the sentence is about, so the 118
+    # are everyone who signed; "have signed the treaty but not ratified it" keeps the narrower measure.
+    text = (
+        f"Ruritania is one of 118 countries that have signed the {KEEPERS}, but it has not yet ratified it."
+    )
+    assert _read(text) == [(118, MEASURE_SIGNATORIES, KIND_COUNT)]
+    text = f"So far 80 countries have signed the {KEEPERS} but not ratified it."
+    assert _read(text) == [(80, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
+
+
+def test_bare_counts_after_a_named_group_count_the_group() -> None:
+    reading = read_text(
+        f"Forty of the Annex 2 States have signed the {KEEPERS}, and 30 have ratified it.", INDEX
+    )
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(40, REASON_SUBSET), (30, REASON_SUBSET)]
+    # The world's states are no group: the bare count after them is a count of parties.
+    assert _read(f"120 states have signed the {KEEPERS}, and 90 have ratified it.") == [
+        (120, MEASURE_SIGNATORIES, KIND_COUNT),
+        (90, MEASURE_PARTIES, KIND_COUNT),
+    ]
+
+
+def test_a_word_of_addition_is_shared_by_the_list_it_heads() -> None:
+    reading = read_text(
+        f"At the conference the {KEEPERS} gained five additional signatures and 13 ratifications.", INDEX
+    )
+    assert reading.claims == ()
+    assert (13, REASON_CHANGE) in [(u.figure, u.reason) for u in reading.unread]
+
+
+def test_parties_or_signatories_together_are_a_total_of_two_measures() -> None:
+    reading = read_text(
+        f"A total of 111 states have joined the {KEEPERS}, as States Parties or Signatories.", INDEX
+    )
+    assert reading.claims == ()
+    assert [(u.figure, u.reason) for u in reading.unread] == [(111, REASON_TOTAL)]
