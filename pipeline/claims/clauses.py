@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.model import KIND_THRESHOLD, CountMatch
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 
@@ -61,4 +62,27 @@ FOR_TOTAL = re.compile(
 )
 
 
-__all__ = ["FOR_TOTAL", "JOIN_OTHERS", "NOT_DESPITE", "REACHES", "SIGNATORIES_NOT", "THAT_NUMBER"]
+_NOW = re.compile(r"\b(?:only|just|currently|now|so\s+far|already|to\s+date|thus\s+far)\b", re.I)
+
+
+def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int) -> bool:
+    """ "in force one month after 20 countries have ratified the treaty and ten have ratified the
+    protocol": a bare count joined by "and" to a threshold in the same clause shares its condition."""
+    if not re.match(r"and\s", text[pos : pos + 4], re.I) or _NOW.search(text, pos, end):
+        return False  # "until 20 have ratified it and only six have currently ratified it": a count now
+    return any(
+        c.kind == KIND_THRESHOLD and c.end <= pos and not re.search(r"[.;:!?]", text[c.end : pos])
+        for c in found.values()
+        if pos - 120 <= c.end
+    )
+
+
+__all__ = [
+    "FOR_TOTAL",
+    "JOIN_OTHERS",
+    "NOT_DESPITE",
+    "REACHES",
+    "SIGNATORIES_NOT",
+    "THAT_NUMBER",
+    "after_threshold",
+]

@@ -15,8 +15,11 @@ from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
+from pipeline.claims.clauses import after_threshold as _after_threshold
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
+    KIND_COUNT,
+    KIND_THRESHOLD,
     REASON_NOT_UNDERSTOOD,
     REASON_TOTAL,
     CountMatch,
@@ -355,7 +358,13 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
                 start = m.start("qual")
+            kind = (
+                KIND_THRESHOLD
+                if pattern is _BARE and _after_threshold(text, found, m.start(), m.end())
+                else None
+            )
             found[num_start] = CountMatch(
+                kind=kind or KIND_COUNT,
                 figure=figure,
                 measure=measure,
                 comparison=comparison_for(qual),

@@ -72,7 +72,8 @@ _THRESHOLDS = (
     # "needs to be ratified by 20 countries to enter into force", "must be ratified by 40 states": a
     # condition of entry into force (the sentence must say so) on a number of consents, whatever they are
     re.compile(
-        r"\b(?:must|needs?\s+to|has\s+to|have\s+to|is\s+to|requires?\s+to)\s+be\s+(?:ratified|acceded\s+to)\s+"
+        r"\b(?:must|needs?\s+to|has\s+to|have\s+to|is\s+to|requires?\s+to|(?:is|are)\s+required\s+to)\s+be\s+"
+        r"(?:ratified|acceded\s+to)\s+"
         r"by\s+(?:at\s+least\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b"
         r"(?!\s+(?:listed|named|mentioned|in\s+annex))",
         re.I,
@@ -89,7 +90,7 @@ _THRESHOLDS = (
     # "ratified by 50 states, triggering its entry into force": the count that brought it into force
     re.compile(
         _QUAL + _NUM + rf"\s+{_MEMBERS}(?:{JOIN_NOUN})\b[^.;:]{{0,40}}?,?\s+(?:thereby\s+|thus\s+)?"
-        r"(?:triggering|which\s+triggered|that\s+triggered|and\s+triggered)\s+(?:its|the)\s+"
+        r"(?:triggering|which\s+triggered|that\s+triggered|and\s+triggered)\s+(?:(?:its|the)\s+)?"
         r"(?:[\w’']+\s+){0,2}?entry\s+into\s+force",
         re.I,
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pipeline.claims.extract import (
     KIND_COUNT,
+    KIND_THRESHOLD,
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
     MEASURE_SIGNED_NOT_PARTIES,
@@ -115,3 +116,24 @@ def test_parties_or_signatories_together_are_a_total_of_two_measures() -> None:
     )
     assert reading.claims == ()
     assert [(u.figure, u.reason) for u in reading.unread] == [(111, REASON_TOTAL)]
+
+
+def test_triggering_entry_into_force_without_a_determiner_is_a_threshold() -> None:
+    text = f"The {KEEPERS} reaches 30 states parties, triggering entry into force"
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD)]
+
+
+def test_is_required_to_be_ratified_by_n_is_a_condition_of_entry_into_force() -> None:
+    text = f"To take effect, the {KEEPERS} is required to be ratified by at least 30 countries."
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD)]
+
+
+def test_a_bare_count_joined_to_a_threshold_shares_its_condition() -> None:
+    text = (
+        f"The {KEEPERS} will come into force one month after 30 countries have ratified it "
+        "and twelve have ratified its protocol."
+    )
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD), (12, MEASURE_PARTIES, KIND_THRESHOLD)]
+    # Told as what is there now, it is a count: "and only six have currently ratified it".
+    text = f"The {KEEPERS} will not come into effect until 30 countries have ratified it and only six have ratified it."
+    assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD), (6, MEASURE_PARTIES, KIND_COUNT)]
