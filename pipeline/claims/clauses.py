@@ -1,7 +1,9 @@
 """Count frames told with the words around the number, for the frame stage (pipeline/claims/frames.py): a
 verb told before ("have done so", "that number has grown to 27"), who is left out ("join 186 other
 nations"), who has not ratified ("16 of the signatories have not ratified", "despite signing it"), a
-headline's "Ratification ... Reaches 150 Countries" and a running total ("for a total of 130")."""
+headline's "Ratification ... Reaches 150 Countries", a running total ("for a total of 130"), a number in apposition
+("the highest number of states parties, 191,"), the starting figure after a "since", and a bare count that
+shares a threshold's condition."""
 
 from __future__ import annotations
 
@@ -62,6 +64,21 @@ FOR_TOTAL = re.compile(
 )
 
 
+COUNT_NOUN = (
+    r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
+    r"ratifications|signatures|accessions|contracting\s+states)"
+)
+# "the highest number of states parties, 191, making it ...": the number in apposition.
+NUMBER_APPOSED = re.compile(r"\bnumber\s+of\s+" + COUNT_NOUN + r",\s+" + _NUM + r"\b(?=\s*[,;.)]|\s*$)", re.I)
+# "Since the last meeting on 1 May 2010, the number of parties has increased from 150 to 155": the
+# starting figure is the count on the day "since" names (set_aside keeps it only after a "since").
+FROM_SINCE = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?"
+    + COUNT_NOUN
+    + r"\b(?:\s+[\w,]+){0,16}?\s+(?:has\s+|had\s+)?"
+    r"(?:rose|risen|grew|grown|increased|climbed|gone\s+up|went\s+up)\s+from\s+" + _NUM + r"(?=\s+to\b)",
+    re.I,
+)
 _NOW = re.compile(r"\b(?:only|just|currently|now|so\s+far|already|to\s+date|thus\s+far)\b", re.I)
 
 
@@ -78,6 +95,9 @@ def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int)
 
 
 __all__ = [
+    "COUNT_NOUN",
+    "FROM_SINCE",
+    "NUMBER_APPOSED",
     "FOR_TOTAL",
     "JOIN_OTHERS",
     "NOT_DESPITE",

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
+from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
+from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
@@ -154,10 +157,6 @@ _HAS = re.compile(
     r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
     re.I,
 )
-_COUNT_NOUN = (
-    r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
-    r"ratifications|signatures|accessions|contracting\s+states)"
-)
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
@@ -180,10 +179,6 @@ _NUMBER_WHO = re.compile(
 # "the number of signatory States 60": the verb left out.
 _NUMBER_OF_BARE = re.compile(
     r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
-)
-# "the highest number of states parties, 191, making it ...": the number in apposition.
-_NUMBER_APPOSED = re.compile(
-    r"\bnumber\s+of\s+" + _COUNT_NOUN + r",\s+" + _NUM + r"\b(?=\s*[,;.)]|\s*$)", re.I
 )
 # "the tally had climbed to 45 states": a running total of parties.
 _TALLY = re.compile(
@@ -231,6 +226,7 @@ _BEHIND = re.compile(
 _NOUN_PATTERNS = (
     _FOR_TOTAL,
     _REACHES,
+    _FROM_SINCE,
     _NUMBER_OF,
     _NUMBER_OF_BARE,
     _NUMBER_APPOSED,
@@ -256,6 +252,7 @@ _PATTERNS = (
     _ARE,
     _BRINGING,
     _IN_FORCE,
+    _FROM_SINCE,
     _NUMBER_OF,
     _NUMBER_OF_BARE,
     _NUMBER_APPOSED,

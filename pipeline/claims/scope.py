@@ -90,6 +90,8 @@ _ORIGIN = re.compile(
     re.I,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
+_STARTING = re.compile(r"\bfrom\s+\S+$", re.I)  # a count's phrase ending "... increased from 150"
+_SINCE = re.compile(r"\bsince\b", re.I)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
 
@@ -138,6 +140,8 @@ def set_aside(
         reason = None
         if c.kind != KIND_COUNT or c.source != "prose":
             reason = None
+        elif _STARTING.search(c.phrase) and _SINCE.search(text, s, c.start):
+            reason = None  # "Since 1 May 2010, the number of parties rose from 150 to 155": 150 on that day
         elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):
             reason = REASON_SUBSET
             subset_in.add(i)

@@ -3,6 +3,8 @@ about a made-up treaty: what a phrase means in English and in the UN's counting,
 
 from __future__ import annotations
 
+from datetime import date
+
 from pipeline.claims.extract import (
     KIND_COUNT,
     KIND_THRESHOLD,
@@ -137,3 +139,21 @@ def test_a_bare_count_joined_to_a_threshold_shares_its_condition() -> None:
     # Told as what is there now, it is a count: "and only six have currently ratified it".
     text = f"The {KEEPERS} will not come into effect until 30 countries have ratified it and only six have ratified it."
     assert _read(text) == [(30, MEASURE_PARTIES, KIND_THRESHOLD), (6, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_the_starting_figure_after_since_a_day_is_the_count_on_that_day() -> None:
+    text = (
+        f"Since the last meeting on 1 May 2010, the number of States parties to the {KEEPERS} "
+        "has increased from 150 to 155."
+    )
+    claims = extract_claims(text, INDEX, written_on=date(2011, 6, 1))
+    assert [(c.figure, c.measure, c.claimed_on) for c in claims] == [
+        (150, MEASURE_PARTIES, date(2010, 5, 1)),
+        (155, MEASURE_PARTIES, date(2011, 6, 1)),
+    ]
+    # Without "since", the starting figure tells of a change ("rose from 40 at entry into force").
+    reading = read_text(
+        f"The number of parties to the {KEEPERS} rose from 40 at entry into force to 120.", INDEX
+    )
+    assert [c.figure for c in reading.claims] == [120]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(40, REASON_CHANGE)]
