@@ -1,9 +1,9 @@
 """Count frames told with the words around the number, for the frame stage (pipeline/claims/frames.py): a
 verb told before ("have done so", "that number has grown to 27"), who is left out ("join 186 other
 nations"), who has not ratified ("16 of the signatories have not ratified", "despite signing it"), a
-headline's "Ratification ... Reaches 150 Countries", a running total ("for a total of 130"), a number in apposition
-("the highest number of states parties, 191,"), the starting figure after a "since", and a bare count that
-shares a threshold's condition."""
+headline's "Ratification ... Reaches 150 Countries", a running total ("for a total of 130"), a number
+in apposition ("the highest number of states parties, 191,"), the starting figure after a "since", and a
+bare count that shares a threshold's condition."""
 
 from __future__ import annotations
 
