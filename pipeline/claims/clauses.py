@@ -21,6 +21,21 @@ THAT_NUMBER = re.compile(
     re.I,
 )
 
+# "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before
+# it (read_counts looks the word up, as for "done so").
+BROUGHT_TO = re.compile(
+    r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
+    r"(?:tally|total|count)\s+to\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
+    re.I,
+)
+
+# What "have done so", "that number" and "brought the tally to" point back to.
+DONE_SO = re.compile(
+    r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join|ratification|accession|"
+    r"signature)\b",
+    re.I,
+)
+
 # "16 of the signatories have not ratified": of everyone who signed, those not yet parties.
 SIGNATORIES_NOT = re.compile(
     _QUAL + _NUM + r"\s+of\s+(?:the|its|these|those)\s+(?P<noun>signatories|signatory\s+states)\s+"
@@ -95,7 +110,9 @@ def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int)
 
 
 __all__ = [
+    "BROUGHT_TO",
     "COUNT_NOUN",
+    "DONE_SO",
     "FROM_SINCE",
     "NUMBER_APPOSED",
     "FOR_TOTAL",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
 from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
+from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
@@ -88,7 +90,9 @@ _VERB = (
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     r"(?:sign|ratify|join)(?=\s+(?:the|its|it|this)\b)|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
-    r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
+    # "52 countries, including X, who are signatories but not yet parties"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s))signatories(?=\s+but\s+not\b)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
 _ACTIVE = re.compile(
@@ -242,6 +246,7 @@ _PATTERNS = (
     _BEHIND,
     _JOIN_OTHERS,
     _THAT_NUMBER,
+    _BROUGHT_TO,
     _ONE_OF,
     _BINDS,
     _NUMBER_WHO,
@@ -261,7 +266,6 @@ _PATTERNS = (
     _REACHES,
     _FOR_TOTAL,
 )
-_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join)\b", re.I)
 
 
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
@@ -294,7 +298,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if verb.lower().endswith("so") or pattern is _THAT_NUMBER:
+                if verb.lower().endswith("so") or pattern in (_THAT_NUMBER, _BROUGHT_TO):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
                     if not told:

@@ -87,7 +87,8 @@ NOT_RATIFIED = re.compile(
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
-    r"(?:ratif|join|acced|become\s+part|been\s+part|consent|deposit)",
+    # "signatories but not yet parties": the noun as the predicate
+    r"(?:ratif|join|acced|become\s+part|been\s+part|consent|deposit|part(?:y|ies)\b)",
     re.I,
 )
 

@@ -157,3 +157,29 @@ def test_the_starting_figure_after_since_a_day_is_the_count_on_that_day() -> Non
     )
     assert [c.figure for c in reading.claims] == [120]
     assert [(u.figure, u.reason) for u in reading.unread] == [(40, REASON_CHANGE)]
+
+
+def test_brought_the_tally_to_n_counts_what_was_told_before() -> None:
+    text = f"Ruritania's ratification of the {KEEPERS}, deposited on 3 May 2010, has brought the tally to 90."
+    assert _read(text) == [(90, MEASURE_PARTIES, KIND_COUNT)]
+    assert _read(f"Freedonia's signature of the {KEEPERS} brought the total to 80.") == [
+        (80, MEASURE_SIGNATORIES, KIND_COUNT)
+    ]
+    # People are no states.
+    assert _read(f"The campaign for the {KEEPERS} brought the total to 2 million people.") == []
+
+
+def test_ratifications_included_in_the_signatures_are_a_count_of_parties() -> None:
+    text = f"The {KEEPERS} now has 90 signatures, including 25 ratifications."
+    assert _read(text) == [(90, MEASURE_SIGNATORIES, KIND_COUNT), (25, MEASURE_PARTIES, KIND_COUNT)]
+    # Those of a region stay a group.
+    reading = read_text(f"The {KEEPERS} has 90 signatories, including 12 in Africa.", INDEX)
+    assert [(u.figure, u.reason) for u in reading.unread] == [(12, REASON_SUBSET)]
+
+
+def test_signatories_but_not_yet_parties_as_the_predicate() -> None:
+    text = (
+        f"There are 112 parties to the {KEEPERS} and another 52 countries, including Ruritania, "
+        "who are signatories but not yet parties."
+    )
+    assert _read(text) == [(112, MEASURE_PARTIES, KIND_COUNT), (52, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
