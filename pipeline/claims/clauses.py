@@ -36,6 +36,16 @@ DONE_SO = re.compile(
     re.I,
 )
 
+# "111 have accepted the Committee's competence ... by becoming parties to the Optional Protocol": a
+# count of those who joined the treaty the "by" clause names (the means of accepting).
+ACCEPTED_BY_JOINING = re.compile(
+    r"(?<![\w,.-])" + _QUAL + _NUM + r"\s+(?:(?:countries|states|nations)\s+)?"
+    r"(?:have|has|had)\s+(?:\w+\s+)?(?:accepted|recogni[sz]ed)\b[^.;]{0,120}?\bby\s+"
+    r"(?P<verb>becoming\s+(?:states?\s+)?part(?:y|ies)|(?:ratifying|acceding)(?:\s+or\s+(?:ratifying|acceding))?|"
+    r"joining)\b",
+    re.I,
+)
+
 # "16 of the signatories have not ratified": of everyone who signed, those not yet parties.
 SIGNATORIES_NOT = re.compile(
     _QUAL + _NUM + r"\s+of\s+(?:the|its|these|those)\s+(?P<noun>signatories|signatory\s+states)\s+"
@@ -110,6 +120,7 @@ def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int)
 
 
 __all__ = [
+    "ACCEPTED_BY_JOINING",
     "BROUGHT_TO",
     "COUNT_NOUN",
     "DONE_SO",

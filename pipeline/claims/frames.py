@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
 from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
 from pipeline.claims.clauses import DONE_SO as _DONE_SO
@@ -247,6 +248,7 @@ _PATTERNS = (
     _JOIN_OTHERS,
     _THAT_NUMBER,
     _BROUGHT_TO,
+    _ACCEPTED_BY_JOINING,
     _ONE_OF,
     _BINDS,
     _NUMBER_WHO,

@@ -183,3 +183,16 @@ def test_signatories_but_not_yet_parties_as_the_predicate() -> None:
         "who are signatories but not yet parties."
     )
     assert _read(text) == [(112, MEASURE_PARTIES, KIND_COUNT), (52, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
+
+
+def test_accepted_by_becoming_parties_counts_the_parties_of_the_treaty_named() -> None:
+    text = (
+        f"Of the 150 States that have ratified the {KEEPERS}, 100 have accepted the Committee's competence "
+        f"to hear complaints by becoming parties to the {KEEPERS}."
+    )
+    assert _read(text) == [(150, MEASURE_PARTIES, KIND_COUNT), (100, MEASURE_PARTIES, KIND_COUNT)]
+    # Both ways of joining together have no mode of their own.
+    text = f"So far 60 States have accepted the procedure by ratifying or acceding to the {KEEPERS}."
+    assert [(c.figure, c.measure, c.mode) for c in extract_claims(text, INDEX)] == [
+        (60, MEASURE_PARTIES, None)
+    ]
