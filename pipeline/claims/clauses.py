@@ -29,6 +29,13 @@ BROUGHT_TO = re.compile(
     re.I,
 )
 
+# "181 States worldwide have signed": where the counted are, when it is everywhere.
+WHERE = (
+    r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
+    # "167 States so far have signed": when, told before the auxiliary.
+    r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|already|now|currently))?"
+)
+
 # What "have done so", "that number" and "brought the tally to" point back to.
 DONE_SO = re.compile(
     r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join|ratification|accession|"
@@ -132,5 +139,6 @@ __all__ = [
     "REACHES",
     "SIGNATORIES_NOT",
     "THAT_NUMBER",
+    "WHERE",
     "after_threshold",
 ]

@@ -21,6 +21,7 @@ from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
+from pipeline.claims.clauses import WHERE as _WHERE
 from pipeline.claims.clauses import after_threshold as _after_threshold
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
@@ -67,7 +68,9 @@ _PASSIVE = re.compile(
 _NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
     r"(?:\s+from\s+(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world))?"
-    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
+    # "(among the 173 States parties to it)", wrapped over a line; a footnote mark before it ("States 2 (")
+    r"(?:[ \t]+\d{1,2}(?=[ \t]*\())?(?:\s*\([^()]{1,60}\))?"
+    r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
@@ -77,13 +80,9 @@ _ASIDE = (
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
-# "181 States worldwide have signed": where the counted are, when it is everywhere.
-_WHERE = (
-    r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
-    # "167 States so far have signed": when, told before the auxiliary.
-    r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|already|now|currently))?"
+_ADVERBS = (
+    r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only)\s+)*"
 )
-_ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"

@@ -196,3 +196,15 @@ def test_accepted_by_becoming_parties_counts_the_parties_of_the_treaty_named() -
     assert [(c.figure, c.measure, c.mode) for c in extract_claims(text, INDEX)] == [
         (60, MEASURE_PARTIES, None)
     ]
+
+
+def test_a_footnote_mark_and_a_wrapped_bracket_between_the_count_and_its_verb() -> None:
+    text = (
+        f"The {KEEPERS} has a protocol. Today 116 States 2 (among the 173 States\nparties) are party to it."
+    )
+    assert _read(text) == [(116, MEASURE_PARTIES, KIND_COUNT), (173, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_only_signed_but_not_yet_become_a_party() -> None:
+    text = f"There are still 6 UN Member States that have only signed but\nnot yet become a party to the {KEEPERS}."
+    assert _read(text) == [(6, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
