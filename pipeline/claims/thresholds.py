@@ -32,9 +32,15 @@ _NTH_TO = re.compile(
     + r")\s+(?:(?:state|country|nation|party)\s+"
     + _TO_JOIN
     + r"|(?:state|country|nation)\s+part(?:y|ies)"
-    r"|(?P<noun>signatory|party(?=\s+to\s+(?:the|its|this)\b))(?!\s+to\s+(?:ratify|sign|join|accede))"
+    r"|(?P<noun>signatory|party(?=\s+to\s+(?:the\b|its\b|this\b|(?-i:[A-Z]))))(?!\s+to\s+(?:ratify|sign|join|accede))"
     r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
     re.I,
+)
+# A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
+_NTH_HEADLINE = re.compile(
+    r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
+    r"(?P<verb>ratifies|joins|accedes|signs)\b",
+    re.I | re.M,
 )
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
 # a fact about the Nth consent deposited, not a count on a date.
@@ -304,6 +310,12 @@ def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
     out = []
+    for m in _NTH_HEADLINE.finditer(text):
+        group = "word" if m.group("word") else "num"
+        figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        if figure >= 10:
+            measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signs" else MEASURE_PARTIES
+            out.append(_exact(figure, measure, m.span(), m.span(group), m.group(0).strip(" \t#*>-")))
     for m in _NTH_TO.finditer(text):
         group = "word" if m.group("word") else "num"
         try:

@@ -208,3 +208,17 @@ def test_a_footnote_mark_and_a_wrapped_bracket_between_the_count_and_its_verb() 
 def test_only_signed_but_not_yet_become_a_party() -> None:
     text = f"There are still 6 UN Member States that have only signed but\nnot yet become a party to the {KEEPERS}."
     assert _read(text) == [(6, MEASURE_SIGNED_NOT_PARTIES, KIND_COUNT)]
+
+
+def test_a_headline_nth_state_ratifies_is_a_count() -> None:
+    text = f"150th Nation Ratifies {KEEPERS}\n\nThe news came on Monday."
+    assert _read(text) == [(150, MEASURE_PARTIES, KIND_COUNT)]
+    text = f"120th Country Signs {KEEPERS}\n\nThe news came on Monday."
+    assert _read(text) == [(120, MEASURE_SIGNATORIES, KIND_COUNT)]
+    # Not at a line's start, a present tense is no headline.
+    assert _read(f"The report says the 120th country signs the {KEEPERS} each year.") == []
+
+
+def test_the_nth_party_to_a_title_without_an_article() -> None:
+    text = f"Ruritania is now the 76th party to {KEEPERS}."
+    assert _read(text) == [(76, MEASURE_PARTIES, KIND_COUNT)]
