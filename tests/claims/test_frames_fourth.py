@@ -222,3 +222,10 @@ def test_a_headline_nth_state_ratifies_is_a_count() -> None:
 def test_the_nth_party_to_a_title_without_an_article() -> None:
     text = f"Ruritania is now the 76th party to {KEEPERS}."
     assert _read(text) == [(76, MEASURE_PARTIES, KIND_COUNT)]
+
+
+def test_a_share_with_the_noun_before_of_and_both_ways_of_joining() -> None:
+    text = f"Although 146 States of the 192 Member States of the United Nations ratified or acceded to the {KEEPERS}."
+    reading = read_text(text, INDEX)
+    assert [(c.figure, c.measure, c.mode) for c in reading.claims] == [(146, MEASURE_PARTIES, None)]
+    assert [(u.figure, u.reason) for u in reading.unread] == [(192, REASON_DENOMINATOR)]
