@@ -1,12 +1,15 @@
 """Count frames told with the words around the number, for the frame stage (pipeline/claims/frames.py): a
 verb told before ("have done so", "that number has grown to 27"), who is left out ("join 186 other
 nations"), who has not ratified ("16 of the signatories have not ratified", "despite signing it"), a
-headline's "Ratification ... Reaches 150 Countries" and a running total ("for a total of 130")."""
+headline's "Ratification ... Reaches 150 Countries", a running total ("for a total of 130"), a number
+in apposition ("the highest number of states parties, 191,"), the starting figure after a "since", and a
+bare count that shares a threshold's condition."""
 
 from __future__ import annotations
 
 import re
 
+from pipeline.claims.model import KIND_THRESHOLD, CountMatch
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 
@@ -15,6 +18,38 @@ from pipeline.claims.numbers import QUAL as _QUAL
 THAT_NUMBER = re.compile(
     r"\b(?:that|this)\s+(?:number|figure|total|tally)\s+(?:has\s+|had\s+)?(?:now\s+)?"
     r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed)\s+to|reached)\s+" + _QUAL + _NUM + r"\b",
+    re.I,
+)
+
+# "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before
+# it (read_counts looks the word up, as for "done so").
+BROUGHT_TO = re.compile(
+    r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
+    r"(?:tally|total|count)\s+to\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
+    re.I,
+)
+
+# "181 States worldwide have signed": where the counted are, when it is everywhere.
+WHERE = (
+    r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
+    # "167 States so far have signed": when, told before the auxiliary.
+    r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|already|now|currently))?"
+)
+
+# What "have done so", "that number" and "brought the tally to" point back to.
+DONE_SO = re.compile(
+    r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join|ratification|accession|"
+    r"signature)\b",
+    re.I,
+)
+
+# "111 have accepted the Committee's competence ... by becoming parties to the Optional Protocol": a
+# count of those who joined the treaty the "by" clause names (the means of accepting).
+ACCEPTED_BY_JOINING = re.compile(
+    r"(?<![\w,.-])" + _QUAL + _NUM + r"\s+(?:(?:countries|states|nations)\s+)?"
+    r"(?:have|has|had)\s+(?:\w+\s+)?(?:accepted|recogni[sz]ed)\b[^.;]{0,120}?\bby\s+"
+    r"(?P<verb>becoming\s+(?:states?\s+)?part(?:y|ies)|(?:ratifying|acceding)(?:\s+or\s+(?:ratifying|acceding))?|"
+    r"joining)\b",
     re.I,
 )
 
@@ -61,4 +96,49 @@ FOR_TOTAL = re.compile(
 )
 
 
-__all__ = ["FOR_TOTAL", "JOIN_OTHERS", "NOT_DESPITE", "REACHES", "SIGNATORIES_NOT", "THAT_NUMBER"]
+COUNT_NOUN = (
+    r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
+    r"ratifications|signatures|accessions|contracting\s+states)"
+)
+# "the highest number of states parties, 191, making it ...": the number in apposition.
+NUMBER_APPOSED = re.compile(r"\bnumber\s+of\s+" + COUNT_NOUN + r",\s+" + _NUM + r"\b(?=\s*[,;.)]|\s*$)", re.I)
+# "Since the last meeting on 1 May 2010, the number of parties has increased from 150 to 155": the
+# starting figure is the count on the day "since" names (set_aside keeps it only after a "since").
+FROM_SINCE = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?"
+    + COUNT_NOUN
+    + r"\b(?:\s+[\w,]+){0,16}?\s+(?:has\s+|had\s+)?"
+    r"(?:rose|risen|grew|grown|increased|climbed|gone\s+up|went\s+up)\s+from\s+" + _NUM + r"(?=\s+to\b)",
+    re.I,
+)
+_NOW = re.compile(r"\b(?:only|just|currently|now|so\s+far|already|to\s+date|thus\s+far)\b", re.I)
+
+
+def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int) -> bool:
+    """ "in force one month after 20 countries have ratified the treaty and ten have ratified the
+    protocol": a bare count joined by "and" to a threshold in the same clause shares its condition."""
+    if not re.match(r"and\s", text[pos : pos + 4], re.I) or _NOW.search(text, pos, end):
+        return False  # "until 20 have ratified it and only six have currently ratified it": a count now
+    return any(
+        c.kind == KIND_THRESHOLD and c.end <= pos and not re.search(r"[.;:!?]", text[c.end : pos])
+        for c in found.values()
+        if pos - 120 <= c.end
+    )
+
+
+__all__ = [
+    "ACCEPTED_BY_JOINING",
+    "BROUGHT_TO",
+    "COUNT_NOUN",
+    "DONE_SO",
+    "FROM_SINCE",
+    "NUMBER_APPOSED",
+    "FOR_TOTAL",
+    "JOIN_OTHERS",
+    "NOT_DESPITE",
+    "REACHES",
+    "SIGNATORIES_NOT",
+    "THAT_NUMBER",
+    "WHERE",
+    "after_threshold",
+]

@@ -119,6 +119,23 @@ def _event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None
     return min(days, key=lambda d: (abs(d.start - pos), d.start < pos)) if days else None
 
 
+_STARTING = re.compile(r"\bfrom\s+\S+$", re.I)
+_SINCE_LEAD = re.compile(r"\bsince\b[^.;!?\n]{0,60}$", re.I)
+
+
+def _since_day(text: str, c: CountMatch, sentence: Span, dates: DateIndex) -> DateMention | None:
+    """ "Since the meeting on 1 May 2010, the number of parties rose from 150 to 155": the starting figure
+    is the count on the day "since" names (the frame stage reads it only after a "since")."""
+    if c.kind != KIND_COUNT or not _STARTING.search(c.phrase):
+        return None
+    told = [
+        d
+        for d in dates.within(sentence[0], c.number_start)
+        if _SINCE_LEAD.search(text, max(sentence[0], d.start - 70), d.start)
+    ]
+    return told[-1] if told else None
+
+
 @dataclass(frozen=True)
 class Reading:
     """What the reader made of a text: the claims, and the figures it saw in sentences about a treaty and
@@ -180,6 +197,7 @@ def read_text(
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
         own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
         d = None if own_date else date_for(c.number_start, usable, sentence, paragraph, text)
+        d = _since_day(text, c, sentence, all_dates) or d
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.

@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
+from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
+from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
+from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
+from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
+from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
+from pipeline.claims.clauses import WHERE as _WHERE
+from pipeline.claims.clauses import after_threshold as _after_threshold
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
+    KIND_COUNT,
+    KIND_THRESHOLD,
     REASON_NOT_UNDERSTOOD,
     REASON_TOTAL,
     CountMatch,
@@ -58,17 +68,21 @@ _PASSIVE = re.compile(
 _NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
     r"(?:\s+from\s+(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world))?"
-    r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
+    # "(among the 173 States parties to it)", wrapped over a line; a footnote mark before it ("States 2 (")
+    r"(?:[ \t]+\d{1,2}(?=[ \t]*\())?(?:\s*\([^()]{1,60}\))?"
+    r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
+    # "185 countries -- over ninety percent of the members -- are party": an aside between dashes.
+    r"(?:\s+(?:--|—|–)\s*[^-—–.;\n]{1,80}?\s*(?:--|—|–))?"
+    # "one country, Jamaica, ratified": the one counted, named.
+    rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
-# "181 States worldwide have signed": where the counted are, when it is everywhere.
-_WHERE = (
-    r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
+_ADVERBS = (
+    r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only)\s+)*"
 )
-_ADVERBS = r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
@@ -76,7 +90,9 @@ _VERB = (
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     r"(?:sign|ratify|join)(?=\s+(?:the|its|it|this)\b)|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
-    r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
+    # "52 countries, including X, who are signatories but not yet parties"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s))signatories(?=\s+but\s+not\b)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
 _ACTIVE = re.compile(
@@ -140,14 +156,10 @@ _HAS = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
-    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)\s+)?"
+    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)[\s-]+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
     r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
     re.I,
-)
-_COUNT_NOUN = (
-    r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
-    r"ratifications|signatures|accessions|contracting\s+states)"
 )
 _NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
@@ -215,13 +227,27 @@ _BEHIND = re.compile(
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
     re.I,
 )
-_NOUN_PATTERNS = (_FOR_TOTAL, _REACHES, _NUMBER_OF, _NUMBER_OF_BARE, _TALLY, _HAS, _ARE, _BRINGING, _IN_FORCE)
+_NOUN_PATTERNS = (
+    _FOR_TOTAL,
+    _REACHES,
+    _FROM_SINCE,
+    _NUMBER_OF,
+    _NUMBER_OF_BARE,
+    _NUMBER_APPOSED,
+    _TALLY,
+    _HAS,
+    _ARE,
+    _BRINGING,
+    _IN_FORCE,
+)
 _PATTERNS = (
     _SIGNATORIES_NOT,
     _NOT_DESPITE,
     _BEHIND,
     _JOIN_OTHERS,
     _THAT_NUMBER,
+    _BROUGHT_TO,
+    _ACCEPTED_BY_JOINING,
     _ONE_OF,
     _BINDS,
     _NUMBER_WHO,
@@ -232,14 +258,15 @@ _PATTERNS = (
     _ARE,
     _BRINGING,
     _IN_FORCE,
+    _FROM_SINCE,
     _NUMBER_OF,
     _NUMBER_OF_BARE,
+    _NUMBER_APPOSED,
     _TALLY,
     _HAS,
     _REACHES,
     _FOR_TOTAL,
 )
-_DONE_SO = re.compile(r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join)\b", re.I)
 
 
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
@@ -272,7 +299,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if verb.lower().endswith("so") or pattern is _THAT_NUMBER:
+                if verb.lower().endswith("so") or pattern in (_THAT_NUMBER, _BROUGHT_TO):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
                     if not told:
@@ -326,13 +353,20 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 _ONE_OF,
                 _TALLY,
                 _NUMBER_OF_BARE,
+                _NUMBER_APPOSED,
                 _JOIN_OTHERS,
                 _BEHIND,
             )
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
                 start = m.start("qual")
+            kind = (
+                KIND_THRESHOLD
+                if pattern is _BARE and _after_threshold(text, found, m.start(), m.end())
+                else None
+            )
             found[num_start] = CountMatch(
+                kind=kind or KIND_COUNT,
                 figure=figure,
                 measure=measure,
                 comparison=comparison_for(qual),
@@ -352,7 +386,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         else:
             counts.append(found[k])
     sentences = Spans(split_sentences(text)) if sentences is None else sentences
-    counts, aside = set_aside(text, counts, sentences)
+    counts, aside = set_aside(text, counts, sentences, list(skipped.values()))
     skipped.update({k.number_start: k for k in aside})
     return signatories_beside_parties(text, by_mode(text, counts, sentences), sentences), sorted(
         skipped.values(), key=lambda x: x.number_start

@@ -81,11 +81,14 @@ def measure_of(words: str) -> MeasureWord | None:
 # "signed the treaty but not ratified it", "signatories without ratification"); "signed and ratified"
 # is not one of them.
 NOT_RATIFIED = re.compile(
-    r"^[\s,]*(?:[^\W\d]+,?\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    # the words skipped are the object ("the treaty,"), never a new subject: "one of 118 countries that
+    # have signed the treaty, but it has not yet ratified it" counts everyone who signed.
+    r"^[\s,]*(?:(?!(?:but|it|he|she|they|we)\b)[^\W\d]+,?\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
-    r"(?:ratif|join|acced|become\s+part|been\s+part|consent|deposit)",
+    # "signatories but not yet parties": the noun as the predicate
+    r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|part(?:y|ies)\b)",
     re.I,
 )
 

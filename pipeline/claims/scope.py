@@ -20,6 +20,7 @@ from pipeline.claims.model import (
     REASON_CONDITION,
     REASON_SUBSET,
     REASON_THRESHOLD,
+    REASON_TOTAL,
     CountMatch,
     Skipped,
 )
@@ -39,6 +40,14 @@ _OF_THE_GROUP = re.compile(
 )
 _WHOLE_WORLD = re.compile(
     r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|signatories)\b",
+    re.I,
+)
+# "Forty of the Annex 2 States have signed", "two of the permanent members have ratified": a number of a
+# named group (not of the world's states), told as the subject.
+_N_OF_GROUP = re.compile(
+    r"(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r")\s+of\s+(?:the|its|these|those)\s+"
+    r"(?P<group>(?![\d])(?:[\w-]+\s+){1,5}?(?:states|countries|nations|members|parties))\s+"
+    r"(?:have|has|had|are|were)\b",
     re.I,
 )
 # "51 signatures and 37 ratifications out of the 53 countries on the continent": counts told as shares
@@ -81,17 +90,21 @@ _ORIGIN = re.compile(
     re.I,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
+_STARTING = re.compile(r"\bfrom\s+\S+$", re.I)  # a count's phrase ending "... increased from 150"
+_SINCE = re.compile(r"\bsince\b", re.I)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
 
 
 def set_aside(
-    text: str, counts: Sequence[CountMatch], sentences: Spans
+    text: str, counts: Sequence[CountMatch], sentences: Spans, subsets: Sequence[Skipped] = ()
 ) -> tuple[list[CountMatch], list[Skipped]]:
     """The counts that speak of the whole membership, and the others with their reason: a group
     ("Of the 44 Annex 2 States, 40 have signed", "12 EU states have ratified" and the bare counts after
     it), a change over a period ("Since last year, four States have signed"), a "more" counted before a
-    running total, a starting figure ("rose from 40 ... to 120")."""
+    running total, a starting figure ("rose from 40 ... to 120"). `subsets`: numbers already set aside
+    as a group ("Forty of the Annex 2 States have signed"), whose sentence's bare counts after them
+    ("and 30 have ratified it") count the same group."""
     kept: list[CountMatch] = []
     skipped: list[Skipped] = []
     group_sentences: set[int] = set()
@@ -103,6 +116,13 @@ def set_aside(
         regional.setdefault(sentences.index(m.start()), m.start())
     periods: dict[int, list[int]] = {}
     subset_in: set[int] = set()
+    group_at: dict[int, int] = {}  # sentence -> where a number set aside as a group was told
+    for k in subsets:
+        if k.reason == REASON_SUBSET:
+            group_at.setdefault(sentences.index(k.number_start), k.number_start)
+    for m in _N_OF_GROUP.finditer(text):
+        if not _WHOLE_WORLD.fullmatch(m.group("group").strip()):
+            group_at.setdefault(sentences.index(m.start()), m.start())
     for c in counts:
         i = sentences.index(c.number_start)
         s, e = sentences.spans[i] if i >= 0 else (c.number_start, c.number_end)
@@ -120,6 +140,8 @@ def set_aside(
         reason = None
         if c.kind != KIND_COUNT or c.source != "prose":
             reason = None
+        elif _STARTING.search(c.phrase) and _SINCE.search(text, s, c.start):
+            reason = None  # "Since 1 May 2010, the number of parties rose from 150 to 155": 150 on that day
         elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):
             reason = REASON_SUBSET
             subset_in.add(i)
@@ -127,7 +149,7 @@ def set_aside(
             reason = (
                 REASON_SUBSET  # "51 signatures and 37 ratifications out of the 53 countries on the continent"
             )
-        elif i in subset_in and c.noun is None:
+        elif (i in subset_in or group_at.get(i, c.number_start) < c.number_start) and c.noun is None:
             reason = REASON_SUBSET  # "12 EU states have ratified ..., and 9 have ratified its Protocol"
         elif i in group_sentences and c.start > s and _after_group(text, s, c.number_start):
             reason = REASON_SUBSET
@@ -277,12 +299,29 @@ _CONDITIONAL_BEFORE = re.compile(
 )
 
 
+# "gained five additional signatures and 13 ratifications": the word of addition is shared by the list.
+_ADDED_LIST_BEFORE = re.compile(r"\b(?:additional|more|new|further)\s+[\w-]+\s+and\s+$", re.I)
+# "..., as States Parties or Signatories": those who did one or the other, two measures together.
+_BOTH_MEASURES_AFTER = re.compile(
+    r"[^.;\n]{0,60}?,?\s*(?:either\s+)?as\s+(?:states?[\s-]+)?(?:parties|signatories)\s+or\s+(?:as\s+)?"
+    r"(?:states?[\s-]+)?(?:parties|signatories)\b",
+    re.I,
+)
+
+
+# "100 signatures, including 23 ratifications": of everyone who signed, those who also joined (a count
+# of parties, not a group of the signatories).
+_SIGNED_INCLUDING = re.compile(r"\b(?:signatures|signatories)\s*,?\s*including\s+$", re.I)
+
+
 def why_not_a_count(text: str, m: CountMatch) -> str | None:
     """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
     before = text[max(0, m.number_start - 60) : m.number_start]
     before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
     after = text[m.number_end : m.number_end + 80]
-    if _SUBSET_BEFORE.search(before_q.rstrip() + " "):
+    if _SUBSET_BEFORE.search(before_q.rstrip() + " ") and not (
+        _SIGNED_INCLUDING.search(before_q) and m.measure != MEASURE_SIGNATORIES
+    ):
         return REASON_SUBSET
     if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
         return REASON_SUBSET
@@ -313,6 +352,10 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
     if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):
         return REASON_CHANGE
+    if m.kind == KIND_COUNT and _ADDED_LIST_BEFORE.search(before_q):
+        return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added
+    if _BOTH_MEASURES_AFTER.match(text, m.end):
+        return REASON_TOTAL  # "111 states have joined the Convention, as States Parties or Signatories"
     if (
         m.kind == KIND_COUNT
         and _OTHER_AFTER.match(after)

@@ -26,10 +26,13 @@ _SHARE = re.compile(
     r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM
-    + r"\s+(?:out\s+)?of\s+(?:the\s+world[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
-    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)(?:(?:have|has|had)\s+)?"
+    + r"\s+(?:(?:states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
+    + r"(?:out\s+)?of\s+(?:the\s+world[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
+    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)"
+    r"(?:\([^()\n]{1,30}\)\s+)?"  # "167 out of 197 states (85%) have ratified it": the share, told aside
+    r"(?:(?:have|has|had)\s+)?"
     r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
-    r"(?P<verb>signed\s+or\s+ratified|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
+    r"(?P<verb>signed\s+or\s+ratified|ratified\s+or\s+acceded|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
     r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
     r"(?<=are\s)states[\s-]+parties)\b",
     re.I,

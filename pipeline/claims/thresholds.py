@@ -32,9 +32,15 @@ _NTH_TO = re.compile(
     + r")\s+(?:(?:state|country|nation|party)\s+"
     + _TO_JOIN
     + r"|(?:state|country|nation)\s+part(?:y|ies)"
-    r"|(?P<noun>signatory|party(?=\s+to\s+(?:the|its|this)\b))(?!\s+to\s+(?:ratify|sign|join|accede))"
+    r"|(?P<noun>signatory|party(?=\s+to\s+(?:the\b|its\b|this\b|(?-i:[A-Z]))))(?!\s+to\s+(?:ratify|sign|join|accede))"
     r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
     re.I,
+)
+# A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
+_NTH_HEADLINE = re.compile(
+    r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
+    r"(?P<verb>ratifies|joins|accedes|signs)\b",
+    re.I | re.M,
 )
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
 # a fact about the Nth consent deposited, not a count on a date.
@@ -72,7 +78,8 @@ _THRESHOLDS = (
     # "needs to be ratified by 20 countries to enter into force", "must be ratified by 40 states": a
     # condition of entry into force (the sentence must say so) on a number of consents, whatever they are
     re.compile(
-        r"\b(?:must|needs?\s+to|has\s+to|have\s+to|is\s+to|requires?\s+to)\s+be\s+(?:ratified|acceded\s+to)\s+"
+        r"\b(?:must|needs?\s+to|has\s+to|have\s+to|is\s+to|requires?\s+to|(?:is|are)\s+required\s+to)\s+be\s+"
+        r"(?:ratified|acceded\s+to)\s+"
         r"by\s+(?:at\s+least\s+)?" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b"
         r"(?!\s+(?:listed|named|mentioned|in\s+annex))",
         re.I,
@@ -89,7 +96,7 @@ _THRESHOLDS = (
     # "ratified by 50 states, triggering its entry into force": the count that brought it into force
     re.compile(
         _QUAL + _NUM + rf"\s+{_MEMBERS}(?:{JOIN_NOUN})\b[^.;:]{{0,40}}?,?\s+(?:thereby\s+|thus\s+)?"
-        r"(?:triggering|which\s+triggered|that\s+triggered|and\s+triggered)\s+(?:its|the)\s+"
+        r"(?:triggering|which\s+triggered|that\s+triggered|and\s+triggered)\s+(?:(?:its|the)\s+)?"
         r"(?:[\w’']+\s+){0,2}?entry\s+into\s+force",
         re.I,
     ),
@@ -128,7 +135,19 @@ _CONDITION_NUMBER = re.compile(
     re.I,
 )
 # Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
-_ENTRY = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+_ENTRY_WORDS = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+# Entry into force for one state ("entered into force for Somalia", "for the country", "for it"): the day
+# the treaty binds a newcomer, not the treaty's own entry into force, so no threshold.
+_FOR_ONE = re.compile(
+    r"\binto\s+(?:force|effect)\s+for\s+(?:it|them|(?:the|this|that)\s+(?:country|state|nation)|"
+    r"(?-i:(?:the\s+)?[A-Z][\w'’-]+))\b",
+    re.I,
+)
+
+
+def _tells_entry(clause: str) -> bool:
+    """Words of the treaty's entry into force in a clause (not its entry into force for one state)."""
+    return bool(_ENTRY_WORDS.search(_FOR_ONE.sub(" ", clause)))
 
 
 def _exact(
@@ -161,10 +180,13 @@ def _exact(
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
-    """The text of the sentence around [start, end) (cut at . ! ? followed by a space)."""
-    lo = max((m.end() for m in re.finditer(r"[.!?]\s", text[max(0, start - 300) : start])), default=0)
+    """The text of the sentence around [start, end) (cut at . ! ? followed by a space, and at a blank line:
+    a heading above is not part of the sentence)."""
+    lo = max(
+        (m.end() for m in re.finditer(r"[.!?]\s|\n[ \t]*\n", text[max(0, start - 300) : start])), default=0
+    )
     lo += max(0, start - 300)
-    hi = re.search(r"[.!?](?:\s|$)", text[end : end + 300])
+    hi = re.search(r"[.!?](?:\s|$)|\n[ \t]*\n", text[end : end + 300])
     return text[lo : end + (hi.start() if hi else 300)]
 
 
@@ -190,14 +212,14 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 needs_entry = True
                 if re.match(r"\s+to\s+sign\b", text[m.end() :]):
                     continue
-            if needs_entry and not _ENTRY.search(_clause_around(text, m.start(), m.end())):
+            if needs_entry and not _tells_entry(_clause_around(text, m.start(), m.end())):
                 continue  # "after three countries signed": an event, unless it tells of entry into force
             if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
                 continue  # "after being ratified by two more countries": a change, not the threshold
             if (
                 i in (1, _ORDINAL)
                 and _OTHER_RULE.search(clause := _clause_around(text, m.start(), m.end()))
-                and not _ENTRY.search(clause)
+                and not _tells_entry(clause)
             ):
                 # "after the 50th ratification ..., the number of members of the SPT shall increase": a
                 # rule of the treaty tied to its Nth consent, about something other than entry into force.
@@ -227,7 +249,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             if (
                 i == _ORDINAL
                 and not _DECISIVE.search(m.group(0))
-                and not _ENTRY.search(_clause_around(text, m.start(), m.end()))
+                and not _tells_entry(_clause_around(text, m.start(), m.end()))
             ):
                 # "The 150th ratification is evidence of ...": the Nth consent, a count on the day told; the
                 # checker reads it as a threshold when the Nth consent brought the treaty into force.
@@ -288,6 +310,12 @@ def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
     out = []
+    for m in _NTH_HEADLINE.finditer(text):
+        group = "word" if m.group("word") else "num"
+        figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        if figure >= 10:
+            measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signs" else MEASURE_PARTIES
+            out.append(_exact(figure, measure, m.span(), m.span(group), m.group(0).strip(" \t#*>-")))
     for m in _NTH_TO.finditer(text):
         group = "word" if m.group("word") else "num"
         try:
@@ -299,7 +327,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
         signs = (m.group("verb") or "").lower() == "sign"
-        if not signs and _ENTRY.search(_clause_around(text, m.start(), m.end())):
+        if not signs and _tells_entry(_clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
         signs = signs or (m.group("noun") or "").lower() == "signatory"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
