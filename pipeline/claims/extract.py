@@ -43,7 +43,7 @@ from pipeline.claims.model import (
     Unread,
 )
 from pipeline.claims.names import is_outside
-from pipeline.claims.numbers import parse_number
+from pipeline.claims.numbers import ANY_FIGURE, parse_number
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
@@ -174,6 +174,8 @@ def read_text(
     """Every count claim in `text`, dated and linked to a treaty (or `treaty` if given), and every figure
     left unread with its reason. An undated claim takes `written_on`, else a byline or dateline."""
     text = strip_annotations(text)
+    if ANY_FIGURE.search(text) is None:
+        return Reading((), ())  # no digit, number word or ordinal: nothing to read (a long page is quick)
     index = treaties if isinstance(treaties, TitleIndex) else TitleIndex(treaties)
     sentences = Spans(split_sentences(text))
     counts, skipped = read_counts(text, sentences)

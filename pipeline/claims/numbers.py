@@ -31,6 +31,15 @@ ORD = r"(?P<num>\d{1,3})(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
 # An ordinal without named groups, for patterns that hold two: "the 22nd and 23rd countries".
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)\b|" + _ORDINAL_WORD + ")"
 
+# Whether a text holds any figure at all (a digit, a number word, an ordinal word): every stage of the
+# reader starts from one, so a text without any holds no claim and no unread figure.
+ANY_FIGURE = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted([*NUMBER_WORDS, *UNIT_ORDINALS, *TENS_ORDINALS], key=len, reverse=True))
+    + ")",
+    re.I,
+)
+
 # Qualifiers change what a figure claims: "more than 170" is right for 178.
 QUALIFIERS = {
     "more than": ">",
@@ -97,6 +106,7 @@ __all__ = [
     "EXTRA",
     "NUM",
     "ORD",
+    "ANY_FIGURE",
     "ORDINAL",
     "QUAL",
     "QUALIFIERS",

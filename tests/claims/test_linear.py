@@ -82,3 +82,19 @@ def test_no_text_crashes_the_reader(text: str) -> None:
     reading = read_text(text, INDEX)
     assert all(0 <= c.number_start < len(text) for c in reading.claims)
     assert all(u.reason for u in reading.unread)
+
+
+def test_a_text_without_any_figure_is_not_read_and_any_figure_is_seen() -> None:
+    # read_text returns at once on a text with no digit, number word or ordinal word (the page of "A. "
+    # that took 10 s); every word a stage reads a figure from is seen by that first look.
+    from pipeline.claims.numbers import ANY_FIGURE
+    from pipeline.text import NUMBER_WORDS, TENS_ORDINALS, UNIT_ORDINALS
+
+    assert ANY_FIGURE.search(repeated(DOTS, 4096)) is None
+    assert (
+        read_text("The Convention was adopted. It is open. Many states have joined it.", INDEX).claims == ()
+    )
+    for word in [*NUMBER_WORDS, *UNIT_ORDINALS, *TENS_ORDINALS, "7", "1st"]:
+        assert ANY_FIGURE.search(f"It was the {word.title()} time.") is not None, word
+    reading = read_text("The Convention entered into force after the decisive twentieth ratification.", INDEX)
+    assert [c.figure for c in reading.claims] == [20]
