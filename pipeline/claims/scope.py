@@ -289,7 +289,6 @@ _NEEDS_BEFORE = re.compile(
 # additional States" (but "another 4 have acceded" beside a count of ratifications is one of two ways).
 _PARTIES_BEFORE = re.compile(r"\b(?:ratified|ratifications|parties)\b", re.I)
 _ADDED_BEFORE = re.compile(r"\ban\s+additional\s+$", re.I)
-_ADDED_AFTER = re.compile(r"^\s+(?:more|additional|new)\b", re.I)
 _MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
 _CONDITIONAL_BEFORE = re.compile(
     r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
@@ -367,7 +366,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         and m.measure != MEASURE_SIGNED_NOT_PARTIES  # "An additional 31 states have signed but not ratified"
         and not (m.measure == MEASURE_SIGNATORIES and _PARTIES_BEFORE.search(before))  # "..., signed by an
         # additional 20": beside the parties, those who signed only
-        and (_ADDED_BEFORE.search(before_q) or _ADDED_AFTER.match(after))
+        and (_ADDED_BEFORE.search(before_q) or _MORE_AFTER.match(after))
     ):
         return REASON_CHANGE  # "ten more states have ratified since", "an additional 117 States had become"
     if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
