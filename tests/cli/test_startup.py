@@ -88,3 +88,18 @@ def test_version_answers_without_the_command_line_machinery() -> None:
         [sys.executable, "-c", _PROBE, "--version"], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.splitlines()[0].startswith("treaties ")
+
+
+def test_status_loads_only_its_command_and_the_store_it_reads(db: Path) -> None:
+    # `treaties status` piped: its own command module, the store's history, no other command, no diff or
+    # code-table or procedures module, and no rich console for a table written to a pipe.
+    modules = loaded("status", "OPSC", "--db", str(db))
+    assert "pipeline.cli.store_cmd" in modules and "pipeline.store.history" in modules
+    others = (
+        "pipeline.cli.fetch_cmd",
+        "pipeline.cli.report_cmd",
+        "pipeline.cli.claims_cmd",
+        "pipeline.cli.bench_cmd",
+    )
+    unused = ("pipeline.store.diffs", "pipeline.normalise.codes", "pipeline.parse.procedures", "rich.console")
+    assert heavy(modules, others + unused) == []
