@@ -41,8 +41,15 @@ GENERIC_REF = re.compile(
 )
 
 
+# "the Convention's Optional Protocol", "the CRPD's Protocol": in English the head of "A's B" is B.
+_POSSESSED = re.compile(r"(?:'s|s')\s+(?P<kind>" + "|".join(k.replace(" ", r"\s+") for k in _KINDS) + r")\b")
+
+
 def kind_of(title: str) -> str | None:
-    t = _fold(title)
+    t = _fold(title.replace("\u2019", "'"))
+    possessed = _POSSESSED.search(t)
+    if possessed:
+        return re.sub(r"\s+", " ", possessed.group("kind"))
     first = min(
         ((t.find(k), k) for k in _KINDS if re.search(rf"\b{k}\b", t)), default=None, key=lambda x: x[0]
     )
@@ -118,6 +125,9 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
                 return protocol
     if same:
         return same[-1].mtdsg_no
+    parent = index.parent_of(earlier[-1].mtdsg_no)
+    if parent and index.kind(parent) == kind:
+        return parent  # "the Optional Protocol ..., while 180 have ratified the Convention itself"
     if kind == "amendment":
         # "The Convention's scope was expanded in 2001 ... ratified that amendment": the one amendment
         # to the treaty just named.

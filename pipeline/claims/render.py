@@ -41,7 +41,7 @@ def _treaty(c: ClaimCheck) -> str:
     how = {
         "override": "given with --treaty",
         "named": "named in the sentence",
-        "reference": f'"{c.claim.treaty_text}" refers back to the last {c.mtdsg_no} mention',
+        "reference": f'"{c.claim.treaty_text}" refers back to {c.mtdsg_no}, named before (or its protocol)',
         "before": "nearest treaty named before the claim",
         "after": "first treaty named after the claim",
         "previous": "the treaty of the claim before it",

@@ -9,6 +9,7 @@ import unicodedata
 from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from math import log
 
 from pipeline.claims.protocols import protocols_first, protocols_of_references, without_glosses
@@ -126,28 +127,36 @@ class TitleIndex:
     def kind(self, mtdsg_no: str) -> str | None:
         return self._kinds.get(mtdsg_no)
 
+    @cached_property
+    def _folded(self) -> dict[str, str]:
+        """Each treaty's title, folded (lower case, ASCII, stripped): what the relations below compare."""
+        return {t.mtdsg_no: _fold(t.title).strip() for t in self.treaties if t.title}
+
     def protocol_of(self, mtdsg_no: str, ordinal: str = "") -> str | None:
         """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>" (the
         first: the UN does not number it), or "Second Optional Protocol to the <title>" for `ordinal`."""
-        title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
-        if not title:
+        titles = self._folded
+        if mtdsg_no not in titles:
             return None
         ordinal = "" if ordinal.lower() in ("", "first") else ordinal.lower() + " "
-        head = ordinal + "optional protocol to the " + _fold(title).strip()
-        found = [t.mtdsg_no for t in self.treaties if _fold(t.title).strip().startswith(head)]
+        head = ordinal + "optional protocol to the " + titles[mtdsg_no]
+        found = [m for m, t in titles.items() if t.startswith(head)]
         return found[0] if len(found) == 1 else None
+
+    def parent_of(self, mtdsg_no: str) -> str | None:
+        """The treaty a protocol's title names after "Protocol to the" (the longest title that fits)."""
+        titles = self._folded
+        _, to, rest = titles.get(mtdsg_no, "").partition("protocol to the ")
+        found = [(len(t), m) for m, t in titles.items() if to and m != mtdsg_no and rest.startswith(t)]
+        return max(found)[1] if found else None
 
     def amendment_of(self, mtdsg_no: str) -> str | None:
         """The one amendment whose title is "Amendment to <...> of the <this treaty's title>", or None."""
-        title = next((t.title for t in self.treaties if t.mtdsg_no == mtdsg_no), None)
-        if not title:
+        titles = self._folded
+        if mtdsg_no not in titles:
             return None
-        parent = re.sub(r"\s*\([^()]*\)\s*$", "", _fold(title).strip())  # "(with Protocols I, II and III)"
-        found = [
-            t.mtdsg_no
-            for t in self.treaties
-            if t.mtdsg_no != mtdsg_no and _fold(t.title).startswith("amendment") and parent in _fold(t.title)
-        ]
+        parent = re.sub(r"\s*\([^()]*\)\s*$", "", titles[mtdsg_no])  # "(with Protocols I, II and III)"
+        found = [m for m, t in titles.items() if m != mtdsg_no and t.startswith("amendment") and parent in t]
         return found[0] if len(found) == 1 else None
 
     def weight(self, word: str) -> float:

@@ -102,3 +102,29 @@ def test_figures_told_with_respectively_pair_with_the_treaties_in_order() -> Non
     found = {c.figure: c.mtdsg_no for c in extract_claims(text, GLOSSED)}
     assert found.get(150) == "IV-95"
     assert found.get(120, "IV-96") == "IV-96"  # not read as a claim yet (issue 21, part b)
+
+
+def test_the_convention_after_only_its_protocol_was_named_is_the_parent() -> None:
+    # "A's B" is a B: "the Keepers Convention's Optional Protocol" is a protocol, so "the Convention" told
+    # after it, with no convention named before, is the treaty that protocol belongs to.
+    from tests.claims.conftest import FOGHORN, FOGHORN_NO, KEEPERS, KEEPERS_NO
+
+    index = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS), TreatyName(FOGHORN_NO, FOGHORN)])
+    assert index.parent_of(FOGHORN_NO) == KEEPERS_NO and index.parent_of(KEEPERS_NO) is None
+    text = (
+        f"GENEVA, 14 June 2019 - Ruritania has joined the {FOGHORN}. 12 States are now party to the "
+        "Protocol, while 180 have ratified the Convention itself."
+    )
+    assert [(c.figure, c.mtdsg_no) for c in extract_claims(text, index)] == [
+        (12, FOGHORN_NO),
+        (180, KEEPERS_NO),
+    ]
+
+
+def test_a_possessive_title_is_of_the_kind_it_ends_with() -> None:
+    from pipeline.claims.references import kind_of
+
+    assert kind_of("the Lighthouse Keepers Convention's Optional Protocol") == "optional protocol"
+    assert kind_of("the Keepers Convention\u2019s Protocol") == "protocol"
+    assert kind_of("Optional Protocol to the Convention on Buoys") == "optional protocol"
+    assert kind_of("Convention on Buoys") == "convention"
