@@ -83,12 +83,11 @@ def _already_clean(status: TreatyStatus) -> bool:
     ]
     lines += [c.label for c in status.columns] + [c.role for c in status.columns]
     lines += [str(x) for c in status.columns for pair in c.legend for x in pair]
-    for p in status.participants:
-        lines.append(p.name)
-        lines += p.footnotes
-        for a in (p.signature, p.consent, p.provisional, *p.others):
-            if a is not None:
-                lines += (a.type, a.code)
+    # An action's type is its column's legend entry (checked above) and its code matched [A-Za-z]{1,2} in
+    # the date cell (pipeline.parse.table): neither can hold what _clean removes, and a page's thousands of
+    # actions are not looked through again.
+    lines += [p.name for p in status.participants]
+    lines += [f for p in status.participants for f in p.footnotes]
     for n in status.end_notes:
         lines.append(n.number)
         texts.append(n.text)

@@ -23,6 +23,7 @@ from pipeline.parse.model import (
     TreatyStatus,
 )
 from pipeline.parse.table import RawRow, build_participants, fold, parse_columns, split_footnotes
+from pipeline.parse.trim import without_furniture, without_viewstate
 
 # ASP.NET WebForms prefixes every server control id; it changed around 2019
 # (ctl00_ContentPlaceHolder1_ -> ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_), so ids are
@@ -175,26 +176,6 @@ def _text(el: etree._Element | None) -> str | None:
     return t or None
 
 
-_VIEWSTATE = b'id="__VIEWSTATE" value="'
-
-
-def _without_viewstate(data: bytes) -> bytes:
-    """The page without the value of ASP.NET's hidden __VIEWSTATE input: 120 kB of base64 on a status page
-    (a third of it) that nothing here reads, and that would otherwise be built into the tree and freed."""
-    at = data.find(_VIEWSTATE)
-    if at < 0:
-        return data
-    start = at + len(_VIEWSTATE)
-    end = data.find(b'"', start)
-    tag = data.rfind(b"<", 0, at)
-    # Only a real <input ...> attribute value, and only one free of markup (base64 never has < or >).
-    if end < 0 or tag < 0 or data[tag : tag + 6].lower() != b"<input" or b">" in data[tag:start]:
-        return data
-    if data.find(b"<", start, end) >= 0 or data.find(b">", start, end) >= 0:  # no copy of the 120 kB
-        return data
-    return data[:start] + data[end:]
-
-
 _TABLE_PARTS = frozenset({"tr", "thead", "tbody", "tfoot", "colgroup", "caption"})
 
 
@@ -208,7 +189,20 @@ def _table_closed(grid: etree._Element) -> bool:
 def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | None = None) -> TreatyStatus:
     """`charset` is the HTTP header's, if known; otherwise the page's <meta> declaration, else UTF-8."""
     page = source.location if source else "<html page>"
-    body = _without_viewstate(data)  # what the tree is built from, and where the note containers are counted
+    body = without_furniture(data)
+    if body is not None:
+        try:
+            return _read_status(data, body, charset, source, page)
+        except ParseError:
+            pass  # read whole below: a trimmed reading that fails is never the answer, nor its error
+    return _read_status(data, without_viewstate(data), charset, source, page)
+
+
+def _read_status(
+    data: bytes, body: bytes, charset: str | None, source: SourceRef | None, page: str
+) -> TreatyStatus:
+    """The status read from `body`, the page `data` trimmed (pipeline.parse.trim): the tree is built from
+    it, and the note containers are counted in it."""
     ids, form_no = _index(_read_document(data, body, charset, page))
     grid, status_block, mtdsg_no = _status_page_parts(ids, form_no, data, page)
     status_at = _status_as_at(_text(ids.get("div3")), page)
@@ -255,8 +249,8 @@ def parse_html(data: bytes, *, source: SourceRef | None = None, charset: str | N
 
 
 def _read_document(data: bytes, body: bytes, charset: str | None, page: str) -> etree._Element:
-    """The tree of `body` (the page `data` without its __VIEWSTATE value), once the page is known to be
-    whole and in a charset we can read."""
+    """The tree of `body` (the page `data` trimmed of what no reader looks at), once the page is known to
+    be whole and in a charset we can read."""
     if not _END_OF_PAGE.search(data, max(0, len(data) - _TAIL)):
         raise ParseError(f"{page}: truncated page: it does not end with </html>, so its end may be missing")
     encoding = declared_charset(data, charset)
@@ -418,8 +412,8 @@ def _note_containers(data: bytes) -> int:
 
 
 def _whole_end_notes(body: bytes, table: etree._Element | None, page: str) -> tuple[EndNote, ...]:
-    # Counted in the page without its __VIEWSTATE value (the same count: a container inside an <input>'s
-    # value is never a <div>'s class), which is 40% shorter to search.
+    # Counted in the trimmed page the tree was built from (the same count: trim() never cuts a container,
+    # and one inside an <input>'s value is never a <div>'s class), which is 40% shorter to search.
     notes = _end_notes(table)
     declared = _note_containers(body)
     if declared > len(notes):

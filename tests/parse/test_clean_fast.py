@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.parse import SourceRef, parse_page
 from pipeline.parse.clean import _already_clean, _clean
-from pipeline.parse.model import Action, Declaration, EndNote, Participant, TreatyStatus
+from pipeline.parse.model import Action, Column, Declaration, EndNote, Participant, TreatyStatus
 
 ESC = "\x1b"
 
@@ -38,6 +38,10 @@ def _status() -> TreatyStatus:
         ),
         lambda s: dataclasses.replace(s, end_notes=(EndNote("1", "A\r\nnote"),)),
         lambda s: dataclasses.replace(s, title="x" * 5000),
+        # An action's type comes from its column's legend, which is looked through in its place.
+        lambda s: dataclasses.replace(
+            s, columns=(Column(1, "Ratification", "consent", (("", f"ratifi{ESC}cation"),)),)
+        ),
     ],
 )
 def test_anything_the_walk_would_change_takes_the_walk(dirty) -> None:
