@@ -220,7 +220,14 @@ def load_set(folder: Path) -> tuple[list[EvalText], list[Expected]]:
     return texts, rows
 
 
+# The reading's parts in the order the checker settles them; a misread is put down to the first part it
+# got wrong (a wrong date usually makes the verdict wrong too: that is the date's miss, not the verdict's).
+STAGES = ("treaty", "measure", "mode", "date", "verdict")
+
+
 def _differences(e: Expected, c: ClaimCheck) -> list[str]:
+    """What the check read differently from the expected reading, one "stage got (expected ...)" each, in
+    the order of STAGES."""
     cl = c.claim
     out = []
     if c.mtdsg_no != e.treaty:
@@ -235,6 +242,24 @@ def _differences(e: Expected, c: ClaimCheck) -> list[str]:
     if key != e.verdict:
         out.append(f"verdict {key} (expected {e.verdict})")
     return out
+
+
+def miss_counts(result: EvalResult) -> dict[str, int]:
+    """The misses of a set by what went wrong: "missed", each stage of STAGES (the first it misread), and
+    "spurious". The stage counts add up to the misreads."""
+    counts = dict.fromkeys(("missed", *STAGES, "spurious"), 0)
+    for m in result.misses:
+        counts[m.why.split(" ", 1)[0] if m.what == "misread" else m.what] += 1
+    return counts
+
+
+def _misses_line(result: EvalResult) -> str:
+    counts = miss_counts(result)
+    misread = ", ".join(f"{stage} {counts[stage]}" for stage in STAGES)
+    return (
+        f"misses: {counts['missed']} not found; {sum(counts[s] for s in STAGES)} misread, by the first part "
+        f"read wrong: {misread}; {counts['spurious']} spurious"
+    )
 
 
 def is_set(folder: Path) -> bool:
@@ -334,6 +359,7 @@ def render_eval(result: EvalResult) -> str:
         group = [t for t in result.scores if t.category == category]
         if group:
             lines.append(_line(f"  {category}", group))
+    lines.append(_misses_line(result))
     for m in result.misses:
         lines.append("")
         if m.expected is not None:

@@ -11,10 +11,13 @@ from pipeline.claims.check import CachedStore, check_text
 from pipeline.claims.evaluate import (
     CATEGORIES,
     VERDICT_KEYS,
+    EvalResult,
     EvalSetError,
+    Miss,
     evaluate,
     evaluate_all,
     load_set,
+    miss_counts,
     render_all,
     render_eval,
 )
@@ -66,6 +69,7 @@ def test_cli_eval_prints_the_score_and_every_miss(eval_db: Path, tmp_path: Path)
     first = result.output.splitlines()[0]
     assert first.startswith("evaluation: 3 of 4 claims judged right (75.0%); 2 texts")
     assert "\n\nmissed: zz-missed.txt: 77 parties of XXVI-6" in result.output
+    assert "\nmisses: 1 not found; 0 misread, by the first part read wrong: treaty 0, " in result.output
     assert result.output.count("why:") == result.output.count("\n\nmissed:") + result.output.count(
         "\n\nmisread:"
     ) + result.output.count("\n\nspurious:")
@@ -128,3 +132,42 @@ def test_the_held_out_half_runs_and_is_well_formed(eval_db: Path) -> None:
     with open_store(eval_db, read_only=True) as store:
         result = evaluate(HELD_OUT, store, name="test")
     assert result.texts == len(texts) and result.expected == len(expected)
+
+
+def test_misses_are_counted_by_the_first_part_read_wrong() -> None:
+    result = EvalResult(
+        misses=[
+            Miss("a.txt", "missed", None, None, "not found"),
+            Miss(
+                "a.txt",
+                "misread",
+                None,
+                None,
+                "date None (expected 2015-01-23); verdict undated-wrong (expected stale)",
+            ),
+            Miss(
+                "b.txt",
+                "misread",
+                None,
+                None,
+                "treaty IV-4 (expected IV-5); verdict wrong (expected current)",
+            ),
+            Miss("b.txt", "misread", None, None, "verdict current (expected stale)"),
+            Miss("c.txt", "misread", None, None, "date 2019-01-03 (expected 2019-07-31)"),
+            Miss("c.txt", "spurious", None, None, "not a claim the set lists"),
+        ]
+    )
+    counts = miss_counts(result)
+    assert counts == {
+        "missed": 1,
+        "treaty": 1,
+        "measure": 0,
+        "mode": 0,
+        "date": 2,
+        "verdict": 1,
+        "spurious": 1,
+    }
+    assert (
+        "misses: 1 not found; 4 misread, by the first part read wrong: treaty 1, measure 0, mode 0, date 2, "
+        "verdict 1; 1 spurious" in render_eval(result)
+    )
