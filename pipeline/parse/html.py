@@ -373,24 +373,38 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
         has_sup = has_decl = False
         # Most name cells are "Afghanistan<br>": a name and an empty <br>, with no marker and no link.
         kids = len(name_cell)
-        if kids > 1 or kids == 1 and ((br := name_cell[0]).tag != "br" or len(br)):
+        bare = kids == 0 or kids == 1 and (br := name_cell[0]).tag == "br" and not len(br)
+        if not bare:
             for el in name_cell.iter("sup", "SUP", "a"):
                 if el.tag != "a":
                     has_sup = True
                     footnotes.extend(split_footnotes(string(el)))
                 elif el.get("href") == "#EndDec" or "ShowDeclarations" in (el.get("onclick") or ""):
                     has_decl = True
+        if has_sup:
+            name = _text_without_sup(name_cell)
+        elif bare and (kids == 0 or br.tail is None):  # the name alone, read without a call to libxml2
+            name = fold(name_cell.text or "")
+        else:  # most names carry no footnote marker: their whole text is the name
+            name = fold(string(name_cell))
         rows.append(
             RawRow(
-                # Most names carry no footnote marker: their whole text is the name.
-                _text_without_sup(name_cell) if has_sup else fold(string(name_cell)),
+                name,
                 tuple(footnotes),
                 has_decl,
-                # A date cell is almost always bare text: read it without a call to libxml2.
-                tuple([string(td) if len(td) else td.text or "" for td in tds[1:]]),
+                # A date cell is almost always bare text or "19 Sep 2002<br>": read those without a call
+                # to libxml2 (the parser gives a <br> no content).
+                tuple([_cell_text(td) for td in tds[1:]]),
             )
         )
     return columns, rows
+
+
+def _cell_text(td: etree._Element) -> str:
+    kids = len(td)
+    if kids == 0 or kids == 1 and (br := td[0]).tag == "br" and br.tail is None:
+        return td.text or ""
+    return _string(td)
 
 
 # An end note's container as the page's bytes show it. libxml2 drops what lies deeper than its nesting
