@@ -301,11 +301,12 @@ def test_two_processes_on_one_raw_store_share_the_rate_limit(server: HostileServ
         assert child.returncode == 0, err.decode()
     times = sorted(h.at for h in server.log)
     assert len(times) == 2 * per_child
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    since_first = [t - times[0] for t in times]
     # Unshared, the two children would each send at their own pace: pairs of requests milliseconds
-    # apart. Shared, requests leave `interval` apart; arrivals jitter a little on a busy machine.
-    assert min(gaps) >= interval * 0.5, gaps
-    assert times[-1] - times[0] >= (len(times) - 1) * interval * 0.9, gaps
+    # apart, the k-th about k/2 intervals after the first. Shared, the k-th leaves k intervals after the
+    # first; on a busy machine an arrival can lag its departure (one gap of 0.42 s then 0.08 s was seen at
+    # a load of 6), so each is allowed one interval late, which the unshared pace misses from the 4th on.
+    assert all(t >= (k - 1) * interval for k, t in enumerate(since_first)), since_first
     assert (state / "http-state.json").exists()
 
 
