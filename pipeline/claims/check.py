@@ -30,7 +30,7 @@ from pipeline.claims.facts import (
 from pipeline.claims.numbers import ORD
 from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
-from pipeline.claims.status_dates import brought_to_day, carried_status_dates
+from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
 from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
@@ -335,6 +335,7 @@ def read_claims(
     reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
     claims = yesterday_counts(further_counts(ordinal_days(reading.claims, text, store), text))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
+    claims = paragraph_days(claims, text)
     return replace(reading, claims=tuple(claims))
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
+from pipeline.claims.dating import consequence_day
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.links import Mentions as _Mentions
@@ -204,6 +205,8 @@ def read_text(
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
             d = _event_day(sentence, all_dates, c.number_start)
+        if d is None and not own_date:
+            d = consequence_day(text, c.number_start, sentence, all_dates)
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)
         mtdsg_no: str | None
         if treaty:
