@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
+from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
@@ -27,6 +28,7 @@ from pipeline.claims.facts import (
     signed_not_party,
     withdrawn,
 )
+from pipeline.claims.links import restated
 from pipeline.claims.numbers import ORD
 from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
@@ -335,7 +337,8 @@ def read_claims(
     reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
     claims = yesterday_counts(further_counts(ordinal_days(reading.claims, text, store), text))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
-    claims = paragraph_days(claims, text)
+    claims = named_acts(paragraph_days(claims, text), text, store)
+    claims = restated(opening_day(yearless_acts(claims, store), text, store), text)
     return replace(reading, claims=tuple(claims))
 
 

@@ -65,14 +65,26 @@ def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), names[n]) for n in ordered)
 
 
-def _states_in(clause: str) -> list[str]:
-    """The codes of the states named in `clause`, in text order, without overlaps."""
+def tells_day(sentence: str) -> bool:
+    """Whether a sentence tells an act's day itself, even without a year or relative to the text ("on 15
+    May", "on Monday", "today"): then the text dates the act, not the record."""
+    return bool(_TOLD_DAY.search(sentence))
+
+
+def state_spans(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each state named in `clause` (the project's name table), in text order,
+    without overlaps."""
     taken: list[tuple[int, int, str]] = []
     for pattern, iso3 in _state_names():
         for m in pattern.finditer(clause):
             if not any(m.start() < e and s < m.end() for s, e, _ in taken):
                 taken.append((m.start(), m.end(), iso3))
-    return [iso3 for _, _, iso3 in sorted(taken)]
+    return sorted(taken)
+
+
+def _states_in(clause: str) -> list[str]:
+    """The codes of the states named in `clause`, in text order, without overlaps."""
+    return [iso3 for _, _, iso3 in state_spans(clause)]
 
 
 def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> date | None:
@@ -159,4 +171,4 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     return replace(c, claimed_on=day, date_text=f"{iso3}'s {act} of {day.isoformat()}", date_source="record")
 
 
-__all__ = ["ordinal_days"]
+__all__ = ["ordinal_days", "state_spans", "tells_day"]

@@ -1,0 +1,88 @@
+"""Fifth pass (issue 21): dating by the record (pipeline/claims/anchors.py). Hand-written sentences on the
+made-up Convention on the Protection of Lighthouse Keepers, checked against the small store of
+tests/claims/conftest.py: Japan acceded on 2022-07-07, Peru signed on 2021-11-11, France and Germany
+signed on 2001-01-10 (the first signatures), the Holy See acceded on 2008-01-01, Chile only signed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.claims.check import check_text
+from pipeline.claims.render import render_text
+from pipeline.store import open_store
+from tests.claims.conftest import KEEPERS
+
+
+def _checks(db: Path, text: str, written_on: date | None = None):
+    with open_store(db, read_only=True) as store:
+        return check_text(text, store, name="t.txt", written_on=written_on)
+
+
+def _dates(db: Path, text: str, written_on: date | None = None) -> list[tuple[int, date | None]]:
+    return [(c.claim.figure, c.claim.claimed_on) for c in _checks(db, text, written_on).checks]
+
+
+def test_an_undated_count_takes_the_day_of_the_act_its_sentence_names(keepers_db: Path) -> None:
+    text = f"Japan's accession brings the number of parties to the {KEEPERS} to 5."
+    report = _checks(keepers_db, text)
+    [c] = report.checks
+    assert c.claim.claimed_on == date(2022, 7, 7)
+    assert c.claim.date_text == "dated by Japan's accession, 2022-07-07"
+    assert "dated by Japan's accession, 2022-07-07" in render_text(report)
+    text = f"With the accession of Japan, 5 States are now parties to the {KEEPERS}."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+
+
+def test_a_count_of_signatories_takes_the_signature_day(keepers_db: Path) -> None:
+    text = f"Peru's signature brings the number of signatories of the {KEEPERS} to 4."
+    assert _dates(keepers_db, text) == [(4, date(2021, 11, 11))]
+    # Peru has not joined: a count of parties is not dated by its signature.
+    text = f"With the signature of Peru, the {KEEPERS} has 5 parties."
+    assert _dates(keepers_db, text) == [(5, None)]
+
+
+def test_a_text_with_its_own_date_keeps_it(keepers_db: Path) -> None:
+    text = f"With the accession of Japan, 5 States are now parties to the {KEEPERS}."
+    assert _dates(keepers_db, text, date(2023, 1, 1)) == [(5, date(2023, 1, 1))]
+
+
+def test_an_act_the_record_lacks_denied_or_shared_dates_nothing(keepers_db: Path) -> None:
+    no_consent = f"Chile's ratification brings the number of parties to the {KEEPERS} to 5."
+    assert _dates(keepers_db, no_consent) == [(5, None)]
+    denied = f"Japan has not yet acceded to the {KEEPERS}, which has 5 parties."
+    assert _dates(keepers_db, denied) == [(5, None)]
+    two_states = f"After the Holy See acceded and Japan acceded, 5 States were parties to the {KEEPERS}."
+    assert _dates(keepers_db, two_states) == [(5, None)]
+
+
+def test_a_day_the_sentence_tells_without_its_year_leaves_the_count_undated(keepers_db: Path) -> None:
+    text = f"Japan's accession on Monday brings the number of parties to the {KEEPERS} to 5."
+    assert _dates(keepers_db, text) == [(5, None)]
+
+
+def test_the_latest_state_to_act_dates_the_undated_counts_of_the_text(keepers_db: Path) -> None:
+    text = f"The {KEEPERS} has 5 parties.\n\nJapan is the latest state to have acceded to the Convention."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    # A first act told in the lead is no "latest": the text stays undated.
+    text = f"Japan acceded to the {KEEPERS} long ago.\n\nThe Convention now has 5 parties."
+    assert _dates(keepers_db, text) == [(5, None)]
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_named_act(keepers_db: Path) -> None:
+    told_before = f"The Holy See acceded to the {KEEPERS} on 1 January 2008."
+    text = f"{told_before} With the accession of Japan on 7 July, the Convention has 5 parties."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    # Another day and month than the record's: the year told before stays.
+    text = f"{told_before} With the accession of Japan on 9 July, the Convention has 5 parties."
+    assert _dates(keepers_db, text) == [(5, date(2008, 7, 9))]
+
+
+def test_signatures_of_the_opening_day_take_the_first_signature_day(keepers_db: Path) -> None:
+    text = f"Two states signed the {KEEPERS} on its opening day, and more followed."
+    assert _dates(keepers_db, text) == [(2, date(2001, 1, 10))]
+    text = f"In a ceremony on 10 January, the {KEEPERS} was opened for signature and signed by 2 countries."
+    assert _dates(keepers_db, text) == [(2, date(2001, 1, 10))]
+    # A different day told in the sentence: not the record's opening day.
+    text = f"In a ceremony on 12 March, the {KEEPERS} was opened for signature and signed by 2 countries."
+    assert _dates(keepers_db, text) == [(2, None)]
