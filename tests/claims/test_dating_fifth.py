@@ -75,3 +75,11 @@ def test_another_paragraph_a_day_to_come_or_another_time_between_break_the_link(
         "Seventy states have signed it."
     )
     assert _dates(another_date) == [(70, None)]
+
+
+def test_a_year_in_a_parenthesis_after_a_name_dates_that_act_not_the_count() -> None:
+    text = (
+        f"As of May 2020, 40 states are parties to the {KEEPERS}. There are still 3 states that have only signed "
+        "it (Chile (signature in 2002), Peru (signed in 2021) and Fiji)."
+    )
+    assert _dates(text) == [(40, date(2020, 5, 31)), (3, date(2020, 5, 31))]
