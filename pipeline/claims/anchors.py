@@ -50,7 +50,10 @@ _DENIED = re.compile(r"\b(?:not|never|yet|only|neither|nor|no|without|failed|ref
 # "Chile is the latest state to have ratified", "the most recent party is Chile": the act the text's own
 # (unknown) day comes after, so the day its counts speak of.
 _LATEST = re.compile(
-    r"\bthe\s+(?:latest|most\s+recent|newest|last)\s+(?:state|country|nation|party|signatory|one)\b", re.I
+    r"\b(?:latest|most\s+recent|newest|last)\s+(?:(?:[\w-]+\s+){0,2}?(?:state|country|nation|party|parties|"
+    r"signatory|one|ratification|accession|signature|addition)s?\b|(?:to|being)\b)|"
+    r"\bthe\s+(?:latest|most\s+recent|newest)\s*,",
+    re.I,
 )
 # The dates a count may have that the record replaces: none at all.
 _WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body"})
@@ -60,7 +63,9 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
     """(state code, kind of act) for each state the sentence names with its own act, not denied."""
     out: set[tuple[str, str]] = set()
     for s, e, iso3 in state_spans(sentence):
-        rest = re.split(r"[,;:()]", sentence[e : e + 80])[0]
+        chunks = re.split(r"[,;:()]", sentence[e : e + 80])
+        # "The latest, Peru, deposited its instrument": the act after a name set off by commas.
+        rest = chunks[1] if len(chunks) > 1 and not chunks[0].strip() else chunks[0]
         after = _ACT_AFTER.match(rest)
         lead = re.split(r"[,;:()]", sentence[max(0, s - 60) : s])[-1]
         before = _ACT_BEFORE.search(lead)
@@ -157,8 +162,10 @@ def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
 # "83 countries which signed the convention on its opening day", "was opened for signature and signed by
 # 21 countries": the day the treaty opened for signature.
 _OPENING = re.compile(
-    r"\b(?:on\s+(?:its|the)\s+(?:opening|first)\s+day|on\s+the\s+day\s+it\s+(?:was\s+)?opened\s+for\s+signature|"
-    r"opened\s+for\s+signature\s+and\s+(?:was\s+)?signed\s+by)\b",
+    r"\bon\s+(?:its|the)\s+opening\s+day\b|"
+    r"\bon\s+(?:its|the)\s+first\s+day\s+(?:(?:it\s+was\s+)?open(?:ed)?\s+for\s+signature|of\s+(?:signature|signing))\b|"
+    r"\bon\s+the\s+(?:very\s+)?day\s+it\s+(?:was\s+)?opened\s+for\s+signature\b|"
+    r"\bopened\s+for\s+signature\s+and\s+(?:was\s+)?(?:immediately\s+)?signed\s+by\b",
     re.I,
 )
 _DATE_WORDS = re.compile(rf"\b(?:{_MONTH}|(?:19|20)\d\d)\b", re.I)

@@ -64,6 +64,8 @@ def test_a_day_the_sentence_tells_without_its_year_leaves_the_count_undated(keep
 def test_the_latest_state_to_act_dates_the_undated_counts_of_the_text(keepers_db: Path) -> None:
     text = f"The {KEEPERS} has 5 parties.\n\nJapan is the latest state to have acceded to the Convention."
     assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    text = f"The {KEEPERS} now has 5 parties. The latest, Japan, acceded to it in the summer."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
     # A first act told in the lead is no "latest": the text stays undated.
     text = f"Japan acceded to the {KEEPERS} long ago.\n\nThe Convention now has 5 parties."
     assert _dates(keepers_db, text) == [(5, None)]
@@ -83,6 +85,8 @@ def test_signatures_of_the_opening_day_take_the_first_signature_day(keepers_db: 
     assert _dates(keepers_db, text) == [(2, date(2001, 1, 10))]
     text = f"In a ceremony on 10 January, the {KEEPERS} was opened for signature and signed by 2 countries."
     assert _dates(keepers_db, text) == [(2, date(2001, 1, 10))]
+    text = f"Two states signed the {KEEPERS} on the first day of the conference."
+    assert _dates(keepers_db, text) == [(2, None)]
     # A different day told in the sentence: not the record's opening day.
     text = f"In a ceremony on 12 March, the {KEEPERS} was opened for signature and signed by 2 countries."
     assert _dates(keepers_db, text) == [(2, None)]
