@@ -37,12 +37,14 @@ _KIND_OF = {MEASURE_PARTIES: CONSENT, MEASURE_SIGNATORIES: SIGNATURE}
 
 # The words of an act: signing, or joining (ratifying, acceding, depositing an instrument, becoming party).
 _ACT = (
-    r"(?:(?P<sign>sign(?:s|ed|ing|ature)?)|(?P<consent>ratif\w*|accession|acced\w*|joins|joined|joining|"
-    r"deposit\w*|instrument|became\s+(?:a\s+)?party|becomes\s+(?:a\s+)?party))\b"
+    r"(?:(?P<sign>sign(?:s|ed|ing|atures?)?)|(?P<consent>ratif\w*|accessions?|acced\w*|joins|joined|joining|"
+    r"deposit\w*|instruments?|became\s+(?:a\s+)?party|becomes\s+(?:a\s+)?party))\b"
 )
 # "Chile's ratification", "Chile has ratified", "Chile is the latest state to have ratified": the act told
 # after the state, a few words on and in the same clause.
 _ACT_AFTER = re.compile(r"^(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?\s+" + _ACT, re.I)
+# What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
 # "the ratification of Chile", "accession by Chile", "instrument of ratification by the Chile".
 _ACT_BEFORE = re.compile(r"\b" + _ACT + r"(?:\s+[\w-]+){0,2}?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 # Words that deny or put off the act: "has not ratified", "yet to sign", "has only signed" (no consent).
@@ -55,24 +57,43 @@ _LATEST = re.compile(
     r"\bthe\s+(?:latest|most\s+recent|newest)\s*,",
     re.I,
 )
+# A count sentence that opens by pointing back to the act told before it: "This brings the number to 41".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:this|that|which|it|the\s+(?:move|ratification|accession|signature|deposit))\s+"
+    r"(?:brings|brought|has\s+brought|raises|raised|takes|took|makes|made|increases|increased)\b",
+    re.I,
+)
 # The dates a count may have that the record replaces: none at all.
 _WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body"})
 
 
 def _acts(sentence: str) -> set[tuple[str, str]]:
-    """(state code, kind of act) for each state the sentence names with its own act, not denied."""
-    out: set[tuple[str, str]] = set()
-    for s, e, iso3 in state_spans(sentence):
+    """(state code, kind of act) for each state the sentence names with its own act, not denied. The states
+    of a list share its act: "Chile, Peru and Japan ratified it", "the accessions of Chile and Peru"."""
+    spans = state_spans(sentence)
+    kinds: list[set[str]] = []
+    for s, e, _ in spans:
         chunks = re.split(r"[,;:()]", sentence[e : e + 80])
         # "The latest, Peru, deposited its instrument": the act after a name set off by commas.
         rest = chunks[1] if len(chunks) > 1 and not chunks[0].strip() else chunks[0]
         after = _ACT_AFTER.match(rest)
         lead = re.split(r"[,;:()]", sentence[max(0, s - 60) : s])[-1]
         before = _ACT_BEFORE.search(lead)
+        found = set()
         for m, words in ((after, rest[: after.end()] if after else ""), (before, lead)):
             if m is not None and not _DENIED.search(words):
-                out.add((iso3, SIGNATURE if m.group("sign") else CONSENT))
-    return out
+                found.add(SIGNATURE if m.group("sign") else CONSENT)
+        kinds.append(found)
+    listed = [
+        bool(_LIST_JOINER.fullmatch(sentence[e : spans[i + 1][0]])) for i, (_, e, _) in enumerate(spans[:-1])
+    ]
+    for i in reversed(range(len(listed))):  # the act told after the list's last name
+        if listed[i] and not kinds[i]:
+            kinds[i] = set(kinds[i + 1])
+    for i in range(len(listed)):  # the act told before the list's first name
+        if listed[i] and not kinds[i + 1]:
+            kinds[i + 1] = set(kinds[i])
+    return {(iso3, k) for (_, _, iso3), ks in zip(spans, kinds, strict=True) for k in ks}
 
 
 def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, kind: str) -> tuple[str, str, date] | None:
@@ -101,9 +122,19 @@ def _dated_by(c: Claim, act: tuple[str, str, date]) -> Claim:
 def _one_act(store: StoreLike, c: Claim, acts: set[tuple[str, str]]) -> tuple[str, str, date] | None:
     kind = _KIND_OF.get(c.measure)
     states = sorted({iso3 for iso3, k in acts if k == kind})
-    if kind is None or c.mtdsg_no is None or len(states) != 1:
+    if kind is None or c.mtdsg_no is None or not states:
         return None
-    return _act_day(store, c.mtdsg_no, states[0], kind)
+    found = [_act_day(store, c.mtdsg_no, iso3, kind) for iso3 in states]
+    days = [a for a in found if a is not None]
+    if len(days) != len(states) or len({a[2] for a in days}) != 1:
+        return None  # a state without (one) such act, or states that acted on different days
+    if len(days) == 1:
+        return days[0]
+    # "Burkina Faso and Moldova ratified it, bringing the total to 30": several acts of one day.
+    *first, last = sorted({a[0] for a in days})
+    names = f"{', '.join(first)} and {last}"
+    whats = sorted({a[1] for a in days})
+    return names, (whats[0] if len(whats) == 1 else kind) + "s", days[0][2]
 
 
 def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
@@ -123,7 +154,17 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
         if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT:
             lo, hi = sentences.containing(c.number_start)
             said = text[lo:hi]
-            act = None if tells_day(said) else _one_act(store, c, _acts(said))
+            if _POINTS_BACK.match(said):
+                # "Chile acceded to it. This brings the number of parties to 41": the act told just before.
+                n = sentences.index(c.number_start)
+                said = text[sentences.spans[n - 1][0] : hi] if n > 0 else said
+            # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
+            # "at the 26 May ceremony. ... This brings the number to 41"): the text dates the act, and leaves
+            # the reader without its year; the record does not date it.
+            if tells_day(text[:hi]):
+                out.append(c)
+                continue
+            act = _one_act(store, c, _acts(said))
             if act is None and no_words_date:
                 act = _one_act(store, c, latest)
             if act is not None:

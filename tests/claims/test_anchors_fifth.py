@@ -42,6 +42,28 @@ def test_a_count_of_signatories_takes_the_signature_day(keepers_db: Path) -> Non
     assert _dates(keepers_db, text) == [(5, None)]
 
 
+def test_several_states_acting_on_one_day_date_the_count_to_that_day(keepers_db: Path) -> None:
+    text = f"France and Germany signed the {KEEPERS}, bringing the number of signatories to 3."
+    assert _dates(keepers_db, text) == [(3, date(2001, 1, 10))]
+    text = f"The signatures of France and Germany brought the number of signatories of the {KEEPERS} to 3."
+    [c] = _checks(keepers_db, text).checks
+    assert c.claim.date_text == "dated by France and Germany's signatures, 2001-01-10"
+    # Acts of different days leave it undated.
+    text = f"The Holy See and Japan acceded to the {KEEPERS}, bringing the number of parties to 5."
+    assert _dates(keepers_db, text) == [(5, None)]
+
+
+def test_this_brings_points_back_to_the_act_told_just_before(keepers_db: Path) -> None:
+    text = f"Japan acceded to the {KEEPERS}. This brings the number of parties to 5."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    # The text tells the act's day without its year: it dates the act, and the record does not.
+    text = f"Japan acceded to the {KEEPERS} at a ceremony on 7 July. This brings the number of parties to 5."
+    assert _dates(keepers_db, text) == [(5, None)]
+    # Without the pointer, a sentence that names no act is not dated by the one before.
+    text = f"Japan acceded to the {KEEPERS}. The Convention has 5 parties."
+    assert _dates(keepers_db, text) == [(5, None)]
+
+
 def test_a_text_with_its_own_date_keeps_it(keepers_db: Path) -> None:
     text = f"With the accession of Japan, 5 States are now parties to the {KEEPERS}."
     assert _dates(keepers_db, text, date(2023, 1, 1)) == [(5, date(2023, 1, 1))]
