@@ -153,8 +153,7 @@ def _subject_or_inside(text: str, m: TreatyMention) -> bool:
     return not is_outside(m.mtdsg_no) or bool(_SENTENCE_OPENS.search(text[max(0, m.start - 40) : m.start]))
 
 
-# A headline is one of the text's first lines, with no full stop, or the text's first line set apart by a
-# blank line ("Convention against Torture signed by 21 countries.\n\nIn a formal ceremony ...").
+# A headline is one of the text's first lines, with no full stop.
 _HEAD_LINES = 4
 _HEAD_END = (".", "!", "?", '"', "”", "’")
 
@@ -170,14 +169,8 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
         if c.line > _HEAD_LINES or dated or c.source == "infobox":
             continue
         line_end = text.find("\n", c.number_start)
-        first_line = not text[: text.rfind("\n", 0, c.number_start) + 1].strip() and bool(
-            re.match(r"\n[ \t]*\n", text[line_end:] if line_end >= 0 else "")
-        )
-        if (
-            text[c.number_start : line_end if line_end >= 0 else len(text)].rstrip().endswith(_HEAD_END)
-            and not first_line
-        ):
-            continue  # a line that ends a sentence is no headline, unless it is the text's first, set apart
+        if text[c.number_start : line_end if line_end >= 0 else len(text)].rstrip().endswith(_HEAD_END):
+            continue  # a line that ends a sentence is no headline
         same = (c.figure, c.comparison, c.measure, c.mode, c.kind, c.mtdsg_no)
         body = [
             b

@@ -83,16 +83,3 @@ def test_a_year_in_a_parenthesis_after_a_name_dates_that_act_not_the_count() -> 
         "it (Chile (signature in 2002), Peru (signed in 2021) and Fiji)."
     )
     assert _dates(text) == [(40, date(2020, 5, 31)), (3, date(2020, 5, 31))]
-
-
-def test_the_texts_first_line_set_apart_is_a_headline_even_with_a_full_stop() -> None:
-    body = f"As of 3 May 2010, the {KEEPERS} had been ratified by 30 states."
-    assert _dates(f"Lighthouse treaty ratified by 30 states.\n\n{body}") == [
-        (30, date(2010, 5, 3)),
-        (30, date(2010, 5, 3)),
-    ]
-    # A first line that runs on into the body (no blank line) is a sentence: it keeps its own reading.
-    assert _dates(f"The {KEEPERS} has been ratified by 30 states.\n{body}") == [
-        (30, None),
-        (30, date(2010, 5, 3)),
-    ]
