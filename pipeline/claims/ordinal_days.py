@@ -20,6 +20,7 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.numbers import ORDINAL
 from pipeline.claims.store_view import StoreLike
+from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.normalise.codes import load_entries
 from pipeline.text import MONTHS
@@ -95,6 +96,19 @@ def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> date | 
     return _as_date(found.iloc[0][column])
 
 
+def act_note(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> str:
+    """How the record names a state's act, for the reader to check: "South Sudan's accession" (its name and
+    the type of its act in the UN's table; the code and "act" when the table has no more)."""
+    rows = store.participants(mtdsg_no)
+    found = rows[rows["iso3"] == iso3]
+    if found.empty:
+        return f"{iso3}'s act"
+    row = found.iloc[0]
+    what = row.get(column.replace("_date", "_type"))
+    name = row.get("name")
+    return f"{iso3 if is_missing(name) else name}'s {'act' if is_missing(what) else str(what).lower()}"
+
+
 def ordinal_days(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """Each ordinal count whose sentence names the state that became the Nth, dated to that state's act."""
     out = []
@@ -126,7 +140,9 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if day is None:
         return None
     before = day - timedelta(days=1)
-    return replace(c, claimed_on=before, date_text=f"the day before {states[-1]}'s act", date_source="record")
+    column = "signature_date" if signing else "consent_date"
+    note = f"the day before {act_note(store, c.mtdsg_no, states[-1], column)}, {day.isoformat()}"
+    return replace(c, claimed_on=before, date_text=note, date_source="record")
 
 
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
@@ -167,8 +183,8 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     day = _act_day(store, c.mtdsg_no, iso3, column)
     if day is None:
         return None
-    act = "signature" if signing else "consent"
-    return replace(c, claimed_on=day, date_text=f"{iso3}'s {act} of {day.isoformat()}", date_source="record")
+    note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
+    return replace(c, claimed_on=day, date_text=note, date_source="record")
 
 
 __all__ = ["ordinal_days", "state_spans", "tells_day"]

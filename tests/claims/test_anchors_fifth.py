@@ -112,3 +112,11 @@ def test_signatures_of_the_opening_day_take_the_first_signature_day(keepers_db: 
     # A different day told in the sentence: not the record's opening day.
     text = f"In a ceremony on 12 March, the {KEEPERS} was opened for signature and signed by 2 countries."
     assert _dates(keepers_db, text) == [(2, None)]
+
+
+def test_an_ordinal_dated_by_the_record_says_which_act_dated_it(keepers_db: Path) -> None:
+    [c] = _checks(keepers_db, f"Japan became the 15th State Party to the {KEEPERS}.").checks
+    assert (c.claim.claimed_on, c.claim.date_text) == (
+        date(2022, 7, 7),
+        "dated by Japan's accession, 2022-07-07",
+    )
