@@ -43,6 +43,8 @@ _ACT = (
 # "Chile's ratification", "Chile has ratified", "Chile is the latest state to have ratified": the act told
 # after the state, a few words on and in the same clause.
 _ACT_AFTER = re.compile(r"^(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?\s+" + _ACT, re.I)
+# A name after "since", "before", "until": its act starts or ends a span of time, not the count's day.
+_SPAN_OPENS = re.compile(r"\b(?:since|before|until|till|prior\s+to)\s+(?:the\s+)?$", re.I)
 # What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
 # "the ratification of Chile", "accession by Chile", "instrument of ratification by the Chile".
@@ -79,7 +81,10 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
         after = _ACT_AFTER.match(rest)
         lead = re.split(r"[,;:()]", sentence[max(0, s - 60) : s])[-1]
         before = _ACT_BEFORE.search(lead)
-        found = set()
+        found: set[str] = set()
+        if _SPAN_OPENS.search(sentence, max(0, s - 30), s):
+            kinds.append(found)  # "Since Chile ratified it, 40 states have joined": the act opens a span
+            continue
         for m, words in ((after, rest[: after.end()] if after else ""), (before, lead)):
             if m is not None and not _DENIED.search(words):
                 found.add(SIGNATURE if m.group("sign") else CONSENT)

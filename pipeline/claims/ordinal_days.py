@@ -23,6 +23,7 @@ from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.normalise.codes import load_entries
+from pipeline.normalise.countries import load_aliases
 from pipeline.text import MONTHS
 
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -53,15 +54,24 @@ _SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
 
 @cache
 def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """A pattern for each spelling of a state the UN uses (and its name without the bracket: "Bolivia"),
-    longest first, with its code."""
+    """A pattern for each spelling of a state the UN uses (and its name without the bracket: "Bolivia"), and
+    each name people write for one (the project's aliases: "Moldova", "Iran", "Russia"; an alias of two
+    states, "Korea", is none), longest first, with its code."""
     names: dict[str, str] = {}
+    states = {e.iso3 for e in load_entries() if e.is_state}
     for e in load_entries():
         if not e.is_state:
             continue
         for n in (e.name, re.sub(r"\s*\(.*?\)\s*", " ", e.name).strip()):
             if len(n) >= 4:
                 names.setdefault(n, e.iso3)
+    codes: dict[str, set[str]] = {}
+    for a in load_aliases():
+        codes.setdefault(a.alias, set()).add(a.iso3)
+    for alias, of in codes.items():
+        iso3 = next(iter(of))
+        if len(of) == 1 and iso3 in states and "," not in alias and (len(alias) >= 4 or alias.isupper()):
+            names.setdefault(alias, iso3)
     ordered = sorted(names, key=len, reverse=True)
     return tuple((re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), names[n]) for n in ordered)
 

@@ -120,3 +120,19 @@ def test_an_ordinal_dated_by_the_record_says_which_act_dated_it(keepers_db: Path
         date(2022, 7, 7),
         "dated by Japan's accession, 2022-07-07",
     )
+
+
+def test_a_name_people_write_is_found_through_the_projects_aliases(keepers_db: Path) -> None:
+    text = f"The Vatican's accession brought the number of parties to the {KEEPERS} to 3."
+    [c] = _checks(keepers_db, text).checks
+    assert (c.claim.claimed_on, c.claim.date_text) == (
+        date(2008, 1, 1),
+        "dated by Holy See's accession, 2008-01-01",
+    )
+
+
+def test_an_act_that_opens_a_span_of_time_dates_nothing(keepers_db: Path) -> None:
+    text = f"Since Japan acceded to the {KEEPERS}, the number of parties has grown to 9."
+    assert _dates(keepers_db, text) == [(9, None)]
+    text = f"Japan acceded to the {KEEPERS}, and the number of parties has grown to 9."
+    assert _dates(keepers_db, text) == [(9, date(2022, 7, 7))]
