@@ -3,10 +3,12 @@ act a count comes from speaks of that act's day, which the UN's table holds.
 
 - "With the accession of Chile, 41 States are now parties", "Chile's ratification brings the number of
   parties to 41", "Chile is the latest state to have ratified it": a count its text leaves undated takes
-  the day of the act its sentence names (the consent for parties, the signature for signatories), or, in a
-  text that dates none of its counts from its words, the act its lead (its first sentences) or a sentence
-  naming the latest state to act tells of. Only when one state's act of that kind is named and the record
-  has exactly one such act of that state on the treaty.
+  the day of the act its sentence names (the consent for parties, the signature for signatories; "This
+  brings the number to 41" points back to the sentence before), or, in a text that dates none of its counts
+  from its words, the act of the state a sentence names as the latest to act. Only when the record has one
+  such act for each state named and they share one day; never when the text tells the day itself without
+  its year ("on 15 May", "on Monday": the text dates the act and leaves its year unknown), nor for an act
+  after "since" (the start of a span of time).
 - "With the ratification of Chile on 7 September, the Convention has 41 parties": a day told without its
   year takes the year of the record's act when the day and month agree.
 - "83 countries signed the convention on its opening day", "was opened for signature and signed by 21
@@ -65,7 +67,7 @@ _POINTS_BACK = re.compile(
     r"(?:brings|brought|has\s+brought|raises|raised|takes|took|makes|made|increases|increased)\b",
     re.I,
 )
-# The dates a count may have that the record replaces: none at all.
+# Dates a text gives its counts from its own words: a text with any of them is not dated by "the latest".
 _WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body"})
 
 
@@ -82,9 +84,6 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
         lead = re.split(r"[,;:()]", sentence[max(0, s - 60) : s])[-1]
         before = _ACT_BEFORE.search(lead)
         found: set[str] = set()
-        if _SPAN_OPENS.search(sentence, max(0, s - 30), s):
-            kinds.append(found)  # "Since Chile ratified it, 40 states have joined": the act opens a span
-            continue
         for m, words in ((after, rest[: after.end()] if after else ""), (before, lead)):
             if m is not None and not _DENIED.search(words):
                 found.add(SIGNATURE if m.group("sign") else CONSENT)
@@ -98,6 +97,11 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
     for i in range(len(listed)):  # the act told before the list's first name
         if listed[i] and not kinds[i + 1]:
             kinds[i + 1] = set(kinds[i])
+    # "Since Chile and Peru ratified it, 40 states have joined": the acts of a list after "since" open a span.
+    opened = [bool(_SPAN_OPENS.search(sentence, max(0, s - 30), s)) for s, _, _ in spans]
+    for i in range(len(listed)):
+        opened[i + 1] = opened[i + 1] or (listed[i] and opened[i])
+    kinds = [set() if o else k for k, o in zip(kinds, opened, strict=True)]
     return {(iso3, k) for (_, _, iso3), ks in zip(spans, kinds, strict=True) for k in ks}
 
 
@@ -114,7 +118,8 @@ def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, kind: str) -> tuple[str
     if day is None:
         return None
     what = row.get(f"{kind}_type")
-    return str(row.get("name")), kind if is_missing(what) else str(what).lower(), day
+    name = row.get("name")
+    return iso3 if is_missing(name) else str(name), kind if is_missing(what) else str(what).lower(), day
 
 
 def _dated_by(c: Claim, act: tuple[str, str, date]) -> Claim:

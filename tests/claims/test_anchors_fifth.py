@@ -134,5 +134,7 @@ def test_a_name_people_write_is_found_through_the_projects_aliases(keepers_db: P
 def test_an_act_that_opens_a_span_of_time_dates_nothing(keepers_db: Path) -> None:
     text = f"Since Japan acceded to the {KEEPERS}, the number of parties has grown to 9."
     assert _dates(keepers_db, text) == [(9, None)]
+    text = f"Since France and Germany signed the {KEEPERS}, the number of signatories has grown to 9."
+    assert _dates(keepers_db, text) == [(9, None)]
     text = f"Japan acceded to the {KEEPERS}, and the number of parties has grown to 9."
     assert _dates(keepers_db, text) == [(9, date(2022, 7, 7))]
