@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
@@ -144,6 +144,9 @@ class Reading:
 
     claims: tuple[Claim, ...]
     unread: tuple[Unread, ...]
+    # The text read (annotations stripped), for the stages that date its claims by the record when the store
+    # is open again (pipeline/claims/check.py); not part of what the reading is.
+    text: str = field(default="", compare=False, repr=False)
 
 
 def _dated(
@@ -176,7 +179,8 @@ def read_text(
     left unread with its reason. An undated claim takes `written_on`, else a byline or dateline."""
     text = strip_annotations(text)
     if ANY_FIGURE.search(text) is None:
-        return Reading((), ())  # no digit, number word or ordinal: nothing to read (a long page is quick)
+        # No digit, number word or ordinal: nothing to read (a long page is quick).
+        return Reading((), (), text)
     index = treaties if isinstance(treaties, TitleIndex) else TitleIndex(treaties)
     sentences = Spans(split_sentences(text))
     counts, skipped = read_counts(text, sentences)
@@ -284,7 +288,7 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
-    return Reading(tuple(restated(claims, text)), tuple(unread))
+    return Reading(tuple(restated(claims, text)), tuple(unread), text)
 
 
 def extract_claims(

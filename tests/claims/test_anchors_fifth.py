@@ -5,11 +5,15 @@ signed on 2001-01-10 (the first signatures), the Holy See acceded on 2008-01-01,
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from pipeline.claims.check import check_text
 from pipeline.claims.render import render_text
+from pipeline.cli import app
 from pipeline.store import open_store
 from tests.claims.conftest import KEEPERS
 
@@ -138,3 +142,24 @@ def test_an_act_that_opens_a_span_of_time_dates_nothing(keepers_db: Path) -> Non
     assert _dates(keepers_db, text) == [(9, None)]
     text = f"Japan acceded to the {KEEPERS}, and the number of parties has grown to 9."
     assert _dates(keepers_db, text) == [(9, date(2022, 7, 7))]
+
+
+def test_the_command_dates_by_the_record_with_the_store_closed_while_reading(
+    keepers_db: Path, tmp_path: Path
+) -> None:
+    # The command reads the text with the store closed and opens it again to check: the record's dates (an
+    # ordinal's state, a named act) come then, not while reading (which failed: "Connection already closed").
+    f = tmp_path / "note.md"
+    f.write_text(
+        f"Japan became the 15th State Party to the {KEEPERS}.\n\n"
+        f"Peru's signature brings the number of signatories of the {KEEPERS} to 4.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["check-claims", str(f), "--db", str(keepers_db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    claims = json.loads(result.output)["claims"]
+    assert [(c["figure"], c["claimed_on"], c["date_source"]) for c in claims] == [
+        (15, "2022-07-07", "record"),
+        (4, "2021-11-11", "record"),
+    ]
+    assert claims[1]["notes"][0] == "dated by Peru's signature, 2021-11-11"
