@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
+from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
@@ -27,10 +28,11 @@ from pipeline.claims.facts import (
     signed_not_party,
     withdrawn,
 )
+from pipeline.claims.links import restated
 from pipeline.claims.numbers import ORD
 from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
-from pipeline.claims.status_dates import brought_to_day, carried_status_dates
+from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
 from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
@@ -80,6 +82,7 @@ __all__ = [
     "check_claim",
     "check_reading",
     "read_claims",
+    "record_dates",
     "record_range",
     "check_text",
     "matches",
@@ -149,7 +152,8 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
     now = _figure_now(claim, rows, latest)
     declared = _declared_now(claim, latest)
     as_at = _as_date(latest.get("as_at"))
-    notes: list[str] = []
+    # A date the record gave: say which act, so a reader can check it ("dated by South Sudan's accession").
+    notes: list[str] = [claim.date_text] if claim.date_source == "record" and claim.date_text else []
     if declared is not None and now is not None and declared != now:
         notes.append(
             f"the UN page declares {declared} {what}, {now} counted from its table"
@@ -333,18 +337,27 @@ def read_claims(
     by_no = store.treaty_rows()
     forced = resolve_treaty(treaty, by_no) if treaty else None
     reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
-    claims = yesterday_counts(further_counts(ordinal_days(reading.claims, text, store), text))
+    text = reading.text
+    claims = yesterday_counts(further_counts(reading.claims, text))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
-    return replace(reading, claims=tuple(claims))
+    return replace(reading, claims=tuple(paragraph_days(claims, text)))
+
+
+def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
+    """The dates the record gives (an ordinal's state, a named act, the opening day): stages that read the
+    store's tables, so they run when the store is open to check the claims, never while the text is read."""
+    claims = named_acts(ordinal_days(claims, text, store), text, store)
+    return restated(opening_day(yearless_acts(claims, store), text, store), text)
 
 
 def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:
-    """Check every claim of a reading against the store; the unread figures go with the report."""
+    """Check every claim of a reading against the store (dated by the record where the text names the act);
+    the unread figures go with the report."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     by_no = store.treaty_rows()
     newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
     checks = []
-    for c in reading.claims:
+    for c in record_dates(reading.claims, reading.text, store):
         check = check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)
         if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
             # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.

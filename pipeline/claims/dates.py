@@ -104,6 +104,11 @@ _ONE_STATE_BEFORE = re.compile(
     r"(?:\s+(?:it|them|the\s+\w+))?(?:\s+only)?\s+(?:in|on)\s+$",
     re.I,
 )
+# "China (signature in 1998), Cuba (signed 2008)": a parenthesis after a name that dates one act of it.
+_ACT_IN_PARENS = re.compile(
+    r"\(\s*(?:signature|signed|ratification|ratified|accession|acceded|joined|succession)(?:\s+(?:in|on))?\s+$",
+    re.I,
+)
 # "On 20 September 2017, the TPNW was opened for signature": the event comes after the date.
 _EVENT_AFTER = re.compile(
     r"^[^.;!?\d]{0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
@@ -217,6 +222,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
                 _EVENT_BEFORE.search(clause)
                 or _ONE_STATE_BEFORE.search(clause_in)
                 or _SINCE_BEFORE.search(clause_in)
+                or _ACT_IN_PARENS.search(clause_in)
                 or _EVENT_AFTER.match(_rest_of_clause(text, m.end()))
             )
             found.append(

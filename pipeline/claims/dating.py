@@ -50,6 +50,8 @@ _AT_ENTRY_INTO_FORCE = re.compile(
     re.I,
 )
 _INTO_FORCE = re.compile(r"\binto\s+(?:legal\s+)?force\b", re.I)
+# "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
+_THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 
 def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
@@ -148,6 +150,14 @@ def date_for(
         day = _entry_into_force_day(text, told)
         if day is not None:
             return day
+    that_year = _THAT_YEAR.search(text, lo, hi) if text else None
+    if that_year and not _present_nearer(text, pos, that_year, lo, hi):
+        # "It opened for signature on 24 September 1996. Over 130 States signed it that year."
+        told = [d for d in index.within(paragraph[0], pos) if d.precision in ("day", "month", "year")]
+        if told:
+            last = told[-1]
+            said = f"{that_year.group(0)} ({last.on.year})"
+            return replace(last, on=date(last.on.year, 12, 31), precision="year", text=said, event=False)
     that_day = _THAT_DAY.search(text, lo, hi) if text else None
     if that_day and not _present_nearer(text, pos, that_day, lo, hi):
         # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
@@ -172,6 +182,23 @@ def date_for(
         # in the present is of the text's own day; the day before dates it only when the sentence says it
         # follows from that day's deposit ("Thus it has been ratified by twenty states").
         return None
+    return days[-1] if days else None
+
+
+# "..., making it the 189th State Party", "..., bringing the number of parties to 30": the count that an act
+# told before it in its sentence made.
+_CONSEQUENCE_LEAD = re.compile(
+    r",\s*(?:thus\s+|thereby\s+)?(?:making|bringing|raising|taking|becoming)\b[^.;!?,]{0,60}$", re.I
+)
+
+
+def consequence_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> DateMention | None:
+    """ "On 28 June 2013 the Convention entered into force for Somalia, making it the 189th State Party":
+    a count that the act told before it made ("making it", "bringing the total to") is of that act's day,
+    even when the act is an event (an entry into force for one state) that dates no other count."""
+    if not _CONSEQUENCE_LEAD.search(text, sentence[0], pos):
+        return None
+    days = [d for d in dates.within(sentence[0], pos) if d.precision == "day"]
     return days[-1] if days else None
 
 
@@ -252,4 +279,4 @@ def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
     ]
 
 
-__all__ = ["DateIndex", "date_for", "further_counts", "marked_year", "yesterday_counts"]
+__all__ = ["DateIndex", "consequence_day", "date_for", "further_counts", "marked_year", "yesterday_counts"]

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
+from pipeline.claims.dating import consequence_day
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.links import Mentions as _Mentions
@@ -143,6 +144,9 @@ class Reading:
 
     claims: tuple[Claim, ...]
     unread: tuple[Unread, ...]
+    # The text read (annotations stripped), for the stages that date its claims by the record when the store
+    # is open again (pipeline/claims/check.py); not part of what the reading is.
+    text: str = field(default="", compare=False, repr=False)
 
 
 def _dated(
@@ -175,7 +179,8 @@ def read_text(
     left unread with its reason. An undated claim takes `written_on`, else a byline or dateline."""
     text = strip_annotations(text)
     if ANY_FIGURE.search(text) is None:
-        return Reading((), ())  # no digit, number word or ordinal: nothing to read (a long page is quick)
+        # No digit, number word or ordinal: nothing to read (a long page is quick).
+        return Reading((), (), text)
     index = treaties if isinstance(treaties, TitleIndex) else TitleIndex(treaties)
     sentences = Spans(split_sentences(text))
     counts, skipped = read_counts(text, sentences)
@@ -204,6 +209,8 @@ def read_text(
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
             d = _event_day(sentence, all_dates, c.number_start)
+        if d is None and not own_date:
+            d = consequence_day(text, c.number_start, sentence, all_dates)
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)
         mtdsg_no: str | None
         if treaty:
@@ -281,7 +288,7 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
-    return Reading(tuple(restated(claims, text)), tuple(unread))
+    return Reading(tuple(restated(claims, text)), tuple(unread), text)
 
 
 def extract_claims(

@@ -176,7 +176,7 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
             b
             for b in claims[i + 1 :]
             if (b.figure, b.comparison, b.measure, b.mode, b.kind, b.mtdsg_no) == same
-            and b.date_source in ("sentence", "paragraph")
+            and b.date_source in ("sentence", "paragraph", "record")
         ]
         if body:
             out[i] = replace(

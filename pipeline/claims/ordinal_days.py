@@ -20,8 +20,10 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.numbers import ORDINAL
 from pipeline.claims.store_view import StoreLike
+from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.normalise.codes import load_entries
+from pipeline.normalise.countries import load_aliases
 from pipeline.text import MONTHS
 
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -52,27 +54,48 @@ _SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
 
 @cache
 def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """A pattern for each spelling of a state the UN uses (and its name without the bracket: "Bolivia"),
-    longest first, with its code."""
+    """A pattern for each spelling of a state the UN uses (and its name without the bracket: "Bolivia"), and
+    each name people write for one (the project's aliases: "Moldova", "Iran", "Russia"; an alias of two
+    states, "Korea", is none), longest first, with its code."""
     names: dict[str, str] = {}
+    states = {e.iso3 for e in load_entries() if e.is_state}
     for e in load_entries():
         if not e.is_state:
             continue
         for n in (e.name, re.sub(r"\s*\(.*?\)\s*", " ", e.name).strip()):
             if len(n) >= 4:
                 names.setdefault(n, e.iso3)
+    codes: dict[str, set[str]] = {}
+    for a in load_aliases():
+        codes.setdefault(a.alias, set()).add(a.iso3)
+    for alias, of in codes.items():
+        iso3 = next(iter(of))
+        if len(of) == 1 and iso3 in states and "," not in alias and (len(alias) >= 4 or alias.isupper()):
+            names.setdefault(alias, iso3)
     ordered = sorted(names, key=len, reverse=True)
     return tuple((re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), names[n]) for n in ordered)
 
 
-def _states_in(clause: str) -> list[str]:
-    """The codes of the states named in `clause`, in text order, without overlaps."""
+def tells_day(sentence: str) -> bool:
+    """Whether a sentence tells an act's day itself, even without a year or relative to the text ("on 15
+    May", "on Monday", "today"): then the text dates the act, not the record."""
+    return bool(_TOLD_DAY.search(sentence))
+
+
+def state_spans(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each state named in `clause` (the project's name table), in text order,
+    without overlaps."""
     taken: list[tuple[int, int, str]] = []
     for pattern, iso3 in _state_names():
         for m in pattern.finditer(clause):
             if not any(m.start() < e and s < m.end() for s, e, _ in taken):
                 taken.append((m.start(), m.end(), iso3))
-    return [iso3 for _, _, iso3 in sorted(taken)]
+    return sorted(taken)
+
+
+def _states_in(clause: str) -> list[str]:
+    """The codes of the states named in `clause`, in text order, without overlaps."""
+    return [iso3 for _, _, iso3 in state_spans(clause)]
 
 
 def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> date | None:
@@ -81,6 +104,19 @@ def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> date | 
     if found.empty:
         return None
     return _as_date(found.iloc[0][column])
+
+
+def act_note(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> str:
+    """How the record names a state's act, for the reader to check: "South Sudan's accession" (its name and
+    the type of its act in the UN's table; the code and "act" when the table has no more)."""
+    rows = store.participants(mtdsg_no)
+    found = rows[rows["iso3"] == iso3]
+    if found.empty:
+        return f"{iso3}'s act"
+    row = found.iloc[0]
+    what = row.get(column.replace("_date", "_type"))
+    name = row.get("name")
+    return f"{iso3 if is_missing(name) else name}'s {'act' if is_missing(what) else str(what).lower()}"
 
 
 def ordinal_days(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
@@ -114,7 +150,9 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if day is None:
         return None
     before = day - timedelta(days=1)
-    return replace(c, claimed_on=before, date_text=f"the day before {states[-1]}'s act", date_source="record")
+    column = "signature_date" if signing else "consent_date"
+    note = f"the day before {act_note(store, c.mtdsg_no, states[-1], column)}, {day.isoformat()}"
+    return replace(c, claimed_on=before, date_text=note, date_source="record")
 
 
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
@@ -155,8 +193,8 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     day = _act_day(store, c.mtdsg_no, iso3, column)
     if day is None:
         return None
-    act = "signature" if signing else "consent"
-    return replace(c, claimed_on=day, date_text=f"{iso3}'s {act} of {day.isoformat()}", date_source="record")
+    note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
+    return replace(c, claimed_on=day, date_text=note, date_source="record")
 
 
-__all__ = ["ordinal_days"]
+__all__ = ["ordinal_days", "state_spans", "tells_day"]

@@ -13,7 +13,7 @@ _DATE_SOURCES = {
     "body": ", as the body tells the claim its headline restates",
     "byline": ", the text's byline or dateline",
     "written-on": ", from --written-on",
-    "record": ", the day of the act of the state the text names as the Nth (from the record)",
+    "record": ", the day of the act the text names, from the record",
 }
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from pipeline.claims.dates import DateMention, find_dates
 from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.sentences import Spans, split_paragraphs
 
 # A count told in the present: "there are", "have ratified", "still need to", "is party".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|need|needs|remain|remains)\b", re.I)
@@ -74,4 +75,41 @@ def brought_to_day(claims: Sequence[Claim], text: str) -> list[Claim]:
     ]
 
 
-__all__ = ["brought_to_day", "carried_status_dates"]
+# Words that start another time between a day told and a count: "since", "by then", "until", "later".
+_ANOTHER_TIME = re.compile(r"\b(?:since|by\s+then|until|later|afterwards|previously|earlier)\b", re.I)
+
+
+# "The Treaty will enter into force on January 22, 2021": a day to come is not a day the text tells of.
+_FUTURE = re.compile(r"\b(?:will|shall|would|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b", re.I)
+
+
+def _to_come(text: str, d: DateMention) -> bool:
+    start = max(text.rfind(x, 0, d.start) for x in ".;!?\n") + 1
+    return bool(_FUTURE.search(text, start, d.start))
+
+
+def paragraph_days(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """In a text with no date of its own, an undated count takes the last day told before it in its
+    paragraph ("... deposited on 30 April 2003, has brought the tally to 100. One hundred and sixty-seven
+    States so far have signed"), when nothing in between tells another date or starts another time: the
+    text's own day is unknown, and the day it tells is the nearest it gives."""
+    if not any(c.claimed_on is None and c.date_source is None for c in claims):
+        return list(claims)
+    dates = find_dates(text)
+    days = [d for d in dates if d.precision == "day" and not d.event]
+    paragraphs = Spans(split_paragraphs(text))
+    out = []
+    for c in claims:
+        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT:
+            lo = paragraphs.containing(c.number_start)[0]
+            told = [d for d in days if lo <= d.start and d.end <= c.number_start and not _to_come(text, d)]
+            if told:
+                d = told[-1]
+                between = [x for x in dates if d.end <= x.start < c.number_start]
+                if not between and not _ANOTHER_TIME.search(text, d.end, c.number_start):
+                    c = replace(c, claimed_on=d.on, date_text=d.text, date_source="paragraph")
+        out.append(c)
+    return out
+
+
+__all__ = ["brought_to_day", "carried_status_dates", "paragraph_days"]

@@ -1,0 +1,263 @@
+"""Dating by the record (the claim reader's last dating stage, which needs the store): a text that names the
+act a count comes from speaks of that act's day, which the UN's table holds.
+
+- "With the accession of Chile, 41 States are now parties", "Chile's ratification brings the number of
+  parties to 41", "Chile is the latest state to have ratified it": a count its text leaves undated takes
+  the day of the act its sentence names (the consent for parties, the signature for signatories; "This
+  brings the number to 41" points back to the sentence before), or, in a text that dates none of its counts
+  from its words, the act of the state a sentence names as the latest to act. Only when the record has one
+  such act for each state named and they share one day; never when the text tells the day itself without
+  its year ("on 15 May", "on Monday": the text dates the act and leaves its year unknown), nor for an act
+  after "since" (the start of a span of time).
+- "With the ratification of Chile on 7 September, the Convention has 41 parties": a day told without its
+  year takes the year of the record's act when the day and month agree.
+- "83 countries signed the convention on its opening day", "was opened for signature and signed by 21
+  countries": the day the treaty opened for signature, the first signature day in the record.
+
+Each claim dated here says which act dated it ("dated by Chile's accession, 2015-01-23").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.ordinal_days import state_spans, tells_day
+from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.store_view import StoreLike
+from pipeline.frame_values import is_missing
+from pipeline.frame_values import to_date as _as_date
+from pipeline.text import MONTHS
+
+CONSENT, SIGNATURE = "consent", "signature"
+_COLUMN = {CONSENT: "consent_date", SIGNATURE: "signature_date"}
+_KIND_OF = {MEASURE_PARTIES: CONSENT, MEASURE_SIGNATORIES: SIGNATURE}
+
+# The words of an act: signing, or joining (ratifying, acceding, depositing an instrument, becoming party).
+_ACT = (
+    r"(?:(?P<sign>sign(?:s|ed|ing|atures?)?)|(?P<consent>ratif\w*|accessions?|acced\w*|joins|joined|joining|"
+    r"deposit\w*|instruments?|became\s+(?:a\s+)?party|becomes\s+(?:a\s+)?party))\b"
+)
+# "Chile's ratification", "Chile has ratified", "Chile is the latest state to have ratified": the act told
+# after the state, a few words on and in the same clause.
+_ACT_AFTER = re.compile(r"^(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?\s+" + _ACT, re.I)
+# A name after "since", "before", "until": its act starts or ends a span of time, not the count's day.
+_SPAN_OPENS = re.compile(r"\b(?:since|before|until|till|prior\s+to)\s+(?:the\s+)?$", re.I)
+# What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
+# "the ratification of Chile", "accession by Chile", "instrument of ratification by the Chile".
+_ACT_BEFORE = re.compile(r"\b" + _ACT + r"(?:\s+[\w-]+){0,2}?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+# Words that deny or put off the act: "has not ratified", "yet to sign", "has only signed" (no consent).
+_DENIED = re.compile(r"\b(?:not|never|yet|only|neither|nor|no|without|failed|refused)\b", re.I)
+# "Chile is the latest state to have ratified", "the most recent party is Chile": the act the text's own
+# (unknown) day comes after, so the day its counts speak of.
+_LATEST = re.compile(
+    r"\b(?:latest|most\s+recent|newest|last)\s+(?:(?:[\w-]+\s+){0,2}?(?:state|country|nation|party|parties|"
+    r"signatory|one|ratification|accession|signature|addition)s?\b|(?:to|being)\b)|"
+    r"\bthe\s+(?:latest|most\s+recent|newest)\s*,",
+    re.I,
+)
+# A count sentence that opens by pointing back to the act told before it: "This brings the number to 41".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:this|that|which|it|the\s+(?:move|ratification|accession|signature|deposit))\s+"
+    r"(?:brings|brought|has\s+brought|raises|raised|takes|took|makes|made|increases|increased)\b",
+    re.I,
+)
+# Dates a text gives its counts from its own words: a text with any of them is not dated by "the latest".
+_WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body"})
+
+
+def _acts(sentence: str) -> set[tuple[str, str]]:
+    """(state code, kind of act) for each state the sentence names with its own act, not denied. The states
+    of a list share its act: "Chile, Peru and Japan ratified it", "the accessions of Chile and Peru"."""
+    spans = state_spans(sentence)
+    kinds: list[set[str]] = []
+    for s, e, _ in spans:
+        chunks = re.split(r"[,;:()]", sentence[e : e + 80])
+        # "The latest, Peru, deposited its instrument": the act after a name set off by commas.
+        rest = chunks[1] if len(chunks) > 1 and not chunks[0].strip() else chunks[0]
+        after = _ACT_AFTER.match(rest)
+        lead = re.split(r"[,;:()]", sentence[max(0, s - 60) : s])[-1]
+        before = _ACT_BEFORE.search(lead)
+        found: set[str] = set()
+        for m, words in ((after, rest[: after.end()] if after else ""), (before, lead)):
+            if m is not None and not _DENIED.search(words):
+                found.add(SIGNATURE if m.group("sign") else CONSENT)
+        kinds.append(found)
+    listed = [
+        bool(_LIST_JOINER.fullmatch(sentence[e : spans[i + 1][0]])) for i, (_, e, _) in enumerate(spans[:-1])
+    ]
+    for i in reversed(range(len(listed))):  # the act told after the list's last name
+        if listed[i] and not kinds[i]:
+            kinds[i] = set(kinds[i + 1])
+    for i in range(len(listed)):  # the act told before the list's first name
+        if listed[i] and not kinds[i + 1]:
+            kinds[i + 1] = set(kinds[i])
+    # "Since Chile and Peru ratified it, 40 states have joined": the acts of a list after "since" open a span.
+    opened = [bool(_SPAN_OPENS.search(sentence, max(0, s - 30), s)) for s, _, _ in spans]
+    for i in range(len(listed)):
+        opened[i + 1] = opened[i + 1] or (listed[i] and opened[i])
+    kinds = [set() if o else k for k, o in zip(kinds, opened, strict=True)]
+    return {(iso3, k) for (_, _, iso3), ks in zip(spans, kinds, strict=True) for k in ks}
+
+
+def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, kind: str) -> tuple[str, str, date] | None:
+    """(name, type of act, day) of the state's one act of that kind on the treaty; None when the record has
+    none or more than one."""
+    rows = store.participants(mtdsg_no)
+    found = rows[rows["iso3"] == iso3]
+    told = [(r, _as_date(r[_COLUMN[kind]])) for _, r in found.iterrows()]
+    days = [(r, d) for r, d in told if d is not None]
+    if len(days) != 1:
+        return None
+    row, day = days[0][0], days[0][1]
+    if day is None:
+        return None
+    what = row.get(f"{kind}_type")
+    name = row.get("name")
+    return iso3 if is_missing(name) else str(name), kind if is_missing(what) else str(what).lower(), day
+
+
+def _dated_by(c: Claim, act: tuple[str, str, date]) -> Claim:
+    name, what, day = act
+    return replace(
+        c, claimed_on=day, date_text=f"dated by {name}'s {what}, {day.isoformat()}", date_source="record"
+    )
+
+
+def _one_act(store: StoreLike, c: Claim, acts: set[tuple[str, str]]) -> tuple[str, str, date] | None:
+    kind = _KIND_OF.get(c.measure)
+    states = sorted({iso3 for iso3, k in acts if k == kind})
+    if kind is None or c.mtdsg_no is None or not states:
+        return None
+    found = [_act_day(store, c.mtdsg_no, iso3, kind) for iso3 in states]
+    days = [a for a in found if a is not None]
+    if len(days) != len(states) or len({a[2] for a in days}) != 1:
+        return None  # a state without (one) such act, or states that acted on different days
+    if len(days) == 1:
+        return days[0]
+    # "Burkina Faso and Moldova ratified it, bringing the total to 30": several acts of one day.
+    *first, last = sorted({a[0] for a in days})
+    names = f"{', '.join(first)} and {last}"
+    whats = sorted({a[1] for a in days})
+    return names, (whats[0] if len(whats) == 1 else kind) + "s", days[0][2]
+
+
+def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
+    """Each undated count dated by the act its sentence names, else (in a text that dates no count from its
+    words) by the act its lead or a "latest" sentence names."""
+    if not any(c.claimed_on is None and c.date_source is None for c in claims):
+        return list(claims)
+    sentences = Spans(split_sentences(text))
+    told = [text[lo:hi] for lo, hi in sentences.spans]
+    latest: set[tuple[str, str]] = set()
+    for said in told:
+        if _LATEST.search(said):
+            latest |= _acts(said)
+    no_words_date = not any(c.date_source in _WORDS_DATE for c in claims)
+    out = []
+    for c in claims:
+        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT:
+            lo, hi = sentences.containing(c.number_start)
+            said = text[lo:hi]
+            if _POINTS_BACK.match(said):
+                # "Chile acceded to it. This brings the number of parties to 41": the act told just before.
+                n = sentences.index(c.number_start)
+                said = text[sentences.spans[n - 1][0] : hi] if n > 0 else said
+            # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
+            # "at the 26 May ceremony. ... This brings the number to 41"): the text dates the act, and leaves
+            # the reader without its year; the record does not date it.
+            if tells_day(text[:hi]):
+                out.append(c)
+                continue
+            act = _one_act(store, c, _acts(said))
+            if act is None and no_words_date:
+                act = _one_act(store, c, latest)
+            if act is not None:
+                c = _dated_by(c, act)
+        out.append(c)
+    return out
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEARLESS = re.compile(
+    rf"^(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?)$",
+    re.I,
+)
+
+
+def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
+    """A count dated by a day told without its year ("With the ratification of Chile on 7 September") takes
+    the year of the act its sentence names when the record's day and month of that act are the ones told."""
+    out = []
+    for c in claims:
+        m = _YEARLESS.match(c.date_text or "") if c.date_source in ("sentence", "paragraph") else None
+        act = (
+            _one_act(store, c, _acts(c.sentence))
+            if m and c.claimed_on is not None and c.kind == KIND_COUNT
+            else None
+        )
+        if m and act is not None and c.claimed_on is not None:
+            day = act[2]
+            if (day.month, day.day) == (c.claimed_on.month, c.claimed_on.day) and day != c.claimed_on:
+                c = _dated_by(c, act)
+        out.append(c)
+    return out
+
+
+# "83 countries which signed the convention on its opening day", "was opened for signature and signed by
+# 21 countries": the day the treaty opened for signature.
+_OPENING = re.compile(
+    r"\bon\s+(?:its|the)\s+opening\s+day\b|"
+    r"\bon\s+(?:its|the)\s+first\s+day\s+(?:(?:it\s+was\s+)?open(?:ed)?\s+for\s+signature|of\s+(?:signature|signing))\b|"
+    r"\bon\s+the\s+(?:very\s+)?day\s+it\s+(?:was\s+)?opened\s+for\s+signature\b|"
+    r"\bopened\s+for\s+signature\s+and\s+(?:was\s+)?(?:immediately\s+)?signed\s+by\b",
+    re.I,
+)
+_DATE_WORDS = re.compile(rf"\b(?:{_MONTH}|(?:19|20)\d\d)\b", re.I)
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}))\b",
+    re.I,
+)
+
+
+def _first_signature(store: StoreLike, mtdsg_no: str) -> date | None:
+    days = [d for d in (_as_date(x) for x in store.participants(mtdsg_no)["signature_date"]) if d is not None]
+    return min(days, default=None)
+
+
+def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
+    """A count of signatories whose own clause says they signed on the opening day takes the record's first
+    signature day, unless its clause tells a date of its own or its sentence a different day and month."""
+    out = []
+    for c in claims:
+        if c.kind == KIND_COUNT and c.measure == MEASURE_SIGNATORIES and c.mtdsg_no is not None:
+            lo = max(text.rfind(x, 0, c.number_start) for x in ",;.\n") + 1
+            ends = [i for i in (text.find(x, c.number_end) for x in ",;.\n") if i >= 0]
+            clause = text[lo : min(ends, default=len(text))]
+            day = _first_signature(store, c.mtdsg_no) if _OPENING.search(clause) else None
+            if day is not None and not _DATE_WORDS.search(clause) and _agrees(c.sentence, day):
+                c = replace(
+                    c,
+                    claimed_on=day,
+                    date_text=f"dated by the opening for signature, {day.isoformat()}",
+                    date_source="record",
+                )
+        out.append(c)
+    return out
+
+
+def _agrees(sentence: str, day: date) -> bool:
+    for m in _DAY_MONTH.finditer(sentence):
+        month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
+        if month is not None and (month, int(m.group("d1") or m.group("d2"))) != (day.month, day.day):
+            return False
+    return True
+
+
+__all__ = ["named_acts", "opening_day", "yearless_acts"]
