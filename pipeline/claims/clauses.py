@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.model import KIND_THRESHOLD, CountMatch
+from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 
@@ -126,7 +127,45 @@ def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int)
     )
 
 
+# "brings the total number of countries having ratified the CTBT to 149": the counted are told by
+# what they did. "has inched closer to 150" is a goal, not the total.
+NUMBER_WHO = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
+    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined)\b(?:\s+[\w,()-]+){0,12}?"
+    r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at)\s+"
+    + _EXTRA
+    + _QUAL
+    + _NUM
+    + r"\b(?!\s*(?:per|%))",
+    re.I,
+)
+# "the number of signatory States 60": the verb left out.
+NUMBER_OF_BARE = re.compile(
+    r"\bnumber\s+of\s+" + COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
+)
+# "the tally had climbed to 45 states": a running total of parties.
+TALLY = re.compile(
+    r"\b(?:tally|total|count)\b[^.;!?\n]{0,60}?\b(?:climbed|rose|grew|increased|reached|stands|stood|is|was)\s+"
+    r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
+    re.I,
+)
+# "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
+ONE_OF = re.compile(
+    r"\b(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:countries|states|nations)\s+"
+    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
+    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join)\b",
+    re.I,
+)
+
+
 __all__ = [
+    "NUMBER_OF_BARE",
+    "NUMBER_WHO",
+    "ONE_OF",
+    "TALLY",
     "ACCEPTED_BY_JOINING",
     "BROUGHT_TO",
     "COUNT_NOUN",

@@ -18,8 +18,12 @@ from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
 from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
+from pipeline.claims.clauses import NUMBER_OF_BARE as _NUMBER_OF_BARE
+from pipeline.claims.clauses import NUMBER_WHO as _NUMBER_WHO
+from pipeline.claims.clauses import ONE_OF as _ONE_OF
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
+from pipeline.claims.clauses import TALLY as _TALLY
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
 from pipeline.claims.clauses import WHERE as _WHERE
 from pipeline.claims.clauses import after_threshold as _after_threshold
@@ -166,38 +170,6 @@ _NUMBER_OF = re.compile(
     r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
     r"has\s+become|had\s+become|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
-    re.I,
-)
-# "brings the total number of countries having ratified the CTBT to 149": the counted are told by
-# what they did. "has inched closer to 150" is a goal, not the total.
-_NUMBER_WHO = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
-    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined)\b(?:\s+[\w,()-]+){0,12}?"
-    r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at)\s+"
-    + _EXTRA
-    + _QUAL
-    + _NUM
-    + r"\b(?!\s*(?:per|%))",
-    re.I,
-)
-# "the number of signatory States 60": the verb left out.
-_NUMBER_OF_BARE = re.compile(
-    r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
-)
-# "the tally had climbed to 45 states": a running total of parties.
-_TALLY = re.compile(
-    r"\b(?:tally|total|count)\b[^.;!?\n]{0,60}?\b(?:climbed|rose|grew|increased|reached|stands|stood|is|was)\s+"
-    r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
-    re.I,
-)
-# "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
-_ONE_OF = re.compile(
-    r"\b(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
-    + _QUAL
-    + _NUM
-    + r"\s+(?:countries|states|nations)\s+"
-    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
-    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join)\b",
     re.I,
 )
 

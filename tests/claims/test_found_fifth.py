@@ -1,0 +1,60 @@
+"""Count claims the reader used to miss (issue 21, fifth pass): one test per rule, on hand-written sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.claims.extract import (
+    MEASURE_PARTIES,
+    Reading,
+    TitleIndex,
+    read_text,
+)
+from pipeline.claims.model import REASON_SUBSET
+from pipeline.claims.numbers import parse_number
+from tests.claims.test_extract import TREATIES
+
+INDEX = TitleIndex(TREATIES)
+WRITTEN = date(2012, 5, 1)
+
+
+def _read(text: str) -> Reading:
+    return read_text(text, INDEX, written_on=WRITTEN)
+
+
+def _claims(text: str) -> list[tuple[int, str, str | None]]:
+    return [(c.figure, c.measure, c.mtdsg_no) for c in _read(text).claims]
+
+
+def _unread(text: str) -> list[tuple[int, str]]:
+    return [(u.figure, u.reason) for u in _read(text).unread]
+
+
+# Number forms
+
+
+def test_a_dash_between_number_words_joins_them_as_a_hyphen() -> None:
+    assert parse_number("Twenty—eight") == 28
+    assert parse_number("forty–two") == 42
+    assert _claims("Forty–two countries have ratified the Convention on the Rights of the Child.") == [
+        (42, MEASURE_PARTIES, "IV-11")
+    ]
+
+
+# Shares whose whole is told by a relative clause
+
+
+def test_the_whole_told_by_its_own_clause_is_a_count_and_the_part_counts_the_main_verb() -> None:
+    text = (
+        "Thirty—one of the 95 States which have ratified the Convention against Torture have since "
+        "become bound by ratifying or acceding to the Optional Protocol to the Convention against Torture."
+    )
+    assert sorted(_claims(text)) == [(31, MEASURE_PARTIES, "IV-9-b"), (95, MEASURE_PARTIES, "IV-9")]
+
+
+def test_a_part_of_the_whole_chosen_otherwise_is_a_subset() -> None:
+    text = (
+        "Two of the 40 states that have signed the Convention on the Rights of the Child made a declaration."
+    )
+    assert _claims(text) == []
+    assert _unread(text) == [(2, REASON_SUBSET), (40, REASON_SUBSET)]
