@@ -40,7 +40,7 @@ from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
-from pipeline.claims.pairs import by_mode, signatories_beside_parties
+from pipeline.claims.pairs import by_mode, respective, signatories_beside_parties
 from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
@@ -350,6 +350,9 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 number_end=m.end("num"),
                 phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
             )
+    for c in respective(text, list(found.values())):
+        if c.number_start not in blocked:
+            found.setdefault(c.number_start, c)
     counts = []
     for k in sorted(found):
         why = why_not_a_count(text, found[k])

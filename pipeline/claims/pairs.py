@@ -15,6 +15,7 @@ from pipeline.claims.measures import (
     load_measures,
 )
 from pipeline.claims.model import KIND_COUNT, CountMatch
+from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, is_year, parse_number
 from pipeline.claims.sentences import Spans
 
 
@@ -92,4 +93,41 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
     return out
 
 
-__all__ = ["by_mode", "signatories_beside_parties"]
+# "bringing the total number of States Parties to 157 and 147 respectively": the figures after the first.
+_NEXT_FIGURE = re.compile(
+    rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})", re.I
+)
+_RESPECTIVELY = re.compile(r"[ \t]*,?[ \t]+respectively\b", re.I)
+
+
+def respective(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """The figures told after a count and closed by "respectively" ("... to 157 and 147 respectively"):
+    each counts what the first counts (of the treaty the linker pairs it with, in order)."""
+    out = []
+    for c in counts:
+        if c.kind != KIND_COUNT:
+            continue
+        pos, run = c.number_end, list[re.Match[str]]()
+        while (m := _NEXT_FIGURE.match(text, pos)) is not None and len(run) < 6:
+            run.append(m)
+            pos = m.end()
+        if not run or _RESPECTIVELY.match(text, pos) is None:
+            continue
+        for m in run:
+            figure = parse_number(m.group("num"))
+            if is_year(figure, m.group("num")):
+                break
+            out.append(
+                replace(
+                    c,
+                    figure=figure,
+                    end=m.end("num"),
+                    number_start=m.start("num"),
+                    number_end=m.end("num"),
+                    phrase=re.sub(r"\s+", " ", text[c.start : m.end("num")].strip()),
+                )
+            )
+    return out
+
+
+__all__ = ["by_mode", "respective", "signatories_beside_parties"]

@@ -6,6 +6,7 @@ from datetime import date
 
 from pipeline.claims.extract import (
     MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
     Reading,
     TitleIndex,
     read_text,
@@ -58,3 +59,21 @@ def test_a_part_of_the_whole_chosen_otherwise_is_a_subset() -> None:
     )
     assert _claims(text) == []
     assert _unread(text) == [(2, REASON_SUBSET), (40, REASON_SUBSET)]
+
+
+# Figures told together with "respectively"
+
+
+def test_running_totals_told_with_respectively_are_each_counts_of_their_treaty() -> None:
+    text = (
+        "Over the last year, 5 more States ratified the CRC and 4 more the CAT, bringing the total number "
+        "of States Parties to 190 and 150 respectively."
+    )
+    read = _claims(text)
+    assert (190, MEASURE_PARTIES, "IV-11") in read
+    assert (150, MEASURE_PARTIES, "IV-9") in read
+
+
+def test_a_run_without_respectively_adds_nothing() -> None:
+    text = "The number of States Parties to the CRC rose to 190 and 150 States have signed the CAT."
+    assert _claims(text) == [(190, MEASURE_PARTIES, "IV-11"), (150, MEASURE_SIGNATORIES, "IV-9")]
