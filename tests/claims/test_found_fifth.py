@@ -7,6 +7,7 @@ from datetime import date
 from pipeline.claims.extract import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
     Reading,
     TitleIndex,
     read_text,
@@ -77,3 +78,20 @@ def test_running_totals_told_with_respectively_are_each_counts_of_their_treaty()
 def test_a_run_without_respectively_adds_nothing() -> None:
     text = "The number of States Parties to the CRC rose to 190 and 150 States have signed the CAT."
     assert _claims(text) == [(190, MEASURE_PARTIES, "IV-11"), (150, MEASURE_SIGNATORIES, "IV-9")]
+
+
+# A list's heading with its count in brackets
+
+
+def test_a_list_heading_with_its_count_in_brackets_is_a_count_of_its_measure() -> None:
+    text = (
+        "Where the Convention on the Rights of the Child stands:\n"
+        "Signed only (2): Somalia, South Sudan\n"
+        "States Parties (190): Afghanistan, Albania, Algeria and others\n"
+    )
+    assert _claims(text) == [(2, MEASURE_SIGNED_NOT_PARTIES, "IV-11"), (190, MEASURE_PARTIES, "IV-11")]
+
+
+def test_a_bracketed_number_inside_a_sentence_is_no_list_heading() -> None:
+    text = "Parties to the Convention on the Rights of the Child (see note 3): the list is long."
+    assert _claims(text) == []
