@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.claims.extract import (
+    KIND_THRESHOLD,
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
     MEASURE_SIGNED_NOT_PARTIES,
@@ -95,3 +96,17 @@ def test_a_list_heading_with_its_count_in_brackets_is_a_count_of_its_measure() -
 def test_a_bracketed_number_inside_a_sentence_is_no_list_heading() -> None:
     text = "Parties to the Convention on the Rights of the Child (see note 3): the list is long."
     assert _claims(text) == []
+
+
+# The first N who bring a treaty into force
+
+
+def test_the_first_n_states_that_will_bring_entry_into_force_are_its_threshold() -> None:
+    text = "The first 20 states to ratify the Convention against Torture will trigger its entry into force."
+    read = _read(text).claims
+    assert [(c.figure, c.kind) for c in read] == [(20, KIND_THRESHOLD)]
+
+
+def test_the_first_n_states_without_entry_into_force_are_no_threshold() -> None:
+    text = "The first 20 states to ratify the Convention against Torture deserve praise."
+    assert all(c.kind != KIND_THRESHOLD for c in _read(text).claims)
