@@ -41,7 +41,7 @@ from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
-from pipeline.claims.pairs import by_mode, respective, signatories_beside_parties
+from pipeline.claims.pairs import by_mode, of_those, respective, signatories_beside_parties
 from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
@@ -351,9 +351,10 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 number_end=m.end("num"),
                 phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
             )
-    for c in respective(text, list(found.values())):
-        if c.number_start not in blocked:
-            found.setdefault(c.number_start, c)
+    so_far = [found[k] for k in sorted(found)]
+    for extra in [*respective(text, so_far), *of_those(text, so_far)]:
+        if extra.number_start not in blocked:
+            found.setdefault(extra.number_start, extra)
     counts = []
     for k in sorted(found):
         why = why_not_a_count(text, found[k])

@@ -130,4 +130,44 @@ def respective(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     return out
 
 
-__all__ = ["by_mode", "respective", "signatories_beside_parties"]
+# "In 51 of those member states, it was ratified", "51 of these states have ratified it".
+_OF_THOSE = re.compile(
+    rf"\b(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+of\s+(?:those|these|them)"
+    r"(?:\s+(?:(?:UN\s+)?member\s+)?(?:states|countries|nations|signatories|signatory\s+states))?\s*,?\s+"
+    r"(?:(?:it|the\s+(?:treaty|convention|protocol|covenant))\s+(?:was|has\s+been|had\s+been|is)\s+|"
+    r"(?:have|had|has)\s+)(?:now\s+|already\s+|also\s+|since\s+|so\s+far\s+)*(?P<verb>ratified|acceded)\b",
+    re.I,
+)
+# How far back "those" looks for the count it points to: the sentence before, at most.
+_THOSE_REACH = 250
+
+
+def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """ "There are 86 signatories to the treaty. In 51 of those member states, it was ratified": of all
+    the signatories counted just before, those that ratified are the parties (a count of parties, where
+    "40 of those Annex 2 States" after a group stays a subset)."""
+    out = []
+    for m in _OF_THOSE.finditer(text):
+        before = [c for c in counts if c.number_end <= m.start() and m.start() - c.number_end < _THOSE_REACH]
+        if not before or before[-1].kind != KIND_COUNT or before[-1].measure != MEASURE_SIGNATORIES:
+            continue
+        if is_year(figure := parse_number(m.group("num")), m.group("num")) or figure > before[-1].figure:
+            continue
+        out.append(
+            CountMatch(
+                figure=figure,
+                measure=MEASURE_PARTIES,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start("num"),
+                end=m.end(),
+                number_start=m.start("num"),
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", m.group(0).strip()),
+            )
+        )
+    return out
+
+
+__all__ = ["by_mode", "of_those", "respective", "signatories_beside_parties"]

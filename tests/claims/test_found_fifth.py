@@ -110,3 +110,20 @@ def test_the_first_n_states_that_will_bring_entry_into_force_are_its_threshold()
 def test_the_first_n_states_without_entry_into_force_are_no_threshold() -> None:
     text = "The first 20 states to ratify the Convention against Torture deserve praise."
     assert all(c.kind != KIND_THRESHOLD for c in _read(text).claims)
+
+
+# "N of those" after a count of all signatories
+
+
+def test_those_of_the_signatories_counted_before_that_ratified_are_the_parties() -> None:
+    text = (
+        "The Convention on the Rights of the Child has 140 signatories. "
+        "In 120 of those states, it has been ratified."
+    )
+    assert _claims(text) == [(140, MEASURE_SIGNATORIES, "IV-11"), (120, MEASURE_PARTIES, "IV-11")]
+
+
+def test_those_of_a_group_counted_before_stay_a_subset() -> None:
+    text = "There are 44 Annex 2 States. 40 of those have ratified the Convention on the Rights of the Child."
+    assert _claims(text) == []
+    assert (40, REASON_SUBSET) in _unread(text)
