@@ -93,38 +93,44 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
     return out
 
 
-# "bringing the total number of States Parties to 157 and 147 respectively": the figures after the first.
-_NEXT_FIGURE = re.compile(
-    rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})", re.I
+# "bringing the total number of States Parties to 157 and 147 respectively", "had 190 and 150 parties
+# respectively", "ratified by 190 and 150 states respectively": figures told together, then paired.
+_FIGURE = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})"
+_RESPECTIVE_RUN = re.compile(
+    rf"{_FIGURE}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_FIGURE}){{1,6}}"
+    r"(?:[ \t]+(?:states\s+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
+    r"[ \t]*,?[ \t]+respectively\b",
+    re.I,
 )
-_RESPECTIVELY = re.compile(r"[ \t]*,?[ \t]+respectively\b", re.I)
+_ONE_FIGURE = re.compile(_FIGURE, re.I)
 
 
 def respective(text: str, counts: list[CountMatch]) -> list[CountMatch]:
-    """The figures told after a count and closed by "respectively" ("... to 157 and 147 respectively"):
-    each counts what the first counts (of the treaty the linker pairs it with, in order)."""
+    """The figures told together and closed by "respectively" ("... to 157 and 147 respectively"): when
+    the reader found one of them as a count, each other counts what it counts (of the treaty the linker
+    pairs it with, in order)."""
+    at = {c.number_start: c for c in counts if c.kind == KIND_COUNT}
     out = []
-    for c in counts:
-        if c.kind != KIND_COUNT:
+    for run in _RESPECTIVE_RUN.finditer(text):
+        figures = list(_ONE_FIGURE.finditer(text, run.start(), run.end()))
+        read = next((at[f.start()] for f in figures if f.start() in at), None)
+        if read is None:
             continue
-        pos, run = c.number_end, list[re.Match[str]]()
-        while (m := _NEXT_FIGURE.match(text, pos)) is not None and len(run) < 6:
-            run.append(m)
-            pos = m.end()
-        if not run or _RESPECTIVELY.match(text, pos) is None:
-            continue
-        for m in run:
-            figure = parse_number(m.group("num"))
-            if is_year(figure, m.group("num")):
-                break
+        for f in figures:
+            figure = parse_number(f.group(0))
+            if f.start() in at or is_year(figure, f.group(0)):
+                continue
+            start = min(read.start, f.start())
+            end = max(read.end, f.end())
             out.append(
                 replace(
-                    c,
+                    read,
                     figure=figure,
-                    end=m.end("num"),
-                    number_start=m.start("num"),
-                    number_end=m.end("num"),
-                    phrase=re.sub(r"\s+", " ", text[c.start : m.end("num")].strip()),
+                    start=start,
+                    end=end,
+                    number_start=f.start(),
+                    number_end=f.end(),
+                    phrase=re.sub(r"\s+", " ", text[start:end].strip()),
                 )
             )
     return out

@@ -76,6 +76,16 @@ def test_running_totals_told_with_respectively_are_each_counts_of_their_treaty()
     assert (150, MEASURE_PARTIES, "IV-9") in read
 
 
+def test_a_count_before_its_noun_and_respectively_pairs_the_figures_told_before_it() -> None:
+    text = "The CRC and the CAT had 190 and 150 parties respectively."
+    assert _claims(text) == [(190, MEASURE_PARTIES, "IV-11"), (150, MEASURE_PARTIES, "IV-9")]
+
+
+def test_a_passive_count_and_respectively_pairs_the_figures_told_after_it() -> None:
+    text = "The CRC and the CAT have been ratified by 190 and 150 states respectively."
+    assert _claims(text) == [(190, MEASURE_PARTIES, "IV-11"), (150, MEASURE_PARTIES, "IV-9")]
+
+
 def test_a_run_without_respectively_adds_nothing() -> None:
     text = "The number of States Parties to the CRC rose to 190 and 150 States have signed the CAT."
     assert _claims(text) == [(190, MEASURE_PARTIES, "IV-11"), (150, MEASURE_SIGNATORIES, "IV-9")]
