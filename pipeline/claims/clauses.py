@@ -161,7 +161,27 @@ ONE_OF = re.compile(
 )
 
 
+# "Membership of the Convention has reached 180 States", "its membership stands at 164 States Parties": a
+# treaty's membership is its parties.
+MEMBERSHIP = re.compile(
+    r"\b(?P<noun>membership)\b[^.;:!?\n]{0,80}?\b(?:has\s+|had\s+)?(?:now\s+)?(?:reached|reaches|stands\s+at|"
+    r"stood\s+at|rose\s+to|rises\s+to|grew\s+to|grows\s+to|climbed\s+to|increased\s+to|totals|totalled|"
+    r"totaled|is|was)\s+(?:now\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:per|%|million|people))"
+    r"(?=\s*(?:states|countries|nations|parties|states\s+parties|members)?\b)",
+    re.I,
+)
+# "Parties to the CRC now number 150", "signatories to the treaty total 133": the noun as subject, the
+# count its predicate.
+NOUN_NUMBER = re.compile(
+    r"\b(?P<noun>states\s+parties|parties|signatories|ratifications|signatures|accessions)\b"
+    r"(?:\s+(?:to|of)\s+[^.;:!?\n\d]{1,80}?)?\s+(?:now\s+|currently\s+)?(?:number|numbered|total|totalled|totaled)"
+    r"\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))",
+    re.I,
+)
+
 __all__ = [
+    "MEMBERSHIP",
+    "NOUN_NUMBER",
     "NUMBER_OF_BARE",
     "NUMBER_WHO",
     "ONE_OF",

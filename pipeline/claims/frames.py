@@ -16,7 +16,9 @@ from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
+from pipeline.claims.clauses import MEMBERSHIP as _MEMBERSHIP
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
+from pipeline.claims.clauses import NOUN_NUMBER as _NOUN_NUMBER
 from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
 from pipeline.claims.clauses import NUMBER_OF_BARE as _NUMBER_OF_BARE
 from pipeline.claims.clauses import NUMBER_WHO as _NUMBER_WHO
@@ -201,6 +203,8 @@ _BEHIND = re.compile(
     re.I,
 )
 _NOUN_PATTERNS = (
+    _MEMBERSHIP,
+    _NOUN_NUMBER,
     _FOR_TOTAL,
     _REACHES,
     _FROM_SINCE,
@@ -239,6 +243,8 @@ _PATTERNS = (
     _HAS,
     _REACHES,
     _FOR_TOTAL,
+    _MEMBERSHIP,
+    _NOUN_NUMBER,
 )
 
 

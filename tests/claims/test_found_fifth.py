@@ -137,3 +137,20 @@ def test_those_of_a_group_counted_before_stay_a_subset() -> None:
     text = "There are 44 Annex 2 States. 40 of those have ratified the Convention on the Rights of the Child."
     assert _claims(text) == []
     assert (40, REASON_SUBSET) in _unread(text)
+
+
+# The treaty's membership, and a noun whose predicate is its number
+
+
+def test_a_treatys_membership_reaching_a_number_is_a_count_of_its_parties() -> None:
+    text = "Membership of the Convention on the Rights of the Child has reached 180 States."
+    assert _claims(text) == [(180, MEASURE_PARTIES, "IV-11")]
+
+
+def test_parties_that_now_number_n_are_a_count() -> None:
+    assert _claims("Parties to the Convention against Torture now number 150.") == [
+        (150, MEASURE_PARTIES, "IV-9")
+    ]
+    assert _claims("Signatories to the Convention against Torture total 83.") == [
+        (83, MEASURE_SIGNATORIES, "IV-9")
+    ]
