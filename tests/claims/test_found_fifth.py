@@ -154,3 +154,9 @@ def test_parties_that_now_number_n_are_a_count() -> None:
     assert _claims("Signatories to the Convention against Torture total 83.") == [
         (83, MEASURE_SIGNATORIES, "IV-9")
     ]
+
+
+def test_a_number_after_the_verb_number_is_listed_when_not_read() -> None:
+    text = "Ratifications of the Convention against Torture now number 40 in Africa alone."
+    assert _claims(text) == []
+    assert [f for f, _ in _unread(text)] == [40]
