@@ -82,8 +82,9 @@ _ASIDE = (
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
-    # "185 countries -- over ninety percent of the members -- are party": an aside between dashes.
-    r"(?:\s+(?:--|—|–)\s*[^-—–.;\n]{1,80}?\s*(?:--|—|–))?"
+    # "185 countries -- over ninety percent of the members -- are party": an aside between dashes (a
+    # hyphen with a space on each side is a dash too).
+    r"(?:\s+(?:--|—|–|-(?=\s))\s*[^—–.;\n]{1,80}?\s*(?:--|—|–|(?<=\s)-(?=\s)))?"
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
@@ -137,7 +138,7 @@ _OF_WHICH_AFTER = re.compile(
     re.I,
 )
 _ARE = re.compile(
-    r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+"
+    r"(?:\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+|;\s*)"
     + _QUAL
     + _NUM
     + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
@@ -145,7 +146,10 @@ _ARE = re.compile(
     re.I,
 )
 _BRINGING = re.compile(
-    r"\bbringing\s+(?:up\s+)?to\s+" + _QUAL + _NUM + r"\s+the\s+(?:total\s+)?number\s+of\s+"
+    r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised)\s+(?:up\s+)?to\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+the\s+(?:total\s+)?number\s+of\s+"
     r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
     re.I,
 )

@@ -160,3 +160,21 @@ def test_a_number_after_the_verb_number_is_listed_when_not_read() -> None:
     text = "Ratifications of the Convention against Torture now number 40 in Africa alone."
     assert _claims(text) == []
     assert [f for f, _ in _unread(text)] == [40]
+
+
+# Small frames: a count after a semicolon, an aside between spaced hyphens, "brings to N the number of"
+
+
+def test_a_count_of_parties_after_a_semicolon() -> None:
+    text = "So far 83 states have signed the Convention against Torture; 80 are parties."
+    assert _claims(text) == [(83, MEASURE_SIGNATORIES, "IV-9"), (80, MEASURE_PARTIES, "IV-9")]
+
+
+def test_an_aside_between_spaced_hyphens() -> None:
+    text = "Some 140 countries - nearly three quarters of the world - have ratified the Convention against Torture."
+    assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
+
+
+def test_a_ratification_that_brings_to_n_the_number_of_parties() -> None:
+    text = "Chad's ratification brings to 140 the number of States Parties to the Convention against Torture."
+    assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
