@@ -89,14 +89,15 @@ _ASIDE = (
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
 _ADVERBS = (
-    r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only)\s+)*"
+    r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only|"
+    r"either)\s+)*"
 )
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
-    r"(?:sign|ratify|join)(?=\s+(?:the|its|it|this)\b)|"
+    r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
     # "52 countries, including X, who are signatories but not yet parties"
@@ -121,7 +122,8 @@ _BARE = re.compile(
     r"\s+|[,;:]\s*)(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had)\s+)"
+    # "Of the 195 states, 173 are party to it"
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had|are|were)\s+)"
     + _ADVERBS
     + _VERB,
     re.I,
@@ -184,7 +186,8 @@ _NUMBER_OF = re.compile(
 # "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
 # Where a headline's count starts: a line's start, after nothing but spaces or a list mark.
-_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*$")
+# (after a headline's kicker too: "Torture ban: 150 nations ratify ...")
+_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?$")
 _ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(

@@ -178,3 +178,24 @@ def test_an_aside_between_spaced_hyphens() -> None:
 def test_a_ratification_that_brings_to_n_the_number_of_parties() -> None:
     text = "Chad's ratification brings to 140 the number of States Parties to the Convention against Torture."
     assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
+
+
+def test_of_the_worlds_states_n_are_party() -> None:
+    text = "Of the 195 states in the world, 140 are party to the Convention against Torture."
+    assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
+
+
+def test_the_number_of_states_that_have_ratified_is_n() -> None:
+    text = "The number of States that have ratified the Convention against Torture is 140."
+    assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
+
+
+def test_either_ratified_or_acceded() -> None:
+    text = "140 countries have either ratified or acceded to the Convention against Torture."
+    assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
+
+
+def test_a_headline_after_its_kicker_tells_a_count_in_the_present() -> None:
+    text = "Torture ban: 140 nations ratify Convention against Torture\n\nThe news came on Monday."
+    assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
+    assert _claims("In theory 140 nations ratify Convention against Torture rules.") == []
