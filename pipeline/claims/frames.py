@@ -8,6 +8,7 @@ numbers and qualifiers from pipeline/claims/numbers.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
@@ -41,8 +42,8 @@ from pipeline.claims.model import (
 )
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
+from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.numbers import QUAL as _QUAL
-from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.pairs import by_mode, of_those, respective, signatories_beside_parties
 from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
@@ -373,6 +374,8 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         why = why_not_a_count(text, found[k])
         if why:
             skipped[k] = Skipped(k, found[k].number_end, why)
+        elif OR_MORE_AFTER.match(text, found[k].number_end) and found[k].qualifier is None:
+            counts.append(replace(found[k], comparison=">="))  # "170-odd countries", "170+ countries"
         else:
             counts.append(found[k])
     sentences = Spans(split_sentences(text)) if sentences is None else sentences

@@ -16,7 +16,10 @@ _W = r"(?:" + "|".join(NUMBER_WORDS) + r")\b"
 # does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two").
 WORD_NUMBER = rf"\b(?>{_W}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
 DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b"
-NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
+# "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
+# (read_counts gives such a count the comparison ">=", see OR_MORE_AFTER).
+NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\+|-(?:odd|plus)\b)?"
+OR_MORE_AFTER = re.compile(r"\+|-(?:odd|plus)\b", re.I)
 # Any number, for the stage that lists the figures left unread.
 ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
 
@@ -107,6 +110,7 @@ def is_year(figure: int, written: str) -> bool:
 
 
 __all__ = [
+    "OR_MORE_AFTER",
     "ANY_NUMBER",
     "DIGIT_NUMBER",
     "EXTRA",

@@ -199,3 +199,12 @@ def test_a_headline_after_its_kicker_tells_a_count_in_the_present() -> None:
     text = "Torture ban: 140 nations ratify Convention against Torture\n\nThe news came on Monday."
     assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
     assert _claims("In theory 140 nations ratify Convention against Torture rules.") == []
+
+
+def test_a_figure_with_odd_plus_or_a_plus_sign_is_a_lower_bound() -> None:
+    for text in (
+        "140-odd countries have ratified the Convention against Torture.",
+        "140+ countries have ratified the Convention against Torture.",
+        "The Convention against Torture has been ratified by 140-plus states.",
+    ):
+        assert [(c.figure, c.comparison) for c in _read(text).claims] == [(140, ">=")], text
