@@ -179,7 +179,17 @@ NOUN_NUMBER = re.compile(
     re.I,
 )
 
+# "The Convention's States Parties, 173 in all, meet every two years": the number of the noun, in apposition.
+IN_ALL = re.compile(
+    r"\b(?P<noun>states[\s-]+parties|parties|signatories|ratifications|signatures)\s*,\s*"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b",
+    re.I,
+)
+
 __all__ = [
+    "IN_ALL",
     "MEMBERSHIP",
     "NOUN_NUMBER",
     "NUMBER_OF_BARE",

@@ -16,6 +16,7 @@ from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
 from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
+from pipeline.claims.clauses import IN_ALL as _IN_ALL
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
 from pipeline.claims.clauses import MEMBERSHIP as _MEMBERSHIP
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
@@ -211,6 +212,7 @@ _BEHIND = re.compile(
     re.I,
 )
 _NOUN_PATTERNS = (
+    _IN_ALL,
     _MEMBERSHIP,
     _NOUN_NUMBER,
     _FOR_TOTAL,
@@ -253,6 +255,7 @@ _PATTERNS = (
     _FOR_TOTAL,
     _MEMBERSHIP,
     _NOUN_NUMBER,
+    _IN_ALL,
 )
 
 
@@ -343,6 +346,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 _NUMBER_APPOSED,
                 _JOIN_OTHERS,
                 _BEHIND,
+                _IN_ALL,
             )
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:

@@ -208,3 +208,8 @@ def test_a_figure_with_odd_plus_or_a_plus_sign_is_a_lower_bound() -> None:
         "The Convention against Torture has been ratified by 140-plus states.",
     ):
         assert [(c.figure, c.comparison) for c in _read(text).claims] == [(140, ">=")], text
+
+
+def test_a_number_in_apposition_told_as_the_whole() -> None:
+    text = "The Convention against Torture's States Parties, 150 in all, meet every two years."
+    assert _claims(text) == [(150, MEASURE_PARTIES, "IV-9")]
