@@ -45,7 +45,7 @@ from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.numbers import QUAL as _QUAL
-from pipeline.claims.pairs import by_mode, of_those, respective, signatories_beside_parties
+from pipeline.claims.pairs import by_mode, signatories_beside_parties, told_together
 from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
@@ -369,8 +369,8 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 number_end=m.end("num"),
                 phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
             )
-    so_far = [found[k] for k in sorted(found)]
-    for extra in [*respective(text, so_far), *of_those(text, so_far)]:
+    sentences = Spans(split_sentences(text)) if sentences is None else sentences
+    for extra in told_together(text, [found[k] for k in sorted(found)], sentences):
         if extra.number_start not in blocked:
             found.setdefault(extra.number_start, extra)
     counts = []
@@ -382,7 +382,6 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             counts.append(replace(found[k], comparison=">="))  # "170-odd countries", "170+ countries"
         else:
             counts.append(found[k])
-    sentences = Spans(split_sentences(text)) if sentences is None else sentences
     counts, aside = set_aside(text, counts, sentences, list(skipped.values()))
     skipped.update({k.number_start: k for k in aside})
     return signatories_beside_parties(text, by_mode(text, counts, sentences), sentences), sorted(

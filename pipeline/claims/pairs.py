@@ -176,4 +176,56 @@ def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     return out
 
 
-__all__ = ["by_mode", "of_those", "respective", "signatories_beside_parties"]
+# "83 states have signed it, but nine have yet to ratify it", "Of the 83 signatories, nine have not yet
+# ratified it": after a count of everyone who signed, those who have not ratified.
+_NOT_YET = re.compile(
+    rf"(?:[,;]\s*(?:but\s+|while\s+|whereas\s+)?|\b(?:but|while|whereas)\s+)(?:only\s+|just\s+)?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|had|are|were)\s+"
+    r"(?:still\s+)?(?:not\s+(?:yet\s+)?ratified|yet\s+to\s+ratify|still\s+to\s+ratify|never\s+ratified)\b",
+    re.I,
+)
+
+
+def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The signatories not yet parties told right after a count of all signatories, in its sentence."""
+    out = []
+    for m in _NOT_YET.finditer(text):
+        i = sentences.index(m.start("num"))
+        before = [c for c in counts if c.number_end <= m.start() and sentences.index(c.number_start) == i]
+        if not before or before[-1].kind != KIND_COUNT or before[-1].measure != MEASURE_SIGNATORIES:
+            continue
+        figure = parse_number(m.group("num"))
+        if is_year(figure, m.group("num")) or figure >= before[-1].figure:
+            continue
+        phrase = re.sub(r"\s+", " ", text[m.start("num") : m.end()].strip())
+        out.append(
+            CountMatch(
+                figure=figure,
+                measure=MEASURE_SIGNED_NOT_PARTIES,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start("num"),
+                end=m.end(),
+                number_start=m.start("num"),
+                number_end=m.end("num"),
+                phrase=phrase,
+            )
+        )
+    return out
+
+
+def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The counts the frames did not find that the counts they found tell (in text order): the rest of a
+    "respectively" run, "N of those" after all signatories, "but N have yet to ratify it"."""
+    return [*respective(text, counts), *of_those(text, counts), *signed_not_yet(text, counts, sentences)]
+
+
+__all__ = [
+    "by_mode",
+    "of_those",
+    "respective",
+    "signatories_beside_parties",
+    "signed_not_yet",
+    "told_together",
+]

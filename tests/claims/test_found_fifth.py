@@ -213,3 +213,22 @@ def test_a_figure_with_odd_plus_or_a_plus_sign_is_a_lower_bound() -> None:
 def test_a_number_in_apposition_told_as_the_whole() -> None:
     text = "The Convention against Torture's States Parties, 150 in all, meet every two years."
     assert _claims(text) == [(150, MEASURE_PARTIES, "IV-9")]
+
+
+# Those that signed and have not ratified, told after everyone who signed
+
+
+def test_of_the_signatories_n_have_not_yet_ratified() -> None:
+    text = "Of the 80 signatories, seven have not yet ratified the Convention against Torture."
+    assert _claims(text) == [(80, MEASURE_SIGNATORIES, "IV-9"), (7, MEASURE_SIGNED_NOT_PARTIES, "IV-9")]
+
+
+def test_signed_but_n_have_yet_to_ratify() -> None:
+    text = "80 states have signed the Convention against Torture, but seven have yet to ratify it."
+    assert _claims(text) == [(80, MEASURE_SIGNATORIES, "IV-9"), (7, MEASURE_SIGNED_NOT_PARTIES, "IV-9")]
+
+
+def test_after_a_count_of_parties_n_not_yet_ratified_stays_unread() -> None:
+    text = "150 states have ratified the Convention against Torture, but 40 have not ratified it."
+    assert _claims(text) == [(150, MEASURE_PARTIES, "IV-9")]
+    assert [f for f, _ in _unread(text)] == [40]
