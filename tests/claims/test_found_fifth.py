@@ -232,3 +232,8 @@ def test_after_a_count_of_parties_n_not_yet_ratified_stays_unread() -> None:
     text = "150 states have ratified the Convention against Torture, but 40 have not ratified it."
     assert _claims(text) == [(150, MEASURE_PARTIES, "IV-9")]
     assert [f for f, _ in _unread(text)] == [40]
+
+
+def test_signatories_still_to_ratify_are_not_parties() -> None:
+    text = "Seven signatory states are still to ratify the Convention against Torture."
+    assert _claims(text) == [(7, MEASURE_SIGNED_NOT_PARTIES, "IV-9")]
