@@ -26,7 +26,8 @@ THAT_NUMBER = re.compile(
 # it (read_counts looks the word up, as for "done so").
 BROUGHT_TO = re.compile(
     r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
-    r"(?:tally|total|count)\s+to\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
+    # "takes the Convention's membership to 150": a treaty's membership is its parties
+    r"(?:tally|total|count|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
     re.I,
 )
 

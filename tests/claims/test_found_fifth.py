@@ -237,3 +237,8 @@ def test_after_a_count_of_parties_n_not_yet_ratified_stays_unread() -> None:
 def test_signatories_still_to_ratify_are_not_parties() -> None:
     text = "Seven signatory states are still to ratify the Convention against Torture."
     assert _claims(text) == [(7, MEASURE_SIGNED_NOT_PARTIES, "IV-9")]
+
+
+def test_an_accession_that_takes_the_treatys_membership_to_n() -> None:
+    text = "Chad's accession takes the Convention against Torture's membership to 140."
+    assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
