@@ -27,7 +27,10 @@ THAT_NUMBER = re.compile(
 BROUGHT_TO = re.compile(
     r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
     # "takes the Convention's membership to 150": a treaty's membership is its parties
-    r"(?:tally|total|count|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
+    r"(?:tally|total|count|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
+    + _QUAL
+    + _NUM
+    + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
     re.I,
 )
 
