@@ -242,3 +242,8 @@ def test_signatories_still_to_ratify_are_not_parties() -> None:
 def test_an_accession_that_takes_the_treatys_membership_to_n() -> None:
     text = "Chad's accession takes the Convention against Torture's membership to 140."
     assert _claims(text) == [(140, MEASURE_PARTIES, "IV-9")]
+
+
+def test_the_membership_of_a_body_is_no_count_of_parties() -> None:
+    text = "Membership of the Committee set up by the Convention against Torture has reached 10 experts."
+    assert _claims(text) == []
