@@ -128,6 +128,15 @@ def link(
     # "The OPCAT, which complements the Convention against Torture, has 90 States Parties": a title inside
     # a relative clause told between commas is not the subject, when one is named before the clause.
     named = [m for m in named if m is named[0] or not _in_relative_clause(text, named[0].end, m.start, pos)]
+    subject = (
+        [r for r in found.refs_starting(lo, named[0].start) if r[2].endswith("protocol")] if named else []
+    )
+    if subject and _in_relative_clause(text, subject[0][1], named[0].start, pos):
+        # "The Optional Protocol, adopted in 2002 to supplement the Convention against Torture, has been
+        # ratified by 90 states": the subject is the protocol, its parent named in the clause about it.
+        protocol = index.protocol_of(named[0].mtdsg_no)
+        if protocol is not None:
+            return protocol, subject[0][4], "reference", None
     if named:
         m = named[-1]
         # "The Convention entered into force in 1987; its Optional Protocol, which 90 states have ratified":

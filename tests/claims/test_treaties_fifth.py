@@ -57,3 +57,13 @@ def test_its_protocol_referred_to_after_the_parent_nearer_the_count() -> None:
 def test_respectively_pairs_a_title_and_a_reference_to_its_protocol() -> None:
     text = "The Convention against Torture and its Optional Protocol have 150 and 70 parties respectively."
     assert _linked(text) == [(150, "IV-9"), (70, "IV-9-b")]
+
+
+def test_a_protocol_as_subject_whose_parent_is_named_in_a_clause_about_it() -> None:
+    text = "The Optional Protocol, adopted in 2002 to supplement the Convention against Torture, has 70 States Parties."
+    assert _linked(text) == [(70, "IV-9-b")]
+
+
+def test_the_parent_as_subject_with_a_clause_is_still_the_parent() -> None:
+    text = "The Convention against Torture, adopted in 1984, has been ratified by 150 states."
+    assert _linked(text) == [(150, "IV-9")]
