@@ -124,8 +124,7 @@ _BARE = re.compile(
     r"\s+|[,;:]\s*)(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
-    # "Of the 195 states, 173 are party to it"
-    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had|are|were)\s+)"
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had)\s+)"
     + _ADVERBS
     + _VERB,
     re.I,
