@@ -184,9 +184,10 @@ NOUN_NUMBER = re.compile(
     re.I,
 )
 
-# "The Convention's States Parties, 173 in all, meet every two years": the number of the noun, in apposition.
+# "The Convention's States Parties, 173 in all, meet every two years": the number of the noun, in apposition
+# (the treaty's own: "Delegations of States Parties, 45 in all, attended" counts those who came).
 IN_ALL = re.compile(
-    r"\b(?P<noun>states[\s-]+parties|parties|signatories|ratifications|signatures)\s*,\s*"
+    r"(?:['’]s|\bits|\btheir)\s+(?P<noun>states[\s-]+parties|parties|signatories|ratifications|signatures)\s*,\s*"
     + _QUAL
     + _NUM
     + r"\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b",

@@ -242,3 +242,8 @@ def test_an_accession_that_takes_the_treatys_membership_to_n() -> None:
 def test_the_membership_of_a_body_is_no_count_of_parties() -> None:
     text = "Membership of the Committee set up by the Convention against Torture has reached 10 experts."
     assert _claims(text) == []
+
+
+def test_a_number_in_apposition_to_others_parties_is_no_count() -> None:
+    text = "Delegations of States Parties, 45 in all, attended the meeting on the Convention against Torture."
+    assert _claims(text) == []
