@@ -142,6 +142,8 @@ def link(
         # "The Convention entered into force in 1987; its Optional Protocol, which 90 states have ratified":
         # a protocol referred to after the last title, nearer the count, is the one counted.
         for r_start, _, kind, det, said in reversed(found.refs_starting(m.end, pos)):
+            if not _NEW_CLAUSE.search(text, m.end, r_start):
+                continue  # "The Convention, unlike its Optional Protocol, has been ratified by 173": an aside
             if kind in ("protocol", "optional protocol") and det.lower() in ("its", "the", "this"):
                 resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
                 if resolved and resolved != m.mtdsg_no:
@@ -176,6 +178,8 @@ def link(
     return None, None, "none", None
 
 
+# Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
+_NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
 # ", which complements the Convention against Torture,": a relative clause between commas.
 _RELATIVE_OPEN = re.compile(
     r",\s*(?:which|that|who|whose|adopted|signed|ratified|drafted|negotiated)\b[^,;:()]*$", re.I

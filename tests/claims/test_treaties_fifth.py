@@ -67,3 +67,8 @@ def test_a_protocol_as_subject_whose_parent_is_named_in_a_clause_about_it() -> N
 def test_the_parent_as_subject_with_a_clause_is_still_the_parent() -> None:
     text = "The Convention against Torture, adopted in 1984, has been ratified by 150 states."
     assert _linked(text) == [(150, "IV-9")]
+
+
+def test_a_protocol_named_in_an_aside_about_the_parent_is_not_the_one_counted() -> None:
+    text = "The Convention against Torture, unlike its Optional Protocol, has been ratified by 150 states."
+    assert _linked(text) == [(150, "IV-9")]
