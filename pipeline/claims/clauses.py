@@ -168,8 +168,11 @@ ONE_OF = re.compile(
 # "Membership of the Convention has reached 180 States", "its membership stands at 164 States Parties": a
 # treaty's membership is its parties.
 MEMBERSHIP = re.compile(
-    r"\b(?P<noun>membership)\b(?![^.;:!?\n]{0,40}?\b(?:committee|council|commission|board|panel|court|union|"
-    r"organi[sz]ation|group|club|alliance)\b)[^.;:!?\n]{0,80}?\b(?:has\s+|had\s+)?(?:now\s+)?(?:reached|reaches|"
+    # a treaty's own membership ("its membership", "the Convention's membership", "membership of the
+    # Convention"), not the EU's nor a committee's
+    r"(?:(?:['’]s|\bits|\btheir)\s+|\b(?=membership\s+of\s+(?:the|this)\s+(?![^.;:!?\n]{0,40}?\b(?:committee|"
+    r"council|commission|board|panel|court|union|organi[sz]ation|group|club|alliance)\b)))(?P<noun>membership)\b"
+    r"[^.;:!?\n]{0,80}?\b(?:has\s+|had\s+)?(?:now\s+)?(?:reached|reaches|"
     r"stands\s+at|stood\s+at|rose\s+to|rises\s+to|grew\s+to|grows\s+to|climbed\s+to|increased\s+to|totals|"
     r"totalled|totaled)\s+(?:now\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:per|%|million|people))"
     r"(?=\s*(?:states|countries|nations|parties|states\s+parties|members)?\b)",

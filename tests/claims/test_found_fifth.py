@@ -247,3 +247,8 @@ def test_the_membership_of_a_body_is_no_count_of_parties() -> None:
 def test_a_number_in_apposition_to_others_parties_is_no_count() -> None:
     text = "Delegations of States Parties, 45 in all, attended the meeting on the Convention against Torture."
     assert _claims(text) == []
+
+
+def test_the_membership_of_a_union_is_no_count_of_parties() -> None:
+    text = "EU membership has reached 27 countries, all parties to the Convention against Torture."
+    assert _claims(text) == []
