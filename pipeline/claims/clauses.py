@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.model import KIND_THRESHOLD, CountMatch
+from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 
@@ -25,7 +26,11 @@ THAT_NUMBER = re.compile(
 # it (read_counts looks the word up, as for "done so").
 BROUGHT_TO = re.compile(
     r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
-    r"(?:tally|total|count)\s+to\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
+    # "takes the Convention's membership to 150": a treaty's membership is its parties
+    r"(?:tally|total|count|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
+    + _QUAL
+    + _NUM
+    + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
     re.I,
 )
 
@@ -126,7 +131,80 @@ def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int)
     )
 
 
+# "brings the total number of countries having ratified the CTBT to 149": the counted are told by
+# what they did. "has inched closer to 150" is a goal, not the total.
+NUMBER_WHO = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
+    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined)\b(?:\s+[\w,()-]+){0,12}?"
+    r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at|is|was)\s+"
+    + _EXTRA
+    + _QUAL
+    + _NUM
+    + r"\b(?!\s*(?:per|%))",
+    re.I,
+)
+# "the number of signatory States 60": the verb left out.
+NUMBER_OF_BARE = re.compile(
+    r"\bnumber\s+of\s+" + COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
+)
+# "the tally had climbed to 45 states": a running total of parties.
+TALLY = re.compile(
+    r"\b(?:tally|total|count)\b[^.;!?\n]{0,60}?\b(?:climbed|rose|grew|increased|reached|stands|stood|is|was)\s+"
+    r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
+    re.I,
+)
+# "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
+ONE_OF = re.compile(
+    r"\b(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:countries|states|nations)\s+"
+    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
+    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join)\b",
+    re.I,
+)
+
+
+# "Membership of the Convention has reached 180 States", "its membership stands at 164 States Parties": a
+# treaty's membership is its parties.
+MEMBERSHIP = re.compile(
+    # a treaty's own membership ("its membership", "the Convention's membership", "membership of the
+    # Convention"), not the EU's nor a committee's
+    r"(?:(?:['’]s|\bits|\btheir)\s+|\b(?=membership\s+of\s+(?:the|this)\s+(?![^.;:!?\n]{0,40}?\b(?:committee|"
+    r"council|commission|board|panel|court|union|organi[sz]ation|group|club|alliance)\b)))(?P<noun>membership)\b"
+    r"[^.;:!?\n]{0,80}?\b(?:has\s+|had\s+)?(?:now\s+)?(?:reached|reaches|"
+    r"stands\s+at|stood\s+at|rose\s+to|rises\s+to|grew\s+to|grows\s+to|climbed\s+to|increased\s+to|totals|"
+    r"totalled|totaled)\s+(?:now\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:per|%|million|people))"
+    r"(?=\s*(?:states|countries|nations|parties|states\s+parties|members)?\b)",
+    re.I,
+)
+# "Parties to the CRC now number 150", "signatories to the treaty total 133": the noun as subject, the
+# count its predicate.
+NOUN_NUMBER = re.compile(
+    r"\b(?P<noun>states\s+parties|parties|signatories|ratifications|signatures|accessions)\b"
+    r"(?:\s+(?:to|of)\s+[^.;:!?\n\d]{1,80}?)?\s+(?:now\s+|currently\s+)?(?:number|numbered|total|totalled|totaled)"
+    r"\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))",
+    re.I,
+)
+
+# "The Convention's States Parties, 173 in all, meet every two years": the number of the noun, in apposition
+# (the treaty's own: "Delegations of States Parties, 45 in all, attended" counts those who came).
+IN_ALL = re.compile(
+    r"(?:['’]s|\bits|\btheir)\s+(?P<noun>states[\s-]+parties|parties|signatories|ratifications|signatures)\s*,\s*"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b",
+    re.I,
+)
+
 __all__ = [
+    "IN_ALL",
+    "MEMBERSHIP",
+    "NOUN_NUMBER",
+    "NUMBER_OF_BARE",
+    "NUMBER_WHO",
+    "ONE_OF",
+    "TALLY",
     "ACCEPTED_BY_JOINING",
     "BROUGHT_TO",
     "COUNT_NOUN",

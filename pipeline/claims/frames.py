@@ -8,6 +8,7 @@ numbers and qualifiers from pipeline/claims/numbers.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
@@ -15,14 +16,22 @@ from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
 from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
+from pipeline.claims.clauses import IN_ALL as _IN_ALL
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
+from pipeline.claims.clauses import MEMBERSHIP as _MEMBERSHIP
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
+from pipeline.claims.clauses import NOUN_NUMBER as _NOUN_NUMBER
 from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
+from pipeline.claims.clauses import NUMBER_OF_BARE as _NUMBER_OF_BARE
+from pipeline.claims.clauses import NUMBER_WHO as _NUMBER_WHO
+from pipeline.claims.clauses import ONE_OF as _ONE_OF
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
+from pipeline.claims.clauses import TALLY as _TALLY
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
 from pipeline.claims.clauses import WHERE as _WHERE
 from pipeline.claims.clauses import after_threshold as _after_threshold
+from pipeline.claims.labels import label_matches
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
     KIND_COUNT,
@@ -34,9 +43,9 @@ from pipeline.claims.model import (
 )
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
+from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.numbers import QUAL as _QUAL
-from pipeline.claims.numbers import comparison_for, is_year, parse_number, qualifier_key
-from pipeline.claims.pairs import by_mode, signatories_beside_parties
+from pipeline.claims.pairs import by_mode, signatories_beside_parties, told_together
 from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
@@ -75,20 +84,22 @@ _ASIDE = (
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
-    # "185 countries -- over ninety percent of the members -- are party": an aside between dashes.
-    r"(?:\s+(?:--|—|–)\s*[^-—–.;\n]{1,80}?\s*(?:--|—|–))?"
+    # "185 countries -- over ninety percent of the members -- are party": an aside between dashes (a
+    # hyphen with a space on each side is a dash too).
+    r"(?:\s+(?:--|—|–|-(?=\s))\s*[^—–.;\n]{1,80}?\s*(?:--|—|–|(?<=\s)-(?=\s)))?"
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
 _ADVERBS = (
-    r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only)\s+)*"
+    r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only|"
+    r"either)\s+)*"
 )
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
-    r"(?:sign|ratify|join)(?=\s+(?:the|its|it|this)\b)|"
+    r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
     # "52 countries, including X, who are signatories but not yet parties"
@@ -130,7 +141,7 @@ _OF_WHICH_AFTER = re.compile(
     re.I,
 )
 _ARE = re.compile(
-    r"\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+"
+    r"(?:\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+|;\s*)"
     + _QUAL
     + _NUM
     + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
@@ -138,7 +149,10 @@ _ARE = re.compile(
     re.I,
 )
 _BRINGING = re.compile(
-    r"\bbringing\s+(?:up\s+)?to\s+" + _QUAL + _NUM + r"\s+the\s+(?:total\s+)?number\s+of\s+"
+    r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised)\s+(?:up\s+)?to\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+the\s+(?:total\s+)?number\s+of\s+"
     r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
     re.I,
 )
@@ -168,44 +182,13 @@ _NUMBER_OF = re.compile(
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
     re.I,
 )
-# "brings the total number of countries having ratified the CTBT to 149": the counted are told by
-# what they did. "has inched closer to 150" is a goal, not the total.
-_NUMBER_WHO = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
-    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined)\b(?:\s+[\w,()-]+){0,12}?"
-    r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at)\s+"
-    + _EXTRA
-    + _QUAL
-    + _NUM
-    + r"\b(?!\s*(?:per|%))",
-    re.I,
-)
-# "the number of signatory States 60": the verb left out.
-_NUMBER_OF_BARE = re.compile(
-    r"\bnumber\s+of\s+" + _COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
-)
-# "the tally had climbed to 45 states": a running total of parties.
-_TALLY = re.compile(
-    r"\b(?:tally|total|count)\b[^.;!?\n]{0,60}?\b(?:climbed|rose|grew|increased|reached|stands|stood|is|was)\s+"
-    r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
-    re.I,
-)
-# "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
-_ONE_OF = re.compile(
-    r"\b(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
-    + _QUAL
-    + _NUM
-    + r"\s+(?:countries|states|nations)\s+"
-    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
-    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join)\b",
-    re.I,
-)
 
 
 # "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
 # Where a headline's count starts: a line's start, after nothing but spaces or a list mark.
-_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*$")
+# (after a headline's kicker too: "Torture ban: 150 nations ratify ...")
+_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?$")
 _ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
@@ -228,6 +211,9 @@ _BEHIND = re.compile(
     re.I,
 )
 _NOUN_PATTERNS = (
+    _IN_ALL,
+    _MEMBERSHIP,
+    _NOUN_NUMBER,
     _FOR_TOTAL,
     _REACHES,
     _FROM_SINCE,
@@ -266,6 +252,9 @@ _PATTERNS = (
     _HAS,
     _REACHES,
     _FOR_TOTAL,
+    _MEMBERSHIP,
+    _NOUN_NUMBER,
+    _IN_ALL,
 )
 
 
@@ -279,7 +268,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         found.setdefault(c.number_start, c)
     shares, set_off = share_matches(text)
     set_off = [*set_off, *rules]
-    for c in shares:
+    for c in [*shares, *label_matches(text)]:
         found.setdefault(c.number_start, c)
     blocked = {k.number_start for k in set_off}
     skipped.update({k.number_start: k for k in set_off})
@@ -356,6 +345,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 _NUMBER_APPOSED,
                 _JOIN_OTHERS,
                 _BEHIND,
+                _IN_ALL,
             )
             start = num_start if pattern in bare else m.start()
             if pattern in bare and qual:
@@ -378,14 +368,19 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 number_end=m.end("num"),
                 phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
             )
+    sentences = Spans(split_sentences(text)) if sentences is None else sentences
+    for extra in told_together(text, [found[k] for k in sorted(found)], sentences):
+        if extra.number_start not in blocked:
+            found.setdefault(extra.number_start, extra)
     counts = []
     for k in sorted(found):
         why = why_not_a_count(text, found[k])
         if why:
             skipped[k] = Skipped(k, found[k].number_end, why)
+        elif OR_MORE_AFTER.match(text, found[k].number_end) and found[k].qualifier is None:
+            counts.append(replace(found[k], comparison=">="))  # "170-odd countries", "170+ countries"
         else:
             counts.append(found[k])
-    sentences = Spans(split_sentences(text)) if sentences is None else sentences
     counts, aside = set_aside(text, counts, sentences, list(skipped.values()))
     skipped.update({k.number_start: k for k in aside})
     return signatories_beside_parties(text, by_mode(text, counts, sentences), sentences), sorted(

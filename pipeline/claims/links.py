@@ -66,20 +66,37 @@ class Mentions:
 
 
 # "... ratified the OPSC and 15 ... the OPAC, bringing the totals to 157 and 147 respectively".
-_RESPECTIVE_RUN = re.compile(r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+\s+respectively\b", re.I)
+_RESPECTIVE_RUN = re.compile(
+    r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+"
+    r"(?:\s+(?:states\s+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
+    r"\s*,?\s+respectively\b",
+    re.I,
+)
 
 
-def _respectively(pos: int, lo: int, hi: int, found: Mentions, text: str) -> TreatyMention | None:
+def _respectively(
+    pos: int, lo: int, hi: int, found: Mentions, text: str, index: TitleIndex
+) -> tuple[str, str, str | None] | None:
     """The k-th of the figures told together with "respectively" counts the k-th of as many different
-    treaties named before them in the sentence."""
+    treaties named (or referred to: "the Convention and its Optional Protocol") before them in the
+    sentence: (mtdsg_no, as said, via)."""
     for m in _RESPECTIVE_RUN.finditer(text, lo, hi):
         starts = [m.start() + x.start() for x in re.finditer(r"\d[\d,]*", m.group(0))]
         if pos not in starts:
             continue
-        named: list[TreatyMention] = []
-        for t in found.starting(lo, m.start()):
-            if all(t.mtdsg_no != n.mtdsg_no for n in named):
-                named.append(t)
+        told: list[tuple[int, str, str, str | None]] = [
+            (t.start, t.mtdsg_no, t.text, t.via) for t in found.starting(lo, m.start())
+        ]
+        for r_start, _, kind, det, said in found.refs_starting(lo, m.start()):
+            if any(t.start <= r_start < t.end for t in found.starting(lo, m.start())):
+                continue  # a reference inside a title
+            resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+            if resolved:
+                told.append((r_start, resolved, said, None))
+        named: list[tuple[str, str, str | None]] = []
+        for _, no, said, via in sorted(told, key=lambda x: x[0]):
+            if all(no != n[0] for n in named):
+                named.append((no, said, via))
         return named[starts.index(pos)] if len(named) == len(starts) else None
     return None
 
@@ -89,9 +106,9 @@ def link(
 ) -> tuple[str | None, str | None, str, str | None]:
     """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos`."""
     lo, hi = sentence
-    paired = _respectively(pos, lo, hi, found, text)
+    paired = _respectively(pos, lo, hi, found, text, index)
     if paired is not None:
-        return paired.mtdsg_no, paired.text, "named", paired.via
+        return paired[0], paired[1], "named", paired[2]
     # A treaty named right after the count phrase is the one it counts, whatever came before.
     after_named = [m for m in found.starting(end, hi) if _RIGHT_AFTER.match(text[end : m.start])]
     after_refs = [r for r in found.refs_starting(end, hi) if _RIGHT_AFTER.match(text[end : r[0]])]
@@ -108,8 +125,29 @@ def link(
         named = []  # "the states under the NPT have signed the treaty, and 120 have ratified it"
     # "The CTBT complements the NPT, and has been ratified by 170 states": the outside treaty is an object.
     named = [m for m in named if _subject_or_inside(text, m)] or named
+    # "The OPCAT, which complements the Convention against Torture, has 90 States Parties": a title inside
+    # a relative clause told between commas is not the subject, when one is named before the clause.
+    named = [m for m in named if m is named[0] or not _in_relative_clause(text, named[0].end, m.start, pos)]
+    subject = (
+        [r for r in found.refs_starting(lo, named[0].start) if r[2].endswith("protocol")] if named else []
+    )
+    if subject and _in_relative_clause(text, subject[0][1], named[0].start, pos):
+        # "The Optional Protocol, adopted in 2002 to supplement the Convention against Torture, has been
+        # ratified by 90 states": the subject is the protocol, its parent named in the clause about it.
+        protocol = index.protocol_of(named[0].mtdsg_no)
+        if protocol is not None:
+            return protocol, subject[0][4], "reference", None
     if named:
         m = named[-1]
+        # "The Convention entered into force in 1987; its Optional Protocol, which 90 states have ratified":
+        # a protocol referred to after the last title, nearer the count, is the one counted.
+        for r_start, _, kind, det, said in reversed(found.refs_starting(m.end, pos)):
+            if not _NEW_CLAUSE.search(text, m.end, r_start):
+                continue  # "The Convention, unlike its Optional Protocol, has been ratified by 173": an aside
+            if kind in ("protocol", "optional protocol") and det.lower() in ("its", "the", "this"):
+                resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+                if resolved and resolved != m.mtdsg_no:
+                    return resolved, said, "reference", None
         return m.mtdsg_no, m.text, "named", m.via
     # "As of 2021, the Optional Protocol has been ratified by 177" and "As of 2020, 176 states are party
     # to the protocol": a generic reference in the sentence, before the number or after it, points back
@@ -138,6 +176,21 @@ def link(
     if after:
         return after[0].mtdsg_no, after[0].text, "after", after[0].via
     return None, None, "none", None
+
+
+# Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
+_NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
+# ", which complements the Convention against Torture,": a relative clause between commas.
+_RELATIVE_OPEN = re.compile(
+    r",\s*(?:which|that|who|whose|adopted|signed|ratified|drafted|negotiated)\b[^,;:()]*$", re.I
+)
+
+
+def _in_relative_clause(text: str, lo: int, start: int, pos: int) -> bool:
+    """Is the mention at `start` inside a relative clause opened after `lo` and closed by a comma before
+    `pos` (the count)?"""
+    opened = _RELATIVE_OPEN.search(text[lo:start])
+    return opened is not None and "," in text[start:pos]
 
 
 # Where a subject stands: at the opening of a sentence or a clause ("By comparison, the NPT has", "and the

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipeline.text import NUMBER_WORDS
+
 # What a claimed figure corresponds to on the UN's page.
 MEASURE_PARTIES = "parties"
 MEASURE_SIGNATORIES = "signatories"
@@ -83,9 +85,11 @@ def measure_of(words: str) -> MeasureWord | None:
 NOT_RATIFIED = re.compile(
     # the words skipped are the object ("the treaty,"), never a new subject: "one of 118 countries that
     # have signed the treaty, but it has not yet ratified it" counts everyone who signed.
-    r"^[\s,]*(?:(?!(?:but|it|he|she|they|we)\b)[^\W\d]+,?\s+){0,8}?(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    # nor a number ("Of the 83 signatories, nine have not yet ratified": nine is the new subject)
+    r"^[\s,]*(?:(?!(?:but|it|he|she|they|we|" + "|".join(NUMBER_WORDS) + r")\b)[^\W\d]+,?\s+){0,8}?"
+    r"(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
-    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|"
+    r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|(?:are\s+|is\s+)?still\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
     # "signatories but not yet parties": the noun as the predicate
     r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|part(?:y|ies)\b)",

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text import NUMBER_WORDS, TENS_ORDINALS, UNIT_ORDINALS, parse_number, parse_ordinal
+from pipeline.text import NUMBER_WORDS, TENS_ORDINALS, UNIT_ORDINALS, parse_ordinal
+from pipeline.text import parse_number as _parse_words
 
 _W = r"(?:" + "|".join(NUMBER_WORDS) + r")\b"
 # "one hundred and seventy-seven": at most eight words, taken whole (atomic) so a failure after it
-# does not retry every shorter run.
-WORD_NUMBER = rf"\b(?>{_W}(?:(?:\s+and\s+|\s+|-){_W}){{0,7}})"
+# does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two").
+WORD_NUMBER = rf"\b(?>{_W}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
 DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b"
-NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
+# "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
+# (read_counts gives such a count the comparison ">=", see OR_MORE_AFTER).
+NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\+|-(?:odd|plus)\b)?"
+OR_MORE_AFTER = re.compile(r"\+|-(?:odd|plus)\b", re.I)
 # Any number, for the stage that lists the figures left unread.
 ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
 
@@ -87,6 +91,11 @@ def comparison_for(qual: str | None) -> str:
     return QUALIFIERS[key] if key else "="
 
 
+def parse_number(text: str) -> int:
+    """pipeline.text.parse_number, with a dash between number words read as a hyphen ("Twenty—eight")."""
+    return _parse_words(re.sub(r"(?<=[A-Za-z])[—–](?=[A-Za-z])", "-", text))
+
+
 def is_number(text: str) -> bool:
     try:
         parse_number(text)
@@ -101,6 +110,7 @@ def is_year(figure: int, written: str) -> bool:
 
 
 __all__ = [
+    "OR_MORE_AFTER",
     "ANY_NUMBER",
     "DIGIT_NUMBER",
     "EXTRA",

@@ -15,6 +15,7 @@ from pipeline.claims.measures import (
     load_measures,
 )
 from pipeline.claims.model import KIND_COUNT, CountMatch
+from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, is_year, parse_number
 from pipeline.claims.sentences import Spans
 
 
@@ -92,4 +93,139 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
     return out
 
 
-__all__ = ["by_mode", "signatories_beside_parties"]
+# "bringing the total number of States Parties to 157 and 147 respectively", "had 190 and 150 parties
+# respectively", "ratified by 190 and 150 states respectively": figures told together, then paired.
+_FIGURE = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})"
+_RESPECTIVE_RUN = re.compile(
+    rf"{_FIGURE}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_FIGURE}){{1,6}}"
+    r"(?:[ \t]+(?:states\s+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
+    r"[ \t]*,?[ \t]+respectively\b",
+    re.I,
+)
+_ONE_FIGURE = re.compile(_FIGURE, re.I)
+
+
+def respective(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """The figures told together and closed by "respectively" ("... to 157 and 147 respectively"): when
+    the reader found one of them as a count, each other counts what it counts (of the treaty the linker
+    pairs it with, in order)."""
+    at = {c.number_start: c for c in counts if c.kind == KIND_COUNT}
+    out = []
+    for run in _RESPECTIVE_RUN.finditer(text):
+        figures = list(_ONE_FIGURE.finditer(text, run.start(), run.end()))
+        read = next((at[f.start()] for f in figures if f.start() in at), None)
+        if read is None:
+            continue
+        for f in figures:
+            figure = parse_number(f.group(0))
+            if f.start() in at or is_year(figure, f.group(0)):
+                continue
+            start = min(read.start, f.start())
+            end = max(read.end, f.end())
+            out.append(
+                replace(
+                    read,
+                    figure=figure,
+                    start=start,
+                    end=end,
+                    number_start=f.start(),
+                    number_end=f.end(),
+                    phrase=re.sub(r"\s+", " ", text[start:end].strip()),
+                )
+            )
+    return out
+
+
+# "In 51 of those member states, it was ratified", "51 of these states have ratified it".
+_OF_THOSE = re.compile(
+    rf"\b(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+of\s+(?:those|these|them)"
+    r"(?:\s+(?:(?:UN\s+)?member\s+)?(?:states|countries|nations|signatories|signatory\s+states))?\s*,?\s+"
+    r"(?:(?:it|the\s+(?:treaty|convention|protocol|covenant))\s+(?:was|has\s+been|had\s+been|is)\s+|"
+    r"(?:have|had|has)\s+)(?:now\s+|already\s+|also\s+|since\s+|so\s+far\s+)*(?P<verb>ratified|acceded)\b",
+    re.I,
+)
+# How far back "those" looks for the count it points to: the sentence before, at most.
+_THOSE_REACH = 250
+
+
+def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """ "There are 86 signatories to the treaty. In 51 of those member states, it was ratified": of all
+    the signatories counted just before, those that ratified are the parties (a count of parties, where
+    "40 of those Annex 2 States" after a group stays a subset)."""
+    out = []
+    for m in _OF_THOSE.finditer(text):
+        before = [c for c in counts if c.number_end <= m.start() and m.start() - c.number_end < _THOSE_REACH]
+        if not before or before[-1].kind != KIND_COUNT or before[-1].measure != MEASURE_SIGNATORIES:
+            continue
+        if is_year(figure := parse_number(m.group("num")), m.group("num")) or figure > before[-1].figure:
+            continue
+        out.append(
+            CountMatch(
+                figure=figure,
+                measure=MEASURE_PARTIES,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start("num"),
+                end=m.end(),
+                number_start=m.start("num"),
+                number_end=m.end("num"),
+                phrase=re.sub(r"\s+", " ", m.group(0).strip()),
+            )
+        )
+    return out
+
+
+# "83 states have signed it, but nine have yet to ratify it", "Of the 83 signatories, nine have not yet
+# ratified it": after a count of everyone who signed, those who have not ratified.
+_NOT_YET = re.compile(
+    rf"(?:[,;]\s*(?:but\s+|while\s+|whereas\s+)?|\b(?:but|while|whereas)\s+)(?:only\s+|just\s+)?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|had|are|were)\s+"
+    r"(?:still\s+)?(?:not\s+(?:yet\s+)?ratified|yet\s+to\s+ratify|still\s+to\s+ratify|never\s+ratified)\b",
+    re.I,
+)
+
+
+def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The signatories not yet parties told right after a count of all signatories, in its sentence."""
+    out = []
+    for m in _NOT_YET.finditer(text):
+        i = sentences.index(m.start("num"))
+        before = [c for c in counts if c.number_end <= m.start() and sentences.index(c.number_start) == i]
+        if not before or before[-1].kind != KIND_COUNT or before[-1].measure != MEASURE_SIGNATORIES:
+            continue
+        figure = parse_number(m.group("num"))
+        if is_year(figure, m.group("num")) or figure >= before[-1].figure:
+            continue
+        phrase = re.sub(r"\s+", " ", text[m.start("num") : m.end()].strip())
+        out.append(
+            CountMatch(
+                figure=figure,
+                measure=MEASURE_SIGNED_NOT_PARTIES,
+                comparison="=",
+                qualifier=None,
+                noun=None,
+                start=m.start("num"),
+                end=m.end(),
+                number_start=m.start("num"),
+                number_end=m.end("num"),
+                phrase=phrase,
+            )
+        )
+    return out
+
+
+def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The counts the frames did not find that the counts they found tell (in text order): the rest of a
+    "respectively" run, "N of those" after all signatories, "but N have yet to ratify it"."""
+    return [*respective(text, counts), *of_those(text, counts), *signed_not_yet(text, counts, sentences)]
+
+
+__all__ = [
+    "by_mode",
+    "of_those",
+    "respective",
+    "signatories_beside_parties",
+    "signed_not_yet",
+    "told_together",
+]

@@ -32,9 +32,22 @@ _SHARE = re.compile(
     r"(?:\([^()\n]{1,30}\)\s+)?"  # "167 out of 197 states (85%) have ratified it": the share, told aside
     r"(?:(?:have|has|had)\s+)?"
     r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
-    r"(?P<verb>signed\s+or\s+ratified|ratified\s+or\s+acceded|ratified|acceded|joined|signed|acted|become\s+part(?:y|ies)|"
+    r"(?P<verb>signed\s+or\s+ratified|acceded\s+to\s+or\s+ratified|ratified\s+or\s+acceded(?:\s+to)?|ratified|acceded|"
+    r"joined|signed|acted|become\s+part(?:y|ies)|"
     r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
     r"(?<=are\s)states[\s-]+parties)\b",
+    re.I,
+)
+# "the 71 States which have ratified the Covenant": the whole told by what it did, a relative clause.
+_WHOLE_WHO = re.compile(
+    r"^(?:states|countries|nations)\s*,?\s+(?:which|that|who)\s+(?:have\s+|had\s+)?$", re.I
+)
+# The main predicate after such a whole: "... have accepted the competence of the Committee ... by ratifying
+# or acceding to the Optional Protocol", "... have also joined its Optional Protocol".
+_MAIN_VERB = re.compile(
+    r"[^.;:!?]{1,80}?\s+(?:have|has|had)\s+(?:also\s+|since\s+|now\s+|already\s+)*(?:[^.;:!?]{0,120}?\b)??"
+    r"(?P<verb>(?:ratifying|acceding|joining|ratified|acceded|joined)(?:\s+or\s+(?:ratifying|acceding|ratified|acceded))?)"
+    r"(?:\s+to)?\b",
     re.I,
 )
 # What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
@@ -66,6 +79,23 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        told_whole = _WHOLE_WHO.match(m.group("whole")) is not None
+        main = _MAIN_VERB.match(text, m.end(), m.end() + 300) if told_whole else None
+        if told_whole and main is None:
+            # "Two of the 40 states that have signed the treaty made a declaration": a part of the whole
+            # chosen by something other than a treaty's act, told as a group is ("Two of the five").
+            skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
+            skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
+            continue
+        if main is not None:
+            # "Twenty-eight of the 71 States which have ratified the Covenant have ... ratified the Optional
+            # Protocol": the whole is a count of what its own clause tells (71 parties to the Covenant),
+            # the first number a count of what the main verb tells, of the treaty named after it.
+            counts += [
+                _count(text, m.start("den"), m.end("den"), None, m.end(), verb),
+                _count(text, m.start("num"), m.end("num"), m.group("qual"), main.end(), main.group("verb")),
+            ]
+            continue
         if not _ALL_OF.match(m.group("whole")):
             # "Two of the five permanent members have ratified": a share of a group, not of the world.
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
@@ -93,6 +123,23 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
         )
         skipped.append(den)
     return counts, skipped
+
+
+def _count(text: str, num_start: int, num_end: int, qual: str | None, end: int, verb: str) -> CountMatch:
+    word = measure_of(re.sub(r"\s+", " ", verb.lower()).split(" or ")[0])
+    start = num_start if qual is None else text.rfind(qual, 0, num_start)
+    return CountMatch(
+        figure=parse_number(text[num_start:num_end]),
+        measure=word.measure if word else "parties",
+        comparison=comparison_for(qual),
+        qualifier=qualifier_key(qual),
+        noun=None,
+        start=start,
+        end=end,
+        number_start=num_start,
+        number_end=num_end,
+        phrase=re.sub(r"\s+", " ", text[start:end].strip()),
+    )
 
 
 def is_label(text: str, number_start: int) -> bool:

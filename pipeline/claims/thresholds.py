@@ -107,6 +107,15 @@ _THRESHOLDS = (
         + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
         re.I | re.M,
     ),
+    # "the 10 first States to ratify it, that will allow its entry into force": the first N who bring it in
+    re.compile(
+        r"\bthe\s+(?=first\s|\S+\s+first\s)(?:first\s+)?"
+        + _NUM
+        + r"\s+(?:first\s+)?(?:states|countries|nations)\b(?=[^.;:]{0,80}?"
+        r"\b(?:(?:that|which|who)\s+)?(?:will|would|shall|can)\s+(?:allow|trigger|bring|enable|permit)\s+(?:about\s+)?"
+        r"(?:its|the)\s+(?:[\w’']+\s+){0,2}?entry\s+into\s+force)",
+        re.I,
+    ),
 )
 _DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)

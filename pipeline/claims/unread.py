@@ -29,9 +29,11 @@ TREATY_WORDS = re.compile(
     r"treaty|treaties|convention|protocol|covenant|statute|agreement)\b",
     re.I,
 )
-# Numbers that name something rather than count it: "Article 5", "resolution 61/106", "[2]", "5%", "1.5".
+# Numbers that name something rather than count it: "Article 5", "resolution 61/106", "[2]", "5%", "1.5"
+# ("number 5" names, "now number 150" counts).
 _LABEL_BEFORE = re.compile(
-    r"\b(?:article|art|articles|arts|paragraph|para|resolution|no|nos|number|chapter|section|page|pp|p|"
+    r"\b(?:article|art|articles|arts|paragraph|para|resolution|no|nos|(?<!now\s)(?<!still\s)(?<!currently\s)number|"
+    r"chapter|section|page|pp|p|"
     r"annex|rule|principle|goal|sdg|table|figure|vol|volume|series|session|ccw|protocol)\.?\s*$",
     re.I,
 )

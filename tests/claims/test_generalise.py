@@ -296,8 +296,10 @@ def test_and_n_of_them_have_ratified_and_n_of_which_are_parties() -> None:
 
 
 def test_a_number_told_after_the_signatories_does_not_make_them_signed_not_ratified() -> None:
-    [c] = extract_claims(f"Of the 108 signatories, 8 have yet to ratify the {KEEPERS}.", INDEX)
+    c, rest = extract_claims(f"Of the 108 signatories, 8 have yet to ratify the {KEEPERS}.", INDEX)
     assert (c.figure, c.measure) == (108, MEASURE_SIGNATORIES)
+    # (the 8 are those signatories that are not parties: pairs.signed_not_yet)
+    assert (rest.figure, rest.measure) == (8, MEASURE_SIGNED_NOT_PARTIES)
 
 
 def test_a_count_told_of_the_signing_event_takes_its_day() -> None:
