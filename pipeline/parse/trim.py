@@ -14,6 +14,9 @@ _VIEWSTATE = b'id="__VIEWSTATE" value="'
 # The first element of the treaty's own content, after its ASP.NET prefix.
 _MAIN = b'ContentPlaceHolderInnerPage_mainTable"'
 _FORM_TAG = re.compile(rb"<form\b[^<>]*>", re.I)
+# What the reader takes when it is there and does without when it is not: the end notes' containers and
+# the entries of the declaration, objection and under-article grids (ids ending in _divParticipant).
+_READ_SILENTLY = (b"divNotesAll", b"_divParticipant")
 
 
 def without_viewstate(data: bytes) -> bytes:
@@ -39,9 +42,10 @@ def without_furniture(data: bytes) -> bytes | None:
 
     The wrappers the cut opens close after the content, where the HTML parser finds no open element of
     their name and drops their end tags: the content's own elements are built as in the whole page (a
-    test compares both readings of every saved page). The bytes are not searched for what else the cut
-    holds (that search cost more than the cut saves): a page whose trimmed reading fails is read whole,
-    by the caller."""
+    test compares both readings of every saved page). What the reader needs and would miss without a word,
+    the end notes and the declarations, must not lie in the cut; for the rest, whose absence fails the
+    reading, the cut is not searched (that search cost more than the cut saves): a page whose trimmed
+    reading fails is read whole, by the caller."""
     form = data.find(b"<form")
     m = _FORM_TAG.match(data, form) if form >= 0 else None
     if m is None:
@@ -56,5 +60,9 @@ def without_furniture(data: bytes) -> bytes | None:
     main = data.find(_MAIN, after)
     start = data.rfind(b"<", m.end(), main) if main >= 0 else -1
     if start < 0 or data[start : start + 4].lower() != b"<div" or data.find(b">", start, main) >= 0:
+        return None
+    # The markup on either side of the __VIEWSTATE's value (which base64 keeps free of these names).
+    parts = [(m.end(), at), (after, start)] if after > m.end() else [(m.end(), start)]
+    if any(data.find(name, lo, hi) >= 0 for lo, hi in parts for name in _READ_SILENTLY):
         return None
     return data[: m.end()] + data[start:]

@@ -81,3 +81,19 @@ def test_a_page_without_the_content_div_or_a_form_is_not_cut() -> None:
     bare = status_page(rows=ROWS)
     assert without_furniture(bare) is None
     assert without_furniture(_furnished(bare).replace(b"<form", b"<div")) is None
+
+
+def test_declarations_or_end_notes_inside_the_furniture_keep_the_page_whole() -> None:
+    # Without them a trimmed reading would succeed and say nothing: the cut is not made, and they are read.
+    bare = status_page(rows=ROWS, declarations=[("Atlantis", "A declaration.")], notes=[("1", "A note.")])
+    declaration = bare.index(f'<div id="{P}dgDec_ctl02_divParticipant">'.encode())
+    notes = bare.index(f'<table id="{P}dgNotesAll">'.encode())
+    for start, end in (
+        (declaration, bare.index(b"</div>", bare.index(b"</p>", declaration)) + 6),
+        (notes, bare.index(b"</table>", notes) + 8),
+    ):
+        page = _furnished(bare[:start] + bare[end:], furniture=MENU + bare[start:end])
+        assert without_furniture(page) is None
+        read = parse_page(page)
+        assert [d.text for d in read.declarations] == ["A declaration."]
+        assert [n.text for n in read.end_notes] == ["A note."]
