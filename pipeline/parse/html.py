@@ -373,27 +373,19 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
         has_sup = has_decl = False
         # Most name cells are "Afghanistan<br>": a name and an empty <br>, with no marker and no link.
         kids = len(name_cell)
-        bare = kids == 0 or kids == 1 and (br := name_cell[0]).tag == "br" and not len(br)
-        if not bare:
+        if kids > 1 or kids == 1 and ((br := name_cell[0]).tag != "br" or len(br)):
             for el in name_cell.iter("sup", "SUP", "a"):
                 if el.tag != "a":
                     has_sup = True
                     footnotes.extend(split_footnotes(string(el)))
                 elif el.get("href") == "#EndDec" or "ShowDeclarations" in (el.get("onclick") or ""):
                     has_decl = True
-        if has_sup:
-            name = _text_without_sup(name_cell)
-        elif bare and (kids == 0 or br.tail is None):  # the name alone, read without a call to libxml2
-            name = fold(name_cell.text or "")
-        else:  # most names carry no footnote marker: their whole text is the name
-            name = fold(string(name_cell))
         rows.append(
             RawRow(
-                name,
+                # Most names carry no footnote marker: their whole text is the name.
+                _text_without_sup(name_cell) if has_sup else fold(_cell_text(name_cell)),
                 tuple(footnotes),
                 has_decl,
-                # A date cell is almost always bare text or "19 Sep 2002<br>": read those without a call
-                # to libxml2 (the parser gives a <br> no content).
                 tuple([_cell_text(td) for td in tds[1:]]),
             )
         )
@@ -401,6 +393,8 @@ def _read_grid(grid: etree._Element, page: str) -> tuple[tuple[Column, ...], lis
 
 
 def _cell_text(td: etree._Element) -> str:
+    """A cell's text; a bare text or a text and an empty <br> ("Afghanistan<br>", "19 Sep 2002<br>", nearly
+    every cell) without a call to libxml2 (the HTML parser gives a <br> no content)."""
     kids = len(td)
     if kids == 0 or kids == 1 and (br := td[0]).tag == "br" and br.tail is None:
         return td.text or ""
@@ -426,7 +420,7 @@ def _note_containers(data: bytes) -> int:
 
 
 def _whole_end_notes(body: bytes, table: etree._Element | None, page: str) -> tuple[EndNote, ...]:
-    # Counted in the trimmed page the tree was built from (the same count: trim() never cuts a container,
+    # Counted in the trimmed page the tree was built from (the same count: the trim never cuts a container,
     # and one inside an <input>'s value is never a <div>'s class), which is 40% shorter to search.
     notes = _end_notes(table)
     declared = _note_containers(body)
