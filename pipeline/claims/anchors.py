@@ -114,9 +114,7 @@ def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, kind: str) -> tuple[str
     days = [(r, d) for r, d in told if d is not None]
     if len(days) != 1:
         return None
-    row, day = days[0][0], days[0][1]
-    if day is None:
-        return None
+    row, day = days[0]
     what = row.get(f"{kind}_type")
     name = row.get("name")
     return iso3 if is_missing(name) else str(name), kind if is_missing(what) else str(what).lower(), day

@@ -28,23 +28,9 @@ def label_matches(text: str) -> list[CountMatch]:
         label = re.sub(r"\s+", " ", m.group("label").lower())
         # "Signed only (9):", "Signed but not ratified (12):": those that signed and are not parties.
         measure = MEASURE_SIGNED_NOT_PARTIES if label.startswith("signed") else measure_for(label, "")
-        out.append(_count(text, int(m.group("num")), measure, m.start("label"), m.end(), m.span("num")))
+        span = (m.start("label"), m.end())
+        out.append(CountMatch.exact(text, int(m.group("num")), measure, span, m.span("num")))
     return out
-
-
-def _count(text: str, figure: int, measure: str, start: int, end: int, number: tuple[int, int]) -> CountMatch:
-    return CountMatch(
-        figure=figure,
-        measure=measure,
-        comparison="=",
-        qualifier=None,
-        noun=None,
-        start=start,
-        end=end,
-        number_start=number[0],
-        number_end=number[1],
-        phrase=re.sub(r"\s+", " ", text[start:end].strip()),
-    )
 
 
 __all__ = ["label_matches"]

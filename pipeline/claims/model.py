@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,6 +51,34 @@ class CountMatch:
     kind: str = KIND_COUNT  # KIND_COUNT or KIND_THRESHOLD
     mode: str | None = None  # MODE_RATIFICATION / MODE_ACCESSION for counts of one way of joining
     source: str = "prose"  # "prose" or "infobox" (a "Parties 112" line)
+
+    @classmethod
+    def exact(
+        cls,
+        text: str,
+        figure: int,
+        measure: str,
+        span: tuple[int, int],
+        number: tuple[int, int],
+        *,
+        phrase_from: int | None = None,
+    ) -> CountMatch:
+        """A count told as a bare figure (no qualifier, no noun of its own) over `span` of `text`; its phrase
+        is the text from `phrase_from` (else the span's start) to the span's end, whitespace folded."""
+        start, end = span
+        phrase = text[start if phrase_from is None else phrase_from : end]
+        return cls(
+            figure=figure,
+            measure=measure,
+            comparison="=",
+            qualifier=None,
+            noun=None,
+            start=start,
+            end=end,
+            number_start=number[0],
+            number_end=number[1],
+            phrase=re.sub(r"\s+", " ", phrase.strip()),
+        )
 
 
 @dataclass(frozen=True)

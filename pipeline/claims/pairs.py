@@ -159,19 +159,9 @@ def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
             continue
         if is_year(figure := parse_number(m.group("num")), m.group("num")) or figure > before[-1].figure:
             continue
+        span = (m.start("num"), m.end())
         out.append(
-            CountMatch(
-                figure=figure,
-                measure=MEASURE_PARTIES,
-                comparison="=",
-                qualifier=None,
-                noun=None,
-                start=m.start("num"),
-                end=m.end(),
-                number_start=m.start("num"),
-                number_end=m.end("num"),
-                phrase=re.sub(r"\s+", " ", m.group(0).strip()),
-            )
+            CountMatch.exact(text, figure, MEASURE_PARTIES, span, m.span("num"), phrase_from=m.start())
         )
     return out
 
@@ -197,21 +187,8 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
         figure = parse_number(m.group("num"))
         if is_year(figure, m.group("num")) or figure >= before[-1].figure:
             continue
-        phrase = re.sub(r"\s+", " ", text[m.start("num") : m.end()].strip())
-        out.append(
-            CountMatch(
-                figure=figure,
-                measure=MEASURE_SIGNED_NOT_PARTIES,
-                comparison="=",
-                qualifier=None,
-                noun=None,
-                start=m.start("num"),
-                end=m.end(),
-                number_start=m.start("num"),
-                number_end=m.end("num"),
-                phrase=phrase,
-            )
-        )
+        span = (m.start("num"), m.end())
+        out.append(CountMatch.exact(text, figure, MEASURE_SIGNED_NOT_PARTIES, span, m.span("num")))
     return out
 
 
