@@ -19,6 +19,7 @@ from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import IN_ALL as _IN_ALL
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
 from pipeline.claims.clauses import MEMBERSHIP as _MEMBERSHIP
+from pipeline.claims.clauses import NEEDS as _NEEDS
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
 from pipeline.claims.clauses import NOUN_NUMBER as _NOUN_NUMBER
 from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
@@ -273,6 +274,8 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
     blocked = {k.number_start for k in set_off}
     skipped.update({k.number_start: k for k in set_off})
     for pattern in _PATTERNS:
+        if (need := _NEEDS.get(pattern)) is not None and not need.search(text):
+            continue
         for m in pattern.finditer(text):
             num_start = m.start("num")
             if num_start in found or num_start in blocked or is_label(text, num_start):
