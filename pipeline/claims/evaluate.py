@@ -13,6 +13,7 @@ and claims it finds that the set does not list both count against the score.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -253,12 +254,66 @@ def miss_counts(result: EvalResult) -> dict[str, int]:
     return counts
 
 
+_FIRST_DIFF = re.compile(r"^(treaty|date) (\S+) \(expected (\S+)\)")
+
+
+def _family(no: str) -> str:
+    """A treaty's family in the MTDSG numbering: IV-8-b and IV-8 are one ("IV-8")."""
+    parts = no.split("-")
+    return "-".join(parts[:2])
+
+
+def misread_kinds(result: EvalResult) -> dict[str, int]:
+    """The treaty and date misreads (as miss_counts puts them down) by how they went wrong: no treaty, the
+    treaty's parent or protocol, another treaty; read undated where the set dates the claim, dated where
+    the set leaves it undated, another day of the same year, another year."""
+    kinds = dict.fromkeys(
+        (
+            "no treaty",
+            "same family",
+            "another treaty",
+            "read undated",
+            "dated, set undated",
+            "same year",
+            "another year",
+        ),
+        0,
+    )
+    for m in result.misses:
+        match = _FIRST_DIFF.match(m.why) if m.what == "misread" else None
+        if match is None:
+            continue
+        part, got, wanted = match.groups()
+        if part == "treaty":
+            kind = (
+                "no treaty"
+                if got == "None"
+                else "same family"
+                if _family(got) == _family(wanted)
+                else "another treaty"
+            )
+        elif got == "None":
+            kind = "read undated"
+        elif wanted == "None":
+            kind = "dated, set undated"
+        else:
+            kind = "same year" if got[:4] == wanted[:4] else "another year"
+        kinds[kind] += 1
+    return kinds
+
+
 def _misses_line(result: EvalResult) -> str:
     counts = miss_counts(result)
     misread = ", ".join(f"{stage} {counts[stage]}" for stage in STAGES)
+    kinds = misread_kinds(result)
     return (
         f"misses: {counts['missed']} not found; {sum(counts[s] for s in STAGES)} misread, by the first part "
-        f"read wrong: {misread}; {counts['spurious']} spurious"
+        f"read wrong: {misread}; {counts['spurious']} spurious\n"
+        f"  treaty misreads: {kinds['no treaty']} no treaty, {kinds['same family']} of its family "
+        f"(parent or protocol), {kinds['another treaty']} another treaty; date misreads: "
+        f"{kinds['read undated']} read undated (the set dates them), "
+        f"{kinds['dated, set undated']} dated (the set does not), "
+        f"{kinds['same year']} another day of the same year, {kinds['another year']} another year"
     )
 
 

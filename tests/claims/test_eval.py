@@ -17,6 +17,7 @@ from pipeline.claims.evaluate import (
     evaluate,
     evaluate_all,
     load_set,
+    misread_kinds,
     miss_counts,
     render_all,
     render_eval,
@@ -170,4 +171,38 @@ def test_misses_are_counted_by_the_first_part_read_wrong() -> None:
     assert (
         "misses: 1 not found; 4 misread, by the first part read wrong: treaty 1, measure 0, mode 0, date 2, "
         "verdict 1; 1 spurious" in render_eval(result)
+    )
+
+
+def test_treaty_and_date_misreads_are_told_apart() -> None:
+    def misread(why: str) -> Miss:
+        return Miss("a.txt", "misread", None, None, why)
+
+    result = EvalResult(
+        misses=[
+            misread("treaty None (expected IV-8); verdict no treaty (expected stale)"),
+            misread("treaty IV-8 (expected IV-8-b)"),
+            misread("treaty IV-11-b (expected IV-11-c)"),
+            misread("treaty IV-4 (expected XXVI-9)"),
+            misread("date None (expected 2015-01-23); verdict undated-wrong (expected stale)"),
+            misread("date 2020-10-24 (expected None); verdict stale (expected threshold-right)"),
+            misread("date 2019-01-03 (expected 2019-07-31)"),
+            misread("date 1996-09-24 (expected 2002-09-24)"),
+            misread("measure signatories (expected signed_not_party); date 1996-09-24 (expected 2002-09-24)"),
+            Miss("a.txt", "missed", None, None, "not found"),
+        ]
+    )
+    assert misread_kinds(result) == {
+        "no treaty": 1,
+        "same family": 2,
+        "another treaty": 1,
+        "read undated": 1,
+        "dated, set undated": 1,
+        "same year": 1,
+        "another year": 1,
+    }
+    assert (
+        "treaty misreads: 1 no treaty, 2 of its family (parent or protocol), 1 another treaty; date misreads: 1 read "
+        "undated (the set dates them), 1 dated (the set does not), 1 another day of the same year, 1 another "
+        "year" in render_eval(result)
     )
