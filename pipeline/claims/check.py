@@ -32,6 +32,7 @@ from pipeline.claims.links import restated
 from pipeline.claims.numbers import ORD
 from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
+from pipeline.claims.second_reading import SecondLook, text_day
 from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
 from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
@@ -350,15 +351,25 @@ def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     return restated(opening_day(yearless_acts(claims, store), text, store), text)
 
 
-def check_reading(reading: Reading, store: StoreLike, *, name: str = "text") -> ClaimReport:
-    """Check every claim of a reading against the store (dated by the record where the text names the act);
-    the unread figures go with the report."""
+def check_reading(
+    reading: Reading, store: StoreLike, *, name: str = "text", written_on: date | None = None
+) -> ClaimReport:
+    """Check every claim of a reading against the store (dated by the record where the text names the act;
+    read a second time where the record puts a dated figure far from it); the unread figures go with the
+    report."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     by_no = store.treaty_rows()
     newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
     checks = []
-    for c in record_dates(reading.claims, reading.text, store):
-        check = check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)
+    claims = record_dates(reading.claims, reading.text, store)
+    again = SecondLook(
+        reading.text,
+        store.title_index(),
+        text_day(claims, written_on),
+        lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
+    )
+    for c in claims:
+        check = again(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None))
         if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
             # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.
             stale = (
@@ -383,4 +394,4 @@ def check_text(
     `written_on` dates claims the text leaves undated (else a byline or dateline does, else nothing)."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     reading = read_claims(text, store, treaty=treaty, written_on=written_on)
-    return check_reading(reading, store, name=name)
+    return check_reading(reading, store, name=name, written_on=written_on)
