@@ -27,7 +27,7 @@ THAT_NUMBER = re.compile(
 BROUGHT_TO = re.compile(
     r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
     # "takes the Convention's membership to 150": a treaty's membership is its parties
-    r"(?:tally|total|count|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
+    r"(?:tally|total|count|(?:total\s+)?number|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
     + _QUAL
     + _NUM
     + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
@@ -36,7 +36,8 @@ BROUGHT_TO = re.compile(
 
 # "181 States worldwide have signed": where the counted are, when it is everywhere.
 WHERE = (
-    r"(?:\s+(?:worldwide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world))?"
+    r"(?:\s+(?:world-?wide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world|"
+    r"of\s+the\s+(?:United\s+Nations|UN|U\.N\.)))?"
     # "167 States so far have signed": when, told before the auxiliary.
     r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|already|now|currently))?"
 )
@@ -135,7 +136,8 @@ def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int)
 # what they did. "has inched closer to 150" is a goal, not the total.
 NUMBER_WHO = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
-    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined)\b(?:\s+[\w,()-]+){0,12}?"
+    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined|ratifying|signing|acceding\s+to|"
+    r"joining)\b(?:\s+[\w,()-]+){0,12}?"
     r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at|is|was)\s+"
     + _EXTRA
     + _QUAL

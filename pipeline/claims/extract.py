@@ -216,7 +216,9 @@ def read_text(
         if treaty:
             mtdsg_no, treaty_text, link, via = treaty, None, "override", None
         else:
-            mtdsg_no, treaty_text, link, via = _link(c.number_start, sentence, found, index, c.end, text)
+            mtdsg_no, treaty_text, link, via = _link(
+                c.number_start, sentence, found, index, c.end, text, c.start
+            )
             prev = claims[-1] if claims else None
             if (
                 link == "before"

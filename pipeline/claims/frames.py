@@ -67,27 +67,29 @@ _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
-    r"adhered\s+to|joined|signed|accepted)\s+by\s+" + _EXTRA + _QUAL + _NUM + rf"(?:[ \t]+{_NOUN})?\b",
+    r"adhered\s+to|joined|signed|accepted)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?by\s+"
+    + _EXTRA
+    + _QUAL
+    + _NUM
+    + rf"(?:[ \t]+{_NOUN})?\b",
     re.I,
 )
-# Between the participants and the verb: "(the Marshall Islands)", ", including the United States,",
-# "that", "which".
-# "Fifty-seven states, primarily from Europe, Africa and Latin America, signed": who they are, told in
-# passing (commas inside the aside too).
-# A name (case-sensitive, even inside a pattern that is not): "Thailand", "Bosnia and Herzegovina,".
+# Between the participants and the verb: "(the Marshall Islands)", ", including the United States,", "that",
+# "which"; "Fifty-seven states, primarily from Europe, Africa and Latin America, signed": who they are, told
+# in passing. A name (case-sensitive, even in a pattern that is not): "Thailand", "Bosnia and Herzegovina,".
 _NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
     r"(?:\s+from\s+(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world))?"
     # "(among the 173 States parties to it)", wrapped over a line; a footnote mark before it ("States 2 (")
     r"(?:[ \t]+\d{1,2}(?=[ \t]*\())?(?:\s*\([^()]{1,60}\))?"
     r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
+    rf"(?:\s+including\s+{_NAME})?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
-    # "185 countries -- over ninety percent of the members -- are party": an aside between dashes (a
-    # hyphen with a space on each side is a dash too).
-    r"(?:\s+(?:--|—|–|-(?=\s))\s*[^—–.;\n]{1,80}?\s*(?:--|—|–|(?<=\s)-(?=\s)))?"
+    # "185 countries -- over ninety percent of the members -- are party", "five countries—Jamaica—have"
+    r"(?:\s*(?:--|—|–)\s*[^—–.;\n]{1,80}?\s*(?:--|—|–)|\s+-(?=\s)\s*[^—–.;\n]{1,80}?\s*(?<=\s)-(?=\s))?"
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
@@ -104,7 +106,7 @@ _VERB = (
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
     # "52 countries, including X, who are signatories but not yet parties"
-    r"(?:(?<=\bare\s)|(?<=\bwere\s))signatories(?=\s+but\s+not\b)|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bnow\s))signatories\b|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
 _ACTIVE = re.compile(
@@ -112,7 +114,7 @@ _ACTIVE = re.compile(
     + _QUAL
     + _NUM
     + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
-    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}\s+(?:(?:that|which|who)\s+)?"
+    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+)?"
     + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
     + _VERB,
@@ -122,7 +124,7 @@ _ACTIVE = re.compile(
 # "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
-    r"\s+|[,;:]\s*)(?:(?:only|just)\s+)?"
+    r"\s+|[,;:]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
     + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had)\s+)"
@@ -177,7 +179,9 @@ _HAS = re.compile(
     re.I,
 )
 _NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?" + _COUNT_NOUN + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
+    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+)?"
+    + _COUNT_NOUN
+    + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
     r"has\s+become|had\s+become|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",

@@ -102,13 +102,32 @@ def _respectively(
 
 
 def link(
-    pos: int, sentence: Span, found: Mentions, index: TitleIndex, end: int, text: str
+    pos: int,
+    sentence: Span,
+    found: Mentions,
+    index: TitleIndex,
+    end: int,
+    text: str,
+    start: int | None = None,
 ) -> tuple[str | None, str | None, str, str | None]:
-    """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos`."""
+    """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos` (its phrase at
+    `start`)."""
     lo, hi = sentence
     paired = _respectively(pos, lo, hi, found, text, index)
     if paired is not None:
         return paired[0], paired[1], "named", paired[2]
+    # A treaty named inside the count phrase, before the number, is the one it counts: "the total number
+    # of countries ratifying the Optional Protocol to 10", "the number of signatories for the Protocol to 70".
+    if start is not None and start < pos:
+        inside = [m for m in found.starting(start, pos) if m.end <= pos]
+        inside_refs = [r for r in found.refs_starting(start, pos) if r[1] <= pos]
+        if inside and (not inside_refs or inside[-1].start > inside_refs[-1][0]):
+            return inside[-1].mtdsg_no, inside[-1].text, "named", inside[-1].via
+        if inside_refs:
+            r_start, _, kind, det, said = inside_refs[-1]
+            resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+            if resolved:
+                return resolved, said, "reference", None
     # A treaty named right after the count phrase is the one it counts, whatever came before.
     after_named = [m for m in found.starting(end, hi) if _RIGHT_AFTER.match(text[end : m.start])]
     after_refs = [r for r in found.refs_starting(end, hi) if _RIGHT_AFTER.match(text[end : r[0]])]

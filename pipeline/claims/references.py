@@ -36,7 +36,8 @@ _KINDS = (
 GENERIC_REF = re.compile(
     r"\b(?P<det>(?:the|this)\s+(?:convention|covenant|treaty)['’]s(?=\s+(?:optional\s+)?protocol)|the|this|that|"
     r"said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
-    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b)",
+    # "to" before the rest of a title ("the Optional Protocol to the Convention"), not before a number
+    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b(?!\s+\d))",
     re.I,
 )
 

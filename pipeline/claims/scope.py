@@ -271,6 +271,7 @@ _OBJECT_OF = re.compile(
 )
 _STILL_NEEDED = re.compile(
     r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
+    r"(?:countries|states|nations)\s+(?:required|needed)\s+to\s+(?:ratify|sign|join|accede)|"
     r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
     re.I,
 )
@@ -291,7 +292,7 @@ _PARTIES_BEFORE = re.compile(r"\b(?:ratified|ratifications|parties)\b", re.I)
 _ADDED_BEFORE = re.compile(r"\ban\s+additional\s+$", re.I)
 _MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
 _CONDITIONAL_BEFORE = re.compile(
-    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to|have\s+to|will|would|should|can|cannot|"
+    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to(?!\s+date)|have\s+to(?!\s+date)|will|would|should|can|cannot|"
     r"could|may|might|if|(?:expected|likely|set|due|scheduled|slated|projected|planned|hoped|poised)\s+to)"
     r"\s+(?:\w+\s+){0,2}(?:be\s+)?$",
     re.I,

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.claims.check import CachedStore, check_text
+from pipeline.claims.eval_report import misread_kinds, miss_counts, render_all, render_eval
 from pipeline.claims.evaluate import (
     CATEGORIES,
     VERDICT_KEYS,
@@ -17,10 +18,6 @@ from pipeline.claims.evaluate import (
     evaluate,
     evaluate_all,
     load_set,
-    misread_kinds,
-    miss_counts,
-    render_all,
-    render_eval,
 )
 from pipeline.cli import app
 from pipeline.store import open_store
