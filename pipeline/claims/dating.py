@@ -108,6 +108,9 @@ class DateIndex:
         return self.dates[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
+_RELATIVE = re.compile(r"(?<!\bof\s)\b(?:which|who|whose)\b", re.I)
+
+
 def date_for(
     pos: int,
     dates: Sequence[DateMention] | DateIndex,
@@ -123,7 +126,13 @@ def date_for(
     """
     index = dates if isinstance(dates, DateIndex) else DateIndex(dates)
     lo, hi = sentence
-    near = [d for d in index.within(lo, hi) if not d.event]
+    # A date after the count in a relative clause of its own ("..., including the UK, which ratified it in
+    # 1991", "the Convention, which entered into force in 1990") dates that clause, not the count.
+    near = [
+        d
+        for d in index.within(lo, hi)
+        if not d.event and not (d.start > pos and _RELATIVE.search(text, pos, d.start))
+    ]
 
     def distance(a: int, b: int) -> int:
         return min(abs(a - pos), abs(b - pos))

@@ -149,6 +149,15 @@ class Reading:
     text: str = field(default="", compare=False, repr=False)
 
 
+def _after(d: DateMention, day: date) -> bool:
+    """Does the date lie wholly after `day` (a month or a year: after its month or year)?"""
+    if d.precision == "year":
+        return d.on.year > day.year
+    if d.precision == "month":
+        return (d.on.year, d.on.month) > (day.year, day.month)
+    return d.on > day
+
+
 def _dated(
     c: CountMatch,
     d: DateMention | None,
@@ -211,6 +220,8 @@ def read_text(
             d = _event_day(sentence, all_dates, c.number_start)
         if d is None and not own_date:
             d = consequence_day(text, c.number_start, sentence, all_dates)
+        if d is not None and written_on is not None and d.start > c.number_start and _after(d, written_on):
+            d = None  # "62 countries are now signatories, leading to entry into force on 22 December": ahead
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)
         mtdsg_no: str | None
         if treaty:

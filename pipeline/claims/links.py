@@ -19,7 +19,7 @@ from dataclasses import replace
 from pipeline.claims.model import Claim
 from pipeline.claims.names import is_outside
 from pipeline.claims.protocols import GLOSS
-from pipeline.claims.references import in_subordinate_clause, resolve_ref
+from pipeline.claims.references import in_subordinate_clause, kind_matches, resolve_ref
 from pipeline.claims.sentences import Span
 from pipeline.claims.treaties import TitleIndex, TreatyMention
 
@@ -29,7 +29,12 @@ _LOOKBACK = 60
 
 # What joins a count to the treaty named right after it: "126 signatories to the Convention",
 # "177 ratifications to the CRPD", "92 ratifications to its Optional Protocol", "party to the protocol".
-_RIGHT_AFTER = re.compile(r"^[ \t]*(?:(?:to|of|for|under|in|by|with)[ \t]+)?(?:(?:the|its)[ \t]+)?$", re.I)
+# "168 States had ratified or acceded to the Optional Protocol": the verb's other half first.
+_RIGHT_AFTER = re.compile(
+    r"^[ \t]*(?:(?:or|and)[ \t]+(?:acceded|ratified|joined|signed|adhered)[ \t]+)?"
+    r"(?:(?:to|of|for|under|in|by|with)[ \t]+)?(?:(?:the|its)[ \t]+)?$",
+    re.I,
+)
 
 Ref = tuple[int, int, str, str, str]  # start, end, kind, determiner, as said
 
@@ -90,7 +95,7 @@ def _respectively(
         for r_start, _, kind, det, said in found.refs_starting(lo, m.start()):
             if any(t.start <= r_start < t.end for t in found.starting(lo, m.start())):
                 continue  # a reference inside a title
-            resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+            resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
             if resolved:
                 told.append((r_start, resolved, said, None))
         named: list[tuple[str, str, str | None]] = []
@@ -125,7 +130,7 @@ def link(
             return inside[-1].mtdsg_no, inside[-1].text, "named", inside[-1].via
         if inside_refs:
             r_start, _, kind, det, said = inside_refs[-1]
-            resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+            resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
             if resolved:
                 return resolved, said, "reference", None
     # A treaty named right after the count phrase is the one it counts, whatever came before.
@@ -136,7 +141,9 @@ def link(
         return m.mtdsg_no, m.text, "named", m.via
     if after_refs:
         r_start, _, kind, det, said = after_refs[0]
-        resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+        resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index) or _told_later(
+            kind, found, r_start, index
+        )
         if resolved:
             return resolved, said, "reference", None
     named = [m for m in found.starting(lo, pos) if m.end <= pos]
@@ -164,7 +171,7 @@ def link(
             if not _NEW_CLAUSE.search(text, m.end, r_start):
                 continue  # "The Convention, unlike its Optional Protocol, has been ratified by 173": an aside
             if kind in ("protocol", "optional protocol") and det.lower() in ("its", "the", "this"):
-                resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+                resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
                 if resolved and resolved != m.mtdsg_no:
                     return resolved, said, "reference", None
         return m.mtdsg_no, m.text, "named", m.via
@@ -179,7 +186,7 @@ def link(
     in_sentence = before_refs or found.refs_starting(pos, first_later)
     if in_sentence:
         r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
-        resolved = resolve_ref(kind, det, found.referable_by(r_start), index)
+        resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
         if resolved:
             return resolved, said, "reference", None
     # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
@@ -203,6 +210,33 @@ _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
 _RELATIVE_OPEN = re.compile(
     r",\s*(?:which|that|who|whose|adopted|signed|ratified|drafted|negotiated)\b[^,;:()]*$", re.I
 )
+
+
+def _antecedents(found: Mentions, pos: int, text: str) -> list[TreatyMention]:
+    """What a generic reference at `pos` may point back to, less the treaties named only in brackets ("an
+    individual complaints mechanism (like that contained in the First Optional Protocol to the ICCPR)")
+    when one was named outside them."""
+    earlier = found.referable_by(pos)
+    outside = [m for m in earlier if not _bracketed(text, m)]
+    return outside or earlier
+
+
+def _bracketed(text: str, m: TreatyMention) -> bool:
+    opened = text.rfind("(", max(0, m.start - 200), m.start)
+    return opened >= 0 and ")" not in text[opened : m.start] and ")" in text[m.end : m.end + 200]
+
+
+def _told_later(kind: str, found: Mentions, pos: int, index: TitleIndex) -> str | None:
+    """ "118 countries have signed the convention ... The Optional Protocol to the Convention on ...": a
+    reference nothing before explains points to the first treaty of its kind named after it, or to the
+    parent of a protocol named after it."""
+    for m in found.starting(pos, pos + 5000):
+        if kind_matches(kind, m.kind):
+            return m.mtdsg_no
+        parent = index.parent_of(m.mtdsg_no)
+        if parent is not None and kind_matches(kind, index.kind(parent)):
+            return parent
+    return None
 
 
 def _in_relative_clause(text: str, lo: int, start: int, pos: int) -> bool:

@@ -28,7 +28,7 @@ _PROTOCOL_AFTER = re.compile(
 _PROTOCOL_TO_REF = re.compile(
     r"\b(?:the|its|this)\s+(?P<op>(?:(?P<nth>first|second|third)\s+)?optional\s+protocol)(?:\s+(?:to|of)\s+"
     r"(?:the|this|that)\s+(?P<kind>convention|covenant|treaty)\b)?"
-    r"(?!['’]|\s+(?:on|for|of|against|relating|concerning|to|and)\b)",
+    r"(?!['’]|\s+(?:on|for|of|against|relating|concerning|to)\b)(?(nth)|(?!\s+and\b))",
     re.I,
 )
 
