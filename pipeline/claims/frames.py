@@ -42,6 +42,7 @@ from pipeline.claims.model import (
     CountMatch,
     Skipped,
 )
+from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, parse_number, qualifier_key
@@ -50,7 +51,7 @@ from pipeline.claims.pairs import by_mode, signatories_beside_parties, told_toge
 from pipeline.claims.scope import set_aside, why_not_a_count
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
-from pipeline.claims.thresholds import infobox_matches, nth_to_matches, threshold_matches
+from pipeline.claims.thresholds import infobox_matches, threshold_matches
 
 _ADJ = (
     r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
@@ -191,8 +192,7 @@ _NUMBER_OF = re.compile(
 
 # "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
-# Where a headline's count starts: a line's start, after nothing but spaces or a list mark.
-# (after a headline's kicker too: "Torture ban: 150 nations ratify ...")
+# A headline's count starts a line, after spaces, a list mark or a kicker ("Torture ban: 150 ...").
 _HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?$")
 _ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".

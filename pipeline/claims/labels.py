@@ -12,11 +12,12 @@ import re
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import CountMatch
 
-# A list's heading: a measure's words, its count in brackets, a colon, the states named after it.
+# A list's heading at a line's start: a measure's words, its count in brackets, then a colon, the line's end
+# or the first state named ("States Parties (110) Afghanistan, Albania, ...", "Ratified (176)").
 _LIST_HEADING = re.compile(
-    r"^[ \t*•·>-]*(?P<label>signed\s+(?:but|and)\s+not\s+(?:yet\s+)?ratified|signed\s+only|signatories|"
+    r"^[ \t*•·>-]*(?P<label>signed(?:\s+but|\s+and|,)?\s+not\s+(?:yet\s+)?ratified|signed\s+only|signatories|"
     r"signatures|states[\s-]+parties|parties|ratifications|ratified|acceded|accessions)"
-    r"[ \t]*\([ \t]*(?P<num>\d{1,3})[ \t]*\)[ \t]*:",
+    r"[ \t]*\([ \t]*(?P<num>\d{1,3})[ \t]*\)(?:[ \t]*:|[ \t]*$|(?=[ \t]+(?-i:[A-Z][a-z]+)\b(?!\s*\()))",
     re.I | re.M,
 )
 

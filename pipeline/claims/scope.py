@@ -27,6 +27,7 @@ from pipeline.claims.model import (
 from pipeline.claims.numbers import (
     ANY_NUMBER,
     DIGIT_NUMBER,
+    ORDINAL,
     WORD_NUMBER,
 )
 from pipeline.claims.sentences import Spans
@@ -96,6 +97,9 @@ _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
 
 
+_ORDINAL_AT = re.compile(ORDINAL, re.I)
+
+
 def set_aside(
     text: str, counts: Sequence[CountMatch], sentences: Spans, subsets: Sequence[Skipped] = ()
 ) -> tuple[list[CountMatch], list[Skipped]]:
@@ -138,8 +142,8 @@ def set_aside(
             ]
         before = text[max(s, c.number_start - 40) : c.number_start]
         reason = None
-        if c.kind != KIND_COUNT or c.source != "prose":
-            reason = None
+        if c.kind != KIND_COUNT or c.source != "prose" or _ORDINAL_AT.match(text, c.number_start):
+            reason = None  # an ordinal ("the 163rd country to accede") is never a change or a part
         elif _STARTING.search(c.phrase) and _SINCE.search(text, s, c.start):
             reason = None  # "Since 1 May 2010, the number of parties rose from 150 to 155": 150 on that day
         elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):

@@ -10,7 +10,6 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
-from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
 
@@ -22,26 +21,6 @@ JOIN_NOUN = (
 _WHO_JOIN = re.compile(r"(?:states?|countries|country|nations?|parties)$", re.I)
 # "after 15 member states", "a minimum of 50 UN member states": who they are, between number and noun.
 _MEMBERS = r"(?:(?:UN|U\.N\.|United\s+Nations|member|sovereign)\s+)*"
-# "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
-# into force (then the ordinal threshold pattern reads it).
-_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)"
-# "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
-_NTH_TO = re.compile(
-    r"\b(?:the|as)\s+(?:"
-    + _ORD
-    + r")\s+(?:(?:state|country|nation|party)\s+"
-    + _TO_JOIN
-    + r"|(?:state|country|nation)\s+part(?:y|ies)"
-    r"|(?P<noun>signatory|party(?=\s+to\s+(?:the\b|its\b|this\b|(?-i:[A-Z]))))(?!\s+to\s+(?:ratify|sign|join|accede))"
-    r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
-    re.I,
-)
-# A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
-_NTH_HEADLINE = re.compile(
-    r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
-    r"(?P<verb>ratifies|joins|accedes|signs)\b",
-    re.I | re.M,
-)
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
 # a fact about the Nth consent deposited, not a count on a date.
 _THRESHOLDS = (
@@ -104,7 +83,7 @@ _THRESHOLDS = (
     re.compile(
         r"(?:\b(?:the|its)\s+|^[ \t]*)(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
         + _ORD
-        + rf")\s+(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
+        + rf")\s+{_MEMBERS}(?:high\s+contracting\s+)?(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
         re.I | re.M,
     ),
     # "the 10 first States to ratify it, that will allow its entry into force": the first N who bring it in
@@ -299,59 +278,6 @@ def _being_nth(text: str) -> list[CountMatch]:
     return out
 
 
-# "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
-_NTH_AND = re.compile(
-    r"\b(?:the\s+)?(?P<a>"
-    + _ANY_ORD
-    + r")\s+and\s+(?P<b>"
-    + _ANY_ORD
-    + r")\s+(?:states|countries|nations)\s+"
-    r"to\s+(?P<verb>ratify|accede|join|sign|deposit|become\s+part(?:y|ies))\b",
-    re.I,
-)
-
-
-def _ordinal_value(word: str) -> int:
-    return int(word[:-2]) if word[:1].isdigit() else parse_ordinal(word)
-
-
-def nth_to_matches(text: str) -> list[CountMatch]:
-    """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
-    the day the sentence tells."""
-    out = []
-    for m in _NTH_HEADLINE.finditer(text):
-        group = "word" if m.group("word") else "num"
-        figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
-        if figure >= 10:
-            measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signs" else MEASURE_PARTIES
-            out.append(_exact(figure, measure, m.span(), m.span(group), m.group(0).strip(" \t#*>-")))
-    for m in _NTH_TO.finditer(text):
-        group = "word" if m.group("word") else "num"
-        try:
-            figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
-        except ValueError:
-            continue
-        if figure < 10:
-            continue  # "the first state to ratify": an event of the day, as with thresholds
-        if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
-            continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
-        signs = (m.group("verb") or "").lower() == "sign"
-        if not signs and _tells_entry(_clause_around(text, m.start(), m.end())):
-            continue  # "following ratification by the 20th state party, it came into force": a threshold
-        signs = signs or (m.group("noun") or "").lower() == "signatory"
-        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
-        out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
-    for m in _NTH_AND.finditer(text):
-        # (the checker makes one a threshold when that consent brought the treaty into force)
-        signs = m.group("verb").lower() == "sign"
-        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
-        for g in ("a", "b"):
-            figure = _ordinal_value(m.group(g))
-            if figure >= 10:
-                out.append(_exact(figure, measure, (m.start(), m.end()), m.span(g), m.group(0)))
-    return out
-
-
 def infobox_matches(text: str) -> list[CountMatch]:
     out = []
     for m in _INFOBOX.finditer(text):
@@ -394,3 +320,10 @@ def infobox_matches(text: str) -> list[CountMatch]:
             )  # fmt: skip
         )
     return out
+
+
+# What nth.py shares with the threshold patterns.
+JOINING = _JOINING
+clause_around = _clause_around
+exact = _exact
+tells_entry = _tells_entry

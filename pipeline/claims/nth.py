@@ -1,0 +1,115 @@
+"""Counts told by an ordinal, for the frame stage: "Angola today became the 160th State to ratify the
+Convention", "the 150th State Party", "as the 192nd member", "150th Nation Ratifies Treaty": the Nth who did,
+a count on the day the sentence tells (the checker makes it a threshold when that consent brought the treaty
+into force; thresholds.py reads the ordinals whose sentence tells of the entry into force)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.model import CountMatch
+from pipeline.claims.numbers import ORD as _ORD
+from pipeline.claims.numbers import ORDINAL as _ANY_ORD
+from pipeline.claims.numbers import parse_ordinal
+from pipeline.claims.thresholds import JOINING as _JOINING
+from pipeline.claims.thresholds import clause_around as _clause_around
+from pipeline.claims.thresholds import exact as _exact
+from pipeline.claims.thresholds import tells_entry as _tells_entry
+
+# "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
+# into force (then the ordinal threshold pattern reads it).
+_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)"
+# "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
+_NTH_TO = re.compile(
+    r"\b(?:the|as)\s+(?:"
+    + _ORD
+    + r")\s+(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)\s+"
+    + _TO_JOIN
+    + r"|(?:state|country|nation)\s+part(?:y|ies)"
+    r"|(?:high\s+contracting\s+|contracting\s+)?(?P<noun>signatory|party(?=\s+to\s+(?:the\b|its\b|this\b|(?-i:[A-Z]))))"
+    r"(?!\s+to\s+(?:ratify|sign|join|accede))"
+    r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
+    re.I,
+)
+# "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country": the Nth of those
+# the clause says joined (or signed).
+_NTH_AS = re.compile(
+    r"\bas\s+(?:the\s+)?(?:" + _ORD + r")\s+(?P<noun>member(?:\s+states?)?|country|state|nation|signatory)\b"
+    r"(?!\s+to\b)",
+    re.I,
+)
+# A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
+_NTH_HEADLINE = re.compile(
+    r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
+    r"(?P<verb>ratifies|joins|accedes|signs)\b",
+    re.I | re.M,
+)
+
+
+# "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
+_NTH_AND = re.compile(
+    r"\b(?:the\s+)?(?P<a>"
+    + _ANY_ORD
+    + r")\s+and\s+(?P<b>"
+    + _ANY_ORD
+    + r")\s+(?:states|countries|nations)\s+"
+    r"to\s+(?P<verb>ratify|accede|join|sign|deposit|become\s+part(?:y|ies))\b",
+    re.I,
+)
+
+
+def _ordinal_value(word: str) -> int:
+    return int(word[:-2]) if word[:1].isdigit() else parse_ordinal(word)
+
+
+def nth_to_matches(text: str) -> list[CountMatch]:
+    """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
+    the day the sentence tells."""
+    out = []
+    for m in _NTH_HEADLINE.finditer(text):
+        group = "word" if m.group("word") else "num"
+        figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        if figure >= 10:
+            measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signs" else MEASURE_PARTIES
+            out.append(_exact(figure, measure, m.span(), m.span(group), m.group(0).strip(" \t#*>-")))
+    for m in _NTH_TO.finditer(text):
+        group = "word" if m.group("word") else "num"
+        try:
+            figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        except ValueError:
+            continue
+        if figure < 10:
+            continue  # "the first state to ratify": an event of the day, as with thresholds
+        if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
+            continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
+        signs = (m.group("verb") or "").lower() == "sign"
+        if not signs and _tells_entry(_clause_around(text, m.start(), m.end())):
+            continue  # "following ratification by the 20th state party, it came into force": a threshold
+        signs = signs or (m.group("noun") or "").lower() == "signatory"
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+        out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _NTH_AS.finditer(text):
+        clause = _clause_around(text, m.start(), m.end())
+        joined = _JOINING.search(clause) or m.group("noun").lower().startswith("member")
+        if not joined and not re.search(r"\bsign", clause, re.I):
+            continue  # "as the 20th country": of what, the clause does not say
+        group = "word" if m.group("word") else "num"
+        figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        if figure >= 10:
+            measure = (
+                MEASURE_PARTIES if joined and m.group("noun").lower() != "signatory" else MEASURE_SIGNATORIES
+            )
+            out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _NTH_AND.finditer(text):
+        # (the checker makes one a threshold when that consent brought the treaty into force)
+        signs = m.group("verb").lower() == "sign"
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+        for g in ("a", "b"):
+            figure = _ordinal_value(m.group(g))
+            if figure >= 10:
+                out.append(_exact(figure, measure, (m.start(), m.end()), m.span(g), m.group(0)))
+    return out
+
+
+__all__ = ["nth_to_matches"]
