@@ -222,8 +222,12 @@ def _antecedents(found: Mentions, pos: int, text: str) -> list[TreatyMention]:
 
 
 def _bracketed(text: str, m: TreatyMention) -> bool:
+    """Named inside an aside in brackets, after other words ("(like that of the First Optional Protocol)");
+    not a name glossed in brackets ("the Optional Protocol on the sale of children (OPSC)")."""
     opened = text.rfind("(", max(0, m.start - 200), m.start)
-    return opened >= 0 and ")" not in text[opened : m.start] and ")" in text[m.end : m.end + 200]
+    if opened < 0 or ")" in text[opened : m.start] or ")" not in text[m.end : m.end + 200]:
+        return False
+    return bool(re.search(r"\w", text[opened + 1 : m.start]))
 
 
 def _told_later(kind: str, found: Mentions, pos: int, index: TitleIndex) -> str | None:
