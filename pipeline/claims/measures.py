@@ -87,7 +87,7 @@ NOT_RATIFIED = re.compile(
     # have signed the treaty, but it has not yet ratified it" counts everyone who signed.
     # nor a number ("Of the 83 signatories, nine have not yet ratified": nine is the new subject)
     r"^[\s,]*(?:(?!(?:but|it|he|she|they|we|" + "|".join(NUMBER_WORDS) + r")\b)[^\W\d]+,?\s+){0,8}?"
-    r"(?:(?:but|and|yet)\s+(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"(?:(?:but|and|yet)\s+(?:which\s+|who\s+|that\s+)?(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|(?:are\s+|is\s+)?still\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
