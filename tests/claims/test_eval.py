@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.claims.check import CachedStore, check_text
-from pipeline.claims.eval_report import misread_kinds, miss_counts, render_all, render_eval
+from pipeline.claims.eval_report import misread_kinds, miss_counts, missed_kinds, render_all, render_eval
 from pipeline.claims.evaluate import (
     CATEGORIES,
     VERDICT_KEYS,
@@ -203,3 +203,17 @@ def test_treaty_and_date_misreads_are_told_apart() -> None:
         "undated (the set dates them), 1 dated (the set does not), 1 another day of the same year, 1 another "
         "year" in render_eval(result)
     )
+
+
+def test_claims_not_found_are_told_by_what_became_of_their_figure() -> None:
+    result = EvalResult(
+        misses=[
+            Miss("a.txt", "missed", None, None, "not found (unread: subset)"),
+            Miss("a.txt", "missed", None, None, "not found (unread: frame not understood)"),
+            Miss("b.txt", "missed", None, None, "not found (unread: subset)"),
+            Miss("b.txt", "missed", None, None, "not found (not seen)"),
+            Miss("b.txt", "spurious", None, None, "not a claim the set lists"),
+        ]
+    )
+    assert missed_kinds(result) == {"subset": 2, "frame not understood": 1, "not seen": 1}
+    assert "not found: 2 subset, 1 frame not understood, 1 not seen" in render_eval(result)
