@@ -31,6 +31,7 @@ from pipeline.claims.facts import (
 from pipeline.claims.links import restated
 from pipeline.claims.numbers import ORD
 from pipeline.claims.ordinal_days import ordinal_days
+from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.second_reading import SecondLook, text_day
 from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
@@ -368,8 +369,9 @@ def check_reading(
         text_day(claims, written_on),
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
     )
-    for c in claims:
-        check = again(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None))
+    by_record, unread = read_by_record(reading.candidates, reading.unread, again.check_claim)
+    first = [again(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)) for c in claims]
+    for check in sorted([*first, *by_record], key=lambda k: k.claim.number_start):
         if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
             # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.
             stale = (
@@ -378,7 +380,7 @@ def check_reading(
             )
             check = replace(check, notes=(*check.notes, stale))
         checks.append(check)
-    return ClaimReport(name=name, checks=tuple(checks), unread=reading.unread)
+    return ClaimReport(name=name, checks=tuple(checks), unread=unread)
 
 
 def check_text(

@@ -45,6 +45,7 @@ from pipeline.claims.model import (
 )
 from pipeline.claims.names import is_outside
 from pipeline.claims.numbers import ANY_FIGURE, parse_number
+from pipeline.claims.record_reading import RECORD_REASONS
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
@@ -147,6 +148,8 @@ class Reading:
     # The text read (annotations stripped), for the stages that date its claims by the record when the store
     # is open again (pipeline/claims/check.py); not part of what the reading is.
     text: str = field(default="", compare=False, repr=False)
+    # Unread figures tied to a date and a treaty as a claim would be, for the record to read (record_reading).
+    candidates: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
 
 
 def _after(d: DateMention, day: date) -> bool:
@@ -207,7 +210,9 @@ def read_text(
     usable = DateIndex([d for d in dates if byline is None or d.start != byline.start])
     all_dates = DateIndex(dates)
     claims: list[Claim] = []
-    for c in counts:
+
+    def to_claim(c: CountMatch, candidate: bool = False) -> Claim | None:
+        """The count tied to its date and treaty (None for a treaty outside the UN's collection)."""
         sentence = sentences.containing(c.number_start)
         paragraph = paragraphs.containing(c.number_start)
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
@@ -230,7 +235,7 @@ def read_text(
             mtdsg_no, treaty_text, link, via = _link(
                 c.number_start, sentence, found, index, c.end, text, c.start
             )
-            prev = claims[-1] if claims else None
+            prev = claims[-1] if claims and not candidate else None
             if (
                 link == "before"
                 and prev is not None
@@ -259,39 +264,43 @@ def read_text(
                 # agreement" and the infobox's rows still speak of the protocol the heading names.
                 mtdsg_no, treaty_text, via, link = topic.mtdsg_no, topic.text, topic.via, "topic"
         if is_outside(mtdsg_no):  # "The NPT has 191 parties": a treaty the UN does not hold, listed unread
-            skipped.append(Skipped(c.number_start, c.number_end, REASON_OUTSIDE))
-            continue
+            if not candidate:
+                skipped.append(Skipped(c.number_start, c.number_end, REASON_OUTSIDE))
+            return None
         said_refs = found.refs_starting(sentence[0], c.number_start)
         ref_text = said_refs[-1][4] if said_refs else None
-        claims.append(
-            Claim(
-                figure=c.figure,
-                measure=c.measure,
-                comparison=c.comparison,
-                qualifier=c.qualifier,
-                noun=c.noun,
-                phrase=c.phrase,
-                start=c.start,
-                end=c.end,
-                number_start=c.number_start,
-                number_end=c.number_end,
-                sentence=re.sub(r"\s+", " ", text[sentence[0] : sentence[1]].strip()),
-                claimed_on=claimed_on,
-                date_text=date_text,
-                mtdsg_no=mtdsg_no,
-                treaty_text=treaty_text if treaty_text is not None else ref_text,
-                link=link,
-                line=lines.line(c.number_start),
-                kind=c.kind,
-                mode=c.mode,
-                source=c.source,
-                date_source=date_source,
-                treaty_via=via,
-                event_on=entry_day(text, sentence, all_dates)
-                if c.kind == KIND_THRESHOLD
-                else entry_told_next(text, sentence, sentences, all_dates),
-            )
+        return Claim(
+            figure=c.figure,
+            measure=c.measure,
+            comparison=c.comparison,
+            qualifier=c.qualifier,
+            noun=c.noun,
+            phrase=c.phrase,
+            start=c.start,
+            end=c.end,
+            number_start=c.number_start,
+            number_end=c.number_end,
+            sentence=re.sub(r"\s+", " ", text[sentence[0] : sentence[1]].strip()),
+            claimed_on=claimed_on,
+            date_text=date_text,
+            mtdsg_no=mtdsg_no,
+            treaty_text=treaty_text if treaty_text is not None else ref_text,
+            link=link,
+            line=lines.line(c.number_start),
+            kind=c.kind,
+            mode=c.mode,
+            source=c.source,
+            date_source=date_source,
+            treaty_via=via,
+            event_on=entry_day(text, sentence, all_dates)
+            if c.kind == KIND_THRESHOLD
+            else entry_told_next(text, sentence, sentences, all_dates),
         )
+
+    for c in counts:
+        claim = to_claim(c)
+        if claim is not None:
+            claims.append(claim)
     unread = find_unread(
         text,
         sentences=sentences,
@@ -301,7 +310,13 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
-    return Reading(tuple(restated(claims, text)), tuple(unread), text)
+    candidates = [
+        to_claim(CountMatch.exact(text, u.figure, MEASURE_PARTIES, (u.start, u.end), (u.start, u.end)), True)
+        for u in unread
+        if u.reason in RECORD_REASONS and u.figure >= 10 and not 1900 <= u.figure <= 2100
+    ]
+    found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
+    return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record)
 
 
 def extract_claims(

@@ -1,0 +1,74 @@
+"""Figures the grammar left unread, read by the record: a number in a sentence about a treaty whose words
+the frames did not understand ("frame not understood"), or set aside as a part, a change or a condition, is
+a count of that treaty when the UN's own figure on the claim's date is exactly that number, for parties,
+signatories or signatories not yet parties (tried in that order). A figure with no date is never read so.
+
+Only figures of 10 and more, not years, tied to a treaty the way a claim there would be (its date and
+treaty as pipeline/claims/extract.py reads them). The claim says so: `read_from` is "record" and its first
+note names the words left unread, so a reader can check the sentence. A figure the record does not bear
+out stays unread with its reason: this stage never finds a wrong figure, only a right one the words hid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from pipeline.claims.measures import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    MEASURE_WORDS,
+)
+from pipeline.claims.model import (
+    REASON_CHANGE,
+    REASON_CONDITION,
+    REASON_NOT_UNDERSTOOD,
+    REASON_SUBSET,
+    Claim,
+    Unread,
+)
+from pipeline.claims.results import ClaimCheck
+from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE
+
+# The reasons whose figures the record may read: not thresholds, totals of two measures, denominators or
+# treaties outside the UN's collection, which are no count of a treaty's parties or signatories.
+RECORD_REASONS = frozenset({REASON_NOT_UNDERSTOOD, REASON_SUBSET, REASON_CHANGE, REASON_CONDITION})
+_MEASURES = (MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES)
+# Signatories not yet parties only where the sentence says what is not done: "81 countries and the European
+# Community signed" on the day one of them also ratified is no count of those that only signed.
+_NOT = re.compile(r"\b(?:not|yet|without|only)\b|n't\b", re.I)
+
+
+def bears_out(check: ClaimCheck) -> bool:
+    """The record gives exactly the claim's figure on its date. An undated figure is never read so: equal to
+    today's count, it is as likely a vote, a list's length or a year's tally that happens to be the same (the
+    107 states that adopted the Convention on Cluster Munitions, and its 107 signatories today)."""
+    return check.claim.claimed_on is not None and check.verdict in (VERDICT_CURRENT, VERDICT_STALE)
+
+
+def read_by_record(
+    candidates: Sequence[Claim], unread: Sequence[Unread], check: Callable[[Claim], ClaimCheck]
+) -> tuple[list[ClaimCheck], tuple[Unread, ...]]:
+    """The candidates the record bears out, as checks (one measure each, the first that fits), and the
+    unread figures left."""
+    reasons = {u.start: u.reason for u in unread}
+    found: list[ClaimCheck] = []
+    for cand in candidates:
+        for measure in _MEASURES if _NOT.search(cand.sentence) else _MEASURES[:2]:
+            got = check(replace(cand, measure=measure, source="record"))
+            if bears_out(got):
+                what = MEASURE_WORDS[measure]
+                when = f"on {cand.claimed_on}" if cand.claimed_on else "today"
+                note = (
+                    f"read by the record: the words around {cand.figure} were not read as a count "
+                    f"({reasons.get(cand.number_start, 'unread')}); it is the UN's figure of {what} {when}"
+                )
+                found.append(replace(got, notes=(note, *got.notes)))
+                break
+    taken = {c.claim.number_start for c in found}
+    return found, tuple(u for u in unread if u.start not in taken)
+
+
+__all__ = ["RECORD_REASONS", "bears_out", "read_by_record"]

@@ -1,0 +1,74 @@
+"""Figures the grammar left unread, read by the record (pipeline/claims/record_reading.py), on the real pages of
+the Convention on the Rights of the Child and its protocols (tests/claims/conftest.py's real_db): on
+2015-12-31 the Convention had 196 parties; its protocol on children in armed conflict 14 signatories that
+were not yet parties."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.claims.check import check_text
+from pipeline.cli import app
+from pipeline.store import open_store
+
+CRC = "the Convention on the Rights of the Child"
+OPAC = "the Optional Protocol on the involvement of children in armed conflict"
+
+
+def _report(db: Path, text: str, written_on: date | None = None):
+    with open_store(db, read_only=True) as store:
+        return check_text(text, store, name="t.txt", written_on=written_on)
+
+
+def test_a_figure_set_aside_that_the_record_bears_out_on_its_date_is_read(real_db: Path) -> None:
+    report = _report(real_db, f"By the end of 2015 {CRC} counted 196 States among its members.")
+    [c] = report.checks
+    assert (c.claim.figure, c.claim.measure, c.mtdsg_no, c.claim.claimed_on) == (
+        196,
+        "parties",
+        "IV-11",
+        date(2015, 12, 31),
+    )
+    assert c.claim.source == "record" and c.verdict == "correct and current"
+    assert c.notes[0] == (
+        "read by the record: the words around 196 were not read as a count (subset); it is the UN's figure "
+        "of parties on 2015-12-31"
+    )
+    assert report.unread == ()
+
+
+def test_a_figure_the_record_does_not_bear_out_stays_unread_with_its_reason(real_db: Path) -> None:
+    report = _report(real_db, f"By the end of 2015 {CRC} counted 150 States among its members.")
+    assert report.checks == ()
+    assert [(u.figure, u.reason) for u in report.unread] == [(150, "subset")]
+
+
+def test_an_undated_figure_is_never_read_by_the_record(real_db: Path) -> None:
+    # 196 is also today's count: with no date to tie it to, that is no evidence.
+    report = _report(real_db, f"{CRC} counts 196 States among its members.")
+    assert report.checks == ()
+    assert [(u.figure, u.reason) for u in report.unread] == [(196, "subset")]
+
+
+def test_signatories_not_yet_parties_only_where_the_sentence_says_what_is_not_done(real_db: Path) -> None:
+    text = f"By the end of 2015 {OPAC} still waited on 14 of those that had put their names to it without ratifying."
+    [c] = _report(real_db, text).checks
+    assert (c.claim.measure, c.mtdsg_no, c.claim.source) == ("signed_not_party", "IV-11-b", "record")
+    assert c.notes[0].endswith("it is the UN's figure of signatories not yet parties on 2015-12-31")
+    text = f"By the end of 2015 {OPAC} still waited on 14 of those that had put their names to it."
+    report = _report(real_db, text)
+    assert report.checks == () and [u.figure for u in report.unread] == [14]
+
+
+def test_the_json_report_says_the_record_read_the_figure(real_db: Path, tmp_path: Path) -> None:
+    src = tmp_path / "t.txt"
+    src.write_text(f"By the end of 2015 {CRC} counted 196 States among its members.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check-claims", str(src), "--db", str(real_db), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    [claim] = json.loads(result.output)["claims"]
+    assert claim["read_from"] == "record" and claim["notes"][0].startswith("read by the record")
+    assert json.loads(result.output)["unread"] == []
