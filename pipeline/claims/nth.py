@@ -19,7 +19,11 @@ from pipeline.claims.thresholds import tells_entry as _tells_entry
 
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
 # into force (then the ordinal threshold pattern reads it).
-_TO_JOIN = r"to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)"
+# "the 46th state ratifying the Convention": the participle says the same.
+_TO_JOIN = (
+    r"(?:to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)|"
+    r"(?P<ing>ratifying|acceding|joining|signing|adhering|depositing))"
+)
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
 _NTH_TO = re.compile(
     r"\b(?:the|as)\s+(?:"
@@ -83,7 +87,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue  # "the first state to ratify": an event of the day, as with thresholds
         if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
-        signs = (m.group("verb") or "").lower() == "sign"
+        signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signing")
         if not signs and _tells_entry(_clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
         signs = signs or (m.group("noun") or "").lower() == "signatory"

@@ -253,3 +253,8 @@ def test_a_count_is_not_dated_by_a_later_month_of_the_same_year_only_when_told_a
 
 def test_the_subset_reason_still_holds_for_a_group() -> None:
     assert _skipped("Of them, 12 EU states have ratified the treaty.")[0][1] == REASON_SUBSET
+
+
+def test_an_ordinal_with_a_participle() -> None:
+    assert _counts("Indonesia became the 46th state ratifying the Convention.") == [(46, MEASURE_PARTIES)]
+    assert _counts("Chile became the 40th country signing the treaty.") == [(40, MEASURE_SIGNATORIES)]
