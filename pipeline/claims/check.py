@@ -33,7 +33,7 @@ from pipeline.claims.numbers import ORD
 from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
-from pipeline.claims.second_reading import SecondLook, text_day
+from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
 from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
 from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
 from pipeline.claims.verdicts import (
@@ -371,6 +371,7 @@ def check_reading(
     )
     by_record, unread = read_by_record(reading.candidates, reading.unread, again.check_claim)
     first = [again(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)) for c in claims]
+    first, unread = set_aside_far(first, unread)
     for check in sorted([*first, *by_record], key=lambda k: k.claim.number_start):
         if check.now_as_at and newest and (newest - check.now_as_at).days > 31:
             # An XML-only treaty's "now" is its 2018 capture: say so rather than pass it off as today.

@@ -20,6 +20,7 @@ REASON_TOTAL = "total of two measures"  # "120 countries have signed or acceded"
 REASON_DENOMINATOR = "denominator"  # the 193 of "120 out of 193 countries"
 REASON_NOT_UNDERSTOOD = "frame not understood"
 REASON_OUTSIDE = "treaty outside the UN collection"  # "The NPT has 191 parties" (names.load_outside_treaties)
+REASON_FAR = "far from the record"  # a dated figure 30% and more off the UN's, no second reading bears out
 REASONS = (
     REASON_SUBSET,
     REASON_CHANGE,
@@ -29,6 +30,7 @@ REASONS = (
     REASON_DENOMINATOR,
     REASON_NOT_UNDERSTOOD,
     REASON_OUTSIDE,
+    REASON_FAR,
 )
 
 
@@ -141,6 +143,7 @@ __all__ = [
     "REASON_DENOMINATOR",
     "REASON_NOT_UNDERSTOOD",
     "REASON_OUTSIDE",
+    "REASON_FAR",
     "REASON_SUBSET",
     "REASON_THRESHOLD",
     "REASON_TOTAL",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from pipeline.claims.model import Claim
+from pipeline.claims.model import REASON_FAR, Claim, Unread
 from pipeline.claims.results import ClaimCheck
 from pipeline.claims.treaties import TitleIndex
 from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE, VERDICT_WRONG
@@ -99,6 +99,35 @@ def reread(
     return check
 
 
+# A dated count judged wrong by more than this share of the UN's figure (and FAR_MIN states), that no other
+# reading bears out, is listed unread: of the dated claims dev/ judges wrong, one in twenty is that far.
+SET_ASIDE_SHARE = 0.3
+
+
+def set_aside_far(
+    checks: Sequence[ClaimCheck], unread: Sequence[Unread]
+) -> tuple[list[ClaimCheck], tuple[Unread, ...]]:
+    """The checks kept, and the unread figures with the far ones added ("far from the record"): a figure that
+    far from the UN's on its date is more often not a count of the treaty at all (a vote, a group, a year's
+    tally) than a count that wrong, so it is listed for a reader to check, not judged."""
+    kept: list[ClaimCheck] = []
+    out = list(unread)
+    for k in checks:
+        c, then = k.claim, k.figure_then
+        gap = abs(c.figure - then) if then is not None else 0
+        if (
+            k.verdict == VERDICT_WRONG
+            and c.claimed_on
+            and c.mode is None
+            and gap > FAR_MIN
+            and gap > SET_ASIDE_SHARE * (then or 0)
+        ):
+            out.append(Unread(c.figure, c.line, REASON_FAR, c.sentence, c.number_start, c.number_end))
+        else:
+            kept.append(k)
+    return kept, tuple(sorted(out, key=lambda u: u.start))
+
+
 def text_day(claims: Sequence[Claim], written_on: date | None) -> date | None:
     """The day the text was written: the --written-on date, else its byline's day."""
     if written_on is not None:
@@ -123,4 +152,14 @@ class SecondLook:
         )
 
 
-__all__ = ["FAR_MIN", "FAR_SHARE", "SecondLook", "family", "is_far", "reread", "text_day"]
+__all__ = [
+    "FAR_MIN",
+    "FAR_SHARE",
+    "SET_ASIDE_SHARE",
+    "SecondLook",
+    "family",
+    "is_far",
+    "reread",
+    "set_aside_far",
+    "text_day",
+]
