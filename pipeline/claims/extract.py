@@ -45,7 +45,7 @@ from pipeline.claims.model import (
 )
 from pipeline.claims.names import is_outside
 from pipeline.claims.numbers import ANY_FIGURE, parse_number
-from pipeline.claims.record_reading import RECORD_REASONS
+from pipeline.claims.record_reading import RECORD_REASONS, counted_states
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
@@ -310,10 +310,16 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
+    spans = [(u.figure, u.start, u.end) for u in unread if u.reason in RECORD_REASONS]
+    if mentions:  # a text that names a treaty: its counts of states in sentences that name none too
+        told = (
+            {c.number_start for c in claims} | {u.start for u in unread} | {k.number_start for k in skipped}
+        )
+        spans += [n for n in counted_states(text) if n[1] not in told]
     candidates = [
-        to_claim(CountMatch.exact(text, u.figure, MEASURE_PARTIES, (u.start, u.end), (u.start, u.end)), True)
-        for u in unread
-        if u.reason in RECORD_REASONS and u.figure >= 10 and not 1900 <= u.figure <= 2100
+        to_claim(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), True)
+        for n, a, b in spans
+        if 10 <= n and not 1900 <= n <= 2100
     ]
     found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
     return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record)

@@ -41,6 +41,20 @@ _MEASURES = (MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES)
 _NOT = re.compile(r"\b(?:not|yet|without|only)\b|n't\b", re.I)
 
 
+# A number of states in a sentence that names no treaty and no treaty word ("OPCW now has 193 member states",
+# "only 46 countries have taken that step"): read by the record only, in a text that names a treaty.
+_STATES_COUNTED = re.compile(
+    r"\b(?P<num>\d{2,3})\s+(?:(?:UN|member|sovereign|other)\s+)?(?:member\s+)?"
+    r"(?:states|countries|nations|governments|parties|signatories)\b",
+    re.I,
+)
+
+
+def counted_states(text: str) -> list[tuple[int, int, int]]:
+    """(figure, start, end) of each number of states told in digits."""
+    return [(int(m.group("num")), m.start("num"), m.end("num")) for m in _STATES_COUNTED.finditer(text)]
+
+
 def bears_out(check: ClaimCheck) -> bool:
     """The record gives exactly the claim's figure on its date. An undated figure is never read so: equal to
     today's count, it is as likely a vote, a list's length or a year's tally that happens to be the same (the
@@ -61,9 +75,10 @@ def read_by_record(
             if bears_out(got):
                 what = MEASURE_WORDS[measure]
                 when = f"on {cand.claimed_on}" if cand.claimed_on else "today"
+                why = reasons.get(cand.number_start, "its sentence names no treaty")
                 note = (
-                    f"read by the record: the words around {cand.figure} were not read as a count "
-                    f"({reasons.get(cand.number_start, 'unread')}); it is the UN's figure of {what} {when}"
+                    f"read by the record: the words around {cand.figure} were not read as a count ({why}); "
+                    f"it is the UN's figure of {what} {when}"
                 )
                 found.append(replace(got, notes=(note, *got.notes)))
                 break
@@ -71,4 +86,4 @@ def read_by_record(
     return found, tuple(u for u in unread if u.start not in taken)
 
 
-__all__ = ["RECORD_REASONS", "bears_out", "read_by_record"]
+__all__ = ["RECORD_REASONS", "bears_out", "counted_states", "read_by_record"]
