@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from functools import cache
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
@@ -25,6 +24,7 @@ from pipeline.claims.facts import (
     consents_by_mode,
     entry_into_force,
     nth_consent,
+    parties_not_states,
     signed_not_party,
     withdrawn,
 )
@@ -61,7 +61,6 @@ from pipeline.claims.verdicts import (
 from pipeline.frame_values import is_missing as _missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.mtdsg import citable_url
-from pipeline.normalise.codes import load_entries
 from pipeline.store import StoreError
 
 # The checker's names as they were before the results and the verdicts got modules of their own:
@@ -122,12 +121,6 @@ def _newcomers(rows: Sequence[dict[str, Any]], since: date) -> list[Newcomer]:
     return sorted(out, key=lambda n: (n.on, n.name))
 
 
-@cache
-def _kinds() -> dict[str, str]:
-    """iso3 -> kind of participant (state, observer_state, associated_state, organisation...)."""
-    return {e.iso3: e.kind for e in load_entries()}
-
-
 def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -> ClaimCheck:
     """The verdict on one claim, given the store and the treaty's row of Store.treaties()."""
     if claim.mtdsg_no is None or latest is None:
@@ -161,7 +154,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
             f"the UN page declares {declared} {what}, {now} counted from its table"
             + (f" ({latest.get('reconciliation')})" if not _missing(latest.get("reconciliation")) else "")
         )
-    non_state, non_member = _parties_not_states(rows)
+    non_state, non_member = parties_not_states(rows)
     then = then_basis = then_date = allowed = None
     newcomers: tuple[Newcomer, ...] = ()
     on = claim.claimed_on
@@ -232,19 +225,6 @@ def _declared_now(claim: Claim, latest: dict[str, Any]) -> int | None:
         MEASURE_PARTIES: _int(latest.get("declared_parties")),
         MEASURE_SIGNATORIES: _int(latest.get("declared_signatories")),
     }.get(claim.measure)
-
-
-def _parties_not_states(rows: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Current parties that are not states, and those that are states but not UN members."""
-    parties_rows = [r for r in rows if _as_date(r.get("consent_date")) and not withdrawn(r, "consent")]
-    non_state = tuple(str(r.get("name")) for r in parties_rows if r.get("is_state") is False)
-    kinds = _kinds()
-    non_member = tuple(
-        str(r.get("name"))
-        for r in parties_rows
-        if r.get("is_state") is not False and kinds.get(str(r.get("iso3")), "state") != "state"
-    )
-    return non_state, non_member
 
 
 def record_range(asof: Any, measure: str, mode: str | None) -> RecordRange | None:

@@ -10,10 +10,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as as_date
+from pipeline.normalise.codes import load_entries
 
 # How the UN's consent types group into the ways prose counts them: "ratified" covers the forms of
 # consent that follow a signature (acceptance, approval and formal confirmation are ratification by
@@ -115,3 +117,22 @@ def ordinal(n: int) -> str:
     """1 -> "1st", 22 -> "22nd", 50 -> "50th"."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """iso3 -> kind of participant (state, observer_state, associated_state, organisation...)."""
+    return {e.iso3: e.kind for e in load_entries()}
+
+
+def parties_not_states(rows: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Current parties that are not states, and those that are states but not UN members."""
+    parties_rows = [r for r in rows if as_date(r.get("consent_date")) and not withdrawn(r, "consent")]
+    non_state = tuple(str(r.get("name")) for r in parties_rows if r.get("is_state") is False)
+    kinds = _kinds()
+    non_member = tuple(
+        str(r.get("name"))
+        for r in parties_rows
+        if r.get("is_state") is not False and kinds.get(str(r.get("iso3")), "state") != "state"
+    )
+    return non_state, non_member
