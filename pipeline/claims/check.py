@@ -332,6 +332,15 @@ def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     return restated(opening_day(yearless_acts(claims, store), text, store), text)
 
 
+def _brought(c: Claim, store: StoreLike, by_no: dict[str, dict[str, Any]]) -> bool:
+    """Was the claim's figure the number of consents that brought its treaty into force?"""
+    latest = by_no.get(str(c.mtdsg_no))
+    if latest is None:
+        return False
+    rows = store.participants(str(c.mtdsg_no)).to_dict("records")
+    return brought_into_force(rows, c.figure, entry_into_force(latest.get("entry_into_force")))
+
+
 def check_reading(
     reading: Reading, store: StoreLike, *, name: str = "text", written_on: date | None = None
 ) -> ClaimReport:
@@ -349,7 +358,9 @@ def check_reading(
         text_day(claims, written_on),
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
     )
-    by_record, unread = read_by_record(reading.candidates, reading.unread, again.check_claim)
+    by_record, unread = read_by_record(
+        reading.candidates, reading.unread, again.check_claim, lambda c: _brought(c, store, by_no)
+    )
     first = [again(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)) for c in claims]
     first, unread = set_aside_far(first, unread)
     for check in sorted([*first, *by_record], key=lambda k: k.claim.number_start):

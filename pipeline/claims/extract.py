@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
@@ -45,9 +45,10 @@ from pipeline.claims.model import (
 )
 from pipeline.claims.names import is_outside
 from pipeline.claims.numbers import ANY_FIGURE, parse_number
-from pipeline.claims.record_reading import RECORD_REASONS, counted_states
+from pipeline.claims.record_reading import RECORD_REASONS, THRESHOLD_REASONS, counted_states
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
+from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
 from pipeline.claims.unread import find_unread
 
@@ -320,6 +321,19 @@ def read_text(
         to_claim(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), True)
         for n, a, b in spans
         if 10 <= n and not 1900 <= n <= 2100
+    ]
+    # "It will enter into force once fifty states have done so": a number in a sentence of the treaty's
+    # entry into force, tried as the number of consents that brought it in force.
+    candidates += [
+        to_claim(
+            replace(
+                CountMatch.exact(text, u.figure, MEASURE_PARTIES, (u.start, u.end), (u.start, u.end)),
+                kind=KIND_THRESHOLD,
+            ),
+            True,
+        )
+        for u in unread
+        if u.reason in THRESHOLD_REASONS and 2 <= u.figure < 1900 and tells_entry(u.sentence)
     ]
     found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
     return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record)

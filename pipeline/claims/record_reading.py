@@ -22,10 +22,12 @@ from pipeline.claims.measures import (
     MEASURE_WORDS,
 )
 from pipeline.claims.model import (
+    KIND_THRESHOLD,
     REASON_CHANGE,
     REASON_CONDITION,
     REASON_NOT_UNDERSTOOD,
     REASON_SUBSET,
+    REASON_THRESHOLD,
     Claim,
     Unread,
 )
@@ -35,6 +37,9 @@ from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE
 # The reasons whose figures the record may read: not thresholds, totals of two measures, denominators or
 # treaties outside the UN's collection, which are no count of a treaty's parties or signatories.
 RECORD_REASONS = frozenset({REASON_NOT_UNDERSTOOD, REASON_SUBSET, REASON_CHANGE, REASON_CONDITION})
+# A number in a sentence of the treaty's entry into force may be the consents that brought it in: what is
+# needed and conditions too ("It will enter into force after 20 ratifications").
+THRESHOLD_REASONS = RECORD_REASONS | {REASON_THRESHOLD}
 _MEASURES = (MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES)
 # Signatories not yet parties only where the sentence says what is not done: "81 countries and the European
 # Community signed" on the day one of them also ratified is no count of those that only signed.
@@ -63,13 +68,29 @@ def bears_out(check: ClaimCheck) -> bool:
 
 
 def read_by_record(
-    candidates: Sequence[Claim], unread: Sequence[Unread], check: Callable[[Claim], ClaimCheck]
+    candidates: Sequence[Claim],
+    unread: Sequence[Unread],
+    check: Callable[[Claim], ClaimCheck],
+    brought: Callable[[Claim], bool],
 ) -> tuple[list[ClaimCheck], tuple[Unread, ...]]:
     """The candidates the record bears out, as checks (one measure each, the first that fits), and the
-    unread figures left."""
+    unread figures left. `brought(claim)`: was its figure the number of consents that brought its treaty
+    into force (verdicts.brought_into_force)? A threshold candidate is tried first."""
     reasons = {u.start: u.reason for u in unread}
     found: list[ClaimCheck] = []
-    for cand in candidates:
+    for cand in sorted(candidates, key=lambda c: c.kind != KIND_THRESHOLD):
+        if any(k.claim.number_start == cand.number_start for k in found):
+            continue
+        if cand.kind == KIND_THRESHOLD:
+            if brought(cand):
+                got = check(replace(cand, source="record"))
+                why = reasons.get(cand.number_start, "unread")
+                note = (
+                    f"read by the record: the words around {cand.figure} were not read ({why}); it is the "
+                    f"number of consents that brought the treaty into force"
+                )
+                found.append(replace(got, notes=(note, *got.notes)))
+            continue
         for measure in _MEASURES if _NOT.search(cand.sentence) else _MEASURES[:2]:
             got = check(replace(cand, measure=measure, source="record"))
             if bears_out(got):
@@ -86,4 +107,4 @@ def read_by_record(
     return found, tuple(u for u in unread if u.start not in taken)
 
 
-__all__ = ["RECORD_REASONS", "bears_out", "counted_states", "read_by_record"]
+__all__ = ["RECORD_REASONS", "THRESHOLD_REASONS", "bears_out", "counted_states", "read_by_record"]

@@ -84,3 +84,25 @@ def test_a_count_of_states_in_a_sentence_that_names_no_treaty_is_read_in_a_text_
     # Not in a text that names no treaty, and not a figure the record does not bear out.
     assert _report(real_db, "By the end of 2015, 162 countries had taken that step.").checks == ()
     assert _report(real_db, text.replace("162", "150")).checks == ()
+
+
+def test_a_number_in_a_sentence_of_entry_into_force_is_read_as_the_threshold_the_record_shows(
+    real_db: Path,
+) -> None:
+    # The Convention entered into force on 2 September 1990, 30 days after its 20th consent (3 August 1990,
+    # with the 21st and 22nd the same day).
+    text = f"{CRC[0].upper()}{CRC[1:]} came into force in 1990, twenty countries having taken that step."
+    [c] = _report(real_db, text).checks
+    assert (c.claim.figure, c.claim.kind, c.claim.source, c.verdict) == (
+        20,
+        "threshold",
+        "record",
+        "threshold right",
+    )
+    assert c.notes[0].endswith("it is the number of consents that brought the treaty into force")
+    # A number the record does not show bringing it into force stays unread; so does one in a sentence that
+    # does not tell of the entry into force.
+    assert _report(real_db, text.replace("twenty", "25")).checks == ()
+    assert (
+        _report(real_db, f"{CRC[0].upper()}{CRC[1:]}: twenty countries having taken that step.").checks == ()
+    )
