@@ -4,6 +4,8 @@ and another 4 have acceded"), signatories beside parties ("173 States Parties an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.claims.measures import (
@@ -206,7 +208,22 @@ def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list
     return [*respective(text, counts), *of_those(text, counts), *signed_not_yet(text, counts, sentences)]
 
 
+def split_in_two(
+    c: CountMatch, counts: Sequence[CountMatch], starts: list[int], sentence: tuple[int, int]
+) -> bool:
+    """ "123 states have joined the convention, of which 110 are States Parties and the remaining 13 are
+    signatories": a count the sentence then splits into parties and signatories counts both. `starts`: the
+    counts' number starts, sorted (the counts of the sentence are found by bisection)."""
+    if c.measure != MEASURE_PARTIES:
+        return False
+    later = counts[bisect_left(starts, c.number_end) : bisect_left(starts, sentence[1])]
+    parties = {k.figure for k in later if k.measure == MEASURE_PARTIES and k.mode is None}
+    others = {k.figure for k in later if k.measure in (MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES)}
+    return any(c.figure - p in others for p in parties)
+
+
 __all__ = [
+    "split_in_two",
     "by_mode",
     "of_those",
     "respective",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.claims.names import is_outside
@@ -46,7 +47,9 @@ GENERIC_REF = re.compile(
 _POSSESSED = re.compile(r"(?:'s|s')\s+(?P<kind>" + "|".join(k.replace(" ", r"\s+") for k in _KINDS) + r")\b")
 
 
+@lru_cache(maxsize=4096)
 def kind_of(title: str) -> str | None:
+    """The kind of treaty a title or name says it is ("optional protocol", "convention"...), or None."""
     t = _fold(title.replace("\u2019", "'"))
     possessed = _POSSESSED.search(t)
     if possessed:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
+from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
@@ -30,6 +30,7 @@ from pipeline.claims.numbers import (
     ORDINAL,
     WORD_NUMBER,
 )
+from pipeline.claims.pairs import split_in_two
 from pipeline.claims.sentences import Spans
 
 # "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
@@ -127,6 +128,8 @@ def set_aside(
     for m in _N_OF_GROUP.finditer(text):
         if not _WHOLE_WORLD.fullmatch(m.group("group").strip()):
             group_at.setdefault(sentences.index(m.start()), m.start())
+    counts = sorted(counts, key=lambda k: k.number_start)
+    starts = [k.number_start for k in counts]
     for c in counts:
         i = sentences.index(c.number_start)
         s, e = sentences.spans[i] if i >= 0 else (c.number_start, c.number_end)
@@ -169,22 +172,13 @@ def set_aside(
             reason = REASON_CHANGE
         elif _FROM_TO.search(before):
             reason = REASON_CHANGE
-        elif _split_in_two(c, counts, sentences.spans[i] if i >= 0 else (c.start, c.end)):
+        elif split_in_two(c, counts, starts, sentences.spans[i] if i >= 0 else (c.start, c.end)):
             reason = REASON_TOTAL
         if reason:
             skipped.append(Skipped(c.number_start, c.number_end, reason))
         else:
             kept.append(c)
     return kept, skipped
-
-
-def _split_in_two(c: CountMatch, counts: Sequence[CountMatch], sentence: tuple[int, int]) -> bool:
-    """ "123 states have joined the convention, of which 110 are States Parties and the remaining 13 are
-    signatories": a count the sentence then splits into parties and signatories counts both."""
-    later = [k for k in counts if c.number_end <= k.number_start < sentence[1]]
-    parties = {k.figure for k in later if k.measure == MEASURE_PARTIES and k.mode is None}
-    others = {k.figure for k in later if k.measure in (MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES)}
-    return c.measure == MEASURE_PARTIES and any(c.figure - p in others for p in parties)
 
 
 def _in_period(text: str, c: CountMatch, starts: list[int]) -> bool:
