@@ -87,7 +87,7 @@ def check_claims(
     from pipeline.catalog import UnknownTreaty  # lazy: only this command loads it
     from pipeline.claims.check import CachedStore, check_reading, read_claims  # lazy: only this command
     from pipeline.claims.eval_report import render_all  # lazy: only this command
-    from pipeline.claims.evaluate import EvalSetError, evaluate_all
+    from pipeline.claims.evaluate import EvalSetError, evaluate_all  # lazy: only this command
     from pipeline.claims.render import (
         render_annotated,
         render_json,
