@@ -357,10 +357,9 @@ def check_reading(
         store.title_index(),
         text_day(claims, written_on),
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
+        lambda c: _brought(c, store, by_no),
     )
-    by_record, unread = read_by_record(
-        reading.candidates, reading.unread, again.check_claim, lambda c: _brought(c, store, by_no)
-    )
+    by_record, unread = read_by_record(reading.candidates, reading.unread, again.check_claim, again.brought)
     first = [again(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)) for c in claims]
     first, unread = set_aside_far(first, unread)
     for check in sorted([*first, *by_record], key=lambda k: k.claim.number_start):

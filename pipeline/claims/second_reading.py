@@ -22,8 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from pipeline.claims.model import REASON_FAR, Claim, Unread
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNED_NOT_PARTIES
+from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, Claim, Unread
 from pipeline.claims.results import ClaimCheck
+from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.treaties import TitleIndex
 from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE, VERDICT_WRONG
 
@@ -138,14 +140,54 @@ def text_day(claims: Sequence[Claim], written_on: date | None) -> date | None:
     return next((c.claimed_on for c in claims if c.date_source in ("written-on", "byline")), None)
 
 
+_THRESHOLD_NOTE = (
+    "read first as a count, which the record does not bear out; read again as the number of consents that "
+    "brought the treaty into force ({}), which it does"
+)
+
+
+def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim | None:
+    """ "The Protocol will enter into force after having been ratified by 20 states", read as a count the
+    record does not bear out (wrong on its date, or undated and not today's figure), in a sentence of the
+    treaty's entry into force: the threshold, when the record shows that number of consents brought the
+    treaty into force; else None."""
+    c = check.claim
+    if (
+        c.kind != KIND_COUNT
+        or c.mode is not None
+        or c.measure == MEASURE_SIGNED_NOT_PARTIES  # "once 50 states have signed it": consents meant
+        or not tells_entry(c.sentence)
+    ):
+        return None
+    dated_wrong = c.claimed_on is not None and check.verdict == VERDICT_WRONG
+    undated_off = c.claimed_on is None and check.figure_now is not None and check.figure_now != c.figure
+    if not (dated_wrong or undated_off):
+        return None
+    threshold = replace(
+        c, kind=KIND_THRESHOLD, measure=MEASURE_PARTIES, claimed_on=None, date_text=None, date_source=None
+    )
+    return threshold if brought(threshold) else None
+
+
 class SecondLook:
     """reread() over one text's checks; the treaties the text names are found once, when first needed."""
 
-    def __init__(self, text: str, index: TitleIndex, day: date | None, check_claim: Checker) -> None:
+    def __init__(
+        self,
+        text: str,
+        index: TitleIndex,
+        day: date | None,
+        check_claim: Checker,
+        brought: Callable[[Claim], bool] = lambda c: False,
+    ) -> None:
         self.text, self.index, self.day, self.check_claim = text, index, day, check_claim
+        self.brought = brought
         self._named: list[str] | None = None
 
     def __call__(self, check: ClaimCheck) -> ClaimCheck:
+        threshold = as_threshold(check, self.brought)
+        if threshold is not None:
+            return replace(self.check_claim(threshold), notes=(_THRESHOLD_NOTE.format(check.claim.figure),))
         if not is_far(check):
             return check
         if self._named is None:

@@ -98,3 +98,29 @@ def test_a_dated_figure_far_from_the_record_that_no_reading_bears_out_is_listed_
     with open_store(real_db, read_only=True) as store:
         report = check_text(f"The {CRC} had 160 States parties on 31 December 2015.", store)
     assert [(c.claim.figure, c.verdict) for c in report.checks] == [(160, "wrong at its date")]
+
+
+def test_a_count_of_entry_into_force_the_record_does_not_bear_out_is_read_again_as_the_threshold(
+    real_db: Path,
+) -> None:
+    # The Convention entered into force on 2 September 1990, 30 days after its 20th consent; on 1 December
+    # 1989, the text's day, it had no parties at all.
+    text = f"The {CRC} will enter into force after having been ratified or acceded to by {{n}} states."
+    day = date(1989, 12, 1)
+    with open_store(real_db, read_only=True) as store:
+        [c] = check_text(text.format(n=20), store, written_on=day).checks
+        assert (c.claim.kind, c.claim.measure, c.verdict, c.claim.claimed_on) == (
+            "threshold",
+            "parties",
+            "threshold right",
+            None,
+        )
+        assert c.notes[0].startswith("read first as a count, which the record does not bear out")
+        # A number that did not bring it into force stays a count (here one far from the record).
+        report = check_text(text.format(n=30), store, written_on=day)
+        assert report.checks == () and [(u.figure, u.reason) for u in report.unread] == [
+            (30, "far from the record")
+        ]
+        # Nor is a count read so without words of entry into force.
+        report = check_text(f"The {CRC} has been ratified or acceded to by 20 states.", store, written_on=day)
+        assert report.checks == () and [u.figure for u in report.unread] == [20]
