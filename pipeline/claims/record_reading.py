@@ -67,6 +67,13 @@ def bears_out(check: ClaimCheck) -> bool:
     return check.claim.claimed_on is not None and check.verdict in (VERDICT_CURRENT, VERDICT_STALE)
 
 
+def _noted(got: ClaimCheck, why: str, it_is: str) -> ClaimCheck:
+    """The check with its first note saying the record read it, and why the words did not."""
+    figure = got.claim.figure
+    note = f"read by the record: the words around {figure} were not read as a count ({why}); it is {it_is}"
+    return replace(got, notes=(note, *got.notes))
+
+
 def read_by_record(
     candidates: Sequence[Claim],
     unread: Sequence[Unread],
@@ -81,27 +88,17 @@ def read_by_record(
     for cand in sorted(candidates, key=lambda c: c.kind != KIND_THRESHOLD):
         if any(k.claim.number_start == cand.number_start for k in found):
             continue
+        why = reasons.get(cand.number_start, "its sentence names no treaty")
         if cand.kind == KIND_THRESHOLD:
             if brought(cand):
-                got = check(replace(cand, source="record"))
-                why = reasons.get(cand.number_start, "unread")
-                note = (
-                    f"read by the record: the words around {cand.figure} were not read ({why}); it is the "
-                    f"number of consents that brought the treaty into force"
-                )
-                found.append(replace(got, notes=(note, *got.notes)))
+                it_is = "the number of consents that brought the treaty into force"
+                found.append(_noted(check(replace(cand, source="record")), why, it_is))
             continue
         for measure in _MEASURES if _NOT.search(cand.sentence) else _MEASURES[:2]:
             got = check(replace(cand, measure=measure, source="record"))
             if bears_out(got):
-                what = MEASURE_WORDS[measure]
-                when = f"on {cand.claimed_on}" if cand.claimed_on else "today"
-                why = reasons.get(cand.number_start, "its sentence names no treaty")
-                note = (
-                    f"read by the record: the words around {cand.figure} were not read as a count ({why}); "
-                    f"it is the UN's figure of {what} {when}"
-                )
-                found.append(replace(got, notes=(note, *got.notes)))
+                it_is = f"the UN's figure of {MEASURE_WORDS[measure]} on {cand.claimed_on}"
+                found.append(_noted(got, why, it_is))
                 break
     taken = {c.claim.number_start for c in found}
     return found, tuple(u for u in unread if u.start not in taken)
