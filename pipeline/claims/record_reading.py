@@ -85,22 +85,24 @@ def read_by_record(
     into force (verdicts.brought_into_force)? A threshold candidate is tried first."""
     reasons = {u.start: u.reason for u in unread}
     found: list[ClaimCheck] = []
+    taken: set[int] = set()
     for cand in sorted(candidates, key=lambda c: c.kind != KIND_THRESHOLD):
-        if any(k.claim.number_start == cand.number_start for k in found):
+        if cand.number_start in taken:
             continue
         why = reasons.get(cand.number_start, "its sentence names no treaty")
         if cand.kind == KIND_THRESHOLD:
             if brought(cand):
                 it_is = "the number of consents that brought the treaty into force"
                 found.append(_noted(check(replace(cand, source="record")), why, it_is))
+                taken.add(cand.number_start)
             continue
         for measure in _MEASURES if _NOT.search(cand.sentence) else _MEASURES[:2]:
             got = check(replace(cand, measure=measure, source="record"))
             if bears_out(got):
                 it_is = f"the UN's figure of {MEASURE_WORDS[measure]} on {cand.claimed_on}"
                 found.append(_noted(got, why, it_is))
+                taken.add(cand.number_start)
                 break
-    taken = {c.claim.number_start for c in found}
     return found, tuple(u for u in unread if u.start not in taken)
 
 
