@@ -11,11 +11,8 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import CountMatch
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
-from pipeline.claims.numbers import parse_ordinal
-from pipeline.claims.thresholds import JOINING as _JOINING
-from pipeline.claims.thresholds import clause_around as _clause_around
-from pipeline.claims.thresholds import exact as _exact
-from pipeline.claims.thresholds import tells_entry as _tells_entry
+from pipeline.claims.numbers import ordinal_of, parse_ordinal
+from pipeline.claims.thresholds import JOINING, clause_around, exact, tells_entry
 
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
 # into force (then the ordinal threshold pattern reads it).
@@ -72,39 +69,36 @@ def nth_to_matches(text: str) -> list[CountMatch]:
     the day the sentence tells."""
     out = []
     for m in _NTH_HEADLINE.finditer(text):
-        group = "word" if m.group("word") else "num"
-        figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        figure, group = ordinal_of(m)
         if figure >= 10:
             measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signs" else MEASURE_PARTIES
-            out.append(_exact(figure, measure, m.span(), m.span(group), m.group(0).strip(" \t#*>-")))
+            out.append(exact(figure, measure, m.span(), m.span(group), m.group(0).strip(" \t#*>-")))
     for m in _NTH_TO.finditer(text):
-        group = "word" if m.group("word") else "num"
         try:
-            figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+            figure, group = ordinal_of(m)
         except ValueError:
             continue
         if figure < 10:
             continue  # "the first state to ratify": an event of the day, as with thresholds
-        if m.group("other") and not _JOINING.search(_clause_around(text, m.start(), m.end())):
+        if m.group("other") and not JOINING.search(clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
         signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signing")
-        if not signs and _tells_entry(_clause_around(text, m.start(), m.end())):
+        if not signs and tells_entry(clause_around(text, m.start(), m.end())):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
         signs = signs or (m.group("noun") or "").lower() == "signatory"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
-        out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+        out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     for m in _NTH_AS.finditer(text):
-        clause = _clause_around(text, m.start(), m.end())
-        joined = _JOINING.search(clause) or m.group("noun").lower().startswith("member")
+        clause = clause_around(text, m.start(), m.end())
+        joined = JOINING.search(clause) or m.group("noun").lower().startswith("member")
         if not joined and not re.search(r"\bsign", clause, re.I):
             continue  # "as the 20th country": of what, the clause does not say
-        group = "word" if m.group("word") else "num"
-        figure = parse_ordinal(m.group(group)) if group == "word" else int(m.group("num"))
+        figure, group = ordinal_of(m)
         if figure >= 10:
             measure = (
                 MEASURE_PARTIES if joined and m.group("noun").lower() != "signatory" else MEASURE_SIGNATORIES
             )
-            out.append(_exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+            out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     for m in _NTH_AND.finditer(text):
         # (the checker makes one a threshold when that consent brought the treaty into force)
         signs = m.group("verb").lower() == "sign"
@@ -112,7 +106,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         for g in ("a", "b"):
             figure = _ordinal_value(m.group(g))
             if figure >= 10:
-                out.append(_exact(figure, measure, (m.start(), m.end()), m.span(g), m.group(0)))
+                out.append(exact(figure, measure, (m.start(), m.end()), m.span(g), m.group(0)))
     return out
 
 

@@ -109,6 +109,14 @@ def is_year(figure: int, written: str) -> bool:
     return 1900 <= figure <= 2100 and written.strip().isdigit()
 
 
+def ordinal_of(m: re.Match[str]) -> tuple[int, str]:
+    """(value, group) of a match of ORD: its digits ("160th", group "num") or its word ("fifteenth", group
+    "word"). Raises ValueError for a word that is no ordinal."""
+    if m.group("word"):
+        return parse_ordinal(m.group("word")), "word"
+    return int(m.group("num")), "num"
+
+
 __all__ = [
     "OR_MORE_AFTER",
     "ANY_NUMBER",
@@ -124,6 +132,7 @@ __all__ = [
     "comparison_for",
     "is_number",
     "is_year",
+    "ordinal_of",
     "parse_number",
     "parse_ordinal",
     "qualifier_key",

@@ -11,7 +11,7 @@ from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_THRESHOLD, 
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import QUAL as _QUAL
-from pipeline.claims.numbers import comparison_for, parse_number, parse_ordinal, qualifier_key
+from pipeline.claims.numbers import comparison_for, ordinal_of, parse_number, parse_ordinal, qualifier_key
 
 JOIN_NOUN = (
     r"(?:ratifications?|instruments?|accessions?|states?|countries|country|nations?|parties|consents?|"
@@ -106,7 +106,7 @@ _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of
 _BEING_NTH = re.compile(
     r"\b(?:being|was|as|is|became|becoming)\s+the\s+(?:" + _ORD + r")(?=\s*(?:[.,;:)]|$))", re.I
 )
-_JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I)
+JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I)
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
 # "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
 _INFOBOX = re.compile(
@@ -133,12 +133,12 @@ _FOR_ONE = re.compile(
 )
 
 
-def _tells_entry(clause: str) -> bool:
+def tells_entry(clause: str) -> bool:
     """Words of the treaty's entry into force in a clause (not its entry into force for one state)."""
     return bool(_ENTRY_WORDS.search(_FOR_ONE.sub(" ", clause)))
 
 
-def _exact(
+def exact(
     figure: int,
     measure: str,
     span: tuple[int, int],
@@ -167,7 +167,7 @@ def _exact(
     )
 
 
-def _clause_around(text: str, start: int, end: int) -> str:
+def clause_around(text: str, start: int, end: int) -> str:
     """The text of the sentence around [start, end) (cut at . ! ? followed by a space, and at a blank line:
     a heading above is not part of the sentence)."""
     lo = max(
@@ -200,14 +200,14 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 needs_entry = True
                 if re.match(r"\s+to\s+sign\b", text[m.end() :]):
                     continue
-            if needs_entry and not _tells_entry(_clause_around(text, m.start(), m.end())):
+            if needs_entry and not tells_entry(clause_around(text, m.start(), m.end())):
                 continue  # "after three countries signed": an event, unless it tells of entry into force
             if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
                 continue  # "after being ratified by two more countries": a change, not the threshold
             if (
                 i in (1, _ORDINAL)
-                and _OTHER_RULE.search(clause := _clause_around(text, m.start(), m.end()))
-                and not _tells_entry(clause)
+                and _OTHER_RULE.search(clause := clause_around(text, m.start(), m.end()))
+                and not tells_entry(clause)
             ):
                 # "after the 50th ratification ..., the number of members of the SPT shall increase": a
                 # rule of the treaty tied to its Nth consent, about something other than entry into force.
@@ -237,7 +237,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             if (
                 i == _ORDINAL
                 and not _DECISIVE.search(m.group(0))
-                and not _tells_entry(_clause_around(text, m.start(), m.end()))
+                and not tells_entry(clause_around(text, m.start(), m.end()))
             ):
                 # "The 150th ratification is evidence of ...": the Nth consent, a count on the day told; the
                 # checker reads it as a threshold when the Nth consent brought the treaty into force.
@@ -263,15 +263,14 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
 def _being_nth(text: str) -> list[CountMatch]:
     out = []
     for m in _BEING_NTH.finditer(text):
-        clause = _clause_around(text, m.start(), m.end())
-        if not _JOINING.search(clause):
+        clause = clause_around(text, m.start(), m.end())
+        if not JOINING.search(clause):
             continue  # "Austria was the fifteenth": of what, the sentence does not say
-        group = "word" if m.group("word") else "num"
-        figure = parse_ordinal(m.group("word")) if group == "word" else int(m.group("num"))
+        figure, group = ordinal_of(m)
         if figure < 10:
             continue  # "the first": an event, as with thresholds
         out.append(
-            _exact(
+            exact(
                 figure, MEASURE_PARTIES, (m.start(), m.end()), m.span(group), m.group(0), kind=KIND_THRESHOLD
             )
         )
@@ -285,7 +284,7 @@ def infobox_matches(text: str) -> list[CountMatch]:
         measure = MEASURE_SIGNATORIES if label.startswith("sign") else MEASURE_PARTIES
         span = (m.start("label"), m.end("num"))
         out.append(
-            _exact(
+            exact(
                 int(m.group("num")),
                 measure,
                 span,
@@ -309,7 +308,7 @@ def infobox_matches(text: str) -> list[CountMatch]:
             continue
         n = next((x for x in numbers if x.group("noun")), numbers[-1])
         out.append(
-            _exact(
+            exact(
                 int(n.group("num")),
                 MEASURE_PARTIES,
                 (m.start(), m.end()),
@@ -320,10 +319,3 @@ def infobox_matches(text: str) -> list[CountMatch]:
             )  # fmt: skip
         )
     return out
-
-
-# What nth.py shares with the threshold patterns.
-JOINING = _JOINING
-clause_around = _clause_around
-exact = _exact
-tells_entry = _tells_entry
