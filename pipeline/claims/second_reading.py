@@ -24,10 +24,11 @@ from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, Claim, Unread
+from pipeline.claims.record_reading import bears_out
 from pipeline.claims.results import ClaimCheck
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.treaties import TitleIndex
-from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE, VERDICT_WRONG
+from pipeline.claims.verdicts import VERDICT_WRONG
 
 # How far from the record a dated count must be before another reading is tried: a tenth of the UN's
 # figure, and more than a few states (a text one or two off is misstated, not misread).
@@ -37,15 +38,15 @@ FAR_MIN = 3
 Checker = Callable[[Claim], ClaimCheck]
 
 
-def is_far(check: ClaimCheck) -> bool:
-    """A dated count judged wrong, by more than FAR_SHARE of the UN's figure and FAR_MIN states."""
+def is_far(check: ClaimCheck, share: float = FAR_SHARE) -> bool:
+    """A dated count judged wrong, by more than `share` of the UN's figure and FAR_MIN states."""
     then = check.figure_then
     if check.verdict != VERDICT_WRONG or then is None or check.claim.claimed_on is None:
         return False
     if check.claim.mode is not None:
         return False
     gap = abs(check.claim.figure - then)
-    return gap > FAR_MIN and gap > FAR_SHARE * then
+    return gap > FAR_MIN and gap > share * then
 
 
 def family(no: str, named: Sequence[str], index: TitleIndex) -> list[str]:
@@ -60,10 +61,6 @@ def family(no: str, named: Sequence[str], index: TitleIndex) -> list[str]:
         if other == root or index.parent_of(other) == root:
             out.append(other)
     return out
-
-
-def _bears_out(check: ClaimCheck) -> bool:
-    return check.verdict in (VERDICT_CURRENT, VERDICT_STALE)
 
 
 def reread(
@@ -92,7 +89,7 @@ def reread(
         tries.append((dated, f"the day the text was written, {written_on.isoformat()}"))
     for other_claim, what in tries:
         second = check_claim(other_claim)
-        if _bears_out(second):
+        if bears_out(second):
             first = (
                 f"read first as {check.mtdsg_no} on {claim.claimed_on} ({check.figure_then} then, judged "
                 f"wrong); read again as {what}, which the record bears out"
@@ -115,18 +112,10 @@ def set_aside_far(
     kept: list[ClaimCheck] = []
     out = list(unread)
     for k in checks:
-        c, then = k.claim, k.figure_then
-        gap = abs(c.figure - then) if then is not None else 0
+        c = k.claim
         # Not a count dated by the act its sentence names ("Japan became the 15th State Party"): that sentence
         # is about the treaty, and a figure that far off is the text's error, worth judging.
-        if (
-            k.verdict == VERDICT_WRONG
-            and c.claimed_on
-            and c.mode is None
-            and c.date_source != "record"
-            and gap > FAR_MIN
-            and gap > SET_ASIDE_SHARE * (then or 0)
-        ):
+        if is_far(k, SET_ASIDE_SHARE) and c.date_source != "record":
             out.append(Unread(c.figure, c.line, REASON_FAR, c.sentence, c.number_start, c.number_end))
         else:
             kept.append(k)
