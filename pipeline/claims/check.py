@@ -353,7 +353,7 @@ def check_reading(
     checks = []
     claims = record_dates(reading.claims, reading.text, store)
     again = SecondLook(
-        reading.text,
+        reading.named,
         store.title_index(),
         text_day(claims, written_on),
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),

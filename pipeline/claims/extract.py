@@ -151,6 +151,8 @@ class Reading:
     text: str = field(default="", compare=False, repr=False)
     # Unread figures tied to a date and a treaty as a claim would be, for the record to read (record_reading).
     candidates: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
+    # The treaties the text names, in order (none under --treaty), for the second reading (second_reading).
+    named: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 def _after(d: DateMention, day: date) -> bool:
@@ -336,7 +338,8 @@ def read_text(
         if u.reason in THRESHOLD_REASONS and 2 <= u.figure < 1900 and tells_entry(u.sentence)
     ]
     found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
-    return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record)
+    named = tuple(m.mtdsg_no for m in mentions)
+    return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record, named)
 
 
 def extract_claims(

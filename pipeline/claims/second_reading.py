@@ -159,30 +159,25 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
 
 
 class SecondLook:
-    """reread() over one text's checks; the treaties the text names are found once, when first needed."""
+    """reread() over one text's checks, given the treaties the text names (as the reader found them)."""
 
     def __init__(
         self,
-        text: str,
+        named: Sequence[str],
         index: TitleIndex,
         day: date | None,
         check_claim: Checker,
         brought: Callable[[Claim], bool] = lambda c: False,
     ) -> None:
-        self.text, self.index, self.day, self.check_claim = text, index, day, check_claim
+        self.named, self.index, self.day, self.check_claim = named, index, day, check_claim
         self.brought = brought
-        self._named: list[str] | None = None
 
     def __call__(self, check: ClaimCheck) -> ClaimCheck:
         threshold = as_threshold(check, self.brought)
         if threshold is not None:
             return replace(self.check_claim(threshold), notes=(_THRESHOLD_NOTE.format(check.claim.figure),))
-        if not is_far(check):
-            return check
-        if self._named is None:
-            self._named = [m.mtdsg_no for m in self.index.find_mentions(self.text)]
         return reread(
-            check, named=self._named, index=self.index, written_on=self.day, check_claim=self.check_claim
+            check, named=self.named, index=self.index, written_on=self.day, check_claim=self.check_claim
         )
 
 

@@ -124,3 +124,11 @@ def test_a_count_of_entry_into_force_the_record_does_not_bear_out_is_read_again_
         # Nor is a count read so without words of entry into force.
         report = check_text(f"The {CRC} has been ratified or acceded to by 20 states.", store, written_on=day)
         assert report.checks == () and [u.figure for u in report.unread] == [20]
+
+
+def test_a_treaty_the_user_gave_is_never_read_again_as_another(real_db: Path) -> None:
+    text = f"The {OPAC}, a protocol to the {CRC}, had 162 States parties as of 31 December 2015."
+    with open_store(real_db, read_only=True) as store:
+        [c] = check_text(text, store, treaty="IV-11").checks
+    assert (c.mtdsg_no, c.claim.link, c.verdict) == ("IV-11", "override", "wrong at its date")
+    assert not any("read again" in n for n in c.notes)
