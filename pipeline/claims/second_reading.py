@@ -175,7 +175,8 @@ class SecondLook:
     def __call__(self, check: ClaimCheck) -> ClaimCheck:
         threshold = as_threshold(check, self.brought)
         if threshold is not None:
-            return replace(self.check_claim(threshold), notes=(_THRESHOLD_NOTE.format(check.claim.figure),))
+            second = self.check_claim(threshold)
+            return replace(second, notes=(_THRESHOLD_NOTE.format(check.claim.figure), *second.notes))
         return reread(
             check, named=self.named, index=self.index, written_on=self.day, check_claim=self.check_claim
         )

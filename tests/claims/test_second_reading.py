@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.check import CachedStore, check_claim, check_text
-from pipeline.claims.second_reading import is_far, reread
+from pipeline.claims.second_reading import SecondLook, is_far, reread
 from pipeline.store import open_store
 
 OPAC = "Optional Protocol on the involvement of children in armed conflict"
@@ -132,3 +132,21 @@ def test_a_treaty_the_user_gave_is_never_read_again_as_another(real_db: Path) ->
         [c] = check_text(text, store, treaty="IV-11").checks
     assert (c.mtdsg_no, c.claim.link, c.verdict) == ("IV-11", "override", "wrong at its date")
     assert not any("read again" in n for n in c.notes)
+
+
+def test_a_threshold_read_again_keeps_the_notes_of_its_check(real_db: Path) -> None:
+    text = f"The {CRC} will enter into force after having been ratified or acceded to by 20 states."
+    with open_store(real_db, read_only=True) as opened:
+        store = CachedStore(opened)
+        rows = store.treaty_rows()
+
+        def noted(c):
+            got = check_claim(c, store, rows[str(c.mtdsg_no)])
+            return replace(got, notes=(*got.notes, "a note of the check"))
+
+        [c] = check_text(text, store, written_on=date(1989, 12, 1)).checks
+        again = SecondLook((), store.title_index(), None, noted, lambda c: c.figure == 20)
+        reading = replace(c.claim, kind="count", claimed_on=date(1989, 12, 1), date_source="written-on")
+        second = again(check_claim(reading, store, rows["IV-11"]))
+    assert second.claim.kind == "threshold"
+    assert second.notes[0].startswith("read first as a count") and second.notes[-1] == "a note of the check"
