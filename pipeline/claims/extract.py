@@ -313,29 +313,24 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
-    spans = [(u.figure, u.start, u.end) for u in unread if u.reason in RECORD_REASONS]
+    # (figure, start, end, kind) of each figure the record may read (record_reading.py)
+    spans = [(u.figure, u.start, u.end, KIND_COUNT) for u in unread if u.reason in RECORD_REASONS]
     if mentions:  # a text that names a treaty: its counts of states in sentences that name none too
         told = (
             {c.number_start for c in claims} | {u.start for u in unread} | {k.number_start for k in skipped}
         )
-        spans += [n for n in counted_states(text) if n[1] not in told]
-    candidates = [
-        to_claim(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), True)
-        for n, a, b in spans
-        if 10 <= n and not 1900 <= n <= 2100
-    ]
+        spans += [(n, a, b, KIND_COUNT) for n, a, b in counted_states(text) if a not in told]
+    spans = [s for s in spans if 10 <= s[0] and not 1900 <= s[0] <= 2100]
     # "It will enter into force once fifty states have done so": a number in a sentence of the treaty's
     # entry into force, tried as the number of consents that brought it in force.
-    candidates += [
-        to_claim(
-            replace(
-                CountMatch.exact(text, u.figure, MEASURE_PARTIES, (u.start, u.end), (u.start, u.end)),
-                kind=KIND_THRESHOLD,
-            ),
-            True,
-        )
+    spans += [
+        (u.figure, u.start, u.end, KIND_THRESHOLD)
         for u in unread
         if u.reason in THRESHOLD_REASONS and 2 <= u.figure < 1900 and tells_entry(u.sentence)
+    ]
+    candidates = [
+        to_claim(replace(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), kind=kind), True)
+        for n, a, b, kind in spans
     ]
     found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
     named = tuple(m.mtdsg_no for m in mentions)
