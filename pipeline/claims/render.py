@@ -48,7 +48,7 @@ def _treaty(c: ClaimCheck) -> str:
         "topic": "the protocol the text is about (its heading), not the parent named in passing",
     }.get(c.claim.link, c.claim.link)
     if c.claim.treaty_via == "common name" and c.claim.treaty_text:
-        how += f'; "{c.claim.treaty_text}" is a common name (pipeline/claims/names.csv)'
+        how += f'; "{c.claim.treaty_text}" is a common name (pipeline/catalog/treaty_names.csv)'
     elif c.claim.treaty_via == "short name" and c.claim.treaty_text:
         how += f'; "{c.claim.treaty_text}" is a short name'
     if c.claim.source == "infobox":
