@@ -39,7 +39,7 @@ class TreatyName:
     mtdsg_no: str
     title: str
     aliases: tuple[str, ...] = ()
-    common_names: tuple[str, ...] = ()  # names people use ("Ottawa Treaty"), from pipeline/catalog/treaty_names.csv
+    common_names: tuple[str, ...] = ()  # names people use ("Ottawa Treaty"), catalog/treaty_names.csv
 
 
 @dataclass(frozen=True)
