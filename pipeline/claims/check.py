@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
@@ -30,7 +31,7 @@ from pipeline.claims.facts import (
 )
 from pipeline.claims.links import restated
 from pipeline.claims.numbers import ORD
-from pipeline.claims.ordinal_days import ordinal_days
+from pipeline.claims.ordinal_days import by_named_state, ordinal_days
 from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
@@ -359,7 +360,10 @@ def check_reading(
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
         lambda c: _brought(c, store, by_no),
     )
-    by_record, unread = read_by_record(reading.candidates, reading.unread, again.check_claim, again.brought)
+    by_state = partial(by_named_state, store=store)
+    by_record, unread = read_by_record(
+        reading.candidates, reading.unread, again.check_claim, again.brought, by_state
+    )
     first = [again(check_claim(c, store, by_no.get(c.mtdsg_no) if c.mtdsg_no else None)) for c in claims]
     first, unread = set_aside_far(first, unread)
     for check in sorted([*first, *by_record], key=lambda k: k.claim.number_start):

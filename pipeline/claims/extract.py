@@ -26,6 +26,8 @@ from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.links import Mentions as _Mentions
 from pipeline.claims.links import Ref, restated
 from pipeline.claims.links import link as _link
+from pipeline.claims.loose_ordinals import loose_ordinals
+from pipeline.claims.loose_ordinals import ordinal_unread as _unread
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -45,7 +47,7 @@ from pipeline.claims.model import (
 )
 from pipeline.claims.names import is_outside
 from pipeline.claims.numbers import ANY_FIGURE, parse_number
-from pipeline.claims.record_reading import RECORD_REASONS, THRESHOLD_REASONS, counted_states
+from pipeline.claims.record_reading import ORDINAL_SOURCE, RECORD_REASONS, THRESHOLD_REASONS, counted_states
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
 from pipeline.claims.thresholds import tells_entry
@@ -328,12 +330,21 @@ def read_text(
         for u in unread
         if u.reason in THRESHOLD_REASONS and 2 <= u.figure < 1900 and tells_entry(u.sentence)
     ]
+    # "Honduras becomes 50th nation to ratify": an ordinal the frames left, for the record to read.
+    told = {c.number_start for c in claims} | {u.start for u in unread} | {k.number_start for k in skipped}
+    ordinals = loose_ordinals(text, sentences, told)
+    unread += [_unread(text, sentences, lines, n, a, b) for n, _, _, _, a, b in ordinals]
     candidates = [
         to_claim(replace(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), kind=kind), True)
         for n, a, b, kind in spans
     ]
+    candidates += [
+        to_claim(replace(CountMatch.exact(text, n, measure, (lo, hi), (a, b)), source=ORDINAL_SOURCE), True)
+        for n, measure, lo, hi, a, b in ordinals
+    ]
     found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
     named = tuple(m.mtdsg_no for m in mentions)
+    unread.sort(key=lambda u: u.start)
     return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record, named)
 
 

@@ -197,4 +197,22 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     return replace(c, claimed_on=day, date_text=note, date_source="record")
 
 
-__all__ = ["ordinal_days", "state_spans", "tells_day"]
+def by_named_state(c: Claim, store: StoreLike) -> list[Claim]:
+    """An ordinal left to the record ("Honduras becomes 50th nation to ratify"), dated by the act of each
+    state its sentence names (its consent, or its signature for a count of signatories); none when the
+    sentence dates it itself."""
+    if c.mtdsg_no is None or c.date_source == "sentence":
+        return []
+    if c.measure not in (MEASURE_PARTIES, MEASURE_SIGNATORIES):
+        return []
+    column = "consent_date" if c.measure == MEASURE_PARTIES else "signature_date"
+    out = []
+    for iso3 in dict.fromkeys(_states_in(c.sentence or "")):
+        day = _act_day(store, c.mtdsg_no, iso3, column)
+        if day is not None:
+            note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
+            out.append(replace(c, claimed_on=day, date_text=note, date_source="record"))
+    return out
+
+
+__all__ = ["by_named_state", "ordinal_days", "state_spans", "tells_day"]

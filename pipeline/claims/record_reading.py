@@ -34,6 +34,8 @@ from pipeline.claims.model import (
 from pipeline.claims.results import ClaimCheck
 from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE
 
+# The source of the candidates loose_ordinals.py finds.
+ORDINAL_SOURCE = "ordinal"
 # The reasons whose figures the record may read: not thresholds, totals of two measures, denominators or
 # treaties outside the UN's collection, which are no count of a treaty's parties or signatories.
 RECORD_REASONS = frozenset({REASON_NOT_UNDERSTOOD, REASON_SUBSET, REASON_CHANGE, REASON_CONDITION})
@@ -74,15 +76,35 @@ def _noted(got: ClaimCheck, why: str, it_is: str) -> ClaimCheck:
     return replace(got, notes=(note, *got.notes))
 
 
+def _ordinal(
+    cand: Claim,
+    check: Callable[[Claim], ClaimCheck],
+    brought: Callable[[Claim], bool],
+    by_state: Callable[[Claim], list[Claim]],
+) -> tuple[ClaimCheck, str] | None:
+    """An ordinal candidate ("Honduras becomes 50th nation to ratify") the record bears out: the consent
+    that brought the treaty into force, else the act of a state its sentence names that was the Nth, else
+    the count on the sentence's date."""
+    if cand.measure == MEASURE_PARTIES and brought(cand):
+        return check(cand), "the consent that brought the treaty into force"
+    for dated in [*by_state(cand), cand]:
+        got = check(dated)
+        if bears_out(got):
+            return got, f"the UN's figure of {MEASURE_WORDS[cand.measure]} on {dated.claimed_on}"
+    return None
+
+
 def read_by_record(
     candidates: Sequence[Claim],
     unread: Sequence[Unread],
     check: Callable[[Claim], ClaimCheck],
     brought: Callable[[Claim], bool],
+    by_state: Callable[[Claim], list[Claim]] = lambda c: [],
 ) -> tuple[list[ClaimCheck], tuple[Unread, ...]]:
     """The candidates the record bears out, as checks (one measure each, the first that fits), and the
     unread figures left. `brought(claim)`: was its figure the number of consents that brought its treaty
-    into force (verdicts.brought_into_force)? A threshold candidate is tried first."""
+    into force (verdicts.brought_into_force)? A threshold candidate is tried first. `by_state(claim)`: an
+    ordinal candidate dated by the act of each state its sentence names (anchors.by_named_state)."""
     reasons = {u.start: u.reason for u in unread}
     found: list[ClaimCheck] = []
     taken: set[int] = set()
@@ -90,6 +112,12 @@ def read_by_record(
         if cand.number_start in taken:
             continue
         why = reasons.get(cand.number_start, "its sentence names no treaty")
+        if cand.source == ORDINAL_SOURCE:  # "Honduras becomes 50th nation to ratify" (loose_ordinals.py)
+            read = _ordinal(replace(cand, source="record"), check, brought, by_state)
+            if read is not None:
+                found.append(_noted(read[0], why, read[1]))
+                taken.add(cand.number_start)
+            continue
         if cand.kind == KIND_THRESHOLD:
             if brought(cand):
                 it_is = "the number of consents that brought the treaty into force"
@@ -106,4 +134,11 @@ def read_by_record(
     return found, tuple(u for u in unread if u.start not in taken)
 
 
-__all__ = ["RECORD_REASONS", "THRESHOLD_REASONS", "bears_out", "counted_states", "read_by_record"]
+__all__ = [
+    "ORDINAL_SOURCE",
+    "RECORD_REASONS",
+    "THRESHOLD_REASONS",
+    "bears_out",
+    "counted_states",
+    "read_by_record",
+]

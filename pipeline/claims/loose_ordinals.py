@@ -1,0 +1,70 @@
+"""Ordinals the frames left unread: "Honduras becomes 50th nation to ratify", "has been ratified by a 50th
+country -- Honduras", "Achieving the 100th ratification", "Malta became the 84th UN member state to sign".
+Each is the Nth who did (a count of parties, or of signatories when the words around it sign), which only
+the record can bear out: the checker reads one (record_reading.py) when the state its sentence names was
+the Nth to act, or when the UN's count on the sentence's date is N, and lists it unread otherwise. An
+ordinal that counts nothing a treaty is joined by ("the 72nd General Assembly", "its 20th anniversary") is
+not taken: the noun after it must be one of states or of acts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.model import REASON_NOT_UNDERSTOOD, Unread
+from pipeline.claims.numbers import ORD, ordinal_of
+from pipeline.claims.sentences import Lines, Spans
+from pipeline.claims.unread import TREATY_WORDS
+
+# "50th nation", "84th UN member state", "10th signatory", "100th ratification", "40th instrument of
+# ratification", "tenth State Party": the ordinal, up to two words, then a noun of states or of acts.
+_LOOSE = re.compile(
+    r"\b(?:" + ORD + r")(?:\s+(?:UN|U\.N\.|member|signatory|contracting|high|sovereign|african|european|"
+    r"asian|arab|latin|american|pacific|caribbean|eu|country|state|states|nation))?\s+"
+    r"(?P<noun>states?|countr(?:y|ies)|nations?|members?|part(?:y|ies)|signator(?:y|ies)|ratifications?|"
+    r"accessions?|instruments?|signatures?|adherents?)\b",
+    re.I,
+)
+_SIGNS = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:to\s+sign\b|signing\b|signed\b)", re.I)
+LOWEST, HIGHEST = 2, 250
+
+
+Found = tuple[int, str, int, int, int, int]
+
+
+def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[Found]:
+    """(figure, measure, start, end, number_start, number_end) of each ordinal of states or acts in a
+    sentence about a treaty whose number no earlier stage took (`taken`: the starts of the numbers read or
+    listed)."""
+    out = []
+    for m in _LOOSE.finditer(text):
+        try:
+            figure, group = ordinal_of(m)
+        except ValueError:
+            continue
+        start, end = m.span(group)
+        if start in taken or not LOWEST <= figure <= HIGHEST:
+            continue
+        i = sentences.index(start)
+        if i < 0:
+            continue
+        lo, hi = sentences.spans[i]
+        if not TREATY_WORDS.search(text, lo, hi):
+            continue
+        noun = m.group("noun").lower()
+        signs = noun.startswith(("signator", "signature")) or bool(_SIGNS.match(text[m.end() : m.end() + 60]))
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+        out.append((figure, measure, m.start(), m.end(), start, end))
+    return out
+
+
+def ordinal_unread(text: str, sentences: Spans, lines: Lines, figure: int, start: int, end: int) -> Unread:
+    """The ordinal listed unread ("frame not understood") until the record reads it."""
+    lo, hi = sentences.containing(start)
+    sentence = re.sub(r"\s+", " ", text[lo:hi].strip())
+    return Unread(figure, lines.line(start), REASON_NOT_UNDERSTOOD, sentence, start, end)
+
+
+__all__ = ["loose_ordinals", "ordinal_unread"]
