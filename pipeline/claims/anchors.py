@@ -31,6 +31,7 @@ from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
+from pipeline.store import StoreError
 from pipeline.text import MONTHS
 
 CONSENT, SIGNATURE = "consent", "signature"
@@ -69,6 +70,8 @@ _POINTS_BACK = re.compile(
 )
 # Dates a text gives its counts from its own words: a text with any of them is not dated by "the latest".
 _WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body"})
+# Dates a claim takes from its text's own day, not from its words about the figure.
+_TEXT_DAY = ("written-on", "byline")
 
 
 def _acts(sentence: str) -> set[tuple[str, str]]:
@@ -147,8 +150,11 @@ def _one_act(store: StoreLike, c: Claim, acts: set[tuple[str, str]]) -> tuple[st
 
 def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """Each undated count dated by the act its sentence names, else (in a text that dates no count from its
-    words) by the act its lead or a "latest" sentence names."""
-    if not any(c.claimed_on is None and c.date_source is None for c in claims):
+    words) by the act its lead or a "latest" sentence names. A count dated only by its text's day ("With
+    Bhutan's ratification, 191 States are now parties" in a release of two days later) takes the day of the
+    act its sentence names when that act came at most a month before and the record's count that day is
+    the figure told."""
+    if not any(c.date_source in (None, *_TEXT_DAY) for c in claims):
         return list(claims)
     sentences = Spans(split_sentences(text))
     told = [text[lo:hi] for lo, hi in sentences.spans]
@@ -159,19 +165,27 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
     no_words_date = not any(c.date_source in _WORDS_DATE for c in claims)
     out = []
     for c in claims:
-        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT:
-            lo, hi = sentences.containing(c.number_start)
-            said = text[lo:hi]
-            if _POINTS_BACK.match(said):
-                # "Chile acceded to it. This brings the number of parties to 41": the act told just before.
-                n = sentences.index(c.number_start)
-                said = text[sentences.spans[n - 1][0] : hi] if n > 0 else said
-            # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
-            # "at the 26 May ceremony. ... This brings the number to 41"): the text dates the act, and leaves
-            # the reader without its year; the record does not date it.
-            if tells_day(text[:hi]):
-                out.append(c)
-                continue
+        if c.kind != KIND_COUNT or c.date_source not in (None, *_TEXT_DAY):
+            out.append(c)
+            continue
+        lo, hi = sentences.containing(c.number_start)
+        said = text[lo:hi]
+        if _POINTS_BACK.match(said):
+            # "Chile acceded to it. This brings the number of parties to 41": the act told just before.
+            n = sentences.index(c.number_start)
+            said = text[sentences.spans[n - 1][0] : hi] if n > 0 else said
+        if c.claimed_on is not None:
+            act = None if tells_day(said) else _one_act(store, c, _acts(said))
+            if (
+                act is not None
+                and 0 < (c.claimed_on - act[2]).days <= 31
+                and _count_on(store, c, act[2]) == c.figure
+            ):
+                c = _dated_by(c, act)
+        # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
+        # "at the 26 May ceremony. ... This brings the number to 41"): the text dates the act, and leaves
+        # the reader without its year; the record does not date it.
+        elif c.date_source is None and not tells_day(text[:hi]):
             act = _one_act(store, c, _acts(said))
             if act is None and no_words_date:
                 act = _one_act(store, c, latest)
@@ -179,6 +193,16 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
                 c = _dated_by(c, act)
         out.append(c)
     return out
+
+
+def _count_on(store: StoreLike, c: Claim, day: date) -> int | None:
+    """The record's count of the claim's measure (parties or signatories) on `day`."""
+    try:
+        a = store.asof(str(c.mtdsg_no), day)
+    except StoreError:
+        return None
+    count = a.parties if c.measure == MEASURE_PARTIES else a.signatories
+    return None if count is None else int(count)
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

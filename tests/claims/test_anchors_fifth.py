@@ -163,3 +163,17 @@ def test_the_command_dates_by_the_record_with_the_store_closed_while_reading(
         (4, "2021-11-11", "record"),
     ]
     assert claims[1]["notes"][0] == "dated by Peru's signature, 2021-11-11"
+
+
+def test_a_count_dated_by_its_text_takes_the_day_of_the_act_it_names_when_the_record_bears_it_out(
+    keepers_db: Path,
+) -> None:
+    # Written 13 days after Japan's accession, of the count that accession made: the count is of its day.
+    text = f"With the accession of Japan, 5 States are now parties to the {KEEPERS}."
+    [c] = _checks(keepers_db, text, date(2022, 7, 20)).checks
+    assert (c.claim.claimed_on, c.claim.date_source) == (date(2022, 7, 7), "record")
+    assert c.claim.date_text == "dated by Japan's accession, 2022-07-07"
+    # Not when the act is more than a month before the text, nor when the record's count that day differs.
+    assert _dates(keepers_db, text, date(2022, 9, 20)) == [(5, date(2022, 9, 20))]
+    text = f"With the accession of Japan, 6 States are now parties to the {KEEPERS}."
+    assert _dates(keepers_db, text, date(2022, 7, 20)) == [(6, date(2022, 7, 20))]
