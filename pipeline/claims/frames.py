@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
-from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
 from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
@@ -42,6 +41,12 @@ from pipeline.claims.model import (
     CountMatch,
     Skipped,
 )
+from pipeline.claims.noun_frames import ARE as _ARE
+from pipeline.claims.noun_frames import BINDS as _BINDS
+from pipeline.claims.noun_frames import BRINGING as _BRINGING
+from pipeline.claims.noun_frames import HAS as _HAS
+from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
+from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
 from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
@@ -142,50 +147,6 @@ _OF_WHICH_AFTER = re.compile(
     + r"\s+of\s+(?:which|whom|them|these)\s+(?:(?:have|has|had|are|were)\s+)?"
     + _ADVERBS
     + _VERB,
-    re.I,
-)
-_ARE = re.compile(
-    r"(?:\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+|;\s*)"
-    + _QUAL
-    + _NUM
-    + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
-    r"(?P<noun>states\s+parties|contracting\s+states|parties|signatories)\b",
-    re.I,
-)
-_BRINGING = re.compile(
-    r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised)\s+(?:up\s+)?to\s+"
-    + _QUAL
-    + _NUM
-    + r"\s+the\s+(?:total\s+)?number\s+of\s+"
-    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
-    re.I,
-)
-# "the Convention binds 168 states": the treaty as subject.
-_BINDS = re.compile(
-    r"\b(?P<verb>binds)\s+" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b", re.I
-)
-_IN_FORCE = re.compile(
-    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|"
-    r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
-    r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
-    re.I,
-)
-_HAS = re.compile(
-    _EXTRA
-    + _QUAL
-    + _NUM
-    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)[\s-]+)?"
-    r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
-    r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
-    re.I,
-)
-_NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+)?"
-    + _COUNT_NOUN
-    + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
-    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
-    r"has\s+become|had\s+become|"
-    r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
     re.I,
 )
 

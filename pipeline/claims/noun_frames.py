@@ -1,0 +1,65 @@
+"""Count frames told by the noun that counts, for the frame stage (pipeline/claims/frames.py): "N parties",
+"the number of parties is N", "N are parties", "bringing to N the number of parties", "the Convention binds N
+states", "in force for N states"."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
+from pipeline.claims.numbers import EXTRA as _EXTRA
+from pipeline.claims.numbers import NUM as _NUM
+from pipeline.claims.numbers import QUAL as _QUAL
+
+ARE = re.compile(
+    r"(?:\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+|;\s*)"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
+    r"(?P<noun>states\s+parties|contracting\s+states|parties|signatories)\b",
+    re.I,
+)
+
+BRINGING = re.compile(
+    r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised)\s+(?:up\s+)?to\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+the\s+(?:total\s+)?number\s+of\s+"
+    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
+    re.I,
+)
+
+# "the Convention binds 168 states": the treaty as subject.
+BINDS = re.compile(
+    r"\b(?P<verb>binds)\s+" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b", re.I
+)
+
+IN_FORCE = re.compile(
+    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|"
+    r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
+    r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
+    re.I,
+)
+
+HAS = re.compile(
+    _EXTRA
+    + _QUAL
+    + _NUM
+    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)[\s-]+)?"
+    r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
+    r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
+    re.I,
+)
+
+NUMBER_OF = re.compile(
+    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+)?"
+    + _COUNT_NOUN
+    + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
+    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
+    r"has\s+become|had\s+become|"
+    r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
+    re.I,
+)
+
+
+__all__ = ["ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]
