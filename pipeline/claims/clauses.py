@@ -104,7 +104,7 @@ FOR_TOTAL = re.compile(
 
 COUNT_NOUN = (
     r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
-    r"ratifications|signatures|accessions|contracting\s+states)"
+    r"ratifications|signatures|accessions|contracting\s+states|instruments\s+of\s+(?:ratification|accession))"
 )
 # "the highest number of states parties, 191, making it ...": the number in apposition.
 NUMBER_APPOSED = re.compile(r"\bnumber\s+of\s+" + COUNT_NOUN + r",\s+" + _NUM + r"\b(?=\s*[,;.)]|\s*$)", re.I)

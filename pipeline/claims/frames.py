@@ -41,6 +41,7 @@ from pipeline.claims.model import (
     CountMatch,
     Skipped,
 )
+from pipeline.claims.noun_frames import AND_TO as _AND_TO
 from pipeline.claims.noun_frames import ARE as _ARE
 from pipeline.claims.noun_frames import BINDS as _BINDS
 from pipeline.claims.noun_frames import BRINGING as _BRINGING
@@ -73,7 +74,7 @@ _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
-    r"adhered\s+to|joined|signed|accepted)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?by\s+"
+    r"adhered\s+to|joined|signed|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?by\s+"
     + _EXTRA
     + _QUAL
     + _NUM
@@ -106,7 +107,8 @@ _ADVERBS = (
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
-    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|"
+    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
+    r"agreed\s+to\s+be\s+bound|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
@@ -177,6 +179,7 @@ _BEHIND = re.compile(
     re.I,
 )
 _NOUN_PATTERNS = (
+    _AND_TO,
     _IN_ALL,
     _MEMBERSHIP,
     _NOUN_NUMBER,
@@ -212,6 +215,7 @@ _PATTERNS = (
     _IN_FORCE,
     _FROM_SINCE,
     _NUMBER_OF,
+    _AND_TO,
     _NUMBER_OF_BARE,
     _NUMBER_APPOSED,
     _TALLY,

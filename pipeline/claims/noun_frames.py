@@ -45,14 +45,14 @@ HAS = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
-    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting)[\s-]+)?"
+    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting|country)[\s-]+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
     r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
     re.I,
 )
 
 NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+)?"
+    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+|(?-i:[A-Z]{3,6})\s+)?"
     + _COUNT_NOUN
     + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
@@ -61,5 +61,16 @@ NUMBER_OF = re.compile(
     re.I,
 )
 
+# "This brings the number of signatories to 91 and states parties to 68": the second running total.
+AND_TO = re.compile(
+    r"\bnumber\s+of\s+[^.;]{0,60}?\bto\s+\d{1,3}\s+and\s+(?:the\s+(?:number\s+of\s+)?)?"
+    + _COUNT_NOUN
+    + r"\s+to\s+"
+    + _QUAL
+    + _NUM
+    + r"\b",
+    re.I,
+)
 
-__all__ = ["ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]
+
+__all__ = ["AND_TO", "ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]

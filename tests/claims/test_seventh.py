@@ -1,0 +1,61 @@
+"""Seventh pass (issue 21): frames and lexicon rows written from dev/'s misses. One test per rule, on
+hand-written sentences."""
+
+from __future__ import annotations
+
+from pipeline.claims.frames import read_counts
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, measure_of
+
+
+def _counts(text: str) -> list[tuple[int, str]]:
+    return [(c.figure, c.measure) for c in read_counts(text)[0]]
+
+
+def test_agreed_to_be_bound_counts_parties() -> None:
+    assert _counts("To date, 162 States have formally agreed to be bound by the Convention.") == [
+        (162, MEASURE_PARTIES)
+    ]
+
+
+def test_agreed_to_by_counts_parties() -> None:
+    assert _counts("By April 2018 the protocol had been agreed to by 109 nations.") == [
+        (109, MEASURE_PARTIES)
+    ]
+
+
+def test_have_become_signatories_counts_signatories() -> None:
+    assert _counts("Ninety countries have become signatories to the Convention.") == [
+        (90, MEASURE_SIGNATORIES)
+    ]
+
+
+def test_the_number_of_instruments_of_ratification_counts_parties() -> None:
+    text = "The number of instruments of ratification or accession deposited has now increased to 103."
+    assert _counts(text) == [(103, MEASURE_PARTIES)]
+
+
+def test_an_acronym_may_stand_between_number_of_and_its_noun() -> None:
+    assert _counts("This brings the total number of TPNW signatories to 91.") == [(91, MEASURE_SIGNATORIES)]
+
+
+def test_a_second_running_total_after_and() -> None:
+    text = "This brings the total number of signatories to 91 and states parties to 68."
+    assert _counts(text) == [(91, MEASURE_SIGNATORIES), (68, MEASURE_PARTIES)]
+
+
+def test_country_signatures_count_signatories() -> None:
+    assert _counts("The Convention gained 122 country signatures on its first day.") == [
+        (122, MEASURE_SIGNATORIES)
+    ]
+
+
+def test_the_lexicon_rows_of_the_seventh_pass() -> None:
+    for phrase, measure in (
+        ("agreed to be bound", MEASURE_PARTIES),
+        ("agreed to", MEASURE_PARTIES),
+        ("become signatories", MEASURE_SIGNATORIES),
+        ("been signatories", MEASURE_SIGNATORIES),
+        ("instruments of ratification", MEASURE_PARTIES),
+    ):
+        word = measure_of(phrase)
+        assert word is not None and word.measure == measure, phrase
