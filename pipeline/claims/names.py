@@ -6,10 +6,11 @@ import csv
 from functools import cache
 from pathlib import Path
 
+from pipeline.catalog import KINDS as CATALOG_KINDS
 from pipeline.mtdsg import normalise as normalise_mtdsg_no
 
 NAMES_CSV = Path(__file__).parent.parent / "catalog" / "treaty_names.csv"  # the one treaty name table
-KINDS = frozenset({"acronym", "city", "popular", "short", "title"})
+KINDS = frozenset(CATALOG_KINDS)  # the kinds of the one name table (pipeline/catalog)
 
 
 class NameTableError(ValueError):
