@@ -8,7 +8,9 @@ stage tries the other readings the text itself allows, in this order, and takes 
 the record bears the figure out exactly:
 
 1. the other treaties of the claim's family (its parent, its protocols) that the text names;
-2. the day the text was written (the --written-on date, or the byline), for a claim dated otherwise.
+2. the day the text was written (the --written-on date, or the byline), for a claim dated otherwise;
+3. a count of parties, for a count of signatories told with the verb ("192 nations have signed" a
+   convention 192 states had joined: the everyday verb for joining).
 
 A reading the record does not bear out is left as it was, judged wrong: the stage never invents a
 treaty or a day the text does not give, and never touches a claim within a tenth of the record, an
@@ -18,11 +20,12 @@ notes, with the first reading and its figure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNED_NOT_PARTIES
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, Claim, Unread
 from pipeline.claims.record_reading import bears_out
 from pipeline.claims.results import ClaimCheck
@@ -36,6 +39,7 @@ FAR_SHARE = 0.1
 FAR_MIN = 3
 
 Checker = Callable[[Claim], ClaimCheck]
+_SIGNED = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 
 
 def is_far(check: ClaimCheck, share: float = FAR_SHARE) -> bool:
@@ -87,6 +91,10 @@ def reread(
             date_source="written-on",
         )
         tries.append((dated, f"the day the text was written, {written_on.isoformat()}"))
+    if claim.measure == MEASURE_SIGNATORIES and _SIGNED.search(claim.phrase):
+        # "A total of 192 nations have already signed" of a convention 192 states had joined: the everyday
+        # verb for "joined" (the noun "signatories" is the UN's own term, and stays one).
+        tries.append((replace(claim, measure=MEASURE_PARTIES), 'a count of parties ("signed" for "joined")'))
     for other_claim, what in tries:
         second = check_claim(other_claim)
         if bears_out(second):

@@ -150,3 +150,20 @@ def test_a_threshold_read_again_keeps_the_notes_of_its_check(real_db: Path) -> N
         second = again(check_claim(reading, store, rows["IV-11"]))
     assert second.claim.kind == "threshold"
     assert second.notes[0].startswith("read first as a count") and second.notes[-1] == "a note of the check"
+
+
+def test_a_count_told_with_the_verb_sign_is_read_again_as_parties_when_the_record_bears_that_out(
+    real_db: Path,
+) -> None:
+    # 140 states had signed the Convention by the end of 2015, and 196 had joined it: "signed" for "joined".
+    check = _one(real_db, f"By 31 December 2015, 196 countries had signed the {CRC}.")
+    assert (check.claim.measure, check.figure_then, check.verdict) == ("parties", 196, "correct and current")
+    assert check.notes[0].startswith(
+        "read first as IV-11 on 2015-12-31 (140 then, judged wrong); read again as"
+    )
+    # The noun is the UN's own term: "196 signatories" stays a count of signatories, too far from the 140
+    # the record gives to judge: listed unread.
+    with open_store(real_db, read_only=True) as store:
+        report = check_text(f"By 31 December 2015, the {CRC} had 196 signatories.", store, name="t.txt")
+    assert report.checks == ()
+    assert [(u.figure, u.reason) for u in report.unread] == [(196, "far from the record")]
