@@ -78,7 +78,8 @@ _PERIOD = re.compile(
 # "Four more states signed ..., bringing the total to 125": the "more" is the change, the total the claim.
 _MORE_AFTER = re.compile(r"^\s+(?:more|new|additional)\b", re.I)
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:up\s+)?(?:the\s+(?:total|number|tally|count)\b|"
+    r"\b(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:up\s+)?"
+    r"(?:the\s+(?:(?:current|overall|new|grand)\s+)?(?:total|number|tally|count)\b|"
     r"(?:it\s+|its\s+\w+\s+)?to\s+(?:a\s+total\s+of\s+)?(?:\d|[a-z]+[\s-]))",
     re.I,
 )
@@ -92,6 +93,8 @@ _ORIGIN = re.compile(
     re.I,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
+# "Over the past five years ... the OPSC is now in force in 169 countries": the count of today, a total.
+_NOW_BEFORE = re.compile(r"\b(?:now|currently|today)\s+(?:\w+\s+){0,4}$", re.I)
 _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)  # a count's phrase ending "... increased from 150"
 _SINCE = re.compile(r"\bsince\b", re.I)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
@@ -163,6 +166,7 @@ def set_aside(
         elif (
             _in_period(text, c, periods[i])
             and not _TOTAL_WORDS.search(c.phrase)
+            and not _NOW_BEFORE.search(text, max(s, c.start - 40), c.start)
             and not _RUNNING_TOTAL.search(text, s, c.start)
         ):
             reason = REASON_CHANGE

@@ -59,3 +59,15 @@ def test_the_lexicon_rows_of_the_seventh_pass() -> None:
     ):
         word = measure_of(phrase)
         assert word is not None and word.measure == measure, phrase
+
+
+def test_a_running_total_with_an_adjective_is_a_total_in_a_sentence_of_changes() -> None:
+    text = "Since then, further states have ratified it, bringing the current total to 88 States Parties."
+    assert _counts(text) == [(88, MEASURE_PARTIES)]
+
+
+def test_a_count_told_as_of_now_is_a_total_in_a_sentence_of_changes() -> None:
+    text = "Thanks to efforts over the past five years, the Protocol is now in force in 169 countries."
+    assert _counts(text) == [(169, MEASURE_PARTIES)]
+    # Without the "now" the period makes it a change.
+    assert _counts("Over the past five years, the Protocol entered into force in 12 countries.") == []
