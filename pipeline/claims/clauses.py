@@ -34,6 +34,15 @@ BROUGHT_TO = re.compile(
     re.I,
 )
 
+# "the 10th anniversary of the signing of the treaty by 122 nations": the signing, told as a noun.
+SIGNING_BY = re.compile(
+    r"\b(?P<verb>signing|signature)\s+of\s+(?:the|a|this|its)\s+(?:[\w-]+\s+){0,6}?by\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:countries|states|nations|governments)\b",
+    re.I,
+)
+
 # "181 States worldwide have signed": where the counted are, when it is everywhere.
 WHERE = (
     r"(?:\s+(?:world-?wide|globally|in\s+total|altogether|in\s+all|around\s+the\s+world|across\s+the\s+world|"
@@ -209,6 +218,7 @@ NEEDS = {
 }
 
 __all__ = [
+    "SIGNING_BY",
     "IN_ALL",
     "NEEDS",
     "MEMBERSHIP",

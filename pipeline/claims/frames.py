@@ -27,6 +27,7 @@ from pipeline.claims.clauses import NUMBER_WHO as _NUMBER_WHO
 from pipeline.claims.clauses import ONE_OF as _ONE_OF
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
+from pipeline.claims.clauses import SIGNING_BY as _SIGNING_BY
 from pipeline.claims.clauses import TALLY as _TALLY
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
 from pipeline.claims.clauses import WHERE as _WHERE
@@ -108,6 +109,7 @@ _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
+    r"bec[oa]me\s+members?\s+of|"
     r"agreed\s+to\s+be\s+bound|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
@@ -207,6 +209,7 @@ _PATTERNS = (
     _BINDS,
     _NUMBER_WHO,
     _PASSIVE,
+    _SIGNING_BY,
     _ACTIVE,
     _BARE,
     _OF_WHICH_AFTER,

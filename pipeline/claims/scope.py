@@ -324,7 +324,10 @@ _BOTH_MEASURES_AFTER = re.compile(
 
 # "100 signatures, including 23 ratifications": of everyone who signed, those who also joined (a count
 # of parties, not a group of the signatories).
-_SIGNED_INCLUDING = re.compile(r"\b(?:signatures|signatories)\s*,?\s*including\s+$", re.I)
+# "117 countries have signed the convention to date, including 92 States Parties": the same.
+_SIGNED_INCLUDING = re.compile(
+    r"\b(?:signatures|signatories|signed\b[^.;]{0,60}?)\s*,?\s*including\s+$", re.I
+)
 
 
 def why_not_a_count(text: str, m: CountMatch) -> str | None:
@@ -333,7 +336,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
     after = text[m.number_end : m.number_end + 80]
     if _SUBSET_BEFORE.search(before_q.rstrip() + " ") and not (
-        _SIGNED_INCLUDING.search(before_q) and m.measure != MEASURE_SIGNATORIES
+        _SIGNED_INCLUDING.search(text, max(0, m.number_start - 120), m.number_start)
+        and m.measure != MEASURE_SIGNATORIES
     ):
         return REASON_SUBSET
     if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):

@@ -56,6 +56,8 @@ def test_the_lexicon_rows_of_the_seventh_pass() -> None:
         ("become signatories", MEASURE_SIGNATORIES),
         ("been signatories", MEASURE_SIGNATORIES),
         ("instruments of ratification", MEASURE_PARTIES),
+        ("became members of", MEASURE_PARTIES),
+        ("become members of", MEASURE_PARTIES),
     ):
         word = measure_of(phrase)
         assert word is not None and word.measure == measure, phrase
@@ -71,3 +73,20 @@ def test_a_count_told_as_of_now_is_a_total_in_a_sentence_of_changes() -> None:
     assert _counts(text) == [(169, MEASURE_PARTIES)]
     # Without the "now" the period makes it a change.
     assert _counts("Over the past five years, the Protocol entered into force in 12 countries.") == []
+
+
+def test_became_members_of_counts_parties() -> None:
+    assert _counts("192 states became members of the Convention.") == [(192, MEASURE_PARTIES)]
+
+
+def test_the_signing_of_a_treaty_by_n_nations_counts_signatories() -> None:
+    text = "They marked the anniversary of the signing of the mine ban treaty by 122 nations."
+    assert _counts(text) == [(122, MEASURE_SIGNATORIES)]
+
+
+def test_parties_included_in_a_count_of_those_who_signed_are_a_count_of_parties() -> None:
+    text = "A total of 117 countries have signed the convention to date, including 92 States Parties."
+    assert _counts(text) == [(117, MEASURE_SIGNATORIES), (92, MEASURE_PARTIES)]
+    # Parties of a region included in a count stay a part.
+    text = "A total of 117 countries have signed the convention, including 12 States Parties in Europe."
+    assert _counts(text) == [(117, MEASURE_SIGNATORIES)]
