@@ -29,6 +29,10 @@ _LOOSE = re.compile(
 )
 _SIGNS = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:to\s+sign\b|signing\b|signed\b)", re.I)
 LOWEST, HIGHEST = 2, 250
+# A pledge, a plan or a hope before the ordinal: what is to come, not a count.
+_PLEDGE = re.compile(
+    r"\b(?:pledged?|promised?|plans?|planned|intends?|hopes?|expects?|expected|aims?)\b", re.I
+)
 
 
 Found = tuple[int, str, int, int, int, int]
@@ -51,8 +55,8 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
         if i < 0:
             continue
         lo, hi = sentences.spans[i]
-        if not TREATY_WORDS.search(text, lo, hi):
-            continue
+        if not TREATY_WORDS.search(text, lo, hi) or _PLEDGE.search(text, lo, start):
+            continue  # no treaty word; "pledged that it will be acceding to become the 163rd state"
         noun = m.group("noun").lower()
         signs = noun.startswith(("signator", "signature")) or bool(_SIGNS.match(text[m.end() : m.end() + 60]))
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES

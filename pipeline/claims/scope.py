@@ -246,8 +246,10 @@ _SUBSET_BEFORE = re.compile(
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
 _PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
-_HOPED_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$", re.I
+_HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 State Parties"
+    r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$|"
+    r"\b(?:goal|target|aim|objective)\s+of\s+(?:at\s+least\s+)?$",
+    re.I,
 )
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 # "117 other nations have now signed", said beside one that did so too: the whole less the subject.

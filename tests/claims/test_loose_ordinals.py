@@ -74,3 +74,12 @@ def test_an_ordinal_the_record_does_not_bear_out_stays_unread(real_db: Path) -> 
     report = _report(real_db, f"Paraguay becomes 31st nation to ratify {OPIC}.")
     assert report.checks == ()
     assert [(u.figure, u.reason) for u in report.unread] == [(31, "frame not understood")]
+
+
+def test_an_ordinal_a_state_pledged_to_become_is_not_taken() -> None:
+    assert _found("Peru pledged that it will accede to the convention to become the 163rd state.") == []
+    # "will" alone may tell of a deposit already made: "will take effect three months after this tenth
+    # instrument of ratification was deposited".
+    assert _found("It will take effect three months after this tenth instrument of ratification.") == [
+        (10, MEASURE_PARTIES)
+    ]

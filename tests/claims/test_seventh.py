@@ -90,3 +90,11 @@ def test_parties_included_in_a_count_of_those_who_signed_are_a_count_of_parties(
     # Parties of a region included in a count stay a part.
     text = "A total of 117 countries have signed the convention, including 12 States Parties in Europe."
     assert _counts(text) == [(117, MEASURE_SIGNATORIES)]
+
+
+def test_a_goal_is_not_a_count() -> None:
+    text = "The treaty now has 125 States Parties; the campaign works to reach a goal of 135 States Parties."
+    assert _counts(text) == [(125, MEASURE_PARTIES)]
+    assert (135, "condition") in [
+        (int(text[k.number_start : k.number_end]), k.reason) for k in read_counts(text)[1]
+    ]
