@@ -42,6 +42,7 @@ from pipeline.claims.model import (
     CountMatch,
     Skipped,
 )
+from pipeline.claims.not_counts import why_not_a_count
 from pipeline.claims.noun_frames import AND_TO as _AND_TO
 from pipeline.claims.noun_frames import ARE as _ARE
 from pipeline.claims.noun_frames import BINDS as _BINDS
@@ -55,7 +56,7 @@ from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.pairs import by_mode, signatories_beside_parties, told_together
-from pipeline.claims.scope import set_aside, why_not_a_count
+from pipeline.claims.scope import set_aside
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
 from pipeline.claims.thresholds import infobox_matches, threshold_matches

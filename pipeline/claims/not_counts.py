@@ -1,0 +1,191 @@
+"""Why a figure a frame read is not a count of the treaty's whole membership, from the words around it: a
+subset ("including 42 States Parties in Europe"), what is still needed ("two other ratifications are
+required"), a condition ("until it is ratified by 44 specific nations"), a forecast or a goal ("is expected
+to be signed by 70 countries", "a goal of 135 States Parties"), a change ("an additional 117 States").
+Pure: the frame stage (pipeline/claims/frames.py) calls it on each count it read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
+from pipeline.claims.model import (
+    KIND_COUNT,
+    REASON_CHANGE,
+    REASON_CONDITION,
+    REASON_SUBSET,
+    REASON_THRESHOLD,
+    REASON_TOTAL,
+    CountMatch,
+)
+from pipeline.claims.scope import MORE_AFTER
+
+# Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
+# Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
+# into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
+# more than 70 countries": what is hoped for is not a count).
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+(?:the\s+)?$", re.I
+)
+# "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
+# ("and another 4 have acceded", beside a count of ratifications, is one of two ways of joining).
+# A count under a modal or a condition: "would be binding on 60 states", "If 60 countries ratify it", "once 40
+# states ratify". "When 94 states signed it" (a count at an event) and "Peru will become the 41st" are not.
+# (lower case: "May 2016" is a month)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
+_IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
+_PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
+_HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 State Parties"
+    r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$|"
+    r"\b(?:goal|target|aim|objective)\s+of\s+(?:at\s+least\s+)?$",
+    re.I,
+)
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
+# "117 other nations have now signed", said beside one that did so too: the whole less the subject.
+_OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
+_REGIONS = (
+    r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
+    r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
+    r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
+)
+_REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+# A count narrowed by what its members did besides joining: "17 States Parties that produced cluster
+# munitions", "30 states which have used them".
+_WHO_DID_OTHER = re.compile(
+    r"^\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:(?:also|once|previously|formerly|ever)\s+)?"
+    r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed)\b)\w+ed\b",
+    re.I,
+)
+# The parties counted as the subject of something other than joining: "Representatives of 120 States
+# Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
+_OTHER_ACTION = re.compile(
+    r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|(?:will\s+)?meet|gathered|convened|"
+    r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
+    r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
+    r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
+    r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding))\b",
+    re.I,
+)
+# Parties counted as the object of what someone did to them: "has helped 30 States Parties".
+_OBJECT_OF = re.compile(
+    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|across|"
+    r"trained|funded)\s+(?:the\s+)?$",
+    re.I,
+)
+_STILL_NEEDED = re.compile(
+    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
+    r"(?:countries|states|nations)\s+(?:required|needed)\s+to\s+(?:ratify|sign|join|accede)|"
+    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
+    re.I,
+)
+# "bringing the number of ratifications still required to 19": what is missing, told as a number of.
+_STILL_NEEDED_BEFORE = re.compile(
+    r"\bnumber\s+of\s+\w+(?:\s+\w+)?\s+(?:still\s+)?(?:required|needed|necessary|missing|outstanding|to\s+go)\b",
+    re.I,
+)
+# "needs 3 more ratifications", "is two ratifications short of", "awaits 5 further ratifications".
+_NEEDS_BEFORE = re.compile(
+    r"\b(?:needs?|requires?|required|lacks?|lacking|awaits?|awaiting|short\s+of|away\s+from)\s+"
+    r"(?:only\s+|just\s+|another\s+|a\s+further\s+)?$",
+    re.I,
+)
+# A number told as added to an earlier count: "two more countries", "an additional 117 States", "117
+# additional States" (but "another 4 have acceded" beside a count of ratifications is one of two ways).
+_PARTIES_BEFORE = re.compile(r"\b(?:ratified|ratifications|parties)\b", re.I)
+_ADDED_BEFORE = re.compile(r"\ban\s+additional\s+$", re.I)
+_MORE_AFTER_NUMBER = re.compile(r"^\s+(?:more|further|additional|other)\b", re.I)
+_CONDITIONAL_BEFORE = re.compile(
+    r"\b(?:until|unless|must|needs?\s+to|need\s+to|has\s+to(?!\s+date)|have\s+to(?!\s+date)|will|would|should|can|cannot|"
+    r"could|may|might|if|(?:expected|likely|set|due|scheduled|slated|projected|planned|hoped|poised)\s+to)"
+    r"\s+(?:\w+\s+){0,2}(?:be\s+)?$",
+    re.I,
+)
+
+
+# "gained five additional signatures and 13 ratifications": the word of addition is shared by the list.
+_ADDED_LIST_BEFORE = re.compile(r"\b(?:additional|more|new|further)\s+[\w-]+\s+and\s+$", re.I)
+# "..., as States Parties or Signatories": those who did one or the other, two measures together.
+_BOTH_MEASURES_AFTER = re.compile(
+    r"[^.;\n]{0,60}?,?\s*(?:either\s+)?as\s+(?:states?[\s-]+)?(?:parties|signatories)\s+or\s+(?:as\s+)?"
+    r"(?:states?[\s-]+)?(?:parties|signatories)\b",
+    re.I,
+)
+
+
+# "100 signatures, including 23 ratifications": of everyone who signed, those who also joined (a count
+# of parties, not a group of the signatories).
+# "117 countries have signed the convention to date, including 92 States Parties": the same.
+_SIGNED_INCLUDING = re.compile(
+    r"\b(?:signatures|signatories|signed\b[^.;]{0,60}?)\s*,?\s*including\s+$", re.I
+)
+
+
+def why_not_a_count(text: str, m: CountMatch) -> str | None:
+    """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
+    before = text[max(0, m.number_start - 60) : m.number_start]
+    before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
+    after = text[m.number_end : m.number_end + 80]
+    if _SUBSET_BEFORE.search(before_q.rstrip() + " ") and not (
+        _SIGNED_INCLUDING.search(text, max(0, m.number_start - 120), m.number_start)
+        and m.measure != MEASURE_SIGNATORIES
+    ):
+        return REASON_SUBSET
+    if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
+        return REASON_SUBSET
+    if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
+        return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
+    if re.search(
+        r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I
+    ) and _OTHER_ACTION.match(text[m.end : m.end + 120]):
+        return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
+    if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q):
+        return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
+    if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
+        return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing
+    if m.kind == KIND_COUNT and re.search(r"\bnext\s+$", before_q):
+        return REASON_THRESHOLD  # "the next 19 ratifications could be reached by the end of the year"
+    if m.kind == KIND_COUNT and (
+        _HOPED_BEFORE.search(before_q)
+        or _MODAL_BEFORE.search(text, max(0, m.number_start - 50), m.number_start)
+    ):
+        return (
+            REASON_CONDITION  # "he hoped that they would be up to 90 States parties", "would join 40 other"
+        )
+    if (
+        m.kind == KIND_COUNT
+        and _IF_BEFORE.search(text, max(0, m.start - 30), m.start)
+        and not _PERFECT.search(m.phrase)
+    ):
+        return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
+    if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):
+        return REASON_CHANGE
+    if m.kind == KIND_COUNT and _ADDED_LIST_BEFORE.search(before_q):
+        return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added
+    if _BOTH_MEASURES_AFTER.match(text, m.end):
+        return REASON_TOTAL  # "111 states have joined the Convention, as States Parties or Signatories"
+    if (
+        m.kind == KIND_COUNT
+        and _OTHER_AFTER.match(after)
+        and not re.search(r"\bjoin\w*\s+(?:the\s+)?$", before_q)
+    ):
+        return REASON_SUBSET
+    if (
+        m.kind == KIND_COUNT
+        and m.measure != MEASURE_SIGNED_NOT_PARTIES  # "An additional 31 states have signed but not ratified"
+        and not (m.measure == MEASURE_SIGNATORIES and _PARTIES_BEFORE.search(before))  # "..., signed by an
+        # additional 20": beside the parties, those who signed only
+        and (_ADDED_BEFORE.search(before_q) or MORE_AFTER.match(after))
+    ):
+        return REASON_CHANGE  # "ten more states have ratified since", "an additional 117 States had become"
+    if m.kind == KIND_COUNT and (_STILL_NEEDED.match(after) or _STILL_NEEDED_BEFORE.search(m.phrase)):
+        return REASON_THRESHOLD  # "Two other ratifications are required": what is missing, not what is there
+    if m.kind == KIND_COUNT and m.phrase.lower().startswith(("ratified by", "signed by", "joined by")):
+        lead = text[max(0, m.start - 40) : m.start]
+        if _CONDITIONAL_BEFORE.search(lead):
+            return REASON_CONDITION  # "cannot enter into force until it is ratified by 44 specific nations"
+    return None
+
+
+__all__ = ["why_not_a_count"]
