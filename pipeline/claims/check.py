@@ -36,7 +36,7 @@ from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
 from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
-from pipeline.claims.store_view import CachedStore, StoreLike, treaty_names
+from pipeline.claims.store_view import CachedStore, StoreLike, participant_records, treaty_names
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
     VERDICT_CONSISTENT,
@@ -127,7 +127,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
     if claim.mtdsg_no is None or latest is None:
         return _no_treaty(claim)
     no = claim.mtdsg_no
-    rows = store.participants(no).to_dict("records")
+    rows = participant_records(store, no)
     eif = entry_into_force(latest.get("entry_into_force"))
     if (
         claim.kind != KIND_THRESHOLD
@@ -338,7 +338,7 @@ def _brought(c: Claim, store: StoreLike, by_no: dict[str, dict[str, Any]]) -> bo
     latest = by_no.get(str(c.mtdsg_no))
     if latest is None:
         return False
-    rows = store.participants(str(c.mtdsg_no)).to_dict("records")
+    rows = participant_records(store, str(c.mtdsg_no))
     return brought_into_force(rows, c.figure, entry_into_force(latest.get("entry_into_force")))
 
 

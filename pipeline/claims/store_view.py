@@ -33,6 +33,7 @@ class CachedStore:
         self._treaties: pd.DataFrame | None = names._treaties if names else None
         self._rows: dict[str, dict[str, Any]] | None = names._rows if names else None
         self._participants: dict[tuple[str, int | None], pd.DataFrame] = {}
+        self._records: dict[str, list[dict[str, Any]]] = {}
         self._asof: dict[tuple[str, date], Any] = {}
         self._snapshots: dict[str, pd.DataFrame] = {}
         self._index: TitleIndex | None = names._index if names else None
@@ -53,6 +54,13 @@ class CachedStore:
         if key not in self._participants:
             self._participants[key] = self.store.participants(mtdsg_no, snapshot_id)
         return self._participants[key]
+
+    def participant_records(self, mtdsg_no: str) -> list[dict[str, Any]]:
+        """participants(mtdsg_no) of the latest snapshot as one dict per row, built once (the verdicts
+        read rows as dicts, once per claim)."""
+        if mtdsg_no not in self._records:
+            self._records[mtdsg_no] = self.participants(mtdsg_no).to_dict("records")
+        return self._records[mtdsg_no]
 
     def asof(self, mtdsg_no: str, on: date) -> Any:
         key = (mtdsg_no, on)
@@ -78,6 +86,14 @@ class CachedStore:
         return self._snapshots[mtdsg_no]
 
 
+def participant_records(store: StoreLike, mtdsg_no: str) -> list[dict[str, Any]]:
+    """The latest snapshot's participants as dicts: once per treaty from a CachedStore."""
+    if isinstance(store, CachedStore):
+        return store.participant_records(mtdsg_no)
+    records: list[dict[str, Any]] = store.participants(mtdsg_no).to_dict("records")
+    return records
+
+
 def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
     """The treaties the store holds, with their catalogue short names, as candidates for a text."""
     out = []
@@ -95,4 +111,4 @@ def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
     return out
 
 
-__all__ = ["CachedStore", "StoreLike", "treaty_names"]
+__all__ = ["CachedStore", "StoreLike", "participant_records", "treaty_names"]
