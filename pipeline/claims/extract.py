@@ -51,6 +51,7 @@ from pipeline.claims.record_reading import ORDINAL_SOURCE, RECORD_REASONS, THRES
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
 from pipeline.claims.thresholds import tells_entry
+from pipeline.claims.topics import links_by_subject, text_subject
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
 from pipeline.claims.unread import find_unread
 
@@ -212,6 +213,7 @@ def read_text(
     ]
     found = _Mentions(mentions, refs)
     topic = _topic(mentions, sentences)
+    subject = None if treaty or mentions else text_subject(text)
     usable = DateIndex([d for d in dates if byline is None or d.start != byline.start])
     all_dates = DateIndex(dates)
     claims: list[Claim] = []
@@ -268,6 +270,9 @@ def read_text(
                 # Convention on ...", "entered into force with its parent Convention"); "it", "the
                 # agreement" and the infobox's rows still speak of the protocol the heading names.
                 mtdsg_no, treaty_text, via, link = topic.mtdsg_no, topic.text, topic.via, "topic"
+        if mtdsg_no is None and subject is not None and links_by_subject(text[sentence[0] : sentence[1]]):
+            # "129 of the 189 member states are party to the Convention" in a text about torture (topics.py)
+            (mtdsg_no, treaty_text), link, via = subject, "subject", None
         if is_outside(mtdsg_no):  # "The NPT has 191 parties": a treaty the UN does not hold, listed unread
             if not candidate:
                 skipped.append(Skipped(c.number_start, c.number_end, REASON_OUTSIDE))

@@ -123,7 +123,8 @@ class Claim:
     date_text: str | None
     mtdsg_no: str | None
     treaty_text: str | None  # how the text names the treaty ("the Optional Protocol", "OPSC")
-    # how the treaty was found: override | named | reference | before | after | previous | topic | none
+    # how the treaty was found: override | named | reference | before | after | previous | topic | subject
+    # (topics.py) | none
     link: str
     line: int = 1  # 1-based line of the number in the text
     kind: str = KIND_COUNT  # KIND_COUNT, or KIND_THRESHOLD for "entered into force after N ratifications"

@@ -46,6 +46,8 @@ def _treaty(c: ClaimCheck) -> str:
         "after": "first treaty named after the claim",
         "previous": "the treaty of the claim before it",
         "topic": "the protocol the text is about (its heading), not the parent named in passing",
+        "subject": f'no title named; the treaty whose subject the text names ("{c.claim.treaty_text}", '
+        "pipeline/claims/topics.csv)",
     }.get(c.claim.link, c.claim.link)
     if c.claim.treaty_via == "common name" and c.claim.treaty_text:
         how += f'; "{c.claim.treaty_text}" is a common name (pipeline/catalog/treaty_names.csv)'

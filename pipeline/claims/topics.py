@@ -1,0 +1,62 @@
+"""The treaty a text is about by its subject, for counts no title or name links: "Only 129 of the 189
+member states are party to the Convention" in a text about torture, whose title was cut from the page. A
+text's subject is its treaty when the words of exactly one treaty's subject (topics.csv: "torture",
+"cluster munitions", "rights of the child") appear in it; a text with the words of two has none. Only a
+count whose sentence speaks of a convention, treaty, covenant or its parties is linked so, and the report
+says how ("the treaty whose subject the text names: torture").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+from pipeline.mtdsg import normalise as normalise_mtdsg_no
+
+TOPICS_CSV = Path(__file__).with_name("topics.csv")
+# A sentence that speaks of a treaty without naming it: "the Convention", "the treaty", "States parties".
+_TREATY_TALK = re.compile(r"\b(?:convention|treaty|covenant|part(?:y|ies))\b", re.I)
+# "the Optional Protocol": a protocol of the subject's treaty, which the subject alone does not tell.
+_PROTOCOL = re.compile(r"\bprotocol\b", re.I)
+
+
+class TopicTableError(ValueError):
+    """A bad row in topics.csv (no phrase, a malformed number, a phrase given to two treaties)."""
+
+
+@cache
+def _topics(path: Path = TOPICS_CSV) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, MTDSG number, phrase) for each row of topics.csv."""
+    out: list[tuple[re.Pattern[str], str, str]] = []
+    owner: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for n, row in enumerate(csv.DictReader(f), 2):
+            phrase, no = (row.get("phrase") or "").strip(), (row.get("mtdsg_no") or "").strip()
+            if not phrase or normalise_mtdsg_no(no) != no or owner.get(phrase.casefold(), no) != no:
+                raise TopicTableError(f"{path.name} line {n}: bad row {row!r}")
+            owner[phrase.casefold()] = no
+            words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
+            out.append((re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I), no, phrase))
+    return tuple(out)
+
+
+def text_subject(text: str) -> tuple[str, str] | None:
+    """(MTDSG number, the subject's words as the text has them) when the text names the subject of
+    exactly one treaty, else None."""
+    found: dict[str, str] = {}
+    for pattern, no, _ in _topics():
+        m = pattern.search(text)
+        if m is not None:
+            found.setdefault(no, m.group(0))
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def links_by_subject(sentence: str) -> bool:
+    """May a count in this sentence be linked to the text's subject? When it speaks of a treaty or its
+    parties, and not of a protocol."""
+    return bool(_TREATY_TALK.search(sentence)) and not _PROTOCOL.search(sentence)
+
+
+__all__ = ["TOPICS_CSV", "TopicTableError", "links_by_subject", "text_subject"]
