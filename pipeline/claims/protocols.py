@@ -15,18 +15,24 @@ if TYPE_CHECKING:  # treaties.py calls this module from its index
 
 _PROTOCOL_KINDS = ("optional protocol", "protocol")
 # The words that make the treaty named next the parent of the protocol meant.
+_NTH = r"first|second|third|fourth|1st|2nd|3rd|4th"
+_RANKS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_RANK_WORDS = {1: "", 2: "second ", 3: "third ", 4: "fourth "}
+_RANK_BEFORE = re.compile(rf"\b(?P<nth>{_NTH})\s+$", re.I)
 _PROTOCOL_TO = re.compile(
-    r"(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$", re.I
+    rf"(?:\b(?P<nth>{_NTH})\s+)?(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?"
+    r"(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$",
+    re.I,
 )
 # "the Convention on the Rights of Persons with Disabilities' Optional Protocol", "the ICCPR's Second
 # Optional Protocol": the words after a treaty's name.
 _PROTOCOL_AFTER = re.compile(
-    r"['’]s?\s+(?:(?P<nth>first|second|third)\s+)?optional\s+protocol\b(?!\s+(?:to|on|of|for)\b)", re.I
+    rf"['’]s?\s+(?:(?P<nth>{_NTH})\s+)?optional\s+protocol\b(?!\s+(?:to|on|of|for)\b)", re.I
 )
 # "the Optional Protocol to the Convention": a generic reference inside a protocol's name.
 # "its Second Optional Protocol", "the First Optional Protocol": the parent's protocol of that rank.
 _PROTOCOL_TO_REF = re.compile(
-    r"\b(?:the|its|this)\s+(?P<op>(?:(?P<nth>first|second|third)\s+)?optional\s+protocol)(?:\s+(?:to|of)\s+"
+    rf"\b(?:the|its|this)\s+(?P<op>(?:(?P<nth>{_NTH})\s+)?optional\s+protocol)(?:\s+(?:to|of)\s+"
     r"(?:the|this|that)\s+(?P<kind>convention|covenant|treaty)\b)?"
     r"(?!['’]|\s+(?:on|for|of|against|relating|concerning|to)\b)(?(nth)|(?!\s+and\b))",
     re.I,
@@ -37,18 +43,40 @@ def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> Trea
     """ "the Optional Protocol to the [United Nations] Convention against Torture", "the CRPD's Optional
     Protocol": the words before or after a treaty's name make it the name of its one optional protocol."""
     if mention.kind in _PROTOCOL_KINDS:
-        return mention
+        # "the third Optional Protocol to the Convention on the Rights of the Child": the words the three
+        # protocols' titles share, and the rank before them that tells which.
+        rank = _RANK_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        parent = index.parent_of(mention.mtdsg_no) if rank else None
+        protocol = index.protocol_of(parent, rank.group("nth")) if rank and parent else None
+        if rank is None or protocol is None:
+            return mention
+        return replace(mention, mtdsg_no=protocol, start=rank.start(), text=text[rank.start() : mention.end])
     lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
-    if lead is not None and (protocol := index.protocol_of(mention.mtdsg_no)):
-        said = text[lead.start("op") : mention.end]
-        return replace(
-            mention, mtdsg_no=protocol, start=lead.start("op"), text=said, kind=index.kind(protocol)
-        )
+    if lead is not None and (protocol := index.protocol_of(mention.mtdsg_no, lead.group("nth") or "")):
+        start = lead.start("nth") if lead.group("nth") else lead.start("op")
+        said = text[start : mention.end]
+        return replace(mention, mtdsg_no=protocol, start=start, text=said, kind=index.kind(protocol))
     after = _PROTOCOL_AFTER.match(text, mention.end)
     if after is not None and (protocol := index.protocol_of(mention.mtdsg_no, after.group("nth") or "")):
         said = text[mention.start : after.end()]
         return replace(mention, mtdsg_no=protocol, end=after.end(), text=said, kind=index.kind(protocol))
     return mention
+
+
+def nth_protocol(titles: dict[str, str], mtdsg_no: str, ordinal: str = "") -> str | None:
+    """The optional protocol of `mtdsg_no` (its folded title in `titles`) of that rank ("" or "first" for the
+    first): the one titled "[Second ]Optional Protocol to the <title>", else, where the UN's titles give no
+    rank ("the third Optional Protocol to the Convention on the Rights of the Child"), the Nth of its
+    optional protocols in the order of their numbers. None when none, or several and no rank is given."""
+    if mtdsg_no not in titles:
+        return None
+    rank = _RANKS.get(ordinal.lower(), 1)
+    base = "optional protocol to the " + titles[mtdsg_no]
+    named = [m for m, t in titles.items() if t.startswith(_RANK_WORDS[rank] + base)]
+    if len(named) == 1:
+        return named[0]
+    plain = sorted(m for m, t in titles.items() if t.startswith(base))
+    return plain[rank - 1] if ordinal and len(plain) >= rank else None
 
 
 def protocols_first(index: TitleIndex, text: str, mentions: list[TreatyMention]) -> list[TreatyMention]:

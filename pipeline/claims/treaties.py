@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from math import log
 
-from pipeline.claims.protocols import protocols_first, protocols_of_references, without_glosses
+from pipeline.claims.protocols import nth_protocol, protocols_first, protocols_of_references, without_glosses
 from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
 
@@ -133,15 +133,8 @@ class TitleIndex:
         return {t.mtdsg_no: _fold(t.title).strip() for t in self.treaties if t.title}
 
     def protocol_of(self, mtdsg_no: str, ordinal: str = "") -> str | None:
-        """The one optional protocol whose title is "Optional Protocol to the <this treaty's title>" (the
-        first: the UN does not number it), or "Second Optional Protocol to the <title>" for `ordinal`."""
-        titles = self._folded
-        if mtdsg_no not in titles:
-            return None
-        ordinal = "" if ordinal.lower() in ("", "first") else ordinal.lower() + " "
-        head = ordinal + "optional protocol to the " + titles[mtdsg_no]
-        found = [m for m, t in titles.items() if t.startswith(head)]
-        return found[0] if len(found) == 1 else None
+        """The optional protocol of that rank (protocols.nth_protocol)."""
+        return nth_protocol(self._folded, mtdsg_no, ordinal)
 
     def parent_of(self, mtdsg_no: str) -> str | None:
         """The treaty a protocol's title names after "Protocol to the" (the longest title that fits)."""

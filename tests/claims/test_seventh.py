@@ -3,8 +3,11 @@ hand-written sentences."""
 
 from __future__ import annotations
 
+from pipeline.claims.extract import read_text
 from pipeline.claims.frames import read_counts
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, measure_of
+from pipeline.claims.protocols import nth_protocol
+from tests.claims.test_extract import TREATIES
 
 
 def _counts(text: str) -> list[tuple[int, str]]:
@@ -98,3 +101,33 @@ def test_a_goal_is_not_a_count() -> None:
     assert (135, "condition") in [
         (int(text[k.number_start : k.number_end]), k.reason) for k in read_counts(text)[1]
     ]
+
+
+# Protocols by rank
+
+
+_TITLES = {
+    "IV-11": "convention on the rights of the child",
+    "IV-11-b": "optional protocol to the convention on the rights of the child on the involvement of children",
+    "IV-11-c": "optional protocol to the convention on the rights of the child on the sale of children",
+    "IV-11-d": "optional protocol to the convention on the rights of the child on a communications procedure",
+    "IV-4": "international covenant on civil and political rights",
+    "IV-5": "optional protocol to the international covenant on civil and political rights",
+    "IV-12": "second optional protocol to the international covenant on civil and political rights aiming",
+}
+
+
+def test_a_protocol_of_a_rank_the_titles_do_not_give_is_the_nth_by_number() -> None:
+    assert nth_protocol(_TITLES, "IV-11", "third") == "IV-11-d"
+    assert nth_protocol(_TITLES, "IV-11", "1st") == "IV-11-b"
+    assert nth_protocol(_TITLES, "IV-11", "") is None  # three protocols, no rank: none
+    assert nth_protocol(_TITLES, "IV-4", "second") == "IV-12"  # the title gives the rank
+    assert nth_protocol(_TITLES, "IV-4", "") == "IV-5"
+    assert nth_protocol(_TITLES, "IV-4", "third") is None
+
+
+def test_a_rank_before_the_words_several_protocols_share_tells_which() -> None:
+    text = "The 2nd optional protocol to the Convention on the Rights of the Child has 150 States parties."
+    assert [(c.figure, c.mtdsg_no) for c in read_text(text, TREATIES).claims] == [(150, "IV-11-c")]
+    text = "The first Optional Protocol to the Convention on the Rights of the Child has 150 States parties."
+    assert [(c.figure, c.mtdsg_no) for c in read_text(text, TREATIES).claims] == [(150, "IV-11-b")]
