@@ -6,8 +6,9 @@ act a count comes from speaks of that act's day, which the UN's table holds.
   the day of the act its sentence names (the consent for parties, the signature for signatories; "This
   brings the number to 41" points back to the sentence before), or, in a text that dates none of its counts
   from its words, the act of the state a sentence names as the latest to act. Only when the record has one
-  such act for each state named and they share one day; never when the text tells the day itself without
-  its year ("on 15 May", "on Monday": the text dates the act and leaves its year unknown), nor for an act
+  such act for each state named and they share one day; when the text tells the day itself without its
+  year ("on 15 May", "on Monday"), only when the record's day of the act is that day (then the record gives
+  the year the text leaves out; "today" and "yesterday" it cannot check); never for an act
   after "since" (the start of a span of time).
 - "With the ratification of Chile on 7 September, the Convention has 41 parties": a day told without its
   year takes the year of the record's act when the day and month agree.
@@ -26,7 +27,7 @@ from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
-from pipeline.claims.ordinal_days import state_spans, tells_day
+from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import is_missing
@@ -183,13 +184,13 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
             ):
                 c = _dated_by(c, act)
         # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
-        # "at the 26 May ceremony. ... This brings the number to 41"): the text dates the act, and leaves
-        # the reader without its year; the record does not date it.
-        elif c.date_source is None and not tells_day(text[:hi]):
+        # "Liberia's ratification on Monday brings the total to 149"): the record dates the act only when
+        # its day is the one told (ordinal_days.day_agrees), and so gives the year the text leaves out.
+        elif c.date_source is None:
             act = _one_act(store, c, _acts(said))
             if act is None and no_words_date:
                 act = _one_act(store, c, latest)
-            if act is not None:
+            if act is not None and (not tells_day(text[:hi]) or day_agrees(said, act[2])):
                 c = _dated_by(c, act)
         out.append(c)
     return out

@@ -2,7 +2,8 @@
 State Party", "Qatar was the 100th country to sign". Such a sentence names the state whose act made the
 count N, so the claim is of the day of that act, which the record gives (its consent, or its signature for
 "to sign"), not of the day the text was written. Only when the sentence gives no date of its own: "On 3 May
-2001 Peru became the 40th State Party" keeps 3 May 2001.
+2001 Peru became the 40th State Party" keeps 3 May 2001; a day told without its year ("On 10 May, Colombia
+became the 100th") only when the record's day of the act is that day (day_agrees).
 
 A run of states and a run of ordinals pair in order ("Peru and Chile became the 17th and 18th"). A state
 the record does not show (yet) acting on the treaty leaves the claim as it was.
@@ -158,9 +159,8 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _REPLACEABLE:
         return None
-    if _TOLD_DAY.search(c.sentence or ""):
-        return None
-    others = _others_before(c, text, store)
+    told = bool(_TOLD_DAY.search(c.sentence or ""))
+    others = None if told else _others_before(c, text, store)
     if others is not None:
         return others
     head = text[c.start : c.start + 120]
@@ -191,10 +191,36 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         return None
     column = "signature_date" if signing else "consent_date"
     day = _act_day(store, c.mtdsg_no, iso3, column)
-    if day is None:
+    if day is None or (told and not day_agrees(c.sentence or "", day)):
         return None
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
     return replace(c, claimed_on=day, date_text=note, date_source="record")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m2>{_MONTHS})\b)|\b(?:on|last|this)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b",
+    re.I,
+)
+
+
+def day_agrees(sentence: str, day: date) -> bool:
+    """Does every day the sentence tells without its year ("On 10 May", "on Wednesday") fall on `day`, the
+    record's day of the act it names? Then the record gives the year the text leaves out. Not for "today",
+    "yesterday" or "currently", which the record cannot check."""
+    if re.search(r"\b(?:today|yesterday|currently|at\s+present)\b", sentence, re.I):
+        return False
+    told = list(_DAY_MONTH.finditer(sentence))
+    for m in told:
+        if m.group("wd"):
+            if _WEEKDAYS.index(m.group("wd").lower()) != day.weekday():
+                return False
+            continue
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        if (month, int(m.group("d1") or m.group("d2"))) != (day.month, day.day):
+            return False
+    return bool(told)
 
 
 def by_named_state(c: Claim, store: StoreLike) -> list[Claim]:

@@ -60,9 +60,15 @@ def test_several_states_acting_on_one_day_date_the_count_to_that_day(keepers_db:
 def test_this_brings_points_back_to_the_act_told_just_before(keepers_db: Path) -> None:
     text = f"Japan acceded to the {KEEPERS}. This brings the number of parties to 5."
     assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
-    # The text tells the act's day without its year: it dates the act, and the record does not.
+    # The text tells the act's day without its year: the record dates it only when its day is the one told
+    # (Japan's accession is of Thursday 7 July 2022), and so gives the year.
     text = f"Japan acceded to the {KEEPERS} at a ceremony on 7 July. This brings the number of parties to 5."
-    assert _dates(keepers_db, text) == [(5, None)]
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    text = f"Japan acceded to the {KEEPERS} on Thursday. This brings the number of parties to 5."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    for told in ("on 9 July", "on Monday", "today"):
+        text = f"Japan acceded to the {KEEPERS} {told}. This brings the number of parties to 5."
+        assert _dates(keepers_db, text) == [(5, None)], told
     # Without the pointer, a sentence that names no act is not dated by the one before.
     text = f"Japan acceded to the {KEEPERS}. The Convention has 5 parties."
     assert _dates(keepers_db, text) == [(5, None)]

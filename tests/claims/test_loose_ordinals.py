@@ -83,3 +83,13 @@ def test_an_ordinal_a_state_pledged_to_become_is_not_taken() -> None:
     assert _found("It will take effect three months after this tenth instrument of ratification.") == [
         (10, MEASURE_PARTIES)
     ]
+
+
+def test_an_ordinal_told_with_a_day_without_its_year_takes_the_year_of_the_act_when_the_day_agrees(
+    real_db: Path,
+) -> None:
+    # Paraguay's ratification is of 20 January 2017: the record gives the year the text leaves out.
+    [c] = _report(real_db, f"On 20 January, Paraguay became the 30th State to ratify {OPIC}.").checks
+    assert (c.claim.claimed_on, c.claim.date_source) == (date(2017, 1, 20), "record")
+    [c] = _report(real_db, f"On 21 January, Paraguay became the 30th State to ratify {OPIC}.").checks
+    assert c.claim.date_source != "record"
