@@ -22,6 +22,7 @@ from pipeline.claims.model import (
 from pipeline.claims.numbers import ANY_NUMBER, is_year, parse_number
 from pipeline.claims.sentences import Lines, Spans
 from pipeline.claims.treaties import TreatyMention
+from pipeline.text import MONTHS
 
 # A sentence is about a treaty when it names one or uses one of these words.
 TREATY_WORDS = re.compile(
@@ -42,6 +43,11 @@ _NOT_A_FIGURE_AFTER = re.compile(
     r"hours?|million|billion|articles?|paragraphs?|times|per\s+cent)\b)",
     re.I,
 )
+# A day of a date told without its year ("NEW YORK, 12 May -", "On 10 May", "May 12"): not a figure. A
+# month's name starts with a capital ("12 may join" is no day).
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_WORDS})\b", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+$", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:age\s+of|aged|ages|under|younger\s+than|older\s+than|over\s+the\s+age\s+of)\s*$", re.I
 )
@@ -78,6 +84,13 @@ def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     if _CONDITION_WORDS.search(before):
         return REASON_CONDITION
     return REASON_NOT_UNDERSTOOD
+
+
+def _is_day(text: str, end: int, before: str) -> bool:
+    """Is the number ending at `end` (after `before`) the day of a date: a capitalised month's name
+    right after it or right before it?"""
+    month = _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(before)
+    return month is not None and month.group("month")[0].isupper()
 
 
 def find_unread(
@@ -125,6 +138,8 @@ def find_unread(
             continue  # a list item's number: "4. As of October 2012"
         if _AGE_BEFORE.search(before):
             continue
+        if m.group(0).isdigit() and _is_day(text, m.end(), before):
+            continue  # a day: "NEW YORK, 12 May -"
         if figure == 1 and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
             continue  # "one of only 4 countries": a word, not a figure
         if _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12]) or text[

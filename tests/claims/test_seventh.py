@@ -131,3 +131,11 @@ def test_a_rank_before_the_words_several_protocols_share_tells_which() -> None:
     assert [(c.figure, c.mtdsg_no) for c in read_text(text, TREATIES).claims] == [(150, "IV-11-c")]
     text = "The first Optional Protocol to the Convention on the Rights of the Child has 150 States parties."
     assert [(c.figure, c.mtdsg_no) for c in read_text(text, TREATIES).claims] == [(150, "IV-11-b")]
+
+
+def test_the_day_of_a_date_without_its_year_is_not_listed_unread() -> None:
+    text = "NEW YORK, 12 May - On 10 May, Colombia ratified the Convention on the Rights of the Child."
+    assert [u.figure for u in read_text(text, TREATIES).unread] == []
+    # "may" the verb is no month: "12 may join" keeps its figure.
+    text = "Only 12 may join the Convention on the Rights of the Child this year."
+    assert [u.figure for u in read_text(text, TREATIES).unread] == [12]
