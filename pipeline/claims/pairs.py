@@ -52,6 +52,10 @@ def by_mode(text: str, counts: list[CountMatch], sentences: Spans) -> list[Count
 _SIGNATORIES_FIRST_SHARE = 0.25
 
 
+# "14 States were signatories": the noun of the predicate.
+_SIGNATORIES_PREDICATE = re.compile(r"\b(?:are|were)\s+(?:now\s+)?signatories\s*$", re.I)
+
+
 def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """A sentence counting parties and "signatories" both. After the parties, fewer signatories than
     parties are those that signed and are not parties ("173 States Parties and 7 signatories", as treaty
@@ -67,7 +71,7 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
         if (
             c.kind != KIND_COUNT
             or c.measure != MEASURE_SIGNATORIES
-            or not (c.noun or "").startswith("signator")
+            or not ((c.noun or "").startswith("signator") or _SIGNATORIES_PREDICATE.search(c.phrase))
         ):
             continue
         beside = parties.get(sentences.index(c.number_start), [])

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from pipeline.claims.extract import read_text
 from pipeline.claims.frames import read_counts
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, measure_of
+from pipeline.claims.measures import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    measure_of,
+)
 from pipeline.claims.protocols import nth_protocol
 from tests.claims.test_extract import TREATIES
 
@@ -139,3 +144,8 @@ def test_the_day_of_a_date_without_its_year_is_not_listed_unread() -> None:
     # "may" the verb is no month: "12 may join" keeps its figure.
     text = "Only 12 may join the Convention on the Rights of the Child this year."
     assert [u.figure for u in read_text(text, TREATIES).unread] == [12]
+
+
+def test_states_that_were_signatories_after_a_count_of_parties_are_those_not_yet_parties() -> None:
+    text = "As at 31 December 2017, 87 States were party to the Protocol and 14 States were signatories."
+    assert _counts(text) == [(87, MEASURE_PARTIES), (14, MEASURE_SIGNED_NOT_PARTIES)]
