@@ -50,6 +50,7 @@ from pipeline.claims.noun_frames import BRINGING as _BRINGING
 from pipeline.claims.noun_frames import HAS as _HAS
 from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
+from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
 from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
@@ -91,7 +92,7 @@ _ASIDE = (
     r"(?:\s+from\s+(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world))?"
     # "(among the 173 States parties to it)", wrapped over a line; a footnote mark before it ("States 2 (")
     r"(?:[ \t]+\d{1,2}(?=[ \t]*\())?(?:\s*\([^()]{1,60}\))?"
-    r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them)\b[^,.;\n]{1,80},?)?"
+    r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them|with(?=[^,.;\n]{1,60}\bamong\s+them\b))\b[^,.;\n]{1,80},?)?"
     rf"(?:\s+including\s+{_NAME})?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
@@ -207,6 +208,7 @@ _PATTERNS = (
     _NUMBER_APPOSED,
     _TALLY,
     _HAS,
+    _STATES_ACTS,
     _REACHES,
     _FOR_TOTAL,
     _MEMBERSHIP,

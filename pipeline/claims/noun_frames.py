@@ -30,14 +30,28 @@ BRINGING = re.compile(
 )
 
 # "the Convention binds 168 states": the treaty as subject.
+# "the treaty, which unites over a hundred states"; "the Arms Trade Treaty, which now has 107 states": the
+# treaty as subject (a treaty's word right before the verb, or "which now has").
 BINDS = re.compile(
-    r"\b(?P<verb>binds)\s+" + _QUAL + _NUM + r"\s+(?:countries|states|nations|parties)\b", re.I
+    r"\b(?P<verb>binds|unites|(?<=\bwhich\s)now\s+has|(?:(?<=treaty\s)|(?<=convention\s)|(?<=protocol\s)|"
+    r"(?<=covenant\s))(?:now\s+)?has)\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:member\s+)?(?:countries|states|nations)\b(?!\s+(?:that|which|who)\s+have\s+not)(?![\s-]+part)",
+    re.I,
+)
+# "with over 80 countries' signatures": the signatures of so many states.
+STATES_ACTS = re.compile(
+    _QUAL + _NUM + r"\s+(?:countries|states|nations)['’]\s*(?P<noun>signatures|ratifications)\b", re.I
 )
 
 IN_FORCE = re.compile(
     r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|"
     r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
-    r"(?:in|for|on)\s+" + _QUAL + _NUM + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
+    r"(?:in|for|on)\s+(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
     re.I,
 )
 
@@ -73,4 +87,4 @@ AND_TO = re.compile(
 )
 
 
-__all__ = ["AND_TO", "ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]
+__all__ = ["STATES_ACTS", "AND_TO", "ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]

@@ -86,7 +86,12 @@ _RUNNING_TOTAL = re.compile(
 # the instrument began, every consent is counted, a total.
 _ORIGIN = re.compile(
     r"\b(?:adopted|opened\s+for\s+signature|expanded|amended|created|established|concluded|"
-    r"(?:entered|came)\s+into\s+force)\b[^.;]*$",
+    r"(?:entered|came)\s+into\s+force)\b[^.;]*(?:[.;]\s*)?$",  # "... opened in 1996. Since then, ..."
+    re.I,
+)
+# "Since it opened for signature on 3 June this year, 83 countries have signed": counted from the start.
+_SINCE_ORIGIN = re.compile(
+    r"\bsince\s+(?:it|its|the\s+[\w-]+(?:['’]s)?)\s+(?:was\s+)?(?:opened|opening|adopted|adoption|entered|entry|came)\b",
     re.I,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
@@ -137,7 +142,8 @@ def set_aside(
             periods[i] = [
                 p.start()
                 for p in _PERIOD.finditer(text, s, e)
-                if not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+                if not _SINCE_ORIGIN.search(text, s, e)
+                and not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
                 and not (
                     p.group(0).lower().startswith("since")
                     and _ORIGIN.search(text, max(0, p.start() - 150), p.start())

@@ -149,3 +149,38 @@ def test_the_day_of_a_date_without_its_year_is_not_listed_unread() -> None:
 def test_states_that_were_signatories_after_a_count_of_parties_are_those_not_yet_parties() -> None:
     text = "As at 31 December 2017, 87 States were party to the Protocol and 14 States were signatories."
     assert _counts(text) == [(87, MEASURE_PARTIES), (14, MEASURE_SIGNED_NOT_PARTIES)]
+
+
+def test_counts_since_the_treaty_opened_are_totals_not_changes() -> None:
+    text = "The treaty opened for signature in 1996. Since then, 183 states have signed it and 164 have ratified it."
+    assert _counts(text) == [(183, MEASURE_SIGNATORIES), (164, MEASURE_PARTIES)]
+    text = "Since it opened for signature on 3 June this year, 83 countries have signed the treaty."
+    assert _counts(text) == [(83, MEASURE_SIGNATORIES)]
+    # A period of its own still makes a change: "Since last year, four States have signed".
+    assert _counts("Since last year, four States have signed the treaty.") == []
+
+
+def test_the_treaty_as_subject_that_has_or_unites_n_states() -> None:
+    assert _counts("China signed the Arms Trade Treaty on Monday, which now has 107 states.") == [
+        (107, MEASURE_PARTIES)
+    ]
+    assert _counts("The Convention has 164 States.") == [(164, MEASURE_PARTIES)]
+    assert _counts("The convention unites 110 states.") == [(110, MEASURE_PARTIES)]
+    assert _counts("The region, which has 50 states, is large.") == []
+
+
+def test_countries_signatures_count_signatories() -> None:
+    assert _counts("With over 80 countries' signatures, the treaty has momentum.") == [
+        (80, MEASURE_SIGNATORIES)
+    ]
+
+
+def test_in_force_for_the_n_countries() -> None:
+    assert _counts("The Convention has now entered into force for the 21 countries.") == [
+        (21, MEASURE_PARTIES)
+    ]
+
+
+def test_an_aside_with_states_among_them() -> None:
+    text = "More than 50 countries, with Brazil and South Africa among them, signed the treaty."
+    assert _counts(text) == [(50, MEASURE_SIGNATORIES)]
