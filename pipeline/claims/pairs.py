@@ -96,6 +96,13 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
         further = re.search(r"\b(?:another|further|additional)\s+$", between, re.I)
         if (b.noun is None or further) and len(between) < 120 and joined.fullmatch(between):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
+        # "17 countries have ratified the Protocol: Albania, ... and Uruguay. Another 34 countries have signed
+        # it": the next sentence, opened by "another", counts those who only signed.
+        n = sentences.index(b.number_start)
+        if n > 0 and sentences.index(a.number_start) == n - 1:
+            lead = text[sentences.spans[n][0] : b.number_start]
+            if re.fullmatch(r"\W*(?:another|a\s+further|an\s+additional)\s+", lead, re.I):
+                out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
     return out
 
 

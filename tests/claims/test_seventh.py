@@ -184,3 +184,13 @@ def test_in_force_for_the_n_countries() -> None:
 def test_an_aside_with_states_among_them() -> None:
     text = "More than 50 countries, with Brazil and South Africa among them, signed the treaty."
     assert _counts(text) == [(50, MEASURE_SIGNATORIES)]
+
+
+def test_another_n_signed_in_the_sentence_after_a_count_of_parties_counts_those_not_yet_parties() -> None:
+    text = "17 countries have ratified the Protocol: Albania, Andorra and Uruguay. Another 34 have signed it."
+    assert _counts(text) == [(17, MEASURE_PARTIES), (34, MEASURE_SIGNED_NOT_PARTIES)]
+    # Without "another" the next sentence counts everyone who signed.
+    text = (
+        "17 countries have ratified the Protocol: Albania, Andorra and Uruguay. 34 countries have signed it."
+    )
+    assert _counts(text) == [(17, MEASURE_PARTIES), (34, MEASURE_SIGNATORIES)]
