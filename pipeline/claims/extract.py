@@ -19,6 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from pipeline.claims.count_days import after_day as _after
+from pipeline.claims.count_days import dated_by_words as _dated
+from pipeline.claims.count_days import event_day as _event_day
+from pipeline.claims.count_days import simple_past as _simple_past
+from pipeline.claims.count_days import since_day as _since_day
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
 from pipeline.claims.dating import consequence_day
 from pipeline.claims.entry import entry_day, entry_told_next
@@ -47,9 +52,15 @@ from pipeline.claims.model import (
 )
 from pipeline.claims.names import is_outside
 from pipeline.claims.numbers import ANY_FIGURE, parse_number
-from pipeline.claims.record_reading import ORDINAL_SOURCE, RECORD_REASONS, THRESHOLD_REASONS, counted_states
+from pipeline.claims.record_reading import (
+    ORDINAL_SOURCE,
+    RECORD_REASONS,
+    THRESHOLD_REASONS,
+    counted_states,
+    counts_people,
+)
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
-from pipeline.claims.sentences import Lines, Span, Spans, split_paragraphs, split_sentences
+from pipeline.claims.sentences import Lines, Spans, split_paragraphs, split_sentences
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.topics import links_by_subject, text_subject
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
@@ -105,43 +116,6 @@ def _said_kind(said: str | None) -> str:
     return re.sub(r"\s+", " ", said or "").lower().split(" ")[-1]
 
 
-_AUXILIARY = re.compile(r"\b(?:have|has|had|having|now|currently)\b", re.I)
-
-
-def _simple_past(text: str, c: CountMatch) -> bool:
-    """ "was signed by 94 states", "94 states signed": a count told in the simple past (an event's)."""
-    phrase = c.phrase.lower()
-    if c.kind != KIND_COUNT or _AUXILIARY.search(phrase):
-        return False
-    if re.match(r"(?:signed|ratified|joined|acceded\s+to)\s+by\b", phrase):
-        return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", text[max(0, c.start - 24) : c.start], re.I))
-    return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
-
-
-def _event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None:
-    """The day of the event told nearest the count ("signed by 94 states in Oslo on 3 December 2008 and
-    entered into force on 1 August 2010": the signing's)."""
-    days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
-    return min(days, key=lambda d: (abs(d.start - pos), d.start < pos)) if days else None
-
-
-_STARTING = re.compile(r"\bfrom\s+\S+$", re.I)
-_SINCE_LEAD = re.compile(r"\bsince\b[^.;!?\n]{0,60}$", re.I)
-
-
-def _since_day(text: str, c: CountMatch, sentence: Span, dates: DateIndex) -> DateMention | None:
-    """ "Since the meeting on 1 May 2010, the number of parties rose from 150 to 155": the starting figure
-    is the count on the day "since" names (the frame stage reads it only after a "since")."""
-    if c.kind != KIND_COUNT or not _STARTING.search(c.phrase):
-        return None
-    told = [
-        d
-        for d in dates.within(sentence[0], c.number_start)
-        if _SINCE_LEAD.search(text, max(sentence[0], d.start - 70), d.start)
-    ]
-    return told[-1] if told else None
-
-
 @dataclass(frozen=True)
 class Reading:
     """What the reader made of a text: the claims, and the figures it saw in sentences about a treaty and
@@ -156,34 +130,6 @@ class Reading:
     candidates: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
     # The treaties the text names, in order (none under --treaty), for the second reading (second_reading).
     named: tuple[str, ...] = field(default=(), compare=False, repr=False)
-
-
-def _after(d: DateMention, day: date) -> bool:
-    """Does the date lie wholly after `day` (a month or a year: after its month or year)?"""
-    if d.precision == "year":
-        return d.on.year > day.year
-    if d.precision == "month":
-        return (d.on.year, d.on.month) > (day.year, day.month)
-    return d.on > day
-
-
-def _dated(
-    c: CountMatch,
-    d: DateMention | None,
-    sentence: Span,
-    written_on: date | None,
-    byline: DateMention | None,
-) -> tuple[date | None, str | None, str | None]:
-    """(claimed_on, date_text, date_source) of a count."""
-    if d is not None:
-        return d.on, d.text, "sentence" if sentence[0] <= d.start < sentence[1] else "paragraph"
-    if c.kind == KIND_THRESHOLD:
-        return None, None, None
-    if written_on is not None:
-        return written_on, f"written on {written_on.isoformat()}", "written-on"
-    if byline is not None:
-        return byline.on, byline.text, "byline"
-    return None, None, None
 
 
 def read_text(
@@ -327,7 +273,7 @@ def read_text(
             {c.number_start for c in claims} | {u.start for u in unread} | {k.number_start for k in skipped}
         )
         spans += [(n, a, b, KIND_COUNT) for n, a, b in counted_states(text) if a not in told]
-    spans = [s for s in spans if 10 <= s[0] and not 1900 <= s[0] <= 2100]
+    spans = [s for s in spans if 10 <= s[0] and not 1900 <= s[0] <= 2100 and not counts_people(text, s[2])]
     # "It will enter into force once fifty states have done so": a number in a sentence of the treaty's
     # entry into force, tried as the number of consents that brought it in force.
     spans += [

@@ -57,6 +57,20 @@ _STATES_COUNTED = re.compile(
 )
 
 
+# Words after a number that count people or votes, not states: "adopted by 22 affirmative votes", "the
+# Committee's ten members", "18 independent experts".
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:votes?|experts?|judges?|seats?|delegates?|representatives|persons|people|"
+    r"individuals|members\b(?!\s+states))",
+    re.I,
+)
+
+
+def counts_people(text: str, end: int) -> bool:
+    """Does the number ending at `end` count people or votes ("22 affirmative votes", "ten members")?"""
+    return _PEOPLE_AFTER.match(text, end) is not None
+
+
 def counted_states(text: str) -> list[tuple[int, int, int]]:
     """(figure, start, end) of each number of states told in digits."""
     return [(int(m.group("num")), m.start("num"), m.end("num")) for m in _STATES_COUNTED.finditer(text)]
@@ -140,5 +154,6 @@ __all__ = [
     "THRESHOLD_REASONS",
     "bears_out",
     "counted_states",
+    "counts_people",
     "read_by_record",
 ]

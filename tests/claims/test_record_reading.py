@@ -106,3 +106,12 @@ def test_a_number_in_a_sentence_of_entry_into_force_is_read_as_the_threshold_the
     assert (
         _report(real_db, f"{CRC[0].upper()}{CRC[1:]}: twenty countries having taken that step.").checks == ()
     )
+
+
+def test_a_number_of_votes_or_members_is_never_read_by_the_record(real_db: Path) -> None:
+    # 196 is the Convention's count at the end of 2015; as votes or members of a body it is no count of it.
+    for told in ("196 affirmative votes", "196 independent experts"):
+        report = _report(real_db, f"By the end of 2015 {CRC} was backed by {told}.")
+        assert report.checks == (), told
+    report = _report(real_db, f"By the end of 2015 {CRC} counted 196 member states.")
+    assert [c.claim.figure for c in report.checks] == [196]

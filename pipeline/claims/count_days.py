@@ -1,0 +1,80 @@
+"""The day a count speaks of, from the text's own words (the reader's dating stage, claims/extract.py):
+a count told in the simple past is of its event's day ("was signed by 94 states in Oslo on 3 December
+2008"), a starting figure after "since" of the day "since" names, an undated count of the text's own day
+(--written-on, else its byline), a threshold of none."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.claims.dates import DateIndex, DateMention
+from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, CountMatch
+from pipeline.claims.sentences import Span
+
+_AUXILIARY = re.compile(r"\b(?:have|has|had|having|now|currently)\b", re.I)
+
+
+def simple_past(text: str, c: CountMatch) -> bool:
+    """ "was signed by 94 states", "94 states signed": a count told in the simple past (an event's)."""
+    phrase = c.phrase.lower()
+    if c.kind != KIND_COUNT or _AUXILIARY.search(phrase):
+        return False
+    if re.match(r"(?:signed|ratified|joined|acceded\s+to)\s+by\b", phrase):
+        return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", text[max(0, c.start - 24) : c.start], re.I))
+    return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
+
+
+def event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None:
+    """The day of the event told nearest the count ("signed by 94 states in Oslo on 3 December 2008 and
+    entered into force on 1 August 2010": the signing's)."""
+    days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
+    return min(days, key=lambda d: (abs(d.start - pos), d.start < pos)) if days else None
+
+
+_STARTING = re.compile(r"\bfrom\s+\S+$", re.I)
+_SINCE_LEAD = re.compile(r"\bsince\b[^.;!?\n]{0,60}$", re.I)
+
+
+def since_day(text: str, c: CountMatch, sentence: Span, dates: DateIndex) -> DateMention | None:
+    """ "Since the meeting on 1 May 2010, the number of parties rose from 150 to 155": the starting figure
+    is the count on the day "since" names (the frame stage reads it only after a "since")."""
+    if c.kind != KIND_COUNT or not _STARTING.search(c.phrase):
+        return None
+    told = [
+        d
+        for d in dates.within(sentence[0], c.number_start)
+        if _SINCE_LEAD.search(text, max(sentence[0], d.start - 70), d.start)
+    ]
+    return told[-1] if told else None
+
+
+def after_day(d: DateMention, day: date) -> bool:
+    """Does the date lie wholly after `day` (a month or a year: after its month or year)?"""
+    if d.precision == "year":
+        return d.on.year > day.year
+    if d.precision == "month":
+        return (d.on.year, d.on.month) > (day.year, day.month)
+    return d.on > day
+
+
+def dated_by_words(
+    c: CountMatch,
+    d: DateMention | None,
+    sentence: Span,
+    written_on: date | None,
+    byline: DateMention | None,
+) -> tuple[date | None, str | None, str | None]:
+    """(claimed_on, date_text, date_source) of a count."""
+    if d is not None:
+        return d.on, d.text, "sentence" if sentence[0] <= d.start < sentence[1] else "paragraph"
+    if c.kind == KIND_THRESHOLD:
+        return None, None, None
+    if written_on is not None:
+        return written_on, f"written on {written_on.isoformat()}", "written-on"
+    if byline is not None:
+        return byline.on, byline.text, "byline"
+    return None, None, None
+
+
+__all__ = ["after_day", "dated_by_words", "event_day", "simple_past", "since_day"]
