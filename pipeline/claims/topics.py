@@ -27,30 +27,33 @@ class TopicTableError(ValueError):
 
 
 @cache
-def _topics(path: Path = TOPICS_CSV) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """(pattern, MTDSG number, phrase) for each row of topics.csv."""
-    out: list[tuple[re.Pattern[str], str, str]] = []
+def _topics(path: Path = TOPICS_CSV) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every phrase of topics.csv (longest first), and each folded phrase's MTDSG number."""
     owner: dict[str, str] = {}
     with path.open(encoding="utf-8", newline="") as f:
         for n, row in enumerate(csv.DictReader(f), 2):
             phrase, no = (row.get("phrase") or "").strip(), (row.get("mtdsg_no") or "").strip()
-            if not phrase or normalise_mtdsg_no(no) != no or owner.get(phrase.casefold(), no) != no:
+            if not phrase or normalise_mtdsg_no(no) != no or owner.get(_fold(phrase), no) != no:
                 raise TopicTableError(f"{path.name} line {n}: bad row {row!r}")
-            owner[phrase.casefold()] = no
-            words = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", phrase))
-            out.append((re.compile(rf"(?<![\w-]){words}(?![\w-])", re.I), no, phrase))
-    return tuple(out)
+            owner[_fold(phrase)] = no
+    words = [r"[\s-]+".join(re.escape(w) for w in p.split()) for p in sorted(owner, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(words)})(?![\w-])", re.I), owner
+
+
+def _fold(phrase: str) -> str:
+    return " ".join(re.split(r"[\s-]+", phrase.strip().casefold()))
 
 
 def text_subject(text: str) -> tuple[str, str] | None:
     """(MTDSG number, the subject's words as the text has them) when the text names the subject of
     exactly one treaty, else None."""
+    pattern, owner = _topics()
     found: dict[str, str] = {}
-    for pattern, no, _ in _topics():
-        m = pattern.search(text)
-        if m is not None:
-            found.setdefault(no, m.group(0))
-    return next(iter(found.items())) if len(found) == 1 else None
+    for m in pattern.finditer(text):
+        found.setdefault(owner[_fold(m.group(0))], m.group(0))
+        if len(found) > 1:
+            return None
+    return next(iter(found.items())) if found else None
 
 
 def links_by_subject(sentence: str) -> bool:
