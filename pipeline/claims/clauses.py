@@ -27,16 +27,18 @@ THAT_NUMBER = re.compile(
 BROUGHT_TO = re.compile(
     r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
     # "takes the Convention's membership to 150": a treaty's membership is its parties
-    r"(?:tally|total|count|(?:total\s+)?number|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
+    r"(?:tally|total|count|(?:total\s+)?number(?:\s+of\s+(?:countries|states|nations))?|"
+    r"(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
     + _QUAL
     + _NUM
     + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
     re.I,
 )
 
-# "the 10th anniversary of the signing of the treaty by 122 nations": the signing, told as a noun.
+# "the 10th anniversary of the signing of the treaty by 122 nations", "adherence to the Convention by 162
+# States": the act, told as a noun.
 SIGNING_BY = re.compile(
-    r"\b(?P<verb>signing|signature)\s+of\s+(?:the|a|this|its)\s+(?:[\w-]+\s+){0,6}?by\s+"
+    r"\b(?P<verb>signing|signature|adherence)\s+(?:of|to)\s+(?:the|a|this|its)\s+(?:[\w-]+\s+){0,6}?by\s+"
     + _QUAL
     + _NUM
     + r"\s+(?:countries|states|nations|governments)\b",

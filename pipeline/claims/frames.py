@@ -89,7 +89,8 @@ _PASSIVE = re.compile(
 # in passing. A name (case-sensitive, even in a pattern that is not): "Thailand", "Bosnia and Herzegovina,".
 _NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
-    r"(?:\s+from\s+(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world))?"
+    r"(?:\s+from\s+(?:(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world)|"
+    r"across\s+the\s+(?:world|globe)|around\s+the\s+world|all\s+over\s+the\s+world))?"
     # "(among the 173 States parties to it)", wrapped over a line; a footnote mark before it ("States 2 (")
     r"(?:[ \t]+\d{1,2}(?=[ \t]*\())?(?:\s*\([^()]{1,60}\))?"
     r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them|with(?=[^,.;\n]{1,60}\bamong\s+them\b))\b[^,.;\n]{1,80},?)?"
@@ -112,6 +113,8 @@ _VERB = (
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|"
+    # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
+    r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b)|"
     r"agreed\s+to\s+be\s+bound|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
@@ -136,10 +139,10 @@ _ACTIVE = re.compile(
 # "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
-    r"\s+|[,;:]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"
+    r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had)\s+)"
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had|having)\s+)"
     + _ADVERBS
     + _VERB,
     re.I,

@@ -33,7 +33,7 @@ _SHARE = re.compile(
     r"(?:(?:have|has|had)\s+)?"
     r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
     r"(?P<verb>signed\s+or\s+ratified|acceded\s+to\s+or\s+ratified|ratified\s+or\s+acceded(?:\s+to)?|ratified|acceded|"
-    r"joined|signed|acted|become\s+part(?:y|ies)|"
+    r"joined|signed|acted|taken\s+(?:legal\s+)?action|become\s+part(?:y|ies)|"
     r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
     r"(?<=are\s)states[\s-]+parties)\b",
     re.I,
@@ -52,7 +52,7 @@ _MAIN_VERB = re.compile(
 )
 # What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
 _ALL_OF = re.compile(
-    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
+    r"(?:eligible\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
     r"states[\s-]+parties|signatories|governments)\b",
     re.I,
 )
@@ -101,7 +101,7 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
             skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
             continue
-        if verb in ("acted", "signed or ratified"):
+        if verb in ("acted", "signed or ratified") or verb.startswith("taken"):  # "have taken legal action"
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_TOTAL), den]
             continue
         word = measure_of(verb)

@@ -194,3 +194,35 @@ def test_another_n_signed_in_the_sentence_after_a_count_of_parties_counts_those_
         "17 countries have ratified the Protocol: Albania, Andorra and Uruguay. 34 countries have signed it."
     )
     assert _counts(text) == [(17, MEASURE_PARTIES), (34, MEASURE_SIGNATORIES)]
+
+
+def test_countries_that_have_accepted_a_treaty_are_parties_but_not_those_that_accepted_a_committee() -> None:
+    assert _counts("A total of 193 countries have accepted the CRC.") == [(193, MEASURE_PARTIES)]
+    assert _counts("Only 64 States have accepted the Committee's competence.") == []
+
+
+def test_adherence_to_the_convention_by_n_states_counts_parties() -> None:
+    assert _counts("Harm fell through adherence to the Convention by 162 States.") == [(162, MEASURE_PARTIES)]
+
+
+def test_states_from_across_the_world_signed() -> None:
+    assert _counts("Twenty States from across the world signed the protocol.") == [(20, MEASURE_SIGNATORIES)]
+
+
+def test_a_bare_count_with_having() -> None:
+    text = "With 126 countries having signed the Convention, and 71 having signed its Protocol, it works."
+    assert _counts(text) == [(126, MEASURE_SIGNATORIES), (71, MEASURE_SIGNATORIES)]
+
+
+def test_an_infobox_row_after_another_on_the_same_line() -> None:
+    assert _counts("Signatories : 48. Parties : 76") == [(48, MEASURE_SIGNATORIES), (76, MEASURE_PARTIES)]
+
+
+def test_bringing_the_total_number_of_countries_to_n() -> None:
+    text = "Five states ratified the treaty, bringing the total number of countries to 53."
+    assert _counts(text) == [(53, MEASURE_PARTIES)]
+
+
+def test_a_share_of_the_eligible_states_that_have_taken_legal_action_then_the_split_after_a_dash() -> None:
+    text = "A total of 99 out of the 197 eligible states have taken legal action – 74 have ratified and 25 have signed."
+    assert _counts(text) == [(74, MEASURE_PARTIES), (25, MEASURE_SIGNED_NOT_PARTIES)]
