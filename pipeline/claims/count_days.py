@@ -49,6 +49,17 @@ def since_day(text: str, c: CountMatch, sentence: Span, dates: DateIndex) -> Dat
     return told[-1] if told else None
 
 
+# "As of now", "to date", "currently": the count is of the text's own day, whatever date follows it.
+_AS_OF_NOW = re.compile(
+    r"\b(?:as\s+of\s+(?:now|today)|to\s+date|currently|at\s+present|so\s+far|thus\s+far)\b", re.I
+)
+
+
+def told_as_of_now(text: str, sentence_start: int, number_start: int) -> bool:
+    """Does the sentence tell the count, before its number, as of the text's own day ("As of now, ...")?"""
+    return _AS_OF_NOW.search(text, sentence_start, number_start) is not None
+
+
 def after_day(d: DateMention, day: date) -> bool:
     """Does the date lie wholly after `day` (a month or a year: after its month or year)?"""
     if d.precision == "year":
@@ -77,4 +88,4 @@ def dated_by_words(
     return None, None, None
 
 
-__all__ = ["after_day", "dated_by_words", "event_day", "simple_past", "since_day"]
+__all__ = ["after_day", "dated_by_words", "event_day", "simple_past", "since_day", "told_as_of_now"]

@@ -226,3 +226,9 @@ def test_bringing_the_total_number_of_countries_to_n() -> None:
 def test_a_share_of_the_eligible_states_that_have_taken_legal_action_then_the_split_after_a_dash() -> None:
     text = "A total of 99 out of the 197 eligible states have taken legal action – 74 have ratified and 25 have signed."
     assert _counts(text) == [(74, MEASURE_PARTIES), (25, MEASURE_SIGNED_NOT_PARTIES)]
+
+
+def test_a_count_as_of_now_is_not_dated_by_a_day_told_after_it() -> None:
+    text = "As of now, the CRC has been signed by 140 States, and on 4 April 2005 the UN declared a day of awareness."
+    [c] = read_text(text, TREATIES).claims
+    assert (c.figure, c.claimed_on) == (140, None)
