@@ -60,6 +60,19 @@ def told_as_of_now(text: str, sentence_start: int, number_start: int) -> bool:
     return _AS_OF_NOW.search(text, sentence_start, number_start) is not None
 
 
+# "the 107th party to the Pact approved by the UN General Assembly in 2013": a date told after the count of
+# the treaty's own making (its adoption, its opening for signature), not of the count.
+_MADE = re.compile(
+    r"\b(?:adopted|approved|concluded|negotiated|drafted|opened\s+for\s+signature)\b(?![^.;]*\b(?:ratif|acced|sign))",
+    re.I,
+)
+
+
+def of_the_treaty(text: str, number_end: int, date_start: int) -> bool:
+    """Does a participle of the treaty's making stand between the count and a date told after it?"""
+    return _MADE.search(text, number_end, date_start) is not None
+
+
 def after_day(d: DateMention, day: date) -> bool:
     """Does the date lie wholly after `day` (a month or a year: after its month or year)?"""
     if d.precision == "year":
@@ -88,4 +101,12 @@ def dated_by_words(
     return None, None, None
 
 
-__all__ = ["after_day", "dated_by_words", "event_day", "simple_past", "since_day", "told_as_of_now"]
+__all__ = [
+    "after_day",
+    "dated_by_words",
+    "event_day",
+    "simple_past",
+    "since_day",
+    "of_the_treaty",
+    "told_as_of_now",
+]

@@ -232,3 +232,8 @@ def test_a_count_as_of_now_is_not_dated_by_a_day_told_after_it() -> None:
     text = "As of now, the CRC has been signed by 140 States, and on 4 April 2005 the UN declared a day of awareness."
     [c] = read_text(text, TREATIES).claims
     assert (c.figure, c.claimed_on) == (140, None)
+
+
+def test_a_date_of_the_treatys_making_told_after_the_count_does_not_date_it() -> None:
+    text = "Chile becomes the 107th party to the CRC approved by the UN General Assembly in 1989."
+    assert [(c.figure, c.claimed_on) for c in read_text(text, TREATIES).claims] == [(107, None)]
