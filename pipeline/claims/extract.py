@@ -287,9 +287,12 @@ def read_text(
         if u.reason in THRESHOLD_REASONS and 2 <= u.figure < 1900 and tells_entry(u.sentence)
     ]
     # "Honduras becomes 50th nation to ratify": an ordinal the frames left, for the record to read.
-    told = {c.number_start for c in claims} | {u.start for u in unread} | {k.number_start for k in skipped}
-    ordinals = loose_ordinals(text, sentences, told)
-    unread += [_unread(text, sentences, lines, n, a, b) for n, _, _, _, a, b in ordinals]
+    # An ordinal a frame set aside ("will become the 194th nation to ratify, once it is signed") is listed
+    # with the frame's reason, never dropped, and is no candidate.
+    why = {k.number_start: k.reason for k in skipped}
+    every = loose_ordinals(text, sentences, {c.number_start for c in claims} | {u.start for u in unread})
+    unread += [_unread(text, sentences, lines, n, a, b, why.get(a)) for n, _, _, _, a, b in every]
+    ordinals = [o for o in every if o[4] not in why]
     candidates = [
         to_claim(replace(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), kind=kind), True)
         for n, a, b, kind in spans

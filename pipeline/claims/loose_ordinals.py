@@ -21,7 +21,10 @@ from pipeline.claims.unread import TREATY_WORDS
 # "50th nation", "84th UN member state", "10th signatory", "100th ratification", "40th instrument of
 # ratification", "tenth State Party": the ordinal, up to two words, then a noun of states or of acts.
 _LOOSE = re.compile(
-    r"\b(?:" + ORD + r")(?:\s+(?:UN|U\.N\.|member|signatory|contracting|high|sovereign|african|european|"
+    r"\b(?:"
+    + ORD
+    + r")(?:\s+out\s+of\s+(?:the\s+)?\d{1,3})?"  # "the 90th out of 193 UN Member States to accede"
+    r"(?:\s+(?:UN|U\.N\.|member|signatory|contracting|high|sovereign|african|european|"
     r"asian|arab|latin|american|pacific|caribbean|eu|country|state|states|nation))?\s+"
     r"(?P<noun>states?|countr(?:y|ies)|nations?|members?|part(?:y|ies)|signator(?:y|ies)|ratifications?|"
     r"accessions?|instruments?|signatures?|adherents?)\b",
@@ -64,11 +67,14 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
     return out
 
 
-def ordinal_unread(text: str, sentences: Spans, lines: Lines, figure: int, start: int, end: int) -> Unread:
-    """The ordinal listed unread ("frame not understood") until the record reads it."""
+def ordinal_unread(
+    text: str, sentences: Spans, lines: Lines, figure: int, start: int, end: int, reason: str | None = None
+) -> Unread:
+    """The ordinal listed unread, with the reason a frame set it aside, else "frame not understood" (until
+    the record reads it)."""
     lo, hi = sentences.containing(start)
     sentence = re.sub(r"\s+", " ", text[lo:hi].strip())
-    return Unread(figure, lines.line(start), REASON_NOT_UNDERSTOOD, sentence, start, end)
+    return Unread(figure, lines.line(start), reason or REASON_NOT_UNDERSTOOD, sentence, start, end)
 
 
 __all__ = ["loose_ordinals", "ordinal_unread"]

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.check import check_text
+from pipeline.claims.extract import read_text
 from pipeline.claims.loose_ordinals import loose_ordinals
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.store import open_store
+from tests.claims.test_extract import TREATIES
 
 OPIC = "the Optional Protocol to the Convention on the Rights of the Child on a communications procedure"
 
@@ -93,3 +95,16 @@ def test_an_ordinal_told_with_a_day_without_its_year_takes_the_year_of_the_act_w
     assert (c.claim.claimed_on, c.claim.date_source) == (date(2017, 1, 20), "record")
     [c] = _report(real_db, f"On 21 January, Paraguay became the 30th State to ratify {OPIC}.").checks
     assert c.claim.date_source != "record"
+
+
+def test_an_ordinal_out_of_the_whole_and_one_a_frame_set_aside_are_listed() -> None:
+    assert _found("Kazakhstan became the 90th out of 193 UN Member States to accede to the Protocol.") == [
+        (90, MEASURE_PARTIES)
+    ]
+    # Set aside by a frame (a condition), the ordinal is listed with the frame's reason, never dropped.
+    text = (
+        "South Sudan will thus become the 194th nation to ratify the Convention on the Rights of the Child, once "
+        "it is signed by the President."
+    )
+    reading = read_text(text, TREATIES)
+    assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [(194, "condition")]
