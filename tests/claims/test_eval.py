@@ -25,10 +25,10 @@ from pipeline.store import open_store
 EVAL = Path(__file__).parent / "eval" / "dev"
 # The held-out half: scored by the coordinator on first contact and at the end, never read to write a rule.
 HELD_OUT = Path(__file__).parent / "eval" / "test"
-# A floor, not the target: the dev score at the end of the sixth pass (612 of 821, 74.5%, after 229 texts
-# from new sites joined the 183 the rules were written from). A change that loses more than a claim or two
-# fails here; the target (90% on test/) is issue 21's.
-FLOOR = 0.742
+# A floor, not the target: the dev score at the end of the seventh pass (818 of 1,089, 75.1%, after 132 more
+# texts from new sites joined). A change that loses more than a few claims fails here; the target (90% on
+# test/) is issue 21's.
+FLOOR = 0.748
 
 
 def test_the_set_is_well_formed() -> None:
