@@ -7,6 +7,11 @@ Only figures of 10 and more, not years, tied to a treaty the way a claim there w
 treaty as pipeline/claims/extract.py reads them). The claim says so: `read_from` is "record" and its first
 note names the words left unread, so a reader can check the sentence. A figure the record does not bear
 out stays unread with its reason: this stage never finds a wrong figure, only a right one the words hid.
+
+An ordinal no frame read ("Honduras becomes 50th nation to ratify", loose_ordinals.py; from the 2nd on) is
+read as the threshold when that consent brought the treaty into force, else as the count of the day of the
+act of a state its sentence names when that state was the Nth, else as the count on the sentence's date.
+Numbers of votes, experts or members of a body ("22 affirmative votes") are never read by the record.
 """
 
 from __future__ import annotations
