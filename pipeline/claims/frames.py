@@ -18,7 +18,7 @@ from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import IN_ALL as _IN_ALL
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
 from pipeline.claims.clauses import MEMBERSHIP as _MEMBERSHIP
-from pipeline.claims.clauses import NEEDS as _NEEDS
+from pipeline.claims.clauses import NEEDS as _CLAUSE_NEEDS
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
 from pipeline.claims.clauses import NOUN_NUMBER as _NOUN_NUMBER
 from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
@@ -49,6 +49,7 @@ from pipeline.claims.noun_frames import BINDS as _BINDS
 from pipeline.claims.noun_frames import BRINGING as _BRINGING
 from pipeline.claims.noun_frames import HAS as _HAS
 from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
+from pipeline.claims.noun_frames import NEEDS as _NOUN_NEEDS
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
 from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
 from pipeline.claims.nth import nth_to_matches
@@ -185,6 +186,7 @@ _BEHIND = re.compile(
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
     re.I,
 )
+_NEEDS = {**_CLAUSE_NEEDS, **_NOUN_NEEDS}
 _PATTERNS = (
     _SIGNATORIES_NOT,
     _NOT_DESPITE,

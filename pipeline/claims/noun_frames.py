@@ -86,5 +86,8 @@ AND_TO = re.compile(
     re.I,
 )
 
+# The word a rare pattern above needs, looked for first (frames.read_counts skips the pattern without it).
+NEEDS = {STATES_ACTS: re.compile(r"['’]\s*(?:signatures|ratifications)", re.I)}
 
-__all__ = ["STATES_ACTS", "AND_TO", "ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]
+
+__all__ = ["NEEDS", "STATES_ACTS", "AND_TO", "ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]
