@@ -52,6 +52,7 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
         except ValueError:
             continue
         start, end = m.span(group)
+        end += 2 if group == "num" else 0  # the whole token, "31st", not "31" (an annotation goes after it)
         if start in taken or not LOWEST <= figure <= HIGHEST:
             continue
         i = sentences.index(start)

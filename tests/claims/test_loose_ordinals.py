@@ -108,3 +108,10 @@ def test_an_ordinal_out_of_the_whole_and_one_a_frame_set_aside_are_listed() -> N
     )
     reading = read_text(text, TREATIES)
     assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [(194, "condition")]
+
+
+def test_an_unread_ordinal_spans_its_whole_token() -> None:
+    # An annotation goes after "31st", not between "31" and "st".
+    text = "Paraguay becomes 31st nation to ratify the Convention on the Rights of the Child."
+    [u] = read_text(text, TREATIES).unread
+    assert (u.figure, text[u.start : u.end]) == (31, "31st")
