@@ -13,6 +13,8 @@ MONTHS: dict[str, int] = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+# The month names as one regex alternation, longest first ("september" before "sep"), for patterns.
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # The three-letter abbreviations exactly as the UN's status tables print them ("19 Sep 2002").
 MONTH_ABBREVIATIONS: dict[str, int] = {m.title(): n for m, n in MONTHS.items() if len(m) == 3}
 
@@ -92,6 +94,7 @@ def parse_ordinal(text: str) -> int:
 __all__ = [
     "MONTHS",
     "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
     "NUMBER_WORDS",
     "SCALES",
     "TENS",

@@ -33,7 +33,7 @@ from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.store import StoreError
-from pipeline.text import MONTHS
+from pipeline.text import MONTH_NAMES, MONTHS
 
 CONSENT, SIGNATURE = "consent", "signature"
 _COLUMN = {CONSENT: "consent_date", SIGNATURE: "signature_date"}
@@ -206,9 +206,8 @@ def _count_on(store: StoreLike, c: Claim, day: date) -> int | None:
     return None if count is None else int(count)
 
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEARLESS = re.compile(
-    rf"^(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})"
+    rf"^(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}})"
     r"(?:st|nd|rd|th)?)$",
     re.I,
 )
@@ -242,9 +241,9 @@ _OPENING = re.compile(
     r"\bopened\s+for\s+signature\s+and\s+(?:was\s+)?(?:immediately\s+)?signed\s+by\b",
     re.I,
 )
-_DATE_WORDS = re.compile(rf"\b(?:{_MONTH}|(?:19|20)\d\d)\b", re.I)
+_DATE_WORDS = re.compile(rf"\b(?:{MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
 _DAY_MONTH = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}))\b",
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}}))\b",
     re.I,
 )
 

@@ -19,9 +19,10 @@ from datetime import date
 from pipeline.claims.dating import DateIndex as DateIndex  # which date a claim speaks of, re-exported
 from pipeline.claims.dating import date_for as date_for
 from pipeline.claims.sentences import Span
+from pipeline.text import MONTH_NAMES
 from pipeline.text import MONTHS as _MONTHS
 
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

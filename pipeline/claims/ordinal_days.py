@@ -25,9 +25,8 @@ from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.normalise.codes import load_entries
 from pipeline.normalise.countries import load_aliases
-from pipeline.text import MONTHS
+from pipeline.text import MONTH_NAMES, MONTHS
 
-_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 
 # The dates a claim may take here: none in its sentence (its text's date, a byline, or none at all).
@@ -43,11 +42,11 @@ _BECOMES = re.compile(
 )
 # A sentence that tells the act's day itself, even without a year or relative to the text ("today",
 # "on 15 May", "on Monday"): the text dates the act, and the claim keeps the text's date (or none).
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TOLD_DAY = re.compile(
-    r"\b(?:today|currently|at\s+present|yesterday|(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday))\b|"
-    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b{_NO_YEAR}|"
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?{_NO_YEAR}",
+    rf"\b(?P<rel>today|currently|at\s+present|yesterday)\b|\b(?:on|last|this)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b|"
+    rf"\b(?P<m1>{MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}|"
+    rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_NAMES})\b\.?{_NO_YEAR}",
     re.I,
 )
 _SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
@@ -197,22 +196,14 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     return replace(c, claimed_on=day, date_text=note, date_source="record")
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_MONTH = re.compile(
-    rf"\b(?:(?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"(?P<m2>{_MONTHS})\b)|\b(?:on|last|this)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b",
-    re.I,
-)
-
-
 def day_agrees(sentence: str, day: date) -> bool:
     """Does every day the sentence tells without its year ("On 10 May", "on Wednesday") fall on `day`, the
     record's day of the act it names? Then the record gives the year the text leaves out. Not for "today",
     "yesterday" or "currently", which the record cannot check."""
-    if re.search(r"\b(?:today|yesterday|currently|at\s+present)\b", sentence, re.I):
-        return False
-    told = list(_DAY_MONTH.finditer(sentence))
+    told = list(_TOLD_DAY.finditer(sentence))
     for m in told:
+        if m.group("rel"):
+            return False
         if m.group("wd"):
             if _WEEKDAYS.index(m.group("wd").lower()) != day.weekday():
                 return False

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pipeline.claims.references import resolve_ref
+from pipeline.text import UNIT_ORDINALS, parse_ordinal
 
 if TYPE_CHECKING:  # treaties.py calls this module from its index
     from pipeline.claims.treaties import TitleIndex, TreatyMention
@@ -16,8 +17,8 @@ if TYPE_CHECKING:  # treaties.py calls this module from its index
 _PROTOCOL_KINDS = ("optional protocol", "protocol")
 # The words that make the treaty named next the parent of the protocol meant.
 _NTH = r"first|second|third|fourth|1st|2nd|3rd|4th"
-_RANKS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_RANK_WORDS = {1: "", 2: "second ", 3: "third ", 4: "fourth "}
+# How the UN's titles write a rank: "Second Optional Protocol to ..." (the first has none).
+_RANK_WORDS = {n: w for w, n in UNIT_ORDINALS.items()}
 _RANK_BEFORE = re.compile(rf"\b(?P<nth>{_NTH})\s+$", re.I)
 _PROTOCOL_TO = re.compile(
     rf"(?:\b(?P<nth>{_NTH})\s+)?(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?"
@@ -70,9 +71,11 @@ def nth_protocol(titles: dict[str, str], mtdsg_no: str, ordinal: str = "") -> st
     optional protocols in the order of their numbers. None when none, or several and no rank is given."""
     if mtdsg_no not in titles:
         return None
-    rank = _RANKS.get(ordinal.lower(), 1)
+    rank = parse_ordinal(ordinal) if ordinal else 1
     base = "optional protocol to the " + titles[mtdsg_no]
-    named = [m for m, t in titles.items() if t.startswith(_RANK_WORDS[rank] + base)]
+    named = [
+        m for m, t in titles.items() if t.startswith(("" if rank == 1 else _RANK_WORDS[rank] + " ") + base)
+    ]
     if len(named) == 1:
         return named[0]
     plain = sorted(m for m, t in titles.items() if t.startswith(base))

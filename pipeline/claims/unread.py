@@ -22,7 +22,7 @@ from pipeline.claims.model import (
 from pipeline.claims.numbers import ANY_NUMBER, is_year, parse_number
 from pipeline.claims.sentences import Lines, Spans
 from pipeline.claims.treaties import TreatyMention
-from pipeline.text import MONTHS
+from pipeline.text import MONTH_NAMES
 
 # A sentence is about a treaty when it names one or uses one of these words.
 TREATY_WORDS = re.compile(
@@ -45,9 +45,8 @@ _NOT_A_FIGURE_AFTER = re.compile(
 )
 # A day of a date told without its year ("NEW YORK, 12 May -", "On 10 May", "May 12"): not a figure. A
 # month's name starts with a capital ("12 may join" is no day).
-_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_WORDS})\b", re.I)
-_MONTH_BEFORE = re.compile(rf"\b(?P<month>{_MONTH_WORDS})\.?\s+$", re.I)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH_NAMES})\b", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+$", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:age\s+of|aged|ages|under|younger\s+than|older\s+than|over\s+the\s+age\s+of)\s*$", re.I
 )
