@@ -33,7 +33,6 @@ from pipeline.claims.links import Mentions as _Mentions
 from pipeline.claims.links import Ref, restated
 from pipeline.claims.links import link as _link
 from pipeline.claims.loose_ordinals import loose_ordinals
-from pipeline.claims.loose_ordinals import ordinal_unread as _unread
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -45,6 +44,7 @@ from pipeline.claims.measures import (
 from pipeline.claims.model import (
     KIND_COUNT,
     KIND_THRESHOLD,
+    REASON_NOT_UNDERSTOOD,
     REASON_OUTSIDE,
     Claim,
     CountMatch,
@@ -65,7 +65,7 @@ from pipeline.claims.sentences import Lines, Spans, split_paragraphs, split_sent
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.topics import links_by_subject, text_subject
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
-from pipeline.claims.unread import find_unread
+from pipeline.claims.unread import find_unread, unread_at
 
 
 def _topic(mentions: Sequence[TreatyMention], sentences: Spans) -> TreatyMention | None:
@@ -291,7 +291,10 @@ def read_text(
     # with the frame's reason, never dropped, and is no candidate.
     why = {k.number_start: k.reason for k in skipped}
     every = loose_ordinals(text, sentences, {c.number_start for c in claims} | {u.start for u in unread})
-    unread += [_unread(text, sentences, lines, n, a, b, why.get(a)) for n, _, _, _, a, b in every]
+    unread += [
+        unread_at(text, sentences, lines, n, (a, b), why.get(a, REASON_NOT_UNDERSTOOD))
+        for n, _, _, _, a, b in every
+    ]
     ordinals = [o for o in every if o[4] not in why]
     candidates = [
         to_claim(replace(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), kind=kind), True)

@@ -13,9 +13,8 @@ import re
 from collections.abc import Collection
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import REASON_NOT_UNDERSTOOD, Unread
 from pipeline.claims.numbers import ORD, ordinal_of
-from pipeline.claims.sentences import Lines, Spans
+from pipeline.claims.sentences import Spans
 from pipeline.claims.unread import TREATY_WORDS
 
 # "50th nation", "84th UN member state", "10th signatory", "100th ratification", "40th instrument of
@@ -68,14 +67,4 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
     return out
 
 
-def ordinal_unread(
-    text: str, sentences: Spans, lines: Lines, figure: int, start: int, end: int, reason: str | None = None
-) -> Unread:
-    """The ordinal listed unread, with the reason a frame set it aside, else "frame not understood" (until
-    the record reads it)."""
-    lo, hi = sentences.containing(start)
-    sentence = re.sub(r"\s+", " ", text[lo:hi].strip())
-    return Unread(figure, lines.line(start), reason or REASON_NOT_UNDERSTOOD, sentence, start, end)
-
-
-__all__ = ["loose_ordinals", "ordinal_unread"]
+__all__ = ["loose_ordinals"]

@@ -145,19 +145,18 @@ def find_unread(
             max(0, m.start() - 1) : m.start()
         ] in (".", "/", "-", ":"):
             continue
-        sentence = sentences.spans[i]
-        reason = why_skipped.get(m.start()) or _reason(text, m.start(), m.end(), sentence)
-        out.append(
-            Unread(
-                figure=figure,
-                line=lines.line(m.start()),
-                reason=reason,
-                sentence=re.sub(r"\s+", " ", text[sentence[0] : sentence[1]].strip()),
-                start=m.start(),
-                end=m.end(),
-            )
-        )
+        reason = why_skipped.get(m.start()) or _reason(text, m.start(), m.end(), sentences.spans[i])
+        out.append(unread_at(text, sentences, lines, figure, (m.start(), m.end()), reason))
     return out
 
 
-__all__ = ["TREATY_WORDS", "find_unread"]
+def unread_at(
+    text: str, sentences: Spans, lines: Lines, figure: int, span: tuple[int, int], reason: str
+) -> Unread:
+    """The figure at `span` listed unread with its reason and its sentence (whitespace folded)."""
+    lo, hi = sentences.containing(span[0])
+    sentence = re.sub(r"\s+", " ", text[lo:hi].strip())
+    return Unread(figure, lines.line(span[0]), reason, sentence, span[0], span[1])
+
+
+__all__ = ["TREATY_WORDS", "find_unread", "unread_at"]
