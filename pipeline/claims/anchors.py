@@ -30,6 +30,7 @@ from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.store_view import StoreLike
+from pipeline.claims.verdicts import figure_for
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.store import StoreError
@@ -202,7 +203,7 @@ def _count_on(store: StoreLike, c: Claim, day: date) -> int | None:
         a = store.asof(str(c.mtdsg_no), day)
     except StoreError:
         return None
-    count = a.parties if c.measure == MEASURE_PARTIES else a.signatories
+    count = figure_for(c.measure, a.parties, a.signatories, None)
     return None if count is None else int(count)
 
 
