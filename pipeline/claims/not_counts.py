@@ -19,6 +19,7 @@ from pipeline.claims.model import (
     REASON_TOTAL,
     CountMatch,
 )
+from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER
 from pipeline.claims.scope import MORE_AFTER
 
 # Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
@@ -121,6 +122,14 @@ _SIGNED_INCLUDING = re.compile(
     r"\b(?:signatures|signatories|signed\b[^.;]{0,60}?)\s*,?\s*including\s+$", re.I
 )
 
+# "64 out of the 147 States Parties have not accepted the competence": the whole of a share is every party,
+# whatever its part did.
+_WHOLE_OF_SHARE_BEFORE = re.compile(
+    r"\b(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r"|most|many|some|none|each)\s+"
+    r"(?:out\s+)?of\s+(?:the|all(?:\s+the)?)\s+$",
+    re.I,
+)
+
 
 def why_not_a_count(text: str, m: CountMatch) -> str | None:
     """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
@@ -136,9 +145,11 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET
     if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
         return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
-    if re.search(
-        r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I
-    ) and _OTHER_ACTION.match(text[m.end : m.end + 120]):
+    if (
+        re.search(r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I)
+        and _OTHER_ACTION.match(text[m.end : m.end + 120])
+        and not _WHOLE_OF_SHARE_BEFORE.search(before_q)
+    ):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
     if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q):
         return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"

@@ -56,6 +56,14 @@ _ALL_OF = re.compile(
     r"states[\s-]+parties|signatories|governments)\b",
     re.I,
 )
+# A whole that is itself a treaty's measure: "148 of the 174 signatories have ratified", "150 of the 190
+# parties to the Convention have also joined its Optional Protocol": the whole counts everyone who signed
+# (or every party), a claim of its own, not a denominator to set aside.
+_WHOLE_MEASURE = re.compile(
+    r"(?:states?[\s-]+|high\s+)?(?:contracting\s+)?(?P<noun>part(?:y|ies)|signatories|signatory\s+states)"
+    r"(?=\s+(?:to|of)\b|\s*$|\s*,)",
+    re.I,
+)
 # A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
 _LABEL_BEFORE = re.compile(
     r"\b(?:annex|group|article|art\.|list|schedule|category|tier|phase|chapter|no\.)\s*$", re.I
@@ -78,6 +86,7 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
         except ValueError:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
+        whole_measure = _WHOLE_MEASURE.match(m.group("whole"))
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         told_whole = _WHOLE_WHO.match(m.group("whole")) is not None
         main = _MAIN_VERB.match(text, m.end(), m.end() + 300) if told_whole else None
@@ -104,6 +113,9 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
         if verb in ("acted", "signed or ratified") or verb.startswith("taken"):  # "have taken legal action"
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_TOTAL), den]
             continue
+        if whole_measure is not None:
+            whole_end = m.end("whole")
+            counts.append(_count(text, m.start("den"), m.end("den"), None, whole_end, whole_measure["noun"]))
         word = measure_of(verb)
         qual = m.group("qual")
         start = m.start("qual") if qual else m.start("num")
@@ -121,7 +133,8 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 phrase=re.sub(r"\s+", " ", text[start : m.end()].strip()),
             )
         )
-        skipped.append(den)
+        if whole_measure is None:
+            skipped.append(den)
     return counts, skipped
 
 

@@ -107,9 +107,28 @@ def test_n_out_of_m_reads_n_and_sets_m_aside() -> None:
 
 
 def test_n_of_the_m_parties_have_also_joined() -> None:
+    # 150 joined the protocol; the whole, "the 190 parties to the Convention", is every party: a claim too
     text = "150 of the 190 parties to the Convention on the Rights of the Child have also joined its Optional Protocol."
-    assert _claims(text) == [(150, MEASURE_PARTIES)]
-    assert _unread(text) == [(190, REASON_DENOMINATOR)]
+    assert _claims(text) == [(150, MEASURE_PARTIES), (190, MEASURE_PARTIES)]
+    assert _unread(text) == []
+
+
+def test_the_whole_of_a_share_told_as_signatories_is_everyone_who_signed() -> None:
+    text = "One hundred forty-eight of the 174 signatories have ratified the Chemical Weapons Convention."
+    assert _claims(text) == [(148, MEASURE_PARTIES), (174, MEASURE_SIGNATORIES)]
+    assert _unread(text) == []
+
+
+def test_the_whole_of_a_share_of_parties_that_did_something_else_is_every_party() -> None:
+    text = (
+        "As many as 64 out of the 147 States parties to the Convention against Torture have not accepted it."
+    )
+    assert _claims(text) == [(147, MEASURE_PARTIES)]
+    assert _unread(text) == [(64, REASON_SUBSET)]
+    # those who did something else, counted on their own, are still a subset
+    assert _unread(
+        "Representatives of the 120 States Parties to the Convention against Torture attended."
+    ) == [(120, REASON_SUBSET)]
 
 
 def test_n_of_the_m_of_a_group_is_a_subset() -> None:
