@@ -47,6 +47,14 @@ _NTH_HEADLINE = re.compile(
     re.I | re.M,
 )
 
+# "a 30th country had signed on to the convention", "the 100th state ratified it on Monday": the Nth who did,
+# told as the subject ("signed on", "signed up" to a treaty is joining it).
+_NTH_DID = re.compile(
+    r"\b(?:the|a)\s+(?:" + _ORD + r")\s+(?:state|country|nation)\s+(?:has\s+|had\s+)?"
+    r"(?:now\s+|just\s+|officially\s+|formally\s+)?(?P<verb>ratified|joined|acceded|signed\s+(?:on|up)|signed)\b",
+    re.I,
+)
+
 
 # "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
 _NTH_AND = re.compile(
@@ -98,6 +106,14 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             measure = (
                 MEASURE_PARTIES if joined and m.group("noun").lower() != "signatory" else MEASURE_SIGNATORIES
             )
+            out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _NTH_DID.finditer(text):
+        try:
+            figure, group = ordinal_of(m)
+        except ValueError:
+            continue
+        if figure >= 10:
+            measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signed" else MEASURE_PARTIES
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     for m in _NTH_AND.finditer(text):
         # (the checker makes one a threshold when that consent brought the treaty into force)

@@ -81,7 +81,10 @@ _THRESHOLDS = (
     ),
     # "the 30th ratification", "the fiftieth instrument"
     re.compile(
-        r"(?:\b(?:the|its)\s+|^[ \t]*)(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
+        # (a headline drops the article: "Convention Receives 100th Ratification")
+        r"(?:\b(?:the|its)\s+|^[ \t]*|\b(?:receives?|received|reaches|reached|gets|got|hits|marks|welcomes|"
+        r"welcomed|records|recorded|achieves|achieved|obtains|obtained)\s+)"
+        r"(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
         + _ORD
         + rf")\s+{_MEMBERS}(?:high\s+contracting\s+)?(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",
         re.I | re.M,

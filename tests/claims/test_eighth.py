@@ -1,0 +1,24 @@
+"""Eighth pass (issue 21): frames written from dev/'s misses. One test per rule, on hand-written
+sentences."""
+
+from __future__ import annotations
+
+from pipeline.claims.frames import read_counts
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+
+
+def _counts(text: str) -> list[tuple[int, str]]:
+    return [(c.figure, c.measure) for c in read_counts(text)[0]]
+
+
+def test_a_headline_verb_before_the_nth_ratification() -> None:
+    assert _counts("Disability Convention Receives 100th Ratification") == [(100, MEASURE_PARTIES)]
+    assert _counts("The Convention reached its 50th ratification.") == [(50, MEASURE_PARTIES)]
+
+
+def test_the_nth_country_told_as_the_subject_of_its_act() -> None:
+    text = "The UN announced that a 30th country had signed on to the Convention."
+    assert _counts(text) == [(30, MEASURE_PARTIES)]  # "signed on to" a treaty: joined it
+    assert _counts("The 100th state signed the Convention on Monday.") == [(100, MEASURE_SIGNATORIES)]
+    assert _counts("The 100th state ratified the Convention on Monday.") == [(100, MEASURE_PARTIES)]
+    assert _counts("A third country signed the Convention on Monday.") == []  # an event, not a count
