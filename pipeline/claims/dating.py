@@ -211,6 +211,21 @@ def consequence_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> Da
     return days[-1] if days else None
 
 
+# "It opened for signature on 30 March 2007, when there were 82 signatories": the count of the day told.
+_WHEN_LEAD = re.compile(
+    r",\s*when\s+(?:there\s+(?:were|was)|it\s+(?:had|was)|the\s+[\w\s]{1,40}?\s+had)\b[^.;!?]{0,40}$", re.I
+)
+
+
+def when_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> DateMention | None:
+    """ "The Convention was opened for signature on 30 March 2007, when there were 82 signatories": a count
+    told in a "when" clause after a day is of that day, even when the day is an event's."""
+    if not _WHEN_LEAD.search(text, sentence[0], pos):
+        return None
+    days = [d for d in dates.within(sentence[0], pos) if d.precision == "day"]
+    return days[-1] if days else None
+
+
 # "A further 11 states have signed but not ratified it", "Another 17 states...": a count added to the last
 # one told, so of its date, even after a paragraph break (a footnote mark may open the line).
 _FURTHER = re.compile(r"^\W*(?:\[\w+\]\s*)*(?:a\s+further|another|an\s+additional)\s+$", re.I)
@@ -288,4 +303,12 @@ def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
     ]
 
 
-__all__ = ["DateIndex", "consequence_day", "date_for", "further_counts", "marked_year", "yesterday_counts"]
+__all__ = [
+    "DateIndex",
+    "consequence_day",
+    "when_day",
+    "date_for",
+    "further_counts",
+    "marked_year",
+    "yesterday_counts",
+]

@@ -26,7 +26,7 @@ from pipeline.claims.count_days import of_the_treaty, told_as_of_now
 from pipeline.claims.count_days import simple_past as _simple_past
 from pipeline.claims.count_days import since_day as _since_day
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
-from pipeline.claims.dating import consequence_day
+from pipeline.claims.dating import consequence_day, when_day
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.links import Mentions as _Mentions
@@ -171,7 +171,8 @@ def read_text(
         paragraph = paragraphs.containing(c.number_start)
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
         own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
-        d = None if own_date else date_for(c.number_start, usable, sentence, paragraph, text)
+        d = None if own_date else when_day(text, c.number_start, sentence, all_dates)
+        d = d or (None if own_date else date_for(c.number_start, usable, sentence, paragraph, text))
         d = _since_day(text, c, sentence, all_dates) or d
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature

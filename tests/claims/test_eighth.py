@@ -22,3 +22,16 @@ def test_the_nth_country_told_as_the_subject_of_its_act() -> None:
     assert _counts("The 100th state signed the Convention on Monday.") == [(100, MEASURE_SIGNATORIES)]
     assert _counts("The 100th state ratified the Convention on Monday.") == [(100, MEASURE_PARTIES)]
     assert _counts("A third country signed the Convention on Monday.") == []  # an event, not a count
+
+
+def test_a_count_in_a_when_clause_after_a_day_is_of_that_day() -> None:
+    from datetime import date
+
+    from pipeline.claims.extract import read_text
+
+    text = (
+        "2013-03-14: The Convention was adopted in 2006. The Convention was opened for signature on "
+        "30 March 2007, when there were 82 Signatories to the Convention."
+    )
+    [claim] = read_text(text, written_on=date(2013, 3, 14)).claims
+    assert (claim.figure, claim.measure, claim.claimed_on) == (82, MEASURE_SIGNATORIES, date(2007, 3, 30))
