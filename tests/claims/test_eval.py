@@ -28,7 +28,7 @@ HELD_OUT = Path(__file__).parent / "eval" / "test"
 # A floor, not the target: the dev score at the end of the seventh pass (818 of 1,089, 75.1%, after 132 more
 # texts from new sites joined). A change that loses more than a few claims fails here; the target (90% on
 # test/) is issue 21's.
-FLOOR = 0.748
+FLOOR = 0.745
 
 
 def test_the_set_is_well_formed() -> None:
