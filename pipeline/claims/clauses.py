@@ -172,8 +172,9 @@ ONE_OF = re.compile(
     + _QUAL
     + _NUM
     + r"\s+(?:countries|states|nations)\s+"
-    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+)?)"
-    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join)\b",
+    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+|are\s+|were\s+)?)"
+    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join|"
+    r"(?:(?<=are\s)|(?<=were\s))(?:now\s+)?(?:a\s+)?(?:states?\s+)?part(?:y|ies)(?=\s+to\b))\b",
     re.I,
 )
 

@@ -79,6 +79,8 @@ _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
     r"adhered\s+to|joined|signed|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?by\s+"
+    # "signed by delegates from 121 countries": the states their envoys stand for
+    r"(?:(?:delegates|delegations|representatives|envoys|ministers|officials|leaders)\s+(?:from|of)\s+)?"
     + _EXTRA
     + _QUAL
     + _NUM

@@ -69,7 +69,7 @@ _NTH_AND = re.compile(
 
 
 def _ordinal_value(word: str) -> int:
-    return int(word[:-2]) if word[:1].isdigit() else parse_ordinal(word)
+    return int(word[:-2].rstrip("^")) if word[:1].isdigit() else parse_ordinal(word)
 
 
 def nth_to_matches(text: str) -> list[CountMatch]:

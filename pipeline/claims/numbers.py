@@ -30,10 +30,11 @@ _ORDINAL_WORD = (
     + "|".join(sorted([*UNIT_ORDINALS, *TENS_ORDINALS], key=len, reverse=True))
     + r")\b"
 )
-# "the 30th ratification", "the fiftieth instrument", "the thirty-fifth instrument".
-ORD = r"(?P<num>\d{1,3})(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
+# "the 30th ratification", "the fiftieth instrument", "the thirty-fifth instrument" (and "the 178^th State",
+# a superscript as a copied page prints it).
+ORD = r"(?P<num>\d{1,3})\^?(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
 # An ordinal without named groups, for patterns that hold two: "the 22nd and 23rd countries".
-ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)\b|" + _ORDINAL_WORD + ")"
+ORDINAL = r"(?:\d{1,3}\^?(?:st|nd|rd|th)\b|" + _ORDINAL_WORD + ")"
 
 # Whether a text holds any figure at all (a digit, a number word, an ordinal word): every stage of the
 # reader starts from one, so a text without any holds no claim and no unread figure.

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.measures import measure_of
-from pipeline.claims.model import REASON_DENOMINATOR, REASON_SUBSET, REASON_TOTAL, CountMatch, Skipped
+from pipeline.claims.model import (
+    REASON_DENOMINATOR,
+    REASON_NOT_UNDERSTOOD,
+    REASON_SUBSET,
+    REASON_TOTAL,
+    CountMatch,
+    Skipped,
+)
 from pipeline.claims.numbers import (
     DIGIT_NUMBER,
     NUM,
@@ -64,6 +71,7 @@ _WHOLE_MEASURE = re.compile(
     r"(?=\s+(?:to|of)\b|\s*$|\s*,)",
     re.I,
 )
+_NOT_DONE = re.compile(r"\b(?:not|never|yet\s+to)\s+$", re.I)
 # A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
 _LABEL_BEFORE = re.compile(
     r"\b(?:annex|group|article|art\.|list|schedule|category|tier|phase|chapter|no\.)\s*$", re.I
@@ -86,6 +94,10 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
         except ValueError:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
+        if _NOT_DONE.search(m.group("whole")):
+            # "one of the twelve countries that has not ratified": those who did not, no count the UN gives
+            skipped += [Skipped(m.start(g), m.end(g), REASON_NOT_UNDERSTOOD) for g in ("num", "den")]
+            continue
         whole_measure = _WHOLE_MEASURE.match(m.group("whole"))
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         told_whole = _WHOLE_WHO.match(m.group("whole")) is not None

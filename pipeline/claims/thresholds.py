@@ -113,9 +113,10 @@ JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
 # "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
 _INFOBOX = re.compile(
-    r"(?:^|(?<=[.;]\s))[ \t|*-]*(?P<label>signatories|signatures|parties|states?\s+parties|"
+    # (a wiki template's fields too: "| signatories = 79| parties = 33")
+    r"(?:^|(?<=[.;]\s)|(?<=\|))[ \t|*-]*(?P<label>signatories|signatures|parties|states?\s+parties|"
     r"contracting\s+(?:states|parties)|ratifications|ratifiers)"
-    r"[ \t]*\|?[ \t]*:?[ \t]*"
+    r"[ \t]*\|?[ \t]*[:=]?[ \t]*"
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I | re.M,
 )

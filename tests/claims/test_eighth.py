@@ -35,3 +35,34 @@ def test_a_count_in_a_when_clause_after_a_day_is_of_that_day() -> None:
     )
     [claim] = read_text(text, written_on=date(2013, 3, 14)).claims
     assert (claim.figure, claim.measure, claim.claimed_on) == (82, MEASURE_SIGNATORIES, date(2007, 3, 30))
+
+
+def test_one_of_n_countries_that_are_a_party() -> None:
+    text = "New Zealand is one of 177 countries that are a party to the Convention."
+    assert _counts(text) == [(177, MEASURE_PARTIES)]
+
+
+def test_a_share_of_those_who_did_not_is_no_count() -> None:
+    from pipeline.claims.model import REASON_NOT_UNDERSTOOD
+    from tests.claims.test_reading import _claims, _unread
+
+    text = "Bangladesh is one of the twelve countries in the world that has not ratified the CCM."
+    assert _claims(text, written_on=None) == []  # not "1 party"
+    assert _unread(text) == [(12, REASON_NOT_UNDERSTOOD)]
+
+
+def test_the_fields_of_a_wiki_template() -> None:
+    text = "{{Infobox treaty| name = The Treaty| signatories = 79| parties = 33| depositor = The Secretary-General}}"
+    assert _counts(text) == [(79, MEASURE_SIGNATORIES), (33, MEASURE_PARTIES)]
+
+
+def test_signed_by_the_delegates_of_n_countries() -> None:
+    assert _counts("The Treaty was signed by delegates from 121 countries in Ottawa.") == [
+        (121, MEASURE_SIGNATORIES)
+    ]
+
+
+def test_an_ordinal_with_a_copied_superscript() -> None:
+    assert _counts("Papua New Guinea has become the 178^th State to ratify the Treaty.") == [
+        (178, MEASURE_PARTIES)
+    ]
