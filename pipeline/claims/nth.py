@@ -12,7 +12,7 @@ from pipeline.claims.model import CountMatch
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import ordinal_of, parse_ordinal
-from pipeline.claims.thresholds import JOINING, clause_around, exact, tells_entry
+from pipeline.claims.thresholds import JOINING, MAKING_ONE, clause_around, exact, tells_entry
 
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
 # into force (then the ordinal threshold pattern reads it).
@@ -55,7 +55,6 @@ _NTH_DID = re.compile(
     re.I,
 )
 
-
 # "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
 _NTH_AND = re.compile(
     r"\b(?:the\s+)?(?P<a>"
@@ -91,7 +90,11 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         if m.group("other") and not JOINING.search(clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
         signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signing")
-        if not signs and tells_entry(clause_around(text, m.start(), m.end())):
+        if (
+            not signs
+            and tells_entry(clause_around(text, m.start(), m.end()))
+            and not MAKING_ONE.search(text, max(0, m.start(group) - 80), m.start(group))
+        ):
             continue  # "following ratification by the 20th state party, it came into force": a threshold
         signs = signs or (m.group("noun") or "").lower() == "signatory"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES

@@ -109,6 +109,9 @@ _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of
 _BEING_NTH = re.compile(
     r"\b(?:being|was|as|is|became|becoming)\s+the\s+(?:" + _ORD + r")(?=\s*(?:[.,;:)]|$))", re.I
 )
+# "It will enter into force on 3 August 2024, making Côte d'Ivoire the 91st State party": the entry into
+# force told is one state's, whose place in the order the ordinal gives (a count, not a threshold).
+MAKING_ONE = re.compile(r"\b(?:making|makes|made)\s+(?-i:[A-Z])[^,;.]{1,40}?\s+the\s+$", re.I)
 JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I)
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
 # "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
@@ -198,6 +201,9 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             needs_entry = i in (0, _MUST_BE) or (
                 i == 1 and (_WHO_JOIN.search(m.group("noun")) or m.group("lead").lower() == "with")
             )
+            n_at = m.start("word") if m.groupdict().get("word") else m.start("num")
+            if i == _ORDINAL and MAKING_ONE.search(text, max(0, n_at - 80), n_at):
+                continue  # "..., making Côte d'Ivoire the 91st State party": a count (nth_to_matches)
             if i == _ORDINAL and _WHO_JOIN.search(m.group(0)):
                 # "the 20th country to ratify ..., triggering its entry into force" is a threshold; "the
                 # 11th country to deposit" and "the 100th country to sign" are counts (nth_to_matches).

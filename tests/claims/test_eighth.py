@@ -66,3 +66,15 @@ def test_an_ordinal_with_a_copied_superscript() -> None:
     assert _counts("Papua New Guinea has become the 178^th State to ratify the Treaty.") == [
         (178, MEASURE_PARTIES)
     ]
+
+
+def test_the_nth_party_an_entry_into_force_for_one_state_makes_is_a_count() -> None:
+    from pipeline.claims.model import KIND_COUNT
+    from tests.claims.test_reading import _read
+
+    text = (
+        "The Second Optional Protocol to the ICCPR will enter into force on 3 August 2024, making "
+        "Côte d'Ivoire the 91st State party to this instrument."
+    )
+    [claim] = _read(text).claims
+    assert (claim.figure, claim.kind, str(claim.claimed_on)) == (91, KIND_COUNT, "2024-08-03")
