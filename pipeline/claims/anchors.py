@@ -50,6 +50,8 @@ _ACT = (
 _ACT_AFTER = re.compile(r"^(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?\s+" + _ACT, re.I)
 # A name after "since", "before", "until": its act starts or ends a span of time, not the count's day.
 _SPAN_OPENS = re.compile(r"\b(?:since|before|until|till|prior\s+to)\s+(?:the\s+)?$", re.I)
+# "including Fiji", "such as Chile": a state told as one of those counted, with no act of its own.
+_MEMBER_BEFORE = re.compile(r"\b(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?$", re.I)
 # What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
 # "the ratification of Chile", "accession by Chile", "instrument of ratification by the Chile".
@@ -103,7 +105,14 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
         if listed[i] and not kinds[i + 1]:
             kinds[i + 1] = set(kinds[i])
     # "Since Chile and Peru ratified it, 40 states have joined": the acts of a list after "since" open a span.
-    opened = [bool(_SPAN_OPENS.search(sentence, max(0, s - 30), s)) for s, _, _ in spans]
+    # "182 countries, including Fiji, had ratified it": a state named in an aside is one of those counted.
+    opened = [
+        bool(
+            _SPAN_OPENS.search(sentence, max(0, s - 30), s)
+            or _MEMBER_BEFORE.search(sentence, max(0, s - 30), s)
+        )
+        for s, _, _ in spans
+    ]
     for i in range(len(listed)):
         opened[i + 1] = opened[i + 1] or (listed[i] and opened[i])
     kinds = [set() if o else k for k, o in zip(kinds, opened, strict=True)]

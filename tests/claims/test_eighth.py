@@ -3,6 +3,8 @@ sentences."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pipeline.claims.frames import read_counts
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 
@@ -78,3 +80,19 @@ def test_the_nth_party_an_entry_into_force_for_one_state_makes_is_a_count() -> N
     )
     [claim] = _read(text).claims
     assert (claim.figure, claim.kind, str(claim.claimed_on)) == (91, KIND_COUNT, "2024-08-03")
+
+
+def test_a_state_named_in_an_aside_does_not_date_the_count(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    def dates(text: str) -> list[tuple[int, object]]:
+        with open_store(keepers_db, read_only=True) as store:
+            return [(c.claim.figure, c.claim.claimed_on) for c in check_text(text, store, name="t").checks]
+
+    # one of those counted, not the act that made the count
+    assert dates(f"She said 5 countries, including Japan, had ratified the {KEEPERS}.") == [(5, None)]
+    assert dates(f"With the accession of Japan, 5 States are now parties to the {KEEPERS}.") == [
+        (5, date(2022, 7, 7))
+    ]
