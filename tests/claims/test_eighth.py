@@ -96,3 +96,12 @@ def test_a_state_named_in_an_aside_does_not_date_the_count(keepers_db) -> None:
     assert dates(f"With the accession of Japan, 5 States are now parties to the {KEEPERS}.") == [
         (5, date(2022, 7, 7))
     ]
+
+
+def test_disabled_rights_is_the_subject_of_the_disabilities_convention() -> None:
+    from pipeline.claims.topics import text_subject
+
+    assert text_subject("UN pact on disabled rights signed. 80 countries signed a UN convention.") == (
+        "IV-15",
+        "disabled rights",
+    )
