@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -141,7 +142,26 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
     return None
 
 
+def described_after_a_name(
+    mentions: Sequence[TreatyMention], sentences: Sequence[tuple[int, int]]
+) -> list[TreatyMention]:
+    """The mentions without the descriptions told after a treaty's name in their sentence: in "The CTBT aims
+    to establish a ban on all types of nuclear explosive tests", the words after "ban on" describe the CTBT
+    (and their first words alone would make another treaty's name)."""
+    starts = [lo for lo, _ in sentences]
+    out = []
+    for m in mentions:
+        if m.via == "description":
+            i = bisect_right(starts, m.start) - 1
+            lo = starts[i] if i >= 0 else 0
+            if any(o.via != "description" and lo <= o.start < m.start for o in mentions):
+                continue
+        out.append(m)
+    return out
+
+
 __all__ = [
+    "described_after_a_name",
     "GENERIC_REF",
     "find_generic_refs",
     "in_subordinate_clause",

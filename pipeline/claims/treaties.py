@@ -13,6 +13,7 @@ from functools import cached_property
 from math import log
 
 from pipeline.claims.protocols import nth_protocol, protocols_first, protocols_of_references, without_glosses
+from pipeline.claims.references import described_after_a_name
 from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
 
@@ -314,7 +315,8 @@ class TitleIndex:
                     mention = TreatyMention(no, m.start(), m.end(), said, 1.0, self.kind(no), via)
                     candidates.append((1e6 + len(said), 1.0, mention))
         candidates += [(1e5 + m.end - m.start, 0.9, m) for m in self._described(text)]
-        for s_start, s_end in split_sentences(text) if sentences is None else sentences:
+        sentences = split_sentences(text) if sentences is None else sentences
+        for s_start, s_end in sentences:
             tokens = self._split_glued(_tokens(text[s_start:s_end]))
             words = [w for w, _, _ in tokens]
             present = set(words)
@@ -350,6 +352,7 @@ class TitleIndex:
                 continue
             insort(spans, (mention.start, mention.end))
             accepted.append(mention)
+        accepted = described_after_a_name(accepted, sentences)
         glossed = without_glosses(self, text, protocols_first(self, text, accepted))
         return protocols_of_references(self, text, glossed)
 

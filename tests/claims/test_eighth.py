@@ -105,3 +105,24 @@ def test_disabled_rights_is_the_subject_of_the_disabilities_convention() -> None
         "IV-15",
         "disabled rights",
     )
+
+
+def test_a_description_told_after_a_treatys_name_describes_that_treaty() -> None:
+    from pipeline.claims.extract import read_text
+    from pipeline.claims.treaties import TitleIndex, TreatyName
+    from tests.claims.test_reading import CTBT
+
+    tpnw = TreatyName(
+        "XXVI-9", "Treaty on the Prohibition of Nuclear Weapons", ("TPNW",), ("Nuclear Ban Treaty",)
+    )
+    index = TitleIndex([CTBT, tpnw])
+    text = (
+        "The CTBT aims to establish a verifiable global ban on all types of nuclear explosive tests. "
+        "Including Tuvalu, the pact has been signed by 184 countries."
+    )
+    [claim] = read_text(text, index).claims
+    assert claim.mtdsg_no == "XXVI-4"  # not the "nuclear ban" treaty the description's first words make
+    [claim] = read_text(
+        "The treaty, a ban on nuclear weapons, has been signed by 86 countries.", index
+    ).claims
+    assert claim.mtdsg_no == "XXVI-9"  # a description with no name before it still names its treaty
