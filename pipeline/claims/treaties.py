@@ -196,10 +196,13 @@ class TitleIndex:
                 if window[j - 1] == ti and prev[j - 1] + wi > best:
                     best = prev[j - 1] + wi
                 row[j] = best
-        # Trace back the matched window positions.
+        # Trace back the matched window positions, each at its earliest (a title word the sentence repeats
+        # later, "... Political Rights, ... their rights", is matched where the title says it).
         i, j, hits = n, m, []
         while i > 0 and j > 0:
-            if (
+            if dp[i][j - 1] >= dp[i][j] - 1e-9:
+                j -= 1
+            elif (
                 title[i - 1] == window[j - 1]
                 and abs(dp[i][j] - (dp[i - 1][j - 1] + (self.weight(title[i - 1]) or 0.05))) < 1e-9
             ):

@@ -126,3 +126,18 @@ def test_a_description_told_after_a_treatys_name_describes_that_treaty() -> None
         "The treaty, a ban on nuclear weapons, has been signed by 86 countries.", index
     ).claims
     assert claim.mtdsg_no == "XXVI-9"  # a description with no name before it still names its treaty
+
+
+def test_a_title_word_the_sentence_repeats_later_does_not_stretch_the_title(eval_db) -> None:
+    from pipeline.claims.check import CachedStore
+    from pipeline.store import open_store
+
+    # every title of the collection competes, as for a user ("Protocol to the International Opium
+    # Convention" opens with the same words)
+    text = (
+        "Under the Optional Protocol to the International Covenant on Civil and\nPolitical Rights, "
+        "individuals who claim that any of their rights enumerated in the Covenant have been violated"
+    )
+    with open_store(eval_db, read_only=True) as store:
+        found = CachedStore(store).title_index().find_mentions(text)
+    assert [m.mtdsg_no for m in found] == ["IV-5"]
