@@ -179,6 +179,18 @@ ONE_OF = re.compile(
 )
 
 
+# A figure and what it counts, as a fact sheet lists them: "• 187 - The number of countries that have
+# ratified the treaty", "193: the number of states that have joined".
+STAT_LINE = re.compile(
+    r"(?:^|\n)[ \t•*·-]*"
+    + _QUAL
+    + _NUM
+    + r"[ \t]*[-–—:][ \t]*(?:the\s+)?(?:number|total)\s+of\s+(?:countries|states|nations)\s+"
+    r"(?:that|which|who)\s+(?:have\s+|had\s+)?(?:now\s+|already\s+)?(?P<verb>ratified|signed|acceded\s+to|joined)\b",
+    re.I,
+)
+
+
 # "Membership of the Convention has reached 180 States", "its membership stands at 164 States Parties": a
 # treaty's membership is its parties.
 MEMBERSHIP = re.compile(

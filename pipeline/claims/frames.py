@@ -28,6 +28,7 @@ from pipeline.claims.clauses import ONE_OF as _ONE_OF
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
 from pipeline.claims.clauses import SIGNING_BY as _SIGNING_BY
+from pipeline.claims.clauses import STAT_LINE as _STAT_LINE
 from pipeline.claims.clauses import TALLY as _TALLY
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
 from pipeline.claims.clauses import WHERE as _WHERE
@@ -99,11 +100,16 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them|with(?=[^,.;\n]{1,60}\bamong\s+them\b))\b[^,.;\n]{1,80},?)?"
     rf"(?:\s+including\s+{_NAME})?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
+    # "143 governments, two-thirds of the world's countries, have ratified": their share, told aside
+    r"(?:\s*,\s*(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,3}\s*(?:%|per\s*cent)|"
+    r"[a-z]+-(?:thirds?|quarters?|fifths?)|half|a\s+third|a\s+quarter)\s+of\s+[^,.;\n]{1,40},)?"
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
     r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
     # "185 countries -- over ninety percent of the members -- are party", "five countries—Jamaica—have"
-    r"(?:\s*(?:--|—|–)\s*[^—–.;\n]{1,80}?\s*(?:--|—|–)|\s+-(?=\s)\s*[^—–.;\n]{1,80}?\s*(?<=\s)-(?=\s))?"
+    r"(?:\s*(?:--|—|–)\s*[^—–.;\n]{1,80}?\s*(?:--|—|–)|\s+-(?=\s)\s*[^—–.;\n]{1,80}?\s*(?<=\s)-(?=\s)|"
+    # "Two-thirds of all member states – 132 countries – have ratified": the count told in a dash aside
+    r"\s*(?:--|—|–)(?=\s*(?:have|has|had|are|were)\s))?"
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
 )
@@ -198,6 +204,7 @@ _PATTERNS = (
     _BROUGHT_TO,
     _ACCEPTED_BY_JOINING,
     _ONE_OF,
+    _STAT_LINE,
     _BINDS,
     _NUMBER_WHO,
     _PASSIVE,

@@ -141,3 +141,18 @@ def test_a_title_word_the_sentence_repeats_later_does_not_stretch_the_title(eval
     with open_store(eval_db, read_only=True) as store:
         found = CachedStore(store).title_index().find_mentions(text)
     assert [m.mtdsg_no for m in found] == ["IV-5"]
+
+
+def test_a_count_told_in_a_dash_aside() -> None:
+    text = "Two-thirds of all member states – 132 countries – have ratified the Protocol."
+    assert _counts(text) == [(132, MEASURE_PARTIES)]
+
+
+def test_a_share_told_aside_between_the_count_and_its_verb() -> None:
+    text = "143 governments, two-thirds of the world's countries, have ratified the Protocol."
+    assert _counts(text) == [(143, MEASURE_PARTIES)]
+
+
+def test_a_fact_sheet_line_of_a_figure_and_what_it_counts() -> None:
+    text = "Key facts\n• 187 - The number of countries that have ratified the treaty.\n"
+    assert _counts(text) == [(187, MEASURE_PARTIES)]
