@@ -25,6 +25,7 @@ from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
 from pipeline.claims.clauses import NUMBER_OF_BARE as _NUMBER_OF_BARE
 from pipeline.claims.clauses import NUMBER_WHO as _NUMBER_WHO
 from pipeline.claims.clauses import ONE_OF as _ONE_OF
+from pipeline.claims.clauses import OPCW_MEMBERS as _OPCW_MEMBERS
 from pipeline.claims.clauses import REACHES as _REACHES
 from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
 from pipeline.claims.clauses import SIGNING_BY as _SIGNING_BY
@@ -205,6 +206,7 @@ _PATTERNS = (
     _ACCEPTED_BY_JOINING,
     _ONE_OF,
     _STAT_LINE,
+    _OPCW_MEMBERS,
     _BINDS,
     _NUMBER_WHO,
     _PASSIVE,

@@ -156,3 +156,10 @@ def test_a_share_told_aside_between_the_count_and_its_verb() -> None:
 def test_a_fact_sheet_line_of_a_figure_and_what_it_counts() -> None:
     text = "Key facts\n• 187 - The number of countries that have ratified the treaty.\n"
     assert _counts(text) == [(187, MEASURE_PARTIES)]
+
+
+def test_the_opcws_member_states_are_the_chemical_weapons_conventions_parties() -> None:
+    assert _counts("As of today the OPCW has 192 Member States, who work together.") == [
+        (192, MEASURE_PARTIES)
+    ]
+    assert _counts("The OPCW inspected 192 sites.") == []
