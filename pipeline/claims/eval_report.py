@@ -65,6 +65,24 @@ def misread_kinds(result: EvalResult) -> dict[str, int]:
     return kinds
 
 
+def same_figure_days(result: EvalResult) -> int:
+    """The misreads that differ from the set only by the day they are dated to, on which the UN's figure was
+    the one the set gives for its own day, so the verdict and the figures a reader sees are the same ("the
+    100th ratification" dated by the deposit or by the release of the next day). Counted apart, never as
+    right."""
+    n = 0
+    for m in result.misses:
+        if m.what != "misread" or m.got is None or m.expected is None or ";" in m.why:
+            continue
+        match = _FIRST_DIFF.match(m.why)
+        if match is None or match.group(1) != "date" or "None" in match.groups():
+            continue
+        then = m.expected.then.strip()
+        if then.isdigit() and m.got.figure_then == int(then):
+            n += 1
+    return n
+
+
 def missed_kinds(result: EvalResult) -> dict[str, int]:
     """The claims not found, by what became of their figure: listed unread (by reason) or not seen at all
     (no sentence about a treaty held it, or a pattern took it as something else)."""
@@ -87,7 +105,8 @@ def _misses_line(result: EvalResult) -> str:
         f"(parent or protocol), {kinds['another treaty']} another treaty; date misreads: "
         f"{kinds['read undated']} read undated (the set dates them), "
         f"{kinds['dated, set undated']} dated (the set does not), "
-        f"{kinds['same year']} another day of the same year, {kinds['another year']} another year"
+        f"{kinds['same year']} another day of the same year, {kinds['another year']} another year "
+        f"({same_figure_days(result)} of them only another day with the same UN figure and verdict)"
         + (
             "\n  not found: " + ", ".join(f"{n} {reason}" for reason, n in missed_kinds(result).items())
             if counts["missed"]

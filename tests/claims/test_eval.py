@@ -204,7 +204,7 @@ def test_treaty_and_date_misreads_are_told_apart() -> None:
     assert (
         "treaty misreads: 1 no treaty, 2 of its family (parent or protocol), 1 another treaty; date misreads: 1 read "
         "undated (the set dates them), 1 dated (the set does not), 1 another day of the same year, 1 another "
-        "year" in render_eval(result)
+        "year (0 of them only another day with the same UN figure and verdict)" in render_eval(result)
     )
 
 
@@ -220,3 +220,28 @@ def test_claims_not_found_are_told_by_what_became_of_their_figure() -> None:
     )
     assert missed_kinds(result) == {"subset": 2, "frame not understood": 1, "not seen": 1}
     assert "not found: 2 subset, 1 frame not understood, 1 not seen" in render_eval(result)
+
+
+def test_a_date_misread_on_a_day_of_the_same_un_figure_is_counted_apart() -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from pipeline.claims.eval_report import same_figure_days
+    from pipeline.claims.evaluate import Expected
+    from pipeline.claims.results import ClaimCheck
+
+    def misread(why: str, then: str, figure_then: int) -> Miss:
+        e = Expected("a.txt", 100, "XXVI-5", "parties", None, None, "stale", then, "164", "")
+        got = cast(ClaimCheck, SimpleNamespace(figure_then=figure_then))
+        return Miss("a.txt", "misread", e, got, why)
+
+    result = EvalResult(
+        misses=[
+            misread("date 2000-07-27 (expected 2000-07-26)", "100", 100),  # the same figure: counted
+            misread("date 2000-09-27 (expected 2000-07-26)", "100", 104),  # another figure
+            misread("date 2000-07-27 (expected 2000-07-26); verdict wrong (expected stale)", "100", 100),
+            misread("date None (expected 2000-07-26)", "100", 100),
+        ]
+    )
+    assert same_figure_days(result) == 1
+    assert result.right == 0  # counted apart, never as right
