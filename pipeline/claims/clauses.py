@@ -56,7 +56,7 @@ WHERE = (
 # What "have done so", "that number" and "brought the tally to" point back to.
 DONE_SO = re.compile(
     r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join|ratification|accession|"
-    r"signature)\b",
+    r"signature|bec[oa]me\s+(?:states?\s+)?part(?:y|ies))\b",
     re.I,
 )
 
@@ -82,8 +82,25 @@ JOIN_OTHERS = re.compile(
     r"\b(?P<verb>join|joins|joined|joining)\s+(?:the\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+other\s+(?:countries|states|nations)\b"
+    + r"\s+other\s+(?:countries|states|nations|members|(?:states?\s+)?parties)\b"
     r"(?!\s+(?:in|by)\s+signing)",
+    re.I,
+)
+
+# "It currently has signatures from 92 different states": the acts, counted by who made them.
+ACTS_FROM = re.compile(
+    r"\b(?:has|had|have|with|received|receives|gathered|collected|won)\s+(?:the\s+)?(?P<noun>signatures|ratifications)\s+"
+    r"(?:from|of)\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:different\s+|other\s+|separate\s+)?(?:states|countries|nations)\b",
+    re.I,
+)
+# "signed by 185 countries, with 168 of those countries also ratifying it": of those counted before, the
+# ones who did more.
+WITH_OF_THOSE = re.compile(
+    r"\bwith\s+" + _QUAL + _NUM + r"\s+of\s+(?:those|them|these)(?:\s+(?:countries|states|nations))?\s+"
+    r"(?:(?:also|now|already)\s+)*(?P<verb>ratifying|having\s+ratified|acceding|having\s+acceded|joining)\b",
     re.I,
 )
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
+from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
 from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
@@ -33,6 +34,7 @@ from pipeline.claims.clauses import STAT_LINE as _STAT_LINE
 from pipeline.claims.clauses import TALLY as _TALLY
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
 from pipeline.claims.clauses import WHERE as _WHERE
+from pipeline.claims.clauses import WITH_OF_THOSE as _WITH_OF_THOSE
 from pipeline.claims.clauses import after_threshold as _after_threshold
 from pipeline.claims.labels import label_matches
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
@@ -130,6 +132,8 @@ _VERB = (
     r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
+    # "118 nations that are part of the CCW"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s))part\s+of(?=\s+(?:the|its|this)\s)|"
     # "52 countries, including X, who are signatories but not yet parties"
     r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bnow\s))signatories\b|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
@@ -207,6 +211,8 @@ _PATTERNS = (
     _ONE_OF,
     _STAT_LINE,
     _OPCW_MEMBERS,
+    _ACTS_FROM,
+    _WITH_OF_THOSE,
     _BINDS,
     _NUMBER_WHO,
     _PASSIVE,

@@ -163,3 +163,28 @@ def test_the_opcws_member_states_are_the_chemical_weapons_conventions_parties() 
         (192, MEASURE_PARTIES)
     ]
     assert _counts("The OPCW inspected 192 sites.") == []
+
+
+def test_joins_n_other_members() -> None:
+    assert _counts("Timor-Leste now joins 185 other members to the Convention.") == [(185, MEASURE_PARTIES)]
+
+
+def test_signatures_from_n_states() -> None:
+    text = "The Protocol currently has signatures from 92 different states."
+    assert _counts(text) == [(92, MEASURE_SIGNATORIES)]
+
+
+def test_n_nations_that_are_part_of_the_treaty() -> None:
+    assert _counts("The 118 nations that are part of the CCW agreed to meet again.") == [
+        (118, MEASURE_PARTIES)
+    ]
+
+
+def test_a_running_total_after_states_became_parties() -> None:
+    text = "Eight more countries have become parties to Protocol V, bringing the total number to 69."
+    assert (69, MEASURE_PARTIES) in _counts(text)
+
+
+def test_with_n_of_those_also_ratifying() -> None:
+    text = "The treaty has been signed by 185 countries, with 168 of those countries also ratifying it."
+    assert _counts(text) == [(185, MEASURE_SIGNATORIES), (168, MEASURE_PARTIES)]
