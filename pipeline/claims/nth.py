@@ -28,6 +28,9 @@ _NTH_TO = re.compile(
     + r")\s+(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)\s+"
     + _TO_JOIN
     + r"|(?:state|country|nation)\s+part(?:y|ies)"
+    # "the 158th member state of the Convention": a member of a treaty is a party to it
+    r"|member\s+(?:state|country|nation)(?=\s+(?:of|to)\s+(?:the|this|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:convention|treaty|protocol|covenant)\b)"
     r"|(?:high\s+contracting\s+|contracting\s+)?(?P<noun>signatory|party(?=\s+to\s+(?:the\b|its\b|this\b|(?-i:[A-Z]))))"
     r"(?!\s+to\s+(?:ratify|sign|join|accede))"
     r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",

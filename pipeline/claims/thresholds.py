@@ -194,7 +194,11 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             if (
                 i == 1
                 and m.group("lead").lower() == "with"
-                and (_WHO_JOIN.search(m.group("noun")) or m.group("qual"))
+                and (
+                    _WHO_JOIN.search(m.group("noun"))
+                    or m.group("qual")
+                    or m.group("noun").lower() == "signatories"
+                )
             ):
                 continue  # "in force ..., with a total of 110 States Parties": a count (not "With 50
                 # ratifications, it entered into force")

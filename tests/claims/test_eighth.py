@@ -188,3 +188,22 @@ def test_a_running_total_after_states_became_parties() -> None:
 def test_with_n_of_those_also_ratifying() -> None:
     text = "The treaty has been signed by 185 countries, with 168 of those countries also ratifying it."
     assert _counts(text) == [(185, MEASURE_SIGNATORIES), (168, MEASURE_PARTIES)]
+
+
+def test_signatories_beside_an_entry_into_force_are_no_threshold() -> None:
+    from pipeline.claims.model import KIND_COUNT
+    from tests.claims.test_reading import _read
+
+    text = (
+        "The CCM reached the 30th ratification required to enter into force, and has since gained further "
+        "support, with 86 signatories as of the end of January 2011."
+    )
+    kinds = {c.figure: (c.measure, c.kind) for c in _read(text).claims}
+    assert kinds[86] == (MEASURE_SIGNATORIES, KIND_COUNT)
+
+
+def test_the_nth_member_state_of_a_convention() -> None:
+    assert _counts("Vietnam became the 158th member state of the Convention on 7 March.") == [
+        (158, MEASURE_PARTIES)
+    ]
+    assert _counts("Vietnam became the 158th member state of the United Nations.") == []
