@@ -104,6 +104,23 @@ WITH_OF_THOSE = re.compile(
     re.I,
 )
 
+# "The ten are among the 160 that are already party to the Covenant": the whole they are counted among.
+AMONG_THE = re.compile(
+    r"\bamong\s+the\s+" + _QUAL + _NUM + r"\s+(?:(?:countries|states|nations)\s+)?(?:that|which|who)\s+"
+    r"(?:are|were|have|had)\s+(?:(?:already|now|also)\s+)*"
+    r"(?P<verb>part(?:y|ies)\s+to|ratified|signed|acceded|joined|become\s+part(?:y|ies))\b",
+    re.I,
+)
+# "120 States have committed to its goals, 106 as States Parties and 14 as signatories": each count told with
+# the standing it counts.
+AS_STANDING = re.compile(
+    r"(?:(?<=,)|(?<=\band))\s*"
+    + _QUAL
+    + _NUM
+    + r"\s+as\s+(?P<noun>(?:states?[\s-]+)?parties|signatories|signatory\s+states)\b",
+    re.I,
+)
+
 # "the nine nations which have not yet ratified the treaty despite signing it": signed, not parties.
 NOT_DESPITE = re.compile(
     _QUAL + _NUM + r"\s+(?:countries|states|nations)\b[^.;:\d]{0,30}?\s+(?:that|which|who)\s+"

@@ -12,6 +12,8 @@ from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
+from pipeline.claims.clauses import AMONG_THE as _AMONG_THE
+from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
 from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
@@ -213,6 +215,8 @@ _PATTERNS = (
     _OPCW_MEMBERS,
     _ACTS_FROM,
     _WITH_OF_THOSE,
+    _AMONG_THE,
+    _AS_STANDING,
     _BINDS,
     _NUMBER_WHO,
     _PASSIVE,

@@ -207,3 +207,15 @@ def test_the_nth_member_state_of_a_convention() -> None:
         (158, MEASURE_PARTIES)
     ]
     assert _counts("Vietnam became the 158th member state of the United Nations.") == []
+
+
+def test_among_the_n_that_are_party_to_a_treaty() -> None:
+    text = "The ten are among the 160 that are already party to the Covenant."
+    assert _counts(text) == [(160, MEASURE_PARTIES)]
+
+
+def test_counts_told_with_the_standing_they_count() -> None:
+    from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES
+
+    text = "120 States have committed to the Convention's goals, 106 as States Parties and 14 as signatories."
+    assert _counts(text) == [(106, MEASURE_PARTIES), (14, MEASURE_SIGNED_NOT_PARTIES)]
