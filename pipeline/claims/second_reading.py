@@ -31,7 +31,7 @@ from pipeline.claims.record_reading import bears_out
 from pipeline.claims.results import ClaimCheck
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.treaties import TitleIndex
-from pipeline.claims.verdicts import VERDICT_WRONG
+from pipeline.claims.verdicts import VERDICT_THRESHOLD_WRONG, VERDICT_WRONG
 
 # How far from the record a dated count must be before another reading is tried: a tenth of the UN's
 # figure, and more than a few states (a text one or two off is misstated, not misread).
@@ -181,6 +181,15 @@ class SecondLook:
         self.brought = brought
 
     def __call__(self, check: ClaimCheck) -> ClaimCheck:
+        if check.claim.kind == KIND_THRESHOLD and check.verdict == VERDICT_THRESHOLD_WRONG:
+            # "The Convention ... entered into force after the 20th ratification", linked to the Optional
+            # Protocol named nearer: the family treaty the text names whose 20th consent brought it in.
+            for other in family(str(check.mtdsg_no), self.named, self.index):
+                moved = replace(check.claim, mtdsg_no=other)
+                if self.brought(moved):
+                    first = f"read first as {check.mtdsg_no}'s threshold, which the record does not bear out"
+                    second = self.check_claim(moved)
+                    return replace(second, notes=(f"{first}; read again as {other}'s", *second.notes))
         threshold = as_threshold(check, self.brought)
         if threshold is not None:
             second = self.check_claim(threshold)

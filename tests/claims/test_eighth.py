@@ -219,3 +219,19 @@ def test_counts_told_with_the_standing_they_count() -> None:
 
     text = "120 States have committed to the Convention's goals, 106 as States Parties and 14 as signatories."
     assert _counts(text) == [(106, MEASURE_PARTIES), (14, MEASURE_SIGNED_NOT_PARTIES)]
+
+
+def test_a_threshold_the_record_puts_on_the_linked_treatys_family_member(eval_db) -> None:
+    from pipeline.claims.check import CachedStore, check_text
+    from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT
+    from pipeline.store import open_store
+
+    text = (
+        "The Convention on the Rights of Persons with Disabilities and its Optional Protocol were adopted in 2006. "
+        "It came into force on May 3, 2008 following the 20th ratification of Convention, and the Optional "
+        "Protocol 10 ratifications."
+    )
+    with open_store(eval_db, read_only=True) as store:
+        report = check_text(text, CachedStore(store), name="t")
+    twentieth = next(c for c in report.checks if c.claim.figure == 20)
+    assert (twentieth.mtdsg_no, twentieth.verdict) == ("IV-15", VERDICT_THRESHOLD_RIGHT)
