@@ -12,6 +12,10 @@ the record bears the figure out exactly:
 3. a count of parties, for a count of signatories told with the verb ("192 nations have signed" a
    convention 192 states had joined: the everyday verb for joining).
 
+In a text with no date of its own, a count more than 30% off that an earlier sentence's day dated (not
+its own sentence's) is read again undated, and kept so when it is within a tenth of today's figure ("The
+CTBT opened for signature on 24 September 1996. ... As of now, 178 countries have signed it").
+
 A reading the record does not bear out is left as it was, judged wrong: the stage never invents a
 treaty or a day the text does not give, and never touches a claim within a tenth of the record, an
 undated claim, a threshold or a count of one way of joining. The claim that was re-read says so in its
@@ -101,6 +105,18 @@ def reread(
             first = (
                 f"read first as {check.mtdsg_no} on {claim.claimed_on} ({check.figure_then} then, judged "
                 f"wrong); read again as {what}, which the record bears out"
+            )
+            return replace(second, notes=(first, *second.notes))
+    if written_on is None and claim.date_source == "paragraph" and is_far(check, SET_ASIDE_SHARE):
+        # A text with no date of its own: a day an earlier sentence told for something else ("opened for
+        # signature on 24 September 1996") dated a count the record puts far from it; near today's figure, it
+        # is the text's undated present. (A day its own sentence tells is kept: the text's error.)
+        second = check_claim(replace(claim, claimed_on=None, date_text=None, date_source=None))
+        now = second.figure_now
+        if now and abs(claim.figure - now) <= FAR_SHARE * now:
+            first = (
+                f"read first as of {claim.claimed_on} ({check.figure_then} then, far from it); the text has "
+                "no date of its own, so read again undated, near today's figure"
             )
             return replace(second, notes=(first, *second.notes))
     return check

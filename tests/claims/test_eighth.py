@@ -235,3 +235,19 @@ def test_a_threshold_the_record_puts_on_the_linked_treatys_family_member(eval_db
         report = check_text(text, CachedStore(store), name="t")
     twentieth = next(c for c in report.checks if c.claim.figure == 20)
     assert (twentieth.mtdsg_no, twentieth.verdict) == ("IV-15", VERDICT_THRESHOLD_RIGHT)
+
+
+def test_a_far_count_dated_by_an_earlier_sentence_of_an_undated_text_is_read_undated(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    text = f"As of 1 March 2006, the {KEEPERS} was open for signature. It has 5 States parties."
+    with open_store(keepers_db, read_only=True) as store:
+        undated = check_text(text, store, name="t").checks
+        # with a date of its own, the text is judged on it: one party then, listed unread as far from it
+        dated = check_text(text, store, name="t", written_on=date(2006, 3, 2))
+    [c] = undated
+    assert (c.claim.figure, c.claim.claimed_on, c.figure_now) == (5, None, 5)
+    assert "read again undated" in c.notes[0]
+    assert [u.figure for u in dated.unread] == [5] and not dated.checks
