@@ -153,6 +153,13 @@ COUNT_NOUN = (
 )
 # "the highest number of states parties, 191, making it ...": the number in apposition.
 NUMBER_APPOSED = re.compile(r"\bnumber\s+of\s+" + COUNT_NOUN + r",\s+" + _NUM + r"\b(?=\s*[,;.)]|\s*$)", re.I)
+# "the number of parties (126) subscribing to it", "the highest number of signatures ever recorded in one
+# day for a U.N. convention (82)": the number in brackets after the phrase it counts.
+NUMBER_BRACKETED = re.compile(
+    # (a full stop inside the words only before a small letter: "for a U.N. convention (82)")
+    r"\bnumber\s+of\s+" + COUNT_NOUN + r"\b(?:[^().;:\n]|\.(?=\w|\s+[a-z])){0,80}?\(\s*" + _NUM + r"\s*\)",
+    re.I,
+)
 # "Since the last meeting on 1 May 2010, the number of parties has increased from 150 to 155": the
 # starting figure is the count on the day "since" names (set_aside keeps it only after a "since").
 FROM_SINCE = re.compile(

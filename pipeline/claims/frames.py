@@ -25,6 +25,7 @@ from pipeline.claims.clauses import NEEDS as _CLAUSE_NEEDS
 from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
 from pipeline.claims.clauses import NOUN_NUMBER as _NOUN_NUMBER
 from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
+from pipeline.claims.clauses import NUMBER_BRACKETED as _NUMBER_BRACKETED
 from pipeline.claims.clauses import NUMBER_OF_BARE as _NUMBER_OF_BARE
 from pipeline.claims.clauses import NUMBER_WHO as _NUMBER_WHO
 from pipeline.claims.clauses import ONE_OF as _ONE_OF
@@ -232,6 +233,7 @@ _PATTERNS = (
     _AND_TO,
     _NUMBER_OF_BARE,
     _NUMBER_APPOSED,
+    _NUMBER_BRACKETED,
     _TALLY,
     _HAS,
     _STATES_ACTS,

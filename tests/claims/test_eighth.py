@@ -251,3 +251,10 @@ def test_a_far_count_dated_by_an_earlier_sentence_of_an_undated_text_is_read_und
     assert (c.claim.figure, c.claim.claimed_on, c.figure_now) == (5, None, 5)
     assert "read again undated" in c.notes[0]
     assert [u.figure for u in dated.unread] == [5] and not dated.checks
+
+
+def test_the_number_in_brackets_after_the_phrase_it_counts() -> None:
+    text = "Its success should not be measured by the number of parties (126) subscribing to it."
+    assert _counts(text) == [(126, MEASURE_PARTIES)]
+    text = "It received the highest number of signatures ever recorded in one day for a U.N. convention (82)."
+    assert _counts(text) == [(82, MEASURE_SIGNATORIES)]
