@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
@@ -32,7 +33,8 @@ def _same_file(a: Path, b: Path) -> bool:
 @app.command("check-claims")
 def check_claims(
     file: Annotated[
-        Path | None, typer.Argument(help="Text file to check (plain text or Markdown, UTF-8).")
+        Path | None,
+        typer.Argument(help="Text file to check (plain text or Markdown, UTF-8); - reads standard input."),
     ] = None,
     treaty: Annotated[
         str | None,
@@ -111,7 +113,15 @@ def check_claims(
         except StoreError as e:
             fail(str(e))
     text = ""
-    if file is not None:
+    name = "stdin"
+    if file is not None and str(file) == "-":
+        raw = sys.stdin.buffer.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            fail(f"standard input is not UTF-8 text ({e.reason} at byte {e.start})")
+    elif file is not None:
+        name = file.name
         if not file.is_file():
             fail(f"no such file: {file}")
         if annotate is not None and _same_file(file, annotate):
@@ -136,7 +146,7 @@ def check_claims(
             names.title_index()
         reading = read_claims(text, names, treaty=treaty, written_on=day)
         with open_store(path, read_only=True) as store:
-            report = check_reading(reading, CachedStore(store, names), name=file.name, written_on=day)
+            report = check_reading(reading, CachedStore(store, names), name=name, written_on=day)
     except EvalSetError as e:
         fail(str(e))
     except UnknownTreaty as e:

@@ -169,3 +169,16 @@ def test_a_long_list_of_newcomers_is_cut_with_a_count_and_all_shows_it(eval_db: 
     assert (
         "more (--all" not in every and every.count("(ratification") + every.count("(accession") >= total - 5
     )
+
+
+def test_a_dash_reads_the_text_from_standard_input(keepers_db: Path) -> None:
+    text = f"As of December 2020, the {KEEPERS} had been ratified by 4 countries.\n"
+    result = runner.invoke(
+        app, ["check-claims", "-", "--db", str(keepers_db), "--format", "json"], input=text
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["file"] == "stdin"
+    assert [c["figure"] for c in report["claims"]] == [4]
+    bad = runner.invoke(app, ["check-claims", "-", "--db", str(keepers_db)], input=b"\xff\xfe\xfa")
+    assert bad.exit_code != 0 and "standard input is not UTF-8" in bad.output
