@@ -205,7 +205,14 @@ def consequence_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> Da
     """ "On 28 June 2013 the Convention entered into force for Somalia, making it the 189th State Party":
     a count that the act told before it made ("making it", "bringing the total to") is of that act's day,
     even when the act is an event (an entry into force for one state) that dates no other count."""
-    if not _CONSEQUENCE_LEAD.search(text, sentence[0], pos):
+    return _day_before_lead(_CONSEQUENCE_LEAD, text, pos, sentence, dates)
+
+
+def _day_before_lead(
+    lead: re.Pattern[str], text: str, pos: int, sentence: Span, dates: DateIndex
+) -> DateMention | None:
+    """The last day told in the sentence before `pos`, when `lead` ends right before the count."""
+    if not lead.search(text, sentence[0], pos):
         return None
     days = [d for d in dates.within(sentence[0], pos) if d.precision == "day"]
     return days[-1] if days else None
@@ -220,10 +227,7 @@ _WHEN_LEAD = re.compile(
 def when_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> DateMention | None:
     """ "The Convention was opened for signature on 30 March 2007, when there were 82 signatories": a count
     told in a "when" clause after a day is of that day, even when the day is an event's."""
-    if not _WHEN_LEAD.search(text, sentence[0], pos):
-        return None
-    days = [d for d in dates.within(sentence[0], pos) if d.precision == "day"]
-    return days[-1] if days else None
+    return _day_before_lead(_WHEN_LEAD, text, pos, sentence, dates)
 
 
 # "A further 11 states have signed but not ratified it", "Another 17 states...": a count added to the last

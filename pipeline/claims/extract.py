@@ -171,8 +171,11 @@ def read_text(
         paragraph = paragraphs.containing(c.number_start)
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
         own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
-        d = None if own_date else when_day(text, c.number_start, sentence, all_dates)
-        d = d or (None if own_date else date_for(c.number_start, usable, sentence, paragraph, text))
+        d = None
+        if not own_date:
+            d = when_day(text, c.number_start, sentence, all_dates) or date_for(
+                c.number_start, usable, sentence, paragraph, text
+            )
         d = _since_day(text, c, sentence, all_dates) or d
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature

@@ -205,8 +205,10 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             needs_entry = i in (0, _MUST_BE) or (
                 i == 1 and (_WHO_JOIN.search(m.group("noun")) or m.group("lead").lower() == "with")
             )
-            n_at = m.start("word") if m.groupdict().get("word") else m.start("num")
-            if i == _ORDINAL and MAKING_ONE.search(text, max(0, n_at - 80), n_at):
+            g = m.groupdict()
+            n_group = "word" if g.get("word") else "num"
+            n_start, n_end = m.span(n_group)
+            if i == _ORDINAL and MAKING_ONE.search(text, max(0, n_start - 80), n_start):
                 continue  # "..., making Côte d'Ivoire the 91st State party": a count (nth_to_matches)
             if i == _ORDINAL and _WHO_JOIN.search(m.group(0)):
                 # "the 20th country to ratify ..., triggering its entry into force" is a threshold; "the
@@ -225,12 +227,10 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             ):
                 # "after the 50th ratification ..., the number of members of the SPT shall increase": a
                 # rule of the treaty tied to its Nth consent, about something other than entry into force.
-                n_group = "word" if m.groupdict().get("word") else "num"
-                rules.append(Skipped(m.start(n_group), m.end(n_group), REASON_THRESHOLD))
+                rules.append(Skipped(n_start, n_end, REASON_THRESHOLD))
                 continue  # "when it was ratified by 100 states": a count at an event, not a threshold
-            g = m.groupdict()
-            if g.get("word"):
-                figure, n_start, n_end = parse_ordinal(g["word"]), m.start("word"), m.end("word")
+            if n_group == "word":
+                figure = parse_ordinal(g["word"])
                 if figure < 10:
                     continue  # "the first state to ratify": an event, not the threshold of entry into force
             else:
@@ -238,7 +238,6 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                     figure = parse_number(g["num"])
                 except ValueError:
                     continue
-                n_start, n_end = m.start("num"), m.end("num")
             if 1900 <= figure <= 2100 or (i == 1 and figure < 3):
                 continue  # a year; "when one country ratified it" (an event)
             if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or re.search(
