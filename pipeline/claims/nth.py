@@ -70,10 +70,6 @@ _NTH_AND = re.compile(
 )
 
 
-def _ordinal_value(word: str) -> int:
-    return int(word[:-2].rstrip("^")) if word[:1].isdigit() else parse_ordinal(word)
-
-
 def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
@@ -126,7 +122,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         signs = m.group("verb").lower() == "sign"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         for g in ("a", "b"):
-            figure = _ordinal_value(m.group(g))
+            figure = parse_ordinal(m.group(g))
             if figure >= 10:
                 out.append(exact(figure, measure, (m.start(), m.end()), m.span(g), m.group(0)))
     return out

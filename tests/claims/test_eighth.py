@@ -68,6 +68,9 @@ def test_an_ordinal_with_a_copied_superscript() -> None:
     assert _counts("Papua New Guinea has become the 178^th State to ratify the Treaty.") == [
         (178, MEASURE_PARTIES)
     ]
+    from pipeline.text import parse_ordinal
+
+    assert parse_ordinal("178^th") == 178  # the one ordinal parser reads it too ("the 22nd and 178^th")
 
 
 def test_the_nth_party_an_entry_into_force_for_one_state_makes_is_a_count() -> None:
