@@ -26,7 +26,8 @@ from pipeline.text import MONTH_NAMES
 
 # A sentence is about a treaty when it names one or uses one of these words.
 TREATY_WORDS = re.compile(
-    r"\b(?:ratif\w*|sign\w*|part(?:y|ies)|acce(?:de|ded|ding|ssions?)\w*|join\w*|bound|"
+    r"\b(?:ratif\w*|sign\w*|part(?:y|ies|icipants?)|acce(?:de|ded|ding|ssions?|pt|pted|ptance)\w*|join\w*|bound|"
+    r"binding|adher\w*|approv(?:ed|al)|consent\w*|members?|membership|instruments?|"
     r"treaty|treaties|convention|protocol|covenant|statute|agreement)\b",
     re.I,
 )
