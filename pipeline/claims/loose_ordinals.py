@@ -29,6 +29,14 @@ _LOOSE = re.compile(
     r"accessions?|instruments?|signatures?|adherents?)\b",
     re.I,
 )
+# "Germany was due to sign, making it the 63rd.", "..., becoming the 35th to do so": the Nth who did what
+# the sentence tells, with no noun after the ordinal.
+_BARE = re.compile(
+    r"\b(?:making|makes|made|became|becomes|becoming|become)\s+(?:it\s+|them\s+)?the\s+(?:"
+    + ORD
+    + r")(?=\s*(?:[.,;:)]|$)|\s+(?:to\s+do\s+so|to\s+(?:sign|ratify|accede|join)|in\s+the\s+world|on|in)\b)",
+    re.I,
+)
 _SIGNS = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:to\s+sign\b|signing\b|signed\b)", re.I)
 LOWEST, HIGHEST = 2, 250
 # A pledge, a plan or a hope before the ordinal: what is to come, not a count.
@@ -45,7 +53,7 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
     sentence about a treaty whose number no earlier stage took (`taken`: the starts of the numbers read or
     listed)."""
     out = []
-    for m in _LOOSE.finditer(text):
+    for m in sorted([*_LOOSE.finditer(text), *_BARE.finditer(text)], key=lambda m: m.start()):
         try:
             figure, group = ordinal_of(m)
         except ValueError:
@@ -60,8 +68,15 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
         lo, hi = sentences.spans[i]
         if not TREATY_WORDS.search(text, lo, hi) or _PLEDGE.search(text, lo, start):
             continue  # no treaty word; "pledged that it will be acceding to become the 163rd state"
-        noun = m.group("noun").lower()
+        noun = (m.groupdict().get("noun") or "").lower()
+        # the noun ("10th signatory"), the verb after ("84th state to sign"), or, with no noun, the verb of
+        # its clause ("was due to sign shortly, making it the 63rd")
         signs = noun.startswith(("signator", "signature")) or bool(_SIGNS.match(text[m.end() : m.end() + 60]))
+        if not noun and not signs:
+            clause = text[max(lo, text.rfind(";", lo, start) + 1) : start]
+            signs = bool(re.search(r"\bsign(?:s|ed|ing)?\b", clause, re.I)) and not re.search(
+                r"\b(?:ratif|acce(?:de|ssion)|join)", clause, re.I
+            )
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         out.append((figure, measure, m.start(), m.end(), start, end))
     return out

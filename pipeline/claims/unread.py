@@ -33,10 +33,12 @@ TREATY_WORDS = re.compile(
 )
 # Numbers that name something rather than count it: "Article 5", "resolution 61/106", "[2]", "5%", "1.5"
 # ("number 5" names, "now number 150" counts).
+# A word's full stop ends its sentence ("... ratified the protocol. Thirty other countries"); only an
+# abbreviation's stays with the label ("Art. 5", "No. 12").
 _LABEL_BEFORE = re.compile(
-    r"\b(?:article|art|articles|arts|paragraph|para|resolution|no|nos|(?<!now\s)(?<!still\s)(?<!currently\s)number|"
-    r"chapter|section|page|pp|p|"
-    r"annex|rule|principle|goal|sdg|table|figure|vol|volume|series|session|ccw|protocol)\.?\s*$",
+    r"\b(?:(?:art|arts|para|no|nos|pp|p|vol)\.?|article|articles|paragraph|resolution|"
+    r"(?<!now\s)(?<!still\s)(?<!currently\s)number|"
+    r"chapter|section|page|annex|rule|principle|goal|sdg|table|figure|volume|series|session|ccw|protocol)\s*$",
     re.I,
 )
 _NOT_A_FIGURE_AFTER = re.compile(

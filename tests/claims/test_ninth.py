@@ -16,3 +16,24 @@ def test_every_verb_of_consent_makes_a_sentence_about_a_treaty() -> None:
     ):
         assert _unread(text) == [(150, REASON_NOT_UNDERSTOOD)], text
     assert _unread("In less than four years, over 150 nations built new schools.") == []
+
+
+def test_a_label_word_ending_a_sentence_does_not_hide_the_next_number() -> None:
+    # "protocol. Thirty": the full stop ends the sentence; "Protocol 2" and "Art. 5" stay labels.
+    text = "Spain has ratified the protocol. Thirty other countries have signed it, the UN says."
+    assert [f for f, _ in _unread(text)] == [30]
+    assert _unread("Art. 5 of the Convention binds the parties to report.") == []
+
+
+def test_an_ordinal_without_a_noun_after_becoming_the_nth() -> None:
+    from pipeline.claims.loose_ordinals import loose_ordinals
+    from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+    from pipeline.claims.sentences import Spans, split_sentences
+
+    def read(text: str) -> list[tuple[int, str]]:
+        return [(f, m) for f, m, *_ in loose_ordinals(text, Spans(split_sentences(text)), ())]
+
+    assert read("Germany was due to sign the treaty shortly, making it the 63rd.") == [(63, MEASURE_SIGNATORIES)]
+    assert read("Armenia becomes the 47th to ratify the Protocol!") == [(47, MEASURE_PARTIES)]
+    assert read("Chile ratified the treaty, becoming the 35th to do so.") == [(35, MEASURE_PARTIES)]
+    assert read("The treaty was signed on the 3rd of May, making it the 2nd anniversary.") == []
