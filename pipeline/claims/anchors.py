@@ -8,7 +8,8 @@ act a count comes from speaks of that act's day, which the UN's table holds.
   from its words, the act of the state a sentence names as the latest to act. Only when the record has one
   such act for each state named and they share one day; when the text tells the day itself without its
   year ("on 15 May", "on Monday"), only when the record's day of the act is that day (then the record gives
-  the year the text leaves out; "today" and "yesterday" it cannot check); never for an act
+  the year the text leaves out; "today" and "yesterday", in a text with no date of its own, tell no year
+  and so leave the day to the record); never for an act
   after "since" (the start of a span of time).
 - "With the ratification of Chile on 7 September, the Convention has 41 parties": a day told without its
   year takes the year of the record's act when the day and month agree.
@@ -200,7 +201,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
             act = _one_act(store, c, _acts(said))
             if act is None and no_words_date:
                 act = _one_act(store, c, latest)
-            if act is not None and (not tells_day(text[:hi]) or day_agrees(said, act[2])):
+            if act is not None and (not tells_day(text[:hi]) or day_agrees(said, act[2], undated=True)):
                 c = _dated_by(c, act)
         out.append(c)
     return out

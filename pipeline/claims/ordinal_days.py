@@ -190,19 +190,23 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         return None
     column = "signature_date" if signing else "consent_date"
     day = _act_day(store, c.mtdsg_no, iso3, column)
-    if day is None or (told and not day_agrees(c.sentence or "", day)):
+    if day is None or (told and not day_agrees(c.sentence or "", day, undated=c.claimed_on is None)):
         return None
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
     return replace(c, claimed_on=day, date_text=note, date_source="record")
 
 
-def day_agrees(sentence: str, day: date) -> bool:
+def day_agrees(sentence: str, day: date, *, undated: bool = False) -> bool:
     """Does every day the sentence tells without its year ("On 10 May", "on Wednesday") fall on `day`, the
-    record's day of the act it names? Then the record gives the year the text leaves out. Not for "today",
-    "yesterday" or "currently", which the record cannot check."""
+    record's day of the act it names? Then the record gives the year the text leaves out. "Today",
+    "yesterday" and "currently" the record cannot check: in a text with a date of its own they are of that
+    date (no agreement), in a text without one (`undated`) they tell no year, which the record's act gives
+    ("Colombia became the 144th country to ratify yesterday")."""
     told = list(_TOLD_DAY.finditer(sentence))
     for m in told:
         if m.group("rel"):
+            if undated:
+                continue
             return False
         if m.group("wd"):
             if _WEEKDAYS.index(m.group("wd").lower()) != day.weekday():

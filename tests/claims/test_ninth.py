@@ -37,3 +37,17 @@ def test_an_ordinal_without_a_noun_after_becoming_the_nth() -> None:
     assert read("Armenia becomes the 47th to ratify the Protocol!") == [(47, MEASURE_PARTIES)]
     assert read("Chile ratified the treaty, becoming the 35th to do so.") == [(35, MEASURE_PARTIES)]
     assert read("The treaty was signed on the 3rd of May, making it the 2nd anniversary.") == []
+
+
+def test_yesterday_in_a_text_without_a_date_leaves_the_day_to_the_record(keepers_db) -> None:
+    from datetime import date
+
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    text = f"Japan acceded to the {KEEPERS} yesterday. This brings the number of parties to 5."
+    with open_store(keepers_db, read_only=True) as store:
+        undated = check_text(text, store, name="t.txt").checks
+    assert [(c.claim.figure, c.claim.claimed_on) for c in undated] == [(5, date(2022, 7, 7))]
+    assert undated[0].claim.date_text == "dated by Japan's accession, 2022-07-07"
