@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 
 from pipeline.claims.check import ClaimCheck, ClaimReport
 from pipeline.claims.extract import KIND_THRESHOLD, MEASURE_PARTIES, MEASURE_WORDS, Claim
@@ -128,6 +130,33 @@ def render_text(report: ClaimReport, *, every_name: bool = False) -> str:
         lines.append("")
     lines += _unread_lines(report)
     return "\n".join(lines) + ("\n" if report.unread else "")
+
+
+# "   treaty:  ...", "   line 12: ...", "1. ...": a label, whose width its wrapped lines are indented to.
+_LABEL = re.compile(r"^(?:\s*\d+\.\s|\s+[a-z][a-z ]*:\s+|\s+line \d+:\s|\s+)")
+
+
+def wrap_report(text: str, width: int) -> str:
+    """A plain-text report folded to `width` columns (a terminal's): each long line breaks between words,
+    its continuation indented under the text after its label; a word longer than the width (an address)
+    is never broken, so it stays one piece to copy."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        label = _LABEL.match(line)
+        indent = " " * min(len(label.group(0)) if label else 0, width // 2)
+        out.append(
+            textwrap.fill(
+                line,
+                width=width,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(out)
 
 
 def render_json(report: ClaimReport) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -95,6 +96,7 @@ def check_claims(
         render_json,
         render_markdown,
         render_text,
+        wrap_report,
     )  # lazy: only this command loads it
     from pipeline.store import StoreError, StoreLocked, open_store  # lazy: only this command loads it
 
@@ -160,7 +162,13 @@ def check_claims(
         ClaimsFormat.json: render_json,
         ClaimsFormat.markdown: render_markdown,
     }
-    typer.echo(render[fmt](report), nl=False)
+    out = render[fmt](report)
+    from pipeline.cli.tables import surely_redirected  # lazy: as above
+
+    if fmt == ClaimsFormat.table and not surely_redirected(sys.stdout):
+        # At a terminal the report folds to its width; piped or redirected, one line per field (for grep).
+        out = wrap_report(out, shutil.get_terminal_size().columns)
+    typer.echo(out, nl=False)
     if annotate is not None and (report.checks or report.unread):
         # A temporary file beside OUT, then a rename: a full disk never leaves a partial OUT.
         tmp = annotate.with_name(f".{annotate.name}.tmp")

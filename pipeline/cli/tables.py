@@ -262,7 +262,7 @@ def render_table(
     keys, labels, rows = _read_rows(data, columns)
     out = stream if stream is not None else sys.stdout
     plain = _build_columns(keys, labels, rows, priorities or {}, no_wrap, spaced_headers=False)
-    if _surely_redirected(out):  # the common case of a pipe or a file: no need to load rich's console
+    if surely_redirected(out):  # the common case of a pipe or a file: no need to load rich's console
         _print_plain(plain, title, out)
         return
     from rich.console import Console  # lazy: rich's console only when the output may be a terminal
@@ -291,7 +291,7 @@ def render_table(
 _TERMINAL_SWITCHES = ("TTY_COMPATIBLE", "FORCE_COLOR", "TTY_INTERACTIVE")
 
 
-def _surely_redirected(out: TextIO) -> bool:
+def surely_redirected(out: TextIO) -> bool:
     """True when rich's console would not take `out` for a terminal: no switch set and not a tty."""
     if any(name in os.environ for name in _TERMINAL_SWITCHES):
         return False

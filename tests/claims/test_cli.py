@@ -182,3 +182,29 @@ def test_a_dash_reads_the_text_from_standard_input(keepers_db: Path) -> None:
     assert [c["figure"] for c in report["claims"]] == [4]
     bad = runner.invoke(app, ["check-claims", "-", "--db", str(keepers_db)], input=b"\xff\xfe\xfa")
     assert bad.exit_code != 0 and "standard input is not UTF-8" in bad.output
+
+
+def test_the_table_folds_to_a_terminal_and_stays_whole_in_a_pipe(keepers_db: Path, tmp_path: Path) -> None:
+    from pipeline.claims.render import wrap_report
+
+    f = _write(tmp_path, f"As of December 2020, the {KEEPERS} had been ratified by 4 countries.\n")
+    args = ["check-claims", str(f), "--db", str(keepers_db)]
+    piped = runner.invoke(app, args)  # CliRunner's output is no terminal: one line per field
+    assert piped.exit_code == 0, piped.output
+    assert max(len(line) for line in piped.output.splitlines()) > 60
+    terminal = runner.invoke(app, args, env={"TTY_COMPATIBLE": "1", "COLUMNS": "60"})
+    assert terminal.exit_code == 0, terminal.output
+    lines = terminal.output.splitlines()
+    # every line fits, but the UN's address, which is one word and stays whole to be copied
+    assert [line for line in lines if len(line) > 60] == [
+        line for line in lines if line.strip().startswith("https://") and len(line.split()) == 1
+    ]
+    assert any(line.strip().startswith("https://") for line in lines)
+    assert " ".join(terminal.output.split()) == " ".join(piped.output.split())  # folded, nothing lost
+    # A continuation goes under the text after its label; a word longer than the width is never broken.
+    long_line = "   now:     5 parties, status as at 2026-02-03, https://example.invalid/" + "x" * 70
+    assert wrap_report(long_line, 40).splitlines() == [
+        "   now:     5 parties, status as at",
+        "            2026-02-03,",
+        "            https://example.invalid/" + "x" * 70,
+    ]

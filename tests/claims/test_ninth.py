@@ -33,7 +33,9 @@ def test_an_ordinal_without_a_noun_after_becoming_the_nth() -> None:
     def read(text: str) -> list[tuple[int, str]]:
         return [(f, m) for f, m, *_ in loose_ordinals(text, Spans(split_sentences(text)), ())]
 
-    assert read("Germany was due to sign the treaty shortly, making it the 63rd.") == [(63, MEASURE_SIGNATORIES)]
+    assert read("Germany was due to sign the treaty shortly, making it the 63rd.") == [
+        (63, MEASURE_SIGNATORIES)
+    ]
     assert read("Armenia becomes the 47th to ratify the Protocol!") == [(47, MEASURE_PARTIES)]
     assert read("Chile ratified the treaty, becoming the 35th to do so.") == [(35, MEASURE_PARTIES)]
     assert read("The treaty was signed on the 3rd of May, making it the 2nd anniversary.") == []
