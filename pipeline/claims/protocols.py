@@ -40,6 +40,38 @@ _PROTOCOL_TO_REF = re.compile(
 )
 
 
+# "Amended Protocol II of the CCW", "Protocol V on Explosive Remnants of War to the Convention on Certain
+# Conventional Weapons", "the CCW's Protocol IV": a protocol the parent's title numbers in Roman figures.
+_ROMAN = (
+    r"(?P<am>amended\s+)?protocol\s+(?P<roman>[IVX]{1,4})\b"
+    r"(?P<as>,?\s+as\s+amended\b(?:\s+on\s+\d{1,2}\s+\w+\s+\d{4})?)?"
+)
+_ROMAN_TO = re.compile(
+    _ROMAN + r"(?:\s+on\s+[\w\s,-]{1,60}?)?,?\s+(?:to|of|annexed\s+to)\s+(?:the\s+)?$", re.I
+)
+_ROMAN_AFTER = re.compile(r"['’]s?\s+" + _ROMAN)
+
+
+def numbered_protocol(index: TitleIndex, parent: str, roman: str, amended: bool) -> str | None:
+    """The protocol of `parent` whose UN title numbers it "(Protocol <roman>" (as amended, or not), or None:
+    "Protocol II" alone is the Convention's own original protocol, not its amended one."""
+    titles = {t.mtdsg_no: t.title for t in index.treaties}
+    if parent not in titles:
+        return None
+    # the parent's title without its closing bracket ("(with Protocols I, II and III)"), inside each of its
+    # protocols' titles ("Protocol on Explosive Remnants of War to the Convention on ...")
+    core = _folded(re.sub(r"\s*\([^()]*\)\s*$", "", titles[parent]))
+    found = []
+    for no, raw in titles.items():
+        title = _folded(raw)
+        if no == parent or core not in title:
+            continue
+        m = re.search(rf"\bprotocol {roman.lower()}\b(?P<as> as amended)?", title)
+        if m and bool(m.group("as")) == amended:
+            found.append(no)
+    return found[0] if len(found) == 1 else None
+
+
 def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> TreatyMention:
     """ "the Optional Protocol to the [United Nations] Convention against Torture", "the CRPD's Optional
     Protocol": the words before or after a treaty's name make it the name of its one optional protocol."""
@@ -52,6 +84,22 @@ def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> Trea
         if rank is None or protocol is None:
             return mention
         return replace(mention, mtdsg_no=protocol, start=rank.start(), text=text[rank.start() : mention.end])
+    roman = _ROMAN_TO.search(text, max(0, mention.start - 120), mention.start)
+    if roman is None:
+        roman = _ROMAN_AFTER.match(text, mention.end)
+    if roman is not None:
+        amended = bool(roman.group("am") or roman.group("as"))
+        protocol = numbered_protocol(index, mention.mtdsg_no, roman.group("roman"), amended)
+        if protocol is not None:
+            start, end = min(roman.start(), mention.start), max(roman.end(), mention.end)
+            return replace(
+                mention,
+                mtdsg_no=protocol,
+                start=start,
+                end=end,
+                text=text[start:end],
+                kind=index.kind(protocol),
+            )
     lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
     if lead is not None and (protocol := index.protocol_of(mention.mtdsg_no, lead.group("nth") or "")):
         start = lead.start("nth") if lead.group("nth") else lead.start("op")

@@ -53,3 +53,37 @@ def test_yesterday_in_a_text_without_a_date_leaves_the_day_to_the_record(keepers
         undated = check_text(text, store, name="t.txt").checks
     assert [(c.claim.figure, c.claim.claimed_on) for c in undated] == [(5, date(2022, 7, 7))]
     assert undated[0].claim.date_text == "dated by Japan's accession, 2022-07-07"
+
+
+def test_a_protocol_numbered_in_roman_figures_is_that_protocol_not_its_parent() -> None:
+    from pipeline.claims.extract import extract_claims
+    from pipeline.claims.treaties import TitleIndex, TreatyName
+
+    weapons = "Convention on Certain Weapons which may be deemed to be Excessively Injurious"
+    index = TitleIndex(
+        [
+            TreatyName("XXVI-90", f"{weapons} (with Protocols I, II and III)", ("CCW",)),
+            TreatyName(
+                "XXVI-90-a",
+                f"Additional Protocol to the {weapons} (Protocol IV, entitled Protocol on Lasers)",
+            ),
+            TreatyName(
+                "XXVI-90-b",
+                f"Protocol on Mines as amended on 3 May 1996 (Protocol II, as amended on 3 May 1996) annexed to the {weapons}",
+            ),
+            TreatyName("XXVI-90-d", f"Protocol on Explosive Remnants of War to the {weapons} (Protocol V)"),
+        ]
+    )
+
+    def treaty(text: str) -> list[str | None]:
+        return [c.mtdsg_no for c in extract_claims(text, index)]
+
+    assert treaty("Amended Protocol II of the CCW has 106 parties.") == ["XXVI-90-b"]
+    assert treaty("Protocol II, as amended, of the CCW has 106 parties.") == ["XXVI-90-b"]
+    assert treaty("Protocol IV to the CCW has 100 parties.") == ["XXVI-90-a"]
+    assert treaty(f"Protocol V on Explosive Remnants of War to the {weapons} has 98 parties.") == [
+        "XXVI-90-d"
+    ]
+    # the original Protocol II is part of the Convention itself, and the Convention is itself
+    assert treaty("Protocol II of the CCW has 106 parties.") == ["XXVI-90"]
+    assert treaty("The CCW has 126 parties.") == ["XXVI-90"]
