@@ -56,10 +56,8 @@ IN_FORCE = re.compile(
 )
 
 HAS = re.compile(
-    _EXTRA
-    + _QUAL
-    + _NUM
-    + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?(?:(?:states?|contracting|country)[\s-]+)?"
+    _EXTRA + _QUAL + _NUM + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?"
+    r"(?:(?:states?|high[ \t]+contracting|contracting|country)[\s-]+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
     r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",
     re.I,

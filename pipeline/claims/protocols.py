@@ -49,7 +49,7 @@ _ROMAN = (
 _ROMAN_TO = re.compile(
     _ROMAN + r"(?:\s+on\s+[\w\s,-]{1,60}?)?,?\s+(?:to|of|annexed\s+to)\s+(?:the\s+)?$", re.I
 )
-_ROMAN_AFTER = re.compile(r"['’]s?\s+" + _ROMAN)
+_ROMAN_AFTER = re.compile(r"['’]s?\s+" + _ROMAN, re.I)
 
 
 def numbered_protocol(index: TitleIndex, parent: str, roman: str, amended: bool) -> str | None:

@@ -81,9 +81,18 @@ def test_a_protocol_numbered_in_roman_figures_is_that_protocol_not_its_parent() 
     assert treaty("Amended Protocol II of the CCW has 106 parties.") == ["XXVI-90-b"]
     assert treaty("Protocol II, as amended, of the CCW has 106 parties.") == ["XXVI-90-b"]
     assert treaty("Protocol IV to the CCW has 100 parties.") == ["XXVI-90-a"]
+    assert treaty("The CCW's Protocol V has 98 parties.") == ["XXVI-90-d"]
     assert treaty(f"Protocol V on Explosive Remnants of War to the {weapons} has 98 parties.") == [
         "XXVI-90-d"
     ]
     # the original Protocol II is part of the Convention itself, and the Convention is itself
     assert treaty("Protocol II of the CCW has 106 parties.") == ["XXVI-90"]
     assert treaty("The CCW has 126 parties.") == ["XXVI-90"]
+
+
+def test_high_contracting_parties_are_parties() -> None:
+    from pipeline.claims.frames import read_counts
+    from pipeline.claims.measures import MEASURE_PARTIES
+
+    text = "The Protocol has 98 High Contracting Parties."
+    assert [(c.figure, c.measure) for c in read_counts(text)[0]] == [(98, MEASURE_PARTIES)]
