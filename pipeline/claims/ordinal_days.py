@@ -174,9 +174,17 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         else text[max(0, c.start - 200) : c.start]
     )
     clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
-    if not _BECOMES.search(clause):
+    if _BECOMES.search(clause):
+        states = _states_in(clause)
+    elif c.claimed_on is None and len(ordinals) == 1:
+        # A text with no date of its own: an ordinal whose sentence names one state ("accession to the
+        # OPCAT by the Philippines, the 63rd state party"; "New Zealand ..., the 14th country to ratify it")
+        # tells that state's act, whose day the record holds (eval conventions, date rule 2).
+        states = list(dict.fromkeys(_states_in(c.sentence or "")))
+        if len(states) != 1:
+            return None
+    else:
         return None
-    states = _states_in(clause)
     if not states:
         return None
     if len(ordinals) > 1:
@@ -204,7 +212,7 @@ def day_agrees(sentence: str, day: date, *, undated: bool = False) -> bool:
     ("Colombia became the 144th country to ratify yesterday")."""
     told = list(_TOLD_DAY.finditer(sentence))
     for m in told:
-        if m.group("rel"):
+        if m.group("rel") or (undated and m.group("wd")):
             if undated:
                 continue
             return False
@@ -213,9 +221,27 @@ def day_agrees(sentence: str, day: date, *, undated: bool = False) -> bool:
                 return False
             continue
         month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
-        if (month, int(m.group("d1") or m.group("d2"))) != (day.month, day.day):
+        said = (month, int(m.group("d1") or m.group("d2")))
+        if undated:
+            # No year told: the record's day of the act stands for it (date rule 2), when the day told is
+            # within a month of it (a ceremony, a report, a day's slip); further off, it is another act.
+            if not _within_a_month(said, day):
+                return False
+        elif said != (day.month, day.day):
             return False
     return bool(told)
+
+
+def _within_a_month(said: tuple[int, int], day: date) -> bool:
+    """Is (month, day) within 31 days of `day`, in the year before, of, or after it?"""
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            other = date(year, *said)
+        except ValueError:
+            continue
+        if abs((other - day).days) <= 31:
+            return True
+    return False
 
 
 def by_named_state(c: Claim, store: StoreLike) -> list[Claim]:

@@ -66,9 +66,11 @@ def test_this_brings_points_back_to_the_act_told_just_before(keepers_db: Path) -
     assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
     text = f"Japan acceded to the {KEEPERS} on Thursday. This brings the number of parties to 5."
     assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
-    for told in ("on 9 July", "on Monday"):
+    for told in ("on 9 July", "on Monday"):  # no year told: the record's day (within a month of the day told)
         text = f"Japan acceded to the {KEEPERS} {told}. This brings the number of parties to 5."
-        assert _dates(keepers_db, text) == [(5, None)], told
+        assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))], told
+    text = f"Japan acceded to the {KEEPERS} on 9 October. This brings the number of parties to 5."
+    assert _dates(keepers_db, text) == [(5, None)]
     # "today" in a text with no date of its own tells no year: the record's day of the act dates it (eval
     # README, "Conventions", date rule 2); in a dated text "today" is the text's day.
     text = f"Japan acceded to the {KEEPERS} today. This brings the number of parties to 5."
@@ -93,8 +95,14 @@ def test_an_act_the_record_lacks_denied_or_shared_dates_nothing(keepers_db: Path
     assert _dates(keepers_db, two_states) == [(5, None)]
 
 
-def test_a_day_the_sentence_tells_without_its_year_leaves_the_count_undated(keepers_db: Path) -> None:
+def test_a_day_the_sentence_tells_without_its_year_is_the_records_day_of_the_act(keepers_db: Path) -> None:
+    # A text with no date of its own: the day told without a year is the UN's day of the act (eval README,
+    # "Conventions", date rule 2) when it is within a month of it; further off, it is another act.
     text = f"Japan's accession on Monday brings the number of parties to the {KEEPERS} to 5."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    text = f"Japan's accession on 9 July brings the number of parties to the {KEEPERS} to 5."
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    text = f"Japan's accession on 9 October brings the number of parties to the {KEEPERS} to 5."
     assert _dates(keepers_db, text) == [(5, None)]
 
 

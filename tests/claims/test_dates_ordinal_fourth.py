@@ -55,7 +55,11 @@ def test_a_day_told_in_the_sentence_keeps_the_texts_dating() -> None:
     text = f"On 2 May 2023 Germany became the 40th State Party to the {KEEPERS}."
     assert _dates(text) == [(40, date(2023, 5, 2))]
     assert _dates(f"Germany today became the 40th State Party to the {KEEPERS}.") == [(40, WRITTEN)]
+    # With no date of its own, a text's day without a year is the record's day of the act (date rule 2),
+    # when within a month of it; further off, the claim stays undated.
     text = f"Germany ratified it on 9 May, becoming the 40th party to the {KEEPERS}."
+    assert _dates(text, None) == [(40, date(2019, 6, 1))]
+    text = f"Germany ratified it on 9 September, becoming the 40th party to the {KEEPERS}."
     assert _dates(text, None) == [(40, None)]
 
 

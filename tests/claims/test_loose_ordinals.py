@@ -93,7 +93,11 @@ def test_an_ordinal_told_with_a_day_without_its_year_takes_the_year_of_the_act_w
     # Paraguay's ratification is of 20 January 2017: the record gives the year the text leaves out.
     [c] = _report(real_db, f"On 20 January, Paraguay became the 30th State to ratify {OPIC}.").checks
     assert (c.claim.claimed_on, c.claim.date_source) == (date(2017, 1, 20), "record")
+    # With no date of its own, a day told without a year near the record's stands for the record's (date
+    # rule 2); a day months away is another act.
     [c] = _report(real_db, f"On 21 January, Paraguay became the 30th State to ratify {OPIC}.").checks
+    assert (c.claim.claimed_on, c.claim.date_source) == (date(2017, 1, 20), "record")
+    [c] = _report(real_db, f"On 21 May, Paraguay became the 30th State to ratify {OPIC}.").checks
     assert c.claim.date_source != "record"
 
 

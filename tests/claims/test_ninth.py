@@ -96,3 +96,26 @@ def test_high_contracting_parties_are_parties() -> None:
 
     text = "The Protocol has 98 High Contracting Parties."
     assert [(c.figure, c.measure) for c in read_counts(text)[0]] == [(98, MEASURE_PARTIES)]
+
+
+def test_an_ordinal_beside_the_one_state_its_sentence_names_is_of_that_states_act(keepers_db) -> None:
+    from datetime import date
+
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    def dates(text: str, written_on: date | None = None) -> list[tuple[int, date | None]]:
+        with open_store(keepers_db, read_only=True) as store:
+            checks = check_text(text, store, name="t.txt", written_on=written_on).checks
+        return [(c.claim.figure, c.claim.claimed_on) for c in checks]
+
+    # A text with no date of its own (date rule 2): no "became" needed, the apposition tells the act, even
+    # when the text has the order wrong (Japan's accession was the 5th consent).
+    text = f"Japan was one of the first countries to welcome the {KEEPERS}, the 16th country to ratify it."
+    assert dates(text) == [(16, date(2022, 7, 7))]
+    text = f"A letter stressed the step taken by Japan, the 16th state party to the {KEEPERS} worldwide."
+    assert dates(text) == [(16, date(2022, 7, 7))]
+    # Two states named: which one's act is not told.
+    text = f"Japan and Germany welcomed the step, the 16th state party to the {KEEPERS} worldwide."
+    assert dates(text) == [(16, None)]
