@@ -34,6 +34,7 @@ from pipeline.claims.numbers import ORD
 from pipeline.claims.ordinal_days import by_named_state, ordinal_days
 from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
+from pipeline.claims.running_totals import running_totals
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
 from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
 from pipeline.claims.store_view import CachedStore, StoreLike, participant_records, treaty_names
@@ -329,7 +330,7 @@ def read_claims(
 def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """The dates the record gives (an ordinal's state, a named act, the opening day): stages that read the
     store's tables, so they run when the store is open to check the claims, never while the text is read."""
-    claims = named_acts(ordinal_days(claims, text, store), text, store)
+    claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
     return restated(opening_day(yearless_acts(claims, store), text, store), text)
 
 

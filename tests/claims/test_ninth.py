@@ -119,3 +119,53 @@ def test_an_ordinal_beside_the_one_state_its_sentence_names_is_of_that_states_ac
     # Two states named: which one's act is not told.
     text = f"Japan and Germany welcomed the step, the 16th state party to the {KEEPERS} worldwide."
     assert dates(text) == [(16, None)]
+
+
+def test_a_running_total_takes_the_day_of_the_acts_told_around_it() -> None:
+    from datetime import date
+    from typing import Any
+
+    import pandas as pd
+
+    from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
+    from pipeline.claims.running_totals import running_totals
+    from tests.claims.conftest import KEEPERS, KEEPERS_NO
+
+    class Record:
+        def participants(self, mtdsg_no: str, snapshot_id: int | None = None) -> pd.DataFrame:
+            rows: list[dict[str, Any]] = [
+                # Ghana signed long ago and ratified on 2 May 2024; Togo signed on 2 May 2024 and ratified later
+                {
+                    "iso3": "GHA",
+                    "name": "Ghana",
+                    "signature_date": date(2017, 9, 20),
+                    "consent_date": date(2024, 5, 2),
+                },
+                {
+                    "iso3": "TGO",
+                    "name": "Togo",
+                    "signature_date": date(2024, 5, 2),
+                    "consent_date": date(2025, 3, 3),
+                },
+                {"iso3": "PER", "name": "Peru", "signature_date": date(2021, 11, 11), "consent_date": None},
+            ]
+            return pd.DataFrame(rows)
+
+    index = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
+
+    def dates(text: str) -> list[tuple[int, date | None]]:
+        claims = running_totals(extract_claims(text, index), text, Record())  # type: ignore[arg-type]
+        return [(c.figure, c.claimed_on) for c in claims]
+
+    # An undated text: the states are named in the next sentence, one ratifying and one signing, with a day
+    # but no year: the day on which both had just acted (eval conventions, date rule 2).
+    lead = f"Two more countries acted on the {KEEPERS}, bringing the total number of parties to 60."
+    assert dates(f"{lead} Ghana ratified and Togo signed at a ceremony on 3 May.") == [(60, date(2024, 5, 2))]
+    # Acts years apart (Peru signed in 2021) are no one total's; a day told months away is another day.
+    assert dates(f"{lead} Ghana and Peru acted this year.") == [(60, None)]
+    assert dates(f"{lead} Ghana ratified and Togo signed at a ceremony on 3 October.") == [(60, None)]
+    # Peru only signed: a ratification the record lacks dates nothing.
+    assert dates(f"Peru's ratification brings the number of parties to the {KEEPERS} to 60.") == [(60, None)]
+    # Not a running total: the count stays undated.
+    text = f"The {KEEPERS} has 60 parties. Ghana ratified and Togo signed at a ceremony on 3 May."
+    assert dates(text) == [(60, None)]

@@ -1,0 +1,99 @@
+"""A running total dated by the acts it adds up (the claim reader's dating by the record, for a text with no
+date of its own): "Indonesia, Sierra Leone and the Solomon Islands handed over their instruments of
+ratification. This brings the total number of signatories to 94, and the number of countries that have
+ratified the Treaty to 73"; "three more countries have ratified the agreement, bringing the total number of
+parties to 65. Cabo Verde, Grenada and Timor-Leste deposited their instruments ... on 20 June".
+
+A count told as a running total ("bringing the total to", "This brings the number to") is of the day of the
+acts its sentence, and the sentences just before and after it, report: the latest day on which each state
+they name had signed or joined within the month before (the eval set's date rule 2: the UN's day for acts
+the text names without their year). A day told without its year in those sentences must lie within a month
+of it too; a state the record shows no act of (a state named for another reason) leaves the count as it
+was, and so does a state that did not do what the words tell ("Chile's ratification brings the number of
+parties to 5" of a Chile that only signed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
+from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.store_view import StoreLike
+from pipeline.frame_values import to_date
+
+# "bringing the total number of parties to", "This brings the number to", "raising the tally to".
+_BRINGS = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|tak(?:es|ing)|took)\s+(?:the\s+|its\s+)?"
+    r"(?:total|number|tally|count)\b",
+    re.I,
+)
+_SIGNS = re.compile(r"\bsign(?:s|ed|ing|atures?)?\b", re.I)
+_JOINS = re.compile(r"\b(?:ratif\w*|acce(?:de|ded|des|ding|ssions?)|deposit\w*|join\w*|instruments?)\b", re.I)
+# How far apart the acts of one running total may lie: a ceremony's deposits, a week's news.
+_MONTH = 31
+
+
+def running_totals(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
+    """Each undated running total dated by the latest act of the states named around it."""
+    if all(c.claimed_on is not None for c in claims):
+        return list(claims)
+    sentences = Spans(split_sentences(text))
+    return [_dated(c, text, store, sentences) or c for c in claims]
+
+
+def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | None:
+    if c.kind != KIND_COUNT or c.mtdsg_no is None or c.claimed_on is not None or c.date_source is not None:
+        return None
+    i = sentences.index(c.number_start)
+    brings = _BRINGS.search(text, sentences.spans[i][0], c.number_start) if i >= 0 else None
+    if brings is None:
+        return None
+    around = [sentences.spans[j] for j in (i - 1, i, i + 1) if 0 <= j < len(sentences.spans)]
+    said = " ".join(text[lo:hi] for lo, hi in around)
+    # The acts the words tell, before the total's own nouns ("... to 94 signatories"): signing, joining, or
+    # both (each state's act of those kinds counts).
+    acts_told = " ".join(
+        text[lo : min(hi, brings.start()) if lo == sentences.spans[i][0] else hi] for lo, hi in around
+    )
+    kinds = [
+        k for k, words in (("signature_date", _SIGNS), ("consent_date", _JOINS)) if words.search(acts_told)
+    ]
+    states = list(dict.fromkeys(iso3 for _, _, iso3 in state_spans(said)))
+    if not states:
+        return None
+    rows = store.participants(c.mtdsg_no)
+    acts: dict[str, list[date]] = {}  # each state's acts (signature, consent), by the UN's name of it
+    for iso3 in states:
+        found = rows[rows["iso3"] == iso3]
+        if found.empty:
+            return None
+        row = found.iloc[0]
+        known = [
+            d for d in (to_date(row[k]) for k in kinds or ("signature_date", "consent_date")) if d is not None
+        ]
+        if not known:
+            return None
+        name = row.get("name")
+        acts[name if isinstance(name, str) and name else iso3] = known
+    # The latest day on which every state named had acted within the month before: the day the total speaks
+    # of ("Sierra Leone (signed)" in 2022 stays that day though it ratified in 2024).
+    fits = [
+        d
+        for d in sorted({d for days in acts.values() for d in days}, reverse=True)
+        if all(any(0 <= (d - a).days <= _MONTH for a in days) for days in acts.values())
+    ]
+    if not fits:
+        return None  # acts months apart: not one running total's
+    day = fits[0]
+    if tells_day(said) and not day_agrees(said, day, undated=True):
+        return None
+    note = f"dated by the acts of the states it adds up ({', '.join(sorted(acts))}), {day.isoformat()}"
+    return replace(c, claimed_on=day, date_text=note, date_source="record")
+
+
+__all__ = ["running_totals"]
