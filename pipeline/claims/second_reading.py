@@ -160,10 +160,12 @@ _THRESHOLD_NOTE = (
 
 
 def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim | None:
-    """ "The Protocol will enter into force after having been ratified by 20 states", read as a count the
-    record does not bear out (wrong on its date, or undated and not today's figure), in a sentence of the
-    treaty's entry into force: the threshold, when the record shows that number of consents brought the
-    treaty into force; else None."""
+    """ "The Protocol will enter into force after having been ratified by 20 states", "reaches 30th
+    ratification milestone - will become binding", read as a count in a sentence of the treaty's entry into
+    force: the threshold, when the record shows that number of consents brought the treaty into force (the
+    eval set's conventions: how many consents brought the treaty into force is a threshold row); else None.
+    A count the record bears out with a qualifier ("over 50 States have ratified ... and it came into
+    effect") is a bound, and stays a count."""
     c = check.claim
     if (
         c.kind != KIND_COUNT
@@ -172,10 +174,11 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
         or not tells_entry(c.sentence)
     ):
         return None
-    dated_wrong = c.claimed_on is not None and check.verdict == VERDICT_WRONG
-    undated_off = c.claimed_on is None and check.figure_now is not None and check.figure_now != c.figure
-    if not (dated_wrong or undated_off):
-        return None
+    borne_out = check.verdict not in (VERDICT_WRONG,) and not (
+        c.claimed_on is None and check.figure_now is not None and check.figure_now != c.figure
+    )
+    if borne_out and c.comparison != "=":
+        return None  # "over 50 States have ratified ... and it came into effect": a bound, not the Nth
     threshold = replace(
         c, kind=KIND_THRESHOLD, measure=MEASURE_PARTIES, claimed_on=None, date_text=None, date_source=None
     )

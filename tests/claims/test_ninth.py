@@ -169,3 +169,23 @@ def test_a_running_total_takes_the_day_of_the_acts_told_around_it() -> None:
     # Not a running total: the count stays undated.
     text = f"The {KEEPERS} has 60 parties. Ghana ratified and Togo signed at a ceremony on 3 May."
     assert dates(text) == [(60, None)]
+
+
+def test_a_count_that_brought_the_treaty_into_force_told_with_its_entry_is_the_threshold(real_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    opic = "the Optional Protocol to the Convention on the Rights of the Child on a communications procedure"
+
+    def read(text: str) -> list[tuple[int, str, str]]:
+        with open_store(real_db, read_only=True) as store:
+            checks = check_text(text, store, name="t.txt").checks
+        return [(c.claim.figure, c.claim.kind, c.verdict) for c in checks]
+
+    # The 10th consent (Costa Rica, 2014-01-14) brought it into force on 2014-04-14: a count the record bears
+    # out on its day, told with the entry into force, is the number that brought the treaty into force.
+    text = f"By January 2014, 10 countries had ratified {opic}, so it will become binding in April."
+    assert read(text) == [(10, "threshold", "threshold right")]
+    # A bound stays a count.
+    text = f"By January 2014, more than 9 countries had ratified {opic}, so it will become binding in April."
+    assert [(f, k) for f, k, _ in read(text)] == [(9, "count")]
