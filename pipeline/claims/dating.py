@@ -111,6 +111,24 @@ class DateIndex:
 _RELATIVE = re.compile(r"(?<!\bof\s)\b(?:which|who|whose)\b", re.I)
 
 
+# "The treaty was finalized in 1997 and has been signed by over 160 countries", "approved on April 2, 2013,
+# and it already has over 100 signatories": a count in a clause of its own, joined after the dated one and
+# told in the present, is not of that day (an "as of" date opening the sentence still dates it).
+_JOINED = re.compile(r"\b(?:and|but)\b", re.I)
+_PRESENT_VERB = re.compile(r"\b(?:has|have|is|are|already|since)\b", re.I)
+
+
+def _own_present_clause(text: str, d: DateMention, pos: int, hi: int) -> bool:
+    if d.anchored or d.end > pos:
+        return False
+    joins = list(_JOINED.finditer(text, d.end, pos))
+    if not joins:
+        return False
+    end = re.search(r"[.;,]", text[pos:hi])
+    clause = text[joins[-1].end() : pos + end.start() if end else hi]
+    return bool(_PRESENT_VERB.search(clause)) and not re.search(r"\b(?:had|was|were)\b", clause, re.I)
+
+
 def date_for(
     pos: int,
     dates: Sequence[DateMention] | DateIndex,
@@ -131,7 +149,9 @@ def date_for(
     near = [
         d
         for d in index.within(lo, hi)
-        if not d.event and not (d.start > pos and _RELATIVE.search(text, pos, d.start))
+        if not d.event
+        and not (d.start > pos and _RELATIVE.search(text, pos, d.start))
+        and not (text and _own_present_clause(text, d, pos, hi))
     ]
 
     def distance(a: int, b: int) -> int:

@@ -189,3 +189,26 @@ def test_a_count_that_brought_the_treaty_into_force_told_with_its_entry_is_the_t
     # A bound stays a count.
     text = f"By January 2014, more than 9 countries had ratified {opic}, so it will become binding in April."
     assert [(f, k) for f, k, _ in read(text)] == [(9, "count")]
+
+
+def test_a_count_in_a_present_clause_of_its_own_is_not_of_the_day_told_before_it() -> None:
+    from datetime import date
+
+    from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
+    from tests.claims.conftest import KEEPERS, KEEPERS_NO
+
+    index = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
+
+    def dates(text: str) -> list[tuple[int, date | None]]:
+        return [(c.figure, c.claimed_on) for c in extract_claims(text, index)]
+
+    assert dates(f"The {KEEPERS} was finalized in 1997 and has been signed by over 160 countries.") == [
+        (160, None)
+    ]
+    text = f"The {KEEPERS} was approved on 2 April 2013, and it already has over 100 signatories."
+    assert dates(text) == [(100, None)]
+    # An "as of" date opening the sentence dates both counts; a past clause keeps the day told.
+    text = f"As of May 2016, 12 states have ratified the {KEEPERS} and 30 have signed it."
+    assert dates(text) == [(12, date(2016, 5, 31)), (30, date(2016, 5, 31))]
+    text = f"The {KEEPERS} opened on 2 April 2013, and 60 states had signed it by the evening."
+    assert dates(text) == [(60, date(2013, 4, 2))]
