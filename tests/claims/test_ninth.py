@@ -212,3 +212,17 @@ def test_a_count_in_a_present_clause_of_its_own_is_not_of_the_day_told_before_it
     assert dates(text) == [(12, date(2016, 5, 31)), (30, date(2016, 5, 31))]
     text = f"The {KEEPERS} opened on 2 April 2013, and 60 states had signed it by the evening."
     assert dates(text) == [(60, date(2013, 4, 2))]
+
+
+def test_a_treatys_title_a_blank_line_above_its_adoption_date_still_makes_it_no_dateline() -> None:
+    from pipeline.claims.dates import find_byline
+
+    title = "International Convention on the Elimination of All Forms of Racial Discrimination"
+    text = (
+        f"{title}\n\n21 Dec 1965\n\nThe Convention has three signatories, and 182 countries have ratified it."
+    )
+    assert find_byline(text) is None
+    # A date a blank line under a line that is no treaty's title is still the text's own.
+    text = "Press release\n\n12 March 2019\n\nChile ratified the Convention today."
+    byline = find_byline(text)
+    assert byline is not None and byline.text == "12 March 2019"
