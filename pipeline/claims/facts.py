@@ -136,3 +136,46 @@ def parties_not_states(rows: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...],
         if r.get("is_state") is not False and kinds.get(str(r.get("iso3")), "state") != "state"
     )
     return non_state, non_member
+
+
+# "81 countries and the European Community signed", "160 States and the European Union take part in": the
+# states counted, with the one union the UN also lists told apart.
+_UNION_APART = re.compile(
+    r"\b(?:and|plus)\s+(?:a\s+representative\s+of\s+)?the\s+(?:European\s+(?:Community|Union|Commission)|EU|EC)\b",
+    re.I,
+)
+
+
+def _non_states_acted(rows: Sequence[dict[str, Any]], measure: str, on: date | None) -> int:
+    """How many participants that are not states (the European Union) had signed (for signatories) or joined
+    (otherwise) by `on` (None: ever)."""
+    column = "signature_date" if measure == "signatories" else "consent_date"
+    return sum(
+        1
+        for r in rows
+        if r.get("is_state") is False
+        and (d := as_date(r.get(column))) is not None
+        and (on is None or d <= on)
+    )
+
+
+def states_apart(
+    phrase: str,
+    measure: str,
+    rows: Sequence[dict[str, Any]],
+    on: date | None,
+    then: int | None,
+    now: int | None,
+) -> tuple[int | None, int | None, list[str]]:
+    """The UN's figures then and now for a phrase that counts states and tells the European Union apart
+    ("81 countries and the European Community signed"): less the participants that are not states, with a
+    note saying so; else as they were."""
+    if measure not in ("parties", "signatories") or not _UNION_APART.search(phrase):
+        return then, now, []
+    then = None if then is None else then - _non_states_acted(rows, measure, on)
+    now = None if now is None else now - _non_states_acted(rows, measure, None)
+    return (
+        then,
+        now,
+        ["the text tells the European Union apart: the UN's figures less participants not states"],
+    )

@@ -118,6 +118,8 @@ _ASIDE = (
     r"\s*(?:--|—|–)(?=\s*(?:have|has|had|are|were)\s))?"
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
+    # "81 countries and the European Community signed": the states counted, and the one union beside them
+    r"(?:\s+(?:and|plus)\s+(?:a\s+representative\s+of\s+)?the\s+(?:European\s+(?:Community|Union|Commission)|EU|EC)\b)?"
 )
 _ADVERBS = (
     r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only|"
@@ -137,6 +139,8 @@ _VERB = (
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
     # "118 nations that are part of the CCW"
     r"(?:(?<=\bare\s)|(?<=\bwere\s))part\s+of(?=\s+(?:the|its|this)\s)|"
+    # "81 countries in the world are members of the convention", "160 States take part in the Convention"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s))members\s+of(?=\s+(?:the|its|this)\s)|take\s+part\s+in(?=\s+(?:the|its|this)\s)|"
     # "52 countries, including X, who are signatories but not yet parties"
     r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bnow\s))signatories\b|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"

@@ -226,3 +226,31 @@ def test_a_treatys_title_a_blank_line_above_its_adoption_date_still_makes_it_no_
     text = "Press release\n\n12 March 2019\n\nChile ratified the Convention today."
     byline = find_byline(text)
     assert byline is not None and byline.text == "12 March 2019"
+
+
+def test_states_counted_with_the_european_union_told_apart(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.claims.frames import read_counts
+    from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    def counts(text: str) -> list[tuple[int, str]]:
+        return [(c.figure, c.measure) for c in read_counts(text)[0]]
+
+    assert counts("81 countries and the European Community signed the Convention.") == [
+        (81, MEASURE_SIGNATORIES)
+    ]
+    assert counts("Eighty countries plus the European Commission signed the treaty.") == [
+        (80, MEASURE_SIGNATORIES)
+    ]
+    assert counts("160 States and the European Union take part in the Convention.") == [
+        (160, MEASURE_PARTIES)
+    ]
+    # On 2020-12-31 the UN lists 4 parties: France, Germany, the Holy See and the European Union. Three
+    # states and the Union told apart is right; "4 states" would be the UN's figure.
+    text = f"As of December 2020, 3 states and the European Union take part in the {KEEPERS}."
+    with open_store(keepers_db, read_only=True) as store:
+        [c] = check_text(text, store, name="t.txt").checks
+    assert (c.figure_then, c.verdict) == (3, "correct at its date, now stale")
+    assert any("European Union apart" in n for n in c.notes)
