@@ -185,6 +185,30 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
     return threshold if brought(threshold) else None
 
 
+# Words that say the signatories counted did not join: "signed but not ratified", "yet to ratify".
+_NOT_JOINED = re.compile(r"\b(?:not|yet|without|only|but|still|pending)\b|n't\b", re.I)
+
+
+def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None:
+    """ "173 States Parties and 7 signatories": signatories told beside a count of parties were read as those
+    who signed without joining. Without a word saying so, when the record's figure of those is not the number
+    told (on its date; today's, undated) and its figure of everyone who signed is, the signatories are
+    everyone who signed ("Parties 193, signatories 165"; the eval set's conventions, "Measure")."""
+    c = check.claim
+    if c.measure != MEASURE_SIGNED_NOT_PARTIES or c.kind != KIND_COUNT or _NOT_JOINED.search(c.phrase):
+        return None
+    told = check.figure_then if c.claimed_on is not None else check.figure_now
+    if told == c.figure:
+        return None
+    second = check_claim(replace(c, measure=MEASURE_SIGNATORIES))
+    if (second.figure_then if c.claimed_on is not None else second.figure_now) != c.figure:
+        return None  # neither reading borne out: the words' reading stands
+    note = (
+        f"read first as signatories not yet parties, which the record does not bear out ({told}); read as all"
+    )
+    return replace(second, notes=(f"{note} who signed", *second.notes))
+
+
 class SecondLook:
     """reread() over one text's checks, given the treaties the text names (as the reader found them)."""
 
@@ -209,6 +233,9 @@ class SecondLook:
                     first = f"read first as {check.mtdsg_no}'s threshold, which the record does not bear out"
                     second = self.check_claim(moved)
                     return replace(second, notes=(f"{first}; read again as {other}'s", *second.notes))
+        signed = all_who_signed(check, self.check_claim)
+        if signed is not None:
+            return signed
         threshold = as_threshold(check, self.brought)
         if threshold is not None:
             second = self.check_claim(threshold)

@@ -254,3 +254,29 @@ def test_states_counted_with_the_european_union_told_apart(keepers_db) -> None:
         [c] = check_text(text, store, name="t.txt").checks
     assert (c.figure_then, c.verdict) == (3, "correct at its date, now stale")
     assert any("European Union apart" in n for n in c.notes)
+
+
+def test_signatories_beside_parties_are_all_who_signed_when_the_record_says_so(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    def measures(text: str) -> list[tuple[int, str]]:
+        with open_store(keepers_db, read_only=True) as store:
+            checks = check_text(text, store, name="t.txt").checks
+        return [(c.claim.figure, c.claim.measure) for c in checks]
+
+    # Today 4 have signed (France, Germany, Chile, Peru), 2 of them without joining (Chile, Peru).
+    assert measures(f"The {KEEPERS} has 5 States Parties and 4 signatories.") == [
+        (5, "parties"),
+        (4, "signatories"),
+    ]
+    assert measures(f"The {KEEPERS} has 5 States Parties and 2 signatories.") == [
+        (5, "parties"),
+        (2, "signed_not_party"),
+    ]
+    # Neither borne out: the words' reading stands.
+    assert measures(f"The {KEEPERS} has 5 States Parties and 3 signatories.") == [
+        (5, "parties"),
+        (3, "signed_not_party"),
+    ]
