@@ -18,7 +18,7 @@ from pipeline.claims.thresholds import JOINING, MAKING_ONE, clause_around, exact
 # into force (then the ordinal threshold pattern reads it).
 # "the 46th state ratifying the Convention": the participle says the same.
 _TO_JOIN = (
-    r"(?:to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign|adhere|deposit)|"
+    r"(?:to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign\s+(?:up|on)\s+to|sign|adhere|deposit)|"
     r"(?P<ing>ratifying|acceding|joining|signing|adhering|depositing))"
 )
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).

@@ -280,3 +280,23 @@ def test_signatories_beside_parties_are_all_who_signed_when_the_record_says_so(k
         (5, "parties"),
         (3, "signed_not_party"),
     ]
+
+
+def test_signing_up_to_a_treaty_is_joining_it() -> None:
+    from pipeline.claims.frames import read_counts
+    from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, measure_of
+
+    def counts(text: str) -> list[tuple[int, str]]:
+        return [(c.figure, c.measure) for c in read_counts(text)[0]]
+
+    assert counts("Eighty-six countries have signed up to this torture prevention treaty.") == [
+        (86, MEASURE_PARTIES)
+    ]
+    assert counts("Angola will become the 192nd state to sign up to the Convention.") == [
+        (192, MEASURE_PARTIES)
+    ]
+    assert counts("Eighty-six countries have signed this torture prevention treaty.") == [
+        (86, MEASURE_SIGNATORIES)
+    ]
+    word = measure_of("signed up")
+    assert word is not None and word.measure == MEASURE_PARTIES
