@@ -104,7 +104,7 @@ _ASIDE = (
     # "(among the 173 States parties to it)", wrapped over a line; a footnote mark before it ("States 2 (")
     r"(?:[ \t]+\d{1,2}(?=[ \t]*\())?(?:\s*\([^()]{1,60}\))?"
     r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them|with(?=[^,.;\n]{1,60}\bamong\s+them\b))\b[^,.;\n]{1,80},?)?"
-    rf"(?:\s+including\s+{_NAME})?"
+    rf"(?:\s+including\s+{_NAME}(?:\s*,\s*{_NAME}){{0,8}}(?:\s*,?\s+and\s+{_NAME})?)?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
     # "143 governments, two-thirds of the world's countries, have ratified": their share, told aside
     r"(?:\s*,\s*(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,3}\s*(?:%|per\s*cent)|"

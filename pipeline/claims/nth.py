@@ -64,7 +64,7 @@ _NTH_AND = re.compile(
     + _ANY_ORD
     + r")\s+and\s+(?P<b>"
     + _ANY_ORD
-    + r")\s+(?:states|countries|nations)\s+"
+    + r")\s+(?:states|countries|nations)\s+(?:respectively\s+)?"
     r"to\s+(?P<verb>ratify|accede|join|sign|deposit|become\s+part(?:y|ies))\b",
     re.I,
 )

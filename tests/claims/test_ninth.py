@@ -300,3 +300,20 @@ def test_signing_up_to_a_treaty_is_joining_it() -> None:
     ]
     word = measure_of("signed up")
     assert word is not None and word.measure == MEASURE_PARTIES
+
+
+def test_a_named_list_after_including_and_ordinals_told_respectively() -> None:
+    from pipeline.claims.frames import read_counts
+    from pipeline.claims.measures import MEASURE_PARTIES
+
+    def counts(text: str) -> list[tuple[int, str]]:
+        return [(c.figure, c.measure) for c in read_counts(text)[0]]
+
+    assert counts("So far 40 states including SVG and Jamaica have ratified the treaty.") == [
+        (40, MEASURE_PARTIES)
+    ]
+    assert counts("So far 40 states including Chile, Peru and Jamaica have ratified it.") == [
+        (40, MEASURE_PARTIES)
+    ]
+    text = "New Zealand and Belgium deposited, making them the 25th and 26th countries respectively to ratify it."
+    assert counts(text) == [(25, MEASURE_PARTIES), (26, MEASURE_PARTIES)]
