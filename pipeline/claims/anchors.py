@@ -191,7 +191,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
             if (
                 act is not None
                 and 0 < (c.claimed_on - act[2]).days <= 31
-                and _count_on(store, c, act[2]) == c.figure
+                and count_on(store, c, act[2]) == c.figure
             ):
                 c = _dated_by(c, act)
         # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
@@ -207,7 +207,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
     return out
 
 
-def _count_on(store: StoreLike, c: Claim, day: date) -> int | None:
+def count_on(store: StoreLike, c: Claim, day: date) -> int | None:
     """The record's count of the claim's measure (parties or signatories) on `day`."""
     try:
         a = store.asof(str(c.mtdsg_no), day)

@@ -7,7 +7,8 @@ parties to 65. Cabo Verde, Grenada and Timor-Leste deposited their instruments .
 A count told as a running total ("bringing the total to", "This brings the number to") is of the day of the
 acts its sentence, and the sentences just before and after it, report: the latest day on which each state
 they name had signed or joined within the month before (the eval set's date rule 2: the UN's day for acts
-the text names without their year). A day told without its year in those sentences must lie within a month
+the text names without their year); acts further apart, the last of them when the record's count that day
+is the total told. A day told without its year in those sentences must lie within a month
 of it too; a state the record shows no act of (a state named for another reason) leaves the count as it
 was, and so does a state that did not do what the words tell ("Chile's ratification brings the number of
 parties to 5" of a Chile that only signed).
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from pipeline.claims.anchors import count_on
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
 from pipeline.claims.sentences import Spans, split_sentences
@@ -82,13 +84,14 @@ def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | N
         acts[name if isinstance(name, str) and name else iso3] = known
     # The latest day on which every state named had acted within the month before: the day the total speaks
     # of ("Sierra Leone (signed)" in 2022 stays that day though it ratified in 2024).
-    fits = [
-        d
-        for d in sorted({d for days in acts.values() for d in days}, reverse=True)
-        if all(any(0 <= (d - a).days <= _MONTH for a in days) for days in acts.values())
-    ]
+    every = sorted({d for days in acts.values() for d in days}, reverse=True)
+    fits = [d for d in every if all(any(0 <= (d - a).days <= _MONTH for a in days) for days in acts.values())]
     if not fits:
-        return None  # acts months apart: not one running total's
+        # Acts months apart ("Since April 2014, seven States have become parties, bringing the total to 20"):
+        # the last of them, when the record's count that day is the total told.
+        fits = [d for d in every[:1] if count_on(store, c, d) == c.figure]
+    if not fits:
+        return None
     day = fits[0]
     if tells_day(said) and not day_agrees(said, day, undated=True):
         return None

@@ -173,6 +173,10 @@ def set_aside(
             and not _RUNNING_TOTAL.search(text, s, c.start)
         ):
             reason = REASON_CHANGE
+        elif c.noun is not None and _RUNNING_TOTAL.search(text, c.end, e):
+            # "Since April 2014, seven States have become parties ..., bringing the total to 20": the total
+            # is the claim, the count before it what was added
+            reason = REASON_CHANGE
         elif _in_a_period(text, c, s):
             reason = REASON_CHANGE
         elif _is_step(text, c, s, e):

@@ -52,9 +52,12 @@ def test_several_states_acting_on_one_day_date_the_count_to_that_day(keepers_db:
     text = f"The signatures of France and Germany brought the number of signatories of the {KEEPERS} to 3."
     [c] = _checks(keepers_db, text).checks
     assert c.claim.date_text == "dated by France and Germany's signatures, 2001-01-10"
-    # Acts of different days leave it undated.
+    # Acts of different days (2008, 2022): the last of them when the record's count that day is the total
+    # told (running_totals.py; eval conventions, date rule 2), else undated.
     text = f"The Holy See and Japan acceded to the {KEEPERS}, bringing the number of parties to 5."
-    assert _dates(keepers_db, text) == [(5, None)]
+    assert _dates(keepers_db, text) == [(5, date(2022, 7, 7))]
+    text = f"The Holy See and Japan acceded to the {KEEPERS}, bringing the number of parties to 6."
+    assert _dates(keepers_db, text) == [(6, None)]
 
 
 def test_this_brings_points_back_to_the_act_told_just_before(keepers_db: Path) -> None:

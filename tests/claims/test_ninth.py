@@ -151,6 +151,9 @@ def test_a_running_total_takes_the_day_of_the_acts_told_around_it() -> None:
             ]
             return pd.DataFrame(rows)
 
+        def asof(self, mtdsg_no: str, on: date) -> Any:  # the record's count: never the 60 told
+            return type("AsOf", (), {"parties": 59, "signatories": 70})()
+
     index = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
 
     def dates(text: str) -> list[tuple[int, date | None]]:
@@ -161,9 +164,19 @@ def test_a_running_total_takes_the_day_of_the_acts_told_around_it() -> None:
     # but no year: the day on which both had just acted (eval conventions, date rule 2).
     lead = f"Two more countries acted on the {KEEPERS}, bringing the total number of parties to 60."
     assert dates(f"{lead} Ghana ratified and Togo signed at a ceremony on 3 May.") == [(60, date(2024, 5, 2))]
-    # Acts years apart (Peru signed in 2021) are no one total's; a day told months away is another day.
+    # Acts years apart (Peru signed in 2021) are no one total's, unless the record's count on the last of
+    # them is the total told; a day told months away is another day.
     assert dates(f"{lead} Ghana and Peru acted this year.") == [(60, None)]
     assert dates(f"{lead} Ghana ratified and Togo signed at a ceremony on 3 October.") == [(60, None)]
+
+    class Counted(Record):
+        def asof(self, mtdsg_no: str, on: date) -> Any:
+            return type("AsOf", (), {"parties": 60 if on >= date(2024, 5, 2) else 59, "signatories": 70})()
+
+    text = f"Since 2021, two States have become parties to the {KEEPERS}, bringing the total to 60. "
+    text += "I welcome the ratifications by Peru and Ghana."
+    claims = running_totals(extract_claims(text, index), text, Counted())  # type: ignore[arg-type]
+    assert [(c.figure, c.claimed_on) for c in claims] == [(60, date(2024, 5, 2))]
     # Peru only signed: a ratification the record lacks dates nothing.
     assert dates(f"Peru's ratification brings the number of parties to the {KEEPERS} to 60.") == [(60, None)]
     # Not a running total: the count stays undated.
