@@ -176,10 +176,10 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
     if _BECOMES.search(clause):
         states = _states_in(clause)
-    elif c.claimed_on is None and len(ordinals) == 1:
-        # A text with no date of its own: an ordinal whose sentence names one state ("accession to the
-        # OPCAT by the Philippines, the 63rd state party"; "New Zealand ..., the 14th country to ratify it")
-        # tells that state's act, whose day the record holds (eval conventions, date rule 2).
+    elif len(ordinals) == 1 and (c.claimed_on is None or not told):
+        # An ordinal whose sentence names one state ("accession to the OPCAT by the Philippines, the 63rd
+        # state party"; "New Zealand ..., the 14th country to ratify it") tells that state's act, whose day
+        # the record holds (eval conventions, date rule 2), unless a text with a date tells the day itself.
         states = list(dict.fromkeys(_states_in(c.sentence or "")))
         if len(states) != 1:
             return None

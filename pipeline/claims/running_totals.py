@@ -36,20 +36,23 @@ _BRINGS = re.compile(
 )
 _SIGNS = re.compile(r"\bsign(?:s|ed|ing|atures?)?\b", re.I)
 _JOINS = re.compile(r"\b(?:ratif\w*|acce(?:de|ded|des|ding|ssions?)|deposit\w*|join\w*|instruments?)\b", re.I)
+# The dates a running total may take the acts' day over: none, or only the text's own (the acts it names come
+# first, date rule 2, unless the text tells their day itself).
+_TEXT_DAY = (None, "written-on", "byline")
 # How far apart the acts of one running total may lie: a ceremony's deposits, a week's news.
 _MONTH = 31
 
 
 def running_totals(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """Each undated running total dated by the latest act of the states named around it."""
-    if all(c.claimed_on is not None for c in claims):
+    if all(c.date_source not in _TEXT_DAY for c in claims):
         return list(claims)
     sentences = Spans(split_sentences(text))
     return [_dated(c, text, store, sentences) or c for c in claims]
 
 
 def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | None:
-    if c.kind != KIND_COUNT or c.mtdsg_no is None or c.claimed_on is not None or c.date_source is not None:
+    if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _TEXT_DAY:
         return None
     i = sentences.index(c.number_start)
     brings = _BRINGS.search(text, sentences.spans[i][0], c.number_start) if i >= 0 else None
@@ -93,8 +96,8 @@ def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | N
     if not fits:
         return None
     day = fits[0]
-    if tells_day(said) and not day_agrees(said, day, undated=True):
-        return None
+    if tells_day(said) and (c.claimed_on is not None or not day_agrees(said, day, undated=True)):
+        return None  # a day the text tells for the acts: its own (date rule 2), when the text has a date
     note = f"dated by the acts of the states it adds up ({', '.join(sorted(acts))}), {day.isoformat()}"
     return replace(c, claimed_on=day, date_text=note, date_source="record")
 

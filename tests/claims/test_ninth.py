@@ -177,6 +177,14 @@ def test_a_running_total_takes_the_day_of_the_acts_told_around_it() -> None:
     text += "I welcome the ratifications by Peru and Ghana."
     claims = running_totals(extract_claims(text, index), text, Counted())  # type: ignore[arg-type]
     assert [(c.figure, c.claimed_on) for c in claims] == [(60, date(2024, 5, 2))]
+    # A text with its own date: the acts it names come first (date rule 2 before rule 4), unless it tells
+    # their day itself.
+    text = f"{lead} Ghana ratified and Togo signed."
+    claims = running_totals(extract_claims(text, index, written_on=date(2024, 6, 1)), text, Record())  # type: ignore[arg-type]
+    assert [(c.figure, c.claimed_on) for c in claims] == [(60, date(2024, 5, 2))]
+    text = f"{lead} Ghana ratified and Togo signed today."
+    claims = running_totals(extract_claims(text, index, written_on=date(2024, 6, 1)), text, Record())  # type: ignore[arg-type]
+    assert [(c.figure, c.claimed_on) for c in claims] == [(60, date(2024, 6, 1))]
     # Peru only signed: a ratification the record lacks dates nothing.
     assert dates(f"Peru's ratification brings the number of parties to the {KEEPERS} to 60.") == [(60, None)]
     # Not a running total: the count stays undated.
