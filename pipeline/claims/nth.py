@@ -12,6 +12,7 @@ from pipeline.claims.model import CountMatch
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import ordinal_of, parse_ordinal
+from pipeline.claims.ordinal_days import state_spans
 from pipeline.claims.thresholds import JOINING, MAKING_ONE, clause_around, exact, tells_entry
 
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
@@ -84,8 +85,11 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
-        if figure < 10:
-            continue  # "the first state to ratify": an event of the day, as with thresholds
+        signing = (m.group("verb") or m.group("ing") or m.group("noun") or "").lower().startswith("sign")
+        if figure < 10 and (signing or not state_spans(clause_around(text, m.start(), m.end()))):
+            # "the first state to ratify" of no state named: an event of the day, as with thresholds; "the
+            # first to sign": the record cannot order one day's signatures
+            continue
         if m.group("other") and not JOINING.search(clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
         signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signing")
