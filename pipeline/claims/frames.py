@@ -132,7 +132,8 @@ _VERB = (
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|"
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
-    r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b)|"
+    r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"
+    r"\s+the\s+(?:document|text|instrument|treaty|convention|covenant|protocol)\b)|"
     r"agreed\s+to\s+be\s+bound|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"

@@ -10,7 +10,7 @@ def test_every_verb_of_consent_makes_a_sentence_about_a_treaty() -> None:
     # "accepted", "approval", "adhered", "members": ways of joining the lexicon knows; a number beside them
     # that no frame reads is listed, never dropped in silence.
     for text in (
-        "In less than four years, over 150 nations accepted the document as a minimum standard.",
+        "In less than four years, over 150 nations accepted these standards for children.",
         "Some 150 nations adhered to the text within a decade of its adoption.",
         "The body now counts 150 members from every region.",
     ):
@@ -338,3 +338,13 @@ def test_a_named_list_after_including_and_ordinals_told_respectively() -> None:
     ]
     text = "New Zealand and Belgium deposited, making them the 25th and 26th countries respectively to ratify it."
     assert counts(text) == [(25, MEASURE_PARTIES), (26, MEASURE_PARTIES)]
+
+
+def test_accepting_the_document_is_joining_it() -> None:
+    from pipeline.claims.frames import read_counts
+    from pipeline.claims.measures import MEASURE_PARTIES
+
+    text = "In less than four years, over 150 nations accepted the document as a minimum standard."
+    assert [(c.figure, c.measure) for c in read_counts(text)[0]] == [(150, MEASURE_PARTIES)]
+    # The competence of a committee is no treaty.
+    assert read_counts("Some 60 states accepted the Committee's competence.")[0] == []
