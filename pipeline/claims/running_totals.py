@@ -24,16 +24,11 @@ from datetime import date
 from pipeline.claims.anchors import count_on
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
+from pipeline.claims.scope import RUNNING_TOTAL
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import to_date
 
-# "bringing the total number of parties to", "This brings the number to", "raising the tally to".
-_BRINGS = re.compile(
-    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|tak(?:es|ing)|took)\s+(?:the\s+|its\s+)?"
-    r"(?:total|number|tally|count)\b",
-    re.I,
-)
 _SIGNS = re.compile(r"\bsign(?:s|ed|ing|atures?)?\b", re.I)
 _JOINS = re.compile(r"\b(?:ratif\w*|acce(?:de|ded|des|ding|ssions?)|deposit\w*|join\w*|instruments?)\b", re.I)
 # The dates a running total may take the acts' day over: none, or only the text's own (the acts it names come
@@ -55,7 +50,7 @@ def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | N
     if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _TEXT_DAY:
         return None
     i = sentences.index(c.number_start)
-    brings = _BRINGS.search(text, sentences.spans[i][0], c.number_start) if i >= 0 else None
+    brings = RUNNING_TOTAL.search(text, sentences.spans[i][0], c.number_start) if i >= 0 else None
     if brings is None:
         return None
     around = [sentences.spans[j] for j in (i - 1, i, i + 1) if 0 <= j < len(sentences.spans)]

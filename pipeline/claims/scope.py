@@ -74,7 +74,7 @@ _PERIOD = re.compile(
 )
 # "Four more states signed ..., bringing the total to 125": the "more" is the change, the total the claim.
 MORE_AFTER = re.compile(r"^\s+(?:more|new|additional)\b", re.I)
-_RUNNING_TOTAL = re.compile(
+RUNNING_TOTAL = re.compile(
     r"\b(?:bringing|brings|brought|raising|raises|taking|takes)\s+(?:up\s+)?"
     r"(?:the\s+(?:(?:current|overall|new|grand)\s+)?(?:total|number|tally|count)\b|"
     r"(?:it\s+|its\s+\w+\s+)?to\s+(?:a\s+total\s+of\s+)?(?:\d|[a-z]+[\s-]))",
@@ -170,10 +170,10 @@ def set_aside(
             _in_period(text, c, periods[i])
             and not _TOTAL_WORDS.search(c.phrase)
             and not _NOW_BEFORE.search(text, max(s, c.start - 40), c.start)
-            and not _RUNNING_TOTAL.search(text, s, c.start)
+            and not RUNNING_TOTAL.search(text, s, c.start)
         ):
             reason = REASON_CHANGE
-        elif c.noun is not None and _RUNNING_TOTAL.search(text, c.end, e):
+        elif c.noun is not None and RUNNING_TOTAL.search(text, c.end, e):
             # "Since April 2014, seven States have become parties ..., bringing the total to 20": the total
             # is the claim, the count before it what was added
             reason = REASON_CHANGE
@@ -204,7 +204,7 @@ _HAS_AUXILIARY = re.compile(r"\b(?:have|has|had|are|is|were|was|number|total|tal
 def _is_step(text: str, c: CountMatch, s: int, e: int) -> bool:
     """ "Four more states signed ..., bringing the total to 125", "Five states signed ..., bringing the
     number of signatories to 70": the count told before a running total is the step, not a total."""
-    total = _RUNNING_TOTAL.search(text, c.number_end, e)
+    total = RUNNING_TOTAL.search(text, c.number_end, e)
     if total is None:
         return False
     return bool(MORE_AFTER.match(text[c.number_end : c.number_end + 20])) or not _HAS_AUXILIARY.search(
@@ -238,4 +238,4 @@ def _after_group(text: str, s: int, pos: int) -> bool:
     return any(m.end() <= pos for m in _OF_THE_GROUP.finditer(text, s, pos))
 
 
-__all__ = ["MORE_AFTER", "set_aside"]
+__all__ = ["MORE_AFTER", "RUNNING_TOTAL", "set_aside"]
