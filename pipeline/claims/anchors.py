@@ -46,6 +46,8 @@ _ACT = (
     r"(?:(?P<sign>sign(?:s|ed|ing|atures?)?)|(?P<consent>ratif\w*|accessions?|acced\w*|joins|joined|joining|"
     r"deposit\w*|instruments?|became\s+(?:a\s+)?party|becomes\s+(?:a\s+)?party))\b"
 )
+# Each act word in a stretch of text, its kind by the group that matched ("sign" or "consent").
+ACT_WORDS = re.compile(r"\b" + _ACT, re.I)
 # "Chile's ratification", "Chile has ratified", "Chile is the latest state to have ratified": the act told
 # after the state, a few words on and in the same clause.
 _ACT_AFTER = re.compile(r"^(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?\s+" + _ACT, re.I)
@@ -293,4 +295,4 @@ def _agrees(sentence: str, day: date) -> bool:
     return True
 
 
-__all__ = ["named_acts", "opening_day", "yearless_acts"]
+__all__ = ["ACT_WORDS", "count_on", "named_acts", "opening_day", "yearless_acts"]

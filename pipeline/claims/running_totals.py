@@ -16,12 +16,11 @@ parties to 5" of a Chile that only signed).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from pipeline.claims.anchors import count_on
+from pipeline.claims.anchors import ACT_WORDS, count_on
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
 from pipeline.claims.scope import RUNNING_TOTAL
@@ -29,8 +28,6 @@ from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import to_date
 
-_SIGNS = re.compile(r"\bsign(?:s|ed|ing|atures?)?\b", re.I)
-_JOINS = re.compile(r"\b(?:ratif\w*|acce(?:de|ded|des|ding|ssions?)|deposit\w*|join\w*|instruments?)\b", re.I)
 # The dates a running total may take the acts' day over: none, or only the text's own (the acts it names come
 # first, date rule 2, unless the text tells their day itself).
 _TEXT_DAY = (None, "written-on", "byline")
@@ -60,8 +57,9 @@ def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | N
     acts_told = " ".join(
         text[lo : min(hi, brings.start()) if lo == sentences.spans[i][0] else hi] for lo, hi in around
     )
+    told = {m.lastgroup for m in ACT_WORDS.finditer(acts_told)}
     kinds = [
-        k for k, words in (("signature_date", _SIGNS), ("consent_date", _JOINS)) if words.search(acts_told)
+        column for group, column in (("sign", "signature_date"), ("consent", "consent_date")) if group in told
     ]
     states = list(dict.fromkeys(iso3 for _, _, iso3 in state_spans(said)))
     if not states:
