@@ -212,12 +212,12 @@ def day_agrees(sentence: str, day: date, *, undated: bool = False) -> bool:
     ("Colombia became the 144th country to ratify yesterday")."""
     told = list(_TOLD_DAY.finditer(sentence))
     for m in told:
-        if m.group("rel") or (undated and m.group("wd")):
+        if m.group("rel"):
             if undated:
                 continue
             return False
         if m.group("wd"):
-            if _WEEKDAYS.index(m.group("wd").lower()) != day.weekday():
+            if not undated and _WEEKDAYS.index(m.group("wd").lower()) != day.weekday():
                 return False
             continue
         month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]

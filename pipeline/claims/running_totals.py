@@ -4,14 +4,15 @@ ratification. This brings the total number of signatories to 94, and the number 
 ratified the Treaty to 73"; "three more countries have ratified the agreement, bringing the total number of
 parties to 65. Cabo Verde, Grenada and Timor-Leste deposited their instruments ... on 20 June".
 
-A count told as a running total ("bringing the total to", "This brings the number to") is of the day of the
-acts its sentence, and the sentences just before and after it, report: the latest day on which each state
-they name had signed or joined within the month before (the eval set's date rule 2: the UN's day for acts
-the text names without their year); acts further apart, the last of them when the record's count that day
-is the total told. A day told without its year in those sentences must lie within a month
-of it too; a state the record shows no act of (a state named for another reason) leaves the count as it
-was, and so does a state that did not do what the words tell ("Chile's ratification brings the number of
-parties to 5" of a Chile that only signed).
+A count told as a running total ("bringing the total to", "This brings the number to") in a text with no
+date of its own, or dated only by the text's own day, is of the day of the acts its sentence and the
+sentences just before and after it report (the eval set's date rule 2: the UN's day for acts the text names
+without their year, before the text's own day): the latest day on which each state they name had done what
+the words tell (signed, joined) within the month before; acts further apart, the last of them when the
+record's count that day is the total told. A day the text tells for the acts must lie within a month of it
+(in a text with a date of its own, the day told stands). A state the record shows no act of (named for
+another reason) leaves the count as it was, and so does a state that did not do what the words tell
+("Chile's ratification brings the number of parties to 5" of a Chile that only signed).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ _MONTH = 31
 
 
 def running_totals(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
-    """Each undated running total dated by the latest act of the states named around it."""
+    """Each running total, undated or dated only by its text's own day, dated by the acts of the states named
+    around it."""
     if all(c.date_source not in _TEXT_DAY for c in claims):
         return list(claims)
     sentences = Spans(split_sentences(text))
