@@ -174,9 +174,8 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
         or not tells_entry(c.sentence)
     ):
         return None
-    borne_out = check.verdict not in (VERDICT_WRONG,) and not (
-        c.claimed_on is None and check.figure_now is not None and check.figure_now != c.figure
-    )
+    undated_off = c.claimed_on is None and check.figure_now is not None and check.figure_now != c.figure
+    borne_out = check.verdict != VERDICT_WRONG and not undated_off
     if borne_out and c.comparison != "=":
         return None  # "over 50 States have ratified ... and it came into effect": a bound, not the Nth
     threshold = replace(
@@ -203,10 +202,8 @@ def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None
     second = check_claim(replace(c, measure=MEASURE_SIGNATORIES))
     if (second.figure_then if c.claimed_on is not None else second.figure_now) != c.figure:
         return None  # neither reading borne out: the words' reading stands
-    note = (
-        f"read first as signatories not yet parties, which the record does not bear out ({told}); read as all"
-    )
-    return replace(second, notes=(f"{note} who signed", *second.notes))
+    note = f"read first as signatories not yet parties ({told} by the record); read again as all who signed"
+    return replace(second, notes=(note, *second.notes))
 
 
 class SecondLook:
