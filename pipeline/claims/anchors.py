@@ -28,8 +28,9 @@ from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
-from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
+from pipeline.claims.ordinal_days import day_agrees, tells_day
 from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
 from pipeline.claims.verdicts import figure_for
 from pipeline.frame_values import is_missing

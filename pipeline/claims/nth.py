@@ -12,7 +12,7 @@ from pipeline.claims.model import CountMatch
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import ordinal_of, parse_ordinal
-from pipeline.claims.ordinal_days import state_spans
+from pipeline.claims.state_names import state_spans
 from pipeline.claims.thresholds import JOINING, MAKING_ONE, clause_around, exact, tells_entry
 
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry

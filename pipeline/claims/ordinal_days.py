@@ -15,16 +15,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.numbers import ORDINAL
+from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
-from pipeline.normalise.codes import load_entries
-from pipeline.normalise.countries import load_aliases
 from pipeline.text import MONTH_NAMES, MONTHS
 
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
@@ -52,45 +50,10 @@ _TOLD_DAY = re.compile(
 _SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
 
 
-@cache
-def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """A pattern for each spelling of a state the UN uses (and its name without the bracket: "Bolivia"), and
-    each name people write for one (the project's aliases: "Moldova", "Iran", "Russia"; an alias of two
-    states, "Korea", is none), longest first, with its code."""
-    names: dict[str, str] = {}
-    states = {e.iso3 for e in load_entries() if e.is_state}
-    for e in load_entries():
-        if not e.is_state:
-            continue
-        for n in (e.name, re.sub(r"\s*\(.*?\)\s*", " ", e.name).strip()):
-            if len(n) >= 4:
-                names.setdefault(n, e.iso3)
-    codes: dict[str, set[str]] = {}
-    for a in load_aliases():
-        codes.setdefault(a.alias, set()).add(a.iso3)
-    for alias, of in codes.items():
-        iso3 = next(iter(of))
-        if len(of) == 1 and iso3 in states and "," not in alias and (len(alias) >= 4 or alias.isupper()):
-            names.setdefault(alias, iso3)
-    ordered = sorted(names, key=len, reverse=True)
-    return tuple((re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), names[n]) for n in ordered)
-
-
 def tells_day(sentence: str) -> bool:
     """Whether a sentence tells an act's day itself, even without a year or relative to the text ("on 15
     May", "on Monday", "today"): then the text dates the act, not the record."""
     return bool(_TOLD_DAY.search(sentence))
-
-
-def state_spans(clause: str) -> list[tuple[int, int, str]]:
-    """(start, end, code) of each state named in `clause` (the project's name table), in text order,
-    without overlaps."""
-    taken: list[tuple[int, int, str]] = []
-    for pattern, iso3 in _state_names():
-        for m in pattern.finditer(clause):
-            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
-                taken.append((m.start(), m.end(), iso3))
-    return sorted(taken)
 
 
 def _states_in(clause: str) -> list[str]:
@@ -262,4 +225,4 @@ def by_named_state(c: Claim, store: StoreLike) -> list[Claim]:
     return out
 
 
-__all__ = ["by_named_state", "ordinal_days", "state_spans", "tells_day"]
+__all__ = ["by_named_state", "ordinal_days", "tells_day"]

@@ -23,9 +23,10 @@ from datetime import date
 
 from pipeline.claims.anchors import ACT_WORDS, count_on
 from pipeline.claims.model import KIND_COUNT, Claim
-from pipeline.claims.ordinal_days import day_agrees, state_spans, tells_day
+from pipeline.claims.ordinal_days import day_agrees, tells_day
 from pipeline.claims.scope import RUNNING_TOTAL
 from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import to_date
 

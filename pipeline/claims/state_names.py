@@ -1,0 +1,51 @@
+"""The states a text names, found by the UN's own spellings and the names people write for them: a text
+stage of the claim reader (no store), shared by the stages that date a count by a named state's act
+(ordinal_days.py, anchors.py, running_totals.py) and by the one that reads "Chile was the first state to
+ratify" (nth.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.normalise.codes import load_entries
+from pipeline.normalise.countries import load_aliases
+
+
+@cache
+def _state_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A pattern for each spelling of a state the UN uses (and its name without the bracket: "Bolivia"), and
+    each name people write for one (the project's aliases: "Moldova", "Iran", "Russia"; an alias of two
+    states, "Korea", is none), longest first, with its code."""
+    names: dict[str, str] = {}
+    states = {e.iso3 for e in load_entries() if e.is_state}
+    for e in load_entries():
+        if not e.is_state:
+            continue
+        for n in (e.name, re.sub(r"\s*\(.*?\)\s*", " ", e.name).strip()):
+            if len(n) >= 4:
+                names.setdefault(n, e.iso3)
+    codes: dict[str, set[str]] = {}
+    for a in load_aliases():
+        codes.setdefault(a.alias, set()).add(a.iso3)
+    for alias, of in codes.items():
+        iso3 = next(iter(of))
+        if len(of) == 1 and iso3 in states and "," not in alias and (len(alias) >= 4 or alias.isupper()):
+            names.setdefault(alias, iso3)
+    ordered = sorted(names, key=len, reverse=True)
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), names[n]) for n in ordered)
+
+
+def state_spans(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each state named in `clause` (the project's name table), in text order,
+    without overlaps."""
+    taken: list[tuple[int, int, str]] = []
+    for pattern, iso3 in _state_names():
+        for m in pattern.finditer(clause):
+            if not any(m.start() < e and s < m.end() for s, e, _ in taken):
+                taken.append((m.start(), m.end(), iso3))
+    return sorted(taken)
+
+
+__all__ = ["state_spans"]
