@@ -140,10 +140,11 @@ def parties_not_states(rows: Sequence[dict[str, Any]]) -> tuple[tuple[str, ...],
 
 # "81 countries and the European Community signed", "160 States and the European Union take part in": the
 # states counted, with the one union the UN also lists told apart.
-_UNION_APART = re.compile(
-    r"\b(?:and|plus)\s+(?:a\s+representative\s+of\s+)?the\s+(?:European\s+(?:Community|Union|Commission)|EU|EC)\b",
-    re.I,
+UNION_BESIDE = (
+    r"(?:and|plus)\s+(?:a\s+representative\s+of\s+)?the\s+"
+    r"(?:European\s+(?:Community|Union|Commission)|EU|EC)\b"
 )
+_UNION_APART = re.compile(r"\b" + UNION_BESIDE, re.I)
 
 
 def _non_states_acted(rows: Sequence[dict[str, Any]], measure: str, on: date | None) -> int:

@@ -39,6 +39,7 @@ from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
 from pipeline.claims.clauses import WHERE as _WHERE
 from pipeline.claims.clauses import WITH_OF_THOSE as _WITH_OF_THOSE
 from pipeline.claims.clauses import after_threshold as _after_threshold
+from pipeline.claims.facts import UNION_BESIDE
 from pipeline.claims.labels import label_matches
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
@@ -119,7 +120,7 @@ _ASIDE = (
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
     # "81 countries and the European Community signed": the states counted, and the one union beside them
-    r"(?:\s+(?:and|plus)\s+(?:a\s+representative\s+of\s+)?the\s+(?:European\s+(?:Community|Union|Commission)|EU|EC)\b)?"
+    rf"(?:\s+{UNION_BESIDE})?"
 )
 _ADVERBS = (
     r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only|"
