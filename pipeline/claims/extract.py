@@ -44,6 +44,7 @@ from pipeline.claims.measures import (
 from pipeline.claims.model import (
     KIND_COUNT,
     KIND_THRESHOLD,
+    REASON_NO_TREATY_WORD,
     REASON_NOT_UNDERSTOOD,
     REASON_OUTSIDE,
     Claim,
@@ -279,7 +280,9 @@ def read_text(
     spans = [(u.figure, u.start, u.end, KIND_COUNT) for u in unread if u.reason in RECORD_REASONS]
     if mentions:  # a text that names a treaty: its counts of states in sentences that name none too
         told = (
-            {c.number_start for c in claims} | {u.start for u in unread} | {k.number_start for k in skipped}
+            {c.number_start for c in claims}
+            | {u.start for u in unread if u.reason != REASON_NO_TREATY_WORD}
+            | {k.number_start for k in skipped}
         )
         spans += [(n, a, b, KIND_COUNT) for n, a, b in counted_states(text) if a not in told]
     spans = [s for s in spans if 10 <= s[0] and not 1900 <= s[0] <= 2100 and not counts_people(text, s[2])]

@@ -21,6 +21,9 @@ REASON_DENOMINATOR = "denominator"  # the 193 of "120 out of 193 countries"
 REASON_NOT_UNDERSTOOD = "frame not understood"
 REASON_OUTSIDE = "treaty outside the UN collection"  # "The NPT has 191 parties" (names.load_outside_treaties)
 REASON_FAR = "far from the record"  # a dated figure 30% and more off the UN's, no second reading bears out
+# "10 countries already agreed on this rule", in a text that names a treaty: a count of states in a sentence
+# with no treaty word, listed so that no count of states in a text about a treaty goes unseen.
+REASON_NO_TREATY_WORD = "no treaty word in its sentence"
 REASONS = (
     REASON_SUBSET,
     REASON_CHANGE,
@@ -31,6 +34,7 @@ REASONS = (
     REASON_NOT_UNDERSTOOD,
     REASON_OUTSIDE,
     REASON_FAR,
+    REASON_NO_TREATY_WORD,
 )
 
 
@@ -143,6 +147,7 @@ __all__ = [
     "REASON_CONDITION",
     "REASON_DENOMINATOR",
     "REASON_NOT_UNDERSTOOD",
+    "REASON_NO_TREATY_WORD",
     "REASON_OUTSIDE",
     "REASON_FAR",
     "REASON_SUBSET",

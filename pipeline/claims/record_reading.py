@@ -30,6 +30,7 @@ from pipeline.claims.model import (
     KIND_THRESHOLD,
     REASON_CHANGE,
     REASON_CONDITION,
+    REASON_NO_TREATY_WORD,
     REASON_NOT_UNDERSTOOD,
     REASON_SUBSET,
     REASON_THRESHOLD,
@@ -37,6 +38,7 @@ from pipeline.claims.model import (
     Unread,
 )
 from pipeline.claims.results import ClaimCheck
+from pipeline.claims.unread import STATES_AFTER
 from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE
 
 # The source of the candidates loose_ordinals.py finds.
@@ -55,11 +57,7 @@ _NOT = re.compile(r"\b(?:not|yet|without|only)\b|n't\b", re.I)
 
 # A number of states in a sentence that names no treaty and no treaty word ("OPCW now has 193 member states",
 # "only 46 countries have taken that step"): read by the record only, in a text that names a treaty.
-_STATES_COUNTED = re.compile(
-    r"\b(?P<num>\d{2,3})\s+(?:(?:UN|member|sovereign|other)\s+)?(?:member\s+)?"
-    r"(?:states|countries|nations|governments|parties|signatories)\b",
-    re.I,
-)
+_STATES_COUNTED = re.compile(r"\b(?P<num>\d{2,3})" + STATES_AFTER.pattern, re.I)
 
 
 # Words after a number that count people or votes, not states: "adopted by 22 affirmative votes", "the
@@ -130,7 +128,7 @@ def read_by_record(
     for cand in sorted(candidates, key=lambda c: c.kind != KIND_THRESHOLD):
         if cand.number_start in taken:
             continue
-        why = reasons.get(cand.number_start, "its sentence names no treaty")
+        why = reasons.get(cand.number_start, REASON_NO_TREATY_WORD)
         if cand.source == ORDINAL_SOURCE:  # "Honduras becomes 50th nation to ratify" (loose_ordinals.py)
             read = _ordinal(replace(cand, source="record"), check, brought, by_state)
             if read is not None:

@@ -13,6 +13,7 @@ from pipeline.claims.model import (
     REASON_CHANGE,
     REASON_CONDITION,
     REASON_DENOMINATOR,
+    REASON_NO_TREATY_WORD,
     REASON_NOT_UNDERSTOOD,
     REASON_SUBSET,
     REASON_THRESHOLD,
@@ -54,6 +55,14 @@ _AGE_BEFORE = re.compile(
     r"\b(?:age\s+of|aged|ages|under|younger\s+than|older\s+than|over\s+the\s+age\s+of)\s*$", re.I
 )
 _CITATION = re.compile(r"\[\s*$")
+# A count of states: the words after its number ("10 countries", "100 States", "52 UN member states"). A
+# number so followed is listed even in a sentence with no treaty word when the text names a treaty, and
+# the record may read it (record_reading.counted_states).
+STATES_AFTER = re.compile(
+    r"\s+(?:(?:UN|U\.N\.|member|sovereign|other|more|further|additional|African|European|Asian|Arab|Pacific|"
+    r"Caribbean|island)\s+){0,2}(?:states|countries|nations|governments|parties|signatories)\b",
+    re.I,
+)
 # Why a number a pattern did not take is not a claim, from the words around it.
 _CHANGE = re.compile(
     r"\b(?:(?:rose|grew|increased|climbed|up)\s+from|since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session)|this\s+year|last\s+year|"
@@ -123,7 +132,7 @@ def find_unread(
         if i not in about:
             s, e = sentences.spans[i]
             about[i] = i in mention_sentences or bool(TREATY_WORDS.search(text, s, e))
-        if not about[i]:
+        if not about[i] and not (mentions and STATES_AFTER.match(text, m.end())):
             continue
         j = bisect_right(starts, m.start()) - 1
         if j >= 0 and m.start() < covered[j][1]:
@@ -148,7 +157,10 @@ def find_unread(
             max(0, m.start() - 1) : m.start()
         ] in (".", "/", "-", ":"):
             continue
-        reason = why_skipped.get(m.start()) or _reason(text, m.start(), m.end(), sentences.spans[i])
+        if not about[i]:
+            reason = REASON_NO_TREATY_WORD
+        else:
+            reason = why_skipped.get(m.start()) or _reason(text, m.start(), m.end(), sentences.spans[i])
         out.append(unread_at(text, sentences, lines, figure, (m.start(), m.end()), reason))
     return out
 
@@ -162,4 +174,4 @@ def unread_at(
     return Unread(figure, lines.line(span[0]), reason, sentence, span[0], span[1])
 
 
-__all__ = ["TREATY_WORDS", "find_unread", "unread_at"]
+__all__ = ["STATES_AFTER", "TREATY_WORDS", "find_unread", "unread_at"]

@@ -80,7 +80,7 @@ def test_a_count_of_states_in_a_sentence_that_names_no_treaty_is_read_in_a_text_
     text = f"{OPAC[0].upper()}{OPAC[1:]} sets 18 as the minimum age. By the end of 2015, 162 countries had taken that step."
     [c] = _report(real_db, text).checks
     assert (c.claim.figure, c.mtdsg_no, c.claim.source) == (162, "IV-11-b", "record")
-    assert "(its sentence names no treaty)" in c.notes[0]
+    assert "(no treaty word in its sentence)" in c.notes[0]
     # Not in a text that names no treaty, and not a figure the record does not bear out.
     assert _report(real_db, "By the end of 2015, 162 countries had taken that step.").checks == ()
     assert _report(real_db, text.replace("162", "150")).checks == ()
