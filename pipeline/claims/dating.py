@@ -49,7 +49,14 @@ _AT_ENTRY_INTO_FORCE = re.compile(
     r"\b(?:when|by\s+the\s+time)\s+(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+into\s+force\b",
     re.I,
 )
-_INTO_FORCE = re.compile(r"\binto\s+(?:legal\s+)?force\b", re.I)
+# "On 22 January 2021 the treaty entered into force with 52 States Parties", "went into effect on 22 January
+# 2021, signed by 86 countries": a count the entry into force is told with is the count of that day.
+_INTO_EFFECT = re.compile(r"\b(?:into\s+(?:legal\s+)?(?:force|effect)|took\s+effect)\b", re.I)
+_TOLD_WITH = re.compile(
+    r"(?:\bwith|,\s*(?:having\s+been\s+)?signed\s+by)\s+(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|"
+    r"more\s+than\s+|only\s+)?$",
+    re.I,
+)
 # "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
 _THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
@@ -60,7 +67,7 @@ def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention
     for d in reversed(told):
         clause = re.split(r"[.;!?]", text[max(0, d.start - 120) : d.start])[-1]
         after = re.split(r"[.;!?]", text[d.end : d.end + 80])[0]
-        if d.event and (_INTO_FORCE.search(clause) or _INTO_FORCE.search(after)):
+        if d.event and (_INTO_EFFECT.search(clause) or _INTO_EFFECT.search(after)):
             return d
     return None
 
@@ -171,6 +178,12 @@ def date_for(
         if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
             return None
         return best
+    if text and _TOLD_WITH.search(text, lo, pos):
+        # Only an entry into force told before the count in its sentence, whose day is told there too.
+        told = [d for d in index.within(lo, pos) if d.precision == "day" and d.event]
+        day = _entry_into_force_day(text, told)
+        if day is not None and not _PRESENT_TENSE.search(text, day.end, pos):
+            return replace(day, event=False)
     pointer = _AT_ENTRY_INTO_FORCE.search(text, lo, pos) if text else None
     if pointer and not (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
         # The day told before, or in the pointer's own words ("by the time it entered into force on 1 August

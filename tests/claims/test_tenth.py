@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pipeline.claims.model import REASON_NO_TREATY_WORD
-from tests.claims.test_reading import _unread
+from tests.claims.test_reading import _read, _unread
 
 
 def test_a_count_of_states_without_a_treaty_word_is_listed_in_a_text_about_a_treaty() -> None:
@@ -13,3 +15,17 @@ def test_a_count_of_states_without_a_treaty_word_is_listed_in_a_text_about_a_tre
     assert _unread(text) == [(10, REASON_NO_TREATY_WORD)]
     assert _unread("The CCM sets a rule for old bombs. 10 teams cleared the fields.") == []
     assert _unread("A rule for old bombs was set. 10 countries already agreed on this rule.") == []
+
+
+def test_a_count_told_with_the_entry_into_force_is_of_that_day() -> None:
+    def dated(text: str) -> list[tuple[int, date | None]]:
+        return [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims]
+
+    assert dated("On 1 August 2010 the CCM entered into force with a total of 38 States Parties.") == [
+        (38, date(2010, 8, 1))
+    ]
+    assert dated("The CCM went into effect on 1 August 2010, signed by 107 countries.") == [
+        (107, date(2010, 8, 1))
+    ]
+    # A count in a present-tense clause of its own is not of the entry into force's day.
+    assert dated("The CCM entered into force on 1 August 2010 and now has 111 States Parties.") == [(111, None)]
