@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from pipeline.claims.dates import DateIndex, DateMention
-from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, CountMatch
+from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, WRITTEN_ON, CountMatch
 from pipeline.claims.sentences import Span
 
 _AUXILIARY = re.compile(r"\b(?:have|has|had|having|now|currently)\b", re.I)
@@ -95,7 +95,7 @@ def dated_by_words(
     if c.kind == KIND_THRESHOLD:
         return None, None, None
     if written_on is not None:
-        return written_on, f"written on {written_on.isoformat()}", "written-on"
+        return written_on, f"{WRITTEN_ON} {written_on.isoformat()}", "written-on"
     if byline is not None:
         return byline.on, byline.text, "byline"
     return None, None, None

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.claims.model import Claim
+from pipeline.claims.model import WRITTEN_ON, Claim
 from pipeline.claims.names import is_outside
 from pipeline.claims.protocols import GLOSS
 from pipeline.claims.references import in_subordinate_clause, kind_matches, resolve_ref
@@ -268,6 +268,14 @@ _HEAD_LINES = 4
 _HEAD_END = (".", "!", "?", '"', "”", "’")
 
 
+def _told_day(c: Claim) -> bool:
+    """Dated by its own words or by the record (a day told in its sentence or paragraph, an act's day, "late
+    yesterday" of the text's day), not by the text's day alone."""
+    if c.date_source == "written-on":
+        return c.claimed_on is not None and not (c.date_text or "").startswith(WRITTEN_ON)
+    return c.date_source in ("sentence", "paragraph", "record")
+
+
 def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
     """ "Malawi and Macedonia become 22nd and 23rd countries to ratify" over "... deposited their instruments
     on 7 and 8 October respectively, becoming the 22nd and 23rd": a headline with no date of its own that
@@ -285,8 +293,7 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
         body = [
             b
             for b in claims[i + 1 :]
-            if (b.figure, b.comparison, b.measure, b.mode, b.kind, b.mtdsg_no) == same
-            and b.date_source in ("sentence", "paragraph", "record")
+            if (b.figure, b.comparison, b.measure, b.mode, b.kind, b.mtdsg_no) == same and _told_day(b)
         ]
         if body:
             out[i] = replace(

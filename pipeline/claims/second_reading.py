@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
-from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, Claim, Unread
+from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, WRITTEN_ON, Claim, Unread
 from pipeline.claims.record_reading import bears_out
 from pipeline.claims.results import ClaimCheck
 from pipeline.claims.thresholds import tells_entry
@@ -91,7 +91,7 @@ def reread(
         dated = replace(
             claim,
             claimed_on=written_on,
-            date_text=f"written on {written_on.isoformat()}",
+            date_text=f"{WRITTEN_ON} {written_on.isoformat()}",
             date_source="written-on",
         )
         tries.append((dated, f"the day the text was written, {written_on.isoformat()}"))

@@ -28,4 +28,23 @@ def test_a_count_told_with_the_entry_into_force_is_of_that_day() -> None:
         (107, date(2010, 8, 1))
     ]
     # A count in a present-tense clause of its own is not of the entry into force's day.
-    assert dated("The CCM entered into force on 1 August 2010 and now has 111 States Parties.") == [(111, None)]
+    assert dated("The CCM entered into force on 1 August 2010 and now has 111 States Parties.") == [
+        (111, None)
+    ]
+
+
+def test_a_headline_takes_the_day_before_of_the_body_that_says_yesterday(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    text = (
+        f"The {KEEPERS} reaches 5 parties\n\n"
+        f"Late yesterday, the {KEEPERS} reached 5 parties, the depositary said.\n"
+    )
+    with open_store(keepers_db, read_only=True) as store:
+        checks = check_text(text, store, name="t.txt", written_on=date(2022, 7, 8)).checks
+    assert [(c.claim.line, c.claim.claimed_on) for c in checks] == [
+        (1, date(2022, 7, 7)),
+        (3, date(2022, 7, 7)),
+    ]
