@@ -24,6 +24,10 @@ KNOWN = ["IV-4", "IV-11", "IV-11-b", "IV-11-c", "XXVI-4", "XXVI-9", "XXVII-7-d"]
         ("tpnw", "XXVI-9"),
         ("Paris Agreement", "XXVII-7-d"),
         ("paris-agreement", "XXVII-7-d"),
+        # names people use that the table learnt in the tenth pass
+        ("Test Ban Treaty", "XXVI-4"),
+        ("Civil and Political Rights Covenant", "IV-4"),
+        ("Children's Rights Convention", "IV-11"),
     ],
 )
 def test_resolves_numbers_and_aliases(name, expected):
