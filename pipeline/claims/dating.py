@@ -119,9 +119,10 @@ _RELATIVE = re.compile(r"(?<!\bof\s)\b(?:which|who|whose)\b", re.I)
 
 
 # "The treaty was finalized in 1997 and has been signed by over 160 countries", "approved on April 2, 2013,
-# and it already has over 100 signatories": a count in a clause of its own, joined after the dated one and
-# told in the present, is not of that day (an "as of" date opening the sentence still dates it).
-_JOINED = re.compile(r"\b(?:and|but)\b", re.I)
+# and it already has over 100 signatories", "formed in 1991 to monitor the Convention, which has been ratified
+# by 191 countries": a count in a clause of its own, joined after the dated one (or a relative clause after
+# it) and told in the present, is not of that day (an "as of" date opening the sentence still dates it).
+_JOINED = re.compile(r"\b(?:and|but|which)\b", re.I)
 _PRESENT_VERB = re.compile(r"\b(?:has|have|is|are|already|since)\b", re.I)
 
 

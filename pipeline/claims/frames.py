@@ -86,7 +86,8 @@ _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
-    r"adhered\s+to|joined|signed|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?by\s+"
+    r"adhered\s+to|joined|signed|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?"
+    r"(?:by\s+or\s+acceded\s+to\s+|by\s+)"  # "ratified by or acceded to 191 countries"
     # "signed by delegates from 121 countries": the states their envoys stand for
     r"(?:(?:delegates|delegations|representatives|envoys|ministers|officials|leaders)\s+(?:from|of)\s+)?"
     + _EXTRA
@@ -198,9 +199,9 @@ NOT_STATES_AFTER = re.compile(
 
 
 # "India stands behind 161 nations, including Pakistan, in ratifying the Convention" (or "as it is yet to
-# ratify"): those who did.
+# ratify"), "the United States joined over 140 countries in signing the Convention": those who did.
 _BEHIND = re.compile(
-    r"\bbehind\s+"
+    r"\b(?:behind|join(?:s|ed|ing)?(?:\s+the)?)\s+"
     + _QUAL
     + _NUM
     + r"\s+(?:other\s+)?(?:countries|states|nations)\b"

@@ -48,3 +48,22 @@ def test_a_headline_takes_the_day_before_of_the_body_that_says_yesterday(keepers
         (1, date(2022, 7, 7)),
         (3, date(2022, 7, 7)),
     ]
+
+
+def test_joining_n_countries_in_signing_counts_those_who_signed() -> None:
+    from pipeline.claims.extract import MEASURE_PARTIES, MEASURE_SIGNATORIES
+
+    reading = _read("Last week, Chile joined over 100 countries in signing the CCM.")
+    assert [(c.figure, c.measure, c.comparison) for c in reading.claims] == [(100, MEASURE_SIGNATORIES, ">")]
+    reading = _read("Chile joins 100 nations in ratifying the CCM.")
+    assert [(c.figure, c.measure) for c in reading.claims] == [(100, MEASURE_PARTIES)]
+
+
+def test_ratified_by_or_acceded_to_in_a_relative_clause_after_a_dated_one() -> None:
+    # "by or acceded to" is one predicate; "in 1991" dates the forming, not the present-perfect count.
+    text = "The Committee was formed in 1991 to monitor the CCM, which has been ratified by or acceded to 91 countries."
+    assert [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims] == [(91, None)]
+    text = "The Committee was formed in 1991 to monitor the CCM, and it had 91 parties."
+    assert [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims] == [
+        (91, date(1991, 12, 31))
+    ]
