@@ -77,8 +77,8 @@ _ADJ = (
     r"latin\s+american|annex\s*\d+)\s+)*"
 )
 _NOUN = (
-    _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|parties|party|"
-    r"signatories|signatory|participants|"
+    _ADJ + r"(?P<noun>countries|country|states|state|nations|nation|governments|government|govts|"
+    r"parties|party|signatories|signatory|participants|"
     r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b)?"
 )
 _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
@@ -113,7 +113,9 @@ _ASIDE = (
     r"[a-z]+-(?:thirds?|quarters?|fifths?)|half|a\s+third|a\s+quarter)\s+of\s+[^,.;\n]{1,40},)?"
     # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
     rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
-    r"(?:\s*,\s*(?:primarily|mainly|mostly|chiefly|largely|predominantly)\s+(?:from|in)\b[^.;\n]{1,80}?,)?"
+    # "..., mainly from Africa, signed", "..., basically Latin American, ...", "..., apart from X, are"
+    r"(?:\s*,\s*(?:(?:primarily|mainly|mostly|chiefly|largely|predominantly|basically|essentially)\s+|"
+    r"apart\s+from\s+|except\s+(?:for\s+)?|besides\s+|other\s+than\s+)[^.;\n]{1,100}?,)?"
     # "185 countries -- over ninety percent of the members -- are party", "five countries—Jamaica—have"
     r"(?:\s*(?:--|—|–)\s*[^—–.;\n]{1,80}?\s*(?:--|—|–)|\s+-(?=\s)\s*[^—–.;\n]{1,80}?\s*(?<=\s)-(?=\s)|"
     # "Two-thirds of all member states – 132 countries – have ratified": the count told in a dash aside
@@ -144,7 +146,7 @@ _VERB = (
     # "118 nations that are part of the CCW"
     r"(?:(?<=\bare\s)|(?<=\bwere\s))part\s+of(?=\s+(?:the|its|this)\s)|"
     # "81 countries in the world are members of the convention", "160 States take part in the Convention"
-    r"(?:(?<=\bare\s)|(?<=\bwere\s))members\s+of(?=\s+(?:the|its|this)\s)|take\s+part\s+in(?=\s+(?:the|its|this)\s)|"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bare\salso\s))members\s+of(?=\s+(?:the|its|this)\s)|take\s+part\s+in(?=\s+(?:the|its|this)\s)|"
     # "52 countries, including X, who are signatories but not yet parties"
     r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bnow\s))signatories\b|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"

@@ -67,3 +67,20 @@ def test_ratified_by_or_acceded_to_in_a_relative_clause_after_a_dated_one() -> N
     assert [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims] == [
         (91, date(1991, 12, 31))
     ]
+
+
+def test_who_the_counted_are_told_aside_and_govts() -> None:
+    from pipeline.claims.extract import MEASURE_PARTIES, MEASURE_SIGNATORIES
+
+    def read(text: str) -> list[tuple[int, str]]:
+        return [(c.figure, c.measure) for c in _read(text).claims]
+
+    assert read("Only 42 countries, basically Latin American and African, have ratified the CCM.") == [
+        (42, MEASURE_PARTIES)
+    ]
+    assert read("Some 90 states, apart from the founders, are also members of the CCM.") == [
+        (90, MEASURE_PARTIES)
+    ]
+    assert read("Why was Chile not amongst the 50 govts that signed the CCM yesterday?") == [
+        (50, MEASURE_SIGNATORIES)
+    ]
