@@ -33,9 +33,10 @@ _REPLACEABLE = frozenset({None, "written-on", "byline"})
 _ORDINAL_PHRASE = re.compile(rf"^the\s+{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I)
 _ORDINAL_ONE = re.compile(ORDINAL, re.I)
 # The verb that makes the state named before it the Nth: "became", "becomes", "has become", "will
-# become", "is", "was", "making it"/"becoming" after the state's own clause.
+# become", "is", "was", "were" ("X and Y were the 29th and 30th"), "making it"/"becoming" after the state's
+# own clause.
 _BECOMES = re.compile(
-    r"\b(?:became|becomes|become|becoming|is|was|as)\b(?:\s+(?:on\s+that\s+occasion|now|thus|thereby))?\s*$",
+    r"\b(?:became|becomes|become|becoming|is|was|are|were|as)\b(?:\s+(?:on\s+that\s+occasion|now|thus|thereby))?\s*$",
     re.I,
 )
 # A sentence that tells the act's day itself, even without a year or relative to the text ("today",
@@ -159,12 +160,27 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     signing = c.measure == MEASURE_SIGNATORIES and bool(_SIGN.search(text, c.start, c.end + 40))
     if c.measure != MEASURE_PARTIES and not signing:
         return None
+    nth_consent = signing and _was_nth(store, c, iso3, "consent_date")
+    if nth_consent and not _was_nth(store, c, iso3, "signature_date"):
+        # "Palestine became the 193rd state to sign", "the 29th and 30th countries to sign": the state's
+        # signature was not the Nth, its consent was; the everyday "sign" for joining.
+        c, signing = replace(c, measure=MEASURE_PARTIES), False
     column = "signature_date" if signing else "consent_date"
     day = _act_day(store, c.mtdsg_no, iso3, column)
     if day is None or (told and not day_agrees(c.sentence or "", day, undated=c.claimed_on is None)):
         return None
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
     return replace(c, claimed_on=day, date_text=note, date_source="record")
+
+
+def _was_nth(store: StoreLike, c: Claim, iso3: str, column: str) -> bool:
+    """Did the state's act (its signature or consent, `column`) make the count the claim's N: fewer than N
+    acts before its day, N or more by the end of it?"""
+    day = _act_day(store, str(c.mtdsg_no), iso3, column)
+    if day is None:
+        return False
+    days = store.participants(str(c.mtdsg_no))[column].dropna().dt.date
+    return int((days < day).sum()) < c.figure <= int((days <= day).sum())
 
 
 def day_agrees(sentence: str, day: date, *, undated: bool = False) -> bool:

@@ -84,3 +84,41 @@ def test_who_the_counted_are_told_aside_and_govts() -> None:
     assert read("Why was Chile not amongst the 50 govts that signed the CCM yesterday?") == [
         (50, MEASURE_SIGNATORIES)
     ]
+
+
+class _Record:
+    """A store holding one table: twelve states; Japan acceded 12th, Germany signed 1st and ratified 11th,
+    Chile signed 2nd."""
+
+    def participants(self, mtdsg_no: str):
+        import pandas as pd
+
+        rows = [("JPN", "Japan", None, "2012-01-12"), ("DEU", "Germany", "2001-01-01", "2011-01-11")]
+        rows += [("CHL", "Chile", "2002-02-02", None)]
+        rows += [(f"X{i:02d}", f"State {i}", "2003-03-03", f"20{i:02d}-06-01") for i in range(1, 11)]
+        frame = pd.DataFrame(rows, columns=["iso3", "name", "signature_date", "consent_date"])
+        for column in ("signature_date", "consent_date"):
+            frame[column] = pd.to_datetime(frame[column])
+        frame["signature_type"], frame["consent_type"] = "signature", "ratification"
+        return frame
+
+
+def test_the_nth_to_sign_whose_consent_the_record_shows_was_the_nth_is_a_party() -> None:
+    from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+    from pipeline.claims.ordinal_days import ordinal_days
+
+    def read(text: str) -> list[tuple[int, str, date | None]]:
+        claims = ordinal_days(_read(text, written_on=None).claims, text, _Record())  # type: ignore[arg-type]
+        return [(c.figure, c.measure, c.claimed_on) for c in claims]
+
+    assert read("Japan became the 12th state to sign the CCM.") == [(12, MEASURE_PARTIES, date(2012, 1, 12))]
+    assert read("Germany was the 11th country to sign the CCM.") == [(11, MEASURE_PARTIES, date(2011, 1, 11))]
+    # Chile never joined: its signature it stays, dated by the record's day for it.
+    assert read("Chile was the 12th country to sign the CCM.") == [
+        (12, MEASURE_SIGNATORIES, date(2002, 2, 2))
+    ]
+    # "were" makes the named states the Nth too, each in its turn.
+    assert read("Germany and Japan were the 11th and 12th states to ratify the CCM.") == [
+        (11, MEASURE_PARTIES, date(2011, 1, 11)),
+        (12, MEASURE_PARTIES, date(2012, 1, 12)),
+    ]
