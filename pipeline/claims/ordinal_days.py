@@ -27,8 +27,10 @@ from pipeline.text import MONTH_NAMES, MONTHS
 
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 
-# The dates a claim may take here: none in its sentence (its text's date, a byline, or none at all).
-_REPLACEABLE = frozenset({None, "written-on", "byline"})
+# The dates a claim may take here: none in its sentence (its text's date, a byline, a date earlier in its
+# paragraph, or none at all): the act of the state its sentence names comes first (eval Conventions, date
+# rule 2 before rules 3 and 4).
+_REPLACEABLE = frozenset({None, "written-on", "byline", "paragraph"})
 # "the 18th state to ratify", "the 17th and 18th states", "the tenth country", "the 40th State Party".
 _ORDINAL_PHRASE = re.compile(rf"^the\s+{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I)
 _ORDINAL_ONE = re.compile(ORDINAL, re.I)

@@ -122,3 +122,11 @@ def test_the_nth_to_sign_whose_consent_the_record_shows_was_the_nth_is_a_party()
         (11, MEASURE_PARTIES, date(2011, 1, 11)),
         (12, MEASURE_PARTIES, date(2012, 1, 12)),
     ]
+
+
+def test_the_act_of_the_named_state_dates_its_ordinal_before_a_date_earlier_in_the_paragraph() -> None:
+    from pipeline.claims.ordinal_days import ordinal_days
+
+    text = "The meeting opened in Beirut on 12 May 2011. During the meeting Japan became the 12th State Party to the CCM."
+    claims = ordinal_days(_read(text, written_on=None).claims, text, _Record())  # type: ignore[arg-type]
+    assert [(c.figure, c.claimed_on, c.date_source) for c in claims] == [(12, date(2012, 1, 12), "record")]
