@@ -27,7 +27,7 @@ from pipeline.claims.facts import (
     nth_consent,
     parties_not_states,
     signed_not_party,
-    states_apart,
+    told_apart,
     withdrawn,
 )
 from pipeline.claims.links import restated
@@ -167,7 +167,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         newcomers = tuple(_newcomers(rows, on))
         if as_at is not None and on > as_at:
             notes.append(f"the claimed date {on} is after the latest status date {as_at}")
-    then, now, apart = states_apart(claim.phrase, claim.measure, rows, on, then, now)
+    then, now, apart = told_apart(claim.phrase, claim.left_out, claim.measure, rows, on, then, now)
     notes.extend(apart)
     verdict, explanation = count_verdict(claim, what, no, then=then, now=now, as_at=as_at, allowed=allowed)
     notes.extend(n for n in [balance_note(claim, no, then=then, now=now, newcomers=newcomers)] if n)

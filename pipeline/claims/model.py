@@ -140,6 +140,9 @@ class Claim:
     date_source: str | None = None  # sentence | paragraph | byline | written-on | None (undated)
     treaty_via: str | None = None  # title | short name | common name (how the named treaty was recognised)
     event_on: date | None = None  # for a threshold: the date of the event its sentence tells, if any
+    # "Peru joins 29 other countries": the state the count leaves out (its ISO 3166 code); the UN's figures
+    # are compared less that state, on the day of its act
+    left_out: str | None = None
 
 
 __all__ = [

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
+from functools import partial
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
@@ -99,10 +100,11 @@ _OTHERS = re.compile(r"\s+other\b", re.I)
 
 
 def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
-    """ "Peru joins 29 other countries": the count of the day before Peru's consent (or signature, for
-    "in signing")."""
+    """ "Peru joins 29 other countries": the count of the others on the day of Peru's consent (or
+    signature, for "in signing"), which leaves Peru out (`left_out`)."""
     lead = text[max(0, c.number_start - 80) : c.number_start]
-    if not _JOINS_OTHERS.search(lead) or not _OTHERS.match(text, c.number_end) or c.mtdsg_no is None:
+    no = c.mtdsg_no
+    if not _JOINS_OTHERS.search(lead) or not _OTHERS.match(text, c.number_end) or no is None:
         return None
     states = _states_in(re.split(r"[.;:!?]", lead)[-1])
     if not states:
@@ -112,13 +114,12 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     )
     if c.measure != MEASURE_PARTIES and not signing:
         return None
-    day = _act_day(store, c.mtdsg_no, states[-1], "signature_date" if signing else "consent_date")
+    column = "signature_date" if signing else "consent_date"
+    day = _act_day(store, no, states[-1], column)
     if day is None:
         return None
-    before = day - timedelta(days=1)
-    column = "signature_date" if signing else "consent_date"
-    note = f"the day before {act_note(store, c.mtdsg_no, states[-1], column)}, {day.isoformat()}"
-    return replace(c, claimed_on=before, date_text=note, date_source="record")
+    note = f"dated by {act_note(store, no, states[-1], column)}, {day.isoformat()}"
+    return replace(c, claimed_on=day, date_text=note, date_source="record", left_out=states[-1])
 
 
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
@@ -162,17 +163,18 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     signing = c.measure == MEASURE_SIGNATORIES and bool(_SIGN.search(text, c.start, c.end + 40))
     if c.measure != MEASURE_PARTIES and not signing:
         return None
-    nth_consent = signing and _was_nth(store, c, iso3, "consent_date")
-    if nth_consent and not _was_nth(store, c, iso3, "signature_date"):
+    measure = c.measure
+    nth = partial(_was_nth, store, c, iso3)
+    if signing and nth("consent_date") and not nth("signature_date"):
         # "Palestine became the 193rd state to sign", "the 29th and 30th countries to sign": the state's
         # signature was not the Nth, its consent was; the everyday "sign" for joining.
-        c, signing = replace(c, measure=MEASURE_PARTIES), False
+        measure, signing = MEASURE_PARTIES, False
     column = "signature_date" if signing else "consent_date"
     day = _act_day(store, c.mtdsg_no, iso3, column)
     if day is None or (told and not day_agrees(c.sentence or "", day, undated=c.claimed_on is None)):
         return None
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
-    return replace(c, claimed_on=day, date_text=note, date_source="record")
+    return replace(c, measure=measure, claimed_on=day, date_text=note, date_source="record")
 
 
 def _was_nth(store: StoreLike, c: Claim, iso3: str, column: str) -> bool:

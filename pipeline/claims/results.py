@@ -60,6 +60,7 @@ class ClaimCheck:
             "claimed_on": c.claimed_on.isoformat() if c.claimed_on else None,
             "date_text": c.date_text,
             "date_source": c.date_source,
+            "left_out": c.left_out,
             "mtdsg_no": self.mtdsg_no,
             "short_name": self.short_name,
             "title": self.title,
