@@ -138,7 +138,7 @@ _VERB = (
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
     r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"
     r"\s+the\s+(?:document|text|instrument|treaty|convention|covenant|protocol)\b)|"
-    r"agreed\s+to\s+be\s+bound|"
+    r"agreed\s+to\s+be\s+bound|committed\s+to(?=\s+(?:the|this|its)\s+(?-i:[A-Z]))|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"

@@ -118,7 +118,7 @@ JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I
 _INFOBOX = re.compile(
     # (a wiki template's fields too: "| signatories = 79| parties = 33")
     r"(?:^|(?<=[.;]\s)|(?<=\|))[ \t|*-]*(?P<label>signatories|signatures|parties|states?\s+parties|"
-    r"contracting\s+(?:states|parties)|ratifications|ratifiers)"
+    r"contracting\s+(?:states|parties)|ratifications|ratifiers|membership)"
     r"[ \t]*\|?[ \t]*[:=]?[ \t]*"
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I | re.M,

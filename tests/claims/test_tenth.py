@@ -146,3 +146,19 @@ def test_n_others_beside_a_joining_state_are_counted_on_its_day_less_it() -> Non
     assert notes == ["the text counts the others: the UN's figures less Japan"]
     # Before Japan's act the record does not count it then.
     assert others_apart("JPN", "parties", rows, date(2011, 1, 11), 11, 12)[:2] == (11, 11)
+
+
+def test_membership_rows_and_states_committed_to_the_treaty_are_parties() -> None:
+    from pipeline.claims.extract import MEASURE_PARTIES
+
+    def read(text: str) -> list[tuple[int, str]]:
+        return [(c.figure, c.measure) for c in _read(text).claims]
+
+    assert read("Convention on Cluster Munitions\nMembership: 111 States\nSigned: 2008") == [
+        (111, MEASURE_PARTIES)
+    ]
+    assert read("The CCM by the numbers: 111 States committed to the Convention on Cluster Munitions.") == [
+        (111, MEASURE_PARTIES)
+    ]
+    # A promise to ratify is no consent.
+    assert read("40 States committed to the ratification of the CCM.") == []
