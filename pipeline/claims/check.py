@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -31,7 +30,7 @@ from pipeline.claims.facts import (
     withdrawn,
 )
 from pipeline.claims.links import restated
-from pipeline.claims.numbers import ORD
+from pipeline.claims.numbers import tells_nth
 from pipeline.claims.ordinal_days import by_named_state, ordinal_days
 from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
@@ -96,7 +95,6 @@ __all__ = [
 
 
 # An ordinal in a claim's phrase: "the 50th country to ratify", "the tenth State Party".
-_ORDINAL = re.compile(r"\b(?:" + ORD + r")", re.I)
 
 
 def _int(value: Any) -> int | None:
@@ -135,8 +133,12 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
         claim.kind != KIND_THRESHOLD
         and claim.measure == MEASURE_PARTIES
         and claim.mode is None
-        # an ordinal, or a count followed by the treaty's own entry into force (the UN's day)
-        and (_ORDINAL.search(claim.phrase) or (claim.event_on is not None and claim.event_on == eif))
+        # an ordinal ("the 50th", "the first 50 states to ratify"), or a count followed by the treaty's own
+        # entry into force (the UN's day)
+        and (
+            tells_nth(claim.phrase, claim.sentence, claim.figure)
+            or (claim.event_on is not None and claim.event_on == eif)
+        )
         and brought_into_force(rows, claim.figure, eif)
     ):
         # "Honduras was the 50th country to ratify the treaty", "the tenth country to ratify", "On 25

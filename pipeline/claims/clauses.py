@@ -207,9 +207,10 @@ TALLY = re.compile(
     r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
     re.I,
 )
-# "becoming one of only 4 countries to have done so": the count of those who did what the sentence tells.
+# "becoming one of only 4 countries to have done so", "the first 22 nations to ratify the Convention": the
+# count of those who did what the sentence tells.
 ONE_OF = re.compile(
-    r"\b(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
+    r"\b(?:(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?|the\s+first\s+)"
     + _QUAL
     + _NUM
     + r"\s+(?:countries|states|nations)\s+"

@@ -118,7 +118,17 @@ def ordinal_of(m: re.Match[str]) -> tuple[int, str]:
     return int(m.group("num")), "num"
 
 
+_TELLS_ORDINAL = re.compile(r"\b(?:" + ORD + r")", re.I)
+
+
+def tells_nth(phrase: str, sentence: str, figure: int) -> bool:
+    """Does the claim tell which consents ("the 50th", "the first 50 states to ratify"), not how many there
+    were on a day?"""
+    return bool(_TELLS_ORDINAL.search(phrase) or re.search(rf"\bfirst\s+{figure}\b", sentence))
+
+
 __all__ = [
+    "tells_nth",
     "OR_MORE_AFTER",
     "ANY_NUMBER",
     "DIGIT_NUMBER",

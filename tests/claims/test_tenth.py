@@ -162,3 +162,15 @@ def test_membership_rows_and_states_committed_to_the_treaty_are_parties() -> Non
     ]
     # A promise to ratify is no consent.
     assert read("40 States committed to the ratification of the CCM.") == []
+
+
+def test_the_first_n_states_to_ratify_count_them_and_tell_which_consents() -> None:
+    from pipeline.claims.extract import MEASURE_PARTIES
+    from pipeline.claims.numbers import tells_nth
+
+    text = "The first 22 nations to ratify the CCM are mostly from Africa."
+    assert [(c.figure, c.measure) for c in _read(text).claims] == [(22, MEASURE_PARTIES)]
+    # Which consents, as "the 22nd" tells: the checker may read it as the threshold that brought it in force.
+    assert tells_nth("22 nations to ratify", text, 22)
+    assert tells_nth("the 22nd state", "Chile became the 22nd state.", 22)
+    assert not tells_nth("22 nations have ratified", "So far 22 nations have ratified the CCM.", 22)
