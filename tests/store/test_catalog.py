@@ -7,7 +7,7 @@ import pytest
 from pipeline import mtdsg
 from pipeline.catalog import UnknownTreaty, resolve_treaty, short_name
 
-KNOWN = ["IV-4", "IV-11", "IV-11-b", "IV-11-c", "XXVI-4", "XXVI-9", "XXVII-7-d"]
+KNOWN = ["IV-4", "IV-11", "IV-11-b", "IV-11-c", "IV-15", "XXVI-4", "XXVI-9", "XXVII-7-d"]
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,7 @@ KNOWN = ["IV-4", "IV-11", "IV-11-b", "IV-11-c", "XXVI-4", "XXVI-9", "XXVII-7-d"]
         ("Test Ban Treaty", "XXVI-4"),
         ("Civil and Political Rights Covenant", "IV-4"),
         ("Children's Rights Convention", "IV-11"),
+        ("Convention on the Rights of Disabled Persons", "IV-15"),
     ],
 )
 def test_resolves_numbers_and_aliases(name, expected):
