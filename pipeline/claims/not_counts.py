@@ -36,6 +36,11 @@ _SUBSET_BEFORE = re.compile(
 # (lower case: "May 2016" is a month)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
+_HAVE_DONE = re.compile(
+    r"\s+(?:other\s+)?(?:countries|states|nations)\s+(?:that|which|who)\s+(?:have|has)\s+(?:already\s+)?"
+    r"(?:ratified|signed|acceded|joined)\b",
+    re.I,
+)
 _PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
 _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 State Parties"
     r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$|"
@@ -159,7 +164,11 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_THRESHOLD  # "the next 19 ratifications could be reached by the end of the year"
     if m.kind == KIND_COUNT and (
         _HOPED_BEFORE.search(before_q)
-        or _MODAL_BEFORE.search(text, max(0, m.number_start - 50), m.number_start)
+        or (
+            _MODAL_BEFORE.search(text, max(0, m.number_start - 50), m.number_start)
+            # "will then join the other 33 countries that have ratified": the others are there already
+            and not _HAVE_DONE.match(text, m.number_end)
+        )
     ):
         return (
             REASON_CONDITION  # "he hoped that they would be up to 90 States parties", "would join 40 other"

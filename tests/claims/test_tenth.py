@@ -174,3 +174,13 @@ def test_the_first_n_states_to_ratify_count_them_and_tell_which_consents() -> No
     assert tells_nth("22 nations to ratify", text, 22)
     assert tells_nth("the 22nd state", "Chile became the 22nd state.", 22)
     assert not tells_nth("22 nations have ratified", "So far 22 nations have ratified the CCM.", 22)
+
+
+def test_a_future_joiner_beside_the_others_that_have_ratified() -> None:
+    from pipeline.claims.extract import MEASURE_PARTIES
+    from pipeline.claims.model import REASON_CONDITION
+
+    text = "Chile will then join the other 33 countries that have ratified the CCM."
+    assert [(c.figure, c.measure) for c in _read(text).claims] == [(33, MEASURE_PARTIES)]
+    # What is hoped stays a condition.
+    assert _unread("Chile hopes the CCM will soon have 90 States Parties.") == [(90, REASON_CONDITION)]
