@@ -184,3 +184,13 @@ def test_a_future_joiner_beside_the_others_that_have_ratified() -> None:
     assert [(c.figure, c.measure) for c in _read(text).claims] == [(33, MEASURE_PARTIES)]
     # What is hoped stays a condition.
     assert _unread("Chile hopes the CCM will soon have 90 States Parties.") == [(90, REASON_CONDITION)]
+
+
+def test_thats_the_day_points_back_to_the_day_told() -> None:
+    text = (
+        "1 August 2010 will go down in history as the day when the tide turned against cluster bombs. "
+        "That's the day when the CCM went into effect, signed by 107 countries."
+    )
+    assert [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims] == [
+        (107, date(2010, 8, 1))
+    ]
