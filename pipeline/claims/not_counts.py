@@ -50,6 +50,13 @@ _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 St
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 # "117 other nations have now signed", said beside one that did so too: the whole less the subject.
 _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
+# "151 other nations have now signed", "ratified by 54 other nations": the whole but the state told beside
+# them (ordinal_days.other_than), not a group.
+_OTHERS_DID = re.compile(
+    r"\s+other\s+(?:countries|states|nations|governments)\s*(?:[,.;]|$|"
+    r"(?:have|has|had|are|were)\s+(?:now\s+|also\s+|already\s+)*(?:signed|ratified|acceded|joined|members|part(?:y|ies))\b)",
+    re.I,
+)
 _REGIONS = (
     r"Europe|Africa|Asia|Oceania|the\s+Americas|Latin\s+America|the\s+Caribbean|the\s+Pacific|"
     r"the\s+Middle\s+East|the\s+Arab\s+(?:world|region)|the\s+(?:European\s+Union|EU)|the\s+region|"
@@ -189,6 +196,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         m.kind == KIND_COUNT
         and _OTHER_AFTER.match(after)
         and not re.search(r"\bjoin\w*\s+(?:the\s+)?$", before_q)
+        and not _OTHERS_DID.match(text, m.number_end)
     ):
         return REASON_SUBSET
     if (

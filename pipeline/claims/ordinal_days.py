@@ -87,11 +87,30 @@ def act_note(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> str:
 
 
 def ordinal_days(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
-    """Each ordinal count whose sentence names the state that became the Nth, dated to that state's act."""
+    """Each ordinal count whose sentence names the state that became the Nth, dated to that state's act; a
+    count of "N other countries" leaves out the state told beside it."""
     out = []
     for c in claims:
-        out.append(_dated(c, text, store) or c)
+        out.append(_dated(c, text, store) or other_than(c, text) or c)
     return out
+
+
+_OTHER_NOUN = re.compile(r"\s+other\s+(?:countries|states|nations|governments)\b", re.I)
+
+
+def other_than(c: Claim, text: str) -> Claim | None:
+    """ "The United States signed it today. 151 other nations have now signed": the count leaves out the
+    one state its sentence names before it, else the one the sentence before names (`left_out`; the checker
+    takes it off the UN's figures where the record shows it acted)."""
+    if c.left_out is not None or c.kind != KIND_COUNT or not _OTHER_NOUN.match(text, c.number_end):
+        return None
+    start = text.rfind(c.sentence[:40], 0, c.number_start + 1) if c.sentence else -1
+    start = start if start >= 0 else max(0, c.number_start - 200)
+    states = list(dict.fromkeys(_states_in(text[start : c.number_start])))
+    if not states:
+        before = re.split(r"(?<=[.!?])\s+", text[max(0, start - 300) : start].strip())[-1]
+        states = list(dict.fromkeys(_states_in(before)))
+    return replace(c, left_out=states[0]) if len(states) == 1 else None
 
 
 # "Peru joins 29 other countries in ratifying it": the 29 that had joined before Peru did.

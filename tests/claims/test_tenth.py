@@ -194,3 +194,21 @@ def test_thats_the_day_points_back_to_the_day_told() -> None:
     assert [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims] == [
         (107, date(2010, 8, 1))
     ]
+
+
+def test_n_other_nations_that_did_so_count_all_but_the_state_told_beside_them() -> None:
+    from pipeline.claims.extract import MEASURE_SIGNATORIES
+    from pipeline.claims.model import REASON_SUBSET
+    from pipeline.claims.ordinal_days import other_than
+
+    text = "Chile signed the CCM today. 151 other nations have now signed."
+    [claim] = _read(text).claims
+    assert (claim.figure, claim.measure) == (151, MEASURE_SIGNATORIES)
+    assert other_than(claim, text).left_out == "CHL"  # type: ignore[union-attr]
+    # Two states told beside them: which one is left out is not known.
+    text = "Chile and Peru signed the CCM today. 150 other nations have now signed."
+    assert other_than(_read(text).claims[0], text) is None
+    # Others told by what else they are stay a group.
+    assert _unread("Chile ratified the CCM, and 12 other EU states have ratified it too.") == [
+        (12, REASON_SUBSET)
+    ]
