@@ -101,7 +101,7 @@ _PASSIVE = re.compile(
 # in passing. A name (case-sensitive, even in a pattern that is not): "Thailand", "Bosnia and Herzegovina,".
 _NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
-    r"(?:\s+from\s+(?:(?:all|every|many|various)\s+(?:continents|regions|parts\s+of\s+the\s+world)|"
+    r"(?:\s+from\s+(?:(?:all|every|many|various)\s+(?:continents?|regions?|parts?)(?:\s+of\s+the\s+world)?|"
     r"across\s+the\s+(?:world|globe)|around\s+the\s+world|all\s+over\s+the\s+world))?"
     # "(among the 173 States parties to it)", wrapped over a line; a footnote mark before it ("States 2 (")
     r"(?:[ \t]+\d{1,2}(?=[ \t]*\())?(?:\s*\([^()]{1,60}\))?"

@@ -29,6 +29,7 @@ from pipeline.claims.numbers import (
 )
 from pipeline.claims.pairs import split_in_two
 from pipeline.claims.sentences import Spans
+from pipeline.text import MONTH_NAMES
 
 # "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
 # simply the world's states ("Of the 193 UN member states, 150 have ratified").
@@ -100,6 +101,7 @@ _NOW_BEFORE = re.compile(r"\b(?:now|currently|today)\s+(?:\w+\s+){0,4}$", re.I)
 _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)  # a count's phrase ending "... increased from 150"
 _SINCE = re.compile(r"\bsince\b", re.I)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
+_MONTH_BEFORE_PERIOD = re.compile(rf"\b(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
 
 
@@ -144,6 +146,8 @@ def set_aside(
                 for p in _PERIOD.finditer(text, s, e)
                 if not _SINCE_ORIGIN.search(text, s, e)
                 and not _STATUS_BEFORE_PERIOD.search(text[max(s, p.start() - 12) : p.start()])
+                # "on 3 June this year": a day, not a period
+                and not _MONTH_BEFORE_PERIOD.search(text[max(s, p.start() - 20) : p.start()])
                 and not (
                     p.group(0).lower().startswith("since")
                     and _ORIGIN.search(text, max(0, p.start() - 150), p.start())

@@ -212,3 +212,13 @@ def test_n_other_nations_that_did_so_count_all_but_the_state_told_beside_them() 
     assert _unread("Chile ratified the CCM, and 12 other EU states have ratified it too.") == [
         (12, REASON_SUBSET)
     ]
+
+
+def test_a_day_this_year_is_a_date_not_a_period_and_from_every_region() -> None:
+    from pipeline.claims.extract import MEASURE_SIGNATORIES
+    from pipeline.claims.model import REASON_CHANGE
+
+    text = "Since it opened for signature on 3 June this year, 83 countries from every region have signed the CCM."
+    assert [(c.figure, c.measure) for c in _read(text).claims] == [(83, MEASURE_SIGNATORIES)]
+    # "this year" alone still tells a change over the year.
+    assert _unread("This year, 5 states ratified the CCM.") == [(5, REASON_CHANGE)]
