@@ -94,9 +94,6 @@ __all__ = [
 ]
 
 
-# An ordinal in a claim's phrase: "the 50th country to ratify", "the tenth State Party".
-
-
 def _int(value: Any) -> int | None:
     return None if _missing(value) else int(value)
 
@@ -266,8 +263,10 @@ def _figure_then(
         then = consents_by_mode(rows, claim.mode, on)
         then_basis = f"{claim.mode}s dated on or before {on} in the latest snapshot (withdrawn left out)"
     elif claim.measure == MEASURE_SIGNED_NOT_PARTIES:
-        then = signed_not_party(rows, on)
-        then_basis = "counted from the latest snapshot's signature and consent dates"
+        # the store's count (withdrawals counted until they took effect), else the latest snapshot's rows
+        then = a.signed_not_party if a.signed_not_party is not None else signed_not_party(rows, on)
+        if a.signed_not_party is None:
+            then_basis = "counted from the latest snapshot's signature and consent dates"
     else:
         then = figure_for(claim.measure, a.parties, a.signatories, None)
     return then, then_date, then_basis, [], record_range(a, claim.measure, claim.mode)

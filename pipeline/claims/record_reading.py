@@ -69,9 +69,15 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
+# "after all 44 states ... - as listed in Annex 2 of the Treaty - have ratified it": the states of a list the
+# treaty annexes, not its parties on a day.
+_ANNEX_AFTER = re.compile(r"[^.;!?]{0,80}\bannex\s*(?:\d|[IVX]+\b)", re.I)
+
+
 def counts_people(text: str, end: int) -> bool:
-    """Does the number ending at `end` count people or votes ("22 affirmative votes", "ten members")?"""
-    return _PEOPLE_AFTER.match(text, end) is not None
+    """Does the number ending at `end` count people or votes ("22 affirmative votes", "ten members"), or the
+    states of a treaty's annex ("44 states ... listed in Annex 2")?"""
+    return _PEOPLE_AFTER.match(text, end) is not None or _ANNEX_AFTER.match(text, end) is not None
 
 
 def counted_states(text: str) -> list[tuple[int, int, int]]:

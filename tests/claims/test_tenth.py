@@ -222,3 +222,29 @@ def test_a_day_this_year_is_a_date_not_a_period_and_from_every_region() -> None:
     assert [(c.figure, c.measure) for c in _read(text).claims] == [(83, MEASURE_SIGNATORIES)]
     # "this year" alone still tells a change over the year.
     assert _unread("This year, 5 states ratified the CCM.") == [(5, REASON_CHANGE)]
+
+
+def test_signed_it_but_not_ratified_counted_with_a_withdrawn_signature_until_it_took_effect(eval_db) -> None:
+    # Lithuania signed the CCM on 2008-12-03 and has since withdrawn: on 2009-01-31, 95 had signed and 4
+    # had joined, so 91 had signed without joining (the store's count, not today's table less Lithuania).
+    from pipeline.claims.check import check_text
+    from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES
+    from pipeline.store import open_store
+
+    text = (
+        "As for January 2009 only 4 states have ratified the CCM, 91 other have signed it but not ratified."
+    )
+    with open_store(eval_db, read_only=True) as store:
+        checks = check_text(text, store, name="t.txt", written_on=date(2009, 1, 31)).checks
+    assert [(c.claim.figure, c.claim.measure, c.figure_then) for c in checks if c.claim.figure == 91] == [
+        (91, MEASURE_SIGNED_NOT_PARTIES, 91)
+    ]
+
+
+def test_the_states_of_a_treatys_annex_are_never_read_by_the_record() -> None:
+    from pipeline.claims.record_reading import counts_people
+
+    text = "It enters into force after all 44 states - as listed in Annex 2 of the Treaty - have ratified it."
+    end = text.index("44") + 2
+    assert counts_people(text, end)
+    assert not counts_people("By then 44 states had ratified it.", len("By then 44"))
