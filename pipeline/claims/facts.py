@@ -182,29 +182,6 @@ def states_apart(
     )
 
 
-def others_apart(
-    left_out: str | None,
-    measure: str,
-    rows: Sequence[dict[str, Any]],
-    on: date | None,
-    then: int | None,
-    now: int | None,
-) -> tuple[int | None, int | None, list[str]]:
-    """ "Peru joins 29 other countries": the UN's figures then and now less the state the count leaves out,
-    where the record counts it (its consent, or its signature for signatories), with a note saying so."""
-    if left_out is None or measure not in ("parties", "signatories"):
-        return then, now, []
-    role = "signature" if measure == "signatories" else "consent"
-    row = next((r for r in rows if r.get("iso3") == left_out), None)
-    if row is None or (acted := as_date(row.get(f"{role}_date"))) is None:
-        return then, now, []
-    if then is not None and on is not None and acted <= on:
-        then -= 1
-    if now is not None and not withdrawn(row, role):
-        now -= 1
-    return then, now, [f"the text counts the others: the UN's figures less {row.get('name') or left_out}"]
-
-
 def told_apart(
     phrase: str,
     left_out: str | None,
@@ -214,8 +191,23 @@ def told_apart(
     then: int | None,
     now: int | None,
 ) -> tuple[int | None, int | None, list[str]]:
-    """The UN's figures then and now as the text counts: less the participants that are not states when it
-    tells the European Union apart (states_apart), less the state it leaves out (others_apart); the notes."""
-    then, now, apart = states_apart(phrase, measure, rows, on, then, now)
-    then, now, others = others_apart(left_out, measure, rows, on, then, now)
-    return then, now, apart + others
+    """The UN's figures then and now as the text counts, with notes saying so: less the participants that
+    are not states when it tells the European Union apart (states_apart); less the state a count of "N
+    other countries" leaves out ("Peru joins 29 other countries"), where the record counts it (its consent,
+    or its signature for signatories)."""
+    then, now, notes = states_apart(phrase, measure, rows, on, then, now)
+    if left_out is None or measure not in ("parties", "signatories"):
+        return then, now, notes
+    role = "signature" if measure == "signatories" else "consent"
+    row = next((r for r in rows if r.get("iso3") == left_out), None)
+    if row is None or (acted := as_date(row.get(f"{role}_date"))) is None:
+        return then, now, notes
+    if then is not None and on is not None and acted <= on:
+        then -= 1
+    if now is not None and not withdrawn(row, role):
+        now -= 1
+    return (
+        then,
+        now,
+        [*notes, f"the text counts the others: the UN's figures less {row.get('name') or left_out}"],
+    )

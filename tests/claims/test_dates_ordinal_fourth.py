@@ -70,7 +70,7 @@ def test_a_state_the_record_does_not_show_leaves_the_claim_as_it_was() -> None:
 
 
 def test_joining_n_other_countries_is_the_count_of_the_others_on_the_states_day() -> None:
-    # Dated by Germany's act, compared with the UN's count less Germany (facts.others_apart).
+    # Dated by Germany's act, compared with the UN's count less Germany (facts.told_apart).
     text = f"Germany joins 29 other countries that have ratified the {KEEPERS}."
     assert _dates(text) == [(29, date(2019, 6, 1))]
     # Without "other" the count is not of the others: it keeps the text's dating.

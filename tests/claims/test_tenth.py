@@ -133,7 +133,7 @@ def test_the_act_of_the_named_state_dates_its_ordinal_before_a_date_earlier_in_t
 
 
 def test_n_others_beside_a_joining_state_are_counted_on_its_day_less_it() -> None:
-    from pipeline.claims.facts import others_apart
+    from pipeline.claims.facts import told_apart
     from pipeline.claims.ordinal_days import ordinal_days
 
     text = "Japan joins 11 other countries in ratifying the CCM."
@@ -141,11 +141,11 @@ def test_n_others_beside_a_joining_state_are_counted_on_its_day_less_it() -> Non
     assert (claim.figure, claim.claimed_on, claim.left_out) == (11, date(2012, 1, 12), "JPN")
     # The UN counts 12 consents that day and 12 now: 11 others each time, with a note.
     rows = _Record().participants("XXVI-6").to_dict("records")
-    then, now, notes = others_apart("JPN", "parties", rows, date(2012, 1, 12), 12, 12)
+    then, now, notes = told_apart("", "JPN", "parties", rows, date(2012, 1, 12), 12, 12)
     assert (then, now) == (11, 11)
     assert notes == ["the text counts the others: the UN's figures less Japan"]
     # Before Japan's act the record does not count it then.
-    assert others_apart("JPN", "parties", rows, date(2011, 1, 11), 11, 12)[:2] == (11, 11)
+    assert told_apart("", "JPN", "parties", rows, date(2011, 1, 11), 11, 12)[:2] == (11, 11)
 
 
 def test_membership_rows_and_states_committed_to_the_treaty_are_parties() -> None:
