@@ -160,28 +160,6 @@ def _non_states_acted(rows: Sequence[dict[str, Any]], measure: str, on: date | N
     )
 
 
-def states_apart(
-    phrase: str,
-    measure: str,
-    rows: Sequence[dict[str, Any]],
-    on: date | None,
-    then: int | None,
-    now: int | None,
-) -> tuple[int | None, int | None, list[str]]:
-    """The UN's figures then and now for a phrase that counts states and tells the European Union apart
-    ("81 countries and the European Community signed"): less the participants that are not states, with a
-    note saying so; else as they were."""
-    if measure not in ("parties", "signatories") or not _UNION_APART.search(phrase):
-        return then, now, []
-    then = None if then is None else then - _non_states_acted(rows, measure, on)
-    now = None if now is None else now - _non_states_acted(rows, measure, None)
-    return (
-        then,
-        now,
-        ["the text tells the European Union apart: the UN's figures less participants not states"],
-    )
-
-
 def told_apart(
     phrase: str,
     left_out: str | None,
@@ -192,22 +170,23 @@ def told_apart(
     now: int | None,
 ) -> tuple[int | None, int | None, list[str]]:
     """The UN's figures then and now as the text counts, with notes saying so: less the participants that
-    are not states when it tells the European Union apart (states_apart); less the state a count of "N
-    other countries" leaves out ("Peru joins 29 other countries"), where the record counts it (its consent,
-    or its signature for signatories)."""
-    then, now, notes = states_apart(phrase, measure, rows, on, then, now)
-    if left_out is None or measure not in ("parties", "signatories"):
+    are not states when it tells the European Union apart ("81 countries and the European Community
+    signed"); less the state a count of "N other countries" leaves out ("Peru joins 29 other countries"),
+    where the record counts it (its consent, or its signature for signatories)."""
+    notes: list[str] = []
+    if measure not in ("parties", "signatories"):
         return then, now, notes
+    if _UNION_APART.search(phrase):
+        then = None if then is None else then - _non_states_acted(rows, measure, on)
+        now = None if now is None else now - _non_states_acted(rows, measure, None)
+        notes.append("the text tells the European Union apart: the UN's figures less participants not states")
     role = "signature" if measure == "signatories" else "consent"
-    row = next((r for r in rows if r.get("iso3") == left_out), None)
+    row = next((r for r in rows if left_out is not None and r.get("iso3") == left_out), None)
     if row is None or (acted := as_date(row.get(f"{role}_date"))) is None:
         return then, now, notes
     if then is not None and on is not None and acted <= on:
         then -= 1
     if now is not None and not withdrawn(row, role):
         now -= 1
-    return (
-        then,
-        now,
-        [*notes, f"the text counts the others: the UN's figures less {row.get('name') or left_out}"],
-    )
+    notes.append(f"the text counts the others: the UN's figures less {row.get('name') or left_out}")
+    return then, now, notes
