@@ -113,13 +113,14 @@ _BEING_NTH = re.compile(
 # force told is one state's, whose place in the order the ordinal gives (a count, not a threshold).
 MAKING_ONE = re.compile(r"\b(?:making|makes|made)\s+(?-i:[A-Z])[^,;.]{1,40}?\s+the\s+$", re.I)
 JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I)
-# Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |",
-# "Parties 164 (Complete List)[1]", "Condition: entry into force after 30 ratifications".
+# Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |", "Parties 164
+# (Complete List)[1]", "Signatories" with "165[1]" on the line below, "Condition: entry into force after 30
+# ratifications".
 _INFOBOX = re.compile(
     # (a wiki template's fields too: "| signatories = 79| parties = 33")
     r"(?:^|(?<=[.;]\s)|(?<=\|))[ \t|*-]*(?P<label>signatories|signatures|parties|states?\s+parties|"
     r"contracting\s+(?:states|parties)|ratifications|ratifiers|membership)"
-    r"[ \t]*\|?[ \t]*[:=]?[ \t]*"
+    r"[ \t]*\|?[ \t]*[:=]?[ \t]*(?:\n[ \t]*)?"  # the value on the label's line, or alone on the next
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I | re.M,
 )

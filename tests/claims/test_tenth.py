@@ -248,3 +248,15 @@ def test_the_states_of_a_treatys_annex_are_never_read_by_the_record() -> None:
     end = text.index("44") + 2
     assert counts_people(text, end)
     assert not counts_people("By then 44 states had ratified it.", len("By then 44"))
+
+
+def test_an_infobox_value_on_the_line_below_its_label() -> None:
+    from pipeline.claims.extract import MEASURE_PARTIES, MEASURE_SIGNATORIES
+
+    text = "Convention on Cluster Munitions\nSignatories\n108[1]\nParties\n112[1] (List of state parties)\n"
+    assert [(c.figure, c.measure) for c in _read(text).claims] == [
+        (108, MEASURE_SIGNATORIES),
+        (112, MEASURE_PARTIES),
+    ]
+    # A label line followed by a date is no value.
+    assert _read("Convention on Cluster Munitions\nSignatories\n3 December 2008\n").claims == ()
