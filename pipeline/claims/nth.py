@@ -71,6 +71,27 @@ _NTH_AND = re.compile(
 )
 
 
+# "China has become the 107th country to join the treaty, which ... came into force in 2014", "Jamaica was
+# the first country to ratify the Convention, and this week Jordan ... ratified it, providing enough parties
+# for it to enter into force": an entry into force told in a clause of its own (a relative clause about the
+# treaty, other states' acts) is not this consent's; "..., which means it will now come into force", "...,
+# and six months later the treaty became binding" are.
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|that)\s+(?!means?\b|meant\b)|;", re.I)
+_AND_AFTER = re.compile(r",\s*and\s+", re.I)
+
+
+def _own_clause(text: str, start: int, end: int) -> str:
+    """The clause around [start, end), cut where a clause of its own begins after it."""
+    clause = clause_around(text, start, end)
+    at = clause.find(text[start:end])
+    if at < 0:
+        return clause
+    tail = at + (end - start)
+    cuts = [m.start() for m in _RELATIVE_AFTER.finditer(clause, tail)]
+    cuts += [m.start() for m in _AND_AFTER.finditer(clause, tail) if state_spans(clause[m.end() :])]
+    return clause[: min(cuts)] if cuts else clause
+
+
 def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
@@ -95,7 +116,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signing")
         if (
             not signs
-            and tells_entry(clause_around(text, m.start(), m.end()))
+            and tells_entry(_own_clause(text, m.start(), m.end()))
             and not MAKING_ONE.search(text, max(0, m.start(group) - 80), m.start(group))
         ):
             continue  # "following ratification by the 20th state party, it came into force": a threshold

@@ -175,14 +175,16 @@ def exact(
     )
 
 
+# A full stop (with the citation marks a copied page prints after it: "1993.[1] Pursuant") or a blank line.
+_SENTENCE_END = r"[.!?](?:\[\w+\])*\s|\n[ \t]*\n"
+
+
 def clause_around(text: str, start: int, end: int) -> str:
     """The text of the sentence around [start, end) (cut at . ! ? followed by a space, and at a blank line:
     a heading above is not part of the sentence)."""
-    lo = max(
-        (m.end() for m in re.finditer(r"[.!?]\s|\n[ \t]*\n", text[max(0, start - 300) : start])), default=0
-    )
+    lo = max((m.end() for m in re.finditer(_SENTENCE_END, text[max(0, start - 300) : start])), default=0)
     lo += max(0, start - 300)
-    hi = re.search(r"[.!?](?:\s|$)|\n[ \t]*\n", text[end : end + 300])
+    hi = re.search(r"[.!?](?:\[\w+\])*(?:\s|$)|\n[ \t]*\n", text[end : end + 300])
     return text[lo : end + (hi.start() if hi else 300)]
 
 

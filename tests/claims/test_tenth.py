@@ -260,3 +260,22 @@ def test_an_infobox_value_on_the_line_below_its_label() -> None:
     ]
     # A label line followed by a date is no value.
     assert _read("Convention on Cluster Munitions\nSignatories\n3 December 2008\n").claims == ()
+
+
+def test_a_named_states_ordinal_in_a_sentence_of_entry_into_force_is_its_place_not_the_threshold() -> None:
+    from pipeline.claims.extract import MEASURE_PARTIES
+
+    text = "Chile was the first country to ratify the CCM, and this week Peru ratified it, so it can enter into force."
+    assert [(c.figure, c.measure) for c in _read(text).claims] == [(1, MEASURE_PARTIES)]
+    # An entry into force in a relative clause about the treaty, or in the next sentence after a citation
+    # mark, is not this consent's.
+    text = "China has become the 107th country to join the CCM, which came into force in 2010."
+    assert [(c.figure, c.kind) for c in _read(text).claims] == [(107, "count")]
+    text = "Chile became the first state to ratify the CCM in 2008.[1] It entered into force after 30 states ratified."
+    assert [(c.figure, c.kind) for c in _read(text).claims][0] == (1, "count")
+    # Told with the consent itself, the Nth that brought it into force stays the threshold.
+    for text in (
+        "Following ratification by the 30th state, the CCM entered into force.",
+        "After the 30th country to ratify the CCM in February, and six months later the CCM became binding.",
+    ):
+        assert [c.kind for c in _read(text).claims] == ["threshold"], text
