@@ -279,3 +279,18 @@ def test_a_named_states_ordinal_in_a_sentence_of_entry_into_force_is_its_place_n
         "After the 30th country to ratify the CCM in February, and six months later the CCM became binding.",
     ):
         assert [c.kind for c in _read(text).claims] == ["threshold"], text
+
+
+def test_on_monday_in_a_dated_text_is_the_last_monday_on_or_before_its_day() -> None:
+    from pipeline.claims.dating import yesterday_counts
+
+    def dated(text: str, written_on: date) -> list[date | None]:
+        return [c.claimed_on for c in yesterday_counts(_read(text, written_on=written_on).claims)]
+
+    # 2013-06-04 was a Tuesday.
+    assert dated("On Monday, 62 countries signed the CCM.", date(2013, 6, 4)) == [date(2013, 6, 3)]
+    assert dated("Last Tuesday 60 countries had signed the CCM.", date(2013, 6, 4)) == [date(2013, 5, 28)]
+    # "today" keeps the text's day.
+    assert dated("On Monday Peru signed; today 62 countries have signed the CCM.", date(2013, 6, 4)) == [
+        date(2013, 6, 4)
+    ]
