@@ -15,6 +15,9 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 # The month names as one regex alternation, longest first ("september" before "sep"), for patterns.
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The days of the week in datetime.weekday() order (Monday 0), and as one regex alternation.
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = "|".join(WEEKDAYS)
 # The three-letter abbreviations exactly as the UN's status tables print them ("19 Sep 2002").
 MONTH_ABBREVIATIONS: dict[str, int] = {m.title(): n for m, n in MONTHS.items() if len(m) == 3}
 
@@ -101,6 +104,8 @@ __all__ = [
     "TENS_ORDINALS",
     "UNITS",
     "UNIT_ORDINALS",
+    "WEEKDAYS",
+    "WEEKDAY_NAMES",
     "duration_words",
     "parse_number",
     "parse_ordinal",

@@ -19,7 +19,7 @@ from datetime import date
 from pipeline.claims.dating import DateIndex as DateIndex  # which date a claim speaks of, re-exported
 from pipeline.claims.dating import date_for as date_for
 from pipeline.claims.sentences import Span
-from pipeline.text import MONTH_NAMES
+from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 from pipeline.text import MONTHS as _MONTHS
 
 _MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
@@ -268,9 +268,7 @@ def _with_years(dates: list[DateMention], default_year: int | None, breaks: list
 # The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
 # "Monday 30 November 2009", "Posted on 5 March 2004"), a paragraph opening "22 March 2018 -" or
 # "[3 December 2007] -", or "(Last updated September 2019)".
-_WEEKDAY = (
-    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun),?\s+)?"
-)
+_WEEKDAY = rf"(?:(?:{WEEKDAY_NAMES}|{'|'.join(w[:3] for w in WEEKDAYS)}),?\s+)?"
 _BYLINE_LEAD = (
     r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|updated|last\s+updated|"
     r"dated?)(?:\s+on)?:?\s+)?"

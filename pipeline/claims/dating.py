@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.sentences import Span
-from pipeline.text import MONTH_NAMES, MONTHS
+from pipeline.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
     from pipeline.claims.dates import DateMention
@@ -293,10 +293,9 @@ def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
 
 
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "On Monday, 62 countries signed": the weekday of the text's own week (never one inside a date).
 _ON_WEEKDAY = re.compile(
-    rf"\b(?:on|last|this\s+past)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b"
+    rf"\b(?P<lead>on|last|this\s+past)\s+(?P<wd>{WEEKDAY_NAMES})\b"
     rf"(?!,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{MONTH_NAMES})\b)",
     re.I,
 )
@@ -312,12 +311,13 @@ def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
         if on is None or c.date_source not in ("written-on", "byline") or _PRESENT.search(said):
             out.append(c)
             continue
-        weekday = [m.group("wd") for m in _ON_WEEKDAY.finditer(said)]
-        last = bool(re.search(rf"\blast\s+(?:{'|'.join(_WEEKDAYS)})\b", said, re.I))
+        told = list(_ON_WEEKDAY.finditer(said))
+        weekday = [m.group("wd") for m in told]
+        last = any(m.group("lead").lower() == "last" for m in told)
         if _YESTERDAY.search(said):
             c = replace(c, claimed_on=on - timedelta(days=1), date_text=f"yesterday of {on.isoformat()}")
         elif len(set(w.lower() for w in weekday)) == 1:
-            back = (on.weekday() - _WEEKDAYS.index(weekday[0].lower())) % 7 or (7 if last else 0)
+            back = (on.weekday() - WEEKDAYS.index(weekday[0].lower())) % 7 or (7 if last else 0)
             day = on - timedelta(days=back)
             c = replace(c, claimed_on=day, date_text=f"{weekday[0]} of the week of {on.isoformat()}")
         out.append(c)

@@ -24,7 +24,7 @@ from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
-from pipeline.text import MONTH_NAMES, MONTHS
+from pipeline.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 
 _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 
@@ -44,9 +44,8 @@ _BECOMES = re.compile(
 )
 # A sentence that tells the act's day itself, even without a year or relative to the text ("today",
 # "on 15 May", "on Monday"): the text dates the act, and the claim keeps the text's date (or none).
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TOLD_DAY = re.compile(
-    rf"\b(?P<rel>today|currently|at\s+present|yesterday)\b|\b(?:on|last|this)\s+(?P<wd>{'|'.join(_WEEKDAYS)})\b|"
+    rf"\b(?P<rel>today|currently|at\s+present|yesterday)\b|\b(?:on|last|this)\s+(?P<wd>{WEEKDAY_NAMES})\b|"
     rf"\b(?P<m1>{MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}|"
     rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_NAMES})\b\.?{_NO_YEAR}",
     re.I,
@@ -219,7 +218,7 @@ def day_agrees(sentence: str, day: date, *, undated: bool = False) -> bool:
                 continue
             return False
         if m.group("wd"):
-            if not undated and _WEEKDAYS.index(m.group("wd").lower()) != day.weekday():
+            if not undated and WEEKDAYS.index(m.group("wd").lower()) != day.weekday():
                 return False
             continue
         month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
