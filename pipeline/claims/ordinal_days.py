@@ -94,6 +94,13 @@ def ordinal_days(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     return out
 
 
+def _sentence_start(c: Claim, text: str) -> int:
+    """Where the claim's sentence starts in `text` (-1 when its words are not found as they stand): the last
+    place its opening words stand that can hold the claim's number (the sentence may open with it)."""
+    head = (c.sentence or "")[:40]
+    return text.rfind(head, 0, c.number_start + len(head)) if head else -1
+
+
 _OTHER_NOUN = re.compile(r"\s+other\s+(?:countries|states|nations|governments)\b", re.I)
 
 
@@ -103,7 +110,7 @@ def other_than(c: Claim, text: str) -> Claim | None:
     takes it off the UN's figures where the record shows it acted)."""
     if c.left_out is not None or c.kind != KIND_COUNT or not _OTHER_NOUN.match(text, c.number_end):
         return None
-    start = text.rfind(c.sentence[:40], 0, c.number_start + 1) if c.sentence else -1
+    start = _sentence_start(c, text)
     start = start if start >= 0 else max(0, c.number_start - 200)
     states = list(dict.fromkeys(_states_in(text[start : c.number_start])))
     if not states:
@@ -152,7 +159,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if not run or not (c.start <= c.number_start < c.start + run.end()):
         return None
     ordinals = [m.start() + c.start for m in _ORDINAL_ONE.finditer(head, 0, run.end())]
-    sentence_start = text.rfind(c.sentence[:40], 0, c.start + 1) if c.sentence else -1
+    sentence_start = _sentence_start(c, text)
     clause = (
         text[max(0, sentence_start) : c.start]
         if sentence_start >= 0

@@ -294,3 +294,14 @@ def test_on_monday_in_a_dated_text_is_the_last_monday_on_or_before_its_day() -> 
     assert dated("On Monday Peru signed; today 62 countries have signed the CCM.", date(2013, 6, 4)) == [
         date(2013, 6, 4)
     ]
+
+
+def test_n_others_opening_their_sentence_leave_out_the_state_of_the_sentence_before() -> None:
+    # The sentence opens with the count: only the sentence before names the state left out, not earlier ones.
+    from pipeline.claims.ordinal_days import other_than
+
+    text = (
+        "Peru acceded to the CCM in 2014. Chile signed it in 2008. 107 other nations have now signed the CCM."
+    )
+    [claim] = _read(text).claims
+    assert other_than(claim, text).left_out == "CHL"  # type: ignore[union-attr]
