@@ -32,6 +32,7 @@ from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.links import Mentions as _Mentions
 from pipeline.claims.links import Ref, restated
 from pipeline.claims.links import link as _link
+from pipeline.claims.loose_counts import loose_counts
 from pipeline.claims.loose_ordinals import loose_ordinals
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
@@ -285,6 +286,7 @@ def read_text(
             | {k.number_start for k in skipped}
         )
         spans += [(n, a, b, KIND_COUNT) for n, a, b in counted_states(text) if a not in told]
+    not_understood = {u.start for u in unread if u.reason == REASON_NOT_UNDERSTOOD}
     spans = [s for s in spans if 10 <= s[0] and not 1900 <= s[0] <= 2100 and not counts_people(text, s[2])]
     # "It will enter into force once fifty states have done so": a number in a sentence of the treaty's
     # entry into force, tried as the number of consents that brought it in force.
@@ -303,9 +305,18 @@ def read_text(
         for n, _, _, _, a, b in every
     ]
     ordinals = [o for o in every if o[4] not in why]
-    candidates = [
+    # "With 195 states, it is the most widely ratified": states no frame understood (loose_counts.py)
+    loose = loose_counts(
+        text,
+        [(n, a, b) for n, a, b, k in spans if k == KIND_COUNT and a in not_understood],
+        sentences,
+        [c.number_start for c in claims],
+    )
+    candidates = [to_claim(c, True) for c in loose]
+    candidates += [
         to_claim(replace(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), kind=kind), True)
         for n, a, b, kind in spans
+        if kind != KIND_COUNT or a not in {c.number_start for c in loose}
     ]
     candidates += [
         to_claim(replace(CountMatch.exact(text, n, measure, (lo, hi), (a, b)), source=ORDINAL_SOURCE), True)

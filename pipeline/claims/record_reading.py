@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from pipeline.claims.loose_counts import LOOSE_SOURCE, NEAR_SHARE
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -117,6 +118,21 @@ def _ordinal(
     return None
 
 
+def near(check: ClaimCheck) -> bool:
+    """The UN's figure on the claim's date (today's when it has none) is within NEAR_SHARE of its figure."""
+    un = check.figure_then if check.claim.claimed_on is not None else check.figure_now
+    return un is not None and abs(check.claim.figure - un) <= NEAR_SHARE * un
+
+
+def _loose_noted(got: ClaimCheck, why: str) -> ClaimCheck:
+    """A loose count's check, its first note saying how it was read (loose_counts.py)."""
+    note = (
+        f"read as a count of parties: the words around {got.claim.figure} were not read as a count ({why}); "
+        f"a number of states in a sentence about the treaty, near the UN's figure"
+    )
+    return replace(got, notes=(note, *got.notes))
+
+
 def read_by_record(
     candidates: Sequence[Claim],
     unread: Sequence[Unread],
@@ -148,12 +164,20 @@ def read_by_record(
                 taken.add(cand.number_start)
             continue
         for measure in _MEASURES if _NOT.search(cand.sentence) else _MEASURES[:2]:
-            got = check(replace(cand, measure=measure, source="record"))
+            # the UN's figure exactly: "at least 38 states" is no count the record bears out by being more
+            exact = replace(cand, measure=measure, source="record", comparison="=", qualifier=None)
+            got = check(exact)
             if bears_out(got):
                 it_is = f"the UN's figure of {MEASURE_WORDS[measure]} on {cand.claimed_on}"
                 found.append(_noted(got, why, it_is))
                 taken.add(cand.number_start)
                 break
+        else:
+            if cand.source == LOOSE_SOURCE:
+                got = check(cand)
+                if near(got):
+                    found.append(_loose_noted(got, why))
+                    taken.add(cand.number_start)
     return found, tuple(u for u in unread if u.start not in taken)
 
 

@@ -122,24 +122,33 @@ def reread(
     return check
 
 
-# A dated count judged wrong by more than this share of the UN's figure (and FAR_MIN states), that no other
-# reading bears out, is listed unread: of the dated claims dev/ judges wrong, one in twenty is that far.
+# A dated count judged wrong by more than this share of the UN's figure (and FAR_MIN states) below it, that
+# no other reading bears out, is listed unread: of the dated claims dev/ judges wrong, one in twenty is far.
 SET_ASIDE_SHARE = 0.3
+
+
+def _overstates(check: ClaimCheck) -> bool:
+    """A figure far above the UN's, on a day the treaty had some: no part of the parties (a region, a year's
+    tally, a group is smaller than the whole), but the text overstating them ("Around 81 countries have
+    already ratified" of a treaty with 13), which is worth judging."""
+    then = check.figure_then
+    return then is not None and 0 < then < check.claim.figure
 
 
 def set_aside_far(
     checks: Sequence[ClaimCheck], unread: Sequence[Unread]
 ) -> tuple[list[ClaimCheck], tuple[Unread, ...]]:
     """The checks kept, and the unread figures with the far ones added ("far from the record"): a figure that
-    far from the UN's on its date is more often not a count of the treaty at all (a vote, a group, a year's
-    tally) than a count that wrong, so it is listed for a reader to check, not judged."""
+    far below the UN's on its date (or dated before the treaty had any) is more often not a count of the
+    treaty at all (a group, a region, a year's tally) than a count that wrong, so it is listed for a reader
+    to check, not judged. One far above it overstates the parties and is judged (_overstates)."""
     kept: list[ClaimCheck] = []
     out = list(unread)
     for k in checks:
         c = k.claim
         # Not a count dated by the act its sentence names ("Japan became the 15th State Party"): that sentence
         # is about the treaty, and a figure that far off is the text's error, worth judging.
-        if is_far(k, SET_ASIDE_SHARE) and c.date_source != "record":
+        if is_far(k, SET_ASIDE_SHARE) and c.date_source != "record" and not _overstates(k):
             out.append(Unread(c.figure, c.line, REASON_FAR, c.sentence, c.number_start, c.number_end))
         else:
             kept.append(k)

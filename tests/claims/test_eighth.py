@@ -7,6 +7,7 @@ from datetime import date
 
 from pipeline.claims.frames import read_counts
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.verdicts import VERDICT_WRONG
 
 
 def _counts(text: str) -> list[tuple[int, str]]:
@@ -248,12 +249,14 @@ def test_a_far_count_dated_by_an_earlier_sentence_of_an_undated_text_is_read_und
     text = f"As of 1 March 2006, the {KEEPERS} was open for signature. It has 5 States parties."
     with open_store(keepers_db, read_only=True) as store:
         undated = check_text(text, store, name="t").checks
-        # with a date of its own, the text is judged on it: one party then, listed unread as far from it
+        # with a date of its own, the text is judged on it: one party then, so 5 overstates it, judged wrong
         dated = check_text(text, store, name="t", written_on=date(2006, 3, 2))
     [c] = undated
     assert (c.claim.figure, c.claim.claimed_on, c.figure_now) == (5, None, 5)
     assert "read again undated" in c.notes[0]
-    assert [u.figure for u in dated.unread] == [5] and not dated.checks
+    [d] = dated.checks
+    assert (d.claim.claimed_on, d.figure_then, d.verdict) == (date(2006, 3, 1), 1, VERDICT_WRONG)
+    assert not dated.unread
 
 
 def test_the_number_in_brackets_after_the_phrase_it_counts() -> None:

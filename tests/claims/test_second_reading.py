@@ -161,9 +161,14 @@ def test_a_count_told_with_the_verb_sign_is_read_again_as_parties_when_the_recor
     assert check.notes[0].startswith(
         "read first as IV-11 on 2015-12-31 (140 then, judged wrong); read again as"
     )
-    # The noun is the UN's own term: "196 signatories" stays a count of signatories, too far from the 140
-    # the record gives to judge: listed unread.
+    # The noun is the UN's own term: "196 signatories" stays a count of signatories, far above the 140 the
+    # record gives: an overstatement, judged wrong.
     with open_store(real_db, read_only=True) as store:
         report = check_text(f"By 31 December 2015, the {CRC} had 196 signatories.", store, name="t.txt")
-    assert report.checks == ()
-    assert [(u.figure, u.reason) for u in report.unread] == [(196, "far from the record")]
+    [signed] = report.checks
+    assert (signed.claim.measure, signed.figure_then, signed.verdict) == (
+        "signatories",
+        140,
+        "wrong at its date",
+    )
+    assert report.unread == ()

@@ -1,0 +1,66 @@
+"""Eleventh pass (issue 21). One test per rule, on hand-written sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.claims.loose_counts import loose_count
+from pipeline.claims.model import REASON_FAR, REASON_NOT_UNDERSTOOD
+from pipeline.claims.verdicts import VERDICT_UNDATED, VERDICT_WRONG
+
+
+def _loose(sentence: str, number: str, read: tuple[int, ...] = ()) -> tuple[int, str, str | None] | None:
+    start = sentence.index(number)
+    got = loose_count(sentence, 0, (start, start + len(number)), (0, len(sentence)), read)
+    return None if got is None else (got.number_start, got.comparison, got.noun)
+
+
+def test_a_count_of_states_no_frame_read_is_a_loose_count_of_parties_unless_a_place_or_a_vote() -> None:
+    text = "With 195 states, it is the most widely ratified human rights treaty in history."
+    assert _loose(text, "195") == (5, "=", "states")
+    assert _loose("The treaty, which unites over 100 states, bans the weapons.", "100") == (30, ">", "states")
+    # a place, a group pointed back at, an adoption, signatures only, or a sentence whose count a frame read
+    assert _loose("Radio stations in 50 countries covered the Convention.", "50") is None
+    assert _loose("However, these 90 States made up less than half of the membership.", "90") is None
+    assert _loose("The Convention was adopted in Dublin by 107 states on 30 May 2008.", "107") is None
+    assert _loose("The treaty was opened for signature by 187 nations.", "187") is None
+    assert _loose("It has 182 parties, 181 states and the European Union.", "181", read=(7,)) is None
+    # not a count of states at all
+    assert _loose("The treaty has 195 articles on rights.", "195") is None
+
+
+def test_a_loose_count_is_judged_as_parties_when_near_the_record_else_left_unread(eval_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    near = "With 195 states, the Convention on the Rights of the Child is the most widely ratified treaty in history."
+    far = "With 120 states, the Convention on the Rights of the Child is the most widely ratified treaty in history."
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text(near, store, name="t").checks
+        assert not check_text(far, store, name="t").checks
+        unread = check_text(far, store, name="t").unread
+    assert (c.claim.figure, c.mtdsg_no, c.claim.measure, c.claim.source) == (
+        195,
+        "IV-11",
+        "parties",
+        "loose count",
+    )
+    assert c.verdict == VERDICT_UNDATED.format(now=c.figure_now) and c.figure_now != 195
+    assert "read as a count of parties" in c.notes[0]
+    assert [(u.figure, u.reason) for u in unread] == [(120, REASON_NOT_UNDERSTOOD)]
+
+
+def test_a_far_figure_above_the_record_is_judged_wrong_one_below_it_is_left_unread(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    # Five parties on 1 March 2023 (France, Germany, Japan, the European Union, the Holy See).
+    below = f"As of 1 March 2023, only 1 State had ratified the {KEEPERS}."
+    # One party on 1 March 2006 (France): a text saying 5 overstates it, and no part of the parties is larger.
+    above = f"As of 1 March 2006, 5 States had ratified the {KEEPERS}."
+    with open_store(keepers_db, read_only=True) as store:
+        low = check_text(below, store, name="t")
+        [high] = check_text(above, store, name="t").checks
+    assert not low.checks and [(u.figure, u.reason) for u in low.unread] == [(1, REASON_FAR)]
+    assert (high.claim.claimed_on, high.figure_then, high.verdict) == (date(2006, 3, 1), 1, VERDICT_WRONG)
