@@ -357,7 +357,8 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
         ) and re.fullmatch(r"[\s).]*", rest)
         if (
-            d.precision == "day"
+            # a month alone on its line at the head ("January 1996" under a headline) dates the text too
+            (d.precision == "day" or alone)
             and d.start < _HEAD
             and (alone or dateline or labelled)
             and not _is_heading(text, d, latest)

@@ -64,3 +64,15 @@ def test_a_far_figure_above_the_record_is_judged_wrong_one_below_it_is_left_unre
         [high] = check_text(above, store, name="t").checks
     assert not low.checks and [(u.figure, u.reason) for u in low.unread] == [(1, REASON_FAR)]
     assert (high.claim.claimed_on, high.figure_then, high.verdict) == (date(2006, 3, 1), 1, VERDICT_WRONG)
+
+
+def test_a_month_alone_on_its_line_at_the_head_dates_the_text() -> None:
+    from pipeline.claims.dates import find_byline
+
+    release = (
+        "Convention close to universal acceptance\nJanuary 1996\nUNICEF today announced 186 ratifications."
+    )
+    got = find_byline(release)
+    assert got is not None and (got.on, got.precision) == (date(1996, 1, 31), "month")
+    # a month inside a sentence at the head is no dateline
+    assert find_byline("In January 1996 UNICEF announced 186 ratifications of the Convention.") is None
