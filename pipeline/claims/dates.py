@@ -297,6 +297,12 @@ _DATELINE_NO_YEAR = re.compile(
     re.M,
 )
 _HEAD = 600
+# "Spring 1998" alone on a line at the head: a journal's or a magazine's issue, dated as a month is, by its
+# last day (the northern seasons' ends; a winter issue is the one that ends in March of its year).
+_SEASON_LINE = re.compile(
+    r"^[ \t]*(?P<season>spring|summer|autumn|fall|winter)[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*$", re.M | re.I
+)
+_SEASON_END = {"spring": (6, 20), "summer": (9, 22), "autumn": (12, 20), "fall": (12, 20), "winter": (3, 20)}
 
 
 def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
@@ -366,6 +372,13 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
             return d
         if updated:
             return d
+    season = _SEASON_LINE.search(text, 0, _HEAD)
+    if season:
+        month, day = _SEASON_END[season.group("season").lower()]
+        on = date(int(season.group("year")), month, day)
+        return DateMention(
+            on, "month", season.group(0).strip(), season.start("season"), season.end("year"), False, False
+        )
     m = _DATELINE_NO_YEAR.search(text, 0, _HEAD)
     years = [d.on.year for d in dates]
     if m and m.group("month").lower() in _MONTHS and years:

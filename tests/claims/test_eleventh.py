@@ -76,3 +76,13 @@ def test_a_month_alone_on_its_line_at_the_head_dates_the_text() -> None:
     assert got is not None and (got.on, got.precision) == (date(1996, 1, 31), "month")
     # a month inside a sentence at the head is no dateline
     assert find_byline("In January 1996 UNICEF announced 186 ratifications of the Convention.") is None
+
+
+def test_a_season_alone_on_its_line_at_the_head_dates_the_text_by_its_last_day() -> None:
+    from pipeline.claims.dates import find_byline
+
+    got = find_byline("Foreign Policy\nSpring 1998\nSidebar: treaties the United States has not joined.")
+    assert got is not None and got.on == date(1998, 6, 20)
+    winter = find_byline("Journal of Law\nWinter 2005\nThe Convention has 140 parties.")
+    assert winter is not None and winter.on == date(2005, 3, 20)
+    assert find_byline("In spring 1998 the Convention had 190 parties.") is None
