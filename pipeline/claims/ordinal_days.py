@@ -33,7 +33,7 @@ _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 # rule 2 before rules 3 and 4).
 _REPLACEABLE = frozenset({None, "written-on", "byline", "paragraph"})
 # "the 18th state to ratify", "the 17th and 18th states", "the tenth country", "the 40th State Party".
-_ORDINAL_PHRASE = re.compile(rf"^the\s+{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I)
+_ORDINAL_PHRASE = re.compile(rf"^(?P<as>as\s+)?(?:the\s+)?{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I)
 _ORDINAL_ONE = re.compile(ORDINAL, re.I)
 # The verb that makes the state named before it the Nth: "became", "becomes", "has become", "will
 # become", "is", "was", "were" ("X and Y were the 29th and 30th"), "making it"/"becoming" after the state's
@@ -160,11 +160,9 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         return None
     ordinals = [m.start() + c.start for m in _ORDINAL_ONE.finditer(head, 0, run.end())]
     sentence_start = _sentence_start(c, text)
-    clause = (
-        text[max(0, sentence_start) : c.start]
-        if sentence_start >= 0
-        else text[max(0, c.start - 200) : c.start]
-    )
+    # "welcome Sri Lanka as 163rd State Party": the phrase's own "as" is the verb that makes the state the Nth
+    end = c.start + (run.end("as") - run.start("as") if run.group("as") else 0)
+    clause = text[max(0, sentence_start) : end] if sentence_start >= 0 else text[max(0, c.start - 200) : end]
     clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
     if _BECOMES.search(clause):
         states = _states_in(clause)
@@ -219,9 +217,12 @@ def day_agrees(sentence: str, day: date, *, undated: bool = False) -> bool:
     date (no agreement), in a text without one (`undated`) they tell no year, which the record's act gives
     ("Colombia became the 144th country to ratify yesterday")."""
     told = list(_TOLD_DAY.finditer(sentence))
+    # "today welcomed Sri Lanka becoming the 163rd State Party after depositing ... on the 13th December":
+    # a day told of the act is the act's; "today" is of the sentence's other verb.
+    of_act = any(m.group("m1") or m.group("m2") for m in told)
     for m in told:
         if m.group("rel"):
-            if undated:
+            if undated or of_act:
                 continue
             return False
         if m.group("wd"):

@@ -86,3 +86,25 @@ def test_a_season_alone_on_its_line_at_the_head_dates_the_text_by_its_last_day()
     winter = find_byline("Journal of Law\nWinter 2005\nThe Convention has 140 parties.")
     assert winter is not None and winter.on == date(2005, 3, 20)
     assert find_byline("In spring 1998 the Convention had 190 parties.") is None
+
+
+def test_an_ordinal_is_dated_by_the_act_when_its_sentence_tells_the_acts_day_beside_today(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    # Germany's consent (1 June 2019) was the 4th, after France's, the Holy See's and the Union's.
+    beside = (
+        f"The Union today welcomed Germany becoming the 4th State Party to the {KEEPERS} after depositing "
+        "its instrument on the 1st June."
+    )
+    as_nth = f"The Union is pleased to welcome Germany as 4th State Party to the {KEEPERS}."
+    today = f"The Union today welcomed Germany becoming the 4th State Party to the {KEEPERS}."
+    with open_store(keepers_db, read_only=True) as store:
+        [a] = check_text(beside, store, name="t", written_on=date(2019, 6, 5)).checks
+        [b] = check_text(as_nth, store, name="t", written_on=date(2019, 6, 5)).checks
+        [c] = check_text(today, store, name="t", written_on=date(2019, 6, 5)).checks
+    assert (a.claim.claimed_on, a.claim.date_source) == (date(2019, 6, 1), "record")
+    assert (b.claim.claimed_on, b.claim.date_source) == (date(2019, 6, 1), "record")
+    # with "today" alone, the text dates the act itself: the text's day
+    assert (c.claim.claimed_on, c.claim.date_source) == (date(2019, 6, 5), "written-on")
