@@ -88,7 +88,9 @@ _OBJECT_OF = re.compile(
     re.I,
 )
 _STILL_NEEDED = re.compile(
-    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)|"
+    r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)"
+    # "The 188 States Parties are required to take the steps": a duty, not what is missing
+    r"(?!\s+to\s+(?!(?:bring|enter|reach|trigger|achieve|make|allow|put)\b))|"
     r"(?:countries|states|nations)\s+(?:required|needed)\s+to\s+(?:ratify|sign|join|accede)|"
     r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
     re.I,
