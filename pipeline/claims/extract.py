@@ -33,7 +33,7 @@ from pipeline.claims.links import Mentions as _Mentions
 from pipeline.claims.links import Ref, restated
 from pipeline.claims.links import link as _link
 from pipeline.claims.loose_counts import loose_counts
-from pipeline.claims.loose_ordinals import loose_ordinals
+from pipeline.claims.loose_ordinals import loose_ordinals, stray_ordinals
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -303,6 +303,13 @@ def read_text(
     unread += [
         unread_at(text, sentences, lines, n, (a, b), why.get(a, REASON_NOT_UNDERSTOOD))
         for n, _, _, _, a, b in every
+    ]
+    # every other ordinal in a sentence about a treaty, listed so that none goes unseen (loose_ordinals.py)
+    listed = {c.number_start for c in claims} | {u.start for u in unread}
+    covered = [(d.start, d.end) for d in dates] + [(m.start, m.end) for m in mentions]
+    unread += [
+        unread_at(text, sentences, lines, n, (a, b), why.get(a, REASON_NOT_UNDERSTOOD))
+        for n, a, b in stray_ordinals(text, sentences, listed, covered)
     ]
     ordinals = [o for o in every if o[4] not in why]
     # "With 195 states, it is the most widely ratified": states no frame understood (loose_counts.py)

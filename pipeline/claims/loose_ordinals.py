@@ -10,12 +10,13 @@ not taken: the noun after it must be one of states or of acts.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.numbers import ORD, ordinal_of
 from pipeline.claims.sentences import Spans
 from pipeline.claims.unread import TREATY_WORDS
+from pipeline.text import MONTH_NAMES
 
 # "50th nation", "84th UN member state", "10th signatory", "100th ratification", "40th instrument of
 # ratification", "tenth State Party": the ordinal, up to two words, then a noun of states or of acts.
@@ -82,4 +83,47 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
     return out
 
 
-__all__ = ["loose_ordinals"]
+# An ordinal that ranks or names something other than a state's act: "the 21st century", "its 10th
+# anniversary", "the 5th session", "the second Optional Protocol", "the third largest".
+_NOT_ACTS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:centur(?:y|ies)|anniversar(?:y|ies)|sessions?|meetings?|conferences?|assembl(?:y|ies)|"
+    r"congress|editions?|times?|years?|days?|weeks?|months?|place|steps?|floor|articles?|paragraphs?|"
+    r"amendments?|protocols?|optional|committees?|reports?|periodic|rounds?|reviews?|summits?|largest|"
+    r"biggest|most|highest|lowest|annual|generation|phase|stage|term|cycle|birthday|grade|class|pillar|"
+    r"chapter|part|item|preambular|operative|resolution|decade|millennium|world|half|left|right|reading|"
+    r"questions?|councils?|parliaments?|commissions?|deputy|ministerial|united|national|legislature|"
+    rf"person|u\.n\.\s+general|of\s+(?:the\s+)?(?:principal|core|main)|(?:of\s+)?(?:{MONTH_NAMES}))\b|-\w",
+    re.I,
+)
+_ANY_ORDINAL = re.compile(r"\b(?:" + ORD + r")", re.I)
+
+
+def stray_ordinals(
+    text: str, sentences: Spans, taken: Collection[int], covered: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, int]]:
+    """(figure, start, end) of each other ordinal in a sentence about a treaty that no stage took or listed
+    ("India was the 7th and the first prominent country to have ratified", "of the thirty-fifth in strument
+    of ratification"): listed unread, so a reader sees every figure the checker could not read. Not one in a
+    date or a title (`covered`), nor one that ranks something other than a state's act ("the 21st
+    century", "its 10th anniversary", "the second Optional Protocol")."""
+    out = []
+    for m in _ANY_ORDINAL.finditer(text):
+        try:
+            figure, group = ordinal_of(m)
+        except ValueError:
+            continue
+        start, end = m.start(), m.end()
+        if start in taken or m.start(group) in taken or not LOWEST <= figure <= HIGHEST:
+            continue
+        if group != "num" and figure < 10:
+            continue  # "the second half", "a third of": a word below "tenth" is seldom a state's rank
+        if any(a <= start < b for a, b in covered) or _NOT_ACTS_AFTER.match(text, end):
+            continue
+        i = sentences.index(start)
+        if i < 0 or not TREATY_WORDS.search(text, *sentences.spans[i]):
+            continue
+        out.append((figure, m.start(group), end))
+    return out
+
+
+__all__ = ["loose_ordinals", "stray_ordinals"]

@@ -23,7 +23,7 @@ from pipeline.claims.model import (
 from pipeline.claims.numbers import ANY_NUMBER, is_year, parse_number
 from pipeline.claims.sentences import Lines, Spans
 from pipeline.claims.treaties import TreatyMention
-from pipeline.text import MONTH_NAMES
+from pipeline.text import MONTH_NAMES, UNIT_ORDINALS
 
 # A sentence is about a treaty when it names one or uses one of these words.
 TREATY_WORDS = re.compile(
@@ -55,6 +55,7 @@ _AGE_BEFORE = re.compile(
     r"\b(?:age\s+of|aged|ages|under|younger\s+than|older\s+than|over\s+the\s+age\s+of)\s*$", re.I
 )
 _CITATION = re.compile(r"\[\s*$")
+_ORDINAL_AFTER = re.compile(r"[\s-]+(?:" + "|".join(UNIT_ORDINALS) + r")\b", re.I)
 # A count of states: the words after its number ("10 countries", "100 States", "52 UN member states"). A
 # number so followed is listed even in a sentence with no treaty word when the text names a treaty, and
 # the record may read it (record_reading.counted_states).
@@ -151,6 +152,8 @@ def find_unread(
             continue
         if m.group(0).isdigit() and _is_day(text, m.end(), before):
             continue  # a day: "NEW YORK, 12 May -"
+        if _ORDINAL_AFTER.match(text, m.end()):
+            continue  # "forty" of "forty-fifth": an ordinal's first word (loose_ordinals.stray_ordinals)
         if figure == 1 and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
             continue  # "one of only 4 countries": a word, not a figure
         if _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12]) or text[

@@ -108,3 +108,28 @@ def test_an_ordinal_is_dated_by_the_act_when_its_sentence_tells_the_acts_day_bes
     assert (b.claim.claimed_on, b.claim.date_source) == (date(2019, 6, 1), "record")
     # with "today" alone, the text dates the act itself: the text's day
     assert (c.claim.claimed_on, c.claim.date_source) == (date(2019, 6, 5), "written-on")
+
+
+def test_every_other_ordinal_in_a_sentence_about_a_treaty_is_listed_unread() -> None:
+    from tests.claims.test_reading import _unread
+
+    text = (
+        "Though India was the 7th and the first prominent country to have ratified the Convention, it lags."
+    )
+    assert (7, REASON_NOT_UNDERSTOOD) in _unread(text)
+    # an ordinal that ranks something else, a date's day, and a number word that opens an ordinal
+    assert _unread("In the 21st century the Convention was ratified by its 45th session's end.") == []
+    assert _unread("On the 25th May, the Convention was ratified, as its forty-fifth session heard.") == []
+    assert (
+        _unread("The second half of the year saw the Convention ratified by one-third of the States.") == []
+    )
+
+
+def test_a_duty_of_the_parties_is_no_figure_still_needed() -> None:
+    from tests.claims.test_reading import _claims, _unread
+
+    duty = "The 188 States Parties of the CWC are required to take the steps necessary to prohibit these activities."
+    assert _claims(duty) == [(188, "parties")]
+    assert (2, "threshold") in _unread(
+        "The CWC has 20 parties. Two other ratifications are required to bring it into force."
+    )
