@@ -64,6 +64,7 @@ from pipeline.claims.record_reading import (
 )
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
 from pipeline.claims.sentences import Lines, Spans, split_paragraphs, split_sentences
+from pipeline.claims.status_dates import row_day
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.topics import links_by_subject, text_subject
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
@@ -173,7 +174,8 @@ def read_text(
         paragraph = paragraphs.containing(c.number_start)
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
         own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
-        d = None
+        # ... unless the row gives its own status date: "Parties 140 (as of 19 September 2007)"
+        d = row_day(text, c.number_end, dates) if c.source == "infobox" else None
         if not own_date:
             d = when_day(text, c.number_start, sentence, all_dates) or date_for(
                 c.number_start, usable, sentence, paragraph, text

@@ -21,6 +21,14 @@ _OWN_DAY = re.compile(
 )
 
 
+def row_day(text: str, end: int, dates: Sequence[DateMention]) -> DateMention | None:
+    """The status date an infobox row gives on its own line after its value ("Parties 140, including ...
+    (as of 19 September 2007)"), or None."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return next((d for d in dates if end <= d.start < line_end and d.anchored and not d.event), None)
+
+
 def carried_status_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
     """Each undated count told in the present after an "as of" date, in a text with no date of its own,
     takes the last such date before it."""
@@ -112,4 +120,4 @@ def paragraph_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     return out
 
 
-__all__ = ["brought_to_day", "carried_status_dates", "paragraph_days"]
+__all__ = ["brought_to_day", "carried_status_dates", "paragraph_days", "row_day"]

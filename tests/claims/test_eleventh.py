@@ -133,3 +133,19 @@ def test_a_duty_of_the_parties_is_no_figure_still_needed() -> None:
     assert (2, "threshold") in _unread(
         "The CWC has 20 parties. Two other ratifications are required to bring it into force."
     )
+
+
+def test_an_infobox_row_is_dated_by_the_status_date_on_its_own_line() -> None:
+    from tests.claims.test_reading import _read
+
+    text = "Convention on Cluster Munitions\nParties 107 (as of 19 September 2019)\nSignatories 13\n"
+    got = [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims]
+    assert got == [(107, date(2019, 9, 19)), (13, None)]
+
+
+def test_a_condition_row_naming_all_of_a_list_of_states_is_no_threshold() -> None:
+    from tests.claims.test_reading import _claims
+
+    row = "Conditions for entry into force: 180 days after it is ratified by all of the following 44 (Annex 2) countries"
+    assert _claims(row) == []
+    assert _claims("Condition: entry into force after 30 ratifications") == [(30, "parties")]
