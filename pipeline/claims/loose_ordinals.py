@@ -95,6 +95,9 @@ _NOT_ACTS_AFTER = re.compile(
     rf"person|u\.n\.\s+general|of\s+(?:the\s+)?(?:principal|core|main)|(?:of\s+)?(?:{MONTH_NAMES}))\b|-\w",
     re.I,
 )
+_FIRST_TO_ACT = re.compile(
+    r"\s+(?:(?:state|country|nation|government)\s+)?to\s+(?:sign|ratify|accede|join|deposit|become)\b", re.I
+)
 _ANY_ORDINAL = re.compile(r"\b(?:" + ORD + r")", re.I)
 
 
@@ -113,10 +116,13 @@ def stray_ordinals(
         except ValueError:
             continue
         start, end = m.start(), m.end()
-        if start in taken or m.start(group) in taken or not LOWEST <= figure <= HIGHEST:
+        acts = _FIRST_TO_ACT.match(text, end) is not None
+        if start in taken or m.start(group) in taken or not (1 if acts else LOWEST) <= figure <= HIGHEST:
             continue
-        if group != "num" and figure < 10:
-            continue  # "the second half", "a third of": a word below "tenth" is seldom a state's rank
+        if group != "num" and figure < 10 and not acts:
+            # "the second half", "a third of": a word below "tenth" is seldom a state's rank, unless an
+            # act follows ("Argentina was the first to sign", "the third country to ratify")
+            continue
         if any(a <= start < b for a, b in covered) or _NOT_ACTS_AFTER.match(text, end):
             continue
         i = sentences.index(start)

@@ -117,6 +117,8 @@ def test_every_other_ordinal_in_a_sentence_about_a_treaty_is_listed_unread() -> 
         "Though India was the 7th and the first prominent country to have ratified the Convention, it lags."
     )
     assert (7, REASON_NOT_UNDERSTOOD) in _unread(text)
+    first = "Argentina was the first to sign when the ceremony for the Arms Trade Treaty opened."
+    assert _unread(first) == [(1, REASON_NOT_UNDERSTOOD)]
     # an ordinal that ranks something else, a date's day, and a number word that opens an ordinal
     assert _unread("In the 21st century the Convention was ratified by its 45th session's end.") == []
     assert _unread("On the 25th May, the Convention was ratified, as its forty-fifth session heard.") == []
