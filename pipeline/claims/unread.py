@@ -64,6 +64,8 @@ STATES_AFTER = re.compile(
     r"Caribbean|island)\s+){0,2}(?:states|countries|nations|governments|parties|signatories)\b",
     re.I,
 )
+# A count glued to the word before it, as a page's markup lost its space: "ratified by only13 States".
+_GLUED = re.compile(r"(?-i:(?<=[a-z]))\d{1,3}(?=" + STATES_AFTER.pattern + ")", re.I)
 # Why a number a pattern did not take is not a claim, from the words around it.
 _CHANGE = re.compile(
     r"\b(?:(?:rose|grew|increased|climbed|up)\s+from|since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session)|this\s+year|last\s+year|"
@@ -124,7 +126,7 @@ def find_unread(
     about: dict[int, bool] = {}
     mention_sentences = {sentences.index(m.start) for m in mentions}
     out: list[Unread] = []
-    for m in ANY_NUMBER.finditer(text):
+    for m in sorted([*ANY_NUMBER.finditer(text), *_GLUED.finditer(text)], key=lambda m: m.start()):
         if m.start() in taken:
             continue
         i = sentences.index(m.start())
