@@ -32,6 +32,9 @@ TENS: dict[str, int] = {
 }  # fmt: skip
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
 NUMBER_WORDS: tuple[str, ...] = tuple(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
+# A tens word and a unit run together, as a typo or a lost hyphen writes them: "fiftytwo", "twentyone".
+RUN_TOGETHER = "(?:" + "|".join(TENS) + ")(?:" + "|".join(w for w, n in UNITS.items() if 1 <= n <= 9) + ")"
+_RUN_TOGETHER = re.compile(f"({'|'.join(TENS)})({'|'.join(w for w, n in UNITS.items() if 1 <= n <= 9)})")
 
 # Ordinals in words: "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth"; compounds
 # ("thirty-fifth", "twenty first") are a tens word and a unit ordinal.
@@ -64,6 +67,8 @@ def parse_number(text: str) -> int:
             current += UNITS[w]
         elif w in TENS:
             current += TENS[w]
+        elif run := _RUN_TOGETHER.fullmatch(w):
+            current += TENS[run.group(1)] + UNITS[run.group(2)]
         elif w == "hundred":
             current = (current or 1) * 100
         elif w == "thousand":
@@ -99,6 +104,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "NUMBER_WORDS",
+    "RUN_TOGETHER",
     "SCALES",
     "TENS",
     "TENS_ORDINALS",
