@@ -154,3 +154,20 @@ def test_a_condition_row_naming_all_of_a_list_of_states_is_no_threshold() -> Non
     row = "Conditions for entry into force: 180 days after it is ratified by all of the following 44 (Annex 2) countries"
     assert _claims(row) == []
     assert _claims("Condition: entry into force after 30 ratifications") == [(30, "parties")]
+
+
+def test_a_tens_and_a_unit_run_together_are_one_number() -> None:
+    from pipeline.text import parse_number
+    from tests.claims.test_reading import _claims
+
+    assert (parse_number("fiftytwo"), parse_number("one hundred and twentyone")) == (52, 121)
+    text = "The TPNW has eighty-six signatories and fiftytwo ratifications as of the end of January 2021."
+    assert _claims(text) == [(86, "signatories"), (52, "parties")]
+
+
+def test_a_rank_told_as_number_after_a_comma_is_a_figure_not_a_label() -> None:
+    from tests.claims.test_reading import _unread
+
+    text = "Following Uruguay's ratification, number 10 after Spain, the Protocol will enter into force."
+    assert [f for f, _ in _unread(text)] == [10]
+    assert _unread("The Protocol's article number 10 sets the rule for its entry into force.") == []
