@@ -94,7 +94,8 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
             continue
         between = text[a.end : b.number_start]
         further = re.search(r"\b(?:another|further|additional)\s+$", between, re.I)
-        if (b.noun is None or further) and len(between) < 120 and joined.fullmatch(between):
+        other = _OTHER.match(text, b.number_end)  # "ratified by 84 States and 2 other States have signed it"
+        if (b.noun is None or further or other) and len(between) < 120 and joined.fullmatch(between):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
         # "17 countries have ratified the Protocol: Albania, ... and Uruguay. Another 34 countries have signed
         # it": the next sentence, opened by "another", counts those who only signed.
@@ -103,7 +104,27 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
             lead = text[sentences.spans[n][0] : b.number_start]
             if re.fullmatch(r"\W*(?:another|a\s+further|an\s+additional)\s+", lead, re.I):
                 out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
+    for i, b in enumerate(out):
+        # "Spain, Ecuador and Mongolia have ratified the protocol. Thirty other countries have signed it":
+        # after a sentence of who joined, and none of who signed, the others signed only.
+        n = sentences.index(b.number_start)
+        if (
+            b.measure != MEASURE_SIGNATORIES
+            or b.kind != KIND_COUNT
+            or n < 1
+            or not _OTHER.match(text, b.number_end)
+        ):
+            continue
+        lead = text[sentences.spans[n][0] : b.number_start]
+        told = text[sentences.spans[n - 1][0] : sentences.spans[n - 1][1]]
+        if not lead.strip(' \t\n"“') and _JOINED.search(told) and not _SIGNED.search(told):
+            out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
     return out
+
+
+_OTHER = re.compile(r"\s+other\b", re.I)
+_JOINED = re.compile(r"\b(?:ratif\w*|acce(?:de|ded|ssions?)|part(?:y|ies)|joined)\b", re.I)
+_SIGNED = re.compile(r"\bsign\w*", re.I)
 
 
 # "bringing the total number of States Parties to 157 and 147 respectively", "had 190 and 150 parties

@@ -171,3 +171,14 @@ def test_a_rank_told_as_number_after_a_comma_is_a_figure_not_a_label() -> None:
     text = "Following Uruguay's ratification, number 10 after Spain, the Protocol will enter into force."
     assert [f for f, _ in _unread(text)] == [10]
     assert _unread("The Protocol's article number 10 sets the rule for its entry into force.") == []
+
+
+def test_others_who_signed_after_those_who_joined_signed_only() -> None:
+    from tests.claims.test_reading import _claims
+
+    after = "Spain, Ecuador and Mongolia have ratified the CCM. Thirty other countries have signed it."
+    assert _claims(after) == [(30, "signed_not_party")]
+    beside = "The CCM has been ratified by 84 States and 2 other States have signed it."
+    assert _claims(beside) == [(84, "parties"), (2, "signed_not_party")]
+    # after a sentence of who signed, the others signed too: everyone who signed, less the one named
+    assert _claims("Chile signed the CCM today. 151 other nations have now signed.") == [(151, "signatories")]
