@@ -201,13 +201,24 @@ def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None
     """ "173 States Parties and 7 signatories": signatories told beside a count of parties were read as those
     who signed without joining. Without a word saying so, when the record's figure of those is not the number
     told (on its date; today's, undated) and its figure of everyone who signed is, the signatories are
-    everyone who signed ("Parties 193, signatories 165"; the eval set's conventions, "Measure")."""
+    everyone who signed ("Parties 193, signatories 165"; the eval set's conventions, "Measure"). The other
+    way too: "Signatories: 11" read as everyone who signed is those not yet parties when only that figure of
+    the record is the number told."""
     c = check.claim
-    if c.measure != MEASURE_SIGNED_NOT_PARTIES or c.kind != KIND_COUNT or _NOT_JOINED.search(c.phrase):
+    if c.kind != KIND_COUNT or _NOT_JOINED.search(c.phrase):
         return None
     told = check.figure_then if c.claimed_on is not None else check.figure_now
-    if told == c.figure:
+    if told == c.figure or c.measure not in (MEASURE_SIGNED_NOT_PARTIES, MEASURE_SIGNATORIES):
         return None
+    if c.measure == MEASURE_SIGNATORIES:
+        # "Signatories: 11" of a treaty whose 11 signatories not yet parties are the only figure that fits
+        if not (c.noun or "").lower().startswith("signator"):
+            return None
+        other = check_claim(replace(c, measure=MEASURE_SIGNED_NOT_PARTIES))
+        if (other.figure_then if c.claimed_on is not None else other.figure_now) != c.figure:
+            return None
+        note = f"read first as all who signed ({told} by the record); read again as those not yet parties"
+        return replace(other, notes=(note, *other.notes))
     second = check_claim(replace(c, measure=MEASURE_SIGNATORIES))
     if (second.figure_then if c.claimed_on is not None else second.figure_now) != c.figure:
         return None  # neither reading borne out: the words' reading stands

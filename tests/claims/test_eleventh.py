@@ -182,3 +182,19 @@ def test_others_who_signed_after_those_who_joined_signed_only() -> None:
     assert _claims(beside) == [(84, "parties"), (2, "signed_not_party")]
     # after a sentence of who signed, the others signed too: everyone who signed, less the one named
     assert _claims("Chile signed the CCM today. 151 other nations have now signed.") == [(151, "signatories")]
+
+
+def test_signatories_the_record_shows_are_those_not_yet_parties_are_read_so(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    # Today: Chile and Peru signed without joining; four signed in all (France, Germany, Chile, Peru).
+    with open_store(keepers_db, read_only=True) as store:
+        [two] = check_text(f"{KEEPERS}\nSignatories: 2\n", store, name="t").checks
+        [four] = check_text(f"{KEEPERS}\nSignatories: 4\n", store, name="t").checks
+        [three] = check_text(f"{KEEPERS}\nSignatories: 3\n", store, name="t").checks
+    assert (two.claim.measure, two.figure_now) == ("signed_not_party", 2)
+    assert "read again as those not yet parties" in two.notes[0]
+    assert (four.claim.measure, four.figure_now) == ("signatories", 4)
+    assert three.claim.measure == "signatories"  # neither figure: the words' reading stands
