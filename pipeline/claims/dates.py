@@ -28,7 +28,14 @@ _NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)),
+    # "May 7, 1999"; a span of days, "May 3-7, 1999", is its last day (as "3-7 May 1999" is)
+    (
+        "day",
+        re.compile(
+            rf"\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to)\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b",
+            re.I,
+        ),
+    ),
     ("month", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
     # The first of two days told with one month: the 7 of "on 7 and 8 October (2009)".
     (

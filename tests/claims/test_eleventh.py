@@ -198,3 +198,11 @@ def test_signatories_the_record_shows_are_those_not_yet_parties_are_read_so(keep
     assert "read again as those not yet parties" in two.notes[0]
     assert (four.claim.measure, four.figure_now) == ("signatories", 4)
     assert three.claim.measure == "signatories"  # neither figure: the words' reading stands
+
+
+def test_a_span_of_days_told_month_first_is_its_last_day() -> None:
+    from pipeline.claims.dates import find_dates
+
+    got = [(d.on, d.precision) for d in find_dates("The meeting, held in Maputo on May 3-7, 1999, heard it.")]
+    assert got == [(date(1999, 5, 7), "day")]
+    assert [d.on for d in find_dates("from May 3 to 7, 1999")] == [date(1999, 5, 7)]
