@@ -29,7 +29,13 @@ def event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None:
     """The day of the event told nearest the count ("signed by 94 states in Oslo on 3 December 2008 and
     entered into force on 1 August 2010": the signing's)."""
     days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
-    return min(days, key=lambda d: (abs(d.start - pos), d.start < pos)) if days else None
+    if days:
+        return min(days, key=lambda d: (abs(d.start - pos), d.start < pos))
+    # "was signed by 164 countries in 1997", "in Ottawa in December 1997": a month or a year told after the
+    # count is of it (its last day, eval Conventions date rule 1); one told before may be another event's
+    # ("adopted in May 2008, it was signed by 94 states").
+    later = [d for d in dates.within(pos, sentence[1]) if d.event]
+    return later[0] if later else None
 
 
 _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)

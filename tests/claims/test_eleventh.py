@@ -206,3 +206,15 @@ def test_a_span_of_days_told_month_first_is_its_last_day() -> None:
     got = [(d.on, d.precision) for d in find_dates("The meeting, held in Maputo on May 3-7, 1999, heard it.")]
     assert got == [(date(1999, 5, 7), "day")]
     assert [d.on for d in find_dates("from May 3 to 7, 1999")] == [date(1999, 5, 7)]
+
+
+def test_a_signing_told_with_a_month_or_a_year_after_the_count_is_of_its_last_day() -> None:
+    from tests.claims.test_reading import _read
+
+    def dated(text: str) -> list[tuple[int, date | None]]:
+        return [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims]
+
+    assert dated("The CCM was signed by 94 countries in 2008.") == [(94, date(2008, 12, 31))]
+    assert dated("The CCM was signed by 94 countries in Oslo in December 2008.") == [(94, date(2008, 12, 31))]
+    # a month told before the count is another event's (the adoption), not the signing's
+    assert dated("Adopted in May 2008, the CCM was signed by 94 countries.") == [(94, None)]
