@@ -365,7 +365,7 @@ def check_reading(
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
         lambda c: _brought(c, store, by_no),
     )
-    by_state = partial(by_named_state, store=store)
+    by_state = partial(by_named_state, store=store, text=reading.text)
     by_record, unread = read_by_record(
         reading.candidates, reading.unread, again.check_claim, again.brought, by_state
     )

@@ -19,7 +19,7 @@ from pipeline.claims.model import (
     REASON_TOTAL,
     CountMatch,
 )
-from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER
+from pipeline.claims.numbers import DIGIT_NUMBER, ORDINAL, WORD_NUMBER
 from pipeline.claims.scope import MORE_AFTER
 
 # Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
@@ -63,6 +63,12 @@ _REGIONS = (
     r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
 )
 _REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+# An ordinal ranked within a region later in its clause: "the 27th country to become a State party to the
+# instrument in Europe and Central Asia".
+_REGION_LATER = re.compile(
+    r"(?:(?!\s(?:and|worldwide|globally)\b)[^.;:,!?]){0,100}?\s+in\s+(?:" + _REGIONS + r")\b", re.I
+)
+_ORDINAL_PHRASE = re.compile(r"^(?:the\s+)?" + ORDINAL, re.I)
 # A count narrowed by what its members did besides joining: "17 States Parties that produced cluster
 # munitions", "30 states which have used them".
 _WHO_DID_OTHER = re.compile(
@@ -157,6 +163,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET
     if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
         return REASON_SUBSET
+    if _ORDINAL_PHRASE.match(m.phrase) and _REGION_LATER.match(text, m.number_end, m.number_end + 120):
+        return REASON_SUBSET  # "the 27th country to become a State party to the instrument in Europe"
     if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
         return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
     if (

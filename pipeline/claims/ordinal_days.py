@@ -51,6 +51,11 @@ _TOLD_DAY = re.compile(
     re.I,
 )
 _SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
+# A clause whose subject points back at a state: "The sultanate is", "It became", "The country was".
+_ANAPHOR = re.compile(
+    r"\s*(?:it|(?:the|this)\s+(?:country|state|nation|kingdom|sultanate|republic|emirate|island|government))\b",
+    re.I,
+)
 
 
 def tells_day(sentence: str) -> bool:
@@ -147,6 +152,17 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     return replace(c, claimed_on=day, date_text=note, date_source="record", left_out=states[-1])
 
 
+def _pointed_back(c: Claim, text: str, sentence_start: int) -> list[str]:
+    """ "Oman has joined the treaty. The sultanate is the 162nd country to join": a sentence whose subject
+    points back at a state ("It", "The sultanate", "The country") and names none is of the one state the
+    sentence before names (none when that names several)."""
+    if sentence_start <= 0 or not _ANAPHOR.match(c.sentence or ""):
+        return []
+    before = re.split(r"(?<=[.!?])\s+", text[max(0, sentence_start - 400) : sentence_start].strip())[-1]
+    states = list(dict.fromkeys(_states_in(before)))
+    return states if len(states) == 1 else []
+
+
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _REPLACEABLE:
         return None
@@ -170,7 +186,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         # An ordinal whose sentence names one state ("accession to the OPCAT by the Philippines, the 63rd
         # state party"; "New Zealand ..., the 14th country to ratify it") tells that state's act, whose day
         # the record holds (eval conventions, date rule 2), unless a text with a date tells the day itself.
-        states = list(dict.fromkeys(_states_in(c.sentence or "")))
+        states = list(dict.fromkeys(_states_in(c.sentence or ""))) or _pointed_back(c, text, sentence_start)
         if len(states) != 1:
             return None
     else:
@@ -253,7 +269,7 @@ def _within_a_month(said: tuple[int, int], day: date) -> bool:
     return False
 
 
-def by_named_state(c: Claim, store: StoreLike) -> list[Claim]:
+def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
     """An ordinal left to the record ("Honduras becomes 50th nation to ratify"), dated by the act of each
     state its sentence names (its consent, or its signature for a count of signatories); none when the
     sentence dates it itself."""
@@ -263,7 +279,8 @@ def by_named_state(c: Claim, store: StoreLike) -> list[Claim]:
         return []
     column = "consent_date" if c.measure == MEASURE_PARTIES else "signature_date"
     out = []
-    for iso3 in dict.fromkeys(_states_in(c.sentence or "")):
+    named = list(dict.fromkeys(_states_in(c.sentence or "")))
+    for iso3 in named or (_pointed_back(c, text, _sentence_start(c, text)) if text else []):
         day = _act_day(store, c.mtdsg_no, iso3, column)
         if day is not None:
             note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"

@@ -218,3 +218,33 @@ def test_a_signing_told_with_a_month_or_a_year_after_the_count_is_of_its_last_da
     assert dated("The CCM was signed by 94 countries in Oslo in December 2008.") == [(94, date(2008, 12, 31))]
     # a month told before the count is another event's (the adoption), not the signing's
     assert dated("Adopted in May 2008, the CCM was signed by 94 countries.") == [(94, None)]
+
+
+def test_an_ordinal_whose_subject_points_back_is_the_act_of_the_state_the_sentence_before_names(
+    keepers_db,
+) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    # Japan's accession (7 July 2022) was the 5th consent.
+    text = (
+        f"Japan has joined the {KEEPERS}, the ministry announced. "
+        "The country is the first Asian nation and 5th country worldwide to join it."
+    )
+    with open_store(keepers_db, read_only=True) as store:
+        [c] = [
+            k
+            for k in check_text(text, store, name="t", written_on=date(2022, 7, 20)).checks
+            if k.claim.figure == 5
+        ]
+    assert (c.claim.claimed_on, c.claim.date_source) == (date(2022, 7, 7), "record")
+
+
+def test_an_ordinal_ranked_within_a_region_later_in_its_clause_is_a_subset() -> None:
+    from tests.claims.test_reading import _unread
+
+    text = "It is the 47th country to ratify the OPIC, the 27th country to become a party to it in Europe."
+    assert (27, "subset") in _unread(text)
+    whole = "It is the 63rd state party to the OPCAT worldwide and the 4th in Asia."
+    assert (63, "subset") not in _unread(whole)
