@@ -82,8 +82,17 @@ JOIN_OTHERS = re.compile(
     r"\b(?P<verb>join|joins|joined|joining)\s+(?:the\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+other\s+(?:countries|states|nations|members|(?:states?\s+)?parties)\b"
+    + r"\s+other\s+(?:(?:ratifying|acceding|member)\s+)?"
+    r"(?:countries|states|nations|members|(?:states?\s+)?parties)\b"
     r"(?!\s+(?:in|by)\s+signing)",
+    re.I,
+)
+# "joining the 141 other signing nations": those who had signed, the subject not one.
+JOIN_OTHER_SIGNERS = re.compile(
+    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+other\s+(?P<verb>signing|signatory)\s+(?:countries|states|nations)\b",
     re.I,
 )
 

@@ -19,6 +19,7 @@ from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import IN_ALL as _IN_ALL
+from pipeline.claims.clauses import JOIN_OTHER_SIGNERS as _JOIN_OTHER_SIGNERS
 from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
 from pipeline.claims.clauses import MEMBERSHIP as _MEMBERSHIP
 from pipeline.claims.clauses import NEEDS as _CLAUSE_NEEDS
@@ -73,7 +74,7 @@ from pipeline.claims.thresholds import infobox_matches, threshold_matches
 
 _ADJ = (
     r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
-    r"contracting|signatory|european|african|asian|world|EU|E\.U\.|NATO|OECD|nordic|arab|caribbean|pacific|"
+    r"contracting|signatory|signing|ratifying|acceding|participating|european|african|asian|world|EU|E\.U\.|NATO|OECD|nordic|arab|caribbean|pacific|"
     r"latin\s+american|annex\s*\d+)\s+)*"
 )
 _NOUN = (
@@ -217,6 +218,7 @@ _PATTERNS = (
     _SIGNATORIES_NOT,
     _NOT_DESPITE,
     _BEHIND,
+    _JOIN_OTHER_SIGNERS,
     _JOIN_OTHERS,
     _THAT_NUMBER,
     _BROUGHT_TO,
@@ -345,6 +347,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 _NUMBER_OF_BARE,
                 _NUMBER_APPOSED,
                 _JOIN_OTHERS,
+                _JOIN_OTHER_SIGNERS,
                 _BEHIND,
                 _IN_ALL,
             )

@@ -106,7 +106,10 @@ def _sentence_start(c: Claim, text: str) -> int:
     return text.rfind(head, 0, c.number_start + len(head)) if head else -1
 
 
-_OTHER_NOUN = re.compile(r"\s+other\s+(?:countries|states|nations|governments)\b", re.I)
+_OTHER_NOUN = re.compile(
+    r"\s+other\s+(?:(?:signing|signatory|ratifying|acceding|member)\s+)?(?:countries|states|nations|governments)\b",
+    re.I,
+)
 
 
 def other_than(c: Claim, text: str) -> Claim | None:
@@ -141,6 +144,7 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
         return None
     signing = c.measure == MEASURE_SIGNATORIES and bool(
         re.match(r"[^.;]{0,40}\bin\s+signing\b", text[c.end :])
+        or re.match(r"\s+other\s+(?:signing|signatory)\b", text[c.number_end :], re.I)
     )
     if c.measure != MEASURE_PARTIES and not signing:
         return None

@@ -248,3 +248,21 @@ def test_an_ordinal_ranked_within_a_region_later_in_its_clause_is_a_subset() -> 
     assert (27, "subset") in _unread(text)
     whole = "It is the 63rd state party to the OPCAT worldwide and the 4th in Asia."
     assert (63, "subset") not in _unread(whole)
+
+
+def test_joining_the_other_signing_nations_counts_those_who_had_signed_less_the_state_named() -> None:
+    from tests.claims.test_reading import _claims
+
+    text = "The United States signed the CRPD on July 30, 2009, joining the 141 other signing nations."
+    assert _claims(text) == [(141, "signatories")]
+    assert _claims("Peru joined 29 other ratifying countries, the CRPD's record shows.") == [(29, "parties")]
+
+
+def test_the_state_named_beside_the_other_signing_nations_is_left_out(eval_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = "The United States signed the CRPD on July 30, 2009, joining the 141 other signing nations."
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text(text, store, name="t").checks
+    assert (c.claim.left_out, c.figure_then, c.claim.claimed_on) == ("USA", 141, date(2009, 7, 30))
