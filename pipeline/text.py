@@ -32,8 +32,17 @@ TENS: dict[str, int] = {
 }  # fmt: skip
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
 NUMBER_WORDS: tuple[str, ...] = tuple(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
-# A tens word and a unit run together, as a typo or a lost hyphen writes them: "fiftytwo", "twentyone".
-RUN_TOGETHER = "(?:" + "|".join(TENS) + ")(?:" + "|".join(w for w, n in UNITS.items() if 1 <= n <= 9) + ")"
+# The number words as one regex alternation: a tens word with a unit optionally run together with it, as
+# a typo or a lost hyphen writes them ("fiftytwo", "twentyone"), then every other number word. (The unit
+# hangs on the tens word so that a position without one costs no more tries than before.)
+NUMBER_WORDS_PATTERN = (
+    "(?:"
+    + "|".join(TENS)
+    + ")(?:"
+    + "|".join(w for w, n in UNITS.items() if 1 <= n <= 9)
+    + ")?|"
+    + "|".join(w for w in NUMBER_WORDS if w not in TENS)
+)
 _RUN_TOGETHER = re.compile(f"({'|'.join(TENS)})({'|'.join(w for w, n in UNITS.items() if 1 <= n <= 9)})")
 
 # Ordinals in words: "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth"; compounds
@@ -104,7 +113,7 @@ __all__ = [
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "NUMBER_WORDS",
-    "RUN_TOGETHER",
+    "NUMBER_WORDS_PATTERN",
     "SCALES",
     "TENS",
     "TENS_ORDINALS",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text import NUMBER_WORDS, RUN_TOGETHER, TENS_ORDINALS, UNIT_ORDINALS, parse_ordinal
+from pipeline.text import NUMBER_WORDS, NUMBER_WORDS_PATTERN, TENS_ORDINALS, UNIT_ORDINALS, parse_ordinal
 from pipeline.text import parse_number as _parse_words
 
-_W = r"(?:" + RUN_TOGETHER + "|" + "|".join(NUMBER_WORDS) + r")\b"
+_W = r"(?:" + NUMBER_WORDS_PATTERN + r")\b"
 # "one hundred and seventy-seven": at most eight words, taken whole (atomic) so a failure after it
 # does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two").
 WORD_NUMBER = rf"\b(?>{_W}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
