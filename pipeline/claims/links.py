@@ -118,6 +118,11 @@ def link(
     """(mtdsg_no, how the text names it, link, via) for a claim whose number starts at `pos` (its phrase at
     `start`)."""
     lo, hi = sentence
+    semi = text.rfind(";", lo, pos)
+    if semi >= 0 and any(";" not in text[pos : m.start] for m in found.starting(pos, hi)):
+        # "... adopted the ICCPR and the ICESCR in 1966; and\nWhereas, 167 countries have ratified ... the
+        # ICCPR": a clause after a semicolon that names its own treaty is a sentence of its own
+        lo = semi + 1
     paired = _respectively(pos, lo, hi, found, text, index)
     if paired is not None:
         return paired[0], paired[1], "named", paired[2]

@@ -266,3 +266,14 @@ def test_the_state_named_beside_the_other_signing_nations_is_left_out(eval_db) -
     with open_store(eval_db, read_only=True) as store:
         [c] = check_text(text, store, name="t").checks
     assert (c.claim.left_out, c.figure_then, c.claim.claimed_on) == ("USA", 141, date(2009, 7, 30))
+
+
+def test_a_clause_after_a_semicolon_that_names_its_own_treaty_is_linked_to_it() -> None:
+    from tests.claims.test_reading import _read
+
+    text = (
+        "Whereas, the General Assembly adopted both the ICCPR and the ICESCR in 1966; and\n"
+        "Whereas, 167 countries, including the United States, have ratified the ICCPR, which commits parties."
+    )
+    [c] = _read(text).claims
+    assert (c.figure, c.mtdsg_no) == (167, "IV-4")
