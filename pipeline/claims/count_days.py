@@ -21,7 +21,9 @@ def simple_past(text: str, c: CountMatch) -> bool:
     if c.kind != KIND_COUNT or _AUXILIARY.search(phrase):
         return False
     if re.match(r"(?:signed|ratified|joined|acceded\s+to)\s+by\b", phrase):
-        return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$", text[max(0, c.start - 24) : c.start], re.I))
+        lead = text[max(0, c.start - 24) : c.start]
+        # "was signed by 94 states", or a sentence the participle opens ("Signed by 122 countries in 1997")
+        return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$|(?:^|[.!?]\s|\n)\W*$", lead, re.I))
     return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
 
 

@@ -128,10 +128,22 @@ _JOINED = re.compile(r"\b(?:and|but|which)\b", re.I)
 _PRESENT_VERB = re.compile(r"\b(?:has|have|is|are|already|since)\b", re.I)
 
 
-def _own_present_clause(text: str, d: DateMention, pos: int, hi: int) -> bool:
+# A sentence opened by a participle's phrase ("Signed by President Obama in 2009, the treaty has been
+# ratified by 132"): the phrase's date is of what the participle tells, up to its comma.
+_OPENING_PARTICIPLE = re.compile(
+    r"\W*(?:signed|ratified|adopted|opened|negotiated|approved|drafted|concluded)\b[^,;]*$", re.I
+)
+
+
+_COMMA = re.compile(",")
+
+
+def _own_present_clause(text: str, d: DateMention, pos: int, hi: int, lo: int = -1) -> bool:
     if d.anchored or d.end > pos:
         return False
     joins = list(_JOINED.finditer(text, d.end, pos))
+    if not joins and lo >= 0 and _OPENING_PARTICIPLE.match(text, lo, d.start):
+        joins = list(_COMMA.finditer(text, d.end, pos))
     if not joins:
         return False
     end = re.search(r"[.;,]", text[pos:hi])
@@ -161,7 +173,7 @@ def date_for(
         for d in index.within(lo, hi)
         if not d.event
         and not (d.start > pos and _RELATIVE.search(text, pos, d.start))
-        and not (text and _own_present_clause(text, d, pos, hi))
+        and not (text and _own_present_clause(text, d, pos, hi, lo))
     ]
 
     def distance(a: int, b: int) -> int:

@@ -277,3 +277,19 @@ def test_a_clause_after_a_semicolon_that_names_its_own_treaty_is_linked_to_it() 
     )
     [c] = _read(text).claims
     assert (c.figure, c.mtdsg_no) == (167, "IV-4")
+
+
+def test_a_date_in_an_opening_participle_phrase_is_of_the_participle() -> None:
+    from tests.claims.test_reading import _read
+
+    def dated(text: str, on: date | None = date(2013, 7, 19)) -> list[tuple[int, date | None]]:
+        return [(c.figure, c.claimed_on) for c in _read(text, written_on=on).claims]
+
+    # the count in the main clause is of the text's day; the signing's year is Obama's
+    assert dated("Signed by President Obama in 2009, the CRPD has been ratified by 132 countries.") == [
+        (132, date(2013, 7, 19))
+    ]
+    # a count inside the phrase is of the phrase's date
+    assert dated("Signed by 122 countries in 1997, the Ottawa Convention entered into force in 1999.") == [
+        (122, date(1997, 12, 31))
+    ]
