@@ -166,6 +166,10 @@ def date_for(
     """
     index = dates if isinstance(dates, DateIndex) else DateIndex(dates)
     lo, hi = sentence
+    if text:
+        # "The Convention entered into force on September 3, 1981; and WHEREAS, to date 161 countries have
+        # ratified it": the clause after a semicolon has a date of its own, or none
+        lo = max(lo, text.rfind(";", lo, pos) + 1)
     # A date after the count in a relative clause of its own ("..., including the UK, which ratified it in
     # 1991", "the Convention, which entered into force in 1990") dates that clause, not the count.
     near = [

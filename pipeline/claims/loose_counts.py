@@ -57,6 +57,9 @@ def loose_count(
     of states or one of the cases above. `sentence`: its sentence's span; `read`: where the numbers a frame
     read start."""
     start, end = number
+    # the clause the number stands in: a semicolon ends one ("...; and WHEREAS, to date 161 countries ...")
+    semi = text.find(";", end, sentence[1])
+    sentence = (max(sentence[0], text.rfind(";", sentence[0], start) + 1), semi if semi >= 0 else sentence[1])
     states = STATES_AFTER.match(text, end)
     if states is None or any(sentence[0] <= r < sentence[1] for r in read):
         return None

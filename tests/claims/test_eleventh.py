@@ -293,3 +293,20 @@ def test_a_date_in_an_opening_participle_phrase_is_of_the_participle() -> None:
     assert dated("Signed by 122 countries in 1997, the Ottawa Convention entered into force in 1999.") == [
         (122, date(1997, 12, 31))
     ]
+
+
+def test_a_clause_after_a_semicolon_has_its_own_date_and_its_own_counts(eval_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = (
+        "WHEREAS, 52 countries signed the CEDAW in 1980; and WHEREAS, The Convention entered into force on "
+        "September 3, 1981; and WHEREAS, to date 161 countries representing three-quarters of the world have "
+        "now ratified or acceded to the CEDAW; and"
+    )
+    with open_store(eval_db, read_only=True) as store:
+        report = check_text(text, store, name="t")
+    # 161: a count no frame read, judged as parties (another clause's count does not bar it), undated: the
+    # day of the clause before is not its
+    [c] = report.checks
+    assert (c.claim.figure, c.claim.claimed_on, c.claim.source) == (161, None, "loose count")
