@@ -310,3 +310,11 @@ def test_a_clause_after_a_semicolon_has_its_own_date_and_its_own_counts(eval_db)
     # day of the clause before is not its
     [c] = report.checks
     assert (c.claim.figure, c.claim.claimed_on, c.claim.source) == (161, None, "loose count")
+
+
+def test_signed_up_for_a_treaty_is_joining_it() -> None:
+    from tests.claims.test_reading import _claims
+
+    assert _claims("194 countries have signed up for the UNCRC, meaning that they are bound by law.") == [
+        (194, "parties")
+    ]
