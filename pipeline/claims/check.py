@@ -23,11 +23,12 @@ from pipeline.claims.extract import (
 from pipeline.claims.facts import (
     consents_by_mode,
     entry_into_force,
+    newcomers_since,
+    not_the_nth,
     nth_consent,
     parties_not_states,
     signed_not_party,
     told_apart,
-    withdrawn,
 )
 from pipeline.claims.links import restated
 from pipeline.claims.numbers import tells_nth
@@ -98,27 +99,6 @@ def _int(value: Any) -> int | None:
     return None if _missing(value) else int(value)
 
 
-def _newcomers(rows: Sequence[dict[str, Any]], since: date) -> list[Newcomer]:
-    out = []
-    roles = (("consent", "joined"), ("signature", "signed"))
-    for r in rows:
-        for role, change in roles:
-            d = _as_date(r.get(f"{role}_date"))
-            if d is None or d <= since or withdrawn(r, role):
-                continue
-            out.append(
-                Newcomer(
-                    name=str(r.get("name")),
-                    iso3=None if _missing(r.get("iso3")) else str(r.get("iso3")),
-                    is_state=None if _missing(r.get("is_state")) else bool(r.get("is_state")),
-                    change=change,
-                    action=None if _missing(r.get(f"{role}_type")) else str(r.get(f"{role}_type")).lower(),
-                    on=d,
-                )
-            )
-    return sorted(out, key=lambda n: (n.on, n.name))
-
-
 def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -> ClaimCheck:
     """The verdict on one claim, given the store and the treaty's row of Store.treaties()."""
     if claim.mtdsg_no is None or latest is None:
@@ -137,6 +117,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
             or (claim.event_on is not None and claim.event_on == eif)
         )
         and brought_into_force(rows, claim.figure, eif)
+        and not not_the_nth(rows, claim)  # "Tuvalu became the 50th": its consent was the 47th
     ):
         # "Honduras was the 50th country to ratify the treaty", "the tenth country to ratify", "On 25
         # September 2014, 50 states ratified the ATT. On 24 December 2014, it entered into force.": the Nth
@@ -163,7 +144,7 @@ def check_claim(claim: Claim, store: StoreLike, latest: dict[str, Any] | None) -
     if on is not None:
         then, then_date, then_basis, missing, allowed = _figure_then(claim, no, store, rows, on)
         notes.extend(missing)
-        newcomers = tuple(_newcomers(rows, on))
+        newcomers = tuple(newcomers_since(rows, on))
         if as_at is not None and on > as_at:
             notes.append(f"the claimed date {on} is after the latest status date {as_at}")
     then, now, apart = told_apart(claim.phrase, claim.left_out, claim.measure, rows, on, then, now)

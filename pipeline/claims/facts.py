@@ -13,6 +13,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from pipeline.claims.model import Claim
+from pipeline.claims.results import Newcomer
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as as_date
 from pipeline.normalise.codes import load_entries
@@ -190,3 +192,35 @@ def told_apart(
         now -= 1
     notes.append(f"the text counts the others: the UN's figures less {row.get('name') or left_out}")
     return then, now, notes
+
+
+def newcomers_since(rows: Sequence[dict[str, Any]], since: date) -> list[Newcomer]:
+    """The participants that joined (consent) or signed after `since`, withdrawn acts left out."""
+    out = []
+    roles = (("consent", "joined"), ("signature", "signed"))
+    for r in rows:
+        for role, change in roles:
+            d = as_date(r.get(f"{role}_date"))
+            if d is None or d <= since or withdrawn(r, role):
+                continue
+            out.append(
+                Newcomer(
+                    name=str(r.get("name")),
+                    iso3=None if is_missing(r.get("iso3")) else str(r.get("iso3")),
+                    is_state=None if is_missing(r.get("is_state")) else bool(r.get("is_state")),
+                    change=change,
+                    action=None if is_missing(r.get(f"{role}_type")) else str(r.get(f"{role}_type")).lower(),
+                    on=d,
+                )
+            )
+    return sorted(out, key=lambda n: (n.on, n.name))
+
+
+def not_the_nth(rows: Sequence[dict[str, Any]], claim: Claim) -> bool:
+    """An ordinal dated by the act of the state its sentence names ("Tuvalu became the 50th country to
+    ratify"), whose day is not the day of the Nth consent: the text says which consent that state's was, and
+    is wrong about it (eval Conventions, date rule 2), whatever the Nth consent brought about."""
+    if claim.date_source != "record" or claim.claimed_on is None:
+        return False
+    nth = nth_consent(rows, claim.figure)
+    return nth is None or nth.on != claim.claimed_on

@@ -183,6 +183,10 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
         or not tells_entry(c.sentence)
     ):
         return None
+    if c.date_source == "record" and check.verdict == VERDICT_WRONG:
+        # "Tuvalu became the 50th country to ratify" of a treaty whose 50th consent was another state's: the
+        # sentence says which consent Tuvalu's was (dated by it: eval Conventions, date rule 2), and is wrong
+        return None
     undated_off = c.claimed_on is None and check.figure_now is not None and check.figure_now != c.figure
     borne_out = check.verdict != VERDICT_WRONG and not undated_off
     if borne_out and c.comparison != "=":

@@ -318,3 +318,21 @@ def test_signed_up_for_a_treaty_is_joining_it() -> None:
     assert _claims("194 countries have signed up for the UNCRC, meaning that they are bound by law.") == [
         (194, "parties")
     ]
+
+
+def test_a_named_states_ordinal_that_was_not_the_nth_is_wrong_not_a_right_threshold(eval_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    def read(state: str) -> tuple[str, date | None, str]:
+        text = (
+            f"{state} became the 50th country to ratify the TPNW, which will enter into force 90 days later."
+        )
+        with open_store(eval_db, read_only=True) as store:
+            [c] = check_text(text, store, name="t").checks
+        return c.claim.kind, c.claim.claimed_on, c.verdict
+
+    # Tuvalu's ratification (12 October 2020) was the 47th; Honduras's (24 October 2020) the 50th, which
+    # brought the treaty into force.
+    assert read("Tuvalu") == ("count", date(2020, 10, 12), VERDICT_WRONG)
+    assert read("Honduras") == ("threshold", None, "threshold right")
