@@ -50,6 +50,9 @@ _TOLD_DAY = re.compile(
     rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_NAMES})\b\.?{_NO_YEAR}",
     re.I,
 )
+# A year or a month told in the ordinal's own sentence ("In 1990, Ghana ratified the Convention, becoming the
+# first country to do so"): the period of the act, whose day the record holds (eval Conventions, rule 2).
+_PERIOD = re.compile(rf"(?:(?:in|by|during)\s+)?(?:(?:{MONTH_NAMES})\.?\s+)?(?:19|20)\d\d", re.I)
 _SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
 # A clause whose subject points back at a state: "The sultanate is", "It became", "The country was".
 _ANAPHOR = re.compile(
@@ -168,7 +171,8 @@ def _pointed_back(c: Claim, text: str, sentence_start: int) -> list[str]:
 
 
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
-    if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _REPLACEABLE:
+    period = c.date_source == "sentence" and _PERIOD.fullmatch((c.date_text or "").strip()) is not None
+    if c.kind != KIND_COUNT or c.mtdsg_no is None or (c.date_source not in _REPLACEABLE and not period):
         return None
     told = bool(_TOLD_DAY.search(c.sentence or ""))
     others = None if told else _others_before(c, text, store)
@@ -216,6 +220,8 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     day = _act_day(store, c.mtdsg_no, iso3, column)
     if day is None or (told and not day_agrees(c.sentence or "", day, undated=c.claimed_on is None)):
         return None
+    if period and not (c.claimed_on and day <= c.claimed_on and day.year == c.claimed_on.year):
+        return None  # "In 1990, Ghana ratified it, becoming the first": only an act within the year told
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
     return replace(c, measure=measure, claimed_on=day, date_text=note, date_source="record")
 

@@ -336,3 +336,21 @@ def test_a_named_states_ordinal_that_was_not_the_nth_is_wrong_not_a_right_thresh
     # brought the treaty into force.
     assert read("Tuvalu") == ("count", date(2020, 10, 12), VERDICT_WRONG)
     assert read("Honduras") == ("threshold", None, "threshold right")
+
+
+def test_an_ordinal_told_with_the_year_of_the_act_is_dated_by_the_acts_day(keepers_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+    from tests.claims.conftest import KEEPERS
+
+    # Germany's consent (1 June 2019) was the 4th.
+    with open_store(keepers_db, read_only=True) as store:
+        [c] = check_text(
+            f"In 2019, Germany ratified the {KEEPERS}, becoming the 4th country to do so.", store
+        ).checks
+        [d] = check_text(
+            f"In 2018, Germany ratified the {KEEPERS}, becoming the 4th country to do so.", store
+        ).checks
+    assert (c.claim.claimed_on, c.claim.date_source) == (date(2019, 6, 1), "record")
+    # a year the act does not fall in: the text's year stands
+    assert (d.claim.claimed_on, d.claim.date_source) == (date(2018, 12, 31), "sentence")
