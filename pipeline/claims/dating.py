@@ -117,7 +117,11 @@ class DateIndex:
         return self.dates[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
-_RELATIVE = re.compile(r"(?<!\bof\s)\b(?:which|who|whose)\b", re.I)
+_RELATIVE = re.compile(
+    # "..., after signing for it in 2017": a clause of its own act, as a relative clause is
+    r"(?<!\bof\s)\b(?:which|who|whose)\b|,\s*(?:after|before|having)\s+(?:first\s+)?\w+ing\b",
+    re.I,
+)
 
 
 # "The treaty was finalized in 1997 and has been signed by over 160 countries", "approved on April 2, 2013,

@@ -354,3 +354,14 @@ def test_an_ordinal_told_with_the_year_of_the_act_is_dated_by_the_acts_day(keepe
     assert (c.claim.claimed_on, c.claim.date_source) == (date(2019, 6, 1), "record")
     # a year the act does not fall in: the text's year stands
     assert (d.claim.claimed_on, d.claim.date_source) == (date(2018, 12, 31), "sentence")
+
+
+def test_a_date_in_a_clause_of_another_act_after_the_count_does_not_date_it() -> None:
+    from tests.claims.test_reading import _read
+
+    # the year is of Malawi's signing; the accession's day (29 June, no year) the record gives at check time
+    text = (
+        "On Wednesday 29 June, Malawi became the 66th state to accede to the TPNW, after signing for it in 2017 "
+        "by the then minister of foreign affairs."
+    )
+    assert [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims] == [(66, None)]
