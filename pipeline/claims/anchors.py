@@ -248,6 +248,8 @@ def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
 
 # "83 countries which signed the convention on its opening day", "was opened for signature and signed by
 # 21 countries": the day the treaty opened for signature.
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
+_OPENED = re.compile(r"\bopened\s+for\s+signature\b(?![^.]{0,40}\b(?:19|20)\d\d)[^.]*\.\s+[^.]*$", re.I)
 _OPENING = re.compile(
     r"\bon\s+(?:its|the)\s+opening\s+day\b|"
     r"\bon\s+(?:its|the)\s+first\s+day\s+(?:(?:it\s+was\s+)?open(?:ed)?\s+for\s+signature|of\s+(?:signature|signing))\b|"
@@ -276,7 +278,13 @@ def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             lo = max(text.rfind(x, 0, c.number_start) for x in ",;.\n") + 1
             ends = [i for i in (text.find(x, c.number_end) for x in ",;.\n") if i >= 0]
             clause = text[lo : min(ends, default=len(text))]
-            day = _first_signature(store, c.mtdsg_no) if _OPENING.search(clause) else None
+            opening = _OPENING.search(clause) or (
+                # "... was adopted and opened for signature. Despite 71 signatures that day": the day of the
+                # opening the sentence before tells without a date
+                _THAT_DAY.search(clause)
+                and _OPENED.search(text, max(0, c.number_start - 300), c.number_start)
+            )
+            day = _first_signature(store, c.mtdsg_no) if opening else None
             if day is not None and not _DATE_WORDS.search(clause) and _agrees(c.sentence, day):
                 c = replace(
                     c,

@@ -365,3 +365,16 @@ def test_a_date_in_a_clause_of_another_act_after_the_count_does_not_date_it() ->
         "by the then minister of foreign affairs."
     )
     assert [(c.figure, c.claimed_on) for c in _read(text, written_on=None).claims] == [(66, None)]
+
+
+def test_signatures_that_day_after_an_undated_opening_are_of_the_records_opening_day(eval_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = (
+        "Twenty-four years ago, the Comprehensive Nuclear-Test-Ban Treaty was adopted and opened for signature. "
+        "Despite 71 signatures that day, the treaty still has not entered into force."
+    )
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text(text, store, name="t").checks
+    assert (c.claim.claimed_on, c.claim.date_source, c.figure_then) == (date(1996, 9, 24), "record", 71)
