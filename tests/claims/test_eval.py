@@ -27,7 +27,7 @@ EVAL = Path(__file__).parent / "eval" / "dev"
 HELD_OUT = Path(__file__).parent / "eval" / "test"
 # A floor, not the target: the dev score at the end of the tenth pass (1,070 of 1,351, 79.2%). A change that
 # loses more than a few claims fails here; the target (90% on test/) is issue 21's.
-FLOOR = 0.785
+FLOOR = 0.80
 
 
 def test_the_set_is_well_formed() -> None:
