@@ -74,7 +74,8 @@ from pipeline.claims.thresholds import infobox_matches, threshold_matches
 
 _ADJ = (
     r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
-    r"contracting|signatory|signing|ratifying|acceding|participating|european|african|asian|world|EU|E\.U\.|NATO|OECD|nordic|arab|caribbean|pacific|"
+    r"contracting|signatory|signing|ratifying|acceding|participating|"
+    r"european|african|asian|world|EU|E\.U\.|NATO|OECD|nordic|arab|caribbean|pacific|"
     r"latin\s+american|annex\s*\d+)\s+)*"
 )
 _NOUN = (
