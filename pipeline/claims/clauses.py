@@ -150,8 +150,18 @@ REACHES = re.compile(
 # "10 new ratifications this year, for a total of 130": the running total of what the noun counts.
 FOR_TOTAL = re.compile(
     r"(?<![\w-])(?P<noun>ratifications|signatures|accessions|states\s+parties|parties|signatories)\b[^.;:]{0,60}?,?"
-    r"\s+(?:for|making|making\s+it|to)\s+a\s+total\s+of\s+" + _NUM + r"\b(?!\s*(?:per|%))"
+    r"\s+(?:for|making|making\s+it|to)\s+a\s+(?:current\s+|new\s+|grand\s+)?total\s+of\s+"
+    + _NUM
+    + r"\b(?!\s*(?:per|%))"
     r"(?![^.;:,]{0,40}\b(?:not|non)\b)",  # "non-signatories, making a total of 35 UN states not party"
+    re.I,
+)
+# "Several more nations have ratified the TPNW, for a current total of 66": the total those who did make.
+FOR_TOTAL_DONE = re.compile(
+    r"\b(?P<verb>ratified|signed|acceded\s+to|joined)\b[^.;:]{0,60}?,?"
+    r"\s+(?:for|making|bringing\s+it\s+to)\s+a\s+(?:current\s+|new\s+|grand\s+)?total\s+of\s+"
+    + _NUM
+    + r"\b(?!\s*(?:per|%))",
     re.I,
 )
 

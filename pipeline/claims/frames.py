@@ -17,6 +17,7 @@ from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
 from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
+from pipeline.claims.clauses import FOR_TOTAL_DONE as _FOR_TOTAL_DONE
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
 from pipeline.claims.clauses import IN_ALL as _IN_ALL
 from pipeline.claims.clauses import JOIN_OTHER_SIGNERS as _JOIN_OTHER_SIGNERS
@@ -252,6 +253,7 @@ _PATTERNS = (
     _STATES_ACTS,
     _REACHES,
     _FOR_TOTAL,
+    _FOR_TOTAL_DONE,
     _MEMBERSHIP,
     _NOUN_NUMBER,
     _IN_ALL,

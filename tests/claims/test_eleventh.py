@@ -378,3 +378,13 @@ def test_signatures_that_day_after_an_undated_opening_are_of_the_records_opening
     with open_store(eval_db, read_only=True) as store:
         [c] = check_text(text, store, name="t").checks
     assert (c.claim.claimed_on, c.claim.date_source, c.figure_then) == (date(1996, 9, 24), "record", 71)
+
+
+def test_a_current_total_after_those_who_did_is_the_count() -> None:
+    from tests.claims.test_reading import _claims
+
+    text = "Recently several more nations have ratified the TPNW, for a current total of 66."
+    assert _claims(text) == [(66, "parties")]
+    assert _claims("Ten more states signed the CCM, bringing it to a new total of 104.") == [
+        (104, "signatories")
+    ]
