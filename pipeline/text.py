@@ -35,15 +35,12 @@ NUMBER_WORDS: tuple[str, ...] = tuple(sorted([*UNITS, *TENS, *SCALES], key=len, 
 # The number words as one regex alternation: a tens word with a unit optionally run together with it, as
 # a typo or a lost hyphen writes them ("fiftytwo", "twentyone"), then every other number word. (The unit
 # hangs on the tens word so that a position without one costs no more tries than before.)
-NUMBER_WORDS_PATTERN = (
-    "(?:"
-    + "|".join(TENS)
-    + ")(?:"
-    + "|".join(w for w, n in UNITS.items() if 1 <= n <= 9)
-    + ")?|"
-    + "|".join(w for w in NUMBER_WORDS if w not in TENS)
+_TENS_WORDS = "|".join(TENS)
+_DIGIT_WORDS = "|".join(w for w, n in UNITS.items() if 1 <= n <= 9)
+NUMBER_WORDS_PATTERN = f"(?:{_TENS_WORDS})(?:{_DIGIT_WORDS})?|" + "|".join(
+    w for w in NUMBER_WORDS if w not in TENS
 )
-_RUN_TOGETHER = re.compile(f"({'|'.join(TENS)})({'|'.join(w for w, n in UNITS.items() if 1 <= n <= 9)})")
+_RUN_TOGETHER = re.compile(f"({_TENS_WORDS})({_DIGIT_WORDS})")
 
 # Ordinals in words: "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth"; compounds
 # ("thirty-fifth", "twenty first") are a tens word and a unit ordinal.

@@ -322,10 +322,11 @@ def read_text(
         [c.number_start for c in claims],
     )
     candidates = [to_claim(c, True) for c in loose]
+    loose_starts = {c.number_start for c in loose}
     candidates += [
         to_claim(replace(CountMatch.exact(text, n, MEASURE_PARTIES, (a, b), (a, b)), kind=kind), True)
         for n, a, b, kind in spans
-        if kind != KIND_COUNT or a not in {c.number_start for c in loose}
+        if kind != KIND_COUNT or a not in loose_starts
     ]
     candidates += [
         to_claim(replace(CountMatch.exact(text, n, measure, (lo, hi), (a, b)), source=ORDINAL_SOURCE), True)

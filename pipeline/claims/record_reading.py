@@ -118,7 +118,7 @@ def _ordinal(
     return None
 
 
-def near(check: ClaimCheck) -> bool:
+def _near(check: ClaimCheck) -> bool:
     """The UN's figure on the claim's date (today's when it has none) is within NEAR_SHARE of its figure."""
     un = check.figure_then if check.claim.claimed_on is not None else check.figure_now
     return un is not None and abs(check.claim.figure - un) <= NEAR_SHARE * un
@@ -175,7 +175,7 @@ def read_by_record(
         else:
             if cand.source == LOOSE_SOURCE:
                 got = check(cand)
-                if near(got):
+                if _near(got):
                     found.append(_loose_noted(got, why))
                     taken.add(cand.number_start)
     return found, tuple(u for u in unread if u.start not in taken)
