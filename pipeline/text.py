@@ -4,6 +4,35 @@ the claim checker and what the command line prints."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TypeAlias
+
+_Tree: TypeAlias = "dict[str, _Tree]"  # the words that go on after a beginning, by next letter
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching exactly the strings of `words`, as `"|".join(words)` longest first would, built as
+    a tree of shared beginnings ("fi(?:ft(?:een|y)|ve)"): the engine tries each letter once at a position,
+    not every word, which makes a pattern tried at every word of a long text several times faster. Where
+    one word begins another ("eight", "eighteen") the longer is tried first, as in a longest-first list."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Tree) -> str:
+        branches = [re.escape(ch) + emit(rest) for ch, rest in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return (body if len(branches) > 1 or len(branches[0]) == 1 else f"(?:{body})") + "?"
+
+    return f"(?:{emit(tree)})"
+
 
 # Month names as pages and prose write them, lower case: full names and the abbreviations in use
 # ("Sept" as well as "Sep").
@@ -13,8 +42,8 @@ MONTHS: dict[str, int] = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
-# The month names as one regex alternation, longest first ("september" before "sep"), for patterns.
-MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The month names as one regex alternation (longer first: "september" before "sep"), for patterns.
+MONTH_NAMES = alternation(MONTHS)
 # The days of the week in datetime.weekday() order (Monday 0), and as one regex alternation.
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_NAMES = "|".join(WEEKDAYS)
@@ -37,8 +66,13 @@ NUMBER_WORDS: tuple[str, ...] = tuple(sorted([*UNITS, *TENS, *SCALES], key=len, 
 # hangs on the tens word so that a position without one costs no more tries than before.)
 _TENS_WORDS = "|".join(TENS)
 _DIGIT_WORDS = "|".join(w for w, n in UNITS.items() if 1 <= n <= 9)
-NUMBER_WORDS_PATTERN = f"(?:{_TENS_WORDS})(?:{_DIGIT_WORDS})?|" + "|".join(
-    w for w in NUMBER_WORDS if w not in TENS
+
+
+NUMBER_WORDS_PATTERN = alternation(
+    [
+        *(t + u for t in TENS for u in ("", *_DIGIT_WORDS.split("|"))),
+        *(w for w in NUMBER_WORDS if w not in TENS),
+    ]
 )
 _RUN_TOGETHER = re.compile(f"({_TENS_WORDS})({_DIGIT_WORDS})")
 
@@ -111,6 +145,7 @@ __all__ = [
     "MONTH_NAMES",
     "NUMBER_WORDS",
     "NUMBER_WORDS_PATTERN",
+    "alternation",
     "SCALES",
     "TENS",
     "TENS_ORDINALS",

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text import NUMBER_WORDS, NUMBER_WORDS_PATTERN, TENS_ORDINALS, UNIT_ORDINALS, parse_ordinal
+from pipeline.text import (
+    NUMBER_WORDS,
+    NUMBER_WORDS_PATTERN,
+    TENS_ORDINALS,
+    UNIT_ORDINALS,
+    alternation,
+    parse_ordinal,
+)
 from pipeline.text import parse_number as _parse_words
 
 _W = r"(?:" + NUMBER_WORDS_PATTERN + r")\b"
@@ -76,9 +83,12 @@ QUALIFIERS = {
     "exactly": "=",
     "a total of": "=",
 }
-QUAL = r"(?:(?P<qual>" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
+# QUAL and EXTRA begin with a test that a word starts here (a figure always follows them): at every other
+# place of a long text, a pattern that starts with them fails at once.
+STARTS_WORD = r"\b(?=\w)"
+QUAL = STARTS_WORD + r"(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"
 # "another nine states", "a further 12 countries": the figure is still the number itself.
-EXTRA = r"(?:(?:another|a\s+further|an\s+additional|only|just|now|currently)\s+)?"
+EXTRA = STARTS_WORD + r"(?:(?:another|a\s+further|an\s+additional|only|just|now|currently)\s+)?"
 
 
 def qualifier_key(qual: str | None) -> str | None:
@@ -138,6 +148,7 @@ __all__ = [
     "ANY_FIGURE",
     "ORDINAL",
     "QUAL",
+    "STARTS_WORD",
     "QUALIFIERS",
     "WORD_NUMBER",
     "comparison_for",

@@ -20,6 +20,7 @@ from pipeline.claims.numbers import (
     DIGIT_NUMBER,
     NUM,
     QUAL,
+    STARTS_WORD,
     WORD_NUMBER,
     comparison_for,
     is_year,
@@ -30,7 +31,10 @@ from pipeline.claims.numbers import (
 # "120 out of 193 countries have ratified it", "150 of the 190 parties ... have also joined its Optional
 # Protocol", "In all 80 of 197 states have acted".
 _SHARE = re.compile(
-    r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
+    STARTS_WORD
+    + r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)"
+    + r"(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+"
+    + r"(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM
     + r"\s+(?:(?:states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
