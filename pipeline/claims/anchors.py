@@ -28,8 +28,8 @@ from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
-from pipeline.claims.ordinal_days import day_agrees, tells_day
-from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.ordinal_days import day_agrees, first_day_told, tells_day
+from pipeline.claims.sentences import Spans, after_last, before_next, split_sentences
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
 from pipeline.claims.verdicts import figure_for
@@ -178,6 +178,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
         if _LATEST.search(said):
             latest |= _acts(said)
     no_words_date = not any(c.date_source in _WORDS_DATE for c in claims)
+    first_day = first_day_told(text)
     out = []
     for c in claims:
         if c.kind != KIND_COUNT or c.date_source not in (None, *_TEXT_DAY):
@@ -204,7 +205,9 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
             act = _one_act(store, c, _acts(said))
             if act is None and no_words_date:
                 act = _one_act(store, c, latest)
-            if act is not None and (not tells_day(text[:hi]) or day_agrees(said, act[2], undated=True)):
+            if act is not None and (
+                first_day is None or first_day > hi or day_agrees(said, act[2], undated=True)
+            ):
                 c = _dated_by(c, act)
         out.append(c)
     return out
@@ -275,9 +278,9 @@ def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
     out = []
     for c in claims:
         if c.kind == KIND_COUNT and c.measure == MEASURE_SIGNATORIES and c.mtdsg_no is not None:
-            lo = max(text.rfind(x, 0, c.number_start) for x in ",;.\n") + 1
-            ends = [i for i in (text.find(x, c.number_end) for x in ",;.\n") if i >= 0]
-            clause = text[lo : min(ends, default=len(text))]
+            clause = text[
+                after_last(text, ",;.\n", c.number_start) : before_next(text, ",;.\n", c.number_end)
+            ]
             opening = _OPENING.search(clause) or (
                 # "... was adopted and opened for signature. Despite 71 signatures that day": the day of the
                 # opening the sentence before tells without a date

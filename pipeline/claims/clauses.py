@@ -8,8 +8,9 @@ bare count that shares a threshold's condition."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
-from pipeline.claims.model import KIND_THRESHOLD, CountMatch
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
@@ -191,16 +192,14 @@ FROM_SINCE = re.compile(
 _NOW = re.compile(r"\b(?:only|just|currently|now|so\s+far|already|to\s+date|thus\s+far)\b", re.I)
 
 
-def after_threshold(text: str, found: dict[int, CountMatch], pos: int, end: int) -> bool:
+def after_threshold(text: str, threshold_ends: Sequence[int], pos: int, end: int) -> bool:
     """ "in force one month after 20 countries have ratified the treaty and ten have ratified the
-    protocol": a bare count joined by "and" to a threshold in the same clause shares its condition."""
+    protocol": a bare count joined by "and" to a threshold in the same clause shares its condition.
+    `threshold_ends` are where the thresholds read so far end, sorted."""
     if not re.match(r"and\s", text[pos : pos + 4], re.I) or _NOW.search(text, pos, end):
         return False  # "until 20 have ratified it and only six have currently ratified it": a count now
-    return any(
-        c.kind == KIND_THRESHOLD and c.end <= pos and not re.search(r"[.;:!?]", text[c.end : pos])
-        for c in found.values()
-        if pos - 120 <= c.end
-    )
+    near = threshold_ends[bisect_left(threshold_ends, pos - 120) : bisect_right(threshold_ends, pos)]
+    return any(not re.search(r"[.;:!?]", text[e:pos]) for e in near)
 
 
 # "brings the total number of countries having ratified the CTBT to 149": the counted are told by

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pipeline.claims.model import KIND_COUNT, Claim
-from pipeline.claims.sentences import Span
+from pipeline.claims.sentences import Span, after_last
 from pipeline.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
@@ -298,7 +298,7 @@ def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
-        opener = text[text.rfind("\n", 0, c.number_start) + 1 : c.number_start]
+        opener = text[after_last(text, "\n", c.number_start) : c.number_start]
         opener = re.split(r"(?<=[.!?])\s+", opener)[-1]
         if (
             prev is not None

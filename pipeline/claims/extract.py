@@ -175,7 +175,7 @@ def read_text(
         # An infobox row ("Parties 112") is dated by the text's own date, never by a row above it.
         own_date = c.kind == KIND_THRESHOLD or c.source == "infobox"
         # ... unless the row gives its own status date: "Parties 140 (as of 19 September 2007)"
-        d = row_day(text, c.number_end, dates) if c.source == "infobox" else None
+        d = row_day(text, c.number_end, all_dates) if c.source == "infobox" else None
         if not own_date:
             d = when_day(text, c.number_start, sentence, all_dates) or date_for(
                 c.number_start, usable, sentence, paragraph, text

@@ -8,6 +8,7 @@ numbers and qualifiers from pipeline/claims/numbers.py.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
@@ -190,7 +191,8 @@ _OF_WHICH_AFTER = re.compile(
 )
 
 
-# "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
+# "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count). This
+# and the headline lead are looked for in the 40 and 200 characters before the figure, not from the start.
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
 # A headline's count starts a line, after spaces, a list mark or a kicker ("Torture ban: 150 ...").
 _HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?$")
@@ -260,6 +262,9 @@ _PATTERNS = (
 )
 # The patterns told by a noun (no verb group): their measure is the noun's (measures.csv).
 _NOUN_PATTERNS = frozenset(p for p in _PATTERNS if "verb" not in p.groupindex)
+# The patterns whose phrase starts at the number (or its qualifier), not at the words told before it.
+_FROM_NUMBER = frozenset((_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE))
+_FROM_NUMBER |= {_NUMBER_APPOSED, _JOIN_OTHERS, _JOIN_OTHER_SIGNERS, _BEHIND, _IN_ALL}
 
 
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
@@ -276,6 +281,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         found.setdefault(c.number_start, c)
     blocked = {k.number_start for k in set_off}
     skipped.update({k.number_start: k for k in set_off})
+    threshold_ends = sorted(c.end for c in found.values() if c.kind == KIND_THRESHOLD)
     for pattern in _PATTERNS:
         if (need := _NEEDS.get(pattern)) is not None and not need.search(text):
             continue
@@ -311,13 +317,13 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     pattern is _ACTIVE
                     and figure == 1
                     and not auxiliary
-                    and _EVENT_LEAD.search(text, 0, num_start)
+                    and _EVENT_LEAD.search(text, max(0, num_start - 40), num_start)
                 ):
                     why = REASON_NOT_UNDERSTOOD  # "when one country ratified it": an event of the day
                 elif (
                     pattern is _ACTIVE
                     and groups["verb"].lower() in ("sign", "ratify", "join")
-                    and _HEADLINE_LEAD.search(text, 0, m.start()) is None
+                    and _HEADLINE_LEAD.search(text, max(0, m.start() - 200), m.start()) is None
                 ):
                     continue  # the present tells a past count only in a headline: "67 countries sign the ATT"
             if why:
@@ -339,29 +345,16 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 continue  # a year ("in 2009 states..."), not a count
             qual = groups.get("qual")
             noun = groups.get("noun")
-            bare = (
-                _BINDS,
-                _BARE,
-                _OF_WHICH_AFTER,
-                _ARE,
-                _IN_FORCE,
-                _ONE_OF,
-                _TALLY,
-                _NUMBER_OF_BARE,
-                _NUMBER_APPOSED,
-                _JOIN_OTHERS,
-                _JOIN_OTHER_SIGNERS,
-                _BEHIND,
-                _IN_ALL,
-            )
-            start = num_start if pattern in bare else m.start()
-            if pattern in bare and qual:
+            start = num_start if pattern in _FROM_NUMBER else m.start()
+            if pattern in _FROM_NUMBER and qual:
                 start = m.start("qual")
             kind = (
                 KIND_THRESHOLD
-                if pattern is _BARE and _after_threshold(text, found, m.start(), m.end())
+                if pattern is _BARE and _after_threshold(text, threshold_ends, m.start(), m.end())
                 else None
             )
+            if kind:
+                insort(threshold_ends, m.end())
             found[num_start] = CountMatch(
                 kind=kind or KIND_COUNT,
                 figure=figure,

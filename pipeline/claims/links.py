@@ -271,6 +271,7 @@ def _subject_or_inside(text: str, m: TreatyMention) -> bool:
 # A headline is one of the text's first lines, with no full stop.
 _HEAD_LINES = 4
 _HEAD_END = (".", "!", "?", '"', "”", "’")
+_LONGEST_HEADLINE = 2000
 
 
 def _told_day(c: Claim) -> bool:
@@ -287,23 +288,24 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
     restates a claim of the body (same figure, measure, mode, treaty) is dated as the body dates it. An
     infobox row ("Parties | 174") is no headline."""
     out = list(claims)
-    for i, c in enumerate(out):
-        dated = c.date_source in ("sentence", "paragraph")
-        if c.line > _HEAD_LINES or dated or c.source == "infobox":
-            continue
-        line_end = text.find("\n", c.number_start)
-        if text[c.number_start : line_end if line_end >= 0 else len(text)].rstrip().endswith(_HEAD_END):
-            continue  # a line that ends a sentence is no headline
+    later: dict[
+        tuple[object, ...], Claim
+    ] = {}  # the first claim after this one with that figure, ... told with a day
+    for i in range(len(out) - 1, -1, -1):
+        c = out[i]
         same = (c.figure, c.comparison, c.measure, c.mode, c.kind, c.mtdsg_no)
-        body = [
-            b
-            for b in claims[i + 1 :]
-            if (b.figure, b.comparison, b.measure, b.mode, b.kind, b.mtdsg_no) == same and _told_day(b)
-        ]
-        if body:
-            out[i] = replace(
-                c, claimed_on=body[0].claimed_on, date_text=body[0].date_text, date_source="body"
-            )
+        body = later.get(same)
+        if _told_day(c):
+            later[same] = c
+        dated = c.date_source in ("sentence", "paragraph")
+        if body is None or c.line > _HEAD_LINES or dated or c.source == "infobox":
+            continue
+        # A headline is short: a line that runs on for more than _LONGEST_HEADLINE characters is none.
+        line_end = text.find("\n", c.number_start, c.number_start + _LONGEST_HEADLINE)
+        end = len(text) if line_end < 0 and len(text) - c.number_start <= _LONGEST_HEADLINE else line_end
+        if end < 0 or text[c.number_start : end].rstrip().endswith(_HEAD_END):
+            continue  # a line that ends a sentence is no headline
+        out[i] = replace(c, claimed_on=body.claimed_on, date_text=body.date_text, date_source="body")
     return out
 
 

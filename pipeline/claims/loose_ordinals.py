@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.numbers import ORD, ordinal_of
-from pipeline.claims.sentences import Spans
+from pipeline.claims.sentences import Cover, Spans
 from pipeline.claims.unread import TREATY_WORDS
 from pipeline.text import MONTH_NAMES
 
@@ -110,6 +110,7 @@ def stray_ordinals(
     date or a title (`covered`), nor one that ranks something other than a state's act ("the 21st
     century", "its 10th anniversary", "the second Optional Protocol")."""
     out = []
+    cover = Cover(covered)
     for m in _ANY_ORDINAL.finditer(text):
         try:
             figure, group = ordinal_of(m)
@@ -123,7 +124,7 @@ def stray_ordinals(
             # "the second half", "a third of": a word below "tenth" is seldom a state's rank, unless an
             # act follows ("Argentina was the first to sign", "the third country to ratify")
             continue
-        if any(a <= start < b for a, b in covered) or _NOT_ACTS_AFTER.match(text, end):
+        if start in cover or _NOT_ACTS_AFTER.match(text, end):
             continue
         i = sentences.index(start)
         if i < 0 or not TREATY_WORDS.search(text, *sentences.spans[i]):

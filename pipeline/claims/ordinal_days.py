@@ -67,6 +67,13 @@ def tells_day(sentence: str) -> bool:
     return bool(_TOLD_DAY.search(sentence))
 
 
+def first_day_told(text: str) -> int | None:
+    """Where the first day the text tells (as tells_day reads one) ends: text[:hi] tells a day when this is
+    at most hi, asked once for a text instead of once per count."""
+    m = _TOLD_DAY.search(text)
+    return m.end() if m else None
+
+
 def _states_in(clause: str) -> list[str]:
     """The codes of the states named in `clause`, in text order, without overlaps."""
     return [iso3 for _, _, iso3 in state_spans(clause)]
@@ -298,4 +305,4 @@ def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
     return out
 
 
-__all__ = ["by_named_state", "ordinal_days", "tells_day"]
+__all__ = ["by_named_state", "first_day_told", "ordinal_days", "tells_day"]

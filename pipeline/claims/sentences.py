@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 Span = tuple[int, int]
 
@@ -28,6 +28,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\[[^\]\n]{1,25}\])*[\"'”’)]*\s+(?=
 # A line break ends a sentence when the next line opens with a capital, a digit or a bullet and the
 # line before it is short or does not end in a word that runs on ("Signatories 108" / "Parties 112").
 _LINE_END = re.compile(r"[ \t]*\n[ \t]*(?=[|*\-–•]|[A-Z0-9\[])")
+# No sentence a person writes is longer than this (the evaluation set's longest is 1,316 characters): a
+# longer run without a full stop (a list joined by semicolons, a page without punctuation) is cut into
+# pieces of at most this many characters, at a semicolon, else a comma, else a space, so that what the
+# stages do within a sentence stays bounded and the reader linear in the text.
+LONGEST_SENTENCE = 2000
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -74,7 +79,34 @@ def split_sentences(text: str) -> list[Span]:
             spans.append((start, a))
             start = b
         spans.append((start, p_end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [piece for s, e in spans if text[s:e].strip() for piece in _bounded(text, s, e)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[Span]:
+    """The sentence (start, end) as it is, or, when longer than LONGEST_SENTENCE, cut into pieces no
+    longer: each at the last semicolon of its second half, else the last comma, else the last space."""
+    pieces = []
+    while end - start > LONGEST_SENTENCE:
+        lo, hi = start + LONGEST_SENTENCE // 2, start + LONGEST_SENTENCE
+        cut = next((i for i in (text.rfind(x, lo, hi) for x in ";, ") if i >= 0), hi - 1)
+        pieces.append((start, cut + 1))
+        start = cut + 1
+    return [*pieces, (start, end)]
+
+
+def after_last(text: str, stops: str, pos: int) -> int:
+    """Just after the last of the characters `stops` before `pos`: where its clause starts. Only the
+    LONGEST_SENTENCE characters before `pos` are looked at (the start of that window when none is there), so
+    that asking for every figure of a long text costs no more than the text."""
+    lo = max(0, pos - LONGEST_SENTENCE)
+    return max(lo, *(text.rfind(x, lo, pos) + 1 for x in stops))
+
+
+def before_next(text: str, stops: str, pos: int) -> int:
+    """The first of the characters `stops` at or after `pos`: where its clause ends. Only LONGEST_SENTENCE
+    characters are looked at (the end of that window, or of the text, when none is there)."""
+    hi = min(len(text), pos + LONGEST_SENTENCE)
+    return min((i for i in (text.find(x, pos, hi) for x in stops) if i >= 0), default=hi)
 
 
 class Spans:
@@ -96,6 +128,25 @@ class Spans:
         return i if i >= 0 and pos < self.spans[i][1] else -1
 
 
+class Cover:
+    """The positions inside any of some spans, which may overlap (dates and titles): found by bisection over
+    their union."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[Span] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        self._spans = merged
+        self._starts = [a for a, _ in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._spans[i][1]
+
+
 class Lines:
     """1-based line numbers of positions, by bisection over the line breaks."""
 
@@ -106,4 +157,14 @@ class Lines:
         return bisect_right(self._breaks, pos - 1) + 1
 
 
-__all__ = ["Lines", "Span", "Spans", "split_paragraphs", "split_sentences"]
+__all__ = [
+    "LONGEST_SENTENCE",
+    "Cover",
+    "Lines",
+    "Span",
+    "Spans",
+    "after_last",
+    "before_next",
+    "split_paragraphs",
+    "split_sentences",
+]

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.claims.dates import DateMention, find_dates
+from pipeline.claims.dating import DateIndex
 from pipeline.claims.model import KIND_COUNT, Claim
-from pipeline.claims.sentences import Spans, split_paragraphs
+from pipeline.claims.sentences import Spans, after_last, before_next, split_paragraphs
 
 # A count told in the present: "there are", "have ratified", "still need to", "is party".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|need|needs|remain|remains)\b", re.I)
@@ -21,12 +22,11 @@ _OWN_DAY = re.compile(
 )
 
 
-def row_day(text: str, end: int, dates: Sequence[DateMention]) -> DateMention | None:
+def row_day(text: str, end: int, dates: DateIndex) -> DateMention | None:
     """The status date an infobox row gives on its own line after its value ("Parties 140, including ...
     (as of 19 September 2007)"), or None."""
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return next((d for d in dates if end <= d.start < line_end and d.anchored and not d.event), None)
+    line_end = before_next(text, "\n", end)
+    return next((d for d in dates.within(end, line_end) if d.anchored and not d.event), None)
 
 
 def carried_status_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
@@ -70,8 +70,7 @@ def brought_to_day(claims: Sequence[Claim], text: str) -> list[Claim]:
     days: dict[int, DateMention] = {}
     dates = [d for d in find_dates(text) if d.precision == "day"]
     for m in _BROUGHT_TO.finditer(text):
-        lo = max(text.rfind(x, 0, m.start()) for x in ".;!?\n") + 1
-        hi = min((i for i in (text.find(x, m.end()) for x in ".;!?\n") if i >= 0), default=len(text))
+        lo, hi = after_last(text, ".;!?\n", m.start()), before_next(text, ".;!?\n", m.end())
         told = [d for d in dates if lo <= d.start < hi]
         if len(told) == 1:
             days.setdefault(int(m.group("n")), told[0])
@@ -92,7 +91,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|(?:is|are)\s+(?:due|set|scheduled|e
 
 
 def _to_come(text: str, d: DateMention) -> bool:
-    start = max(text.rfind(x, 0, d.start) for x in ".;!?\n") + 1
+    start = after_last(text, ".;!?\n", d.start)
     return bool(_FUTURE.search(text, start, d.start))
 
 
