@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline.catalog import resolve_treaty
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
+from pipeline.claims.dates import find_dates
 from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
@@ -345,6 +346,7 @@ def check_reading(
         text_day(claims, written_on),
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
         lambda c: _brought(c, store, by_no),
+        find_dates(reading.text, default_year=written_on.year if written_on else None),
     )
     by_state = partial(by_named_state, store=store, text=reading.text)
     by_record, unread = read_by_record(

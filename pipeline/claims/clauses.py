@@ -115,10 +115,16 @@ WITH_OF_THOSE = re.compile(
 )
 
 # "The ten are among the 160 that are already party to the Covenant": the whole they are counted among.
+# "were among the eighty countries to sign onto the Convention", "among the only 30 nations worldwide that
+# have ratified it": the same, told with an infinitive, "only", or where the countries are.
 AMONG_THE = re.compile(
-    r"\bamong\s+the\s+" + _QUAL + _NUM + r"\s+(?:(?:countries|states|nations)\s+)?(?:that|which|who)\s+"
-    r"(?:are|were|have|had)\s+(?:(?:already|now|also)\s+)*"
-    r"(?P<verb>part(?:y|ies)\s+to|ratified|signed|acceded|joined|become\s+part(?:y|ies))\b",
+    r"\bamong\s+the\s+(?:(?:only|just)\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+(?:(?:countries|states|nations)\s+(?:(?:worldwide|globally|in\s+the\s+world|so\s+far)\s+)?)?"
+    r"(?:(?:that|which|who)\s+(?:are|were|have|had)\s+(?:(?:already|now|also)\s+)*|to\s+)"
+    r"(?P<verb>part(?:y|ies)\s+to|ratified|signed|acceded|joined|become\s+part(?:y|ies)|sign|ratify|"
+    r"accede\s+to|join)\b",
     re.I,
 )
 # "120 States have committed to its goals, 106 as States Parties and 14 as signatories": each count told with

@@ -19,13 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from pipeline.claims.bylines import find_byline
 from pipeline.claims.count_days import after_day as _after
 from pipeline.claims.count_days import dated_by_words as _dated
 from pipeline.claims.count_days import event_day as _event_day
 from pipeline.claims.count_days import of_the_treaty, told_as_of_now
 from pipeline.claims.count_days import simple_past as _simple_past
 from pipeline.claims.count_days import since_day as _since_day
-from pipeline.claims.dates import DateIndex, DateMention, date_for, find_byline, find_dates
+from pipeline.claims.dates import DateIndex, DateMention, date_for, find_dates
 from pipeline.claims.dating import consequence_day, when_day
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts

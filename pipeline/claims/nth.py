@@ -15,6 +15,11 @@ from pipeline.claims.numbers import ordinal_of, parse_ordinal
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.thresholds import JOINING, MAKING_ONE, clause_around, exact, tells_entry
 
+# Told in passing between the ordinal's noun and its verb: "the fifth country – and first in Africa – to
+# ratify", "the 50th state, and the first in Asia, to ratify", "the 100th state (Mauritania) to ratify".
+_ASIDE = (
+    r"(?:\s+[–—-]\s*[^–—.;:\n]{1,40}?\s*[–—-]\s+|\s*,\s*[^,.;:\n]{1,40}?,\s+|\s+\([^()\n]{1,40}\)\s+|\s+)"
+)
 # "the 160th State to ratify": a count on the day (nth_to_matches), unless its sentence tells of the entry
 # into force (then the ordinal threshold pattern reads it).
 # "the 46th state ratifying the Convention": the participle says the same.
@@ -24,9 +29,10 @@ _TO_JOIN = (
 )
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
 _NTH_TO = re.compile(
-    r"\b(?:the|as)\s+(?:"
+    r"\b(?:the|as|its)\s+(?:"
     + _ORD
-    + r")\s+(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)\s+"
+    + r")\s+(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)"
+    + _ASIDE
     + _TO_JOIN
     + r"|(?:state|country|nation)\s+part(?:y|ies)"
     # "the 158th member state of the Convention": a member of a treaty is a party to it

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from pipeline.claims.dates import DateMention
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, WRITTEN_ON, Claim, Unread
 from pipeline.claims.record_reading import bears_out
@@ -37,6 +38,10 @@ from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.treaties import TitleIndex
 from pipeline.claims.verdicts import VERDICT_THRESHOLD_WRONG, VERDICT_WRONG
 
+# A claim dated by the text's day, a byline or a day told earlier in its paragraph, not by its own sentence,
+# may be re-read on another day the text tells; at most this many readings are tried for one claim.
+_NOT_ITS_OWN_DAY = ("written-on", "byline", "paragraph")
+_MOST_TRIES = 8
 # How far from the record a dated count must be before another reading is tried: a tenth of the UN's
 # figure, and more than a few states (a text one or two off is misstated, not misread).
 FAR_SHARE = 0.1
@@ -78,9 +83,11 @@ def reread(
     index: TitleIndex,
     written_on: date | None,
     check_claim: Checker,
+    days: Sequence[DateMention] = (),
 ) -> ClaimCheck:
-    """`check` as it was, or the first other reading (family treaty, then the text's own day) under which
-    the record bears its figure out, with a note saying what was read first."""
+    """`check` as it was, or the first other reading (family treaty, then the text's own day, then another
+    day the text tells) under which the record bears its figure out, with a note saying what was read first.
+    `days`: the days the text tells, in text order."""
     if not is_far(check):
         return check
     claim = check.claim
@@ -99,14 +106,20 @@ def reread(
         # "A total of 192 nations have already signed" of a convention 192 states had joined: the everyday
         # verb for "joined" (the noun "signatories" is the UN's own term, and stays one).
         tries.append((replace(claim, measure=MEASURE_PARTIES), 'a count of parties ("signed" for "joined")'))
-    for other_claim, what in tries:
-        second = check_claim(other_claim)
-        if bears_out(second):
-            first = (
-                f"read first as {check.mtdsg_no} on {claim.claimed_on} ({check.figure_then} then, judged "
-                f"wrong); read again as {what}, which the record bears out"
-            )
-            return replace(second, notes=(first, *second.notes))
+    later: list[tuple[Claim, str]] = []
+    if claim.date_source in _NOT_ITS_OWN_DAY:
+        # "One year ago today, the Convention was opened for signature ... 'There were 82 signatories'" in a
+        # post of a year later: a count dated by the text's day, or a day told for something else, that the
+        # record bears out exactly on another day the text tells (the nearest first, those before it first).
+        for d in sorted(
+            days, key=lambda d: (d.start > claim.number_start, abs(d.start - claim.number_start))
+        ):
+            if d.on != claim.claimed_on and len(later) < _MOST_TRIES:
+                dated = replace(claim, claimed_on=d.on, date_text=d.text, date_source="text")
+                later.append((dated, f"of {d.on.isoformat()}, a day the text tells ({d.text!r})"))
+    second = _borne_out(check, tries, check_claim)
+    if second is not None:
+        return second
     if written_on is None and claim.date_source == "paragraph" and is_far(check, SET_ASIDE_SHARE):
         # A text with no date of its own: a day an earlier sentence told for something else ("opened for
         # signature on 24 September 1996") dated a count the record puts far from it; near today's figure, it
@@ -119,7 +132,22 @@ def reread(
                 "no date of its own, so read again undated, near today's figure"
             )
             return replace(second, notes=(first, *second.notes))
-    return check
+    return _borne_out(check, later, check_claim) or check
+
+
+def _borne_out(
+    check: ClaimCheck, tries: Sequence[tuple[Claim, str]], check_claim: Checker
+) -> ClaimCheck | None:
+    """The check of the first of `tries` the record bears out, its notes saying what was read first."""
+    for other_claim, what in tries:
+        second = check_claim(other_claim)
+        if bears_out(second):
+            first = (
+                f"read first as {check.mtdsg_no} on {check.claim.claimed_on} ({check.figure_then} then, "
+                f"judged wrong); read again as {what}, which the record bears out"
+            )
+            return replace(second, notes=(first, *second.notes))
+    return None
 
 
 # A dated count judged wrong by more than this share of the UN's figure (and FAR_MIN states) below it, that
@@ -240,9 +268,10 @@ class SecondLook:
         day: date | None,
         check_claim: Checker,
         brought: Callable[[Claim], bool] = lambda c: False,
+        days: Sequence[DateMention] = (),
     ) -> None:
         self.named, self.index, self.day, self.check_claim = named, index, day, check_claim
-        self.brought = brought
+        self.brought, self.days = brought, [d for d in days if d.precision == "day"]
 
     def __call__(self, check: ClaimCheck) -> ClaimCheck:
         if check.claim.kind == KIND_THRESHOLD and check.verdict == VERDICT_THRESHOLD_WRONG:
@@ -262,7 +291,12 @@ class SecondLook:
             second = self.check_claim(threshold)
             return replace(second, notes=(_THRESHOLD_NOTE.format(check.claim.figure), *second.notes))
         return reread(
-            check, named=self.named, index=self.index, written_on=self.day, check_claim=self.check_claim
+            check,
+            named=self.named,
+            index=self.index,
+            written_on=self.day,
+            check_claim=self.check_claim,
+            days=self.days,
         )
 
 

@@ -67,7 +67,7 @@ def test_a_far_figure_above_the_record_is_judged_wrong_one_below_it_is_left_unre
 
 
 def test_a_month_alone_on_its_line_at_the_head_dates_the_text() -> None:
-    from pipeline.claims.dates import find_byline
+    from pipeline.claims.bylines import find_byline
 
     release = (
         "Convention close to universal acceptance\nJanuary 1996\nUNICEF today announced 186 ratifications."
@@ -79,7 +79,7 @@ def test_a_month_alone_on_its_line_at_the_head_dates_the_text() -> None:
 
 
 def test_a_season_alone_on_its_line_at_the_head_dates_the_text_by_its_last_day() -> None:
-    from pipeline.claims.dates import find_byline
+    from pipeline.claims.bylines import find_byline
 
     got = find_byline("Foreign Policy\nSpring 1998\nSidebar: treaties the United States has not joined.")
     assert got is not None and got.on == date(1998, 6, 20)

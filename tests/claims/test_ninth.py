@@ -236,7 +236,7 @@ def test_a_count_in_a_present_clause_of_its_own_is_not_of_the_day_told_before_it
 
 
 def test_a_treatys_title_a_blank_line_above_its_adoption_date_still_makes_it_no_dateline() -> None:
-    from pipeline.claims.dates import find_byline
+    from pipeline.claims.bylines import find_byline
 
     title = "International Convention on the Elimination of All Forms of Racial Discrimination"
     text = (

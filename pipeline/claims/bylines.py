@@ -1,0 +1,139 @@
+"""The text's own date for the claim reader: a byline or a dateline at its head ("Mar 22, 2018", "Geneva, 5
+May -", "Posted on 5 March 2004", a month or a season alone on its line), never a heading's adoption date
+("Convention against Torture ... 10 Dec 1984"). The date expressions themselves: pipeline/claims/dates.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from pipeline.claims.dates import DateMention, find_dates
+from pipeline.text import MONTHS as _MONTHS
+from pipeline.text import WEEKDAY_NAMES, WEEKDAYS
+
+# The text's own date, as bylines and datelines print it: a line that is only a date ("Mar 22, 2018",
+# "Monday 30 November 2009", "Posted on 5 March 2004"), a paragraph opening "22 March 2018 -" or
+# "[3 December 2007] -", or "(Last updated September 2019)".
+_WEEKDAY = rf"(?:(?:{WEEKDAY_NAMES}|{'|'.join(w[:3] for w in WEEKDAYS)}),?\s+)?"
+_BYLINE_LEAD = (
+    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|updated|last\s+updated|"
+    r"dated?)(?:\s+on)?:?\s+)?"
+)
+# A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
+# Only words of the kind of text: an infobox row "Signed | 3 December 2008" is a treaty's event, no byline.
+_KIND_OF_TEXT = (
+    r"(?:(?:press|news|media)\s+(?:release|briefing)|news|statement|press|article|blog(?:\s+post)?|update|story|"
+    r"report|briefing|op-?ed|opinion|commentary|feature|analysis|speech|interview)"
+)
+_LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
+# "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
+_AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
+# The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
+_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
+_LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
+
+
+# A heading that names a treaty ("Convention against Torture ... 10 Dec 1984") carries its adoption
+# date, never the text's own.
+_TREATY_WORD = re.compile(r"\b(?:convention|protocol|treaty|covenant|agreement|statute|charter)\b", re.I)
+# "Geneva, 5 May - The Committee ...": a dateline without a year.
+_DATELINE_NO_YEAR = re.compile(
+    r"^[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?"
+    r"[\])]?\s*[-–—]\s+\S",
+    re.M,
+)
+_HEAD = 600
+# "Spring 1998" alone on a line at the head: a journal's or a magazine's issue, dated as a month is, by its
+# last day (the northern seasons' ends; a winter issue is the one that ends in March of its year).
+_SEASON_LINE = re.compile(
+    r"^[ \t]*(?P<season>spring|summer|autumn|fall|winter)[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*$", re.M | re.I
+)
+_SEASON_END = {"spring": (6, 20), "summer": (9, 22), "autumn": (12, 20), "fall": (12, 20), "winter": (3, 20)}
+
+
+def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
+    """A treaty's adoption date under (or beside) its title, above an article that tells of later dates:
+    "Convention against Torture / 10 Dec 1984" over "As of 2019, 170 states ...". The title names a
+    treaty in the words before the date on its line or on the line above; the article names a later
+    date (a text is no older than what it tells)."""
+    line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
+    above_end = line_start - 1
+    while above_end > 0 and text[above_end - 1] == "\n":
+        above_end -= 1  # the title may stand a blank line above its date
+    above = max(text.rfind("\n", max(0, above_end - 200), max(0, above_end)) + 1, above_end - 200, 0)
+    named = _TREATY_WORD.search(text, above, d.start)
+    if named and _TITLE_LINE.fullmatch(text, above, d.start):
+        return True  # a treaty's title and nothing else: its adoption date, whatever the text tells later
+    return bool(named) and latest is not None and latest.year > d.on.year
+
+
+# A line that is a treaty's title, no headline: "Convention against Torture ... Punishment", "International
+# Covenant on Civil and Political Rights" (no verb of what happened to it: "Chile ratifies the Convention").
+_TITLE_LINE = re.compile(
+    r"[\s\[(]*(?:the\s+)?(?:(?:international|optional|united\s+nations|un|second|additional)\s+)*"
+    r"(?:convention|covenant|treaty|protocol|statute|charter|agreement)\s+(?:on|against|for|of|to|relating|concerning)\b"
+    r"(?:(?!\b(?:ratif\w*|sign\w*|join\w*|acced\w*|accession|enters?|entered|force|reach\w*|becom\w*|"
+    r"welcome\w*|urg\w*|calls?|marks?|turns?|is|are|was|has|have)\b)[^.!?|\n])*[\s,|–—-]*(?:\n[\s\[(]*)?",
+    re.I,
+)
+
+
+def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:
+    """The date the text gives itself (byline, dateline, "last updated"), or None. A dateline without
+    a year ("Geneva, 5 May -") takes the latest year the text names: a text is no older than what it tells."""
+    dates = find_dates(text) if dates is None else dates
+    latest = max((x.on for x in dates if not x.event), default=None)
+    for d in dates:
+        if d.precision not in ("day", "month") or d.event:
+            continue
+        line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
+        line_end = text.find("\n", d.end, d.end + 200)
+        line_end = min(len(text), d.end + 200) if line_end < 0 else line_end
+        lead, rest = text[line_start : d.start], text[d.end : line_end]
+        # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
+        alone = re.fullmatch(
+            r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
+        ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER, rest, re.I)
+        # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -"
+        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
+            r"[\])]?\s*[-–—]\s+\S", rest
+        )
+        # "Written answer, House of Lords, 14 February 2017": a heading line that ends with its date,
+        # set off by a comma or a bar (never a treaty's title: that date is its adoption).
+        labelled = (
+            re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,–—-]\s*", lead)  # not a table row's bar
+            and not _TREATY_WORD.search(lead)
+            and re.fullmatch(r"[\s\])]*" + _TIME + r"\s*", rest)
+        )
+        updated = re.fullmatch(
+            r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
+        ) and re.fullmatch(r"[\s).]*", rest)
+        if (
+            # a month alone on its line at the head ("January 1996" under a headline) dates the text too
+            (d.precision == "day" or alone)
+            and d.start < _HEAD
+            and (alone or dateline or labelled)
+            and not _is_heading(text, d, latest)
+        ):
+            return d
+        if updated:
+            return d
+    season = _SEASON_LINE.search(text, 0, _HEAD)
+    if season:
+        month, day = _SEASON_END[season.group("season").lower()]
+        on = date(int(season.group("year")), month, day)
+        return DateMention(
+            on, "month", season.group(0).strip(), season.start("season"), season.end("year"), False, False
+        )
+    m = _DATELINE_NO_YEAR.search(text, 0, _HEAD)
+    years = [d.on.year for d in dates]
+    if m and m.group("month").lower() in _MONTHS and years:
+        try:
+            on = date(max(years), _MONTHS[m.group("month").lower()], int(m.group("day")))
+        except ValueError:
+            return None
+        said = re.sub(r"\s+", " ", text[m.start("day") : m.end("month")])
+        return DateMention(on, "day", said, m.start("day"), m.end("month"), anchored=False, event=False)
+    return None

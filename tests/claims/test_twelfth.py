@@ -1,0 +1,70 @@
+"""Twelfth pass (issue 21). One test per rule, on hand-written sentences."""
+
+from __future__ import annotations
+
+from pipeline.claims.nth import nth_to_matches
+
+
+def _nth(text: str) -> list[tuple[int, str]]:
+    return [(c.figure, c.measure) for c in nth_to_matches(text)]
+
+
+def test_an_aside_between_an_ordinals_noun_and_its_verb_is_passed_over() -> None:
+    assert _nth(
+        "Nigeria became the fifth country – and first in Africa – to ratify the Arms Trade Treaty."
+    ) == [(5, "parties")]
+    assert _nth("Guyana was the 50th state, and the first in the Caribbean, to ratify it.") == [
+        (50, "parties")
+    ]
+    assert _nth("Mauritania became the 100th state (the first in the region) to sign the treaty.") == [
+        (100, "signatories")
+    ]
+    # An aside longer than a passing remark is not one: the ordinal's noun and verb are too far apart.
+    long = "It was the fifth country, after long debates in parliament and among the public, to ratify it."
+    assert _nth(long) == []
+
+
+def test_its_nth_state_party_is_a_count_of_parties() -> None:
+    assert _nth("The Convention welcomed its 160th State Party on Monday.") == [(160, "parties")]
+
+
+def test_a_day_followed_by_this_year_takes_the_texts_year_and_so_do_those_after_it() -> None:
+    from pipeline.claims.dates import find_dates
+
+    text = (
+        "The Optional Protocol was adopted on 18 December 2002. It was opened for signature on 4 February this "
+        "year, and as of 19 September had been signed by seven countries."
+    )
+    days = [(d.text, d.on.isoformat()) for d in find_dates(text, default_year=2003)]
+    assert days == [
+        ("18 December 2002", "2002-12-18"),
+        ("4 February", "2003-02-04"),
+        ("19 September", "2003-09-19"),
+    ]
+    # Without "this year", a day and month take the year told before them in their paragraph.
+    plain = text.replace(" this year", "")
+    assert [d.on.isoformat() for d in find_dates(plain, default_year=2003)][1:] == [
+        "2002-02-04",
+        "2002-09-19",
+    ]
+
+
+def test_a_count_far_from_the_record_on_the_texts_day_is_read_on_another_day_the_text_tells(eval_db) -> None:
+    from datetime import date
+
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = (
+        "One year ago today, on March 30, 2007, the Convention on the Rights of Persons with Disabilities was "
+        'opened for signature.\n\nAt the ceremony, "There were 82 signatories to the Convention on the Rights '
+        'of Persons with Disabilities," said the chair.'
+    )
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text(text, store, name="t", written_on=date(2008, 3, 30)).checks
+        # Told of the day of writing, when the UN counted far more, the same figure is not read again.
+        alone = text.split("\n\n")[1]
+        [d] = check_text(alone, store, name="t", written_on=date(2008, 3, 30)).unread
+    assert (c.claim.figure, c.claim.measure, c.claim.claimed_on) == (82, "signatories", date(2007, 3, 30))
+    assert c.figure_then == 82 and "a day the text tells" in c.notes[0]
+    assert (d.figure, d.reason) == (82, "far from the record")
