@@ -28,11 +28,11 @@ _NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
-    # "May 7, 1999"; a span of days, "May 3-7, 1999", is its last day (as "3-7 May 1999" is)
+    # "May 7, 1999" (or "Dec 23,2014"); a span of days, "May 3-7, 1999", is its last day (as "3-7 May 1999")
     (
         "day",
         re.compile(
-            rf"\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to)\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b",
+            rf"\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to)\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+){_YEAR}\b",
             re.I,
         ),
     ),
@@ -258,19 +258,23 @@ def _with_years(
     dates: list[DateMention], default_year: int | None, breaks: list[int], text: str
 ) -> list[DateMention]:
     """A day and month without a year take the text's own year when "this year" follows them (and so do
-    those after them in the paragraph), else the year of the dated expression before them in their paragraph,
-    else the text's own, else that of the last one before them in the text (paragraphs end at `breaks`)."""
+    those after them in the paragraph), else the year of the dated expression before them in their paragraph
+    (a status date's, not an event's told after it: "on Tuesday Dec 23, 2014 ... adopted April 2, 2013. As of
+    Dec 23"), else the text's own, else that of the last one before them in the text (paragraphs end at
+    `breaks`)."""
     out: list[DateMention] = []
-    year, paragraph = None, -1
+    year, paragraph, status = None, -1, False
     for d in dates:
         if d.precision != "dayonly":
-            year, paragraph = d.on.year, bisect_left(breaks, d.start)
+            here = bisect_left(breaks, d.start)
+            if not (d.event and status and paragraph == here):  # an event's year yields to a status date's
+                year, paragraph, status = d.on.year, here, not d.event
             out.append(d)
             continue
         same = paragraph == bisect_left(breaks, d.start)
         y = year if year is not None and (same or default_year is None) else default_year
         if default_year is not None and _THIS_YEAR.match(text, d.end):  # "on 4 February this year"
-            y, year, paragraph = default_year, default_year, bisect_left(breaks, d.start)
+            y, year, paragraph, status = default_year, default_year, bisect_left(breaks, d.start), True
         if y is None:
             continue
         try:

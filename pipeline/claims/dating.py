@@ -117,6 +117,9 @@ class DateIndex:
         return self.dates[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
+_ANOTHER_CLAUSE = re.compile(
+    r"\band\s+(?:then\s+|thus\s+|so\s+)?(?:became|becomes|become|was|is|made|makes|entered|enters)\b", re.I
+)
 _RELATIVE = re.compile(
     # "..., after signing for it in 2017": a clause of its own act, as a relative clause is
     r"(?<!\bof\s)\b(?:which|who|whose)\b|,\s*(?:after|before|having)\s+(?:first\s+)?\w+ing\b",
@@ -192,6 +195,11 @@ def date_for(
         return paired
     if near:
         # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
+        # A day told before the count in a clause of another verb ("deposited it on February 5, 2015 and
+        # became the 158th State Party on March 7, 2015") dates that clause, when one after it is told.
+        after = [d for d in near if d.start > pos]
+        if after:
+            near = [d for d in near if d.start > pos or not _ANOTHER_CLAUSE.search(text, d.end, pos)]
         best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
         present = [m for m in _PRESENT.finditer(text, lo, hi)]
         if best.anchored and best.end <= pos:

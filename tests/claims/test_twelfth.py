@@ -68,3 +68,38 @@ def test_a_count_far_from_the_record_on_the_texts_day_is_read_on_another_day_the
     assert (c.claim.figure, c.claim.measure, c.claim.claimed_on) == (82, "signatories", date(2007, 3, 30))
     assert c.figure_then == 82 and "a day the text tells" in c.notes[0]
     assert (d.figure, d.reason) == (82, "far from the record")
+
+
+def test_a_day_told_before_the_count_in_a_clause_of_another_verb_dates_that_clause() -> None:
+    from datetime import date
+
+    from pipeline.claims.extract import TitleIndex, read_text
+    from tests.claims.test_extract import CAT
+
+    text = (
+        "Vietnam deposited its instrument of ratification of the CAT on February 5, 2015 and became the 158th "
+        "State Party to the Convention on March 7, 2015."
+    )
+    [c] = read_text(text, TitleIndex([CAT])).claims
+    assert (c.figure, c.claimed_on, c.date_text) == (158, date(2015, 3, 7), "March 7, 2015")
+    # With no day told after the count, the day before it still dates it.
+    [d] = read_text(text.replace(" on March 7, 2015", ""), TitleIndex([CAT])).claims
+    assert d.claimed_on == date(2015, 2, 5)
+
+
+def test_a_day_without_a_year_takes_a_status_dates_year_over_an_events_told_after_it() -> None:
+    from pipeline.claims.dates import find_dates
+
+    text = (
+        "The Secretary-General said on Tuesday Dec 23,2014 that it opens a new chapter. The ATT was adopted "
+        "April 2, 2013 by the General Assembly. As of Dec 23, 60 states have ratified the treaty."
+    )
+    assert [(d.text, d.on.isoformat()) for d in find_dates(text)] == [
+        ("Dec 23,2014", "2014-12-23"),  # a comma without a space before the year
+        ("April 2, 2013", "2013-04-02"),
+        ("Dec 23", "2014-12-23"),
+    ]
+    # Events alone: the last one told gives the year ("adopted on 13 December 2006 ... opened for signature
+    # on 30 March 2007. On 30 March, 81 states signed").
+    events = "It was adopted on 13 December 2006 and opened for signature on 30 March 2007. On 30 March, 81 signed."
+    assert [d.on.isoformat() for d in find_dates(events)][-1] == "2007-03-30"
