@@ -11,7 +11,7 @@ from typing import Any
 from pipeline.catalog import resolve_treaty
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dates import find_dates
-from pipeline.claims.dating import further_counts, marked_year, yesterday_counts
+from pipeline.claims.dating import further_counts, yesterday_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -38,7 +38,7 @@ from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.running_totals import running_totals
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
-from pipeline.claims.status_dates import brought_to_day, carried_status_dates, paragraph_days
+from pipeline.claims.status_dates import brought_to_day, carried_status_dates, marked_year, paragraph_days
 from pipeline.claims.store_view import CachedStore, StoreLike, participant_records, treaty_names
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,

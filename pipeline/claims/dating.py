@@ -15,9 +15,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import Claim
 from pipeline.claims.sentences import Span, after_last
-from pipeline.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
     from pipeline.claims.dates import DateMention
@@ -46,6 +46,7 @@ _THAT_DAY = re.compile(
     re.I,
 )
 # "At the date of entry into force, 87 states had ratified": the day of the entry into force told before.
+_BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b", re.I)
 _AT_ENTRY_INTO_FORCE = re.compile(
     r"\b(?:at|on|upon|by)\s+(?:the\s+(?:date|day|time)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
     r"\b(?:when|by\s+the\s+time)\s+(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+into\s+force\b",
@@ -118,7 +119,7 @@ class DateIndex:
 
 
 _ANOTHER_CLAUSE = re.compile(
-    r"\band\s+(?:then\s+|thus\s+|so\s+)?(?:became|becomes|become|was|is|made|makes|entered|enters)\b", re.I
+    r"\band\s+(?:then\s+)?(?:became|becomes|become|was|is|made|makes|entered)\b", re.I
 )
 _RELATIVE = re.compile(
     # "..., after signing for it in 2017": a clause of its own act, as a relative clause is
@@ -223,6 +224,14 @@ def date_for(
         day = _entry_into_force_day(text, told)
         if day is not None:
             return day
+    by_then = _BY_THE_TIME.search(text, lo, pos) if text else None
+    told = index.within(by_then.end(), pos) if by_then else []
+    if told and not (
+        _PRESENT_TENSE.search(text, told[-1].end, min(hi, pos + 40)) or _PRESENT.search(text, lo, hi)
+    ):
+        # "by the time India and Pakistan conducted nuclear tests in May 1998, 149 countries had already
+        # signed it": the count on the day of the event the clause tells.
+        return replace(told[-1], event=False)
     that_year = _THAT_YEAR.search(text, lo, hi) if text else None
     if that_year and not _present_nearer(text, pos, that_year, lo, hi):
         # "It opened for signature on 24 September 1996. Over 130 States signed it that year."
@@ -352,42 +361,11 @@ def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-# "2015 marks 50 years since the adoption of the Convention": a year that "marks" an anniversary is the
-# year the text was written in.
-_YEAR_MARKS = re.compile(
-    r"(?:^|[.!?]\s+)(?:the\s+)?(?P<when>(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\s+)?"
-    r"(?P<year>(?:19|20)\d\d))\s+(?:marks|marked|will\s+mark)\b",
-    re.M | re.I,
-)
-
-
-def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
-    """In a text with no date of its own, an undated count takes the year a sentence says the text is in
-    ("2015 marks 50 years since ..."), as a year: its last day."""
-    m = _YEAR_MARKS.search(text)
-    if m is None:
-        return list(claims)
-    on = date(int(m.group("year")), 12, 31)
-    day = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\w+)\s+\d{4}", m.group("when"))
-    if day:  # "The 25th of May 2012 marked the second anniversary"
-        month = MONTHS.get(day.group(2).lower())
-        if month is None:
-            return list(claims)
-        on = date(on.year, month, int(day.group(1)))
-    return [
-        replace(c, claimed_on=on, date_text=m.group("when"), date_source="byline")
-        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT
-        else c
-        for c in claims
-    ]
-
-
 __all__ = [
     "DateIndex",
     "consequence_day",
     "when_day",
     "date_for",
     "further_counts",
-    "marked_year",
     "yesterday_counts",
 ]

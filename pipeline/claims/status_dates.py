@@ -1,6 +1,7 @@
 """A text with no date of its own (no --written-on, no byline): a status date it gives ("There are 106
 States Parties as of 31 July 2019") is the best date it has for the counts it tells after it in the
-present, in later paragraphs too ("... among the 14 signatories that still need to ratify")."""
+present, in later paragraphs too ("... among the 14 signatories that still need to ratify"); else the year a
+sentence says the text is in ("2015 marks 50 years since ...")."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from pipeline.claims.dates import DateMention, find_dates
 from pipeline.claims.dating import DateIndex
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.sentences import Spans, after_last, before_next, split_paragraphs
+from pipeline.text import MONTHS
 
 # A count told in the present: "there are", "have ratified", "still need to", "is party".
 _PRESENT = re.compile(r"\b(?:is|are|has|have|need|needs|remain|remains)\b", re.I)
@@ -119,4 +122,34 @@ def paragraph_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     return out
 
 
-__all__ = ["brought_to_day", "carried_status_dates", "paragraph_days", "row_day"]
+# "2015 marks 50 years since the adoption of the Convention": a year that "marks" an anniversary is the
+# year the text was written in.
+_YEAR_MARKS = re.compile(
+    r"(?:^|[.!?]\s+)(?:the\s+)?(?P<when>(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\s+)?"
+    r"(?P<year>(?:19|20)\d\d))\s+(?:marks|marked|will\s+mark)\b",
+    re.M | re.I,
+)
+
+
+def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """In a text with no date of its own, an undated count takes the year a sentence says the text is in
+    ("2015 marks 50 years since ..."), as a year: its last day."""
+    m = _YEAR_MARKS.search(text)
+    if m is None:
+        return list(claims)
+    on = date(int(m.group("year")), 12, 31)
+    day = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(\w+)\s+\d{4}", m.group("when"))
+    if day:  # "The 25th of May 2012 marked the second anniversary"
+        month = MONTHS.get(day.group(2).lower())
+        if month is None:
+            return list(claims)
+        on = date(on.year, month, int(day.group(1)))
+    return [
+        replace(c, claimed_on=on, date_text=m.group("when"), date_source="byline")
+        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT
+        else c
+        for c in claims
+    ]
+
+
+__all__ = ["brought_to_day", "carried_status_dates", "marked_year", "paragraph_days", "row_day"]

@@ -103,3 +103,18 @@ def test_a_day_without_a_year_takes_a_status_dates_year_over_an_events_told_afte
     # on 30 March 2007. On 30 March, 81 states signed").
     events = "It was adopted on 13 December 2006 and opened for signature on 30 March 2007. On 30 March, 81 signed."
     assert [d.on.isoformat() for d in find_dates(events)][-1] == "2007-03-30"
+
+
+def test_a_count_after_by_the_time_is_of_the_day_its_clause_tells() -> None:
+    from datetime import date
+
+    from pipeline.claims.extract import TitleIndex, read_text
+    from tests.claims.test_extract import CRC
+
+    # The clause's date is of an event (an adoption), which alone never dates a count.
+    text = "By the time the Rome Statute was adopted in July 1998, 191 countries had ratified the CRC."
+    [c] = read_text(text, TitleIndex([CRC])).claims
+    assert (c.figure, c.claimed_on) == (191, date(1998, 7, 31))
+    # Told in the present, the count is of the text's own day, not of the event.
+    [d] = read_text(text.replace("had ratified", "have ratified"), TitleIndex([CRC])).claims
+    assert d.claimed_on is None
