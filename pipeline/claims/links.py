@@ -285,15 +285,15 @@ def _told_day(c: Claim) -> bool:
 def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
     """ "Malawi and Macedonia become 22nd and 23rd countries to ratify" over "... deposited their instruments
     on 7 and 8 October respectively, becoming the 22nd and 23rd": a headline with no date of its own that
-    restates a claim of the body (same figure, measure, mode, treaty) is dated as the body dates it. An
+    restates a claim of the body (same figure, measure, mode, treaty; a headline may drop the body's
+    qualifier: "67 countries sign" over "more than 67 countries signed") is dated as the body dates it. An
     infobox row ("Parties | 174") is no headline."""
     out = list(claims)
-    later: dict[
-        tuple[object, ...], Claim
-    ] = {}  # the first claim after this one with that figure, ... told with a day
+    # The first claim after this one with its figure, measure, mode, kind and treaty told with a day.
+    later: dict[tuple[object, ...], Claim] = {}
     for i in range(len(out) - 1, -1, -1):
         c = out[i]
-        same = (c.figure, c.comparison, c.measure, c.mode, c.kind, c.mtdsg_no)
+        same = (c.figure, c.measure, c.mode, c.kind, c.mtdsg_no)
         body = later.get(same)
         if _told_day(c):
             later[same] = c

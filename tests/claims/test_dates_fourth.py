@@ -112,16 +112,6 @@ def test_a_day_that_marks_an_anniversary_dates_an_undated_text() -> None:
     assert [(c.figure, c.claimed_on) for c in claims] == [(150, date(2016, 3, 3))]
 
 
-def test_a_headline_restates_only_a_body_claim_with_the_same_comparison() -> None:
-    text = (
-        f"22 states sign the {KEEPERS}\n\n"
-        f"On the first day, 7 October 2009, more than 22 states signed the {KEEPERS}."
-    )
-    head, body = extract_claims(text, INDEX)
-    assert (head.figure, head.claimed_on) == (22, None)  # "22" is not "more than 22"
-    assert (body.figure, body.comparison, body.claimed_on) == (22, ">", date(2009, 10, 7))
-
-
 def test_a_running_total_told_with_its_deposit_day_dates_the_undated_counts_of_that_figure() -> None:
     text = (
         f"The {KEEPERS} has been ratified by 60 States. Peru's ratification, deposited on 2 May 2012, "

@@ -118,3 +118,24 @@ def test_a_count_after_by_the_time_is_of_the_day_its_clause_tells() -> None:
     # Told in the present, the count is of the text's own day, not of the event.
     [d] = read_text(text.replace("had ratified", "have ratified"), TitleIndex([CRC])).claims
     assert d.claimed_on is None
+
+
+def test_a_headline_without_the_bodys_qualifier_is_dated_as_the_body_dates_it() -> None:
+    from datetime import date
+
+    from pipeline.claims.extract import TitleIndex, extract_claims
+    from pipeline.claims.treaties import TreatyName
+    from tests.claims.conftest import KEEPERS, KEEPERS_NO
+
+    index = TitleIndex([TreatyName(KEEPERS_NO, KEEPERS)])
+    text = (
+        f"22 countries sign the {KEEPERS}\n\nOn 7 October 2009, more than 22 countries signed the {KEEPERS}."
+    )
+    head, body = extract_claims(text, index, written_on=date(2009, 10, 14))
+    assert (head.figure, head.comparison, head.claimed_on, head.date_source) == (
+        22,
+        "=",
+        date(2009, 10, 7),
+        "body",
+    )
+    assert (body.comparison, body.claimed_on) == (">", date(2009, 10, 7))
