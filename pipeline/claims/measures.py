@@ -95,7 +95,9 @@ NOT_RATIFIED = re.compile(
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|(?:are\s+|is\s+)?still\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
     # "signatories but not yet parties": the noun as the predicate
-    r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|part(?:y|ies)\b)",
+    # "but not yet completed the ratification process"
+    r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|part(?:y|ies)\b|"
+    r"complet\w*\s+(?:the\s+|their\s+|its\s+)?(?:ratification|accession))",
     re.I,
 )
 

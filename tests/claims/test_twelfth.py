@@ -139,3 +139,25 @@ def test_a_headline_without_the_bodys_qualifier_is_dated_as_the_body_dates_it() 
         "body",
     )
     assert (body.comparison, body.claimed_on) == (">", date(2009, 10, 7))
+
+
+def test_signed_but_not_yet_completed_the_ratification_counts_those_not_yet_parties() -> None:
+    from pipeline.claims.measures import measure_for
+
+    tail = " the protocol but not yet completed the ratification process."
+    assert measure_for("have signed", tail) == "signed_not_party"
+    assert (
+        measure_for("have signed", " the protocol and completed the ratification process.") == "signatories"
+    )
+
+
+def test_op3_names_the_crcs_third_optional_protocol(eval_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = (
+        'The complaint mechanism of the Convention on the Rights of the Child ("OP3") has 50 States Parties.'
+    )
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text(text, store, name="t").checks
+    assert (c.claim.figure, c.mtdsg_no) == (50, "IV-11-d")
