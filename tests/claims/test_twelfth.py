@@ -161,3 +161,12 @@ def test_op3_names_the_crcs_third_optional_protocol(eval_db) -> None:
     with open_store(eval_db, read_only=True) as store:
         [c] = check_text(text, store, name="t").checks
     assert (c.claim.figure, c.mtdsg_no) == (50, "IV-11-d")
+
+
+def test_the_opcws_members_are_the_chemical_weapons_conventions_parties(eval_db) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text("The OPCW now has 193 member states.", store, name="t").checks
+    assert (c.claim.figure, c.claim.measure, c.mtdsg_no) == (193, "parties", "XXVI-3")
