@@ -137,7 +137,8 @@ class Claim:
     kind: str = KIND_COUNT  # KIND_COUNT, or KIND_THRESHOLD for "entered into force after N ratifications"
     mode: str | None = None  # MODE_RATIFICATION / MODE_ACCESSION: a count of one way of joining
     source: str = "prose"  # "prose", "infobox" for a "Parties 112" line, "record" (record_reading.py)
-    date_source: str | None = None  # sentence | paragraph | byline | written-on | None (undated)
+    # sentence | paragraph | byline | written-on | body | record | text (second_reading.py) | None (undated)
+    date_source: str | None = None
     treaty_via: str | None = None  # title | short name | common name (how the named treaty was recognised)
     event_on: date | None = None  # for a threshold: the date of the event its sentence tells, if any
     # "Peru joins 29 other countries": the state the count leaves out (its ISO 3166 code); the UN's figures

@@ -16,6 +16,7 @@ _DATE_SOURCES = {
     "byline": ", the text's byline or dateline",
     "written-on": ", from --written-on",
     "record": ", the day of the act the text names, from the record",
+    "text": ", another day the text tells, on which the record bears the figure out",
 }
 
 

@@ -10,7 +10,10 @@ the record bears the figure out exactly:
 1. the other treaties of the claim's family (its parent, its protocols) that the text names;
 2. the day the text was written (the --written-on date, or the byline), for a claim dated otherwise;
 3. a count of parties, for a count of signatories told with the verb ("192 nations have signed" a
-   convention 192 states had joined: the everyday verb for joining).
+   convention 192 states had joined: the everyday verb for joining);
+4. after the undated reading below, for a claim its own sentence does not date: another day the text tells
+   (date_source "text"; "One year ago today, the Convention was opened for signature, on March 30, 2007
+   ... 'There were 82 signatories'" in a post of 2008).
 
 In a text with no date of its own, a count more than 30% off that an earlier sentence's day dated (not
 its own sentence's) is read again undated, and kept so when it is within a tenth of today's figure ("The

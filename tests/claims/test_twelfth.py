@@ -66,7 +66,7 @@ def test_a_count_far_from_the_record_on_the_texts_day_is_read_on_another_day_the
         alone = text.split("\n\n")[1]
         [d] = check_text(alone, store, name="t", written_on=date(2008, 3, 30)).unread
     assert (c.claim.figure, c.claim.measure, c.claim.claimed_on) == (82, "signatories", date(2007, 3, 30))
-    assert c.figure_then == 82 and "a day the text tells" in c.notes[0]
+    assert c.figure_then == 82 and c.claim.date_source == "text" and "a day the text tells" in c.notes[0]
     assert (d.figure, d.reason) == (82, "far from the record")
 
 
