@@ -25,6 +25,7 @@ from pipeline.claims.model import CountMatch
 from pipeline.claims.numbers import QUALIFIERS, comparison_for, qualifier_key
 from pipeline.claims.sentences import Spans
 from pipeline.claims.unread import STATES_AFTER
+from pipeline.text import alternation
 
 # Where the record may read a loose count: a candidate of this source, judged when near the UN's figure.
 LOOSE_SOURCE = "loose count"
@@ -33,13 +34,13 @@ LOOSE_SOURCE = "loose count"
 NEAR_SHARE = 0.3
 
 _QUAL_BEFORE = re.compile(
-    r"\b(?P<qual>" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + r")\s+(?:a\s+)?$",
+    r"\b(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+)?$",
     re.I,
 )
 # A place or a group the number belongs to: "in 50 countries", "a coalition of 40 states", "these 90 States".
 _GROUP_BEFORE = re.compile(
     r"\b(?:in|across|from|throughout|among|amongst|between|of|these|those|the|such|all)\s+"
-    r"(?:(?:" + "|".join(map(re.escape, QUALIFIERS)) + r")\s+)?$",
+    r"(?:" + alternation(QUALIFIERS) + r"\s+)?$",
     re.I,
 )
 _NOT_CONSENT = re.compile(
