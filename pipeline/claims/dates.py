@@ -3,8 +3,8 @@
 Rules: a day, a month (its last day) or a year (31 December) behind a preposition, "mid-2019", "15.03.2021";
 a day and month without a year ("As of March 26", "Geneva, 5 May -", the 7 of "7 and 8 October") take the
 text's own when "this year" follows, else the year told before them in their paragraph, else the text's
-own, else the last one told; dates of events
-("adopted", "entered into force", "which the UK ratified in", "since", a day to come) never date a claim.
+own, else the last one told; dates of events ("adopted", "entered into force", "which the UK ratified in",
+"since", a day to come) never date a claim.
 Which date a claim speaks of: pipeline/claims/dating.py; the text's own date (bylines): bylines.py.
 """
 

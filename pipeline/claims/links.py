@@ -20,7 +20,7 @@ from pipeline.claims.model import WRITTEN_ON, Claim
 from pipeline.claims.names import is_outside
 from pipeline.claims.protocols import GLOSS
 from pipeline.claims.references import in_subordinate_clause, kind_matches, resolve_ref
-from pipeline.claims.sentences import Span
+from pipeline.claims.sentences import LONGEST_SENTENCE, Span
 from pipeline.claims.treaties import TitleIndex, TreatyMention
 
 # How far back a generic reference looks for the treaty it points to ("the Protocol" -> the last
@@ -271,7 +271,6 @@ def _subject_or_inside(text: str, m: TreatyMention) -> bool:
 # A headline is one of the text's first lines, with no full stop.
 _HEAD_LINES = 4
 _HEAD_END = (".", "!", "?", '"', "”", "’")
-_LONGEST_HEADLINE = 2000
 
 
 def _told_day(c: Claim) -> bool:
@@ -300,9 +299,9 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
         dated = c.date_source in ("sentence", "paragraph")
         if body is None or c.line > _HEAD_LINES or dated or c.source == "infobox":
             continue
-        # A headline is short: a line that runs on for more than _LONGEST_HEADLINE characters is none.
-        line_end = text.find("\n", c.number_start, c.number_start + _LONGEST_HEADLINE)
-        end = len(text) if line_end < 0 and len(text) - c.number_start <= _LONGEST_HEADLINE else line_end
+        # A headline is short: a line that runs on longer than the longest sentence is none.
+        line_end = text.find("\n", c.number_start, c.number_start + LONGEST_SENTENCE)
+        end = len(text) if line_end < 0 and len(text) - c.number_start <= LONGEST_SENTENCE else line_end
         if end < 0 or text[c.number_start : end].rstrip().endswith(_HEAD_END):
             continue  # a line that ends a sentence is no headline
         out[i] = replace(c, claimed_on=body.claimed_on, date_text=body.date_text, date_source="body")
