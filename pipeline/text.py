@@ -65,12 +65,13 @@ NUMBER_WORDS: tuple[str, ...] = tuple(sorted([*UNITS, *TENS, *SCALES], key=len, 
 # a typo or a lost hyphen writes them ("fiftytwo", "twentyone"), then every other number word. (The unit
 # hangs on the tens word so that a position without one costs no more tries than before.)
 _TENS_WORDS = "|".join(TENS)
-_DIGIT_WORDS = "|".join(w for w, n in UNITS.items() if 1 <= n <= 9)
+_DIGIT_WORD_LIST = [w for w, n in UNITS.items() if 1 <= n <= 9]
+_DIGIT_WORDS = "|".join(_DIGIT_WORD_LIST)
 
 
 NUMBER_WORDS_PATTERN = alternation(
     [
-        *(t + u for t in TENS for u in ("", *_DIGIT_WORDS.split("|"))),
+        *(t + u for t in TENS for u in ("", *_DIGIT_WORD_LIST)),
         *(w for w in NUMBER_WORDS if w not in TENS),
     ]
 )

@@ -5,7 +5,6 @@ with the reason, so a person can check what the tool could not.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from pipeline.claims.dates import DateMention
@@ -21,7 +20,7 @@ from pipeline.claims.model import (
     Unread,
 )
 from pipeline.claims.numbers import ANY_NUMBER, is_year, parse_number
-from pipeline.claims.sentences import Lines, Spans
+from pipeline.claims.sentences import Cover, Lines, Spans
 from pipeline.claims.treaties import TreatyMention
 from pipeline.text import MONTH_NAMES, UNIT_ORDINALS
 
@@ -120,8 +119,7 @@ def find_unread(
     """The numbers in sentences about a treaty that are neither read as claims (`read`: their number
     spans) nor part of a date, a title or a label; each with the reason it was not read."""
     taken = {s for s, _ in read}
-    covered = sorted([(d.start, d.end) for d in dates] + [(m.start, m.end) for m in mentions])
-    starts = [s for s, _ in covered]
+    covered = Cover([*((d.start, d.end) for d in dates), *((m.start, m.end) for m in mentions)])
     why_skipped = {k.number_start: k.reason for k in skipped}
     about: dict[int, bool] = {}
     mention_sentences = {sentences.index(m.start) for m in mentions}
@@ -137,8 +135,7 @@ def find_unread(
             about[i] = i in mention_sentences or bool(TREATY_WORDS.search(text, s, e))
         if not about[i] and not (mentions and STATES_AFTER.match(text, m.end())):
             continue
-        j = bisect_right(starts, m.start()) - 1
-        if j >= 0 and m.start() < covered[j][1]:
+        if m.start() in covered:
             continue  # a date's day or year, or a number inside a treaty's name
         try:
             figure = parse_number(m.group(0))
