@@ -170,3 +170,22 @@ def test_the_opcws_members_are_the_chemical_weapons_conventions_parties(eval_db)
     with open_store(eval_db, read_only=True) as store:
         [c] = check_text("The OPCW now has 193 member states.", store, name="t").checks
     assert (c.claim.figure, c.claim.measure, c.mtdsg_no) == (193, "parties", "XXVI-3")
+
+
+def test_the_states_a_clause_names_each_once_the_longest_name_first() -> None:
+    from pipeline.claims.state_names import state_spans
+
+    text = (
+        "Guinea-Bissau and Guinea, Niger and Nigeria, the Democratic Republic of the Congo and the Congo, "
+        "Bolivia and Russia signed; guinea did not."
+    )
+    assert [(text[a:b], code) for a, b, code in state_spans(text)] == [
+        ("Guinea-Bissau", "GNB"),
+        ("Guinea", "GIN"),
+        ("Niger", "NER"),
+        ("Nigeria", "NGA"),
+        ("Democratic Republic of the Congo", "COD"),
+        ("Congo", "COG"),
+        ("Bolivia", "BOL"),  # the UN's "Bolivia (Plurinational State of)" without its bracket
+        ("Russia", "RUS"),  # a name people write
+    ]
