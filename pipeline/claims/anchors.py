@@ -255,11 +255,19 @@ _THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+day\b", re.I)
 _OPENED = re.compile(r"\bopened\s+for\s+signature\b(?![^.]{0,40}\b(?:19|20)\d\d)[^.]*\.\s+[^.]*$", re.I)
 _OPENING = re.compile(
     r"\bon\s+(?:its|the)\s+opening\s+day\b|"
-    r"\bon\s+(?:its|the)\s+first\s+day\s+(?:(?:it\s+was\s+)?open(?:ed)?\s+for\s+signature|of\s+(?:signature|signing))\b|"
+    # "signed the treaty on its first day" (not "on the first day of the conference")
+    r"\bon\s+(?:its|the)\s+(?:very\s+)?first\s+day(?:\s+(?:(?:it\s+was\s+)?open(?:ed)?\s+for\s+signature|"
+    r"of\s+(?:signature|signing)))?\b(?!\s+(?:of|at|in)\b)|"
     r"\bon\s+the\s+(?:very\s+)?day\s+it\s+(?:was\s+)?opened\s+for\s+signature\b|"
     r"\bopened\s+for\s+signature\s+and\s+(?:was\s+)?(?:immediately\s+)?signed\s+by\b",
     re.I,
 )
+# "When the treaty opened for signature in June 2013, 67 countries signed it": the opening's clause of time
+# before the count (the count's clause, its sentence's last, tells no date of its own).
+_WHEN_OPENED = re.compile(
+    r"(?:^|[.!?\n]\s*)[\"“]?when\s+[^,;.]{0,80}?\bopened\s+for\s+signature\b[^,;.]{0,40},\s*$", re.I
+)
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_NAMES})\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _DATE_WORDS = re.compile(rf"\b(?:{MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
 _DAY_MONTH = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}}))\b",
@@ -287,7 +295,10 @@ def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
                 _THAT_DAY.search(clause)
                 and _OPENED.search(text, max(0, c.number_start - 300), c.number_start)
             )
-            day = _first_signature(store, c.mtdsg_no) if opening else None
+            when = None if opening else _WHEN_OPENED.search(text, max(0, c.start - 160), c.start)
+            day = _first_signature(store, c.mtdsg_no) if opening or when else None
+            if when and day is not None and not _month_agrees(when.group(0), day):
+                day = None  # "When it opened for signature in June 2013": the record's first day is in it
             if day is not None and not _DATE_WORDS.search(clause) and _agrees(c.sentence, day):
                 c = replace(
                     c,
@@ -297,6 +308,14 @@ def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
                 )
         out.append(c)
     return out
+
+
+def _month_agrees(words: str, day: date) -> bool:
+    """No month and year told, or the day's own."""
+    for m in _MONTH_YEAR.finditer(words):
+        if (MONTHS.get(m.group("m").lower()), int(m.group("y"))) != (day.month, day.year):
+            return False
+    return True
 
 
 def _agrees(sentence: str, day: date) -> bool:

@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
+from pipeline.claims.ago import ago_counts
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dates import find_dates
 from pipeline.claims.dating import further_counts, yesterday_counts
@@ -308,7 +309,7 @@ def read_claims(
     forced = resolve_treaty(treaty, by_no) if treaty else None
     reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
     text = reading.text
-    claims = yesterday_counts(further_counts(reading.claims, text))
+    claims = ago_counts(yesterday_counts(further_counts(reading.claims, text)))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
     return replace(reading, claims=tuple(paragraph_days(claims, text)))
 

@@ -28,8 +28,9 @@ _TO_JOIN = (
     r"(?P<ing>ratifying|acceding|joining|signing|adhering|depositing))"
 )
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
+# "the convention's 190th state party": the treaty's own Nth.
 _NTH_TO = re.compile(
-    r"\b(?:the|as|its)\s+(?:"
+    r"\b(?:the|as|its|(?:convention|treaty|protocol|covenant|(?-i:[A-Z]{2,5}))['’]s)\s+(?:"
     + _ORD
     + r")\s+(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)"
     + _ASIDE

@@ -33,7 +33,9 @@ _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 # rule 2 before rules 3 and 4).
 _REPLACEABLE = frozenset({None, "written-on", "byline", "paragraph"})
 # "the 18th state to ratify", "the 17th and 18th states", "the tenth country", "the 40th State Party".
-_ORDINAL_PHRASE = re.compile(rf"^(?P<as>as\s+)?(?:the\s+)?{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I)
+_ORDINAL_PHRASE = re.compile(
+    rf"^(?P<as>as\s+)?(?:the\s+|[\w-]+['’]s\s+)?{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I
+)
 _ORDINAL_ONE = re.compile(ORDINAL, re.I)
 # The verb that makes the state named before it the Nth: "became", "becomes", "has become", "will
 # become", "is", "was", "were" ("X and Y were the 29th and 30th"), "making it"/"becoming" after the state's

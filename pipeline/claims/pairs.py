@@ -208,6 +208,30 @@ def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     return out
 
 
+# "Eighteen States have ratified the Convention. Of these eighteen States, only 5 have recognized ...": the
+# count told again as the head of a part of it.
+_OF_THESE_AGAIN = re.compile(
+    rf"\b(?:of|among)\s+(?:these|those)\s+(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
+    r"(?:states(?:\s+parties)?|countries|nations|parties|signatories)\b",
+    re.I,
+)
+
+
+def told_again(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """ "Of these eighteen States" right after a count of 18: that count told again, with its measure (a
+    count that was none, "the 44 states whose ratification is needed", has nothing to repeat)."""
+    if not _OF_THOSE_WORDS.search(text):
+        return []
+    out = []
+    for m in _OF_THESE_AGAIN.finditer(text):
+        before = [c for c in counts if c.number_end <= m.start() and m.start() - c.number_end < _THOSE_REACH]
+        figure = parse_number(m.group("num"))
+        if not before or before[-1].kind != KIND_COUNT or before[-1].figure != figure:
+            continue
+        out.append(CountMatch.exact(text, figure, before[-1].measure, m.span(), m.span("num")))
+    return out
+
+
 # "83 states have signed it, but nine have yet to ratify it", "Of the 83 signatories, nine have not yet
 # ratified it": after a count of everyone who signed, those who have not ratified.
 _NOT_YET = re.compile(
@@ -234,10 +258,47 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
     return out
 
 
+# "The CRPD has been ratified by 193 states and its Optional Protocol by 108", "... has 172 parties, while
+# its Optional Protocol has 29": a protocol's count told in the clause after its parent's, its noun left
+# out (the measure is the count's before it).
+_PROTOCOL_TOO = re.compile(
+    r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+)"
+    r"(?P<ref>(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?protocols?\b[^,;.:()]{0,80}?)"
+    r"(?:,\s*|\s+(?:has|had|now\s+has|by)\s+)(?:only\s+|just\s+)?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?![\w%-]|\s*(?:per\s*cent|percent|[a-z]))",
+    re.I,
+)
+_PROTOCOL_WORD = re.compile(r"protocol", re.I)
+
+
+def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """A protocol's bare count after its parent's count in the same sentence, with that count's measure."""
+    if not _PROTOCOL_WORD.search(text):
+        return []
+    out = []
+    for m in _PROTOCOL_TOO.finditer(text):
+        i = sentences.index(m.start("num"))
+        before = [c for c in counts if c.number_end <= m.start() and sentences.index(c.number_start) == i]
+        figure = parse_number(m.group("num"))
+        if not before or before[-1].kind != KIND_COUNT or is_year(figure, m.group("num")):
+            continue
+        span = (m.start("ref"), m.end())
+        out.append(CountMatch.exact(text, figure, before[-1].measure, span, m.span("num")))
+    return out
+
+
 def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """The counts the frames did not find that the counts they found tell (in text order): the rest of a
-    "respectively" run, "N of those" after all signatories, "but N have yet to ratify it"."""
-    return [*respective(text, counts), *of_those(text, counts), *signed_not_yet(text, counts, sentences)]
+    "respectively" run, "N of those" after all signatories, "Of these N States" after a count of N, a
+    protocol's bare count after its parent's ("and its Optional Protocol by 108"), "but N have yet to ratify
+    it"."""
+    return [
+        *respective(text, counts),
+        *of_those(text, counts),
+        *told_again(text, counts),
+        *protocol_too(text, counts, sentences),
+        *signed_not_yet(text, counts, sentences),
+    ]
 
 
 def split_in_two(

@@ -6,8 +6,9 @@ numbers that name something ("Annex 2 States", "Article 14")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from pipeline.claims.measures import measure_of
+from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_of
 from pipeline.claims.model import (
     REASON_DENOMINATOR,
     REASON_NOT_UNDERSTOOD,
@@ -76,6 +77,8 @@ _WHOLE_MEASURE = re.compile(
     re.I,
 )
 _NOT_DONE = re.compile(r"\b(?:not|never|yet\s+to)\s+$", re.I)
+_SIGNATORIES_WHOLE = re.compile(r"(?:signatories|signatory\s+(?:states|countries))\b", re.I)
+_JOINS = re.compile(r"(?:ratified|acceded|joined)\b", re.I)
 # A number that is part of a name: "Annex 2 States", "Group 77", "Article 14".
 _LABEL_BEFORE = re.compile(
     r"\b(?:annex|group|article|art\.|list|schedule|category|tier|phase|chapter|no\.)\s*$", re.I
@@ -99,6 +102,16 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
         if _NOT_DONE.search(m.group("whole")):
+            if _SIGNATORIES_WHOLE.match(m.group("whole")) and _JOINS.match(m.group("verb")):
+                # "one of 26 signatories to the treaty that have not ratified it": those who signed only
+                skipped.append(Skipped(m.start("num"), m.end("num"), REASON_NOT_UNDERSTOOD))
+                counts.append(
+                    replace(
+                        _count(text, m.start("den"), m.end("den"), None, m.end(), "signed"),
+                        measure=MEASURE_SIGNED_NOT_PARTIES,
+                    )
+                )
+                continue
             # "one of the twelve countries that has not ratified": those who did not, no count the UN gives
             skipped += [Skipped(m.start(g), m.end(g), REASON_NOT_UNDERSTOOD) for g in ("num", "den")]
             continue

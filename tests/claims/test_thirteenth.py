@@ -1,0 +1,115 @@
+"""Thirteenth pass (issue 21). One test per rule, on hand-written sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.claims.frames import read_counts
+from pipeline.claims.nth import nth_to_matches
+
+
+def _counts(text: str) -> list[tuple[int, str]]:
+    return [(c.figure, c.measure) for c in read_counts(text)[0]]
+
+
+def _checks(
+    db: Path, text: str, written_on: date | None = None
+) -> list[tuple[int, str, str | None, str | None]]:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        checks = check_text(text, store, name="t", written_on=written_on).checks
+    return [
+        (c.claim.figure, c.claim.measure, c.mtdsg_no, c.claim.claimed_on and c.claim.claimed_on.isoformat())
+        for c in checks
+    ]
+
+
+def test_where_the_counted_are_in_the_world_is_passed_over() -> None:
+    assert _counts("As many as 81 countries in the world are members of the Convention.") == [(81, "parties")]
+    assert _counts("120 countries around the globe have ratified the Convention.") == [(120, "parties")]
+    # not a place that makes the count a part of the whole
+    assert _counts("81 countries in the world have ratified it, including 40 in Africa.")[0] == (
+        81,
+        "parties",
+    )
+
+
+def test_a_treatys_possessive_nth_state_party_is_a_count_of_parties() -> None:
+    found = [
+        (c.figure, c.measure) for c in nth_to_matches("The arrival of the convention's 190th state party.")
+    ]
+    assert found == [(190, "parties")]
+    assert [c.figure for c in nth_to_matches("Syria became the CWC's 190th state party.")] == [190]
+    # a state's possessive is no treaty's
+    assert nth_to_matches("It was Ghana's 190th state visit.") == []
+
+
+def test_of_these_n_states_after_a_count_of_n_tells_that_count_again() -> None:
+    text = (
+        "Eighteen States have ratified the Convention. Of these eighteen States, only 5 have recognized the "
+        "competence of the Committee."
+    )
+    assert _counts(text) == [(18, "parties"), (18, "parties")]
+    # after no count of that figure, the group is a part of something else
+    other = "There are 44 states whose ratification is needed. Of these 44 states, 35 have ratified it."
+    assert (44, "parties") not in _counts(other)[:1]
+
+
+def test_a_protocols_count_after_its_parents_takes_its_measure_and_treaty(eval_db: Path) -> None:
+    text = "The CRPD has been ratified by 193 states and its Optional Protocol by 108."
+    assert _checks(eval_db, text) == [(193, "parties", "IV-15", None), (108, "parties", "IV-15-a", None)]
+    text = "The International Covenant on Economic, Social and Cultural Rights has 172 parties, while its Optional Protocol has 29."
+    assert [c[:3] for c in _checks(eval_db, text)] == [(172, "parties", "IV-3"), (29, "parties", "IV-3-a")]
+    # a protocol's year is no count
+    text = "The CRPD has 193 parties, and its Optional Protocol, 2006, allows complaints."
+    assert [c[0] for c in _checks(eval_db, text)] == [193]
+
+
+def test_one_of_n_signatories_that_have_not_ratified_counts_those_who_signed_only() -> None:
+    text = "The United States is one of 26 signatories to the Arms Trade Treaty that have not ratified it."
+    assert _counts(text) == [(26, "signed_not_party")]
+    # countries that have not ratified are no count the UN gives
+    assert _counts("Ghana is one of the twelve countries that have not ratified the treaty.") == []
+
+
+def test_signed_on_its_first_day_is_the_opening_day(eval_db: Path) -> None:
+    assert _checks(
+        eval_db, "Sixty-seven countries signed the Arms Trade Treaty on its first day.", date(2013, 6, 10)
+    ) == [(67, "signatories", "XXVI-8", "2013-06-03")]
+    # the first day of something else is not the treaty's
+    got = _checks(
+        eval_db,
+        "67 countries signed the Arms Trade Treaty on the first day of the summit.",
+        date(2013, 6, 10),
+    )
+    assert [c[3] for c in got] != ["2013-06-03"]
+
+
+def test_a_count_after_when_it_opened_for_signature_is_of_the_opening_day(eval_db: Path) -> None:
+    text = "When the Arms Trade Treaty opened for signature in June 2013, 67 countries signed it."
+    assert _checks(eval_db, text, date(2016, 5, 1)) == [(67, "signatories", "XXVI-8", "2013-06-03")]
+    # a month that is not the record's first day's leaves the count to the text's day
+    text = "When the Arms Trade Treaty opened for signature in July 2013, 67 countries signed it."
+    assert all(c[3] != "2013-06-03" for c in _checks(eval_db, text, date(2016, 5, 1)))
+
+
+def test_n_years_ago_moves_a_count_back_from_the_texts_day() -> None:
+    from pipeline.claims.ago import ago_counts
+    from pipeline.claims.extract import read_text
+
+    def dates(text: str) -> list[tuple[int, str | None]]:
+        claims = ago_counts(read_text(text, written_on=date(2016, 5, 1), treaty="XXVI-8").claims)
+        return [(c.figure, c.claimed_on and c.claimed_on.isoformat()) for c in claims]
+
+    assert dates(
+        "Two years ago, only 40 countries had ratified the treaty; now 82 countries have ratified it."
+    ) == [
+        (40, "2014-05-01"),
+        (82, "2016-05-01"),
+    ]
+    assert dates("Only 32 countries had ratified the treaty eighteen months ago.") == [(32, "2014-11-01")]
+    # an "ago" in another clause, after a comma, is not the count's
+    assert dates("82 states have now ratified the treaty, up from 40 two years ago.")[0] == (82, "2016-05-01")
