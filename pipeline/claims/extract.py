@@ -290,7 +290,9 @@ def read_text(
         )
         spans += [(n, a, b, KIND_COUNT) for n, a, b in counted_states(text) if a not in told]
     not_understood = {u.start for u in unread if u.reason == REASON_NOT_UNDERSTOOD}
-    spans = [s for s in spans if 10 <= s[0] and not 1900 <= s[0] <= 2100 and not counts_people(text, s[2])]
+    spans = [
+        s for s in spans if 10 <= s[0] and not 1900 <= s[0] <= 2100 and not counts_people(text, s[2], s[1])
+    ]
     # "It will enter into force once fifty states have done so": a number in a sentence of the treaty's
     # entry into force, tried as the number of consents that brought it in force.
     spans += [

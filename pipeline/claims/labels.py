@@ -1,5 +1,6 @@
 """Counts a text tells as labels rather than in sentences, for the frame stage (pipeline/claims/frames.py):
-a list's heading with its count in brackets ("Signed but not yet ratified (12): Fiji, Gambia, ...").
+a list's heading with its count in brackets ("Signed but not yet ratified (12): Fiji, Gambia, ..."), a
+table's column under a measure's heading ("Treaty | Parties | Signatories" over "CAT | 175 | 83").
 
 Not read here: a milestone named by its ordinal in a headline ("reaches 30th ratification milestone"); the
 checker makes an ordinal a threshold when that consent brought the treaty into force, and the evaluation
@@ -8,6 +9,7 @@ set lists the same headline once as a count and once not at all."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import CountMatch
@@ -34,4 +36,67 @@ def label_matches(text: str) -> list[CountMatch]:
     return out
 
 
-__all__ = ["label_matches"]
+# A table's header row: cells between "|" or tabs, at least one of them a measure's words.
+_CELL = re.compile(r"[^|\t\n]+")
+_MEASURE_HEADER = re.compile(
+    r"(?:no\.?\s+of\s+|number\s+of\s+)?(?P<label>states[\s-]+parties|parties|signatories|signatures|"
+    r"ratifications|ratified|signed|accessions|acceded)(?:\s*\([^()]*\))?",
+    re.I,
+)
+_RULE_ROW = re.compile(r"^[\s|:+-]*$")
+_FIGURE_CELL = re.compile(r"\d{1,3}")
+
+
+def _cells(line: str) -> list[tuple[str, int]] | None:
+    """The cells of a table's row ("| a | b |", "a | b", "a<TAB>b"), each with where it starts in the line,
+    or None for a line that is none."""
+    if "|" not in line and "\t" not in line:
+        return None
+    cells = []
+    for m in _CELL.finditer(line):
+        cell = m.group(0).strip()
+        if cell:
+            cells.append((cell, m.start() + m.group(0).index(cell)))
+        elif 0 < m.start() and m.end() < len(line):
+            cells.append(("", m.start()))  # an empty cell between two bars
+    return cells if len(cells) >= 2 else None
+
+
+def table_matches(text: str) -> list[CountMatch]:
+    """ "Treaty | Parties | Signatories" over "Arms Trade Treaty | 116 | 26": each figure under a measure's
+    heading is a count of that measure, of the treaty its row names (the rows under the heading, up to the
+    first line that is no row of as many cells)."""
+    if "|" not in text and "\t" not in text:
+        return []
+    out = []
+    columns: dict[int, str] = {}
+    width = 0
+    at = 0
+    for line in text.split("\n"):
+        line_start, at = at, at + len(line) + 1
+        cells = _cells(line)
+        if cells is None:
+            columns = {}
+            continue
+        heads = {k: h for k, (c, _) in enumerate(cells) if (h := _MEASURE_HEADER.fullmatch(c))}
+        if heads and not any(_FIGURE_CELL.fullmatch(c) for c, _ in cells):
+            columns = {k: re.sub(r"\s+", " ", h.group("label").lower()) for k, h in heads.items()}
+            width = len(cells)
+            continue
+        if _RULE_ROW.match(line):
+            continue
+        if not columns or len(cells) != width:
+            columns = {}
+            continue
+        for k, label in columns.items():
+            cell, start = cells[k]
+            if _FIGURE_CELL.fullmatch(cell):
+                number = (line_start + start, line_start + start + len(cell))
+                row = CountMatch.exact(
+                    text, int(cell), measure_for(label, ""), (line_start, number[1]), number
+                )
+                out.append(replace(row, source="infobox"))  # a row of data, read as an infobox's is
+    return out
+
+
+__all__ = ["label_matches", "table_matches"]

@@ -81,7 +81,7 @@ _WHO_DID_OTHER = re.compile(
 _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
     r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|(?:will\s+)?meet|gathered|convened|"
-    r"accepted\s+the\s+(?:inquiry|competence|procedure|jurisdiction|declaration)|"
+    r"(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
     r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding))\b",

@@ -75,9 +75,22 @@ _PEOPLE_AFTER = re.compile(
 _ANNEX_AFTER = re.compile(r"[^.;!?]{0,80}\bannex\s*(?:\d|[IVX]+\b)", re.I)
 
 
-def counts_people(text: str, end: int) -> bool:
-    """Does the number ending at `end` count people or votes ("22 affirmative votes", "ten members"), or the
-    states of a treaty's annex ("44 states ... listed in Annex 2")?"""
+# "was negotiated by 107 states": those who made the text, not its parties or signatories (whose number may
+# be the same: the Convention on Cluster Munitions has 107 signatories). Not "adopted by", "supported by":
+# texts write them for joining ("the covenant is adopted by 170 States").
+_MADE_BY_BEFORE = re.compile(
+    r"\b(?:negotiated|drafted|sponsored|co-sponsored|voted\s+for)"
+    r"\s+(?:[\w,-]+\s+){0,5}?by\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def counts_people(text: str, end: int, start: int | None = None) -> bool:
+    """Does the number ending at `end` count people or votes ("22 affirmative votes", "ten members"), the
+    states of a treaty's annex ("44 states ... listed in Annex 2"), or (the number starting at `start`)
+    those who negotiated or adopted the text ("negotiated by 107 states")?"""
+    if start is not None and _MADE_BY_BEFORE.search(text, max(0, start - 80), start):
+        return True
     return _PEOPLE_AFTER.match(text, end) is not None or _ANNEX_AFTER.match(text, end) is not None
 
 

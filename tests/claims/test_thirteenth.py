@@ -113,3 +113,57 @@ def test_n_years_ago_moves_a_count_back_from_the_texts_day() -> None:
     assert dates("Only 32 countries had ratified the treaty eighteen months ago.") == [(32, "2014-11-01")]
     # an "ago" in another clause, after a comma, is not the count's
     assert dates("82 states have now ratified the treaty, up from 40 two years ago.")[0] == (82, "2016-05-01")
+
+
+def test_a_pact_or_a_ban_is_a_treaty_word_for_the_texts_subject(eval_db: Path) -> None:
+    got = _checks(eval_db, "The cluster munitions ban has been ratified by 112 countries.")
+    assert [c[:3] for c in got] == [(112, "parties", "XXVI-6")]
+    got = _checks(eval_db, "The arms trade pact has been ratified by 116 nations.")
+    assert [c[:3] for c in got] == [(116, "parties", "XXVI-8")]
+
+
+def test_the_international_criminal_courts_member_states_are_the_rome_statutes_parties(eval_db: Path) -> None:
+    got = _checks(eval_db, "The International Criminal Court has 125 member states.")
+    assert [c[:3] for c in got] == [(125, "parties", "XVIII-10")]
+
+
+def test_a_number_that_negotiated_the_treaty_is_never_read_by_the_record(eval_db: Path) -> None:
+    # 107 is also the Convention's number of signatories in the record: the words say who negotiated it
+    text = "The Convention on Cluster Munitions was negotiated by 107 states in Dublin."
+    assert _checks(eval_db, text, date(2026, 1, 15)) == []
+    # "adopted by" stays open to the record: texts write it for joining ("the covenant is adopted by 170 States")
+    from pipeline.claims.record_reading import counts_people
+
+    assert counts_people(text, text.index("107") + 3, text.index("107"))
+    adopted = "While the covenant is adopted by 170 States, the protocol is not."
+    assert not counts_people(adopted, adopted.index("170") + 3, adopted.index("170"))
+
+
+def test_states_parties_that_accepted_a_committees_competence_are_a_part_of_the_parties() -> None:
+    text = (
+        "Under article 22, 69 States parties have accepted the Committee's competence to receive complaints."
+    )
+    assert _counts(text) == []
+    assert read_counts(text)[1][-1].reason == "subset"
+
+
+def test_a_tables_columns_under_a_measures_heading_are_counts_of_the_rows_treaty(eval_db: Path) -> None:
+    from pipeline.claims.labels import table_matches
+
+    table = (
+        "| Treaty | States parties | Signatories |\n|---|---|---|\n| CAT | 175 | 175 |\n| ATT | 116 | 26 |"
+    )
+    got = [(c.figure, c.measure, table[c.number_start - 6 : c.number_end]) for c in table_matches(table)]
+    assert got == [
+        (175, "parties", "CAT | 175"),
+        (175, "signatories", "175 | 175"),
+        (116, "parties", "ATT | 116"),
+        (26, "signatories", "116 | 26"),
+    ]
+    # a row of another width, or a line of prose, ends the table
+    assert [c.figure for c in table_matches("Treaty | Parties\nCAT | 175 | 83\nATT | 116")] == []
+    text = "Treaty\tParties\tSignatories\nConvention against Torture\t175\t83"
+    assert [c[:3] for c in _checks(eval_db, text, date(2026, 2, 10))] == [
+        (175, "parties", "IV-9"),
+        (83, "signatories", "IV-9"),
+    ]
