@@ -59,6 +59,25 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?(?!,?\s+(?:19|20)\d\d)"
         ),
     ),
+    # A month without a year behind a preposition: "In March, 31 countries had ratified", "by the end of
+    # May", "in mid-May" (capitalised: "may" is the verb); its year comes later, as a day and month's does.
+    (
+        "monthonly",
+        re.compile(
+            r"\b(?:in|by|as\s+of|as\s+at|at\s+the\s+(?:end|close)\s+of|by\s+the\s+(?:end|close)\s+of|until|"
+            r"through|during)\s+(?:(?P<mid>mid)-?\s?|(?:early|late)\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?"
+            r"(?![ \t]*\d)(?!,?\s+(?:of\s+)?(?:19|20)\d\d)",
+            re.I,
+        ),
+    ),
+    # "by the end of last year", "at the start of this year": the text's year, or the year before it.
+    (
+        "textyear",
+        re.compile(
+            r"\b(?:by|at|as\s+of)\s+the\s+(?P<edge>end|close|start|beginning)\s+of\s+(?P<which>last|this)\s+year\b",
+            re.I,
+        ),
+    ),
     # Numbers: "15.03.2021" (day first), "15/03/2021" or "03/15/2021" (when the order is plain).
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")),
     # "by mid-2019": the middle of the year (30 June).
@@ -155,7 +174,7 @@ _RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|
 
 # What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021"; the first of two days
 # ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
-_PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly"}
+_PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly", "textyear": "day"}
 _DATED = {**_PRECISION, "pair": "day"}
 
 
@@ -201,6 +220,17 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
                     if g["month"].lower() not in _MONTHS:
                         continue
                     on = date(int(g["year"] or 2000), _MONTHS[g["month"].lower()], int(g["day"]))
+                elif precision == "textyear":
+                    if default_year is None:
+                        continue
+                    y = default_year - (g["which"].lower() == "last")
+                    on = date(y, 12, 31) if g["edge"].lower() in ("end", "close") else date(y, 1, 1)
+                elif precision == "monthonly":
+                    if g["month"].lower().rstrip(".") not in _MONTHS:
+                        continue
+                    on = date(
+                        2000, _MONTHS[g["month"].lower()], 15 if g["mid"] else 1
+                    )  # the year comes later
                 elif precision == "dayonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:
                         continue
@@ -221,11 +251,18 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             # The whole clause before the date (the event pattern stops at . ; ! ?), not a fixed few words.
             before = text[max(0, start - 300) : start]
             # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
-            lead = before + (text[start : m.start("year")] if precision in ("year", "mid") else "")
+            at = (
+                m.start("month")
+                if precision == "monthonly"
+                else m.start("year")
+                if precision in ("year", "mid")
+                else start
+            )
+            lead = before + text[start:at]
             anchored = bool(_ANCHOR_BEFORE.search(lead))
             clause = _clause_line(before)
             # With the preposition of a bare year ("since 2009", "ratified it in 1998").
-            clause_in = clause + (text[start : m.start("year")] if precision in ("year", "mid") else "")
+            clause_in = clause + text[start:at]
             event = not anchored and bool(
                 _EVENT_BEFORE.search(clause)
                 or _ONE_STATE_BEFORE.search(clause_in)
@@ -265,7 +302,7 @@ def _with_years(
     out: list[DateMention] = []
     year, paragraph, status = None, -1, False
     for d in dates:
-        if d.precision != "dayonly":
+        if d.precision not in ("dayonly", "monthonly"):
             here = bisect_left(breaks, d.start)
             if not (d.event and status and paragraph == here):  # an event's year yields to a status date's
                 year, paragraph, status = d.on.year, here, not d.event
@@ -278,6 +315,10 @@ def _with_years(
         if y is None:
             continue
         try:
+            if d.precision == "monthonly":  # a month: its last day ("mid-May": the 15th)
+                on = d.on.replace(year=y) if d.on.day == 15 else _last_day(y, d.on.month)
+                out.append(replace(d, on=on, precision="month"))
+                continue
             out.append(replace(d, on=d.on.replace(year=y), precision="day"))
         except ValueError:
             continue  # 29 February of a year without one

@@ -167,3 +167,33 @@ def test_a_tables_columns_under_a_measures_heading_are_counts_of_the_rows_treaty
         (175, "parties", "IV-9"),
         (83, "signatories", "IV-9"),
     ]
+
+
+def test_a_month_without_a_year_behind_a_preposition_takes_the_texts_year() -> None:
+    from pipeline.claims.dates import find_dates
+
+    def told(text: str) -> list[tuple[str, str]]:
+        return [(d.text, d.on.isoformat()) for d in find_dates(text, default_year=2014)]
+
+    assert told("In March, 31 countries had ratified it.") == [("In March", "2014-03-31")]
+    assert told("By the end of May, 32 countries had ratified it.") == [("By the end of May", "2014-05-31")]
+    assert told("In mid-May, 32 countries had ratified it.") == [("In mid-May", "2014-05-15")]
+    # the year told before it in the paragraph comes first
+    assert told("In March 2013, 2 had ratified it. By the end of May, 3 had.")[1] == (
+        "By the end of May",
+        "2013-05-31",
+    )
+    # the verb "may" is no month; a month with its year is the month pattern's
+    assert told("It may be ratified by most states.") == []
+    assert told("In May 2013, 2 had ratified it.") == [("May 2013", "2013-05-31")]
+
+
+def test_the_end_of_last_year_is_the_31st_of_december_before_the_texts_year() -> None:
+    from pipeline.claims.dates import find_dates
+
+    [d] = find_dates("By the end of last year, 9 countries had ratified it.", default_year=2014)
+    assert d.on.isoformat() == "2013-12-31"
+    [d] = find_dates("At the start of this year, 9 countries had ratified it.", default_year=2014)
+    assert d.on.isoformat() == "2014-01-01"
+    # without the text's own date there is no year to count from
+    assert find_dates("By the end of last year, 9 countries had ratified it.") == []
