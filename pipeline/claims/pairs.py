@@ -262,10 +262,12 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
 # its Optional Protocol has 29": a protocol's count told in the clause after its parent's, its noun left
 # out (the measure is the count's before it).
 _PROTOCOL_TOO = re.compile(
-    r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+)"
+    r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+|(?P<opens>(?<=[.!?])\s+))"
     r"(?P<ref>(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?protocols?\b[^,;.:()]{0,80}?)"
     r"(?:,\s*|\s+(?:has|had|now\s+has|by)\s+)(?:only\s+|just\s+)?"
-    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?![\w%-]|\s*(?:per\s*cent|percent|[a-z]))",
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?![\w%-])"
+    # what may follow the bare figure: the clause's end or a word that is no noun of its own ("29 articles")
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|while|whereas|but|so\s+far|to\s+date|now|as\s+of|in|at|by|since)\b)",
     re.I,
 )
 _PROTOCOL_WORD = re.compile(r"protocol", re.I)
@@ -278,7 +280,11 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
     out = []
     for m in _PROTOCOL_TOO.finditer(text):
         i = sentences.index(m.start("num"))
-        before = [c for c in counts if c.number_end <= m.start() and sentences.index(c.number_start) == i]
+        # "The Convention has 175 parties. The Optional Protocol has 94.": its own sentence, after the count's
+        told_in = (i - 1, i) if m.group("opens") is not None else (i,)
+        before = [
+            c for c in counts if c.number_end <= m.start() and sentences.index(c.number_start) in told_in
+        ]
         figure = parse_number(m.group("num"))
         if not before or before[-1].kind != KIND_COUNT or is_year(figure, m.group("num")):
             continue

@@ -197,3 +197,22 @@ def test_the_end_of_last_year_is_the_31st_of_december_before_the_texts_year() ->
     assert d.on.isoformat() == "2014-01-01"
     # without the text's own date there is no year to count from
     assert find_dates("By the end of last year, 9 countries had ratified it.") == []
+
+
+def test_a_protocols_bare_count_in_the_sentence_after_its_parents_and_before_a_conjunction(
+    eval_db: Path,
+) -> None:
+    text = "The Convention against Torture has 175 parties. The Optional Protocol has 94."
+    assert [c[:3] for c in _checks(eval_db, text)] == [(175, "parties", "IV-9"), (94, "parties", "IV-9-b")]
+    text = "The ICCPR has 174 parties; the First Optional Protocol has 117 and the Second 92."
+    assert [c[:3] for c in _checks(eval_db, text)][:2] == [(174, "parties", "IV-4"), (117, "parties", "IV-5")]
+    # a figure with a noun of its own is that noun's
+    text = "The Convention against Torture has 175 parties. The Optional Protocol has 37 articles."
+    assert [c[0] for c in _checks(eval_db, text)] == [175]
+
+
+def test_the_ccw_protocols_by_number_and_subject(eval_db: Path) -> None:
+    got = _checks(eval_db, "Protocol V on Explosive Remnants of War has 97 parties.")
+    assert [c[2] for c in got] == ["XXVI-2-d"]
+    got = _checks(eval_db, "Protocol IV on Blinding Laser Weapons has 110 High Contracting Parties.")
+    assert [c[2] for c in got] == ["XXVI-2-a"]
