@@ -338,6 +338,16 @@ _ON_WEEKDAY = re.compile(
 )
 
 
+# "Twenty States have signed the Protocol, which opened for signature yesterday": the relative clause's act.
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|where|when|that)\b", re.I)
+
+
+def _own_yesterday(said: str, phrase: str, at: int) -> bool:
+    """Is the "yesterday" at `at` the count's, not a relative clause's opened after the count?"""
+    end = said.find(phrase) + len(phrase) if phrase and phrase in said else -1
+    return not (0 <= end <= at and _RELATIVE_AFTER.search(said, end, at))
+
+
 def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
     """ "Peru ratified it yesterday, bringing the number of ratifications to 30": a count in a sentence that
     says "yesterday" (and not "today"), dated by the text's own date, is of the day before it; one that says
@@ -351,7 +361,7 @@ def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
         told = list(_ON_WEEKDAY.finditer(said))
         weekday = [m.group("wd") for m in told]
         last = any(m.group("lead").lower() == "last" for m in told)
-        if _YESTERDAY.search(said):
+        if any(_own_yesterday(said, c.phrase, m.start()) for m in _YESTERDAY.finditer(said)):
             c = replace(c, claimed_on=on - timedelta(days=1), date_text=f"yesterday of {on.isoformat()}")
         elif len(set(w.lower() for w in weekday)) == 1:
             back = (on.weekday() - WEEKDAYS.index(weekday[0].lower())) % 7 or (7 if last else 0)

@@ -216,3 +216,17 @@ def test_the_ccw_protocols_by_number_and_subject(eval_db: Path) -> None:
     assert [c[2] for c in got] == ["XXVI-2-d"]
     got = _checks(eval_db, "Protocol IV on Blinding Laser Weapons has 110 High Contracting Parties.")
     assert [c[2] for c in got] == ["XXVI-2-a"]
+
+
+def test_yesterday_in_a_relative_clause_after_the_count_is_not_the_counts_day() -> None:
+    from pipeline.claims.dating import yesterday_counts
+    from pipeline.claims.extract import read_text
+
+    def days(text: str) -> list[tuple[int, str | None]]:
+        claims = yesterday_counts(read_text(text, written_on=date(2012, 2, 29), treaty="IV-11-d").claims)
+        return [(c.figure, c.claimed_on and c.claimed_on.isoformat()) for c in claims]
+
+    text = "Twenty States have signed the Protocol, which opened for signature yesterday in Geneva."
+    assert days(text) == [(20, "2012-02-29")]
+    # the count's own yesterday still moves it back
+    assert days("Yesterday, twenty States signed the Protocol in Geneva.") == [(20, "2012-02-28")]
