@@ -96,9 +96,9 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         alone = re.fullmatch(
             r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
         ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER, rest, re.I)
-        # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -"
+        # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -", "NEW YORK, 12 January (UN Headquarters) --"
         dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
-            r"[\])]?\s*[-–—]\s+\S", rest
+            r"[\])]?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+\S", rest
         )
         # "Written answer, House of Lords, 14 February 2017": a heading line that ends with its date,
         # set off by a comma or a bar (never a treaty's title: that date is its adoption).

@@ -230,3 +230,18 @@ def test_yesterday_in_a_relative_clause_after_the_count_is_not_the_counts_day() 
     assert days(text) == [(20, "2012-02-29")]
     # the count's own yesterday still moves it back
     assert days("Yesterday, twenty States signed the Protocol in Geneva.") == [(20, "2012-02-28")]
+
+
+def test_a_dateline_with_an_agency_in_brackets_is_the_texts_own_date() -> None:
+    from pipeline.claims.bylines import find_byline
+
+    for head, day in (
+        ("DHAKA, Nov 24, 2025 (BSS) - The Subcommittee welcomed the ratification.", "2025-11-24"),
+        ("NEW YORK, 12 January 2006 (UN Headquarters) -- The meeting elected nine members.", "2006-01-12"),
+    ):
+        found = find_byline(head + "\n\nThe Protocol now has 96 States parties.")
+        assert found is not None and found.on.isoformat() == day
+    # a bracket that is not followed by the dash of a dateline is none
+    assert (
+        find_byline("The Convention was adopted on 12 January 2006 (resolution 60/1) by consensus.") is None
+    )
