@@ -162,10 +162,25 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
         return None
     column = "signature_date" if signing else "consent_date"
     day = _act_day(store, no, states[-1], column)
-    if day is None:
+    if day is None or _day_told_before(c, text, states[-1]):
         return None
     note = f"dated by {act_note(store, no, states[-1], column)}, {day.isoformat()}"
     return replace(c, claimed_on=day, date_text=note, date_source="record", left_out=states[-1])
+
+
+def _day_told_before(c: Claim, text: str, iso3: str) -> bool:
+    """ "Australia has today ratified the Convention. Australia joins 29 other countries": the sentence
+    before tells the state's act with its day ("today"), which the text's date gives (eval date rule 2)."""
+    start = _sentence_start(c, text)
+    if start <= 0:
+        return False
+    before = _sentence_before(text, start)
+    return bool(_TOLD_DAY.search(before)) and iso3 in _states_in(before)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence that ends before `start` (within 400 characters)."""
+    return re.split(r"(?<=[.!?])\s+", text[max(0, start - 400) : start].strip())[-1]
 
 
 def _pointed_back(c: Claim, text: str, sentence_start: int) -> list[str]:
@@ -174,7 +189,7 @@ def _pointed_back(c: Claim, text: str, sentence_start: int) -> list[str]:
     sentence before names (none when that names several)."""
     if sentence_start <= 0 or not _ANAPHOR.match(c.sentence or ""):
         return []
-    before = re.split(r"(?<=[.!?])\s+", text[max(0, sentence_start - 400) : sentence_start].strip())[-1]
+    before = _sentence_before(text, sentence_start)
     states = list(dict.fromkeys(_states_in(before)))
     return states if len(states) == 1 else []
 

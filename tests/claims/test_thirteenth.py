@@ -245,3 +245,14 @@ def test_a_dateline_with_an_agency_in_brackets_is_the_texts_own_date() -> None:
     assert (
         find_byline("The Convention was adopted on 12 January 2006 (resolution 60/1) by consensus.") is None
     )
+
+
+def test_joining_n_others_after_a_sentence_telling_the_acts_day_keeps_that_day(eval_db: Path) -> None:
+    text = (
+        "Australia has today ratified the UN Convention on the Rights of Persons with Disabilities. Australia "
+        "joins 29 other countries around the world."
+    )
+    assert _checks(eval_db, text, date(2008, 7, 18)) == [(29, "parties", "IV-15", "2008-07-18")]
+    # without a day told, the record's day of Australia's consent (17 July 2008)
+    text = text.replace("has today ratified", "has ratified")
+    assert _checks(eval_db, text, date(2008, 7, 18)) == [(29, "parties", "IV-15", "2008-07-17")]
