@@ -24,7 +24,9 @@ _ASIDE = (
 # into force (then the ordinal threshold pattern reads it).
 # "the 46th state ratifying the Convention": the participle says the same.
 _TO_JOIN = (
-    r"(?:to\s+(?P<verb>ratify|accede|join|become\s+(?:a\s+)?party|sign\s+(?:up|on)\s+to|sign|adhere|deposit)|"
+    # "the 100th country to have signed it": the perfect says the same
+    r"(?:to\s+(?:have\s+)?(?P<verb>ratify|ratified|accede|acceded|join|joined|become\s+(?:a\s+)?party|"
+    r"sign(?:ed)?\s+(?:up|on)\s+to|signed|sign|adhere|adhered|deposit|deposited)|"
     r"(?P<ing>ratifying|acceding|joining|signing|adhering|depositing))"
 )
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
@@ -120,7 +122,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue
         if m.group("other") and not JOINING.search(clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
-        signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signing")
+        signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signed", "signing")
         if (
             not signs
             and tells_entry(_own_clause(text, m.start(), m.end()))

@@ -256,3 +256,14 @@ def test_joining_n_others_after_a_sentence_telling_the_acts_day_keeps_that_day(e
     # without a day told, the record's day of Australia's consent (17 July 2008)
     text = text.replace("has today ratified", "has ratified")
     assert _checks(eval_db, text, date(2008, 7, 18)) == [(29, "parties", "IV-15", "2008-07-17")]
+
+
+def test_the_nth_to_have_signed_or_joined_is_told_in_the_perfect() -> None:
+    found = [
+        (c.figure, c.measure) for c in nth_to_matches("Ghana is the 100th country to have signed the treaty.")
+    ]
+    assert found == [(100, "signatories")]
+    found = [
+        (c.figure, c.measure) for c in nth_to_matches("Ghana was the 100th state to have acceded to it.")
+    ]
+    assert found == [(100, "parties")]
