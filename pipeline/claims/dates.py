@@ -228,9 +228,8 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
                 elif precision == "monthonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:
                         continue
-                    on = date(
-                        2000, _MONTHS[g["month"].lower()], 15 if g["mid"] else 1
-                    )  # the year comes later
+                    # the year comes later; the day says which day of the month: the 15th for "mid-"
+                    on = date(2000, _MONTHS[g["month"].lower()], 15 if g["mid"] else 1)
                 elif precision == "dayonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:
                         continue

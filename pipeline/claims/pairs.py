@@ -274,7 +274,8 @@ _PROTOCOL_WORD = re.compile(r"protocol", re.I)
 
 
 def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
-    """A protocol's bare count after its parent's count in the same sentence, with that count's measure."""
+    """A protocol's bare count after its parent's count, in the same sentence or opening the next, with
+    that count's measure."""
     if not _PROTOCOL_WORD.search(text):
         return []
     out = []

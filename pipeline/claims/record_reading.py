@@ -88,7 +88,7 @@ _MADE_BY_BEFORE = re.compile(
 def counts_people(text: str, end: int, start: int | None = None) -> bool:
     """Does the number ending at `end` count people or votes ("22 affirmative votes", "ten members"), the
     states of a treaty's annex ("44 states ... listed in Annex 2"), or (the number starting at `start`)
-    those who negotiated or adopted the text ("negotiated by 107 states")?"""
+    those who negotiated or drafted the text ("negotiated by 107 states")?"""
     if start is not None and _MADE_BY_BEFORE.search(text, max(0, start - 80), start):
         return True
     return _PEOPLE_AFTER.match(text, end) is not None or _ANNEX_AFTER.match(text, end) is not None
