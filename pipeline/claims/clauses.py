@@ -26,7 +26,8 @@ THAT_NUMBER = re.compile(
 # "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before
 # it (read_counts looks the word up, as for "done so").
 BROUGHT_TO = re.compile(
-    r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:the|its|their)\s+"
+    # (a headline drops the article: "Two more countries join the treaty, bringing total to 45")
+    r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:(?:the|its|their)\s+)?"
     # "takes the Convention's membership to 150": a treaty's membership is its parties
     r"(?:tally|total|count|(?:total\s+)?number(?:\s+of\s+(?:countries|states|nations))?|"
     r"(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
@@ -147,12 +148,15 @@ NOT_DESPITE = re.compile(
 )
 
 # "Ratification of the Convention Reaches 150 Countries": a headline's count of those who did.
+# "Ratifications of the Arms Trade Treaty climb to 45" (a headline: the states left out at its end).
 REACHES = re.compile(
-    r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+of\b[^.;:\n]{0,120}?\s+(?:reaches|reached|hits|passes)\s+"
+    r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+(?:of|to)\b[^.;:\n]{0,120}?\s+"
+    r"(?:reaches|reached|hits|hit|passes|passed|(?:climbs?|climbed|rises|rose|grows|grew|jumps?|jumped|"
+    r"increases|increased)\s+to)\s+"
     + _QUAL
     + _NUM
-    + r"\s+(?:countries|states|nations)\b",
-    re.I,
+    + r"(?:\s+(?:countries|states|nations)\b|(?=[ \t]*(?:$|[.;,!?)]))(?![.,]\d))",
+    re.M | re.I,
 )
 
 # "10 new ratifications this year, for a total of 130": the running total of what the noun counts.
@@ -231,6 +235,13 @@ TALLY = re.compile(
     r"\b(?:tally|total|count)\b[^.;!?\n]{0,60}?\b(?:climbed|rose|grew|increased|reached|stands|stood|is|was)\s+"
     r"(?:to\s+|at\s+)?" + _QUAL + _NUM + r"\s+(?P<noun>states|countries|nations|parties|ratifications)\b",
     re.I,
+)
+# "Five more states ratify the treaty, total now 45", "... signed it; the tally hits 70": a running total of
+# what the clause before tells (a headline's total, at the clause's end).
+TOTAL_NOW = re.compile(
+    r"\b(?:tally|total|count)\s+(?:now\s+)?(?P<verb>hits|hit|reaches|reached|tops|topped|(?:climbs|rises)\s+to|"
+    r"stands\s+at|is|now)\s+(?:now\s+)?" + _QUAL + _NUM + r"(?=[ \t]*(?:$|[.;,!?)]))(?![.,]\d)",
+    re.M | re.I,
 )
 # "becoming one of only 4 countries to have done so", "the first 22 nations to ratify the Convention": the
 # count of those who did what the sentence tells.
@@ -321,6 +332,7 @@ __all__ = [
     "NUMBER_WHO",
     "ONE_OF",
     "TALLY",
+    "TOTAL_NOW",
     "ACCEPTED_BY_JOINING",
     "BROUGHT_TO",
     "COUNT_NOUN",

@@ -39,6 +39,7 @@ from pipeline.claims.clauses import SIGNING_BY as _SIGNING_BY
 from pipeline.claims.clauses import STAT_LINE as _STAT_LINE
 from pipeline.claims.clauses import TALLY as _TALLY
 from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
+from pipeline.claims.clauses import TOTAL_NOW as _TOTAL_NOW
 from pipeline.claims.clauses import WHERE as _WHERE
 from pipeline.claims.clauses import WITH_OF_THOSE as _WITH_OF_THOSE
 from pipeline.claims.clauses import after_threshold as _after_threshold
@@ -251,6 +252,7 @@ _PATTERNS = (
     _NUMBER_APPOSED,
     _NUMBER_BRACKETED,
     _TALLY,
+    _TOTAL_NOW,
     _HAS,
     _STATES_ACTS,
     _REACHES,
@@ -300,7 +302,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if verb.lower().endswith("so") or pattern in (_THAT_NUMBER, _BROUGHT_TO):
+                if verb.lower().endswith("so") or pattern in (_THAT_NUMBER, _BROUGHT_TO, _TOTAL_NOW):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
                     if not told:

@@ -66,7 +66,10 @@ _REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGION
 # An ordinal ranked within a region later in its clause: "the 27th country to become a State party to the
 # instrument in Europe and Central Asia".
 _REGION_LATER = re.compile(
-    r"(?:(?!\s(?:and|worldwide|globally)\b)[^.;:,!?]){0,100}?\s+in\s+(?:" + _REGIONS + r")\b", re.I
+    r"(?:(?!\s(?:and|worldwide|globally)\b|\n[ \t]*\n)[^.;:,!?]){0,100}?(?:[ \t]+|[ \t]*\n[ \t]*)in\s+(?:"
+    + _REGIONS
+    + r")\b",
+    re.I,
 )
 _ORDINAL_PHRASE = re.compile(r"^(?:the\s+)?" + ORDINAL, re.I)
 # A count narrowed by what its members did besides joining: "17 States Parties that produced cluster
@@ -79,7 +82,9 @@ _WHO_DID_OTHER = re.compile(
 # The parties counted as the subject of something other than joining: "Representatives of 120 States
 # Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
 _OTHER_ACTION = re.compile(
-    r"^(?:(?!\b(?:and|but|which|that)\b)[^.;:,]){0,100}?\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
+    # (not past a paragraph's end: a headline without a full stop is not the subject of the next paragraph)
+    r"^(?:(?!\b(?:and|but|which|that)\b|\n[ \t]*\n)[^.;:,]){0,100}?"
+    r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
     r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|(?:will\s+)?meet|gathered|convened|"
     r"(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"

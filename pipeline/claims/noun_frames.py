@@ -63,11 +63,15 @@ HAS = re.compile(
     re.I,
 )
 
+# "the number of States parties is 120"; "Number of Arms Trade Treaty parties rises to 45" (a treaty's name
+# before the noun, as headlines write it).
 NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+|(?-i:[A-Z]{3,6})\s+)?"
+    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+|"
+    r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?:of|on|the|against|for|and|to)\s+)*(?-i:[A-Z][\w'’-]*)){0,8}\s+)?"
     + _COUNT_NOUN
     + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
-    r"stands\s+at|stood\s+at|reached|rose\s+to|grew\s+to|increased\s+to|climbed\s+to|has\s+reached|became|"
+    r"stands\s+at|stood\s+at|reached|reaches|hits|rose\s+to|rises\s+to|grew\s+to|grows\s+to|increased\s+to|"
+    r"increases\s+to|climbed\s+to|climbs\s+to|has\s+reached|became|"
     r"has\s+become|had\s+become|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
     re.I,

@@ -31,6 +31,8 @@ _TO_JOIN = (
 )
 # "the 160th State to ratify", "the 150th State Party" (a State Party: a count of parties).
 # "the convention's 190th state party": the treaty's own Nth.
+# (A headline's ordinal without its article, "Paraguay becomes 30th nation to ratify", is the record's to
+# read: loose_ordinals.py.)
 _NTH_TO = re.compile(
     r"\b(?:the|as|its|(?:convention|treaty|protocol|covenant|(?-i:[A-Z]{2,5}))['’]s)\s+(?:"
     + _ORD

@@ -267,3 +267,30 @@ def test_the_nth_to_have_signed_or_joined_is_told_in_the_perfect() -> None:
         (c.figure, c.measure) for c in nth_to_matches("Ghana was the 100th state to have acceded to it.")
     ]
     assert found == [(100, "parties")]
+
+
+def test_headlines_without_articles_are_read_as_their_sentences_are() -> None:
+    body = "\n\nThe agency reported it on Monday."
+    # (an ordinal without its article is the record's to read: tests/claims/test_loose_ordinals.py)
+    assert _counts("Ratifications of Arms Trade Treaty climb to 45" + body) == [(45, "parties")]
+    assert _counts("Number of Arms Trade Treaty parties rises to 45" + body) == [(45, "parties")]
+    assert (45, "parties") in _counts(
+        "Two more countries join Arms Trade Treaty, bringing total to 45" + body
+    )
+    assert (45, "parties") in _counts("Five more states ratify Arms Trade Treaty, total now 45" + body)
+    assert (70, "signatories") in _counts("Five more states sign Arms Trade Treaty, total now 70" + body)
+    # a total with no act told before it says nothing of what it counts
+    assert _counts("Arms Trade Treaty tally hits 45" + body) == []
+    # a number with more after it is no headline's total
+    assert _counts("Five more states ratify the treaty, the total now 45 million dollars" + body) == []
+
+
+def test_a_headline_without_a_full_stop_does_not_run_into_the_next_paragraph() -> None:
+    # "reported" and "In Africa" in the next paragraph are not the headline's: no part of the parties
+    assert _counts("Convention against Torture now has 156 parties\n\nThe news agency reported it.") == [
+        (156, "parties")
+    ]
+    got = read_counts("Ghana becomes the 156th state to join the Convention\n\nIn Africa, the Committee met.")
+    assert [(c.figure, c.measure) for c in got[0]] == [(156, "parties")]
+    # within one paragraph, a line break is no end: "45 States Parties ... attended" is a part
+    assert _counts("45 States Parties to the Convention\nattended the meeting.") == []
