@@ -188,6 +188,26 @@ _OF_THOSE_WORDS = re.compile(r"of\s+th(?:ose|ese|em)\b", re.I)
 _THOSE_REACH = 250
 
 
+def _count_before(
+    counts: list[CountMatch],
+    at: int,
+    *,
+    reach: int | None = None,
+    sentences: Spans | None = None,
+    told_in: tuple[int, ...] = (),
+) -> CountMatch | None:
+    """The last of `counts` that ends before `at` (within `reach` characters of it, or starting in one of the
+    sentences `told_in`), when that one is a count (not a threshold); else None."""
+    before = [
+        c
+        for c in counts
+        if c.number_end <= at
+        and (reach is None or at - c.number_end < reach)
+        and (sentences is None or sentences.index(c.number_start) in told_in)
+    ]
+    return before[-1] if before and before[-1].kind == KIND_COUNT else None
+
+
 def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     """ "There are 86 signatories to the treaty. In 51 of those member states, it was ratified": of all
     the signatories counted just before, those that ratified are the parties (a count of parties, where
@@ -196,10 +216,11 @@ def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
         return []
     out = []
     for m in _OF_THOSE.finditer(text):
-        before = [c for c in counts if c.number_end <= m.start() and m.start() - c.number_end < _THOSE_REACH]
-        if not before or before[-1].kind != KIND_COUNT or before[-1].measure != MEASURE_SIGNATORIES:
+        at = m.start()
+        whole = _count_before(counts, at, reach=_THOSE_REACH)
+        if whole is None or whole.measure != MEASURE_SIGNATORIES:
             continue
-        if is_year(figure := parse_number(m.group("num")), m.group("num")) or figure > before[-1].figure:
+        if is_year(figure := parse_number(m.group("num")), m.group("num")) or figure > whole.figure:
             continue
         span = (m.start("num"), m.end())
         out.append(
@@ -224,11 +245,12 @@ def told_again(text: str, counts: list[CountMatch]) -> list[CountMatch]:
         return []
     out = []
     for m in _OF_THESE_AGAIN.finditer(text):
-        before = [c for c in counts if c.number_end <= m.start() and m.start() - c.number_end < _THOSE_REACH]
+        at = m.start()
+        told = _count_before(counts, at, reach=_THOSE_REACH)
         figure = parse_number(m.group("num"))
-        if not before or before[-1].kind != KIND_COUNT or before[-1].figure != figure:
+        if told is None or told.figure != figure:
             continue
-        out.append(CountMatch.exact(text, figure, before[-1].measure, m.span(), m.span("num")))
+        out.append(CountMatch.exact(text, figure, told.measure, m.span(), m.span("num")))
     return out
 
 
@@ -247,11 +269,11 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
     out = []
     for m in _NOT_YET.finditer(text):
         i = sentences.index(m.start("num"))
-        before = [c for c in counts if c.number_end <= m.start() and sentences.index(c.number_start) == i]
-        if not before or before[-1].kind != KIND_COUNT or before[-1].measure != MEASURE_SIGNATORIES:
+        whole = _count_before(counts, m.start(), sentences=sentences, told_in=(i,))
+        if whole is None or whole.measure != MEASURE_SIGNATORIES:
             continue
         figure = parse_number(m.group("num"))
-        if is_year(figure, m.group("num")) or figure >= before[-1].figure:
+        if is_year(figure, m.group("num")) or figure >= whole.figure:
             continue
         span = (m.start("num"), m.end())
         out.append(CountMatch.exact(text, figure, MEASURE_SIGNED_NOT_PARTIES, span, m.span("num")))
@@ -283,14 +305,12 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
         i = sentences.index(m.start("num"))
         # "The Convention has 175 parties. The Optional Protocol has 94.": its own sentence, after the count's
         told_in = (i - 1, i) if m.group("opens") is not None else (i,)
-        before = [
-            c for c in counts if c.number_end <= m.start() and sentences.index(c.number_start) in told_in
-        ]
+        parent = _count_before(counts, m.start(), sentences=sentences, told_in=told_in)
         figure = parse_number(m.group("num"))
-        if not before or before[-1].kind != KIND_COUNT or is_year(figure, m.group("num")):
+        if parent is None or is_year(figure, m.group("num")):
             continue
         span = (m.start("ref"), m.end())
-        out.append(CountMatch.exact(text, figure, before[-1].measure, span, m.span("num")))
+        out.append(CountMatch.exact(text, figure, parent.measure, span, m.span("num")))
     return out
 
 
