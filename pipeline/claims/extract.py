@@ -30,6 +30,7 @@ from pipeline.claims.dates import DateIndex, DateMention, date_for, find_dates
 from pipeline.claims.dating import consequence_day, when_day
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
+from pipeline.claims.layout import plain_layout
 from pipeline.claims.links import Mentions as _Mentions
 from pipeline.claims.links import Ref, restated
 from pipeline.claims.links import link as _link
@@ -146,7 +147,7 @@ def read_text(
 ) -> Reading:
     """Every count claim in `text`, dated and linked to a treaty (or `treaty` if given), and every figure
     left unread with its reason. An undated claim takes `written_on`, else a byline or dateline."""
-    text = strip_annotations(text)
+    text = plain_layout(strip_annotations(text))
     if ANY_FIGURE.search(text) is None:
         # No digit, number word or ordinal: nothing to read (a long page is quick).
         return Reading((), (), text)

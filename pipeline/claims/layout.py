@@ -1,0 +1,79 @@
+"""The text's layout made plain before anything reads it, one character for one, so positions stay.
+
+Text copied from a web page carries no-break and thin spaces between a number and its noun ("164 States");
+text copied from a PDF, an e-mail or a parliamentary record is hard-wrapped, so a sentence runs over line
+breaks that say nothing ("ratified by\\n45 States"). Both are layout, not words: a no-break space reads as a
+space, and a line break inside a block of wrapped lines reads as a space. Line breaks that do say something
+stay: a heading, an infobox or table row, a list item, a short line of a block whose lines are not all of
+one measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+# No-break, figure, thin, hair, narrow no-break and other fixed-width spaces; a carriage return.
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
+# A line that starts an item of its own: a table or infobox row, a bullet, a numbered item, a Markdown
+# heading or quote, a label and its colon ("Signed only (2): Somalia, South Sudan").
+_ITEM = re.compile(r"\s*(?:[|!*\-–—•#>{]|\d{1,2}[.)]\s|[A-Z][\w ()/-]{0,40}:\s)")
+# The measure of a wrapped block: its longest line is at least this long and at most the longest (a
+# paragraph written on one line is longer, and has no line break to read)...
+_SHORTEST_MEASURE, _LONGEST_MEASURE = 45, 120
+# ... and every line but its last is within this many characters of it (a word too long for the end of a
+# line goes to the next).
+_RAGGED = 25
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with every fixed-width or no-break space as a plain space ("\\r" too)."""
+    return _SPACES.sub(" ", text)
+
+
+def _soft_breaks(lines: list[str]) -> list[bool]:
+    """For each line break of one paragraph (between lines[i] and lines[i + 1]): is it a wrap?"""
+    widths = [len(line.rstrip()) for line in lines]
+    measure = max(widths)
+    if not _SHORTEST_MEASURE <= measure <= _LONGEST_MEASURE or any("\t" in line for line in lines):
+        return [False] * (len(lines) - 1)
+    full = [w >= measure - _RAGGED for w in widths]
+    block = all(full[:-1])  # every line but the last of one measure: a wrapped block
+    soft = []
+    for i in range(len(lines) - 1):
+        # (a line that ends in a colon opens what follows: a list, a table)
+        item = (
+            _ITEM.match(lines[i]) is not None
+            or _ITEM.match(lines[i + 1]) is not None
+            or lines[i].rstrip().endswith(":")
+        )
+        # Outside a block of one measure, a full line runs on only into a line that cannot open a row of
+        # its own: one that starts with a small letter ("... has been signed\nby 88 States").
+        runs_on = block or lines[i + 1][:1].islower()
+        # A first line that is full but ends without a stop over a capital is a wrap only when the block
+        # has a third line to show its measure (a heading over one line of text is not a block).
+        heading = i == 0 and len(lines) == 2 and re.search(r"[A-Za-z0-9]$", lines[0].rstrip()) is not None
+        soft.append(full[i] and runs_on and not item and not (heading and not lines[1][:1].islower()))
+    return soft
+
+
+def unwrap(text: str) -> str:
+    """`text` with every line break inside a hard-wrapped block as a space."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    for block in re.finditer(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*", text):
+        lines = block.group(0).split("\n")
+        if len(lines) < 2:
+            continue
+        pos = block.start()
+        for line, soft in zip(lines[:-1], _soft_breaks(lines), strict=True):
+            pos += len(line)
+            if soft:
+                out[pos] = " "
+            pos += 1
+    return "".join(out)
+
+
+def plain_layout(text: str) -> str:
+    """`text` as the reader reads it: plain spaces, wrapped blocks unwrapped; as long as `text`."""
+    return unwrap(plain_spaces(text))
