@@ -68,6 +68,15 @@ def told_as_of_now(text: str, sentence_start: int, number_start: int) -> bool:
     return _AS_OF_NOW.search(text, sentence_start, number_start) is not None
 
 
+# "(as of June 2011)", "as at 1 May": a status date, told of the count before it.
+_STATUS_DATE_BEFORE = re.compile(r"\bas\s+(?:of|at)\s*$", re.I)
+
+
+def status_date_at(text: str, date_start: int) -> bool:
+    """Is the date at `date_start` told as a status date ("as of June 2011")?"""
+    return _STATUS_DATE_BEFORE.search(text, max(0, date_start - 12), date_start) is not None
+
+
 # "the 107th party to the Pact approved by the UN General Assembly in 2013": a date told after the count of
 # the treaty's own making (its adoption, its opening for signature), not of the count.
 _MADE = re.compile(
@@ -116,5 +125,6 @@ __all__ = [
     "simple_past",
     "since_day",
     "of_the_treaty",
+    "status_date_at",
     "told_as_of_now",
 ]

@@ -23,7 +23,7 @@ from pipeline.claims.bylines import find_byline
 from pipeline.claims.count_days import after_day as _after
 from pipeline.claims.count_days import dated_by_words as _dated
 from pipeline.claims.count_days import event_day as _event_day
-from pipeline.claims.count_days import of_the_treaty, told_as_of_now
+from pipeline.claims.count_days import of_the_treaty, status_date_at, told_as_of_now
 from pipeline.claims.count_days import simple_past as _simple_past
 from pipeline.claims.count_days import since_day as _since_day
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_dates
@@ -191,8 +191,15 @@ def read_text(
             d = consequence_day(text, c.number_start, sentence, all_dates)
         if d is not None and written_on is not None and d.start > c.number_start and _after(d, written_on):
             d = None  # "62 countries are now signatories, leading to entry into force on 22 December": ahead
-        if d is not None and d.start > c.number_start and told_as_of_now(text, sentence[0], c.number_start):
-            d = None  # "As of now, it has been signed by 133 States ... declared April 4 as ...": today's
+        if (
+            d is not None
+            and d.start > c.number_start
+            and told_as_of_now(text, sentence[0], c.number_start)
+            and not status_date_at(text, d.start)
+        ):
+            # "As of now, it has been signed by 133 States ... declared April 4 as ...": today's; but "182
+            # have so far signed, of which 154 have ratified (as of June 2011)" is of its "as of".
+            d = None
         if d is not None and d.start > c.number_end and of_the_treaty(text, c.number_end, d.start):
             d = None  # "becomes the 107th party to the Pact approved by the General Assembly in 2013"
         claimed_on, date_text, date_source = _dated(c, d, sentence, written_on, byline)

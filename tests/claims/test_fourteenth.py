@@ -87,3 +87,16 @@ def test_the_reader_keeps_positions_through_the_layout_stage() -> None:
     (claim,) = reading.claims
     assert reading.text[claim.number_start : claim.number_end] == "45"
     assert text[claim.number_start : claim.number_end] == "45"
+
+
+def test_an_as_of_date_after_the_count_is_its_date_even_after_so_far() -> None:
+    text = (
+        "182 countries have so far signed the Comprehensive Nuclear-Test-Ban Treaty, of which 154 have "
+        "also ratified it (as of June 2011)."
+    )
+    days = {c.figure: c.claimed_on for c in read_text(text, written_on=date(2011, 7, 20)).claims}
+    assert days[154] == date(2011, 6, 30)
+    # a date after the count that is not a status date is still not the count's, after "so far"
+    other = "As of now, it has been signed by 133 States. The Assembly declared April 4 as the day of the mine."
+    (claim,) = read_text(other, written_on=date(2011, 7, 20)).claims
+    assert claim.claimed_on == date(2011, 7, 20)
