@@ -23,6 +23,15 @@ THAT_NUMBER = re.compile(
     re.I,
 )
 
+# The adverbs that may stand between an auxiliary and its participle without changing what is counted:
+# "have so far ratified", "had already signed", "have now formally joined".
+ADVERB_WORDS = (
+    r"now|so\s+far|thus\s+far|to\s+date|already|also|since|formally|officially|currently|just|finally|"
+    r"recently|all|each"
+)
+ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
+
+
 # "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before
 # it (read_counts looks the word up, as for "done so").
 BROUGHT_TO = re.compile(
@@ -124,7 +133,7 @@ AMONG_THE = re.compile(
     + _QUAL
     + _NUM
     + r"\s+(?:(?:countries|states|nations)\s+(?:(?:worldwide|globally|in\s+the\s+world|so\s+far)\s+)?)?"
-    r"(?:(?:that|which|who)\s+(?:are|were|have|had)\s+(?:(?:already|now|also)\s+)*|to\s+)"
+    r"(?:(?:that|which|who)\s+(?:are|were|have|had)\s+" + ADVERBS + r"|to\s+)"
     r"(?P<verb>part(?:y|ies)\s+to|ratified|signed|acceded|joined|become\s+part(?:y|ies)|sign|ratify|"
     r"accede\s+to|join)\b",
     re.I,
@@ -250,8 +259,9 @@ ONE_OF = re.compile(
     + _QUAL
     + _NUM
     + r"\s+(?:countries|states|nations)\s+"
-    r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+|are\s+|were\s+)?)"
-    r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join|"
+    + r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+|are\s+|were\s+)?)"
+    + ADVERBS
+    + r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join|"
     r"(?:(?<=are\s)|(?<=were\s))(?:now\s+)?(?:a\s+)?(?:states?\s+)?part(?:y|ies)(?=\s+to\b))\b",
     re.I,
 )
@@ -264,7 +274,9 @@ STAT_LINE = re.compile(
     + _QUAL
     + _NUM
     + r"[ \t]*[-–—:][ \t]*(?:the\s+)?(?:number|total)\s+of\s+(?:countries|states|nations)\s+"
-    r"(?:that|which|who)\s+(?:have\s+|had\s+)?(?:now\s+|already\s+)?(?P<verb>ratified|signed|acceded\s+to|joined)\b",
+    r"(?:that|which|who)\s+(?:have\s+|had\s+)?"
+    + ADVERBS
+    + r"(?P<verb>ratified|signed|acceded\s+to|joined)\b",
     re.I,
 )
 

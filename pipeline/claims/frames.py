@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
+from pipeline.claims.clauses import ADVERB_WORDS
 from pipeline.claims.clauses import AMONG_THE as _AMONG_THE
 from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
@@ -130,10 +131,7 @@ _ASIDE = (
     # "81 countries and the European Community signed": the states counted, and the one union beside them
     rf"(?:\s+{UNION_BESIDE})?"
 )
-_ADVERBS = (
-    r"(?:(?:now|so\s+far|already|also|all|since|formally|currently|thus\s+far|to\s+date|each|only|"
-    r"either)\s+)*"
-)
+_ADVERBS = rf"(?:(?:{ADVERB_WORDS}|only|either)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed|"

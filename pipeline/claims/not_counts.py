@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import ADVERBS
 from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
@@ -37,8 +38,9 @@ _SUBSET_BEFORE = re.compile(
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
 _HAVE_DONE = re.compile(
-    r"\s+(?:other\s+)?(?:countries|states|nations)\s+(?:that|which|who)\s+(?:have|has)\s+(?:already\s+)?"
-    r"(?:ratified|signed|acceded|joined)\b",
+    r"\s+(?:other\s+)?(?:countries|states|nations)\s+(?:that|which|who)\s+(?:have|has)\s+"
+    + ADVERBS
+    + r"(?:ratified|signed|acceded|joined)\b",
     re.I,
 )
 _PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
@@ -54,7 +56,9 @@ _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|g
 # them (ordinal_days.other_than), not a group.
 _OTHERS_DID = re.compile(
     r"\s+other\s+(?:countries|states|nations|governments)\s*(?:[,.;]|$|"
-    r"(?:have|has|had|are|were)\s+(?:now\s+|also\s+|already\s+)*(?:signed|ratified|acceded|joined|members|part(?:y|ies))\b)",
+    r"(?:have|has|had|are|were)\s+"
+    + ADVERBS
+    + r"(?:signed|ratified|acceded|joined|members|part(?:y|ies))\b)",
     re.I,
 )
 _REGIONS = (

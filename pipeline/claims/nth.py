@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import ADVERBS
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import CountMatch
 from pipeline.claims.numbers import ORD as _ORD
@@ -65,8 +66,11 @@ _NTH_HEADLINE = re.compile(
 # "a 30th country had signed on to the convention", "the 100th state ratified it on Monday": the Nth who did,
 # told as the subject ("signed on", "signed up" to a treaty is joining it).
 _NTH_DID = re.compile(
-    r"\b(?:the|a)\s+(?:" + _ORD + r")\s+(?:state|country|nation)\s+(?:has\s+|had\s+)?"
-    r"(?:now\s+|just\s+|officially\s+|formally\s+)?(?P<verb>ratified|joined|acceded|signed\s+(?:on|up)|signed)\b",
+    r"\b(?:the|a)\s+(?:"
+    + _ORD
+    + r")\s+(?:state|country|nation)\s+(?:has\s+|had\s+)?"
+    + ADVERBS
+    + r"(?P<verb>ratified|joined|acceded|signed\s+(?:on|up)|signed)\b",
     re.I,
 )
 

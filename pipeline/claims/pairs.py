@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pipeline.claims.clauses import ADVERBS
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -180,7 +181,7 @@ _OF_THOSE = re.compile(
     rf"\b(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+of\s+(?:those|these|them)"
     r"(?:\s+(?:(?:UN\s+)?member\s+)?(?:states|countries|nations|signatories|signatory\s+states))?\s*,?\s+"
     r"(?:(?:it|the\s+(?:treaty|convention|protocol|covenant))\s+(?:was|has\s+been|had\s+been|is)\s+|"
-    r"(?:have|had|has)\s+)(?:now\s+|already\s+|also\s+|since\s+|so\s+far\s+)*(?P<verb>ratified|acceded)\b",
+    r"(?:have|had|has)\s+)" + ADVERBS + r"(?P<verb>ratified|acceded)\b",
     re.I,
 )
 _OF_THOSE_WORDS = re.compile(r"of\s+th(?:ose|ese|em)\b", re.I)

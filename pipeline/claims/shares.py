@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.claims.clauses import ADVERBS
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_of
 from pipeline.claims.model import (
     REASON_DENOMINATOR,
@@ -57,7 +58,7 @@ _WHOLE_WHO = re.compile(
 # The main predicate after such a whole: "... have accepted the competence of the Committee ... by ratifying
 # or acceding to the Optional Protocol", "... have also joined its Optional Protocol".
 _MAIN_VERB = re.compile(
-    r"[^.;:!?]{1,80}?\s+(?:have|has|had)\s+(?:also\s+|since\s+|now\s+|already\s+)*(?:[^.;:!?]{0,120}?\b)??"
+    r"[^.;:!?]{1,80}?\s+(?:have|has|had)\s+" + ADVERBS + r"(?:[^.;:!?]{0,120}?\b)??"
     r"(?P<verb>(?:ratifying|acceding|joining|ratified|acceded|joined)(?:\s+or\s+(?:ratifying|acceding|ratified|acceded))?)"
     r"(?:\s+to)?\b",
     re.I,

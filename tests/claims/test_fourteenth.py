@@ -100,3 +100,16 @@ def test_an_as_of_date_after_the_count_is_its_date_even_after_so_far() -> None:
     other = "As of now, it has been signed by 133 States. The Assembly declared April 4 as the day of the mine."
     (claim,) = read_text(other, written_on=date(2011, 7, 20)).claims
     assert claim.claimed_on == date(2011, 7, 20)
+
+
+def test_an_adverb_between_the_auxiliary_and_the_participle_changes_no_frame() -> None:
+    # the group of "other countries" that did the act, told with "so far"
+    text = (
+        "Spain, Ecuador and Mongolia have ratified the Optional Protocol. Thirty other countries have so far "
+        "signed it."
+    )
+    assert _counts(text) == [(30, "signed_not_party")]
+    # a statistics line
+    assert _counts("187 - The number of countries that have so far ratified the Convention.") == [(187, "parties")]
+    # the count of those who did it, among which one is named
+    assert _counts("Ghana became one of 4 countries that have formally ratified the Protocol.") == [(4, "parties")]
