@@ -114,6 +114,8 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them|with(?=[^,.;\n]{1,60}\bamong\s+them\b))\b[^,.;\n]{1,80},?)?"
     rf"(?:\s+including\s+{_NAME}(?:\s*,\s*{_NAME}){{0,8}}(?:\s*,?\s+and\s+{_NAME})?)?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
+    # "183 States, representing the vast majority of the international community, have signed"
+    r"(?:\s*,\s*(?:representing|accounting\s+for|comprising|covering|constituting|making\s+up)\b[^,.;\n]{1,100},)?"
     # "143 governments, two-thirds of the world's countries, have ratified": their share, told aside
     r"(?:\s*,\s*(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,3}\s*(?:%|per\s*cent)|"
     r"[a-z]+-(?:thirds?|quarters?|fifths?)|half|a\s+third|a\s+quarter)\s+of\s+[^,.;\n]{1,40},)?"
@@ -143,7 +145,10 @@ _VERB = (
     r"\s+the\s+(?:document|text|instrument|treaty|convention|covenant|protocol)\b)|"
     r"agreed\s+to\s+be\s+bound|committed\s+to(?=\s+(?:the|this|its)\s+(?-i:[A-Z]))|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
-    r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?-i:[A-Z])))|"
+    # (a headline drops the article before its adjectives: "65 countries sign landmark Arms Trade Treaty")
+    r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?:(?-i:[a-z])[\w-]*\s+){0,2}(?-i:[A-Z])))|"
+    # "166 have finished ratification", "have completed the ratification process"
+    r"(?:completed|finished)\s+(?:the\s+|their\s+|its\s+)?ratification(?:\s+process(?:es)?)?|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
     # "118 nations that are part of the CCW"

@@ -63,11 +63,7 @@ def test_a_hard_wrapped_paragraph_reads_as_one_run_of_text() -> None:
 
 
 def test_line_breaks_that_say_something_stay() -> None:
-    infobox = (
-        "Condition 90 days after ratification by 50 states (Article 22)\n"
-        "Signatories 130\n"
-        "Parties 91\n"
-    )
+    infobox = "Condition 90 days after ratification by 50 states (Article 22)\nSignatories 130\nParties 91\n"
     assert unwrap(infobox) == infobox
     listed = (
         "The following States ratified the Arms Trade Treaty during the year under review:\n"
@@ -75,7 +71,9 @@ def test_line_breaks_that_say_something_stay() -> None:
         "- Japan, which had signed the treaty on the day it opened for signature."
     )
     assert unwrap(listed) == listed
-    heading = "Arms Trade Treaty reaches fifty ratifications as Jamaica joins\nKINGSTON, 25 September 2014 - ..."
+    heading = (
+        "Arms Trade Treaty reaches fifty ratifications as Jamaica joins\nKINGSTON, 25 September 2014 - ..."
+    )
     assert unwrap(heading) == heading
     # a paragraph written on one line has no break to read; a table row keeps its tab
     assert plain_layout("Signatories\t133\nParties\t164") == "Signatories\t133\nParties\t164"
@@ -97,7 +95,9 @@ def test_an_as_of_date_after_the_count_is_its_date_even_after_so_far() -> None:
     days = {c.figure: c.claimed_on for c in read_text(text, written_on=date(2011, 7, 20)).claims}
     assert days[154] == date(2011, 6, 30)
     # a date after the count that is not a status date is still not the count's, after "so far"
-    other = "As of now, it has been signed by 133 States. The Assembly declared April 4 as the day of the mine."
+    other = (
+        "As of now, it has been signed by 133 States. The Assembly declared April 4 as the day of the mine."
+    )
     (claim,) = read_text(other, written_on=date(2011, 7, 20)).claims
     assert claim.claimed_on == date(2011, 7, 20)
 
@@ -110,6 +110,43 @@ def test_an_adverb_between_the_auxiliary_and_the_participle_changes_no_frame() -
     )
     assert _counts(text) == [(30, "signed_not_party")]
     # a statistics line
-    assert _counts("187 - The number of countries that have so far ratified the Convention.") == [(187, "parties")]
+    assert _counts("187 - The number of countries that have so far ratified the Convention.") == [
+        (187, "parties")
+    ]
     # the count of those who did it, among which one is named
-    assert _counts("Ghana became one of 4 countries that have formally ratified the Protocol.") == [(4, "parties")]
+    assert _counts("Ghana became one of 4 countries that have formally ratified the Protocol.") == [
+        (4, "parties")
+    ]
+
+
+# From the two batches that joined dev/ in this pass (read after they were scored on arrival).
+
+
+def test_a_headlines_present_tense_passes_over_adjectives_before_the_treatys_name() -> None:
+    assert _counts("More than 65 countries sign landmark Arms Trade Treaty") == [(65, "signatories")]
+    assert _counts("Fifty states ratify historic Nuclear Ban Treaty") == [(50, "parties")]
+    # not before words that are no name
+    assert _counts("12 countries sign up to the new rules") == []
+
+
+def test_a_participle_aside_between_the_count_and_its_verb_is_passed_over() -> None:
+    text = (
+        "A total of 183 States, representing the vast majority of the international community, have signed "
+        "the CTBT, and of these, 159 countries have also ratified the Treaty."
+    )
+    assert _counts(text) == [(183, "signatories"), (159, "parties")]
+
+
+def test_finishing_or_completing_ratification_is_joining() -> None:
+    assert _counts("Currently, 183 nations have signed the CTBT and 166 have finished ratification.") == [
+        (183, "signatories"),
+        (166, "parties"),
+    ]
+    assert _counts("Of them, 12 have completed the ratification process.") == [(12, "parties")]
+
+
+def test_states_named_by_what_they_did_are_counted_by_it() -> None:
+    assert _counts("The treaty counts 57 signatory states and 139 ratifying nations.") == [
+        (57, "signatories"),
+        (139, "parties"),
+    ]
