@@ -46,13 +46,23 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
             or _ITEM.match(lines[i + 1]) is not None
             or lines[i].rstrip().endswith(":")
         )
-        # Outside a block of one measure, a full line runs on only into a line that cannot open a row of
-        # its own: one that starts with a small letter ("... has been signed\nby 88 States").
-        runs_on = block or lines[i + 1][:1].islower()
+        # Outside a block of one measure, a full line runs on into a line that cannot open a row of its
+        # own: one that starts with a small letter ("... has been signed\nby 88 States").
+        # A full line inside a run of full lines runs on too (a wrapped paragraph under a heading line).
+        # It must end in a word or a comma: a row of an infobox ends in its value ("(Article 22)", "[1]"),
+        # a sentence with a footnote mark in its number ("by 23 States.1").
+        in_run = ((i > 0 and full[i - 1]) or (i + 2 < len(lines) and full[i + 1])) and re.search(
+            r"[A-Za-z,;]$", lines[i].rstrip()
+        ) is not None
+        runs_on = block or in_run or lines[i + 1][:1].islower()
         # A first line that is full but ends without a stop over a capital is a wrap only when the block
         # has a third line to show its measure (a heading over one line of text is not a block).
         heading = i == 0 and len(lines) == 2 and re.search(r"[A-Za-z0-9]$", lines[0].rstrip()) is not None
-        soft.append(full[i] and runs_on and not item and not (heading and not lines[1][:1].islower()))
+        # A footnote mark after a full stop ends a sentence where the page had its note ("States.1").
+        noted = re.search(r"[.!?][\"'”’)]?\d{1,3}$", lines[i].rstrip()) is not None
+        soft.append(
+            full[i] and runs_on and not item and not noted and not (heading and not lines[1][:1].islower())
+        )
     return soft
 
 

@@ -62,6 +62,26 @@ def test_a_hard_wrapped_paragraph_reads_as_one_run_of_text() -> None:
     assert unwrap(text) == text.replace("\n", " ")
 
 
+def test_a_wrapped_run_under_a_heading_line_reads_as_one_run() -> None:
+    text = (
+        "UN treaty news\n"
+        "As of February 2024, the Optional Protocol to the International\n"
+        "Covenant on Economic, Social and Cultural Rights has 46 signatories\n"
+        "and 29 States parties, and the Committee has decided on its first\n"
+        "communications."
+    )
+    flat = unwrap(text)
+    assert flat.startswith("UN treaty news\n") and flat.count("\n") == 1
+    # a footnote mark after a full stop ends the line's sentence: that line break stays
+    noted = (
+        "As of the end of February 2011, the International Convention has been signed by\n"
+        "88 States and ratified or acceded to by 23 States in all regions of the world.1\n"
+        "On 23 November 2010, Iraq became the 20th State party to the International\n"
+        "Convention and therefore, pursuant to its article 39, it entered into force."
+    )
+    assert unwrap(noted).split("\n")[1].startswith("On 23 November")
+
+
 def test_line_breaks_that_say_something_stay() -> None:
     infobox = "Condition 90 days after ratification by 50 states (Article 22)\nSignatories 130\nParties 91\n"
     assert unwrap(infobox) == infobox
@@ -150,3 +170,4 @@ def test_states_named_by_what_they_did_are_counted_by_it() -> None:
         (57, "signatories"),
         (139, "parties"),
     ]
+
