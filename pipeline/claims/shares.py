@@ -35,7 +35,8 @@ from pipeline.claims.numbers import (
 _SHARE = re.compile(
     STARTS_WORD
     + r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)"
-    + r"(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?\w+\s+"
+    + r"(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
+    + rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
     + r"(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM

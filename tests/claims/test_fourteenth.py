@@ -171,3 +171,7 @@ def test_states_named_by_what_they_did_are_counted_by_it() -> None:
         (139, "parties"),
     ]
 
+
+def test_one_of_the_n_told_in_words_is_a_count_not_a_share() -> None:
+    text = "Australia was one of the eighty-three countries which signed the convention on 30 March 2007."
+    assert _counts(text) == [(83, "signatories")]
