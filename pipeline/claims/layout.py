@@ -25,6 +25,21 @@ _SHORTEST_MEASURE, _LONGEST_MEASURE = 45, 120
 _RAGGED = 25
 
 
+# Markdown emphasis around words ("**164** countries", "_Arms Trade Treaty_"), on one line, and a link's
+# brackets and address ("[Arms Trade Treaty](its address)"): marks, not words.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=[^\s*_])([^\n*_]{1,200}?)(?<=[^\s*_])\1(?![\w*])")
+_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)")
+
+
+def plain_marks(text: str) -> str:
+    """`text` with Markdown emphasis marks and link addresses as spaces, the words they mark kept."""
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
+    if "](" in text:
+        text = _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
+    return text
+
+
 def plain_spaces(text: str) -> str:
     """`text` with every fixed-width or no-break space as a plain space ("\\r" too)."""
     return _SPACES.sub(" ", text)
@@ -85,5 +100,6 @@ def unwrap(text: str) -> str:
 
 
 def plain_layout(text: str) -> str:
-    """`text` as the reader reads it: plain spaces, wrapped blocks unwrapped; as long as `text`."""
-    return unwrap(plain_spaces(text))
+    """`text` as the reader reads it: plain spaces, no Markdown marks, wrapped blocks unwrapped; as long
+    as `text`."""
+    return unwrap(plain_marks(plain_spaces(text)))

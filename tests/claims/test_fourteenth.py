@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pipeline.claims.extract import read_text
 from pipeline.claims.frames import read_counts
-from pipeline.claims.layout import plain_layout, plain_spaces, unwrap
+from pipeline.claims.layout import plain_layout, plain_marks, plain_spaces, unwrap
 
 
 def _counts(text: str) -> list[tuple[int, str]]:
@@ -51,6 +51,21 @@ def test_no_break_and_thin_spaces_read_as_spaces() -> None:
     assert plain == "The Convention has been ratified by 164 States and signed by 133 States. \n"
     assert len(plain) == len(text)
     assert _read(text) == _read(plain) == [(164, "parties"), (133, "signatories")]
+
+
+def test_markdown_marks_are_not_words() -> None:
+    text = (
+        "**164** countries have ratified the "
+        "[Mine Ban Treaty](https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-5&chapter=26)"
+        " and _133_ have signed it."
+    )
+    plain = plain_marks(text)
+    assert len(plain) == len(text) and "*" not in plain and "https" not in plain and "_133_" not in plain
+    bare = "164 countries have ratified the Mine Ban Treaty and 133 have signed it."
+    assert _read(text) == _read(bare) and [f for f, _ in _read(text)] == [164, 133]
+    # a bullet, a product and a name with underscores are no emphasis
+    kept = "* 2*3*4 and snake_case_name"
+    assert plain_marks(kept) == kept
 
 
 def test_a_hard_wrapped_paragraph_reads_as_one_run_of_text() -> None:
