@@ -42,7 +42,8 @@ _SHARE = re.compile(
     + NUM
     + r"\s+(?:(?:states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
     + r"(?:out\s+)?of\s+(?:the\s+world[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
-    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:[\w-]+\s+){{0,12}}?)"
+    # (the whole's words may be initials with their stops: "of the 193 U.N. Member States")
+    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<whole>(?:(?:U\.N\.|U\.S\.|E\.U\.|[\w-]+)\s+){{0,12}}?)"
     r"(?:\([^()\n]{1,30}\)\s+)?"  # "167 out of 197 states (85%) have ratified it": the share, told aside
     r"(?:(?:have|has|had)\s+)?"
     r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"

@@ -190,3 +190,8 @@ def test_states_named_by_what_they_did_are_counted_by_it() -> None:
 def test_one_of_the_n_told_in_words_is_a_count_not_a_share() -> None:
     text = "Australia was one of the eighty-three countries which signed the convention on 30 March 2007."
     assert _counts(text) == [(83, "signatories")]
+
+
+def test_the_whole_of_a_share_may_be_told_with_initials() -> None:
+    dotted = "To date, 173 of the 193 U.N. Member States have ratified the ICCPR."
+    assert _counts(dotted) == _counts(dotted.replace("U.N.", "UN")) == [(173, "parties")]
