@@ -30,6 +30,9 @@ ADVERB_WORDS = (
     r"recently|all|each"
 )
 ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
+# The states a count counts, by the nouns texts use for them: "countries", "States", "UN member states",
+# "governments".
+STATES = r"(?:(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?member\s+)?(?:countries|states|nations|governments)"
 
 
 # "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before
@@ -38,7 +41,7 @@ BROUGHT_TO = re.compile(
     # (a headline drops the article: "Two more countries join the treaty, bringing total to 45")
     r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:(?:the|its|their)\s+)?"
     # "takes the Convention's membership to 150": a treaty's membership is its parties
-    r"(?:tally|total|count|(?:total\s+)?number(?:\s+of\s+(?:countries|states|nations))?|"
+    r"(?:tally|total|count|(?:total\s+)?number(?:\s+of\s+" + STATES + r")?|"
     r"(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|membership)\s+to\s+"
     + _QUAL
     + _NUM
@@ -75,7 +78,7 @@ DONE_SO = re.compile(
 # "111 have accepted the Committee's competence ... by becoming parties to the Optional Protocol": a
 # count of those who joined the treaty the "by" clause names (the means of accepting).
 ACCEPTED_BY_JOINING = re.compile(
-    r"(?<![\w,.-])" + _QUAL + _NUM + r"\s+(?:(?:countries|states|nations)\s+)?"
+    r"(?<![\w,.-])" + _QUAL + _NUM + r"\s+(?:" + STATES + r"\s+)?"
     r"(?:have|has|had)\s+(?:\w+\s+)?(?:accepted|recogni[sz]ed)\b[^.;]{0,120}?\bby\s+"
     r"(?P<verb>becoming\s+(?:states?\s+)?part(?:y|ies)|(?:ratifying|acceding)(?:\s+or\s+(?:ratifying|acceding))?|"
     r"joining)\b",
@@ -104,7 +107,9 @@ JOIN_OTHER_SIGNERS = re.compile(
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+other\s+(?P<verb>signing|signatory)\s+(?:countries|states|nations)\b",
+    + r"\s+other\s+(?P<verb>signing|signatory)\s+"
+    + STATES
+    + r"\b",
     re.I,
 )
 
@@ -120,7 +125,7 @@ ACTS_FROM = re.compile(
 # "signed by 185 countries, with 168 of those countries also ratifying it": of those counted before, the
 # ones who did more.
 WITH_OF_THOSE = re.compile(
-    r"\bwith\s+" + _QUAL + _NUM + r"\s+of\s+(?:those|them|these)(?:\s+(?:countries|states|nations))?\s+"
+    r"\bwith\s+" + _QUAL + _NUM + r"\s+of\s+(?:those|them|these)(?:\s+" + STATES + r")?\s+"
     r"(?:(?:also|now|already)\s+)*(?P<verb>ratifying|having\s+ratified|acceding|having\s+acceded|joining)\b",
     re.I,
 )
@@ -132,7 +137,9 @@ AMONG_THE = re.compile(
     r"\bamong\s+the\s+(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+(?:(?:countries|states|nations)\s+(?:(?:worldwide|globally|in\s+the\s+world|so\s+far)\s+)?)?"
+    + r"\s+(?:"
+    + STATES
+    + r"\s+(?:(?:worldwide|globally|in\s+the\s+world|so\s+far)\s+)?)?"
     r"(?:(?:that|which|who)\s+(?:are|were|have|had)\s+" + ADVERBS + r"|to\s+)"
     r"(?P<verb>part(?:y|ies)\s+to|ratified|signed|acceded|joined|become\s+part(?:y|ies)|sign|ratify|"
     r"accede\s+to|join)\b",
@@ -150,7 +157,7 @@ AS_STANDING = re.compile(
 
 # "the nine nations which have not yet ratified the treaty despite signing it": signed, not parties.
 NOT_DESPITE = re.compile(
-    _QUAL + _NUM + r"\s+(?:countries|states|nations)\b[^.;:\d]{0,30}?\s+(?:that|which|who)\s+"
+    _QUAL + _NUM + r"\s+" + STATES + r"\b[^.;:\d]{0,30}?\s+(?:that|which|who)\s+"
     r"(?:have\s+not\s+(?:yet\s+)?ratified|are\s+yet\s+to\s+ratify|have\s+yet\s+to\s+ratify)\b[^.;:\d]{0,90}?"
     r"\b(?:despite|after|though|although)\s+(?:having\s+)?(?P<verb>signing|signed)\b",
     re.I,
@@ -164,7 +171,9 @@ REACHES = re.compile(
     r"increases|increased)\s+to)\s+"
     + _QUAL
     + _NUM
-    + r"(?:\s+(?:countries|states|nations)\b|(?=[ \t]*(?:$|[.;,!?)]))(?![.,]\d))",
+    + r"(?:\s+"
+    + STATES
+    + r"\b|(?=[ \t]*(?:$|[.;,!?)]))(?![.,]\d))",
     re.M | re.I,
 )
 
@@ -225,7 +234,7 @@ def after_threshold(text: str, threshold_ends: Sequence[int], pos: int, end: int
 # "brings the total number of countries having ratified the CTBT to 149": the counted are told by
 # what they did. "has inched closer to 150" is a goal, not the total.
 NUMBER_WHO = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:countries|states|nations)\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
+    r"\b(?:number|total|tally)\s+of\s+" + STATES + r"\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
     r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined|ratifying|signing|acceding\s+to|"
     r"joining)\b(?:\s+[\w,()-]+){0,12}?"
     r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at|is|was)\s+"
@@ -258,7 +267,9 @@ ONE_OF = re.compile(
     r"\b(?:(?:one|the\s+(?:latest|last|newest|most\s+recent))\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?|the\s+first\s+)"
     + _QUAL
     + _NUM
-    + r"\s+(?:countries|states|nations)\s+"
+    + r"\s+"
+    + STATES
+    + r"\s+"
     + r"(?:to\s+(?:have\s+)?|(?:that|which|who)\s+(?:have\s+|had\s+|are\s+|were\s+)?)"
     + ADVERBS
     + r"(?P<verb>signed|ratified|acceded|joined|done\s+so|do\s+so|sign|ratify|accede|join|"
@@ -273,7 +284,9 @@ STAT_LINE = re.compile(
     r"(?:^|\n)[ \t•*·-]*"
     + _QUAL
     + _NUM
-    + r"[ \t]*[-–—:][ \t]*(?:the\s+)?(?:number|total)\s+of\s+(?:countries|states|nations)\s+"
+    + r"[ \t]*[-–—:][ \t]*(?:the\s+)?(?:number|total)\s+of\s+"
+    + STATES
+    + r"\s+"
     r"(?:that|which|who)\s+(?:have\s+|had\s+)?"
     + ADVERBS
     + r"(?P<verb>ratified|signed|acceded\s+to|joined)\b",

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
-from pipeline.claims.clauses import ADVERB_WORDS
+from pipeline.claims.clauses import ADVERB_WORDS, STATES
 from pipeline.claims.clauses import AMONG_THE as _AMONG_THE
 from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
@@ -215,7 +215,9 @@ _BEHIND = re.compile(
     r"\b(?:behind|join(?:s|ed|ing)?(?:\s+the)?)\s+"
     + _QUAL
     + _NUM
-    + r"\s+(?:other\s+)?(?:countries|states|nations)\b"
+    + r"\s+(?:other\s+)?"
+    + STATES
+    + r"\b"
     + _ASIDE
     + r"\s+(?:in\s+|as\s+\w+\s+(?:is|are|has|have)\s+(?:yet\s+to|not\s+yet)\s+)"
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.claims.clauses import ADVERBS
+from pipeline.claims.clauses import ADVERBS, STATES
 from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
@@ -38,7 +38,9 @@ _SUBSET_BEFORE = re.compile(
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
 _HAVE_DONE = re.compile(
-    r"\s+(?:other\s+)?(?:countries|states|nations)\s+(?:that|which|who)\s+(?:have|has)\s+"
+    r"\s+(?:other\s+)?"
+    + STATES
+    + r"\s+(?:that|which|who)\s+(?:have|has)\s+"
     + ADVERBS
     + r"(?:ratified|signed|acceded|joined)\b",
     re.I,
@@ -106,7 +108,7 @@ _STILL_NEEDED = re.compile(
     r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)"
     # "The 188 States Parties are required to take the steps": a duty, not what is missing
     r"(?!\s+to\s+(?!(?:bring|enter|reach|trigger|achieve|make|allow|put)\b))|"
-    r"(?:countries|states|nations)\s+(?:required|needed)\s+to\s+(?:ratify|sign|join|accede)|"
+    r"" + STATES + r"\s+(?:required|needed)\s+to\s+(?:ratify|sign|join|accede)|"
     r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
     re.I,
 )

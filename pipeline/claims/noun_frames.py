@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
+from pipeline.claims.clauses import STATES
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
@@ -37,12 +38,14 @@ BINDS = re.compile(
     r"(?<=covenant\s))(?:now\s+)?has)\s+"
     + _QUAL
     + _NUM
-    + r"\s+(?:member\s+)?(?:countries|states|nations)\b(?!\s+(?:that|which|who)\s+have\s+not)(?![\s-]+part)",
+    + r"\s+(?:member\s+)?"
+    + STATES
+    + r"\b(?!\s+(?:that|which|who)\s+have\s+not)(?![\s-]+part)",
     re.I,
 )
 # "with over 80 countries' signatures": the signatures of so many states.
 STATES_ACTS = re.compile(
-    _QUAL + _NUM + r"\s+(?:countries|states|nations)['’]\s*(?P<noun>signatures|ratifications)\b", re.I
+    _QUAL + _NUM + r"\s+" + STATES + r"['’]\s*(?P<noun>signatures|ratifications)\b", re.I
 )
 
 IN_FORCE = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.claims.clauses import ADVERBS
+from pipeline.claims.clauses import ADVERBS, STATES
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_of
 from pipeline.claims.model import (
     REASON_DENOMINATOR,
@@ -37,7 +37,9 @@ _SHARE = re.compile(
     + r"(?<![\d,.])(?<!\b(?:latest|newest|recent)\s)"
     + r"(?!one\s+of\s+(?:only\s+|just\s+)?(?:the\s+)?"
     + rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
-    + r"(?:countries|states|nations)\s+(?:that|which|who|to)\b)"
+    + r""
+    + STATES
+    + r"\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM
     + r"\s+(?:(?:states|countries|nations)\s+)?"  # "146 States of the 192 Member States"

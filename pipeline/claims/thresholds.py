@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims.clauses import STATES
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
@@ -66,9 +67,7 @@ _THRESHOLDS = (
     # "50 states need to ratify it for it to become international law", "40 states must ratify it before
     # it can enter into force": what entry into force needs (the sentence must say so)
     re.compile(
-        _QUAL
-        + _NUM
-        + r"\s+(?:countries|states|nations)\s+(?:need|must|have)\s+to\b[^.;:\d]{0,120}?\bratify\b"
+        _QUAL + _NUM + r"\s+" + STATES + r"\s+(?:need|must|have)\s+to\b[^.;:\d]{0,120}?\bratify\b"
         r"[^.;:\d]{0,20}?\b(?:for|before|to)\b[^.;:\d]{0,30}?\b(?:enter|come|become|take)\b",
         re.I,
     ),

@@ -195,3 +195,13 @@ def test_one_of_the_n_told_in_words_is_a_count_not_a_share() -> None:
 def test_the_whole_of_a_share_may_be_told_with_initials() -> None:
     dotted = "To date, 173 of the 193 U.N. Member States have ratified the ICCPR."
     assert _counts(dotted) == _counts(dotted.replace("U.N.", "UN")) == [(173, "parties")]
+
+
+def test_member_states_and_governments_are_states_in_every_frame() -> None:
+    assert _counts("The United States is one of 154 member countries that signed the Convention.") == [
+        (154, "signatories")
+    ]
+    assert _counts("Australia was one of the 83 UN member states which signed the convention.") == [
+        (83, "signatories")
+    ]
+    assert _counts("Ghana became one of 12 governments to ratify the Protocol.") == [(12, "parties")]
