@@ -60,7 +60,7 @@ IN_FORCE = re.compile(
 
 HAS = re.compile(
     _EXTRA + _QUAL + _NUM + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?"
-    r"(?:(?:states?|high[ \t]+contracting|contracting|country)[\s-]+)?"
+    r"(?:(?:states?|high[ \t]+contracting|contracting|country)[ \t-]+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
     # "the 139 ratifying nations", "the 57 signatory states": the states named by what they did
     r"(?:ratifying|signatory)\s+(?:states|countries|nations|governments)|"

@@ -68,6 +68,23 @@ def test_markdown_marks_are_not_words() -> None:
     assert plain_marks(kept) == kept
 
 
+def test_a_reference_mark_inside_a_line_is_not_a_word() -> None:
+    text = (
+        "As of 2024, 164 countries[4] have ratified the Mine Ban Treaty.[5] Another 1 state[a] has signed it."
+    )
+    plain = plain_marks(text)
+    assert "[4]" not in plain and "[a]" not in plain and len(plain) == len(text)
+    assert [f for f, _ in _read(text)] == [164, 1]
+    # at a line's end it stays: an infobox row's value, not a date alone on its line
+    row = "Signed\n13 January 1993[1]\nParties\n193[1] (List of state parties)"
+    assert plain_marks(row) == row.replace("193[1] (", "193    (")
+
+
+def test_a_count_and_the_next_rows_label_are_not_one_phrase() -> None:
+    # an infobox of labels over values: "65 states" ends its row; "Signatories" is the next row's label
+    assert (65, "signatories") not in _counts("Condition\nRatification by 65 states\nSignatories\n165")
+
+
 def test_a_hard_wrapped_paragraph_reads_as_one_run_of_text() -> None:
     flat = unwrap(WRAPPED)
     assert "\n" not in flat and len(flat) == len(WRAPPED)
