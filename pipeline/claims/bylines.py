@@ -33,6 +33,23 @@ _AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
 # The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
 _TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
+# "Posted on May 5, 2012 by admin": the author after the date.
+_AUTHOR_AFTER = r"(?:by\s+[\w.' -]{1,40}?\s*)?"
+# A date written with slashes alone on its line ("05/17/2012", "17/05/2012", "2012/05/17"): the text's own
+# only where the order of day and month cannot be mistaken (a day after the 12th, or the year first).
+_SLASH_LINE = re.compile(
+    r"^[ \t\[(]*"
+    + _LABEL
+    + _AUTHOR
+    + _BYLINE_LEAD
+    + r"(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)|"
+    + r"(?P<y2>(?:19|20)\d\d)/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))"
+    + r"[ \t\])]*"
+    + _LABEL_AFTER
+    + _AUTHOR_AFTER
+    + r"$",
+    re.M | re.I,
+)
 
 
 # A heading that names a treaty ("Convention against Torture ... 10 Dec 1984") carries its adoption
@@ -95,7 +112,7 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
         alone = re.fullmatch(
             r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
-        ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER, rest, re.I)
+        ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER + _AUTHOR_AFTER, rest, re.I)
         # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -", "NEW YORK, 12 January (UN Headquarters) --"
         dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
             r"[\])]?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+\S", rest
@@ -120,6 +137,9 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
             return d
         if updated:
             return d
+    slashed = _slash_byline(text)
+    if slashed is not None:
+        return slashed
     season = _SEASON_LINE.search(text, 0, _HEAD)
     if season:
         month, day = _SEASON_END[season.group("season").lower()]
@@ -137,3 +157,27 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         said = re.sub(r"\s+", " ", text[m.start("day") : m.end("month")])
         return DateMention(on, "day", said, m.start("day"), m.end("month"), anchored=False, event=False)
     return None
+
+
+def _slash_byline(text: str) -> DateMention | None:
+    """A date written with slashes alone on a line at the head, where its order is plain; else None."""
+    m = _SLASH_LINE.search(text, 0, _HEAD)
+    if m is None:
+        return None
+    if m.group("y2"):
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+    else:
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if a > 12 >= b:
+            d, mo = a, b
+        elif b > 12 >= a:
+            d, mo = b, a
+        else:
+            return None  # 05/06/2012: the 5th of June or the 6th of May
+    try:
+        on = date(y, mo, d)
+    except ValueError:
+        return None
+    start = m.start("a") if m.group("a") else m.start("y2")
+    end = m.end("y") if m.group("y") else m.end("d2")
+    return DateMention(on, "day", text[start:end], start, end, anchored=False, event=False)

@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.catalog import resolve_treaty
 from pipeline.claims.ago import ago_counts
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
+from pipeline.claims.bylines import find_byline
 from pipeline.claims.dates import find_dates
 from pipeline.claims.dating import further_counts, yesterday_counts
 from pipeline.claims.extract import (
@@ -341,13 +342,18 @@ def check_reading(
     newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
     checks = []
     claims = record_dates(reading.claims, reading.text, store)
+    # The text's own day: --written-on, else a claim's byline date, else its byline found again (no claim
+    # need have taken it: "There are 37 ..." read first of a date its paragraph told).
+    own = text_day(claims, written_on)
+    if own is None and (byline := find_byline(reading.text)) is not None:
+        own = byline.on
     again = SecondLook(
         reading.named,
         store.title_index(),
-        text_day(claims, written_on),
+        own,
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
         lambda c: _brought(c, store, by_no),
-        find_dates(reading.text, default_year=written_on.year if written_on else None),
+        find_dates(reading.text, default_year=own.year if own else None),
     )
     by_state = partial(by_named_state, store=store, text=reading.text)
     by_record, unread = read_by_record(

@@ -156,6 +156,12 @@ def read_text(
     counts, skipped = read_counts(text, sentences)
     dates = find_dates(text, default_year=written_on.year if written_on else None)
     byline = find_byline(text, dates)
+    if written_on is None and byline is not None:
+        # The text's own date from its byline stands for --written-on: a day told without its year is of
+        # the byline's year, and a date after the byline's day is ahead of the text.
+        dates = find_dates(text, default_year=byline.on.year)
+        byline = find_byline(text, dates) or byline
+    own_day = written_on or (byline.on if byline is not None else None)
     paragraphs = Spans(split_paragraphs(text))
     lines = Lines(text)
     mentions = [] if treaty else index.find_mentions(text, sentences=sentences.spans)
@@ -189,7 +195,7 @@ def read_text(
             d = _event_day(sentence, all_dates, c.number_start)
         if d is None and not own_date:
             d = consequence_day(text, c.number_start, sentence, all_dates)
-        if d is not None and written_on is not None and d.start > c.number_start and _after(d, written_on):
+        if d is not None and own_day is not None and d.start > c.number_start and _after(d, own_day):
             d = None  # "62 countries are now signatories, leading to entry into force on 22 December": ahead
         if (
             d is not None

@@ -222,3 +222,47 @@ def test_member_states_and_governments_are_states_in_every_frame() -> None:
         (83, "signatories")
     ]
     assert _counts("Ghana became one of 12 governments to ratify the Protocol.") == [(12, "parties")]
+
+
+# The text's own date from its byline, as blogs and news sites print it (a byline written over every dev/
+# text with a date, the text then read without --written-on).
+
+
+def test_a_byline_with_its_author_after_the_date_is_the_texts_date() -> None:
+    from pipeline.claims.bylines import find_byline
+
+    found = find_byline("Posted on May 5, 2012 by admin\n\nThe Convention has 150 parties.")
+    assert found is not None and found.on == date(2012, 5, 5)
+
+
+def test_a_slashed_byline_is_read_only_where_its_order_is_plain() -> None:
+    from pipeline.claims.bylines import find_byline
+
+    def day(head: str) -> date | None:
+        found = find_byline(head + "\n\nThe Convention has 150 parties.")
+        return found.on if found else None
+
+    assert day("23/05/2023") == day("05/23/2023") == day("2023/05/23") == date(2023, 5, 23)
+    assert day("Published: 17/01/2012") == date(2012, 1, 17)
+    assert day("05/06/2012") is None  # the 5th of June or the 6th of May
+
+
+def test_a_bylines_day_stands_for_written_on(eval_db: Path) -> None:
+    body = (
+        "Today is International Migrants Day. It was on 18th December 1990 that the UN adopted the "
+        "International Convention on the Protection of the Rights of All Migrant Workers and Members of "
+        "Their Families.There are 37 countries that have ratified the convention."
+    )
+    told = _checks(eval_db, body, written_on=date(2007, 12, 18))
+    head = "December 18 is International Migrants Day\n\nBy A Writer | December 18, 2007\n\n"
+    assert _checks(eval_db, head + body) == told == [(37, "parties", "IV-13", "2007-12-18")]
+
+
+def test_a_date_ahead_of_the_bylines_day_is_not_the_counts() -> None:
+    body = (
+        "With a mere 10 countries required to ratify the Optional Protocol to CEDAW, 62 countries are now "
+        "signatories leading the way to its implementation on December 22, 2000."
+    )
+    told = [c.claimed_on for c in read_text(body, written_on=date(2000, 9, 29)).claims]
+    by_byline = [c.claimed_on for c in read_text("By A Writer | 29 September 2000\n\n" + body).claims]
+    assert by_byline == told and told[-1] == date(2000, 9, 29)
