@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipeline.catalog import ALIASES
 from pipeline.claims.names import load_common_names, load_outside_treaties
+from pipeline.claims.protocol_names import names_with_parents
 from pipeline.claims.treaties import TitleIndex, TreatyName
 from pipeline.frame_values import is_missing as _missing
 from pipeline.store import StoreError
@@ -96,15 +97,26 @@ def participant_records(store: StoreLike, mtdsg_no: str) -> list[dict[str, Any]]
 
 def treaty_names(treaties: pd.DataFrame) -> list[TreatyName]:
     """The treaties the store holds, with their catalogue short names, as candidates for a text."""
-    out = []
     common = load_common_names()
+    rows = []
     for row in treaties.to_dict("records"):
         no = str(row["mtdsg_no"])
         aliases = list(ALIASES.get(no, ()))
         if not _missing(row.get("short_name")) and row["short_name"] not in aliases:
             aliases.insert(0, str(row["short_name"]))
-        names = tuple(n for n in common.get(no, ()) if n not in aliases)
         title = "" if _missing(row.get("title")) else str(row["title"])
+        rows.append((no, title, aliases))
+    # "Optional Protocol to the CRC on a communications procedure": a protocol's title with its parent's
+    # acronym, unless that name is another treaty's already.
+    taken = {n.casefold() for names in common.values() for n in names}
+    taken |= {a.casefold() for _, _, aliases in rows for a in aliases}
+    derived = names_with_parents(
+        {no: title for no, title, _ in rows}, {no: (*aliases, *common.get(no, ())) for no, _, aliases in rows}
+    )
+    out = []
+    for no, title, aliases in rows:
+        names = tuple(n for n in common.get(no, ()) if n not in aliases)
+        names += tuple(n for n in derived.get(no, ()) if n.casefold() not in taken)
         out.append(TreatyName(no, title, tuple(aliases), names))
     # Treaties deposited elsewhere, so their figures are not given to a UN treaty named nearby.
     out += [TreatyName(no, title, (), names) for no, (title, names) in load_outside_treaties().items()]

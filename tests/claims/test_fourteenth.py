@@ -266,3 +266,27 @@ def test_a_date_ahead_of_the_bylines_day_is_not_the_counts() -> None:
     told = [c.claimed_on for c in read_text(body, written_on=date(2000, 9, 29)).claims]
     by_byline = [c.claimed_on for c in read_text("By A Writer | 29 September 2000\n\n" + body).claims]
     assert by_byline == told and told[-1] == date(2000, 9, 29)
+
+
+def test_a_protocols_title_may_carry_its_parents_acronym() -> None:
+    from pipeline.claims.protocol_names import names_with_parents
+
+    titles = {
+        "IV-11": "Convention on the Rights of the Child",
+        "IV-11-d": "Optional Protocol to the Convention on the Rights of the Child on a communications procedure",
+        "IV-1": "Convention on the Rights of the Child Care Workers",  # a longer title that starts alike
+    }
+    made = names_with_parents(titles, {"IV-11": ("CRC", "Children's Convention"), "IV-1": ("CRCW",)})
+    assert made == {
+        "IV-11-d": (
+            "Optional Protocol to the CRC on a communications procedure",
+            "Optional Protocol to CRC on a communications procedure",
+        )
+    }
+
+
+def test_a_protocol_named_with_its_parents_acronym_is_the_protocol(eval_db: Path) -> None:
+    text = "The Optional Protocol to the CRC on a communications procedure has been signed by 52 states."
+    assert _checks(eval_db, text, written_on=date(2020, 6, 1)) == [
+        (52, "signatories", "IV-11-d", "2020-06-01")
+    ]
