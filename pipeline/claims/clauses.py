@@ -314,7 +314,7 @@ MEMBERSHIP = re.compile(
     r"(?:(?:['’]s|\bits|\btheir)\s+|\b(?=membership\s+of\s+(?:the|this)\s+(?![^.;:!?\n]{0,40}?\b(?:committee|"
     r"council|commission|board|panel|court|union|organi[sz]ation|group|club|alliance)\b)))(?P<noun>membership)\b"
     r"[^.;:!?\n]{0,80}?\b(?:has\s+|had\s+)?(?:now\s+)?(?:reached|reaches|"
-    r"stands\s+at|stood\s+at|rose\s+to|rises\s+to|grew\s+to|grows\s+to|climbed\s+to|increased\s+to|totals|"
+    r"stands\s+at|stood\s+at|(?:rose|rises|risen|grew|grows|grown|climbed|increased|jumped)\s+to|totals|"
     r"totalled|totaled)\s+(?:now\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:per|%|million|people))"
     r"(?=\s*(?:states|countries|nations|parties|states\s+parties|members)?\b)",
     re.I,

@@ -290,3 +290,12 @@ def test_a_protocol_named_with_its_parents_acronym_is_the_protocol(eval_db: Path
     assert _checks(eval_db, text, written_on=date(2020, 6, 1)) == [
         (52, "signatories", "IV-11-d", "2020-06-01")
     ]
+
+
+# From probing the reader with sentences written by hand in the shapes texts use.
+
+
+def test_a_membership_that_has_grown_to_n_is_a_count_of_parties() -> None:
+    assert _counts("Membership of the Convention against Torture has grown to 173.") == [(173, "parties")]
+    assert _counts("Its membership has risen to 173 states.") == [(173, "parties")]
+
