@@ -22,6 +22,10 @@ _ABBREVIATIONS = re.compile(
 _ABBREVIATION_WINDOW = 12
 _LIST_NUMBER = re.compile(r"(?<!\d)\d{1,2}\.$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A line of prose this long that ends a sentence ends its paragraph, blank line or not: a page copied with
+# one line a paragraph. (A wrapped paragraph's line breaks were made spaces before: claims/layout.py.)
+PROSE_LINE = 100
+_PROSE_LINE_END = re.compile(r"(?<=[.!?])(?:\[[^\]\n]{1,25}\])*[\"'”’)]*[ \t]*\n")
 # A sentence ends at . ! ? (and the citation marks glued to it: "states.[2] As of") before a capital
 # or a digit.
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\[[^\]\n]{1,25}\])*[\"'”’)]*\s+(?=[\"'“(\[]?[A-Z0-9])")
@@ -36,14 +40,27 @@ LONGEST_SENTENCE = 2000
 
 
 def split_paragraphs(text: str) -> list[Span]:
-    """(start, end) of each paragraph: blocks separated by a blank line."""
+    """(start, end) of each paragraph: blocks separated by a blank line, and a long line of prose that ends a
+    sentence at its line break (a page copied with one line a paragraph and no blank line between)."""
     spans, start = [], 0
     for m in _PARAGRAPH_BREAK.finditer(text):
         if text[start : m.start()].strip():
-            spans.append((start, m.start()))
+            spans.extend(_prose_lines(text, start, m.start()))
         start = m.end()
     if text[start:].strip():
-        spans.append((start, len(text)))
+        spans.extend(_prose_lines(text, start, len(text)))
+    return spans
+
+
+def _prose_lines(text: str, start: int, end: int) -> list[Span]:
+    """The block (start, end) cut after each line of at least PROSE_LINE characters that ends a sentence."""
+    spans = []
+    for m in _PROSE_LINE_END.finditer(text, start, end):
+        line_start = text.rfind("\n", start, m.start()) + 1 or start
+        if m.start() - max(line_start, start) >= PROSE_LINE and text[m.end() : end].strip():
+            spans.append((start, m.start()))
+            start = m.end()
+    spans.append((start, end))
     return spans
 
 

@@ -299,3 +299,20 @@ def test_a_membership_that_has_grown_to_n_is_a_count_of_parties() -> None:
     assert _counts("Membership of the Convention against Torture has grown to 173.") == [(173, "parties")]
     assert _counts("Its membership has risen to 173 states.") == [(173, "parties")]
 
+
+def test_a_long_line_of_prose_that_ends_a_sentence_ends_its_paragraph() -> None:
+    from pipeline.claims.sentences import split_paragraphs
+
+    first = (
+        "On 12 March 2004 the Committee met in Geneva to hear the reports of six States parties, among "
+        "them Portugal and Kazakhstan."
+    )
+    text = first + "\nThese countries are among the 169 States parties to the Convention.\n\nA heading"
+    assert [text[a:b] for a, b in split_paragraphs(text)] == [
+        first,
+        "These countries are among the 169 States parties to the Convention.",
+        "A heading",
+    ]
+    # short lines (an infobox, a list) stay one block
+    rows = "Signatories 130.\nParties 91."
+    assert split_paragraphs(rows) == [(0, len(rows))]
