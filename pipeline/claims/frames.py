@@ -136,7 +136,7 @@ _ASIDE = (
 _ADVERBS = rf"(?:(?:{ADVERB_WORDS}|only|either)\s+)*"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|"
-    r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed|"
+    r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|"

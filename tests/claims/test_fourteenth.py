@@ -316,3 +316,12 @@ def test_a_long_line_of_prose_that_ends_a_sentence_ends_its_paragraph() -> None:
     # short lines (an infobox, a list) stay one block
     rows = "Signatories 130.\nParties 91."
     assert split_paragraphs(rows) == [(0, len(rows))]
+
+
+def test_signing_on_to_a_treaty_is_joining_it() -> None:
+    assert _counts("130 governments signed on to the Arms Trade Treaty.") == [(130, "parties")]
+    assert _counts("While 164 countries have signed onto the treaty, the US has not.") == [(164, "parties")]
+    # "signed on" a day is a signature
+    assert _counts("Ghana signed on 3 May, becoming one of only 4 countries to have done so.") == [
+        (4, "signatories")
+    ]
