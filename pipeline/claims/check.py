@@ -42,6 +42,7 @@ from pipeline.claims.running_totals import running_totals
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
 from pipeline.claims.status_dates import brought_to_day, carried_status_dates, marked_year, paragraph_days
 from pipeline.claims.store_view import CachedStore, StoreLike, participant_records, treaty_names
+from pipeline.claims.unread import unread_ordinals
 from pipeline.claims.verdicts import (
     MAX_ENTRY_DELAY_DAYS,
     VERDICT_CONSISTENT,
@@ -370,7 +371,11 @@ def check_reading(
             )
             check = replace(check, notes=(*check.notes, stale))
         checks.append(check)
-    return ClaimReport(name=name, checks=tuple(checks), unread=unread)
+    # Never a silent drop: an ordinal no stage took is listed too ("Honduras was the 50th state to do so").
+    read = [(k.claim.number_start, k.claim.number_end) for k in checks]
+    return ClaimReport(
+        name=name, checks=tuple(checks), unread=tuple(unread_ordinals(reading.text, read, unread))
+    )
 
 
 def check_text(

@@ -19,8 +19,8 @@ from pipeline.claims.model import (
     Skipped,
     Unread,
 )
-from pipeline.claims.numbers import ANY_NUMBER, is_year, parse_number
-from pipeline.claims.sentences import Cover, Lines, Spans
+from pipeline.claims.numbers import ANY_NUMBER, ORD, is_year, ordinal_of, parse_number
+from pipeline.claims.sentences import Cover, Lines, Spans, split_sentences
 from pipeline.claims.treaties import TreatyMention
 from pipeline.text import MONTH_NAMES, UNIT_ORDINALS
 
@@ -176,4 +176,38 @@ def unread_at(
     return Unread(figure, lines.line(span[0]), reason, sentence, span[0], span[1])
 
 
-__all__ = ["STATES_AFTER", "TREATY_WORDS", "find_unread", "unread_at"]
+# An ordinal of states or consents ("Honduras was the 50th state to do so", "the hundredth ratification"):
+# a figure too (not "the 50th anniversary", "the second session").
+_ORDINAL_COUNT = re.compile(
+    r"(?:" + ORD + r")(?=\s+(?:[\w-]+\s+){0,2}?(?:states?|countr(?:y|ies)|nations?|governments?|"
+    r"part(?:y|ies)|signator(?:y|ies)|ratifications?|accessions?|instruments?|members?)\b)",
+    re.I,
+)
+
+
+def unread_ordinals(text: str, read: Sequence[tuple[int, int]], unread: Sequence[Unread]) -> list[Unread]:
+    """`unread` with every ordinal of states or consents (in a sentence about a treaty, or a text with a
+    claim) that no claim took (`read`: the claims' number spans, after every stage, the record's readings
+    too) and no unread entry lists: "frame not understood". The last stage: no stage reads these again."""
+    found = [m for m in _ORDINAL_COUNT.finditer(text)]
+    if not found:
+        return list(unread)
+    taken = Cover([*read, *((u.start, u.end) for u in unread)])
+    sentences = Spans(split_sentences(text))
+    lines = Lines(text)
+    out = list(unread)
+    for m in found:
+        if m.start() in taken or (m.end() - 1) in taken:
+            continue
+        lo, hi = sentences.containing(m.start())
+        if not (read or TREATY_WORDS.search(text, lo, hi)):
+            continue  # (a text with a claim is about a treaty: its ordinals of states are its figures)
+        try:
+            figure, _ = ordinal_of(m)
+        except ValueError:
+            continue
+        out.append(unread_at(text, sentences, lines, figure, (m.start(), m.end()), REASON_NOT_UNDERSTOOD))
+    return sorted(out, key=lambda u: u.start)
+
+
+__all__ = ["STATES_AFTER", "TREATY_WORDS", "find_unread", "unread_at", "unread_ordinals"]

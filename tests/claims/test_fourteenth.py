@@ -325,3 +325,19 @@ def test_signing_on_to_a_treaty_is_joining_it() -> None:
     assert _counts("Ghana signed on 3 May, becoming one of only 4 countries to have done so.") == [
         (4, "signatories")
     ]
+
+
+def test_an_ordinal_no_stage_took_is_listed_unread(eval_db: Path) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = (
+        "The ratification of the Treaty on the Prohibition of Nuclear Weapons was confirmed last month when "
+        "the required 50 states declared their support for it. Honduras was the 50th state to do so. It "
+        "marked the 50th anniversary of the Non-Proliferation Treaty."
+    )
+    with open_store(eval_db, read_only=True) as store:
+        report = check_text(text, store, name="t", written_on=date(2020, 11, 20))
+    assert [c.claim.figure for c in report.checks] == [50]
+    listed = [(u.figure, u.reason, text[u.start : u.end]) for u in report.unread]
+    assert listed == [(50, "frame not understood", "50th")]  # the state's ordinal; no anniversary
