@@ -26,7 +26,7 @@ THAT_NUMBER = re.compile(
 # The adverbs that may stand between an auxiliary and its participle without changing what is counted:
 # "have so far ratified", "had already signed", "have now formally joined".
 ADVERB_WORDS = (
-    r"now|so\s+far|thus\s+far|to\s+date|already|also|since|formally|officially|currently|just|finally|"
+    r"now|so\s+far|thus\s+far|to\s+date|already|also|since|formally|officially|fully|currently|just|finally|"
     r"recently|all|each"
 )
 ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"

@@ -169,6 +169,10 @@ def test_an_adverb_between_the_auxiliary_and_the_participle_changes_no_frame() -
     assert _counts("Ghana became one of 4 countries that have formally ratified the Protocol.") == [
         (4, "parties")
     ]
+    assert _counts("149 countries had already signed it. Only 13 have fully ratified it.") == [
+        (149, "signatories"),
+        (13, "parties"),
+    ]
 
 
 # From the two batches that joined dev/ in this pass (read after they were scored on arrival).
