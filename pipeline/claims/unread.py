@@ -180,7 +180,9 @@ def unread_at(
 # a figure too (not "the 50th anniversary", "the second session").
 _ORDINAL_COUNT = re.compile(
     r"(?:" + ORD + r")(?=\s+(?:[\w-]+\s+){0,2}?(?:states?|countr(?:y|ies)|nations?|governments?|"
-    r"part(?:y|ies)|signator(?:y|ies)|ratifications?|accessions?|instruments?|members?)\b)",
+    r"part(?:y|ies)|signator(?:y|ies)|ratifications?|accessions?|instruments?|members?)\b|"
+    # "the 50th to ratify", "the fiftieth to do so"
+    r"\s+to\s+(?:have\s+)?(?:ratif|sign|join|acced|deposit|become|do\s+so|done\s+so))",
     re.I,
 )
 

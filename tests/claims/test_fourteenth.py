@@ -345,3 +345,15 @@ def test_an_ordinal_no_stage_took_is_listed_unread(eval_db: Path) -> None:
     assert [c.claim.figure for c in report.checks] == [50]
     listed = [(u.figure, u.reason, text[u.start : u.end]) for u in report.unread]
     assert listed == [(50, "frame not understood", "50th")]  # the state's ordinal; no anniversary
+
+
+def test_an_ordinal_told_with_to_ratify_is_listed_when_no_stage_took_it() -> None:
+    from pipeline.claims.model import Unread
+    from pipeline.claims.unread import unread_ordinals
+
+    text = "The Convention has 50 parties. Honduras was the 50th to do so. It marked its 50th anniversary."
+    listed = unread_ordinals(text, [(19, 21)], [])
+    assert [(u.figure, text[u.start : u.end]) for u in listed] == [(50, "50th")]
+    assert all(isinstance(u, Unread) for u in listed)
+    # taken by a claim: not listed again
+    assert unread_ordinals(text, [(19, 21), (listed[0].start, listed[0].end)], []) == []
