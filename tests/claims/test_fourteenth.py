@@ -10,31 +10,14 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.extract import read_text
-from pipeline.claims.frames import read_counts
 from pipeline.claims.layout import plain_layout, plain_marks, plain_spaces, unwrap
-
-
-def _counts(text: str) -> list[tuple[int, str]]:
-    return [(c.figure, c.measure) for c in read_counts(text)[0]]
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
 
 
 def _read(text: str) -> list[tuple[int, str]]:
     """The counts the whole reader finds (its first stage makes the layout plain)."""
     return [(c.figure, c.measure) for c in read_text(text).claims]
-
-
-def _checks(
-    db: Path, text: str, written_on: date | None = None
-) -> list[tuple[int, str, str | None, str | None]]:
-    from pipeline.claims.check import check_text
-    from pipeline.store import open_store
-
-    with open_store(db, read_only=True) as store:
-        checks = check_text(text, store, name="t", written_on=written_on).checks
-    return [
-        (c.claim.figure, c.claim.measure, c.mtdsg_no, c.claim.claimed_on and c.claim.claimed_on.isoformat())
-        for c in checks
-    ]
 
 
 WRAPPED = (

@@ -7,24 +7,8 @@ from pathlib import Path
 
 from pipeline.claims.frames import read_counts
 from pipeline.claims.nth import nth_to_matches
-
-
-def _counts(text: str) -> list[tuple[int, str]]:
-    return [(c.figure, c.measure) for c in read_counts(text)[0]]
-
-
-def _checks(
-    db: Path, text: str, written_on: date | None = None
-) -> list[tuple[int, str, str | None, str | None]]:
-    from pipeline.claims.check import check_text
-    from pipeline.store import open_store
-
-    with open_store(db, read_only=True) as store:
-        checks = check_text(text, store, name="t", written_on=written_on).checks
-    return [
-        (c.claim.figure, c.claim.measure, c.mtdsg_no, c.claim.claimed_on and c.claim.claimed_on.isoformat())
-        for c in checks
-    ]
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
 
 
 def test_where_the_counted_are_in_the_world_is_passed_over() -> None:

@@ -1,0 +1,29 @@
+"""Shared readers for the per-pass test files: the counts the frames read, and the claims checked against a
+database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.claims.frames import read_counts
+
+
+def counts(text: str) -> list[tuple[int, str]]:
+    """(figure, measure) of each count the frames read in `text`."""
+    return [(c.figure, c.measure) for c in read_counts(text)[0]]
+
+
+def checks(
+    db: Path, text: str, written_on: date | None = None
+) -> list[tuple[int, str, str | None, str | None]]:
+    """(figure, measure, treaty, claimed day) of each claim checked in `text` against the database `db`."""
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        found = check_text(text, store, name="t", written_on=written_on).checks
+    return [
+        (c.claim.figure, c.claim.measure, c.mtdsg_no, c.claim.claimed_on and c.claim.claimed_on.isoformat())
+        for c in found
+    ]
