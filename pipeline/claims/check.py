@@ -11,7 +11,6 @@ from typing import Any
 from pipeline.catalog import resolve_treaty
 from pipeline.claims.ago import ago_counts
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
-from pipeline.claims.bylines import find_byline
 from pipeline.claims.dates import find_dates
 from pipeline.claims.dating import further_counts, yesterday_counts
 from pipeline.claims.extract import (
@@ -343,11 +342,9 @@ def check_reading(
     newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
     checks = []
     claims = record_dates(reading.claims, reading.text, store)
-    # The text's own day: --written-on, else a claim's byline date, else its byline found again (no claim
-    # need have taken it: "There are 37 ..." read first of a date its paragraph told).
-    own = text_day(claims, written_on)
-    if own is None and (byline := find_byline(reading.text)) is not None:
-        own = byline.on
+    # The text's own day: --written-on, else a claim's byline date, else the byline the reading found (no
+    # claim need have taken it: "There are 37 ..." read first of a date its paragraph told).
+    own = text_day(claims, written_on) or reading.byline_day
     again = SecondLook(
         reading.named,
         store.title_index(),

@@ -136,6 +136,8 @@ class Reading:
     candidates: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
     # The treaties the text names, in order (none under --treaty), for the second reading (second_reading).
     named: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    # The day the text's byline or dateline gives itself, for the stages that need the text's own day.
+    byline_day: date | None = field(default=None, compare=False, repr=False)
 
 
 def read_text(
@@ -352,7 +354,8 @@ def read_text(
     found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
     named = tuple(m.mtdsg_no for m in mentions)
     unread.sort(key=lambda u: u.start)
-    return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record, named)
+    byline_day = byline.on if byline is not None else None
+    return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record, named, byline_day)
 
 
 def extract_claims(
