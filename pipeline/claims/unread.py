@@ -42,7 +42,7 @@ _LABEL_BEFORE = re.compile(
     re.I,
 )
 _NOT_A_FIGURE_AFTER = re.compile(
-    r"^(?:\s*(?:%|per\s*cent|percent|\.\d|,\d|/\d|:\d|-\d|\))|\s+(?:years?|months?|weeks?|days?|"
+    r"^(?:\s*(?:%|per\s*cent|percent|\.\d|,\d|/\d|:\d|-\d)|\s+(?:years?|months?|weeks?|days?|"
     r"hours?|million|billion|articles?|paragraphs?|times|per\s+cent)\b)",
     re.I,
 )
@@ -63,6 +63,17 @@ STATES_AFTER = re.compile(
     r"Caribbean|island)\s+){0,2}(?:states|countries|nations|governments|parties|signatories)\b",
     re.I,
 )
+# A number whose noun is left out, as a sentence that follows one about a treaty tells its count ("That
+# number has since risen to 150.", "Since then, 113 have followed", "By 2020, 110 had done so"): nothing
+# after it but a mark or a word that is no noun. Listed, as a count of states is, in a text that names a
+# treaty ("300 people", "5 years" name what they count and are left alone).
+ELIDED_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\]—–]|$)|\s+(?:have|has|had|are|were|is|was|did|do|does|will|would|could|may|now|already|"
+    r"so\s+far|to\s+date|in\s+all|in\s+total|altogether|more|others?|remain|remained|"
+    r"signed|ratified|joined|acceded|followed|as\s+of|by\s+(?:the\s+end|now)|today)\b",
+    re.I,
+)
+_DAY_BEFORE_YEAR = re.compile(rf"(?:,?\s*|\.?\s+(?:{MONTH_NAMES})\.?,?\s+)(?:1[89]|20)\d\d\b", re.I)
 # A count glued to the word before it, as a page's markup lost its space: "ratified by only13 States".
 _GLUED = re.compile(r"(?-i:(?<=[a-z]))\d{1,3}(?=" + STATES_AFTER.pattern + ")", re.I)
 # Why a number a pattern did not take is not a claim, from the words around it.
@@ -99,6 +110,37 @@ def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     return REASON_NOT_UNDERSTOOD
 
 
+def _elided_count(text: str, start: int, end: int, figure: int) -> bool:
+    """Can the number at start:end, its noun left out in a sentence with no treaty word, be a count of
+    states: 2 to 250, not a line's first word (a note's or an item's number), not a day ("Nov 11, 2018",
+    "Julho 14, 2024"), not a range's end or start ("1989–91", "100–200 million") and not "one person out
+    of 35"?"""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return (
+        2 <= figure <= 250
+        and bool(line.strip())
+        and not _DAY_BEFORE_YEAR.match(text, end)
+        and not re.match(r"\s*[–—-]\s*\d", text[end : end + 4])
+        and not re.search(r"\d\s*[–—-]\s*$|\bout\s+of\s+$", line, re.I)
+    )
+
+
+def _restated(text: str, start: int, figure: int) -> bool:
+    """Is the number at `start` the figure just before it told again in brackets: "fifty (50)"?"""
+    before = re.search(r"(\S+(?:[\s-]+\S+){0,3})\s*\(\s*$", text[max(0, start - 60) : start])
+    if before is None:
+        return False
+    words = [w for w in ANY_NUMBER.finditer(before.group(1))]
+    try:
+        return (
+            bool(words)
+            and words[-1].end() == len(before.group(1))
+            and parse_number(words[-1].group(0)) == figure
+        )
+    except ValueError:
+        return False
+
+
 def _is_day(text: str, end: int, before: str) -> bool:
     """Is the number ending at `end` (after `before`) the day of a date: a capitalised month's name
     right after it or right before it?"""
@@ -133,13 +175,16 @@ def find_unread(
         if i not in about:
             s, e = sentences.spans[i]
             about[i] = i in mention_sentences or bool(TREATY_WORDS.search(text, s, e))
-        if not about[i] and not (mentions and STATES_AFTER.match(text, m.end())):
+        counted = about[i] or (mentions and STATES_AFTER.match(text, m.end()))
+        if not counted and not (mentions and ELIDED_AFTER.match(text, m.end())):
             continue
         if m.start() in covered:
             continue  # a date's day or year, or a number inside a treaty's name
         try:
             figure = parse_number(m.group(0))
         except ValueError:
+            continue
+        if not counted and not _elided_count(text, m.start(), m.end(), figure):
             continue
         before = text[max(0, m.start() - 20) : m.start()]
         if is_year(figure, m.group(0)) or _LABEL_BEFORE.search(before) or _CITATION.search(before):
@@ -153,6 +198,10 @@ def find_unread(
             continue  # a day: "NEW YORK, 12 May -"
         if _ORDINAL_AFTER.match(text, m.end()):
             continue  # "forty" of "forty-fifth": an ordinal's first word (loose_ordinals.stray_ordinals)
+        if _restated(text, m.start(), figure):
+            continue  # "fifty (50) States": the figure in words, told again
+        if figure < 10 and text[m.end() : m.end() + 1] == ")":
+            continue  # an item's or a note's number: "(2)", "3)"; "most countries (189)" is a figure
         if figure == 1 and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
             continue  # "one of only 4 countries": a word, not a figure
         if _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12]) or text[
