@@ -36,6 +36,32 @@ def label_matches(text: str) -> list[CountMatch]:
     return out
 
 
+# A label, its colon and its count, as a fact sheet prints them: "Ratified: 113", "Countries that have
+# ratified: 113", "Ratifications/accessions: 113", "Arms Trade Treaty — Parties: 113, Signatories: 130",
+# "(parties: 113)". At a line's start, or after a dash, a bracket or a list's comma or semicolon; the
+# colon is what makes it a label ("ratified 113 ..." at a line's start is a sentence).
+_COLON_LABEL = re.compile(
+    r"(?:^|(?<=[.;,(—–]\s)|(?<=[(—–]))[ \t*•·-]*(?P<label>(?:(?:states|countries|nations)\s+"
+    r"(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|ratifications?(?:\s*(?:/|and|or|&)\s*accessions?)?|"
+    r"signatories|signatures|states[\s-]+parties|parties)[ \t]*:[ \t]*(?P<num>\d{1,3})\b"
+    r"(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[.,]\d)",
+    re.I | re.M,
+)
+
+
+def colon_label_matches(text: str) -> list[CountMatch]:
+    """The counts told by a label and its colon ("Ratified: 113"), each as a row of data."""
+    out = []
+    for m in _COLON_LABEL.finditer(text):
+        label = re.sub(r"\s+", " ", m.group("label").lower())
+        measure = measure_for("signatories" if re.search(r"\bsign", label) else "parties", "")
+        count = CountMatch.exact(
+            text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")
+        )
+        out.append(replace(count, source="infobox"))
+    return out
+
+
 # A table's header row: cells between "|" or tabs, at least one of them a measure's words.
 _CELL = re.compile(r"[^|\t\n]+")
 _MEASURE_HEADER = re.compile(
@@ -99,4 +125,4 @@ def table_matches(text: str) -> list[CountMatch]:
     return out
 
 
-__all__ = ["label_matches", "table_matches"]
+__all__ = ["colon_label_matches", "label_matches", "table_matches"]

@@ -1,12 +1,15 @@
 """Fifteenth pass (issue 21). One test per rule, on hand-written sentences.
 
 The rules of this pass came from sentences written to probe the checker, not from `dev/` misses: a count
-told in a sentence after the one that names the treaty, a count in brackets.
+told in a sentence after the one that names the treaty, a count in brackets, a fact sheet's "Ratified:
+113".
 """
 
 from __future__ import annotations
 
 from pipeline.claims.extract import TreatyName, read_text
+from pipeline.claims.labels import colon_label_matches
+from tests.claims.readers import counts as _counts
 
 ARMS = TreatyName("XXVI-8", "Arms Trade Treaty", ("ATT",))
 CRPD = TreatyName("IV-15", "Convention on the Rights of Persons with Disabilities", ("CRPD",))
@@ -62,3 +65,21 @@ def test_a_count_in_brackets_is_listed_and_a_figure_told_again_is_not() -> None:
     text = "As of 20 September, fifty (50) States have signed the Arms Trade Treaty."
     assert [c.figure for c in read_text(text, [ARMS]).claims] == [50]
     assert _unread(text) == []
+
+
+def test_a_label_and_its_colon_tell_a_count() -> None:
+    assert _counts("Arms Trade Treaty\nRatified: 113\nSigned: 130") == [
+        (113, "parties"),
+        (130, "signatories"),
+    ]
+    assert _counts("Arms Trade Treaty\nCountries that have ratified: 113") == [(113, "parties")]
+    assert _counts("Arms Trade Treaty\nRatifications/accessions: 113") == [(113, "parties")]
+    assert _counts("Arms Trade Treaty — Parties: 113, Signatories: 130") == [
+        (113, "parties"),
+        (130, "signatories"),
+    ]
+    assert _counts("The Arms Trade Treaty (parties: 113) regulates the arms trade.") == [(113, "parties")]
+    # the colon makes it a label: a sentence that starts with "Ratified" is read as a sentence, or not at all
+    assert colon_label_matches("Ratified 113 times, it is a record.") == []
+    # a date after the colon is no count
+    assert colon_label_matches("Ratified: 12 May 2014") == []
