@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.claims.evaluate import CATEGORIES, STAGES, EvalResult, TextScore, verdict_key
+from pipeline.claims.evaluate import CATEGORIES, READ_ELSEWHERE, STAGES, EvalResult, TextScore, verdict_key
 
 
 def miss_counts(result: EvalResult) -> dict[str, int]:
@@ -85,11 +85,14 @@ def same_figure_days(result: EvalResult) -> int:
 
 def missed_kinds(result: EvalResult) -> dict[str, int]:
     """The claims not found, by what became of their figure: listed unread (by reason) or not seen at all
-    (no sentence about a treaty held it, or a pattern took it as something else)."""
+    (no sentence about a treaty held it, or a pattern took it as something else), or read once for another
+    claim of the same figure ("150 states have signed and ratified", which the set counts twice)."""
     kinds: dict[str, int] = {}
     for m in result.misses:
         if m.what == "missed":
-            reason = m.why.partition("(unread: ")[2].rstrip(")") or "not seen"
+            reason = m.why.partition("(unread: ")[2].rstrip(")") or (
+                READ_ELSEWHERE if READ_ELSEWHERE in m.why else "not seen"
+            )
             kinds[reason] = kinds.get(reason, 0) + 1
     return dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
 

@@ -65,6 +65,8 @@ CATEGORIES = (
     "other",
 )
 HALVES = ("dev", "test")
+# A claim not found whose figure the checker read, for another claim the set lists with the same figure.
+READ_ELSEWHERE = "its figure read once, for another claim"
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,8 @@ def evaluate(folder: Path, store: StoreLike, *, name: str = "") -> EvalResult:
                 why = next(
                     (f"not found (unread: {u.reason})" for u in report.unread if u.figure == e.figure), None
                 )
+                if why is None and any(c.claim.figure == e.figure for c in checks):
+                    why = f"not found ({READ_ELSEWHERE})"  # one reading of the figure, two claims set
                 result.misses.append(Miss(t.name, "missed", e, None, why or "not found (not seen)"))
                 continue
             found += 1

@@ -2,10 +2,12 @@
 
 The rules of this pass came from sentences written to probe the checker, not from `dev/` misses: a count
 told in a sentence after the one that names the treaty, a count in brackets, a fact sheet's "Ratified:
-113".
+113", and the evaluation's account of a claim whose figure was read once for another claim.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from pipeline.claims.extract import TreatyName, read_text
 from pipeline.claims.labels import colon_label_matches
@@ -83,3 +85,28 @@ def test_a_label_and_its_colon_tell_a_count() -> None:
     assert colon_label_matches("Ratified 113 times, it is a record.") == []
     # a date after the colon is no count
     assert colon_label_matches("Ratified: 12 May 2014") == []
+
+
+def test_a_claim_whose_figure_was_read_for_another_claim_is_not_called_unseen(
+    tmp_path: Path, eval_db: Path
+) -> None:
+    from pipeline.claims.eval_report import missed_kinds
+    from pipeline.claims.evaluate import READ_ELSEWHERE, evaluate
+    from pipeline.store import open_store
+
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text(
+        "source: hand-written\nkind: news\ncategory: news\ndate: 2020-06-01\n---\n"
+        "The Arms Trade Treaty has been ratified by 105 states.\n",
+        encoding="utf-8",
+    )
+    header = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
+    rows = (
+        "a.txt,105,XXVI-8,parties,,2020-06-01,stale,,,\na.txt,105,XXVI-8,signatories,,2020-06-01,stale,,,\n"
+    )
+    (tmp_path / "expected.csv").write_text(header + rows, encoding="utf-8")
+    with open_store(eval_db, read_only=True) as store:
+        result = evaluate(tmp_path, store)
+    # one reading of 105, two rows: one is right or misread, the other is missed with its figure read
+    assert [m.what for m in result.misses if m.what == "missed"] == ["missed"]
+    assert missed_kinds(result) == {READ_ELSEWHERE: 1}
