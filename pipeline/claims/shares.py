@@ -90,9 +90,26 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+# A share told by a word, of a whole told by its number: "nearly all of the 193 UN member states", "most of
+# the 193 states", "almost all 193 countries", "half of the 190 nations". The number is the whole, no count
+# of those that acted ("all 193 states have ratified" counts them all, and is read as a count).
+_WORD_SHARE = re.compile(
+    r"\b(?:(?:(?:nearly|almost|virtually|practically|just\s+about|not\s+quite|not)\s+all|most|half|"
+    r"(?:a|the)\s+(?:vast\s+|large\s+|great\s+)?majority|two[\s-]thirds|three[\s-]quarters|a\s+(?:third|quarter))"
+    r"(?:\s+of)?|(?:some|many|several|few|a\s+few|none|each|any|a\s+number|the\s+rest)\s+of)"
+    rf"\s+(?:the\s+|all\s+|those\s+)?(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
+    r"(?=(?:U\.N\.\s+|UN\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|governments)\b"
+    # "many of the 47 States parties to the Convention": the whole is every party, a count of its own;
+    # "some of the 150 states that have ratified": a count of parties
+    r"(?![\s-]+parties)(?!\s*,?\s+(?:that|which|who)\b))",
+    re.I,
+)
+
+
 def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
     """The numerators of shares, as counts of the verb's measure; their denominators, set aside."""
-    counts, skipped = [], []
+    counts: list[CountMatch] = []
+    skipped = [Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR) for m in _WORD_SHARE.finditer(text)]
     for m in _SHARE.finditer(text):
         try:
             figure = parse_number(m.group("num"))

@@ -110,3 +110,25 @@ def test_a_claim_whose_figure_was_read_for_another_claim_is_not_called_unseen(
     # one reading of 105, two rows: one is right or misread, the other is missed with its figure read
     assert [m.what for m in result.misses if m.what == "missed"] == ["missed"]
     assert missed_kinds(result) == {READ_ELSEWHERE: 1}
+
+
+def test_a_share_told_by_a_word_sets_its_whole_aside() -> None:
+    for share in (
+        "Nearly all of the",
+        "Most of the",
+        "Almost all",
+        "Half of the",
+        "The vast majority of the",
+    ):
+        text = f"{share} 193 UN member states have ratified the Convention on the Rights of Persons with Disabilities."
+        assert _counts(text) == [], share
+        assert _unread(text) == [(193, "denominator")], share
+    # all of them: a count
+    text = "All 193 UN member states have ratified the Convention on the Rights of Persons with Disabilities."
+    assert _counts(text) == [(193, "parties")]
+    # the whole is every party, or those that ratified: a count
+    assert _counts("Many of the 47 States parties to the Convention are transit countries.") == [
+        (47, "parties")
+    ]
+    text = "Some of the 150 countries that have ratified the Convention made reservations."
+    assert _counts(text) == [(150, "parties")]
