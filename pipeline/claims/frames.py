@@ -45,7 +45,7 @@ from pipeline.claims.clauses import WHERE as _WHERE
 from pipeline.claims.clauses import WITH_OF_THOSE as _WITH_OF_THOSE
 from pipeline.claims.clauses import after_threshold as _after_threshold
 from pipeline.claims.facts import UNION_BESIDE
-from pipeline.claims.labels import colon_label_matches, label_matches, table_matches
+from pipeline.claims.labels import told_apart
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
     KIND_COUNT,
@@ -284,7 +284,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         found.setdefault(c.number_start, c)
     shares, set_off = share_matches(text)
     set_off = [*set_off, *rules]
-    for c in [*shares, *label_matches(text), *table_matches(text), *colon_label_matches(text)]:
+    for c in [*shares, *told_apart(text)]:
         found.setdefault(c.number_start, c)
     blocked = {k.number_start for k in set_off}
     skipped.update({k.number_start: k for k in set_off})

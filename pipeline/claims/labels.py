@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.claims.asides import aside_matches
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import CountMatch
 
@@ -37,14 +38,20 @@ def label_matches(text: str) -> list[CountMatch]:
 
 
 # A label, its colon and its count, as a fact sheet prints them: "Ratified: 113", "Countries that have
-# ratified: 113", "Ratifications/accessions: 113", "Arms Trade Treaty — Parties: 113, Signatories: 130",
-# "(parties: 113)". At a line's start, or after a dash, a bracket or a list's comma or semicolon; the
-# colon is what makes it a label ("ratified 113 ..." at a line's start is a sentence).
+# ratified: 113", "Signatories not yet party: 14", "Ratifications/accessions: 113", "Arms Trade Treaty —
+# Parties: 113, Signatories: 130", "(parties: 113)". At a line's start, or after a dash, a bracket or a
+# list's comma or semicolon; the colon is what makes it a label ("ratified 113 ..." at a line's start is a
+# sentence).
+_SIGNED_ONLY = (
+    r"(?P<only>(?:signatories|signatory\s+states|signed)(?:\s*,)?\s+(?:but\s+)?not\s+(?:yet\s+)?"
+    r"(?:a\s+)?(?:party|parties|ratified)|signed\s+only)"
+)
 _COLON_LABEL = re.compile(
-    r"(?:^|(?<=[.;,(—–]\s)|(?<=[(—–]))[ \t*•·-]*(?P<label>(?:(?:states|countries|nations)\s+"
-    r"(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|ratifications?(?:\s*(?:/|and|or|&)\s*accessions?)?|"
-    r"signatories|signatures|states[\s-]+parties|parties)[ \t]*:[ \t]*(?P<num>\d{1,3})\b"
-    r"(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[.,]\d)",
+    r"(?:^|(?<=[.;,(—–]\s)|(?<=[(—–]))[ \t*•·-]*(?P<label>"
+    + _SIGNED_ONLY
+    + r"|(?:(?:states|countries|nations)\s+(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|"
+    r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?)?|signatories|signatures|states[\s-]+parties|parties)"
+    r"[ \t]*:[ \t]*(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[.,]\d)",
     re.I | re.M,
 )
 
@@ -54,7 +61,10 @@ def colon_label_matches(text: str) -> list[CountMatch]:
     out = []
     for m in _COLON_LABEL.finditer(text):
         label = re.sub(r"\s+", " ", m.group("label").lower())
-        measure = measure_for("signatories" if re.search(r"\bsign", label) else "parties", "")
+        if m.group("only"):  # "Signatories not yet party: 14", "Signed only: 9"
+            measure = MEASURE_SIGNED_NOT_PARTIES
+        else:
+            measure = measure_for("signatories" if re.search(r"\bsign", label) else "parties", "")
         count = CountMatch.exact(
             text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")
         )
@@ -125,4 +135,10 @@ def table_matches(text: str) -> list[CountMatch]:
     return out
 
 
-__all__ = ["colon_label_matches", "label_matches", "table_matches"]
+def told_apart(text: str) -> list[CountMatch]:
+    """The counts told apart from sentences: list headings, a table's columns, a label and its colon, and a
+    count told aside in brackets (asides.py)."""
+    return [*label_matches(text), *table_matches(text), *colon_label_matches(text), *aside_matches(text)]
+
+
+__all__ = ["colon_label_matches", "label_matches", "table_matches", "told_apart"]

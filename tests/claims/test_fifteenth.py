@@ -132,3 +132,22 @@ def test_a_share_told_by_a_word_sets_its_whole_aside() -> None:
     ]
     text = "Some of the 150 countries that have ratified the Convention made reservations."
     assert _counts(text) == [(150, "parties")]
+
+
+def test_a_label_of_those_that_signed_only() -> None:
+    text = "OPCAT at a glance\nRatifications/accessions: 92\nSignatories not yet party: 14\nSigned only: 9"
+    assert _counts(text) == [(92, "parties"), (14, "signed_not_party"), (9, "signed_not_party")]
+
+
+def test_a_count_told_aside_in_brackets() -> None:
+    text = (
+        "By the end of 2008, roughly three quarters of UN Member States (146) had become party to the "
+        "Optional Protocol."
+    )
+    assert _counts(text) == [(146, "parties")]
+    text = "The Committee welcomed the growing number of ratifications of the Optional Protocol (83 as at 1 January 2018)."
+    assert _counts(text) == [(83, "parties")]
+    # a state's order, a region's part, a share: not counts
+    assert _counts("In September, Malta (21) and Malaysia (29) ratified the Treaty.") == []
+    assert _counts("Africa (17) and Europe (27) have ratified the Treaty most.") == []
+    assert _counts("The number of ratifications of the Protocol (85%) is high.") == []
