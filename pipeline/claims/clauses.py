@@ -30,6 +30,12 @@ ADVERB_WORDS = (
     r"recently|all|each"
 )
 ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
+# Where and when, between a participle and its agent: "signed in Oslo in December 2008 by 94 countries",
+# "ratified on 3 May 2010 by 40 States": a place or a month, with its day and year, or a year alone.
+ADJUNCTS = (
+    r"(?:(?:in|at|on)\s+(?:\d{1,2}\s+)?(?:(?-i:[A-Z])[\w-]*|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
+    r"(?:\s+\d{4})?,?\s+){0,3}"
+)
 # The states a count counts, by the nouns texts use for them: "countries", "States", "UN member states",
 # "governments".
 STATES = r"(?:(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?member\s+)?(?:countries|states|nations|governments)"
@@ -370,6 +376,7 @@ __all__ = [
     "REACHES",
     "SIGNATORIES_NOT",
     "THAT_NUMBER",
+    "ADJUNCTS",
     "WHERE",
     "after_threshold",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pipeline.claims.clauses import ADJUNCTS
 from pipeline.claims.dates import DateIndex, DateMention
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, WRITTEN_ON, CountMatch
 from pipeline.claims.sentences import Span
@@ -20,16 +21,18 @@ def simple_past(text: str, c: CountMatch) -> bool:
     phrase = c.phrase.lower()
     if c.kind != KIND_COUNT or _AUXILIARY.search(phrase):
         return False
-    if re.match(r"(?:signed|ratified|joined|acceded\s+to)\s+by\b", phrase):
+    # ("signed in Oslo in December 2008 by 94 countries": where and when between the verb and its agent)
+    if re.match(r"(?:signed|ratified|joined|acceded\s+to)\s+" + ADJUNCTS + r"by\b", c.phrase, re.I):
         lead = text[max(0, c.start - 24) : c.start]
         # "was signed by 94 states", or a sentence the participle opens ("Signed by 122 countries in 1997")
         return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$|(?:^|[.!?]\s|\n)\W*$", lead, re.I))
     return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
 
 
-def event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None:
-    """The day of the event told nearest the count ("signed by 94 states in Oslo on 3 December 2008 and
-    entered into force on 1 August 2010": the signing's)."""
+def event_day(sentence: Span, dates: DateIndex, pos: int, start: int | None = None) -> DateMention | None:
+    """The day of the event told nearest the count at `pos` ("signed by 94 states in Oslo on 3 December 2008
+    and entered into force on 1 August 2010": the signing's); a month or a year told inside the count's own
+    words, which start at `start` ("signed in Oslo in December 2008 by 94 countries"), is of it too."""
     days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
     if days:
         return min(days, key=lambda d: (abs(d.start - pos), d.start < pos))
@@ -37,7 +40,8 @@ def event_day(sentence: Span, dates: DateIndex, pos: int) -> DateMention | None:
     # count is of it (its last day, eval Conventions date rule 1); one told before may be another event's
     # ("adopted in May 2008, it was signed by 94 states").
     later = [d for d in dates.within(pos, sentence[1]) if d.event]
-    return later[0] if later else None
+    inside = [d for d in dates.within(start, pos) if d.event] if start is not None else []
+    return later[0] if later else inside[-1] if inside else None
 
 
 _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)

@@ -7,10 +7,12 @@ told in a sentence after the one that names the treaty, a count in brackets, a f
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pipeline.claims.extract import TreatyName, read_text
 from pipeline.claims.labels import colon_label_matches
+from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 
 ARMS = TreatyName("XXVI-8", "Arms Trade Treaty", ("ATT",))
@@ -151,3 +153,19 @@ def test_a_count_told_aside_in_brackets() -> None:
     assert _counts("In September, Malta (21) and Malaysia (29) ratified the Treaty.") == []
     assert _counts("Africa (17) and Europe (27) have ratified the Treaty most.") == []
     assert _counts("The number of ratifications of the Protocol (85%) is high.") == []
+
+
+def test_where_and_when_between_a_participle_and_its_agent(eval_db: Path) -> None:
+    ccm = "The Convention on Cluster Munitions was signed "
+    assert _counts(ccm + "in Oslo in December 2008 by 94 countries.") == [(94, "signatories")]
+    # the count told of the signing is of its day: the month's last, as date rule 1 reads it
+    for where, day in (
+        ("in Oslo in December 2008 by 94 countries.", "2008-12-31"),
+        ("on 3 December 2008 by 94 countries.", "2008-12-03"),
+        ("in Oslo by 94 countries on 3 December 2008.", "2008-12-03"),
+    ):
+        assert _checks(eval_db, ccm + where, written_on=date(2020, 1, 1)) == [
+            (94, "signatories", "XXVI-6", day)
+        ], where
+    # no agent after the place: no count
+    assert _counts("The Convention was ratified in Ireland by parliament.") == []
