@@ -17,8 +17,10 @@ from pipeline.claims.numbers import QUAL as _QUAL
 
 # "So far nine states have done so, and today that number has grown to 27": the number told before, now
 # grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
+# ("That figure has since risen to 100", "a figure that has since risen to 100")
 THAT_NUMBER = re.compile(
-    r"\b(?:that|this)\s+(?:number|figure|total|tally)\s+(?:has\s+|had\s+)?(?:now\s+)?"
+    r"\b(?:(?:that|this)\s+(?:number|figure|total|tally)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
+    r"\s+(?:has\s+|had\s+)?(?:(?:now|since|already|so\s+far)\s+)?"
     r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed)\s+to|reached)\s+" + _QUAL + _NUM + r"\b",
     re.I,
 )

@@ -169,3 +169,10 @@ def test_where_and_when_between_a_participle_and_its_agent(eval_db: Path) -> Non
         ], where
     # no agent after the place: no count
     assert _counts("The Convention was ratified in Ireland by parliament.") == []
+
+
+def test_that_figure_has_since_risen() -> None:
+    before = "The Convention entered into force in 2010, when 30 states had ratified it. "
+    assert _counts(before + "That figure has since risen to 100.")[-1] == (100, "parties")
+    text = "By 2010, 30 states had signed the Convention, a figure that has since risen to 100."
+    assert _counts(text) == [(30, "signatories"), (100, "signatories")]
