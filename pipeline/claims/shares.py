@@ -91,12 +91,14 @@ _LABEL_BEFORE = re.compile(
 
 
 # A share told by a word, of a whole told by its number: "nearly all of the 193 UN member states", "most of
-# the 193 states", "almost all 193 countries", "half of the 190 nations". The number is the whole, no count
-# of those that acted ("all 193 states have ratified" counts them all, and is read as a count).
+# the 193 states", "almost all 193 countries", "half of the 190 nations", "all but 16 of the 193 UN member
+# states". The number is the whole, no count of those that acted ("all 193 states have ratified" counts
+# them all, and is read as a count).
 _WORD_SHARE = re.compile(
     r"\b(?:(?:(?:nearly|almost|virtually|practically|just\s+about|not\s+quite|not)\s+all|most|half|"
     r"(?:a|the)\s+(?:vast\s+|large\s+|great\s+)?majority|two[\s-]thirds|three[\s-]quarters|a\s+(?:third|quarter))"
-    r"(?:\s+of)?|(?:some|many|several|few|a\s+few|none|each|any|a\s+number|the\s+rest)\s+of)"
+    r"(?:\s+of)?|(?:some|many|several|few|a\s+few|none|each|any|a\s+number|the\s+rest)\s+of|"
+    rf"all\s+but\s+(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+of)"
     rf"\s+(?:the\s+|all\s+|those\s+)?(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
     r"(?=(?:U\.N\.\s+|UN\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|governments)\b"
     # "many of the 47 States parties to the Convention": the whole is every party, a count of its own;
@@ -123,6 +125,12 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
         except ValueError:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
+        if re.search(
+            r"\ball\s+(?:but|except|save)\s+$", text[max(0, m.start("num") - 16) : m.start("num")], re.I
+        ):
+            # "All but 16 of the 193 UN member states have ratified": 16 are those left out
+            skipped += [Skipped(m.start("num"), m.end("num"), REASON_NOT_UNDERSTOOD), den]
+            continue
         if _NOT_DONE.search(m.group("whole")):
             if _SIGNATORIES_WHOLE.match(m.group("whole")) and _JOINS.match(m.group("verb")):
                 # "one of 26 signatories to the treaty that have not ratified it": those who signed only

@@ -176,3 +176,12 @@ def test_that_figure_has_since_risen() -> None:
     assert _counts(before + "That figure has since risen to 100.")[-1] == (100, "parties")
     text = "By 2010, 30 states had signed the Convention, a figure that has since risen to 100."
     assert _counts(text) == [(30, "signatories"), (100, "signatories")]
+
+
+def test_all_but_some_of_a_whole_sets_the_whole_aside() -> None:
+    text = (
+        "All but 16 of the 193 UN member states have ratified the Convention on the Rights of Persons with "
+        "Disabilities."
+    )
+    assert read_text(text, [CRPD]).claims == ()
+    assert (193, "denominator") in _unread(text)
