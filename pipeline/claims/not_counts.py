@@ -104,6 +104,13 @@ _OBJECT_OF = re.compile(
     r"trained|funded)\s+(?:the\s+)?$",
     re.I,
 )
+# ... unless the group is told by its act on the treaty: "urged the 13 signatory States that have yet to
+# ratify the CTBT", "called on the 40 States that have not signed it" (a count of those, as without "urged").
+_TOLD_BY_ITS_ACT = re.compile(
+    r"[\w\s-]{0,30}?,?\s+(?:that|which|who)\s+(?:have|has|had)\s+(?:(?:yet\s+to|not(?:\s+yet)?|still\s+not)\s+)?"
+    r"(?:signed|ratified|joined|acceded|sign|ratify|join|accede)\b",
+    re.I,
+)
 _STILL_NEEDED = re.compile(
     r"^[\w\s-]{0,40}?\b(?:(?:are|is|were|was)\s+(?:still\s+)?(?:required|needed|necessary|missing)"
     # "The 188 States Parties are required to take the steps": a duty, not what is missing
@@ -184,7 +191,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         and not _WHOLE_OF_SHARE_BEFORE.search(before_q)
     ):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
-    if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q):
+    if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q) and not _TOLD_BY_ITS_ACT.match(text, m.end):
         return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
     if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
         return REASON_THRESHOLD  # "needs 3 more ratifications to enter into force": what is missing

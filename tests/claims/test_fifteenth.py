@@ -185,3 +185,10 @@ def test_all_but_some_of_a_whole_sets_the_whole_aside() -> None:
     )
     assert read_text(text, [CRPD]).claims == ()
     assert (193, "denominator") in _unread(text)
+
+
+def test_a_group_urged_and_told_by_its_act_on_the_treaty_is_a_count() -> None:
+    text = "The Executive Secretary urged the 13 signatory States that have yet to ratify the CTBT to do so."
+    assert _counts(text) == [(13, "signed_not_party")]
+    # a group told by something else it does: a part
+    assert _counts("The Convention has helped 30 States Parties complete clearance.") == []
