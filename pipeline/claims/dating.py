@@ -178,6 +178,9 @@ def date_for(
         # "The Convention entered into force on September 3, 1981; and WHEREAS, to date 161 countries have
         # ratified it": the clause after a semicolon has a date of its own, or none
         lo = max(lo, text.rfind(";", lo, pos) + 1)
+        # ... and so has the clause after one told after the count ("Some 170 States are party to it; the
+        # Government's answer of 3 March remains ...")
+        hi = text.find(";", pos, hi) if ";" in text[pos:hi] else hi
     # A date after the count in a relative clause of its own ("..., including the UK, which ratified it in
     # 1991", "the Convention, which entered into force in 1990") dates that clause, not the count.
     near = [

@@ -192,3 +192,11 @@ def test_a_group_urged_and_told_by_its_act_on_the_treaty_is_a_count() -> None:
     assert _counts(text) == [(13, "signed_not_party")]
     # a group told by something else it does: a part
     assert _counts("The Convention has helped 30 States Parties complete clearance.") == []
+
+
+def test_a_date_in_the_clause_after_a_semicolon_is_that_clauses(eval_db: Path) -> None:
+    text = (
+        "Some 170 States are party to the International Covenant on Economic, Social and Cultural Rights; the "
+        "Government's position, set out in its answer of 3 March, remains unchanged."
+    )
+    assert _checks(eval_db, text, written_on=date(2019, 3, 20)) == [(170, "parties", "IV-3", "2019-03-20")]
