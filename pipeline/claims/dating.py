@@ -40,7 +40,7 @@ _CONSEQUENCE = re.compile(
 # Words that point back to the last day told: "on that day", "on the same date", "at that time", "by then",
 # "That's the day when".
 _THAT_DAY = re.compile(
-    r"\b(?:(?:on|at|by)\s+)?(?:that|the\s+same)\s+(?:very\s+)?(?:day|date|time)\b|\bat\s+the\s+time\b(?!\s+of)|"
+    r"\b(?:(?:on|at|by)\s+)?(?:that|the\s+same)\s+(?:very\s+|first\s+|opening\s+|same\s+)?(?:day|date|time)\b|\bat\s+the\s+time\b(?!\s+of)|"
     r"\bthat(?:'s|’s|\s+is|\s+was)\s+the\s+(?:very\s+)?day\b|"
     r"\bby\s+then\b",
     re.I,

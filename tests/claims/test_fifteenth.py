@@ -200,3 +200,12 @@ def test_a_date_in_the_clause_after_a_semicolon_is_that_clauses(eval_db: Path) -
         "Government's position, set out in its answer of 3 March, remains unchanged."
     )
     assert _checks(eval_db, text, written_on=date(2019, 3, 20)) == [(170, "parties", "IV-3", "2019-03-20")]
+
+
+def test_that_first_day_points_back_to_the_day_told(eval_db: Path) -> None:
+    before = "The Mine Ban Treaty opened for signature on 3 December 1997 in Ottawa. "
+    for pointer in ("On that first day", "That day", "The same day"):
+        text = before + f"{pointer}, 122 states signed it."
+        assert _checks(eval_db, text, written_on=date(2020, 1, 1)) == [
+            (122, "signatories", "XXVI-5", "1997-12-03")
+        ], pointer
