@@ -92,15 +92,16 @@ _LABEL_BEFORE = re.compile(
 
 # A share told by a word, of a whole told by its number: "nearly all of the 193 UN member states", "most of
 # the 193 states", "almost all 193 countries", "half of the 190 nations", "all but 16 of the 193 UN member
-# states". The number is the whole, no count of those that acted ("all 193 states have ratified" counts
-# them all, and is read as a count).
+# states", "58% of the 193 UN members". The number is the whole, no count of those that acted ("all 193
+# states have ratified" counts them all, and is read as a count).
 _WORD_SHARE = re.compile(
     r"\b(?:(?:(?:nearly|almost|virtually|practically|just\s+about|not\s+quite|not)\s+all|most|half|"
     r"(?:a|the)\s+(?:vast\s+|large\s+|great\s+)?majority|two[\s-]thirds|three[\s-]quarters|a\s+(?:third|quarter))"
     r"(?:\s+of)?|(?:some|many|several|few|a\s+few|none|each|any|a\s+number|the\s+rest)\s+of|"
-    rf"all\s+but\s+(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+of)"
+    rf"all\s+but\s+(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+of|\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+of)"
     rf"\s+(?:the\s+|all\s+|those\s+)?(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
-    r"(?=(?:U\.N\.\s+|UN\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|governments)\b"
+    r"(?=(?:(?:U\.N\.\s+|UN\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|governments)|"
+    r"(?:U\.N\.\s+|UN\s+|United\s+Nations\s+)members)\b"
     # "many of the 47 States parties to the Convention": the whole is every party, a count of its own;
     # "some of the 150 states that have ratified": a count of parties
     r"(?![\s-]+parties)(?!\s*,?\s+(?:that|which|who)\b))",

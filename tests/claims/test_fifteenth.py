@@ -209,3 +209,9 @@ def test_that_first_day_points_back_to_the_day_told(eval_db: Path) -> None:
         assert _checks(eval_db, text, written_on=date(2020, 1, 1)) == [
             (122, "signatories", "XXVI-5", "1997-12-03")
         ], pointer
+
+
+def test_a_share_in_per_cent_sets_its_whole_aside() -> None:
+    text = "With 113 States Parties, barely 58% of the 193 UN members are bound by the Arms Trade Treaty."
+    assert _counts(text) == [(113, "parties")]
+    assert _unread(text) == [(193, "denominator")]
