@@ -38,12 +38,13 @@ def label_matches(text: str) -> list[CountMatch]:
 
 
 # A label, its colon and its count, as a fact sheet prints them: "Ratified: 113", "Countries that have
-# ratified: 113", "Signatories not yet party: 14", "Ratifications/accessions: 113", "Arms Trade Treaty —
-# Parties: 113, Signatories: 130", "(parties: 113)". At a line's start, or after a dash, a bracket or a
-# list's comma or semicolon; the colon is what makes it a label ("ratified 113 ..." at a line's start is a
-# sentence).
+# ratified: 113", "Signatories not yet party: 14", "Signatories that have not yet ratified: 28",
+# "Ratifications/accessions: 113", "Arms Trade Treaty — Parties: 113, Signatories: 130", "(parties: 113)".
+# At a line's start, or after a dash, a bracket or a list's comma or semicolon; the colon is what makes it
+# a label ("ratified 113 ..." at a line's start is a sentence).
 _SIGNED_ONLY = (
-    r"(?P<only>(?:signatories|signatory\s+states|signed)(?:\s*,)?\s+(?:but\s+)?not\s+(?:yet\s+)?"
+    r"(?P<only>(?:signatories|signatory\s+states|signed)(?:\s*,)?\s+(?:but\s+|(?:that|which|who)\s+have\s+)?"
+    r"not\s+(?:yet\s+)?"
     r"(?:a\s+)?(?:party|parties|ratified)|signed\s+only)"
 )
 _COLON_LABEL = re.compile(

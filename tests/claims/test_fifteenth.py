@@ -215,3 +215,9 @@ def test_a_share_in_per_cent_sets_its_whole_aside() -> None:
     text = "With 113 States Parties, barely 58% of the 193 UN members are bound by the Arms Trade Treaty."
     assert _counts(text) == [(113, "parties")]
     assert _unread(text) == [(193, "denominator")]
+
+
+def test_a_label_of_signatories_that_have_not_yet_ratified() -> None:
+    assert _counts("Arms Trade Treaty\nSignatories that have not yet ratified: 28") == [
+        (28, "signed_not_party")
+    ]
