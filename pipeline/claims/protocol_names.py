@@ -36,6 +36,7 @@ def names_with_parents(
                 after = title[m.end() + len(parent_title) :]
                 if after and after[0].isalnum():
                     continue  # the parent's title must end where a word does
+                out.setdefault(no, []).extend(_by_subject(title[: m.start()], after))
                 for short in short_names.get(parent, ()):
                     if _ACRONYM.fullmatch(short):
                         head = title[: m.start()]
@@ -43,6 +44,19 @@ def names_with_parents(
                             (f"{head}to the {short}{after}".strip(), f"{head}to {short}{after}".strip())
                         )
     return {no: tuple(dict.fromkeys(names)) for no, names in out.items()}
+
+
+def _by_subject(head: str, after: str) -> list[str]:
+    """A protocol named by its subject with its parent left out ("the protocol on the involvement of
+    children in armed conflict", "its Optional Protocol on the sale of children"): the title's head and the
+    words after the parent's title, whole and up to their first comma, when they tell a subject of three
+    words or more ("on a communications procedure")."""
+    subject = after.strip()
+    if not re.match(r"on\s+\S+\s+\S+\s+\S+", subject, re.I):
+        return []
+    subjects = dict.fromkeys((subject, subject.split(",")[0].strip()))
+    heads = dict.fromkeys((head.strip(), re.sub(r"^Optional\s+", "", head.strip())))
+    return [f"{h} {s}" for h in heads for s in subjects if len(s.split()) >= 3]
 
 
 __all__ = ["names_with_parents"]

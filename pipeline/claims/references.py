@@ -104,6 +104,10 @@ def in_subordinate_clause(text: str, lo: int, ref_start: int, pos: int) -> bool:
     )
 
 
+# A protocol named by its subject, its parent left out ("protocol on the sale of children"; protocol_names).
+_BY_SUBJECT = re.compile(r"(?:optional\s+)?protocol\s+on\b", re.I)
+
+
 def _kind_said(m: TreatyMention) -> str | None:
     """The kind of treaty a mention calls it: a common name says its own ("the Mine Ban Treaty" is a
     treaty to the reader, whatever the UN's title: "the Convention" does not point back to it)."""
@@ -128,6 +132,13 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
             protocol = index.protocol_of(last.mtdsg_no)
             if protocol:
                 return protocol
+    if same and kind in ("optional protocol", "protocol") and _BY_SUBJECT.match(same[-1].text):
+        # "... the Optional Protocol on the involvement of children in armed conflict, and its companion
+        # protocol on the sale of children. ... 109 governments have signed the protocol": a protocol named
+        # in passing by its subject; "the protocol" is the one named by its title before it, if any.
+        titled = [m for m in same if not _BY_SUBJECT.match(m.text)]
+        if titled:
+            return titled[-1].mtdsg_no
     if same:
         return same[-1].mtdsg_no
     parent = index.parent_of(earlier[-1].mtdsg_no)

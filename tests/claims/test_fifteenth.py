@@ -221,3 +221,30 @@ def test_a_label_of_signatories_that_have_not_yet_ratified() -> None:
     assert _counts("Arms Trade Treaty\nSignatories that have not yet ratified: 28") == [
         (28, "signed_not_party")
     ]
+
+
+def test_a_protocol_named_by_its_subject(eval_db: Path) -> None:
+    from pipeline.claims.protocol_names import names_with_parents
+
+    titles = {
+        "IV-11": "Convention on the Rights of the Child",
+        "IV-11-c": (
+            "Optional Protocol to the Convention on the Rights of the Child on the sale of children, child "
+            "prostitution and child pornography"
+        ),
+    }
+    names = names_with_parents(titles, {"IV-11": ("CRC",)})["IV-11-c"]
+    assert "Protocol on the sale of children" in names
+    assert "Optional Protocol on the sale of children, child prostitution and child pornography" in names
+    text = "The Convention on the Rights of the Child has 196 parties. Its protocol on the sale of children has 173."
+    assert [(f, t) for f, _, t, _ in _checks(eval_db, text, written_on=date(2020, 1, 1))] == [
+        (196, "IV-11"),
+        (173, "IV-11-c"),
+    ]
+    # named in passing by its subject, it is not what a later "the protocol" points back to
+    text = (
+        "The Senate backed the Optional Protocol to the Convention on the Rights of the Child on the "
+        "involvement of children in armed conflict, and its companion protocol on the sale of children.\n\n"
+        "To date, 109 governments have signed the protocol."
+    )
+    assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2002, 6, 19))] == ["IV-11-b"]

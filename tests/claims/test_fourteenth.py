@@ -266,6 +266,9 @@ def test_a_protocols_title_may_carry_its_parents_acronym() -> None:
     made = names_with_parents(titles, {"IV-11": ("CRC", "Children's Convention"), "IV-1": ("CRCW",)})
     assert made == {
         "IV-11-d": (
+            # named by its subject too (fifteenth pass)
+            "Optional Protocol on a communications procedure",
+            "Protocol on a communications procedure",
             "Optional Protocol to the CRC on a communications procedure",
             "Optional Protocol to CRC on a communications procedure",
         )
