@@ -35,7 +35,12 @@ _SUBSET_BEFORE = re.compile(
 # A count under a modal or a condition: "would be binding on 60 states", "If 60 countries ratify it", "once 40
 # states ratify". "When 94 states signed it" (a count at an event) and "Peru will become the 41st" are not.
 # (lower case: "May 2016" is a month)
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|should|may)\s+(?!become\b)(?:[\w-]+\s+){0,4}$")
+# ("The hon. Member will know that 173 States are now party": what someone will know is so already)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|should|may)\s+(?!become\b)"
+    r"(?!(?:(?:well|surely|already|also)\s+)?(?:know|recall|remember|be\s+aware|note|see|agree|understand|"
+    r"appreciate|acknowledge|find|be\s+pleased\s+to\s+(?:know|hear|learn))\s+that\b)(?:[\w-]+\s+){0,4}$"
+)
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
 _HAVE_DONE = re.compile(
     r"\s+(?:other\s+)?"

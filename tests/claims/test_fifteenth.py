@@ -248,3 +248,11 @@ def test_a_protocol_named_by_its_subject(eval_db: Path) -> None:
         "To date, 109 governments have signed the protocol."
     )
     assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2002, 6, 19))] == ["IV-11-b"]
+
+
+def test_what_someone_will_know_is_so_already() -> None:
+    text = "Mr Speaker, the hon. Member will know that 173 States are now party to the Covenant."
+    assert _counts(text) == [(173, "parties")]
+    assert read_text(text, [ARMS]).unread == ()
+    # what will be is a condition
+    assert _counts("He said the treaty will soon be ratified by 50 states.") == []
