@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.dates import DateMention, find_dates
@@ -103,7 +104,7 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
     dates = find_dates(text) if dates is None else dates
     latest = max((x.on for x in dates if not x.event), default=None)
     for d in dates:
-        if d.precision not in ("day", "month") or d.event:
+        if d.precision not in ("day", "month"):
             continue
         line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
         line_end = text.find("\n", d.end, d.end + 200)
@@ -127,6 +128,8 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         updated = re.fullmatch(
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
         ) and re.fullmatch(r"[\s).]*", rest)
+        if d.event and not dateline:
+            continue
         if (
             # a month alone on its line at the head ("January 1996" under a headline) dates the text too
             (d.precision == "day" or alone)
@@ -134,7 +137,9 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
             and (alone or dateline or labelled)
             and not _is_heading(text, d, latest)
         ):
-            return d
+            # "THE HAGUE, 17 July 2018 (AP) - Diplomats adopted ...": a dateline's date is the text's own,
+            # whatever event its first sentence tells
+            return replace(d, event=False)
         if updated:
             return d
     slashed = _slash_byline(text)

@@ -256,3 +256,11 @@ def test_what_someone_will_know_is_so_already() -> None:
     assert read_text(text, [ARMS]).unread == ()
     # what will be is a condition
     assert _counts("He said the treaty will soon be ratified by 50 states.") == []
+
+
+def test_a_datelines_date_is_the_texts_whatever_its_first_sentence_tells(eval_db: Path) -> None:
+    text = (
+        "ICC at 20\n\nTHE HAGUE, 17 July 2018 (AP) - Diplomats adopted the statute creating the International "
+        "Criminal Court twenty years ago.\n\nThe court now counts 123 member states."
+    )
+    assert _checks(eval_db, text) == [(123, "parties", "XVIII-10", "2018-07-17")]
