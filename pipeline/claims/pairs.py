@@ -282,18 +282,23 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
 
 
 # "The CRPD has been ratified by 193 states and its Optional Protocol by 108", "... has 172 parties, while
-# its Optional Protocol has 29": a protocol's count told in the clause after its parent's, its noun left
-# out (the measure is the count's before it).
+# its Optional Protocol has 29", "the ICCPR counted 87 contracting states and the ICESCR 92": a protocol's
+# (or a sister treaty's) count told in the clause after its parent's, its noun left out (the measure is
+# the count's before it).
 _PROTOCOL_TOO = re.compile(
     r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+|(?P<opens>(?<=[.!?])\s+))"
-    r"(?P<ref>(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?protocols?\b[^,;.:()]{0,80}?)"
-    r"(?:,\s*|\s+(?:has|had|now\s+has|by)\s+)(?:only\s+|just\s+)?"
+    r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention)\b|"
+    r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:[^,;.:()\d]{0,80}?(?:,\s*|\s+(?:has|had|have|counted|counts|"
+    r"now\s+has|now\s+counts|by)\s+)|\s+))"
+    # (the verb left out too, right after the name: "... had 177 States Parties, while its Optional Protocol
+    # 94", "the ICCPR counted 87 contracting states and the ICESCR 92")
+    r"(?:only\s+|just\s+)?"
     rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?![\w%-])"
     # what may follow the bare figure: the clause's end or a word that is no noun of its own ("29 articles")
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|while|whereas|but|so\s+far|to\s+date|now|as\s+of|in|at|by|since)\b)",
     re.I,
 )
-_PROTOCOL_WORD = re.compile(r"protocol", re.I)
+_PROTOCOL_WORD = re.compile(r"protocol|covenant|convention|\b(?-i:[A-Z]{3,})", re.I)
 
 
 def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:

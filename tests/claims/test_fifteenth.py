@@ -264,3 +264,20 @@ def test_a_datelines_date_is_the_texts_whatever_its_first_sentence_tells(eval_db
         "Criminal Court twenty years ago.\n\nThe court now counts 123 member states."
     )
     assert _checks(eval_db, text) == [(123, "parties", "XVIII-10", "2018-07-17")]
+
+
+def test_a_sister_treatys_count_with_its_noun_and_verb_left_out() -> None:
+    text = "The Convention had 177 States Parties, while its Optional Protocol counted 94."
+    assert _counts(text) == [(177, "parties"), (94, "parties")]
+    text = "At the end of 1989, the ICCPR counted 87 contracting states and the ICESCR 92."
+    assert _counts(text) == [(87, "parties"), (92, "parties")]
+    assert _counts("The Convention has 169 parties and the Optional Protocol 90.") == [
+        (169, "parties"),
+        (90, "parties"),
+    ]
+    # a day after the treaty's words is no count
+    text = "The Convention has 189 parties. The Convention entered into force on September 3, 1981."
+    assert _counts(text) == [(189, "parties")]
+    assert _counts("The Convention has 189 parties and its Optional Protocol 12 articles.") == [
+        (189, "parties")
+    ]
