@@ -39,7 +39,9 @@ _OF_THE_GROUP = re.compile(
     re.I,
 )
 _WHOLE_WORLD = re.compile(
-    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|signatories)\b",
+    # ("Of the 184 signatory states of the CTBT, 168 have ratified it": the treaty's signatories)
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+|signatory\s+|contracting\s+)?"
+    r"(?:states|countries|nations|parties|signatories)\b",
     re.I,
 )
 # "Forty of the Annex 2 States have signed", "two of the permanent members have ratified": a number of a

@@ -281,3 +281,10 @@ def test_a_sister_treatys_count_with_its_noun_and_verb_left_out() -> None:
     assert _counts("The Convention has 189 parties and its Optional Protocol 12 articles.") == [
         (189, "parties")
     ]
+
+
+def test_of_the_signatory_states_the_ones_that_ratified() -> None:
+    text = "Of the 184 signatory states of the CTBT, 168 have ratified it."
+    assert _counts(text) == [(184, "signatories"), (168, "parties")]
+    # a group named otherwise is a part
+    assert _counts("Of the 44 Annex 2 States, 40 have signed the CTBT.") == []
