@@ -288,3 +288,8 @@ def test_of_the_signatory_states_the_ones_that_ratified() -> None:
     assert _counts(text) == [(184, "signatories"), (168, "parties")]
     # a group named otherwise is a part
     assert _counts("Of the 44 Annex 2 States, 40 have signed the CTBT.") == []
+
+
+def test_the_icc_treaty_is_the_rome_statute(eval_db: Path) -> None:
+    text = "Seven years after it was adopted, the ICC treaty now has 99 States Parties."
+    assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2005, 7, 18))] == ["XVIII-10"]
