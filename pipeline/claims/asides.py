@@ -35,14 +35,32 @@ _TALLY_THEN_COUNT = re.compile(
 )
 
 
+# Where a count told aside may be: the patterns above are tried only around a bracket that opens with a
+# number (tried at every word, they cost prose 0.08 ms a kB; so, next to nothing).
+_BRACKETED_NUMBER = re.compile(r"\(\s*(\d{1,3})\b")
+
+
 def aside_matches(text: str) -> list[CountMatch]:
     """The counts told aside in brackets."""
     out = []
-    for m in _STATES_THEN_VERB.finditer(text):
+    numbers = {b.start(1): b.start() for b in _BRACKETED_NUMBER.finditer(text)}
+    states = {
+        m.start("num"): m
+        for n, b in numbers.items()
+        for m in _STATES_THEN_VERB.finditer(text, max(0, b - 60), b + 120)
+        if m.start("num") == n
+    }
+    tallies = {
+        m.start("num"): m
+        for n, b in numbers.items()
+        for m in _TALLY_THEN_COUNT.finditer(text, max(0, b - 240), b + 8)
+        if m.start("num") == n
+    }
+    for m in states.values():
         verb = re.sub(r"\s+", " ", m.group("verb").lower())
         measure = measure_for("signed" if verb == "signed" else "parties", "")
         out.append(CountMatch.exact(text, int(m.group("num")), measure, (m.start(), m.end()), m.span("num")))
-    for m in _TALLY_THEN_COUNT.finditer(text):
+    for m in tallies.values():
         measure = measure_for(re.sub(r"\s+", " ", m.group("noun").lower()), "")
         out.append(
             CountMatch.exact(text, int(m.group("num")), measure, (m.start(), m.end("num")), m.span("num"))

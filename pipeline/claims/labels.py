@@ -57,10 +57,23 @@ _COLON_LABEL = re.compile(
 )
 
 
+_COLON_NUMBER = re.compile(r"[ \t]*:[ \t]*\d{1,3}\b")
+
+
+def _labels_at_colons(text: str) -> list[re.Match[str]]:
+    """The label matches, looked for only before a colon and its number (tried at every character, the
+    label's pattern cost prose 0.05 ms a kB; so, next to nothing)."""
+    found = []
+    for c in _COLON_NUMBER.finditer(text):
+        lo = max(text.rfind("\n", 0, c.start()) + 1, c.start() - 80)
+        found += [m for m in _COLON_LABEL.finditer(text, lo, c.end() + 24) if m.end("num") == c.end()]
+    return found
+
+
 def colon_label_matches(text: str) -> list[CountMatch]:
     """The counts told by a label and its colon ("Ratified: 113"), each as a row of data."""
     out = []
-    for m in _COLON_LABEL.finditer(text):
+    for m in _labels_at_colons(text):
         label = re.sub(r"\s+", " ", m.group("label").lower())
         if m.group("only"):  # "Signatories not yet party: 14", "Signed only: 9"
             measure = MEASURE_SIGNED_NOT_PARTIES

@@ -127,6 +127,8 @@ def _elided_count(text: str, start: int, end: int, figure: int) -> bool:
 
 def _restated(text: str, start: int, figure: int) -> bool:
     """Is the number at `start` the figure just before it told again in brackets: "fifty (50)"?"""
+    if not text[max(0, start - 3) : start].rstrip().endswith("("):
+        return False
     before = re.search(r"(\S+(?:[\s-]+\S+){0,3})\s*\(\s*$", text[max(0, start - 60) : start])
     if before is None:
         return False
