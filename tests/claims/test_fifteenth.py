@@ -293,3 +293,10 @@ def test_of_the_signatory_states_the_ones_that_ratified() -> None:
 def test_the_icc_treaty_is_the_rome_statute(eval_db: Path) -> None:
     text = "Seven years after it was adopted, the ICC treaty now has 99 States Parties."
     assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2005, 7, 18))] == ["XVIII-10"]
+
+
+def test_the_icc_and_the_cluster_bomb_ban(eval_db: Path) -> None:
+    text = "Seventeen years after Rome, some 120-odd states have joined the ICC."
+    assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2015, 7, 17))] == ["XVIII-10"]
+    text = "Cluster bomb ban reaches 30 ratifications, clearing way for entry into force"
+    assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2010, 2, 17))] == ["XXVI-6"]
