@@ -27,9 +27,45 @@ _OWN_DAY = re.compile(
 
 def row_day(text: str, end: int, dates: DateIndex) -> DateMention | None:
     """The status date an infobox row gives on its own line after its value ("Parties 140, including ...
-    (as of 19 September 2007)"), or None."""
+    (as of 19 September 2007)"), else the one a table's caption gives its rows, or None."""
     line_end = before_next(text, "\n", end)
-    return next((d for d in dates.within(end, line_end) if d.anchored and not d.event), None)
+    own = next((d for d in dates.within(end, line_end) if d.anchored and not d.event), None)
+    return own or caption_day(text, end, dates)
+
+
+# A table's caption that dates its rows: "Status of ratification, as at 15 May 2021", "Ratification status of
+# the core instruments, December 2014", "Annex II. Participation in selected treaties (status at 31 December
+# 2010)".
+_CAPTION = re.compile(
+    r"\b(?:status|ratifications?|participation|signatures|as\s+(?:of|at)|situation)\b", re.I
+)
+
+
+def caption_day(text: str, end: int, dates: DateIndex) -> DateMention | None:
+    """The date in the caption over the table whose row holds `end` (the first line above the table's rows
+    that is no row, a blank line allowed between: a short line, not a paragraph), when the caption tells a
+    status; else None."""
+    start = text.rfind("\n", 0, end) + 1
+    if not _is_row(text[start:end]):
+        return None
+    blank = False
+    while start > 0:
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if _is_row(line):
+            start = above
+        elif not line.strip() and not blank:
+            blank, start = True, above
+        else:
+            if len(line) > 150 or not _CAPTION.search(line):
+                return None  # a paragraph of the body above an infobox dates no row of it
+            told = [d for d in dates.within(above, start - 1) if not d.event]
+            return told[-1] if told else None
+    return None
+
+
+def _is_row(line: str) -> bool:
+    return "|" in line or "\t" in line
 
 
 def carried_status_dates(claims: Sequence[Claim], text: str) -> list[Claim]:

@@ -300,3 +300,27 @@ def test_the_icc_and_the_cluster_bomb_ban(eval_db: Path) -> None:
     assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2015, 7, 17))] == ["XVIII-10"]
     text = "Cluster bomb ban reaches 30 ratifications, clearing way for entry into force"
     assert [t for _, _, t, _ in _checks(eval_db, text, written_on=date(2010, 2, 17))] == ["XXVI-6"]
+
+
+def test_a_tables_caption_dates_its_rows(eval_db: Path) -> None:
+    table = "Instrument | Signatories | States Parties\nICESCR | 71 | 171\n"
+    text = "Status of ratification, as at 15 May 2021\n" + table
+    assert [d for *_, d in _checks(eval_db, text, written_on=date(2021, 5, 20))] == [
+        "2021-05-15",
+        "2021-05-15",
+    ]
+    # a caption's month is its last day
+    text = "Ratification status of the core instruments, December 2014\n\n" + table
+    assert [d for *_, d in _checks(eval_db, text, written_on=date(2015, 1, 15))] == [
+        "2014-12-31",
+        "2014-12-31",
+    ]
+    # a paragraph of the body above an infobox dates no row of it
+    body = (
+        "The Covenant entered into force in 1976 after the thirty-fifth ratification, and it applies as of "
+        "November 2014 in 162 countries, its status page says.\n"
+    )
+    assert [d for *_, d in _checks(eval_db, body + table, written_on=date(2015, 1, 15))][-2:] == [
+        "2015-01-15",
+        "2015-01-15",
+    ]
