@@ -90,11 +90,12 @@ def colon_label_matches(text: str) -> list[CountMatch]:
 _CELL = re.compile(r"[^|\t\n]+")
 _MEASURE_HEADER = re.compile(
     r"(?:no\.?\s+of\s+|number\s+of\s+)?(?P<label>states[\s-]+parties|parties|signatories|signatures|"
-    r"ratifications|ratified|signed|accessions|acceded)(?:\s*\([^()]*\))?",
+    r"ratifications(?:\s*(?:/|and|or|&)\s*accessions)?|ratified|signed|accessions|acceded)(?:\s*\([^()]*\))?",
     re.I,
 )
 _RULE_ROW = re.compile(r"^[\s|:+-]*$")
-_FIGURE_CELL = re.compile(r"\d{1,3}")
+# (a note's mark may follow the figure: "97a", "48*", "137[2]")
+_FIGURE_CELL = re.compile(r"(?P<n>\d{1,3})(?:[a-z]|\*{1,3}|†|\[\d{1,2}\])?")
 
 
 def _cells(line: str) -> list[tuple[str, int]] | None:
@@ -140,10 +141,10 @@ def table_matches(text: str) -> list[CountMatch]:
             continue
         for k, label in columns.items():
             cell, start = cells[k]
-            if _FIGURE_CELL.fullmatch(cell):
-                number = (line_start + start, line_start + start + len(cell))
+            if figure := _FIGURE_CELL.fullmatch(cell):
+                number = (line_start + start, line_start + start + figure.end("n"))
                 row = CountMatch.exact(
-                    text, int(cell), measure_for(label, ""), (line_start, number[1]), number
+                    text, int(figure["n"]), measure_for(label, ""), (line_start, number[1]), number
                 )
                 out.append(replace(row, source="infobox"))  # a row of data, read as an infobox's is
     return out

@@ -324,3 +324,8 @@ def test_a_tables_caption_dates_its_rows(eval_db: Path) -> None:
         "2015-01-15",
         "2015-01-15",
     ]
+
+
+def test_a_table_cell_with_a_notes_mark() -> None:
+    text = "Instrument\tSignatures\tRatifications/accessions\nConvention on Cluster Munitions\t108\t48b\n"
+    assert _counts(text) == [(108, "signatories"), (48, "parties")]
