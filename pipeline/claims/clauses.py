@@ -32,6 +32,8 @@ ADVERB_WORDS = (
     r"recently|all|each"
 )
 ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
+# "All but one UN member state have ratified", "all but 16 of the 193": what follows counts those left out.
+ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Where and when, between a participle and its agent: "signed in Oslo in December 2008 by 94 countries",
 # "ratified on 3 May 2010 by 40 States": a place or a month, with its day and year, or a year alone.
 ADJUNCTS = (
@@ -356,6 +358,7 @@ NEEDS = {
 }
 
 __all__ = [
+    "ALL_BUT",
     "SIGNING_BY",
     "IN_ALL",
     "NEEDS",

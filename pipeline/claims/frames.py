@@ -14,6 +14,7 @@ from dataclasses import replace
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
 from pipeline.claims.clauses import ADJUNCTS, ADVERB_WORDS, STATES
+from pipeline.claims.clauses import ALL_BUT as _ALL_BUT
 from pipeline.claims.clauses import AMONG_THE as _AMONG_THE
 from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
@@ -200,7 +201,6 @@ _OF_WHICH_AFTER = re.compile(
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
 # A headline's count starts a line, after spaces, a list mark or a kicker ("Torture ban: 150 ...").
 _HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?$")
-_ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
     r"^\s*(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|%|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.claims.clauses import ADVERBS, STATES
+from pipeline.claims.clauses import ADVERBS, ALL_BUT, STATES
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_of
 from pipeline.claims.model import (
     REASON_DENOMINATOR,
@@ -135,9 +135,7 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
         except ValueError:
             continue
         den = Skipped(m.start("den"), m.end("den"), REASON_DENOMINATOR)
-        if re.search(
-            r"\ball\s+(?:but|except|save)\s+$", text[max(0, m.start("num") - 16) : m.start("num")], re.I
-        ):
+        if ALL_BUT.search(text[max(0, m.start("num") - 16) : m.start("num")]):
             # "All but 16 of the 193 UN member states have ratified": 16 are those left out
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_NOT_UNDERSTOOD), den]
             continue
