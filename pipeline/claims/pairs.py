@@ -298,13 +298,15 @@ _PROTOCOL_TOO = re.compile(
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|while|whereas|but|so\s+far|to\s+date|now|as\s+of|in|at|by|since)\b)",
     re.I,
 )
-_PROTOCOL_WORD = re.compile(r"protocol|covenant|convention|\b(?-i:[A-Z]{3,})", re.I)
+# A word that may name the sister treaty (a protocol, a covenant, a convention or an acronym): a text
+# without one has no such count.
+_SISTER_WORD = re.compile(r"protocol|covenant|convention|\b(?-i:[A-Z]{3,})", re.I)
 
 
 def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """A protocol's bare count after its parent's count, in the same sentence or opening the next, with
     that count's measure."""
-    if not _PROTOCOL_WORD.search(text):
+    if not _SISTER_WORD.search(text):
         return []
     out = []
     for m in _PROTOCOL_TOO.finditer(text):
