@@ -230,20 +230,30 @@ _YEARLESS = re.compile(
 )
 
 
+# A month or a year told without a day: "in October", "December 2018", "in 2010", "last year".
+_NO_DAY = re.compile(r"^(?!.*\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)).*$", re.S)
+
+
 def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
     """A count dated by a day told without its year ("With the ratification of Chile on 7 September") takes
-    the year of the act its sentence names when the record's day and month of that act are the ones told."""
+    the year of the act its sentence names when the record's day and month of that act are the ones told;
+    one dated by a month or a year alone ("Cambodia's ratification in October made it the 100th party") takes
+    the record's day of the act when it falls in them (eval Conventions, date rule 2)."""
     out = []
     for c in claims:
-        m = _YEARLESS.match(c.date_text or "") if c.date_source in ("sentence", "paragraph") else None
+        told = c.date_text or "" if c.date_source in ("sentence", "paragraph") else ""
+        m = _YEARLESS.match(told)
+        coarse = bool(told) and not m and _NO_DAY.match(told) is not None
         act = (
             _one_act(store, c, _acts(c.sentence))
-            if m and c.claimed_on is not None and c.kind == KIND_COUNT
+            if (m or coarse) and c.claimed_on is not None and c.kind == KIND_COUNT
             else None
         )
-        if m and act is not None and c.claimed_on is not None:
-            day = act[2]
-            if (day.month, day.day) == (c.claimed_on.month, c.claimed_on.day) and day != c.claimed_on:
+        if act is not None and c.claimed_on is not None:
+            day, on = act[2], c.claimed_on
+            if m and (day.month, day.day) == (on.month, on.day) and day != on:
+                c = _dated_by(c, act)
+            elif coarse and day.year == on.year and (day.month == on.month or (on.month, on.day) == (12, 31)):
                 c = _dated_by(c, act)
         out.append(c)
     return out

@@ -351,7 +351,7 @@ def check_reading(
         own,
         lambda other: check_claim(other, store, by_no.get(str(other.mtdsg_no))),
         lambda c: _brought(c, store, by_no),
-        find_dates(reading.text, default_year=own.year if own else None),
+        find_dates(reading.text, own_day=own),
     )
     by_state = partial(by_named_state, store=store, text=reading.text)
     by_record, unread = read_by_record(

@@ -195,11 +195,17 @@ def _rest_of_clause(text: str, end: int) -> str:
     return "" if re.match(r"[ \t|)\]]*(?:\n|$)|[\])]?\s*[-–—]\s", after) else after
 
 
-def find_dates(text: str, *, default_year: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, *, default_year: int | None = None, own_day: date | None = None
+) -> list[DateMention]:
     """Every date expression in the text, in order, without overlaps (the most precise one wins).
 
     A day and month without a year take the year of the last dated expression before them, else
-    `default_year` (the text's own date); with neither they are left out."""
+    `default_year` (the text's own date); with neither they are left out. Given the text's own day
+    (`own_day`), one that takes its year and so would lie after that day is of the year before ("in
+    December" in a text of January)."""
+    if own_day is not None:
+        default_year = own_day.year
     found: list[DateMention] = []
     taken: list[Span] = []
     for precision, pattern in _DATE_PATTERNS:
@@ -284,14 +290,24 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[DateMentio
             )
             insort(taken, (start, m.end()))
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
-    return _with_years(sorted(found, key=lambda d: d.start), default_year, breaks, text)
+    return _with_years(sorted(found, key=lambda d: d.start), default_year, breaks, text, own_day)
 
 
+# "will enter into force on Aug. 1", "is due to meet in May", "from 1 March": ahead of the text, this year's.
+_AHEAD = re.compile(
+    r"\b(?:will|shall|would|next|upcoming|due|set|expected|scheduled|planned|from|until|till|"
+    r"enter(?:s|ing)?\s+into\s+force|entry\s+into\s+force|take\s+effect)\b",
+    re.I,
+)
 _THIS_YEAR = re.compile(r",?\s+(?:of\s+)?this\s+year\b", re.I)
 
 
 def _with_years(
-    dates: list[DateMention], default_year: int | None, breaks: list[int], text: str
+    dates: list[DateMention],
+    default_year: int | None,
+    breaks: list[int],
+    text: str,
+    own_day: date | None = None,
 ) -> list[DateMention]:
     """A day and month without a year take the text's own year when "this year" follows them (and so do
     those after them in the paragraph), else the year of the dated expression before them in their paragraph
@@ -311,6 +327,18 @@ def _with_years(
         y = year if year is not None and (same or default_year is None) else default_year
         if default_year is not None and _THIS_YEAR.match(text, d.end):  # "on 4 February this year"
             y, year, paragraph, status = default_year, default_year, bisect_left(breaks, d.start), True
+        elif (
+            own_day is not None
+            and not (year is not None and same)
+            and y == own_day.year
+            and (d.on.month, d.on.day) > (own_day.month, own_day.day)
+        ):
+            # "Mozambique's ratification in December" in a text of 15 January: last December, not this one's
+            # (a month is ahead only when it starts after the text's day).
+            if (d.precision == "dayonly" or d.on.month > own_day.month) and not _AHEAD.search(
+                re.split(r"[.;!?]", text[max(0, d.start - 80) : d.start])[-1]
+            ):
+                y -= 1
         if y is None:
             continue
         try:

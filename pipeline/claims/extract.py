@@ -156,12 +156,12 @@ def read_text(
     index = treaties if isinstance(treaties, TitleIndex) else TitleIndex(treaties)
     sentences = Spans(split_sentences(text))
     counts, skipped = read_counts(text, sentences)
-    dates = find_dates(text, default_year=written_on.year if written_on else None)
+    dates = find_dates(text, own_day=written_on)
     byline = find_byline(text, dates)
     if written_on is None and byline is not None:
         # The text's own date from its byline stands for --written-on: a day told without its year is of
         # the byline's year, and a date after the byline's day is ahead of the text.
-        dates = find_dates(text, default_year=byline.on.year)
+        dates = find_dates(text, own_day=byline.on)
         byline = find_byline(text, dates) or byline
     own_day = written_on or (byline.on if byline is not None else None)
     paragraphs = Spans(split_paragraphs(text))
