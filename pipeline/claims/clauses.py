@@ -42,7 +42,9 @@ ADJUNCTS = (
 )
 # The states a count counts, by the nouns texts use for them: "countries", "States", "UN member states",
 # "governments".
-STATES = r"(?:(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?member\s+)?(?:countries|states|nations|governments)"
+STATES = (
+    r"(?:(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?member\s+)?(?:countries|states|sates|nations|governments)"
+)
 
 
 # "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before

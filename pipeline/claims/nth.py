@@ -41,6 +41,8 @@ _NTH_TO = re.compile(
     + _ASIDE
     + _TO_JOIN
     + r"|(?:state|country|nation)\s+part(?:y|ies)"
+    # "thus is the 126th High Contracting Party": the treaty's own word for a party
+    r"|(?:high\s+)?contracting\s+party"
     # "the 158th member state of the Convention": a member of a treaty is a party to it
     r"|member\s+(?:state|country|nation)(?=\s+(?:of|to)\s+(?:the|this|its)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:convention|treaty|protocol|covenant)\b)"
@@ -52,7 +54,9 @@ _NTH_TO = re.compile(
 # "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country": the Nth of those
 # the clause says joined (or signed).
 _NTH_AS = re.compile(
-    r"\bas\s+(?:the\s+)?(?:" + _ORD + r")\s+(?P<noun>member(?:\s+states?)?|country|state|nation|signatory)\b"
+    r"\bas\s+(?:the\s+)?(?:"
+    + _ORD
+    + r")\s+(?P<noun>member(?:\s+states?)?|country|state|nation|signatory|party)\b"
     r"(?!\s+to\b)",
     re.I,
 )
@@ -107,6 +111,21 @@ def _own_clause(text: str, start: int, end: int) -> str:
     return clause[: min(cuts)] if cuts else clause
 
 
+# "the 172nd State party to the ICCPR and the 169th to the ICESCR": a second ordinal, its noun left out, of
+# another treaty named just after it.
+_NTH_GAPPED = re.compile(
+    r"[^.;:!?\n]{0,100}?\band\s+(?P<p>(?:the\s+)?(?P<o>" + _ANY_ORD + r"))\s+(?:to|of)\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
+def _gapped(text: str, m: re.Match[str], measure: str) -> list[CountMatch]:
+    """The second ordinal of "the Nth State party to X and the Mth to Y", read as the first."""
+    g = _NTH_GAPPED.match(text, m.end())
+    if g is None or parse_ordinal(g.group("o")) < 10:
+        return []
+    return [exact(parse_ordinal(g.group("o")), measure, g.span("p"), g.span("o"), g.group("p"))]
+
+
 def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
@@ -138,9 +157,10 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         signs = signs or (m.group("noun") or "").lower() == "signatory"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+        out += _gapped(text, m, measure)
     for m in _NTH_AS.finditer(text):
         clause = clause_around(text, m.start(), m.end())
-        joined = JOINING.search(clause) or m.group("noun").lower().startswith("member")
+        joined = JOINING.search(clause) or m.group("noun").lower().startswith(("member", "party"))
         if not joined and not re.search(r"\bsign", clause, re.I):
             continue  # "as the 20th country": of what, the clause does not say
         figure, group = ordinal_of(m)

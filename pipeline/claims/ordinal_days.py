@@ -151,7 +151,8 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     no = c.mtdsg_no
     if not _JOINS_OTHERS.search(lead) or not _OTHERS.match(text, c.number_end) or no is None:
         return None
-    states = _states_in(re.split(r"[.;:!?]", lead)[-1])
+    # (the full stops of "U.N." end no clause: "Indonesia ratifies U.N. nuclear ban, joining 72 other states")
+    states = _states_in(re.split(r"(?<!\b[A-Z])[.;:!?]", lead)[-1])
     if not states:
         return None
     signing = c.measure == MEASURE_SIGNATORIES and bool(

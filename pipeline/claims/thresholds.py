@@ -286,9 +286,7 @@ def _being_nth(text: str) -> list[CountMatch]:
         if figure < 10:
             continue  # "the first": an event, as with thresholds
         out.append(
-            exact(
-                figure, MEASURE_PARTIES, (m.start(), m.end()), m.span(group), m.group(0), kind=KIND_THRESHOLD
-            )
+            exact(figure, MEASURE_PARTIES, (m.start(), m.end()), m.span(group), m.group(0), kind=KIND_COUNT)
         )
     return out
 

@@ -1,0 +1,97 @@
+"""Sixteenth pass (issue 21). One test per rule, on hand-written sentences.
+
+The rules of this pass came from passages written blind to probe the checker (five batches: a state's act,
+dates, formal register, families of treaties, numbers that are not claims), not from `dev/` misses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.claims.dates import find_dates
+from tests.claims.readers import checks as _checks
+
+
+def _days(text: str, own_day: date) -> list[str]:
+    return [d.on.isoformat() for d in find_dates(text, own_day=own_day)]
+
+
+def test_a_month_without_its_year_ahead_of_the_text_is_last_years() -> None:
+    january = date(2019, 1, 15)
+    assert _days("Mozambique ratified it in December.", january) == ["2018-12-31"]
+    assert _days("Peru signed it on 3 November.", january) == ["2018-11-03"]
+    # the text's own month, or a month before it: this year's
+    assert _days("Peru signed it on 3 January.", january) == ["2019-01-03"]
+    assert _days("Peru signed it in January.", january) == ["2019-01-31"]
+    # a day ahead of the text that the text tells as ahead stays this year's
+    assert _days("The convention will enter into force on Aug. 1.", date(2010, 2, 17)) == ["2010-08-01"]
+    assert _days("It triggered its entry into force on 1 August.", date(2010, 2, 17)) == ["2010-08-01"]
+    # a year its paragraph gives stands
+    assert _days("In 2018 much happened. In December, Peru ratified it.", january) == [
+        "2018-12-31",
+        "2018-12-31",
+    ]
+
+
+def test_a_states_act_told_by_its_month_takes_the_records_day(eval_db: Path) -> None:
+    text = (
+        "Cambodia's ratification in October made it the 100th State party to the Optional Protocol to the "
+        "Convention on the Elimination of All Forms of Discrimination against Women."
+    )
+    assert _checks(eval_db, text, written_on=date(2011, 2, 1)) == [(100, "parties", "IV-8-b", "2010-10-13")]
+    # a month the record's act is not in: the month's last day, as told
+    wrong = text.replace("in October", "in August")
+    assert _checks(eval_db, wrong, written_on=date(2011, 2, 1)) == [(100, "parties", "IV-8-b", "2010-08-31")]
+
+
+CCW = "the Convention on Certain Conventional Weapons"
+
+
+def test_an_ordinal_high_contracting_party_or_party_after_as_is_a_count(eval_db: Path) -> None:
+    text = (
+        f"Trinidad and Tobago acceded to {CCW} on 29 July 2024 and thus is the 126th High Contracting Party."
+    )
+    assert _checks(eval_db, text) == [(126, "parties", "XXVI-2", "2024-07-29")]
+    text = f"Tajikistan acceded to {CCW} on 29 July 2024 and was counted as the 126th party."
+    assert _checks(eval_db, text) == [(126, "parties", "XXVI-2", "2024-07-29")]
+
+
+def test_a_second_ordinal_with_its_noun_left_out_counts_the_treaty_named_after_it(eval_db: Path) -> None:
+    text = (
+        "Fiji's accession on 16 August 2018 makes it the 172nd State party to the ICCPR and the 169th to "
+        "the ICESCR."
+    )
+    assert _checks(eval_db, text) == [
+        (172, "parties", "IV-4", "2018-08-16"),
+        (169, "parties", "IV-3", "2018-08-16"),
+    ]
+    # a first ordinal below ten is an event, and so is its second
+    assert _checks(eval_db, text.replace("172nd", "first").replace("169th", "second")) == []
+
+
+def test_a_misspelt_states_is_a_noun_of_states() -> None:
+    from tests.claims.readers import counts
+
+    assert counts("Now 178 Sates have ratified the CTBT.") == [(178, "parties")]
+
+
+def test_the_full_stops_of_an_abbreviation_do_not_hide_the_state_that_joins_the_others(eval_db: Path) -> None:
+    text = (
+        "Indonesia ratifies U.N. nuclear weapons ban, joining 72 other states\n\n"
+        "Indonesia deposited its instrument of ratification of the Treaty on the Prohibition of Nuclear "
+        "Weapons on Tuesday."
+    )
+    assert _checks(eval_db, text, written_on=date(2024, 9, 25)) == [(72, "parties", "XXVI-9", "2024-09-24")]
+
+
+def test_a_bare_ordinal_after_a_verb_of_joining_is_a_count_of_its_day(eval_db: Path) -> None:
+    # not a threshold: the CRC entered into force after its 20th consent, not its 196th
+    text = "Somalia ratified the Convention on the Rights of the Child on 1 October 2015, being the 196th."
+    assert _checks(eval_db, text) == [(196, "parties", "IV-11", "2015-10-01")]
+    # the consent that brought the treaty into force: the threshold, of no day
+    text = (
+        "Iraq ratified the International Convention for the Protection of All Persons from Enforced "
+        "Disappearance, being the twentieth."
+    )
+    assert _checks(eval_db, text, written_on=date(2011, 1, 1)) == [(20, "parties", "IV-16", None)]
