@@ -351,6 +351,21 @@ def _own_yesterday(said: str, phrase: str, at: int) -> bool:
     return not (0 <= end <= at and _RELATIVE_AFTER.search(said, end, at))
 
 
+def _is_dateline(said: str, told: str) -> bool:
+    """Does the sentence open with a dateline of the date told ("Berlin, 21 April 2023 —", "GENEVA (11 April
+    2019) –"): the text's own day, not the count's?"""
+    return bool(told) and (
+        re.match(
+            r"\W*(?-i:[A-Z])[\w .'’-]{0,40}?,?\s*\(?"
+            + re.escape(told)
+            + r"\)?\s*(?:\([^()]{1,20}\)\s*)?[-–—:]",
+            said,
+            re.I,
+        )
+        is not None
+    )
+
+
 def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
     """ "Peru ratified it yesterday, bringing the number of ratifications to 30": a count in a sentence that
     says "yesterday" (and not "today"), dated by the text's own date, is of the day before it; one that says
@@ -358,6 +373,8 @@ def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         said, on = c.sentence or "", c.claimed_on
+        if c.date_source == "sentence" and _is_dateline(said, c.date_text or ""):
+            c = replace(c, date_source="byline")  # "Berlin, 21 April 2023 — Germany yesterday deposited ..."
         if on is None or c.date_source not in ("written-on", "byline") or _PRESENT.search(said):
             out.append(c)
             continue

@@ -103,9 +103,8 @@ _PASSIVE = re.compile(
     + rf"(?:[ \t]+{_NOUN})?\b",
     re.I,
 )
-# Between the participants and the verb: "(the Marshall Islands)", ", including the United States,", "that",
-# "which"; "Fifty-seven states, primarily from Europe, Africa and Latin America, signed": who they are, told
-# in passing. A name (case-sensitive, even in a pattern that is not): "Thailand", "Bosnia and Herzegovina,".
+# Between the participants and the verb, who they are, told in passing: "(the Marshall Islands)", ", including
+# Chile,", "that", "which". A name (case-sensitive in any pattern): "Thailand", "Bosnia and Herzegovina,".
 _NAME = r"(?-i:(?>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+(?=[A-Z]\w*\s*,))?[A-Z][\w'’.-]*){0,3}))"
 _ASIDE = (
     r"(?:\s+from\s+(?:(?:all|every|many|various)\s+(?:continents?|regions?|parts?)(?:\s+of\s+the\s+world)?|"
@@ -120,8 +119,9 @@ _ASIDE = (
     # "143 governments, two-thirds of the world's countries, have ratified": their share, told aside
     r"(?:\s*,\s*(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,3}\s*(?:%|per\s*cent)|"
     r"[a-z]+-(?:thirds?|quarters?|fifths?)|half|a\s+third|a\s+quarter)\s+of\s+[^,.;\n]{1,40},)?"
-    # "Eight States, Thailand, Gabon, ... and Montenegro have ratified": the states, named.
-    rf"(?:\s*,\s*{_NAME}(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+{_NAME}(?=\s+(?:have|has|had|were|are)\s))?"
+    # "Eight States, Thailand, Gabon, ... and Montenegro have ratified", "One state, the United States, has"
+    rf"(?:\s*,\s*(?:the\s+)?{_NAME}(?:(?:\s*,\s*{_NAME}){{0,60}}\s*,?\s+and\s+(?:the\s+)?{_NAME})?\s*,?"
+    r"(?=\s+(?:have|has|had|were|are|was|is)\s))?"
     # "..., mainly from Africa, signed", "..., basically Latin American, ...", "..., apart from X, are"
     r"(?:\s*,\s*(?:(?:primarily|mainly|mostly|chiefly|largely|predominantly|basically|essentially)\s+|"
     r"apart\s+from\s+|except\s+(?:for\s+)?|besides\s+|other\s+than\s+)[^.;\n]{1,100}?,)?"

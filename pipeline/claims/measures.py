@@ -91,7 +91,7 @@ NOT_RATIFIED = re.compile(
     + "|".join(NUMBER_WORDS)
     + r")\b)[^\W\d]+,?\s+){0,8}?"
     r"(?:(?:but|and|yet)\s+(?:which\s+|who\s+|that\s+)?(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
-    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+)?|"
+    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+|going\s+on\s+to\s+|yet\s+|then\s+|subsequently\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|(?:are\s+|is\s+)?still\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
     # "signatories but not yet parties": the noun as the predicate

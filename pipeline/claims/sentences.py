@@ -28,7 +28,11 @@ PROSE_LINE = 100
 _PROSE_LINE_END = re.compile(r"(?<=[.!?])(?:\[[^\]\n]{1,25}\])*[\"'”’)]*[ \t]*\n")
 # A sentence ends at . ! ? (and the citation marks glued to it: "states.[2] As of") before a capital
 # or a digit.
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\[[^\]\n]{1,25}\])*[\"'”’)]*\s+(?=[\"'“(\[]?[A-Z0-9])")
+# (a note's number glued to the stop ends the sentence too: "when 57 States signed it.23 It entered ...")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?:\[[^\]\n]{1,25}\])*(?:(?<=[a-z][.!?])\d{1,3}(?=\s+[\"'“(\[]?[A-Z]))?"
+    r"[\"'”’)]*\s+(?=[\"'“(\[]?[A-Z0-9])"
+)
 # A line break ends a sentence when the next line opens with a capital, a digit or a bullet and the
 # line before it is short or does not end in a word that runs on ("Signatories 108" / "Parties 112").
 _LINE_END = re.compile(r"[ \t]*\n[ \t]*(?=[|*\-–•]|[A-Z0-9\[])")

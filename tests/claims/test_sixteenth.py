@@ -95,3 +95,39 @@ def test_a_bare_ordinal_after_a_verb_of_joining_is_a_count_of_its_day(eval_db: P
         "Disappearance, being the twentieth."
     )
     assert _checks(eval_db, text, written_on=date(2011, 1, 1)) == [(20, "parties", "IV-16", None)]
+
+
+def test_yesterday_after_a_dateline_in_the_same_sentence_is_the_day_before_it(eval_db: Path) -> None:
+    for dateline in ("Berlin, 21 April 2023 — ", "BERLIN (21 April 2023) – "):
+        text = (
+            f"{dateline}Germany yesterday deposited its instrument, becoming the 27th State Party to the "
+            "Optional Protocol to the International Covenant on Economic, Social and Cultural Rights."
+        )
+        assert _checks(eval_db, text) == [(27, "parties", "IV-3-a", "2023-04-20")], dateline
+
+
+def test_one_state_named_aside_between_the_count_and_its_verb(eval_db: Path) -> None:
+    for told in (
+        "One country, the United States, has signed but not ratified it.",
+        "Only one state, the United States, has signed it without going on to ratify.",
+        "Two states, Somalia and South Sudan, have signed it without yet ratifying.",
+    ):
+        text = "The Convention on the Rights of the Child has 196 parties. " + told
+        figure = 2 if told.startswith("Two") else 1
+        assert _checks(eval_db, text, written_on=date(2019, 1, 1))[1:] == [
+            (figure, "signed_not_party", "IV-11", "2019-01-01")
+        ], told
+
+
+def test_a_notes_number_glued_to_a_full_stop_ends_the_sentence() -> None:
+    from pipeline.claims.sentences import split_sentences
+
+    text = (
+        "It opened for signature on 6 February 2007, when 57 States signed it.23 It entered into force later."
+    )
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "It opened for signature on 6 February 2007, when 57 States signed it.",
+        "It entered into force later.",
+    ]
+    # a decimal or an abbreviation's number is no note: "No. 12", "version 2.5 The"
+    assert len(split_sentences("See resolution No. 12 Here and version 2.5 The end.")) == 1
