@@ -12,7 +12,7 @@ from pipeline.catalog import resolve_treaty
 from pipeline.claims.ago import ago_counts
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dates import find_dates
-from pipeline.claims.dating import further_counts, yesterday_counts
+from pipeline.claims.dating import further_counts
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -36,6 +36,7 @@ from pipeline.claims.links import restated
 from pipeline.claims.numbers import tells_nth
 from pipeline.claims.ordinal_days import by_named_state, ordinal_days
 from pipeline.claims.record_reading import read_by_record
+from pipeline.claims.relative_days import yesterday_counts
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.running_totals import running_totals
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day

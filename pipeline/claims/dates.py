@@ -78,6 +78,15 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # "Last year, the number of parties reached 86": the year before the text's, as "in 2018" would be, when
+    # it opens a clause (not "the pledge made last year", nor "since last year", the start of a change).
+    (
+        "lastyear",
+        re.compile(
+            r"(?:^|(?<=[.,;:!?—–(])|(?<=[.,;:!?—–(]\s))(?:(?:in|during|over|by)\s+)?last\s+year\b",
+            re.I | re.M,
+        ),
+    ),
     # Numbers: "15.03.2021" (day first), "15/03/2021" or "03/15/2021" (when the order is plain).
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")),
     # "by mid-2019": the middle of the year (30 June).
@@ -174,7 +183,7 @@ _RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|
 
 # What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021"; the first of two days
 # ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
-_PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly", "textyear": "day"}
+_PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly", "textyear": "day", "lastyear": "year"}
 _DATED = {**_PRECISION, "pair": "day"}
 
 
@@ -226,6 +235,10 @@ def find_dates(
                     if g["month"].lower() not in _MONTHS:
                         continue
                     on = date(int(g["year"] or 2000), _MONTHS[g["month"].lower()], int(g["day"]))
+                elif precision == "lastyear":
+                    if default_year is None:
+                        continue
+                    on = date(default_year - 1, 12, 31)
                 elif precision == "textyear":
                     if default_year is None:
                         continue
@@ -299,6 +312,7 @@ _AHEAD = re.compile(
     r"enter(?:s|ing)?\s+into\s+force|entry\s+into\s+force|take\s+effect)\b",
     re.I,
 )
+_TIMELINE_YEAR = re.compile(r"[ \t*•-]*(?P<y>(?:19|20)\d\d)[ \t]*(?:[-–—:|]|\t)")
 _THIS_YEAR = re.compile(r",?\s+(?:of\s+)?this\s+year\b", re.I)
 
 
@@ -315,9 +329,10 @@ def _with_years(
     Dec 23"), else the text's own, else that of the last one before them in the text (paragraphs end at
     `breaks`)."""
     out: list[DateMention] = []
-    year, paragraph, status = None, -1, False
+    year, paragraph, status, told_at = None, -1, False, -1
     for d in dates:
         if d.precision not in ("dayonly", "monthonly"):
+            told_at = d.start
             here = bisect_left(breaks, d.start)
             if not (d.event and status and paragraph == here):  # an event's year yields to a status date's
                 year, paragraph, status = d.on.year, here, not d.event
@@ -325,6 +340,11 @@ def _with_years(
             continue
         same = paragraph == bisect_left(breaks, d.start)
         y = year if year is not None and (same or default_year is None) else default_year
+        # A timeline's line gives its year to the days on it: "1997 – Opened for signature on 3 December."
+        line_start = text.rfind("\n", 0, d.start) + 1
+        timeline = _TIMELINE_YEAR.match(text, line_start)
+        if timeline is not None and told_at < line_start:
+            y = int(timeline.group("y"))
         if default_year is not None and _THIS_YEAR.match(text, d.end):  # "on 4 February this year"
             y, year, paragraph, status = default_year, default_year, bisect_left(breaks, d.start), True
         elif (

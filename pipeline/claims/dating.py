@@ -12,18 +12,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline.claims.model import Claim
 from pipeline.claims.sentences import Span, after_last
-from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
     from pipeline.claims.dates import DateMention
 
 # Words that put a claim in the text's present, whatever date sits elsewhere in the sentence.
-_PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
+PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+time\s+of\s+writing)\b", re.I)
 # Weaker words for the present: they make a sentence without a date speak of the text's own date, but
 # do not override a date in the sentence ("As of 2021 it has now been ratified by 177").
 _PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
@@ -104,7 +103,7 @@ def _present_nearer(text: str, pos: int, pointer: re.Match[str], lo: int, hi: in
         return min(abs(a - pos), abs(b - pos))
 
     far = distance(pointer.start(), pointer.end())
-    return any(distance(m.start(), m.end()) < far for m in _PRESENT.finditer(text, lo, hi))
+    return any(distance(m.start(), m.end()) < far for m in PRESENT.finditer(text, lo, hi))
 
 
 class DateIndex:
@@ -205,7 +204,7 @@ def date_for(
         if after:
             near = [d for d in near if d.start > pos or not _ANOTHER_CLAUSE.search(text, d.end, pos)]
         best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
-        present = [m for m in _PRESENT.finditer(text, lo, hi)]
+        present = [m for m in PRESENT.finditer(text, lo, hi)]
         if best.anchored and best.end <= pos:
             # "As of June 2004, ... a total of 152 States currently parties": after an "as of" date that
             # opens the clause, "currently" told after the number is the present of that date.
@@ -220,7 +219,7 @@ def date_for(
         if day is not None and not _PRESENT_TENSE.search(text, day.end, pos):
             return replace(day, event=False)
     pointer = _AT_ENTRY_INTO_FORCE.search(text, lo, pos) if text else None
-    if pointer and not (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
+    if pointer and not (PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
         # The day told before, or in the pointer's own words ("by the time it entered into force on 1 August
         # 2010, 38 states had ratified it").
         told = [d for d in index.within(paragraph[0], pos) if d.precision == "day"]
@@ -230,7 +229,7 @@ def date_for(
     by_then = _BY_THE_TIME.search(text, lo, pos) if text else None
     told = index.within(by_then.end(), pos) if by_then else []
     if told and not (
-        _PRESENT_TENSE.search(text, told[-1].end, min(hi, pos + 40)) or _PRESENT.search(text, lo, hi)
+        _PRESENT_TENSE.search(text, told[-1].end, min(hi, pos + 40)) or PRESENT.search(text, lo, hi)
     ):
         # "by the time India and Pakistan conducted nuclear tests in May 1998, 149 countries had already
         # signed it": the count on the day of the event the clause tells.
@@ -249,7 +248,7 @@ def date_for(
         told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
         if told:
             return told[-1]
-    if text and (_PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
+    if text and (PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
         # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
         return None
     earlier = [d for d in index.within(paragraph[0], lo) if not d.event]
@@ -332,70 +331,10 @@ def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
     return out
 
 
-_YESTERDAY = re.compile(r"\byesterday\b", re.I)
-# "On Monday, 62 countries signed": the weekday of the text's own week (never one inside a date).
-_ON_WEEKDAY = re.compile(
-    rf"\b(?P<lead>on|last|this\s+past)\s+(?P<wd>{WEEKDAY_NAMES})\b"
-    rf"(?!,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{MONTH_NAMES})\b)",
-    re.I,
-)
-
-
-# "Twenty States have signed the Protocol, which opened for signature yesterday": the relative clause's act.
-_RELATIVE_AFTER = re.compile(r",\s*(?:which|where|when|that)\b", re.I)
-
-
-def _own_yesterday(said: str, phrase: str, at: int) -> bool:
-    """Is the "yesterday" at `at` the count's, not a relative clause's opened after the count?"""
-    end = said.find(phrase) + len(phrase) if phrase and phrase in said else -1
-    return not (0 <= end <= at and _RELATIVE_AFTER.search(said, end, at))
-
-
-def _is_dateline(said: str, told: str) -> bool:
-    """Does the sentence open with a dateline of the date told ("Berlin, 21 April 2023 —", "GENEVA (11 April
-    2019) –"): the text's own day, not the count's?"""
-    return bool(told) and (
-        re.match(
-            r"\W*(?-i:[A-Z])[\w .'’-]{0,40}?,?\s*\(?"
-            + re.escape(told)
-            + r"\)?\s*(?:\([^()]{1,20}\)\s*)?[-–—:]",
-            said,
-            re.I,
-        )
-        is not None
-    )
-
-
-def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
-    """ "Peru ratified it yesterday, bringing the number of ratifications to 30": a count in a sentence that
-    says "yesterday" (and not "today"), dated by the text's own date, is of the day before it; one that says
-    "on Monday" is of the last Monday on or before it ("last Monday": before it)."""
-    out = []
-    for c in claims:
-        said, on = c.sentence or "", c.claimed_on
-        if c.date_source == "sentence" and _is_dateline(said, c.date_text or ""):
-            c = replace(c, date_source="byline")  # "Berlin, 21 April 2023 — Germany yesterday deposited ..."
-        if on is None or c.date_source not in ("written-on", "byline") or _PRESENT.search(said):
-            out.append(c)
-            continue
-        told = list(_ON_WEEKDAY.finditer(said))
-        weekday = [m.group("wd") for m in told]
-        last = any(m.group("lead").lower() == "last" for m in told)
-        if any(_own_yesterday(said, c.phrase, m.start()) for m in _YESTERDAY.finditer(said)):
-            c = replace(c, claimed_on=on - timedelta(days=1), date_text=f"yesterday of {on.isoformat()}")
-        elif len(set(w.lower() for w in weekday)) == 1:
-            back = (on.weekday() - WEEKDAYS.index(weekday[0].lower())) % 7 or (7 if last else 0)
-            day = on - timedelta(days=back)
-            c = replace(c, claimed_on=day, date_text=f"{weekday[0]} of the week of {on.isoformat()}")
-        out.append(c)
-    return out
-
-
 __all__ = [
     "DateIndex",
     "consequence_day",
     "when_day",
     "date_for",
     "further_counts",
-    "yesterday_counts",
 ]

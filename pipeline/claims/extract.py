@@ -27,7 +27,7 @@ from pipeline.claims.count_days import of_the_treaty, status_date_at, told_as_of
 from pipeline.claims.count_days import simple_past as _simple_past
 from pipeline.claims.count_days import since_day as _since_day
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_dates
-from pipeline.claims.dating import consequence_day, when_day
+from pipeline.claims.dating import consequence_day
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.layout import plain_layout
@@ -65,6 +65,7 @@ from pipeline.claims.record_reading import (
     counts_people,
 )
 from pipeline.claims.references import GENERIC_REF, find_generic_refs
+from pipeline.claims.relative_days import day_told
 from pipeline.claims.sentences import Lines, Spans, split_paragraphs, split_sentences
 from pipeline.claims.status_dates import row_day
 from pipeline.claims.thresholds import tells_entry
@@ -187,9 +188,7 @@ def read_text(
         # ... unless the row gives its own status date: "Parties 140 (as of 19 September 2007)"
         d = row_day(text, c.number_end, all_dates) if c.source == "infobox" else None
         if not own_date:
-            d = when_day(text, c.number_start, sentence, all_dates) or date_for(
-                c.number_start, usable, sentence, paragraph, text
-            )
+            d = day_told(text, c.number_start, sentence, paragraph, all_dates, usable)
         d = _since_day(text, c, sentence, all_dates) or d
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature

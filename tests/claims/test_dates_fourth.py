@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.claims.dating import further_counts, yesterday_counts
+from pipeline.claims.dating import further_counts
 from pipeline.claims.extract import TitleIndex, TreatyName, extract_claims
+from pipeline.claims.relative_days import yesterday_counts
 from pipeline.claims.status_dates import brought_to_day, carried_status_dates, marked_year
 from tests.claims.conftest import KEEPERS, KEEPERS_NO
 

@@ -131,3 +131,39 @@ def test_a_notes_number_glued_to_a_full_stop_ends_the_sentence() -> None:
     ]
     # a decimal or an abbreviation's number is no note: "No. 12", "version 2.5 The"
     assert len(split_sentences("See resolution No. 12 Here and version 2.5 The end.")) == 1
+
+
+def test_a_span_after_a_day_told_before_dates_the_count(eval_db: Path) -> None:
+    opac = "The Optional Protocol on the involvement of children in armed conflict entered into force on 12 February 2002."
+    assert _checks(eval_db, opac + " A year later it had 50 States parties.") == [
+        (50, "parties", "IV-11-b", "2003-02-12")
+    ]
+    att = "The General Assembly adopted the Arms Trade Treaty on 2 April 2013 by 154 votes to 3."
+    assert _checks(eval_db, att + " Two years after its adoption, it had been ratified by 72 states.") == [
+        (72, "parties", "XXVI-8", "2015-04-02")
+    ]
+    # a date of the count's own sentence wins
+    assert _checks(eval_db, att + " Two years later, in May 2015, 72 states had ratified it.") == [
+        (72, "parties", "XXVI-8", "2015-05-31")
+    ]
+    # a span told in the present is of no day (the text's own, here none)
+    assert _checks(eval_db, att + " Two years later, 72 states have ratified it.") == [
+        (72, "parties", "XXVI-8", None)
+    ]
+
+
+def test_last_year_opening_a_clause_is_the_year_before_the_texts() -> None:
+    on = date(2019, 2, 11)
+    assert _days("Good news: last year, the number of parties reached 86.", on) == ["2018-12-31"]
+    assert _days("Last year 86 states were parties.", on) == ["2018-12-31"]
+    # a participle's "last year" is its event's, and "since last year" opens a change: not a date here
+    assert _days("Sri Lanka joined, fulfilling the pledge made last year.", on) == []
+    assert _days("Since last year, four states have signed.", on) == []
+
+
+def test_a_timelines_line_gives_its_year_to_the_days_on_it() -> None:
+    text = (
+        "1997 – Opened for signature in Ottawa on 3 December. By 4 December, 122 states had signed.\n"
+        "1999 – Entry into force on 1 March."
+    )
+    assert [d.on.isoformat() for d in find_dates(text)] == ["1997-12-03", "1997-12-04", "1999-03-01"]

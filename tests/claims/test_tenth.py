@@ -282,7 +282,7 @@ def test_a_named_states_ordinal_in_a_sentence_of_entry_into_force_is_its_place_n
 
 
 def test_on_monday_in_a_dated_text_is_the_last_monday_on_or_before_its_day() -> None:
-    from pipeline.claims.dating import yesterday_counts
+    from pipeline.claims.relative_days import yesterday_counts
 
     def dated(text: str, written_on: date) -> list[date | None]:
         return [c.claimed_on for c in yesterday_counts(_read(text, written_on=written_on).claims)]

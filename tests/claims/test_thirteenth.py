@@ -203,8 +203,8 @@ def test_the_ccw_protocols_by_number_and_subject(eval_db: Path) -> None:
 
 
 def test_yesterday_in_a_relative_clause_after_the_count_is_not_the_counts_day() -> None:
-    from pipeline.claims.dating import yesterday_counts
     from pipeline.claims.extract import read_text
+    from pipeline.claims.relative_days import yesterday_counts
 
     def days(text: str) -> list[tuple[int, str | None]]:
         claims = yesterday_counts(read_text(text, written_on=date(2012, 2, 29), treaty="IV-11-d").claims)

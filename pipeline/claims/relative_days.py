@@ -1,0 +1,136 @@
+"""Days told relative to another day (the claim reader's last dating steps before the record's): "yesterday"
+and "on Monday" of the text's own day, a dateline that opens the count's own sentence, and "a year later",
+"two years after its entry into force", "twenty years on" of a day told earlier in the paragraph."""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from pipeline.claims.dates import DateIndex, DateMention
+from pipeline.claims.dating import PRESENT, date_for, when_day
+from pipeline.claims.model import Claim
+from pipeline.claims.numbers import parse_number
+from pipeline.claims.sentences import Span
+from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
+
+_YESTERDAY = re.compile(r"\byesterday\b", re.I)
+# "On Monday, 62 countries signed": the weekday of the text's own week (never one inside a date).
+_ON_WEEKDAY = re.compile(
+    rf"\b(?P<lead>on|last|this\s+past)\s+(?P<wd>{WEEKDAY_NAMES})\b"
+    rf"(?!,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{MONTH_NAMES})\b)",
+    re.I,
+)
+
+
+# "Twenty States have signed the Protocol, which opened for signature yesterday": the relative clause's act.
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|where|when|that)\b", re.I)
+
+
+def _own_yesterday(said: str, phrase: str, at: int) -> bool:
+    """Is the "yesterday" at `at` the count's, not a relative clause's opened after the count?"""
+    end = said.find(phrase) + len(phrase) if phrase and phrase in said else -1
+    return not (0 <= end <= at and _RELATIVE_AFTER.search(said, end, at))
+
+
+def _is_dateline(said: str, told: str) -> bool:
+    """Does the sentence open with a dateline of the date told ("Berlin, 21 April 2023 —", "GENEVA (11 April
+    2019) –"): the text's own day, not the count's?"""
+    return bool(told) and (
+        re.match(
+            r"\W*(?-i:[A-Z])[\w .'’-]{0,40}?,?\s*\(?"
+            + re.escape(told)
+            + r"\)?\s*(?:\([^()]{1,20}\)\s*)?[-–—:]",
+            said,
+            re.I,
+        )
+        is not None
+    )
+
+
+def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
+    """ "Peru ratified it yesterday, bringing the number of ratifications to 30": a count in a sentence that
+    says "yesterday" (and not "today"), dated by the text's own date, is of the day before it; one that says
+    "on Monday" is of the last Monday on or before it ("last Monday": before it)."""
+    out = []
+    for c in claims:
+        said, on = c.sentence or "", c.claimed_on
+        if c.date_source == "sentence" and _is_dateline(said, c.date_text or ""):
+            c = replace(c, date_source="byline")  # "Berlin, 21 April 2023 — Germany yesterday deposited ..."
+        if on is None or c.date_source not in ("written-on", "byline") or PRESENT.search(said):
+            out.append(c)
+            continue
+        told = list(_ON_WEEKDAY.finditer(said))
+        weekday = [m.group("wd") for m in told]
+        last = any(m.group("lead").lower() == "last" for m in told)
+        if any(_own_yesterday(said, c.phrase, m.start()) for m in _YESTERDAY.finditer(said)):
+            c = replace(c, claimed_on=on - timedelta(days=1), date_text=f"yesterday of {on.isoformat()}")
+        elif len(set(w.lower() for w in weekday)) == 1:
+            back = (on.weekday() - WEEKDAYS.index(weekday[0].lower())) % 7 or (7 if last else 0)
+            day = on - timedelta(days=back)
+            c = replace(c, claimed_on=day, date_text=f"{weekday[0]} of the week of {on.isoformat()}")
+        out.append(c)
+    return out
+
+
+# "A year later it had 50 States parties", "Two years after its entry into force, 40 had joined", "Twenty
+# years on, 114 ...": a span after a day the paragraph told before (the event's day named, when it names one).
+_LATER = re.compile(
+    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,2})\s+"
+    r"(?P<unit>years?|months?)\s+(?:later|on|afterwards|after\s+(?:that|this|(?:its|the\s+\w+['’]s)\s+"
+    r"(?P<event>adoption|entry\s+into\s+force|opening\s+for\s+signature|signing)))\b",
+    re.I,
+)
+_NOT_PAST = re.compile(r"\b(?:is|are|has|have|now|today|still|yet|will)\b", re.I)
+_EVENT_WORDS = {
+    "adoption": "adopt",
+    "signing": "sign",
+    "opening for signature": "opened",
+    "entry into force": "force",
+}
+
+
+def later_day(
+    text: str, sentence: Span, pos: int, paragraph_start: int, dates: DateIndex
+) -> DateMention | None:
+    """The day "a year later" (told before the count at `pos`, in its sentence) stands for: the last day told
+    earlier in the paragraph (of the event it names, when it names one), moved on by the span."""
+    m = _LATER.search(text, sentence[0], pos)
+    if m is None or dates.within(m.start(), sentence[1]) or _NOT_PAST.search(text, m.end(), pos + 40):
+        # a day told with the span dates it ("Two years later, in March 2015, 40 had", "came into force 13
+        # years later, on 1 July 2003"); a span told in the present is of no day ("30 years later, the
+        # country is yet to ratify it, behind 161 nations")
+        return None
+    told = [d for d in dates.within(paragraph_start, m.start()) if d.precision in ("day", "month", "year")]
+    if m.group("event"):
+        word = _EVENT_WORDS[re.sub(r"\s+", " ", m.group("event").lower())]
+        told = [d for d in told if word in text[max(paragraph_start, d.start - 80) : d.start].lower()]
+    if not told:
+        return None
+    n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
+    months = n * (12 if m.group("unit").lower().startswith("year") else 1)
+    last = told[-1]
+    y, mo = divmod(last.on.month - 1 + months, 12)
+    year, month = last.on.year + y, mo + 1
+    # (29 February, or the 31st of a shorter month: the month's last day)
+    on = date(year, month, min(last.on.day, monthrange(year, month)[1]))
+    said = f"{m.group(0).strip(' ,;')} ({last.text})"
+    return replace(last, on=on, text=said, start=m.start(), end=m.end(), event=False, anchored=False)
+
+
+def day_told(
+    text: str, pos: int, sentence: Span, paragraph: Span, dates: DateIndex, usable: DateIndex
+) -> DateMention | None:
+    """The day the words date the count at `pos` by: a "when" clause after a day, else "a year later" of a
+    day told before, else the nearest status date (dating.date_for, over the `usable` dates)."""
+    return (
+        when_day(text, pos, sentence, dates)
+        or later_day(text, sentence, pos, paragraph[0], dates)
+        or date_for(pos, usable, sentence, paragraph, text)
+    )
+
+
+__all__ = ["day_told", "later_day", "yesterday_counts"]
