@@ -64,7 +64,7 @@ from pipeline.claims.record_reading import (
     counted_states,
     counts_people,
 )
-from pipeline.claims.references import GENERIC_REF, find_generic_refs
+from pipeline.claims.references import GENERIC_REF, LABEL_REF, find_generic_refs
 from pipeline.claims.relative_days import day_told
 from pipeline.claims.sentences import Lines, Spans, split_paragraphs, split_sentences
 from pipeline.claims.status_dates import row_day
@@ -168,10 +168,10 @@ def read_text(
     paragraphs = Spans(split_paragraphs(text))
     lines = Lines(text)
     mentions = [] if treaty else index.find_mentions(text, sentences=sentences.spans)
-    refs: list[Ref] = [
+    refs: list[Ref] = sorted(
         (m.start(), m.end(), re.sub(r"\s+", " ", m.group("kind").lower()), m.group("det"), m.group(0))
-        for m in GENERIC_REF.finditer(text)
-    ]
+        for m in (*GENERIC_REF.finditer(text), *LABEL_REF.finditer(text))
+    )
     found = _Mentions(mentions, refs)
     topic = _topic(mentions, sentences)
     subject = None if treaty or mentions else text_subject(text)

@@ -89,7 +89,8 @@ def colon_label_matches(text: str) -> list[CountMatch]:
 # A table's header row: cells between "|" or tabs, at least one of them a measure's words.
 _CELL = re.compile(r"[^|\t\n]+")
 _MEASURE_HEADER = re.compile(
-    r"(?:no\.?\s+of\s+|number\s+of\s+)?(?P<label>states[\s-]+parties|parties|signatories|signatures|"
+    r"(?:no\.?\s+of\s+|number\s+of\s+)?(?P<label>states[\s-]+parties|(?:high\s+)?contracting\s+parties|parties|"
+    r"signatories|signatures|"
     r"ratifications(?:\s*(?:/|and|or|&)\s*accessions)?|ratified|signed|accessions|acceded)(?:\s*\([^()]*\))?",
     re.I,
 )
@@ -150,10 +151,55 @@ def table_matches(text: str) -> list[CountMatch]:
     return out
 
 
+# A line of a list whose figures stand after dot leaders: "ICESCR ........ 160", "Convention - signatories
+# ...... 160", "Chemical Weapons Convention ......... 192 States parties".
+_LEADER_LINE = re.compile(
+    r"^[ \t*•·-]*(?P<label>\S[^\n]{1,160}?)[ \t]*(?:\.{3,}|…+)[ \t]*(?P<num>\d{1,3})"
+    r"(?P<noun>[ \t]+[A-Za-z][A-Za-z ]{0,30}?)?[ \t]*$",
+    re.M,
+)
+_LIST_MEASURE = re.compile(
+    r"\b(?P<sign>signatories|signatures|signed)\b|\b(?P<join>parties|ratif\w*|acce\w*|contracting)", re.I
+)
+
+
+def _measure_told(words: str) -> str | None:
+    """The measure a list's label or heading tells (a count of joining before one of signing), or None."""
+    found = [m for m in _LIST_MEASURE.finditer(words)]
+    if any(m.group("join") for m in found):
+        return measure_for("parties", "")
+    return measure_for("signatories", "") if found else None
+
+
+def leader_matches(text: str) -> list[CountMatch]:
+    """ "Number of States parties (as at 31 December 1995)" over "ICERD ........ 146": each figure after dot
+    leaders is a count of the treaty its line names, of the measure its line tells, else its list's heading
+    (the lines above the list, up to three, back to a blank line); none when neither tells one."""
+    out = []
+    for m in _LEADER_LINE.finditer(text):
+        measure = _measure_told(m.group("label") + (m.group("noun") or ""))
+        if measure is None:
+            above = text[: m.start()].rstrip("\n").split("\n\n")[-1].split("\n")
+            heading = [line for line in above if not _LEADER_LINE.match(line)][-3:]
+            measure = _measure_told(" ".join(heading))
+        if measure is not None:
+            row = CountMatch.exact(
+                text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")
+            )
+            out.append(replace(row, source="infobox"))  # a row of data, dated by its list's caption
+    return out
+
+
 def told_apart(text: str) -> list[CountMatch]:
-    """The counts told apart from sentences: list headings, a table's columns, a label and its colon, and a
-    count told aside in brackets (asides.py)."""
-    return [*label_matches(text), *table_matches(text), *colon_label_matches(text), *aside_matches(text)]
+    """The counts told apart from sentences: list headings, a table's columns, dot-leader lists, a label and
+    its colon, and a count told aside in brackets (asides.py)."""
+    return [
+        *label_matches(text),
+        *table_matches(text),
+        *leader_matches(text),
+        *colon_label_matches(text),
+        *aside_matches(text),
+    ]
 
 
-__all__ = ["colon_label_matches", "label_matches", "table_matches", "told_apart"]
+__all__ = ["colon_label_matches", "label_matches", "leader_matches", "table_matches", "told_apart"]

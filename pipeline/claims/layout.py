@@ -18,6 +18,8 @@ _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
 # A line that starts an item of its own: a table or infobox row, a bullet, a numbered item, a Markdown
 # heading or quote, a label and its colon ("Signed only (2): Somalia, South Sudan").
 _ITEM = re.compile(r"\s*(?:[|!*\-–—•#>{]|\d{1,2}[.)]\s|[A-Z][\w ()/-]{0,40}:\s)")
+# Dot leaders before a figure at a line's end: a row of a list, never a wrapped line.
+_LEADERS = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,3}\b[^\n.]{0,40}$")
 # The measure of a wrapped block: its longest line is at least this long and at most the longest (a
 # paragraph written on one line is longer, and has no line break to read)...
 _SHORTEST_MEASURE, _LONGEST_MEASURE = 45, 120
@@ -70,6 +72,7 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
             _ITEM.match(lines[i]) is not None
             or _ITEM.match(lines[i + 1]) is not None
             or lines[i].rstrip().endswith(":")
+            or _LEADERS.search(lines[i]) is not None  # a list's row: "ICESCR ........ 160"
         )
         # Outside a block of one measure, a full line runs on into a line that cannot open a row of its
         # own: one that starts with a small letter ("... has been signed\nby 88 States").

@@ -44,6 +44,14 @@ GENERIC_REF = re.compile(
 )
 
 
+# A list's label at a line's start ("Optional Protocol - ratifications ...... 92", "Protocol: 46"): the
+# text's protocol (or convention), as "the Optional Protocol" would be (`det` is empty).
+LABEL_REF = re.compile(
+    r"^[ \t*•·-]*(?P<det>)(?P<kind>optional\s+protocol|protocol|convention|covenant)"
+    r"(?=[ \t]*(?:[-–—:|(]|\.{3}))",
+    re.I | re.M,
+)
+
 # "the Convention's Optional Protocol", "the CRPD's Protocol": in English the head of "A's B" is B.
 _POSSESSED = re.compile(r"(?:'s|s')\s+(?P<kind>" + "|".join(k.replace(" ", r"\s+") for k in _KINDS) + r")\b")
 

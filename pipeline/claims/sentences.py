@@ -69,6 +69,8 @@ def _prose_lines(text: str, start: int, end: int) -> list[Span]:
 
 
 def _is_sentence_end(text: str, p_start: int, cut: int) -> bool:
+    if text.endswith("...", max(p_start, cut - 3), cut) and re.match(r"[.\s]*\d", text[cut : cut + 40]):
+        return False  # dot leaders before a list's figure: "ICESCR ........ 160"
     window = text[max(p_start, cut - _ABBREVIATION_WINDOW) : cut]
     if _ABBREVIATIONS.search(window):
         return False  # "e.g. The", "Art. 5"

@@ -30,7 +30,16 @@ def row_day(text: str, end: int, dates: DateIndex) -> DateMention | None:
     (as of 19 September 2007)"), else the one a table's caption gives its rows, or None."""
     line_end = before_next(text, "\n", end)
     own = next((d for d in dates.within(end, line_end) if d.anchored and not d.event), None)
-    return own or caption_day(text, end, dates)
+    # a table's row whose cell after the value is a date ("CRPD | 164 | 185 | 2022-04-15"): its status date
+    cell = next((d for d in dates.within(end, line_end) if _date_cell(text, d)), None)
+    return own or cell or caption_day(text, end, dates)
+
+
+def _date_cell(text: str, d: DateMention) -> bool:
+    """Is the date a table's cell of its own (between bars or tabs, or at the row's end after one)?"""
+    before = text[text.rfind("\n", 0, d.start) + 1 : d.start]
+    after = text[d.end : before_next(text, "\n", d.end)]
+    return bool(re.search(r"[|\t][ \t]*$", before)) and bool(re.match(r"[ \t]*(?:[|\t]|$)", after))
 
 
 # A table's caption that dates its rows: "Status of ratification, as at 15 May 2021", "Ratification status of
@@ -48,24 +57,30 @@ def caption_day(text: str, end: int, dates: DateIndex) -> DateMention | None:
     start = text.rfind("\n", 0, end) + 1
     if not _is_row(text[start:end]):
         return None
-    blank = False
+    blank, headings = False, 0
     while start > 0:
         above = text.rfind("\n", 0, start - 1) + 1
         line = text[above : start - 1]
-        if _is_row(line):
+        if _is_row(line) and not headings:
             start = above
-        elif not line.strip() and not blank:
+        elif not line.strip() and not blank and not headings:
             blank, start = True, above
         else:
-            if len(line) > 150 or not _CAPTION.search(line):
+            if len(line) > 150 or not line.strip():
                 return None  # a paragraph of the body above an infobox dates no row of it
             told = [d for d in dates.within(above, start - 1) if not d.event]
-            return told[-1] if told else None
+            if told and _CAPTION.search(line):
+                return told[-1]
+            headings += 1  # a caption over a heading of the list's column ("Number of States parties")
+            if told or headings > 1:
+                return None
+            start = above
     return None
 
 
 def _is_row(line: str) -> bool:
-    return "|" in line or "\t" in line
+    """A table's row (cells between bars or tabs) or a list's (a figure after dot leaders)."""
+    return "|" in line or "\t" in line or re.search(r"(?:\.{3,}|…)[ \t]*\d", line) is not None
 
 
 def carried_status_dates(claims: Sequence[Claim], text: str) -> list[Claim]:

@@ -167,3 +167,57 @@ def test_a_timelines_line_gives_its_year_to_the_days_on_it() -> None:
         "1999 – Entry into force on 1 March."
     )
     assert [d.on.isoformat() for d in find_dates(text)] == ["1997-12-03", "1997-12-04", "1999-03-01"]
+
+
+def test_a_dot_leader_list_under_its_caption(eval_db: Path) -> None:
+    text = (
+        "STATUS OF INTERNATIONAL INSTRUMENTS (as at 31 December 1995)\n"
+        "Number of States parties\n"
+        "  International Convention on the Elimination of All Forms of Racial Discrimination ...... 146\n"
+        "  Convention against Torture ....... 93\n"
+        "  Convention on the Rights of the Child ........ 185"
+    )
+    assert _checks(eval_db, text, written_on=date(1996, 3, 1)) == [
+        (146, "parties", "IV-2", "1995-12-31"),
+        (93, "parties", "IV-9", "1995-12-31"),
+        (185, "parties", "IV-11", "1995-12-31"),
+    ]
+    # each line's own measure, and the text's protocol for a label that names none
+    text = (
+        "CRPD at ten: status at 1 December 2016\n"
+        "Convention - signatories ............... 160\n"
+        "Optional Protocol - ratifications ...... 92\n"
+        "Conference of States Parties, ninth session: 14-16 June 2016"
+    )
+    assert _checks(eval_db, text) == [
+        (160, "signatories", "IV-15", "2016-12-01"),
+        (92, "parties", "IV-15-a", "2016-12-01"),
+    ]
+    # a list whose heading and lines tell no measure is no count
+    assert (
+        _checks(eval_db, "Articles of the Convention against Torture\nDefinitions ...... 1\nScope ...... 20")
+        == []
+    )
+
+
+def test_a_table_of_the_ccw_and_its_protocols(eval_db: Path) -> None:
+    text = (
+        "CCW and its Protocols: number of High Contracting Parties as of 31 December 2010\n"
+        "Instrument | High Contracting Parties\n"
+        "Protocol IV (blinding laser weapons) | 100\n"
+        "Amended Article 1 (scope) | 75\n"
+        "Protocol V (explosive remnants of war) | 74"
+    )
+    assert [(f, t) for f, _, t, _ in _checks(eval_db, text)] == [
+        (100, "XXVI-2-a"),
+        (75, "XXVI-2-c"),
+        (74, "XXVI-2-d"),
+    ]
+
+
+def test_a_table_rows_date_cell_dates_its_figures(eval_db: Path) -> None:
+    text = "treaty\tsignatories\tparties\tlast_updated\nCRPD\t164\t185\t2022-04-15\n"
+    assert _checks(eval_db, text, written_on=date(2022, 5, 1)) == [
+        (164, "signatories", "IV-15", "2022-04-15"),
+        (185, "parties", "IV-15", "2022-04-15"),
+    ]
