@@ -20,6 +20,12 @@ from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
 _AGO = re.compile(
     rf"\b(?P<n>an?|{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", re.I
 )
+# A participle of the treaty's making or of another event, the "ago" after it dating it.
+_MADE_BEFORE = re.compile(
+    r"\b(?:opened\s+for\s+signature|adopted|concluded|entered\s+into\s+force|came\s+into\s+force|"
+    r"negotiated|drafted|born)\b[^,;.]*$",
+    re.I,
+)
 # What ends the "ago"'s clause before the count: a semicolon, a colon, or a present word ("; now 82 have").
 _CLAUSE_END = re.compile(r"[;:]|\b(?:now|today|currently|at\s+present)\b", re.I)
 
@@ -48,7 +54,9 @@ def _own_clause(said: str, m: re.Match[str], start: int, end: int) -> bool:
     """Is the "ago" at `m` in the clause of the count at [start, end): before it with no clause's end
     between, or right after it ("40 had ratified it two years ago", not "82 now, up from 40 a year ago")?"""
     if m.end() <= start:
-        return not _CLAUSE_END.search(said, m.end(), start)
+        # "The Protocol, opened for signature just a year ago, has 33 signatories": the treaty's own event
+        event = _MADE_BEFORE.search(said[max(0, m.start() - 60) : m.start()]) and "," in said[m.end() : start]
+        return not event and not _CLAUSE_END.search(said, m.end(), start)
     between = said[end : m.start()]
     return (
         m.start() >= end

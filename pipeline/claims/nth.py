@@ -54,7 +54,7 @@ _NTH_TO = re.compile(
 # "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country": the Nth of those
 # the clause says joined (or signed).
 _NTH_AS = re.compile(
-    r"\bas\s+(?:the\s+)?(?:"
+    r"\bas\s+(?:the\s+|its\s+)?(?:"
     + _ORD
     + r")\s+(?P<noun>member(?:\s+states?)?|country|state|nation|signatory|party)\b"
     r"(?!\s+to\b)",
@@ -114,7 +114,9 @@ def _own_clause(text: str, start: int, end: int) -> str:
 # "the 172nd State party to the ICCPR and the 169th to the ICESCR": a second ordinal, its noun left out, of
 # another treaty named just after it.
 _NTH_GAPPED = re.compile(
-    r"[^.;:!?\n]{0,100}?\band\s+(?P<p>(?:the\s+)?(?P<o>" + _ANY_ORD + r"))\s+(?:to|of)\s+(?:the\s+)?(?=[A-Z])"
+    r"[^.;:!?\n]{0,100}?\band\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[\w'’ -]{1,40}?\s+)?(?P<p>(?:the\s+)?(?P<o>"
+    + _ANY_ORD
+    + r"))(?:\s+(?:to|of)\s+(?:the\s+)?(?=[A-Z])|(?=\s*[,.;]))"
 )
 
 
@@ -122,6 +124,11 @@ def _gapped(text: str, m: re.Match[str], measure: str) -> list[CountMatch]:
     """The second ordinal of "the Nth State party to X and the Mth to Y", read as the first."""
     g = _NTH_GAPPED.match(text, m.end())
     if g is None or parse_ordinal(g.group("o")) < 10:
+        return []
+    who = g.group("who")
+    # "Sri Lanka became the 163rd State Party and the State of Palestine the 164th": another state, the
+    # next place; without a state of its own, a place of another treaty named after it
+    if (who and not state_spans(who)) or (not who and not re.match(r"\s+(?:to|of)\b", text[g.end("o") :])):
         return []
     return [exact(parse_ordinal(g.group("o")), measure, g.span("p"), g.span("o"), g.group("p"))]
 

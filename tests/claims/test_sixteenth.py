@@ -221,3 +221,29 @@ def test_a_table_rows_date_cell_dates_its_figures(eval_db: Path) -> None:
         (164, "signatories", "IV-15", "2022-04-15"),
         (185, "parties", "IV-15", "2022-04-15"),
     ]
+
+
+def test_an_ago_that_dates_the_treatys_own_event_dates_no_count(eval_db: Path) -> None:
+    text = (
+        "The Optional Protocol to the International Covenant on Economic, Social and Cultural Rights, opened "
+        "for signature just a year ago, has 33 signatories."
+    )
+    assert _checks(eval_db, text, written_on=date(2010, 9, 21)) == [
+        (33, "signatories", "IV-3-a", "2010-09-21")
+    ]
+    # the count's own "ago" still moves it back
+    text = "Two years ago, only 40 countries had ratified the Arms Trade Treaty."
+    assert _checks(eval_db, text, written_on=date(2016, 5, 1)) == [(40, "parties", "XXVI-8", "2014-05-01")]
+
+
+def test_a_second_state_and_its_place_after_an_ordinal() -> None:
+    from pipeline.claims.frames import read_counts
+
+    text = (
+        "Sri Lanka became the 163rd State Party and the State of Palestine the 164th, and more will follow."
+    )
+    assert [c.figure for c in read_counts(text)[0]] == [163, 164]
+    # no state before the second ordinal, and no treaty after it: nothing more
+    assert [c.figure for c in read_counts("Chile became the 163rd State Party and the 164th.")[0]] == [163]
+    # "as its Nth party"
+    assert [c.figure for c in read_counts("The Union concluded it as its 97th party.")[0]] == [97]
