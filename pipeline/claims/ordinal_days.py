@@ -46,8 +46,10 @@ _BECOMES = re.compile(
 )
 # A sentence that tells the act's day itself, even without a year or relative to the text ("today",
 # "on 15 May", "on Monday"): the text dates the act, and the claim keeps the text's date (or none).
+# (not the day of the saying: "Colombia has become the 144th ..., the organisation said on Thursday")
+_SAID = r"(?<!said\s)(?<!announced\s)(?<!reported\s)(?<!stated\s)(?<!confirmed\s)"
 _TOLD_DAY = re.compile(
-    rf"\b(?P<rel>today|currently|at\s+present|yesterday)\b|\b(?:on|last|this)\s+(?P<wd>{WEEKDAY_NAMES})\b|"
+    rf"{_SAID}\b(?P<rel>today|currently|at\s+present|yesterday)\b|{_SAID}\b(?:on|last|this)\s+(?P<wd>{WEEKDAY_NAMES})\b|"
     rf"\b(?P<m1>{MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}|"
     rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_NAMES})\b\.?{_NO_YEAR}",
     re.I,
@@ -63,10 +65,19 @@ _ANAPHOR = re.compile(
 )
 
 
+# A dateline opening the sentence ("VIENNA, Jan 31 (Reuters) - "): the text's day, not the act's.
+_DATELINE = re.compile(
+    rf"^\W*(?-i:[A-Z])[\w .'’-]{{1,40}}?,?\s*\(?"
+    rf"(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH_NAMES}))"
+    r"[^-–—\n]{0,30}?\s[-–—]\s",
+    re.I,
+)
+
+
 def tells_day(sentence: str) -> bool:
     """Whether a sentence tells an act's day itself, even without a year or relative to the text ("on 15
     May", "on Monday", "today"): then the text dates the act, not the record."""
-    return bool(_TOLD_DAY.search(sentence))
+    return bool(_TOLD_DAY.search(_DATELINE.sub("", sentence, count=1)))
 
 
 def first_day_told(text: str) -> int | None:

@@ -166,6 +166,41 @@ def protocols_of_references(index: TitleIndex, text: str, found: list[TreatyMent
     return sorted(out, key=lambda x: x.start)
 
 
+_STOP = frozenset({"the", "and", "for", "with", "from", "into", "which", "their", "other", "such", "that"})
+
+
+def siblings_by_subject(index: TitleIndex, text: str, found: list[TreatyMention]) -> list[TreatyMention]:
+    """ "An international treaty to combat the sale of children ... the Optional Protocol to the Convention
+    on the Rights of the Child": a title cut short where several protocols' titles share it is the one
+    whose own words (those after the shared part: "sale", "prostitution", "pornography") the text names
+    most, when one does; else it stays the title index's best fit."""
+    titles = {t.mtdsg_no: _folded(t.title) for t in index.treaties}
+    words_in_text = set(re.findall(r"[a-z]+", text.lower()))
+    out = []
+    for m in found:
+        said = _folded(m.text)
+        sharing = [no for no, t in titles.items() if t.startswith(said + " ") and " protocol " in f" {t} "]
+        if m.via == "title" and len(sharing) > 1 and m.mtdsg_no in sharing:
+            told = {
+                no: len(
+                    {w for w in titles[no][len(said) :].split() if len(w) > 3 and w not in _STOP}
+                    & words_in_text
+                )
+                for no in sharing
+            }
+            best = max(told.values())
+            if best >= 2 and list(told.values()).count(best) == 1:
+                m = replace(m, mtdsg_no=max(told, key=lambda no: told[no]))
+        out.append(m)
+    return out
+
+
+def protocol_mentions(index: TitleIndex, text: str, found: list[TreatyMention]) -> list[TreatyMention]:
+    """The mentions with the protocols references name (protocols_of_references) and titles cut short
+    told apart by their subject (siblings_by_subject)."""
+    return siblings_by_subject(index, text, protocols_of_references(index, text, found))
+
+
 # "the Optional Protocol to the Convention on ... against Women (CEDAW)": a name in brackets right after a
 # title glosses the words just before it (the parent's title inside the protocol's).
 GLOSS = "gloss"

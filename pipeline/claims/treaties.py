@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from math import log
 
-from pipeline.claims.protocols import nth_protocol, protocols_first, protocols_of_references, without_glosses
+from pipeline.claims.protocols import nth_protocol, protocol_mentions, protocols_first, without_glosses
 from pipeline.claims.references import described_after_a_name
 from pipeline.claims.references import kind_of as _kind_of
 from pipeline.claims.sentences import split_sentences
@@ -357,7 +357,7 @@ class TitleIndex:
             accepted.append(mention)
         accepted = described_after_a_name(accepted, sentences)
         glossed = without_glosses(self, text, protocols_first(self, text, accepted))
-        return protocols_of_references(self, text, glossed)
+        return protocol_mentions(self, text, glossed)
 
     def _described(self, text: str) -> list[TreatyMention]:
         """A treaty told by what it does, whose words with its head noun make one of its names: "the

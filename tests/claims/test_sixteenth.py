@@ -247,3 +247,21 @@ def test_a_second_state_and_its_place_after_an_ordinal() -> None:
     assert [c.figure for c in read_counts("Chile became the 163rd State Party and the 164th.")[0]] == [163]
     # "as its Nth party"
     assert [c.figure for c in read_counts("The Union concluded it as its 97th party.")[0]] == [97]
+
+
+def test_the_day_of_the_saying_is_not_the_day_of_the_act(eval_db: Path) -> None:
+    text = (
+        "VIENNA, Jan 31 (Reuters) - Colombia has become the 144th country to ratify the Comprehensive "
+        "Nuclear-Test-Ban Treaty, the treaty's preparatory organisation said on Thursday."
+    )
+    assert _checks(eval_db, text, written_on=date(2008, 1, 31)) == [(144, "parties", "XXVI-4", "2008-01-29")]
+
+
+def test_a_protocols_title_cut_short_is_the_one_whose_subject_the_text_names(eval_db: Path) -> None:
+    cut = "the Optional Protocol to the Convention on the Rights of the Child"
+    for subject, no in (
+        ("the sale of children, child prostitution and child pornography", "IV-11-c"),
+        ("the involvement of children in armed conflict", "IV-11-b"),
+    ):
+        text = f"A treaty against {subject} entered into force. 16 States have ratified {cut}."
+        assert [t for _, _, t, _ in _checks(eval_db, text)] == [no], subject
