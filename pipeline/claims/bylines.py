@@ -58,7 +58,7 @@ _SLASH_LINE = re.compile(
 _TREATY_WORD = re.compile(r"\b(?:convention|protocol|treaty|covenant|agreement|statute|charter)\b", re.I)
 # "Geneva, 5 May - The Committee ...": a dateline without a year.
 _DATELINE_NO_YEAR = re.compile(
-    r"^[\s\[(]*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?"
+    r"^[\s\[(]*(?:[A-Z][\w .'’-]{1,30},\s*)?(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?"
     r"[\])]?\s*[-–—]\s+\S",
     re.M,
 )
@@ -114,9 +114,13 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         alone = re.fullmatch(
             r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
         ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER + _AUTHOR_AFTER, rest, re.I)
-        # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -", "NEW YORK, 12 January (UN Headquarters) --"
-        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][A-Za-z .]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
-            r"[\])]?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+\S", rest
+        # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -", "NEW YORK, 12 January (UN HQ) --"; a colon,
+        # a full stop or an agency's tag for the dash ("Dhaka, 29 August: Bangladesh has ...", "TEGUCIGALPA,
+        # 25.10.2020. The Government ...", "Ulaanbaatar, 16.03.2012 /MONTSAME/ Mongolia ...")
+        dateline = re.fullmatch(r"[\s\[(]*(?:[A-Z][\w .'’-]{1,30}(?:,\s*|\s+\())?", lead) and re.match(
+            r"[\])]?(?:\s*\([^()\n]{1,40}\))?"
+            r"(?:\s*[-–—]{1,2}\s+\S|[:.]?\s+/[A-Z]{2,12}/\s+(?-i:[A-Z])|[:.]\s+(?-i:[A-Z]))",
+            rest,
         )
         # "Written answer, House of Lords, 14 February 2017": a heading line that ends with its date,
         # set off by a comma or a bar (never a treaty's title: that date is its adoption).

@@ -265,3 +265,26 @@ def test_a_protocols_title_cut_short_is_the_one_whose_subject_the_text_names(eva
     ):
         text = f"A treaty against {subject} entered into force. 16 States have ratified {cut}."
         assert [t for _, _, t, _ in _checks(eval_db, text)] == [no], subject
+
+
+def test_a_dateline_set_off_by_a_colon_a_full_stop_or_an_agencys_tag() -> None:
+    from pipeline.claims.bylines import find_byline
+
+    for text, day in (
+        ("TEGUCIGALPA, 25.10.2020. The Government of Honduras deposited its instrument.", "2020-10-25"),
+        ("Ulaanbaatar, 16.03.2012 /MONTSAME/ Mongolia deposited its instrument on 13 March.", "2012-03-16"),
+        ("Dhaka, 29 August 2011: Bangladesh has become the 45th State Party.", "2011-08-29"),
+    ):
+        byline = find_byline(text, find_dates(text))
+        assert byline is not None and byline.on.isoformat() == day, text
+    # a sentence that opens with a date is no dateline without a place before it
+    assert find_byline("On 25 October 2020. The treaty", find_dates("On 25 October 2020. The treaty")) is None
+
+
+def test_the_acts_day_in_the_sentence_wins_over_the_dateline(eval_db: Path) -> None:
+    text = (
+        "Ulaanbaatar, 16.03.2012 /MONTSAME/ Mongolia deposited the instrument of accession to the Second "
+        "Optional Protocol to the International Covenant on Civil and Political Rights on 13 March, becoming "
+        "the 74th State Party."
+    )
+    assert _checks(eval_db, text) == [(74, "parties", "IV-12", "2012-03-13")]
