@@ -174,11 +174,11 @@ _ACTIVE = re.compile(
 # No noun, the participants being clear from what came before: "of which 166 have also ratified it",
 # "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
 _BARE = re.compile(
-    r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with)"
-    r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"
+    r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with|the)"
+    r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"  # ("far fewer than the 193 that have joined it")
     + _QUAL
     + _NUM
-    + r"\s+(?:others?\s+|more\s+)?(?:(?:have|has|had|having)\s+)"
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having)\s+)"
     + _ADVERBS
     + _VERB,
     re.I,

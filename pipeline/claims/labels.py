@@ -14,6 +14,7 @@ from dataclasses import replace
 from pipeline.claims.asides import aside_matches
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import CountMatch
+from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
 
 # A list's heading at a line's start: a measure's words, its count in brackets, then a colon, the line's end
 # or the first state named ("States Parties (110) Afghanistan, Albania, ...", "Ratified (176)").
@@ -190,6 +191,36 @@ def leader_matches(text: str) -> list[CountMatch]:
     return out
 
 
+# A question and its answer: "How many countries have ratified the CRC? Short answer: 196.", "Q: How many
+# states have signed it? A: 133."
+_QUESTION = re.compile(
+    r"\bhow\s+many\s+(?:countries|states|nations|governments)\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?P<verb>signed|ratified|joined|acceded|become\s+part(?:y|ies)|banned)\b(?P<tail>[^?\n]{0,120})\?",
+    re.I,
+)
+NUM_WORDS = rf"{DIGIT_NUMBER}|{WORD_NUMBER}"
+_ANSWER = re.compile(
+    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?(?P<num>" + NUM_WORDS + r")(?=[ \t]*(?:[.;,]|$))",
+    re.I | re.M,
+)
+
+
+def answer_matches(text: str) -> list[CountMatch]:
+    """The number that answers a "How many countries have ratified ...?" question, of the measure its verb
+    tells ("signed", "signed but not ratified", "ratified"; "banned" for a ban treaty's parties)."""
+    out = []
+    for q in _QUESTION.finditer(text):
+        a = _ANSWER.match(text, q.end())
+        if a is None or a.group("num").lower() in ("a", "one"):
+            continue
+        verb = "ratified" if q.group("verb").lower() == "banned" else q.group("verb")
+        measure = measure_for(verb, q.group("tail"))
+        out.append(
+            CountMatch.exact(text, parse_number(a.group("num")), measure, (q.start(), a.end()), a.span("num"))
+        )
+    return out
+
+
 def told_apart(text: str) -> list[CountMatch]:
     """The counts told apart from sentences: list headings, a table's columns, dot-leader lists, a label and
     its colon, and a count told aside in brackets (asides.py)."""
@@ -197,6 +228,7 @@ def told_apart(text: str) -> list[CountMatch]:
         *label_matches(text),
         *table_matches(text),
         *leader_matches(text),
+        *answer_matches(text),
         *colon_label_matches(text),
         *aside_matches(text),
     ]

@@ -53,7 +53,10 @@ _HAVE_DONE = re.compile(
 _PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
 _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 State Parties"
     r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$|"
-    r"\b(?:goal|target|aim|objective)\s+of\s+(?:at\s+least\s+)?$",
+    r"\b(?:goal|target|aim|objective)\s+of\s+(?:at\s+least\s+)?$|"
+    # "Our campaign aims to bring that number to 100 ratifications by 2030", "We hope to reach 100"
+    r"\b(?:aims?|aiming|hopes?|hoping|seeks?|seeking|wants?|plans?|planning|intends?|strives?|working|"
+    r"push(?:es|ing)?|goal\s+is)\s+to\s+(?:\w+\s+){0,5}$",
     re.I,
 )
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)

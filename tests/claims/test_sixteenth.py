@@ -288,3 +288,36 @@ def test_the_acts_day_in_the_sentence_wins_over_the_dateline(eval_db: Path) -> N
         "the 74th State Party."
     )
     assert _checks(eval_db, text) == [(74, "parties", "IV-12", "2012-03-13")]
+
+
+def test_a_goal_is_no_count() -> None:
+    from tests.claims.readers import counts
+
+    for goal in (
+        "Our campaign aims to bring that number to 100 ratifications by 2030.",
+        "We hope to reach 100 ratifications by 2030.",
+    ):
+        assert counts(goal) == [], goal
+
+
+def test_the_number_that_have_joined_with_its_noun_left_out() -> None:
+    from tests.claims.readers import counts
+
+    text = (
+        "The Protocol has 108 states parties, far fewer than the 193 that have joined the Convention itself."
+    )
+    assert counts(text) == [(108, "parties"), (193, "parties")]
+
+
+def test_the_number_that_answers_how_many(eval_db: Path) -> None:
+    text = (
+        "How many countries have banned landmines?\n"
+        "Short answer: 164. That is the number of states parties to the Ottawa Convention."
+    )
+    assert _checks(eval_db, text, written_on=date(2024, 4, 4)) == [(164, "parties", "XXVI-5", "2024-04-04")]
+    text = "Q: How many states have signed the Arms Trade Treaty but not ratified it?\nA: 26."
+    assert _checks(eval_db, text, written_on=date(2024, 4, 4)) == [
+        (26, "signed_not_party", "XXVI-8", "2024-04-04")
+    ]
+    # an answer in words that is not the number alone is for the frames, not this rule
+    assert _checks(eval_db, "How many states have signed the Arms Trade Treaty?\nA: a few.") == []
