@@ -104,6 +104,8 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
     dates = find_dates(text) if dates is None else dates
     latest = max((x.on for x in dates if not x.event), default=None)
     for d in dates:
+        if re.match(r"status\s+as\s+at\b", d.text, re.I):
+            return replace(d, event=False)  # the UN Treaty Collection's own stamp, wherever the copy has it
         if d.precision not in ("day", "month"):
             continue
         line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)

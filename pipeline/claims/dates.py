@@ -26,6 +26,15 @@ _MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # The UN Treaty Collection's own stamp, day first, with its hour: "Status as at : 03-02-2026 10:16:18 EDT"
+    (
+        "day",
+        re.compile(
+            r"\bstatus\s+as\s+at\s*:?\s*(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d\d)"
+            r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s+[A-Z]{2,4}\b)?)?",
+            re.I,
+        ),
+    ),
     ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
     # "May 7, 1999" (or "Dec 23,2014"); a span of days, "May 3-7, 1999", is its last day (as "3-7 May 1999")

@@ -41,15 +41,16 @@ def label_matches(text: str) -> list[CountMatch]:
 # A label, its colon and its count, as a fact sheet prints them: "Ratified: 113", "Countries that have
 # ratified: 113", "Signatories not yet party: 14", "Signatories that have not yet ratified: 28",
 # "Ratifications/accessions: 113", "Arms Trade Treaty — Parties: 113, Signatories: 130", "(parties: 113)".
-# At a line's start, or after a dash, a bracket or a list's comma or semicolon; the colon is what makes it
-# a label ("ratified 113 ..." at a line's start is a sentence).
+# At a line's start, or after a dash, a bracket, a list's comma or semicolon or a heading's colon ("Status:
+# Signatories: 130. Parties: 110."); the colon is what makes it a label ("ratified 113 ..." at a line's
+# start is a sentence).
 _SIGNED_ONLY = (
     r"(?P<only>(?:signatories|signatory\s+states|signed)(?:\s*,)?\s+(?:but\s+|(?:that|which|who)\s+have\s+)?"
     r"not\s+(?:yet\s+)?"
     r"(?:a\s+)?(?:party|parties|ratified)|signed\s+only)"
 )
 _COLON_LABEL = re.compile(
-    r"(?:^|(?<=[.;,(—–]\s)|(?<=[(—–]))[ \t*•·-]*(?P<label>"
+    r"(?:^|(?<=[.;,:(—–]\s)|(?<=[(—–]))[ \t*•·-]*(?P<label>"
     + _SIGNED_ONLY
     + r"|(?:(?:states|countries|nations)\s+(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|"
     r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?)?|signatories|signatures|states[\s-]+parties|parties)"

@@ -321,3 +321,17 @@ def test_the_number_that_answers_how_many(eval_db: Path) -> None:
     ]
     # an answer in words that is not the number alone is for the frames, not this rule
     assert _checks(eval_db, "How many states have signed the Arms Trade Treaty?\nA: a few.") == []
+
+
+def test_the_un_treaty_collections_own_stamp_dates_a_copied_status(eval_db: Path) -> None:
+    text = (
+        "8. Arms Trade Treaty\n"
+        "New York, 2 April 2013\n"
+        "Entry into force: 24 December 2014, in accordance with article 22(1).\n"
+        "Status: Signatories: 130. Parties: 110.\n"
+        "Status as at: 12-01-2021 05:00:15 EDT"
+    )
+    assert _checks(eval_db, text) == [
+        (130, "signatories", "XXVI-8", "2021-01-12"),
+        (110, "parties", "XXVI-8", "2021-01-12"),
+    ]
