@@ -17,9 +17,9 @@ from pipeline.claims.numbers import QUAL as _QUAL
 
 # "So far nine states have done so, and today that number has grown to 27": the number told before, now
 # grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
-# ("That figure has since risen to 100", "a figure that has since risen to 100")
+# ("a figure that has since risen to 100", "by 2010 the number had grown to 115": of the verb or noun before)
 THAT_NUMBER = re.compile(
-    r"\b(?:(?:that|this)\s+(?:number|figure|total|tally)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
+    r"\b(?:(?:that|this|the)\s+(?:number|figure|total|tally)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
     r"\s+(?:has\s+|had\s+)?(?:(?:now|since|already|so\s+far)\s+)?"
     r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed)\s+to|reached)\s+" + _QUAL + _NUM + r"\b",
     re.I,
@@ -86,6 +86,16 @@ DONE_SO = re.compile(
     r"signature|bec[oa]me\s+(?:states?\s+)?part(?:y|ies))\b",
     re.I,
 )
+# A count's noun told before ("had 86 parties, and by 2010 the number had grown to 115").
+_COUNTED = re.compile(r"\b(?P<verb>parties|signatories|signatures|ratifications)\b", re.I)
+
+
+def done_before(text: str, start: int) -> str:
+    """The act (else the count's noun) the 200 characters before `start` tell last; "" when none."""
+    lo = max(0, start - 200)
+    told = [*DONE_SO.finditer(text, lo, start)] or [*_COUNTED.finditer(text, lo, start)]
+    return re.sub(r"\s+", " ", told[-1].group("verb")) if told else ""
+
 
 # "111 have accepted the Committee's competence ... by becoming parties to the Optional Protocol": a
 # count of those who joined the treaty the "by" clause names (the means of accepting).
@@ -375,6 +385,7 @@ __all__ = [
     "BROUGHT_TO",
     "COUNT_NOUN",
     "DONE_SO",
+    "done_before",
     "FROM_SINCE",
     "NUMBER_APPOSED",
     "FOR_TOTAL",

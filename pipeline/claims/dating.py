@@ -121,8 +121,10 @@ _ANOTHER_CLAUSE = re.compile(
     r"\band\s+(?:then\s+)?(?:became|becomes|become|was|is|made|makes|entered)\b", re.I
 )
 _RELATIVE = re.compile(
-    # "..., after signing for it in 2017": a clause of its own act, as a relative clause is
-    r"(?<!\bof\s)\b(?:which|who|whose)\b|,\s*(?:after|before|having)\s+(?:first\s+)?\w+ing\b",
+    # "..., after signing for it in 2017": a clause of its own act, as a relative clause is; "had 86
+    # parties, and by 2010 the number had grown": a date that opens the next clause is that clause's
+    r"(?<!\bof\s)\b(?:which|who|whose)\b|,\s*(?:after|before|having)\s+(?:first\s+)?\w+ing\b|"
+    r",\s*(?:and|but|while|whereas)\s+(?:(?:by|in|on|at\s+the\s+end\s+of|as\s+of)\s+)?(?=[^,;.]{0,25}$)",
     re.I,
 )
 

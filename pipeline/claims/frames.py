@@ -13,12 +13,11 @@ from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
-from pipeline.claims.clauses import ADJUNCTS, ADVERB_WORDS, STATES
+from pipeline.claims.clauses import ADJUNCTS, ADVERB_WORDS, STATES, done_before
 from pipeline.claims.clauses import ALL_BUT as _ALL_BUT
 from pipeline.claims.clauses import AMONG_THE as _AMONG_THE
 from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
 from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
-from pipeline.claims.clauses import DONE_SO as _DONE_SO
 from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
 from pipeline.claims.clauses import FOR_TOTAL_DONE as _FOR_TOTAL_DONE
 from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
@@ -309,10 +308,8 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 verb = re.sub(r"\s+", " ", groups["verb"])
                 if verb.lower().endswith("so") or pattern in (_THAT_NUMBER, _BROUGHT_TO, _TOTAL_NOW):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
-                    told = list(_DONE_SO.finditer(text, max(0, m.start() - 200), m.start()))
-                    if not told:
+                    if not (verb := done_before(text, m.start())):
                         continue
-                    verb = told[-1].group("verb")
                 not_parties = pattern in (_SIGNATORIES_NOT, _NOT_DESPITE)
                 measure = MEASURE_SIGNED_NOT_PARTIES if not_parties else measure_for(verb, tail)
                 auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)

@@ -335,3 +335,15 @@ def test_the_un_treaty_collections_own_stamp_dates_a_copied_status(eval_db: Path
         (130, "signatories", "XXVI-8", "2021-01-12"),
         (110, "parties", "XXVI-8", "2021-01-12"),
     ]
+
+
+def test_the_number_grown_since_counts_what_the_clause_before_counted(eval_db: Path) -> None:
+    text = "By 1995 the First Optional Protocol to the ICCPR had 86 parties, and by 2010 the number had grown to 115."
+    # each count of its own clause's date: the date that opens the second clause is not the first's
+    assert _checks(eval_db, text) == [
+        (86, "parties", "IV-5", "1995-12-31"),
+        (115, "parties", "IV-5", "2010-12-31"),
+    ]
+    # a date told after both counts of one clause dates both
+    text = "The Convention on the Rights of the Child had 196 parties, and 140 signatories, as of 2019."
+    assert [d for *_, d in _checks(eval_db, text)] == ["2019-12-31", "2019-12-31"]
