@@ -79,8 +79,14 @@ def caption_day(text: str, end: int, dates: DateIndex) -> DateMention | None:
 
 
 def _is_row(line: str) -> bool:
-    """A table's row (cells between bars or tabs) or a list's (a figure after dot leaders)."""
-    return "|" in line or "\t" in line or re.search(r"(?:\.{3,}|…)[ \t]*\d", line) is not None
+    """A table's row (cells between bars or tabs), a list's (a figure after dot leaders) or a fact sheet's
+    (a label, its colon and its figure: "States Parties: 100")."""
+    return (
+        "|" in line
+        or "\t" in line
+        or re.search(r"(?:\.{3,}|…)[ \t]*\d", line) is not None
+        or re.fullmatch(r"[ \t*•·-]*[A-Za-z][\w /()-]{1,40}:[ \t]*\d{1,3}\b[^\n]{0,40}", line) is not None
+    )
 
 
 def carried_status_dates(claims: Sequence[Claim], text: str) -> list[Claim]:

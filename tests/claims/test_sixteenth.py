@@ -347,3 +347,15 @@ def test_the_number_grown_since_counts_what_the_clause_before_counted(eval_db: P
     # a date told after both counts of one clause dates both
     text = "The Convention on the Rights of the Child had 196 parties, and 140 signatories, as of 2019."
     assert [d for *_, d in _checks(eval_db, text)] == ["2019-12-31", "2019-12-31"]
+
+
+def test_a_fact_sheets_rows_under_a_dated_caption(eval_db: Path) -> None:
+    text = (
+        "Status of the Convention on Cluster Munitions (as of 1 August 2016)\n"
+        "States Parties: 100\n"
+        "Non-signatories: 78"
+    )
+    assert _checks(eval_db, text, written_on=date(2016, 9, 1)) == [(100, "parties", "XXVI-6", "2016-08-01")]
+    # a sibling row's own date is that row's, no caption of the rows below it
+    text = "Convention on Cluster Munitions\n- Parties (as of June 2016): 100\n- Signatories: 108"
+    assert [d for *_, d in _checks(eval_db, text)] == ["2016-06-30", None]
