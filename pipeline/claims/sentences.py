@@ -79,6 +79,12 @@ def _is_sentence_end(text: str, p_start: int, cut: int) -> bool:
     if m is None:
         return True
     before = m.start() - 1
+    if before >= p_start and text[before] in " \t":
+        # "bringing the number to 43. The Treaty": a count ends its sentence after a word; a list's number
+        # follows a line's start, a colon or a stop ("as follows: 1. Prohibition")
+        word = text[p_start:before].rstrip(" \t")
+        if word and (word[-1].isalnum() or word[-1] in ",)"):
+            return True
     return not (before < p_start or text[before].isspace() or text[before] == ".")
 
 

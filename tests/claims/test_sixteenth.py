@@ -359,3 +359,12 @@ def test_a_fact_sheets_rows_under_a_dated_caption(eval_db: Path) -> None:
     # a sibling row's own date is that row's, no caption of the rows below it
     text = "Convention on Cluster Munitions\n- Parties (as of June 2016): 100\n- Signatories: 108"
     assert [d for *_, d in _checks(eval_db, text)] == ["2016-06-30", None]
+
+
+def test_a_count_at_a_sentences_end_is_no_list_number() -> None:
+    from pipeline.claims.sentences import split_sentences
+
+    text = "Niue ratified on the same day, bringing the number of ratifications to 43. The Treaty now has 45."
+    assert len(split_sentences(text)) == 2
+    # a list's numbers after a colon or at a line's start stay inside
+    assert len(split_sentences("The Convention provides as follows: 1. Prohibition of use.")) == 1
