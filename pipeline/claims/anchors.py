@@ -54,8 +54,9 @@ ACT_WORDS = re.compile(r"\b" + _ACT, re.I)
 _ACT_AFTER = re.compile(r"^(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?\s+" + _ACT, re.I)
 # A name after "since", "before", "until": its act starts or ends a span of time, not the count's day.
 _SPAN_OPENS = re.compile(r"\b(?:since|before|until|till|prior\s+to)\s+(?:the\s+)?$", re.I)
-# "including Fiji", "such as Chile": a state told as one of those counted, with no act of its own.
-_MEMBER_BEFORE = re.compile(r"\b(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?$", re.I)
+# "including Fiji", "such as Chile", "...: Bhutan, which signed in 1973, Nauru and Palau": a state told as
+# one of those counted, with no act of its own.
+_MEMBER_BEFORE = re.compile(r"(?:\b(?:including|such\s+as|among\s+them|notably)\s+|:\s*)(?:the\s+)?$", re.I)
 # What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
 # "the ratification of Chile", "accession by Chile", "instrument of ratification by the Chile".

@@ -300,7 +300,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             except ValueError:
                 continue
             groups = m.groupdict()
-            tail = text[(t0 := m.end("verb") if pattern is _NUMBER_WHO else m.end()) : t0 + 80]
+            tail = text[(t0 := m.end("verb") if pattern is _NUMBER_WHO else m.end()) : t0 + 160]
             why = None
             if pattern in _NOUN_PATTERNS:
                 measure = measure_for(groups["noun"], tail)

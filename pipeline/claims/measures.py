@@ -85,11 +85,12 @@ def measure_of(words: str) -> MeasureWord | None:
 NOT_RATIFIED = re.compile(
     # the words skipped are the object ("the treaty,"), never a new subject: "one of 118 countries that
     # have signed the treaty, but it has not yet ratified it" counts everyone who signed.
-    # nor a number ("Of the 83 signatories, nine have not yet ratified": nine is the new subject)
+    # nor a number ("Of the 83 signatories, nine have not yet ratified": nine is the new subject); up to 14
+    # words, a treaty's whole title ("signed the International Convention on ... Discrimination without")
     # ("signed it but not ratified": "it" right after the verb is its object)
     r"^(?:\s+(?:it|them)\b)?[\s,]*(?:(?!(?:but|it|he|she|they|we|"
     + "|".join(NUMBER_WORDS)
-    + r")\b)[^\W\d]+,?\s+){0,8}?"
+    + r")\b)[^\W\d]+,?\s+){0,14}?"
     r"(?:(?:but|and|yet)\s+(?:which\s+|who\s+|that\s+)?(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
     r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+|going\s+on\s+to\s+|yet\s+|then\s+|subsequently\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|(?:are\s+|is\s+)?still\s+to\s+|"

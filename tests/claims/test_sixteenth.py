@@ -368,3 +368,12 @@ def test_a_count_at_a_sentences_end_is_no_list_number() -> None:
     assert len(split_sentences(text)) == 2
     # a list's numbers after a colon or at a line's start stay inside
     assert len(split_sentences("The Convention provides as follows: 1. Prohibition of use.")) == 1
+
+
+def test_signed_without_ratifying_after_a_long_title_and_its_list_after_a_colon(eval_db: Path) -> None:
+    text = (
+        "Only three states have signed the International Convention on the Elimination of All Forms of Racial "
+        "Discrimination without ratifying it: Bhutan, which signed in March 1973, Nauru (2001) and Palau (2011)."
+    )
+    # the states after the colon are those counted: none of their acts dates the count
+    assert _checks(eval_db, text) == [(3, "signed_not_party", "IV-2", None)]
