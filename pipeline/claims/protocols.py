@@ -174,13 +174,16 @@ def siblings_by_subject(index: TitleIndex, text: str, found: list[TreatyMention]
     on the Rights of the Child": a title cut short where several protocols' titles share it is the one
     whose own words (those after the shared part: "sale", "prostitution", "pornography") the text names
     most, when one does; else it stays the title index's best fit."""
+    cut = [m for m in found if m.via == "title" and m.score < 1.0 and m.kind in _PROTOCOL_KINDS]
+    if not cut:
+        return found
     titles = {t.mtdsg_no: _folded(t.title) for t in index.treaties}
     words_in_text = set(re.findall(r"[a-z]+", text.lower()))
     out = []
     for m in found:
         said = _folded(m.text)
-        sharing = [no for no, t in titles.items() if t.startswith(said + " ") and " protocol " in f" {t} "]
-        if m.via == "title" and len(sharing) > 1 and m.mtdsg_no in sharing:
+        sharing = [no for no, t in titles.items() if t.startswith(said + " ")] if m in cut else []
+        if len(sharing) > 1 and m.mtdsg_no in sharing:
             told = {
                 no: len(
                     {w for w in titles[no][len(said) :].split() if len(w) > 3 and w not in _STOP}
