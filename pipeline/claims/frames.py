@@ -139,7 +139,7 @@ _VERB = (
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"expressed\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
-    r"bec[oa]me\s+members?\s+of|"
+    r"bec[oa]me\s+members?\s+of|put\s+their\s+(?:names|signatures?)\s+to|bound\s+themselves\s+(?:by|to)|"
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
     r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"
     r"\s+the\s+(?:document|text|instrument|treaty|convention|covenant|protocol)\b)|"

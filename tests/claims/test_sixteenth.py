@@ -377,3 +377,21 @@ def test_signed_without_ratifying_after_a_long_title_and_its_list_after_a_colon(
     )
     # the states after the colon are those counted: none of their acts dates the count
     assert _checks(eval_db, text) == [(3, "signed_not_party", "IV-2", None)]
+
+
+def test_put_their_names_to_and_bound_themselves_by() -> None:
+    from tests.claims.readers import counts
+
+    assert counts("71 nations put their names to the Comprehensive Nuclear-Test-Ban Treaty.") == [
+        (71, "signatories")
+    ]
+    assert counts("By then twenty States had bound themselves by the Convention.") == [(20, "parties")]
+
+
+def test_a_label_that_names_its_treaty(eval_db: Path) -> None:
+    text = (
+        "International Covenant on Civil and Political Rights\n"
+        "- Parties: 173\n"
+        "- Parties to the First Optional Protocol (individual complaints): 116"
+    )
+    assert [(f, t) for f, _, t, _ in _checks(eval_db, text)] == [(173, "IV-4"), (116, "IV-5")]
