@@ -86,17 +86,6 @@ DONE_SO = re.compile(
     r"signature|bec[oa]me\s+(?:states?\s+)?part(?:y|ies))\b",
     re.I,
 )
-# A count's noun told before ("had 86 parties, and by 2010 the number had grown to 115").
-_COUNTED = re.compile(r"\b(?P<verb>parties|signatories|signatures|ratifications)\b", re.I)
-
-
-def done_before(text: str, start: int) -> str:
-    """The act (else the count's noun) the 200 characters before `start` tell last; "" when none."""
-    lo = max(0, start - 200)
-    told = [*DONE_SO.finditer(text, lo, start)] or [*_COUNTED.finditer(text, lo, start)]
-    return re.sub(r"\s+", " ", told[-1].group("verb")) if told else ""
-
-
 # "111 have accepted the Committee's competence ... by becoming parties to the Optional Protocol": a
 # count of those who joined the treaty the "by" clause names (the means of accepting).
 ACCEPTED_BY_JOINING = re.compile(
@@ -237,7 +226,10 @@ FROM_SINCE = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?"
     + COUNT_NOUN
     + r"\b(?:\s+[\w,]+){0,16}?\s+(?:has\s+|had\s+)?"
-    r"(?:rose|risen|grew|grown|increased|climbed|gone\s+up|went\s+up)\s+from\s+" + _NUM + r"(?=\s+to\b)",
+    r"(?:rose|risen|grew|grown|increased|climbed|gone\s+up|went\s+up)\s+from\s+"
+    + _NUM
+    # (the day of the starting figure told with it: "from 3 at the end of 2000 to 170 today")
+    + r"(?=(?:\s+(?:(?:at|by)\s+the\s+end\s+of|in|at)\s+[\w ]{2,30}?)?\s+to\b)",
     re.I,
 )
 _NOW = re.compile(r"\b(?:only|just|currently|now|so\s+far|already|to\s+date|thus\s+far)\b", re.I)
@@ -385,7 +377,6 @@ __all__ = [
     "BROUGHT_TO",
     "COUNT_NOUN",
     "DONE_SO",
-    "done_before",
     "FROM_SINCE",
     "NUMBER_APPOSED",
     "FOR_TOTAL",

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
 from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
-from pipeline.claims.clauses import ADJUNCTS, ADVERB_WORDS, STATES, done_before
+from pipeline.claims.clauses import ADJUNCTS, ADVERB_WORDS, STATES
 from pipeline.claims.clauses import ALL_BUT as _ALL_BUT
 from pipeline.claims.clauses import AMONG_THE as _AMONG_THE
 from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
@@ -65,6 +65,7 @@ from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
 from pipeline.claims.noun_frames import NEEDS as _NOUN_NEEDS
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
 from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
+from pipeline.claims.noun_frames import done_before
 from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.clauses import COUNT_NOUN as _COUNT_NOUN
-from pipeline.claims.clauses import STATES
+from pipeline.claims.clauses import DONE_SO, STATES
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
@@ -74,7 +74,7 @@ NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+|"
     r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?:of|on|the|against|for|and|to)\s+)*(?-i:[A-Z][\w'’-]*)){0,8}\s+)?"
     + _COUNT_NOUN
-    + r"\b(?:\s+[\w,]+){0,16}?\s+(?:is|was|"
+    + r"\b(?:\s+[\w,]+){0,20}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|reaches|hits|rose\s+to|rises\s+to|grew\s+to|grows\s+to|increased\s+to|"
     r"increases\s+to|climbed\s+to|climbs\s+to|has\s+reached|became|"
     r"has\s+become|had\s+become|"
@@ -97,4 +97,26 @@ AND_TO = re.compile(
 NEEDS = {STATES_ACTS: re.compile(r"['’]\s*(?:signatures|ratifications)", re.I)}
 
 
-__all__ = ["NEEDS", "STATES_ACTS", "AND_TO", "ARE", "BRINGING", "BINDS", "IN_FORCE", "HAS", "NUMBER_OF"]
+# A count's noun told before ("had 86 parties, and by 2010 the number had grown to 115").
+_COUNTED = re.compile(r"\b(?P<verb>parties|signatories|signatures|ratifications)\b", re.I)
+
+
+def done_before(text: str, start: int) -> str:
+    """The act (else the count's noun) the 200 characters before `start` tell last; "" when none."""
+    lo = max(0, start - 200)
+    told = [*DONE_SO.finditer(text, lo, start)] or [*_COUNTED.finditer(text, lo, start)]
+    return re.sub(r"\s+", " ", told[-1].group("verb")) if told else ""
+
+
+__all__ = [
+    "done_before",
+    "NEEDS",
+    "STATES_ACTS",
+    "AND_TO",
+    "ARE",
+    "BRINGING",
+    "BINDS",
+    "IN_FORCE",
+    "HAS",
+    "NUMBER_OF",
+]

@@ -102,6 +102,13 @@ _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I
 _NOW_BEFORE = re.compile(r"\b(?:now|currently|today)\s+(?:\w+\s+){0,4}$", re.I)
 _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)  # a count's phrase ending "... increased from 150"
 _SINCE = re.compile(r"\bsince\b", re.I)
+# A day told with a starting figure: "from 3 at the end of 2000", "from 40 in 2010" (not "at entry into
+# force", whose day the text does not tell: the start of a change).
+_DATED_START = re.compile(
+    r"\s+(?:(?:at|by)\s+the\s+(?:end|close|start|beginning)\s+of\s+(?:19|20)\d\d\b|in\s+(?:19|20)\d\d\b|"
+    r"as\s+(?:of|at)\s+\w+)",
+    re.I,
+)
 _STATUS_BEFORE_PERIOD = re.compile(r"\b(?:as\s+(?:of|at)|by|end\s+of)\s+$", re.I)
 _MONTH_BEFORE_PERIOD = re.compile(rf"\b(?:{MONTH_NAMES})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+$", re.I)
 _FROM_TO = re.compile(r"\b(?:rose|grew|increased|climbed|went|up)\s+from\s*$", re.I)
@@ -159,8 +166,12 @@ def set_aside(
         reason = None
         if c.kind != KIND_COUNT or c.source != "prose" or _ORDINAL_AT.match(text, c.number_start):
             reason = None  # an ordinal ("the 163rd country to accede") is never a change or a part
-        elif _STARTING.search(c.phrase) and _SINCE.search(text, s, c.start):
-            reason = None  # "Since 1 May 2010, the number of parties rose from 150 to 155": 150 on that day
+        elif _STARTING.search(c.phrase) and (
+            _SINCE.search(text, s, c.start) or _DATED_START.match(text, c.number_end)
+        ):
+            # "Since 1 May 2010, the number of parties rose from 150 to 155": 150 on that day; "has grown
+            # from 3 at the end of 2000 to 170 today": 3 on the day told with it
+            reason = None
         elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):
             reason = REASON_SUBSET
             subset_in.add(i)

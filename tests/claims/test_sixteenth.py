@@ -395,3 +395,17 @@ def test_a_label_that_names_its_treaty(eval_db: Path) -> None:
         "- Parties to the First Optional Protocol (individual complaints): 116"
     )
     assert [(f, t) for f, _, t, _ in _checks(eval_db, text)] == [(173, "IV-4"), (116, "IV-5")]
+
+
+def test_a_starting_figure_told_with_its_own_day(eval_db: Path) -> None:
+    text = (
+        "The number of States parties to the Optional Protocol on children in armed conflict has grown from 3 "
+        "at the end of 2000 to 170 today."
+    )
+    assert _checks(eval_db, text, written_on=date(2020, 2, 12)) == [
+        (3, "parties", "IV-11-b", "2000-12-31"),
+        (170, "parties", "IV-11-b", "2020-02-12"),
+    ]
+    # a starting figure with no day of its own is a change's start, not a count
+    text = "The number of parties to the Arms Trade Treaty rose from 50 to 110."
+    assert [f for f, *_ in _checks(eval_db, text, written_on=date(2020, 12, 1))] == [110]
