@@ -41,23 +41,33 @@ class Cycle:
 
 
 @contextmanager
-def stop_on_signals(stop: threading.Event, out: TextIO) -> Iterator[None]:
+def stop_on_signals(stop: threading.Event, out: TextIO) -> Iterator[list[str]]:
     """The first SIGTERM / SIGINT / SIGHUP asks the loop to stop after the cycle under way (each page is
     stored in one transaction and the site is moved into place whole, so a cycle is never left half
-    done); a second one stops at once. Outside the main thread signals cannot be caught: nothing is set."""
+    done); a second one stops at once. Outside the main thread signals cannot be caught: nothing is set.
+
+    The stop is set before anything is written: a signal that lands while the loop itself writes to the
+    same stream makes the handler's write fail ("reentrant call" on a buffered stdout), and that must
+    neither lose the stop nor reach the cycle under way. A message the handler could not write is yielded
+    (the list) for the loop to write once the cycle is done."""
+    unsaid: list[str] = []
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield unsaid
         return
 
     def handle(signum: int, frame: FrameType | None) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
-        say(out, f"watch: {signal.Signals(signum).name} received, stopping after this cycle")
         stop.set()
+        message = f"watch: {signal.Signals(signum).name} received, stopping after this cycle"
+        try:
+            say(out, message)
+        except (RuntimeError, OSError, ValueError):
+            unsaid.append(message)
 
     previous = {s: signal.signal(s, handle) for s in STOP_SIGNALS}
     try:
-        yield
+        yield unsaid
     finally:
         for s, h in previous.items():
             signal.signal(s, h)
@@ -136,7 +146,7 @@ def run_watch(
         f"watch: {count} every {duration_words(every.total_seconds())}, from {base_url};"
         " stop with Ctrl-C or SIGTERM",
     )
-    with stop_on_signals(stop, out):
+    with stop_on_signals(stop, out) as unsaid:
         while not stop.is_set():
             cycle = run_cycle(
                 len(done) + 1,
@@ -161,6 +171,8 @@ def run_watch(
                 why = f" ({failing} failed cycles in a row: backing off)" if period > every else ""
                 say(out, f"watch: next cycle in {duration_words(left)}{why}")
                 stop.wait(left)
+        for message in unsaid:
+            say(out, message)
     failed = sum(not c.ok for c in done)
     say(out, f"watch: stopped after {len(done)} cycles ({failed} failed or skipped)")
     return done

@@ -19,7 +19,7 @@ from pipeline.config import SettingsError
 from pipeline.fetch.mirror import MirrorServer
 from pipeline.runs.lock import run_lock
 from pipeline.runs.results import RunReport
-from pipeline.runs.watch import backoff_period, run_watch
+from pipeline.runs.watch import backoff_period, run_watch, stop_on_signals
 from pipeline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -184,3 +184,25 @@ def test_watch_refuses_a_webhook_that_is_not_http_before_its_first_cycle(world: 
             out=io.StringIO(),
             db=world / "t.duckdb",
         )
+
+
+def test_a_stop_signal_whose_message_cannot_be_written_still_stops() -> None:
+    """A signal that lands while the loop writes to the same buffered stream makes the handler's own write
+    fail ("reentrant call"): the stop must be set all the same, and the message written later."""
+
+    class Busy(io.StringIO):
+        busy = False
+
+        def write(self, s: str) -> int:
+            if self.busy:
+                raise RuntimeError("reentrant call inside <_io.BufferedWriter name='<stdout>'>")
+            return super().write(s)
+
+    stop, out = threading.Event(), Busy()
+    with stop_on_signals(stop, out) as unsaid:
+        out.busy = True
+        signal.raise_signal(signal.SIGTERM)
+        out.busy = False
+    assert stop.is_set()
+    assert unsaid == ["watch: SIGTERM received, stopping after this cycle"]
+    assert "SIGTERM" not in out.getvalue()
