@@ -26,6 +26,12 @@ _LIST_HEADING = re.compile(
 )
 
 
+def _row(text: str, figure: int, measure: str, span: tuple[int, int], number: tuple[int, int]) -> CountMatch:
+    """A figure told as a row of data (a label's, a table's, a list's), read as an infobox's row is: dated by
+    its own "as of", else its caption's, else the text's own day (status_dates.row_day)."""
+    return replace(CountMatch.exact(text, figure, measure, span, number), source="infobox")
+
+
 def label_matches(text: str) -> list[CountMatch]:
     """The counts told by list headings."""
     out = []
@@ -83,10 +89,7 @@ def colon_label_matches(text: str) -> list[CountMatch]:
             measure = MEASURE_SIGNED_NOT_PARTIES
         else:
             measure = measure_for("signatories" if re.search(r"\bsign", label) else "parties", "")
-        count = CountMatch.exact(
-            text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")
-        )
-        out.append(replace(count, source="infobox"))
+        out.append(_row(text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")))
     return out
 
 
@@ -148,10 +151,9 @@ def table_matches(text: str) -> list[CountMatch]:
             cell, start = cells[k]
             if figure := _FIGURE_CELL.fullmatch(cell):
                 number = (line_start + start, line_start + start + figure.end("n"))
-                row = CountMatch.exact(
-                    text, int(figure["n"]), measure_for(label, ""), (line_start, number[1]), number
+                out.append(
+                    _row(text, int(figure["n"]), measure_for(label, ""), (line_start, number[1]), number)
                 )
-                out.append(replace(row, source="infobox"))  # a row of data, read as an infobox's is
     return out
 
 
@@ -187,10 +189,7 @@ def leader_matches(text: str) -> list[CountMatch]:
             heading = [line for line in above if not _LEADER_LINE.match(line)][-3:]
             measure = _measure_told(" ".join(heading))
         if measure is not None:
-            row = CountMatch.exact(
-                text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")
-            )
-            out.append(replace(row, source="infobox"))  # a row of data, dated by its list's caption
+            out.append(_row(text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")))
     return out
 
 
@@ -201,9 +200,9 @@ _QUESTION = re.compile(
     r"(?P<verb>signed|ratified|joined|acceded|become\s+part(?:y|ies)|banned)\b(?P<tail>[^?\n]{0,120})\?",
     re.I,
 )
-NUM_WORDS = rf"{DIGIT_NUMBER}|{WORD_NUMBER}"
+_NUM_WORDS = rf"{DIGIT_NUMBER}|{WORD_NUMBER}"
 _ANSWER = re.compile(
-    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?(?P<num>" + NUM_WORDS + r")(?=[ \t]*(?:[.;,]|$))",
+    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?(?P<num>" + _NUM_WORDS + r")(?=[ \t]*(?:[.;,]|$))",
     re.I | re.M,
 )
 
