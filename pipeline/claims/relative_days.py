@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pipeline.claims.dates import DateIndex, DateMention
 from pipeline.claims.dating import PRESENT, date_for, when_day
 from pipeline.claims.model import Claim
-from pipeline.claims.numbers import parse_number
+from pipeline.claims.numbers import WORD_NUMBER, parse_number
 from pipeline.claims.sentences import Span
 from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 
@@ -79,7 +79,7 @@ def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
 # "A year later it had 50 States parties", "Two years after its entry into force, 40 had joined", "Twenty
 # years on, 114 ...": a span after a day the paragraph told before (the event's day named, when it names one).
 _LATER = re.compile(
-    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,2})\s+"
+    rf"\b(?P<n>an?|{WORD_NUMBER}|\d{{1,2}})\s+"
     r"(?P<unit>years?|months?)\s+(?:later|on|afterwards|after\s+(?:that|this|(?:its|the\s+\w+['’]s)\s+"
     r"(?P<event>adoption|entry\s+into\s+force|opening\s+for\s+signature|signing)))\b",
     re.I,
