@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from pipeline.claims.references import resolve_ref
 from pipeline.text import UNIT_ORDINALS, parse_ordinal
@@ -177,7 +178,7 @@ def siblings_by_subject(index: TitleIndex, text: str, found: list[TreatyMention]
     cut = [m for m in found if m.via == "title" and m.score < 1.0 and m.kind in _PROTOCOL_KINDS]
     if not cut:
         return found
-    titles = {t.mtdsg_no: _folded(t.title) for t in index.treaties}
+    titles = _word_titles(index)
     words_in_text = set(re.findall(r"[a-z]+", text.lower()))
     out = []
     for m in found:
@@ -215,7 +216,7 @@ def without_glosses(index: TitleIndex, text: str, mentions: list[TreatyMention])
     """Mark (via GLOSS) a short name in brackets right after a title that contains that name's treaty's
     title: it abbreviates the parent's words inside the protocol's title; the linker does not take it for
     the treaty a count names, a later "the Convention" still points back to it."""
-    titles = {t.mtdsg_no: _folded(t.title) for t in index.treaties}
+    titles = _word_titles(index)
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[TreatyMention] = []
     for m in ordered:
@@ -232,6 +233,18 @@ def without_glosses(index: TitleIndex, text: str, mentions: list[TreatyMention])
             m = replace(m, via=GLOSS)  # still what "the Convention" points back to
         out.append(m)
     return out
+
+
+# Each title index's titles as their words, made once per index (a text's mentions ask for them each time).
+_WORD_TITLES: WeakKeyDictionary[TitleIndex, dict[str, str]] = WeakKeyDictionary()
+
+
+def _word_titles(index: TitleIndex) -> dict[str, str]:
+    """Each treaty's title as its words (lower case, single spaces), by MTDSG number."""
+    titles = _WORD_TITLES.get(index)
+    if titles is None:
+        titles = _WORD_TITLES[index] = {t.mtdsg_no: _folded(t.title) for t in index.treaties}
+    return titles
 
 
 def _folded(title: str) -> str:
