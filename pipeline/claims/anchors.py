@@ -242,7 +242,7 @@ def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
     the record's day of the act when it falls in them (eval Conventions, date rule 2)."""
     out = []
     for c in claims:
-        told = c.date_text or "" if c.date_source in ("sentence", "paragraph") else ""
+        told = (c.date_text or "") if c.date_source in ("sentence", "paragraph") else ""
         m = _YEARLESS.match(told)
         coarse = bool(told) and not m and _NO_DAY.match(told) is not None
         act = (
