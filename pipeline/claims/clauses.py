@@ -337,7 +337,8 @@ MEMBERSHIP = re.compile(
 # count its predicate.
 NOUN_NUMBER = re.compile(
     r"\b(?P<noun>states\s+parties|parties|signatories|ratifications|signatures|accessions)\b"
-    r"(?:\s+(?:to|of)\s+[^.;:!?\n\d]{1,80}?)?\s+(?:now\s+|currently\s+)?(?:number|numbered|total|totalled|totaled)"
+    r"(?:\s+(?:to|of)\s+[^.;:!?\n\d]{1,80}?)?\s+(?:now\s+|currently\s+|today\s+|still\s+)?"
+    r"(?:number|numbered|total|totalled|totaled)"
     r"\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))",
     re.I,
 )

@@ -37,8 +37,10 @@ _TO_JOIN = (
 _NTH_TO = re.compile(
     r"\b(?:the|as|its|(?:convention|treaty|protocol|covenant|(?-i:[A-Z]{2,5}))['’]s)\s+(?:"
     + _ORD
-    + r")\s+(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)"
+    # "Iraq was the 20th to ratify": the noun left out
+    + r")\s+(?:(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)"
     + _ASIDE
+    + r"|(?=to\s))"
     + _TO_JOIN
     + r"|(?:state|country|nation)\s+part(?:y|ies)"
     # "thus is the 126th High Contracting Party": the treaty's own word for a party

@@ -37,7 +37,7 @@ TREATY_WORDS = re.compile(
 # abbreviation's stays with the label ("Art. 5", "No. 12").
 _LABEL_BEFORE = re.compile(
     r"\b(?:(?:art|arts|para|no|nos|pp|p|vol)\.?|article|articles|paragraph|resolution|"
-    r"(?<!now\s)(?<!still\s)(?<!currently\s)(?<!,\s)number|"
+    r"(?<!now\s)(?<!still\s)(?<!currently\s)(?<!today\s)(?<!,\s)number|"
     r"chapter|section|page|annex|rule|principle|goal|sdg|table|figure|volume|series|session|ccw|protocol)\s*$",
     re.I,
 )
