@@ -91,8 +91,10 @@ NOT_RATIFIED = re.compile(
     r"^(?:\s+(?:it|them)\b)?[\s,]*(?:(?!(?:but|it|he|she|they|we|"
     + "|".join(NUMBER_WORDS)
     + r")\b)[^\W\d]+,?\s+){0,14}?"
-    r"(?:(?:but|and|yet)\s+(?:which\s+|who\s+|that\s+)?(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
-    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)|without\s+(?:any\s+|going\s+on\s+to\s+|yet\s+|then\s+|subsequently\s+)?|"
+    # "and just haven't got round to ratifying": the contraction, and the words that put the act off
+    r"(?:(?:but|and|yet)\s+(?:which\s+|who\s+|that\s+)?(?:just\s+|simply\s+)?(?:have\s+|has\s+|had\s+|are\s+|were\s+)?"
+    r"(?:not\s+(?:yet\s+)?|(?:have|has|had|are|were)n['’]t\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)"
+    r"(?:got(?:ten)?\s+(?:a)?round\s+to\s+|managed\s+to\s+|gone\s+on\s+to\s+|proceeded\s+to\s+)?|without\s+(?:any\s+|going\s+on\s+to\s+|yet\s+|then\s+|subsequently\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|(?:are\s+|is\s+)?still\s+to\s+|"
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
     # "signatories but not yet parties": the noun as the predicate
