@@ -20,6 +20,7 @@ from pipeline.claims.measures import (
 from pipeline.claims.model import KIND_COUNT, CountMatch
 from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, is_year, parse_number
 from pipeline.claims.sentences import Spans
+from pipeline.text import MONTH_NAMES
 
 
 def _modes_named(phrase: str) -> set[str]:
@@ -289,7 +290,11 @@ _PROTOCOL_TOO = re.compile(
     r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+|(?P<opens>(?<=[.!?])\s+))"
     r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention)\b|"
     r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:[^,;.:()\d]{0,80}?(?:,\s*|\s+(?:has|had|have|counted|counts|"
-    r"now\s+has|now\s+counts|by)\s+)|\s+))"
+    r"now\s+has|now\s+counts|by)\s+)|"
+    # "and its Optional Protocol, which opened ... in 2013, just 22": a relative clause told aside
+    r",\s*(?:which|that)\s+[^;.:()]{1,100}?,\s*|"
+    # "the Convention on the Elimination of All Forms of Discrimination against Women 189": its whole title
+    r"[^,;.:()\d]{0,100}?\s+))"
     # (the verb left out too, right after the name: "... had 177 States Parties, while its Optional Protocol
     # 94", "the ICCPR counted 87 contracting states and the ICESCR 92")
     r"(?:only\s+|just\s+)?"
@@ -300,6 +305,9 @@ _PROTOCOL_TOO = re.compile(
 )
 # A word that may name the sister treaty (a protocol, a covenant, a convention or an acronym): a text
 # without one has no such count.
+# A number that a word before it makes a label: "... under the Convention's article 20."
+# ("entered into force on September 3": a date's day)
+_LABEL = re.compile(rf"\b(?:article|art\.|paragraph|para\.|annex|section|rule|{MONTH_NAMES})\.?\s*$", re.I)
 _SISTER_WORD = re.compile(r"protocol|covenant|convention|\b(?-i:[A-Z]{3,})", re.I)
 
 
@@ -315,7 +323,7 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
         told_in = (i - 1, i) if m.group("opens") is not None else (i,)
         parent = _count_before(counts, m.start(), sentences=sentences, told_in=told_in)
         figure = parse_number(m.group("num"))
-        if parent is None or is_year(figure, m.group("num")):
+        if parent is None or is_year(figure, m.group("num")) or _LABEL.search(text, 0, m.start("num")):
             continue
         span = (m.start("ref"), m.end())
         out.append(CountMatch.exact(text, figure, parent.measure, span, m.span("num")))
