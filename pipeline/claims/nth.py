@@ -35,7 +35,8 @@ _TO_JOIN = (
 # (A headline's ordinal without its article, "Paraguay becomes 30th nation to ratify", is the record's to
 # read: loose_ordinals.py.)
 _NTH_TO = re.compile(
-    r"\b(?:the|as|its|(?:convention|treaty|protocol|covenant|(?-i:[A-Z]{2,5}))['’]s)\s+(?:"
+    # ("among the first to ratify", "one of the first to": of a group, no count)
+    r"\b(?<!among\s)(?<!of\s)(?:the|as|its|(?:convention|treaty|protocol|covenant|(?-i:[A-Z]{2,5}))['’]s)\s+(?:"
     + _ORD
     # "Iraq was the 20th to ratify": the noun left out
     + r")\s+(?:(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)"
