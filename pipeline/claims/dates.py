@@ -339,15 +339,21 @@ def _with_years(
     `breaks`)."""
     out: list[DateMention] = []
     year, paragraph, status, told_at = None, -1, False, -1
+    event_line: int | None = None  # where the line of the event whose year is taken starts
     for d in dates:
         if d.precision not in ("dayonly", "monthonly"):
             told_at = d.start
             here = bisect_left(breaks, d.start)
             if not (d.event and status and paragraph == here):  # an event's year yields to a status date's
                 year, paragraph, status = d.on.year, here, not d.event
+                event_line = text.rfind("\n", 0, d.start) if d.event else None
             out.append(d)
             continue
         same = paragraph == bisect_left(breaks, d.start)
+        # "12 years after signing it in January 2012. / The ambassador deposited it on 14 May": an event's
+        # year told on a line before is no year of a day the text tells of its own time
+        if same and event_line is not None and text.rfind("\n", 0, d.start) != event_line and default_year:
+            same = False
         y = year if year is not None and (same or default_year is None) else default_year
         # A timeline's line gives its year to the days on it: "1997 – Opened for signature on 3 December."
         line_start = text.rfind("\n", 0, d.start) + 1
