@@ -29,6 +29,7 @@ from datetime import date
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.ordinal_days import day_agrees, first_day_told, tells_day
+from pipeline.claims.relative_days import POINTS_BACK
 from pipeline.claims.sentences import Spans, after_last, before_next, split_sentences
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
@@ -69,12 +70,6 @@ _LATEST = re.compile(
     r"\b(?:latest|most\s+recent|newest|last)\s+(?:(?:[\w-]+\s+){0,2}?(?:state|country|nation|party|parties|"
     r"signatory|one|ratification|accession|signature|addition)s?\b|(?:to|being)\b)|"
     r"\bthe\s+(?:latest|most\s+recent|newest)\s*,",
-    re.I,
-)
-# A count sentence that opens by pointing back to the act told before it: "This brings the number to 41".
-_POINTS_BACK = re.compile(
-    r"^\W*(?:this|that|which|it|the\s+(?:move|ratification|accession|signature|deposit))\s+"
-    r"(?:brings|brought|has\s+brought|raises|raised|takes|took|makes|made|increases|increased)\b",
     re.I,
 )
 # Dates a text gives its counts from its own words: a text with any of them is not dated by "the latest".
@@ -187,7 +182,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
             continue
         lo, hi = sentences.containing(c.number_start)
         said = text[lo:hi]
-        if _POINTS_BACK.match(said):
+        if POINTS_BACK.match(said):
             # "Chile acceded to it. This brings the number of parties to 41": the act told just before.
             n = sentences.index(c.number_start)
             said = text[sentences.spans[n - 1][0] : hi] if n > 0 else said

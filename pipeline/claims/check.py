@@ -311,7 +311,7 @@ def read_claims(
     forced = resolve_treaty(treaty, by_no) if treaty else None
     reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
     text = reading.text
-    claims = ago_counts(yesterday_counts(further_counts(reading.claims, text)))
+    claims = ago_counts(yesterday_counts(further_counts(reading.claims, text), text, written_on))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
     return replace(reading, claims=tuple(paragraph_days(claims, text)))
 

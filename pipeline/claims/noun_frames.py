@@ -26,7 +26,10 @@ BRINGING = re.compile(
     + _QUAL
     + _NUM
     + r"\s+the\s+(?:total\s+)?number\s+of\s+"
-    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions)\b",
+    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions|"
+    # "brings to 159 the number of States that have ratified or acceded to the Convention"
+    r"(?:states|countries|nations)\s+(?:that|which|who)\s+have\s+(?:ratified|acceded|joined|signed)"
+    r"(?:\s+or\s+(?:ratified|acceded|joined))?)\b",
     re.I,
 )
 

@@ -14,7 +14,7 @@ from pipeline.claims.dates import DateIndex, DateMention
 from pipeline.claims.dating import PRESENT, date_for, when_day
 from pipeline.claims.model import Claim
 from pipeline.claims.numbers import WORD_NUMBER, parse_number
-from pipeline.claims.sentences import Span
+from pipeline.claims.sentences import Span, Spans, split_sentences
 from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
@@ -51,27 +51,77 @@ def _is_dateline(said: str, told: str) -> bool:
     )
 
 
-def yesterday_counts(claims: Sequence[Claim]) -> list[Claim]:
+def _relative_day(said: str, on: date, phrase: str) -> tuple[date, str] | None:
+    """The day the sentence tells relative to `on` (the text's own day): "yesterday", "on Monday"."""
+    told = list(_ON_WEEKDAY.finditer(said))
+    weekday = [m.group("wd") for m in told]
+    last = any(m.group("lead").lower() == "last" for m in told)
+    if any(_own_yesterday(said, phrase, m.start()) for m in _YESTERDAY.finditer(said)):
+        return on - timedelta(days=1), f"yesterday of {on.isoformat()}"
+    if len(set(w.lower() for w in weekday)) == 1:
+        back = (on.weekday() - WEEKDAYS.index(weekday[0].lower())) % 7 or (7 if last else 0)
+        return on - timedelta(days=back), f"{weekday[0]} of the week of {on.isoformat()}"
+    return None
+
+
+# "The instrument was lodged yesterday. Their three deposits took the number of states parties to 43.": a
+# count whose sentence opens by pointing back at the act its paragraph's sentence before tells, on a day
+# told relative to the text's own ("yesterday", "on Monday"), is of that day.
+# (a count sentence that opens by pointing back to the act told before it: "This brings the number to 41",
+# "Their three deposits took the number of states parties to 43")
+POINTS_BACK = re.compile(
+    r"^\W*(?:this|that|which|it|(?:the|their|its|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:move|step|ratifications?|accessions?|signatures?|deposits?|instruments?))\s+(?:has\s+|now\s+)?"
+    r"(?:brings|bring|brought|raises|raise|raised|takes|take|took|makes|make|made|increases|increased|"
+    r"lifts|lifted|pushes|pushed|puts)\b",
+    re.I,
+)
+_ACT = re.compile(r"\b(?:deposit|lodg|ratif|acced|accession|join)", re.I)
+
+
+def _day_before(text: str, c: Claim, on: date) -> tuple[date, str] | None:
+    """The relative day of the act told in the sentence before the count's, in its paragraph, when the
+    count's sentence points back at it."""
+    if not POINTS_BACK.match(c.sentence or ""):
+        return None
+    sentences = Spans(split_sentences(text))
+    i = sentences.index(c.number_start)
+    if i < 1:
+        return None
+    start, end = sentences.spans[i - 1]
+    paragraph = text.rfind("\n\n", 0, c.number_start)
+    said = text[start:end]
+    if start < paragraph or not _ACT.search(said):
+        return None
+    if c.date_source == "paragraph":
+        # "deposited at the UN on Monday, a fortnight after Fiji signed it on March 1. That brings ...": the
+        # day of the joining act the sentence tells relative to the text's, not the other day it tells
+        told = [m for m in (*_YESTERDAY.finditer(said), *_ON_WEEKDAY.finditer(said))]
+        if not any(_ACT.search(said, max(0, m.start() - 80), m.start()) for m in told):
+            return None
+    return _relative_day(said, on, "")
+
+
+def yesterday_counts(claims: Sequence[Claim], text: str = "", written_on: date | None = None) -> list[Claim]:
     """ "Peru ratified it yesterday, bringing the number of ratifications to 30": a count in a sentence that
     says "yesterday" (and not "today"), dated by the text's own date, is of the day before it; one that says
-    "on Monday" is of the last Monday on or before it ("last Monday": before it)."""
+    "on Monday" is of the last Monday on or before it ("last Monday": before it). So is one whose sentence
+    points back at such an act told in the sentence before ("That brings the total to 30")."""
     out = []
     for c in claims:
         said, on = c.sentence or "", c.claimed_on
         if c.date_source == "sentence" and _is_dateline(said, c.date_text or ""):
             c = replace(c, date_source="byline")  # "Berlin, 21 April 2023 — Germany yesterday deposited ..."
+        if c.date_source == "paragraph" and written_on is not None:
+            day = _day_before(text, c, written_on)
+            out.append(c if day is None else replace(c, claimed_on=day[0], date_text=day[1]))
+            continue
         if on is None or c.date_source not in ("written-on", "byline") or PRESENT.search(said):
             out.append(c)
             continue
-        told = list(_ON_WEEKDAY.finditer(said))
-        weekday = [m.group("wd") for m in told]
-        last = any(m.group("lead").lower() == "last" for m in told)
-        if any(_own_yesterday(said, c.phrase, m.start()) for m in _YESTERDAY.finditer(said)):
-            c = replace(c, claimed_on=on - timedelta(days=1), date_text=f"yesterday of {on.isoformat()}")
-        elif len(set(w.lower() for w in weekday)) == 1:
-            back = (on.weekday() - WEEKDAYS.index(weekday[0].lower())) % 7 or (7 if last else 0)
-            day = on - timedelta(days=back)
-            c = replace(c, claimed_on=day, date_text=f"{weekday[0]} of the week of {on.isoformat()}")
+        day = _relative_day(said, on, c.phrase) or _day_before(text, c, on)
+        if day is not None:
+            c = replace(c, claimed_on=day[0], date_text=day[1])
         out.append(c)
     return out
 
@@ -133,4 +183,4 @@ def day_told(
     )
 
 
-__all__ = ["day_told", "later_day", "yesterday_counts"]
+__all__ = ["POINTS_BACK", "day_told", "later_day", "yesterday_counts"]
