@@ -194,29 +194,44 @@ def leader_matches(text: str) -> list[CountMatch]:
 
 
 # A question and its answer: "How many countries have ratified the CRC? Short answer: 196.", "Q: How many
-# states have signed it? A: 133."
+# states have signed it? A: 133.", "How many signatures does the Convention have now? A: A hundred and
+# eight.", "How many States are parties today? 178, which ...", and the question that follows one with its
+# noun alone: "Q: And ratifications? A: A hundred, exactly."
+_NOUNS = r"signatures|signatories|ratifications|accessions|parties|states\s+parties"
 _QUESTION = re.compile(
-    r"\bhow\s+many\s+(?:countries|states|nations|governments)\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?"
-    r"(?P<verb>signed|ratified|joined|acceded|become\s+part(?:y|ies)|banned)\b(?P<tail>[^?\n]{0,120})\?",
-    re.I,
+    r"\bhow\s+many\s+(?:(?:countries|states|nations|governments)\s+(?:have|has)\s+"
+    r"(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?P<verb>signed|ratified|joined|acceded|become\s+part(?:y|ies)|banned)\b|"
+    r"(?:countries|states|nations)\s+(?:are|were)\s+(?:now\s+)?(?P<noun>part(?:y|ies)|states\s+parties)\b|"
+    rf"(?P<owned>{_NOUNS})\s+(?:does|do|did|has|have|had)\b)"
+    r"(?P<tail>[^?\n]{0,120})\?|"
+    rf"^[ \t]*(?:q\s*[:.]\s*)?(?:and|what\s+about|how\s+about)\s+(?P<more>{_NOUNS})\s*\?",
+    re.I | re.M,
 )
 _NUM_WORDS = rf"{DIGIT_NUMBER}|{WORD_NUMBER}"
 _ANSWER = re.compile(
-    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?(?P<num>" + _NUM_WORDS + r")(?=[ \t]*(?:[.;,]|$))",
+    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?(?:a\s+(?=hundred\b))?(?P<num>" + _NUM_WORDS + r")"
+    r"(?=[ \t]*(?:[.;,!]|$)|[ \t]+(?:at\s+the\s+time|now|today|so\s+far|in\s+all|exactly)\b)",
     re.I | re.M,
 )
 
 
 def answer_matches(text: str) -> list[CountMatch]:
     """The number that answers a "How many countries have ratified ...?" question, of the measure its verb
-    tells ("signed", "signed but not ratified", "ratified"; "banned" for a ban treaty's parties)."""
+    or noun tells ("signed", "signed but not ratified", "ratified", "signatures"; "banned" for a ban
+    treaty's parties). A question of its noun alone ("And ratifications?") only after a "how many" one."""
     out = []
+    asked = False
     for q in _QUESTION.finditer(text):
+        if q.group("more") is None:
+            asked = True
+        elif not asked:
+            continue
         a = _ANSWER.match(text, q.end())
         if a is None or a.group("num").lower() in ("a", "one"):
             continue
-        verb = "ratified" if q.group("verb").lower() == "banned" else q.group("verb")
-        measure = measure_for(verb, q.group("tail"))
+        word = q.group("verb") or q.group("noun") or q.group("owned") or q.group("more")
+        measure = measure_for("ratified" if word.lower() == "banned" else word, q.group("tail") or "")
         out.append(
             CountMatch.exact(text, parse_number(a.group("num")), measure, (q.start(), a.end()), a.span("num"))
         )
