@@ -59,7 +59,8 @@ TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }  # fmt: skip
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000}
+# ("two dozen" is 24, "a dozen" 12)
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "dozen": 12}
 NUMBER_WORDS: tuple[str, ...] = tuple(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 # The number words as one regex alternation: a tens word with a unit optionally run together with it, as
 # a typo or a lost hyphen writes them ("fiftytwo", "twentyone"), then every other number word. (The unit
@@ -110,8 +111,8 @@ def parse_number(text: str) -> int:
             current += TENS[w]
         elif run := _RUN_TOGETHER.fullmatch(w):
             current += TENS[run.group(1)] + UNITS[run.group(2)]
-        elif w == "hundred":
-            current = (current or 1) * 100
+        elif w in ("hundred", "dozen"):
+            current = (current or 1) * SCALES[w]
         elif w == "thousand":
             total += (current or 1) * 1000
             current = 0

@@ -21,7 +21,8 @@ from pipeline.text import parse_number as _parse_words
 _W = r"(?:" + NUMBER_WORDS_PATTERN + r")\b"
 # "one hundred and seventy-seven": at most eight words, taken whole (atomic) so a failure after it
 # does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two").
-WORD_NUMBER = rf"\b(?>{_W}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
+# ("half a dozen" is no dozen)
+WORD_NUMBER = rf"\b(?<!half\sa\s)(?>{_W}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
 DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b"
 # "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
 # (read_counts gives such a count the comparison ">=", see OR_MORE_AFTER).
@@ -32,7 +33,7 @@ ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
 
 _ORDINAL_WORD = (
     r"(?:(?:"
-    + "|".join(sorted(t for t in (*NUMBER_WORDS,) if t not in ("hundred", "thousand", "zero")))
+    + "|".join(sorted(t for t in (*NUMBER_WORDS,) if t not in ("hundred", "thousand", "zero", "dozen")))
     + r")[\s-]+)?(?:"
     + "|".join(sorted([*UNIT_ORDINALS, *TENS_ORDINALS], key=len, reverse=True))
     + r")\b"

@@ -10,7 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pipeline.claims.dates import find_dates
+from pipeline.text import parse_number
 from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
 
 CRC = "the Convention on the Rights of the Child"
 CTBT = "the Comprehensive Nuclear-Test-Ban Treaty"
@@ -30,3 +33,95 @@ def test_a_noun_counted_by_number_as_a_verb_after_today(eval_db: Path) -> None:
         (185, "signatories", "XXVI-4", "2021-09-24"),
         (170, "parties", "XXVI-4", "2021-09-24"),
     ]
+
+
+def test_signed_and_not_got_round_to_ratifying_counts_those_not_party() -> None:
+    text = "111 countries have joined the Convention on Cluster Munitions. Another 12 have signed and just haven't got round to ratifying."
+    assert _counts(text) == [(111, "parties"), (12, "signed_not_party")]
+    assert _counts("Of them, 12 have signed but never managed to ratify it.")[-1:] == [
+        (12, "signed_not_party")
+    ]
+    # "signed and ratified" is no count of those not party
+    assert _counts("By then 12 countries had signed and ratified the treaty.") == [(12, "parties")]
+
+
+def test_a_sister_treatys_bare_count_after_its_whole_title_or_a_relative_clause() -> None:
+    text = (
+        f"{CRC[0].upper()}{CRC[1:]} has 196 states parties, the Convention on the Elimination of All Forms of "
+        "Discrimination against Women 189 and the International Convention on the Elimination of All Forms of "
+        "Racial Discrimination 182."
+    )
+    assert _counts(text) == [(196, "parties"), (189, "parties"), (182, "parties")]
+    text = (
+        "The Covenant has 164 States parties, and its Optional Protocol, which opened the door to complaints "
+        "only in 2013, just 22."
+    )
+    assert _counts(text) == [(164, "parties"), (22, "parties")]
+    # a day or an article after the title is no count
+    text = "The Convention has 189 parties, and the Convention entered into force on September 3."
+    assert _counts(text) == [(189, "parties")]
+    assert _counts("The Convention has 189 parties, as the Convention requires in article 20.") == [
+        (189, "parties")
+    ]
+
+
+def test_among_the_first_to_ratify_is_no_count() -> None:
+    assert _counts(f"Ghana was among the first to ratify {CRC}, in 1990.") == []
+    assert _counts(f"Ghana was one of the first to ratify {CRC}.") == []
+
+
+def test_an_events_year_on_a_line_before_gives_no_year_to_a_day_the_text_tells_of_its_own_time() -> None:
+    text = (
+        "Thailand has ratified the convention, 12 years after signing it in January 2012.\n"
+        "The ambassador deposited the instrument on 14 May."
+    )
+    days = [d.on.isoformat() for d in find_dates(text, own_day=date(2024, 5, 20))]
+    assert days == ["2012-01-31", "2024-05-14"]
+    # on the same line, the year told before stands
+    text = "Thailand signed it in January 2012 and ratified it on 14 May."
+    assert [d.on.isoformat() for d in find_dates(text, own_day=date(2024, 5, 20))][-1] == "2012-05-14"
+
+
+TPNW = "the Treaty on the Prohibition of Nuclear Weapons"
+
+
+def test_a_count_pointing_back_at_an_act_told_the_sentence_before_takes_its_relative_day(
+    eval_db: Path,
+) -> None:
+    text = (
+        f"Ireland has ratified {TPNW}. The instrument was lodged at UN headquarters yesterday, alongside "
+        "those of Nigeria and Niue. Their three deposits took the number of states parties to 43."
+    )
+    assert _checks(eval_db, text, written_on=date(2020, 8, 7)) == [(43, "parties", "XXVI-9", "2020-08-06")]
+    # the day of the deposit, not the signing day the sentence also tells
+    text = (
+        "Fiji has ratified the Convention against Torture. The instrument was deposited at the UN on Monday, "
+        "a fortnight after Fiji signed it on March 1. That brings to 159 the number of States that have "
+        "ratified or acceded to the Convention."
+    )
+    assert _checks(eval_db, text, written_on=date(2016, 3, 16)) == [(159, "parties", "IV-9", "2016-03-14")]
+    # a count that does not point back keeps the text's date
+    text = (
+        f"Ireland has ratified {TPNW}. The instrument was lodged at UN headquarters yesterday. "
+        "The treaty has 43 states parties."
+    )
+    assert _checks(eval_db, text, written_on=date(2020, 8, 7)) == [(43, "parties", "XXVI-9", "2020-08-07")]
+
+
+def test_questions_of_how_many_by_their_noun_and_the_answers_after_a_speakers_label() -> None:
+    text = (
+        "Q: And how many signatures does the Cluster Munitions Convention have now?\nA: A hundred and eight.\n"
+        "Q: And ratifications?\nA: A hundred, exactly."
+    )
+    assert _counts(text) == [(108, "signatories"), (100, "parties")]
+    text = f"How many States are parties to {CRC} today?\n196, all but one."
+    assert _counts(text) == [(196, "parties")]
+    # a question of its noun alone, with no "how many" before it, asks nothing countable
+    assert _counts("Q: And ratifications?\nA: A hundred, exactly.") == []
+
+
+def test_a_dozen_is_twelve() -> None:
+    assert parse_number("two dozen") == 24
+    text = f"{TPNW} has 94 signatories; the number of states that have signed but not yet ratified is about two dozen."
+    assert _counts(text) == [(94, "signatories"), (24, "signed_not_party")]
+    assert _counts("Half a dozen states have signed the treaty.") == []
