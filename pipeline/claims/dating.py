@@ -198,6 +198,11 @@ def date_for(
     paired = _respectively(text, pos, near, lo, hi) if text else None
     if paired is not None:
         return paired
+    # "106 states were parties by the end of 1997, 141 by the end of 2000": a bare figure's own time, told
+    # right after it
+    adjacent = [d for d in near if d.start > pos and re.fullmatch(r"[\w,]+\s+", text[pos : d.start])]
+    if adjacent:
+        return adjacent[0]
     if near:
         # Nearest by distance; on a tie the earlier one ("As of May 2016, 12 states ... in 2017").
         # A day told before the count in a clause of another verb ("deposited it on February 5, 2015 and

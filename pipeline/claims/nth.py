@@ -81,6 +81,15 @@ _NTH_DID = re.compile(
     re.I,
 )
 
+# "Iraq's accession to the Convention, the twentieth, means ...", "Guatemala's instrument of ratification,
+# deposited earlier this year, was the twentieth": the Nth of the act the state's possessive names.
+_NTH_OF_ACT = re.compile(
+    r"['’]s\s+(?:instrument\s+of\s+)?(?P<act>ratification|accession|signature|instrument)\b"
+    r"(?:[^,;.]{1,160}?)?(?:,\s+the\s+|(?:,[^,;.]{1,80},)?\s+(?:was|is|became)\s+the\s+)(?:"
+    + _ORD
+    + r")(?=\s*[,.;]|\s+(?:and|to|of)\b)",
+    re.I,
+)
 # "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
 _NTH_AND = re.compile(
     r"\b(?:the\s+)?(?P<a>"
@@ -187,6 +196,14 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         if figure >= 10:
             measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signed" else MEASURE_PARTIES
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _NTH_OF_ACT.finditer(text):
+        figure, group = ordinal_of(m)
+        if figure >= 10:
+            signs = m.group("act").lower() == "signature"
+            measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+            out.append(
+                exact(figure, measure, (m.start("act"), m.end()), m.span(group), m.group(0)[2:].strip())
+            )
     for m in _NTH_AND.finditer(text):
         # (the checker makes one a threshold when that consent brought the treaty into force)
         signs = m.group("verb").lower() == "sign"

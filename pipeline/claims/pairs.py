@@ -330,6 +330,34 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
     return out
 
 
+# "106 states were parties by the end of 1997, 141 by the end of 2000 and 175 by the end of 2005": the
+# figures of a count's series, each told with its own time (as the count itself is).
+_WHEN = (
+    r"(?:by|in|at)\s+(?:the\s+(?:end|close|start|beginning)\s+of\s+)?"
+    rf"(?:(?:{MONTH_NAMES})\.?\s+)?(?:19|20)\d\d\b"
+)
+_SERIES_NEXT = re.compile(
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?={_WHEN})", re.I
+)
+_TOLD_WHEN = re.compile(r"[^,;]*?\b" + _WHEN, re.I)
+_WHEN_RE = re.compile(_WHEN, re.I)
+
+
+def series(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The later figures of a count's series, each with its own time, of the count's measure."""
+    out = []
+    for m in _SERIES_NEXT.finditer(text):
+        i = sentences.index(m.start("num"))
+        first = _count_before(counts, m.start(), sentences=sentences, told_in=(i,))
+        figure = parse_number(m.group("num"))
+        if first is None or is_year(figure, m.group("num")) or not _TOLD_WHEN.match(text, first.number_end):
+            continue
+        when = _WHEN_RE.match(text, m.end())
+        end = when.end() if when else m.end("num")
+        out.append(CountMatch.exact(text, figure, first.measure, (m.start("num"), end), m.span("num")))
+    return out
+
+
 def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """The counts the frames did not find that the counts they found tell (in text order): the rest of a
     "respectively" run, "N of those" after all signatories, "Of these N States" after a count of N, a
@@ -341,6 +369,7 @@ def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list
         *told_again(text, counts),
         *protocol_too(text, counts, sentences),
         *signed_not_yet(text, counts, sentences),
+        *series(text, counts, sentences),
     ]
 
 

@@ -125,3 +125,26 @@ def test_a_dozen_is_twelve() -> None:
     text = f"{TPNW} has 94 signatories; the number of states that have signed but not yet ratified is about two dozen."
     assert _counts(text) == [(94, "signatories"), (24, "signed_not_party")]
     assert _counts("Half a dozen states have signed the treaty.") == []
+
+
+CWC = "the Chemical Weapons Convention"
+
+
+def test_a_counts_series_each_with_its_own_time(eval_db: Path) -> None:
+    text = f"Ratifications of {CWC} came quickly: 106 states were parties by the end of 1997, 141 by the end of 2000 and 175 by the end of 2005."
+    assert _checks(eval_db, text) == [
+        (106, "parties", "XXVI-3", "1997-12-31"),
+        (141, "parties", "XXVI-3", "2000-12-31"),
+        (175, "parties", "XXVI-3", "2005-12-31"),
+    ]
+    # a count told without a time of its own has no series after it
+    assert _counts(f"{CWC} was signed by 130 states, 20 in Africa.") == [(130, "signatories")]
+
+
+def test_the_nth_of_the_act_a_states_possessive_names(eval_db: Path) -> None:
+    text = f"Peru's ratification of {CRC}, the 150th, came in 1990."
+    assert _counts(text) == [(150, "parties")]
+    text = f"Somalia's instrument of ratification of {CRC}, deposited that autumn, was the 196th."
+    assert _checks(eval_db, text) == [(196, "parties", "IV-11", "2015-10-01")]
+    # a rank that is no ordinal of the act
+    assert _counts(f"Peru's ratification of {CRC} was the second step.") == []
