@@ -262,7 +262,7 @@ _OPENED = re.compile(r"\bopened\s+for\s+signature\b(?![^.]{0,40}\b(?:19|20)\d\d)
 _OPENING = re.compile(
     r"\bon\s+(?:its|the)\s+opening\s+day\b|"
     # "signed the treaty on its first day" (not "on the first day of the conference")
-    r"\bon\s+(?:its|the)\s+(?:very\s+)?first\s+day(?:\s+(?:(?:it\s+was\s+)?open(?:ed)?\s+for\s+signature|"
+    r"\bon\s+(?:its|the|that)\s+(?:very\s+)?first\s+day(?:\s+(?:(?:it\s+was\s+)?open(?:ed)?\s+for\s+signature|"
     r"of\s+(?:signature|signing)))?\b(?!\s+(?:of|at|in)\b)|"
     r"\bon\s+the\s+(?:very\s+)?day\s+it\s+(?:was\s+)?opened\s+for\s+signature\b|"
     r"\bopened\s+for\s+signature\s+and\s+(?:was\s+)?(?:immediately\s+)?signed\s+by\b",

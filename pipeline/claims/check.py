@@ -13,6 +13,7 @@ from pipeline.claims.ago import ago_counts
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dates import find_dates
 from pipeline.claims.dating import further_counts
+from pipeline.claims.entry_years import entry_years
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -320,7 +321,7 @@ def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     """The dates the record gives (an ordinal's state, a named act, the opening day): stages that read the
     store's tables, so they run when the store is open to check the claims, never while the text is read."""
     claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
-    return restated(opening_day(yearless_acts(claims, store), text, store), text)
+    return restated(entry_years(opening_day(yearless_acts(claims, store), text, store), text, store), text)
 
 
 def _brought(c: Claim, store: StoreLike, by_no: dict[str, dict[str, Any]]) -> bool:

@@ -148,3 +148,30 @@ def test_the_nth_of_the_act_a_states_possessive_names(eval_db: Path) -> None:
     assert _checks(eval_db, text) == [(196, "parties", "IV-11", "2015-10-01")]
     # a rank that is no ordinal of the act
     assert _counts(f"Peru's ratification of {CRC} was the second step.") == []
+
+
+def test_a_count_at_an_entry_into_force_told_by_its_year_takes_the_records_day(eval_db: Path) -> None:
+    cat = "the Convention against Torture"
+    text = f"On that date in 1987 {cat} entered into force. Twenty-one States were parties to it then."
+    assert _checks(eval_db, text, written_on=date(2017, 6, 26)) == [(21, "parties", "IV-9", "1987-06-26")]
+    text = (
+        f"{cat[0].upper()}{cat[1:]} was adopted on 10 December 1984. It entered into force in 1987; at that "
+        "time it had 21 States parties."
+    )
+    assert _checks(eval_db, text, written_on=date(2017, 6, 26)) == [(21, "parties", "IV-9", "1987-06-26")]
+    # a year the record's entry into force is not in: no day from the record
+    text = f"{cat[0].upper()}{cat[1:]} entered into force in 1988; at that time it had 21 States parties."
+    assert (21, "parties", "IV-9", "1987-06-26") not in _checks(eval_db, text, written_on=date(2017, 6, 26))
+    # "since then" points back at no moment
+    text = f"{cat[0].upper()}{cat[1:]} entered into force in 1987. 162 States have ratified it since then."
+    assert _checks(eval_db, text, written_on=date(2017, 6, 26)) == [(162, "parties", "IV-9", "2017-06-26")]
+
+
+def test_on_that_first_day_is_the_opening_for_signature(eval_db: Path) -> None:
+    text = (
+        "Human Rights Day 1999 was the day the Optional Protocol to the Convention on the Elimination of All "
+        "Forms of Discrimination against Women opened for signature, and 23 States signed it on that first day."
+    )
+    assert _checks(eval_db, text, written_on=date(2019, 12, 10)) == [
+        (23, "signatories", "IV-8-b", "1999-12-10")
+    ]

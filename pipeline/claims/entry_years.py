@@ -1,0 +1,61 @@
+"""Dating by the record: a count told at an entry into force that the text dates by its year alone ("The
+Convention entered into force in 2003; at that time it had only 22 States parties", "on that date in 1987 the
+Convention entered into force. Twenty-one States were parties to it then") is of the day of that entry into
+force, which the UN's page gives, when that day falls in the year told (eval Conventions, date rule 3)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.claims.facts import entry_into_force
+from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.store_view import StoreLike
+
+# The count's own words pointing back at a moment told before: "at that time", "on that date", "then" closing
+# its clause (not "since then"), "when it entered into force".
+_POINTER = re.compile(
+    r"\bat\s+(?:that|the)\s+time\b(?!\s+of)|\b(?:on|by|at)\s+that\s+(?:day|date|point)\b|"
+    r"(?<!since\s)(?<!until\s)(?<!till\s)\bthen(?=\s*[.;,])|"
+    r"\bwhen\s+it\s+(?:entered|came)\s+into\s+force\b|\bat\s+(?:its\s+)?entry\s+into\s+force\b",
+    re.I,
+)
+_INTO_FORCE = r"(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|became\s+binding)"
+# An entry into force told with its year alone: "entered into force in 2003", "in 1987 the Convention
+# entered into force".
+_ENTRY_IN_YEAR = re.compile(
+    rf"\b{_INTO_FORCE}\b[^.;\d]{{0,40}}?\bin\s+(?P<y>(?:19|20)\d\d)\b(?![^.;]{{0,4}}\d)|"
+    rf"\bin\s+(?P<y2>(?:19|20)\d\d)\b[^.;\d]{{0,60}}?\b{_INTO_FORCE}\b",
+    re.I,
+)
+# How far back the entry into force may be told: its sentence, or the one before.
+_REACH = 400
+_UNDATED = frozenset({None, "written-on", "byline", "paragraph"})
+
+
+def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
+    """Each count, dated by the record's entry into force where its words point back at one told by year
+    (after any other day its paragraph tells)."""
+    rows = store.treaty_rows()
+    out = []
+    for c in claims:
+        if c.kind == KIND_COUNT and c.mtdsg_no in rows and c.date_source in _UNDATED:
+            before = text[max(0, c.number_start - _REACH) : c.number_start]
+            paragraph = before.rfind("\n\n")
+            told = list(_ENTRY_IN_YEAR.finditer(before, paragraph + 1)) if _POINTER.search(c.sentence) else []
+            if told and c.date_source == "paragraph" and before.rfind(c.date_text or "") > told[-1].start():
+                told = []  # a day told after the entry into force, nearer the count, stands
+            day = entry_into_force(rows[c.mtdsg_no].get("entry_into_force")) if told else None
+            if day is not None and day.year == int(told[-1].group("y") or told[-1].group("y2")):
+                c = replace(
+                    c,
+                    claimed_on=day,
+                    date_text=f"dated by the entry into force, {day.isoformat()}",
+                    date_source="record",
+                )
+        out.append(c)
+    return out
+
+
+__all__ = ["entry_years"]
