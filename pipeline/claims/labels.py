@@ -106,11 +106,18 @@ _RULE_ROW = re.compile(r"^[\s|:+-]*$")
 _FIGURE_CELL = re.compile(r"(?P<n>\d{1,3})(?:[a-z]|\*{1,3}|†|\[\d{1,2}\])?")
 
 
+# A row whose columns are aligned by spaces, two or more apart: "CCW (1980)      1980      50      125".
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
 def _cells(line: str) -> list[tuple[str, int]] | None:
-    """The cells of a table's row ("| a | b |", "a | b", "a<TAB>b"), each with where it starts in the line,
-    or None for a line that is none."""
+    """The cells of a table's row ("| a | b |", "a | b", "a<TAB>b", "a   b" aligned by spaces), each with
+    where it starts in the line, or None for a line that is none."""
     if "|" not in line and "\t" not in line:
-        return None
+        if "  " not in line.strip():
+            return None
+        cells = [(m.group(0), m.start()) for m in _SPACED_CELL.finditer(line)]
+        return cells if len(cells) >= 2 else None
     cells = []
     for m in _CELL.finditer(line):
         cell = m.group(0).strip()
@@ -121,11 +128,17 @@ def _cells(line: str) -> list[tuple[str, int]] | None:
     return cells if len(cells) >= 2 else None
 
 
+def _column_measure(heading: str) -> str:
+    """The measure of a column's heading: its label's, and "signed but not ratified" by what follows it."""
+    m = _MEASURE_HEADER.fullmatch(heading)
+    return measure_for(m.group("label") if m else heading, heading[m.end("label") :] if m else "")
+
+
 def table_matches(text: str) -> list[CountMatch]:
     """ "Treaty | Parties | Signatories" over "Arms Trade Treaty | 116 | 26": each figure under a measure's
     heading is a count of that measure, of the treaty its row names (the rows under the heading, up to the
     first line that is no row of as many cells)."""
-    if "|" not in text and "\t" not in text:
+    if "|" not in text and "\t" not in text and "   " not in text:
         return []
     out = []
     columns: dict[int, str] = {}
@@ -139,7 +152,8 @@ def table_matches(text: str) -> list[CountMatch]:
             continue
         heads = {k: h for k, (c, _) in enumerate(cells) if (h := _MEASURE_HEADER.fullmatch(c))}
         if heads and not any(_FIGURE_CELL.fullmatch(c) for c, _ in cells):
-            columns = {k: re.sub(r"\s+", " ", h.group("label").lower()) for k, h in heads.items()}
+            # ("Signatories (not yet ratified)": the words after the label tell the measure too)
+            columns = {k: re.sub(r"\s+", " ", h.group(0).lower()) for k, h in heads.items()}
             width = len(cells)
             continue
         if _RULE_ROW.match(line):
@@ -152,7 +166,7 @@ def table_matches(text: str) -> list[CountMatch]:
             if figure := _FIGURE_CELL.fullmatch(cell):
                 number = (line_start + start, line_start + start + figure.end("n"))
                 out.append(
-                    _row(text, int(figure["n"]), measure_for(label, ""), (line_start, number[1]), number)
+                    _row(text, int(figure["n"]), _column_measure(label), (line_start, number[1]), number)
                 )
     return out
 

@@ -20,6 +20,8 @@ _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
 _ITEM = re.compile(r"\s*(?:[|!*\-–—•#>{]|\d{1,2}[.)]\s|[A-Z][\w ()/-]{0,40}:\s)")
 # Dot leaders before a figure at a line's end: a row of a list, never a wrapped line.
 _LEADERS = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,3}\b[^\n.]{0,40}$")
+# Columns aligned by spaces inside a line (three or more between two cells).
+ALIGNED = re.compile(r"\S {3,}\S")
 # The measure of a wrapped block: its longest line is at least this long and at most the longest (a
 # paragraph written on one line is longer, and has no line break to read)...
 _SHORTEST_MEASURE, _LONGEST_MEASURE = 45, 120
@@ -73,6 +75,9 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
             or _ITEM.match(lines[i + 1]) is not None
             or lines[i].rstrip().endswith(":")
             or _LEADERS.search(lines[i]) is not None  # a list's row: "ICESCR ........ 160"
+            # a table's row, its columns aligned by spaces: "CCW (1980)      1980      50"
+            or ALIGNED.search(lines[i]) is not None
+            or ALIGNED.search(lines[i + 1]) is not None
         )
         # Outside a block of one measure, a full line runs on into a line that cannot open a row of its
         # own: one that starts with a small letter ("... has been signed\nby 88 States").

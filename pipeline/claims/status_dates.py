@@ -13,6 +13,7 @@ from datetime import date
 
 from pipeline.claims.dates import DateMention, find_dates
 from pipeline.claims.dating import DateIndex
+from pipeline.claims.layout import ALIGNED
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.sentences import Spans, after_last, before_next, split_paragraphs
 from pipeline.text import MONTHS
@@ -84,6 +85,7 @@ def _is_row(line: str) -> bool:
     return (
         "|" in line
         or "\t" in line
+        or ALIGNED.search(line) is not None  # columns aligned by spaces
         or re.search(r"(?:\.{3,}|…)[ \t]*\d", line) is not None
         or re.fullmatch(r"[ \t*•·-]*[A-Za-z][\w /()-]{1,40}:[ \t]*\d{1,3}\b[^\n]{0,40}", line) is not None
     )

@@ -175,3 +175,27 @@ def test_on_that_first_day_is_the_opening_for_signature(eval_db: Path) -> None:
     assert _checks(eval_db, text, written_on=date(2019, 12, 10)) == [
         (23, "signatories", "IV-8-b", "1999-12-10")
     ]
+
+
+def test_a_table_aligned_by_spaces_its_columns_and_its_captions_date(eval_db: Path) -> None:
+    text = (
+        "Table 2. Participation in selected treaties (status as at 1 January 2020)\n\n"
+        "Treaty                          Adopted   In force   Signatories   States parties\n"
+        "CCW (1980)                      1980      1983       50            125\n"
+        "Chemical Weapons Convention     1992      1997       165           193\n"
+    )
+    assert _checks(eval_db, text, written_on=date(2020, 3, 10)) == [
+        (50, "signatories", "XXVI-2", "2020-01-01"),
+        (125, "parties", "XXVI-2", "2020-01-01"),
+        (165, "signatories", "XXVI-3", "2020-01-01"),
+        (193, "parties", "XXVI-3", "2020-01-01"),
+    ]
+    # a column's words after its label tell its measure too
+    text = "Treaty          Signatories (not yet ratified)\nArms Trade Treaty          31\n"
+    assert _counts(text) == [(31, "signed_not_party")]
+    # prose of one measure, wrapped, stays prose
+    text = (
+        "The Chemical Weapons Convention, which opened for signature in Paris in 1993, has been\n"
+        "ratified by 193 states, more than any other disarmament treaty in the world today.\n"
+    )
+    assert _counts(text) == [(193, "parties")]
