@@ -134,11 +134,14 @@ def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, kind: str) -> tuple[str
     return iso3 if is_missing(name) else str(name), kind if is_missing(what) else str(what).lower(), day
 
 
+def dated_by_record(c: Claim, day: date, what: str) -> Claim:
+    """The claim dated by the record's day of `what` ("the opening for signature", "Chile's accession")."""
+    return replace(c, claimed_on=day, date_text=f"dated by {what}, {day.isoformat()}", date_source="record")
+
+
 def _dated_by(c: Claim, act: tuple[str, str, date]) -> Claim:
     name, what, day = act
-    return replace(
-        c, claimed_on=day, date_text=f"dated by {name}'s {what}, {day.isoformat()}", date_source="record"
-    )
+    return dated_by_record(c, day, f"{name}'s {what}")
 
 
 def _one_act(store: StoreLike, c: Claim, acts: set[tuple[str, str]]) -> tuple[str, str, date] | None:
@@ -306,12 +309,7 @@ def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             if when and day is not None and not _month_agrees(when.group(0), day):
                 day = None  # "When it opened for signature in June 2013": the record's first day is in it
             if day is not None and not _DATE_WORDS.search(clause) and _agrees(c.sentence, day):
-                c = replace(
-                    c,
-                    claimed_on=day,
-                    date_text=f"dated by the opening for signature, {day.isoformat()}",
-                    date_source="record",
-                )
+                c = dated_by_record(c, day, "the opening for signature")
         out.append(c)
     return out
 
@@ -332,4 +330,4 @@ def _agrees(sentence: str, day: date) -> bool:
     return True
 
 
-__all__ = ["ACT_WORDS", "count_on", "named_acts", "opening_day", "yearless_acts"]
+__all__ = ["ACT_WORDS", "count_on", "dated_by_record", "named_acts", "opening_day", "yearless_acts"]

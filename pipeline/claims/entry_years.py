@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
+from pipeline.claims.anchors import dated_by_record
 from pipeline.claims.facts import entry_into_force
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.store_view import StoreLike
@@ -48,12 +48,7 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
                 told = []  # a day told after the entry into force, nearer the count, stands
             day = entry_into_force(rows[c.mtdsg_no].get("entry_into_force")) if told else None
             if day is not None and day.year == int(told[-1].group("y") or told[-1].group("y2")):
-                c = replace(
-                    c,
-                    claimed_on=day,
-                    date_text=f"dated by the entry into force, {day.isoformat()}",
-                    date_source="record",
-                )
+                c = dated_by_record(c, day, "the entry into force")
         out.append(c)
     return out
 
