@@ -79,16 +79,17 @@ POINTS_BACK = re.compile(
 _ACT = re.compile(r"\b(?:deposit|lodg|ratif|acced|accession|join)", re.I)
 
 
-def _day_before(text: str, c: Claim, on: date) -> tuple[date, str] | None:
+def _day_before(text: str, c: Claim, on: date, sentences: list[Spans]) -> tuple[date, str] | None:
     """The relative day of the act told in the sentence before the count's, in its paragraph, when the
-    count's sentence points back at it."""
+    count's sentence points back at it (`sentences`: the text's sentences, split once, on first need)."""
     if not POINTS_BACK.match(c.sentence or ""):
         return None
-    sentences = Spans(split_sentences(text))
-    i = sentences.index(c.number_start)
+    if not sentences:
+        sentences.append(Spans(split_sentences(text)))
+    i = sentences[0].index(c.number_start)
     if i < 1:
         return None
-    start, end = sentences.spans[i - 1]
+    start, end = sentences[0].spans[i - 1]
     paragraph = text.rfind("\n\n", 0, c.number_start)
     said = text[start:end]
     if start < paragraph or not _ACT.search(said):
@@ -108,18 +109,19 @@ def yesterday_counts(claims: Sequence[Claim], text: str = "", written_on: date |
     "on Monday" is of the last Monday on or before it ("last Monday": before it). So is one whose sentence
     points back at such an act told in the sentence before ("That brings the total to 30")."""
     out = []
+    sentences: list[Spans] = []
     for c in claims:
         said, on = c.sentence or "", c.claimed_on
         if c.date_source == "sentence" and _is_dateline(said, c.date_text or ""):
             c = replace(c, date_source="byline")  # "Berlin, 21 April 2023 — Germany yesterday deposited ..."
         if c.date_source == "paragraph" and written_on is not None:
-            day = _day_before(text, c, written_on)
+            day = _day_before(text, c, written_on, sentences)
             out.append(c if day is None else replace(c, claimed_on=day[0], date_text=day[1]))
             continue
         if on is None or c.date_source not in ("written-on", "byline") or PRESENT.search(said):
             out.append(c)
             continue
-        day = _relative_day(said, on, c.phrase) or _day_before(text, c, on)
+        day = _relative_day(said, on, c.phrase) or _day_before(text, c, on, sentences)
         if day is not None:
             c = replace(c, claimed_on=day[0], date_text=day[1])
         out.append(c)
