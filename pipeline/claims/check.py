@@ -13,6 +13,7 @@ from pipeline.claims.ago import ago_counts
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dates import find_dates
 from pipeline.claims.dating import further_counts
+from pipeline.claims.each_treaty import each_named
 from pipeline.claims.entry_years import entry_years
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
@@ -314,7 +315,11 @@ def read_claims(
     text = reading.text
     claims = ago_counts(yesterday_counts(further_counts(reading.claims, text), text, written_on))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
-    return replace(reading, claims=tuple(paragraph_days(claims, text)))
+    index = store.title_index()
+    claims = each_named(paragraph_days(claims, text), text, index)
+    # (a figure the record may read, told of several treaties, is a candidate for each)
+    candidates = each_named(reading.candidates, text, index)
+    return replace(reading, claims=tuple(claims), candidates=tuple(candidates))
 
 
 def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:

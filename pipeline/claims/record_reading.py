@@ -159,22 +159,23 @@ def read_by_record(
     ordinal candidate dated by the act of each state its sentence names (anchors.by_named_state)."""
     reasons = {u.start: u.reason for u in unread}
     found: list[ClaimCheck] = []
-    taken: set[int] = set()
+    # (a figure told of several treaties at once is a candidate of each: each_treaty.py)
+    taken: set[tuple[int, str | None]] = set()
     for cand in sorted(candidates, key=lambda c: c.kind != KIND_THRESHOLD):
-        if cand.number_start in taken:
+        if (cand.number_start, cand.mtdsg_no) in taken:
             continue
         why = reasons.get(cand.number_start, REASON_NO_TREATY_WORD)
         if cand.source == ORDINAL_SOURCE:  # "Honduras becomes 50th nation to ratify" (loose_ordinals.py)
             read = _ordinal(replace(cand, source="record"), check, brought, by_state)
             if read is not None:
                 found.append(_noted(read[0], why, read[1]))
-                taken.add(cand.number_start)
+                taken.add((cand.number_start, cand.mtdsg_no))
             continue
         if cand.kind == KIND_THRESHOLD:
             if brought(cand):
                 it_is = "the number of consents that brought the treaty into force"
                 found.append(_noted(check(replace(cand, source="record")), why, it_is))
-                taken.add(cand.number_start)
+                taken.add((cand.number_start, cand.mtdsg_no))
             continue
         for measure in _MEASURES if _NOT.search(cand.sentence) else _MEASURES[:2]:
             # the UN's figure exactly: "at least 38 states" is no count the record bears out by being more
@@ -183,15 +184,16 @@ def read_by_record(
             if bears_out(got):
                 it_is = f"the UN's figure of {MEASURE_WORDS[measure]} on {cand.claimed_on}"
                 found.append(_noted(got, why, it_is))
-                taken.add(cand.number_start)
+                taken.add((cand.number_start, cand.mtdsg_no))
                 break
         else:
             if cand.source == LOOSE_SOURCE:
                 got = check(cand)
                 if _near(got):
                     found.append(_loose_noted(got, why))
-                    taken.add(cand.number_start)
-    return found, tuple(u for u in unread if u.start not in taken)
+                    taken.add((cand.number_start, cand.mtdsg_no))
+    read = {start for start, _ in taken}
+    return found, tuple(u for u in unread if u.start not in read)
 
 
 __all__ = [

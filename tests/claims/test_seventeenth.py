@@ -199,3 +199,22 @@ def test_a_table_aligned_by_spaces_its_columns_and_its_captions_date(eval_db: Pa
         "ratified by 193 states, more than any other disarmament treaty in the world today.\n"
     )
     assert _counts(text) == [(193, "parties")]
+
+
+def test_one_figure_told_of_each_treaty_of_a_list(eval_db: Path) -> None:
+    ccm, att = "the Convention on Cluster Munitions", "the Arms Trade Treaty"
+    text = f"{ccm[0].upper()}{ccm[1:]} and {att} have 110 states parties each."
+    day = date(2021, 9, 1)
+    assert _checks(eval_db, text, written_on=day) == [
+        (110, "parties", "XXVI-8", "2021-09-01"),
+        (110, "parties", "XXVI-6", "2021-09-01"),
+    ]
+    text = f"The Mine Ban Treaty follows at 164, ahead of {ccm} and {att}, level at 110 each."
+    assert sorted(_checks(eval_db, text, written_on=day)) == [
+        (110, "parties", "XXVI-6", "2021-09-01"),
+        (110, "parties", "XXVI-8", "2021-09-01"),
+        (164, "parties", "XXVI-5", "2021-09-01"),
+    ]
+    # "each" of states, not of the treaties: one claim
+    text = f"{ccm[0].upper()}{ccm[1:]} and {att} have 110 states parties, each of them bound to report."
+    assert _checks(eval_db, text, written_on=day) == [(110, "parties", "XXVI-8", "2021-09-01")]
