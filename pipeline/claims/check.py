@@ -9,12 +9,7 @@ from functools import partial
 from typing import Any
 
 from pipeline.catalog import resolve_treaty
-from pipeline.claims.ago import ago_counts
-from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dates import find_dates
-from pipeline.claims.dating import further_counts
-from pipeline.claims.each_treaty import each_named
-from pipeline.claims.entry_years import entry_years
 from pipeline.claims.extract import (
     KIND_THRESHOLD,
     MEASURE_PARTIES,
@@ -34,15 +29,12 @@ from pipeline.claims.facts import (
     signed_not_party,
     told_apart,
 )
-from pipeline.claims.links import restated
 from pipeline.claims.numbers import tells_nth
-from pipeline.claims.ordinal_days import by_named_state, ordinal_days
+from pipeline.claims.ordinal_days import by_named_state
 from pipeline.claims.record_reading import read_by_record
-from pipeline.claims.relative_days import yesterday_counts
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
-from pipeline.claims.running_totals import running_totals
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
-from pipeline.claims.status_dates import brought_to_day, carried_status_dates, marked_year, paragraph_days
+from pipeline.claims.stages import after_reading, record_dates
 from pipeline.claims.store_view import CachedStore, StoreLike, participant_records, treaty_names
 from pipeline.claims.unread import unread_ordinals
 from pipeline.claims.verdicts import (
@@ -311,22 +303,8 @@ def read_claims(
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     by_no = store.treaty_rows()
     forced = resolve_treaty(treaty, by_no) if treaty else None
-    reading = read_text(text, store.title_index(), treaty=forced, written_on=written_on)
-    text = reading.text
-    claims = ago_counts(yesterday_counts(further_counts(reading.claims, text), text, written_on))
-    claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
     index = store.title_index()
-    claims = each_named(paragraph_days(claims, text), text, index)
-    # (a figure the record may read, told of several treaties, is a candidate for each)
-    candidates = each_named(reading.candidates, text, index)
-    return replace(reading, claims=tuple(claims), candidates=tuple(candidates))
-
-
-def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
-    """The dates the record gives (an ordinal's state, a named act, the opening day): stages that read the
-    store's tables, so they run when the store is open to check the claims, never while the text is read."""
-    claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
-    return restated(entry_years(opening_day(yearless_acts(claims, store), text, store), text, store), text)
+    return after_reading(read_text(text, index, treaty=forced, written_on=written_on), index, written_on)
 
 
 def _brought(c: Claim, store: StoreLike, by_no: dict[str, dict[str, Any]]) -> bool:

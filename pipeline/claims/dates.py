@@ -25,6 +25,9 @@ from pipeline.text import MONTHS as _MONTHS
 _MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
+# A timeline's line opens with its year and a separator: "1997 – Opened for signature on 3 December."
+_TIMELINE_LEAD = r"[ \t*•·-]*(?P<year>(?:19|20)\d\d)"
+_TIMELINE_SEP = r"[ \t]*(?:[-–—:|]|\t)"
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # The UN Treaty Collection's own stamp, day first, with its hour: "Status as at : 03-02-2026 10:16:18 EDT"
     (
@@ -117,6 +120,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # A timeline's line that opens with its year: "2005: 148 States Parties", "2015 – 162 States Parties".
+    ("year", re.compile(rf"^{_TIMELINE_LEAD}(?={_TIMELINE_SEP}[ \t])", re.M)),
 )
 # A date right after these words is a status date ("as of September 2021"), never an event date.
 _ANCHOR_BEFORE = re.compile(
@@ -321,7 +326,7 @@ _AHEAD = re.compile(
     r"enter(?:s|ing)?\s+into\s+force|entry\s+into\s+force|take\s+effect)\b",
     re.I,
 )
-_TIMELINE_YEAR = re.compile(r"[ \t*•-]*(?P<y>(?:19|20)\d\d)[ \t]*(?:[-–—:|]|\t)")
+_TIMELINE_YEAR = re.compile(_TIMELINE_LEAD + _TIMELINE_SEP)
 _THIS_YEAR = re.compile(r",?\s+(?:of\s+)?this\s+year\b", re.I)
 
 
@@ -359,7 +364,7 @@ def _with_years(
         line_start = text.rfind("\n", 0, d.start) + 1
         timeline = _TIMELINE_YEAR.match(text, line_start)
         if timeline is not None and told_at < line_start:
-            y = int(timeline.group("y"))
+            y = int(timeline.group("year"))
         if default_year is not None and _THIS_YEAR.match(text, d.end):  # "on 4 February this year"
             y, year, paragraph, status = default_year, default_year, bisect_left(breaks, d.start), True
         elif (

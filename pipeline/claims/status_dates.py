@@ -211,4 +211,43 @@ def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
     ]
 
 
-__all__ = ["brought_to_day", "carried_status_dates", "marked_year", "paragraph_days", "row_day"]
+# A fact box's footer that dates the lines above it: "(Status as of 31 December 2014)", "Source: UNODA, as
+# of 31 August 2023", "Figures as at 1 May 2020".
+_FOOTER = re.compile(r"\b(?:as\s+(?:of|at)|status|figures|source)\b", re.I)
+_SHORT_LINE, _FOOTER_LINE, _REACH_LINES = 90, 120, 6
+
+
+def footer_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
+    """Each count of a fact box's short lines, dated only by the text's own day, takes the status date of
+    the footer line under them (the lines between all short; no blank line)."""
+    out, anchored = [], None
+    for c in claims:
+        if c.kind == KIND_COUNT and c.date_source in ("written-on", "byline", None):
+            line_start = text.rfind("\n", 0, c.number_start) + 1
+            at = before_next(text, "\n", c.number_start)
+            for _ in range(_REACH_LINES if at - line_start <= _SHORT_LINE else 0):
+                end = before_next(text, "\n", at + 1)
+                line = text[at + 1 : end]
+                if at >= len(text) or not line.strip() or len(line) > _FOOTER_LINE:
+                    break
+                if anchored is None:
+                    anchored = [d for d in find_dates(text) if d.anchored and not d.event]
+                told = [d for d in anchored if at < d.start < end]
+                if told and _FOOTER.search(line):
+                    c = replace(c, claimed_on=told[-1].on, date_text=told[-1].text, date_source="paragraph")
+                    break
+                if told or len(line) > _SHORT_LINE:
+                    break
+                at = end
+        out.append(c)
+    return out
+
+
+__all__ = [
+    "brought_to_day",
+    "carried_status_dates",
+    "footer_dates",
+    "marked_year",
+    "paragraph_days",
+    "row_day",
+]

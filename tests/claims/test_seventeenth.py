@@ -218,3 +218,28 @@ def test_one_figure_told_of_each_treaty_of_a_list(eval_db: Path) -> None:
     # "each" of states, not of the treaties: one claim
     text = f"{ccm[0].upper()}{ccm[1:]} and {att} have 110 states parties, each of them bound to report."
     assert _checks(eval_db, text, written_on=day) == [(110, "parties", "XXVI-8", "2021-09-01")]
+
+
+def test_a_timeline_line_opening_with_its_year_dates_its_count(eval_db: Path) -> None:
+    text = "MINE BAN TREATY: TIMELINE\n2005: 148 States Parties\n2015 – 162 States Parties"
+    assert _checks(eval_db, text, written_on=date(2017, 12, 3)) == [
+        (148, "parties", "XXVI-5", "2005-12-31"),
+        (162, "parties", "XXVI-5", "2015-12-31"),
+    ]
+    # a year that opens a line as the subject of its sentence is no timeline's
+    text = "The Mine Ban Treaty has 164 States Parties.\n2015 was the year the treaty's review began."
+    assert _checks(eval_db, text, written_on=date(2017, 12, 3)) == [(164, "parties", "XXVI-5", "2017-12-03")]
+
+
+def test_a_fact_boxs_footer_dates_the_lines_above_it(eval_db: Path) -> None:
+    text = (
+        "ARMS TRADE TREATY — STATUS\n130 signatories\n113 States Parties\n"
+        "Source: the UN Office for Disarmament Affairs, as of 31 August 2023"
+    )
+    assert _checks(eval_db, text, written_on=date(2023, 9, 5)) == [
+        (130, "signatories", "XXVI-8", "2023-08-31"),
+        (113, "parties", "XXVI-8", "2023-08-31"),
+    ]
+    # a blank line between the figures and a dated line: no footer of theirs
+    text = "ARMS TRADE TREATY — STATUS\n113 States Parties\n\nSource: the UN Office for Disarmament Affairs, as of 31 August 2023"
+    assert _checks(eval_db, text, written_on=date(2023, 9, 5)) == [(113, "parties", "XXVI-8", "2023-09-05")]

@@ -1,0 +1,51 @@
+"""The stages after the first reading, in their order: those that date a text's claims from its words
+(`after_reading`: the day before, "ago", a status date carried over, a fact box's footer, one figure told of
+each treaty of a list), and those that date them by the record (`record_dates`: an ordinal's state, a named
+act, the opening for signature, the entry into force), which run when the store is open to check the
+claims, never while the text is read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from pipeline.claims.ago import ago_counts
+from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
+from pipeline.claims.dating import further_counts
+from pipeline.claims.each_treaty import each_named
+from pipeline.claims.entry_years import entry_years
+from pipeline.claims.extract import Claim, Reading
+from pipeline.claims.links import restated
+from pipeline.claims.ordinal_days import ordinal_days
+from pipeline.claims.relative_days import yesterday_counts
+from pipeline.claims.running_totals import running_totals
+from pipeline.claims.status_dates import (
+    brought_to_day,
+    carried_status_dates,
+    footer_dates,
+    marked_year,
+    paragraph_days,
+)
+from pipeline.claims.store_view import StoreLike
+from pipeline.claims.treaties import TitleIndex
+
+
+def after_reading(reading: Reading, index: TitleIndex, written_on: date | None) -> Reading:
+    """The reading with its claims (and the candidates the record may read) dated from the text's words."""
+    text = reading.text
+    claims = ago_counts(yesterday_counts(further_counts(reading.claims, text), text, written_on))
+    claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
+    claims = each_named(footer_dates(paragraph_days(claims, text), text), text, index)
+    # (a figure the record may read, told of several treaties, is a candidate for each)
+    candidates = each_named(footer_dates(reading.candidates, text), text, index)
+    return replace(reading, claims=tuple(claims), candidates=tuple(candidates))
+
+
+def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
+    """The dates the record gives (an ordinal's state, a named act, the opening day, the entry into force)."""
+    claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
+    return restated(entry_years(opening_day(yearless_acts(claims, store), text, store), text, store), text)
+
+
+__all__ = ["after_reading", "record_dates"]
