@@ -233,7 +233,8 @@ def footer_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
                 if anchored is None:
                     anchored = [d for d in find_dates(text) if d.anchored and not d.event]
                 told = [d for d in anchored if at < d.start < end]
-                if told and _FOOTER.search(line):
+                # (a sibling row's own "(as of ...)" is that row's: "Parties: 113 (as of August 2023)")
+                if told and _FOOTER.search(line) and not re.search(r"\d", line.replace(told[-1].text, "")):
                     c = replace(c, claimed_on=told[-1].on, date_text=told[-1].text, date_source="paragraph")
                     break
                 if told or len(line) > _SHORT_LINE:

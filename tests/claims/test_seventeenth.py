@@ -243,3 +243,11 @@ def test_a_fact_boxs_footer_dates_the_lines_above_it(eval_db: Path) -> None:
     # a blank line between the figures and a dated line: no footer of theirs
     text = "ARMS TRADE TREATY — STATUS\n113 States Parties\n\nSource: the UN Office for Disarmament Affairs, as of 31 August 2023"
     assert _checks(eval_db, text, written_on=date(2023, 9, 5)) == [(113, "parties", "XXVI-8", "2023-09-05")]
+
+
+def test_an_infobox_rows_own_as_of_is_no_footer_of_the_row_above(eval_db: Path) -> None:
+    text = "Arms Trade Treaty\nSignatories: 130\nParties: 113 (as of August 2023)\nLanguages: Arabic, Chinese"
+    assert _checks(eval_db, text, written_on=date(2023, 9, 2)) == [
+        (130, "signatories", "XXVI-8", "2023-09-02"),
+        (113, "parties", "XXVI-8", "2023-08-31"),
+    ]
