@@ -10,6 +10,7 @@ import re
 from pipeline.claims.clauses import ADVERBS
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import CountMatch
+from pipeline.claims.noun_frames import done_before
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import ordinal_of, parse_ordinal
@@ -43,7 +44,7 @@ _NTH_TO = re.compile(
     + _ASIDE
     + r"|(?=to\s))"
     + _TO_JOIN
-    + r"|(?:state|country|nation)\s+part(?:y|ies)"
+    + r"|(?:state|country|nation)\s+part(?:y|ies)|(?:ratifying|acceding)\s+(?:state|country|nation)"
     # "thus is the 126th High Contracting Party": the treaty's own word for a party
     r"|(?:high\s+)?contracting\s+party"
     # "the 158th member state of the Convention": a member of a treaty is a party to it
@@ -164,9 +165,11 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             # "the first state to ratify" of no state named: an event of the day, as with thresholds; "the
             # first to sign": the record cannot order one day's signatures
             continue
-        if m.group("other") and not JOINING.search(clause_around(text, m.start(), m.end())):
+        # "It is the twentieth state to do so": the act the sentences before tell
+        done = done_before(text, m.start()) if (m.group("other") or "").lower() == "do" else ""
+        if m.group("other") and not done and not JOINING.search(clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
-        signs = (m.group("verb") or m.group("ing") or "").lower() in ("sign", "signed", "signing")
+        signs = (m.group("verb") or m.group("ing") or done).lower() in ("sign", "signed", "signing")
         if (
             not signs
             and tells_entry(_own_clause(text, m.start(), m.end()))

@@ -213,7 +213,7 @@ def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
 
 # A fact box's footer that dates the lines above it: "(Status as of 31 December 2014)", "Source: UNODA, as
 # of 31 August 2023", "Figures as at 1 May 2020".
-_FOOTER = re.compile(r"\b(?:as\s+(?:of|at)|status|figures|source)\b", re.I)
+_FOOTER = re.compile(r"\b(?:as\s+(?:of|at)|status|figures|source|(?P<updated>updated))\b", re.I)
 _SHORT_LINE, _FOOTER_LINE, _REACH_LINES = 90, 120, 6
 
 
@@ -231,10 +231,14 @@ def footer_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
                 if at >= len(text) or not line.strip() or len(line) > _FOOTER_LINE:
                     break
                 if anchored is None:
-                    anchored = [d for d in find_dates(text) if d.anchored and not d.event]
-                told = [d for d in anchored if at < d.start < end]
+                    anchored = [d for d in find_dates(text) if not d.event]
+                footer = _FOOTER.search(line)
+                # ("Last updated: 3 December 2024": the day the box's figures were brought up to)
+                told = [
+                    d for d in anchored if at < d.start < end and (d.anchored or footer and footer["updated"])
+                ]
                 # (a sibling row's own "(as of ...)" is that row's: "Parties: 113 (as of August 2023)")
-                if told and _FOOTER.search(line) and not re.search(r"\d", line.replace(told[-1].text, "")):
+                if told and footer and not re.search(r"\d", line.replace(told[-1].text, "")):
                     c = replace(c, claimed_on=told[-1].on, date_text=told[-1].text, date_source="paragraph")
                     break
                 if told or len(line) > _SHORT_LINE:

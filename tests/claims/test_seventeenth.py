@@ -251,3 +251,25 @@ def test_an_infobox_rows_own_as_of_is_no_footer_of_the_row_above(eval_db: Path) 
         (130, "signatories", "XXVI-8", "2023-09-02"),
         (113, "parties", "XXVI-8", "2023-08-31"),
     ]
+
+
+def test_the_nth_ratifying_state_and_the_nth_state_to_do_so(eval_db: Path) -> None:
+    text = f"Somalia counts as the 196th ratifying state of {CRC}."
+    assert _counts(text) == [(196, "parties")]
+    opic = "the Optional Protocol to the Convention on the Rights of the Child on a communications procedure"
+    text = f"Denmark acceded this week to {opic}. It is the twentieth state to do so."
+    assert _checks(eval_db, text, written_on=date(2015, 10, 9)) == [(20, "parties", "IV-11-d", "2015-10-09")]
+    text = f"Denmark signed {opic} this week. It is the 40th state to do so."
+    assert _checks(eval_db, text, written_on=date(2015, 10, 9)) == [
+        (40, "signatories", "IV-11-d", "2015-10-09")
+    ]
+    # "to do so" of no act told before: no count
+    assert _counts("It is the twentieth state to do so.") == []
+
+
+def test_a_last_updated_footer_dates_the_box_above_it(eval_db: Path) -> None:
+    text = f"{TPNW[4:]}: status\n94 signatories  ·  73 states parties\nLast updated: 3 December 2024\n"
+    assert _checks(eval_db, text, written_on=date(2024, 12, 5)) == [
+        (94, "signatories", "XXVI-9", "2024-12-03"),
+        (73, "parties", "XXVI-9", "2024-12-03"),
+    ]
