@@ -114,11 +114,13 @@ def yesterday_counts(claims: Sequence[Claim], text: str = "", written_on: date |
         said, on = c.sentence or "", c.claimed_on
         if c.date_source == "sentence" and _is_dateline(said, c.date_text or ""):
             c = replace(c, date_source="byline")  # "Berlin, 21 April 2023 — Germany yesterday deposited ..."
-        if c.date_source == "paragraph" and written_on is not None:
+        if c.date_source == "paragraph" and written_on is not None and on != written_on:
             day = _day_before(text, c, written_on, sentences)
             out.append(c if day is None else replace(c, claimed_on=day[0], date_text=day[1]))
             continue
-        if on is None or c.date_source not in ("written-on", "byline") or PRESENT.search(said):
+        # (a page's stamp earlier in the paragraph that is the text's own day is the text's own day)
+        own = c.date_source in ("written-on", "byline") or (c.date_source == "paragraph" and on == written_on)
+        if on is None or not own or PRESENT.search(said):
             out.append(c)
             continue
         day = _relative_day(said, on, c.phrase) or _day_before(text, c, on, sentences)

@@ -38,7 +38,8 @@ def after_reading(reading: Reading, index: TitleIndex, written_on: date | None) 
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
     claims = each_named(footer_dates(paragraph_days(claims, text), text), text, index)
     # (a figure the record may read, told of several treaties, is a candidate for each)
-    candidates = each_named(footer_dates(reading.candidates, text), text, index)
+    candidates = yesterday_counts(reading.candidates, text, written_on)
+    candidates = each_named(footer_dates(candidates, text), text, index)
     return replace(reading, claims=tuple(claims), candidates=tuple(candidates))
 
 

@@ -273,3 +273,19 @@ def test_a_last_updated_footer_dates_the_box_above_it(eval_db: Path) -> None:
         (94, "signatories", "XXVI-9", "2024-12-03"),
         (73, "parties", "XXVI-9", "2024-12-03"),
     ]
+
+
+def test_yesterday_in_a_datelines_sentence_dates_an_ordinal_left_to_the_record(eval_db: Path) -> None:
+    text = (
+        f"ACCRA, 27 September 2025 — Ghana yesterday deposited its instrument of ratification of {TPNW} in "
+        "New York, making it the 74th country bound by the treaty."
+    )
+    assert _checks(eval_db, text, written_on=date(2025, 9, 27)) == [(74, "parties", "XXVI-9", "2025-09-26")]
+
+
+def test_a_page_stamp_of_the_texts_own_day_lets_on_monday_date_the_act(eval_db: Path) -> None:
+    text = (
+        "Source: Xinhua| 2020-07-07 16:22:05\nBEIJING, July 7 (Xinhua) -- China on Monday deposited its instrument "
+        "of accession to the Arms Trade Treaty, becoming the 107th state party to the treaty."
+    )
+    assert _checks(eval_db, text, written_on=date(2020, 7, 7)) == [(107, "parties", "XXVI-8", "2020-07-06")]
