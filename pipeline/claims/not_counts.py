@@ -56,7 +56,9 @@ _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 St
     r"\b(?:goal|target|aim|objective)\s+of\s+(?:at\s+least\s+)?$|"
     # "Our campaign aims to bring that number to 100 ratifications by 2030", "We hope to reach 100"
     r"\b(?:aims?|aiming|hopes?|hoping|seeks?|seeking|wants?|plans?|planning|intends?|strives?|working|"
-    r"push(?:es|ing)?|goal\s+is)\s+to\s+(?:\w+\s+){0,5}$",
+    r"push(?:es|ing)?|goal\s+is)\s+to\s+(?:\w+\s+){0,5}$|"
+    # "the protocol needs 7 more ratifications to reach 100 States parties"
+    r"\b(?:needs?|needed|requires?|required)\s+(?:[\w-]+\s+){0,4}?to\s+(?:reach|hit|get\s+to)\s+$",
     re.I,
 )
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
@@ -103,7 +105,9 @@ _OTHER_ACTION = re.compile(
     r"(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
-    r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding))\b",
+    r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding)|"
+    # "140 States parties to the CRC have yet to accept the complaints procedure": not party to another
+    r"(?:have|has)\s+(?:yet\s+to\s+|not\s+(?:yet\s+)?)(?:accept|ratif|join|sign|become))",
     re.I,
 )
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".

@@ -70,7 +70,7 @@ _GROUP_AFTER = re.compile(
 # Relative periods: the counts of the sentence are changes over the period, not totals.
 _PERIOD = re.compile(
     r"\b(?:since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session|meeting|review)|"
-    r"since\s+then|since\s+that\s+time|"
+    r"since\s+then|since\s+that\s+time|since\s+(?:the|its|our)\s+(?:campaign|initiative|appeal|launch)\b|"
     r"(?:this|last|the\s+past)\s+year|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)|"
     r"during\s+the\s+(?:year|reporting\s+period)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?))\b",
     re.I,

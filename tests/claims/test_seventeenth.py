@@ -289,3 +289,14 @@ def test_a_page_stamp_of_the_texts_own_day_lets_on_monday_date_the_act(eval_db: 
         "of accession to the Arms Trade Treaty, becoming the 107th state party to the treaty."
     )
     assert _checks(eval_db, text, written_on=date(2020, 7, 7)) == [(107, "parties", "XXVI-8", "2020-07-06")]
+
+
+def test_goals_changes_and_parties_of_one_treaty_not_yet_of_another_are_no_counts() -> None:
+    opcat = "the Optional Protocol to the Convention against Torture"
+    assert _counts(f"At this pace, {opcat} needs 7 more ratifications to reach 100 States parties.") == []
+    text = f"The campaign fell short, but more than 25 states have joined {opcat} since the campaign began."
+    assert _counts(text) == []
+    text = f"More than 140 States parties to {CRC} have yet to accept the complaints procedure."
+    assert _counts(text) == []
+    # those who did the act are counted
+    assert _counts(f"173 States parties to {CRC} have ratified its Optional Protocol.") == [(173, "parties")]
