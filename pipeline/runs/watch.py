@@ -5,9 +5,10 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
@@ -40,37 +41,57 @@ class Cycle:
         return self.error is None and self.report is not None and self.report.ok
 
 
+@dataclass
+class Signals:
+    """What the stop signals asked while the loop ran: the signals received (the handler only appends to a
+    list: it takes no lock) and the messages the handler could not write."""
+
+    asked: list[int] = field(default_factory=list)
+    unsaid: list[str] = field(default_factory=list)
+
+    def stop_asked(self, stop: threading.Event) -> bool:
+        return bool(self.asked) or stop.is_set()
+
+
 @contextmanager
-def stop_on_signals(stop: threading.Event, out: TextIO) -> Iterator[list[str]]:
+def stop_on_signals(stop: threading.Event, out: TextIO) -> Iterator[Signals]:
     """The first SIGTERM / SIGINT / SIGHUP asks the loop to stop after the cycle under way (each page is
     stored in one transaction and the site is moved into place whole, so a cycle is never left half
     done); a second one stops at once. Outside the main thread signals cannot be caught: nothing is set.
 
-    The stop is set before anything is written: a signal that lands while the loop itself writes to the
-    same stream makes the handler's write fail ("reentrant call" on a buffered stdout), and that must
-    neither lose the stop nor reach the cycle under way. A message the handler could not write is yielded
-    (the list) for the loop to write once the cycle is done."""
-    unsaid: list[str] = []
+    The handler takes no lock: it notes the signal (`Signals.asked`), which the loop reads, and `stop` is
+    set when the block ends. Setting the Event from the handler could deadlock: a signal that lands while
+    the main thread holds the Event's own lock (inside `stop.wait`) would wait for that lock forever. Nor
+    may the handler's write reach the cycle under way: a signal that lands while the loop itself writes to
+    the same stream makes it fail ("reentrant call" on a buffered stdout); such a message is kept
+    (`Signals.unsaid`) for the loop to write once the cycle is done."""
+    signals = Signals()
     if threading.current_thread() is not threading.main_thread():
-        yield unsaid
+        yield signals
         return
 
     def handle(signum: int, frame: FrameType | None) -> None:
-        if stop.is_set():
+        if signals.asked:
             raise KeyboardInterrupt
-        stop.set()
+        signals.asked.append(signum)
         message = f"watch: {signal.Signals(signum).name} received, stopping after this cycle"
         try:
             say(out, message)
         except (RuntimeError, OSError, ValueError):
-            unsaid.append(message)
+            signals.unsaid.append(message)
 
     previous = {s: signal.signal(s, handle) for s in STOP_SIGNALS}
     try:
-        yield unsaid
+        yield signals
     finally:
         for s, h in previous.items():
             signal.signal(s, h)
+        if signals.asked:
+            stop.set()
+
+
+# How often the wait between cycles looks whether a signal asked the loop to stop.
+_POLL_SECONDS = 0.2
 
 
 def run_cycle(
@@ -146,8 +167,8 @@ def run_watch(
         f"watch: {count} every {duration_words(every.total_seconds())}, from {base_url};"
         " stop with Ctrl-C or SIGTERM",
     )
-    with stop_on_signals(stop, out) as unsaid:
-        while not stop.is_set():
+    with stop_on_signals(stop, out) as signals:
+        while not signals.stop_asked(stop):
             cycle = run_cycle(
                 len(done) + 1,
                 treaties,
@@ -170,8 +191,10 @@ def run_watch(
             if left > 0:
                 why = f" ({failing} failed cycles in a row: backing off)" if period > every else ""
                 say(out, f"watch: next cycle in {duration_words(left)}{why}")
-                stop.wait(left)
-        for message in unsaid:
+                until = time.monotonic() + left
+                while not signals.stop_asked(stop) and (rest := until - time.monotonic()) > 0:
+                    stop.wait(min(rest, _POLL_SECONDS))
+        for message in signals.unsaid:
             say(out, message)
     failed = sum(not c.ok for c in done)
     say(out, f"watch: stopped after {len(done)} cycles ({failed} failed or skipped)")

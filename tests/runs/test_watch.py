@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import os
 import queue
@@ -199,10 +200,28 @@ def test_a_stop_signal_whose_message_cannot_be_written_still_stops() -> None:
             return super().write(s)
 
     stop, out = threading.Event(), Busy()
-    with stop_on_signals(stop, out) as unsaid:
+    with stop_on_signals(stop, out) as signals:
         out.busy = True
         signal.raise_signal(signal.SIGTERM)
         out.busy = False
+        assert signals.stop_asked(stop)
     assert stop.is_set()
-    assert unsaid == ["watch: SIGTERM received, stopping after this cycle"]
+    assert signals.unsaid == ["watch: SIGTERM received, stopping after this cycle"]
     assert "SIGTERM" not in out.getvalue()
+
+
+def test_a_stop_signal_landing_while_the_loop_holds_the_events_lock_does_not_deadlock() -> None:
+    """The wait between cycles (`Event.wait`) holds the Event's lock for a moment; a handler that set the
+    Event itself would wait for that lock forever (the likeliest cause of a CI run in which the watch test
+    waited 60 s for its stop). The handler takes no lock: the stop is noted, and the Event set after."""
+    stop, out = threading.Event(), io.StringIO()
+    faulthandler.dump_traceback_later(30, exit=True)  # a deadlock fails the run instead of hanging it
+    try:
+        with stop_on_signals(stop, out) as signals:
+            with stop._cond:  # as inside stop.wait(): the Event's own (non-reentrant) lock is held
+                signal.raise_signal(signal.SIGTERM)
+            assert signals.asked == [signal.SIGTERM]
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert stop.is_set()
+    assert "SIGTERM received" in out.getvalue()
