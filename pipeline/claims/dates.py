@@ -120,8 +120,16 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    # A timeline's line that opens with its year: "2005: 148 States Parties", "2015 – 162 States Parties".
-    ("year", re.compile(rf"^{_TIMELINE_LEAD}(?={_TIMELINE_SEP}[ \t])", re.M)),
+    # A timeline's line that opens with its year: "2005: 148 States Parties", "2015 – 162 States Parties"
+    # (one that tells a month gives its days their year instead: "1997 – Opened ... on 3 December").
+    (
+        "year",
+        re.compile(
+            rf"^{_TIMELINE_LEAD}(?={_TIMELINE_SEP}[ \t])"
+            rf"(?![^\n]*(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b|\b(?:{MONTH_NAMES})\.?\s+\d))",
+            re.M | re.I,
+        ),
+    ),
 )
 # A date right after these words is a status date ("as of September 2021"), never an event date.
 _ANCHOR_BEFORE = re.compile(

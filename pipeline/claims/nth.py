@@ -165,7 +165,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             # "the first state to ratify" of no state named: an event of the day, as with thresholds; "the
             # first to sign": the record cannot order one day's signatures
             continue
-        # "It is the twentieth state to do so": the act the sentences before tell
+        # "It is the twentieth state to do so": the act told before
         done = done_before(text, m.start()) if (m.group("other") or "").lower() == "do" else ""
         if m.group("other") and not done and not JOINING.search(clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined

@@ -288,11 +288,11 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
 # the count's before it).
 _PROTOCOL_TOO = re.compile(
     r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+|(?P<opens>(?<=[.!?])\s+))"
-    r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention)\b|"
+    r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention|amendment)\b|"
     r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:[^,;.:()\d]{0,80}?(?:,\s*|\s+(?:has|had|have|counted|counts|"
     r"now\s+has|now\s+counts|by)\s+)|"
     # "and its Optional Protocol, which opened ... in 2013, just 22": a relative clause told aside
-    r",\s*(?:which|that)\s+[^;.:()]{1,100}?,\s*|"
+    r"[^,;.:()\d]{0,80}?,\s*(?:which|that)\s+[^;.:()]{1,100}?,\s*(?:by\s+)?|"
     # "the Convention on the Elimination of All Forms of Discrimination against Women 189": its whole title
     r"[^,;.:()\d]{0,100}?\s+))"
     # (the verb left out too, right after the name: "... had 177 States Parties, while its Optional Protocol
@@ -308,7 +308,7 @@ _PROTOCOL_TOO = re.compile(
 # A number that a word before it makes a label: "... under the Convention's article 20."
 # ("entered into force on September 3": a date's day)
 _LABEL = re.compile(rf"\b(?:article|art\.|paragraph|para\.|annex|section|rule|{MONTH_NAMES})\.?\s*$", re.I)
-_SISTER_WORD = re.compile(r"protocol|covenant|convention|\b(?-i:[A-Z]{3,})", re.I)
+_SISTER_WORD = re.compile(r"protocol|covenant|convention|amendment|\b(?-i:[A-Z]{3,})", re.I)
 
 
 def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:

@@ -322,8 +322,8 @@ def test_an_ordinal_no_stage_took_is_listed_unread(eval_db: Path) -> None:
     from pipeline.store import open_store
 
     text = (
-        "The ratification of the Treaty on the Prohibition of Nuclear Weapons was confirmed last month when "
-        "the required 50 states declared their support for it. Honduras was the 50th state to do so. It "
+        "Support for the Treaty on the Prohibition of Nuclear Weapons was confirmed last month when "
+        "the required 50 states declared it. Honduras was the 50th state to do so. It "
         "marked the 50th anniversary of the Non-Proliferation Treaty."
     )
     with open_store(eval_db, read_only=True) as store:

@@ -300,3 +300,16 @@ def test_goals_changes_and_parties_of_one_treaty_not_yet_of_another_are_no_count
     assert _counts(text) == []
     # those who did the act are counted
     assert _counts(f"173 States parties to {CRC} have ratified its Optional Protocol.") == [(173, "parties")]
+
+
+def test_an_amendments_bare_count_after_a_relative_clause_told_aside(eval_db: Path) -> None:
+    text = (
+        "The Convention on Certain Conventional Weapons has 128 High Contracting Parties. Protocol V has been "
+        "accepted by 99 States, and the 2001 amendment to Article I, which extends the Convention to "
+        "non-international armed conflicts, by 90."
+    )
+    assert _checks(eval_db, text, written_on=date(2024, 11, 13)) == [
+        (128, "parties", "XXVI-2", "2024-11-13"),
+        (99, "parties", "XXVI-2-d", "2024-11-13"),
+        (90, "parties", "XXVI-2-c", "2024-11-13"),
+    ]
