@@ -160,12 +160,13 @@ _VERB = (
     r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bnow\s))signatories\b|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
+_DASHED = r"(?:\s*[—–][^—–\n]{1,200}?[—–])?"  # "94 states — led by Norway, ... — signed": an aside
 _ACTIVE = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
     + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
-    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+)?"
+    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}{_DASHED}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+)?"
     + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
     + _VERB,

@@ -293,8 +293,9 @@ _PROTOCOL_TOO = re.compile(
     r"now\s+has|now\s+counts|by)\s+)|"
     # "and its Optional Protocol, which opened ... in 2013, just 22": a relative clause told aside
     r"[^,;.:()\d]{0,80}?,\s*(?:which|that)\s+[^;.:()]{1,100}?,\s*(?:by\s+)?|"
-    # "the Convention on the Elimination of All Forms of Discrimination against Women 189": its whole title
-    r"[^,;.:()\d]{0,100}?\s+))"
+    # "the Convention on the Elimination of All Forms of Discrimination against Women 189", "... on Economic,
+    # Social and Cultural Rights 165": its whole title (commas and all), ending in a capitalised word
+    r"(?:[^;.:()\d]{0,100}?\b(?-i:[A-Z])[\w’'-]*)?\s+))"
     # (the verb left out too, right after the name: "... had 177 States Parties, while its Optional Protocol
     # 94", "the ICCPR counted 87 contracting states and the ICESCR 92")
     r"(?:only\s+|just\s+)?"

@@ -313,3 +313,16 @@ def test_an_amendments_bare_count_after_a_relative_clause_told_aside(eval_db: Pa
         (99, "parties", "XXVI-2-d", "2024-11-13"),
         (90, "parties", "XXVI-2-c", "2024-11-13"),
     ]
+
+
+def test_an_aside_between_dashes_and_a_sister_title_with_commas(eval_db: Path) -> None:
+    text = (
+        "It was a grey morning in Oslo on 3 December 2008 when 94 states — led by Norway, and prodded by "
+        "campaigners — signed the Convention on Cluster Munitions."
+    )
+    assert _checks(eval_db, text) == [(94, "signatories", "XXVI-6", "2008-12-03")]
+    text = (
+        "The International Covenant on Civil and Political Rights has 169 states parties and the "
+        "International Covenant on Economic, Social and Cultural Rights 165."
+    )
+    assert _counts(text) == [(169, "parties"), (165, "parties")]
