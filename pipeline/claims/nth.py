@@ -124,26 +124,34 @@ def _own_clause(text: str, start: int, end: int) -> str:
     return clause[: min(cuts)] if cuts else clause
 
 
-# "the 172nd State party to the ICCPR and the 169th to the ICESCR": a second ordinal, its noun left out, of
-# another treaty named just after it.
+# "the 172nd State party to the ICCPR and the 169th to the ICESCR" (", the 155th to the CAT"): a later
+# ordinal, its noun left out, of another treaty named just after it.
 _NTH_GAPPED = re.compile(
-    r"[^.;:!?\n]{0,100}?\band\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[\w'’ -]{1,40}?\s+)?(?P<p>(?:the\s+)?(?P<o>"
+    r"[^.;:!?\n]{0,100}?(?:\band\s+|,\s*(?:and\s+)?)"
+    r"(?P<who>(?:the\s+)?(?-i:[A-Z])[\w'’ -]{1,40}?\s+)?(?P<p>(?:the\s+)?(?P<o>"
     + _ANY_ORD
     + r"))(?:\s+(?:to|of)\s+(?:the\s+)?(?=[A-Z])|(?=\s*[,.;]))"
 )
 
 
 def _gapped(text: str, m: re.Match[str], measure: str) -> list[CountMatch]:
-    """The second ordinal of "the Nth State party to X and the Mth to Y", read as the first."""
-    g = _NTH_GAPPED.match(text, m.end())
-    if g is None or parse_ordinal(g.group("o")) < 10:
-        return []
-    who = g.group("who")
-    # "Sri Lanka became the 163rd State Party and the State of Palestine the 164th": another state, the
-    # next place; without a state of its own, a place of another treaty named after it
-    if (who and not state_spans(who)) or (not who and not re.match(r"\s+(?:to|of)\b", text[g.end("o") :])):
-        return []
-    return [exact(parse_ordinal(g.group("o")), measure, g.span("p"), g.span("o"), g.group("p"))]
+    """The later ordinals of "the Nth State party to X and the Mth to Y" (", the Lth to Z, ..."), read as
+    the first."""
+    out: list[CountMatch] = []
+    at = m.end()
+    while (
+        len(out) < 6 and (g := _NTH_GAPPED.match(text, at)) is not None and parse_ordinal(g.group("o")) >= 10
+    ):
+        who = g.group("who")
+        # "Sri Lanka became the 163rd State Party and the State of Palestine the 164th": another state, the
+        # next place; without a state of its own, a place of another treaty named after it
+        if (who and not state_spans(who)) or (
+            not who and not re.match(r"\s+(?:to|of)\b", text[g.end("o") :])
+        ):
+            break
+        out.append(exact(parse_ordinal(g.group("o")), measure, g.span("p"), g.span("o"), g.group("p")))
+        at = g.end("o")
+    return out
 
 
 def nth_to_matches(text: str) -> list[CountMatch]:

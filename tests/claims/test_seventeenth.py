@@ -326,3 +326,15 @@ def test_an_aside_between_dashes_and_a_sister_title_with_commas(eval_db: Path) -
         "International Covenant on Economic, Social and Cultural Rights 165."
     )
     assert _counts(text) == [(169, "parties"), (165, "parties")]
+
+
+def test_a_run_of_ordinals_of_several_treaties_told_with_commas(eval_db: Path) -> None:
+    text = (
+        "The accessions made Palestine the 188th State party to CEDAW, the 194th to the Convention on the "
+        "Rights of the Child and the 155th to the Convention against Torture."
+    )
+    assert _checks(eval_db, text) == [
+        (188, "parties", "IV-8", "2014-04-02"),
+        (194, "parties", "IV-11", "2014-04-02"),
+        (155, "parties", "IV-9", "2014-04-02"),
+    ]
