@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.claims.clauses import ADVERBS
+from pipeline.claims.gapped import count_before, past_bare, series
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -190,26 +191,6 @@ _OF_THOSE_WORDS = re.compile(r"of\s+th(?:ose|ese|em)\b", re.I)
 _THOSE_REACH = 250
 
 
-def _count_before(
-    counts: list[CountMatch],
-    at: int,
-    *,
-    reach: int | None = None,
-    sentences: Spans | None = None,
-    told_in: tuple[int, ...] = (),
-) -> CountMatch | None:
-    """The last of `counts` that ends before `at` (within `reach` characters of it, or starting in one of the
-    sentences `told_in`), when that one is a count (not a threshold); else None."""
-    before = [
-        c
-        for c in counts
-        if c.number_end <= at
-        and (reach is None or at - c.number_end < reach)
-        and (sentences is None or sentences.index(c.number_start) in told_in)
-    ]
-    return before[-1] if before and before[-1].kind == KIND_COUNT else None
-
-
 def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     """ "There are 86 signatories to the treaty. In 51 of those member states, it was ratified": of all
     the signatories counted just before, those that ratified are the parties (a count of parties, where
@@ -219,7 +200,7 @@ def of_those(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     out = []
     for m in _OF_THOSE.finditer(text):
         at = m.start()
-        whole = _count_before(counts, at, reach=_THOSE_REACH)
+        whole = count_before(counts, at, reach=_THOSE_REACH)
         if whole is None or whole.measure != MEASURE_SIGNATORIES:
             continue
         if is_year(figure := parse_number(m.group("num")), m.group("num")) or figure > whole.figure:
@@ -248,7 +229,7 @@ def told_again(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     out = []
     for m in _OF_THESE_AGAIN.finditer(text):
         at = m.start()
-        told = _count_before(counts, at, reach=_THOSE_REACH)
+        told = count_before(counts, at, reach=_THOSE_REACH)
         figure = parse_number(m.group("num"))
         if told is None or told.figure != figure:
             continue
@@ -271,7 +252,7 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
     out = []
     for m in _NOT_YET.finditer(text):
         i = sentences.index(m.start("num"))
-        whole = _count_before(counts, m.start(), sentences=sentences, told_in=(i,))
+        whole = count_before(counts, m.start(), sentences=sentences, told_in=(i,))
         if whole is None or whole.measure != MEASURE_SIGNATORIES:
             continue
         figure = parse_number(m.group("num"))
@@ -322,40 +303,12 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
         i = sentences.index(m.start("num"))
         # "The Convention has 175 parties. The Optional Protocol has 94.": its own sentence, after the count's
         told_in = (i - 1, i) if m.group("opens") is not None else (i,)
-        parent = _count_before(counts, m.start(), sentences=sentences, told_in=told_in)
+        parent = count_before(counts, m.start(), sentences=sentences, told_in=told_in)
         figure = parse_number(m.group("num"))
         if parent is None or is_year(figure, m.group("num")) or _LABEL.search(text, 0, m.start("num")):
             continue
         span = (m.start("ref"), m.end())
         out.append(CountMatch.exact(text, figure, parent.measure, span, m.span("num")))
-    return out
-
-
-# "106 states were parties by the end of 1997, 141 by the end of 2000 and 175 by the end of 2005": the
-# figures of a count's series, each told with its own time (as the count itself is).
-_WHEN = (
-    r"(?:by|in|at)\s+(?:the\s+(?:end|close|start|beginning)\s+of\s+)?"
-    rf"(?:(?:{MONTH_NAMES})\.?\s+)?(?:19|20)\d\d\b"
-)
-_SERIES_NEXT = re.compile(
-    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?={_WHEN})", re.I
-)
-_TOLD_WHEN = re.compile(r"[^,;]*?\b" + _WHEN, re.I)
-_WHEN_RE = re.compile(_WHEN, re.I)
-
-
-def series(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
-    """The later figures of a count's series, each with its own time, of the count's measure."""
-    out = []
-    for m in _SERIES_NEXT.finditer(text):
-        i = sentences.index(m.start("num"))
-        first = _count_before(counts, m.start(), sentences=sentences, told_in=(i,))
-        figure = parse_number(m.group("num"))
-        if first is None or is_year(figure, m.group("num")) or not _TOLD_WHEN.match(text, first.number_end):
-            continue
-        when = _WHEN_RE.match(text, m.end())
-        end = when.end() if when else m.end("num")
-        out.append(CountMatch.exact(text, figure, first.measure, (m.start("num"), end), m.span("num")))
     return out
 
 
@@ -371,6 +324,7 @@ def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list
         *protocol_too(text, counts, sentences),
         *signed_not_yet(text, counts, sentences),
         *series(text, counts, sentences),
+        *past_bare(text, counts, sentences),
     ]
 
 

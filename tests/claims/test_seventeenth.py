@@ -338,3 +338,14 @@ def test_a_run_of_ordinals_of_several_treaties_told_with_commas(eval_db: Path) -
         (194, "parties", "IV-11", "2014-04-02"),
         (155, "parties", "IV-9", "2014-04-02"),
     ]
+
+
+def test_a_bare_figure_with_its_verb_in_the_past_after_a_count(eval_db: Path) -> None:
+    crpd = "the Convention on the Rights of Persons with Disabilities"
+    text = f"On 30 March 2007, 82 states signed {crpd} and 44 signed its Optional Protocol."
+    assert _checks(eval_db, text) == [
+        (82, "signatories", "IV-15", "2007-03-30"),
+        (44, "signatories", "IV-15-a", "2007-03-30"),
+    ]
+    # with no count before it, a bare figure and its verb stay unread
+    assert _counts(f"In 2010, 12 ratified {crpd}.") == []

@@ -1,0 +1,92 @@
+"""Counts told with their noun, and often their verb, left out, read from a count told just before them
+(the frames stage's last step, with pairs.py): a count's series each with its own time ("106 states were
+parties by the end of 1997, 141 by the end of 2000"), and a bare figure with its own verb in the past
+("82 states signed the Convention and 44 signed its Optional Protocol")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.model import KIND_COUNT, CountMatch
+from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, is_year, parse_number
+from pipeline.claims.sentences import Spans
+from pipeline.text import MONTH_NAMES
+
+
+def count_before(
+    counts: list[CountMatch],
+    at: int,
+    *,
+    reach: int | None = None,
+    sentences: Spans | None = None,
+    told_in: tuple[int, ...] = (),
+) -> CountMatch | None:
+    """The last of `counts` that ends before `at` (within `reach` characters of it, or starting in one of the
+    sentences `told_in`), when that one is a count (not a threshold); else None."""
+    before = [
+        c
+        for c in counts
+        if c.number_end <= at
+        and (reach is None or at - c.number_end < reach)
+        and (sentences is None or sentences.index(c.number_start) in told_in)
+    ]
+    return before[-1] if before and before[-1].kind == KIND_COUNT else None
+
+
+# "106 states were parties by the end of 1997, 141 by the end of 2000 and 175 by the end of 2005": the
+# figures of a count's series, each told with its own time (as the count itself is).
+_WHEN = (
+    r"(?:by|in|at)\s+(?:the\s+(?:end|close|start|beginning)\s+of\s+)?"
+    rf"(?:(?:{MONTH_NAMES})\.?\s+)?(?:19|20)\d\d\b"
+)
+_SERIES_NEXT = re.compile(
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?={_WHEN})", re.I
+)
+_TOLD_WHEN = re.compile(r"[^,;]*?\b" + _WHEN, re.I)
+_WHEN_RE = re.compile(_WHEN, re.I)
+
+
+def series(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The later figures of a count's series, each with its own time, of the count's measure."""
+    out = []
+    for m in _SERIES_NEXT.finditer(text):
+        i = sentences.index(m.start("num"))
+        first = count_before(counts, m.start(), sentences=sentences, told_in=(i,))
+        figure = parse_number(m.group("num"))
+        if first is None or is_year(figure, m.group("num")) or not _TOLD_WHEN.match(text, first.number_end):
+            continue
+        when = _WHEN_RE.match(text, m.end())
+        end = when.end() if when else m.end("num")
+        out.append(CountMatch.exact(text, figure, first.measure, (m.start("num"), end), m.span("num")))
+    return out
+
+
+# "82 states signed the Convention and 44 signed its Optional Protocol", "... on that day. Forty-four signed
+# the Optional Protocol": a bare figure and its verb in the past, told of a treaty, after a count told in its
+# sentence or the one before.
+_PAST_BARE = re.compile(
+    rf"(?:(?<=[.!?]\s)|\band\s+|,\s*(?:and\s+)?|\bwhile\s+|\bwhereas\s+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
+    r"(?P<verb>signed|ratified|acceded\s+to|joined)\s+(?=(?:its|the|this|it)\b)",
+    re.I,
+)
+
+
+def past_bare(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The bare figures with their verb in the past after a count, of the measure their verb tells."""
+    out = []
+    for m in _PAST_BARE.finditer(text):
+        i = sentences.index(m.start("num"))
+        opens = sentences.spans[i][0] == m.start("num") if i >= 0 else False
+        before = count_before(
+            counts, m.start("num"), sentences=sentences, told_in=(i - 1, i) if opens else (i,)
+        )
+        figure = parse_number(m.group("num"))
+        if before is None or is_year(figure, m.group("num")) or figure < 2:
+            continue
+        measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signed" else MEASURE_PARTIES
+        out.append(CountMatch.exact(text, figure, measure, (m.start("num"), m.end("verb")), m.span("num")))
+    return out
+
+
+__all__ = ["count_before", "past_bare", "series"]
