@@ -120,11 +120,12 @@ def test_questions_of_how_many_by_their_noun_and_the_answers_after_a_speakers_la
     assert _counts("Q: And ratifications?\nA: A hundred, exactly.") == []
 
 
-def test_a_dozen_is_twelve() -> None:
+def test_two_dozen_is_24() -> None:
     assert parse_number("two dozen") == 24
     text = f"{TPNW} has 94 signatories; the number of states that have signed but not yet ratified is about two dozen."
     assert _counts(text) == [(94, "signatories"), (24, "signed_not_party")]
     assert _counts("Half a dozen states have signed the treaty.") == []
+    assert _counts("A dozen states have signed the treaty.") == []
 
 
 CWC = "the Chemical Weapons Convention"
