@@ -350,3 +350,12 @@ def test_a_bare_figure_with_its_verb_in_the_past_after_a_count(eval_db: Path) ->
     ]
     # with no count before it, a bare figure and its verb stay unread
     assert _counts(f"In 2010, 12 ratified {crpd}.") == []
+
+
+def test_just_shy_of_and_a_little_over_are_qualifiers() -> None:
+    from pipeline.claims.numbers import comparison_for
+
+    assert comparison_for("just shy of") == "<~"
+    assert comparison_for("a little over") == ">"
+    text = f"{TPNW[0].upper()}{TPNW[1:]} is binding on just shy of sixty states."
+    assert _counts(text) == [(60, "parties")]
