@@ -73,7 +73,7 @@ _LATEST = re.compile(
     re.I,
 )
 # Dates a text gives its counts from its own words: a text with any of them is not dated by "the latest".
-_WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body"})
+_WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body", "note"})
 # Dates a claim takes from its text's own day, not from its words about the figure.
 _TEXT_DAY = ("written-on", "byline")
 

@@ -304,7 +304,9 @@ def read_claims(
     by_no = store.treaty_rows()
     forced = resolve_treaty(treaty, by_no) if treaty else None
     index = store.title_index()
-    return after_reading(read_text(text, index, treaty=forced, written_on=written_on), index, written_on)
+    return after_reading(
+        read_text(text, index, treaty=forced, written_on=written_on), index, written_on, text
+    )
 
 
 def _brought(c: Claim, store: StoreLike, by_no: dict[str, dict[str, Any]]) -> bool:

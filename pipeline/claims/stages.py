@@ -1,8 +1,8 @@
 """The stages after the first reading, in their order: those that date a text's claims from its words
-(`after_reading`: the day before, "ago", a status date carried over, a fact box's footer, one figure told of
-each treaty of a list), and those that date them by the record (`record_dates`: an ordinal's state, a named
-act, the opening for signature, the entry into force), which run when the store is open to check the
-claims, never while the text is read."""
+(`after_reading`: the day before, "ago", a status date carried over, a fact box's footer, a note's date,
+one figure told of each treaty of a list), and those that date them by the record (`record_dates`: an
+ordinal's state, a named act, the opening for signature, the entry into force), which run when the store is
+open to check the claims, never while the text is read."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pipeline.claims.each_treaty import each_named
 from pipeline.claims.entry_years import entry_years
 from pipeline.claims.extract import Claim, Reading
 from pipeline.claims.links import restated
+from pipeline.claims.notes import note_dates
 from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.relative_days import yesterday_counts
 from pipeline.claims.running_totals import running_totals
@@ -31,15 +32,19 @@ from pipeline.claims.store_view import StoreLike
 from pipeline.claims.treaties import TitleIndex
 
 
-def after_reading(reading: Reading, index: TitleIndex, written_on: date | None) -> Reading:
-    """The reading with its claims (and the candidates the record may read) dated from the text's words."""
+def after_reading(
+    reading: Reading, index: TitleIndex, written_on: date | None, original: str = ""
+) -> Reading:
+    """The reading with its claims (and the candidates the record may read) dated from the text's words.
+    `original`: the text as given, whose note marks ("[12]") the reading blanked (positions are the same)."""
     text = reading.text
+    noted = original if len(original) == len(text) else text
     claims = ago_counts(yesterday_counts(further_counts(reading.claims, text), text, written_on))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
-    claims = each_named(footer_dates(paragraph_days(claims, text), text), text, index)
+    claims = each_named(note_dates(footer_dates(paragraph_days(claims, text), text), noted), text, index)
     # (a figure the record may read, told of several treaties, is a candidate for each)
     candidates = yesterday_counts(reading.candidates, text, written_on)
-    candidates = each_named(footer_dates(candidates, text), text, index)
+    candidates = each_named(note_dates(footer_dates(candidates, text), noted), text, index)
     return replace(reading, claims=tuple(claims), candidates=tuple(candidates))
 
 

@@ -359,3 +359,18 @@ def test_just_shy_of_and_a_little_over_are_qualifiers() -> None:
     assert comparison_for("a little over") == ">"
     text = f"{TPNW[0].upper()}{TPNW[1:]} is binding on just shy of sixty states."
     assert _counts(text) == [(60, "parties")]
+
+
+def test_a_count_dated_by_the_note_its_mark_points_to(eval_db: Path) -> None:
+    ccm = "The Convention on Cluster Munitions"
+    text = (
+        f"{ccm} now has 100 States Parties,[12] and several holdouts have declared moratoria.[13]\n"
+        "[12] Status as of 1 September 2016; see the UN Treaty Collection, ch. XXVI, no. 6.\n"
+        "[13] See the statements collected in the monitor's report, pp. 3-9."
+    )
+    assert _checks(eval_db, text, written_on=date(2016, 10, 14)) == [(100, "parties", "XXVI-6", "2016-09-01")]
+    text = f"{ccm} has 100 States Parties,(3) almost all of them in Europe.\n(3) Figure at the time of writing (June 2016)."
+    assert _checks(eval_db, text) == [(100, "parties", "XXVI-6", "2016-06-30")]
+    # a note that tells no date of the figures leaves the count as its words date it
+    text = f"{ccm} has 100 States Parties,[4] and counting.\n[4] See Smith, Cluster Munitions, p. 12."
+    assert _checks(eval_db, text, written_on=date(2016, 10, 14)) == [(100, "parties", "XXVI-6", "2016-10-14")]
