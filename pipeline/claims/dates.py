@@ -28,6 +28,7 @@ _NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
 # A timeline's line opens with its year and a separator: "1997 – Opened for signature on 3 December."
 _TIMELINE_LEAD = r"[ \t*•·-]*(?P<year>(?:19|20)\d\d)"
 _TIMELINE_SEP = r"[ \t]*(?:[-–—:|]|\t)"
+_DAY_MONTH = rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b|\b(?:{MONTH_NAMES})\.?\s+\d)"
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # The UN Treaty Collection's own stamp, day first, with its hour: "Status as at : 03-02-2026 10:16:18 EDT"
     (
@@ -122,18 +123,13 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A timeline's line that opens with its year: "2005: 148 States Parties", "2015 – 162 States Parties"
     # (one that tells a month gives its days their year instead: "1997 – Opened ... on 3 December").
-    (
-        "year",
-        re.compile(
-            rf"^{_TIMELINE_LEAD}(?={_TIMELINE_SEP}[ \t])"
-            rf"(?![^\n]*(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b|\b(?:{MONTH_NAMES})\.?\s+\d))",
-            re.M | re.I,
-        ),
-    ),
+    ("year", re.compile(rf"^{_TIMELINE_LEAD}(?={_TIMELINE_SEP}[ \t])(?![^\n]*{_DAY_MONTH})", re.M | re.I)),
 )
 # A date right after these words is a status date ("as of September 2021"), never an event date.
 _ANCHOR_BEFORE = re.compile(
     r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
+    # "At the time of writing (September 2010), 86 states have signed"
+    r"time\s+of\s+writing\s*[(,]?\s*(?:in\s+)?|"
     r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)"
     r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?)?\s*$",
     re.I,

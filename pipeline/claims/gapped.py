@@ -65,9 +65,11 @@ def series(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountM
 # "82 states signed the Convention and 44 signed its Optional Protocol", "... on that day. Forty-four signed
 # the Optional Protocol": a bare figure and its verb in the past, told of a treaty, after a count told in its
 # sentence or the one before.
+# ("... Forty-eight states signed it, and today 78 are parties": a bare figure of those who are parties)
 _PAST_BARE = re.compile(
-    rf"(?:(?<=[.!?]\s)|\band\s+|,\s*(?:and\s+)?|\bwhile\s+|\bwhereas\s+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+"
-    r"(?P<verb>signed|ratified|acceded\s+to|joined)\s+(?=(?:its|the|this|it)\b)",
+    rf"(?:(?<=[.!?]\s)|\band\s+|,\s*(?:and\s+)?|\bwhile\s+|\bwhereas\s+)(?:(?:today|now|currently)\s+)?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:(?P<verb>signed|ratified|acceded\s+to|joined)\s+"
+    r"(?=(?:its|the|this|it)\b)|(?:are|were)\s+(?:now\s+)?(?:states\s+)?part(?:y|ies)\b(?!\s+to\s+(?:the|this)\b))",
     re.I,
 )
 
@@ -84,8 +86,8 @@ def past_bare(text: str, counts: list[CountMatch], sentences: Spans) -> list[Cou
         figure = parse_number(m.group("num"))
         if before is None or is_year(figure, m.group("num")) or figure < 2:
             continue
-        measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signed" else MEASURE_PARTIES
-        out.append(CountMatch.exact(text, figure, measure, (m.start("num"), m.end("verb")), m.span("num")))
+        measure = MEASURE_SIGNATORIES if (m.group("verb") or "").lower() == "signed" else MEASURE_PARTIES
+        out.append(CountMatch.exact(text, figure, measure, (m.start("num"), m.end()), m.span("num")))
     return out
 
 

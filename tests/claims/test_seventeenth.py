@@ -374,3 +374,21 @@ def test_a_count_dated_by_the_note_its_mark_points_to(eval_db: Path) -> None:
     # a note that tells no date of the figures leaves the count as its words date it
     text = f"{ccm} has 100 States Parties,[4] and counting.\n[4] See Smith, Cluster Munitions, p. 12."
     assert _checks(eval_db, text, written_on=date(2016, 10, 14)) == [(100, "parties", "XXVI-6", "2016-10-14")]
+
+
+def test_at_the_time_of_writing_and_a_bare_figure_that_are_parties(eval_db: Path) -> None:
+    ced = "the International Convention for the Protection of All Persons from Enforced Disappearance"
+    text = (
+        f"At the time of writing (September 2010), 86 states have signed {ced}, but only 19 have ratified it."
+    )
+    assert _checks(eval_db, text) == [
+        (86, "signatories", "IV-16", "2010-09-30"),
+        (19, "parties", "IV-16", "2010-09-30"),
+    ]
+    enmod = "The Environmental Modification Convention"
+    assert _counts(
+        f"{enmod} never drew much notice. Forty-eight states signed it, and today 78 are parties."
+    ) == [
+        (48, "signatories"),
+        (78, "parties"),
+    ]
