@@ -24,6 +24,9 @@ REASON_FAR = "far from the record"  # a dated figure 30% and more off the UN's, 
 # "10 countries already agreed on this rule", in a text that names a treaty: a count of states in a sentence
 # with no treaty word, listed so that no count of states in a text about a treaty goes unseen.
 REASON_NO_TREATY_WORD = "no treaty word in its sentence"
+# "Correction: an earlier version of this article said that 150 states had ratified the Convention": a figure
+# the text itself takes back.
+REASON_RETRACTED = "retracted by the text"
 # The date_text of a count dated by the text's own day (date_source "written-on"); a "yesterday" of that
 # day has its own words.
 WRITTEN_ON = "written on"
@@ -38,6 +41,7 @@ REASONS = (
     REASON_OUTSIDE,
     REASON_FAR,
     REASON_NO_TREATY_WORD,
+    REASON_RETRACTED,
 )
 
 
@@ -156,6 +160,7 @@ __all__ = [
     "REASON_NOT_UNDERSTOOD",
     "WRITTEN_ON",
     "REASON_NO_TREATY_WORD",
+    "REASON_RETRACTED",
     "REASON_OUTSIDE",
     "REASON_FAR",
     "REASON_SUBSET",

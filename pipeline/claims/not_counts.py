@@ -15,6 +15,7 @@ from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
     REASON_CONDITION,
+    REASON_RETRACTED,
     REASON_SUBSET,
     REASON_THRESHOLD,
     REASON_TOTAL,
@@ -181,8 +182,18 @@ _WHOLE_OF_SHARE_BEFORE = re.compile(
 )
 
 
+# "An earlier version of this article said that 150 states had ratified": what a correction takes back.
+_RETRACTED = re.compile(
+    r"(?:^|[.!?:]\s+)(?:correction\b[^.\n]{0,40}?[:.-]\s*)?an?\s+(?:earlier|previous)\s+version\b[^.\n]{0,60}?"
+    r"\b(?:said|stated|reported|gave|wrongly|incorrectly|misstated)\b[^.\n]*$",
+    re.I,
+)
+
+
 def why_not_a_count(text: str, m: CountMatch) -> str | None:
     """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
+    if _RETRACTED.search(text, max(0, m.number_start - 200), m.number_start):
+        return REASON_RETRACTED
     before = text[max(0, m.number_start - 60) : m.number_start]
     before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
     after = text[m.number_end : m.number_end + 80]

@@ -392,3 +392,18 @@ def test_at_the_time_of_writing_and_a_bare_figure_that_are_parties(eval_db: Path
         (48, "signatories"),
         (78, "parties"),
     ]
+
+
+def test_a_figure_a_correction_takes_back_is_listed_retracted(eval_db: Path) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = (
+        "169 states have ratified the Convention against Torture.\n\n"
+        "This article was amended on 27 June 2019. An earlier version said that 150 states had ratified the "
+        "Convention against Torture."
+    )
+    with open_store(eval_db, read_only=True) as store:
+        report = check_text(text, store, written_on=date(2019, 6, 26))
+    assert [c.claim.figure for c in report.checks] == [169]
+    assert [(u.figure, u.reason) for u in report.unread] == [(150, "retracted by the text")]
