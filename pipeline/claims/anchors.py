@@ -62,6 +62,8 @@ _MEMBER_BEFORE = re.compile(r"(?:\b(?:including|such\s+as|among\s+them|notably)\
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
 # "the ratification of Chile", "accession by Chile", "instrument of ratification by the Chile".
 _ACT_BEFORE = re.compile(r"\b" + _ACT + r"(?:\s+[\w-]+){0,2}?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+# "With Somalia, 196 States are now party": the state that made the count, its act left untold.
+_WITH_STATE = re.compile(r"(?:^|[.;]\s+)\W*with\s+(?:the\s+)?$", re.I)
 # Words that deny or put off the act: "has not ratified", "yet to sign", "has only signed" (no consent).
 _DENIED = re.compile(r"\b(?:not|never|yet|only|neither|nor|no|without|failed|refused)\b", re.I)
 # "Chile is the latest state to have ratified", "the most recent party is Chile": the act the text's own
@@ -94,6 +96,8 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
         for m, words in ((after, rest[: after.end()] if after else ""), (before, lead)):
             if m is not None and not _DENIED.search(words):
                 found.add(SIGNATURE if m.group("sign") else CONSENT)
+        if not found and _WITH_STATE.search(sentence, 0, s) and sentence[e : e + 3].lstrip().startswith(","):
+            found.add(CONSENT)  # "With Somalia, 196 States are now party to the Convention": its joining
         kinds.append(found)
     listed = [
         bool(_LIST_JOINER.fullmatch(sentence[e : spans[i + 1][0]])) for i, (_, e, _) in enumerate(spans[:-1])

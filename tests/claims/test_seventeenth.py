@@ -407,3 +407,11 @@ def test_a_figure_a_correction_takes_back_is_listed_retracted(eval_db: Path) -> 
         report = check_text(text, store, written_on=date(2019, 6, 26))
     assert [c.claim.figure for c in report.checks] == [169]
     assert [(u.figure, u.reason) for u in report.unread] == [(150, "retracted by the text")]
+
+
+def test_with_a_state_named_alone_dates_the_count_by_its_act(eval_db: Path) -> None:
+    text = f"UNICEF welcomed the news. With Somalia, 196 States are now party to {CRC}."
+    assert _checks(eval_db, text, written_on=date(2015, 10, 2)) == [(196, "parties", "IV-11", "2015-10-01")]
+    # "with" of something else than a state: the text's day
+    text = f"With this, 196 States are now party to {CRC}."
+    assert _checks(eval_db, text, written_on=date(2015, 10, 2)) == [(196, "parties", "IV-11", "2015-10-02")]
