@@ -70,10 +70,12 @@ def _relative_day(said: str, on: date, phrase: str) -> tuple[date, str] | None:
 # (a count sentence that opens by pointing back to the act told before it: "This brings the number to 41",
 # "Their three deposits took the number of states parties to 43")
 POINTS_BACK = re.compile(
-    r"^\W*(?:this|that|which|it|(?:the|their|its|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"^\W*(?:(?:this|that|which|it|(?:the|their|its|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:move|step|ratifications?|accessions?|signatures?|deposits?|instruments?))\s+(?:has\s+|now\s+)?"
     r"(?:brings|bring|brought|raises|raise|raised|takes|take|took|makes|make|made|increases|increased|"
-    r"lifts|lifted|pushes|pushed|puts)\b",
+    r"lifts|lifted|pushes|pushed|puts)\b|"
+    # "With this ratification, the Treaty now has 74 States parties"
+    r"with\s+(?:this|that|these|its|their)\s+(?:[\w-]+\s+)?(?:ratifications?|accessions?|deposits?|signatures?)\b)",
     re.I,
 )
 _ACT = re.compile(r"\b(?:deposit|lodg|ratif|acced|accession|join)", re.I)

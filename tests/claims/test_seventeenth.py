@@ -415,3 +415,11 @@ def test_with_a_state_named_alone_dates_the_count_by_its_act(eval_db: Path) -> N
     # "with" of something else than a state: the text's day
     text = f"With this, 196 States are now party to {CRC}."
     assert _checks(eval_db, text, written_on=date(2015, 10, 2)) == [(196, "parties", "IV-11", "2015-10-02")]
+
+
+def test_with_this_ratification_points_back_at_the_act_told_before(eval_db: Path) -> None:
+    text = (
+        f"On 26 September 2025 Ghana deposited its instrument of ratification of {TPNW}. With this "
+        "ratification, the Treaty now has 74 States parties."
+    )
+    assert _checks(eval_db, text, written_on=date(2025, 9, 29)) == [(74, "parties", "XXVI-9", "2025-09-26")]
