@@ -32,8 +32,9 @@ _LOOSE = re.compile(
 )
 # "Germany was due to sign, making it the 63rd.", "..., becoming the 35th to do so": the Nth who did what
 # the sentence tells, with no noun after the ordinal.
+# ("Chad, which ratified in February, had been the 57th.": the one before, its place told as being)
 _BARE = re.compile(
-    r"\b(?:making|makes|made|became|becomes|becoming|become)\s+(?:it\s+|them\s+)?the\s+(?:"
+    r"\b(?:making|makes|made|became|becomes|becoming|become|(?:had|has)\s+been|was)\s+(?:it\s+|them\s+)?the\s+(?:"
     + ORD
     + r")(?=\s*(?:[.,;:)]|$)|\s+(?:to\s+do\s+so|to\s+(?:sign|ratify|accede|join)|in\s+the\s+world|on|in)\b)",
     re.I,

@@ -91,6 +91,12 @@ _NTH_OF_ACT = re.compile(
     + r")(?=\s*[,.;]|\s+(?:and|to|of)\b)",
     re.I,
 )
+# "It is ratification number 171", "Vanuatu is State Party number 117 to the ATT": the Nth by its number.
+_NUMBERED = re.compile(
+    r"\b(?P<noun>ratification|accession|state\s+party|party|signatory|signature)\s+(?:number|no\.)\s*"
+    r"(?P<num>\d{1,3})\b(?![.,]\d)",
+    re.I,
+)
 # "Malawi and Macedonia became the 22nd and 23rd countries to ratify": two counts, one per ordinal.
 _NTH_AND = re.compile(
     r"\b(?:the\s+)?(?P<a>"
@@ -215,6 +221,11 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             out.append(
                 exact(figure, measure, (m.start("act"), m.end()), m.span(group), m.group(0)[2:].strip())
             )
+    for m in _NUMBERED.finditer(text):
+        if (figure := int(m.group("num"))) >= 10:
+            signs = m.group("noun").lower().startswith("signat")
+            measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+            out.append(exact(figure, measure, m.span(), m.span("num"), m.group(0)))
     for m in _NTH_AND.finditer(text):
         # (the checker makes one a threshold when that consent brought the treaty into force)
         signs = m.group("verb").lower() == "sign"

@@ -423,3 +423,16 @@ def test_with_this_ratification_points_back_at_the_act_told_before(eval_db: Path
         "ratification, the Treaty now has 74 States parties."
     )
     assert _checks(eval_db, text, written_on=date(2025, 9, 29)) == [(74, "parties", "XXVI-9", "2025-09-26")]
+
+
+def test_ratification_number_n_and_had_been_the_nth(eval_db: Path) -> None:
+    assert _counts(f"Tuvalu has ratified {CTBT}. It is ratification number 171.") == [(171, "parties")]
+    assert _counts("Vanuatu is State Party number 117 to the Arms Trade Treaty.") == [(117, "parties")]
+    # a number of something else is no count
+    assert _counts(f"{CTBT[4:]} was adopted by resolution number 245.") == []
+    mw = "the International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families"
+    text = f"Malawi ratified {mw} on 23 September 2022, making it the 58th state party. Chad, which ratified in February, had been the 57th."
+    assert _checks(eval_db, text, written_on=date(2022, 9, 24)) == [
+        (58, "parties", "IV-13", "2022-09-23"),
+        (57, "parties", "IV-13", "2022-02-22"),
+    ]
