@@ -92,7 +92,8 @@ _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
-    r"signed\s+and\s+ratified|signed\s+but\s+not\s+(?:yet\s+)?ratified|ratified|acceded\s+to|"
+    r"signed\s+and\s+ratified|signed\s+(?:and/)?or\s+(?:ratified|acceded\s+to)|signed\s+but\s+not\s+(?:yet\s+)?ratified|"
+    r"ratified|acceded\s+to|"
     r"adhered\s+to|joined|signed|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?"
     rf"{ADJUNCTS}(?:by\s+or\s+acceded\s+to\s+|by\s+)"  # "ratified by or acceded to 191 countries"
     # "signed by delegates from 121 countries": the states their envoys stand for
@@ -126,7 +127,7 @@ _ASIDE = (
     r"(?:\s*,\s*(?:(?:primarily|mainly|mostly|chiefly|largely|predominantly|basically|essentially)\s+|"
     r"apart\s+from\s+|except\s+(?:for\s+)?|besides\s+|other\s+than\s+)[^.;\n]{1,100}?,)?"
     # "185 countries -- over ninety percent of the members -- are party", "five countries—Jamaica—have"
-    r"(?:\s*(?:--|—|–)\s*[^—–.;\n]{1,80}?\s*(?:--|—|–)|\s+-(?=\s)\s*[^—–.;\n]{1,80}?\s*(?<=\s)-(?=\s)|"
+    r"(?:\s*(?:--|—|–)\s*[^—–.;\n]{1,200}?\s*(?:--|—|–)|\s+-(?=\s)\s*[^—–.;\n]{1,80}?\s*(?<=\s)-(?=\s)|"
     # "Two-thirds of all member states – 132 countries – have ratified": the count told in a dash aside
     r"\s*(?:--|—|–)(?=\s*(?:have|has|had|are|were)\s))?"
     # "one country, Jamaica, ratified": the one counted, named.
@@ -160,13 +161,12 @@ _VERB = (
     r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bnow\s))signatories\b|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"
 )
-_DASHED = r"(?:\s*[—–][^—–\n]{1,200}?[—–])?"  # "94 states — led by Norway, ... — signed": an aside
 _ACTIVE = re.compile(
     _EXTRA
     + _QUAL
     + _NUM
     + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
-    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}{_DASHED}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+)?"
+    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+)?"
     + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
     + _ADVERBS
     + _VERB,

@@ -436,3 +436,9 @@ def test_ratification_number_n_and_had_been_the_nth(eval_db: Path) -> None:
         (58, "parties", "IV-13", "2022-09-23"),
         (57, "parties", "IV-13", "2022-02-22"),
     ]
+
+
+def test_signed_or_ratified_by_n_mixes_two_measures() -> None:
+    att = "The Arms Trade Treaty"
+    assert _counts(f"{att} has been signed or ratified by more than 130 states.") == []
+    assert _counts(f"{att} has been signed and ratified by 113 states.") == [(113, "parties")]
