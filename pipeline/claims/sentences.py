@@ -36,6 +36,7 @@ _SENTENCE_END = re.compile(
 # A line break ends a sentence when the next line opens with a capital, a digit or a bullet and the
 # line before it is short or does not end in a word that runs on ("Signatories 108" / "Parties 112").
 _LINE_END = re.compile(r"[ \t]*\n[ \t]*(?=[|*\-–•]|[A-Z0-9\[])")
+_LABEL_LINE = re.compile(r"[A-Z][\w ()/'’-]{0,60}:[ \t]+\S")
 # No sentence a person writes is longer than this (the evaluation set's longest is 1,316 characters): a
 # longer run without a full stop (a list joined by semicolons, a page without punctuation) is cut into
 # pieces of at most this many characters, at a semicolon, else a comma, else a space, so that what the
@@ -99,7 +100,8 @@ def split_sentences(text: str) -> list[Span]:
                 cuts.append((m.start(), m.end()))
         for m in _LINE_END.finditer(text, p_start, p_end):
             line = text[text.rfind("\n", p_start, m.start()) + 1 : m.start()].strip()
-            if len(line) < 60 or not re.search(r"[A-Za-z,;]$", line):
+            # (a line that opens with a label and its colon is an item of its own: "Optional Protocol: 90")
+            if len(line) < 60 or not re.search(r"[A-Za-z,;]$", line) or _LABEL_LINE.match(text, m.end()):
                 cuts.append((m.start(), m.end()))
         start = p_start
         for a, b in sorted(set(cuts)):

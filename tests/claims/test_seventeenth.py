@@ -442,3 +442,17 @@ def test_signed_or_ratified_by_n_mixes_two_measures() -> None:
     att = "The Arms Trade Treaty"
     assert _counts(f"{att} has been signed or ratified by more than 130 states.") == []
     assert _counts(f"{att} has been signed and ratified by 113 states.") == [(113, "parties")]
+
+
+def test_a_line_opening_with_a_label_and_its_colon_is_a_sentence_of_its_own(eval_db: Path) -> None:
+    text = (
+        "Status of ratification (at 31 December 2010)\n"
+        "Convention on the Rights of Persons with Disabilities: 147 signatures, 97 ratifications\n"
+        "Optional Protocol: 90 signatures, 60 ratifications\n"
+    )
+    assert _checks(eval_db, text, written_on=date(2011, 1, 10)) == [
+        (147, "signatories", "IV-15", "2010-12-31"),
+        (97, "parties", "IV-15", "2010-12-31"),
+        (90, "signatories", "IV-15-a", "2010-12-31"),
+        (60, "parties", "IV-15-a", "2010-12-31"),
+    ]
