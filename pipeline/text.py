@@ -76,6 +76,13 @@ NUMBER_WORDS_PATTERN = alternation(
         *(w for w in NUMBER_WORDS if w not in TENS),
     ]
 )
+# The same, for a number's first word: "dozen" is one only after another ("two dozen"; "a dozen" is none).
+FIRST_NUMBER_WORDS_PATTERN = alternation(
+    [
+        *(t + u for t in TENS for u in ("", *_DIGIT_WORD_LIST)),
+        *(w for w in NUMBER_WORDS if w not in TENS and w != "dozen"),
+    ]
+)
 _RUN_TOGETHER = re.compile(f"({_TENS_WORDS})({_DIGIT_WORDS})")
 
 # Ordinals in words: "first" .. "nineteenth", "twentieth" .. "ninetieth", "hundredth"; compounds
@@ -147,6 +154,7 @@ __all__ = [
     "MONTH_NAMES",
     "NUMBER_WORDS",
     "NUMBER_WORDS_PATTERN",
+    "FIRST_NUMBER_WORDS_PATTERN",
     "alternation",
     "SCALES",
     "TENS",

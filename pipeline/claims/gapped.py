@@ -47,10 +47,26 @@ _TOLD_WHEN = re.compile(r"[^,;]*?\b" + _WHEN, re.I)
 _WHEN_RE = re.compile(_WHEN, re.I)
 
 
+def _after_counts(counts: list[CountMatch], sentences: Spans, reach: int = 0) -> list[tuple[int, int]]:
+    """Where to look for what follows a count: from each count's number to the end of its sentence (or of
+    `reach` sentences after it), merged, in order (a text is not searched where no count is told)."""
+    spans: list[tuple[int, int]] = []
+    for c in sorted(counts, key=lambda c: c.number_end):
+        i = sentences.index(c.number_start)
+        if i < 0:
+            continue
+        end = sentences.spans[min(i + reach, len(sentences.spans) - 1)][1]
+        if spans and c.number_end <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((c.number_end, end))
+    return spans
+
+
 def series(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """The later figures of a count's series, each with its own time, of the count's measure."""
     out = []
-    for m in _SERIES_NEXT.finditer(text):
+    for m in (m for lo, hi in _after_counts(counts, sentences) for m in _SERIES_NEXT.finditer(text, lo, hi)):
         i = sentences.index(m.start("num"))
         first = count_before(counts, m.start(), sentences=sentences, told_in=(i,))
         figure = parse_number(m.group("num"))
@@ -77,7 +93,7 @@ _PAST_BARE = re.compile(
 def past_bare(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """The bare figures with their verb in the past after a count, of the measure their verb tells."""
     out = []
-    for m in _PAST_BARE.finditer(text):
+    for m in (m for lo, hi in _after_counts(counts, sentences, 1) for m in _PAST_BARE.finditer(text, lo, hi)):
         i = sentences.index(m.start("num"))
         opens = sentences.spans[i][0] == m.start("num") if i >= 0 else False
         before = count_before(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text import (
+    FIRST_NUMBER_WORDS_PATTERN,
     NUMBER_WORDS,
     NUMBER_WORDS_PATTERN,
     TENS_ORDINALS,
@@ -19,10 +20,11 @@ from pipeline.text import (
 from pipeline.text import parse_number as _parse_words
 
 _W = r"(?:" + NUMBER_WORDS_PATTERN + r")\b"
+_W_FIRST = r"(?:" + FIRST_NUMBER_WORDS_PATTERN + r")\b"
 # "one hundred and seventy-seven": at most eight words, taken whole (atomic) so a failure after it
 # does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two").
 # ("two dozen" is 24; "a dozen", "half a dozen", "more than a dozen governments" tell no number)
-WORD_NUMBER = rf"\b(?!dozen\b)(?>{_W}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
+WORD_NUMBER = rf"\b(?>{_W_FIRST}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
 DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b"
 # "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
 # (read_counts gives such a count the comparison ">=", see OR_MORE_AFTER).

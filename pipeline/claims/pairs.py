@@ -305,7 +305,11 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
         told_in = (i - 1, i) if m.group("opens") is not None else (i,)
         parent = count_before(counts, m.start(), sentences=sentences, told_in=told_in)
         figure = parse_number(m.group("num"))
-        if parent is None or is_year(figure, m.group("num")) or _LABEL.search(text, 0, m.start("num")):
+        if (
+            parent is None
+            or is_year(figure, m.group("num"))
+            or _LABEL.search(text, max(0, m.start("num") - 40), m.start("num"))
+        ):
             continue
         span = (m.start("ref"), m.end())
         out.append(CountMatch.exact(text, figure, parent.measure, span, m.span("num")))
