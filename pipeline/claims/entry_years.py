@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from pipeline.claims.anchors import dated_by_record
 from pipeline.claims.facts import entry_into_force
@@ -34,19 +35,25 @@ _REACH = 400
 _UNDATED = frozenset({None, "written-on", "byline", "paragraph"})
 
 
+def _entry_day(store: StoreLike, mtdsg_no: str) -> date | None:
+    """The day the UN's page gives for the treaty's entry into force, or None."""
+    rows = store.treaties()
+    row = rows[rows["mtdsg_no"].astype(str) == mtdsg_no]
+    return entry_into_force(row["entry_into_force"].iloc[0]) if len(row) else None
+
+
 def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """Each count, dated by the record's entry into force where its words point back at one told by year
     (after any other day its paragraph tells)."""
-    rows = store.treaty_rows()
     out = []
     for c in claims:
-        if c.kind == KIND_COUNT and c.mtdsg_no in rows and c.date_source in _UNDATED:
+        if c.kind == KIND_COUNT and c.mtdsg_no is not None and c.date_source in _UNDATED:
             before = text[max(0, c.number_start - _REACH) : c.number_start]
             paragraph = before.rfind("\n\n")
             told = list(_ENTRY_IN_YEAR.finditer(before, paragraph + 1)) if _POINTER.search(c.sentence) else []
             if told and c.date_source == "paragraph" and before.rfind(c.date_text or "") > told[-1].start():
                 told = []  # a day told after the entry into force, nearer the count, stands
-            day = entry_into_force(rows[c.mtdsg_no].get("entry_into_force")) if told else None
+            day = _entry_day(store, c.mtdsg_no) if told else None
             if day is not None and day.year == int(told[-1].group("y") or told[-1].group("y2")):
                 c = dated_by_record(c, day, "the entry into force")
         out.append(c)

@@ -192,8 +192,8 @@ def read_by_record(
                 if _near(got):
                     found.append(_loose_noted(got, why))
                     taken.add((cand.number_start, cand.mtdsg_no))
-    read = {start for start, _ in taken}
-    return found, tuple(u for u in unread if u.start not in read)
+    starts = {start for start, _ in taken}
+    return found, tuple(u for u in unread if u.start not in starts)
 
 
 __all__ = [
