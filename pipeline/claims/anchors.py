@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.ordinal_days import day_agrees, first_day_told, tells_day
 from pipeline.claims.relative_days import POINTS_BACK
 from pipeline.claims.sentences import Spans, after_last, before_next, split_sentences
@@ -76,8 +76,6 @@ _LATEST = re.compile(
 )
 # Dates a text gives its counts from its own words: a text with any of them is not dated by "the latest".
 _WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body", "note"})
-# Dates a claim takes from its text's own day, not from its words about the figure.
-_TEXT_DAY = ("written-on", "byline")
 
 
 def _acts(sentence: str) -> set[tuple[str, str]]:
@@ -172,7 +170,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
     Bhutan's ratification, 191 States are now parties" in a release of two days later) takes the day of the
     act its sentence names when that act came at most a month before and the record's count that day is
     the figure told."""
-    if not any(c.date_source in (None, *_TEXT_DAY) for c in claims):
+    if not any(c.date_source in TEXT_DAY_SOURCES for c in claims):
         return list(claims)
     sentences = Spans(split_sentences(text))
     told = [text[lo:hi] for lo, hi in sentences.spans]
@@ -184,7 +182,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
     first_day = first_day_told(text)
     out = []
     for c in claims:
-        if c.kind != KIND_COUNT or c.date_source not in (None, *_TEXT_DAY):
+        if c.kind != KIND_COUNT or c.date_source not in TEXT_DAY_SOURCES:
             out.append(c)
             continue
         lo, hi = sentences.containing(c.number_start)

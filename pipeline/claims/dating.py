@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pipeline.claims.model import Claim
+from pipeline.claims.model import TEXT_DAY_SOURCES, Claim
 from pipeline.claims.sentences import Span, after_last
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
@@ -315,7 +315,6 @@ def when_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> DateMenti
 # "A further 11 states have signed but not ratified it", "Another 17 states...": a count added to the last
 # one told, so of its date, even after a paragraph break (a footnote mark may open the line).
 _FURTHER = re.compile(r"^\W*(?:\[\w+\]\s*)*(?:a\s+further|another|an\s+additional)\s+$", re.I)
-_UNDATED_SOURCES = frozenset({None, "written-on", "byline"})
 
 
 def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
@@ -328,7 +327,7 @@ def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
         opener = re.split(r"(?<=[.!?])\s+", opener)[-1]
         if (
             prev is not None
-            and c.date_source in _UNDATED_SOURCES
+            and c.date_source in TEXT_DAY_SOURCES
             and prev.date_source in ("sentence", "paragraph")
             and prev.mtdsg_no == c.mtdsg_no
             and _FURTHER.match(opener)

@@ -11,7 +11,7 @@ from datetime import date
 
 from pipeline.claims.anchors import dated_by_record
 from pipeline.claims.facts import entry_into_force
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.store_view import StoreLike
 
 # The count's own words pointing back at a moment told before: "at that time", "on that date", "then" closing
@@ -32,7 +32,7 @@ _ENTRY_IN_YEAR = re.compile(
 )
 # How far back the entry into force may be told: its sentence, or the one before.
 _REACH = 400
-_UNDATED = frozenset({None, "written-on", "byline", "paragraph"})
+_UNDATED = TEXT_DAY_SOURCES | {"paragraph"}
 
 
 def _entry_day(store: StoreLike, mtdsg_no: str) -> date | None:

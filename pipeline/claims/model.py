@@ -27,6 +27,8 @@ REASON_NO_TREATY_WORD = "no treaty word in its sentence"
 # "Correction: an earlier version of this article said that 150 states had ratified the Convention": a figure
 # the text itself takes back.
 REASON_RETRACTED = "retracted by the text"
+# The date sources of a claim its words do not date: the text's own day (--written-on, a byline) or none.
+TEXT_DAY_SOURCES = frozenset({None, "written-on", "byline"})
 # The date_text of a count dated by the text's own day (date_source "written-on"); a "yesterday" of that
 # day has its own words.
 WRITTEN_ON = "written on"
@@ -141,7 +143,8 @@ class Claim:
     kind: str = KIND_COUNT  # KIND_COUNT, or KIND_THRESHOLD for "entered into force after N ratifications"
     mode: str | None = None  # MODE_RATIFICATION / MODE_ACCESSION: a count of one way of joining
     source: str = "prose"  # "prose", "infobox" for a "Parties 112" line, "record" (record_reading.py)
-    # sentence | paragraph | byline | written-on | body | record | text (second_reading.py) | None (undated)
+    # sentence | paragraph | byline | written-on | body | note (notes.py) | record | text (second_reading.py)
+    # | None (undated)
     date_source: str | None = None
     treaty_via: str | None = None  # title | short name | common name (how the named treaty was recognised)
     event_on: date | None = None  # for a threshold: the date of the event its sentence tells, if any
@@ -154,6 +157,7 @@ __all__ = [
     "KIND_COUNT",
     "KIND_THRESHOLD",
     "REASONS",
+    "TEXT_DAY_SOURCES",
     "REASON_CHANGE",
     "REASON_CONDITION",
     "REASON_DENOMINATOR",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.claims.dates import find_dates
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 
 # The note's mark right after the count's words: "[12]", "(3)", "³", "*".
 _MARK = re.compile(
@@ -23,7 +23,6 @@ _DATES_FIGURES = re.compile(
     r"\b(?:status|time\s+of\s+writing|(?:last\s+)?accessed|consulted|retrieved|completed|figures?|as\s+of|as\s+at)\b",
     re.I,
 )
-_UNDATED = frozenset({None, "written-on", "byline"})
 
 
 def _note_line(text: str, mark: re.Match[str], after: int) -> str | None:
@@ -47,7 +46,7 @@ def note_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
         mark = _MARK.match(text, c.end) or _MARK.match(text, c.number_end)
         note = (
             _note_line(text, mark, c.end)
-            if mark and c.kind == KIND_COUNT and c.date_source in _UNDATED
+            if mark and c.kind == KIND_COUNT and c.date_source in TEXT_DAY_SOURCES
             else None
         )
         told = find_dates(note) if note else []

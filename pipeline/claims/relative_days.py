@@ -64,11 +64,9 @@ def _relative_day(said: str, on: date, phrase: str) -> tuple[date, str] | None:
     return None
 
 
-# "The instrument was lodged yesterday. Their three deposits took the number of states parties to 43.": a
-# count whose sentence opens by pointing back at the act its paragraph's sentence before tells, on a day
-# told relative to the text's own ("yesterday", "on Monday"), is of that day.
-# (a count sentence that opens by pointing back to the act told before it: "This brings the number to 41",
-# "Their three deposits took the number of states parties to 43")
+# A count sentence that opens by pointing back at the act the sentence before tells ("This brings the number
+# to 41", "Their three deposits took the number of states parties to 43", "With this ratification, ..."):
+# of that act's day (anchors.py: the record's; here: one told relative to the text's, "yesterday").
 POINTS_BACK = re.compile(
     r"^\W*(?:(?:this|that|which|it|(?:the|their|its|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:move|step|ratifications?|accessions?|signatures?|deposits?|instruments?))\s+(?:has\s+|now\s+)?"

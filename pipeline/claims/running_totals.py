@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.anchors import ACT_WORDS, count_on
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.ordinal_days import day_agrees, tells_day
 from pipeline.claims.scope import RUNNING_TOTAL
 from pipeline.claims.sentences import Spans, split_sentences
@@ -30,9 +30,8 @@ from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import to_date
 
-# The dates a running total may take the acts' day over: none, or only the text's own (the acts it names come
-# first, date rule 2, unless the text tells their day itself).
-_TEXT_DAY = (None, "written-on", "byline")
+# (The dates a running total may take the acts' day over are TEXT_DAY_SOURCES: none, or only the text's own;
+# the acts it names come first, date rule 2, unless the text tells their day itself.)
 # How far apart the acts of one running total may lie: a ceremony's deposits, a week's news.
 _MONTH = 31
 
@@ -40,14 +39,14 @@ _MONTH = 31
 def running_totals(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """Each running total, undated or dated only by its text's own day, dated by the acts of the states named
     around it."""
-    if all(c.date_source not in _TEXT_DAY for c in claims):
+    if all(c.date_source not in TEXT_DAY_SOURCES for c in claims):
         return list(claims)
     sentences = Spans(split_sentences(text))
     return [_dated(c, text, store, sentences) or c for c in claims]
 
 
 def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | None:
-    if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in _TEXT_DAY:
+    if c.kind != KIND_COUNT or c.mtdsg_no is None or c.date_source not in TEXT_DAY_SOURCES:
         return None
     i = sentences.index(c.number_start)
     brings = RUNNING_TOTAL.search(text, sentences.spans[i][0], c.number_start) if i >= 0 else None

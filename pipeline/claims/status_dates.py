@@ -14,7 +14,7 @@ from datetime import date
 from pipeline.claims.dates import DateMention, find_dates
 from pipeline.claims.dating import DateIndex
 from pipeline.claims.layout import ALIGNED
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.sentences import Spans, after_last, before_next, split_paragraphs
 from pipeline.text import MONTHS
 
@@ -220,9 +220,9 @@ _SHORT_LINE, _FOOTER_LINE, _REACH_LINES = 90, 120, 6
 def footer_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
     """Each count of a fact box's short lines, dated only by the text's own day, takes the status date of
     the footer line under them (the lines between all short; no blank line)."""
-    out, anchored = [], None
+    out, dates = [], None
     for c in claims:
-        if c.kind == KIND_COUNT and c.date_source in ("written-on", "byline", None):
+        if c.kind == KIND_COUNT and c.date_source in TEXT_DAY_SOURCES:
             line_start = text.rfind("\n", 0, c.number_start) + 1
             at = before_next(text, "\n", c.number_start)
             for _ in range(_REACH_LINES if at - line_start <= _SHORT_LINE else 0):
@@ -230,12 +230,12 @@ def footer_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
                 line = text[at + 1 : end]
                 if at >= len(text) or not line.strip() or len(line) > _FOOTER_LINE:
                     break
-                if anchored is None:
-                    anchored = [d for d in find_dates(text) if not d.event]
+                if dates is None:
+                    dates = [d for d in find_dates(text) if not d.event]
                 footer = _FOOTER.search(line)
                 # ("Last updated: 3 December 2024": the day the box's figures were brought up to)
                 told = [
-                    d for d in anchored if at < d.start < end and (d.anchored or footer and footer["updated"])
+                    d for d in dates if at < d.start < end and (d.anchored or footer and footer["updated"])
                 ]
                 # (a sibling row's own "(as of ...)" is that row's: "Parties: 113 (as of August 2023)")
                 if told and footer and not re.search(r"\d", line.replace(told[-1].text, "")):
