@@ -17,7 +17,9 @@ import re
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
 # A line that starts an item of its own: a table or infobox row, a bullet, a numbered item, a Markdown
 # heading or quote, a label and its colon ("Signed only (2): Somalia, South Sudan").
-_ITEM = re.compile(r"\s*(?:[|!*\-–—•#>{]|\d{1,2}[.)]\s|[A-Z][\w ()/-]{0,40}:\s)")
+# A label and its colon at a line's start ("Optional Protocol: 90 signatures"): an item of its own.
+LABEL_COLON = r"[A-Z][\w ()/-]{0,40}:\s"
+_ITEM = re.compile(r"\s*(?:[|!*\-–—•#>{]|\d{1,2}[.)]\s|" + LABEL_COLON + ")")
 # Dot leaders before a figure at a line's end: a row of a list, never a wrapped line.
 _LEADERS = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,3}\b[^\n.]{0,40}$")
 # Columns aligned by spaces inside a line (three or more between two cells).

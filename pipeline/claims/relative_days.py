@@ -97,7 +97,7 @@ def _day_before(text: str, c: Claim, on: date, sentences: list[Spans]) -> tuple[
     if c.date_source == "paragraph":
         # "deposited at the UN on Monday, a fortnight after Fiji signed it on March 1. That brings ...": the
         # day of the joining act the sentence tells relative to the text's, not the other day it tells
-        told = [m for m in (*_YESTERDAY.finditer(said), *_ON_WEEKDAY.finditer(said))]
+        told = [*_YESTERDAY.finditer(said), *_ON_WEEKDAY.finditer(said)]
         if not any(_ACT.search(said, max(0, m.start() - 80), m.start()) for m in told):
             return None
     return _relative_day(said, on, "")

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+from pipeline.claims.layout import LABEL_COLON
+
 Span = tuple[int, int]
 
 # A word ending in a full stop that does not end a sentence ("e.g. The", "Art. 5", "Sept. 2019").
@@ -36,7 +38,7 @@ _SENTENCE_END = re.compile(
 # A line break ends a sentence when the next line opens with a capital, a digit or a bullet and the
 # line before it is short or does not end in a word that runs on ("Signatories 108" / "Parties 112").
 _LINE_END = re.compile(r"[ \t]*\n[ \t]*(?=[|*\-–•]|[A-Z0-9\[])")
-_LABEL_LINE = re.compile(r"[A-Z][\w ()/'’-]{0,60}:[ \t]+\S")
+_LABEL_LINE = re.compile(LABEL_COLON)
 # No sentence a person writes is longer than this (the evaluation set's longest is 1,316 characters): a
 # longer run without a full stop (a list joined by semicolons, a page without punctuation) is cut into
 # pieces of at most this many characters, at a semicolon, else a comma, else a space, so that what the
