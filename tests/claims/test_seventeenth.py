@@ -57,6 +57,9 @@ def test_a_sister_treatys_bare_count_after_its_whole_title_or_a_relative_clause(
         "only in 2013, just 22."
     )
     assert _counts(text) == [(164, "parties"), (22, "parties")]
+    # the verb told after the relative clause
+    text = "The Convention has 192 States Parties. Its Optional Protocol, which allows complaints, has 106."
+    assert _counts(text) == [(192, "parties"), (106, "parties")]
     # a day or an article after the title is no count
     text = "The Convention has 189 parties, and the Convention entered into force on September 3."
     assert _counts(text) == [(189, "parties")]
