@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from math import log
 
+from pipeline.claims.alignment import align
 from pipeline.claims.protocols import nth_protocol, protocol_mentions, protocols_first, without_glosses
 from pipeline.claims.references import described_after_a_name
 from pipeline.claims.references import kind_of as _kind_of
@@ -178,47 +179,6 @@ class TitleIndex:
                 out.append((w, s, e))
         return out
 
-    def _match(self, title: list[str], window: list[str]) -> tuple[float, float, int, int, set[str]]:
-        """In-order best alignment of title words in window words (weighted LCS).
-
-        Returns (matched weight, precision, first, last): precision is the matched share of the window's
-        weight between the first and last matched words, so a title spread thin over a sentence scores low.
-        """
-        n, m = len(title), len(window)
-        # dp[i][j]: best weight aligning title[:i] with window[:j]
-        dp = [[0.0] * (m + 1) for _ in range(n + 1)]
-        for i in range(1, n + 1):
-            ti = title[i - 1]
-            wi = self.weight(ti) or 0.05  # stopwords help alignment a little, never dominate
-            row, prev = dp[i], dp[i - 1]
-            for j in range(1, m + 1):
-                best = row[j - 1] if row[j - 1] > prev[j] else prev[j]
-                if window[j - 1] == ti and prev[j - 1] + wi > best:
-                    best = prev[j - 1] + wi
-                row[j] = best
-        # Trace back the matched window positions, each at its earliest (a title word the sentence repeats
-        # later, "... Political Rights, ... their rights", is matched where the title says it).
-        i, j, hits = n, m, []
-        while i > 0 and j > 0:
-            if dp[i][j - 1] >= dp[i][j] - 1e-9:
-                j -= 1
-            elif (
-                title[i - 1] == window[j - 1]
-                and abs(dp[i][j] - (dp[i - 1][j - 1] + (self.weight(title[i - 1]) or 0.05))) < 1e-9
-            ):
-                hits.append(j - 1)
-                i, j = i - 1, j - 1
-            elif dp[i - 1][j] >= dp[i][j - 1]:
-                i -= 1
-            else:
-                j -= 1
-        if not hits:
-            return 0.0, 0.0, -1, -1, set()
-        first, last = min(hits), max(hits)
-        matched = sum(self.weight(window[k]) for k in hits)
-        span = sum(self.weight(window[k]) for k in range(first, last + 1))
-        return matched, (matched / span if span else 0.0), first, last, {window[k] for k in hits}
-
     def _span(
         self, tokens: list[tuple[str, int, int]], k: int, first: int, last: int, s_start: int, text: str
     ) -> tuple[int, int, str]:
@@ -253,7 +213,7 @@ class TitleIndex:
         # Cheap bound first: even a perfect alignment cannot reach the threshold.
         if not total or sum(self.weight(x) for x in set(title) & set(window)) < 0.5 * total:
             return None
-        matched, precision, first, last, hit_words = self._match(title, window)
+        matched, precision, first, last, hit_words = align(title, window, self.weight)
         if first != 0:
             return None  # a mention starts where the title's first matched word is
         kind = self.kind(treaty.mtdsg_no)
@@ -268,6 +228,14 @@ class TitleIndex:
             return None
         a, b, said = self._span(tokens, k, first, last, s_start, text)
         return matched * f1, f1, TreatyMention(treaty.mtdsg_no, a, b, said, round(f1, 3), kind)
+
+    def _one_opens(self, words: list[str], k: int) -> bool:
+        """Whether some run of words from words[k] opens exactly one title (what _prefix_match needs)."""
+        for n in range(k + 1, len(words) + 1):
+            count = self._prefixes.get(tuple(words[k:n]), 0)
+            if count <= 1:
+                return count == 1
+        return False
 
     def _prefix_match(
         self, idx: int, window: list[str], tokens: list[tuple[str, int, int]], k: int, s_start: int, text: str
@@ -330,7 +298,10 @@ class TitleIndex:
             for k, w in enumerate(words):
                 if w not in self._by_word:
                     continue
-                for idx in sorted((full & self._by_word[w]) | self._opening.get(w, set())):
+                # A title's opening counts only when no other title opens with the same words: where no
+                # run of the words from here opens exactly one title, no opening can be a mention.
+                opening = self._opening.get(w, set()) if self._one_opens(words, k) else set()
+                for idx in sorted((full & self._by_word[w]) | opening):
                     treaty, title = self._titles[idx]
                     # A title written out takes about as many words as it has: a longer window lets the
                     # alignment run on to the same words later in the sentence ("... Migrant Workers and
