@@ -97,10 +97,12 @@ class TitleIndex:
         self._totals = [sum(self.weight(x) for x in words) for _, words in self._titles]
         # How many titles open with each word sequence, to accept an unambiguous opening as a mention.
         self._prefixes: dict[tuple[str, ...], int] = {}
-        for _, words in self._titles:
+        self._alone: dict[tuple[str, ...], int] = {}  # for an opening of one title: which
+        for i, (_, words) in enumerate(self._titles):
             for n in range(1, len(words) + 1):
                 key = tuple(words[:n])
                 self._prefixes[key] = self._prefixes.get(key, 0) + 1
+                self._alone[key] = i
         # Short and common names, in one pattern each: acronyms as written ("CAT" is not "cat"), longer
         # names whatever their case. Each maps to the treaties that use it, in the treaties' order.
         self._acronym_names: dict[str, list[tuple[str, str]]] = {}
@@ -117,10 +119,6 @@ class TitleIndex:
         self._acronyms = _alternation(self._acronym_names, 0)
         self._names_re = _alternation(self._names, re.I)
         self._by_word: dict[str, set[int]] = {}
-        self._opening: dict[str, set[int]] = {}  # titles by their first word (for _prefix_match)
-        for i, (_, words) in enumerate(self._titles):
-            if words:
-                self._opening.setdefault(words[0], set()).add(i)
         for i, (_, words) in enumerate(self._titles):
             for w in words:
                 if w in self._weight:
@@ -229,13 +227,14 @@ class TitleIndex:
         a, b, said = self._span(tokens, k, first, last, s_start, text)
         return matched * f1, f1, TreatyMention(treaty.mtdsg_no, a, b, said, round(f1, 3), kind)
 
-    def _one_opens(self, words: list[str], k: int) -> bool:
-        """Whether some run of words from words[k] opens exactly one title (what _prefix_match needs)."""
+    def _opened_alone(self, words: list[str], k: int) -> int | None:
+        """The title that some run of words from words[k] opens and no other title does, if any."""
         for n in range(k + 1, len(words) + 1):
-            count = self._prefixes.get(tuple(words[k:n]), 0)
+            key = tuple(words[k:n])
+            count = self._prefixes.get(key, 0)
             if count <= 1:
-                return count == 1
-        return False
+                return self._alone[key] if count else None
+        return None
 
     def _prefix_match(
         self, idx: int, window: list[str], tokens: list[tuple[str, int, int]], k: int, s_start: int, text: str
@@ -298,10 +297,10 @@ class TitleIndex:
             for k, w in enumerate(words):
                 if w not in self._by_word:
                     continue
-                # A title's opening counts only when no other title opens with the same words: where no
-                # run of the words from here opens exactly one title, no opening can be a mention.
-                opening = self._opening.get(w, set()) if self._one_opens(words, k) else set()
-                for idx in sorted((full & self._by_word[w]) | opening):
+                # A title's opening counts only when no other title opens with the same words, so the one
+                # title that some run of the words from here opens alone is the only opening to try.
+                alone = self._opened_alone(words, k)
+                for idx in sorted(full & self._by_word[w] | ({alone} if alone is not None else set())):
                     treaty, title = self._titles[idx]
                     # A title written out takes about as many words as it has: a longer window lets the
                     # alignment run on to the same words later in the sentence ("... Migrant Workers and
@@ -310,7 +309,7 @@ class TitleIndex:
                     found = None
                     if idx in full:
                         found = self._full_match(idx, window, tokens, k, s_start, text, threshold)
-                    if found is None and w == title[0]:
+                    if found is None and idx == alone:
                         found = self._prefix_match(idx, window, tokens, k, s_start, text)
                     if found is not None:
                         candidates.append(found)
