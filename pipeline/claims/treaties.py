@@ -123,6 +123,18 @@ class TitleIndex:
             for w in words:
                 if w in self._weight:
                     self._by_word.setdefault(w, set()).add(i)
+        # A title reaches half its weight in a sentence only if the sentence has one of its heaviest
+        # words: the words, heaviest first, until those left weigh less than half the title. A sentence
+        # asks only the titles keyed by its words ("convention" keys few titles: most have heavier words).
+        self._distinct = [{w for w in words if w in self._weight} for _, words in self._titles]
+        self._keyed: dict[str, set[int]] = {}
+        for i, distinct in enumerate(self._distinct):
+            left = sum(self._weight[w] for w in distinct)
+            for w in sorted(distinct, key=lambda x: (-self._weight[x], x)):
+                if left < 0.5 * self._totals[i] - 1e-9:  # a margin for the sums' rounding: one key too many
+                    break
+                self._keyed.setdefault(w, set()).add(i)
+                left -= self._weight[w]
 
     def kind(self, mtdsg_no: str) -> str | None:
         return self._kinds.get(mtdsg_no)
@@ -184,16 +196,20 @@ class TitleIndex:
         b = s_start + tokens[k + last][2]
         return a, b, text[a:b]
 
-    def _reachable(self, present: set[str]) -> dict[int, bool]:
-        """For each title sharing a word with `present`: whether its words found there weigh enough for
-        a full match (the same bound _full_match checks per window, once per sentence)."""
-        weight: dict[int, float] = {}
-        for w in present:
-            for idx in self._by_word.get(w, ()):
-                weight[idx] = weight.get(idx, 0.0) + self._weight[w]
-        return {
-            idx: bool(self._totals[idx]) and got >= 0.5 * self._totals[idx] for idx, got in weight.items()
-        }
+    def _reachable(self, present: set[str]) -> set[int]:
+        """The titles whose words found in `present` weigh enough for a full match (the same bound
+        _full_match checks per window, once per sentence)."""
+        asked: set[int] = set()
+        for w in present & self._keyed.keys():
+            asked |= self._keyed[w]
+        reachable = set()
+        for idx in asked:
+            got = 0.0
+            for w in self._distinct[idx] & present:
+                got += self._weight[w]
+            if self._totals[idx] and got >= 0.5 * self._totals[idx]:
+                reachable.add(idx)
+        return reachable
 
     def _full_match(
         self,
@@ -292,8 +308,7 @@ class TitleIndex:
             present = set(words)
             # Titles that even a perfect alignment with the whole sentence could not reach are left out
             # once per sentence, not once per word (a long text asks this for every word).
-            reachable = self._reachable(present)
-            full = {idx for idx, ok in reachable.items() if ok}
+            full = self._reachable(present)
             for k, w in enumerate(words):
                 if w not in self._by_word:
                     continue

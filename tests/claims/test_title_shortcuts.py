@@ -1,11 +1,14 @@
-"""The title alignment leaves out the window's words the title lacks: it must give what the whole table
-gives, hits at their earliest included."""
+"""The treaty stage's shortcuts give what the whole computation gives: the title alignment leaves out the
+window's words the title lacks (hits at their earliest included), and a sentence asks only the titles keyed
+by its heaviest words."""
 
 from __future__ import annotations
 
 import random
 
 from pipeline.claims.alignment import align
+from pipeline.claims.treaties import TitleIndex
+from tests.claims.test_extract import TREATIES
 
 
 def _whole_table(title: list[str], window: list[str], weight) -> tuple[float, float, int, int, set[str]]:
@@ -65,3 +68,20 @@ def test_leaving_out_the_other_words_changes_nothing() -> None:
         title = [rng.choice(vocab) for _ in range(rng.randint(1, 8))]
         window = [rng.choice(vocab) for _ in range(rng.randint(0, 20))]
         assert align(title, window, weight) == _whole_table(title, window, weight), (title, window)
+
+
+def test_titles_asked_by_their_heaviest_words_are_all_that_can_reach_half_their_weight() -> None:
+    # The treaty stage asks a sentence only about the titles keyed by its words; every title whose words
+    # in the sentence weigh half the title or more must be among them.
+    index = TitleIndex(TREATIES)
+    vocab = sorted({w for _, words in index._titles for w in words})
+    rng = random.Random(25)
+    for _ in range(3000):
+        present = set(rng.sample(vocab, rng.randint(1, 12)))
+        weighed = {
+            i
+            for i, (_, words) in enumerate(index._titles)
+            if index._totals[i]
+            and sum(index.weight(w) for w in set(words) & present) >= 0.5 * index._totals[i]
+        }
+        assert index._reachable(present) == weighed, present
