@@ -52,11 +52,7 @@ class Mentions:
         self.ends = [m.end for m in self.mentions]
         self.refs = list(refs)
         self.ref_starts = [r[0] for r in self.refs]
-
-    def referable_by(self, pos: int) -> list[TreatyMention]:
-        """What a generic reference at `pos` may point back to: ending_by with the glosses."""
-        n = bisect_left(self.referable_ends, pos + 1)
-        return self.referable[max(0, n - _LOOKBACK) : n]
+        self.in_brackets: list[bool] | None = None  # for each referable mention (links._antecedents)
 
     def starting(self, lo: int, hi: int) -> list[TreatyMention]:
         return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
@@ -218,11 +214,15 @@ _RELATIVE_OPEN = re.compile(
 
 
 def _antecedents(found: Mentions, pos: int, text: str) -> list[TreatyMention]:
-    """What a generic reference at `pos` may point back to, less the treaties named only in brackets ("an
-    individual complaints mechanism (like that contained in the First Optional Protocol to the ICCPR)")
-    when one was named outside them."""
-    earlier = found.referable_by(pos)
-    outside = [m for m in earlier if not _bracketed(text, m)]
+    """What a generic reference at `pos` may point back to (the last _LOOKBACK mentions ending by it, the
+    glosses among them), less the treaties named only in brackets ("an individual complaints mechanism
+    (like that contained in the First Optional Protocol to the ICCPR)") when one was named outside them."""
+    if found.in_brackets is None:  # once per text: each reference asks about the same mentions
+        found.in_brackets = [_bracketed(text, m) for m in found.referable]
+    n = bisect_left(found.referable_ends, pos + 1)
+    lo = max(0, n - _LOOKBACK)
+    earlier = found.referable[lo:n]
+    outside = [m for m, bracketed in zip(earlier, found.in_brackets[lo:n], strict=True) if not bracketed]
     return outside or earlier
 
 

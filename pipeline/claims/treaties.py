@@ -94,6 +94,7 @@ class TitleIndex:
         self._unknown_weight = log(1 + n)
         self.vocabulary = set(df) | _STOPWORDS
         self._kinds = {t.mtdsg_no: _kind_of(t.title) for t in self.treaties}
+        self._parents: dict[str, str | None] = {}  # parent_of's answers
         self._totals = [sum(self.weight(x) for x in words) for _, words in self._titles]
         # How many titles open with each word sequence, to accept an unambiguous opening as a mention.
         self._prefixes: dict[tuple[str, ...], int] = {}
@@ -150,10 +151,12 @@ class TitleIndex:
 
     def parent_of(self, mtdsg_no: str) -> str | None:
         """The treaty a protocol's title names after "Protocol to the" (the longest title that fits)."""
-        titles = self._folded
-        _, to, rest = titles.get(mtdsg_no, "").partition("protocol to the ")
-        found = [(len(t), m) for m, t in titles.items() if to and m != mtdsg_no and rest.startswith(t)]
-        return max(found)[1] if found else None
+        if mtdsg_no not in self._parents:  # found once: each claim's link asks again
+            titles = self._folded
+            _, to, rest = titles.get(mtdsg_no, "").partition("protocol to the ")
+            found = [(len(t), m) for m, t in titles.items() if to and m != mtdsg_no and rest.startswith(t)]
+            self._parents[mtdsg_no] = max(found)[1] if found else None
+        return self._parents[mtdsg_no]
 
     def amendment_of(self, mtdsg_no: str) -> str | None:
         """The one amendment whose title is "Amendment to <...> of the <this treaty's title>", or None."""
