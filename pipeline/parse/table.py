@@ -62,10 +62,27 @@ def _load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, VocabularyEntry]
     return out
 
 
+# A text this long is a note, a declaration or a title, not a cell or a name (see fold).
+_LONG_TEXT = 256
+# Two spaces or more. Written as two literal spaces, not " {2,}", so that the regex engine looks for them
+# as a prefix in C and steps over the single spaces between words without trying a match at each.
+_SPACE_RUN = re.compile("   *")
+
+
 def fold(text: str) -> str:
     """Fold all whitespace (tabs, CR/LF, no-break spaces) to single spaces and strip."""
     # str.split() already splits on U+00A0 (and every other Unicode space), so no replace() is needed.
-    return " ".join(text.split())
+    if len(text) < _LONG_TEXT:
+        return " ".join(text.split())
+    # The declarations and end notes are some 80 kB of a page, ten thousand words that split() made into
+    # as many strings to join them again (a tenth of a parse). Every whitespace character but the space is
+    # a control or separator character, which str.isprintable() refuses (a test checks all of Unicode): once
+    # the page's usual ones are made spaces, a printable text's only whitespace is spaces, of which only
+    # the runs need replacing; anything rarer takes split().
+    spaced = text.replace("\xa0", " ").replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if not spaced.isprintable():
+        return " ".join(text.split())
+    return _SPACE_RUN.sub(" ", spaced).strip(" ")
 
 
 VOCABULARY = _load_vocabulary()
