@@ -227,59 +227,45 @@ def build_participants(
     # One cache per column, keyed by the cell's text.
     seen: list[dict[str, Action | None]] = [{} for _ in columns]
     width = len(columns)
-    for number, raw in enumerate(rows, start=1):
-        if not raw.name:
+    for number, (name, footnotes, has_declarations, cells) in enumerate(rows, start=1):
+        if not name:
             raise ParseError(f"{page}: row {number} has no participant name")
-        if len(raw.cells) != width:
+        if len(cells) != width:
             raise ParseError(
-                f"{page}: row {number} ({raw.name}) has {len(raw.cells)} date cells,"
-                f" header has {len(columns)}"
+                f"{page}: row {number} ({name}) has {len(cells)} date cells, header has {len(columns)}"
             )
-        by_role: dict[str, list[Action]] = {}
-        several = False  # a role filled twice, or an "other" entry: only then is `others` non-empty
-        for position, text in enumerate(raw.cells):
+        # The common row: at most one action of each standing role, nothing else, each put in its place as
+        # it is read. A row with more (a role filled twice, an "other" entry) is read again as a whole.
+        signature = consent = provisional = None
+        several = False
+        for position, text in enumerate(cells):
             cache = seen[position]
             if text in cache:
                 action = cache[text]
             else:
-                action = parse_date_cell(text, columns[position], page=page, row=number, participant=raw.name)
+                action = parse_date_cell(text, columns[position], page=page, row=number, participant=name)
                 cache[text] = action
             if action is None:
                 continue
             role = roles[position]
-            acts = by_role.get(role)
-            if acts is None:
-                by_role[role] = [action]
-                several = several or role not in _STANDING_ROLES
+            if role == ROLE_CONSENT and consent is None:
+                consent = action
+            elif role == ROLE_SIGNATURE and signature is None:
+                signature = action
+            elif role == ROLE_PROVISIONAL and provisional is None:
+                provisional = action
             else:
-                acts.append(action)
                 several = True
+                break
+        others: tuple[Action, ...] = ()
         if several:
-            signature = _pick(by_role.get(ROLE_SIGNATURE))
-            consent = _pick(by_role.get(ROLE_CONSENT))
-            provisional = _pick(by_role.get(ROLE_PROVISIONAL))
-            others = tuple(
-                a
-                for role, acts in by_role.items()
-                for a in (acts if role not in _STANDING_ROLES else sorted(acts, key=_rank)[1:])
-            )
-        else:
-            # The common row: at most one action of each standing role, nothing else.
-            signature = consent = provisional = None
-            others = ()
-            for role, acts in by_role.items():
-                if role == ROLE_SIGNATURE:
-                    signature = acts[0]
-                elif role == ROLE_CONSENT:
-                    consent = acts[0]
-                else:
-                    provisional = acts[0]
+            signature, consent, provisional, others = _sorted_row(columns, cells, seen, page, number, name)
         out.append(
             Participant(
-                name=raw.name,
+                name=name,
                 row=number,
-                footnotes=raw.footnotes,
-                has_declarations=raw.has_declarations,
+                footnotes=footnotes,
+                has_declarations=has_declarations,
                 signature=signature,
                 consent=consent,
                 provisional=provisional,
@@ -287,6 +273,38 @@ def build_participants(
             )
         )
     return tuple(out)
+
+
+def _sorted_row(
+    columns: tuple[Column, ...],
+    cells: tuple[str, ...],
+    seen: list[dict[str, Action | None]],
+    page: str,
+    number: int,
+    name: str,
+) -> tuple[Action | None, Action | None, Action | None, tuple[Action, ...]]:
+    """(signature, consent, provisional, others) of a row with a role filled twice or an "other" entry."""
+    by_role: dict[str, list[Action]] = {}
+    for position, text in enumerate(cells):
+        cache = seen[position]
+        if text in cache:
+            action = cache[text]
+        else:
+            action = parse_date_cell(text, columns[position], page=page, row=number, participant=name)
+            cache[text] = action
+        if action is not None:
+            by_role.setdefault(columns[position].role, []).append(action)
+    others = tuple(
+        a
+        for role, acts in by_role.items()
+        for a in (acts if role not in _STANDING_ROLES else sorted(acts, key=_rank)[1:])
+    )
+    return (
+        _pick(by_role.get(ROLE_SIGNATURE)),
+        _pick(by_role.get(ROLE_CONSENT)),
+        _pick(by_role.get(ROLE_PROVISIONAL)),
+        others,
+    )
 
 
 # Roles a participant holds one standing action of; every other role's entries go to `others`.
