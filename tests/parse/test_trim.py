@@ -38,19 +38,21 @@ def test_every_saved_page_reads_the_same_trimmed_and_whole(html_dir: Path) -> No
         assert len(trimmed) < len(whole) - 20_000, path.name  # the furniture is tens of kB
         menu = b'id="ctl00_ctl00_TopMenu_rptTopMenu_ctl01_linkMenu"'  # an item of the site's top menu
         assert menu in whole and menu not in trimmed
+        assert b"</head>" in whole and b"</head>" not in trimmed and trimmed.startswith(b"<form")
         # Read from each body directly: the trimmed reading must succeed on its own, not by the fallback.
         assert _read_status(data, trimmed, None, None, path.name) == _read_status(
             data, whole, None, None, path.name
         ), path.name
 
 
-def test_a_furnished_page_is_cut_after_its_form_tag_and_reads_as_the_bare_one() -> None:
+def test_a_furnished_page_is_cut_to_its_form_tag_and_content_and_reads_as_the_bare_one() -> None:
     bare = status_page(rows=ROWS)
     page = _furnished(bare)
     trimmed = without_furniture(page)
     assert trimmed is not None
     assert b"Depositary" not in trimmed and b"mtdsg_no=IV-99" in trimmed
-    assert trimmed.startswith(page[: page.index(FORM_END) + len(FORM_END)])
+    assert trimmed.startswith(page[page.index(b"<form") : page.index(FORM_END) + len(FORM_END)])
+    assert b"<head>" in page and b"<head>" not in trimmed
     read = parse_page(page)
     assert read == parse_page(bare)
     assert [p.name for p in read.participants] == ["Atlantis", "Utopia"]
@@ -97,3 +99,14 @@ def test_declarations_or_end_notes_inside_the_furniture_keep_the_page_whole() ->
         read = parse_page(page)
         assert [d.text for d in read.declarations] == ["A declaration."]
         assert [n.text for n in read.end_notes] == ["A note."]
+
+
+def test_declarations_or_end_notes_before_the_form_keep_the_page_whole() -> None:
+    bare = status_page(rows=ROWS, declarations=[("Atlantis", "A declaration.")], notes=[("1", "A note.")])
+    notes = bare.index(f'<table id="{P}dgNotesAll">'.encode())
+    end = bare.index(b"</table>", notes) + 8
+    furnished = _furnished(bare[:notes] + bare[end:])
+    form = furnished.index(b"<form")
+    page = furnished[:form] + bare[notes:end] + furnished[form:]
+    assert without_furniture(page) is None
+    assert [n.text for n in parse_page(page).end_notes] == ["A note."]
