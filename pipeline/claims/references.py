@@ -124,40 +124,56 @@ def _kind_said(m: TreatyMention) -> str | None:
     return m.kind
 
 
+def _latest(
+    kind: str, earlier: Sequence[TreatyMention]
+) -> tuple[TreatyMention | None, TreatyMention | None, TreatyMention | None]:
+    """The last mention of a treaty in the UN's collection, the last of those the reference's kind fits, and
+    the last of those named by its title, not by its subject: looked for from the end, as far as needed."""
+    last = same = None
+    for m in reversed(earlier):
+        if is_outside(m.mtdsg_no):
+            continue
+        if last is None:
+            last = m
+        if kind_matches(kind, _kind_said(m)):
+            if same is None:
+                same = m
+            if not _BY_SUBJECT.match(m.text):
+                return last, same, m
+    return last, same, None
+
+
 def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: TitleIndex) -> str | None:
     """The treaty "the Protocol", "its Optional Protocol", "the treaty" refers to, given earlier mentions.
     A treaty outside the UN's collection ("the five nuclear-weapon States under the NPT signed the
     treaty") is named in passing in a text about a UN treaty: a generic reference never points to it."""
-    earlier = [m for m in earlier if not is_outside(m.mtdsg_no)]
-    if not earlier:
+    last, same, titled = _latest(kind, earlier)
+    if last is None:
         return None
-    same = [m for m in earlier if kind_matches(kind, _kind_said(m))]
     if kind in ("optional protocol", "protocol"):
         # "the Convention ... and its Optional Protocol": the protocol to the treaty just named.
-        last = earlier[-1]
         # "the Convention's Optional Protocol" says "its" with the parent's kind named.
-        if det.lower() == "its" or det.endswith(("'s", "’s")) or not same:
+        if det.lower() == "its" or det.endswith(("'s", "’s")) or same is None:
             protocol = index.protocol_of(last.mtdsg_no)
             if protocol:
                 return protocol
-    if same and kind in ("optional protocol", "protocol") and _BY_SUBJECT.match(same[-1].text):
+    if same is not None and kind in ("optional protocol", "protocol") and _BY_SUBJECT.match(same.text):
         # "... the Optional Protocol on the involvement of children in armed conflict, and its companion
         # protocol on the sale of children. ... 109 governments have signed the protocol": a protocol named
         # in passing by its subject; "the protocol" is the one named by its title before it, if any.
-        titled = [m for m in same if not _BY_SUBJECT.match(m.text)]
-        if titled:
-            return titled[-1].mtdsg_no
-    if same:
-        return same[-1].mtdsg_no
-    parent = index.parent_of(earlier[-1].mtdsg_no)
+        if titled is not None:
+            return titled.mtdsg_no
+    if same is not None:
+        return same.mtdsg_no
+    parent = index.parent_of(last.mtdsg_no)
     if parent and index.kind(parent) == kind:
         return parent  # "the Optional Protocol ..., while 180 have ratified the Convention itself"
     if kind == "amendment":
         # "The Convention's scope was expanded in 2001 ... ratified that amendment": the one amendment
         # to the treaty just named.
-        return index.amendment_of(earlier[-1].mtdsg_no)
+        return index.amendment_of(last.mtdsg_no)
     if kind in ("treaty", "agreement", "accord"):
-        return earlier[-1].mtdsg_no  # "the treaty" is any treaty: the Ottawa Convention too
+        return last.mtdsg_no  # "the treaty" is any treaty: the Ottawa Convention too
     return None
 
 
