@@ -129,7 +129,8 @@ def parse_number(text: str) -> int:
 
 
 def parse_ordinal(text: str) -> int:
-    """ "30th", "twentieth", "thirty-fifth", "one hundred and first" -> int; ValueError otherwise."""
+    """ "30th", "twentieth", "thirty-fifth", "one hundred and first", "a hundred and fortieth" -> int;
+    ValueError otherwise."""
     t = text.strip().lower()
     m = _DIGIT_ORDINAL.fullmatch(t)
     if m:
@@ -137,6 +138,8 @@ def parse_ordinal(text: str) -> int:
     words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
     if not words:
         raise ValueError(f"not an ordinal: {text!r}")
+    if words[0] == "a" and len(words) > 2:
+        words[0] = "one"  # "a hundred and first"
     last = words[-1]
     value = UNIT_ORDINALS.get(last, TENS_ORDINALS.get(last))
     if value is None:

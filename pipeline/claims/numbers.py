@@ -34,6 +34,8 @@ OR_MORE_AFTER = re.compile(r"\+|-(?:odd|plus)\b", re.I)
 ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
 
 _ORDINAL_WORD = (
+    # "one hundred and sixty-fourth", "a hundred and first", "the hundred and twentieth": the hundreds first
+    r"(?:(?:(?:a|one|two)[\s-]+)?hundred(?:[\s-]+and)?[\s-]+)?"
     r"(?:(?:"
     + "|".join(sorted(t for t in (*NUMBER_WORDS,) if t not in ("hundred", "thousand", "zero", "dozen")))
     + r")[\s-]+)?(?:"

@@ -32,12 +32,12 @@ TREATY_WORDS = re.compile(
     re.I,
 )
 # Numbers that name something rather than count it: "Article 5", "resolution 61/106", "[2]", "5%", "1.5"
-# ("number 5" names, "now number 150" counts).
+# ("number 5" names; "now number 150", "sits at number 77", "was number 111", "and number 113" count).
 # A word's full stop ends its sentence ("... ratified the protocol. Thirty other countries"); only an
 # abbreviation's stays with the label ("Art. 5", "No. 12").
 _LABEL_BEFORE = re.compile(
     r"\b(?:(?:art|arts|para|no|nos|pp|p|vol)\.?|article|articles|paragraph|resolution|"
-    r"(?<!now\s)(?<!still\s)(?<!currently\s)(?<!today\s)(?<!,\s)number|"
+    r"(?<!now\s)(?<!still\s)(?<!currently\s)(?<!today\s)(?<!,\s)(?<!\bat\s)(?<!\bwas\s)(?<!\bis\s)(?<!\band\s)number|"
     r"chapter|section|page|annex|rule|principle|goal|sdg|table|figure|volume|series|session|ccw|protocol)\s*$",
     re.I,
 )
@@ -70,7 +70,7 @@ STATES_AFTER = re.compile(
 ELIDED_AFTER = re.compile(
     r"\s*(?:[.,;:!?)\]—–]|$)|\s+(?:have|has|had|are|were|is|was|did|do|does|will|would|could|may|now|already|"
     r"so\s+far|to\s+date|in\s+all|in\s+total|altogether|more|others?|remain|remained|"
-    r"signed|ratified|joined|acceded|followed|as\s+of|by\s+(?:the\s+end|now)|today)\b",
+    r"signed|ratified|joined|acceded|followed|as\s+(?:of|at)|(?:by|at)\s+(?:the\s+end|now)|today)\b",
     re.I,
 )
 _DAY_BEFORE_YEAR = re.compile(rf"(?:,?\s*|\.?\s+(?:{MONTH_NAMES})\.?,?\s+)(?:1[89]|20)\d\d\b", re.I)
@@ -112,13 +112,13 @@ def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
 
 def _elided_count(text: str, start: int, end: int, figure: int) -> bool:
     """Can the number at start:end, its noun left out in a sentence with no treaty word, be a count of
-    states: 2 to 250, not a line's first word (a note's or an item's number), not a day ("Nov 11, 2018",
-    "Julho 14, 2024"), not a range's end or start ("1989–91", "100–200 million") and not "one person out
-    of 35"?"""
+    states: 2 to 250, not a line's first word in digits (a note's or an item's number), not a day ("Nov
+    11, 2018", "Julho 14, 2024"), not a range's end or start ("1989–91", "100–200 million") and not "one
+    person out of 35"?"""
     line = text[text.rfind("\n", 0, start) + 1 : start]
     return (
         2 <= figure <= 250
-        and bool(line.strip())
+        and (bool(line.strip()) or not text[start].isdigit())  # "Ninety-one. That's how many ..."
         and not _DAY_BEFORE_YEAR.match(text, end)
         and not re.match(r"\s*[–—-]\s*\d", text[end : end + 4])
         and not re.search(r"\d\s*[–—-]\s*$|\bout\s+of\s+$", line, re.I)
@@ -192,8 +192,12 @@ def find_unread(
         if is_year(figure, m.group(0)) or _LABEL_BEFORE.search(before) or _CITATION.search(before):
             continue
         line_start = max(text.rfind("\n", max(0, m.start() - 200), m.start()) + 1, m.start() - 200)
-        if not text[line_start : m.start()].strip() and text[m.end() : m.end() + 1] in (".", ")"):
-            continue  # a list item's number: "4. As of October 2012"
+        if (
+            not text[line_start : m.start()].strip()
+            and text[m.end() : m.end() + 1] in (".", ")")
+            and m.group(0)[0].isdigit()
+        ):
+            continue  # a list item's number: "4. As of October 2012" (not "Ninety-one. That's how many")
         if _AGE_BEFORE.search(before):
             continue
         if m.group(0).isdigit() and _is_day(text, m.end(), before):
