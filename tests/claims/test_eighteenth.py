@@ -9,6 +9,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tests.claims.readers import counts as _counts
 
 
@@ -57,3 +60,50 @@ def test_a_count_in_words_opening_a_line_its_noun_left_out_is_listed(eval_db: Pa
 def test_a_count_with_its_noun_left_out_at_the_end_of_a_year_is_listed(eval_db: Path) -> None:
     text = "Does the Convention on Cluster Munitions have more than 100 States Parties? Yes: 110 at the end of 2022."
     assert (110, "no treaty word in its sentence") in _unread(eval_db, text, date(2023, 2, 1))
+
+
+# Pieces of real texts and of hostile ones: marks, dates, references, and characters that change width or
+# direction or are digits of other scripts (a fuzzing run of 1,500 mutated `dev/` texts found no failure).
+_PIECES = [
+    *"1 2.,;:-\n()[]%|*#",
+    "196 ",
+    "one hundred and ",
+    "the 50th ",
+    "twentieth ",
+    "As of 31 May 2021, ",
+    "yesterday ",
+    "ratified by ",
+    "States parties ",
+    "signatories ",
+    "the Protocol ",
+    "its Optional Protocol ",
+    "the Convention on the Rights of the Child ",
+    "CRC ",
+    "Source: ",
+    "[12] ",
+    "Q: ",
+    "A: ",
+    "\u200b",
+    "\xa0",
+    "\t",
+    "\u202e",
+    "\ufb01",
+    "İ",
+    "ß",
+    "𝟏𝟗𝟔",
+    "١٩٦",
+    "½",
+    "²",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=80).map("".join))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_no_text_crashes_the_checker_with_its_record(eval_db: Path, text: str) -> None:
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(eval_db, read_only=True) as store:
+        report = check_text(text, store, name="t", written_on=date(2021, 6, 1))
+    assert all(0 <= c.claim.number_start < len(text) for c in report.checks)
+    assert all(u.reason and 0 <= u.start < len(text) for u in report.unread)
