@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text import NUMBER_WORDS
+
 # No-break, figure, thin, hair, narrow no-break and other fixed-width spaces; a carriage return.
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
 # A line that starts an item of its own: a table or infobox row, a bullet, a numbered item, a Markdown
@@ -102,7 +104,9 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
 
 
 def unwrap(text: str) -> str:
-    """`text` with every line break inside a hard-wrapped block as a space."""
+    """`text` with every line break inside a hard-wrapped block as a space, and a word hyphenated at such
+    a break joined again ("Conven-\ntion" reads "Convention", the hyphen and the break as spaces after it;
+    not "forty-\nfive", whose hyphen is the number's)."""
     if "\n" not in text:
         return text
     out = list(text)
@@ -111,12 +115,22 @@ def unwrap(text: str) -> str:
         if len(lines) < 2:
             continue
         pos = block.start()
-        for line, soft in zip(lines[:-1], _soft_breaks(lines), strict=True):
+        for i, (line, soft) in enumerate(zip(lines[:-1], _soft_breaks(lines), strict=True)):
             pos += len(line)
             if soft:
                 out[pos] = " "
+                head, tail = _HYPHENATED.search(line), _WORD_START.match(lines[i + 1])
+                if head is not None and tail is not None and head.group(1).lower() not in NUMBER_WORDS:
+                    # The word's second half moves up to its first; what stood between them follows it.
+                    cut = pos - (len(line) - head.end(1))
+                    out[cut : pos + 1 + tail.end()] = [*tail.group(0), *" " * (pos + 1 - cut)]
             pos += 1
     return "".join(out)
+
+
+# A word broken at a line's end ("Conven-"), and the rest of it at the next line's start ("tion on").
+_HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]+)-[ \t]*$")
+_WORD_START = re.compile(r"[a-z]+")
 
 
 def plain_layout(text: str) -> str:

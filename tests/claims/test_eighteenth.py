@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 
 
@@ -107,3 +108,23 @@ def test_no_text_crashes_the_checker_with_its_record(eval_db: Path, text: str) -
         report = check_text(text, store, name="t", written_on=date(2021, 6, 1))
     assert all(0 <= c.claim.number_start < len(text) for c in report.checks)
     assert all(u.reason and 0 <= u.start < len(text) for u in report.unread)
+
+
+def test_a_word_hyphenated_at_a_wrapped_lines_end_is_read_whole(eval_db: Path) -> None:
+    from pipeline.claims.layout import plain_layout
+
+    text = (
+        "The annual report notes that by the end of 2019 the Conven-\n"
+        "tion on Cluster Munitions had been ratified by 107 States, and\n"
+        "13 States had signed it but had not yet rati-\n"
+        "fied it, while the use of the weapons by some forty-\n"
+        "five States remains a concern."
+    )
+    plain = plain_layout(text)
+    assert len(plain) == len(text)
+    assert "Convention   on Cluster" in plain and "ratified   it," in plain
+    assert "forty- five" in plain  # a number's own hyphen stays
+    assert _checks(eval_db, text) == [
+        (107, "parties", "XXVI-6", "2019-12-31"),
+        (13, "signed_not_party", "XXVI-6", "2019-12-31"),
+    ]
