@@ -99,7 +99,8 @@ TENS_ORDINALS: dict[str, int] = {
 }  # fmt: skip
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-_DIGIT_ORDINAL = re.compile(r"(\d{1,4})\^?(?:st|nd|rd|th)")  # "178^th": a copied superscript
+# "178^th" (a copied superscript), "57-th" (a translation's)
+_DIGIT_ORDINAL = re.compile(r"(\d{1,4})[\^-]?(?:st|nd|rd|th)")
 
 
 def parse_number(text: str) -> int:

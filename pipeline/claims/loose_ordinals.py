@@ -19,7 +19,8 @@ from pipeline.claims.unread import TREATY_WORDS
 from pipeline.text import MONTH_NAMES
 
 # "50th nation", "84th UN member state", "10th signatory", "100th ratification", "40th instrument of
-# ratification", "tenth State Party": the ordinal, up to two words, then a noun of states or of acts.
+# ratification", "tenth State Party", "the 165th participant" (the UN's word for a party or signatory): the
+# ordinal, up to two words, then a noun of states or of acts.
 _LOOSE = re.compile(
     r"\b(?:"
     + ORD
@@ -27,7 +28,7 @@ _LOOSE = re.compile(
     r"(?:\s+(?:UN|U\.N\.|member|signatory|contracting|high|sovereign|african|european|"
     r"asian|arab|latin|american|pacific|caribbean|eu|country|state|states|nation))?\s+"
     r"(?P<noun>states?|countr(?:y|ies)|nations?|members?|part(?:y|ies)|signator(?:y|ies)|ratifications?|"
-    r"accessions?|instruments?|signatures?|adherents?)\b",
+    r"accessions?|instruments?|signatures?|adherents?|participants?)\b",
     re.I,
 )
 # "Germany was due to sign, making it the 63rd.", "..., becoming the 35th to do so": the Nth who did what

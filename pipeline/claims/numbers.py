@@ -25,7 +25,7 @@ _W_FIRST = r"(?:" + FIRST_NUMBER_WORDS_PATTERN + r")\b"
 # does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two").
 # ("two dozen" is 24; "a dozen", "half a dozen", "more than a dozen governments" tell no number)
 WORD_NUMBER = rf"\b(?>{_W_FIRST}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
-DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b"
+DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b(?!-(?:st|nd|rd|th)\b)"  # "57-th" is an ordinal (ORD)
 # "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
 # (read_counts gives such a count the comparison ">=", see OR_MORE_AFTER).
 NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\+|-(?:odd|plus)\b)?"
@@ -43,10 +43,10 @@ _ORDINAL_WORD = (
     + r")\b"
 )
 # "the 30th ratification", "the fiftieth instrument", "the thirty-fifth instrument" (and "the 178^th State",
-# a superscript as a copied page prints it).
-ORD = r"(?P<num>\d{1,3})\^?(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
+# a superscript as a copied page prints it; "the 57-th State", as a translation from Russian writes it).
+ORD = r"(?P<num>\d{1,3})[\^-]?(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
 # An ordinal without named groups, for patterns that hold two: "the 22nd and 23rd countries".
-ORDINAL = r"(?:\d{1,3}\^?(?:st|nd|rd|th)\b|" + _ORDINAL_WORD + ")"
+ORDINAL = r"(?:\d{1,3}[\^-]?(?:st|nd|rd|th)\b|" + _ORDINAL_WORD + ")"
 
 # Whether a text holds any figure at all (a digit, a number word, an ordinal word): every stage of the
 # reader starts from one, so a text without any holds no claim and no unread figure.

@@ -128,3 +128,26 @@ def test_a_word_hyphenated_at_a_wrapped_lines_end_is_read_whole(eval_db: Path) -
         (107, "parties", "XXVI-6", "2019-12-31"),
         (13, "signed_not_party", "XXVI-6", "2019-12-31"),
     ]
+
+
+def test_an_ordinal_told_with_a_hyphen_as_a_translation_writes_it(eval_db: Path) -> None:
+    text = "Armenia's instrument is the 89-th instrument of ratification received by the Depositary of the Second Optional Protocol."
+    assert _counts(text) == [(89, "parties")]
+    # its digits are not read apart as a cardinal ("165" of the Protocol: a part)
+    text = (
+        "On 24 September 2013 the Russian Federation ratified the Optional Protocol on the sale of children. "
+        "The Russian Federation became the 165-th participant of the Protocol."
+    )
+    assert _checks(eval_db, text) == [(165, "parties", "IV-11-c", "2013-09-24")]
+    assert _unread(eval_db, text) == []
+
+
+def test_an_ordinal_of_participants_the_uns_own_word(eval_db: Path) -> None:
+    text = "The Russian Federation became the 165th participant of the Optional Protocol on the sale of children."
+    assert _checks(eval_db, text) == [(165, "parties", "IV-11-c", "2013-09-24")]
+
+
+def test_an_adverb_before_the_auxiliary_of_a_relative_clause() -> None:
+    text = "With this, Chile joins the 113 States which already are Party to the Optional Protocol to CEDAW."
+    assert _counts(text) == [(113, "parties")]
+    assert _counts("the 40 countries that now have ratified the Convention") == [(40, "parties")]
