@@ -69,7 +69,7 @@ from pipeline.claims.relative_days import day_told
 from pipeline.claims.sentences import Lines, Spans, split_paragraphs, split_sentences
 from pipeline.claims.status_dates import row_day
 from pipeline.claims.thresholds import tells_entry
-from pipeline.claims.topics import links_by_subject, text_subject
+from pipeline.claims.topics import subject_link, text_subject
 from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
 from pipeline.claims.unread import find_unread, unread_at
 
@@ -245,9 +245,8 @@ def read_text(
                 # Convention on ...", "entered into force with its parent Convention"); "it", "the
                 # agreement" and the infobox's rows still speak of the protocol the heading names.
                 mtdsg_no, treaty_text, via, link = topic.mtdsg_no, topic.text, topic.via, "topic"
-        if mtdsg_no is None and subject is not None and links_by_subject(text[sentence[0] : sentence[1]]):
-            # "129 of the 189 member states are party to the Convention" in a text about torture (topics.py)
-            (mtdsg_no, treaty_text), link, via = subject, "subject", None
+        if mtdsg_no is None and (told := subject_link(text, sentence, c.number_start, subject, index)):
+            (mtdsg_no, treaty_text), link, via = told, "subject", None  # the text's subject (topics.py)
         if is_outside(mtdsg_no):  # "The NPT has 191 parties": a treaty the UN does not hold, listed unread
             if not candidate:
                 skipped.append(Skipped(c.number_start, c.number_end, REASON_OUTSIDE))

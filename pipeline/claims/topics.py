@@ -12,7 +12,9 @@ import csv
 import re
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
+from pipeline.claims.references import find_generic_refs
 from pipeline.mtdsg import normalise as normalise_mtdsg_no
 
 TOPICS_CSV = Path(__file__).with_name("topics.csv")
@@ -56,10 +58,61 @@ def text_subject(text: str) -> tuple[str, str] | None:
     return next(iter(found.items())) if found else None
 
 
+class _Protocols(Protocol):
+    def protocol_of(self, mtdsg_no: str) -> str | None: ...  # treaties.TitleIndex
+
+
+def subject_link(
+    text: str,
+    sentence: tuple[int, int],
+    pos: int,
+    subject: tuple[str, str] | None,
+    index: _Protocols,
+) -> tuple[str, str] | None:
+    """The treaty a count at `pos` speaks of by the text's subject, if any: the subject's treaty when its
+    sentence speaks of a treaty and not of a protocol ("129 of the 189 member states are party to the
+    Convention" in a text about torture); in a sentence that also speaks of a protocol, the treaty the
+    generic reference the count speaks of (_counted_ref) calls "the Convention" or "the Optional
+    Protocol", the latter when the subject's treaty has one optional protocol ("The number of
+    States parties to the Convention stood at 177 ...; the Optional Protocol counted 95" in a report of the
+    Committee on the Rights of Persons with Disabilities)."""
+    if subject is None:
+        return None
+    said = text[sentence[0] : sentence[1]]
+    if links_by_subject(said):
+        return subject
+    ref = _counted_ref(said, pos - sentence[0]) if _PROTOCOL.search(said) else None
+    if ref is None:
+        return None
+    if ref[2].endswith("protocol"):
+        protocol = index.protocol_of(subject[0])
+        return None if protocol is None else (protocol, subject[1])
+    return subject if ref[2] in ("convention", "covenant", "treaty") else None
+
+
+def _counted_ref(said: str, at: int) -> tuple[int, int, str] | None:
+    """The generic reference ("the Convention", "the Optional Protocol") a count at `at` in the sentence
+    `said` speaks of: in its clause, the one after the number ("and 94 States had accepted the Optional
+    Protocol"), else the one before it ("the Optional Protocol counted 95"); else the nearest before the
+    clause; else the first after the number."""
+    refs = find_generic_refs(said)
+    lo = max(said.rfind(mark, 0, at) for mark in ",;:") + 1
+    ends = [i for i in (said.find(mark, at) for mark in ",;") if i >= 0]
+    hi = min(ends) if ends else len(said)
+    in_clause_after = [r for r in refs if at <= r[0] < hi]
+    before = [r for r in refs if r[1] <= at]
+    in_clause_before = [r for r in before if r[0] >= lo]
+    later = [r for r in refs if r[0] >= at]
+    for found in (in_clause_after[:1], in_clause_before[-1:], before[-1:], later[:1]):
+        if found:
+            return found[0]
+    return None
+
+
 def links_by_subject(sentence: str) -> bool:
     """May a count in this sentence be linked to the text's subject? When it speaks of a treaty or its
     parties, and not of a protocol."""
     return bool(_TREATY_TALK.search(sentence)) and not _PROTOCOL.search(sentence)
 
 
-__all__ = ["TOPICS_CSV", "TopicTableError", "links_by_subject", "text_subject"]
+__all__ = ["TOPICS_CSV", "TopicTableError", "links_by_subject", "subject_link", "text_subject"]

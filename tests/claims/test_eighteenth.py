@@ -151,3 +151,26 @@ def test_an_adverb_before_the_auxiliary_of_a_relative_clause() -> None:
     text = "With this, Chile joins the 113 States which already are Party to the Optional Protocol to CEDAW."
     assert _counts(text) == [(113, "parties")]
     assert _counts("the 40 countries that now have ratified the Convention") == [(40, "parties")]
+
+
+def test_a_treaty_bodys_report_links_the_convention_and_its_protocol_by_the_texts_subject(
+    eval_db: Path,
+) -> None:
+    text = (
+        "Report of the Committee against Torture\n\n"
+        "1. As at 31 December 2016, the Convention counted 160 States parties, and 83 States had ratified "
+        "the Optional Protocol.\n"
+        "2. As at 31 December 2016, the Optional Protocol counted 83 States parties; the Convention 160."
+    )
+    assert _checks(eval_db, text) == [
+        (160, "parties", "IV-9", "2016-12-31"),
+        (83, "parties", "IV-9-b", "2016-12-31"),
+        (83, "parties", "IV-9-b", "2016-12-31"),
+        (160, "parties", "IV-9", "2016-12-31"),
+    ]
+    # a subject whose treaty has several optional protocols tells none of them
+    text = "Report of the Committee on the Rights of the Child\n\nAs at 31 December 2016, 166 States had ratified the Optional Protocol, and the Convention had 196 States parties."
+    assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, text)] == [
+        (166, None),
+        (196, "IV-11"),
+    ]
