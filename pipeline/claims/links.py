@@ -190,8 +190,10 @@ def link(
         resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
         if resolved:
             return resolved, said, "reference", None
-    # "One hundred and ninety-six states are party to the CRC": named later in the same sentence.
-    if later:
+    # "One hundred and ninety-six states are party to the CRC": named later in the same sentence; not when
+    # the count's own object is "it" ("The CRC is widely ratified. 196 states have ratified it, more than
+    # the Convention against Torture"): the treaty told before.
+    if later and not _IT_AFTER.match(text, end):
         return later[0].mtdsg_no, later[0].text, "named", later[0].via
     # Beyond its own sentence, a treaty outside the UN's collection speaks for a count only as the subject
     # of its sentence ("The NPT entered into force in 1970. It has 191 parties"), not named in passing
@@ -205,6 +207,7 @@ def link(
     return None, None, "none", None
 
 
+_IT_AFTER = re.compile(r"[ \t]*(?:it|them)\b", re.I)
 # Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
 # ", which complements the Convention against Torture,": a relative clause between commas.

@@ -174,3 +174,15 @@ def test_a_treaty_bodys_report_links_the_convention_and_its_protocol_by_the_text
         (166, None),
         (196, "IV-11"),
     ]
+
+
+def test_a_count_whose_object_is_it_speaks_of_the_treaty_told_before(eval_db: Path) -> None:
+    text = (
+        "The CRC is widely ratified. 196 states have ratified it, more than the Convention against Torture."
+    )
+    assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, text)] == [(196, "IV-11")]
+    text = "The ICCPR is little known. 173 states are bound by it, and 171 by its sister Covenant."
+    assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, text)][:1] == [(173, "IV-4")]
+    # named after the count, the treaty is still the one counted
+    text = "Some say it is little known. 173 states are bound by the ICCPR."
+    assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, text)] == [(173, "IV-4")]
