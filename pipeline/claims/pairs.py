@@ -98,7 +98,11 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
         between = text[a.end : b.number_start]
         further = re.search(r"\b(?:another|further|additional)\s+$", between, re.I)
         other = _OTHER.match(text, b.number_end)  # "ratified by 84 States and 2 other States have signed it"
-        if (b.noun is None or further or other) and len(between) < 120 and joined.fullmatch(between):
+        # "ratified by 113 countries and signed by 28 more"
+        more = other is not None and re.fullmatch(r"\s*,?\s*and\s+signed\s+by\s+", between, re.I)
+        if more or (
+            (b.noun is None or further or other) and len(between) < 120 and joined.fullmatch(between)
+        ):
             out[i] = replace(b, measure=MEASURE_SIGNED_NOT_PARTIES)
         # "17 countries have ratified the Protocol: Albania, ... and Uruguay. Another 34 countries have signed
         # it": the next sentence, opened by "another", counts those who only signed.
@@ -125,7 +129,7 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
     return out
 
 
-_OTHER = re.compile(r"\s+other\b", re.I)
+_OTHER = re.compile(r"\s+(?:other|more)\b", re.I)
 _JOINED = re.compile(r"\b(?:ratif\w*|acce(?:de|ded|ssions?)|part(?:y|ies)|joined)\b", re.I)
 _SIGNED = re.compile(r"\bsign\w*", re.I)
 

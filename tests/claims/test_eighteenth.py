@@ -186,3 +186,11 @@ def test_a_count_whose_object_is_it_speaks_of_the_treaty_told_before(eval_db: Pa
     # named after the count, the treaty is still the one counted
     text = "Some say it is little known. 173 states are bound by the ICCPR."
     assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, text)] == [(173, "IV-4")]
+
+
+def test_signed_by_n_more_after_a_count_of_parties_counts_those_not_party() -> None:
+    text = "The Arms Trade Treaty has been ratified by 113 countries and signed by 28 more."
+    assert _counts(text) == [(113, "parties"), (28, "signed_not_party")]
+    # without "more" the figure is everyone who signed
+    text = "The Arms Trade Treaty has been ratified by 113 countries and signed by 130."
+    assert _counts(text) == [(113, "parties"), (130, "signatories")]
