@@ -176,15 +176,16 @@ NOT_DESPITE = re.compile(
 
 # "Ratification of the Convention Reaches 150 Countries": a headline's count of those who did.
 # "Ratifications of the Arms Trade Treaty climb to 45" (a headline: the states left out at its end).
+# "Ratifications of the CTBT stood at 178 on 1 January 2024": the day or time told after it.
 REACHES = re.compile(
     r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+(?:of|to)\b[^.;:\n]{0,120}?\s+"
-    r"(?:reaches|reached|hits|hit|passes|passed|(?:climbs?|climbed|rises|rose|grows|grew|jumps?|jumped|"
-    r"increases|increased)\s+to)\s+"
+    r"(?:reaches|reached|hits|hit|passes|passed|(?:stands?|stood)\s+at|(?:climbs?|climbed|rises|rose|grows|"
+    r"grew|jumps?|jumped|increases|increased)\s+to)\s+"
     + _QUAL
     + _NUM
     + r"(?:\s+"
     + STATES
-    + r"\b|(?=[ \t]*(?:$|[.;,!?)]))(?![.,]\d))",
+    + r"\b|(?=[ \t]*(?:$|[.;,!?)]|(?:on|in|by|as\s+(?:of|at))\s))(?![.,]\d))",
     re.M | re.I,
 )
 

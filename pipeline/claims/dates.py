@@ -1,10 +1,10 @@
 """The date stage of the claim reader: date expressions, and which are status dates and which events.
 
-Rules: a day, a month (its last day) or a year (31 December) behind a preposition, "mid-2019", "15.03.2021";
-a day and month without a year ("As of March 26", "Geneva, 5 May -", the 7 of "7 and 8 October") take the
-text's own when "this year" follows, else the year told before them in their paragraph, else the text's
-own, else the last one told; dates of events ("adopted", "entered into force", "which the UK ratified in",
-"since", a day to come) never date a claim.
+Rules: a day, a month (its last day) or a year (31 December) behind a preposition, "mid-2019", "spring
+2012", "15.03.2021"; a day and month without a year ("As of March 26", "Geneva, 5 May -", the 7 of "7 and 8
+October") take the text's own when "this year" follows, else the year told before them in their paragraph,
+else the text's own, else the last one told; dates of events ("adopted", "entered into force", "which the
+UK ratified in", "since", a day to come) never date a claim.
 Which date a claim speaks of: pipeline/claims/dating.py; the text's own date (bylines): bylines.py.
 """
 
@@ -102,11 +102,13 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # Numbers: "15.03.2021" (day first), "15/03/2021" or "03/15/2021" (when the order is plain).
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")),
-    # "by mid-2019": the middle of the year (30 June).
+    # "by mid-2019": the middle of the year (30 June); "as of spring 2012": the season's last day (31 May).
     (
         "mid",
         re.compile(
-            r"\b(?:in|as\s+of|as\s+at|at|by|until|through|during)\s+(?:the\s+)?mid-?\s?" + _YEAR, re.I
+            r"\b(?:in|as\s+of|as\s+at|at|by|until|through|during)\s+(?:the\s+)?"
+            r"(?:mid-?\s?|(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?)" + _YEAR,
+            re.I,
         ),
     ),
     # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020",
@@ -199,6 +201,7 @@ def _overlaps(taken: list[Span], start: int, end: int) -> bool:
 _RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|was|were|been)[ \t]*$", re.I)
 
 
+_SEASON_ENDS = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
 # What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021"; the first of two days
 # ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
 _PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly", "textyear": "day", "lastyear": "year"}
@@ -248,7 +251,7 @@ def find_dates(
                 elif g.get("y"):
                     on = date(int(g["y"]), int(g["m"]), int(g["d"]))
                 elif precision == "mid":
-                    on = date(int(g["year"]), 6, 30)
+                    on = date(int(g["year"]), *_SEASON_ENDS.get((g["season"] or "").lower(), (6, 30)))
                 elif precision == "pair":
                     if g["month"].lower() not in _MONTHS:
                         continue

@@ -194,3 +194,21 @@ def test_signed_by_n_more_after_a_count_of_parties_counts_those_not_party() -> N
     # without "more" the figure is everyone who signed
     text = "The Arms Trade Treaty has been ratified by 113 countries and signed by 130."
     assert _counts(text) == [(113, "parties"), (130, "signatories")]
+
+
+def test_a_season_of_a_year_is_its_last_day(eval_db: Path) -> None:
+    text = "As of autumn 2019, 120 States had ratified the Convention on Cluster Munitions."
+    assert _checks(eval_db, text) == [(120, "parties", "XXVI-6", "2019-11-30")]
+    from pipeline.claims.dates import find_dates
+
+    assert [str(d.on) for d in find_dates("in spring 2012, in the summer of 2015, by the fall of 2016")] == [
+        "2012-05-31",
+        "2015-08-31",
+        "2016-11-30",
+    ]
+    assert find_dates("the Spring 2012 issue of the review") == []  # no preposition: a name
+
+
+def test_ratifications_of_a_treaty_stood_at_n_on_a_day() -> None:
+    assert _counts("Ratifications of the CTBT stood at 178 on 1 January 2024.") == [(178, "parties")]
+    assert _counts("Signatures of the treaty stand at 95.") == [(95, "signatories")]
