@@ -117,9 +117,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "year",
         re.compile(
             r"\b(?:in|as\s+of|as\s+at|as\s+on|at|by|since|until|till|through|during|end\s+of|"
-            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+|(?:the\s+)?(?:end|late|year-end)[-\s])?"
-            + _YEAR
-            + r"\b",
+            r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+(?:the\s+year\s+)?|(?:the\s+)?(?:end|late|year-end)[-\s]|"
+            r"the\s+year\s+)?" + _YEAR + r"\b",
             re.I,
         ),
     ),

@@ -212,3 +212,13 @@ def test_a_season_of_a_year_is_its_last_day(eval_db: Path) -> None:
 def test_ratifications_of_a_treaty_stood_at_n_on_a_day() -> None:
     assert _counts("Ratifications of the CTBT stood at 178 on 1 January 2024.") == [(178, "parties")]
     assert _counts("Signatures of the treaty stand at 95.") == [(95, "signatories")]
+
+
+def test_in_the_year_n_is_the_year() -> None:
+    from pipeline.claims.dates import find_dates
+
+    told = find_dates("In the year 2000, only 2 states had ratified it; by the end of the year 2005, 110.")
+    assert [(d.text, str(d.on)) for d in told] == [
+        ("In the year 2000", "2000-12-31"),
+        ("by the end of the year 2005", "2005-12-31"),
+    ]
