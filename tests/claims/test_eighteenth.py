@@ -222,3 +222,10 @@ def test_in_the_year_n_is_the_year() -> None:
         ("In the year 2000", "2000-12-31"),
         ("by the end of the year 2005", "2005-12-31"),
     ]
+
+
+def test_a_share_in_brackets_after_its_whole() -> None:
+    text = "About 90 per cent of states (174 of 193) have ratified the Convention against Torture."
+    assert _counts(text) == [(174, "parties")]
+    # a group's share stays a part
+    assert _counts("Most EU members (20 of 27) have ratified the Convention against Torture.") == []
