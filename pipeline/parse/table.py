@@ -239,12 +239,7 @@ def build_participants(
         signature = consent = provisional = None
         several = False
         for position, text in enumerate(cells):
-            cache = seen[position]
-            if text in cache:
-                action = cache[text]
-            else:
-                action = parse_date_cell(text, columns[position], page=page, row=number, participant=name)
-                cache[text] = action
+            action = _cell_action(seen, columns, position, text, page, number, name)
             if action is None:
                 continue
             role = roles[position]
@@ -275,6 +270,22 @@ def build_participants(
     return tuple(out)
 
 
+def _cell_action(
+    seen: list[dict[str, Action | None]],
+    columns: tuple[Column, ...],
+    position: int,
+    text: str,
+    page: str,
+    number: int,
+    name: str,
+) -> Action | None:
+    """The action of a row's cell, read once per column and cell text (`seen`: an Action is immutable)."""
+    cache = seen[position]
+    if text not in cache:
+        cache[text] = parse_date_cell(text, columns[position], page=page, row=number, participant=name)
+    return cache[text]
+
+
 def _sorted_row(
     columns: tuple[Column, ...],
     cells: tuple[str, ...],
@@ -286,12 +297,7 @@ def _sorted_row(
     """(signature, consent, provisional, others) of a row with a role filled twice or an "other" entry."""
     by_role: dict[str, list[Action]] = {}
     for position, text in enumerate(cells):
-        cache = seen[position]
-        if text in cache:
-            action = cache[text]
-        else:
-            action = parse_date_cell(text, columns[position], page=page, row=number, participant=name)
-            cache[text] = action
+        action = _cell_action(seen, columns, position, text, page, number, name)
         if action is not None:
             by_role.setdefault(columns[position].role, []).append(action)
     others = tuple(

@@ -27,3 +27,13 @@ def checks(
         (c.claim.figure, c.claim.measure, c.mtdsg_no, c.claim.claimed_on and c.claim.claimed_on.isoformat())
         for c in found
     ]
+
+
+def unread(db: Path, text: str, written_on: date | None = None) -> list[tuple[int, str]]:
+    """(figure, reason) of each figure listed unread in `text` checked against the database `db`."""
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        report = check_text(text, store, name="t", written_on=written_on)
+    return [(u.figure, u.reason) for u in report.unread]
