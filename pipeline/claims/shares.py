@@ -53,6 +53,7 @@ _SHARE = re.compile(
     r"(?P<verb>signed\s+or\s+ratified|acceded\s+to\s+or\s+ratified|ratified\s+or\s+acceded(?:\s+to)?|ratified|acceded|"
     r"joined|signed|acted|taken\s+(?:legal\s+)?action|become\s+part(?:y|ies)|"
     r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
+    r"(?:(?<=are\s)|(?<=now\s))bound\s+by|"
     r"(?<=are\s)states[\s-]+parties)\b",
     re.I,
 )

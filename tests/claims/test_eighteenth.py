@@ -221,5 +221,7 @@ def test_in_the_year_n_is_the_year() -> None:
 def test_a_share_in_brackets_after_its_whole() -> None:
     text = "About 90 per cent of states (174 of 193) have ratified the Convention against Torture."
     assert _counts(text) == [(174, "parties")]
+    text = "About 97 per cent of UN member states (189 of 193) are now bound by the Convention."
+    assert _counts(text) == [(189, "parties")]
     # a group's share stays a part
     assert _counts("Most EU members (20 of 27) have ratified the Convention against Torture.") == []
