@@ -99,8 +99,9 @@ TENS_ORDINALS: dict[str, int] = {
 }  # fmt: skip
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-# "178^th" (a copied superscript), "57-th" (a translation's)
-_DIGIT_ORDINAL = re.compile(r"(\d{1,4})[\^-]?(?:st|nd|rd|th)")
+# An ordinal's suffix after its digits: "178th", "178^th" (a copied superscript), "57-th" (a translation's).
+ORDINAL_SUFFIX = r"[\^-]?(?:st|nd|rd|th)"
+_DIGIT_ORDINAL = re.compile(rf"(\d{{1,4}}){ORDINAL_SUFFIX}")
 
 
 def parse_number(text: str) -> int:
@@ -153,6 +154,7 @@ def parse_ordinal(text: str) -> int:
 
 
 __all__ = [
+    "ORDINAL_SUFFIX",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",

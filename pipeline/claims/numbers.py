@@ -12,6 +12,7 @@ from pipeline.text import (
     FIRST_NUMBER_WORDS_PATTERN,
     NUMBER_WORDS,
     NUMBER_WORDS_PATTERN,
+    ORDINAL_SUFFIX,
     TENS_ORDINALS,
     UNIT_ORDINALS,
     alternation,
@@ -43,10 +44,10 @@ _ORDINAL_WORD = (
     + r")\b"
 )
 # "the 30th ratification", "the fiftieth instrument", "the thirty-fifth instrument" (and "the 178^th State",
-# a superscript as a copied page prints it; "the 57-th State", as a translation from Russian writes it).
-ORD = r"(?P<num>\d{1,3})[\^-]?(?:st|nd|rd|th)\b|(?P<word>" + _ORDINAL_WORD + ")"
+# "the 57-th State": pipeline.text.ORDINAL_SUFFIX).
+ORD = r"(?P<num>\d{1,3})" + ORDINAL_SUFFIX + r"\b|(?P<word>" + _ORDINAL_WORD + ")"
 # An ordinal without named groups, for patterns that hold two: "the 22nd and 23rd countries".
-ORDINAL = r"(?:\d{1,3}[\^-]?(?:st|nd|rd|th)\b|" + _ORDINAL_WORD + ")"
+ORDINAL = r"(?:\d{1,3}" + ORDINAL_SUFFIX + r"\b|" + _ORDINAL_WORD + ")"
 
 # Whether a text holds any figure at all (a digit, a number word, an ordinal word): every stage of the
 # reader starts from one, so a text without any holds no claim and no unread figure.
