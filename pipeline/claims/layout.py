@@ -59,14 +59,19 @@ def plain_marks(text: str) -> str:
 
 
 def plain_spaces(text: str) -> str:
-    """`text` with every fixed-width or no-break space as a plain space ("\\r" too)."""
-    return _SPACES.sub(" ", text)
+    """`text` with every fixed-width or no-break space as a plain space ("\\r" too), and a hyphen typed as
+    its own character (U+2010) or as a no-break one (U+2011) as the keyboard's ("forty-five" either way)."""
+    return _SPACES.sub(" ", text).translate(_HYPHENS)
+
+
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
 
 
 def _soft_breaks(lines: list[str]) -> list[bool]:
     """For each line break of one paragraph (between lines[i] and lines[i + 1]): is it a wrap?"""
     widths = [len(line.rstrip()) for line in lines]
-    measure = max(widths)
+    # A row of columns (a page's footer: "APLC/MSP.9/2008/xx        4") is no line of the text's measure.
+    measure = max((w for w, line in zip(widths, lines, strict=True) if not ALIGNED.search(line)), default=0)
     if not _SHORTEST_MEASURE <= measure <= _LONGEST_MEASURE or any("\t" in line for line in lines):
         return [False] * (len(lines) - 1)
     full = [w >= measure - _RAGGED for w in widths]
