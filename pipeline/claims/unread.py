@@ -110,19 +110,27 @@ def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     return REASON_NOT_UNDERSTOOD
 
 
-def _elided_count(text: str, start: int, end: int, figure: int) -> bool:
+def _elided_count(text: str, start: int, end: int, figure: int, *, alone: bool) -> bool:
     """Can the number at start:end, its noun left out in a sentence with no treaty word, be a count of
-    states: 2 to 250, not a line's first word in digits (a note's or an item's number), not a day ("Nov
-    11, 2018", "Julho 14, 2024"), not a range's end or start ("1989–91", "100–200 million") and not "one
-    person out of 35"?"""
+    states: 2 to 250, not a line's first word in digits (a note's or an item's number) unless it is all of
+    its line (`alone`: a table's cell), not a day ("Nov 11, 2018", "Julho 14, 2024"), not a range's end or
+    start ("1989–91", "100–200 million") and not "one person out of 35"?"""
     line = text[text.rfind("\n", 0, start) + 1 : start]
     return (
         2 <= figure <= 250
-        and (bool(line.strip()) or not text[start].isdigit())  # "Ninety-one. That's how many ..."
+        and (bool(line.strip()) or alone or not text[start].isdigit())  # "Ninety-one. That's how many ..."
         and not _DAY_BEFORE_YEAR.match(text, end)
         and not re.match(r"\s*[–—-]\s*\d", text[end : end + 4])
         and not re.search(r"\d\s*[–—-]\s*$|\bout\s+of\s+$", line, re.I)
     )
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Is the number at start:end all of its line: a table's cell copied one to a line ("Signatories" over
+    "165" and "72")?"""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return not text[lo:start].strip() and not text[end : len(text) if hi < 0 else hi].strip()
 
 
 def _restated(text: str, start: int, figure: int) -> bool:
@@ -178,7 +186,8 @@ def find_unread(
             s, e = sentences.spans[i]
             about[i] = i in mention_sentences or bool(TREATY_WORDS.search(text, s, e))
         counted = about[i] or (mentions and STATES_AFTER.match(text, m.end()))
-        if not counted and not (mentions and ELIDED_AFTER.match(text, m.end())):
+        alone = _alone(text, m.start(), m.end())
+        if not counted and not (mentions and (alone or ELIDED_AFTER.match(text, m.end()))):
             continue
         if m.start() in covered:
             continue  # a date's day or year, or a number inside a treaty's name
@@ -186,7 +195,7 @@ def find_unread(
             figure = parse_number(m.group(0))
         except ValueError:
             continue
-        if not counted and not _elided_count(text, m.start(), m.end(), figure):
+        if not counted and not _elided_count(text, m.start(), m.end(), figure, alone=alone):
             continue
         before = text[max(0, m.start() - 20) : m.start()]
         if is_year(figure, m.group(0)) or _LABEL_BEFORE.search(before) or _CITATION.search(before):
@@ -236,6 +245,8 @@ def unread_at(
 _ORDINAL_COUNT = re.compile(
     r"(?:" + ORD + r")(?=\s+(?:[\w-]+\s+){0,2}?(?:states?|countr(?:y|ies)|nations?|governments?|"
     r"part(?:y|ies)|signator(?:y|ies)|ratifications?|accessions?|instruments?|members?)\b|"
+    # "takes the 74th place among the States Parties", "the 96th place in the list of the Parties"
+    r"\s+place\s+(?:among|in\s+the\s+list)\b|"
     # "the 50th to ratify", "the fiftieth to do so"
     r"\s+to\s+(?:have\s+)?(?:ratif|sign|join|acced|deposit|become|do\s+so|done\s+so))",
     re.I,
