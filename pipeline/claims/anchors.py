@@ -231,6 +231,7 @@ _YEARLESS = re.compile(
 )
 
 
+_STATUS_WORDS = re.compile(r"(?:as\s+(?:of|at)|by|(?:at\s+)?the\s+end\s+of|end\s+of|until|through)\b", re.I)
 # A month or a year told without a day: "in October", "December 2018", "in 2010", "last year".
 _NO_DAY = re.compile(r"^(?!.*\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)).*$", re.S)
 
@@ -244,7 +245,9 @@ def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
     for c in claims:
         told = (c.date_text or "") if c.date_source in ("sentence", "paragraph") else ""
         m = _YEARLESS.match(told)
-        coarse = bool(told) and not m and _NO_DAY.match(told) is not None
+        # (not a status date: "By the end of 2020 the treaty had 110 States Parties; China's accession that
+        # July ..." is of the year's end)
+        coarse = bool(told) and not m and _NO_DAY.match(told) is not None and not _STATUS_WORDS.match(told)
         act = (
             _one_act(store, c, _acts(c.sentence))
             if (m or coarse) and c.claimed_on is not None and c.kind == KIND_COUNT

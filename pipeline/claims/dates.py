@@ -166,7 +166,8 @@ _ACT_IN_PARENS = re.compile(
 )
 # "On 20 September 2017, the TPNW was opened for signature": the event comes after the date.
 _EVENT_AFTER = re.compile(
-    r"^[^.;!?\d]{0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
+    # (not the subject's second predicate: "drew 122 signatures in December 1997, and entered into force")
+    r"^(?:(?!,\s*and\s+(?:enter\w*|came|went|took|was|were)\b)[^.;!?\d]){0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
     r"(?:enter(?:s|ed)?|came|come|comes|went)\s+into\s+(?:legal\s+)?(?:force|effect)|took\s+effect|"
     r"was\s+signed|concluded|established|founded|drafted|negotiated|"
     # "On 21 October the United Nations will host a treaty event": a day to come dates no count.

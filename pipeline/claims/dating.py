@@ -48,7 +48,10 @@ _THAT_DAY = re.compile(
 _BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b", re.I)
 _AT_ENTRY_INTO_FORCE = re.compile(
     r"\b(?:at|on|upon|by)\s+(?:the\s+(?:date|day|time)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
-    r"\b(?:when|by\s+the\s+time)\s+(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+into\s+force\b",
+    r"\b(?:when|by\s+the\s+time)\s+(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+into\s+force\b|"
+    # "On 22 January 2021, the day the TPNW entered into force, 51 States were parties"
+    r"\bthe\s+(?:day|date)\s+(?:on\s+which\s+|that\s+|when\s+)?(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+"
+    r"into\s+force\b",
     re.I,
 )
 # "On 22 January 2021 the treaty entered into force with 52 States Parties", "went into effect on 22 January
@@ -160,6 +163,10 @@ def _own_present_clause(text: str, d: DateMention, pos: int, hi: int, lo: int = 
     return bool(_PRESENT_VERB.search(clause)) and not re.search(r"\b(?:had|was|were)\b", clause, re.I)
 
 
+# A status date in brackets at a sentence's end: "(as at 1 January 2011).", "(status as of May 2020)"
+_CLOSING_STATUS = re.compile(r"\((?:status\s+)?as\s+(?:at|of)\s[^();]{4,30}\)[\s.]*$", re.I)
+
+
 def date_for(
     pos: int,
     dates: Sequence[DateMention] | DateIndex,
@@ -181,7 +188,10 @@ def date_for(
         lo = max(lo, text.rfind(";", lo, pos) + 1)
         # ... and so has the clause after one told after the count ("Some 170 States are party to it; the
         # Government's answer of 3 March remains ...")
-        hi = text.find(";", pos, hi) if ";" in text[pos:hi] else hi
+        # (but not from a status date in brackets that closes the sentence: "Status: 21 States Parties; 87
+        # Signatories (as at 1 January 2011)" dates both)
+        if ";" in text[pos:hi] and not _CLOSING_STATUS.search(text, pos, hi):
+            hi = text.find(";", pos, hi)
     # A date after the count in a relative clause of its own ("..., including the UK, which ratified it in
     # 1991", "the Convention, which entered into force in 1990") dates that clause, not the count.
     near = [

@@ -28,12 +28,25 @@ _OWN_DAY = re.compile(
 
 def row_day(text: str, end: int, dates: DateIndex) -> DateMention | None:
     """The status date an infobox row gives on its own line after its value ("Parties 140, including ...
-    (as of 19 September 2007)"), else the one a table's caption gives its rows, or None."""
+    (as of 19 September 2007)"), else in the label that opens its line ("Status (as at 1 January 2025):
+    Signatories: 83. Parties: 175."), else the one a table's caption gives its rows, or None."""
     line_end = before_next(text, "\n", end)
     own = next((d for d in dates.within(end, line_end) if d.anchored and not d.event), None)
     # a table's row whose cell after the value is a date ("CRPD | 164 | 185 | 2022-04-15"): its status date
     cell = next((d for d in dates.within(end, line_end) if _date_cell(text, d)), None)
-    return own or cell or caption_day(text, end, dates)
+    label = next(
+        (
+            d
+            for d in dates.within(text.rfind("\n", 0, end) + 1, end)
+            if d.anchored and not d.event and _LABEL_END.match(text, d.end)
+        ),
+        None,
+    )
+    return own or cell or label or caption_day(text, end, dates)
+
+
+# The end of a label that holds a status date: "Status (as at 1 January 2025): ...", "Parties (2024):".
+_LABEL_END = re.compile(r"[ \t]*\)?[ \t]*:")
 
 
 def _date_cell(text: str, d: DateMention) -> bool:
