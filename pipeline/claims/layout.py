@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text import NUMBER_WORDS
+from pipeline.claims.numbers import ORDINAL_WORD
+from pipeline.text import NUMBER_WORDS, ORDINAL_SUFFIX, parse_ordinal
 
 # No-break, figure, thin, hair, narrow no-break and other fixed-width spaces; a carriage return.
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
@@ -138,7 +139,27 @@ _HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]+)-[ \t]*$")
 _WORD_START = re.compile(r"[a-z]+")
 
 
+# An ordinal in words told again in digits in brackets: "the one hundred and eleventh (111th) State Party",
+# "the tenth (10th) country" (a translation's or a ministry's habit).
+_ORDINAL_RESTATED = re.compile(
+    rf"\b(?P<word>{ORDINAL_WORD})[ \t]*\((?P<digits>\d{{1,3}}){ORDINAL_SUFFIX}\)", re.I
+)
+
+
+def plain_restated(text: str) -> str:
+    """`text` with an ordinal's restatement in digits after its words as spaces, when the two agree."""
+    if "(" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if parse_ordinal(m.group("word")) != int(m.group("digits")):
+            return m.group(0)
+        return m.group("word") + " " * (len(m.group(0)) - len(m.group("word")))
+
+    return _ORDINAL_RESTATED.sub(blank, text)
+
+
 def plain_layout(text: str) -> str:
-    """`text` as the reader reads it: plain spaces, no Markdown marks, wrapped blocks unwrapped; as long
-    as `text`."""
-    return unwrap(plain_marks(plain_spaces(text)))
+    """`text` as the reader reads it: plain spaces, no Markdown marks, wrapped blocks unwrapped, an
+    ordinal's restatement in brackets blanked; as long as `text`."""
+    return plain_restated(unwrap(plain_marks(plain_spaces(text))))

@@ -34,7 +34,7 @@ OR_MORE_AFTER = re.compile(r"\+|-(?:odd|plus)\b", re.I)
 # Any number, for the stage that lists the figures left unread.
 ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
 
-_ORDINAL_WORD = (
+ORDINAL_WORD = (
     # "one hundred and sixty-fourth", "a hundred and first", "the hundred and twentieth": the hundreds first
     r"(?:(?:(?:a|one|two)[\s-]+)?hundred(?:[\s-]+and)?[\s-]+)?"
     r"(?:(?:"
@@ -45,9 +45,9 @@ _ORDINAL_WORD = (
 )
 # "the 30th ratification", "the fiftieth instrument", "the thirty-fifth instrument" (and "the 178^th State",
 # "the 57-th State": pipeline.text.ORDINAL_SUFFIX).
-ORD = r"(?P<num>\d{1,3})" + ORDINAL_SUFFIX + r"\b|(?P<word>" + _ORDINAL_WORD + ")"
+ORD = r"(?P<num>\d{1,3})" + ORDINAL_SUFFIX + r"\b|(?P<word>" + ORDINAL_WORD + ")"
 # An ordinal without named groups, for patterns that hold two: "the 22nd and 23rd countries".
-ORDINAL = r"(?:\d{1,3}" + ORDINAL_SUFFIX + r"\b|" + _ORDINAL_WORD + ")"
+ORDINAL = r"(?:\d{1,3}" + ORDINAL_SUFFIX + r"\b|" + ORDINAL_WORD + ")"
 
 # Whether a text holds any figure at all (a digit, a number word, an ordinal word): every stage of the
 # reader starts from one, so a text without any holds no claim and no unread figure.
