@@ -108,6 +108,37 @@ _NTH_AND = re.compile(
     re.I,
 )
 
+# "Malaysia ranks 147th among States Parties", "takes the 74th place among the States Parties", "ranking 59th
+# and 86th respectively among their States Parties", "placed the Emirates at number 84 among the countries
+# that have ratified": a state's place among those who joined (or signed).
+_NTH_RANK = re.compile(
+    r"\b(?:rank(?:s|ed|ing)?|tak(?:es|ing)|took|occup(?:ies|ied|ying)|stands?|stood|"
+    r"plac(?:es|ed|ing)\s+(?:it|them|(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}))\s+"
+    r"(?:at\s+)?(?:the\s+)?(?:(?P<a>" + _ANY_ORD + r")|number\s+(?P<num>\d{1,3})\b)"
+    r"(?:\s*(?:,|and)\s*(?:the\s+)?(?P<b>" + _ANY_ORD + r"))?(?:\s+place)?(?:\s+respectively)?\s+"
+    r"(?:among|in\s+the\s+list\s+of|on\s+the\s+list\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<noun>(?:high\s+)?contracting\s+parties|states?\s+parties|parties|signatories|countries|states|nations)\b"
+    r"(?P<rel>\s+(?:that|which|who)\s+(?:have\s+|had\s+)?(?P<verb>ratified|joined|acceded|signed)\b)?",
+    re.I,
+)
+
+
+def _ranks(text: str) -> list[CountMatch]:
+    """Each place `_NTH_RANK` reads: parties, or signatories of "among the signatories", "among the
+    countries that have signed"; "among the countries" with no act says of what, so none."""
+    out: list[CountMatch] = []
+    for m in _NTH_RANK.finditer(text):
+        noun, verb = m.group("noun").lower(), (m.group("verb") or "").lower()
+        if noun in ("countries", "states", "nations") and not verb:
+            continue
+        signs = noun == "signatories" or verb == "signed"
+        measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
+        places = [("a", parse_ordinal), ("num", int), ("b", parse_ordinal)]
+        for group, read in places:
+            if m.group(group) and (figure := read(m.group(group))) >= 10:
+                out.append(exact(figure, measure, m.span(), m.span(group), m.group(0)))
+    return out
+
 
 # "China has become the 107th country to join the treaty, which ... came into force in 2014", "Jamaica was
 # the first country to ratify the Convention, and this week Jordan ... ratified it, providing enough parties
@@ -226,6 +257,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             signs = m.group("noun").lower().startswith("signat")
             measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
             out.append(exact(figure, measure, m.span(), m.span("num"), m.group(0)))
+    out += _ranks(text)
     for m in _NTH_AND.finditer(text):
         # (the checker makes one a threshold when that consent brought the treaty into force)
         signs = m.group("verb").lower() == "sign"
