@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from pipeline.claims.dates import find_dates
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.numbers import ORDINAL
@@ -211,6 +212,11 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if c.kind != KIND_COUNT or c.mtdsg_no is None or (c.date_source not in _REPLACEABLE and not period):
         return None
     told = bool(_TOLD_DAY.search(c.sentence or ""))
+    # The days with their year the sentence tells, when the count took none of them ("A statement on Sunday
+    # said the instrument was deposited on 28.02.2023 and that Nigeria is now the 111th State Party"): the
+    # state's act is dated by the record when the record's day is one of them.
+    days_told = {d.on for d in find_dates(c.sentence or "") if d.precision == "day"} if told else set()
+    other_day = bool(days_told) and c.claimed_on not in days_told
     others = None if told else _others_before(c, text, store)
     if others is not None:
         return others
@@ -226,7 +232,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
     if _BECOMES.search(clause):
         states = _states_in(clause)
-    elif len(ordinals) == 1 and (c.claimed_on is None or not told):
+    elif len(ordinals) == 1 and (c.claimed_on is None or not told or other_day):
         # An ordinal whose sentence names one state ("accession to the OPCAT by the Philippines, the 63rd
         # state party"; "New Zealand ..., the 14th country to ratify it") tells that state's act, whose day
         # the record holds (eval conventions, date rule 2), unless a text with a date tells the day itself.
@@ -254,7 +260,11 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         measure, signing = MEASURE_PARTIES, False
     column = "signature_date" if signing else "consent_date"
     day = _act_day(store, c.mtdsg_no, iso3, column)
-    if day is None or (told and not day_agrees(c.sentence or "", day, undated=c.claimed_on is None)):
+    if day is None or (
+        told and day not in days_told and not day_agrees(c.sentence or "", day, undated=c.claimed_on is None)
+    ):
+        return None
+    if other_day and c.claimed_on is not None and day not in days_told:
         return None
     if period and not (c.claimed_on and day <= c.claimed_on and day.year == c.claimed_on.year):
         return None  # "In 1990, Ghana ratified it, becoming the first": only an act within the year told

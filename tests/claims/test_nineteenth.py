@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.claims.layout import plain_layout
 from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
 from tests.claims.readers import unread as _unread
 
 
@@ -33,10 +34,10 @@ def test_a_table_cell_copied_alone_on_its_line_is_listed(eval_db: Path) -> None:
     assert _unread(eval_db, "Reading pack\n12\nHilary Term") == []
 
 
-def test_a_place_among_the_states_parties_is_listed(eval_db: Path) -> None:
+def test_a_place_among_the_states_parties_is_listed_when_not_read(eval_db: Path) -> None:
     text = (
-        "Benin so takes the 96th place in the list of the High Contracting Parties to the Protocol on "
-        "Explosive Remnants of War."
+        "Benin is in 96th place in the list of the High Contracting Parties to the Protocol on Explosive "
+        "Remnants of War."
     )
     assert (96, "frame not understood") in _unread(eval_db, text, date(2019, 10, 2))
 
@@ -102,15 +103,49 @@ def test_a_status_date_is_not_moved_to_an_act_in_the_same_year(eval_db: Path) ->
 
 
 def test_a_pages_footer_in_columns_sets_no_measure_for_the_lines_above_it() -> None:
+    footer = "APLC/MSP.9/2008/xx" + " " * 80 + "4"  # longer than the lines of the text above it
     text = (
         "Thirty-nine States remained outside it, among them three permanent\n"
         "members of the Security Council. Of the States Parties, 86 had com-\n"
-        "pleted the destruction of their stockpiled anti-personnel mines.\n"
-        "APLC/MSP.9/2008/xx                                                              4"
+        "pleted the destruction of their stockpiled anti-personnel mines.\n" + footer
     )
     read = plain_layout(text)
     assert "permanent members of the Security Council" in read
     assert "86 had completed" in read
-    assert read.endswith(
-        "\nAPLC/MSP.9/2008/xx                                                              4"
+    assert read.endswith("\n" + footer)
+
+
+def test_an_ordinal_in_words_told_again_in_digits(eval_db: Path) -> None:
+    text = "Nigeria is now the one hundred and eleventh (111th) State Party to the Convention on Cluster Munitions."
+    assert [(f, m) for f, m, *_ in _checks(eval_db, text)] == [(111, "parties")]
+    text = "Viet Nam is thereby the tenth (10th) State to ratify the Treaty on the Prohibition of Nuclear Weapons."
+    assert [(f, m) for f, m, *_ in _checks(eval_db, text)] == [(10, "parties")]
+    # digits that disagree with the words stay as they are
+    assert "(11th)" in plain_layout("the tenth (11th) State")
+
+
+def test_a_states_place_among_the_parties_is_an_ordinal() -> None:
+    assert _counts("With the accession, Malaysia ranks 147th among States Parties to the Protocol.") == [
+        (147, "parties")
+    ]
+    assert _counts("Thailand takes the 74th place among the States Parties to the Convention.") == [
+        (74, "parties")
+    ]
+    text = (
+        "The deposit placed the Emirates at number 84 among the countries that have ratified the convention."
     )
+    assert _counts(text) == [(84, "parties")]
+    assert _counts("Ghana ranked 120th among the signatories of the Convention.") == [(120, "signatories")]
+    # a place among countries with no act told is of nothing the record holds
+    assert _counts("Norway ranks 12th among the countries of the region.") == []
+
+
+def test_an_ordinal_of_a_state_takes_the_day_its_act_is_told_when_the_count_took_another(
+    eval_db: Path,
+) -> None:
+    text = (
+        "Abuja - A statement by the Federal Ministry of Foreign Affairs on Sunday said the instrument of "
+        "ratification was deposited at the United Nations on 28.02.2023 and that Nigeria is now the 111th "
+        "State Party to the Convention on Cluster Munitions."
+    )
+    assert _checks(eval_db, text, date(2023, 3, 6)) == [(111, "parties", "XXVI-6", "2023-02-28")]
