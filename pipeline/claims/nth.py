@@ -133,9 +133,11 @@ def _ranks(text: str) -> list[CountMatch]:
             continue
         signs = noun == "signatories" or verb == "signed"
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
-        places = [("a", parse_ordinal), ("num", int), ("b", parse_ordinal)]
-        for group, read in places:
-            if m.group(group) and (figure := read(m.group(group))) >= 10:
+        for group in ("a", "num", "b"):
+            if not m.group(group):
+                continue
+            figure = int(m.group(group)) if group == "num" else parse_ordinal(m.group(group))
+            if figure >= 10:
                 out.append(exact(figure, measure, m.span(), m.span(group), m.group(0)))
     return out
 
