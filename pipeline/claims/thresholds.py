@@ -117,7 +117,9 @@ JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I
 # ratifications".
 _INFOBOX = re.compile(
     # (a wiki template's fields too: "| signatories = 79| parties = 33")
-    r"(?:^|(?<=[.;]\s)|(?<=\|))[ \t|*-]*(?P<label>signatories|signatures|parties|states?\s+parties|"
+    # (and a row after a bullet inside a line: "• Signatories: 88 • States parties: 182")
+    r"(?:^|(?<=[.;]\s)|(?<=\|)|(?<=[•·]\s)|(?<=[•·]))[ \t|*-]*"
+    r"(?P<label>signatories|signatures|parties|states?\s+parties|"
     r"contracting\s+(?:states|parties)|ratifications|ratifiers|membership)"
     r"[ \t]*\|?[ \t]*[:=]?[ \t]*(?:\n[ \t]*)?"  # the value on the label's line, or alone on the next
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
@@ -132,6 +134,14 @@ _CONDITION_NUMBER = re.compile(
 _ALL_NAMED = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(?:following\s+)?$", re.I)
 # Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
 _ENTRY_WORDS = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+# "On 3 May 2008, thirty days after the twentieth instrument of ratification was deposited", "three months
+# after the tenth ratification": a span of time after the Nth consent is a treaty's formula of entry into
+# force, told without its words (an answer to "When did it take effect?").
+_SPAN_AFTER = re.compile(
+    r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:days?|weeks?|months?)\s+(?:after|following)\s+"
+    r"(?:the\s+(?:date\s+of\s+(?:the\s+)?)?)?(?:deposit\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 # Entry into force for one state ("entered into force for Somalia", "for the country", "for it"): the day
 # the treaty binds a newcomer, not the treaty's own entry into force, so no threshold.
 _FOR_ONE = re.compile(
@@ -254,6 +264,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 i == _ORDINAL
                 and not _DECISIVE.search(m.group(0))
                 and not tells_entry(clause_around(text, m.start(), m.end()))
+                and not _SPAN_AFTER.search(text, max(0, m.start() - 80), m.start())
             ):
                 # "The 150th ratification is evidence of ...": the Nth consent, a count on the day told; the
                 # checker reads it as a threshold when the Nth consent brought the treaty into force.
