@@ -102,8 +102,14 @@ def split_sentences(text: str) -> list[Span]:
                 cuts.append((m.start(), m.end()))
         for m in _LINE_END.finditer(text, p_start, p_end):
             line = text[text.rfind("\n", p_start, m.start()) + 1 : m.start()].strip()
-            # (a line that opens with a label and its colon is an item of its own: "Optional Protocol: 90")
-            if len(line) < 60 or not re.search(r"[A-Za-z,;]$", line) or _LABEL_LINE.match(text, m.end()):
+            # (a line that opens with a label and its colon is an item of its own: "Optional Protocol: 90";
+            # so is one that opens with a bullet: "• 196 States parties ..." / "• The US signed in 1995")
+            if (
+                len(line) < 60
+                or not re.search(r"[A-Za-z,;]$", line)
+                or _LABEL_LINE.match(text, m.end())
+                or text[m.end() : m.end() + 1] in ("•", "▪", "◦")
+            ):
                 cuts.append((m.start(), m.end()))
         start = p_start
         for a, b in sorted(set(cuts)):

@@ -17,6 +17,16 @@ from tests.claims.readers import counts as _counts
 from tests.claims.readers import unread as _unread
 
 
+def _threshold_verdicts(db: Path, text: str) -> list[str]:
+    """The verdicts of the thresholds checked in `text`."""
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        found = check_text(text, store, name="t").checks
+    return [c.verdict for c in found if c.verdict.startswith("threshold")]
+
+
 def test_a_table_cell_copied_alone_on_its_line_is_listed(eval_db: Path) -> None:
     text = (
         "Status of ratifications as of 1 January 2010\n"
@@ -149,3 +159,33 @@ def test_an_ordinal_of_a_state_takes_the_day_its_act_is_told_when_the_count_took
         "State Party to the Convention on Cluster Munitions."
     )
     assert _checks(eval_db, text, date(2023, 3, 6)) == [(111, "parties", "XXVI-6", "2023-02-28")]
+
+
+def test_a_span_of_time_after_the_nth_consent_is_the_entry_into_force_threshold(eval_db: Path) -> None:
+    text = (
+        "When did the Convention on the Rights of Persons with Disabilities take effect?\n"
+        "On 3 May 2008, thirty days after the twentieth instrument of ratification was deposited."
+    )
+    found = [(f, m) for f, m, *_ in _checks(eval_db, text)]
+    assert found == [(20, "parties")]
+    assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+    # the Nth consent with no span of time before it is still a count of its day
+    text = (
+        "The twenty-fifth instrument of ratification of the Convention on the Rights of Persons with "
+        "Disabilities was deposited in 2008."
+    )
+    assert _threshold_verdicts(eval_db, text) == []
+
+
+def test_rows_after_bullets_inside_one_line(eval_db: Path) -> None:
+    text = "ICERD at a glance\n• Signatories: 88 • States parties: 182\n• Monitoring body: a Committee"
+    assert [(f, m) for f, m, *_ in _checks(eval_db, text)] == [(88, "signatories"), (182, "parties")]
+
+
+def test_a_line_opening_with_a_bullet_is_a_sentence_of_its_own(eval_db: Path) -> None:
+    text = (
+        "Today the Convention on the Rights of the Child turns 35. Key facts:\n"
+        "• 196 States parties — the most widely ratified human rights treaty in history\n"
+        "• The US signed in 1995 but is the only UN member state not to have ratified"
+    )
+    assert _checks(eval_db, text, date(2024, 11, 20)) == [(196, "parties", "IV-11", "2024-11-20")]
