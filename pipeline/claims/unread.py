@@ -127,10 +127,15 @@ def _elided_count(text: str, start: int, end: int, figure: int, *, alone: bool) 
 
 def _alone(text: str, start: int, end: int) -> bool:
     """Is the number at start:end all of its line: a table's cell copied one to a line ("Signatories" over
-    "165" and "72")?"""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
+    "165" and "72")? (Only a line's width either side is looked at: a longer line has more in it.)"""
+    lo = text.rfind("\n", max(0, start - _CELL_PAD), start) + 1
+    hi = text.find("\n", end, end + _CELL_PAD)
+    if (lo == 0 and start > _CELL_PAD) or (hi < 0 and len(text) - end > _CELL_PAD):
+        return False
     return not text[lo:start].strip() and not text[end : len(text) if hi < 0 else hi].strip()
+
+
+_CELL_PAD = 160
 
 
 def _restated(text: str, start: int, figure: int) -> bool:
