@@ -167,6 +167,9 @@ def _own_present_clause(text: str, d: DateMention, pos: int, hi: int, lo: int = 
 _CLOSING_STATUS = re.compile(r"\((?:status\s+)?as\s+(?:at|of)\s[^();]{4,30}\)[\s.]*$", re.I)
 
 
+_PERIOD_END = re.compile(r"\b(?:at\s+)?the\s+end\s+of\s+$", re.I)
+
+
 def date_for(
     pos: int,
     dates: Sequence[DateMention] | DateIndex,
@@ -271,7 +274,15 @@ def date_for(
     earlier = [d for d in index.within(paragraph[0], lo) if not d.event]
     # "As of September 2023, 127 states ..., the most recent being Singapore on September 21, 2023. Four
     # states have signed": the status date ("as of") carries over, not a date told in passing.
-    anchored = [d for d in earlier if d.anchored]
+    # (the end of a period carries to a count in the past, "At the end of 2010 it had 97 parties. It had 147
+    # signatories", not to one in the present: "signed a law at the end of December 2021. The protocol has
+    # 40 signatories" is of the text's day)
+    present = bool(text) and _PRESENT_TENSE.search(text, lo, hi) is not None
+    anchored = [
+        d
+        for d in earlier
+        if d.anchored and not (present and _PERIOD_END.search(text, max(0, d.start - 20), d.start))
+    ]
     # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
     # the count after a deposit is the count of that day. A year or a month told in passing ("The US
     # signed the treaty in 1996") dates that event, not a status told after it.

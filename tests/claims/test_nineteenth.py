@@ -189,3 +189,24 @@ def test_a_line_opening_with_a_bullet_is_a_sentence_of_its_own(eval_db: Path) ->
         "• The US signed in 1995 but is the only UN member state not to have ratified"
     )
     assert _checks(eval_db, text, date(2024, 11, 20)) == [(196, "parties", "IV-11", "2024-11-20")]
+
+
+def test_a_hundred_and_forty_with_its_article() -> None:
+    text = "The Optional Protocol has been ratified by a hundred and forty-odd states."
+    assert _counts(text) == [(140, "parties")]
+    # "over a hundred" is 100, as before; "a hundred" alone is no "a hundred and ..."
+    assert _counts("Well over a hundred countries are now bound by the Convention.") == [(100, "parties")]
+
+
+def test_the_end_of_a_period_carries_to_a_count_in_the_past_only(eval_db: Path) -> None:
+    text = (
+        "At the end of 2010 the Convention on the Rights of Persons with Disabilities had 97 parties. It had "
+        "147 signatories."
+    )
+    assert [day for *_, day in _checks(eval_db, text, date(2022, 3, 29))] == ["2010-12-31", "2010-12-31"]
+    text = (
+        "Kazakhstan is a party to the Second Optional Protocol to the International Covenant on Civil and "
+        "Political Rights.\n\nThe President signed a law removing the death penalty at the end of December "
+        "2021. The protocol has 40 signatories."
+    )
+    assert _checks(eval_db, text, date(2022, 3, 29)) == [(40, "signatories", "IV-12", "2022-03-29")]
