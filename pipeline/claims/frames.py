@@ -180,7 +180,7 @@ _BARE = re.compile(
     r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"  # ("far fewer than the 193 that have joined it")
     + _QUAL
     + _NUM
-    + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having)\s+)"
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having|are|were)\s+)"
     + _ADVERBS
     + _VERB,
     re.I,

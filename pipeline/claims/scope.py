@@ -44,6 +44,20 @@ _WHOLE_WORLD = re.compile(
     r"(?:states|countries|nations|parties|signatories)\b",
     re.I,
 )
+# A group told by what its members did or have: "the 50 States that at one time produced mines", "the 87
+# countries which have had stockpiles", "the 30 states with stockpiles".
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|with|having)\b", re.I)
+
+
+def _clause_start(text: str, sentences: Spans, pos: int) -> int:
+    """Where the clause holding `pos` starts: its sentence's start, or a colon or semicolon after it."""
+    lo = sentences.spans[sentences.index(pos)][0]
+    return max(lo, text.rfind(":", lo, pos) + 1, text.rfind(";", lo, pos) + 1)
+
+
+_TREATY_DEED = re.compile(
+    r"\b(?:ratif|acced|accession|sign|join|part(?:y|ies)|succe(?:ed|ssion)|bound)", re.I
+)
 # "Forty of the Annex 2 States have signed", "two of the permanent members have ratified": a number of a
 # named group (not of the world's states), told as the subject.
 _N_OF_GROUP = re.compile(
@@ -130,7 +144,15 @@ def set_aside(
     skipped: list[Skipped] = []
     group_sentences: set[int] = set()
     for m in _OF_THE_GROUP.finditer(text):
-        if not _WHOLE_WORLD.match(m.group("group").strip()):  # "Annex 2 States", "African Union members"
+        # "Annex 2 States", "African Union members"; opening the sentence, "States that at one time produced
+        # mines" (but "States that have ratified the Covenant" are the treaty's own)
+        group = m.group("group")
+        told_by_deed = (
+            _RELATIVE.search(group) is not None
+            and _TREATY_DEED.search(group) is None
+            and not text[_clause_start(text, sentences, m.start()) : m.start()].strip(" \t\"'“(")
+        )
+        if not _WHOLE_WORLD.match(group.strip()) or told_by_deed:
             group_sentences.add(sentences.index(m.start()))
     regional: dict[int, int] = {}  # sentence -> where a share of a region's states is told
     for m in _OUT_OF_REGION.finditer(text):
