@@ -146,8 +146,13 @@ _ORDINAL_RESTATED = re.compile(
 )
 
 
+# A count's share in brackets right after it: "172 (89 per cent) have ratified", "150 (78%) States".
+_SHARE_ASIDE = re.compile(r"(?<=\d)[ \t]*\(\d{1,3}(?:[.,]\d{1,2})?[ \t]*(?:%|per[ \t]*cent|percent)\)", re.I)
+
+
 def plain_restated(text: str) -> str:
-    """`text` with an ordinal's restatement in digits after its words as spaces, when the two agree."""
+    """`text` with an ordinal's restatement in digits after its words as spaces, when the two agree, and a
+    count's share in brackets after it as spaces."""
     if "(" not in text:
         return text
 
@@ -156,7 +161,7 @@ def plain_restated(text: str) -> str:
             return m.group(0)
         return m.group("word") + " " * (len(m.group(0)) - len(m.group("word")))
 
-    return _ORDINAL_RESTATED.sub(blank, text)
+    return _SHARE_ASIDE.sub(lambda m: " " * len(m.group(0)), _ORDINAL_RESTATED.sub(blank, text))
 
 
 def plain_layout(text: str) -> str:

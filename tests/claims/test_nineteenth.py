@@ -210,3 +210,34 @@ def test_the_end_of_a_period_carries_to_a_count_in_the_past_only(eval_db: Path) 
         "2021. The protocol has 40 signatories."
     )
     assert _checks(eval_db, text, date(2022, 3, 29)) == [(40, "signatories", "IV-12", "2022-03-29")]
+
+
+def test_a_count_with_its_noun_left_out_that_is_party(eval_db: Path) -> None:
+    text = "Of the 193 UN member states, 172 are now parties to the Comprehensive Nuclear-Test-Ban Treaty."
+    assert [(f, m) for f, m, *_ in _checks(eval_db, text, date(2022, 7, 15))] == [(172, "parties")]
+    text = "The CTBT has been signed by 186 states, and 172 are bound by it."
+    assert [(f, m) for f, m, *_ in _checks(eval_db, text, date(2022, 7, 15))] == [
+        (186, "signatories"),
+        (172, "parties"),
+    ]
+
+
+def test_a_group_told_by_a_deed_other_than_the_treatys_opens_a_subset(eval_db: Path) -> None:
+    text = (
+        "Production has fallen: Of the 50 States that at one time produced anti-personnel mines, 34 are now "
+        "parties to the Ottawa Convention."
+    )
+    assert _checks(eval_db, text, date(2023, 1, 1)) == []
+    assert (34, "subset") in _unread(eval_db, text, date(2023, 1, 1))
+    # those who did the treaty's own deed are its own ("the parties of the Covenant")
+    text = (
+        "Of the 162 States that have ratified the International Covenant on Civil and Political Rights, 111 "
+        "have joined its Optional Protocol."
+    )
+    assert 111 in [f for f, *_ in _checks(eval_db, text)]
+
+
+def test_a_counts_share_in_brackets_is_an_aside() -> None:
+    text = "Of the 193 UN member states, 172 (89 per cent) have ratified the CTBT."
+    assert _counts(plain_layout(text)) == [(172, "parties")]
+    assert "(89 per cent)" not in plain_layout(text) and len(plain_layout(text)) == len(text)
