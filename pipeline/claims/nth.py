@@ -15,7 +15,7 @@ from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import ordinal_of, parse_ordinal
 from pipeline.claims.state_names import state_spans
-from pipeline.claims.thresholds import JOINING, MAKING_ONE, clause_around, exact, tells_entry
+from pipeline.claims.thresholds import JOINING, MAKING_ONE, SPAN_AFTER, clause_around, exact, tells_entry
 
 # Told in passing between the ordinal's noun and its verb: "the fifth country – and first in Africa – to
 # ratify", "the 50th state, and the first in Asia, to ratify", "the 100th state (Mauritania) to ratify".
@@ -243,6 +243,8 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
+        if SPAN_AFTER.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "30 days after the 20th nation ratified it": the threshold (thresholds.py)
         if figure >= 10:
             measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signed" else MEASURE_PARTIES
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))

@@ -15,11 +15,11 @@ from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.numbers import comparison_for, ordinal_of, parse_number, parse_ordinal, qualifier_key
 
 JOIN_NOUN = (
-    r"(?:ratifications?|instruments?|accessions?|states?|countries|country|nations?|parties|consents?|"
-    r"signatories)"
+    r"(?:ratifications?|instruments?|accessions?|acceptances?|states?|countries|country|nations?|parties|"
+    r"consents?|signatories|governments)"
 )
 # Those who join (not their instruments): "after 50 countries", a count that needs words of entry into force.
-_WHO_JOIN = re.compile(r"(?:states?|countries|country|nations?|parties)$", re.I)
+_WHO_JOIN = re.compile(r"(?:states?|countries|country|nations?|parties|governments)$", re.I)
 # "after 15 member states", "a minimum of 50 UN member states": who they are, between number and noun.
 _MEMBERS = r"(?:(?:UN|U\.N\.|United\s+Nations|member|sovereign)\s+)*"
 # Words saying that a figure is what brought (or will bring) a treaty into force. The figure is then
@@ -52,7 +52,10 @@ _THRESHOLDS = (
     re.compile(
         r"\b(?:required|requires|require|requiring|needs|needed|need|threshold\s+of|minimum\s+of)\s+"
         r"(?:(?:the|an?|ratification|ratifications|endorsements?|consent|instruments?|deposit|by|of|"
-        r"approval)\s+){0,3}" + _QUAL + _NUM + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states\s+parties)\b",
+        r"approval|acceptance)\s+){0,3}"
+        + _QUAL
+        + _NUM
+        + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states\s+parties)\b",
         re.I,
     ),
     # "needs to be ratified by 20 countries to enter into force", "must be ratified by 40 states": a
@@ -137,7 +140,7 @@ _ENTRY_WORDS = re.compile(r"\b(?:force|effect|effective|operational|binding)\b",
 # "On 3 May 2008, thirty days after the twentieth instrument of ratification was deposited", "three months
 # after the tenth ratification": a span of time after the Nth consent is a treaty's formula of entry into
 # force, told without its words (an answer to "When did it take effect?").
-_SPAN_AFTER = re.compile(
+SPAN_AFTER = re.compile(
     r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?:days?|weeks?|months?)\s+(?:after|following)\s+"
     r"(?:the\s+(?:date\s+of\s+(?:the\s+)?)?)?(?:deposit\s+of\s+(?:the\s+)?)?$",
     re.I,
@@ -152,8 +155,12 @@ _FOR_ONE = re.compile(
 
 
 def tells_entry(clause: str) -> bool:
-    """Words of the treaty's entry into force in a clause (not its entry into force for one state)."""
-    return bool(_ENTRY_WORDS.search(_FOR_ONE.sub(" ", clause)))
+    """Words of the treaty's entry into force in a clause (not its entry into force for one state, nor
+    withdrawals taking effect: "the withdrawals took effect, six months after the three governments ...")."""
+    return bool(_ENTRY_WORDS.search(_FOR_ONE.sub(" ", clause))) and not _WITHDRAWALS.search(clause)
+
+
+_WITHDRAWALS = re.compile(r"\b(?:withdr[ae]w\w*|denunciations?|denounced)\b", re.I)
 
 
 def exact(
@@ -229,7 +236,12 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 needs_entry = True
                 if re.match(r"\s+to\s+sign\b", text[m.end() :]):
                     continue
-            if needs_entry and not tells_entry(clause_around(text, m.start(), m.end())):
+            if (
+                needs_entry
+                and not tells_entry(clause_around(text, m.start(), m.end()))
+                # ("30 days after the 20th nation ratified it": a span after the Nth consent tells it)
+                and not (i == _ORDINAL and SPAN_AFTER.search(text, max(0, m.start() - 80), m.start()))
+            ):
                 continue  # "after three countries signed": an event, unless it tells of entry into force
             if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
                 continue  # "after being ratified by two more countries": a change, not the threshold
@@ -264,7 +276,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 i == _ORDINAL
                 and not _DECISIVE.search(m.group(0))
                 and not tells_entry(clause_around(text, m.start(), m.end()))
-                and not _SPAN_AFTER.search(text, max(0, m.start() - 80), m.start())
+                and not SPAN_AFTER.search(text, max(0, m.start() - 80), m.start())
             ):
                 # "The 150th ratification is evidence of ...": the Nth consent, a count on the day told; the
                 # checker reads it as a threshold when the Nth consent brought the treaty into force.

@@ -241,3 +241,23 @@ def test_a_counts_share_in_brackets_is_an_aside() -> None:
     text = "Of the 193 UN member states, 172 (89 per cent) have ratified the CTBT."
     assert _counts(plain_layout(text)) == [(172, "parties")]
     assert "(89 per cent)" not in plain_layout(text) and len(plain_layout(text)) == len(text)
+
+
+def test_thresholds_told_by_what_was_required_of_governments_or_acceptances(eval_db: Path) -> None:
+    for text in (
+        "The ENMOD Convention required ratification by 20 governments to take effect.",
+        "The amendment to Article 1 of the Convention on Certain Conventional Weapons needed acceptance by 20 "
+        "states.",
+        "The Convention on the Rights of the Child became law today, 30 days after the 20th nation ratified it.",
+    ):
+        assert [(f, m) for f, m, *_ in _checks(eval_db, text)] == [(20, "parties")]
+        assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+    # governments acting on a day, with no entry into force told, are no threshold; nor are withdrawals
+    # taking effect
+    text = "When eight governments deposited ratifications of the Arms Trade Treaty, the total rose to 53."
+    assert _threshold_verdicts(eval_db, text) == []
+    text = (
+        "The withdrawals of Estonia, Latvia and Lithuania from the Mine Ban Treaty took effect, six months "
+        "after the three governments deposited their instruments."
+    )
+    assert _threshold_verdicts(eval_db, text) == []
