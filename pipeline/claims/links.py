@@ -80,26 +80,43 @@ def _respectively(
 ) -> tuple[str, str, str | None] | None:
     """The k-th of the figures told together with "respectively" counts the k-th of as many different
     treaties named (or referred to: "the Convention and its Optional Protocol") before them in the
-    sentence: (mtdsg_no, as said, via)."""
+    sentence, else after them ("ratified by 105 and 101 States respectively: the first, on ..."):
+    (mtdsg_no, as said, via)."""
     for m in _RESPECTIVE_RUN.finditer(text, lo, hi):
         starts = [m.start() + x.start() for x in re.finditer(r"\d[\d,]*", m.group(0))]
         if pos not in starts:
             continue
-        told: list[tuple[int, str, str, str | None]] = [
-            (t.start, t.mtdsg_no, t.text, t.via) for t in found.starting(lo, m.start())
-        ]
-        for r_start, _, kind, det, said in found.refs_starting(lo, m.start()):
-            if any(t.start <= r_start < t.end for t in found.starting(lo, m.start())):
-                continue  # a reference inside a title
-            resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
-            if resolved:
-                told.append((r_start, resolved, said, None))
-        named: list[tuple[str, str, str | None]] = []
-        for _, no, said, via in sorted(told, key=lambda x: x[0]):
-            if all(no != n[0] for n in named):
-                named.append((no, said, via))
-        return named[starts.index(pos)] if len(named) == len(starts) else None
+        for a, b in ((lo, m.start()), (m.end(), hi)):
+            named = _named_in(a, b, found, text, index, len(starts))
+            if len(named) == len(starts):
+                return named[starts.index(pos)]
+        return None
     return None
+
+
+def _named_in(
+    lo: int, hi: int, found: Mentions, text: str, index: TitleIndex, wanted: int
+) -> list[tuple[str, str, str | None]]:
+    """The different treaties named or referred to between lo and hi, in order; when more than `wanted`,
+    without a parent named in its protocols' title ("the two Optional Protocols to the CRC, on X and on
+    Y, ... by 173 and 178 States respectively")."""
+    told: list[tuple[int, str, str, str | None]] = [
+        (t.start, t.mtdsg_no, t.text, t.via) for t in found.starting(lo, hi)
+    ]
+    for r_start, _, kind, det, said in found.refs_starting(lo, hi):
+        if any(t.start <= r_start < t.end for t in found.starting(lo, hi)):
+            continue  # a reference inside a title
+        resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
+        if resolved:
+            told.append((r_start, resolved, said, None))
+    named: list[tuple[str, str, str | None]] = []
+    for _, no, said, via in sorted(told, key=lambda x: x[0]):
+        if all(no != n[0] for n in named):
+            named.append((no, said, via))
+    if len(named) > wanted:
+        nos = {n[0] for n in named}
+        named = [n for n in named if not any(index.parent_of(o) == n[0] for o in nos)]
+    return named
 
 
 def link(

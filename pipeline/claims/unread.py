@@ -222,8 +222,8 @@ def find_unread(
             continue  # "fifty (50) States": the figure in words, told again
         if figure < 10 and text[m.end() : m.end() + 1] == ")":
             continue  # an item's or a note's number: "(2)", "3)"; "most countries (189)" is a figure
-        if figure == 1 and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
-            continue  # "one of only 4 countries": a word, not a figure
+        if figure == 1 and re.match(r"\s+(?:of|on)\b", text[m.end() : m.end() + 4]):
+            continue  # "one of only 4 countries", "One on the involvement of children ...": a word
         if _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12]) or text[
             max(0, m.start() - 1) : m.start()
         ] in (".", "/", "-", ":"):

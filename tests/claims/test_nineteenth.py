@@ -261,3 +261,34 @@ def test_thresholds_told_by_what_was_required_of_governments_or_acceptances(eval
         "after the three governments deposited their instruments."
     )
     assert _threshold_verdicts(eval_db, text) == []
+
+
+def test_the_crc_protocols_named_by_their_subjects(eval_db: Path) -> None:
+    text = "Malaysia becomes the 147th State to join the protocol on children in armed conflict."
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text)] == [(147, "IV-11-b")]
+    text = (
+        "On 12 February 2002, 16 states were party to the armed-conflict protocol and 18 to the "
+        "sale-of-children protocol."
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text)] == [(16, "IV-11-b"), (18, "IV-11-c")]
+
+
+def test_respectively_without_the_parent_named_in_its_protocols_title(eval_db: Path) -> None:
+    text = (
+        "The two Optional Protocols to the Convention on the Rights of the Child, on the involvement of "
+        "children in armed conflict and on the sale of children, child prostitution and child pornography, "
+        "have been ratified by 173 and 178 States respectively."
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text, date(2023, 5, 25))] == [
+        (173, "IV-11-b"),
+        (178, "IV-11-c"),
+    ]
+
+
+def test_respectively_with_the_treaties_named_after_the_figures(eval_db: Path) -> None:
+    text = (
+        "By the end of 2005 the two Optional Protocols to the CRC had been ratified by 105 and 101 States "
+        "respectively: the first, on the involvement of children in armed conflict, and the second, on the "
+        "sale of children, child prostitution and child pornography."
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text)] == [(105, "IV-11-b"), (101, "IV-11-c")]
