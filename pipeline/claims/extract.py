@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from pipeline.claims.anniversaries import with_anniversaries
 from pipeline.claims.bylines import find_byline
 from pipeline.claims.count_days import after_day as _after
 from pipeline.claims.count_days import dated_by_words as _dated
@@ -165,6 +166,7 @@ def read_text(
         dates = find_dates(text, own_day=byline.on)
         byline = find_byline(text, dates) or byline
     own_day = written_on or (byline.on if byline is not None else None)
+    dates = with_anniversaries(dates, text, own_day)
     paragraphs = Spans(split_paragraphs(text))
     lines = Lines(text)
     mentions = [] if treaty else index.find_mentions(text, sentences=sentences.spans)

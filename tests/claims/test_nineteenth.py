@@ -292,3 +292,18 @@ def test_respectively_with_the_treaties_named_after_the_figures(eval_db: Path) -
         "sale of children, child prostitution and child pornography."
     )
     assert [(f, no) for f, _, no, _ in _checks(eval_db, text)] == [(105, "IV-11-b"), (101, "IV-11-c")]
+
+
+def test_anniversaries_told_from_the_texts_own_day(eval_db: Path) -> None:
+    text = (
+        "GENEVA (UN News) - Twenty-five years ago today, the Convention against Torture entered into force. "
+        "At that time, 21 states had ratified it. Now 151 have done so."
+    )
+    assert _checks(eval_db, text, date(2012, 6, 26)) == [
+        (21, "parties", "IV-9", "1987-06-26"),
+        (151, "parties", "IV-9", "2012-06-26"),
+    ]
+    text = "When the Chemical Weapons Convention entered into force on this day in 1997, 87 countries were bound by it."
+    assert [day for *_, day in _checks(eval_db, text, date(2022, 4, 29))] == ["1997-04-29"]
+    # without a day of the text's own, "on this day" tells no day (and "in 1997" is the event's year)
+    assert [day for *_, day in _checks(eval_db, text)] == [None]
