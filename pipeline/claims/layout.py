@@ -27,6 +27,8 @@ _ITEM = re.compile(r"\s*(?:[|!*\-–—•#>{]|\d{1,2}[.)]\s|" + LABEL_COLON + "
 _LEADERS = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,3}\b[^\n.]{0,40}$")
 # Columns aligned by spaces inside a line (three or more between two cells).
 ALIGNED = re.compile(r"\S {3,}\S")
+# A bar between two cells of a row.
+_CELL_BAR = re.compile(r"\S[ \t]*\|[ \t]*\S")
 # The measure of a wrapped block: its longest line is at least this long and at most the longest (a
 # paragraph written on one line is longer, and has no line break to read)...
 _SHORTEST_MEASURE, _LONGEST_MEASURE = 45, 120
@@ -88,6 +90,9 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
             # a table's row, its columns aligned by spaces: "CCW (1980)      1980      50"
             or ALIGNED.search(lines[i]) is not None
             or ALIGNED.search(lines[i + 1]) is not None
+            # a table's row, its cells between bars: "Arms Trade Treaty (ATT) | 130 | 110"
+            or _CELL_BAR.search(lines[i]) is not None
+            or _CELL_BAR.search(lines[i + 1]) is not None
         )
         # Outside a block of one measure, a full line runs on into a line that cannot open a row of its
         # own: one that starts with a small letter ("... has been signed\nby 88 States").
