@@ -207,6 +207,11 @@ def link(
         resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
         if resolved:
             return resolved, said, "reference", None
+    own = [r for r in found.refs_starting(lo, hi) if r[2] in ("convention", "covenant", "treaty")]
+    if own and not named and (parent := _one_parent(found, text, index)):
+        # "Convention (1980) | 125 | 50" over rows of its Protocols, the Convention never named: the one
+        # parent of the protocols the text names
+        return parent, own[0][4], "reference", None
     # "One hundred and ninety-six states are party to the CRC": named later in the same sentence; not when
     # the count's own object is "it" ("The CRC is widely ratified. 196 states have ratified it, more than
     # the Convention against Torture"): the treaty told before.
@@ -222,6 +227,19 @@ def link(
     if after:
         return after[0].mtdsg_no, after[0].text, "after", after[0].via
     return None, None, "none", None
+
+
+def _one_parent(found: Mentions, text: str, index: TitleIndex) -> str | None:
+    """The one treaty whose protocols (or amendments) are all the treaties the text names, or None: by
+    their titles, else by the UN's numbers ("XXVI-2-a" to "XXVI-2-d" are the family of "XXVI-2")."""
+    named = {m.mtdsg_no for m in found.starting(0, len(text) + 1)}
+    parents = {index.parent_of(no) or _numbered_head(no, index) for no in named}
+    return parents.pop() if len(parents) == 1 and None not in parents else None
+
+
+def _numbered_head(no: str, index: TitleIndex) -> str | None:
+    head, _, letter = no.rpartition("-")
+    return head if len(letter) == 1 and letter.isalpha() and index.kind(head) is not None else None
 
 
 _IT_AFTER = re.compile(r"[ \t]*(?:it|them)\b", re.I)

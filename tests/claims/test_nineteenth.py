@@ -307,3 +307,37 @@ def test_anniversaries_told_from_the_texts_own_day(eval_db: Path) -> None:
     assert [day for *_, day in _checks(eval_db, text, date(2022, 4, 29))] == ["1997-04-29"]
     # without a day of the text's own, "on this day" tells no day (and "in 1997" is the event's year)
     assert [day for *_, day in _checks(eval_db, text)] == [None]
+
+
+def test_a_table_with_bars_between_its_cells_is_never_unwrapped(eval_db: Path) -> None:
+    text = (
+        "Status of key disarmament treaties (as of 31 January 2021)\n"
+        "Treaty | Signatories | States Parties\n"
+        "Chemical Weapons Convention (CWC) | 165 | 193\n"
+        "Comprehensive Nuclear-Test-Ban Treaty (CTBT) | 185 | 170\n"
+        "Arms Trade Treaty (ATT) | 130 | 110\n"
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text, date(2021, 2, 5))] == [
+        (165, "XXVI-3"),
+        (193, "XXVI-3"),
+        (185, "XXVI-4"),
+        (170, "XXVI-4"),
+        (130, "XXVI-8"),
+        (110, "XXVI-8"),
+    ]
+
+
+def test_the_convention_never_named_is_the_one_parent_of_the_protocols_named(eval_db: Path) -> None:
+    text = (
+        "Status of the Convention and its Protocols (as at 1 January 2020)\n"
+        "Instrument | High Contracting Parties | Signatories\n"
+        "Convention (1980) | 125 | 50\n"
+        "Protocol IV on Blinding Laser Weapons (1995) | 109 | -\n"
+        "Protocol V on Explosive Remnants of War (2003) | 96 | -\n"
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text)] == [
+        (125, "XXVI-2"),
+        (50, "XXVI-2"),
+        (109, "XXVI-2-a"),
+        (96, "XXVI-2-d"),
+    ]
