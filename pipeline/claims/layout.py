@@ -49,9 +49,15 @@ _CITATION = re.compile(
 _LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)")
 
 
+# A note's mark in superscript digits, as text copied from a journal or a book keeps it ("in December
+# 1997,⁴⁷ and entered into force", "civil society.⁴⁶ It drew").
+_SUPERSCRIPTS = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")
+
+
 def plain_marks(text: str) -> str:
-    """`text` with Markdown emphasis marks, link addresses and reference marks ("[4]") as spaces, the words
-    they mark kept."""
+    """`text` with Markdown emphasis marks, link addresses, reference marks ("[4]") and note marks in
+    superscript digits as spaces, the words they mark kept."""
+    text = _SUPERSCRIPTS.sub(lambda m: " " * len(m.group(0)), text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
     if "[" in text:
