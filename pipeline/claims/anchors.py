@@ -28,7 +28,7 @@ from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
-from pipeline.claims.ordinal_days import day_agrees, first_day_told, tells_day
+from pipeline.claims.ordinal_days import day_agrees, first_day_told, state_before, tells_day
 from pipeline.claims.relative_days import POINTS_BACK
 from pipeline.claims.sentences import Spans, after_last, before_next, split_sentences
 from pipeline.claims.state_names import state_spans
@@ -236,7 +236,25 @@ _STATUS_WORDS = re.compile(r"(?:as\s+(?:of|at)|by|(?:at\s+)?the\s+end\s+of|end\s
 _NO_DAY = re.compile(r"^(?!.*\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)).*$", re.S)
 
 
-def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
+# "With its ratification in February 2011, ...", "Their accession in 2014 ...": the act of the state the
+# sentence before names.
+_ITS_ACT = re.compile(
+    r"^\W*(?:with\s+|after\s+|following\s+)?(?:its|their)\s+(?:instrument\s+of\s+)?"
+    r"(?:(?P<sign>signature)|ratification|accession)\b",
+    re.I,
+)
+
+
+def _acts_or_its(c: Claim, text: str) -> set[tuple[str, str]]:
+    """The acts the claim's sentence names (_acts), else the act its possessive points back to."""
+    acts = _acts(c.sentence)
+    if acts or not text or (m := _ITS_ACT.match(c.sentence or "")) is None:
+        return acts
+    iso3 = state_before(c, text)
+    return {(iso3, SIGNATURE if m.group("sign") else CONSENT)} if iso3 else set()
+
+
+def yearless_acts(claims: Sequence[Claim], store: StoreLike, text: str = "") -> list[Claim]:
     """A count dated by a day told without its year ("With the ratification of Chile on 7 September") takes
     the year of the act its sentence names when the record's day and month of that act are the ones told;
     one dated by a month or a year alone ("Cambodia's ratification in October made it the 100th party") takes
@@ -249,7 +267,7 @@ def yearless_acts(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
         # July ..." is of the year's end)
         coarse = bool(told) and not m and _NO_DAY.match(told) is not None and not _STATUS_WORDS.match(told)
         act = (
-            _one_act(store, c, _acts(c.sentence))
+            _one_act(store, c, _acts_or_its(c, text))
             if (m or coarse) and c.claimed_on is not None and c.kind == KIND_COUNT
             else None
         )

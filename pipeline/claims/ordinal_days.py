@@ -207,6 +207,14 @@ def _pointed_back(c: Claim, text: str, sentence_start: int) -> list[str]:
     return states if len(states) == 1 else []
 
 
+def state_before(c: Claim, text: str) -> str | None:
+    """The one state the sentence before the claim's names ("Ghana's record ... is strong. With its
+    ratification in February 2011, the Protocol reached 101 States parties"), or None."""
+    start = _sentence_start(c, text)
+    states = list(dict.fromkeys(_states_in(_sentence_before(text, start)))) if start > 0 else []
+    return states[0] if len(states) == 1 else None
+
+
 def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     period = c.date_source == "sentence" and _PERIOD.fullmatch((c.date_text or "").strip()) is not None
     if c.kind != KIND_COUNT or c.mtdsg_no is None or (c.date_source not in _REPLACEABLE and not period):

@@ -51,7 +51,9 @@ def after_reading(
 def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """The dates the record gives (an ordinal's state, a named act, the opening day, the entry into force)."""
     claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
-    return restated(entry_years(opening_day(yearless_acts(claims, store), text, store), text, store), text)
+    return restated(
+        entry_years(opening_day(yearless_acts(claims, store, text), text, store), text, store), text
+    )
 
 
 __all__ = ["after_reading", "record_dates"]

@@ -341,3 +341,20 @@ def test_the_convention_never_named_is_the_one_parent_of_the_protocols_named(eva
         (109, "XXVI-2-a"),
         (96, "XXVI-2-d"),
     ]
+
+
+def test_note_marks_in_superscript_digits_are_layout(eval_db: Path) -> None:
+    text = (
+        "The Ottawa Convention was the product of an unusual partnership.\u2074\u2076 It drew 122 signatures "
+        "in Ottawa in December 1997,\u2074\u2077 and entered into force on 1 March 1999."
+    )
+    assert _checks(eval_db, text, date(2000, 3, 1)) == [(122, "signatories", "XXVI-5", "1997-12-31")]
+    assert len(plain_layout(text)) == len(text) and "\u2074" not in plain_layout(text)
+
+
+def test_its_act_points_back_to_the_state_the_sentence_before_names(eval_db: Path) -> None:
+    text = (
+        "Ghana's record on women's rights treaties is strong. With its ratification in February 2011, the "
+        "Optional Protocol to CEDAW reached 101 States parties."
+    )
+    assert _checks(eval_db, text, date(2012, 3, 8)) == [(101, "parties", "IV-8-b", "2011-02-03")]
