@@ -48,10 +48,30 @@ _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)
 _SINCE_LEAD = re.compile(r"\bsince\b[^.;!?\n]{0,60}$", re.I)
 
 
+# "Between 2000 and 2010 the number of States parties rose from 15 to 100", "From 2000 to 2010 ... grew
+# from 15 to 100": the two ends of a span of years, for the two ends of a rise.
+BETWEEN_YEARS = re.compile(
+    r"\b(?:between\s+(?P<a>(?:19|20)\d\d)\s+and|from\s+(?P<b>(?:19|20)\d\d)\s+(?:to|until|through))\s+"
+    r"(?P<end>(?:19|20)\d\d)\b",
+    re.I,
+)
+_RISE_END = re.compile(r"\bfrom\s+\S+\s+to\s*$", re.I)
+
+
 def since_day(text: str, c: CountMatch, sentence: Span, dates: DateIndex) -> DateMention | None:
     """ "Since the meeting on 1 May 2010, the number of parties rose from 150 to 155": the starting figure
-    is the count on the day "since" names (the frame stage reads it only after a "since")."""
-    if c.kind != KIND_COUNT or not _STARTING.search(c.phrase):
+    is the count on the day "since" names (the frame stage reads it only after a "since"); "Between 2000
+    and 2010 ... rose from 15 to 100": 15 at the end of 2000, 100 at the end of 2010."""
+    if c.kind != KIND_COUNT:
+        return None
+    span = BETWEEN_YEARS.search(text, sentence[0], c.start)
+    if span is not None:
+        starting = _STARTING.search(c.phrase) is not None
+        if starting or _RISE_END.search(text, c.start, c.number_start):
+            year = int(span.group("a") or span.group("b")) if starting else int(span.group("end"))
+            said = re.sub(r"\s+", " ", span.group(0))
+            return DateMention(date(year, 12, 31), "year", said, span.start(), span.end(), False, False)
+    if not _STARTING.search(c.phrase):
         return None
     told = [
         d

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.claims.count_days import BETWEEN_YEARS
 from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
@@ -189,7 +190,9 @@ def set_aside(
         if c.kind != KIND_COUNT or c.source != "prose" or _ORDINAL_AT.match(text, c.number_start):
             reason = None  # an ordinal ("the 163rd country to accede") is never a change or a part
         elif _STARTING.search(c.phrase) and (
-            _SINCE.search(text, s, c.start) or _DATED_START.match(text, c.number_end)
+            _SINCE.search(text, s, c.start)
+            or _DATED_START.match(text, c.number_end)
+            or BETWEEN_YEARS.search(text, s, c.start)
         ):
             # "Since 1 May 2010, the number of parties rose from 150 to 155": 150 on that day; "has grown
             # from 3 at the end of 2000 to 170 today": 3 on the day told with it

@@ -358,3 +358,15 @@ def test_its_act_points_back_to_the_state_the_sentence_before_names(eval_db: Pat
         "Optional Protocol to CEDAW reached 101 States parties."
     )
     assert _checks(eval_db, text, date(2012, 3, 8)) == [(101, "parties", "IV-8-b", "2011-02-03")]
+
+
+def test_a_rise_between_two_years_dates_each_end(eval_db: Path) -> None:
+    for lead in ("Between 2000 and 2010", "From 2000 to 2010"):
+        text = f"{lead} the number of States parties to the Optional Protocol to CEDAW rose from 15 to 100."
+        assert _checks(eval_db, text, date(2013, 1, 15)) == [
+            (15, "parties", "IV-8-b", "2000-12-31"),
+            (100, "parties", "IV-8-b", "2010-12-31"),
+        ]
+    # without the span of years, the starting figure is still a change, and the end of the text's day
+    text = "The number of States parties to the Optional Protocol to CEDAW rose from 15 to 100."
+    assert _checks(eval_db, text, date(2013, 1, 15)) == [(100, "parties", "IV-8-b", "2013-01-15")]
