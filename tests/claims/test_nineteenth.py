@@ -370,3 +370,12 @@ def test_a_rise_between_two_years_dates_each_end(eval_db: Path) -> None:
     # without the span of years, the starting figure is still a change, and the end of the text's day
     text = "The number of States parties to the Optional Protocol to CEDAW rose from 15 to 100."
     assert _checks(eval_db, text, date(2013, 1, 15)) == [(100, "parties", "IV-8-b", "2013-01-15")]
+
+
+def test_states_that_notified_their_consent_to_be_bound_by_protocol_ii_as_amended(eval_db: Path) -> None:
+    text = (
+        "Protocol on Prohibitions or Restrictions on the Use of Mines, Booby-Traps and Other Devices as "
+        "amended on 3 May 1996 (Protocol II as amended)\nAs at 31 March 2012, 98 States had notified their "
+        "consent to be bound by it."
+    )
+    assert _checks(eval_db, text, date(2012, 4, 20)) == [(98, "parties", "XXVI-2-b", "2012-03-31")]
