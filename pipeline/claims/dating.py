@@ -277,11 +277,11 @@ def date_for(
     # (the end of a period carries to a count in the past, "At the end of 2010 it had 97 parties. It had 147
     # signatories", not to one in the present: "signed a law at the end of December 2021. The protocol has
     # 40 signatories" is of the text's day)
-    present = bool(text) and _PRESENT_TENSE.search(text, lo, hi) is not None
+    told_now = bool(text) and _PRESENT_TENSE.search(text, lo, hi) is not None
     anchored = [
         d
         for d in earlier
-        if d.anchored and not (present and _PERIOD_END.search(text, max(0, d.start - 20), d.start))
+        if d.anchored and not (told_now and _PERIOD_END.search(text, max(0, d.start - 20), d.start))
     ]
     # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
     # the count after a deposit is the count of that day. A year or a month told in passing ("The US
