@@ -17,7 +17,7 @@ from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
 
 # "two years ago", "a year ago", "18 months ago", "three weeks ago" (not "a year ago today": an
 # anniversary, the day it names is the text's own day a year back, which the same reading gives).
-_AGO = re.compile(
+AGO = re.compile(
     rf"\b(?P<n>an?|{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?)\s+ago\b", re.I
 )
 # A participle of the treaty's making or of another event, the "ago" after it dating it.
@@ -30,7 +30,7 @@ _MADE_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"[;:]|\b(?:now|today|currently|at\s+present)\b", re.I)
 
 
-def _back(on: date, n: int, unit: str) -> date | None:
+def back(on: date, n: int, unit: str) -> date | None:
     """`on` moved back n units; None when that leaves the calendar."""
     unit = unit.lower().rstrip("s")
     if unit == "day":
@@ -48,6 +48,11 @@ def _back(on: date, n: int, unit: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def how_many(m: re.Match[str]) -> int:
+    """The number of units an `AGO` match counts back ("a year ago": 1)."""
+    return 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
 
 
 def _own_clause(said: str, m: re.Match[str], start: int, end: int) -> bool:
@@ -75,13 +80,13 @@ def ago_counts(claims: Sequence[Claim]) -> list[Claim]:
             out.append(c)
             continue
         at = said.find(c.phrase) if c.phrase else -1
-        told = [m for m in _AGO.finditer(said) if at >= 0 and _own_clause(said, m, at, at + len(c.phrase))]
+        told = [m for m in AGO.finditer(said) if at >= 0 and _own_clause(said, m, at, at + len(c.phrase))]
         if len(told) != 1:
             out.append(c)
             continue
         m = told[0]
-        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
-        day = _back(on, n, m.group("unit")) if 0 < n < 100 else None
+        n = how_many(m)
+        day = back(on, n, m.group("unit")) if 0 < n < 100 else None
         if day is None:
             out.append(c)
             continue
@@ -90,4 +95,4 @@ def ago_counts(claims: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-__all__ = ["ago_counts"]
+__all__ = ["AGO", "ago_counts", "back", "how_many"]

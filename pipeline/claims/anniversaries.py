@@ -11,12 +11,11 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from pipeline.claims.ago import AGO, back, how_many
 from pipeline.claims.dates import DateMention
-from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
 
-_AGO_TODAY = re.compile(
-    rf"\b(?P<n>an?|{DIGIT_NUMBER}|{WORD_NUMBER})\s+years?\s+ago\s+(?:today|this\s+day)\b", re.I
-)
+# "... years ago today" after an "ago" (ago.AGO): the text's own day, that many years back
+_TODAY = re.compile(r"\s+(?:today|this\s+day)\b", re.I)
 _THIS_DAY = re.compile(
     r"(?:\bon\s+this\s+(?:day|date)|#OnThisDay)\s*,?\s+in\s+(?P<year>(?:19|20)\d\d)\b", re.I
 )
@@ -29,16 +28,6 @@ _EVENT = re.compile(
 )
 
 
-def _year_back(day: date, years: int) -> date | None:
-    """`day` in the year `years` before its own (29 February: the 28th)."""
-    if not 0 < years < day.year:
-        return None
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
-
-
 def with_anniversaries(dates: Sequence[DateMention], text: str, own_day: date | None) -> list[DateMention]:
     """`dates` with each anniversary the text tells from its own day (`own_day`), in place of any date
     mention inside it ("in 1997" of "on this day in 1997"); unchanged without a day of the text's own."""
@@ -46,31 +35,31 @@ def with_anniversaries(dates: Sequence[DateMention], text: str, own_day: date | 
     if own_day is None or not ("ago" in low or "this day" in low or "onthisday" in low):
         return list(dates)
     told: list[DateMention] = []
-    for m in _AGO_TODAY.finditer(text):
-        n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
-        if (on := _year_back(own_day, n)) is not None:
-            told.append(_mention(text, m, on))
+    for m in AGO.finditer(text):
+        today = _TODAY.match(text, m.end())
+        if today is None or not m.group("unit").lower().startswith("year") or (n := how_many(m)) <= 0:
+            continue
+        if (on := back(own_day, n, "year")) is not None:
+            told.append(_mention(text, m.start(), today.end(), on))
     for m in _THIS_DAY.finditer(text):
         try:
             on = own_day.replace(year=int(m.group("year")))
         except ValueError:
             continue
         if on < own_day:
-            told.append(_mention(text, m, on))
+            told.append(_mention(text, m.start(), m.end(), on))
     if not told:
         return list(dates)
     kept = [d for d in dates if not any(t.start < d.end and d.start < t.end for t in told)]
     return sorted([*kept, *told], key=lambda d: d.start)
 
 
-def _mention(text: str, m: re.Match[str], on: date) -> DateMention:
-    lo = max(text.rfind(x, 0, m.start()) for x in ".;!?\n") + 1
-    his = [i for i in (text.find(x, m.end()) for x in ".;!?\n") if i >= 0]
+def _mention(text: str, start: int, end: int, on: date) -> DateMention:
+    lo = max(text.rfind(x, 0, start) for x in ".;!?\n") + 1
+    his = [i for i in (text.find(x, end) for x in ".;!?\n") if i >= 0]
     clause = text[lo : min(his, default=len(text))]
-    words = re.sub(r"\s+", " ", m.group(0))
-    return DateMention(
-        on, "day", words, m.start(), m.end(), anchored=False, event=bool(_EVENT.search(clause))
-    )
+    words = re.sub(r"\s+", " ", text[start:end])
+    return DateMention(on, "day", words, start, end, anchored=False, event=bool(_EVENT.search(clause)))
 
 
 __all__ = ["with_anniversaries"]
