@@ -29,7 +29,7 @@ from pipeline.claims.numbers import (
     WORD_NUMBER,
 )
 from pipeline.claims.pairs import split_in_two
-from pipeline.claims.sentences import Spans
+from pipeline.claims.sentences import Spans, after_last
 from pipeline.text import MONTH_NAMES
 
 # "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
@@ -48,12 +48,6 @@ _WHOLE_WORLD = re.compile(
 # A group told by what its members did or have: "the 50 States that at one time produced mines", "the 87
 # countries which have had stockpiles", "the 30 states with stockpiles".
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|with|having)\b", re.I)
-
-
-def _clause_start(text: str, sentences: Spans, pos: int) -> int:
-    """Where the clause holding `pos` starts: its sentence's start, or a colon or semicolon after it."""
-    lo = sentences.spans[sentences.index(pos)][0]
-    return max(lo, text.rfind(":", lo, pos) + 1, text.rfind(";", lo, pos) + 1)
 
 
 _TREATY_DEED = re.compile(
@@ -148,10 +142,11 @@ def set_aside(
         # "Annex 2 States", "African Union members"; opening the sentence, "States that at one time produced
         # mines" (but "States that have ratified the Covenant" are the treaty's own)
         group = m.group("group")
+        clause = max(sentences.containing(m.start())[0], after_last(text, ":;", m.start()))  # where it opens
         told_by_deed = (
             _RELATIVE.search(group) is not None
             and _TREATY_DEED.search(group) is None
-            and not text[_clause_start(text, sentences, m.start()) : m.start()].strip(" \t\"'“(")
+            and not text[clause : m.start()].strip(" \t\"'“(")
         )
         if not _WHOLE_WORLD.match(group.strip()) or told_by_deed:
             group_sentences.add(sentences.index(m.start()))
