@@ -37,3 +37,13 @@ def unread(db: Path, text: str, written_on: date | None = None) -> list[tuple[in
     with open_store(db, read_only=True) as store:
         report = check_text(text, store, name="t", written_on=written_on)
     return [(u.figure, u.reason) for u in report.unread]
+
+
+def threshold_verdicts(db: Path, text: str) -> list[str]:
+    """The verdicts of the thresholds checked in `text` against the database `db`."""
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        found = check_text(text, store, name="t").checks
+    return [c.verdict for c in found if c.verdict.startswith("threshold")]

@@ -14,17 +14,8 @@ from pathlib import Path
 from pipeline.claims.layout import plain_layout
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import threshold_verdicts as _threshold_verdicts
 from tests.claims.readers import unread as _unread
-
-
-def _threshold_verdicts(db: Path, text: str) -> list[str]:
-    """The verdicts of the thresholds checked in `text`."""
-    from pipeline.claims.check import check_text
-    from pipeline.store import open_store
-
-    with open_store(db, read_only=True) as store:
-        found = check_text(text, store, name="t").checks
-    return [c.verdict for c in found if c.verdict.startswith("threshold")]
 
 
 def test_a_table_cell_copied_alone_on_its_line_is_listed(eval_db: Path) -> None:
