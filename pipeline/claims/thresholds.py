@@ -29,6 +29,8 @@ _THRESHOLDS = (
     re.compile(
         r"\b(?:after|upon|following|once|when|with)\s+(?:(?:it|the|treaty|convention|protocol|had|has|have|"
         r"been|was|were|is|being|having|its)\s+){0,4}(?:ratified|ratifications?|deposit\s+of|accessions?)"
+        # ("after the deposit of instruments of ratification by twenty Governments")
+        r"(?:\s+(?:the\s+)?instruments?\s+of\s+(?:ratification|accession))?"
         r"\s+(?:by|of)\s+(?:the\s+|a\s+minimum\s+of\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:st|nd|rd|th)\b)",
         re.I,
     ),
@@ -43,16 +45,20 @@ _THRESHOLDS = (
         _QUAL
         + _NUM
         + rf"\s+(?:\w+\s+)?{JOIN_NOUN}(?:\s+(?:or|and)\s+{JOIN_NOUN})?"
+        # ("the twenty instruments of ratification required by its article IX")
+        + r"(?:\s+of\s+(?:ratification|accession)(?:\s+or\s+accession)?)?"
         + r"\s+(?:(?:are|is|were|was|will\s+be)\s+)?"
         r"(?:required|needed|necessary)\b",
         re.I,
     ),
     # "reached the required 50 states parties", "requires ratification by at least 20 countries",
     # "requires the endorsements of 10 States", "the threshold of 20 ratifying States"
+    # ("which needed only ten ratifications", "set the bar at fifty ratifications")
     re.compile(
-        r"\b(?:required|requires|require|requiring|needs|needed|need|threshold\s+of|minimum\s+of)\s+"
+        r"\b(?:required|requires|require|requiring|needs|needed|need|needing|threshold\s+of|minimum\s+of|"
+        r"(?:bar|threshold)\s+at)\s+"
         r"(?:(?:the|an?|ratification|ratifications|endorsements?|consent|instruments?|deposit|by|of|"
-        r"approval|acceptance)\s+){0,3}"
+        r"approval|acceptance|only|just)\s+){0,3}"
         + _QUAL
         + _NUM
         + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states\s+parties)\b",
@@ -100,6 +106,14 @@ _THRESHOLDS = (
         r"(?:its|the)\s+(?:[\w’']+\s+){0,2}?entry\s+into\s+force)",
         re.I,
     ),
+    # "to collect the 20 ratifications it needed", "the 35 ratifications that the Covenant required": the
+    # number its entry into force asked for, told in a clause after it
+    re.compile(
+        r"\bthe\s+" + _QUAL + _NUM + rf"\s+(?:ratifying\s+)?{JOIN_NOUN}\s+(?:(?:that|which)\s+)?"
+        r"(?:it|they|(?:the|this)\s+(?:treaty|convention|protocol|covenant|instrument|text))\s+"
+        r"(?:had\s+|has\s+|would\s+|still\s+)?(?:needed|required|needs|requires|need|require)\b",
+        re.I,
+    ),
 )
 _DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
@@ -112,8 +126,11 @@ _BEING_NTH = re.compile(
     r"\b(?:being|was|as|is|became|becoming)\s+the\s+(?:" + _ORD + r")(?=\s*(?:[.,;:)]|$))", re.I
 )
 # "It will enter into force on 3 August 2024, making Côte d'Ivoire the 91st State party": the entry into
-# force told is one state's, whose place in the order the ordinal gives (a count, not a threshold).
-MAKING_ONE = re.compile(r"\b(?:making|makes|made)\s+(?-i:[A-Z])[^,;.]{1,40}?\s+the\s+$", re.I)
+# force told is one state's, whose place in the order the ordinal gives (a count, not a threshold); so is
+# "After the TPNW took effect, Cuba ratified the CTBT, making it the 168th ratifying state".
+MAKING_ONE = re.compile(
+    r"\b(?:making|makes|made)\s+(?:(?-i:[A-Z])[^,;.]{1,40}?|it|the\s+country)\s+the\s+$", re.I
+)
 JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I)
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |", "Parties 164
 # (Complete List)[1]", "Signatories" with "165[1]" on the line below, "Condition: entry into force after 30

@@ -1,0 +1,56 @@
+"""Twentieth pass (issue 21). One test per rule, on hand-written sentences.
+
+The rules of this pass came from figures of earlier blind probe batches that the checker set aside or read
+wrong, from five fresh blind batches (counts told in other words, dates told in part, long report
+sentences, translated wire copy, a state's place in the order) scored on arrival first, and from short
+made-up sentences tried as a stranger would; none from `test/`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import threshold_verdicts as _threshold_verdicts
+from tests.claims.readers import unread as _unread
+
+
+def test_the_ratifications_a_treaty_needed_told_after_the_number(eval_db: Path) -> None:
+    text = (
+        "It took thirteen years for the International Convention on the Protection of the Rights of All "
+        "Migrant Workers and Members of Their Families to gather the 20 ratifications it needed to enter "
+        "into force in 2003."
+    )
+    assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+    # (a count of the same words stays a count: "the 20 states that have ratified it")
+    text = "The Arms Trade Treaty set the bar at fifty ratifications (Art. 22(1))."
+    assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+
+
+def test_needing_only_ten_ratifications_and_the_instruments_of_ratification_required(eval_db: Path) -> None:
+    text = (
+        "The International Covenant on Civil and Political Rights entered into force on 23 March 1976; its "
+        "first Optional Protocol, needing only ten ratifications, entered into force the same day."
+    )
+    assert [(f, no) for f, _, no, day in _checks(eval_db, text) if day is None] == [(10, "IV-5")]
+    text = (
+        "The Convention on the prohibition of military or any other hostile use of environmental "
+        "modification techniques entered into force in 1978, having received the twenty instruments of "
+        "ratification required by its article IX."
+    )
+    assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+    text = (
+        "The Convention on the prohibition of military or any other hostile use of environmental "
+        "modification techniques entered into force on 5 October 1978, after the deposit of instruments of "
+        "ratification by twenty Governments."
+    )
+    assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+
+
+def test_making_it_the_nth_after_another_treatys_entry_into_force(eval_db: Path) -> None:
+    text = (
+        "A fortnight after the TPNW took effect in January 2021, Cuba ratified the CTBT, making it the "
+        "168th ratifying state."
+    )
+    assert _checks(eval_db, text) == [(168, "parties", "XXVI-4", "2021-02-04")]
