@@ -26,7 +26,14 @@ def simple_past(text: str, c: CountMatch) -> bool:
         lead = text[max(0, c.start - 24) : c.start]
         # "was signed by 94 states", or a sentence the participle opens ("Signed by 122 countries in 1997")
         return bool(re.search(r"\b(?:was|were)\s+(?:\w+\s+)?$|(?:^|[.!?]\s|\n)\W*$", lead, re.I))
-    return bool(re.search(r"\b(?:signed|ratified|joined|acceded)$", phrase))
+    # ("when 94 states put their names to it", "signed up to")
+    return bool(
+        re.search(
+            r"\b(?:signed|ratified|joined|acceded|adhered|put\s+their\s+(?:names?|signatures?)\s+to|"
+            r"signed\s+(?:up|on)(?:\s+to)?)$",
+            phrase,
+        )
+    )
 
 
 def event_day(sentence: Span, dates: DateIndex, pos: int, start: int | None = None) -> DateMention | None:

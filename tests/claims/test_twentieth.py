@@ -54,3 +54,11 @@ def test_making_it_the_nth_after_another_treatys_entry_into_force(eval_db: Path)
         "168th ratifying state."
     )
     assert _checks(eval_db, text) == [(168, "parties", "XXVI-4", "2021-02-04")]
+
+
+def test_states_that_put_their_names_to_it_on_the_day_told(eval_db: Path) -> None:
+    text = (
+        "The Convention on Cluster Munitions was opened for signature on 3 December 2008, when 94 states "
+        "put their names to it."
+    )
+    assert _checks(eval_db, text) == [(94, "signatories", "XXVI-6", "2008-12-03")]
