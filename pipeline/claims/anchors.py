@@ -46,7 +46,9 @@ _KIND_OF = {MEASURE_PARTIES: CONSENT, MEASURE_SIGNATORIES: SIGNATURE}
 # The words of an act: signing, or joining (ratifying, acceding, depositing an instrument, becoming party).
 _ACT = (
     r"(?:(?P<sign>sign(?:s|ed|ing|atures?)?)|(?P<consent>ratif\w*|accessions?|acced\w*|joins|joined|joining|"
-    r"deposit\w*|instruments?|became\s+(?:a\s+)?party|becomes\s+(?:a\s+)?party))\b"
+    r"deposit\w*|instruments?|became\s+(?:a\s+)?party|becomes\s+(?:a\s+)?party|"
+    # "Serbia followed in September as the 28th State party": a place among the parties is a joining
+    r"the\s+(?:\d+(?:st|nd|rd|th)|[a-z-]+(?:st|nd|rd|th))\s+(?:states?\s+)?part(?:y|ies)))\b"
 )
 # Each act word in a stretch of text, its kind by the group that matched ("sign" or "consent").
 ACT_WORDS = re.compile(r"\b" + _ACT, re.I)

@@ -62,3 +62,11 @@ def test_states_that_put_their_names_to_it_on_the_day_told(eval_db: Path) -> Non
         "put their names to it."
     )
     assert _checks(eval_db, text) == [(94, "signatories", "XXVI-6", "2008-12-03")]
+
+
+def test_a_place_among_the_parties_dated_by_a_month_takes_the_acts_day(eval_db: Path) -> None:
+    text = (
+        "Germany acceded to the Optional Protocol to the ICESCR earlier this year. Serbia followed in "
+        "September as the 28th State party."
+    )
+    assert _checks(eval_db, text, date(2023, 12, 10)) == [(28, "parties", "IV-3-a", "2023-09-22")]
