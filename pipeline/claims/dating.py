@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.claims.model import TEXT_DAY_SOURCES, Claim
 from pipeline.claims.sentences import Span, after_last
+from pipeline.text import MONTH_NAMES, MONTHS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
     from pipeline.claims.dates import DateMention
@@ -41,7 +42,10 @@ _CONSEQUENCE = re.compile(
 _THAT_DAY = re.compile(
     r"\b(?:(?:on|at|by)\s+)?(?:that|the\s+same)\s+(?:very\s+|first\s+|opening\s+|same\s+)?(?:day|date|time)\b|\bat\s+the\s+time\b(?!\s+of)|"
     r"\bthat(?:'s|’s|\s+is|\s+was)\s+the\s+(?:very\s+)?day\b|"
-    r"\bby\s+then\b",
+    r"\bby\s+then\b|"
+    # "at that point 38 States had ratified it", "When it did so, 61 States had ratified it"
+    r"\b(?:at|by)\s+(?:that|this)\s+(?:point|moment|stage|juncture)\b|\bwhen\s+(?:it|they)\s+did(?:\s+so)?\b|"
+    r"\bwhen\s+that\s+happened\b",
     re.I,
 )
 # "At the date of entry into force, 87 states had ratified": the day of the entry into force told before.
@@ -64,6 +68,12 @@ _TOLD_WITH = re.compile(
 )
 # "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
 _THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
+# "on 3 December of that year", "on December 3 of the same year": a day whose year is the one told before.
+_DAY_OF = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}}))"
+    r"\s+of\s+$",
+    re.I,
+)
 
 
 def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
@@ -127,6 +137,9 @@ _RELATIVE = re.compile(
     # "..., after signing for it in 2017": a clause of its own act, as a relative clause is; "had 86
     # parties, and by 2010 the number had grown": a date that opens the next clause is that clause's
     r"(?<!\bof\s)\b(?:which|who|whose)\b|,\s*(?:after|before|having)\s+(?:first\s+)?\w+ing\b|"
+    # ("..., becoming the 89th State party, almost sixteen years after it had signed the Protocol in 2003")
+    r",\s*(?:(?:almost|nearly|some|about|more\s+than|over|just|only)\s+)?[\w-]+\s+"
+    r"(?:years?|months?|weeks?|decades?)\s+(?:after|since|before)\b|"
     r",\s*(?:and|but|while|whereas)\s+(?:(?:by|in|on|at\s+the\s+end\s+of|as\s+of)\s+)?(?=[^,;.]{0,25}$)",
     re.I,
 )
@@ -261,6 +274,15 @@ def date_for(
         if told:
             last = told[-1]
             said = f"{that_year.group(0)} ({last.on.year})"
+            # "opened for signature in Oslo on 3 December of that year, when 94 States signed it": that day
+            of = _DAY_OF.search(text, max(0, that_year.start() - 24), that_year.start())
+            month = MONTHS[(of.group("m1") or of.group("m2")).lower()] if of is not None else 0
+            try:
+                on = date(last.on.year, month, int(of.group("d1") or of.group("d2"))) if of else None
+            except ValueError:  # "31 February of that year": no day
+                on = None
+            if of is not None and on is not None:
+                return replace(last, on=on, precision="day", text=f"{of.group(0)}{said}", event=False)
             return replace(last, on=date(last.on.year, 12, 31), precision="year", text=said, event=False)
     that_day = _THAT_DAY.search(text, lo, hi) if text else None
     if that_day and not _present_nearer(text, pos, that_day, lo, hi):

@@ -70,3 +70,20 @@ def test_a_place_among_the_parties_dated_by_a_month_takes_the_acts_day(eval_db: 
         "September as the 28th State party."
     )
     assert _checks(eval_db, text, date(2023, 12, 10)) == [(28, "parties", "IV-3-a", "2023-09-22")]
+
+
+def test_a_day_of_that_year(eval_db: Path) -> None:
+    text = (
+        "The Convention on Cluster Munitions was adopted in Dublin on 30 May 2008 and opened for signature "
+        "in Oslo on 3 December of that year, when 94 States signed it."
+    )
+    assert _checks(eval_db, text) == [(94, "signatories", "XXVI-6", "2008-12-03")]
+
+
+def test_a_span_of_years_after_the_count_dates_its_own_clause(eval_db: Path) -> None:
+    text = (
+        "On 20 February 2019 Iceland deposited its instrument of ratification of the Optional Protocol to "
+        "the Convention against Torture, becoming the 89th State party, almost sixteen years after it had "
+        "signed the Protocol in September 2003."
+    )
+    assert _checks(eval_db, text, date(2019, 3, 4)) == [(89, "parties", "IV-9-b", "2019-02-20")]
