@@ -19,17 +19,20 @@ from pipeline.claims.store_view import StoreLike
 _POINTER = re.compile(
     r"\bat\s+(?:that|the)\s+time\b(?!\s+of)|\b(?:on|by|at)\s+that\s+(?:day|date|point)\b|"
     r"(?<!since\s)(?<!until\s)(?<!till\s)\bthen(?=\s*[.;,])|"
-    r"\bwhen\s+it\s+(?:entered|came)\s+into\s+force\b|\bat\s+(?:its\s+)?entry\s+into\s+force\b",
+    r"\bwhen\s+it\s+(?:entered|came)\s+into\s+force\b|\bat\s+(?:its\s+)?entry\s+into\s+force\b|"
+    # "... entered into force in 2014. When it did so, 61 States had ratified it"
+    r"\bwhen\s+it\s+did(?:\s+so)?\b|\bat\s+(?:that|this)\s+(?:point|moment)\b",
     re.I,
 )
 _INTO_FORCE = r"(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|became\s+binding)"
 # An entry into force told with its year alone: "entered into force in 2003", "in 1987 the Convention
 # entered into force".
 _ENTRY_IN_YEAR = re.compile(
-    rf"\b{_INTO_FORCE}\b[^.;\d]{{0,40}}?\bin\s+(?P<y>(?:19|20)\d\d)\b(?![^.;]{{0,4}}\d)|"
-    rf"\bin\s+(?P<y2>(?:19|20)\d\d)\b[^.;\d]{{0,60}}?\b{_INTO_FORCE}\b",
-    re.I,
+    rf"\b{_INTO_FORCE}\b[^.;\d]{{0,40}}?\bin\s+(?P<y>(?:19|20)\d\d)\b(?![^.;]{{0,4}}\d)", re.I
 )
+# (the year before it only when none is told after it: "adopted in 2013, entered into force in 2014")
+_YEAR_THEN_ENTRY = re.compile(rf"\bin\s+(?P<y>(?:19|20)\d\d)\b[^.;\d]{{0,60}}?\b{_INTO_FORCE}\b", re.I)
+_PRESENT = re.compile(r"\b(?:has|have|is|are)\b", re.I)
 # How far back the entry into force may be told: its sentence, or the one before.
 _REACH = 400
 _UNDATED = TEXT_DAY_SOURCES | {"paragraph"}
@@ -50,11 +53,17 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
         if c.kind == KIND_COUNT and c.mtdsg_no is not None and c.date_source in _UNDATED:
             before = text[max(0, c.number_start - _REACH) : c.number_start]
             paragraph = before.rfind("\n\n")
-            told = list(_ENTRY_IN_YEAR.finditer(before, paragraph + 1)) if _POINTER.search(c.sentence) else []
+            told = []
+            # (a count told in the present beside it is of the text's day: "When it did so, 61 States had
+            # ratified it, a figure that has since risen to 83, while 130 States have signed it")
+            if _POINTER.search(c.sentence) and not _PRESENT.search(c.phrase):
+                told = list(_ENTRY_IN_YEAR.finditer(before, paragraph + 1)) or list(
+                    _YEAR_THEN_ENTRY.finditer(before, paragraph + 1)
+                )
             if told and c.date_source == "paragraph" and before.rfind(c.date_text or "") > told[-1].start():
                 told = []  # a day told after the entry into force, nearer the count, stands
             day = _entry_day(store, c.mtdsg_no) if told else None
-            if day is not None and day.year == int(told[-1].group("y") or told[-1].group("y2")):
+            if day is not None and day.year == int(told[-1].group("y")):
                 c = dated_by_record(c, day, "the entry into force")
         out.append(c)
     return out

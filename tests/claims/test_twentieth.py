@@ -80,6 +80,22 @@ def test_a_day_of_that_year(eval_db: Path) -> None:
     assert _checks(eval_db, text) == [(94, "signatories", "XXVI-6", "2008-12-03")]
 
 
+def test_at_that_point_and_when_it_did_so_point_back(eval_db: Path) -> None:
+    text = (
+        "The Convention on Cluster Munitions entered into force on 1 August 2010; at that point 38 States "
+        "had ratified it."
+    )
+    assert _checks(eval_db, text) == [(38, "parties", "XXVI-6", "2010-08-01")]
+    text = (
+        "The Arms Trade Treaty, adopted in 2013, entered into force in 2014. When it did so, 61 States had "
+        "ratified it, a figure that has since risen to 83."
+    )
+    assert [(f, day) for f, _, _, day in _checks(eval_db, text, date(2016, 5, 3))] == [
+        (61, "2014-12-24"),
+        (83, "2016-05-03"),
+    ]
+
+
 def test_a_span_of_years_after_the_count_dates_its_own_clause(eval_db: Path) -> None:
     text = (
         "On 20 February 2019 Iceland deposited its instrument of ratification of the Optional Protocol to "
