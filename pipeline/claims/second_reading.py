@@ -230,6 +230,7 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
 
 # Words that say the signatories counted did not join: "signed but not ratified", "yet to ratify".
 _NOT_JOINED = re.compile(r"\b(?:not|yet|without|only|but|still|pending)\b|n't\b", re.I)
+_APART = re.compile(r"\b(?:additional|other|others|further|another|more)\b", re.I)
 
 
 def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None:
@@ -255,8 +256,19 @@ def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None
         note = f"read first as all who signed ({told} by the record); read again as those not yet parties"
         return replace(other, notes=(note, *other.notes))
     second = check_claim(replace(c, measure=MEASURE_SIGNATORIES))
-    if (second.figure_then if c.claimed_on is not None else second.figure_now) != c.figure:
-        return None  # neither reading borne out: the words' reading stands
+    everyone = second.figure_then if c.claimed_on is not None else second.figure_now
+    if everyone != c.figure and (
+        told is None
+        or everyone is None
+        or abs(everyone - c.figure) >= abs(told - c.figure)
+        or _APART.search(
+            c.sentence[max(0, c.sentence.find(c.phrase) - 25) : c.sentence.find(c.phrase) + len(c.phrase)]
+        )
+    ):
+        # neither reading borne out: the words' reading stands, unless everyone who signed is nearer the
+        # figure ("38 States had ratified it and 107 had signed", 108 signatures, 70 not yet parties) and
+        # no word sets the signatories apart ("An additional 37 states have signed")
+        return None
     note = f"read first as signatories not yet parties ({told} by the record); read again as all who signed"
     return replace(second, notes=(note, *second.notes))
 

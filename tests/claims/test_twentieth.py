@@ -103,3 +103,18 @@ def test_a_span_of_years_after_the_count_dates_its_own_clause(eval_db: Path) -> 
         "signed the Protocol in September 2003."
     )
     assert _checks(eval_db, text, date(2019, 3, 4)) == [(89, "parties", "IV-9-b", "2019-02-20")]
+
+
+def test_signatories_beside_parties_are_everyone_who_signed_when_that_is_nearer(eval_db: Path) -> None:
+    # 108 signatures on 2010-08-01, 70 of them not yet parties: 107 is nearer everyone who signed
+    text = (
+        "The Convention on Cluster Munitions entered into force on 1 August 2010; by then 38 States had "
+        "ratified it and 107 had signed."
+    )
+    assert [(f, m) for f, m, _, _ in _checks(eval_db, text)] == [(38, "parties"), (107, "signatories")]
+    # a word that sets them apart keeps them apart
+    text = (
+        "The Optional Protocol on a communications procedure has 10 States parties. An additional 37 states "
+        "have signed the protocol but not yet completed the ratification process."
+    )
+    assert (37, "signed_not_party") in [(f, m) for f, m, _, _ in _checks(eval_db, text)]
