@@ -258,11 +258,19 @@ _ORDINAL_COUNT = re.compile(
 )
 
 
+# "Guatemala supplied the twentieth in March 2003", "..., and Chile the 20th.": an ordinal standing alone (its
+# noun told before), from the tenth on.
+_ORDINAL_ALONE = re.compile(
+    r"(?<!\bin\s)\bthe\s+(?:" + ORD + rf")(?=\s*[.,;:)]|\s+(?:in|on)\s+(?:\d|{MONTH_NAMES}))", re.I
+)
+
+
 def unread_ordinals(text: str, read: Sequence[tuple[int, int]], unread: Sequence[Unread]) -> list[Unread]:
     """`unread` with every ordinal of states or consents (in a sentence about a treaty, or a text with a
     claim) that no claim took (`read`: the claims' number spans, after every stage, the record's readings
     too) and no unread entry lists: "frame not understood". The last stage: no stage reads these again."""
     found = [m for m in _ORDINAL_COUNT.finditer(text)]
+    found += [m for m in _ORDINAL_ALONE.finditer(text) if ordinal_of(m)[0] >= 10]
     if not found:
         return list(unread)
     taken = Cover([*read, *((u.start, u.end) for u in unread)])

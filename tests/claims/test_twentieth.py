@@ -118,3 +118,14 @@ def test_signatories_beside_parties_are_everyone_who_signed_when_that_is_nearer(
         "have signed the protocol but not yet completed the ratification process."
     )
     assert (37, "signed_not_party") in [(f, m) for f, m, _, _ in _checks(eval_db, text)]
+
+
+def test_an_ordinal_standing_alone_is_listed_when_not_read(eval_db: Path) -> None:
+    text = (
+        "The Migrant Workers Convention spent twelve years short of the twenty ratifications it needed. "
+        "Guatemala supplied the twentieth in March 2003, and the Convention entered into force on 1 July "
+        "2003."
+    )
+    assert (20, "frame not understood") in _unread(eval_db, text)
+    # an ordinal below the tenth alone is an event of the day, as with thresholds
+    assert _unread(eval_db, "Peru ratified the Arms Trade Treaty on 2 May, the second.") == []
