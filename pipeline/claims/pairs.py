@@ -144,6 +144,7 @@ _RESPECTIVE_RUN = re.compile(
     re.I,
 )
 _ONE_FIGURE = re.compile(_FIGURE, re.I)
+_BARE_BEFORE = re.compile(r"\b(?:had|has|have|with|counted|count|numbered|number)\s+$", re.I)
 # The word each pattern below needs, looked for first: a search for it costs a hundredth of the pattern's
 # over a text without it (the pattern tries a number at every word).
 _RESPECTIVELY = re.compile(r"respectively", re.I)
@@ -160,14 +161,25 @@ def respective(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     for run in _RESPECTIVE_RUN.finditer(text):
         figures = list(_ONE_FIGURE.finditer(text, run.start(), run.end()))
         read = next((at[f.start()] for f in figures if f.start() in at), None)
+        fresh = read is None and _BARE_BEFORE.search(text, max(0, run.start() - 12), run.start()) is not None
+        if fresh:
+            # "the Convention had 196 States parties, and its three Optional Protocols ... had 173, 178 and
+            # 52 respectively": bare figures after the verb count what the count before them in the
+            # sentence counts
+            lo = max(text.rfind(".", 0, run.start()), text.rfind("\n\n", 0, run.start()))
+            read = max(
+                (c for c in at.values() if lo < c.start and c.end <= run.start()),
+                default=None,
+                key=lambda c: c.start,
+            )
         if read is None:
             continue
         for f in figures:
             figure = parse_number(f.group(0))
-            if f.start() in at or is_year(figure, f.group(0)):
+            if (f.start() in at and not fresh) or is_year(figure, f.group(0)):
                 continue
-            start = min(read.start, f.start())
-            end = max(read.end, f.end())
+            start = run.start() if fresh else min(read.start, f.start())
+            end = run.end() if fresh else max(read.end, f.end())
             out.append(
                 replace(
                     read,

@@ -120,6 +120,21 @@ def test_signatories_beside_parties_are_everyone_who_signed_when_that_is_nearer(
     assert (37, "signed_not_party") in [(f, m) for f, m, _, _ in _checks(eval_db, text)]
 
 
+def test_bare_figures_closed_by_respectively(eval_db: Path) -> None:
+    text = (
+        "As at 1 September 2024, the Convention on the Rights of the Child had 196 States parties, and its "
+        "three Optional Protocols, on the involvement of children in armed conflict, on the sale of "
+        "children, child prostitution and child pornography, and on a communications procedure, had 173, "
+        "178 and 52 respectively."
+    )
+    assert _checks(eval_db, text) == [
+        (196, "parties", "IV-11", "2024-09-01"),
+        (173, "parties", "IV-11-b", "2024-09-01"),
+        (178, "parties", "IV-11-c", "2024-09-01"),
+        (52, "parties", "IV-11-d", "2024-09-01"),
+    ]
+
+
 def test_an_ordinal_standing_alone_is_listed_when_not_read(eval_db: Path) -> None:
     text = (
         "The Migrant Workers Convention spent twelve years short of the twenty ratifications it needed. "
