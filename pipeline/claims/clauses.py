@@ -19,9 +19,11 @@ from pipeline.claims.numbers import QUAL as _QUAL
 # grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
 # ("a figure that has since risen to 100", "by 2010 the number had grown to 115": of the verb or noun before)
 THAT_NUMBER = re.compile(
-    r"\b(?:(?:that|this|the)\s+(?:number|figure|total|tally)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
+    r"\b(?:(?:that|this|the)\s+(?:number|figure|total|tally|count)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
     r"\s+(?:has\s+|had\s+)?(?:(?:now|since|already|so\s+far)\s+)?"
-    r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed)\s+to|reached)\s+" + _QUAL + _NUM + r"\b",
+    # ("Today the figure is 193", "the count stands at 164", "has fallen to 15")
+    r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed|fallen|fell|dropped|gone\s+up|gone\s+down)\s+to|"
+    r"reached|(?:stands|stood)\s+at|is|was)\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per\s*cent|percent|%))",
     re.I,
 )
 
