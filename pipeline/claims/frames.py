@@ -140,7 +140,7 @@ _BEFORE_AUX = r"(?:(?:already|now|still|currently|also)\s+)?"  # "113 States whi
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
-    r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|"
+    r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|come\s+on\s+board|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|put\s+their\s+(?:names|signatures?)\s+to|bound\s+themselves\s+(?:by|to)|"
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")

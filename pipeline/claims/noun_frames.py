@@ -51,10 +51,11 @@ STATES_ACTS = re.compile(
     _QUAL + _NUM + r"\s+" + STATES + r"['’]\s*(?P<noun>signatures|ratifications)\b", re.I
 )
 
+# ("the procedure applies to 115 states", "is law in just 58 countries")
 IN_FORCE = re.compile(
-    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|"
+    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|is\s+(?:now\s+)?law|"
     r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
-    r"(?:in|for|on)\s+(?:the\s+)?"
+    r"(?:in|for|on|(?<=applies\s)to|(?<=apply\s)to)\s+(?:the\s+)?(?:(?:just|only)\s+)?"
     + _QUAL
     + _NUM
     + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
