@@ -290,6 +290,11 @@ def date_for(
         told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
         if told:
             return told[-1]
+        # "... hosted the Review Conference in June 2014. At that time, 161 states had joined": a month told
+        # in the sentence before, its last day
+        told = index.within(paragraph[0], lo)
+        if told and told[-1].precision == "month" and text.count(".", told[-1].end, lo) <= 1:
+            return replace(told[-1], event=False)
     if text and (PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
         # "Currently", "to date", "now" after an earlier dated sentence: the text's own date.
         return None
