@@ -153,7 +153,11 @@ def later_day(
     """The day "a year later" (told before the count at `pos`, in its sentence) stands for: the last day told
     earlier in the paragraph (of the event it names, when it names one), moved on by the span."""
     m = _LATER.search(text, sentence[0], pos)
-    if m is None or dates.within(m.start(), sentence[1]) or _NOT_PAST.search(text, m.end(), pos + 40):
+    if (
+        m is None
+        or dates.within(m.start(), sentence[1])
+        or _NOT_PAST.search(text, m.end(), min(pos + 40, sentence[1]))
+    ):
         # a day told with the span dates it ("Two years later, in March 2015, 40 had", "came into force 13
         # years later, on 1 July 2003"); a span told in the present is of no day ("30 years later, the
         # country is yet to ratify it, behind 161 nations")

@@ -144,3 +144,46 @@ def test_an_ordinal_standing_alone_is_listed_when_not_read(eval_db: Path) -> Non
     assert (20, "frame not understood") in _unread(eval_db, text)
     # an ordinal below the tenth alone is an event of the day, as with thresholds
     assert _unread(eval_db, "Peru ratified the Arms Trade Treaty on 2 May, the second.") == []
+
+
+def test_the_figure_told_again_by_its_noun(eval_db: Path) -> None:
+    text = (
+        "The Chemical Weapons Convention entered into force in 1997. At the time, 87 states were parties "
+        "to it. Today the figure is 193, leaving only Egypt, North Korea and South Sudan outside."
+    )
+    assert (193, "parties", "XXVI-3", "2019-11-25") in _checks(eval_db, text, date(2019, 11, 25))
+    text = "The Mine Ban Treaty had 161 States Parties in June 2014. Five years on, the count stands at 164."
+    assert (164, "parties") in [(f, m) for f, m, _, _ in _checks(eval_db, text, date(2019, 11, 25))]
+    # a share is no count of states
+    text = "The CWC has 193 States Parties. The figure is 98 per cent of the world's population."
+    assert [f for f, *_ in _checks(eval_db, text, date(2019, 11, 25))] == [193]
+
+
+def test_a_month_told_in_the_sentence_before_at_that_time(eval_db: Path) -> None:
+    text = (
+        "Mozambique hosted the Third Review Conference of the Mine Ban Treaty in Maputo in June 2014. At "
+        "that time, 161 states had come on board."
+    )
+    assert _checks(eval_db, text, date(2019, 11, 25)) == [(161, "parties", "XXVI-5", "2014-06-30")]
+
+
+def test_is_law_in_and_applies_to(eval_db: Path) -> None:
+    text = (
+        "The International Convention on the Protection of the Rights of All Migrant Workers and Members "
+        "of Their Families is law in just 55 countries."
+    )
+    assert _checks(eval_db, text, date(2023, 12, 18)) == [(55, "parties", "IV-13", "2023-12-18")]
+    text = (
+        "Under the Optional Protocol to CEDAW, women can take their case to the Committee. The procedure "
+        "applies to 111 states."
+    )
+    assert _checks(eval_db, text, date(2023, 12, 10)) == [(111, "parties", "IV-8-b", "2023-12-10")]
+
+
+def test_a_month_later_is_not_undone_by_the_next_lines_today(eval_db: Path) -> None:
+    text = (
+        "The decisive moment came on 25 September 2014, when eight governments deposited ratifications of "
+        "the Arms Trade Treaty, lifting the total to 53. A month later the count stood at 54.\n"
+        "Today more than 60 states have ratified the treaty."
+    )
+    assert (54, "parties", "XXVI-8", "2014-10-25") in _checks(eval_db, text, date(2014, 12, 24))
