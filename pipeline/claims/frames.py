@@ -94,7 +94,7 @@ _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+(?:and/)?or\s+(?:ratified|acceded\s+to)|signed\s+but\s+not\s+(?:yet\s+)?ratified|"
     r"ratified|acceded\s+to|"
-    r"adhered\s+to|joined|signed|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?"
+    r"adhered(?:\s+to)?|joined|signed|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also)\s+)?"
     rf"{ADJUNCTS}(?:by\s+or\s+acceded\s+to\s+|by\s+)"  # "ratified by or acceded to 191 countries"
     # "signed by delegates from 121 countries": the states their envoys stand for
     r"(?:(?:delegates|delegations|representatives|envoys|ministers|officials|leaders)\s+(?:from|of)\s+)?"
@@ -311,7 +311,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 verb = re.sub(r"\s+", " ", groups["verb"])
                 if verb.lower().endswith("so") or pattern in (_THAT_NUMBER, _BROUGHT_TO, _TOTAL_NOW):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
-                    if not (verb := done_before(text, m.start())):
+                    if not (verb := done_before(text, m.start(), latest=pattern is _THAT_NUMBER)):
                         continue
                 not_parties = pattern in (_SIGNATORIES_NOT, _NOT_DESPITE)
                 measure = MEASURE_SIGNED_NOT_PARTIES if not_parties else measure_for(verb, tail)

@@ -185,8 +185,8 @@ def link(
         m = named[-1]
         # "The Convention entered into force in 1987; its Optional Protocol, which 90 states have ratified":
         # a protocol referred to after the last title, nearer the count, is the one counted.
-        for r_start, _, kind, det, said in reversed(found.refs_starting(m.end, pos)):
-            if not _NEW_CLAUSE.search(text, m.end, r_start):
+        for r_start, r_end, kind, det, said in reversed(found.refs_starting(m.end, pos)):
+            if not (_NEW_CLAUSE.search(text, m.end, r_start) or _SUBJECT_OF.match(text[r_end:pos])):
                 continue  # "The Convention, unlike its Optional Protocol, has been ratified by 173": an aside
             if kind in ("protocol", "optional protocol") and det.lower() in ("its", "the", "this"):
                 resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
@@ -245,6 +245,9 @@ def _numbered_head(no: str, index: TitleIndex) -> str | None:
 _IT_AFTER = re.compile(r"[ \t]*(?:it|them)\b", re.I)
 # Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
+# "151 countries had ratified the Convention ... and its Optional Protocol had 85 states parties": the
+# reference is the subject of the count's own verb.
+_SUBJECT_OF = re.compile(r"\s+(?:now\s+)?(?:had|has|counted|counts)\s+(?:(?:only|just|some|over)\s+)?$", re.I)
 # ", which complements the Convention against Torture,": a relative clause between commas.
 _RELATIVE_OPEN = re.compile(
     r",\s*(?:which|that|who|whose|adopted|signed|ratified|drafted|negotiated)\b[^,;:()]*$", re.I

@@ -105,10 +105,13 @@ NEEDS = {STATES_ACTS: re.compile(r"['’]\s*(?:signatures|ratifications)", re.I)
 _COUNTED = re.compile(r"\b(?P<verb>parties|signatories|signatures|ratifications)\b", re.I)
 
 
-def done_before(text: str, start: int) -> str:
-    """The act (else the count's noun) the 200 characters before `start` tell last; "" when none."""
+def done_before(text: str, start: int, latest: bool = False) -> str:
+    """The act (else the count's noun) the 200 characters before `start` tell last; "" when none. With
+    `latest`, whichever is told last ("opened for signature ... 87 states were parties to it. Today the
+    figure is 193": the figure is of the parties)."""
     lo = max(0, start - 200)
-    told = [*DONE_SO.finditer(text, lo, start)] or [*_COUNTED.finditer(text, lo, start)]
+    acts, nouns = [*DONE_SO.finditer(text, lo, start)], [*_COUNTED.finditer(text, lo, start)]
+    told = sorted(acts + nouns, key=lambda m: m.start()) if latest else acts or nouns
     return re.sub(r"\s+", " ", told[-1].group("verb")) if told else ""
 
 

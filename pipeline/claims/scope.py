@@ -232,7 +232,16 @@ def set_aside(
 def _in_period(text: str, c: CountMatch, starts: list[int]) -> bool:
     """Does a period of the sentence speak of the count? Not when another number stands between them:
     "ratified by 130 states, 10 of them this year" (the 10 is the change, the 130 the total)."""
-    return any(p < c.number_start or not ANY_NUMBER.search(text, c.number_end, p) for p in starts)
+    return any(
+        p < c.number_start
+        or not (ANY_NUMBER.search(text, c.number_end, p) or _OWN_CLAUSE.search(text, c.number_end, p))
+        for p in starts
+    )
+
+
+# "..., and its Protocol V by 95, said the head of the delegation at the Meeting, which gathered this year
+# representatives of 90 states": a period told in a clause of its own after the count is that clause's.
+_OWN_CLAUSE = re.compile(r"\b(?:which|who|whose)\b|,\s*(?:said|says|according\s+to)\b", re.I)
 
 
 _HAS_AUXILIARY = re.compile(r"\b(?:have|has|had|are|is|were|was|number|total|tally|bringing)\b", re.I)

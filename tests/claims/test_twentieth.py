@@ -187,3 +187,50 @@ def test_a_month_later_is_not_undone_by_the_next_lines_today(eval_db: Path) -> N
         "Today more than 60 states have ratified the treaty."
     )
     assert (54, "parties", "XXVI-8", "2014-10-25") in _checks(eval_db, text, date(2014, 12, 24))
+
+
+def test_the_figure_is_of_the_count_told_last_not_of_an_earlier_act(eval_db: Path) -> None:
+    text = (
+        "The Chemical Weapons Convention entered into force in 1997, four years after it was opened for "
+        "signature in Paris. At the time, 87 states were parties to it. Today the figure is 190."
+    )
+    assert (190, "parties") in [(f, m) for f, m, _, _ in _checks(eval_db, text)]
+
+
+def test_a_period_in_a_clause_of_its_own_after_the_count(eval_db: Path) -> None:
+    text = (
+        "The Convention on Certain Conventional Weapons has been ratified by more than 120 countries of the "
+        "world, and its Protocol V on Explosive Remnants of War by 93, said the head of the delegation at "
+        "the Meeting in Geneva, which gathered this year representatives of 90 states."
+    )
+    assert (93, "parties", "XXVI-2-d", "2019-11-13") in _checks(eval_db, text, date(2019, 11, 13))
+    # told of the count itself, the period still makes it a change
+    text = "The Arms Trade Treaty has 110 States Parties; 5 ratified it this year."
+    assert (5, "yearly change") in _unread(eval_db, text, date(2020, 12, 1))
+
+
+def test_adhered_by(eval_db: Path) -> None:
+    text = (
+        "Morocco ratified the International Convention for the Protection of All Persons from Enforced "
+        "Disappearance on 14 May 2013, becoming the 38th State party to this Convention, which is adhered "
+        "now by 57 States."
+    )
+    assert (57, "parties", "IV-16", "2018-08-30") in _checks(eval_db, text, date(2018, 8, 30))
+
+
+def test_its_protocol_as_the_subject_of_the_counts_verb(eval_db: Path) -> None:
+    text = (
+        "By the end of 2014, 151 countries had ratified the Convention on the Rights of Persons with "
+        "Disabilities and its Optional Protocol had 83 states parties."
+    )
+    assert _checks(eval_db, text, date(2015, 3, 3)) == [
+        (151, "parties", "IV-15", "2014-12-31"),
+        (83, "parties", "IV-15-a", "2014-12-31"),
+    ]
+    # the protocol as an object beside its parent does not take the count: "are parties to the Convention
+    # and its Optional Protocol has 83"
+    text = (
+        "By the end of 2014, 151 countries were parties to the Convention on the Rights of Persons with "
+        "Disabilities, while its Optional Protocol had 83."
+    )
+    assert [no for _, _, no, _ in _checks(eval_db, text, date(2015, 3, 3))][0] == "IV-15"
