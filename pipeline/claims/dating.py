@@ -140,7 +140,10 @@ _RELATIVE = re.compile(
     # ("..., becoming the 89th State party, almost sixteen years after it had signed the Protocol in 2003")
     r",\s*(?:(?:almost|nearly|some|about|more\s+than|over|just|only)\s+)?[\w-]+\s+"
     r"(?:years?|months?|weeks?|decades?)\s+(?:after|since|before)\b|"
-    r",\s*(?:and|but|while|whereas)\s+(?:(?:by|in|on|at\s+the\s+end\s+of|as\s+of)\s+)?(?=[^,;.]{0,25}$)",
+    r",\s*(?:and|but|while|whereas)\s+(?:(?:by|in|on|at\s+the\s+end\s+of|as\s+of)\s+)?(?=[^,;.]{0,25}$)|"
+    # ("it has 50 States parties, ..., and the Committee had, by the end of 2022, registered 300 cases")
+    r",\s*(?:and|but|while|whereas)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have|was|were|is|are)\s*,\s*"
+    r"(?:(?:by|in|on|at\s+the\s+end\s+of|as\s+of)\s+)?(?=[^,;.]{0,25}$)",
     re.I,
 )
 

@@ -234,3 +234,11 @@ def test_its_protocol_as_the_subject_of_the_counts_verb(eval_db: Path) -> None:
         "Disabilities, while its Optional Protocol had 83."
     )
     assert [no for _, _, no, _ in _checks(eval_db, text, date(2015, 3, 3))][0] == "IV-15"
+
+
+def test_a_date_opening_another_subjects_clause_is_that_clauses(eval_db: Path) -> None:
+    text = (
+        "The Convention on Cluster Munitions entered into force in 2010. Nearly a decade later it has 107 "
+        "States parties, and the Committee had, by the end of 2018, held eight meetings."
+    )
+    assert _checks(eval_db, text, date(2019, 11, 20)) == [(107, "parties", "XXVI-6", "2019-11-20")]
