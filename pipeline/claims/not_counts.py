@@ -29,7 +29,10 @@ from pipeline.claims.scope import MORE_AFTER
 # into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
 # more than 70 countries": what is hoped for is not a count).
 _SUBSET_BEFORE = re.compile(
-    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+(?:the\s+)?$", re.I
+    r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+(?:the\s+)?$|"
+    # "It was attended by 92 High Contracting Parties": those present
+    r"\b(?:attended\s+by|(?:with\s+)?the\s+participation\s+of)\s+(?:representatives\s+of\s+)?(?:the\s+)?$",
+    re.I,
 )
 # "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
 # ("and another 4 have acceded", beside a count of ratifications, is one of two ways of joining).
@@ -43,6 +46,8 @@ _MODAL_BEFORE = re.compile(
     r"appreciate|acknowledge|find|be\s+pleased\s+to\s+(?:know|hear|learn))\s+that\b)(?:[\w-]+\s+){0,4}$"
 )
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|until|after|before)\s+(?:only\s+|just\s+)?$", re.I)
+# "rising to 14 once 41 States have become parties": a condition in the perfect too
+_ONCE_BEFORE = re.compile(r"\b(?:once|unless|until)\s+(?:only\s+|just\s+)?$", re.I)
 _HAVE_DONE = re.compile(
     r"\s+(?:other\s+)?"
     + STATES
@@ -55,6 +60,8 @@ _PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
 _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 State Parties"
     r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$|"
     r"\b(?:goal|target|aim|objective)\s+of\s+(?:at\s+least\s+)?$|"
+    # "Our goal is 100 ratifications by 2030"
+    r"\b(?:goal|target|aim|objective|ambition)\s+(?:is|was|remains)\s+(?:to\s+reach\s+)?(?:at\s+least\s+)?$|"
     # "Our campaign aims to bring that number to 100 ratifications by 2030", "We hope to reach 100"
     r"\b(?:aims?|aiming|hopes?|hoping|seeks?|seeking|wants?|plans?|planning|intends?|strives?|working|"
     r"push(?:es|ing)?|goal\s+is)\s+to\s+(?:\w+\s+){0,5}$|"
@@ -109,6 +116,14 @@ _OTHER_ACTION = re.compile(
     r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding)|"
     # "140 States parties to the CRC have yet to accept the complaints procedure": not party to another
     r"(?:have|has)\s+(?:yet\s+to\s+|not\s+(?:yet\s+)?)(?:accept|ratif|join|sign|become))",
+    re.I,
+)
+# "71 States Parties have designated a National Preventive Mechanism": the parties as the subject of a deed
+# other than joining, right after them (not "186 state parties have adopted the Convention").
+_DEED_AFTER = re.compile(
+    r"\s+(?:to\s+the\s+[^.;:,—–]{0,60}?\s+)?(?:have|has|had)\s+(?:(?:now|so\s+far|already|also)\s+)?"
+    r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed|notified|"
+    r"accepted|approved|agreed|committed|bound|done|adopted|embraced|endorsed|formally|officially)\b)\w+ed\b",
     re.I,
 )
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".
@@ -210,7 +225,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
     if (
         re.search(r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I)
-        and _OTHER_ACTION.match(text[m.end : m.end + 120])
+        and (_OTHER_ACTION.match(text[m.end : m.end + 120]) or _DEED_AFTER.match(text, m.end, m.end + 120))
         and not _WHOLE_OF_SHARE_BEFORE.search(before_q)
     ):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
@@ -234,7 +249,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     if (
         m.kind == KIND_COUNT
         and _IF_BEFORE.search(text, max(0, m.start - 30), m.start)
-        and not _PERFECT.search(m.phrase)
+        and (not _PERFECT.search(m.phrase) or _ONCE_BEFORE.search(text, max(0, m.start - 30), m.start))
     ):
         return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
     if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):

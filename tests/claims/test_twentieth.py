@@ -242,3 +242,26 @@ def test_a_date_opening_another_subjects_clause_is_that_clauses(eval_db: Path) -
         "States parties, and the Committee had, by the end of 2018, held eight meetings."
     )
     assert _checks(eval_db, text, date(2019, 11, 20)) == [(107, "parties", "XXVI-6", "2019-11-20")]
+
+
+def test_a_goal_attendance_and_a_deed_other_than_joining_are_no_counts(eval_db: Path) -> None:
+    text = (
+        "The Meeting of the High Contracting Parties to the Convention on Certain Conventional Weapons "
+        "concluded today. It was attended by 92 High Contracting Parties."
+    )
+    assert (92, "subset") in _unread(eval_db, text, date(2019, 11, 15))
+    text = (
+        "The Convention against Enforced Disappearance stood at 77 States Parties as of January 2025. Our "
+        "goal is 100 ratifications by 2030."
+    )
+    assert (100, "condition") in _unread(eval_db, text, date(2025, 3, 1))
+    text = "OPCAT has 90 States Parties. 71 States Parties have designated a National Preventive Mechanism."
+    assert (71, "subset") in _unread(eval_db, text, date(2019, 6, 21))
+    # joining told with another word is still joining
+    text = "The Chairperson noted that 183 state parties have adopted the Convention on the Rights of Persons with Disabilities."
+    assert [f for f, *_ in _checks(eval_db, text, date(2019, 6, 21))] == [183]
+    text = (
+        "A Committee of 10 experts monitors the International Convention on the Protection of the Rights of "
+        "All Migrant Workers, rising to 14 once 41 States have become parties."
+    )
+    assert (41, "condition") in _unread(eval_db, text, date(2003, 7, 1))
