@@ -265,3 +265,12 @@ def test_a_goal_attendance_and_a_deed_other_than_joining_are_no_counts(eval_db: 
         "All Migrant Workers, rising to 14 once 41 States have become parties."
     )
     assert (41, "condition") in _unread(eval_db, text, date(2003, 7, 1))
+
+
+def test_done_so_after_a_consent_to_be_bound(eval_db: Path) -> None:
+    text = (
+        "Protocol V to the Convention on Certain Conventional Weapons entered into force on 12 November "
+        "2006, six months after the twentieth State had notified its consent to be bound. By the time it "
+        "entered into force, 24 States had done so."
+    )
+    assert (24, "parties", "XXVI-2-d", "2006-11-12") in _checks(eval_db, text)
