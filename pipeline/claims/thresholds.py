@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.clauses import STATES
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_THRESHOLD, CountMatch, Skipped
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import ORD as _ORD
@@ -141,11 +141,17 @@ _INFOBOX = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\|)|(?<=[•·]\s)|(?<=[•·]))[ \t|*-]*"
     r"(?P<label>signatories|signatures|parties|states?\s+parties|"
     r"contracting\s+(?:states|parties)|ratifications|ratifiers|membership)"
+    r"(?:[ \t]*\((?P<aside>[^()\n]{1,40})\))?"  # "Signatories (not yet ratified): 31"
     r"[ \t]*\|?[ \t]*[:=]?[ \t]*(?:\n[ \t]*)?"  # the value on the label's line, or alone on the next
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I | re.M,
 )
-_CONDITION = re.compile(r"^[ \t|*-]*condition(?:s)?(?:[ \t]*[|:])?[ \t]*(?P<rest>.*)$", re.I | re.M)
+# ("Ratifications needed for entry into force: 20", a fact sheet's row)
+_CONDITION = re.compile(
+    r"^[ \t|*•-]*(?P<lab>conditions?|(?:ratifications?|instruments?(?:\s+of\s+ratification)?)\s+(?:needed|required)"
+    r"(?:\s+for\s+entry\s+into\s+force)?)(?:[ \t]*[|:])?[ \t]*(?P<rest>.*)$",
+    re.I | re.M,
+)
 _CONDITION_NUMBER = re.compile(
     r"\b(?P<num>\d{1,3})\b(?!\s*(?:days?|months?|years?|weeks?)\b)"
     r"(?P<noun>\s+(?:ratifying\s+)?" + JOIN_NOUN + r")?",
@@ -336,6 +342,10 @@ def infobox_matches(text: str) -> list[CountMatch]:
     for m in _INFOBOX.finditer(text):
         label = re.sub(r"\s+", " ", m.group("label").lower())
         measure = MEASURE_SIGNATORIES if label.startswith("sign") else MEASURE_PARTIES
+        if measure == MEASURE_SIGNATORIES and re.search(
+            r"\bnot\b|\byet\s+to\b", m.group("aside") or "", re.I
+        ):
+            measure = MEASURE_SIGNED_NOT_PARTIES
         span = (m.start("label"), m.end("num"))
         out.append(
             exact(
@@ -350,7 +360,8 @@ def infobox_matches(text: str) -> list[CountMatch]:
         )
     for m in _CONDITION.finditer(text):
         rest, base = m.group("rest"), m.start("rest")
-        if not re.search(r"ratif|accession|instrument|consent|states|parties", rest, re.I):
+        told = re.search(r"ratif|accession|instrument|consent|states|parties", rest, re.I)
+        if not told and m.group("lab")[:1].lower() == "c":
             continue  # "Conditions in 30 prisons": not a treaty's condition of entry into force
         numbers = [n for n in _CONDITION_NUMBER.finditer(rest) if not re.match(r"\d+\]", rest[n.start() :])]
         # "Ratifications by 40 states", "6 months after 30 ratifications[2]": the count of consents,

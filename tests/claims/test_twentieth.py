@@ -274,3 +274,15 @@ def test_done_so_after_a_consent_to_be_bound(eval_db: Path) -> None:
         "entered into force, 24 States had done so."
     )
     assert (24, "parties", "XXVI-2-d", "2006-11-12") in _checks(eval_db, text)
+
+
+def test_a_rows_aside_and_a_fact_sheets_condition(eval_db: Path) -> None:
+    text = (
+        "Status of the ATT (17 December 2018)\n• States Parties: 100\n• Signatories (not yet ratified): 33\n"
+    )
+    assert (33, "signed_not_party", "XXVI-8", "2018-12-17") in _checks(eval_db, text, date(2018, 12, 17))
+    text = (
+        "ENMOD at a glance\nFull title: Convention on the prohibition of military or any other hostile use "
+        "of environmental modification techniques\nRatifications needed for entry into force: 20\n"
+    )
+    assert _threshold_verdicts(eval_db, text) == ["threshold right"]
