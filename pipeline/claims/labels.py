@@ -14,7 +14,15 @@ from dataclasses import replace
 from pipeline.claims.asides import aside_matches
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import CountMatch
-from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, parse_number
+from pipeline.claims.numbers import (
+    DIGIT_NUMBER,
+    QUALIFIERS,
+    WORD_NUMBER,
+    comparison_for,
+    parse_number,
+    qualifier_key,
+)
+from pipeline.text import alternation
 
 # A list's heading at a line's start: a measure's words, its count in brackets, then a colon, the line's end
 # or the first state named ("States Parties (110) Afghanistan, Albania, ...", "Ratified (176)").
@@ -224,7 +232,10 @@ _QUESTION = re.compile(
 )
 _NUM_WORDS = rf"{DIGIT_NUMBER}|{WORD_NUMBER}"
 _ANSWER = re.compile(
-    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?(?:a\s+(?=hundred\b))?(?P<num>" + _NUM_WORDS + r")"
+    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?"
+    # ("A: Only around 60, mostly countries of origin")
+    r"(?:(?:only|just)\s+)?(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"
+    r"(?:a\s+(?=hundred\b))?(?P<num>" + _NUM_WORDS + r")"
     r"(?=[ \t]*(?:[.;,!]|$)|[ \t]+(?:at\s+the\s+time|now|today|so\s+far|in\s+all|exactly)\b)",
     re.I | re.M,
 )
@@ -246,8 +257,12 @@ def answer_matches(text: str) -> list[CountMatch]:
             continue
         word = q.group("verb") or q.group("noun") or q.group("owned") or q.group("more")
         measure = measure_for("ratified" if word.lower() == "banned" else word, q.group("tail") or "")
+        told = CountMatch.exact(
+            text, parse_number(a.group("num")), measure, (q.start(), a.end()), a.span("num")
+        )
+        qual = a.group("qual")
         out.append(
-            CountMatch.exact(text, parse_number(a.group("num")), measure, (q.start(), a.end()), a.span("num"))
+            replace(told, comparison=comparison_for(qual), qualifier=qualifier_key(qual)) if qual else told
         )
     return out
 

@@ -286,3 +286,11 @@ def test_a_rows_aside_and_a_fact_sheets_condition(eval_db: Path) -> None:
         "of environmental modification techniques\nRatifications needed for entry into force: 20\n"
     )
     assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+
+
+def test_an_answer_with_a_qualifier(eval_db: Path) -> None:
+    text = (
+        "Q: How many countries have ratified the migrant workers convention?\n"
+        "A: Only around 50, mostly countries of origin such as Mexico and Senegal."
+    )
+    assert [(f, m, no) for f, m, no, _ in _checks(eval_db, text)] == [(50, "parties", "IV-13")]
