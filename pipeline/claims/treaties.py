@@ -331,6 +331,11 @@ class TitleIndex:
                         found = self._prefix_match(idx, window, tokens, k, s_start, text)
                     if found is not None:
                         candidates.append(found)
+        # A title fitted loosely from the word where a name is written out exactly runs past that name into
+        # the next ("the International Covenant on Civil and Political Rights and the International Covenant
+        # on Economic, Social and Cultural Rights" is two): the name written out stands.
+        exact_end = {m.start: m.end for key, _, m in candidates if key >= 1e6}
+        candidates = [c for c in candidates if c[0] >= 1e6 or exact_end.get(c[2].start, c[2].end) >= c[2].end]
         # Longest, best-fitting first; a nested match (the Convention inside its Protocol's title) loses.
         # A common name inside a longer title ("Convention on the Rights of the Child" inside its
         # Optional Protocol's title) loses to the title: the longer span wins, then the better fit.

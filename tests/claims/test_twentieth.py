@@ -294,3 +294,15 @@ def test_an_answer_with_a_qualifier(eval_db: Path) -> None:
         "A: Only around 50, mostly countries of origin such as Mexico and Senegal."
     )
     assert [(f, m, no) for f, m, no, _ in _checks(eval_db, text)] == [(50, "parties", "IV-13")]
+
+
+def test_two_titles_written_out_side_by_side_are_two(eval_db: Path) -> None:
+    text = (
+        "Fifty years after the Universal Declaration, the International Covenant on Civil and Political "
+        "Rights and the International Covenant on Economic, Social and Cultural Rights have been ratified "
+        "by 141 and 138 States respectively."
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text, date(1998, 12, 10))] == [
+        (141, "IV-4"),
+        (138, "IV-3"),
+    ]
