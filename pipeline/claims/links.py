@@ -215,7 +215,9 @@ def link(
     # "One hundred and ninety-six states are party to the CRC": named later in the same sentence; not when
     # the count's own object is "it" ("The CRC is widely ratified. 196 states have ratified it, more than
     # the Convention against Torture"): the treaty told before.
-    if later and not _IT_AFTER.match(text, end):
+    # (nor when "It" opens the sentence: "It has since been ratified by 145 States, more than any other
+    # treaty except the Convention on the Rights of the Child")
+    if later and not _IT_AFTER.match(text, end) and not _IT_OPENS.fullmatch(text, lo, pos):
         return later[0].mtdsg_no, later[0].text, "named", later[0].via
     # Beyond its own sentence, a treaty outside the UN's collection speaks for a count only as the subject
     # of its sentence ("The NPT entered into force in 1970. It has 191 parties"), not named in passing
@@ -242,6 +244,7 @@ def _numbered_head(no: str, index: TitleIndex) -> str | None:
     return head if len(letter) == 1 and letter.isalpha() and index.kind(head) is not None else None
 
 
+_IT_OPENS = re.compile(r"\W*it\s+(?:has|had|is|was|now)\b[^—–;:,(]*", re.I)
 _IT_AFTER = re.compile(r"[ \t]*(?:it|them)\b", re.I)
 # Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)

@@ -306,3 +306,18 @@ def test_two_titles_written_out_side_by_side_are_two(eval_db: Path) -> None:
         (141, "IV-4"),
         (138, "IV-3"),
     ]
+
+
+def test_it_opening_the_sentence_is_the_treaty_told_before(eval_db: Path) -> None:
+    text = (
+        "On 21 December 1965 the General Assembly adopted the International Convention on the Elimination "
+        "of All Forms of Racial Discrimination. It has since been ratified by 140 States, more than any "
+        "other treaty except the Convention on the Rights of the Child."
+    )
+    assert [no for _, _, no, _ in _checks(eval_db, text, date(1995, 12, 21))] == ["IV-2"]
+    # a clause of its own after a dash names its own treaty
+    text = (
+        "Protocol IV to the CCW prohibits blinding laser weapons. It has 109 High Contracting Parties - "
+        "more than the 106 bound by Amended Protocol II."
+    )
+    assert [no for _, _, no, _ in _checks(eval_db, text, date(2021, 10, 13))] == ["XXVI-2-a", "XXVI-2-b"]
