@@ -45,7 +45,7 @@ _KIND_OF = {MEASURE_PARTIES: CONSENT, MEASURE_SIGNATORIES: SIGNATURE}
 
 # The words of an act: signing, or joining (ratifying, acceding, depositing an instrument, becoming party).
 _ACT = (
-    r"(?:(?P<sign>sign(?:s|ed|ing|atures?)?)|(?P<consent>ratif\w*|accessions?|acced\w*|joins|joined|joining|"
+    r"(?:(?P<sign>sign(?:s|ed|ing|atures?)?)|(?P<consent>ratif\w*|accessions?|acced\w*|joins|joined|joining|notif\w*|"
     r"deposit\w*|instruments?|became\s+(?:a\s+)?party|becomes\s+(?:a\s+)?party|"
     # "Serbia followed in September as the 28th State party": a place among the parties is a joining
     r"the\s+(?:\d+(?:st|nd|rd|th)|[a-z-]+(?:st|nd|rd|th))\s+(?:states?\s+)?part(?:y|ies)))\b"

@@ -321,3 +321,12 @@ def test_it_opening_the_sentence_is_the_treaty_told_before(eval_db: Path) -> Non
         "more than the 106 bound by Amended Protocol II."
     )
     assert [no for _, _, no, _ in _checks(eval_db, text, date(2021, 10, 13))] == ["XXVI-2-a", "XXVI-2-b"]
+
+
+def test_a_notification_dates_the_count_it_made(eval_db: Path) -> None:
+    text = (
+        "11 August 2017 - On 9 August 2017, Afghanistan deposited its instrument of ratification of the "
+        "Convention on Certain Conventional Weapons and notified its consent to be bound by its Protocols.\n"
+        "With Afghanistan's notification, Amended Protocol II now has 104 High Contracting Parties."
+    )
+    assert _checks(eval_db, text, date(2017, 8, 11)) == [(104, "parties", "XXVI-2-b", "2017-08-09")]
