@@ -41,11 +41,9 @@ _CONSEQUENCE = re.compile(
 # "That's the day when".
 _THAT_DAY = re.compile(
     r"\b(?:(?:on|at|by)\s+)?(?:that|the\s+same)\s+(?:very\s+|first\s+|opening\s+|same\s+)?(?:day|date|time)\b|\bat\s+the\s+time\b(?!\s+of)|"
-    r"\bthat(?:'s|’s|\s+is|\s+was)\s+the\s+(?:very\s+)?day\b|"
-    r"\bby\s+then\b|"
+    r"\bthat(?:'s|’s|\s+is|\s+was)\s+the\s+(?:very\s+)?day\b|\bby\s+then\b|\bwhen\s+that\s+happened\b|"
     # "at that point 38 States had ratified it", "When it did so, 61 States had ratified it"
-    r"\b(?:at|by)\s+(?:that|this)\s+(?:point|moment|stage|juncture)\b|\bwhen\s+(?:it|they)\s+did(?:\s+so)?\b|"
-    r"\bwhen\s+that\s+happened\b",
+    r"\b(?:at|by)\s+(?:that|this)\s+(?:point|moment|stage|juncture)\b|\bwhen\s+(?:it|they)\s+did(?:\s+so)?\b",
     re.I,
 )
 # "At the date of entry into force, 87 states had ratified": the day of the entry into force told before.
@@ -68,12 +66,8 @@ _TOLD_WITH = re.compile(
 )
 # "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
 _THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
-# "on 3 December of that year", "on December 3 of the same year": a day whose year is the one told before.
-_DAY_OF = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}}))"
-    r"\s+of\s+$",
-    re.I,
-)
+# "on 3 December of that year", "on 3 December of the same year": a day whose year is the one told before.
+_DAY_OF = re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_NAMES})\s+of\s+$", re.I)
 
 
 def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
@@ -184,6 +178,8 @@ _CLOSING_STATUS = re.compile(r"\((?:status\s+)?as\s+(?:at|of)\s[^();]{4,30}\)[\s
 
 
 _PERIOD_END = re.compile(r"\b(?:at\s+)?the\s+end\s+of\s+$", re.I)
+# ("By the end of 2010, 97 countries had ratified it; ... Sixty-three States have also accepted its Protocol")
+_OWN_PERIOD_END = re.compile(r"(?:by|at)\s+the\s+end\s+of\b", re.I)
 
 
 def date_for(
@@ -279,9 +275,8 @@ def date_for(
             said = f"{that_year.group(0)} ({last.on.year})"
             # "opened for signature in Oslo on 3 December of that year, when 94 States signed it": that day
             of = _DAY_OF.search(text, max(0, that_year.start() - 24), that_year.start())
-            month = MONTHS[(of.group("m1") or of.group("m2")).lower()] if of is not None else 0
             try:
-                on = date(last.on.year, month, int(of.group("d1") or of.group("d2"))) if of else None
+                on = date(last.on.year, MONTHS[of.group("m1").lower()], int(of.group("d1"))) if of else None
             except ValueError:  # "31 February of that year": no day
                 on = None
             if of is not None and on is not None:
@@ -311,7 +306,11 @@ def date_for(
     anchored = [
         d
         for d in earlier
-        if d.anchored and not (told_now and _PERIOD_END.search(text, max(0, d.start - 20), d.start))
+        if d.anchored
+        and not (
+            told_now
+            and (_PERIOD_END.search(text, max(0, d.start - 20), d.start) or _OWN_PERIOD_END.match(d.text))
+        )
     ]
     # Else a day told before ("deposited ... on 23 May 2006. Thus it has been ratified by twenty states"):
     # the count after a deposit is the count of that day. A year or a month told in passing ("The US

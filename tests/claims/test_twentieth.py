@@ -330,3 +330,14 @@ def test_a_notification_dates_the_count_it_made(eval_db: Path) -> None:
         "With Afghanistan's notification, Amended Protocol II now has 104 High Contracting Parties."
     )
     assert _checks(eval_db, text, date(2017, 8, 11)) == [(104, "parties", "XXVI-2-b", "2017-08-09")]
+
+
+def test_the_end_of_a_year_does_not_date_a_count_in_the_present(eval_db: Path) -> None:
+    text = (
+        "By the end of 2010, 97 countries had ratified the Convention on the Rights of Persons with "
+        "Disabilities. Sixty States have also accepted its Optional Protocol."
+    )
+    assert _checks(eval_db, text, date(2011, 12, 2)) == [
+        (97, "parties", "IV-15", "2010-12-31"),
+        (60, "parties", "IV-15-a", "2011-12-02"),
+    ]
