@@ -244,7 +244,7 @@ def _numbered_head(no: str, index: TitleIndex) -> str | None:
     return head if len(letter) == 1 and letter.isalpha() and index.kind(head) is not None else None
 
 
-_IT_OPENS = re.compile(r"\W*it\s+(?:has|had|is|was|now)\b[^—–;:,(]*", re.I)
+_IT_OPENS = re.compile(r"\W*it\s+(?:has|had|is|was|now)\b(?:(?!\s-\s)[^—–;:,(])*", re.I)
 _IT_AFTER = re.compile(r"[ \t]*(?:it|them)\b", re.I)
 # Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
