@@ -204,7 +204,9 @@ def link(
     in_sentence = before_refs or found.refs_starting(pos, first_later)
     if in_sentence:
         r_start, _, kind, det, said = in_sentence[-1] if in_sentence[0][0] < pos else in_sentence[0]
-        resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
+        resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index) or _told_later(
+            kind, found, r_start, index
+        )
         if resolved:
             return resolved, said, "reference", None
     own = [r for r in found.refs_starting(lo, hi) if r[2] in ("convention", "covenant", "treaty")]
@@ -289,6 +291,10 @@ def _told_later(kind: str, found: Mentions, pos: int, index: TitleIndex) -> str 
         parent = index.parent_of(m.mtdsg_no)
         if parent is not None and kind_matches(kind, index.kind(parent)):
             return parent
+        # "the Optional Protocol had 33 Parties" above "(Convention on the Rights of Persons with
+        # Disabilities and Optional Protocol thereto)": the protocol of the convention named after
+        if kind.endswith("protocol") and (protocol := index.protocol_of(m.mtdsg_no)) is not None:
+            return protocol
     return None
 
 

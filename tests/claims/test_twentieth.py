@@ -341,3 +341,15 @@ def test_the_end_of_a_year_does_not_date_a_count_in_the_present(eval_db: Path) -
         (97, "parties", "IV-15", "2010-12-31"),
         (60, "parties", "IV-15-a", "2011-12-02"),
     ]
+
+
+def test_the_optional_protocol_of_the_convention_named_after(eval_db: Path) -> None:
+    text = (
+        "8. As at 31 March 2009, the Convention had 54 Parties and 139 signatories; the Optional Protocol "
+        "had 34 Parties and 84 signatories.\n"
+        "(Convention on the Rights of Persons with Disabilities and Optional Protocol thereto, Command Paper)"
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text, date(2009, 4, 20))][2:] == [
+        (34, "IV-15-a"),
+        (84, "IV-15-a"),
+    ]
