@@ -107,4 +107,26 @@ def past_bare(text: str, counts: list[CountMatch], sentences: Spans) -> list[Cou
     return out
 
 
-__all__ = ["count_before", "past_bare", "series"]
+# "169 States are parties to the ICCPR and 165 to the ICESCR": a bare figure and "to" another treaty after a
+# count of those party to one, its verb and noun left out.
+_AND_TO = re.compile(
+    rf"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+to\s+(?:the|its)\s+",
+    re.I,
+)
+_PARTY_TO = re.compile(r"\b(?:part(?:y|ies)|signator(?:y|ies)|acceded)\s+to$", re.I)
+
+
+def and_to(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The bare figures "and 165 to the ICESCR" after a count told "party to" a treaty in its sentence."""
+    out = []
+    for m in (m for lo, hi in _after_counts(counts, sentences) for m in _AND_TO.finditer(text, lo, hi)):
+        i = sentences.index(m.start("num"))
+        before = count_before(counts, m.start("num"), sentences=sentences, told_in=(i,))
+        figure = parse_number(m.group("num"))
+        if before is None or is_year(figure, m.group("num")) or not _PARTY_TO.search(before.phrase):
+            continue
+        out.append(CountMatch.exact(text, figure, before.measure, m.span("num"), m.span("num")))
+    return out
+
+
+__all__ = ["and_to", "count_before", "past_bare", "series"]

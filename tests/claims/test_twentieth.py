@@ -353,3 +353,14 @@ def test_the_optional_protocol_of_the_convention_named_after(eval_db: Path) -> N
         (34, "IV-15-a"),
         (84, "IV-15-a"),
     ]
+
+
+def test_and_so_many_to_the_other_treaty(eval_db: Path) -> None:
+    text = (
+        "Half a century later, 170 States are parties to the International Covenant on Civil and Political "
+        "Rights and 166 to the International Covenant on Economic, Social and Cultural Rights."
+    )
+    assert [(f, m, no) for f, m, no, _ in _checks(eval_db, text, date(2016, 12, 16))] == [
+        (170, "parties", "IV-4"),
+        (166, "parties", "IV-3"),
+    ]
