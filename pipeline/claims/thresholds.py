@@ -322,12 +322,18 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
     return out + _being_nth(text), rules
 
 
+_NTH_BEFORE = re.compile(r"(?:" + _ORD + r")\s+(?:states?\s+part(?:y|ies)|country|state|nation)\b", re.I)
+
+
 def _being_nth(text: str) -> list[CountMatch]:
     out = []
     for m in _BEING_NTH.finditer(text):
         clause = clause_around(text, m.start(), m.end())
-        if not JOINING.search(clause):
-            continue  # "Austria was the fifteenth": of what, the sentence does not say
+        before = text[max(0, m.start() - 250) : m.start()]
+        if not JOINING.search(clause) and not (JOINING.search(before) and _NTH_BEFORE.search(before)):
+            # "Austria was the fifteenth": of what, the sentence does not say (unless the one before does:
+            # "..., days after Sri Lanka became the 163rd State Party. Palestine is the 164th.")
+            continue
         figure, group = ordinal_of(m)
         if figure < 10:
             continue  # "the first": an event, as with thresholds

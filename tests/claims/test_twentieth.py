@@ -364,3 +364,11 @@ def test_and_so_many_to_the_other_treaty(eval_db: Path) -> None:
         (170, "parties", "IV-4"),
         (166, "parties", "IV-3"),
     ]
+
+
+def test_an_ordinal_alone_after_a_sentence_of_ordinals(eval_db: Path) -> None:
+    text = (
+        "The ICBL welcomes the accession of the State of Palestine to the Mine Ban Treaty on 29 December "
+        "2017, days after Sri Lanka became the 163rd State Party. Palestine is the 165th."
+    )
+    assert 165 in [f for f, *_ in _checks(eval_db, text, date(2018, 1, 3))]
