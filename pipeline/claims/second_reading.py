@@ -246,9 +246,12 @@ def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None
     told = check.figure_then if c.claimed_on is not None else check.figure_now
     if told == c.figure or c.measure not in (MEASURE_SIGNED_NOT_PARTIES, MEASURE_SIGNATORIES):
         return None
+    # (the words before the count: "and a further 9 States had signed it", "and six others have signed it")
+    before = c.sentence[max(0, c.sentence.find(c.phrase) - 25) : c.sentence.find(c.phrase) + len(c.phrase)]
     if c.measure == MEASURE_SIGNATORIES:
-        # "Signatories: 11" of a treaty whose 11 signatories not yet parties are the only figure that fits
-        if not (c.noun or "").lower().startswith("signator"):
+        # "Signatories: 11" of a treaty whose 11 signatories not yet parties are the only figure that fits;
+        # "26 States had ratified it, and a further 9 States had signed it": those set apart
+        if not ((c.noun or "").lower().startswith("signator") or _APART.search(before)):
             return None
         other = check_claim(replace(c, measure=MEASURE_SIGNED_NOT_PARTIES))
         if (other.figure_then if c.claimed_on is not None else other.figure_now) != c.figure:
@@ -261,9 +264,7 @@ def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None
         told is None
         or everyone is None
         or abs(everyone - c.figure) >= abs(told - c.figure)
-        or _APART.search(
-            c.sentence[max(0, c.sentence.find(c.phrase) - 25) : c.sentence.find(c.phrase) + len(c.phrase)]
-        )
+        or _APART.search(before)
     ):
         # neither reading borne out: the words' reading stands, unless everyone who signed is nearer the
         # figure ("38 States had ratified it and 107 had signed", 108 signatures, 70 not yet parties) and

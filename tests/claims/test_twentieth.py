@@ -372,3 +372,15 @@ def test_an_ordinal_alone_after_a_sentence_of_ordinals(eval_db: Path) -> None:
         "2017, days after Sri Lanka became the 163rd State Party. Palestine is the 165th."
     )
     assert 165 in [f for f, *_ in _checks(eval_db, text, date(2018, 1, 3))]
+
+
+def test_a_further_so_many_that_signed_are_not_yet_parties(eval_db: Path) -> None:
+    text = (
+        "As at 1 August 2004, 26 States had ratified or acceded to the International Convention on the "
+        "Protection of the Rights of All Migrant Workers and Members of Their Families, and a further 9 "
+        "States had signed it."
+    )
+    assert _checks(eval_db, text) == [
+        (26, "parties", "IV-13", "2004-08-01"),
+        (9, "signed_not_party", "IV-13", "2004-08-01"),
+    ]
