@@ -148,8 +148,8 @@ _INFOBOX = re.compile(
 )
 # ("Ratifications needed for entry into force: 20", a fact sheet's row)
 _CONDITION = re.compile(
-    r"^[ \t|*•-]*(?P<lab>conditions?|(?:ratifications?|instruments?(?:\s+of\s+ratification)?)\s+(?:needed|required)"
-    r"(?:\s+for\s+entry\s+into\s+force)?)(?:[ \t]*[|:])?[ \t]*(?P<rest>.*)$",
+    r"^[ \t|*•-]*(?P<lab>conditions?|(?:ratifications?|instruments?(?:\s+of\s+ratification)?)\s+"
+    r"(?:needed|required)(?:\s+for\s+entry\s+into\s+force)?)(?:[ \t]*[|:])?[ \t]*(?P<rest>.*)$",
     re.I | re.M,
 )
 _CONDITION_NUMBER = re.compile(
