@@ -23,7 +23,10 @@ THAT_NUMBER = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:(?:now|since|already|so\s+far)\s+)?"
     # ("Today the figure is 193", "the count stands at 164", "has fallen to 15")
     r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed|fallen|fell|dropped|gone\s+up|gone\s+down)\s+to|"
-    r"reached|(?:stands|stood)\s+at|is|was)\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per\s*cent|percent|%))",
+    r"reached|passed|crossed|topped|(?:stands|stood)\s+at|is|was)\s+"
+    + _QUAL
+    + _NUM
+    + r"\b(?!\s*(?:per\s*cent|percent|%))",
     re.I,
 )
 

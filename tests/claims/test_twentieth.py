@@ -384,3 +384,11 @@ def test_a_further_so_many_that_signed_are_not_yet_parties(eval_db: Path) -> Non
         (26, "parties", "IV-13", "2004-08-01"),
         (9, "signed_not_party", "IV-13", "2004-08-01"),
     ]
+
+
+def test_the_figure_passed_a_number_in_a_year(eval_db: Path) -> None:
+    text = (
+        "By the early 2000s some 140 States had ratified or acceded to the Convention against Torture, and "
+        "the figure passed 152 in 2012."
+    )
+    assert (152, "parties", "IV-9", "2012-12-31") in _checks(eval_db, text)
