@@ -48,7 +48,8 @@ _THRESHOLDS = (
         # ("the twenty instruments of ratification required by its article IX")
         + r"(?:\s+of\s+(?:ratification|accession)(?:\s+or\s+accession)?)?"
         + r"\s+(?:(?:are|is|were|was|will\s+be)\s+)?"
-        r"(?:required|needed|necessary)\b",
+        # (not a duty: "the 103 States Parties required to submit an annual report")
+        r"(?:required|needed|necessary)\b(?!\s+to\s+(?!(?:enter|bring|trigger|reach|ratify|sign|join|accede)\b))",
         re.I,
     ),
     # "reached the required 50 states parties", "requires ratification by at least 20 countries",
@@ -115,6 +116,7 @@ _THRESHOLDS = (
         re.I,
     ),
 )
+_DID = re.compile(r"\s+(?:deposited|ratified|signed|acceded|joined)\b", re.I)
 _DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
 _ORDINAL = 7  # "the 30th ratification"
@@ -268,6 +270,8 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 continue  # "after three countries signed": an event, unless it tells of entry into force
             if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
                 continue  # "after being ratified by two more countries": a change, not the threshold
+            if i == 1 and m.group("lead").lower() == "when" and _DID.match(text, m.end()):
+                continue  # "the threshold was crossed on 25 September, when eight States deposited": a step
             if (
                 i in (1, _ORDINAL)
                 and _OTHER_RULE.search(clause := clause_around(text, m.start(), m.end()))

@@ -392,3 +392,16 @@ def test_the_figure_passed_a_number_in_a_year(eval_db: Path) -> None:
         "the figure passed 152 in 2012."
     )
     assert (152, "parties", "IV-9", "2012-12-31") in _checks(eval_db, text)
+
+
+def test_the_days_step_when_a_threshold_was_crossed_is_no_threshold(eval_db: Path) -> None:
+    text = (
+        "Article 22 of the Arms Trade Treaty made entry into force conditional on fifty ratifications; the "
+        "threshold was crossed on 25 September 2014, when eight States deposited instruments."
+    )
+    assert [f for f, *_ in _checks(eval_db, text)] == [50]
+    # "required to" a duty is no threshold either; "required to ratify" still is
+    text = "Only 61 of the 103 States Parties to the Arms Trade Treaty required to submit a report did so."
+    assert _threshold_verdicts(eval_db, text) == []
+    text = "With a mere 10 countries required to ratify the Optional Protocol to CEDAW, Italy's was the last."
+    assert _threshold_verdicts(eval_db, text) == ["threshold right"]
