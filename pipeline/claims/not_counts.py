@@ -129,6 +129,7 @@ _DEED_AFTER = re.compile(
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".
 _OBJECT_OF = re.compile(
     r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|across|"
+    r"concerning|regarding|"  # "registered 2,646 communications concerning 92 States parties"
     r"trained|funded)\s+(?:the\s+)?$",
     re.I,
 )

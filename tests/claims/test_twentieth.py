@@ -405,3 +405,11 @@ def test_the_days_step_when_a_threshold_was_crossed_is_no_threshold(eval_db: Pat
     assert _threshold_verdicts(eval_db, text) == []
     text = "With a mere 10 countries required to ratify the Optional Protocol to CEDAW, Italy's was the last."
     assert _threshold_verdicts(eval_db, text) == ["threshold right"]
+
+
+def test_communications_concerning_so_many_parties(eval_db: Path) -> None:
+    text = (
+        "Since 1977, the Human Rights Committee has registered 2,646 communications concerning 92 States "
+        "parties to the Optional Protocol to the International Covenant on Civil and Political Rights."
+    )
+    assert (92, "subset") in _unread(eval_db, text, date(2015, 8, 14))
