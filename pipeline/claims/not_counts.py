@@ -126,6 +126,23 @@ _DEED_AFTER = re.compile(
     r"accepted|approved|agreed|committed|bound|done|adopted|embraced|endorsed|formally|officially)\b)\w+ed\b",
     re.I,
 )
+_WHOLE_BEFORE = re.compile(
+    r"\b(?P<n>\d{2,3})\s+(?:(?:states?|countries|nations)(?:\s+parties)?|parties)\b|"
+    r"\bparties\s*:\s*(?P<m>\d{2,3})\b",
+    re.I,
+)
+
+
+def _part_that_did(text: str, m: CountMatch) -> bool:
+    """ "OPCAT has 90 States Parties. 71 States Parties have designated a mechanism": a deed other than
+    joining, told of fewer parties than a count told just before (all 164 parties that "have destroyed their
+    stockpiles" are still the whole)."""
+    if not _DEED_AFTER.match(text, m.end, m.end + 120):
+        return False
+    told = _WHOLE_BEFORE.finditer(text, max(0, m.number_start - 600), m.number_start)
+    return any(int(w.group("n") or w.group("m")) > m.figure for w in told)
+
+
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".
 _OBJECT_OF = re.compile(
     r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|across|"
@@ -226,7 +243,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
     if (
         re.search(r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I)
-        and (_OTHER_ACTION.match(text[m.end : m.end + 120]) or _DEED_AFTER.match(text, m.end, m.end + 120))
+        and (_OTHER_ACTION.match(text[m.end : m.end + 120]) or _part_that_did(text, m))
         and not _WHOLE_OF_SHARE_BEFORE.search(before_q)
     ):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else

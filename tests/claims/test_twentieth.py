@@ -257,6 +257,9 @@ def test_a_goal_attendance_and_a_deed_other_than_joining_are_no_counts(eval_db: 
     assert (100, "condition") in _unread(eval_db, text, date(2025, 3, 1))
     text = "OPCAT has 90 States Parties. 71 States Parties have designated a National Preventive Mechanism."
     assert (71, "subset") in _unread(eval_db, text, date(2019, 6, 21))
+    # the whole that did something is still the whole
+    text = "The Mine Ban Treaty's 164 States Parties have destroyed more than 55 million stockpiled mines."
+    assert [f for f, *_ in _checks(eval_db, text, date(2019, 11, 25))] == [164]
     # joining told with another word is still joining
     text = "The Chairperson noted that 183 state parties have adopted the Convention on the Rights of Persons with Disabilities."
     assert [f for f, *_ in _checks(eval_db, text, date(2019, 6, 21))] == [183]
