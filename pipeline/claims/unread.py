@@ -265,12 +265,19 @@ _ORDINAL_ALONE = re.compile(
 )
 
 
+def _at_least_tenth(m: re.Match[str]) -> bool:
+    try:
+        return ordinal_of(m)[0] >= 10
+    except ValueError:  # a word ORD takes that is no ordinal
+        return False
+
+
 def unread_ordinals(text: str, read: Sequence[tuple[int, int]], unread: Sequence[Unread]) -> list[Unread]:
     """`unread` with every ordinal of states or consents (in a sentence about a treaty, or a text with a
     claim) that no claim took (`read`: the claims' number spans, after every stage, the record's readings
     too) and no unread entry lists: "frame not understood". The last stage: no stage reads these again."""
     found = [m for m in _ORDINAL_COUNT.finditer(text)]
-    found += [m for m in _ORDINAL_ALONE.finditer(text) if ordinal_of(m)[0] >= 10]
+    found += [m for m in _ORDINAL_ALONE.finditer(text) if _at_least_tenth(m)]
     if not found:
         return list(unread)
     taken = Cover([*read, *((u.start, u.end) for u in unread)])
