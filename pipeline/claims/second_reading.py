@@ -230,7 +230,7 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
 
 # Words that say the signatories counted did not join: "signed but not ratified", "yet to ratify".
 _NOT_JOINED = re.compile(r"\b(?:not|yet|without|only|but|still|pending)\b|n't\b", re.I)
-_APART = re.compile(r"\b(?:additional|other|others|further|another|more)\b", re.I)
+_APART = re.compile(r"\b(?:additional|other|others|further|another|more(?!\s+than))\b", re.I)
 
 
 def all_who_signed(check: ClaimCheck, check_claim: Checker) -> ClaimCheck | None:
