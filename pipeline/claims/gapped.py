@@ -129,4 +129,30 @@ def and_to(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountM
     return out
 
 
-__all__ = ["and_to", "count_before", "past_bare", "series"]
+# "Although 167 states have ratified the ICCPR, only 115 have accepted the right of individual petition under
+# its First Optional Protocol": those that accepted what a protocol offers are its parties.
+_ACCEPTED_UNDER = re.compile(
+    rf"(?:,\s*(?:but\s+|yet\s+|while\s+)?|\s+(?:and|but|yet|while)\s+)(?:only\s+|just\s+)?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:(?:states|countries)\s+)?(?:have|had|has)\s+(?:also\s+)?"
+    r"accepted\s+[^.;:]{0,80}?(?=\bunder\s+(?:its|the)\s+(?:first\s+|1966\s+)?optional\s+protocol\b)",
+    re.I,
+)
+
+
+def accepted_under(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The bare figures "only 115 have accepted ... under its First Optional Protocol" after a count of
+    parties in their sentence: parties (of the protocol named after them)."""
+    out = []
+    for m in (
+        m for lo, hi in _after_counts(counts, sentences) for m in _ACCEPTED_UNDER.finditer(text, lo, hi)
+    ):
+        i = sentences.index(m.start("num"))
+        before = count_before(counts, m.start("num"), sentences=sentences, told_in=(i,))
+        figure = parse_number(m.group("num"))
+        if before is None or before.measure != MEASURE_PARTIES or is_year(figure, m.group("num")):
+            continue
+        out.append(CountMatch.exact(text, figure, MEASURE_PARTIES, (m.start("num"), m.end()), m.span("num")))
+    return out
+
+
+__all__ = ["accepted_under", "and_to", "count_before", "past_bare", "series"]

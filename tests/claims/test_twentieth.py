@@ -416,3 +416,20 @@ def test_communications_concerning_so_many_parties(eval_db: Path) -> None:
         "parties to the Optional Protocol to the International Covenant on Civil and Political Rights."
     )
     assert (92, "subset") in _unread(eval_db, text, date(2015, 8, 14))
+
+
+def test_those_that_accepted_what_a_protocol_offers_are_its_parties(eval_db: Path) -> None:
+    text = (
+        "Although 167 states have ratified the International Covenant on Civil and Political Rights, only "
+        "113 have accepted the right of individual petition under its First Optional Protocol."
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text, date(2013, 3, 20))] == [
+        (167, "IV-4"),
+        (113, "IV-5"),
+    ]
+    # what parties accept under the treaty itself is a part of them
+    text = (
+        "Of the 171 States parties to the Convention against Torture, 69 have accepted the competence of "
+        "the Committee to receive individual complaints."
+    )
+    assert [f for f, *_ in _checks(eval_db, text, date(2019, 3, 20))] == [171]
