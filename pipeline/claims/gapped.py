@@ -6,6 +6,7 @@ parties by the end of 1997, 141 by the end of 2000"), and a bare figure with its
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, CountMatch
@@ -116,17 +117,26 @@ _AND_TO = re.compile(
 _PARTY_TO = re.compile(r"\b(?:part(?:y|ies)|signator(?:y|ies)|acceded)\s+to$", re.I)
 
 
-def and_to(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
-    """The bare figures "and 165 to the ICESCR" after a count told "party to" a treaty in its sentence."""
-    out = []
-    for m in (m for lo, hi in _after_counts(counts, sentences) for m in _AND_TO.finditer(text, lo, hi)):
+def _told_after(
+    text: str, counts: list[CountMatch], sentences: Spans, pattern: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], CountMatch, int]]:
+    """(match, the count before it in its sentence, figure) for each bare figure `pattern` finds after a
+    count, not a year."""
+    for m in (m for lo, hi in _after_counts(counts, sentences) for m in pattern.finditer(text, lo, hi)):
         i = sentences.index(m.start("num"))
         before = count_before(counts, m.start("num"), sentences=sentences, told_in=(i,))
         figure = parse_number(m.group("num"))
-        if before is None or is_year(figure, m.group("num")) or not _PARTY_TO.search(before.phrase):
-            continue
-        out.append(CountMatch.exact(text, figure, before.measure, m.span("num"), m.span("num")))
-    return out
+        if before is not None and not is_year(figure, m.group("num")):
+            yield m, before, figure
+
+
+def and_to(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The bare figures "and 165 to the ICESCR" after a count told "party to" a treaty in its sentence."""
+    return [
+        CountMatch.exact(text, figure, before.measure, m.span("num"), m.span("num"))
+        for m, before, figure in _told_after(text, counts, sentences, _AND_TO)
+        if _PARTY_TO.search(before.phrase)
+    ]
 
 
 # "Although 167 states have ratified the ICCPR, only 115 have accepted the right of individual petition under
@@ -142,17 +152,11 @@ _ACCEPTED_UNDER = re.compile(
 def accepted_under(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """The bare figures "only 115 have accepted ... under its First Optional Protocol" after a count of
     parties in their sentence: parties (of the protocol named after them)."""
-    out = []
-    for m in (
-        m for lo, hi in _after_counts(counts, sentences) for m in _ACCEPTED_UNDER.finditer(text, lo, hi)
-    ):
-        i = sentences.index(m.start("num"))
-        before = count_before(counts, m.start("num"), sentences=sentences, told_in=(i,))
-        figure = parse_number(m.group("num"))
-        if before is None or before.measure != MEASURE_PARTIES or is_year(figure, m.group("num")):
-            continue
-        out.append(CountMatch.exact(text, figure, MEASURE_PARTIES, (m.start("num"), m.end()), m.span("num")))
-    return out
+    return [
+        CountMatch.exact(text, figure, MEASURE_PARTIES, (m.start("num"), m.end()), m.span("num"))
+        for m, before, figure in _told_after(text, counts, sentences, _ACCEPTED_UNDER)
+        if before.measure == MEASURE_PARTIES
+    ]
 
 
 __all__ = ["accepted_under", "and_to", "count_before", "past_bare", "series"]
