@@ -30,7 +30,7 @@ _PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b"
 
 
 # A count told in the present ("have signed", "has been ratified by", "are parties")...
-_PRESENT_TENSE = re.compile(r"\b(?:have|has|are|is)\b", re.I)
+PRESENT_TENSE = re.compile(r"\b(?:have|has|are|is)\b", re.I)
 # ... follows from the deposit told just before only when its sentence says so.
 _CONSEQUENCE = re.compile(
     r"[\s\W]*(?:thus|hence|therefore|consequently|accordingly|so|as\s+a\s+result|with\s+(?:this|that|these|it|"
@@ -248,7 +248,7 @@ def date_for(
         # Only an entry into force told before the count in its sentence, whose day is told there too.
         told = [d for d in index.within(lo, pos) if d.precision == "day" and d.event]
         day = _entry_into_force_day(text, told)
-        if day is not None and not _PRESENT_TENSE.search(text, day.end, pos):
+        if day is not None and not PRESENT_TENSE.search(text, day.end, pos):
             return replace(day, event=False)
     pointer = _AT_ENTRY_INTO_FORCE.search(text, lo, pos) if text else None
     if pointer and not (PRESENT.search(text, lo, hi) or _PRESENT_WEAK.search(text, lo, hi)):
@@ -261,7 +261,7 @@ def date_for(
     by_then = _BY_THE_TIME.search(text, lo, pos) if text else None
     told = index.within(by_then.end(), pos) if by_then else []
     if told and not (
-        _PRESENT_TENSE.search(text, told[-1].end, min(hi, pos + 40)) or PRESENT.search(text, lo, hi)
+        PRESENT_TENSE.search(text, told[-1].end, min(hi, pos + 40)) or PRESENT.search(text, lo, hi)
     ):
         # "by the time India and Pakistan conducted nuclear tests in May 1998, 149 countries had already
         # signed it": the count on the day of the event the clause tells.
@@ -302,7 +302,7 @@ def date_for(
     # (the end of a period carries to a count in the past, "At the end of 2010 it had 97 parties. It had 147
     # signatories", not to one in the present: "signed a law at the end of December 2021. The protocol has
     # 40 signatories" is of the text's day)
-    told_now = bool(text) and _PRESENT_TENSE.search(text, lo, hi) is not None
+    told_now = bool(text) and PRESENT_TENSE.search(text, lo, hi) is not None
     anchored = [
         d
         for d in earlier
@@ -318,7 +318,7 @@ def date_for(
     days = [d for d in earlier if d.precision == "day"]
     if anchored:
         return anchored[-1]
-    if days and text and _PRESENT_TENSE.search(text, lo, hi) and not _CONSEQUENCE.match(text, lo, hi):
+    if days and text and PRESENT_TENSE.search(text, lo, hi) and not _CONSEQUENCE.match(text, lo, hi):
         # "Germany and Spain did so on 24 September. In total, 81 countries have signed it": a count told
         # in the present is of the text's own day; the day before dates it only when the sentence says it
         # follows from that day's deposit ("Thus it has been ratified by twenty states").
@@ -388,6 +388,7 @@ def further_counts(claims: Sequence[Claim], text: str) -> list[Claim]:
 
 
 __all__ = [
+    "PRESENT_TENSE",
     "DateIndex",
     "consequence_day",
     "when_day",

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from pipeline.claims.anchors import dated_by_record
+from pipeline.claims.dating import PRESENT_TENSE
 from pipeline.claims.facts import entry_into_force
 from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.store_view import StoreLike
@@ -32,7 +33,6 @@ _ENTRY_IN_YEAR = re.compile(
 )
 # (the year before it only when none is told after it: "adopted in 2013, entered into force in 2014")
 _YEAR_THEN_ENTRY = re.compile(rf"\bin\s+(?P<y>(?:19|20)\d\d)\b[^.;\d]{{0,60}}?\b{_INTO_FORCE}\b", re.I)
-_PRESENT = re.compile(r"\b(?:has|have|is|are)\b", re.I)
 # How far back the entry into force may be told: its sentence, or the one before.
 _REACH = 400
 _UNDATED = TEXT_DAY_SOURCES | {"paragraph"}
@@ -56,7 +56,7 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             told = []
             # (a count told in the present beside it is of the text's day: "When it did so, 61 States had
             # ratified it, a figure that has since risen to 83, while 130 States have signed it")
-            if _POINTER.search(c.sentence) and not _PRESENT.search(c.phrase):
+            if _POINTER.search(c.sentence) and not PRESENT_TENSE.search(c.phrase):
                 told = list(_ENTRY_IN_YEAR.finditer(before, paragraph + 1)) or list(
                     _YEAR_THEN_ENTRY.finditer(before, paragraph + 1)
                 )
