@@ -235,7 +235,7 @@ def read_text(
                 topic is not None
                 and mtdsg_no is not None
                 and _is_parent(mtdsg_no, topic)
-                and not _PARENT_WORD.search(text, sentence[0], c.number_start)
+                and not _PARENT_WORD.search(text, sentence[0], sentence[1])
                 and _named_in_passing(text, found, mtdsg_no, c.number_start, sentences)
                 and (
                     c.source == "infobox"

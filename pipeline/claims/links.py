@@ -186,12 +186,15 @@ def link(
         # "The Convention entered into force in 1987; its Optional Protocol, which 90 states have ratified":
         # a protocol referred to after the last title, nearer the count, is the one counted.
         for r_start, r_end, kind, det, said in reversed(found.refs_starting(m.end, pos)):
-            if not (_NEW_CLAUSE.search(text, m.end, r_start) or _SUBJECT_OF.match(text[r_end:pos])):
+            parent = kind in ("convention", "covenant") and _ITSELF.match(text, r_end)
+            if not (parent or _NEW_CLAUSE.search(text, m.end, r_start) or _SUBJECT_OF.match(text[r_end:pos])):
                 continue  # "The Convention, unlike its Optional Protocol, has been ratified by 173": an aside
             if kind in ("protocol", "optional protocol") and det.lower() in ("its", "the", "this"):
                 resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
                 if resolved and resolved != m.mtdsg_no:
                     return resolved, said, "reference", None
+            if parent and (resolved := index.parent_of(m.mtdsg_no)) and index.kind(resolved) == kind:
+                return resolved, said, "reference", None  # "..., while the Convention itself counted 76"
         return m.mtdsg_no, m.text, "named", m.via
     # "As of 2021, the Optional Protocol has been ratified by 177" and "As of 2020, 176 states are party
     # to the protocol": a generic reference in the sentence, before the number or after it, points back
@@ -253,6 +256,12 @@ _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
 # "151 countries had ratified the Convention ... and its Optional Protocol had 85 states parties": the
 # reference is the subject of the count's own verb.
 _SUBJECT_OF = re.compile(r"\s+(?:now\s+)?(?:had|has|counted|counts)\s+(?:(?:only|just|some|over)\s+)?$", re.I)
+# "the Optional Protocol to the CRPD, while the Convention itself counted 76 parties", "supplements the
+# Convention, to which 189 States are party": the protocol's parent, told after it and nearer the count.
+_ITSELF = re.compile(
+    r"\s*(?:itself\s+(?:now\s+)?(?:has|had|counts|counted|binds|bound|numbers|numbered)\b|,?\s*to\s+which\b)",
+    re.I,
+)
 # ", which complements the Convention against Torture,": a relative clause between commas.
 _RELATIVE_OPEN = re.compile(
     r",\s*(?:which|that|who|whose|adopted|signed|ratified|drafted|negotiated)\b[^,;:()]*$", re.I

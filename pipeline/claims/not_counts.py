@@ -72,13 +72,13 @@ _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 St
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 # "117 other nations have now signed", said beside one that did so too: the whole less the subject.
 _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
-# "151 other nations have now signed", "ratified by 54 other nations": the whole but the state told beside
-# them (ordinal_days.other_than), not a group.
+# "151 other nations have now signed", "ratified by 54 other nations", "Eight other States are signatories":
+# the whole but the state (or the parties) told beside them (ordinal_days.other_than), not a group.
 _OTHERS_DID = re.compile(
     r"\s+other\s+(?:countries|states|nations|governments)\s*(?:[,.;]|$|"
     r"(?:have|has|had|are|were)\s+"
     + ADVERBS
-    + r"(?:signed|ratified|acceded|joined|members|part(?:y|ies))\b)",
+    + r"(?:signed|ratified|acceded|joined|members|part(?:y|ies)|signator(?:y|ies))\b)",
     re.I,
 )
 _REGIONS = (

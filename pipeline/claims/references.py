@@ -36,7 +36,9 @@ _KINDS = (
     "accord",
 )
 GENERIC_REF = re.compile(
-    r"\b(?P<det>(?:the|this)\s+(?:convention|covenant|treaty)['’]s(?=\s+(?:optional\s+)?protocol)|the|this|that|"
+    r"\b(?P<det>(?:the|this)\s+(?:convention|covenant|treaty)['’]s(?=\s+(?:optional\s+)?protocol)|"
+    # "the 160 States that have ratified the parent treaty": the parent of the protocol told before
+    r"(?:the|its)\s+parent|the|this|that|"
     r"said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
     # "to" before the rest of a title ("the Optional Protocol to the Convention"), not before a number
     r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b(?!\s+\d))",
@@ -150,6 +152,8 @@ def resolve_ref(kind: str, det: str, earlier: Sequence[TreatyMention], index: Ti
     last, same, titled = _latest(kind, earlier)
     if last is None:
         return None
+    if det.lower().endswith("parent"):
+        return next((p for m in reversed(earlier) if (p := index.parent_of(m.mtdsg_no))), None)
     if kind in ("optional protocol", "protocol"):
         # "the Convention ... and its Optional Protocol": the protocol to the treaty just named.
         # "the Convention's Optional Protocol" says "its" with the parent's kind named.
