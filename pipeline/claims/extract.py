@@ -29,6 +29,7 @@ from pipeline.claims.count_days import simple_past as _simple_past
 from pipeline.claims.count_days import since_day as _since_day
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_dates
 from pipeline.claims.dating import consequence_day
+from pipeline.claims.echoes import echoes
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
 from pipeline.claims.layout import plain_layout
@@ -316,9 +317,8 @@ def read_text(
         for u in unread
         if u.reason in THRESHOLD_REASONS and 2 <= u.figure < 1900 and tells_entry(u.sentence)
     ]
-    # "Honduras becomes 50th nation to ratify": an ordinal the frames left, for the record to read.
-    # An ordinal a frame set aside ("will become the 194th nation to ratify, once it is signed") is listed
-    # with the frame's reason, never dropped, and is no candidate.
+    # "Honduras becomes 50th nation to ratify": an ordinal the frames left, for the record to read; one a
+    # frame set aside ("will become the 194th nation to ratify, once it is signed") is listed with its reason.
     why = {k.number_start: k.reason for k in skipped}
     every = loose_ordinals(text, sentences, {c.number_start for c in claims} | {u.start for u in unread})
     unread += [
@@ -353,7 +353,7 @@ def read_text(
     ]
     found_by_record = tuple(c for c in candidates if c is not None and c.mtdsg_no is not None)
     named = tuple(m.mtdsg_no for m in mentions)
-    unread.sort(key=lambda u: u.start)
+    claims, unread = echoes(text, claims, sorted(unread, key=lambda u: u.start), sentences, lines)
     byline_day = byline.on if byline is not None else None
     return Reading(tuple(restated(claims, text)), tuple(unread), text, found_by_record, named, byline_day)
 

@@ -50,3 +50,36 @@ def test_other_states_that_are_signatories_are_no_group(eval_db: Path) -> None:
         (177, "parties", "IV-11-c", "2022-01-18"),
         (8, "signed_not_party", "IV-11-c", "2022-01-18"),
     ]
+
+
+def test_a_count_told_again_at_once_is_a_claim_of_its_own(eval_db: Path) -> None:
+    text = (
+        "QUESTION: How many countries are actually in the Arms Trade Treaty now?\n"
+        "ANSWER: As of this morning it's a hundred and ten States Parties. A hundred and ten."
+    )
+    assert _checks(eval_db, text, date(2021, 8, 30)) == [(110, "parties", "XXVI-8", "2021-08-30")] * 2
+    text = (
+        "The Optional Protocol to the International Covenant on Economic, Social and Cultural Rights only "
+        "came into force in 2013, and only twenty-two states have accepted it. Twenty-two!"
+    )
+    assert _checks(eval_db, text, date(2016, 12, 16)) == [(22, "parties", "IV-3-a", "2016-12-16")] * 2
+    text = "The Treaty on the Prohibition of Nuclear Weapons is law. Fifty-one states - fifty-one! - have ratified it."
+    assert [f for f, _, _, _ in _checks(eval_db, text, date(2021, 1, 22))] == [51, 51]
+    # told bare first, then with its noun
+    text = (
+        "The Optional Protocol to the International Covenant on Economic, Social and Cultural Rights: "
+        "we're at eight. Eight ratifications."
+    )
+    assert [f for f, _, _, _ in _checks(eval_db, text, date(2012, 12, 10))] == [8, 8]
+
+
+def test_a_numbered_paragraph_after_a_count_is_no_repeat(eval_db: Path) -> None:
+    text = (
+        "1. As at 31 December 1996, 187 States had ratified the Convention on the Rights of the Child. "
+        "At that date, two further States had signed the Convention but had not yet ratified it.\n"
+        "2. The Committee on the Rights of the Child held two sessions in 1996."
+    )
+    assert _checks(eval_db, text) == [
+        (187, "parties", "IV-11", "1996-12-31"),
+        (2, "signed_not_party", "IV-11", "1996-12-31"),
+    ]
