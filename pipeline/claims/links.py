@@ -186,14 +186,14 @@ def link(
         # "The Convention entered into force in 1987; its Optional Protocol, which 90 states have ratified":
         # a protocol referred to after the last title, nearer the count, is the one counted.
         for r_start, r_end, kind, det, said in reversed(found.refs_starting(m.end, pos)):
-            parent = kind in ("convention", "covenant") and _ITSELF.match(text, r_end)
-            if not (parent or _NEW_CLAUSE.search(text, m.end, r_start) or _SUBJECT_OF.match(text[r_end:pos])):
+            itself = kind in ("convention", "covenant") and _ITSELF.match(text, r_end) is not None
+            if not (itself or _NEW_CLAUSE.search(text, m.end, r_start) or _SUBJECT_OF.match(text[r_end:pos])):
                 continue  # "The Convention, unlike its Optional Protocol, has been ratified by 173": an aside
             if kind in ("protocol", "optional protocol") and det.lower() in ("its", "the", "this"):
                 resolved = resolve_ref(kind, det, _antecedents(found, r_start, text), index)
                 if resolved and resolved != m.mtdsg_no:
                     return resolved, said, "reference", None
-            if parent and (resolved := index.parent_of(m.mtdsg_no)) and index.kind(resolved) == kind:
+            if itself and (resolved := index.parent_of(m.mtdsg_no)) and index.kind(resolved) == kind:
                 return resolved, said, "reference", None  # "..., while the Convention itself counted 76"
         return m.mtdsg_no, m.text, "named", m.via
     # "As of 2021, the Optional Protocol has been ratified by 177" and "As of 2020, 176 states are party
