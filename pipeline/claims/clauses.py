@@ -22,7 +22,8 @@ THAT_NUMBER = re.compile(
     r"\b(?:(?:that|this|the)\s+(?:number|figure|total|tally|count)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
     r"\s+(?:has\s+|had\s+)?(?:(?:now|since|already|so\s+far)\s+)?"
     # ("Today the figure is 193", "the count stands at 164", "has fallen to 15")
-    r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed|fallen|fell|dropped|gone\s+up|gone\s+down)\s+to|"
+    r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed|fallen|fell|dropped|gone\s+up|gone\s+down|doubled|"
+    r"tripled|trebled)\s+to|"
     r"reached|passed|crossed|topped|(?:stands|stood)\s+at|is|was)\s+"
     + _QUAL
     + _NUM
@@ -87,7 +88,7 @@ WHERE = (
 
 # What "have done so", "that number" and "brought the tally to" point back to.
 DONE_SO = re.compile(
-    r"\b(?P<verb>signed|ratified|acceded|joined|deposited|sign|ratify|accede|join|ratification|accession|"
+    r"\b(?P<verb>signed|ratified|acceded|joined|accepted|deposited|sign|ratify|accede|join|ratification|accession|"
     r"signature|bec[oa]me\s+(?:states?\s+)?part(?:y|ies)|(?:notified|expressed)\s+(?:its|their)\s+consent)\b",
     re.I,
 )

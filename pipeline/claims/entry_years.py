@@ -14,6 +14,7 @@ from pipeline.claims.dating import PRESENT_TENSE
 from pipeline.claims.facts import entry_into_force
 from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.store_view import StoreLike
+from pipeline.text import MONTH_NAMES, MONTHS
 
 # The count's own words pointing back at a moment told before: "at that time", "on that date", "then" closing
 # its clause (not "since then"), "when it entered into force".
@@ -21,15 +22,18 @@ _POINTER = re.compile(
     r"\bat\s+(?:that|the)\s+time\b(?!\s+of)|\b(?:on|by|at)\s+that\s+(?:day|date|point)\b|"
     r"(?<!since\s)(?<!until\s)(?<!till\s)\bthen(?=\s*[.;,])|"
     r"\bwhen\s+it\s+(?:entered|came)\s+into\s+force\b|\bat\s+(?:its\s+)?entry\s+into\s+force\b|"
+    # "When the Convention against Torture came into force in June 1987, only 21 states were bound by it"
+    r"^\W*when\b[^.;]{0,160}?\b(?:entered|came|went)\s+into\s+force\b|"
     # "... entered into force in 2014. When it did so, 61 States had ratified it"
     r"\bwhen\s+it\s+did(?:\s+so)?\b|\bat\s+(?:that|this)\s+(?:point|moment)\b",
     re.I,
 )
 _INTO_FORCE = r"(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|became\s+binding)"
-# An entry into force told with its year alone: "entered into force in 2003", "in 1987 the Convention
-# entered into force".
+# An entry into force told with its year alone, or its month: "entered into force in 2003", "came into force
+# in June 1987", "in 1987 the Convention entered into force".
 _ENTRY_IN_YEAR = re.compile(
-    rf"\b{_INTO_FORCE}\b[^.;\d]{{0,40}}?\bin\s+(?P<y>(?:19|20)\d\d)\b(?![^.;]{{0,4}}\d)", re.I
+    rf"\b{_INTO_FORCE}\b[^.;\d]{{0,40}}?\bin\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>(?:19|20)\d\d)\b(?![^.;]{{0,4}}\d)",
+    re.I,
 )
 # (the year before it only when none is told after it: "adopted in 2013, entered into force in 2014")
 _YEAR_THEN_ENTRY = re.compile(rf"\bin\s+(?P<y>(?:19|20)\d\d)\b[^.;\d]{{0,60}}?\b{_INTO_FORCE}\b", re.I)
@@ -63,7 +67,12 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             if told and c.date_source == "paragraph" and before.rfind(c.date_text or "") > told[-1].start():
                 told = []  # a day told after the entry into force, nearer the count, stands
             day = _entry_day(store, c.mtdsg_no) if told else None
-            if day is not None and day.year == int(told[-1].group("y")):
+            month = told[-1].groupdict().get("m") if told else None
+            if (
+                day is not None
+                and day.year == int(told[-1].group("y"))
+                and (not month or MONTHS[month.lower()] == day.month)
+            ):
                 c = dated_by_record(c, day, "the entry into force")
         out.append(c)
     return out

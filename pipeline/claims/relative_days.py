@@ -138,6 +138,8 @@ _LATER = re.compile(
     r"(?P<event>adoption|entry\s+into\s+force|opening\s+for\s+signature|signing)))\b",
     re.I,
 )
+# "The following year its parties numbered 55": the year after the last day told before.
+_FOLLOWING = re.compile(r"\bthe\s+(?:following|next)\s+year\b", re.I)
 _NOT_PAST = re.compile(r"\b(?:is|are|has|have|now|today|still|yet|will)\b", re.I)
 _EVENT_WORDS = {
     "adoption": "adopt",
@@ -152,7 +154,7 @@ def later_day(
 ) -> DateMention | None:
     """The day "a year later" (told before the count at `pos`, in its sentence) stands for: the last day told
     earlier in the paragraph (of the event it names, when it names one), moved on by the span."""
-    m = _LATER.search(text, sentence[0], pos)
+    m = _LATER.search(text, sentence[0], pos) or _FOLLOWING.search(text, sentence[0], pos)
     if (
         m is None
         or dates.within(m.start(), sentence[1])
@@ -163,6 +165,13 @@ def later_day(
         # country is yet to ratify it, behind 161 nations")
         return None
     told = [d for d in dates.within(paragraph_start, m.start()) if d.precision in ("day", "month", "year")]
+    if m.re is _FOLLOWING:  # the year after the last day told: its 31 December
+        if not told:
+            return None
+        on, said = date(told[-1].on.year + 1, 12, 31), f"{m.group(0).strip()} ({told[-1].text})"
+        return replace(
+            told[-1], on=on, precision="year", text=said, start=m.start(), end=m.end(), event=False
+        )
     if m.group("event"):
         word = _EVENT_WORDS[re.sub(r"\s+", " ", m.group("event").lower())]
         told = [d for d in told if word in text[max(paragraph_start, d.start - 80) : d.start].lower()]

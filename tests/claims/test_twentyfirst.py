@@ -83,3 +83,43 @@ def test_a_numbered_paragraph_after_a_count_is_no_repeat(eval_db: Path) -> None:
         (187, "parties", "IV-11", "1996-12-31"),
         (2, "signed_not_party", "IV-11", "1996-12-31"),
     ]
+
+
+def test_the_figure_risen_or_doubled_after_states_that_accepted_it(eval_db: Path) -> None:
+    text = (
+        "The Second Optional Protocol to the ICCPR entered into force in 1991. At first, ten states had "
+        "accepted it. Thirty years later, in 2021, the figure had risen to 89."
+    )
+    assert (89, "parties", "IV-12", "2021-12-31") in _checks(eval_db, text)
+    text = (
+        "The First Optional Protocol to the ICCPR came into force in March 1976. By 1990 fifty states had "
+        "ratified it, and by 2000 the number had doubled to 100."
+    )
+    assert _checks(eval_db, text) == [
+        (50, "parties", "IV-5", "1990-12-31"),
+        (100, "parties", "IV-5", "2000-12-31"),
+    ]
+
+
+def test_when_it_came_into_force_in_a_month_is_the_uns_day_of_it(eval_db: Path) -> None:
+    text = (
+        "When the Convention against Torture came into force in June 1987, only 21 states were bound by it."
+    )
+    assert _checks(eval_db, text) == [(21, "parties", "IV-9", "1987-06-26")]
+    # (a month that is not the one the UN gives dates nothing)
+    text = "When the Convention against Torture came into force in May 1987, only 21 states were bound by it."
+    assert _checks(eval_db, text) == [(21, "parties", "IV-9", None)]
+
+
+def test_the_following_year_is_the_year_after_the_one_told(eval_db: Path) -> None:
+    text = (
+        "The Optional Protocol to the Convention on the Rights of Persons with Disabilities entered into "
+        "force in 2008. The following year its parties numbered 55."
+    )
+    assert _checks(eval_db, text) == [(55, "parties", "IV-15-a", "2009-12-31")]
+    # ("next year" without "the" is the year after the text's own)
+    text = (
+        "The Convention on the Rights of Persons with Disabilities could take effect by early next year, "
+        "after Qatar became the 100th country to sign it."
+    )
+    assert _checks(eval_db, text) == [(100, "signatories", "IV-15", "2007-07-09")]  # Qatar's signature
