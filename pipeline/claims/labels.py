@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from pipeline.claims.asides import aside_matches
+from pipeline.claims.elided import elided_matches
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import CountMatch
 from pipeline.claims.numbers import (
@@ -224,7 +225,8 @@ _QUESTION = re.compile(
     r"\bhow\s+many\s+(?:(?:countries|states|nations|governments)\s+(?:have|has)\s+"
     r"(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?P<verb>signed|ratified|joined|acceded|become\s+part(?:y|ies)|banned)\b|"
-    r"(?:countries|states|nations)\s+(?:are|were)\s+(?:now\s+)?(?P<noun>part(?:y|ies)|states\s+parties)\b|"
+    r"(?:countries|states|nations)\s+(?:are|were)\s+(?:now\s+|actually\s+)?"
+    r"(?P<noun>part(?:y|ies)|states\s+parties|in|on\s+board|bound\s+by)\b|"
     rf"(?P<owned>{_NOUNS})\s+(?:does|do|did|has|have|had)\b)"
     r"(?P<tail>[^?\n]{0,120})\?|"
     rf"^[ \t]*(?:q\s*[:.]\s*)?(?:and|what\s+about|how\s+about)\s+(?P<more>{_NOUNS})\s*\?",
@@ -232,7 +234,10 @@ _QUESTION = re.compile(
 )
 _NUM_WORDS = rf"{DIGIT_NUMBER}|{WORD_NUMBER}"
 _ANSWER = re.compile(
-    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*)?"
+    r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*|(?-i:[A-Z][A-Za-z .]{1,30}):[ \t]*)?"
+    # ("As of 2023, 186.", "Um, eighty-eight, I think": what opens a spoken or written answer)
+    r"(?:(?:as\s+(?:of|at)\s+[^,.?\n]{1,40}|currently|today|so\s+far|to\s+date|at\s+present|well|um|uh)"
+    r"\s*,\s*)*"
     # ("A: Only around 60, mostly countries of origin")
     r"(?:(?:only|just)\s+)?(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"
     r"(?:a\s+(?=hundred\b))?(?P<num>" + _NUM_WORDS + r")"
@@ -269,7 +274,7 @@ def answer_matches(text: str) -> list[CountMatch]:
 
 def told_apart(text: str) -> list[CountMatch]:
     """The counts told apart from sentences: list headings, a table's columns, dot-leader lists, a label and
-    its colon, and a count told aside in brackets (asides.py)."""
+    its colon, a count told aside in brackets (asides.py), and one told with its verb left out (elided.py)."""
     return [
         *label_matches(text),
         *table_matches(text),
@@ -277,6 +282,7 @@ def told_apart(text: str) -> list[CountMatch]:
         *answer_matches(text),
         *colon_label_matches(text),
         *aside_matches(text),
+        *elided_matches(text),
     ]
 
 

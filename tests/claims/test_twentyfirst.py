@@ -123,3 +123,39 @@ def test_the_following_year_is_the_year_after_the_one_told(eval_db: Path) -> Non
         "after Qatar became the 100th country to sign it."
     )
     assert _checks(eval_db, text) == [(100, "signatories", "IV-15", "2007-07-09")]  # Qatar's signature
+
+
+def test_a_count_whose_verb_is_left_out_takes_the_act_told_before(eval_db: Path) -> None:
+    text = (
+        "The government signed the Optional Protocol to the Convention against Torture in 2009. We still "
+        "have not ratified it. Meanwhile, around eighty-three countries have."
+    )
+    assert _checks(eval_db, text, date(2017, 2, 9)) == [(83, "parties", "IV-9-b", "2017-02-09")]
+    text = (
+        "Individuals may complain only where the state has accepted the First Optional Protocol to the "
+        "ICCPR. That's about a hundred and seventeen states."
+    )
+    assert _checks(eval_db, text, date(2016, 3, 23)) == [(117, "parties", "IV-5", "2016-03-23")]
+
+
+def test_states_on_board_are_parties_but_not_a_groups_whole(eval_db: Path) -> None:
+    text = (
+        "It's the Optional Protocol on the involvement of children in armed conflict. And a hundred and "
+        "sixty-seven countries are on board."
+    )
+    assert _checks(eval_db, text, date(2018, 2, 12)) == [(167, "parties", "IV-11-b", "2018-02-12")]
+    text = (
+        "Five more states joined the Convention on Enforced Disappearance in 2024, and 17 of the continent's "
+        "54 states are now on board."
+    )
+    assert [f for f, _, _, _ in _checks(eval_db, text, date(2025, 1, 10))] == []
+
+
+def test_an_answer_opened_by_its_date_or_a_speakers_name(eval_db: Path) -> None:
+    text = "How many countries have ratified the CRPD? As of 2023, 186."
+    assert _checks(eval_db, text) == [(186, "parties", "IV-15", "2023-12-31")]
+    text = (
+        "QUESTION: How many countries are in the Second Optional Protocol to the ICCPR?\n"
+        "LECTURER: Um, eighty-eight, I think."
+    )
+    assert _checks(eval_db, text, date(2021, 3, 15)) == [(88, "parties", "IV-12", "2021-03-15")]
