@@ -337,29 +337,32 @@ def consequence_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> Da
     """ "On 28 June 2013 the Convention entered into force for Somalia, making it the 189th State Party":
     a count that the act told before it made ("making it", "bringing the total to") is of that act's day,
     even when the act is an event (an entry into force for one state) that dates no other count."""
-    return _day_before_lead(_CONSEQUENCE_LEAD, text, pos, sentence, dates)
+    return _day_before_lead(_CONSEQUENCE_LEAD, text, pos, sentence, dates, ("day",))
 
 
 def _day_before_lead(
-    lead: re.Pattern[str], text: str, pos: int, sentence: Span, dates: DateIndex
+    lead: re.Pattern[str], text: str, pos: int, sentence: Span, dates: DateIndex, precisions: tuple[str, ...]
 ) -> DateMention | None:
     """The last day told in the sentence before `pos`, when `lead` ends right before the count."""
     if not lead.search(text, sentence[0], pos):
         return None
-    days = [d for d in dates.within(sentence[0], pos) if d.precision == "day"]
+    days = [d for d in dates.within(sentence[0], pos) if d.precision in precisions]
     return days[-1] if days else None
 
 
-# "It opened for signature on 30 March 2007, when there were 82 signatories": the count of the day told.
+# "It opened for signature on 30 March 2007, when there were 82 signatories", "opened for signature in
+# February 2012, when 20 states signed it": the count of the day (or the month's last day) told.
 _WHEN_LEAD = re.compile(
-    r",\s*when\s+(?:there\s+(?:were|was)|it\s+(?:had|was)|the\s+[\w\s]{1,40}?\s+had)\b[^.;!?]{0,40}$", re.I
+    r",\s*when\s+(?:(?:there\s+(?:were|was)|it\s+(?:had|was)|the\s+[\w\s]{1,40}?\s+had)\b[^.;!?]{0,40}|"
+    r"(?:only\s+|just\s+|some\s+)?)$",
+    re.I,
 )
 
 
 def when_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> DateMention | None:
     """ "The Convention was opened for signature on 30 March 2007, when there were 82 signatories": a count
     told in a "when" clause after a day is of that day, even when the day is an event's."""
-    return _day_before_lead(_WHEN_LEAD, text, pos, sentence, dates)
+    return _day_before_lead(_WHEN_LEAD, text, pos, sentence, dates, ("day", "month"))
 
 
 # "A further 11 states have signed but not ratified it", "Another 17 states...": a count added to the last

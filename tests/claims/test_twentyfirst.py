@@ -159,3 +159,18 @@ def test_an_answer_opened_by_its_date_or_a_speakers_name(eval_db: Path) -> None:
         "LECTURER: Um, eighty-eight, I think."
     )
     assert _checks(eval_db, text, date(2021, 3, 15)) == [(88, "parties", "IV-12", "2021-03-15")]
+
+
+def test_when_states_signed_it_in_the_month_told(eval_db: Path) -> None:
+    text = (
+        "The third Optional Protocol to the Convention on the Rights of the Child opened for signature in "
+        "February 2012, when 20 states signed it at a ceremony in Geneva."
+    )
+    assert _checks(eval_db, text) == [(20, "signatories", "IV-11-d", "2012-02-29")]
+    # (a total brought "since April 2014, when ..." is no count of that month)
+    text = (
+        "Since April 2014, when you met my predecessor, seven States have become parties to the Optional "
+        "Protocol to the International Covenant on Economic, Social and Cultural Rights, bringing the total "
+        "to 20."
+    )
+    assert _checks(eval_db, text, date(2015, 3, 18)) == [(20, "parties", "IV-3-a", "2015-03-18")]
