@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from pipeline.claims.measures import MEASURE_PARTIES
 from pipeline.claims.model import CountMatch
+from pipeline.claims.not_counts import deed_after
 from pipeline.claims.numbers import QUALIFIERS, comparison_for, qualifier_key
 from pipeline.claims.sentences import Spans
 from pipeline.claims.unread import STATES_AFTER
@@ -62,8 +63,8 @@ def loose_count(
     semi = text.find(";", end, sentence[1])
     sentence = (max(sentence[0], text.rfind(";", sentence[0], start) + 1), semi if semi >= 0 else sentence[1])
     states = STATES_AFTER.match(text, end)
-    if states is None or any(sentence[0] <= r < sentence[1] for r in read):
-        return None
+    if states is None or any(sentence[0] <= r < sentence[1] for r in read) or deed_after(text, states.end()):
+        return None  # (nor "106 countries have now abolished the death penalty": a deed other than joining)
     clause = text[sentence[0] : sentence[1]]
     if _NOT_CONSENT.search(clause) or (_SIGNS.search(clause) and not _JOINS.search(clause)):
         return None

@@ -70,6 +70,8 @@ _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 St
     re.I,
 )
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
+_FURTHER_BARE = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$", re.I)
+_AUX = re.compile(r"\b(?:have|has|had|are|were|is|was)\b", re.I)
 # "117 other nations have now signed", said beside one that did so too: the whole less the subject.
 _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
 # "151 other nations have now signed", "ratified by 54 other nations", "Eight other States are signatories":
@@ -110,6 +112,8 @@ _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b|\n[ \t]*\n)[^.;:,]){0,100}?"
     r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
     r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|(?:will\s+)?meet|gathered|convened|"
+    # "At least 20 States parties maintain reservations to article 16"
+    r"(?:maintain(?:ed)?|entered|lodged|formulated|withdrawn)\s+(?:\w+\s+){0,2}?(?:reservations?|objections?)|"
     r"(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
@@ -131,6 +135,12 @@ _WHOLE_BEFORE = re.compile(
     r"\bparties\s*:\s*(?P<m>\d{2,3})\b",
     re.I,
 )
+
+
+def deed_after(text: str, end: int) -> bool:
+    """Do the words after a count ending at `end` tell a deed other than joining ("106 countries have now
+    abolished the death penalty")?"""
+    return _DEED_AFTER.match(text, end, end + 120) is not None
 
 
 def _part_that_did(text: str, m: CountMatch) -> bool:
@@ -162,7 +172,9 @@ _STILL_NEEDED = re.compile(
     # "The 188 States Parties are required to take the steps": a duty, not what is missing
     r"(?!\s+to\s+(?!(?:bring|enter|reach|trigger|achieve|make|allow|put)\b))|"
     r"" + STATES + r"\s+(?:required|needed)\s+to\s+(?:ratify|sign|join|accede)|"
-    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed))\b",
+    r"(?:more|other|further|additional)\s+\w+\s+(?:are|is)\s+(?:required|needed)|"
+    # "still some 110 ratifications short of universality": what is missing
+    r"(?:short|shy)\s+of)\b",
     re.I,
 )
 # "bringing the number of ratifications still required to 19": what is missing, told as a number of.
@@ -272,6 +284,13 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
     if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):
         return REASON_CHANGE
+    if (
+        m.kind == KIND_COUNT
+        and m.noun is None
+        and _FURTHER_BARE.search(before_q)
+        and not _AUX.search(m.phrase)
+    ):
+        return REASON_CHANGE  # "A further four ratified the Treaty too": the day's step
     if m.kind == KIND_COUNT and _ADDED_LIST_BEFORE.search(before_q):
         return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added
     if _BOTH_MEASURES_AFTER.match(text, m.end):
@@ -300,4 +319,4 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     return None
 
 
-__all__ = ["why_not_a_count"]
+__all__ = ["deed_after", "why_not_a_count"]

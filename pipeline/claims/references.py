@@ -40,8 +40,10 @@ GENERIC_REF = re.compile(
     # "the 160 States that have ratified the parent treaty": the parent of the protocol told before
     r"(?:the|its)\s+parent|the|this|that|"
     r"said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
-    # "to" before the rest of a title ("the Optional Protocol to the Convention"), not before a number
-    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b(?!\s+\d))",
+    # "to" before the rest of a title ("the Optional Protocol to the Convention"), not before a number or a
+    # day ("signed the Protocol on that day")
+    r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b"
+    r"(?!\s+\d|\s+(?:that|this|the\s+same)\s+(?:day|date|occasion)\b))",
     re.I,
 )
 

@@ -174,3 +174,39 @@ def test_when_states_signed_it_in_the_month_told(eval_db: Path) -> None:
         "to 20."
     )
     assert _checks(eval_db, text, date(2015, 3, 18)) == [(20, "parties", "IV-3-a", "2015-03-18")]
+
+
+def test_states_that_did_something_else_are_no_count(eval_db: Path) -> None:
+    text = (
+        "On this World Day Against the Death Penalty we welcome the progress made: 106 countries have now "
+        "abolished the death penalty in law for all crimes, and 88 states have bound themselves never to "
+        "reintroduce it by becoming parties to the Second Optional Protocol to the ICCPR."
+    )
+    assert [f for f, _, _, _ in _checks(eval_db, text, date(2019, 10, 10))] == [88]
+    text = (
+        "CEDAW, ratified by 189 States, has also drawn more reservations than any other treaty. At least 20 "
+        "States parties maintain reservations to article 16."
+    )
+    assert [f for f, _, _, _ in _checks(eval_db, text, date(2017, 3, 8))] == [189]
+    text = (
+        "Fifteen years after its adoption, the Optional Protocol to the Convention against Torture has 83 "
+        "States Parties, meaning it is still some 110 ratifications short of universality."
+    )
+    assert [f for f, _, _, _ in _checks(eval_db, text, date(2017, 6, 20))] == [83]
+
+
+def test_a_bare_count_in_the_simple_past_after_a_semicolon(eval_db: Path) -> None:
+    text = (
+        "On 30 March 2007, 82 States signed the Convention on the Rights of Persons with Disabilities; 44 "
+        "signed the Optional Protocol on that day as well."
+    )
+    assert _checks(eval_db, text) == [
+        (82, "signatories", "IV-15", "2007-03-30"),
+        (44, "signatories", "IV-15-a", "2007-03-30"),
+    ]
+    # ("A further four ratified the Treaty too": the day's step, no count)
+    text = (
+        "It was a big day for the Treaty on the Prohibition of Nuclear Weapons, with 6 new states signing. "
+        "A further four ratified the Treaty too."
+    )
+    assert _checks(eval_db, text, date(2018, 9, 27)) == []
