@@ -181,7 +181,7 @@ _BARE = re.compile(
     + _QUAL
     + _NUM
     + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?"
-    + r"(?:(?:have|has|had|having|are|were)\s+|(?=signed|ratified))"
+    + r"(?:(?:have|has|had|having|are|were)\s+|(?=signed|ratified|bound\s+by))"
     + _ADVERBS
     + _VERB,
     re.I,

@@ -55,10 +55,10 @@ _NTH_TO = re.compile(
     r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
     re.I,
 )
-# "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country": the Nth of those
-# the clause says joined (or signed).
+# "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country", "deposited its
+# instrument, making it the 164th party": the Nth of those the clause says joined (or signed).
 _NTH_AS = re.compile(
-    r"\bas\s+(?:the\s+|its\s+)?(?:"
+    r"\b(?:as|making\s+it(?=\s+the\s+\S+\s+party\b))\s+(?:the\s+|its\s+)?(?:"
     + _ORD
     + r")\s+(?P<noun>member(?:\s+states?)?|country|state|nation|signatory|party)\b"
     r"(?!\s+to\b)",

@@ -210,3 +210,19 @@ def test_a_bare_count_in_the_simple_past_after_a_semicolon(eval_db: Path) -> Non
         "A further four ratified the Treaty too."
     )
     assert _checks(eval_db, text, date(2018, 9, 27)) == []
+
+
+def test_making_it_the_nth_party_and_the_n_bound_by(eval_db: Path) -> None:
+    text = (
+        "South Africa yesterday deposited its instrument of ratification of the International Covenant on "
+        "Economic, Social and Cultural Rights, making it the 164th party, some twenty years after it signed."
+    )
+    assert _checks(eval_db, text, date(2015, 1, 13)) == [(164, "parties", "IV-3", "2015-01-12")]
+    text = (
+        "Protocol V on Explosive Remnants of War now has 96 High Contracting Parties, ten fewer than the 106 "
+        "bound by amended Protocol II on mines, booby-traps and other devices."
+    )
+    assert _checks(eval_db, text, date(2021, 11, 15)) == [
+        (96, "parties", "XXVI-2-d", "2021-11-15"),
+        (106, "parties", "XXVI-2-b", "2021-11-15"),
+    ]
