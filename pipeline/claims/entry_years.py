@@ -64,7 +64,7 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
                 told = list(_ENTRY_IN_YEAR.finditer(before, paragraph + 1)) or list(
                     _YEAR_THEN_ENTRY.finditer(before, paragraph + 1)
                 )
-            if told and c.date_source == "paragraph" and before.rfind(c.date_text or "") > told[-1].start():
+            if told and c.date_source == "paragraph" and before.rfind(c.date_text or "") >= told[-1].end():
                 told = []  # a day told after the entry into force, nearer the count, stands
             day = _entry_day(store, c.mtdsg_no) if told else None
             month = told[-1].groupdict().get("m") if told else None

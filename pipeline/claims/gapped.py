@@ -159,4 +159,21 @@ def accepted_under(text: str, counts: list[CountMatch], sentences: Spans) -> lis
     ]
 
 
-__all__ = ["accepted_under", "and_to", "count_before", "past_bare", "series"]
+# "The ICCPR has 173 States parties; the ICESCR, 171.": a treaty and a bare figure after a semicolon, the
+# count's verb and noun left out.
+_SEMICOLON_GAP = re.compile(
+    rf";\s*(?:and\s+)?(?:the|its)\s+(?!(?:first|second|third|former|latter)\b)[^;.:()]{{2,120}}?,\s*(?:(?:only|just|some)\s+)?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?=\s*(?:[.;]|$))",
+    re.I,
+)
+
+
+def semicolon_gap(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """The bare figures "; the ICESCR, 171." after a count in their sentence, of its measure."""
+    return [
+        CountMatch.exact(text, figure, before.measure, m.span("num"), m.span("num"))
+        for m, before, figure in _told_after(text, counts, sentences, _SEMICOLON_GAP)
+    ]
+
+
+__all__ = ["accepted_under", "and_to", "count_before", "past_bare", "semicolon_gap", "series"]

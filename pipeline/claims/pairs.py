@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.claims.clauses import ADVERBS
-from pipeline.claims.gapped import accepted_under, and_to, count_before, past_bare, series
+from pipeline.claims.gapped import accepted_under, and_to, count_before, past_bare, semicolon_gap, series
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -347,6 +347,7 @@ def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list
         *past_bare(text, counts, sentences),
         *and_to(text, counts, sentences),
         *accepted_under(text, counts, sentences),
+        *semicolon_gap(text, counts, sentences),
     ]
 
 

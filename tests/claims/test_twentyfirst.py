@@ -226,3 +226,25 @@ def test_making_it_the_nth_party_and_the_n_bound_by(eval_db: Path) -> None:
         (96, "parties", "XXVI-2-d", "2021-11-15"),
         (106, "parties", "XXVI-2-b", "2021-11-15"),
     ]
+
+
+def test_ten_states_had_ratified_it_by_then_of_an_entry_into_force_told_by_month(eval_db: Path) -> None:
+    text = (
+        "The Optional Protocol to the Convention on the Rights of the Child on a communications procedure "
+        "entered into force in April 2014. Ten States had ratified it by then, among them Germany and Spain."
+    )
+    assert _checks(eval_db, text) == [(10, "parties", "IV-11-d", "2014-04-14")]
+
+
+def test_a_treaty_and_a_bare_figure_after_a_semicolon(eval_db: Path) -> None:
+    text = (
+        "The International Covenant on Civil and Political Rights has 173 States parties; the International "
+        "Covenant on Economic, Social and Cultural Rights, 171."
+    )
+    assert _checks(eval_db, text) == [(173, "parties", "IV-4", None), (171, "parties", "IV-3", None)]
+    # ("the second, abolishing the death penalty, 83": which second is not told by a name; left unread)
+    text = (
+        "The first Optional Protocol to the International Covenant on Civil and Political Rights has 116 "
+        "States parties; the second, abolishing the death penalty, 83."
+    )
+    assert [f for f, _, _, _ in _checks(eval_db, text)] == [116]
