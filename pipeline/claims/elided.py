@@ -34,6 +34,11 @@ _ON_BOARD = re.compile(
     re.I,
 )
 
+_GATED = (
+    (_HAVE, re.compile(r"\b(?:have|has|had)(?:\s+(?:too|as\s+well|already))?\s*(?:[.!;,]|\s[—–])", re.I)),
+    (_THATS, re.compile(r"\b(?:that['’]s|that\s+is|that\s+makes|which\s+makes)\s", re.I)),
+    (_ON_BOARD, re.compile(r"\bon\s+board\b", re.I)),
+)
 _WHOLE_OF = re.compile(r"\b(?:of|among)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+)?$", re.I)
 
 
@@ -51,7 +56,9 @@ def elided_matches(text: str) -> list[CountMatch]:
     """The counts told with their verb left out ("N countries have.", "That's N states") of the measure the
     act told just before gives (none told: no count), and those "on board"."""
     out = []
-    for pattern in (_HAVE, _THATS, _ON_BOARD):
+    for pattern, word in _GATED:
+        if word.search(text) is None:
+            continue  # (each pattern tries a number at every word: only where its words are told)
         for m in pattern.finditer(text):
             if _WHOLE_OF.search(text, max(0, m.start() - 40), m.start("num")):
                 continue  # "17 of the continent's 54 states are now on board": the group's whole
