@@ -274,8 +274,10 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         return None
     if other_day and c.claimed_on is not None and day not in days_told:
         return None
-    if period and not (c.claimed_on and day <= c.claimed_on and day.year == c.claimed_on.year):
-        return None  # "In 1990, Ghana ratified it, becoming the first": only an act within the year told
+    if period and day.year not in {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", c.sentence or "")}:
+        # "In 1990, Ghana ratified it, becoming the first": only an act within a year told ("signed in 1997
+        # and ratified in 2001, becoming the 144th state party": the ratification's)
+        return None
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
     return replace(c, measure=measure, claimed_on=day, date_text=note, date_source="record")
 

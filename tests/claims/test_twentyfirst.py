@@ -248,3 +248,11 @@ def test_a_treaty_and_a_bare_figure_after_a_semicolon(eval_db: Path) -> None:
         "States parties; the second, abolishing the death penalty, 83."
     )
     assert [f for f, _, _, _ in _checks(eval_db, text)] == [116]
+
+
+def test_an_ordinal_after_a_signature_and_a_ratification_told_by_year(eval_db: Path) -> None:
+    text = (
+        "The International Covenant on Economic, Social and Cultural Rights entered into force on 3 January "
+        "1976. China signed in 1997 and ratified in 2001, becoming the 144th state party."
+    )
+    assert _checks(eval_db, text) == [(144, "parties", "IV-3", "2001-03-27")]  # China's ratification
