@@ -87,7 +87,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "textyear",
         re.compile(
-            r"\b(?:by|at|as\s+of)\s+the\s+(?P<edge>end|close|start|beginning)\s+of\s+(?P<which>last|this)\s+year\b",
+            r"\b(?:by|at|as\s+of|up\s+to)\s+the\s+(?P<edge>end|close|start|beginning)\s+of\s+(?P<which>last|this)\s+year\b",
             re.I,
         ),
     ),
@@ -112,13 +112,15 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A bare year dates a claim only behind a preposition: "in 2009", "as of 2021", "by the end of 2020",
-    # "as of end-2019", "in late 2019".
+    # "as of end-2019", "in late 2019", "In its 2015 report, the Monitor found that 162 states had joined".
     (
         "year",
         re.compile(
             r"\b(?:in|as\s+of|as\s+at|as\s+on|at|by|since|until|till|through|during|end\s+of|"
             r"cut-?off|cutoff)\s+(?:the\s+(?:end|close)\s+of\s+(?:the\s+year\s+)?|(?:the\s+)?(?:end|late|year-end)[-\s]|"
-            r"the\s+year\s+)?" + _YEAR + r"\b",
+            r"the\s+year\s+|(?:its|their|our)\s+(?=\d{4}\s+(?:[\w-]+\s+)?(?:report|review|survey|study|edition)\b))?"
+            + _YEAR
+            + r"\b",
             re.I,
         ),
     ),
@@ -199,8 +201,6 @@ def _overlaps(taken: list[Span], start: int, end: int) -> bool:
 
 
 _RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|was|were|been)[ \t]*$", re.I)
-
-
 _SEASON_ENDS = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
 # What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021"; the first of two days
 # ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").

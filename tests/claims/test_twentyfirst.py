@@ -256,3 +256,14 @@ def test_an_ordinal_after_a_signature_and_a_ratification_told_by_year(eval_db: P
         "1976. China signed in 1997 and ratified in 2001, becoming the 144th state party."
     )
     assert _checks(eval_db, text) == [(144, "parties", "IV-3", "2001-03-27")]  # China's ratification
+
+
+def test_a_reports_year_and_the_end_of_last_year_it_covers(eval_db: Path) -> None:
+    text = "In its 2015 report, the Monitor found that 162 states had joined the Mine Ban Treaty."
+    assert _checks(eval_db, text, date(2019, 11, 21)) == [(162, "parties", "XXVI-5", "2015-12-31")]
+    text = (
+        "The Committee's annual report, which covers the period up to the end of last year, records that 182 "
+        "States have ratified the International Convention on the Elimination of All Forms of Racial "
+        "Discrimination."
+    )
+    assert _checks(eval_db, text, date(2021, 3, 21)) == [(182, "parties", "IV-2", "2020-12-31")]
