@@ -102,6 +102,30 @@ def colon_label_matches(text: str) -> list[CountMatch]:
     return out
 
 
+# "By the numbers" lists, the figure first: "162 - states parties", "196: States parties", "1: signatory yet
+# to ratify (the United States)".
+_NUMBER_FIRST = re.compile(
+    r"^[ \t*•·-]*(?P<num>\d{1,3})[ \t]*(?::|[-–—])[ \t]+(?P<label>states?[\s-]+parties|parties|ratifications|"
+    r"signatories|signatures|(?P<only>signator(?:y|ies)\s+(?:yet\s+to|that\s+(?:has|have)\s+(?:yet\s+to|not))\s+ratif\w*|"
+    r"signed\s+but\s+not\s+(?:yet\s+)?ratified))\b",
+    re.I | re.M,
+)
+
+
+def number_first_matches(text: str) -> list[CountMatch]:
+    """The counts of "by the numbers" lists, each as a row of data."""
+    return [
+        _row(
+            text,
+            int(m.group("num")),
+            MEASURE_SIGNED_NOT_PARTIES if m.group("only") else measure_for(m.group("label"), ""),
+            m.span(),
+            m.span("num"),
+        )
+        for m in _NUMBER_FIRST.finditer(text)
+    ]
+
+
 # A table's header row: cells between "|" or tabs, at least one of them a measure's words.
 _CELL = re.compile(r"[^|\t\n]+")
 _MEASURE_HEADER = re.compile(
@@ -281,6 +305,7 @@ def told_apart(text: str) -> list[CountMatch]:
         *leader_matches(text),
         *answer_matches(text),
         *colon_label_matches(text),
+        *number_first_matches(text),
         *aside_matches(text),
         *elided_matches(text),
     ]

@@ -267,3 +267,19 @@ def test_a_reports_year_and_the_end_of_last_year_it_covers(eval_db: Path) -> Non
         "Discrimination."
     )
     assert _checks(eval_db, text, date(2021, 3, 21)) == [(182, "parties", "IV-2", "2020-12-31")]
+
+
+def test_by_the_numbers_lists_with_the_figure_first(eval_db: Path) -> None:
+    text = (
+        "The CRC at 30, in figures\n"
+        "196: States parties, more than any other human rights treaty\n"
+        "140: signatories\n"
+        "1: signatory yet to ratify (the United States)\n"
+        "3: optional protocols\n"
+        "54: articles"
+    )
+    assert _checks(eval_db, text, date(2019, 11, 20)) == [
+        (196, "parties", "IV-11", "2019-11-20"),
+        (140, "signatories", "IV-11", "2019-11-20"),
+        (1, "signed_not_party", "IV-11", "2019-11-20"),
+    ]
