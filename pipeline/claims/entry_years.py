@@ -32,7 +32,7 @@ _INTO_FORCE = r"(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect
 # An entry into force told with its year alone, or its month: "entered into force in 2003", "came into force
 # in June 1987", "in 1987 the Convention entered into force".
 _ENTRY_IN_YEAR = re.compile(
-    rf"\b{_INTO_FORCE}\b[^.;\d]{{0,40}}?\bin\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>(?:19|20)\d\d)\b(?![^.;]{{0,4}}\d)",
+    rf"\b{_INTO_FORCE}\b(?:(?!\s(?:on\s+)?this\s+day\b)[^.;\d]){{0,40}}?\bin\s+(?:(?P<m>{MONTH_NAMES})\s+)?(?P<y>(?:19|20)\d\d)\b(?![^.;]{{0,4}}\d)",
     re.I,
 )
 # (the year before it only when none is told after it: "adopted in 2013, entered into force in 2014")

@@ -173,15 +173,14 @@ _ACTIVE = re.compile(
     + _VERB,
     re.I,
 )
-# No noun, the participants clear from what came before: "of which 166 have also ratified it", "and 54 have
-# ratified it", "Out of 195 States, 183 have so far signed", "...; 44 signed the Optional Protocol".
+# No noun, the participants being clear from what came before: "of which 166 have also ratified it",
+# "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with|the|now|today)"
     r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"  # ("far fewer than the 193 that have joined it")
     + _QUAL
     + _NUM
-    + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?"
-    + r"(?:(?:have|has|had|having|are|were)\s+|(?=signed|ratified|bound\s+by))"
+    + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having|are|were)\s+)"
     + _ADVERBS
     + _VERB,
     re.I,

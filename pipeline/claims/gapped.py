@@ -83,10 +83,12 @@ def series(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountM
 # the Optional Protocol": a bare figure and its verb in the past, told of a treaty, after a count told in its
 # sentence or the one before.
 # ("... Forty-eight states signed it, and today 78 are parties": a bare figure of those who are parties)
+# ("...; 44 signed the Optional Protocol on that day", "ten fewer than the 106 bound by amended Protocol II")
 _PAST_BARE = re.compile(
-    rf"(?:(?<=[.!?]\s)|\band\s+|,\s*(?:and\s+)?|\bwhile\s+|\bwhereas\s+)(?:(?:today|now|currently)\s+)?"
-    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:(?P<verb>signed|ratified|acceded\s+to|joined)\s+"
-    r"(?=(?:its|the|this|it)\b)|(?:are|were)\s+(?:now\s+)?(?:states\s+)?part(?:y|ies)\b(?!\s+to\s+(?:the|this)\b))",
+    rf"(?:(?<=[.!?]\s)|\band\s+|,\s*(?:and\s+)?|;\s*|\bwhile\s+|\bwhereas\s+|\bthe\s+(?=\S+\s+bound\s+by))"
+    rf"(?:(?:today|now|currently)\s+)?(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:(?P<verb>signed|ratified|"
+    r"acceded\s+to|joined|bound\s+by)\s+(?=(?:its|the|this|it|amended)\b)|"
+    r"(?:are|were)\s+(?:now\s+)?(?:states\s+)?part(?:y|ies)\b(?!\s+to\s+(?:the|this)\b))",
     re.I,
 )
 

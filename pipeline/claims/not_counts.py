@@ -288,6 +288,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         m.kind == KIND_COUNT
         and m.noun is None
         and _FURTHER_BARE.search(before_q)
+        and m.number_start <= m.start + len(m.qualifier or "") + 1  # (not "signed by an additional 20")
         and not _AUX.search(m.phrase)
     ):
         return REASON_CHANGE  # "A further four ratified the Treaty too": the day's step
