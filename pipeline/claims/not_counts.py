@@ -70,8 +70,6 @@ _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 St
     re.I,
 )
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
-_FURTHER_BARE = re.compile(r"\b(?:a\s+further|an\s+additional)\s+$", re.I)
-_AUX = re.compile(r"\b(?:have|has|had|are|were|is|was)\b", re.I)
 # "117 other nations have now signed", said beside one that did so too: the whole less the subject.
 _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
 # "151 other nations have now signed", "ratified by 54 other nations", "Eight other States are signatories":
@@ -284,14 +282,6 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
     if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):
         return REASON_CHANGE
-    if (
-        m.kind == KIND_COUNT
-        and m.noun is None
-        and _FURTHER_BARE.search(before_q)
-        and m.number_start <= m.start + len(m.qualifier or "") + 1  # (not "signed by an additional 20")
-        and not _AUX.search(m.phrase)
-    ):
-        return REASON_CHANGE  # "A further four ratified the Treaty too": the day's step
     if m.kind == KIND_COUNT and _ADDED_LIST_BEFORE.search(before_q):
         return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added
     if _BOTH_MEASURES_AFTER.match(text, m.end):
