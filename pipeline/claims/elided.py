@@ -17,9 +17,16 @@ from pipeline.claims.noun_frames import done_before
 from pipeline.claims.numbers import NUM, QUAL, comparison_for, parse_number, qualifier_key
 
 # "around eighty-three countries have.", "Sixty states have, including ...": the auxiliary ends the clause.
+_AUX_ENDS = r"(?:have|has|had)(?:\s+(?:too|as\s+well|already))?"
 _HAVE = re.compile(
-    r"(?<![\w,.-])" + QUAL + NUM + r"\s+" + STATES + r"\s+(?:have|has|had)(?:\s+(?:too|as\s+well|already))?"
-    r"(?=\s*(?:[.!;]|,\s*(?:including|among\s+them|too)\b|\s[—–]))",
+    r"(?<![\w,.-])"
+    + QUAL
+    + NUM
+    + r"\s+"
+    + STATES
+    + r"\s+"
+    + _AUX_ENDS
+    + r"(?=\s*(?:[.!;]|,\s*(?:including|among\s+them|too)\b|\s[—–]))",
     re.I,
 )
 # "That's about a hundred and seventeen states.": those who did what was told just before.
@@ -35,7 +42,7 @@ _ON_BOARD = re.compile(
 )
 
 _GATED = (
-    (_HAVE, re.compile(r"\b(?:have|has|had)(?:\s+(?:too|as\s+well|already))?\s*(?:[.!;,]|\s[—–])", re.I)),
+    (_HAVE, re.compile(r"\b" + _AUX_ENDS + r"\s*(?:[.!;,]|\s[—–])", re.I)),
     (_THATS, re.compile(r"\b(?:that['’]s|that\s+is|that\s+makes|which\s+makes)\s", re.I)),
     (_ON_BOARD, re.compile(r"\bon\s+board\b", re.I)),
 )
