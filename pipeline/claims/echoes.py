@@ -98,6 +98,7 @@ def echoes(
             number_start=a,
             number_end=b,
             line=lines.line(a),
+            link="previous",  # (told: "the treaty of the claim before it")
             sentence=re.sub(r"\s+", " ", text[sentence[0] : sentence[1]].strip()) or c.sentence,
         )
         taken.add(a)
