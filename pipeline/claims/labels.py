@@ -107,7 +107,9 @@ def colon_label_matches(text: str) -> list[CountMatch]:
 _NUMBER_FIRST = re.compile(
     r"^[ \t*•·-]*(?P<num>\d{1,3})[ \t]*(?::|[-–—])[ \t]+(?P<label>states?[\s-]+parties|parties|ratifications|"
     r"signatories|signatures|(?P<only>signator(?:y|ies)\s+(?:yet\s+to|that\s+(?:has|have)\s+(?:yet\s+to|not))\s+ratif\w*|"
-    r"signed\s+but\s+not\s+(?:yet\s+)?ratified))\b",
+    r"signed\s+but\s+not\s+(?:yet\s+)?ratified))\b"
+    # (a label, not a sentence: "2 - Parties shall take measures" is an article's paragraph)
+    r"(?=[ \t]*(?:$|[(,;.]|(?:by|as\s+of|as\s+at|in|at|since|to)\b))",
     re.I | re.M,
 )
 

@@ -283,3 +283,6 @@ def test_by_the_numbers_lists_with_the_figure_first(eval_db: Path) -> None:
         (140, "signatories", "IV-11", "2019-11-20"),
         (1, "signed_not_party", "IV-11", "2019-11-20"),
     ]
+    # (an article's numbered paragraph is no row: "2 - Parties shall take all appropriate measures")
+    text = "Article 4 of the Convention on the Rights of the Child\n2 - Parties shall take all appropriate measures."
+    assert _checks(eval_db, text, date(2019, 11, 20)) == []
