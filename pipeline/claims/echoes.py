@@ -36,6 +36,7 @@ _ECHO_CLOSES = re.compile(
     re.I,
 )
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A numbered paragraph or item at a line's start ("2. The Committee held ..."): no echo.
 _ITEM = re.compile(r"[ \t]*\d+[.)]")
 
@@ -46,8 +47,8 @@ def _echo_before(text: str, claim: Claim, sentences: Spans) -> re.Match[str] | N
     if i < 1 or text[sentences.spans[i][0] : claim.start].strip(" \t\"'“‘—–-"):
         return None
     start, end = sentences.spans[i - 1]
-    if re.search(r"\n[ \t]*\n", text[end : sentences.spans[i][0]]):
-        return None
+    if _PARAGRAPH_BREAK.search(text, end, sentences.spans[i][0]):
+        return None  # a paragraph apart
     return _ECHO_CLOSES.search(text, max(start, end - 80), end)
 
 
@@ -61,7 +62,7 @@ def _echo_at(text: str, claim: Claim, sentences: Spans) -> re.Match[str] | None:
         return None
     lo = sentences.spans[i][1]
     start, end = sentences.spans[i + 1]
-    if re.search(r"\n[ \t]*\n", text[lo:start]):
+    if _PARAGRAPH_BREAK.search(text, lo, start):
         return None  # a paragraph apart
     return _ECHO_OPENS.match(text, start, end)
 

@@ -8,13 +8,12 @@ are on board" (joined: parties).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from pipeline.claims.clauses import STATES
 from pipeline.claims.measures import measure_for
 from pipeline.claims.model import CountMatch
 from pipeline.claims.noun_frames import done_before
-from pipeline.claims.numbers import NUM, QUAL, comparison_for, parse_number, qualifier_key
+from pipeline.claims.numbers import NUM, QUAL, parse_number, qualified
 
 # "around eighty-three countries have.", "Sixty states have, including ...": the auxiliary ends the clause.
 _AUX_ENDS = r"(?:have|has|had)(?:\s+(?:too|as\s+well|already))?"
@@ -55,8 +54,7 @@ def _count(text: str, m: re.Match[str], measure: str) -> CountMatch | None:
     except ValueError:
         return None
     told = CountMatch.exact(text, figure, measure, m.span(), m.span("num"), phrase_from=m.start("num"))
-    qual = m.group("qual")
-    return replace(told, comparison=comparison_for(qual), qualifier=qualifier_key(qual)) if qual else told
+    return qualified(told, m.group("qual"))
 
 
 def elided_matches(text: str) -> list[CountMatch]:

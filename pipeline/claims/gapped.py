@@ -119,7 +119,7 @@ _AND_TO = re.compile(
 _PARTY_TO = re.compile(r"\b(?:part(?:y|ies)|signator(?:y|ies)|acceded)\s+to$", re.I)
 
 
-def _told_after(
+def told_after(
     text: str, counts: list[CountMatch], sentences: Spans, pattern: re.Pattern[str]
 ) -> Iterator[tuple[re.Match[str], CountMatch, int]]:
     """(match, the count before it in its sentence, figure) for each bare figure `pattern` finds after a
@@ -136,7 +136,7 @@ def and_to(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountM
     """The bare figures "and 165 to the ICESCR" after a count told "party to" a treaty in its sentence."""
     return [
         CountMatch.exact(text, figure, before.measure, m.span("num"), m.span("num"))
-        for m, before, figure in _told_after(text, counts, sentences, _AND_TO)
+        for m, before, figure in told_after(text, counts, sentences, _AND_TO)
         if _PARTY_TO.search(before.phrase)
     ]
 
@@ -156,7 +156,7 @@ def accepted_under(text: str, counts: list[CountMatch], sentences: Spans) -> lis
     parties in their sentence: parties (of the protocol named after them)."""
     return [
         CountMatch.exact(text, figure, MEASURE_PARTIES, (m.start("num"), m.end()), m.span("num"))
-        for m, before, figure in _told_after(text, counts, sentences, _ACCEPTED_UNDER)
+        for m, before, figure in told_after(text, counts, sentences, _ACCEPTED_UNDER)
         if before.measure == MEASURE_PARTIES
     ]
 
@@ -174,8 +174,8 @@ def semicolon_gap(text: str, counts: list[CountMatch], sentences: Spans) -> list
     """The bare figures "; the ICESCR, 171." after a count in their sentence, of its measure."""
     return [
         CountMatch.exact(text, figure, before.measure, m.span("num"), m.span("num"))
-        for m, before, figure in _told_after(text, counts, sentences, _SEMICOLON_GAP)
+        for m, before, figure in told_after(text, counts, sentences, _SEMICOLON_GAP)
     ]
 
 
-__all__ = ["accepted_under", "and_to", "count_before", "past_bare", "semicolon_gap", "series"]
+__all__ = ["accepted_under", "and_to", "count_before", "past_bare", "semicolon_gap", "series", "told_after"]

@@ -19,9 +19,8 @@ from pipeline.claims.numbers import (
     DIGIT_NUMBER,
     QUALIFIERS,
     WORD_NUMBER,
-    comparison_for,
     parse_number,
-    qualifier_key,
+    qualified,
 )
 from pipeline.text import alternation
 
@@ -291,10 +290,7 @@ def answer_matches(text: str) -> list[CountMatch]:
         told = CountMatch.exact(
             text, parse_number(a.group("num")), measure, (q.start(), a.end()), a.span("num")
         )
-        qual = a.group("qual")
-        out.append(
-            replace(told, comparison=comparison_for(qual), qualifier=qualifier_key(qual)) if qual else told
-        )
+        out.append(qualified(told, a.group("qual")))
     return out
 
 

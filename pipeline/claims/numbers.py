@@ -7,6 +7,8 @@ an atomic group of at most eight words, so a page of "one one one ..." costs the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from pipeline.text import (
     FIRST_NUMBER_WORDS_PATTERN,
@@ -19,6 +21,9 @@ from pipeline.text import (
     parse_ordinal,
 )
 from pipeline.text import parse_number as _parse_words
+
+if TYPE_CHECKING:
+    from pipeline.claims.model import CountMatch
 
 _W = r"(?:" + NUMBER_WORDS_PATTERN + r")\b"
 _W_FIRST = r"(?:" + FIRST_NUMBER_WORDS_PATTERN + r")\b"
@@ -118,6 +123,11 @@ def comparison_for(qual: str | None) -> str:
     return QUALIFIERS[key] if key else "="
 
 
+def qualified(told: CountMatch, qual: str | None) -> CountMatch:
+    """A count read with the qualifier told before its number ("around eighty-three"), if any."""
+    return replace(told, comparison=comparison_for(qual), qualifier=qualifier_key(qual)) if qual else told
+
+
 def parse_number(text: str) -> int:
     """pipeline.text.parse_number, with a dash between number words read as a hyphen ("Twenty—eight") and
     the article of "a hundred and forty" left out."""
@@ -177,5 +187,6 @@ __all__ = [
     "ordinal_of",
     "parse_number",
     "parse_ordinal",
+    "qualified",
     "qualifier_key",
 ]

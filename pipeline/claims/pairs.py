@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.claims.clauses import ADVERBS
-from pipeline.claims.gapped import accepted_under, and_to, count_before, past_bare, semicolon_gap, series
+from pipeline.claims.gapped import (
+    accepted_under,
+    and_to,
+    count_before,
+    past_bare,
+    semicolon_gap,
+    series,
+    told_after,
+)
 from pipeline.claims.measures import (
     MEASURE_PARTIES,
     MEASURE_SIGNATORIES,
@@ -265,18 +273,11 @@ _NOT_YET = re.compile(
 
 def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
     """The signatories not yet parties told right after a count of all signatories, in its sentence."""
-    out = []
-    for m in _NOT_YET.finditer(text):
-        i = sentences.index(m.start("num"))
-        whole = count_before(counts, m.start(), sentences=sentences, told_in=(i,))
-        if whole is None or whole.measure != MEASURE_SIGNATORIES:
-            continue
-        figure = parse_number(m.group("num"))
-        if is_year(figure, m.group("num")) or figure >= whole.figure:
-            continue
-        span = (m.start("num"), m.end())
-        out.append(CountMatch.exact(text, figure, MEASURE_SIGNED_NOT_PARTIES, span, m.span("num")))
-    return out
+    return [
+        CountMatch.exact(text, figure, MEASURE_SIGNED_NOT_PARTIES, (m.start("num"), m.end()), m.span("num"))
+        for m, whole, figure in told_after(text, counts, sentences, _NOT_YET)
+        if whole.measure == MEASURE_SIGNATORIES and figure < whole.figure
+    ]
 
 
 # "The CRPD has been ratified by 193 states and its Optional Protocol by 108", "... has 172 parties, while
