@@ -40,6 +40,19 @@ _BARE = re.compile(
     + r")(?=\s*(?:[.,;:)]|$)|\s+(?:to\s+do\s+so|to\s+(?:sign|ratify|accede|join)|in\s+the\s+world|on|in)\b)",
     re.I,
 )
+# "Guatemala supplied the twentieth in March 2003", "Colombia's ratification was its 100th", "the tenth came
+# from Costa Rica", "the twentieth, by Guatemala, was deposited", "was the 186th deposited with the
+# Secretary-General", "ranks 171st among the States Parties", "and the 88th to the latter": an ordinal whose
+# noun is left out, the Nth act told of a state, whatever the verb. Only an ordinal in digits or from
+# "tenth" up ("the second, aimed at abolishing the death penalty" is a protocol).
+_BARE_NOUN = re.compile(
+    r"\b(?:(?:the|its|their|our)\s+(?:decisive\s+|crucial\s+)?|(?:ranks?|ranked|ranking|becomes?|became|becoming)\s+)"
+    r"(?:"
+    + ORD
+    + r")(?=\s*(?:[.,;:)!—–]|$)|\s+(?:to\s+be\s+(?:deposited|received|lodged)|in|on|for|received|deposited|"
+    r"lodged|registered|when|among|came|was|with|from|after|by|to\s+(?:the\s+)?(?:latter|former|other))\b)",
+    re.I,
+)
 _SIGNS = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:to\s+sign\b|signing\b|signed\b)", re.I)
 LOWEST, HIGHEST = 2, 250
 # A pledge, a plan or a hope before the ordinal: what is to come, not a count.
@@ -56,21 +69,31 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
     sentence about a treaty whose number no earlier stage took (`taken`: the starts of the numbers read or
     listed)."""
     out = []
-    for m in sorted([*_LOOSE.finditer(text), *_BARE.finditer(text)], key=lambda m: m.start()):
+    seen: set[int] = set()
+    matches = [*_LOOSE.finditer(text), *_BARE.finditer(text), *_BARE_NOUN.finditer(text)]
+    for m in sorted(matches, key=lambda m: m.start()):
         try:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
         start, end = m.span(group)
         end += 2 if group == "num" else 0  # the whole token, "31st", not "31" (an annotation goes after it)
-        if start in taken or not LOWEST <= figure <= HIGHEST:
+        if start in taken or start in seen or not LOWEST <= figure <= HIGHEST:
             continue
+        if m.re is _BARE_NOUN and (
+            (group == "word" and figure < 10)
+            or _TIMES_AFTER.match(text, end)
+            or (figure <= 31 and _DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+        ):
+            continue  # "the second, aimed at", "the 20th in a row", "deposited on the 14th."
         i = sentences.index(start)
         if i < 0:
             continue
         lo, hi = sentences.spans[i]
-        if not TREATY_WORDS.search(text, lo, hi) or _PLEDGE.search(text, lo, start):
+        told = TREATY_WORDS.search(text, lo, hi) or (m.re is _BARE_NOUN and _told_before(text, sentences, i))
+        if not told or _PLEDGE.search(text, lo, start):
             continue  # no treaty word; "pledged that it will be acceding to become the 163rd state"
+        seen.add(start)
         noun = (m.groupdict().get("noun") or "").lower()
         # the noun ("10th signatory"), the verb after ("84th state to sign"), or, with no noun, the verb of
         # its clause ("was due to sign shortly, making it the 63rd")
@@ -83,6 +106,20 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
         out.append((figure, measure, m.start(), m.end(), start, end))
     return out
+
+
+# "the 20th in a row", "the 14th on the list of", "the 10th in the world to": what ranks no consent.
+_DAY_BEFORE = re.compile(r"\b(?:on|by|from|until|since|before|after)\s+$", re.I)
+_TIMES_AFTER = re.compile(r"\s+(?:in\s+a\s+row|in\s+(?:the\s+)?(?:line|queue|world|region))\b", re.I)
+
+
+def _told_before(text: str, sentences: Spans, i: int) -> bool:
+    """Does the sentence before sentence i, in the same paragraph, use a treaty word ("The Convention needed
+    twenty ratifications. Guatemala provided the twentieth.")?"""
+    if i == 0:
+        return False
+    lo, hi = sentences.spans[i - 1]
+    return "\n\n" not in text[hi : sentences.spans[i][0]] and TREATY_WORDS.search(text, lo, hi) is not None
 
 
 # An ordinal that ranks or names something other than a state's act: "the 21st century", "its 10th

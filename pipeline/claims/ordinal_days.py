@@ -335,11 +335,23 @@ def _within_a_month(said: tuple[int, int], day: date) -> bool:
     return False
 
 
+# A month and year, or a year alone, as a sentence dates an act: "June 2011", "in 2016".
+_MONTH_OR_YEAR = re.compile(rf"(?:in\s+)?(?:(?P<month>{MONTH_NAMES})\.?\s+)?(?P<year>(?:19|20)\d\d)", re.I)
+
+
+def _within(day: date, told: re.Match[str]) -> bool:
+    """Is `day` in the month (or year) the sentence told?"""
+    month = told.group("month")
+    return day.year == int(told.group("year")) and (not month or MONTHS[month.lower()] == day.month)
+
+
 def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
     """An ordinal left to the record ("Honduras becomes 50th nation to ratify"), dated by the act of each
     state its sentence names (its consent, or its signature for a count of signatories); none when the
-    sentence dates it itself."""
-    if c.mtdsg_no is None or c.date_source == "sentence":
+    sentence dates it itself to the day ("Tunisia's, lodged in June 2011, was the sixtieth": its act's day
+    in that month)."""
+    told = _MONTH_OR_YEAR.fullmatch(c.date_text or "") if c.date_source == "sentence" else None
+    if c.mtdsg_no is None or (c.date_source == "sentence" and told is None):
         return []
     if c.measure not in (MEASURE_PARTIES, MEASURE_SIGNATORIES):
         return []
@@ -348,7 +360,7 @@ def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
     named = list(dict.fromkeys(_states_in(c.sentence or "")))
     for iso3 in named or (_pointed_back(c, text, _sentence_start(c, text)) if text else []):
         day = _act_day(store, c.mtdsg_no, iso3, column)
-        if day is not None:
+        if day is not None and (told is None or _within(day, told)):
             note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
             out.append(replace(c, claimed_on=day, date_text=note, date_source="record"))
     return out

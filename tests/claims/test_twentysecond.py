@@ -1,0 +1,60 @@
+"""Twenty-second pass (issue 21). One test per rule, on hand-written sentences.
+
+This pass's rules are general shapes, each read across a whole class of sentences rather than one
+source's wording: an ordinal whose noun is left out, borne out by the record; and a list of treaties with
+their counts, the noun and verb of each item after the first left out. None came from `test/`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.claims.readers import checks as _checks
+
+
+def test_an_ordinal_whose_noun_is_left_out_is_the_named_states_place(eval_db: Path) -> None:
+    # the state named supplied the Nth consent, whatever the verb; dated by the record's day for its act
+    text = (
+        "The Optional Protocol to the Convention against Torture has been ratified widely. Tunisia's instrument, "
+        "lodged in June 2011, was the sixtieth received."
+    )
+    assert _checks(eval_db, text) == [(60, "parties", "IV-9-b", "2011-06-29")]
+    text = "Ghana supplied the 82nd in 2016, a year of several ratifications of the Optional Protocol to CAT."
+    assert _checks(eval_db, text) == [(82, "parties", "IV-9-b", "2016-09-23")]
+
+
+def test_an_ordinal_told_after_a_sentence_about_the_treaty(eval_db: Path) -> None:
+    # the sentence before, in the same paragraph, says what is counted
+    text = (
+        "The Chemical Weapons Convention is the most widely joined disarmament treaty. Iraq's was the "
+        "186th, deposited in January 2009."
+    )
+    assert _checks(eval_db, text) == [(186, "parties", "XXVI-3", "2009-01-13")]
+    # ... not across a paragraph break
+    text = (
+        "The Chemical Weapons Convention is the most widely joined disarmament treaty.\n\n"
+        "Iraq's was the 186th, deposited in January 2009."
+    )
+    assert _checks(eval_db, text) == []
+
+
+def test_an_ordinal_that_brought_the_treaty_into_force_is_its_threshold(eval_db: Path) -> None:
+    text = (
+        "The Enforced Disappearance Convention needed twenty ratifications. Iraq deposited the twentieth "
+        "in November 2010."
+    )
+    assert _checks(eval_db, text) == [(20, "parties", "IV-16", None), (20, "parties", "IV-16", None)]
+
+
+def test_ordinals_that_rank_no_consent_are_not_read(eval_db: Path) -> None:
+    for text in (
+        # a day of the month
+        "The Optional Protocol to the Convention against Torture was ratified by Ghana on the 23rd.",
+        # a word ordinal below "tenth": the second of two protocols
+        "Two protocols supplement the ICCPR: the second, aimed at abolishing the death penalty, has been "
+        "ratified widely.",
+        # a run of years
+        "The Arms Trade Treaty conference met for the 10th in a row.",
+    ):
+        assert _checks(eval_db, text) == [], text
