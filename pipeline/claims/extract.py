@@ -32,6 +32,7 @@ from pipeline.claims.dating import consequence_day
 from pipeline.claims.echoes import echoes
 from pipeline.claims.entry import entry_day, entry_told_next
 from pipeline.claims.frames import find_counts, read_counts
+from pipeline.claims.gapped_lists import gapped_lists
 from pipeline.claims.layout import plain_layout
 from pipeline.claims.links import Mentions as _Mentions
 from pipeline.claims.links import Ref, restated
@@ -77,8 +78,7 @@ from pipeline.claims.unread import find_unread, unread_at
 
 
 def _topic(mentions: Sequence[TreatyMention], sentences: Spans) -> TreatyMention | None:
-    """The treaty a text is about: the one its heading or first sentence names first (an encyclopedia
-    article's title, a press release's headline), or None."""
+    """The treaty a text is about: the one its heading or first sentence names first, or None."""
     if not mentions or not sentences.spans:
         return None
     first = mentions[0]
@@ -86,8 +86,7 @@ def _topic(mentions: Sequence[TreatyMention], sentences: Spans) -> TreatyMention
 
 
 def _is_parent(parent: str, protocol: TreatyMention) -> bool:
-    """Is `parent` the treaty `protocol` is a protocol to? The UN numbers a protocol after its parent
-    ("IV-15-a" to "IV-15", "XXVI-2-d" to "XXVI-2")."""
+    """Is `parent` the treaty `protocol` is a protocol to ("IV-15" of "IV-15-a": the UN's numbering)?"""
     return protocol.kind in ("protocol", "optional protocol") and protocol.mtdsg_no.startswith(parent + "-")
 
 
@@ -132,8 +131,7 @@ class Reading:
 
     claims: tuple[Claim, ...]
     unread: tuple[Unread, ...]
-    # The text read (annotations stripped), for the stages that date its claims by the record when the store
-    # is open again (pipeline/claims/check.py); not part of what the reading is.
+    # The text read (annotations stripped), for the stages of check.py that date claims by the record.
     text: str = field(default="", compare=False, repr=False)
     # Unread figures tied to a date and a treaty as a claim would be, for the record to read (record_reading).
     candidates: tuple[Claim, ...] = field(default=(), compare=False, repr=False)
@@ -297,6 +295,8 @@ def read_text(
         mentions=mentions,
         dates=dates,
     )
+    # "... had 125 High Contracting Parties, Amended Protocol II 104": a list's bare figures (gapped_lists.py)
+    claims, unread = gapped_lists(text, claims, unread, sentences, found, to_claim)
     # (figure, start, end, kind) of each figure the record may read (record_reading.py)
     spans = [(u.figure, u.start, u.end, KIND_COUNT) for u in unread if u.reason in RECORD_REASONS]
     if mentions:  # a text that names a treaty: its counts of states in sentences that name none too

@@ -58,3 +58,49 @@ def test_ordinals_that_rank_no_consent_are_not_read(eval_db: Path) -> None:
         "The Arms Trade Treaty conference met for the 10th in a row.",
     ):
         assert _checks(eval_db, text) == [], text
+
+
+def test_a_list_of_treaties_each_with_its_bare_count(eval_db: Path) -> None:
+    text = (
+        "As of 1 July 2015, the Optional Protocol on children in armed conflict had 159 States parties, and "
+        "the protocol on the sale of children, child prostitution and child pornography 171."
+    )
+    assert _checks(eval_db, text) == [
+        (159, "parties", "IV-11-b", "2015-07-01"),
+        (171, "parties", "IV-11-c", "2015-07-01"),
+    ]
+
+
+def test_a_bare_count_joined_to_the_treaty_after_it(eval_db: Path) -> None:
+    text = (
+        "By the end of 2014, 87 States had consented to be bound by Protocol V to the CCW, against 102 for "
+        "Amended Protocol II."
+    )
+    assert _checks(eval_db, text) == [
+        (87, "parties", "XXVI-2-d", "2014-12-31"),
+        (102, "parties", "XXVI-2-b", "2014-12-31"),
+    ]
+    text = (
+        "By 3 May 2008, twenty-five States had ratified the Convention on the Rights of Persons with "
+        "Disabilities and 16 the Optional Protocol."
+    )
+    assert _checks(eval_db, text) == [
+        (25, "parties", "IV-15", "2008-05-03"),
+        (16, "parties", "IV-15-a", "2008-05-03"),
+    ]
+
+
+def test_a_bare_figure_of_the_same_treaty_is_no_list_item(eval_db: Path) -> None:
+    text = "The Convention on Cluster Munitions had 100 States Parties in 2016, 40 in Africa."
+    assert [f for f, *_ in _checks(eval_db, text)] == [100]
+    text = (
+        "The Convention on the Rights of Persons with Disabilities had 160 parties at the end of 2015, "
+        "up from 60 for the Convention in 2009."
+    )
+    assert [f for f, *_ in _checks(eval_db, text)] == [160]
+
+
+def test_the_first_reading_is_unchanged_without_a_list(eval_db: Path) -> None:
+    # a count with no second treaty in its sentence keeps its unread neighbour unread
+    text = "The Arms Trade Treaty has 110 States Parties, and 2 more in the pipeline."
+    assert [f for f, *_ in _checks(eval_db, text, date(2021, 9, 1))] == [110]
