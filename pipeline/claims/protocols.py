@@ -21,15 +21,19 @@ _NTH = r"first|second|third|fourth|1st|2nd|3rd|4th"
 # How the UN's titles write a rank: "Second Optional Protocol to ..." (the first has none).
 _RANK_WORDS = {n: w for w, n in UNIT_ORDINALS.items()}
 _RANK_BEFORE = re.compile(rf"\b(?P<nth>{_NTH})\s+$", re.I)
+# What a protocol is called for by what it does: "the complaints protocol", "the CRPD protocol", "its
+# prevention protocol" (the parent's one optional protocol; a parent of several needs a rank).
+_DOES = r"(?:(?:individual\s+)?complaints?|communications?|petitions?|prevention|inspections?)"
 _PROTOCOL_TO = re.compile(
-    rf"(?:\b(?P<nth>{_NTH})\s+)?(?P<op>optional\s+protocol)\s+(?:to|of)\s+(?:the\s+)?"
+    rf"(?:\b(?P<nth>{_NTH})\s+)?(?P<op>optional\s+protocol|(?:{_DOES}\s+)?protocol|OP)\s+(?:to|of)\s+(?:the\s+)?"
     r"(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$",
     re.I,
 )
 # "the Convention on the Rights of Persons with Disabilities' Optional Protocol", "the ICCPR's Second
 # Optional Protocol": the words after a treaty's name.
 _PROTOCOL_AFTER = re.compile(
-    rf"['’]s?\s+(?:(?P<nth>{_NTH})\s+)?optional\s+protocol\b(?!\s+(?:to|on|of|for)\b)", re.I
+    rf"(?:['’]s?)?\s+(?:(?P<nth>{_NTH})\s+)?(?:optional\s+|{_DOES}\s+)?protocol\b(?!\s+(?:to|on|of|for)\b)",
+    re.I,
 )
 # "the Optional Protocol to the Convention": a generic reference inside a protocol's name.
 # "its Second Optional Protocol", "the First Optional Protocol": the parent's protocol of that rank.

@@ -104,3 +104,16 @@ def test_the_first_reading_is_unchanged_without_a_list(eval_db: Path) -> None:
     # a count with no second treaty in its sentence keeps its unread neighbour unread
     text = "The Arms Trade Treaty has 110 States Parties, and 2 more in the pipeline."
     assert [f for f, *_ in _checks(eval_db, text, date(2021, 9, 1))] == [110]
+
+
+def test_a_parents_name_then_protocol_is_its_one_optional_protocol(eval_db: Path) -> None:
+    # "the CRPD protocol", "the CEDAW complaints protocol", "the OP to the ICESCR": the parent's only protocol
+    text = "The CRPD protocol had been ratified by 94 States by December 2018."
+    assert _checks(eval_db, text) == [(94, "parties", "IV-15-a", "2018-12-31")]
+    text = "By the end of 2022, 115 States had ratified the CEDAW complaints protocol."
+    assert _checks(eval_db, text) == [(115, "parties", "IV-8-b", "2022-12-31")]
+    text = "By the end of 2020, 26 States had ratified the OP to the ICESCR."
+    assert _checks(eval_db, text) == [(26, "parties", "IV-3-a", "2020-12-31")]
+    # a parent of several optional protocols needs a rank: "the ICCPR's second protocol"
+    text = "By the end of 2020, 88 States had ratified the ICCPR's second protocol."
+    assert _checks(eval_db, text) == [(88, "parties", "IV-12", "2020-12-31")]
