@@ -64,12 +64,16 @@ def gapped_lists(
 ) -> tuple[list[Claim], list[Unread]]:
     """The claims with each list item read (in text order), and the unread figures left."""
     read: list[Claim] = []
+    by_sentence: dict[int, list[Claim]] = {}  # the counts read, by sentence (a long text has many)
+    for c in claims:
+        if c.kind == KIND_COUNT and c.mtdsg_no:
+            by_sentence.setdefault(sentences.index(c.number_start), []).append(c)
     for u in unread:
         i = sentences.index(u.start)
-        if u.reason != REASON_NOT_UNDERSTOOD or not 2 <= u.figure <= 250 or i < 0:
+        if u.reason != REASON_NOT_UNDERSTOOD or not 2 <= u.figure <= 250 or i < 0 or i not in by_sentence:
             continue
         lo, hi = sentences.spans[i]
-        told = [c for c in claims if lo <= c.number_start < hi and c.kind == KIND_COUNT and c.mtdsg_no]
+        told = by_sentence[i]
         before = [c for c in told if c.number_start < u.start]
         anchor = before[-1] if before else (told[0] if told else None)
         if anchor is None or not (
