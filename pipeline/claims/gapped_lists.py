@@ -75,8 +75,8 @@ def gapped_lists(
         lo, hi = sentences.spans[i]
         told = by_sentence[i]
         before = [c for c in told if c.number_start < u.start]
-        anchor = before[-1] if before else (told[0] if told else None)
-        if anchor is None or not (
+        anchor = before[-1] if before else told[0]
+        if not (
             (_ITEM_ENDS.match(text, u.end) and _named_before(text, found, lo, u.start))
             or _named_after(text, found, u.end, hi)
         ):

@@ -108,9 +108,10 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
     return out
 
 
-# "the 20th in a row", "the 14th on the list of", "the 10th in the world to": what ranks no consent.
+# "deposited on the 14th", "by the 31st": a day of the month, before an ordinal with no noun.
 _DAY_BEFORE = re.compile(r"\b(?:on|by|from|until|since|before|after)\s+$", re.I)
-_TIMES_AFTER = re.compile(r"\s+(?:in\s+a\s+row|in\s+(?:the\s+)?(?:line|queue|world|region))\b", re.I)
+# "the 20th in a row", "the 14th in line": a rank in something other than the order of consents.
+_TIMES_AFTER = re.compile(r"\s+(?:in\s+a\s+row|in\s+(?:the\s+)?(?:line|queue))\b", re.I)
 
 
 def _told_before(text: str, sentences: Spans, i: int) -> bool:
