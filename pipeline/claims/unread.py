@@ -88,7 +88,9 @@ _SUBSET_WORDS = re.compile(r"\b(?:of\s+the|among\s+the|including|of\s+which\s+in
 _CONDITION_WORDS = re.compile(r"\b(?:until|unless|if|once|when|requires?|required|needs?|needed)\b", re.I)
 
 
-def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
+def _reason(text: str, start: int, end: int, sentence: tuple[int, int], named: Cover | None = None) -> str:
+    """Why the number at start:end is no claim; words inside a title or a date (`named`) are not read for it
+    ("ratified by 193 nations" after "the Convention on the Rights of the Child" is no subset)."""
     before = text[max(sentence[0], start - 40) : start]
     clause = text[sentence[0] : sentence[1]]
     if _OUT_OF.search(before) and re.match(
@@ -103,7 +105,8 @@ def _reason(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
         return REASON_THRESHOLD  # "five more than the 30 needed for it to enter into force"
     if _CHANGE.search(clause):
         return REASON_CHANGE
-    if _SUBSET_WORDS.search(text[max(sentence[0], start - 60) : end + 30]):
+    lo = max(sentence[0], start - 60)
+    if any(named is None or lo + m.start() not in named for m in _SUBSET_WORDS.finditer(text[lo : end + 30])):
         return REASON_SUBSET
     if _CONDITION_WORDS.search(before):
         return REASON_CONDITION
@@ -231,7 +234,9 @@ def find_unread(
         if not about[i]:
             reason = REASON_NO_TREATY_WORD
         else:
-            reason = why_skipped.get(m.start()) or _reason(text, m.start(), m.end(), sentences.spans[i])
+            reason = why_skipped.get(m.start()) or _reason(
+                text, m.start(), m.end(), sentences.spans[i], covered
+            )
         out.append(unread_at(text, sentences, lines, figure, (m.start(), m.end()), reason))
     return out
 

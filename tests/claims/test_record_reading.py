@@ -35,21 +35,22 @@ def test_a_figure_set_aside_that_the_record_bears_out_on_its_date_is_read(real_d
     )
     assert c.claim.source == "record" and c.verdict == "correct and current"
     assert c.notes[0] == (
-        "read by the record: the words around 196 were not read as a count (subset); it is the UN's figure "
-        "of parties on 2015-12-31"
+        "read by the record: the words around 196 were not read as a count (frame not understood); it is the "
+        "UN's figure of parties on 2015-12-31"
     )
     assert report.unread == ()
 
 
 def test_a_figure_the_record_does_not_bear_out_stays_unread_with_its_reason(real_db: Path) -> None:
-    report = _report(real_db, f"By the end of 2015 {CRC} counted 150 States among its members.")
+    text = f"By the end of 2015 {CRC} counted 150 States among the parties that had reported on time."
+    report = _report(real_db, text)
     assert report.checks == ()
     assert [(u.figure, u.reason) for u in report.unread] == [(150, "subset")]
 
 
 def test_an_undated_figure_is_never_read_by_the_record(real_db: Path) -> None:
     # 196 is also today's count: with no date to tie it to, that is no evidence.
-    report = _report(real_db, f"{CRC} counts 196 States among its members.")
+    report = _report(real_db, f"{CRC} counts 196 States among the parties that have reported on time.")
     assert report.checks == ()
     assert [(u.figure, u.reason) for u in report.unread] == [(196, "subset")]
 

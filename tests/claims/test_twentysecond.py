@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from tests.claims.readers import checks as _checks
+from tests.claims.readers import unread as _unread
 
 
 def test_an_ordinal_whose_noun_is_left_out_is_the_named_states_place(eval_db: Path) -> None:
@@ -117,3 +118,23 @@ def test_a_parents_name_then_protocol_is_its_one_optional_protocol(eval_db: Path
     # a parent of several optional protocols needs a rank: "the ICCPR's second protocol"
     text = "By the end of 2020, 88 States had ratified the ICCPR's second protocol."
     assert _checks(eval_db, text) == [(88, "parties", "IV-12", "2020-12-31")]
+
+
+def test_words_inside_a_title_give_no_reason_to_set_a_figure_aside(eval_db: Path) -> None:
+    # "of the" inside "the Optional Protocol of the ICESCR" makes no subset of the figure after it
+    text = (
+        "While the Optional Protocol of the ICESCR is ratified by 24 countries, the first (116 countries) and "
+        "second (88 countries) Optional Protocols of its twin covenant have far greater acceptance."
+    )
+    assert _unread(eval_db, text) == [(116, "frame not understood"), (88, "frame not understood")]
+    # the words outside a title still do: "Of the 193 UN member states"
+    text = "Of the 193 UN member states, 164 have ratified the Ottawa Convention."
+    assert (193, "subset") in _unread(eval_db, text)
+
+
+def test_a_count_beside_a_title_with_of_the_is_read_as_a_count_near_the_record(eval_db: Path) -> None:
+    # "of the" inside the CRC's title used to set "150 States among its members" aside as a subset
+    text = (
+        "By the end of 2015 the Convention on the Rights of the Child counted 150 States among its members."
+    )
+    assert _checks(eval_db, text) == [(150, "parties", "IV-11", "2015-12-31")]
