@@ -138,3 +138,16 @@ def test_a_count_beside_a_title_with_of_the_is_read_as_a_count_near_the_record(e
         "By the end of 2015 the Convention on the Rights of the Child counted 150 States among its members."
     )
     assert _checks(eval_db, text) == [(150, "parties", "IV-11", "2015-12-31")]
+
+
+def test_informal_names_of_three_treaties(eval_db: Path) -> None:
+    # names of the lexicon (pipeline/catalog/treaty_names.csv) that texts use and the checker lacked
+    text = (
+        "By the end of 2022, 58 States had ratified the migrants convention, 91 the torture prevention "
+        "protocol and 50 the children's complaints protocol."
+    )
+    assert [(f, no) for f, _, no, _ in _checks(eval_db, text)] == [
+        (58, "IV-13"),
+        (91, "IV-9-b"),
+        (50, "IV-11-d"),
+    ]
