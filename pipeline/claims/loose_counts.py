@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pipeline.claims.measures import MEASURE_PARTIES
 from pipeline.claims.model import CountMatch
 from pipeline.claims.not_counts import deed_after
-from pipeline.claims.numbers import QUALIFIERS, comparison_for, qualifier_key
+from pipeline.claims.numbers import QUAL_BEFORE, QUALIFIERS, comparison_for, qualifier_key
 from pipeline.claims.sentences import Spans
 from pipeline.claims.unread import STATES_AFTER
 from pipeline.text import alternation
@@ -34,10 +34,6 @@ LOOSE_SOURCE = "loose count"
 # off it is more often a count of something else.
 NEAR_SHARE = 0.3
 
-_QUAL_BEFORE = re.compile(
-    r"\b(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+)?$",
-    re.I,
-)
 # A place or a group the number belongs to: "in 50 countries", "a coalition of 40 states", "these 90 States".
 _GROUP_BEFORE = re.compile(
     r"\b(?:in|across|from|throughout|among|amongst|between|of|these|those|the|such|all)\s+"
@@ -71,7 +67,7 @@ def loose_count(
     before = text[max(sentence[0], start - 40) : start]
     if _GROUP_BEFORE.search(before):
         return None
-    qual = _QUAL_BEFORE.search(before)
+    qual = QUAL_BEFORE.search(before)
     begin = qual.start() + (start - len(before)) if qual else start
     return CountMatch(
         figure=figure,

@@ -108,6 +108,8 @@ QUALIFIERS = {
 # place of a long text, a pattern that starts with them fails at once.
 STARTS_WORD = r"\b(?=\w)"
 QUAL = STARTS_WORD + r"(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"
+# The qualifier told right before a number, in the text before it: "just over [110]", "some [a] hundred".
+QUAL_BEFORE = re.compile(r"\b(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.I)
 # "another nine states", "a further 12 countries": the figure is still the number itself.
 EXTRA = STARTS_WORD + r"(?:(?:another|a\s+further|an\s+additional|only|just|now|currently)\s+)?"
 
