@@ -17,16 +17,19 @@ from collections.abc import Callable, Sequence
 
 from pipeline.claims.links import Mentions
 from pipeline.claims.model import KIND_COUNT, REASON_NOT_UNDERSTOOD, Claim, CountMatch, Unread
+from pipeline.claims.numbers import QUAL_BEFORE, QUALIFIERS, qualified
 from pipeline.claims.sentences import Spans
+from pipeline.text import alternation
 
 # Between a treaty's name and its figure: an aside in brackets or between commas, a verb of having or
-# binding, a colon or a dash, a qualifier ("Protocol V on explosive remnants of war 94", "the second,
-# abolishing the death penalty, 83", "OPSC has 178", "OPIC: 46", "Protocol IV, just over 110").
+# binding, a colon or a dash, a qualifier, which the figure's claim keeps ("Protocol V on explosive remnants
+# of war 94", "the second, abolishing the death penalty, 83", "OPSC has 178", "OPIC: 46", "Protocol IV,
+# just over 110").
 _GAP = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;()\d]{0,90},\s*)?"
     r"(?:(?:now\s+|still\s+|only\s+|just\s+)?(?:has|had|have|binds|bound|counts|counted|with|at|on|stands\s+at|"
     r"stood\s+at)\s+|[:–—-]\s*|,\s*)?"
-    r"(?:(?:some|about|around|nearly|almost|over|more\s+than|just\s+over|fewer\s+than|only|just)\s+)?",
+    r"(?:(?:only|just)\s+)?(?:" + alternation(QUALIFIERS) + r"\s+)?",
     re.I,
 )
 # Between a figure and the treaty named after it: "102 for Amended Protocol II", "164 by its sister
@@ -82,6 +85,8 @@ def gapped_lists(
         ):
             continue
         count = CountMatch.exact(text, u.figure, anchor.measure, (u.start, u.end), (u.start, u.end))
+        qual = QUAL_BEFORE.search(text[max(lo, u.start - 40) : u.start])  # "..., and the CCM just over 110"
+        count = qualified(count, qual.group("qual") if qual else None)
         claim = to_claim(count, True)
         if claim is not None and claim.mtdsg_no is not None and claim.mtdsg_no != anchor.mtdsg_no:
             read.append(claim)

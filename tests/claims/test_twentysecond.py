@@ -151,3 +151,20 @@ def test_informal_names_of_three_treaties(eval_db: Path) -> None:
         (91, "IV-9-b"),
         (50, "IV-11-d"),
     ]
+
+
+def test_a_list_items_qualifier_is_kept(eval_db: Path) -> None:
+    # "just over 110" is borne out by 112: read as exactly 110 it was judged wrong
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    text = (
+        "By the end of 2024 the Mine Ban Treaty had 164 States Parties, and the Convention on Cluster "
+        "Munitions just over 110."
+    )
+    with open_store(eval_db, read_only=True) as store:
+        found = check_text(text, store, name="t").checks
+    assert [(c.claim.figure, c.mtdsg_no, c.claim.qualifier) for c in found] == [
+        (164, "XXVI-5", None),
+        (110, "XXVI-6", "just over"),
+    ]
