@@ -105,11 +105,18 @@ NOT_RATIFIED = re.compile(
 )
 
 
+# "39 states have signed up to the protocol but just seven have ratified it": a ratification set against it
+_BUT_RATIFIED = re.compile(r"^[^.;\n]{0,120}?\bbut\b[^.;\n]{0,60}?\bratif", re.I)
+
+
 def measure_for(verb_or_noun: str, tail: str) -> str:
     """The measure of a predicate or noun (measures.csv); "signed" followed by "but not ratified" in the
-    words after it counts the signatories that are not parties."""
+    words after it counts the signatories that are not parties. The idiom of joining "signed up / on to"
+    set against a ratification in its sentence ("but only 7 have ratified it") is signing."""
     word = measure_of(verb_or_noun)
     measure = word.measure if word else MEASURE_PARTIES
+    if word and word.phrase.startswith("signed") and measure == MEASURE_PARTIES and _BUT_RATIFIED.match(tail):
+        measure = MEASURE_SIGNATORIES
     if measure == MEASURE_SIGNATORIES and NOT_RATIFIED.match(tail):
         return MEASURE_SIGNED_NOT_PARTIES
     return measure
