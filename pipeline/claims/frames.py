@@ -115,8 +115,9 @@ _ASIDE = (
     r"(?:\s*,\s*(?:including|such\s+as|notably|among\s+them|with(?=[^,.;\n]{1,60}\bamong\s+them\b))\b[^,.;\n]{1,80},?)?"
     rf"(?:\s+including\s+{_NAME}(?:\s*,\s*{_NAME}){{0,8}}(?:\s*,?\s+and\s+{_NAME})?)?"
     r"(?:\s*,\s*or\s+[^,.;\n]{1,40},)?"  # "95 countries, or 49% of all states, have ratified"
-    # "183 States, representing the vast majority of the international community, have signed"
-    r"(?:\s*,\s*(?:representing|accounting\s+for|comprising|covering|constituting|making\s+up)\b[^,.;\n]{1,100},)?"
+    # "183 States, representing the vast majority of ..., have signed", "39 states, nine of which are EU ..."
+    r"(?:\s*,\s*(?:representing|accounting\s+for|comprising|covering|constituting|making\s+up|"
+    r"[\w-]+\s+of\s+(?:which|whom|them)\s+(?:are|were))\b[^,.;\n]{1,100},)?"
     # "143 governments, two-thirds of the world's countries, have ratified": their share, told aside
     r"(?:\s*,\s*(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,3}\s*(?:%|per\s*cent)|"
     r"[a-z]+-(?:thirds?|quarters?|fifths?)|half|a\s+third|a\s+quarter)\s+of\s+[^,.;\n]{1,40},)?"
