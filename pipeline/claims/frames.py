@@ -174,11 +174,11 @@ _ACTIVE = re.compile(
     + _VERB,
     re.I,
 )
-# No noun, the participants being clear from what came before: "of which 166 have also ratified it",
-# "and 54 have ratified it", "Out of 195 States, 183 have so far signed".
+# No noun, the participants clear from before: "of which 166 have also ratified it", "and 54 have ratified
+# it", "Out of 195 States, 183 have so far signed", "so far only 10 have", "the 193 that have joined it".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with|the|now|today)"
-    r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:only|just)\s+)?"  # ("far fewer than the 193 that have joined it")
+    r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:so|thus)\s+far,?\s+|to\s+date,?\s+)?(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
     + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having|are|were)\s+)"
