@@ -206,6 +206,7 @@ _SEASON_ENDS = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall"
 # ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
 _PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly", "textyear": "day", "lastyear": "year"}
 _DATED = {**_PRECISION, "pair": "day"}
+_AT = {"monthonly": "month", "year": "year", "mid": "year"}  # the group after a date's preposition
 
 
 def _clause_line(before: str) -> str:
@@ -290,13 +291,7 @@ def find_dates(
             # The whole clause before the date (the event pattern stops at . ; ! ?), not a fixed few words.
             before = text[max(0, start - 300) : start]
             # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
-            at = (
-                m.start("month")
-                if precision == "monthonly"
-                else m.start("year")
-                if precision in ("year", "mid")
-                else start
-            )
+            at = m.start(_AT[precision]) if precision in _AT else start
             lead = before + text[start:at]
             anchored = bool(_ANCHOR_BEFORE.search(lead))
             clause = _clause_line(before)
@@ -372,7 +367,9 @@ def _with_years(
         timeline = _TIMELINE_YEAR.match(text, line_start)
         if timeline is not None and told_at < line_start:
             y = int(timeline.group("year"))
-        if default_year is not None and _THIS_YEAR.match(text, d.end):  # "on 4 February this year"
+        if _THIS_YEAR.match(text, d.end):  # "on 4 February this year": the text's year (none: no day)
+            if default_year is None:
+                continue
             y, year, paragraph, status = default_year, default_year, bisect_left(breaks, d.start), True
         elif (
             own_day is not None
