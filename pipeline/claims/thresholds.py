@@ -77,7 +77,7 @@ _THRESHOLDS = (
     # "50 states need to ratify it for it to become international law", "40 states must ratify it before
     # it can enter into force": what entry into force needs (the sentence must say so)
     re.compile(
-        _QUAL + _NUM + r"\s+" + STATES + r"\s+(?:need|must|have)\s+to\b[^.;:\d]{0,120}?\bratify\b"
+        _QUAL + _NUM + r"\s+" + STATES + r"\s+(?:need\s+to|must|have\s+to)\b[^.;:\d]{0,120}?\bratify\b"
         r"[^.;:\d]{0,20}?\b(?:for|before|to)\b[^.;:\d]{0,30}?\b(?:enter|come|become|take)\b",
         re.I,
     ),
@@ -161,7 +161,7 @@ _CONDITION_NUMBER = re.compile(
 )
 _ALL_NAMED = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(?:following\s+)?$", re.I)
 # Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
-_ENTRY_WORDS = re.compile(r"\b(?:force|effect|effective|operational|binding)\b", re.I)
+_ENTRY_WORDS = re.compile(r"\b(?:force|effect|effective|operation(?:al)?|binding)\b", re.I)
 # "On 3 May 2008, thirty days after the twentieth instrument of ratification was deposited", "three months
 # after the tenth ratification": a span of time after the Nth consent is a treaty's formula of entry into
 # force, told without its words (an answer to "When did it take effect?").
@@ -293,9 +293,11 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             if 1900 <= figure <= 2100 or (i == 1 and figure < 3):
                 continue  # a year; "when one country ratified it" (an event)
             if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or re.search(
-                r"\b(?:only|another|just)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
+                r"\b(?:only|another|just)\s+$|\bnot\s+yet\b[^.;]{0,60}$",
+                text[max(0, m.start() - 80) : m.start()],
+                re.I,
             ):
-                continue  # "only three more ratifications are needed": what is missing
+                continue  # "only three more ratifications are needed", "not yet in force, as 8 must": missing
             qual = g.get("qual")
             qual_key = qualifier_key(qual)
             kind = KIND_THRESHOLD
