@@ -153,9 +153,11 @@ def _part_that_did(text: str, m: CountMatch) -> bool:
 
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".
 _OBJECT_OF = re.compile(
-    r"\b(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|across|"
-    r"concerning|regarding|"  # "registered 2,646 communications concerning 92 States parties"
-    r"trained|funded)\s+(?:the\s+)?$",
+    r"\b(?:(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|"
+    r"across|trained|funded)\s+(?:the\s+)?|"
+    # "registered 2,646 communications concerning 92 States parties" (not "petitions concerning the 116 States
+    # parties to the First Optional Protocol": all of them)
+    r"(?:concerning|regarding)\s+)$",
     re.I,
 )
 # ... unless the group is told by its act on the treaty: "urged the 13 signatory States that have yet to

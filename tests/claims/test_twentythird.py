@@ -71,3 +71,12 @@ def test_n_states_must_ratify_it_to_come_into_operation(eval_db: Path) -> None:
     # a treaty not yet in force, and the states that still must ratify it: what is missing, no threshold
     text = "The CTBT is not yet in force, as eight states must ratify it before it can take effect."
     assert _checks(eval_db, text) == []
+
+
+def test_the_parties_a_procedure_concerns_are_all_of_them(eval_db: Path) -> None:
+    # "petitions concerning the N States parties to X": every party of X, a count
+    text = "The Committee hears complaints concerning the 116 States parties to the ICCPR's First Optional Protocol."
+    assert _checks(eval_db, text) == [(116, "parties", "IV-5", None)]
+    # "communications concerning N States parties": those some communication concerned, a part
+    text = "The Committee has registered 2,646 communications concerning 92 States parties to the Optional Protocol to the ICCPR."
+    assert _checks(eval_db, text) == []
