@@ -140,10 +140,11 @@ ACTS_FROM = re.compile(
     re.I,
 )
 # "signed by 185 countries, with 168 of those countries also ratifying it": of those counted before, the
-# ones who did more.
+# ones who did more ("with only seven of these states, Argentina, ... and Spain, having thus far ratified").
 WITH_OF_THOSE = re.compile(
-    r"\bwith\s+" + _QUAL + _NUM + r"\s+of\s+(?:those|them|these)(?:\s+" + STATES + r")?\s+"
-    r"(?:(?:also|now|already)\s+)*(?P<verb>ratifying|having\s+ratified|acceding|having\s+acceded|joining)\b",
+    r"\bwith\s+(?:only\s+|just\s+)?" + _QUAL + _NUM + r"\s+of\s+(?:those|them|these)(?:\s+" + STATES + r")?"
+    r"(?:\s*,\s*[^.;:()]{1,200}?,?)?\s+(?:(?:also|now|already|so\s+far|thus\s+far)\s+)*"
+    r"(?P<verb>ratifying|having\s+(?:(?:so|thus)\s+far\s+)?ratified|acceding|having\s+acceded|joining)\b",
     re.I,
 )
 

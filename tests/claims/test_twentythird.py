@@ -80,3 +80,14 @@ def test_the_parties_a_procedure_concerns_are_all_of_them(eval_db: Path) -> None
     # "communications concerning N States parties": those some communication concerned, a part
     text = "The Committee has registered 2,646 communications concerning 92 States parties to the Optional Protocol to the ICCPR."
     assert _checks(eval_db, text) == []
+
+
+def test_those_of_the_signatories_who_ratified_told_with_a_list(eval_db: Path) -> None:
+    # "with only N of these states, <names>, having thus far ratified": of the signatories counted before,
+    # the ones who joined
+    text = (
+        "So far 45 states have signed the Optional Protocol to the ICESCR, with only eight of these states, "
+        "Argentina, Bolivia, Ecuador, El Salvador, Mongolia, Portugal, Slovakia and Spain, having thus far "
+        "ratified the Protocol."
+    )
+    assert _checks(eval_db, text) == [(45, "signatories", "IV-3-a", None), (8, "parties", "IV-3-a", None)]
