@@ -57,11 +57,11 @@ _AT_ENTRY_INTO_FORCE = re.compile(
     re.I,
 )
 # "On 22 January 2021 the treaty entered into force with 52 States Parties", "went into effect on 22 January
-# 2021, signed by 86 countries": a count the entry into force is told with is the count of that day.
+# 2021, signed by 86 countries", "entered into force being ratified by 37": the count of that day.
 _INTO_EFFECT = re.compile(r"\b(?:into\s+(?:legal\s+)?(?:force|effect)|took\s+effect)\b", re.I)
 _TOLD_WITH = re.compile(
-    r"(?:\bwith|,\s*(?:having\s+been\s+)?signed\s+by)\s+(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|"
-    r"more\s+than\s+|only\s+)?$",
+    r"(?:\bwith|(?:,\s*|\s(?=being|having))(?:having\s+been\s+|being\s+)?(?:signed|ratified)\s+by)\s+"
+    r"(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|more\s+than\s+|only\s+)?$",
     re.I,
 )
 # "Over 130 States signed it that year", "in the same year": the year of the last date told before it.

@@ -91,3 +91,11 @@ def test_those_of_the_signatories_who_ratified_told_with_a_list(eval_db: Path) -
         "ratified the Protocol."
     )
     assert _checks(eval_db, text) == [(45, "signatories", "IV-3-a", None), (8, "parties", "IV-3-a", None)]
+
+
+def test_a_count_told_with_the_entry_into_force_as_its_participle(eval_db: Path) -> None:
+    # "entered into force, having been ratified by N": the count of the day of the entry into force
+    text = "On 1 August 2010, the Convention on Cluster Munitions entered into force, having been ratified by 38 States."
+    assert _checks(eval_db, text) == [(38, "parties", "XXVI-6", "2010-08-01")]
+    text = "On 1 August 2010, the Convention on Cluster Munitions entered into force being ratified by 38 States."
+    assert _checks(eval_db, text) == [(38, "parties", "XXVI-6", "2010-08-01")]
