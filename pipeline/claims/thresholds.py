@@ -118,7 +118,7 @@ _THRESHOLDS = (
 )
 _DID = re.compile(r"\s+(?:deposited|ratified|signed|acceded|joined)\b", re.I)
 _DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
-_MORE = re.compile(r"\s+(?:more|further|additional|other)\b", re.I)
+_MORE = re.compile(r"\s+(?:more|further|additional|other)\b|\s+(?:[\w-]+\s+)?vot(?:ed|ing)\b", re.I)
 _ORDINAL = 7  # "the 30th ratification"
 _OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
 _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
@@ -161,7 +161,9 @@ _CONDITION_NUMBER = re.compile(
 )
 _ALL_NAMED = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(?:following\s+)?$", re.I)
 # Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
-_ENTRY_WORDS = re.compile(r"\b(?:force|effect|effective|operation(?:al)?|binding)\b", re.I)
+_ENTRY_WORDS = re.compile(
+    r"\b(?:force|effect|effective|operation(?:al)?|binding|international\s+law)\b", re.I
+)
 # "On 3 May 2008, thirty days after the twentieth instrument of ratification was deposited", "three months
 # after the tenth ratification": a span of time after the Nth consent is a treaty's formula of entry into
 # force, told without its words (an answer to "When did it take effect?").
@@ -269,7 +271,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             ):
                 continue  # "after three countries signed": an event, unless it tells of entry into force
             if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
-                continue  # "after being ratified by two more countries": a change, not the threshold
+                continue  # "after being ratified by two more countries" (a change), "after 122 countries voted"
             if i == 1 and m.group("lead").lower() == "when" and _DID.match(text, m.end()):
                 continue  # "the threshold was crossed on 25 September, when eight States deposited": a step
             if (

@@ -99,3 +99,17 @@ def test_a_count_told_with_the_entry_into_force_as_its_participle(eval_db: Path)
     assert _checks(eval_db, text) == [(38, "parties", "XXVI-6", "2010-08-01")]
     text = "On 1 August 2010, the Convention on Cluster Munitions entered into force being ratified by 38 States."
     assert _checks(eval_db, text) == [(38, "parties", "XXVI-6", "2010-08-01")]
+
+
+def test_becoming_international_law_is_entry_into_force(eval_db: Path) -> None:
+    # "became international law ... following ratification by 40 countries": the threshold
+    text = (
+        "The Mine Ban Treaty became international law on 1 March 1999 following ratification by 40 countries."
+    )
+    assert _checks(eval_db, text) == [(40, "parties", "XXVI-5", None)]
+    # ... but not the vote that adopted it
+    text = (
+        "The Treaty on the Prohibition of Nuclear Weapons became international law on Friday, three years "
+        "after 122 countries voted to approve it."
+    )
+    assert _checks(eval_db, text) == []
