@@ -271,7 +271,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
             ):
                 continue  # "after three countries signed": an event, unless it tells of entry into force
             if _MORE.match(text, m.end("num") if m.groupdict().get("num") else m.end()):
-                continue  # "after being ratified by two more countries" (a change), "after 122 countries voted"
+                continue  # "after being ratified by two more countries" (a change), "after 122 voted"
             if i == 1 and m.group("lead").lower() == "when" and _DID.match(text, m.end()):
                 continue  # "the threshold was crossed on 25 September, when eight States deposited": a step
             if (
