@@ -35,7 +35,7 @@ THAT_NUMBER = re.compile(
 # "have so far ratified", "had already signed", "have now formally joined".
 ADVERB_WORDS = (
     r"now|so\s+far|thus\s+far|to\s+date|already|also|since|formally|officially|fully|currently|just|finally|"
-    r"recently|all|each"
+    r"recently|reportedly|all|each"
 )
 ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
 # "All but one UN member state have ratified", "all but 16 of the 193": what follows counts those left out.

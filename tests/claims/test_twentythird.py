@@ -113,3 +113,8 @@ def test_becoming_international_law_is_entry_into_force(eval_db: Path) -> None:
         "after 122 countries voted to approve it."
     )
     assert _checks(eval_db, text) == []
+
+
+def test_reportedly_between_the_auxiliary_and_its_participle(eval_db: Path) -> None:
+    text = "There are 45 countries that have reportedly ratified the Treaty on the Prohibition of Nuclear Weapons."
+    assert _checks(eval_db, text) == [(45, "parties", "XXVI-9", None)]
