@@ -158,7 +158,7 @@ _VERB = (
     # "118 nations that are part of the CCW"
     r"(?:(?<=\bare\s)|(?<=\bwere\s))part\s+of(?=\s+(?:the|its|this)\s)|"
     # "81 countries in the world are members of the convention", "160 States take part in the Convention"
-    r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bare\salso\s))members\s+of(?=\s+(?:the|its|this)\s)|take\s+part\s+in(?=\s+(?:the|its|this)\s)|"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bare\salso\s))members\s+of(?=\s+(?:the|its|this)\s)|take\s+part\s+in(?=\s+(?:the|its|this)\s)|belong\s+to(?=\s+(?:the|its|this|an?)\s)|"
     # "52 countries, including X, who are signatories but not yet parties"
     r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bnow\s))signatories\b|consented|passed\s+ratifications|deposited\s+(?:their\s+|its\s+)?"
     r"instruments?\s+of\s+ratification)\b"

@@ -107,6 +107,8 @@ _SINCE_ORIGIN = re.compile(
     re.I,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
+# "This year, a majority of the 125 nations that belong to the CCW said ...": the members, whatever the year.
+_MEMBERS_NOW = re.compile(r"\b(?:that|which|who)\s+(?:belong\s+to|are\s+(?:part(?:y|ies)|members)\b)", re.I)
 # "Over the past five years ... the OPSC is now in force in 169 countries": the count of today, a total.
 _NOW_BEFORE = re.compile(r"\b(?:now|currently|today)\s+(?:\w+\s+){0,4}$", re.I)
 _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)  # a count's phrase ending "... increased from 150"
@@ -206,6 +208,7 @@ def set_aside(
         elif (
             _in_period(text, c, periods[i])
             and not _TOTAL_WORDS.search(c.phrase)
+            and not _MEMBERS_NOW.search(c.phrase)
             and not _NOW_BEFORE.search(text, max(s, c.start - 40), c.start)
             and not RUNNING_TOTAL.search(text, s, c.start)
         ):

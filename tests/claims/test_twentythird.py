@@ -118,3 +118,18 @@ def test_becoming_international_law_is_entry_into_force(eval_db: Path) -> None:
 def test_reportedly_between_the_auxiliary_and_its_participle(eval_db: Path) -> None:
     text = "There are 45 countries that have reportedly ratified the Treaty on the Prohibition of Nuclear Weapons."
     assert _checks(eval_db, text) == [(45, "parties", "XXVI-9", None)]
+
+
+def test_the_nations_that_belong_to_a_treaty_whatever_the_year(eval_db: Path) -> None:
+    # "the N nations that belong to X": its members; a "this year" of the sentence is the year of what
+    # they said, not a change in their number
+    text = (
+        "This year, a majority of the 125 nations that belong to the Convention on Certain Conventional "
+        "Weapons said they wanted curbs on killer robots."
+    )
+    assert _checks(eval_db, text) == [(125, "parties", "XXVI-2", None)]
+    # ... while "this year, 12 nations ratified" is the year's change
+    assert (
+        _checks(eval_db, "This year, 12 nations ratified the Convention on Certain Conventional Weapons.")
+        == []
+    )
