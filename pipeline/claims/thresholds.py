@@ -119,6 +119,7 @@ _THRESHOLDS = (
 _DID = re.compile(r"\s+(?:deposited|ratified|signed|acceded|joined)\b", re.I)
 _DECISIVE = re.compile(r"\b(?:decisive|final|required|necessary|crucial|key|last)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|further|additional|other)\b|\s+(?:[\w-]+\s+)?vot(?:ed|ing)\b", re.I)
+_MISSING_BEFORE = re.compile(r"\b(?:only|another|just)\s+$|\bnot\s+yet\b[^.;]{0,60}$", re.I)
 _ORDINAL = 7  # "the 30th ratification"
 _OTHER_RULE = re.compile(r"\b(?:shall|will|would)\b", re.I)
 _MUST_BE = 4  # the "must be ratified by N states" pattern, which needs words of entry into force too
@@ -161,9 +162,7 @@ _CONDITION_NUMBER = re.compile(
 )
 _ALL_NAMED = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(?:following\s+)?$", re.I)
 # Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
-_ENTRY_WORDS = re.compile(
-    r"\b(?:force|effect|effective|operation(?:al)?|binding|international\s+law)\b", re.I
-)
+_ENTRY_WORDS = re.compile(r"\b(?:force|effect(?:ive)?|operation(?:al)?|binding|international\s+law)\b", re.I)
 # "On 3 May 2008, thirty days after the twentieth instrument of ratification was deposited", "three months
 # after the tenth ratification": a span of time after the Nth consent is a treaty's formula of entry into
 # force, told without its words (an answer to "When did it take effect?").
@@ -294,10 +293,8 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                     continue
             if 1900 <= figure <= 2100 or (i == 1 and figure < 3):
                 continue  # a year; "when one country ratified it" (an event)
-            if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or re.search(
-                r"\b(?:only|another|just)\s+$|\bnot\s+yet\b[^.;]{0,60}$",
-                text[max(0, m.start() - 80) : m.start()],
-                re.I,
+            if re.search(r"\b(?:more|other|further|additional|remaining)\b", m.group(0), re.I) or (
+                _MISSING_BEFORE.search(text[max(0, m.start() - 80) : m.start()])
             ):
                 continue  # "only three more ratifications are needed", "not yet in force, as 8 must": missing
             qual = g.get("qual")
