@@ -45,6 +45,7 @@ from pipeline.claims.clauses import WHERE as _WHERE
 from pipeline.claims.clauses import WITH_OF_THOSE as _WITH_OF_THOSE
 from pipeline.claims.clauses import after_threshold as _after_threshold
 from pipeline.claims.facts import UNION_BESIDE
+from pipeline.claims.infobox import infobox_matches
 from pipeline.claims.labels import told_apart
 from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for
 from pipeline.claims.model import (
@@ -75,7 +76,7 @@ from pipeline.claims.pairs import by_mode, signatories_beside_parties, told_toge
 from pipeline.claims.scope import set_aside
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
-from pipeline.claims.thresholds import infobox_matches, threshold_matches
+from pipeline.claims.thresholds import threshold_matches
 
 _ADJ = (
     r"(?:(?:UN|U\.N\.|United\s+Nations|other|more|additional|further|member|sovereign|independent|"
@@ -186,8 +187,7 @@ _BARE = re.compile(
     + _VERB,
     re.I,
 )
-# "A total of 177 states have signed the treaty, 140 of which have ratified it": the number before
-# "of which" counts those of the count before that did more.
+# "177 states have signed the treaty, 140 of which have ratified it": those of the count before who did more.
 _OF_WHICH_AFTER = re.compile(
     r"(?:[,;]\s*|\band\s+)"
     + _QUAL
