@@ -106,6 +106,17 @@ _THRESHOLDS = (
         r"(?:its|the)\s+(?:[\w’']+\s+){0,2}?entry\s+into\s+force)",
         re.I,
     ),
+    # "brought the number of ratifications to the required ten", "meeting the 50-state minimum": the number
+    # the treaty asks for, named so (not "the necessary 10 days")
+    re.compile(
+        r"\bthe\s+(?:required|requisite|necessary|needed|minimum)\s+(?:minimum\s+(?:of\s+)?)?"
+        + _NUM
+        + r"(?![\w-])(?!\s+(?:days?|weeks?|months?|years?|per|%|votes?|members?|experts?)\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\b" + _NUM + r"-(?:state|country|nation|ratification)\s+(?:minimum|threshold|requirement)\b", re.I
+    ),
     # "to collect the 20 ratifications it needed", "the 35 ratifications that the Covenant required": the
     # number its entry into force asked for, told in a clause after it
     re.compile(
