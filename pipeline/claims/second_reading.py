@@ -218,6 +218,11 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
         # "Tuvalu became the 50th country to ratify" of a treaty whose 50th consent was another state's: the
         # sentence says which consent Tuvalu's was (dated by it: eval Conventions, date rule 2), and is wrong
         return None
+    if _HAS_DONE.search(c.sentence) and not _BECAUSE.search(c.sentence):
+        # "has been ratified by 50 nations and will enter into force on 22 January", "50 countries have now
+        # ratified the Treaty, which comes into force today": a count of the day told beside the entry into
+        # force, which the sentence does not say it brought (eval Conventions, "Entry into force")
+        return None
     undated_off = c.claimed_on is None and check.figure_now is not None and check.figure_now != c.figure
     borne_out = check.verdict != VERDICT_WRONG and not undated_off
     if borne_out and c.comparison != "=":
@@ -226,6 +231,21 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
         c, kind=KIND_THRESHOLD, measure=MEASURE_PARTIES, claimed_on=None, date_text=None, date_source=None
     )
     return threshold if brought(threshold) else None
+
+
+# A count told in the present perfect ("have now ratified", "has been ratified by"), and words saying that
+# the count is what brought the treaty into force ("meaning", "triggering", "the required").
+_HAS_DONE = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+|finally\s+)?(?:been\s+)?(?:ratified|joined|acceded)\b",
+    re.I,
+)
+_BECAUSE = re.compile(
+    r"\b(?:means?|meaning|trigger\w*|thereby|thus|so\s+that|enabl\w+|allow\w*|paving|needed|required|"
+    r"necessary|minimum|threshold|sufficient|enough|qualif\w*|as\s+a\s+result|therefore|hence|result\w*|"
+    r"so\s+(?:it|that|the)|lead(?:s|ing)?\s+to|"
+    r"(?:after|once|upon|following|when)\s+(?:it\s+|the\s+\w+\s+)?(?:has|have|had)|with\s+(?:the|its|this))\b",
+    re.I,
+)
 
 
 # Words that say the signatories counted did not join: "signed but not ratified", "yet to ratify".
