@@ -278,5 +278,12 @@ def brought_into_force(rows: Sequence[dict[str, Any]], n: int, eif: date | None)
     nth = nth_consent(rows, n)
     if eif is None or nth is None or not _after_a_set_delay(nth.on, eif):
         return False
+    if n % 5 and any(
+        m % 5 == 0 and (other := nth_consent(rows, m)) is not None and other.on == nth.on
+        for m in range(max(1, n - 4), n + 5)
+    ):
+        # Eight ATT ratifications deposited on 25 September 2014 took it from 45 to 53: the 50th brought it
+        # in (treaties ask for a round number), so "the total number of ratifying states to 53" is a count.
+        return False
     before = nth_consent(rows, n - 1) if n > 1 else None
     return before is None or before.on == nth.on or not _after_a_set_delay(before.on, eif)
