@@ -41,7 +41,9 @@ _SUBSET_BEFORE = re.compile(
 # (lower case: "May 2016" is a month)
 # ("The hon. Member will know that 173 States are now party": what someone will know is so already)
 _MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|should|may)\s+(?!become\b)"
+    # ("will thus become the 194th nation to ratify", "will be the 187th country": which consent it is; not
+    # "may be the 194th")
+    r"\b(?:(?:would|could|might|should|may)\s+(?!become\b)|will\s+(?!(?:thus\s+|then\s+|now\s+|soon\s+)?(?:become|be\s+the)\b))"
     r"(?!(?:(?:well|surely|already|also)\s+)?(?:know|recall|remember|be\s+aware|note|see|agree|understand|"
     r"appreciate|acknowledge|find|be\s+pleased\s+to\s+(?:know|hear|learn))\s+that\b)(?:[\w-]+\s+){0,4}$"
 )
@@ -268,7 +270,11 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     if m.kind == KIND_COUNT and (
         _HOPED_BEFORE.search(before_q)
         or (
-            _MODAL_BEFORE.search(text, max(0, m.number_start - 50), m.number_start)
+            (
+                _MODAL_BEFORE.search(text, max(0, m.number_start - 50), m.number_start)
+                # ("it will be the first country to ratify": a hope, not yet an act the record dates)
+                or (m.figure < 2 and re.search(r"\b(?:will|would)\s+be\s+the\s+$", before_q))
+            )
             # "will then join the other 33 countries that have ratified": the others are there already
             and not _HAVE_DONE.match(text, m.number_end)
         )

@@ -107,8 +107,8 @@ def test_an_ordinal_out_of_the_whole_and_one_a_frame_set_aside_are_listed() -> N
     ]
     # Set aside by a frame (a condition), the ordinal is listed with the frame's reason, never dropped.
     text = (
-        "South Sudan will thus become the 194th nation to ratify the Convention on the Rights of the Child, once "
-        "it is signed by the President."
+        "South Sudan may be the 194th nation to ratify the Convention on the Rights of the Child, once it is "
+        "signed by the President."
     )
     reading = read_text(text, TREATIES)
     assert reading.claims == () and [(u.figure, u.reason) for u in reading.unread] == [(194, "condition")]
