@@ -144,7 +144,7 @@ _EVENT_BEFORE = re.compile(
     r"entry\s+into\s+force|in\s+force\s+since|effective|"
     r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
     r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\b|signed\s*[|:]\s*|"
-    r"established|founded|created|drafted|negotiated|born|enacted|approved\s+by\s+the\s+general\s+assembly|"
+    r"established|founded|created|drafted|negotiated|born|enacted|approved|"
     # "the scope of the Convention was expanded in 2001": a change to the treaty itself.
     r"(?:was|were|been)\s+(?:amended|expanded|extended|revised))"
     r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
