@@ -1,0 +1,94 @@
+"""Twenty-fourth pass (issue 21). One test per rule, on hand-written sentences of other treaties than the
+`dev/` texts the rules were read from, and the evaluation's pairing of rows that share a figure."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.claims.evaluate import evaluate
+from pipeline.store import open_store
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import unread as _unread
+
+
+def test_a_present_perfect_count_beside_the_entry_into_force_is_a_count(eval_db: Path) -> None:
+    # told beside the entry into force, the count is the day's; told as what brought it, the threshold
+    said = "The Convention on Cluster Munitions has been ratified by 30 states"
+    assert _checks(eval_db, f"{said} and will enter into force on 1 August 2010.", date(2010, 3, 1)) == [
+        (30, "parties", "XXVI-6", "2010-03-01")
+    ]
+    assert _checks(eval_db, f"{said}, which means that it will enter into force on 1 August 2010.") == [
+        (30, "parties", "XXVI-6", None)
+    ]
+    text = "Fifty countries have now ratified the Arms Trade Treaty, which comes into force today."
+    assert _checks(eval_db, text, date(2014, 12, 24)) == [(50, "parties", "XXVI-8", "2014-12-24")]
+
+
+def test_a_count_above_the_round_number_deposited_the_same_day_is_no_threshold(eval_db: Path) -> None:
+    # eight deposits of 25 September 2014 took the ATT from 45 to 53; the 50th brought it into force
+    told = "On 25 September 2014 eight states deposited their instruments, bringing the total number of "
+    then = " The Arms Trade Treaty will enter into force on 24 December 2014."
+    assert _checks(eval_db, f"{told}ratifying states to 53.{then}")[0] == (
+        53,
+        "parties",
+        "XXVI-8",
+        "2014-09-25",
+    )
+    assert _checks(eval_db, f"{told}ratifying states to 50.{then}")[0] == (50, "parties", "XXVI-8", None)
+
+
+def test_the_number_the_treaty_asks_for_named_so_is_a_threshold(eval_db: Path) -> None:
+    text = "Ecuador brought the number of ratifications of the CRPD to the required twenty."
+    assert _checks(eval_db, text, date(2008, 5, 1)) == [(20, "parties", "IV-15", None)]
+    text = "In 2010 the Convention on Enforced Disappearance reached the 20-state minimum necessary for its entry into force."
+    assert _checks(eval_db, text) == [(20, "parties", "IV-16", None)]
+    # a span of days is not what it asks for
+    text = "The CRPD was ratified by Ecuador, and the necessary 30 days passed before it bound anyone."
+    assert (30, "parties", "IV-15", None) not in _checks(eval_db, text)
+
+
+def test_a_state_that_will_become_the_nth_to_ratify_is_dated_by_its_act(eval_db: Path) -> None:
+    # the record dates Ghana's ratification of the CRPD (2012-07-31): which consent it was is checked then
+    text = "Ghana will thus become the 150th nation to ratify the CRPD, once it is signed by the President."
+    assert _checks(eval_db, text) == [(150, "parties", "IV-15", "2012-07-31")]
+    # "will be the first" is a hope, not a count
+    text = (
+        "Ghana will be the first country to ratify the Convention on the Rights of Persons with Disabilities."
+    )
+    assert _checks(eval_db, text) == []
+    assert _unread(eval_db, text) == [(1, "condition")]
+
+
+def test_a_day_the_general_assembly_approved_a_treaty_dates_no_count(eval_db: Path) -> None:
+    # the day of the vote is an event's; "it already has" is the text's present (here undated)
+    text = (
+        "The United Nations General Assembly approved the Arms Trade Treaty on April 2, 2013, and it already "
+        "has over 100 signatories."
+    )
+    assert _checks(eval_db, text) == [(100, "signatories", "XXVI-8", None)]
+
+
+_ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
+
+
+def test_rows_of_one_figure_take_the_readings_that_are_right_first(eval_db: Path, tmp_path: Path) -> None:
+    # two rows of 50 and one reading, the threshold: it is paired with the second row, which it reads right
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "zz.txt").write_text(
+        "source: hand-written for the tests\nkind: test\ncategory: news\ndate: unknown\n---\n"
+        "The Arms Trade Treaty will enter into force after 50 ratifications.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "expected.csv").write_text(
+        _ROWS
+        + "zz.txt,50,XXVI-8,parties,,2014-09-25,stale,50,117,a row the text does not bear\n"
+        + "zz.txt,50,XXVI-8,parties,,,threshold-right,,,the threshold\n",
+        encoding="utf-8",
+    )
+    with open_store(eval_db, read_only=True) as store:
+        result = evaluate(tmp_path, store)
+    assert (result.expected, result.right) == (2, 1)
+    assert [(m.what, m.expected.claimed_on if m.expected else None) for m in result.misses] == [
+        ("missed", date(2014, 9, 25))
+    ]
