@@ -48,6 +48,8 @@ def _is_dateline(said: str, told: str) -> bool:
             re.I,
         )
         is not None
+        # "(December 29, 2012, Geneva - New York, Sri Lanka Guardian) Poland has become": day, place, paper
+        or re.match(r"\s*\(\s*" + re.escape(told) + r"\s*(?:[,;][^()]{0,80})?\)", said) is not None
     )
 
 

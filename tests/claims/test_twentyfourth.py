@@ -69,6 +69,15 @@ def test_a_day_the_general_assembly_approved_a_treaty_dates_no_count(eval_db: Pa
     assert _checks(eval_db, text) == [(100, "signatories", "XXVI-8", None)]
 
 
+def test_a_dateline_of_day_place_and_paper_in_brackets_is_the_texts_day(eval_db: Path) -> None:
+    # the text's day, not the figure's: the figure is dated by the act its sentence names (date rule 2)
+    text = (
+        "(December 29, 2012, Geneva - New York, Sri Lanka Guardian) Poland has become the 161st State to "
+        "ratify the Ottawa Convention."
+    )
+    assert _checks(eval_db, text, date(2012, 12, 29)) == [(161, "parties", "XXVI-5", "2012-12-27")]
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
