@@ -169,6 +169,13 @@ def link(
         named = []  # "the states under the NPT have signed the treaty, and 120 have ratified it"
     # "The CTBT complements the NPT, and has been ratified by 170 states": the outside treaty is an object.
     named = [m for m in named if _subject_or_inside(text, m)] or named
+    if named and _ALONGSIDE.fullmatch(text, lo, named[0].start):
+        # "Together with the ICCPR, adopted at the same time, the Covenant ... has been ratified by 169": the
+        # subject is the reference after the aside, pointing back past it (the treaties before the sentence)
+        for _r, _, kind, det, said in found.refs_starting(named[-1].end, pos):
+            resolved = resolve_ref(kind, det, _antecedents(found, lo, text), index)
+            if resolved and resolved not in {m.mtdsg_no for m in named}:
+                return resolved, said, "reference", None
     # "The OPCAT, which complements the Convention against Torture, has 90 States Parties": a title inside
     # a relative clause told between commas is not the subject, when one is named before the clause.
     named = [m for m in named if m is named[0] or not _in_relative_clause(text, named[0].end, m.start, pos)]
@@ -251,6 +258,11 @@ def _numbered_head(no: str, index: TitleIndex) -> str | None:
 
 _IT_OPENS = re.compile(r"\W*it\s+(?:has|had|is|was|now)\b(?:(?!\s-\s)[^—–;:,(])*", re.I)
 _IT_AFTER = re.compile(r"[ \t]*(?:it|them)\b", re.I)
+# A sentence opening with a treaty told beside its subject: "Together with the ICCPR, ...", "Like the CRC,".
+_ALONGSIDE = re.compile(
+    r"\W*(?:together\s+with|along\s+with|alongside|like|unlike|as\s+with|in\s+addition\s+to)\s+(?:the\s+)?",
+    re.I,
+)
 # Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
 # "151 countries had ratified the Convention ... and its Optional Protocol had 85 states parties": the

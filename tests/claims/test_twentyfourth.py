@@ -78,6 +78,17 @@ def test_a_dateline_of_day_place_and_paper_in_brackets_is_the_texts_day(eval_db:
     assert _checks(eval_db, text, date(2012, 12, 29)) == [(161, "parties", "XXVI-5", "2012-12-27")]
 
 
+def test_a_treaty_told_beside_the_subject_is_not_what_it_counts(eval_db: Path) -> None:
+    text = (
+        "The Convention on the Rights of the Child entered into force in 1990. Like the Convention against "
+        "Torture, the Convention has been ratified by more than 150 countries."
+    )
+    assert [c[2] for c in _checks(eval_db, text, date(2000, 1, 1))] == ["IV-11"]
+    # told as the subject, the treaty named is the one counted
+    text = "The Convention against Torture has been ratified by more than 150 countries."
+    assert [c[2] for c in _checks(eval_db, text, date(2000, 1, 1))] == ["IV-9"]
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
