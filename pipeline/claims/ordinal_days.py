@@ -136,11 +136,18 @@ _OTHER_NOUN = re.compile(
 )
 
 
+# "joined the other nine State Parties": "other" before the number
+_OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$", re.I)
+
+
 def other_than(c: Claim, text: str) -> Claim | None:
     """ "The United States signed it today. 151 other nations have now signed": the count leaves out the
     one state its sentence names before it, else the one the sentence before names (`left_out`; the checker
     takes it off the UN's figures where the record shows it acted)."""
-    if c.left_out is not None or c.kind != KIND_COUNT or not _OTHER_NOUN.match(text, c.number_end):
+    other = _OTHER_NOUN.match(text, c.number_end) or _OTHER_BEFORE.search(
+        text, max(0, c.number_start - 12), c.number_start
+    )
+    if c.left_out is not None or c.kind != KIND_COUNT or not other:
         return None
     start = _sentence_start(c, text)
     start = start if start >= 0 else max(0, c.number_start - 200)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pipeline.claims.check import check_text
 from pipeline.claims.evaluate import evaluate
 from pipeline.store import open_store
 from tests.claims.readers import checks as _checks
@@ -87,6 +88,17 @@ def test_a_treaty_told_beside_the_subject_is_not_what_it_counts(eval_db: Path) -
     # told as the subject, the treaty named is the one counted
     text = "The Convention against Torture has been ratified by more than 150 countries."
     assert [c[2] for c in _checks(eval_db, text, date(2000, 1, 1))] == ["IV-9"]
+
+
+def test_the_other_n_leave_out_the_state_named_before(eval_db: Path) -> None:
+    # Iraq's accession of 2010-11-23 was the CED's 20th consent: "the other 19" are right that day
+    text = (
+        "On 23 November 2010, Iraq acceded to the Convention on Enforced Disappearance and joined the other "
+        "19 States Parties."
+    )
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text(text, store, name="t").checks
+    assert (c.claim.figure, c.claim.left_out, c.figure_then) == (19, "IRQ", 19)
 
 
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
