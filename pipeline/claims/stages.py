@@ -19,6 +19,7 @@ from pipeline.claims.extract import Claim, Reading
 from pipeline.claims.links import restated
 from pipeline.claims.notes import note_dates
 from pipeline.claims.ordinal_days import ordinal_days
+from pipeline.claims.record_years import record_years
 from pipeline.claims.relative_days import yesterday_counts
 from pipeline.claims.running_totals import running_totals
 from pipeline.claims.status_dates import (
@@ -51,9 +52,8 @@ def after_reading(
 def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """The dates the record gives (an ordinal's state, a named act, the opening day, the entry into force)."""
     claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
-    return restated(
-        entry_years(opening_day(yearless_acts(claims, store, text), text, store), text, store), text
-    )
+    claims = entry_years(opening_day(yearless_acts(claims, store, text), text, store), text, store)
+    return restated(record_years(claims, store), text)
 
 
 __all__ = ["after_reading", "record_dates"]

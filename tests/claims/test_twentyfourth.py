@@ -101,6 +101,17 @@ def test_the_other_n_leave_out_the_state_named_before(eval_db: Path) -> None:
     assert (c.claim.figure, c.claim.left_out, c.figure_then) == (19, "IRQ", 19)
 
 
+def test_a_day_without_its_year_in_an_undated_text_takes_the_records_year(eval_db: Path) -> None:
+    # the record holds ATT consents dated 2 April in 2014 only
+    text = "Seventeen other states also ratified the Arms Trade Treaty on 2 April, which means that 31 states have now done so."
+    assert (31, "parties", "XXVI-8", "2014-04-02") in _checks(eval_db, text)
+    # a day that opens a span, or one with a year relative to the text's, dates no count
+    text = "Since it opened for signature on 3 June, 83 countries have signed the Arms Trade Treaty."
+    assert _checks(eval_db, text) == [(83, "signatories", "XXVI-8", None)]
+    text = "On 2 April last year, 31 states had ratified the Arms Trade Treaty."
+    assert _checks(eval_db, text) == [(31, "parties", "XXVI-8", None)]
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
