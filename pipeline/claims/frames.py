@@ -175,8 +175,7 @@ _ACTIVE = re.compile(
     + _VERB,
     re.I,
 )
-# No noun, the participants clear from before: "of which 166 have also ratified it", "and 54 have ratified
-# it", "Out of 195 States, 183 have so far signed", "so far only 10 have", "the 193 that have joined it".
+# No noun, the participants told before: "of which 166 have also ratified it", "so far only 10 have".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with|the|now|today)"
     r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:so|thus)\s+far,?\s+|to\s+date,?\s+)?(?:(?:only|just)\s+)?"
@@ -199,11 +198,13 @@ _OF_WHICH_AFTER = re.compile(
 )
 
 
-# "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count). This
-# and the headline lead are looked for in the 40 and 200 characters before the figure, not from the start.
+# "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
-# A headline's count starts a line, after spaces, a list mark or a kicker ("Torture ban: 150 ...").
-_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?$")
+# A headline's count starts a line (in the 200 characters before it), after spaces, a list mark, a kicker
+# ("Torture ban: 150 ...") or a state beside it ("Nigeria and 59 countries sign UN treaty").
+_HEADLINE_LEAD = re.compile(
+    r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?(?:[A-Z][\w'’-]*(?:,|\s+and)\s+)?$"
+)
 # Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
 NOT_STATES_AFTER = re.compile(
     r"^\s*(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|%|"
@@ -211,8 +212,7 @@ NOT_STATES_AFTER = re.compile(
     re.I,
 )
 
-# "India stands behind 161 nations, including Pakistan, in ratifying the Convention" (or "as it is yet to
-# ratify"), "the United States joined over 140 countries in signing the Convention": those who did.
+# "India stands behind 161 nations, including Pakistan, in ratifying", "joined over 140 countries in signing".
 _BEHIND = re.compile(
     r"\b(?:behind|join(?:s|ed|ing)?(?:\s+the)?)\s+"
     + _QUAL

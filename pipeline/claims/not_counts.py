@@ -80,7 +80,9 @@ _OTHERS_DID = re.compile(
     r"\s+other\s+(?:countries|states|nations|governments)\s*(?:[,.;]|$|"
     r"(?:have|has|had|are|were)\s+"
     + ADVERBS
-    + r"(?:signed|ratified|acceded|joined|members|part(?:y|ies)|signator(?:y|ies))\b)",
+    + r"(?:signed|ratified|acceded|joined|members|part(?:y|ies)|signator(?:y|ies))\b|"
+    # ("Nigeria and 59 other countries signed the treaty on Monday", "... sign UN arms treaty")
+    r"(?:signed|ratified|acceded\s+to|joined|sign|ratify|join)\s+(?:the|a|an|its|this|UN|U\.N\.)\b)",
     re.I,
 )
 _REGIONS = (

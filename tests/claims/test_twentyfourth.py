@@ -112,6 +112,20 @@ def test_a_day_without_its_year_in_an_undated_text_takes_the_records_year(eval_d
     assert _checks(eval_db, text) == [(31, "parties", "XXVI-8", None)]
 
 
+def test_a_state_told_beside_a_count_leaves_it_a_count(eval_db: Path) -> None:
+    # a headline's "Nigeria and 59 countries sign ...", and "Nigeria and 59 other countries signed": the
+    # others beside the state named (not a part of some group)
+    text = "Nigeria and 59 countries sign UN Arms Trade Treaty\n\nThe treaty opened for signature on Monday."
+    assert _checks(eval_db, text, date(2013, 6, 4)) == [(59, "signatories", "XXVI-8", "2013-06-04")]
+    text = "Nigeria and 59 other countries signed the Arms Trade Treaty on Monday."
+    with open_store(eval_db, read_only=True) as store:
+        [c] = check_text(text, store, name="t", written_on=date(2013, 6, 4)).checks
+    assert (c.claim.figure, c.claim.measure, c.claim.left_out) == (59, "signatories", "NGA")
+    # outside a headline, the present tense tells no count
+    text = "The minister said that Nigeria and 59 countries sign the Arms Trade Treaty today."
+    assert _checks(eval_db, text, date(2013, 6, 4)) == []
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
