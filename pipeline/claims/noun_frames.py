@@ -66,6 +66,8 @@ HAS = re.compile(
     _EXTRA + _QUAL + _NUM + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?"
     r"(?:(?:states?|high[ \t]+contracting|contracting|country)[ \t-]+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
+    # ("and 1 ratification": the singular after one)
+    r"(?:(?<=\b1\s)|(?<=\bone\s))(?:ratification|signature|accession)|"
     # "the 139 ratifying nations", "the 57 signatory states": the states named by what they did
     r"(?:ratifying|signatory)\s+(?:states|countries|nations|governments)|"
     r"contracting\s+(?:states|parties)|instruments\s+of\s+(?:ratification|accession))\b",

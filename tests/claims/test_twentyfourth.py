@@ -126,6 +126,16 @@ def test_a_state_told_beside_a_count_leaves_it_a_count(eval_db: Path) -> None:
     assert _checks(eval_db, text, date(2013, 6, 4)) == []
 
 
+def test_one_ratification_in_a_list_of_counts_is_a_count(eval_db: Path) -> None:
+    text = (
+        "On 30 March 2007 there were 82 signatories to the CRPD, 44 signatories to its Optional Protocol, and "
+        "1 ratification of the Convention."
+    )
+    assert (1, "parties", "IV-15", "2007-03-30") in _checks(eval_db, text)
+    # "one ratification short" is what is missing, not a count
+    assert _checks(eval_db, "The CRPD is one ratification short of entering into force.") == []
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
