@@ -34,6 +34,7 @@ from pipeline.claims.ordinal_days import by_named_state
 from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
+from pipeline.claims.sentences import Lines
 from pipeline.claims.stages import after_reading, record_dates
 from pipeline.claims.store_view import CachedStore, StoreLike, participant_records, treaty_names
 from pipeline.claims.unread import unread_ordinals
@@ -319,11 +320,17 @@ def _brought(c: Claim, store: StoreLike, by_no: dict[str, dict[str, Any]]) -> bo
 
 
 def check_reading(
-    reading: Reading, store: StoreLike, *, name: str = "text", written_on: date | None = None
+    reading: Reading,
+    store: StoreLike,
+    *,
+    name: str = "text",
+    written_on: date | None = None,
+    original: str = "",
 ) -> ClaimReport:
     """Check every claim of a reading against the store (dated by the record where the text names the act;
     read a second time where the record puts a dated figure far from it); the unread figures go with the
-    report."""
+    report. `original`: the text as given, whose lines the report's line numbers count (the reading's text
+    has its hard-wrapped lines joined)."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     by_no = store.treaty_rows()
     newest = max((d for d in (_as_date(r.get("as_at")) for r in by_no.values()) if d), default=None)
@@ -357,9 +364,13 @@ def check_reading(
         checks.append(check)
     # Never a silent drop: an ordinal no stage took is listed too ("Honduras was the 50th state to do so").
     read = [(k.claim.number_start, k.claim.number_end) for k in checks]
-    return ClaimReport(
-        name=name, checks=tuple(checks), unread=tuple(unread_ordinals(reading.text, read, unread))
-    )
+    listed = unread_ordinals(reading.text, read, unread)
+    if len(original) == len(reading.text):
+        # "ratified by\n177": the line the number is on in the text as given, not in its joined paragraph
+        lines = Lines(original)
+        checks = [replace(k, claim=replace(k.claim, line=lines.line(k.claim.number_start))) for k in checks]
+        listed = [replace(u, line=lines.line(u.start)) for u in listed]
+    return ClaimReport(name=name, checks=tuple(checks), unread=tuple(listed))
 
 
 def check_text(
@@ -375,4 +386,4 @@ def check_text(
     `written_on` dates claims the text leaves undated (else a byline or dateline does, else nothing)."""
     store = store if isinstance(store, CachedStore) else CachedStore(store)
     reading = read_claims(text, store, treaty=treaty, written_on=written_on)
-    return check_reading(reading, store, name=name, written_on=written_on)
+    return check_reading(reading, store, name=name, written_on=written_on, original=text)

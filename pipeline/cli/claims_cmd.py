@@ -148,7 +148,9 @@ def check_claims(
             names.title_index()
         reading = read_claims(text, names, treaty=treaty, written_on=day)
         with open_store(path, read_only=True) as store:
-            report = check_reading(reading, CachedStore(store, names), name=name, written_on=day)
+            report = check_reading(
+                reading, CachedStore(store, names), name=name, written_on=day, original=text
+            )
     except EvalSetError as e:
         fail(str(e))
     except UnknownTreaty as e:

@@ -136,6 +136,20 @@ def test_one_ratification_in_a_list_of_counts_is_a_count(eval_db: Path) -> None:
     assert _checks(eval_db, "The CRPD is one ratification short of entering into force.") == []
 
 
+def test_line_numbers_count_the_lines_of_a_hard_wrapped_text(eval_db: Path) -> None:
+    # the reader joins a paragraph's hard-wrapped lines; the report's lines are still the text's own
+    text = (
+        "GENEVA, 14 March 2019 - Nigeria and 29 other countries signed the Arms Trade Treaty on Monday, the\n"
+        "Secretariat said. With Ghana's ratification last week, the Convention on the Rights of Persons with\n"
+        "Disabilities now has 177 States Parties, and the Optional Protocol 94. The treaty will enter into\n"
+        "force once 40 states ratify it.\n"
+    )
+    with open_store(eval_db, read_only=True) as store:
+        report = check_text(text, store, name="t")
+    assert [(k.claim.figure, k.claim.line) for k in report.checks] == [(177, 3), (94, 3), (40, 4)]
+    assert [(u.figure, u.line) for u in report.unread] == [(29, 1)]
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
