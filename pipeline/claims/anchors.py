@@ -308,7 +308,8 @@ _WHEN_OPENED = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_NAMES})\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _DATE_WORDS = re.compile(rf"\b(?:{MONTH_NAMES}|(?:19|20)\d\d)\b", re.I)
-_DAY_MONTH = re.compile(
+# A day and its month ("2 April", "April 2nd"), in groups d1/m1 or m2/d2 (record_years.py reads them too).
+DAY_MONTH = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\.?\s+(?P<d2>\d{{1,2}}))\b",
     re.I,
 )
@@ -353,11 +354,19 @@ def _month_agrees(words: str, day: date) -> bool:
 
 
 def _agrees(sentence: str, day: date) -> bool:
-    for m in _DAY_MONTH.finditer(sentence):
+    for m in DAY_MONTH.finditer(sentence):
         month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
         if month is not None and (month, int(m.group("d1") or m.group("d2"))) != (day.month, day.day):
             return False
     return True
 
 
-__all__ = ["ACT_WORDS", "count_on", "dated_by_record", "named_acts", "opening_day", "yearless_acts"]
+__all__ = [
+    "ACT_WORDS",
+    "DAY_MONTH",
+    "count_on",
+    "dated_by_record",
+    "named_acts",
+    "opening_day",
+    "yearless_acts",
+]

@@ -14,19 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.anchors import count_on, dated_by_record
+from pipeline.claims.anchors import DAY_MONTH, count_on, dated_by_record
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.store_view import StoreLike
 from pipeline.frame_values import to_date as _as_date
-from pipeline.text import MONTH_NAMES, MONTHS
+from pipeline.text import MONTHS
 
 _COLUMN = {MEASURE_PARTIES: "consent_date", MEASURE_SIGNATORIES: "signature_date"}
-_DAY_MONTH = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_NAMES})|(?P<m2>{MONTH_NAMES})\.?\s+"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?!\s*,?\s*(?:19|20)\d\d)",
-    re.I,
-)
 # A year, told or relative ("on 3 December last year"), or a day that opens or closes a span ("since it
 # opened for signature on 3 June"): no day of the count.
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|last|next|that|the\s+same)\s+year\b", re.I)
@@ -38,7 +33,7 @@ def _told_day(sentence: str) -> tuple[int, int] | None:
     or more than one."""
     if _A_YEAR.search(sentence):
         return None
-    told = list(_DAY_MONTH.finditer(sentence))
+    told = list(DAY_MONTH.finditer(sentence))
     if any(_SPAN_BEFORE.search(sentence, 0, m.start()) for m in told):
         return None
     days = {
