@@ -15,6 +15,7 @@ from pipeline.text import (
     NUMBER_WORDS,
     NUMBER_WORDS_PATTERN,
     ORDINAL_SUFFIX,
+    TENS,
     TENS_ORDINALS,
     UNIT_ORDINALS,
     alternation,
@@ -43,8 +44,9 @@ ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
 ORDINAL_WORD = (
     # "one hundred and sixty-fourth", "a hundred and first", "the hundred and twentieth": the hundreds first
     r"(?:(?:(?:a|one|two)[\s-]+)?hundred(?:[\s-]+and)?[\s-]+)?"
+    # ("thirty-fifth": a tens word before a unit's ordinal; "the two first governments" is no ordinal)
     r"(?:(?:"
-    + "|".join(sorted(t for t in (*NUMBER_WORDS,) if t not in ("hundred", "thousand", "zero", "dozen")))
+    + "|".join(sorted(TENS, key=len, reverse=True))
     + r")[\s-]+)?(?:"
     + "|".join(sorted([*UNIT_ORDINALS, *TENS_ORDINALS], key=len, reverse=True))
     + r")\b"

@@ -22,7 +22,7 @@ from pipeline.claims.model import (
 from pipeline.claims.numbers import ANY_NUMBER, ORD, is_year, ordinal_of, parse_number
 from pipeline.claims.sentences import Cover, Lines, Spans, split_sentences
 from pipeline.claims.treaties import TreatyMention
-from pipeline.text import MONTH_NAMES, UNIT_ORDINALS
+from pipeline.text import MONTH_NAMES, TENS, UNIT_ORDINALS
 
 # A sentence is about a treaty when it names one or uses one of these words.
 TREATY_WORDS = re.compile(
@@ -54,6 +54,7 @@ _AGE_BEFORE = re.compile(
     r"\b(?:age\s+of|aged|ages|under|younger\s+than|older\s+than|over\s+the\s+age\s+of)\s*$", re.I
 )
 _CITATION = re.compile(r"\[\s*$")
+_TENS_VALUES = frozenset(TENS.values())
 _ORDINAL_AFTER = re.compile(r"[\s-]+(?:" + "|".join(UNIT_ORDINALS) + r")\b", re.I)
 # A count of states: the words after its number ("10 countries", "100 States", "52 UN member states"). A
 # number so followed is listed even in a sentence with no treaty word when the text names a treaty, and
@@ -219,8 +220,8 @@ def find_unread(
             continue
         if m.group(0).isdigit() and _is_day(text, m.end(), before):
             continue  # a day: "NEW YORK, 12 May -"
-        if _ORDINAL_AFTER.match(text, m.end()):
-            continue  # "forty" of "forty-fifth": an ordinal's first word (loose_ordinals.stray_ordinals)
+        if _ORDINAL_AFTER.match(text, m.end()) and figure in _TENS_VALUES:
+            continue  # "forty" of "forty-fifth": an ordinal's first word (not "two" of "the two first")
         if _restated(text, m.start(), figure):
             continue  # "fifty (50) States": the figure in words, told again
         if figure < 10 and text[m.end() : m.end() + 1] == ")":

@@ -150,6 +150,15 @@ def test_line_numbers_count_the_lines_of_a_hard_wrapped_text(eval_db: Path) -> N
     assert [(u.figure, u.line) for u in report.unread] == [(29, 1)]
 
 
+def test_the_two_first_governments_is_two_and_no_third(eval_db: Path) -> None:
+    # "two first" is no ordinal (only a tens word opens one: "twenty-first"); the two is listed, not dropped
+    text = "Thailand and Gabon were the two first governments to ratify the Optional Protocol to the CRC on a communications procedure."
+    listed = _unread(eval_db, text, date(2012, 10, 1))
+    assert (2, "frame not understood") in listed and all(figure != 3 for figure, _ in listed)
+    text = "Iraq became the twenty-first state to ratify the Convention on Enforced Disappearance."
+    assert [c[0] for c in _checks(eval_db, text)] == [21]
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
