@@ -55,6 +55,8 @@ _AGE_BEFORE = re.compile(
 )
 _CITATION = re.compile(r"\[\s*$")
 _TENS_VALUES = frozenset(TENS.values())
+# A count of states told in brackets after its noun: "most countries (188 in 2010) are".
+_STATES_BRACKET = re.compile(r"\b(?:countries|states|nations)\s*\(\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"[\s-]+(?:" + "|".join(UNIT_ORDINALS) + r")\b", re.I)
 # A count of states: the words after its number ("10 countries", "100 States", "52 UN member states"). A
 # number so followed is listed even in a sentence with no treaty word when the text names a treaty, and
@@ -194,7 +196,13 @@ def find_unread(
         if i not in about:
             s, e = sentences.spans[i]
             about[i] = i in mention_sentences or bool(TREATY_WORDS.search(text, s, e))
-        counted = about[i] or (mentions and STATES_AFTER.match(text, m.end()))
+        counted = about[i] or (
+            mentions
+            and (
+                STATES_AFTER.match(text, m.end())
+                or _STATES_BRACKET.search(text, max(0, m.start() - 30), m.start())
+            )
+        )
         alone = _alone(text, m.start(), m.end())
         if not counted and not (mentions and (alone or ELIDED_AFTER.match(text, m.end()))):
             continue

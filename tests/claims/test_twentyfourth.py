@@ -159,6 +159,14 @@ def test_the_two_first_governments_is_two_and_no_third(eval_db: Path) -> None:
     assert [c[0] for c in _checks(eval_db, text)] == [21]
 
 
+def test_a_count_of_states_in_brackets_after_its_noun_is_listed(eval_db: Path) -> None:
+    text = (
+        "The Chemical Weapons Convention bans chemical weapons. Every country can become a part of it and "
+        "most countries (188 in 2010) are."
+    )
+    assert (188, "no treaty word in its sentence") in _unread(eval_db, text)
+
+
 _ROWS = "file,figure,treaty,measure,mode,claimed_on,verdict,then,now,note\n"
 
 
