@@ -71,9 +71,9 @@ class Deposit:
     action: str | None
 
 
-def nth_consent(rows: Sequence[dict[str, Any]], n: int) -> Deposit | None:
-    """The Nth consent to be bound ever deposited, by date (withdrawn ones too: they were deposited and
-    counted towards entry into force). Ties on one day keep the table's order. None if fewer than N."""
+def consents_in_order(rows: Sequence[dict[str, Any]]) -> list[Deposit]:
+    """Every consent to be bound ever deposited, by date (withdrawn ones too: they were deposited and
+    counted towards entry into force). Ties on one day keep the table's order."""
     dated = []
     for i, r in enumerate(rows):
         d = as_date(r.get("consent_date"))
@@ -81,10 +81,13 @@ def nth_consent(rows: Sequence[dict[str, Any]], n: int) -> Deposit | None:
             action = r.get("consent_type")
             dated.append((d, i, str(r.get("name")), None if is_missing(action) else str(action).lower()))
     dated.sort()
-    if n < 1 or n > len(dated):
-        return None
-    d, _, name, action = dated[n - 1]
-    return Deposit(n, d, name, action)
+    return [Deposit(n, d, name, action) for n, (d, _, name, action) in enumerate(dated, 1)]
+
+
+def nth_consent(rows: Sequence[dict[str, Any]], n: int) -> Deposit | None:
+    """The Nth consent to be bound ever deposited (consents_in_order); None if fewer than N."""
+    order = consents_in_order(rows)
+    return order[n - 1] if 1 <= n <= len(order) else None
 
 
 def consent_count(rows: Sequence[dict[str, Any]]) -> int:

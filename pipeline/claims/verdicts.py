@@ -15,7 +15,7 @@ from pipeline.claims.extract import (
     MEASURE_WORDS,
     Claim,
 )
-from pipeline.claims.facts import Deposit, consent_count, nth_consent, ordinal
+from pipeline.claims.facts import Deposit, consent_count, consents_in_order, ordinal
 from pipeline.claims.results import Newcomer
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
@@ -275,15 +275,13 @@ def brought_into_force(rows: Sequence[dict[str, Any]], n: int, eif: date | None)
     it, and not already a set delay after an earlier day's consent ("Honduras was the 50th to ratify"
     speaks of the consent that made the treaty enter into force 90 days later; the 51st, a day after,
     does not). Consents deposited on the same day as the Nth are not told apart."""
-    nth = nth_consent(rows, n)
-    if eif is None or nth is None or not _after_a_set_delay(nth.on, eif):
+    order = consents_in_order(rows)
+    if eif is None or not 1 <= n <= len(order) or not _after_a_set_delay(order[n - 1].on, eif):
         return False
-    if n % 5 and any(
-        m % 5 == 0 and (other := nth_consent(rows, m)) is not None and other.on == nth.on
-        for m in range(max(1, n - 4), n + 5)
-    ):
+    nth = order[n - 1]
+    if n % 5 and any(d.n % 5 == 0 and d.on == nth.on for d in order[max(0, n - 5) : n + 4]):
         # Eight ATT ratifications deposited on 25 September 2014 took it from 45 to 53: the 50th brought it
         # in (treaties ask for a round number), so "the total number of ratifying states to 53" is a count.
         return False
-    before = nth_consent(rows, n - 1) if n > 1 else None
+    before = order[n - 2] if n > 1 else None
     return before is None or before.on == nth.on or not _after_a_set_delay(before.on, eif)
