@@ -315,9 +315,17 @@ DAY_MONTH = re.compile(
 )
 
 
+def act_days(store: StoreLike, mtdsg_no: str, measure: str) -> list[date]:
+    """The days of every act the measure counts on the treaty: consents for parties, signatures for
+    signatories (none for another measure)."""
+    kind = _KIND_OF.get(measure)
+    if kind is None:
+        return []
+    return [d for d in (_as_date(x) for x in store.participants(mtdsg_no)[_COLUMN[kind]]) if d is not None]
+
+
 def _first_signature(store: StoreLike, mtdsg_no: str) -> date | None:
-    days = [d for d in (_as_date(x) for x in store.participants(mtdsg_no)["signature_date"]) if d is not None]
-    return min(days, default=None)
+    return min(act_days(store, mtdsg_no, MEASURE_SIGNATORIES), default=None)
 
 
 def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
@@ -364,6 +372,7 @@ def _agrees(sentence: str, day: date) -> bool:
 __all__ = [
     "ACT_WORDS",
     "DAY_MONTH",
+    "act_days",
     "count_on",
     "dated_by_record",
     "named_acts",

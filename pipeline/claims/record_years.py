@@ -14,14 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.anchors import DAY_MONTH, count_on, dated_by_record
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.anchors import DAY_MONTH, act_days, count_on, dated_by_record
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.store_view import StoreLike
-from pipeline.frame_values import to_date as _as_date
 from pipeline.text import MONTHS
 
-_COLUMN = {MEASURE_PARTIES: "consent_date", MEASURE_SIGNATORIES: "signature_date"}
 # A year, told or relative ("on 3 December last year"), or a day that opens or closes a span ("since it
 # opened for signature on 3 June"): no day of the count.
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|last|next|that|the\s+same)\s+year\b", re.I)
@@ -51,13 +48,11 @@ def record_years(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
     record's acts give (see the module's docstring)."""
     out = []
     for c in claims:
-        column = _COLUMN.get(c.measure)
         told = _told_day(c.sentence or "") if c.claimed_on is None and c.kind == KIND_COUNT else None
-        if told is None or column is None or c.mtdsg_no is None:
+        if told is None or c.mtdsg_no is None:
             out.append(c)
             continue
-        days = {_as_date(x) for x in store.participants(c.mtdsg_no)[column]}
-        years = sorted({d for d in days if d is not None and (d.month, d.day) == told})
+        years = sorted({d for d in act_days(store, c.mtdsg_no, c.measure) if (d.month, d.day) == told})
         if len(years) > 1:
             years = [d for d in years if count_on(store, c, d) == c.figure]
         out.append(dated_by_record(c, years[0], "the UN's acts of that day") if len(years) == 1 else c)
