@@ -364,12 +364,9 @@ def check_reading(
         checks.append(check)
     # Never a silent drop: an ordinal no stage took is listed too ("Honduras was the 50th state to do so").
     read = [(k.claim.number_start, k.claim.number_end) for k in checks]
-    listed = unread_ordinals(reading.text, read, unread)
-    if len(original) == len(reading.text):
-        # "ratified by\n177": the line the number is on in the text as given, not in its joined paragraph
-        lines = Lines(original)
-        checks = [replace(k, claim=replace(k.claim, line=lines.line(k.claim.number_start))) for k in checks]
-        listed = [replace(u, line=lines.line(u.start)) for u in listed]
+    # (line numbers from the text as given: the reading's has its hard-wrapped lines joined)
+    given = original if len(original) == len(reading.text) else reading.text
+    listed = unread_ordinals(reading.text, read, unread, lines=Lines(given))
     return ClaimReport(name=name, checks=tuple(checks), unread=tuple(listed))
 
 

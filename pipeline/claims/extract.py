@@ -150,7 +150,7 @@ def read_text(
 ) -> Reading:
     """Every count claim in `text`, dated and linked to a treaty (or `treaty` if given), and every figure
     left unread with its reason. An undated claim takes `written_on`, else a byline or dateline."""
-    text = plain_layout(strip_annotations(text))
+    given, text = text, plain_layout(strip_annotations(text))
     if ANY_FIGURE.search(text) is None:
         # No digit, number word or ordinal: nothing to read (a long page is quick).
         return Reading((), (), text)
@@ -167,7 +167,7 @@ def read_text(
     own_day = written_on or (byline.on if byline is not None else None)
     dates = with_anniversaries(dates, text, own_day)
     paragraphs = Spans(split_paragraphs(text))
-    lines = Lines(text)
+    lines = Lines(given)  # the lines of the text as given (the layout joins hard-wrapped ones)
     mentions = [] if treaty else index.find_mentions(text, sentences=sentences.spans)
     refs: list[Ref] = sorted(
         (m.start(), m.end(), re.sub(r"\s+", " ", m.group("kind").lower()), m.group("det"), m.group(0))

@@ -286,7 +286,9 @@ def _at_least_tenth(m: re.Match[str]) -> bool:
         return False
 
 
-def unread_ordinals(text: str, read: Sequence[tuple[int, int]], unread: Sequence[Unread]) -> list[Unread]:
+def unread_ordinals(
+    text: str, read: Sequence[tuple[int, int]], unread: Sequence[Unread], *, lines: Lines | None = None
+) -> list[Unread]:
     """`unread` with every ordinal of states or consents (in a sentence about a treaty, or a text with a
     claim) that no claim took (`read`: the claims' number spans, after every stage, the record's readings
     too) and no unread entry lists: "frame not understood". The last stage: no stage reads these again."""
@@ -296,7 +298,7 @@ def unread_ordinals(text: str, read: Sequence[tuple[int, int]], unread: Sequence
         return list(unread)
     taken = Cover([*read, *((u.start, u.end) for u in unread)])
     sentences = Spans(split_sentences(text))
-    lines = Lines(text)
+    lines = lines or Lines(text)
     out = list(unread)
     for m in found:
         if m.start() in taken or (m.end() - 1) in taken:
