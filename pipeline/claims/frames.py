@@ -66,7 +66,7 @@ from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
 from pipeline.claims.noun_frames import NEEDS as _NOUN_NEEDS
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
 from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
-from pipeline.claims.noun_frames import done_before
+from pipeline.claims.noun_frames import done_before, points_back
 from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
@@ -143,7 +143,7 @@ _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|come\s+on\s+board|"
-    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+so|(?:become|been)\s+signator(?:y|ies)|"
+    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|likewise|the\s+same)|followed\s+suit|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|put\s+their\s+(?:names|signatures?)\s+to|bound\s+themselves\s+(?:by|to)|"
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
     r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"
@@ -309,7 +309,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if verb.lower().endswith("so") or pattern in (_THAT_NUMBER, _BROUGHT_TO, _TOTAL_NOW):
+                if points_back(verb) or pattern in (_THAT_NUMBER, _BROUGHT_TO, _TOTAL_NOW):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     if not (verb := done_before(text, m.start(), latest=pattern is _THAT_NUMBER)):
                         continue

@@ -8,7 +8,8 @@ on its date (today's when undated) is near it, within NEAR_SHARE, and lists it u
 Never taken, and so left unread with the frame's reason:
 - a place or a group the number is part of: "radio stations in 50 countries", "a coalition of 40 states",
   "these 90 States", "the 44 states listed in Annex 2";
-- a sentence of a vote, an adoption, a conference or a negotiation ("adopted in Dublin by 107 states");
+- a sentence of a vote, an adoption, a conference or a negotiation ("adopted in Dublin by 107 states"), but
+  not one that tells the adoption in the present ("has now been adopted by more than 180 countries");
 - a sentence where a frame read another count ("182 parties, 181 states and the European Union"): the
   number left over is a part of what was read;
 - a sentence that signs but neither ratifies nor is a party or member ("opened for signature by 187
@@ -44,6 +45,15 @@ _NOT_CONSENT = re.compile(
     r"\b(?:adopt\w*|vot(?:e|es|ed|ing)|conferences?|negotiat\w*|delegations?|attend\w*|sponsor\w*|co-sponsor\w*)\b",
     re.I,
 )
+# "has now been adopted by more than 180 countries", "is adopted by 170 States", "180 countries have adopted
+# it": adopted told in the present (perfect) is taken up by states, as joined is; "was adopted by 122
+# countries in 2017" is the vote.
+_ADOPTED_NOW = re.compile(
+    r"\b(?:(?:has|have)\s+(?:(?:now|already|so\s+far|since|not)\s+)?been|is)\s+(?:(?:now|already)\s+)?adopted\s+by\b"
+    r"|\b(?:have|has)\s+(?:(?:now|already|so\s+far|since)\s+)?adopted\s+it\b"
+    r"(?![^.;]*\b(?:votes?|voting|general\s+assembly|conference|in\s+(?:19|20)\d\d)\b)",
+    re.I,
+)
 _SIGNS = re.compile(r"\bsign\w*", re.I)
 _JOINS = re.compile(r"\b(?:ratif\w*|part(?:y|ies)|members?|membership|join\w*|acce\w*|bound|binding)\b", re.I)
 
@@ -62,7 +72,9 @@ def loose_count(
     if states is None or any(sentence[0] <= r < sentence[1] for r in read) or deed_after(text, states.end()):
         return None  # (nor "106 countries have now abolished the death penalty": a deed other than joining)
     clause = text[sentence[0] : sentence[1]]
-    if _NOT_CONSENT.search(clause) or (_SIGNS.search(clause) and not _JOINS.search(clause)):
+    if _NOT_CONSENT.search(_ADOPTED_NOW.sub(" taken up by", clause)) or (
+        _SIGNS.search(clause) and not _JOINS.search(clause)
+    ):
         return None
     before = text[max(sentence[0], start - 40) : start]
     if _GROUP_BEFORE.search(before):

@@ -117,8 +117,14 @@ def done_before(text: str, start: int, latest: bool = False) -> str:
     return re.sub(r"\s+", " ", told[-1].group("verb")) if told else ""
 
 
+def points_back(verb: str) -> bool:
+    """Does the verb tell no act of its own, but the one told before ("have done so", "followed suit")?"""
+    return verb.lower().endswith(("so", "likewise", "same", "suit"))
+
+
 __all__ = [
     "done_before",
+    "points_back",
     "NEEDS",
     "STATES_ACTS",
     "AND_TO",

@@ -28,9 +28,33 @@ from pipeline.text import MONTH_NAMES, TENS, UNIT_ORDINALS
 TREATY_WORDS = re.compile(
     r"\b(?:ratif\w*|sign\w*|part(?:y|ies|icipants?)|acce(?:de|ded|ding|ssions?|pt|pted|ptance)\w*|join\w*|bound|"
     r"binding|adher\w*|approv(?:ed|al)|consent\w*|members?|membership|instruments?|"
-    r"treaty|treaties|convention|protocol|covenant|statute|agreement)\b",
+    r"treaty|treaties|convention|protocol|covenant|statute|agreement|pacts?|accords?)\b",
     re.I,
 )
+# "It now has 110 States.", "WHEREAS, it has now been adopted by more than 180 countries": a sentence whose
+# subject is "it", after one about a treaty, is about it too.
+_IT_LEADS = re.compile(
+    r"\s*[\"“‘']?(?:(?:and|but|so|yet|today|now|since\s+then|whereas|currently|to\s+date|so\s+far),?\s+)?"
+    r"(?:it|its)\b(?!\s+(?:is|was|has\s+been|had\s+been)\s+(?:estimated|said|reported|thought|believed|feared|expected|hoped)\b)",
+    re.I,
+)
+
+# "More than 100 countries have endorsed it": states that took "it" up, the treaty told before.
+_IT_TAKEN_UP = re.compile(r"\b(?:endorsed|adopted|embraced|backed|supported)\s+it\b", re.I)
+
+
+def _told_of_it(text: str, sentences: Spans, i: int, named: set[int]) -> bool:
+    """Is sentence i's subject "it" (or do its states take "it" up), and the sentence before it, in the
+    same paragraph, about a treaty (it uses a treaty word or is one of those that name one, `named`)?"""
+    lo, hi = sentences.spans[i] if i >= 1 else (0, 0)
+    if i < 1 or not (_IT_LEADS.match(text, lo) or _IT_TAKEN_UP.search(text, lo, hi)):
+        return False
+    lo, hi = sentences.spans[i - 1]
+    if "\n\n" in text[hi : sentences.spans[i][0]]:
+        return False
+    return i - 1 in named or TREATY_WORDS.search(text, lo, hi) is not None
+
+
 # Numbers that name something rather than count it: "Article 5", "resolution 61/106", "[2]", "5%", "1.5"
 # ("number 5" names; "now number 150", "sits at number 77", "was number 111", "and number 113" count).
 # A word's full stop ends its sentence ("... ratified the protocol. Thirty other countries"); only an
@@ -240,7 +264,7 @@ def find_unread(
             max(0, m.start() - 1) : m.start()
         ] in (".", "/", "-", ":"):
             continue
-        if not about[i]:
+        if not about[i] and not _told_of_it(text, sentences, i, mention_sentences):
             reason = REASON_NO_TREATY_WORD
         else:
             reason = why_skipped.get(m.start()) or _reason(

@@ -1,0 +1,63 @@
+"""Twenty-fifth pass (issue 21). One test per rule, on hand-written sentences: the shapes a sentence with no
+treaty word of its own takes when it still speaks of the treaty told before it ("It now has 110 States"),
+"followed suit" and "done likewise" as "done so", and an adoption told in the present."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import unread as _unread
+
+JOINED = "China joined the Arms Trade Treaty on Monday."
+
+
+def test_a_sentence_whose_subject_is_it_speaks_of_the_treaty_before(eval_db: Path) -> None:
+    # near the record (107 parties on 2020-07-08) it is read as a count, wrong or right
+    assert _checks(eval_db, f"{JOINED} It now has 110 States.", date(2020, 7, 8)) == [
+        (110, "parties", "XXVI-8", "2020-07-08")
+    ]
+    # far from it, listed as a frame the reader did not understand, not as a sentence with no treaty word
+    assert _unread(eval_db, f"{JOINED} It now has 150 States.", date(2020, 7, 8)) == [
+        (150, "frame not understood")
+    ]
+    # a pact and an accord are treaty words
+    assert _checks(eval_db, f"{JOINED} The pact now has 110 States.", date(2020, 7, 8)) == [
+        (110, "parties", "XXVI-8", "2020-07-08")
+    ]
+
+
+def test_it_is_only_the_treaty_when_the_sentence_before_speaks_of_one(eval_db: Path) -> None:
+    said = "It is estimated that 110 countries export arms."
+    assert _checks(eval_db, f"{JOINED} {said}", date(2020, 7, 8)) == []
+    assert _unread(eval_db, f"{JOINED} {said}", date(2020, 7, 8)) == [(110, "no treaty word in its sentence")]
+    # a new paragraph is a new subject
+    assert _unread(eval_db, f"{JOINED}\n\nIt now has 110 States.", date(2020, 7, 8)) == [
+        (110, "no treaty word in its sentence")
+    ]
+
+
+def test_followed_suit_and_done_likewise_point_back_as_done_so(eval_db: Path) -> None:
+    for said in ("110 countries have followed suit", "110 countries have done the same"):
+        assert _checks(eval_db, f"{JOINED} So far, {said}.", date(2020, 7, 8)) == [
+            (110, "parties", "XXVI-8", "2020-07-08")
+        ]
+    signed = "China signed the Arms Trade Treaty on Monday. 110 countries have done likewise."
+    assert _checks(eval_db, signed, date(2020, 7, 8)) == [(110, "signatories", "XXVI-8", "2020-07-08")]
+    # what others may do is no count
+    assert _checks(eval_db, f"{JOINED} 110 countries are expected to follow suit.", date(2020, 7, 8)) == []
+
+
+def test_an_adoption_told_in_the_present_is_a_taking_up_by_states(eval_db: Path) -> None:
+    cedaw = "CEDAW, an accord that has already been adopted by more than 160 countries, awaits the Senate."
+    assert _checks(eval_db, cedaw) == [(160, "parties", "IV-8", None)]
+    then = "CEDAW was adopted by the General Assembly in 1979. Today, it has been adopted by 180 countries."
+    assert _checks(eval_db, then) == [(180, "parties", "IV-8", None)]
+    took_up = "The Arms Trade Treaty regulates arms. More than 100 countries have endorsed it."
+    assert _checks(eval_db, took_up) == [(100, "parties", "XXVI-8", None)]
+    # the adoption told in the past, or in the General Assembly, is the vote
+    vote = "The Treaty on the Prohibition of Nuclear Weapons was adopted by 122 countries in 2017."
+    assert _checks(eval_db, vote) == []
+    vote = "The Treaty on the Prohibition of Nuclear Weapons has been adopted by 122 countries in the General Assembly."
+    assert _checks(eval_db, vote) == []
