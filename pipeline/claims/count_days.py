@@ -65,12 +65,28 @@ BETWEEN_YEARS = re.compile(
 _RISE_END = re.compile(r"\bfrom\s+\S+\s+to\s*$", re.I)
 
 
-def since_day(text: str, c: CountMatch, sentence: Span, dates: DateIndex) -> DateMention | None:
+# "grew from 100 in 2010 to 150": the date told between the two ends of a rise is the start's.
+_START_DAY_BETWEEN = re.compile(r"\bfrom\s+\S+\s+(?:\S+\s+){0,5}?$", re.I)
+_TO_END = re.compile(r"[\s,]+to\s+(?:\S+\s+){0,2}?$", re.I)
+
+
+def since_day(
+    text: str, c: CountMatch, sentence: Span, dates: DateIndex, told: DateMention | None = None
+) -> DateMention | None:
     """ "Since the meeting on 1 May 2010, the number of parties rose from 150 to 155": the starting figure
     is the count on the day "since" names (the frame stage reads it only after a "since"); "Between 2000
-    and 2010 ... rose from 15 to 100": 15 at the end of 2000, 100 at the end of 2010."""
+    and 2010 ... rose from 15 to 100": 15 at the end of 2000, 100 at the end of 2010. Else the day `told`
+    (the one the dating stage gave), unless it is the start's: "grew from 100 in 2010 to 150 today" (the
+    end of the rise is then of the text's own day, or of a date told after it)."""
     if c.kind != KIND_COUNT:
-        return None
+        return told
+    if (
+        told is not None
+        and told.end <= c.number_start
+        and _TO_END.match(text[told.end : c.number_start])
+        and _START_DAY_BETWEEN.search(text, max(sentence[0], told.start - 40), told.start)
+    ):
+        told = None
     span = BETWEEN_YEARS.search(text, sentence[0], c.start)
     if span is not None:
         starting = _STARTING.search(c.phrase) is not None
@@ -79,13 +95,13 @@ def since_day(text: str, c: CountMatch, sentence: Span, dates: DateIndex) -> Dat
             said = re.sub(r"\s+", " ", span.group(0))
             return DateMention(date(year, 12, 31), "year", said, span.start(), span.end(), False, False)
     if not _STARTING.search(c.phrase):
-        return None
-    told = [
+        return told
+    since = [
         d
         for d in dates.within(sentence[0], c.number_start)
         if _SINCE_LEAD.search(text, max(sentence[0], d.start - 70), d.start)
     ]
-    return told[-1] if told else None
+    return since[-1] if since else told
 
 
 # "As of now", "to date", "currently": the count is of the text's own day, whatever date follows it.

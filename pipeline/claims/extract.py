@@ -190,7 +190,7 @@ def read_text(
         d = row_day(text, c.number_end, all_dates) if c.source == "infobox" else None
         if not own_date:
             d = day_told(text, c.number_start, sentence, paragraph, all_dates, usable)
-        d = _since_day(text, c, sentence, all_dates) or d
+        d = _since_day(text, c, sentence, all_dates, d)
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.

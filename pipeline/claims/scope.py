@@ -42,7 +42,7 @@ _OF_THE_GROUP = re.compile(
 _WHOLE_WORLD = re.compile(
     # ("Of the 184 signatory states of the CTBT, 168 have ratified it": the treaty's signatories)
     r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+|signatory\s+|contracting\s+)?"
-    r"(?:states|countries|nations|parties|signatories)\b",
+    r"(?:states|countries|nations|parties|signatories)\b|(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)members\b",
     re.I,
 )
 # A group told by what its members did or have: "the 50 States that at one time produced mines", "the 87
@@ -107,6 +107,10 @@ _SINCE_ORIGIN = re.compile(
     re.I,
 )
 _TOTAL_WORDS = re.compile(r"\b(?:total|number|tally|count|bringing|now)\b", re.I)
+# "Last year, 150 states had ratified it", "last year it reached 150 ratifications": a total told as of the
+# period (past perfect, or a count reached), not what the period added.
+_TOTAL_AT = re.compile(r"\bhad\s+(?:\w+\s+)?(?:ratified|signed|acceded|joined|become)\b", re.I)
+_REACHED_BEFORE = re.compile(r"\b(?:reached|passed|topped|crossed|hit)\s+(?:the\s+)?(?:mark\s+of\s+)?$", re.I)
 # "This year, a majority of the 125 nations that belong to the CCW said ...": the members, whatever the year.
 _MEMBERS_NOW = re.compile(r"\b(?:that|which|who)\s+(?:belong\s+to|are\s+(?:part(?:y|ies)|members)\b)", re.I)
 # "Over the past five years ... the OPSC is now in force in 169 countries": the count of today, a total.
@@ -208,6 +212,8 @@ def set_aside(
         elif (
             _in_period(text, c, periods[i])
             and not _TOTAL_WORDS.search(c.phrase)
+            and not _TOTAL_AT.search(c.phrase)
+            and not _REACHED_BEFORE.search(before)
             and not _MEMBERS_NOW.search(c.phrase)
             and not _NOW_BEFORE.search(text, max(s, c.start - 40), c.start)
             and not RUNNING_TOTAL.search(text, s, c.start)

@@ -72,7 +72,7 @@ _MAIN_VERB = re.compile(
 # What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
 _ALL_OF = re.compile(
     r"(?:eligible\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
-    r"states[\s-]+parties|signatories|governments)\b",
+    r"states[\s-]+parties|signatories|governments)\b|(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)members\b",
     re.I,
 )
 # The whole of a share in brackets, told before them: "About 90 per cent of states (174 of 193)".

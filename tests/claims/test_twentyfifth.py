@@ -61,3 +61,42 @@ def test_an_adoption_told_in_the_present_is_a_taking_up_by_states(eval_db: Path)
     assert _checks(eval_db, vote) == []
     vote = "The Treaty on the Prohibition of Nuclear Weapons has been adopted by 122 countries in the General Assembly."
     assert _checks(eval_db, vote) == []
+
+
+CRPD = "the Convention on the Rights of Persons with Disabilities"
+
+
+def test_the_un_members_are_the_whole_world_not_a_group(eval_db: Path) -> None:
+    assert _checks(eval_db, f"185 of the 193 UN members have ratified {CRPD}.") == [
+        (185, "parties", "IV-15", None)
+    ]
+    assert _checks(eval_db, f"Among the 193 UN members, 185 are parties to {CRPD}.") == [
+        (185, "parties", "IV-15", None)
+    ]
+    # a region's members are a group
+    assert _checks(eval_db, f"Of the 54 African Union members, 50 have ratified {CRPD}.") == []
+
+
+def test_a_total_told_as_of_last_year_is_no_yearly_change(eval_db: Path) -> None:
+    written = date(2015, 6, 1)
+    for said in (
+        f"Last year, 150 states had ratified {CRPD}.",
+        f"Last year {CRPD} reached 150 ratifications.",
+    ):
+        assert _checks(eval_db, said, written) == [(150, "parties", "IV-15", "2014-12-31")]
+    # what the year added stays a change
+    assert _unread(eval_db, f"Last year, 15 states ratified {CRPD}.", written) == [(15, "yearly change")]
+
+
+def test_the_end_of_a_rise_is_not_dated_by_its_start(eval_db: Path) -> None:
+    rise = f"The number of States parties to {CRPD} grew from 100 in 2010 to 150"
+    assert _checks(eval_db, f"{rise} today.", date(2015, 6, 1)) == [
+        (100, "parties", "IV-15", "2010-12-31"),
+        (150, "parties", "IV-15", "2015-06-01"),
+    ]
+    assert _checks(eval_db, f"{rise} in 2014.", date(2015, 6, 1))[1] == (
+        150,
+        "parties",
+        "IV-15",
+        "2014-12-31",
+    )
