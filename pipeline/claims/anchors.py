@@ -57,7 +57,14 @@ ACT_WORDS = re.compile(r"\b" + _ACT, re.I)
 # "Lebanon is the latest of nearly 100 states to ratify it": the act after the count it is one of.
 _ACT_AFTER = re.compile(
     r"^(?:(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?|\s+(?:is|was|became|becomes|has\s+become)\s+"
-    r"(?:the\s+(?:latest|last|newest)|one)\s+of\s+(?:(?!first\b)[^,.;]){1,40}?\s+to(?:\s+have)?)\s+" + _ACT,
+    r"(?:now\s+)?(?:the\s+(?:latest|last|newest)|one)\s+of\s+(?:(?!first\b)[^,.;]){1,40}?\s+to(?:\s+have)?)\s+"
+    + _ACT,
+    re.I,
+)
+# "China became one of 107 countries to join it": "join", told so, is the state's joining.
+_ONE_OF_TO_JOIN = re.compile(
+    r"^\s+(?:is|was|became|becomes|has\s+become)\s+(?:now\s+)?(?:the\s+(?:latest|last|newest)|one)\s+of\s+"
+    r"(?:(?!first\b)[^,.;]){1,40}?\s+to\s+join\b",
     re.I,
 )
 # A name after "since", "before", "until": its act starts or ends a span of time, not the count's day.
@@ -94,13 +101,13 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
         chunks = re.split(r"[,;:()]", sentence[e : e + 80])
         # "The latest, Peru, deposited its instrument": the act after a name set off by commas.
         rest = chunks[1] if len(chunks) > 1 and not chunks[0].strip() else chunks[0]
-        after = _ACT_AFTER.match(rest)
+        after = _ACT_AFTER.match(rest) or _ONE_OF_TO_JOIN.match(rest)
         lead = re.split(r"[,;:()]", sentence[max(0, s - 60) : s])[-1]
         before = _ACT_BEFORE.search(lead)
         found: set[str] = set()
         for m, words in ((after, rest[: after.end()] if after else ""), (before, lead)):
             if m is not None and not _DENIED.search(words):
-                found.add(SIGNATURE if m.group("sign") else CONSENT)
+                found.add(SIGNATURE if m.re is not _ONE_OF_TO_JOIN and m.group("sign") else CONSENT)
         if not found and _WITH_STATE.search(sentence, 0, s) and sentence[e : e + 3].lstrip().startswith(","):
             found.add(CONSENT)  # "With Somalia, 196 States are now party to the Convention": its joining
         kinds.append(found)

@@ -35,7 +35,7 @@ _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 _REPLACEABLE = frozenset({None, "written-on", "byline", "paragraph"})
 # "the 18th state to ratify", "the 17th and 18th states", "the tenth country", "the 40th State Party".
 _ORDINAL_PHRASE = re.compile(
-    rf"^(?P<as>as\s+)?(?:the\s+|[\w-]+['’]s\s+)?{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I
+    rf"^(?P<as>as\s+)?(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I
 )
 _ORDINAL_ONE = re.compile(ORDINAL, re.I)
 # The verb that makes the state named before it the Nth: "became", "becomes", "has become", "will
@@ -246,7 +246,8 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     clause = text[max(0, sentence_start) : end] if sentence_start >= 0 else text[max(0, c.start - 200) : end]
     clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
     if _BECOMES.search(clause):
-        states = _states_in(clause)
+        # ("China joined the treaty on Monday. It became the 107th State Party": the state told before)
+        states = _states_in(clause) or _pointed_back(c, text, sentence_start)
     elif len(ordinals) == 1 and (c.claimed_on is None or not told or other_day):
         # An ordinal whose sentence names one state ("accession to the OPCAT by the Philippines, the 63rd
         # state party"; "New Zealand ..., the 14th country to ratify it") tells that state's act, whose day

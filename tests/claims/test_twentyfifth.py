@@ -100,3 +100,27 @@ def test_the_end_of_a_rise_is_not_dated_by_its_start(eval_db: Path) -> None:
         "IV-15",
         "2014-12-31",
     )
+
+
+def test_the_state_told_before_it_became_the_nth_dates_the_ordinal(eval_db: Path) -> None:
+    # the record dates China's accession to the ATT 2020-07-06; the text has no date of its own
+    assert _checks(eval_db, f"{JOINED} It became the 107th State Party.") == [
+        (107, "parties", "XXVI-8", "2020-07-06")
+    ]
+    assert _checks(eval_db, "The Arms Trade Treaty welcomed China as its 107th State Party.") == [
+        (107, "parties", "XXVI-8", "2020-07-06")
+    ]
+    # two states told before: which one is not known
+    two = "China and Peru joined the Arms Trade Treaty. It became the 107th State Party."
+    assert _checks(eval_db, two) == [(107, "parties", "XXVI-8", None)]
+
+
+def test_one_of_n_countries_to_join_is_the_states_joining(eval_db: Path) -> None:
+    for said in ("became one of 107 countries to join", "is now one of 107 countries to have joined"):
+        assert _checks(eval_db, f"China {said} the Arms Trade Treaty.") == [
+            (107, "parties", "XXVI-8", "2020-07-06")
+        ]
+    # what a state is expected to do is no act of it
+    assert _checks(
+        eval_db, "China is expected to join the Arms Trade Treaty, which has 106 states parties."
+    ) == [(106, "parties", "XXVI-8", None)]
