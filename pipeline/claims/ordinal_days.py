@@ -35,7 +35,8 @@ _NO_YEAR = r"(?!,?\s+(?:19|20)\d\d)"
 _REPLACEABLE = frozenset({None, "written-on", "byline", "paragraph"})
 # "the 18th state to ratify", "the 17th and 18th states", "the tenth country", "the 40th State Party".
 _ORDINAL_PHRASE = re.compile(
-    rf"^(?P<as>as\s+)?(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s", re.I
+    rf"^(?P<as>as\s+)?(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?{ORDINAL}(?:\s*(?:,|and)\s*{ORDINAL})*\s",
+    re.I,
 )
 _ORDINAL_ONE = re.compile(ORDINAL, re.I)
 # The verb that makes the state named before it the Nth: "became", "becomes", "has become", "will
