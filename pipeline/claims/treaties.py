@@ -280,7 +280,9 @@ class TitleIndex:
         # Only the opening words of a title as a title is written: in one run, in capitals ("the
         # Convention against Torture"), not "the protocol, bringing the number" (Protocol Bringing under
         # International Control Drugs...).
-        if re.search(r"[,.;:()]", said) or any(
+        # (a comma inside a title as written: "the Protocol to Prevent, Suppress and Punish Trafficking in
+        # Persons")
+        if re.search(r"[.;:()]|,(?!\s+(?-i:[A-Z]))", said) or any(
             w[:1].islower() for w in re.findall(r"[^\W\d_]+", said) if _fold(w) not in _STOPWORDS
         ):
             return None

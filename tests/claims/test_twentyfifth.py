@@ -124,3 +124,11 @@ def test_one_of_n_countries_to_join_is_the_states_joining(eval_db: Path) -> None
     assert _checks(
         eval_db, "China is expected to join the Arms Trade Treaty, which has 106 states parties."
     ) == [(106, "parties", "XXVI-8", None)]
+
+
+def test_a_titles_opening_words_may_hold_its_commas(eval_db: Path) -> None:
+    text = "The Protocol to Prevent, Suppress and Punish Trafficking in Persons has 180 parties."
+    assert _checks(eval_db, text, date(2024, 6, 1)) == [(180, "parties", "XVIII-12-a", "2024-06-01")]
+    # the Palermo Protocol, in the singular, is the trafficking protocol
+    text = "The Palermo Protocol on trafficking has 180 parties."
+    assert _checks(eval_db, text, date(2024, 6, 1)) == [(180, "parties", "XVIII-12-a", "2024-06-01")]
