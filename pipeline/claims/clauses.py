@@ -19,7 +19,7 @@ from pipeline.claims.numbers import QUAL as _QUAL
 # grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
 # ("a figure that has since risen to 100", "by 2010 the number had grown to 115": of the verb or noun before)
 THAT_NUMBER = re.compile(
-    r"\b(?:(?:that|this|the)\s+(?:number|figure|total|tally|count)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
+    r"\b(?:(?:that|this|the|whose)\s+(?:number|figure|total|tally|count)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
     r"\s+(?:has\s+|had\s+)?(?:(?:now|since|already|so\s+far)\s+)?"
     # ("Today the figure is 193", "the count stands at 164", "has fallen to 15")
     r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed|fallen|fell|dropped|gone\s+up|gone\s+down|doubled|"
@@ -35,7 +35,7 @@ THAT_NUMBER = re.compile(
 # "have so far ratified", "had already signed", "have now formally joined".
 ADVERB_WORDS = (
     r"now|so\s+far|thus\s+far|to\s+date|already|also|since|formally|officially|fully|currently|just|finally|"
-    r"recently|reportedly|all|each"
+    r"recently|reportedly|all|each|actually|eventually|ultimately|effectively|subsequently|later|then|together"
 )
 ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
 # "All but one UN member state have ratified", "all but 16 of the 193": what follows counts those left out.
@@ -51,7 +51,6 @@ ADJUNCTS = (
 STATES = (
     r"(?:(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?member\s+)?(?:countries|states|sates|nations|governments)"
 )
-
 
 # "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before
 # it (read_counts looks the word up, as for "done so").
@@ -88,7 +87,7 @@ WHERE = (
 
 # What "have done so", "that number" and "brought the tally to" point back to.
 DONE_SO = re.compile(
-    r"\b(?P<verb>signed|ratified|acceded|joined|accepted|deposited|sign|ratify|accede|join|ratification|accession|"
+    r"\b(?P<verb>signed|ratified|acceded|joined|accepted|deposited|sign|ratify|accede|join|ratification|accession|ratifying|"
     r"signature|bec[oa]me\s+(?:states?\s+)?part(?:y|ies)|(?:notified|expressed)\s+(?:its|their)\s+consent)\b",
     re.I,
 )
@@ -308,7 +307,8 @@ STAT_LINE = re.compile(
     + _NUM
     + r"[ \t]*[-–—:][ \t]*(?:the\s+)?(?:number|total)\s+of\s+"
     + STATES
-    + r"\s+"
+    # ("187 - The number of countries, out of 194 countries, that have ratified")
+    + r"(?:,\s+(?:out\s+)?of\s+[^,\n]{1,30},)?\s+"
     r"(?:that|which|who)\s+(?:have\s+|had\s+)?"
     + ADVERBS
     + r"(?P<verb>ratified|signed|acceded\s+to|joined)\b",
