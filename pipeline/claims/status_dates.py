@@ -182,7 +182,9 @@ def paragraph_days(claims: Sequence[Claim], text: str) -> list[Claim]:
     paragraphs = Spans(split_paragraphs(text))
     out = []
     for c in claims:
-        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT:
+        # (an infobox row is dated by its own status date, or the text's, never by a day the body tells:
+        # "| date_sealed = 7 July 2017| signatories = 79|")
+        if c.claimed_on is None and c.date_source is None and c.kind == KIND_COUNT and c.source != "infobox":
             lo = paragraphs.containing(c.number_start)[0]
             told = [d for d in days if lo <= d.start and d.end <= c.number_start and not _to_come(text, d)]
             if told:

@@ -145,3 +145,14 @@ def test_a_figure_line_may_say_what_its_number_is_out_of(eval_db: Path) -> None:
     text = "187 - The number of countries, out of 194 countries, that have ratified CEDAW."
     assert _checks(eval_db, text, date(2011, 6, 1)) == [(187, "parties", "IV-8", "2011-06-01")]
     assert _unread(eval_db, text, date(2011, 6, 1)) == [(194, "denominator")]
+
+
+def test_an_infobox_row_is_not_dated_by_a_day_its_box_tells_of_something_else(eval_db: Path) -> None:
+    box = (
+        "{{Infobox treaty| name = Treaty on the Prohibition of Nuclear Weapons| date_signed = 20 September 2017"
+        "| date_sealed = 7 July 2017| signatories = 79| parties = 33| languages = Arabic}}"
+    )
+    assert _checks(eval_db, box) == [(79, "signatories", "XXVI-9", None), (33, "parties", "XXVI-9", None)]
+    # a sentence of the body still takes the day told before it in its paragraph
+    said = "Diplomats met in New York on 20 September 2018. 79 states have signed the Treaty on the Prohibition of Nuclear Weapons."
+    assert _checks(eval_db, said) == [(79, "signatories", "XXVI-9", "2018-09-20")]
