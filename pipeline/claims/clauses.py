@@ -129,9 +129,10 @@ JOIN_OTHER_SIGNERS = re.compile(
     re.I,
 )
 
-# "It currently has signatures from 92 different states": the acts, counted by who made them.
+# "It currently has signatures from 92 different states", "has the ratification of 150 countries": the acts,
+# counted by who made them.
 ACTS_FROM = re.compile(
-    r"\b(?:has|had|have|with|received|receives|gathered|collected|won)\s+(?:the\s+)?(?P<noun>signatures|ratifications)\s+"
+    r"\b(?:has|had|have|with|received|receives|gathered|collected|won)\s+(?:the\s+)?(?P<noun>signatures?|ratifications?|adhesion|accessions?)\s+"
     r"(?:from|of)\s+"
     + _QUAL
     + _NUM
@@ -212,7 +213,6 @@ FOR_TOTAL_DONE = re.compile(
     + r"\b(?!\s*(?:per|%))",
     re.I,
 )
-
 
 COUNT_NOUN = (
     r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"

@@ -156,3 +156,19 @@ def test_an_infobox_row_is_not_dated_by_a_day_its_box_tells_of_something_else(ev
     # a sentence of the body still takes the day told before it in its paragraph
     said = "Diplomats met in New York on 20 September 2018. 79 states have signed the Treaty on the Prohibition of Nuclear Weapons."
     assert _checks(eval_db, said) == [(79, "signatories", "XXVI-9", "2018-09-20")]
+
+
+def test_a_translators_words_for_signing_and_joining(eval_db: Path) -> None:
+    written = date(2015, 6, 1)
+    text = f"{CRPD[0].upper()}{CRPD[1:]} has been subscribed by 160 countries and ratified by 150."
+    assert _checks(eval_db, text, written) == [
+        (160, "signatories", "IV-15", "2015-06-01"),
+        (150, "parties", "IV-15", "2015-06-01"),
+    ]
+    for said in ("has the ratification of 150 countries", "has the adhesion of 150 countries"):
+        assert _checks(eval_db, f"Currently, {CRPD} {said}.", written) == [
+            (150, "parties", "IV-15", "2015-06-01")
+        ]
+    # "until now" is no condition
+    text = "The Convention on the Rights of Persons with Disabilities, ratified until now by 150 countries, is law."
+    assert _checks(eval_db, text, written) == [(150, "parties", "IV-15", "2015-06-01")]
