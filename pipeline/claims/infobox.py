@@ -15,9 +15,11 @@ from pipeline.claims.thresholds import JOIN_NOUN, exact
 _INFOBOX = re.compile(
     # (a wiki template's fields too: "| signatories = 79| parties = 33")
     # (and a row after a bullet inside a line: "• Signatories: 88 • States parties: 182")
-    r"(?:^|(?<=[.;]\s)|(?<=\|)|(?<=[•·]\s)|(?<=[•·]))[ \t|*-]*"
+    r"(?:^|(?<=[.;]\s)|(?<=\|)|(?<=[•·]\s)|(?<=[•·])|(?<=\s[-–—]\s))[ \t|*-]*"
+    # ("Number of ratifications/accessions: 150", "CRPD ratifications: 150": a count's name, or its treaty's)
+    r"(?:(?:total\s+)?number\s+of\s+|(?-i:[A-Z][A-Za-z]{1,7})\s+(?=(?-i:[a-zR])))?"
     r"(?P<label>signatories|signatures|parties|states?\s+parties|"
-    r"contracting\s+(?:states|parties)|ratifications|ratifiers|membership)"
+    r"contracting\s+(?:states|parties)|ratifications(?:\s*(?:/|and|&)\s*accessions)?|ratifiers|membership)"
     r"(?:[ \t]*\((?P<aside>[^()\n]{1,40})\))?"  # "Signatories (not yet ratified): 31"
     r"[ \t]*\|?[ \t]*[:=]?[ \t]*(?:\n[ \t]*)?"  # the value on the label's line, or alone on the next
     r"(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",

@@ -247,8 +247,11 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     clause = text[max(0, sentence_start) : end] if sentence_start >= 0 else text[max(0, c.start - 200) : end]
     clause = re.split(r"[;:]|,\s+(?:while|but|and)\b", clause)[-1]
     if _BECOMES.search(clause):
-        # ("China joined the treaty on Monday. It became the 107th State Party": the state told before)
-        states = _states_in(clause) or _pointed_back(c, text, sentence_start)
+        # ("China joined the treaty on Monday. It became the 107th State Party": the state told before, in a
+        # text with no date of its own)
+        states = _states_in(clause) or (
+            _pointed_back(c, text, sentence_start) if c.claimed_on is None else []
+        )
     elif len(ordinals) == 1 and (c.claimed_on is None or not told or other_day):
         # An ordinal whose sentence names one state ("accession to the OPCAT by the Philippines, the 63rd
         # state party"; "New Zealand ..., the 14th country to ratify it") tells that state's act, whose day

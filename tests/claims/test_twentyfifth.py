@@ -172,3 +172,21 @@ def test_a_translators_words_for_signing_and_joining(eval_db: Path) -> None:
     # "until now" is no condition
     text = "The Convention on the Rights of Persons with Disabilities, ratified until now by 150 countries, is law."
     assert _checks(eval_db, text, written) == [(150, "parties", "IV-15", "2015-06-01")]
+
+
+def test_a_fact_sheets_rows_may_name_their_count_or_their_treaty(eval_db: Path) -> None:
+    written = date(2015, 6, 1)
+    rows = "CRPD\nNumber of ratifications/accessions: 150\nNumber of signatures: 158"
+    assert _checks(eval_db, rows, written) == [
+        (150, "parties", "IV-15", "2015-06-01"),
+        (158, "signatories", "IV-15", "2015-06-01"),
+    ]
+    assert _checks(eval_db, "CRPD ratifications: 150 | signatures: 158", written) == [
+        (150, "parties", "IV-15", "2015-06-01"),
+        (158, "signatories", "IV-15", "2015-06-01"),
+    ]
+    line = f"{CRPD[4:]} - Ratifications and accessions: 150 - Signatories: 158"
+    assert _checks(eval_db, line, written) == [
+        (150, "parties", "IV-15", "2015-06-01"),
+        (158, "signatories", "IV-15", "2015-06-01"),
+    ]
