@@ -19,7 +19,7 @@ from pipeline.claims.numbers import QUAL as _QUAL
 # grown; it counts what the verb told before it counts (read_counts looks the verb up, as for "done so").
 # ("a figure that has since risen to 100", "by 2010 the number had grown to 115": of the verb or noun before)
 THAT_NUMBER = re.compile(
-    r"\b(?:(?:that|this|the|whose)\s+(?:number|figure|total|tally|count)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
+    r"\b(?:(?:that|this|the)\s+(?:number|figure|total|tally|count)|an?\s+(?:number|figure|total|tally)\s+(?:that|which))"
     r"\s+(?:has\s+|had\s+)?(?:(?:now|since|already|so\s+far)\s+)?"
     # ("Today the figure is 193", "the count stands at 164", "has fallen to 15")
     r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed|fallen|fell|dropped|gone\s+up|gone\s+down|doubled|"
@@ -87,7 +87,7 @@ WHERE = (
 
 # What "have done so", "that number" and "brought the tally to" point back to.
 DONE_SO = re.compile(
-    r"\b(?P<verb>signed|ratified|acceded|joined|accepted|deposited|sign|ratify|accede|join|ratification|accession|ratifying|"
+    r"\b(?P<verb>signed|ratified|acceded|joined|accepted|deposited|sign|ratify|accede|join|ratification|accession|"
     r"signature|bec[oa]me\s+(?:states?\s+)?part(?:y|ies)|(?:notified|expressed)\s+(?:its|their)\s+consent)\b",
     re.I,
 )
