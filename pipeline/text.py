@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import TypeAlias
 
 _Tree: TypeAlias = "dict[str, _Tree]"  # the words that go on after a beginning, by next letter
@@ -153,6 +154,13 @@ def parse_ordinal(text: str) -> int:
     return head + value
 
 
+def month_before(day: date | None) -> date:
+    """The last day of the month before `day`'s ("last month" in a text of `day`); ValueError without one."""
+    if day is None:
+        raise ValueError("no day to count the month back from")
+    return day.replace(day=1) - timedelta(days=1)
+
+
 __all__ = [
     "ORDINAL_SUFFIX",
     "MONTHS",
@@ -170,6 +178,7 @@ __all__ = [
     "WEEKDAYS",
     "WEEKDAY_NAMES",
     "duration_words",
+    "month_before",
     "parse_number",
     "parse_ordinal",
     "plural",

@@ -19,7 +19,7 @@ from datetime import date
 from pipeline.claims.dating import DateIndex as DateIndex  # which date a claim speaks of, re-exported
 from pipeline.claims.dating import date_for as date_for
 from pipeline.claims.sentences import Span
-from pipeline.text import MONTH_NAMES
+from pipeline.text import MONTH_NAMES, month_before
 from pipeline.text import MONTHS as _MONTHS
 
 _MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
@@ -92,11 +92,12 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "Last year, the number of parties reached 86": the year before the text's, as "in 2018" would be, when
-    # it opens a clause (not "the pledge made last year", nor "since last year", the start of a change).
+    # it opens a clause (not "the pledge made last year", nor "since last year", the start of a change); "last
+    # month" the end of the month before the text's.
     (
         "lastyear",
         re.compile(
-            r"(?:^|(?<=[.,;:!?—–(])|(?<=[.,;:!?—–(]\s))(?:(?:in|during|over|by)\s+)?last\s+year\b",
+            r"(?:^|(?<=[.,;:!?—–(])|(?<=[.,;:!?—–(]\s))(?:(?:in|during|over|by)\s+(?:the\s+end\s+of\s+)?)?last\s+(?P<unit>year|month)\b",
             re.I | re.M,
         ),
     ),
@@ -261,6 +262,7 @@ def find_dates(
                     if default_year is None:
                         continue
                     on = date(default_year - 1, 12, 31)
+                    on = month_before(own_day) if g["unit"][0] in "mM" else on
                 elif precision == "textyear":
                     if default_year is None:
                         continue

@@ -28,6 +28,12 @@ _POINTER = re.compile(
     r"\bwhen\s+it\s+did(?:\s+so)?\b|\bat\s+(?:that|this)\s+(?:point|moment)\b",
     re.I,
 )
+# The count's own sentence naming the entry into force as its moment: "at its entry into force", "when it
+# entered into force".
+_AT_ITS_ENTRY = re.compile(
+    r"\b(?:at|on|upon)\s+(?:its\s+|the\s+)?entry\s+into\s+force\b|\bwhen\s+it\s+(?:entered|came)\s+into\s+force\b",
+    re.I,
+)
 _INTO_FORCE = r"(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|became\s+binding)"
 # An entry into force told with its year alone, or its month: "entered into force in 2003", "came into force
 # in June 1987", "in 1987 the Convention entered into force".
@@ -74,6 +80,16 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
                 and (not month or MONTHS[month.lower()] == day.month)
             ):
                 c = dated_by_record(c, day, "the entry into force")
+            elif (
+                not told
+                and (lead := before.rfind((c.sentence or "")[:20])) >= 0
+                and _AT_ITS_ENTRY.search(before, lead)
+                and not PRESENT_TENSE.search(c.phrase)
+            ):
+                # "At its entry into force, the treaty had 61 States parties": told before the count in its
+                # sentence, with no year, the record's day ("has 110 parties, up from 61 at ..." is not)
+                day = _entry_day(store, str(c.mtdsg_no))
+                c = dated_by_record(c, day, "the entry into force") if day is not None else c
         out.append(c)
     return out
 

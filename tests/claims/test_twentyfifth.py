@@ -190,3 +190,32 @@ def test_a_fact_sheets_rows_may_name_their_count_or_their_treaty(eval_db: Path) 
         (150, "parties", "IV-15", "2015-06-01"),
         (158, "signatories", "IV-15", "2015-06-01"),
     ]
+
+
+def test_last_month_is_the_end_of_the_month_before_the_texts(eval_db: Path) -> None:
+    att = "the Arms Trade Treaty"
+    for said in (
+        f"Last month, 110 states were parties to {att}.",
+        f"By the end of last month, 110 states had ratified {att}.",
+    ):
+        assert _checks(eval_db, said, date(2020, 7, 20)) == [(110, "parties", "XXVI-8", "2020-06-30")]
+    # a text with no date of its own: no month to count back from
+    assert _checks(eval_db, f"Last month, 110 states were parties to {att}.") == [
+        (110, "parties", "XXVI-8", None)
+    ]
+    # a change since last month stays a change
+    assert _unread(eval_db, f"Since last month, 5 states have ratified {att}.", date(2020, 7, 20)) == [
+        (5, "yearly change")
+    ]
+
+
+def test_a_count_at_its_entry_into_force_told_without_a_year(eval_db: Path) -> None:
+    # the record gives the ATT's entry into force: 2014-12-24
+    for said in (
+        "At its entry into force, the Arms Trade Treaty had 61 states parties.",
+        "When it entered into force, the Arms Trade Treaty had been ratified by 61 states.",
+    ):
+        assert _checks(eval_db, said, date(2020, 7, 20)) == [(61, "parties", "XXVI-8", "2014-12-24")]
+    # the entry into force told after a count in the present is not its day
+    said = "The Arms Trade Treaty has 110 states parties, up from 61 at its entry into force."
+    assert _checks(eval_db, said, date(2020, 7, 20))[0] == (110, "parties", "XXVI-8", "2020-07-20")
