@@ -63,7 +63,7 @@ IN_FORCE = re.compile(
 )
 
 HAS = re.compile(
-    _EXTRA + _QUAL + _NUM + r"[ \t]+(?:(?:more|other|additional|further|new)[ \t]+)?"
+    _EXTRA + _QUAL + _NUM + r"[ \t]+(?:(?:more|other|additional|further|new|full)[ \t]+)?"
     r"(?:(?:states?|high[ \t]+contracting|contracting|country)[ \t-]+)?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
     # ("and 1 ratification": the singular after one)

@@ -219,3 +219,9 @@ def test_a_count_at_its_entry_into_force_told_without_a_year(eval_db: Path) -> N
     # the entry into force told after a count in the present is not its day
     said = "The Arms Trade Treaty has 110 states parties, up from 61 at its entry into force."
     assert _checks(eval_db, said, date(2020, 7, 20))[0] == (110, "parties", "XXVI-8", "2020-07-20")
+
+
+def test_full_parties_are_parties(eval_db: Path) -> None:
+    assert _checks(eval_db, "The Arms Trade Treaty has 110 full parties.", date(2020, 7, 8)) == [
+        (110, "parties", "XXVI-8", "2020-07-08")
+    ]
