@@ -54,10 +54,28 @@ _LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/|www\.)[^()\s]{0,500}
 _SUPERSCRIPTS = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")
 
 
+# Inline HTML a copied page kept ("ratified by <b>110</b> countries", "<strong>State</strong>s", "<br />", a
+# note's "<sup>3</sup>", "&nbsp;"): the tags and entities as spaces (a note mark's digits too, a line break's
+# tag as one), the words kept.
+_HTML = re.compile(
+    r"<sup>[^<>\n]{0,12}</sup>|</?(?:b|strong|i|em|u|span|a|font|small|sup|sub|p|div)\b[^<>\n]{0,300}>|<br\s*/?>|"
+    r"&(?:nbsp|#160|#xa0|amp|quot|#39);",
+    re.I,
+)
+
+_GLUED_TAG = re.compile(r"(?<=\w)(</?(?:b|strong|i|em|u|span|font|small)\b[^<>\n]{0,300}>)(\w+)", re.I)
+
+
 def plain_marks(text: str) -> str:
-    """`text` with Markdown emphasis marks, link addresses, reference marks ("[4]") and note marks in
-    superscript digits as spaces, the words they mark kept."""
+    """`text` with Markdown emphasis marks, link addresses, reference marks ("[4]"), note marks in
+    superscript digits and inline HTML as spaces, the words they mark kept."""
     text = _SUPERSCRIPTS.sub(lambda m: " " * len(m.group(0)), text)
+    if "<" in text or "&" in text:
+        # ("<strong>State</strong>s": the word's end moved up to its start, the tag's room after it)
+        text = _GLUED_TAG.sub(lambda m: m.group(2) + " " * len(m.group(1)), text)
+        text = _HTML.sub(
+            lambda m: ("\n" if m.group(0)[:3].lower() == "<br" else " ").ljust(len(m.group(0))), text
+        )
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
     if "[" in text:

@@ -225,3 +225,14 @@ def test_full_parties_are_parties(eval_db: Path) -> None:
     assert _checks(eval_db, "The Arms Trade Treaty has 110 full parties.", date(2020, 7, 8)) == [
         (110, "parties", "XXVI-8", "2020-07-08")
     ]
+
+
+def test_inline_html_a_copied_page_kept_is_read_through(eval_db: Path) -> None:
+    text = "The Arms Trade Treaty has been ratified by <b>110</b> countries.<sup>3</sup>"
+    assert _checks(eval_db, text, date(2020, 7, 8)) == [(110, "parties", "XXVI-8", "2020-07-08")]
+    assert _unread(eval_db, text, date(2020, 7, 8)) == []  # the note's mark is no figure
+    text = "The Arms Trade Treaty has 110 <strong>State</strong>s Parties.<br />It has 130 signatories."
+    assert _checks(eval_db, text, date(2020, 7, 8)) == [
+        (110, "parties", "XXVI-8", "2020-07-08"),
+        (130, "signatories", "XXVI-8", "2020-07-08"),
+    ]
