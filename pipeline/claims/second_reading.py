@@ -52,6 +52,8 @@ FAR_MIN = 3
 
 Checker = Callable[[Claim], ClaimCheck]
 _SIGNED = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
+# "92 have signed on to the treaty", "signed up to": the idiom read as joining, which may be signing.
+_SIGNED_ON = re.compile(r"\bsign(?:s|ed|ing)?\s+(?:on|up)\b", re.I)
 
 
 def is_far(check: ClaimCheck, share: float = FAR_SHARE) -> bool:
@@ -109,6 +111,10 @@ def reread(
         # "A total of 192 nations have already signed" of a convention 192 states had joined: the everyday
         # verb for "joined" (the noun "signatories" is the UN's own term, and stays one).
         tries.append((replace(claim, measure=MEASURE_PARTIES), 'a count of parties ("signed" for "joined")'))
+    if claim.measure == MEASURE_PARTIES and _SIGNED_ON.search(claim.phrase):
+        # "A total of 68 nations have ratified the treaty ... and 92 have signed on to the treaty": the
+        # idiom of joining used for signing, set against the ratifications told before it
+        tries.append((replace(claim, measure=MEASURE_SIGNATORIES), 'a count of signatories ("signed on to")'))
     later: list[tuple[Claim, str]] = []
     if claim.date_source in _NOT_ITS_OWN_DAY:
         # "One year ago today, the Convention was opened for signature ... 'There were 82 signatories'" in a

@@ -236,3 +236,18 @@ def test_inline_html_a_copied_page_kept_is_read_through(eval_db: Path) -> None:
         (110, "parties", "XXVI-8", "2020-07-08"),
         (130, "signatories", "XXVI-8", "2020-07-08"),
     ]
+
+
+def test_signed_on_to_beside_ratifications_is_read_again_as_signing(eval_db: Path) -> None:
+    # TPNW on 2023-03-17: 68 parties, 92 signatories; "signed on to" is first read as joining (parties)
+    text = (
+        "A total of 68 nations have ratified the Treaty on the Prohibition of Nuclear Weapons and 92 have"
+        " signed on to the treaty."
+    )
+    assert _checks(eval_db, text, date(2023, 3, 17)) == [
+        (68, "parties", "XXVI-9", "2023-03-17"),
+        (92, "signatories", "XXVI-9", "2023-03-17"),
+    ]
+    # alone, and near the parties, it stays joining
+    text = "So far 68 countries have signed on to the Treaty on the Prohibition of Nuclear Weapons."
+    assert _checks(eval_db, text, date(2023, 3, 17)) == [(68, "parties", "XXVI-9", "2023-03-17")]
