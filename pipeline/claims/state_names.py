@@ -12,6 +12,10 @@ from functools import cache
 from pipeline.normalise.codes import load_entries
 from pipeline.normalise.countries import load_aliases
 
+# Abbreviations prose writes with their stops or in capitals ("the U.S. became the 142nd"), which the alias
+# table leaves to lookup_country's folding of punctuation.
+_WRITTEN = (("U.S.", "USA"), ("U.S.A.", "USA"), ("US", "USA"), ("USA", "USA"), ("U.K.", "GBR"))
+
 
 @cache
 def _state_names() -> tuple[tuple[str, re.Pattern[str], str], ...]:
@@ -33,6 +37,8 @@ def _state_names() -> tuple[tuple[str, re.Pattern[str], str], ...]:
         iso3 = next(iter(of))
         if len(of) == 1 and iso3 in states and "," not in alias and (len(alias) >= 4 or alias.isupper()):
             names.setdefault(alias, iso3)
+    for written, iso3 in _WRITTEN:
+        names.setdefault(written, iso3)
     ordered = sorted(names, key=len, reverse=True)
     return tuple((n, re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), names[n]) for n in ordered)
 
@@ -45,6 +51,8 @@ def state_spans(clause: str) -> list[tuple[int, int, str]]:
         if name not in clause:
             continue  # a pattern matches only where its name is written: a plain look first, far cheaper
         for m in pattern.finditer(clause):
+            if name == "US" and not re.search(r"[a-z]", clause[max(0, m.start() - 12) : m.end() + 12]):
+                continue  # "HELP US NOW": a headline in capitals, the pronoun
             if not any(m.start() < e and s < m.end() for s, e, _ in taken):
                 taken.append((m.start(), m.end(), iso3))
     return sorted(taken)

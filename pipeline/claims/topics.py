@@ -19,7 +19,11 @@ from pipeline.mtdsg import normalise as normalise_mtdsg_no
 
 TOPICS_CSV = Path(__file__).with_name("topics.csv")
 # A sentence that speaks of a treaty without naming it: "the Convention", "the treaty", "States parties".
-_TREATY_TALK = re.compile(r"\b(?:convention|treaty|covenant|pact|accord|ban|part(?:y|ies))\b", re.I)
+# (or of its acts: "It came into force in May 2008 after 20 countries ratified it")
+_TREATY_TALK = re.compile(
+    r"\b(?:convention|treaty|covenant|pact|accord|ban|part(?:y|ies)|ratif\w*|signator(?:y|ies)|acce(?:ded|ssions?))\b",
+    re.I,
+)
 # "the Optional Protocol": a protocol of the subject's treaty, which the subject alone does not tell.
 _PROTOCOL = re.compile(r"\bprotocol\b", re.I)
 

@@ -251,3 +251,16 @@ def test_signed_on_to_beside_ratifications_is_read_again_as_signing(eval_db: Pat
     # alone, and near the parties, it stays joining
     text = "So far 68 countries have signed on to the Treaty on the Prohibition of Nuclear Weapons."
     assert _checks(eval_db, text, date(2023, 3, 17)) == [(68, "parties", "XXVI-9", "2023-03-17")]
+
+
+def test_the_us_written_with_its_stops_is_a_state(eval_db: Path) -> None:
+    # the record dates the United States' signature of the CRPD 2009-07-30, when it was the 142nd
+    for us in ("the U.S.", "the US", "the United States"):
+        text = (
+            f"Obama announced that {us} would become the 141st signatory to the disability rights convention."
+        )
+        assert _checks(eval_db, text) == [(141, "signatories", "IV-15", "2009-07-30")]
+    # a headline in capitals: the pronoun
+    from pipeline.claims.state_names import state_spans
+
+    assert state_spans("HELP US NOW") == []
