@@ -1,8 +1,7 @@
 """The frame stage of the claim reader: a number, the noun it counts, the predicate it belongs to, and what
 turns it into something other than a count of the whole (negation, subsets, conditions, what is needed).
 
-The grammar is data where it can be: measures come from measures.csv (pipeline/claims/measures.py),
-numbers and qualifiers from pipeline/claims/numbers.py.
+The grammar is data where it can be: measures from measures.csv (measures.py), numbers from numbers.py.
 """
 
 from __future__ import annotations
@@ -175,13 +174,14 @@ _ACTIVE = re.compile(
     + _VERB,
     re.I,
 )
-# No noun, the participants told before: "of which 166 have also ratified it", "so far only 10 have".
+# No noun, the participants told before: "of which 166 have also ratified it", "and 56 others signed".
 _BARE = re.compile(
     r"(?:\b(?:and|of\s+which|of\s+whom|of\s+these|of\s+them|while|whereas|but|another|a\s+further|with|the|now|today)"
     r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:so|thus)\s+far,?\s+|to\s+date,?\s+)?(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+(?:others?\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having|are|were)\s+)"
+    + r"\s+(?:others\s+(?:(?:have|has|had)\s+)?|"
+    r"(?:other\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having|are|were)\s+))"
     + _ADVERBS
     + _VERB,
     re.I,

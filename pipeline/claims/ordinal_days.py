@@ -132,7 +132,7 @@ def _sentence_start(c: Claim, text: str) -> int:
 
 
 _OTHER_NOUN = re.compile(
-    r"\s+other\s+(?:(?:signing|signatory|ratifying|acceding|member)\s+)?(?:countries|states|nations|governments)\b",
+    r"\s+other\s+(?:(?:signing|signatory|ratifying|acceding|member)\s+)?(?:countries|states|nations|governments)\b|\s+others\b",
     re.I,
 )
 

@@ -264,3 +264,9 @@ def test_the_us_written_with_its_stops_is_a_state(eval_db: Path) -> None:
     from pipeline.claims.state_names import state_spans
 
     assert state_spans("HELP US NOW") == []
+
+
+def test_and_n_others_leaves_the_state_named_out(eval_db: Path) -> None:
+    # 57 signed the enforced-disappearance convention on 2007-02-06, France among them
+    text = "France and 56 others signed the enforced disappearance convention on Tuesday."
+    assert _checks(eval_db, text, date(2007, 2, 7)) == [(56, "signatories", "IV-16", "2007-02-06")]
