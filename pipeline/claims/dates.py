@@ -141,7 +141,7 @@ _ANCHOR_BEFORE = re.compile(
 # Dates of events in a treaty's life, which are not the date a count is claimed for.
 _EVENT_BEFORE = re.compile(
     r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?"
-    r"(?:force|effect)|(?:took|take|takes|taking)\s+effect|"
+    r"(?:force|effect)|(?:took|take|takes|taking)\s+(?:effect|force)|"
     r"entry\s+into\s+force|in\s+force\s+since|effective|"
     r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
     r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\b|signed\s*[|:]\s*|"

@@ -270,3 +270,8 @@ def test_and_n_others_leaves_the_state_named_out(eval_db: Path) -> None:
     # 57 signed the enforced-disappearance convention on 2007-02-06, France among them
     text = "France and 56 others signed the enforced disappearance convention on Tuesday."
     assert _checks(eval_db, text, date(2007, 2, 7)) == [(56, "signatories", "IV-16", "2007-02-06")]
+
+
+def test_took_force_is_an_event_not_the_day_of_a_count_beside_it(eval_db: Path) -> None:
+    text = "The TPNW took force on January 22, 2021, and 54 countries have already ratified it."
+    assert _checks(eval_db, text) == [(54, "parties", "XXVI-9", None)]
