@@ -54,6 +54,9 @@ Checker = Callable[[Claim], ClaimCheck]
 _SIGNED = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 # "92 have signed on to the treaty", "signed up to": the idiom read as joining, which may be signing.
 _SIGNED_ON = re.compile(r"\bsign(?:s|ed|ing)?\s+(?:on|up)\b", re.I)
+_SIGNING = re.compile(
+    r"\b(?:signing|signature)\s+(?:ceremony|in|at|on)\b|\bat\s+the\s+(?:treaty\s+)?signing\b", re.I
+)
 
 
 def is_far(check: ClaimCheck, share: float = FAR_SHARE) -> bool:
@@ -111,9 +114,12 @@ def reread(
         # "A total of 192 nations have already signed" of a convention 192 states had joined: the everyday
         # verb for "joined" (the noun "signatories" is the UN's own term, and stays one).
         tries.append((replace(claim, measure=MEASURE_PARTIES), 'a count of parties ("signed" for "joined")'))
-    if claim.measure == MEASURE_PARTIES and _SIGNED_ON.search(claim.phrase):
+    if claim.measure == MEASURE_PARTIES and (
+        _SIGNED_ON.search(claim.phrase) or _SIGNING.search(claim.sentence or "")
+    ):
         # "A total of 68 nations have ratified the treaty ... and 92 have signed on to the treaty": the
-        # idiom of joining used for signing, set against the ratifications told before it
+        # idiom of joining used for signing, set against the ratifications told before it; "Fifty-seven
+        # countries joined at the treaty signing in Paris": joined the signing
         tries.append((replace(claim, measure=MEASURE_SIGNATORIES), 'a count of signatories ("signed on to")'))
     later: list[tuple[Claim, str]] = []
     if claim.date_source in _NOT_ITS_OWN_DAY:

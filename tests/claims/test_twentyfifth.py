@@ -275,3 +275,9 @@ def test_and_n_others_leaves_the_state_named_out(eval_db: Path) -> None:
 def test_took_force_is_an_event_not_the_day_of_a_count_beside_it(eval_db: Path) -> None:
     text = "The TPNW took force on January 22, 2021, and 54 countries have already ratified it."
     assert _checks(eval_db, text) == [(54, "parties", "XXVI-9", None)]
+
+
+def test_states_that_joined_at_a_signing_are_read_again_as_signatories(eval_db: Path) -> None:
+    # 57 signatures and no party on 2007-02-06: "joined", far from the parties, is the signing's
+    text = "Fifty-seven countries joined at the treaty signing in Paris on 6 February 2007 (enforced disappearance convention)."
+    assert _checks(eval_db, text) == [(57, "signatories", "IV-16", "2007-02-06")]
