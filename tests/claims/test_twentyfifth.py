@@ -281,3 +281,10 @@ def test_states_that_joined_at_a_signing_are_read_again_as_signatories(eval_db: 
     # 57 signatures and no party on 2007-02-06: "joined", far from the parties, is the signing's
     text = "Fifty-seven countries joined at the treaty signing in Paris on 6 February 2007 (enforced disappearance convention)."
     assert _checks(eval_db, text) == [(57, "signatories", "IV-16", "2007-02-06")]
+
+
+def test_a_count_up_to_now_is_not_dated_by_an_act_told_beside_it(eval_db: Path) -> None:
+    said = "The United States signed the ENMOD Convention, and nearly 70 countries have signed on"
+    assert _checks(eval_db, f"{said} to date.") == [(70, "signatories", "XXVI-1", None)]
+    # without "to date", the act told beside the count dates it
+    assert _checks(eval_db, f"{said}.")[0][3] is not None
