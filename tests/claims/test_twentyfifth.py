@@ -135,10 +135,10 @@ def test_a_titles_opening_words_may_hold_its_commas(eval_db: Path) -> None:
 
 
 def test_an_adverb_between_the_count_and_its_verb(eval_db: Path) -> None:
-    text = "In the end, 130 countries actually signed the Arms Trade Treaty."
-    assert _checks(eval_db, text, date(2020, 7, 8)) == [(130, "signatories", "XXVI-8", "2020-07-08")]
-    text = "In the end, 130 countries eventually signed the Arms Trade Treaty."
-    assert _checks(eval_db, text, date(2020, 7, 8)) == [(130, "signatories", "XXVI-8", "2020-07-08")]
+    # (125, not the record's 130 of that day: the words read it, not the record)
+    for adverb in ("actually", "eventually"):
+        text = f"In the end, 125 countries {adverb} signed the Arms Trade Treaty."
+        assert _checks(eval_db, text, date(2020, 7, 8)) == [(125, "signatories", "XXVI-8", "2020-07-08")]
 
 
 def test_a_figure_line_may_say_what_its_number_is_out_of(eval_db: Path) -> None:
