@@ -49,8 +49,8 @@ _NOT_CONSENT = re.compile(
 # it": adopted told in the present (perfect) is taken up by states, as joined is; "was adopted by 122
 # countries in 2017" is the vote.
 _ADOPTED_NOW = re.compile(
-    r"\b(?:(?:has|have)\s+(?:(?:now|already|so\s+far|since|not)\s+)?been|is)\s+(?:(?:now|already)\s+)?adopted\s+by\b"
-    r"|\b(?:have|has)\s+(?:(?:now|already|so\s+far|since)\s+)?adopted\s+it\b"
+    r"(?:\b(?:(?:has|have)\s+(?:(?:now|already|so\s+far|since|not)\s+)?been|is)\s+(?:(?:now|already)\s+)?adopted\s+by\b"
+    r"|\b(?:have|has)\s+(?:(?:now|already|so\s+far|since)\s+)?adopted\s+it\b)"
     r"(?![^.;]*\b(?:votes?|voting|general\s+assembly|conference|in\s+(?:19|20)\d\d)\b)",
     re.I,
 )

@@ -59,7 +59,8 @@ def test_an_adoption_told_in_the_present_is_a_taking_up_by_states(eval_db: Path)
     # the adoption told in the past, or in the General Assembly, is the vote
     vote = "The Treaty on the Prohibition of Nuclear Weapons was adopted by 122 countries in 2017."
     assert _checks(eval_db, vote) == []
-    vote = "The Treaty on the Prohibition of Nuclear Weapons has been adopted by 122 countries in the General Assembly."
+    # (70, near today's 74 parties, so that only the words keep it out)
+    vote = "The Treaty on the Prohibition of Nuclear Weapons has been adopted by 70 countries in the General Assembly."
     assert _checks(eval_db, vote) == []
 
 
