@@ -17,7 +17,7 @@ _INFOBOX = re.compile(
     # (and a row after a bullet inside a line: "• Signatories: 88 • States parties: 182")
     r"(?:^|(?<=[.;]\s)|(?<=\|)|(?<=[•·]\s)|(?<=[•·])|(?<=\s[-–—]\s))[ \t|*-]*"
     # ("Number of ratifications/accessions: 150", "CRPD ratifications: 150": a count's name, or its treaty's)
-    r"(?:(?:total\s+)?number\s+of\s+|(?-i:[A-Z][A-Za-z]{1,7})\s+(?=(?-i:[a-zR])))?"
+    r"(?:(?:total\s+)?number\s+of\s+|(?-i:[A-Z][A-Z0-9-]{1,7})\s+(?=(?-i:[a-zR])))?"
     r"(?P<label>signatories|signatures|parties|states?\s+parties|"
     r"contracting\s+(?:states|parties)|ratifications(?:\s*(?:/|and|&)\s*accessions)?|ratifiers|membership)"
     r"(?:[ \t]*\((?P<aside>[^()\n]{1,40})\))?"  # "Signatories (not yet ratified): 31"

@@ -120,7 +120,12 @@ def reread(
         # "A total of 68 nations have ratified the treaty ... and 92 have signed on to the treaty": the
         # idiom of joining used for signing, set against the ratifications told before it; "Fifty-seven
         # countries joined at the treaty signing in Paris": joined the signing
-        tries.append((replace(claim, measure=MEASURE_SIGNATORIES), 'a count of signatories ("signed on to")'))
+        tries.append(
+            (
+                replace(claim, measure=MEASURE_SIGNATORIES),
+                "a count of signatories (joining's words, for signing)",
+            )
+        )
     later: list[tuple[Claim, str]] = []
     if claim.date_source in _NOT_ITS_OWN_DAY:
         # "One year ago today, the Convention was opened for signature ... 'There were 82 signatories'" in a

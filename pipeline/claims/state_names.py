@@ -51,8 +51,11 @@ def state_spans(clause: str) -> list[tuple[int, int, str]]:
         if name not in clause:
             continue  # a pattern matches only where its name is written: a plain look first, far cheaper
         for m in pattern.finditer(clause):
-            if name == "US" and not re.search(r"[a-z]", clause[max(0, m.start() - 12) : m.end() + 12]):
-                continue  # "HELP US NOW": a headline in capitals, the pronoun
+            if name == "US" and (
+                clause[m.end() : m.end() + 1] == "$"
+                or not re.search(r"[a-z]", clause[max(0, m.start() - 12) : m.end() + 12])
+            ):
+                continue  # "HELP US NOW": a headline in capitals, the pronoun; "US$ 5 million": a currency
             if not any(m.start() < e and s < m.end() for s, e, _ in taken):
                 taken.append((m.start(), m.end(), iso3))
     return sorted(taken)

@@ -186,6 +186,9 @@ def test_a_fact_sheets_rows_may_name_their_count_or_their_treaty(eval_db: Path) 
         (150, "parties", "IV-15", "2015-06-01"),
         (158, "signatories", "IV-15", "2015-06-01"),
     ]
+    # a word before a count is no treaty's name ("Both parties 12 months later")
+    both = "The Arms Trade Treaty was adopted in 2013.\nBoth parties 12 months later agreed to meet."
+    assert _checks(eval_db, both, written) == [] and _unread(eval_db, both, written) == []
     line = f"{CRPD[4:]} - Ratifications and accessions: 150 - Signatories: 158"
     assert _checks(eval_db, line, written) == [
         (150, "parties", "IV-15", "2015-06-01"),
@@ -265,6 +268,7 @@ def test_the_us_written_with_its_stops_is_a_state(eval_db: Path) -> None:
     from pipeline.claims.state_names import state_spans
 
     assert state_spans("HELP US NOW") == []
+    assert state_spans("a grant of US$ 5 million") == []
 
 
 def test_and_n_others_leaves_the_state_named_out(eval_db: Path) -> None:
