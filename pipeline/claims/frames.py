@@ -180,7 +180,7 @@ _BARE = re.compile(
     r"\s+|[,;:–—]\s*|(?<=[.!?]\s)|^)(?:(?:so|thus)\s+far,?\s+|to\s+date,?\s+)?(?:(?:only|just)\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+(?:others\s+(?:(?:have|has|had)\s+)?|"
+    + r"\s+(?:others\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|were)\s+)?|"
     r"(?:other\s+|more\s+)?(?:(?:that|which|who)\s+)?(?:(?:have|has|had|having|are|were)\s+))"
     + _ADVERBS
     + _VERB,

@@ -275,6 +275,13 @@ def test_and_n_others_leaves_the_state_named_out(eval_db: Path) -> None:
     # 57 signed the enforced-disappearance convention on 2007-02-06, France among them
     text = "France and 56 others signed the enforced disappearance convention on Tuesday."
     assert _checks(eval_db, text, date(2007, 2, 7)) == [(56, "signatories", "IV-16", "2007-02-06")]
+    # "others that have signed", "others are parties" read as before
+    from tests.claims.readers import counts
+
+    assert counts("Chile ratified it, and 56 others that have signed the treaty agree.") == [
+        (56, "signatories")
+    ]
+    assert counts("Chile ratified, and 56 others are parties to the treaty.") == [(56, "parties")]
 
 
 def test_took_force_is_an_event_not_the_day_of_a_count_beside_it(eval_db: Path) -> None:
