@@ -55,18 +55,15 @@ ACT_WORDS = re.compile(r"\b" + _ACT, re.I)
 # "Chile's ratification", "Chile has ratified", "Chile is the latest state to have ratified": the act told
 # after the state, a few words on and in the same clause.
 # "Lebanon is the latest of nearly 100 states to ratify it": the act after the count it is one of.
+_ONE_OF = (
+    r"\s+(?:is|was|became|becomes|has\s+become)\s+(?:now\s+)?(?:the\s+(?:latest|last|newest)|one)\s+of\s+"
+    r"(?:(?!first\b)[^,.;]){1,40}?\s+to"
+)
 _ACT_AFTER = re.compile(
-    r"^(?:(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?|\s+(?:is|was|became|becomes|has\s+become)\s+"
-    r"(?:now\s+)?(?:the\s+(?:latest|last|newest)|one)\s+of\s+(?:(?!first\b)[^,.;]){1,40}?\s+to(?:\s+have)?)\s+"
-    + _ACT,
-    re.I,
+    r"^(?:(?:['’]s)?(?:\s+(?:[\w-]+))?(?:\s+[\w-]+){0,5}?|" + _ONE_OF + r"(?:\s+have)?)\s+" + _ACT, re.I
 )
 # "China became one of 107 countries to join it": "join", told so, is the state's joining.
-_ONE_OF_TO_JOIN = re.compile(
-    r"^\s+(?:is|was|became|becomes|has\s+become)\s+(?:now\s+)?(?:the\s+(?:latest|last|newest)|one)\s+of\s+"
-    r"(?:(?!first\b)[^,.;]){1,40}?\s+to\s+join\b",
-    re.I,
-)
+_ONE_OF_TO_JOIN = re.compile("^" + _ONE_OF + r"\s+join\b", re.I)
 # A name after "since", "before", "until": its act starts or ends a span of time, not the count's day.
 _SPAN_OPENS = re.compile(r"\b(?:since|before|until|till|prior\s+to)\s+(?:the\s+)?$", re.I)
 # "including Fiji", "such as Chile", "...: Bhutan, which signed in 1973, Nauru and Palau": a state told as

@@ -36,6 +36,7 @@ _CONDITION_NUMBER = re.compile(
     r"(?P<noun>\s+(?:ratifying\s+)?" + JOIN_NOUN + r")?",
     re.I,
 )
+_ARTICLE_BEFORE = re.compile(r"\b(?:article|art\.?|paragraph|annex)\s*$", re.I)
 _ALL_NAMED = re.compile(r"\ball\s+(?:of\s+)?(?:the\s+)?(?:following\s+)?$", re.I)
 
 
@@ -69,8 +70,7 @@ def infobox_matches(text: str) -> list[CountMatch]:
         # "Ratifications by 40 states", "6 months after 30 ratifications[2]": the count of consents,
         # not the delay, nor a citation mark.
         numbers = [n for n in numbers if rest[max(0, n.start() - 1) : n.start()] != "["]
-        article = re.compile(r"\b(?:article|art\.?|paragraph|annex)\s*$", re.I)
-        numbers = [n for n in numbers if not article.search(rest[: n.start()])]
+        numbers = [n for n in numbers if not _ARTICLE_BEFORE.search(rest[: n.start()])]
         # "after it is ratified by all of the following 44 (Annex 2) countries": named states, not a number
         numbers = [n for n in numbers if not _ALL_NAMED.search(rest[: n.start()])]
         if not numbers:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.numbers import ORD, ordinal_of
 from pipeline.claims.sentences import Cover, Spans
-from pipeline.claims.unread import TREATY_WORDS
+from pipeline.claims.unread import TREATY_WORDS, treaty_word_before
 from pipeline.text import MONTH_NAMES
 
 # "50th nation", "84th UN member state", "10th signatory", "100th ratification", "40th instrument of
@@ -90,7 +90,9 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
         if i < 0:
             continue
         lo, hi = sentences.spans[i]
-        told = TREATY_WORDS.search(text, lo, hi) or (m.re is _BARE_NOUN and _told_before(text, sentences, i))
+        told = TREATY_WORDS.search(text, lo, hi) or (
+            m.re is _BARE_NOUN and treaty_word_before(text, sentences, i)
+        )
         if not told or _PLEDGE.search(text, lo, start):
             continue  # no treaty word; "pledged that it will be acceding to become the 163rd state"
         seen.add(start)
@@ -112,15 +114,6 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
 _DAY_BEFORE = re.compile(r"\b(?:on|by|from|until|since|before|after)\s+$", re.I)
 # "the 20th in a row", "the 14th in line": a rank in something other than the order of consents.
 _TIMES_AFTER = re.compile(r"\s+(?:in\s+a\s+row|in\s+(?:the\s+)?(?:line|queue))\b", re.I)
-
-
-def _told_before(text: str, sentences: Spans, i: int) -> bool:
-    """Does the sentence before sentence i, in the same paragraph, use a treaty word ("The Convention needed
-    twenty ratifications. Guatemala provided the twentieth.")?"""
-    if i == 0:
-        return False
-    lo, hi = sentences.spans[i - 1]
-    return "\n\n" not in text[hi : sentences.spans[i][0]] and TREATY_WORDS.search(text, lo, hi) is not None
 
 
 # An ordinal that ranks or names something other than a state's act: "the 21st century", "its 10th

@@ -43,16 +43,23 @@ _IT_LEADS = re.compile(
 _IT_TAKEN_UP = re.compile(r"\b(?:endorsed|adopted|embraced|backed|supported)\s+it\b", re.I)
 
 
+def treaty_word_before(text: str, sentences: Spans, i: int) -> bool:
+    """Does the sentence before sentence i, in the same paragraph, use a treaty word ("The Convention needed
+    twenty ratifications. Guatemala provided the twentieth.")?"""
+    if i == 0:
+        return False
+    lo, hi = sentences.spans[i - 1]
+    return "\n\n" not in text[hi : sentences.spans[i][0]] and TREATY_WORDS.search(text, lo, hi) is not None
+
+
 def _told_of_it(text: str, sentences: Spans, i: int, named: set[int]) -> bool:
     """Is sentence i's subject "it" (or do its states take "it" up), and the sentence before it, in the
     same paragraph, about a treaty (it uses a treaty word or is one of those that name one, `named`)?"""
     lo, hi = sentences.spans[i] if i >= 1 else (0, 0)
     if i < 1 or not (_IT_LEADS.match(text, lo) or _IT_TAKEN_UP.search(text, lo, hi)):
         return False
-    lo, hi = sentences.spans[i - 1]
-    if "\n\n" in text[hi : sentences.spans[i][0]]:
-        return False
-    return i - 1 in named or TREATY_WORDS.search(text, lo, hi) is not None
+    same_paragraph = "\n\n" not in text[sentences.spans[i - 1][1] : lo]
+    return treaty_word_before(text, sentences, i) or (same_paragraph and i - 1 in named)
 
 
 # Numbers that name something rather than count it: "Article 5", "resolution 61/106", "[2]", "5%", "1.5"
@@ -338,4 +345,11 @@ def unread_ordinals(
     return sorted(out, key=lambda u: u.start)
 
 
-__all__ = ["STATES_AFTER", "TREATY_WORDS", "find_unread", "unread_at", "unread_ordinals"]
+__all__ = [
+    "STATES_AFTER",
+    "TREATY_WORDS",
+    "find_unread",
+    "treaty_word_before",
+    "unread_at",
+    "unread_ordinals",
+]
