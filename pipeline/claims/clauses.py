@@ -252,12 +252,12 @@ def after_threshold(text: str, threshold_ends: Sequence[int], pos: int, end: int
     return any(not re.search(r"[.;:!?]", text[e:pos]) for e in near)
 
 
-# "brings the total number of countries having ratified the CTBT to 149": the counted are told by
-# what they did. "has inched closer to 150" is a goal, not the total.
+# "brings the total number of countries having ratified the CTBT to 149", "the number of States bound by
+# (or party to) it": the counted told by what they did. "has inched closer to 150" is a goal, not the total.
 NUMBER_WHO = re.compile(
     r"\b(?:number|total|tally)\s+of\s+" + STATES + r"\s+(?:that\s+have\s+|which\s+have\s+|having\s+|"
-    r"that\s+had\s+)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined|ratifying|signing|acceding\s+to|"
-    r"joining)\b(?:\s+[\w,()-]+){0,12}?"
+    r"that\s+had\s+|(?:that|which)\s+are\s+(?:now\s+)?)?(?P<verb>ratified|signed|acceded\s+to|acceded|joined|"
+    r"ratifying|signing|acceding\s+to|joining|bound\s+by|party\s+to|parties\s+to)\b(?:\s+[\w,()-]+){0,12}?"
     r"(?<!\bcloser)(?<!\bclose)(?<!\bnearer)\s+(?:is\s+|was\s+|now\s+)?(?:to|at|reached|stands\s+at|stood\s+at|is|was)\s+"
     + _EXTRA
     + _QUAL
