@@ -78,7 +78,8 @@ _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|g
 # the whole but the state (or the parties) told beside them (ordinal_days.other_than), not a group.
 _OTHERS_DID = re.compile(
     r"\s+other\s+(?:countries|states|nations|governments)\s*(?:[,.;]|$|"
-    r"(?:have|has|had|are|were)\s+"
+    # ("Along with the 102 other countries worldwide that have ratified the ICCPR, Chile will report")
+    r"(?:(?:worldwide|around\s+the\s+world|globally)\s+)?(?:(?:that|which|who)\s+)?(?:have|has|had|are|were)\s+"
     + ADVERBS
     + r"(?:signed|ratified|acceded|joined|members|part(?:y|ies)|signator(?:y|ies))\b|"
     # ("Nigeria and 59 other countries signed the treaty on Monday", "... sign UN arms treaty")

@@ -193,6 +193,10 @@ def _gapped(text: str, m: re.Match[str], measure: str) -> list[CountMatch]:
     return out
 
 
+# "after (when, once) the 20th country ratified it": the Nth consent told as the event of another
+_EVENT_LEAD = re.compile(r"\b(?:after|when|once|upon|following|as\s+soon\s+as)\s+$", re.I)
+
+
 def nth_to_matches(text: str) -> list[CountMatch]:
     """ "Angola today became the 160th State to ratify the Convention": 160 parties (or signatories) on
     the day the sentence tells."""
@@ -243,8 +247,13 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
-        if SPAN_AFTER.search(text, max(0, m.start() - 80), m.start()):
-            continue  # "30 days after the 20th nation ratified it": the threshold (thresholds.py)
+        if SPAN_AFTER.search(text, max(0, m.start() - 80), m.start()) or (
+            _EVENT_LEAD.search(text, max(0, m.start() - 20), m.start())
+            and tells_entry(clause_around(text, m.start(), m.end()))
+        ):
+            # "30 days after the 20th nation ratified it", "It entered into force in 1981, after the twentieth
+            # country had ratified it": the threshold (thresholds.py)
+            continue
         if figure >= 10:
             measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "signed" else MEASURE_PARTIES
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))

@@ -137,6 +137,8 @@ _OTHER_NOUN = re.compile(
 )
 
 
+# "Like the 102 other countries ...", "Along with 102 other nations ...": the sentence opens with them
+_LIKE_THE = re.compile(r"\s*(?:like|along\s+with|together\s+with|as\s+with|as\s+do)\s+(?:the\s+)?", re.I)
 # "joined the other nine State Parties": "other" before the number
 _OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$", re.I)
 
@@ -153,6 +155,10 @@ def other_than(c: Claim, text: str) -> Claim | None:
     start = _sentence_start(c, text)
     start = start if start >= 0 else max(0, c.number_start - 200)
     states = list(dict.fromkeys(_states_in(text[start : c.number_start])))
+    if not states and _LIKE_THE.fullmatch(text, start, c.number_start):
+        # "Like the 102 other countries that have ratified it, Chile must report": the subject after them
+        end = start + len(c.sentence or "")
+        states = list(dict.fromkeys(_states_in(text[text.find(",", c.number_end, end) + 1 or end : end])))
     if not states:
         before = re.split(r"(?<=[.!?])\s+", text[max(0, start - 300) : start].strip())[-1]
         states = list(dict.fromkeys(_states_in(before)))

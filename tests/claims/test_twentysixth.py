@@ -3,7 +3,21 @@ from hosts outside the evaluation set took (a probe of strangers' prose, read fo
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
+from pipeline.claims.frames import read_counts
+from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import unread as _unread
+
+
+def _report(db: Path, text: str, written_on: date | None = None):  # type: ignore[no-untyped-def]
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        return check_text(text, store, name="t", written_on=written_on)
 
 
 def test_the_number_of_states_bound_by_or_party_to_a_treaty_is_a_count_of_its_parties() -> None:
@@ -15,3 +29,51 @@ def test_the_number_of_states_bound_by_or_party_to_a_treaty_is_a_count_of_its_pa
         assert _counts(said) == [(150, "parties")], said
     # the number of states still to be bound is no count of those bound
     assert _counts("The number of States bound by the Convention could rise to 150.") == []
+
+
+def test_the_other_states_that_have_ratified_are_the_whole_but_the_state_told_beside_them(
+    eval_db: Path,
+) -> None:
+    for said in (
+        "Like the 102 other countries that have ratified the ICCPR, Chile must report every five years.",
+        "Along with the 102 other countries worldwide that have ratified the ICCPR, Chile will report.",
+    ):
+        report = _report(eval_db, said, date(1992, 6, 1))
+        assert [(k.claim.figure, k.claim.measure, k.mtdsg_no, k.claim.left_out) for k in report.checks] == [
+            (102, "parties", "IV-4", "CHL")
+        ], said
+    # "the other two major countries in Asia" is still a group, no count of the treaty
+    asia = "Like the 12 other countries in Asia that have ratified the ICCPR, Chile must report."
+    assert _checks(eval_db, asia, date(1992, 6, 1)) == []
+    assert [figure for figure, _ in _unread(eval_db, asia, date(1992, 6, 1))] == [12]
+
+
+def test_the_nth_state_whose_consent_brought_the_treaty_in_is_a_threshold() -> None:
+    for said in (
+        "CEDAW entered into force on September 3, 1981, after the twentieth country had ratified it.",
+        "CEDAW entered into force on September 3, 1981, when the twentieth State ratified it.",
+    ):
+        assert [(c.figure, c.kind) for c in read_counts(said)[0]] == [(20, "threshold")], said
+    # without words of entry into force, the Nth country is a count on the day told
+    assert [(c.figure, c.kind) for c in read_counts("In 1981, the twentieth country ratified CEDAW.")[0]] == [
+        (20, "count")
+    ]
+
+
+def test_treaties_deposited_elsewhere_that_strangers_name_beside_the_uns_are_listed_unread(
+    eval_db: Path,
+) -> None:
+    for said, figure in (
+        (
+            "ILO Convention No. 182 on the worst forms of child labour has been ratified by 187 countries.",
+            187,
+        ),
+        ("The Convention on the Physical Protection of Nuclear Material has 164 parties.", 164),
+        ("To date, only five countries have ratified the African Disability Protocol (ADP).", 5),
+        ("The Marrakesh Treaty has been ratified by 90 countries.", 90),
+    ):
+        text = f"The Convention on the Rights of the Child is almost universally ratified. {said}"
+        assert _checks(eval_db, text, date(2020, 1, 1)) == [], said
+        assert _unread(eval_db, text, date(2020, 1, 1)) == [(figure, "treaty outside the UN collection")], (
+            said
+        )
