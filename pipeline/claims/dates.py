@@ -326,7 +326,9 @@ def find_dates(
 
 # "will enter into force on Aug. 1", "is due to meet in May", "from 1 March": ahead of the text, this year's.
 _AHEAD = re.compile(
+    # ("It was to become the 193rd state party on 28 January": the future told in the past)
     r"\b(?:will|shall|would|next|upcoming|due|set|expected|scheduled|planned|from|until|till|"
+    r"(?:is|are|was|were)\s+to\s+(?:become|be|enter|take)|"
     r"enter(?:s|ing)?\s+into\s+force|entry\s+into\s+force|take\s+effect)\b",
     re.I,
 )

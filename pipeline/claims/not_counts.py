@@ -291,7 +291,13 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         and (not _PERFECT.search(m.phrase) or _ONCE_BEFORE.search(text, max(0, m.start - 30), m.start))
     ):
         return REASON_CONDITION  # "If 60 countries ratify it", "After 3 states signed it, the meeting closed"
-    if m.kind == KIND_COUNT and _ANOTHER_BEFORE.search(before_q) and not _PERFECT.search(m.phrase):
+    if (
+        m.kind == KIND_COUNT
+        and _ANOTHER_BEFORE.search(before_q)
+        and not _PERFECT.search(m.phrase)
+        # ("ratified by 43 states and signed by another 50": beside the parties, those who signed only)
+        and not (m.phrase.lower().startswith("signed by") and _PARTIES_BEFORE.search(before))
+    ):
         return REASON_CHANGE
     if m.kind == KIND_COUNT and _ADDED_LIST_BEFORE.search(before_q):
         return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added

@@ -43,7 +43,9 @@ _SHARE = re.compile(
     + QUAL
     + NUM
     + r"\s+(?:(?:states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
-    + r"(?:out\s+)?of\s+(?:the\s+world[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
+    # ("16 of the EU's 27 member states", "of the world's 195 countries")
+    + r"(?:out\s+)?of\s+(?:(?:the\s+)?(?:world|EU|E\.U\.|European\s+Union|Union|region|continent|"
+    r"(?-i:[A-Z][\w-]+))[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
     # (the whole's words may be initials with their stops: "of the 193 U.N. Member States")
     # ("the world's states (130 of 193) have ratified": the share in brackets, its whole told before them)
     rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})(?P<shut>\))?\s+(?P<whole>(?:(?:U\.N\.|U\.S\.|E\.U\.|[\w-]+)\s+){{0,12}}?)"

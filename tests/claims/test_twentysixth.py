@@ -77,3 +77,28 @@ def test_treaties_deposited_elsewhere_that_strangers_name_beside_the_uns_are_lis
         assert _unread(eval_db, text, date(2020, 1, 1)) == [(figure, "treaty outside the UN collection")], (
             said
         )
+
+
+def test_those_signed_by_another_n_beside_the_parties_signed_only(eval_db: Path) -> None:
+    said = "The Convention on Enforced Disappearance has been ratified by 43 states and signed by another 50 countries."
+    assert _checks(eval_db, said, date(2012, 1, 1)) == [
+        (43, "parties", "IV-16", "2012-01-01"),
+        (50, "signed_not_party", "IV-16", "2012-01-01"),
+    ]
+    # "another 5 signed it" told as the day's step is still a change
+    step = "Ten states ratified the Convention on Enforced Disappearance on Monday, and another 5 signed it."
+    assert _checks(eval_db, step, date(2012, 1, 1)) == []
+
+
+def test_a_share_of_a_whole_told_with_its_owner_is_no_count_of_the_treaty(eval_db: Path) -> None:
+    said = "Currently, only 16 of the EU's 27 member states have ratified the Convention on Enforced Disappearance."
+    assert _checks(eval_db, said, date(2012, 1, 1)) == []
+    assert _unread(eval_db, said, date(2012, 1, 1)) == [(16, "subset"), (27, "denominator")]
+
+
+def test_a_day_without_its_year_told_as_the_future_in_the_past_is_not_last_years(eval_db: Path) -> None:
+    said = (
+        "On 2 January, the State of Palestine deposited its instrument of accession to the Chemical Weapons "
+        "Convention. It was to become the 193rd state party on 28 January."
+    )
+    assert _checks(eval_db, said, date(2018, 1, 16)) == [(193, "parties", "XXVI-3", "2018-01-16")]
