@@ -34,6 +34,10 @@ _AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
 # The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
 _TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
+# "Tuesday, 30 April 2019, Palais des Nations, Geneva": a meeting's place after its day, on its own line
+_PLACE_AFTER = (
+    r"(?:\s*,\s*(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?:des|de|du|of|the|and|(?-i:[A-Z])[\w.'’-]*))*){1,4}\s*"
+)
 # "Posted on May 5, 2012 by admin": the author after the date.
 _AUTHOR_AFTER = r"(?:by\s+[\w.' -]{1,40}?\s*)?"
 # A date written with slashes alone on its line ("05/17/2012", "17/05/2012", "2012/05/17"): the text's own
@@ -115,7 +119,9 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
         alone = re.fullmatch(
             r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
-        ) and re.fullmatch(r"[\s\])]*" + _LABEL_AFTER + _AUTHOR_AFTER, rest, re.I)
+        ) and re.fullmatch(
+            r"[\s\])]*(?:" + _LABEL_AFTER + _AUTHOR_AFTER + "|" + _PLACE_AFTER + ")", rest, re.I
+        )
         # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -", "NEW YORK, 12 January (UN HQ) --"; a colon,
         # a full stop or an agency's tag for the dash ("Dhaka, 29 August: Bangladesh has ...", "TEGUCIGALPA,
         # 25.10.2020. The Government ...", "Ulaanbaatar, 16.03.2012 /MONTSAME/ Mongolia ...")

@@ -102,3 +102,16 @@ def test_a_day_without_its_year_told_as_the_future_in_the_past_is_not_last_years
         "Convention. It was to become the 193rd state party on 28 January."
     )
     assert _checks(eval_db, said, date(2018, 1, 16)) == [(193, "parties", "XXVI-3", "2018-01-16")]
+
+
+def test_a_meetings_day_and_place_on_a_line_of_their_own_at_the_head_date_the_text(eval_db: Path) -> None:
+    head = "Key Findings of the Roundtable\n\nTuesday, 30 April 2019, Palais des Nations, Geneva, Switzerland\n\n"
+    said = "So far, 44 States have ratified the Optional Protocol on a communications procedure."
+    assert _checks(eval_db, head + said) == [(44, "parties", "IV-11-d", "2019-04-30")]
+    # a treaty's title with its adoption day and place is no dateline
+    title = "Convention against Torture\n10 December 1984, New York\n\nToday, 170 States have ratified it."
+    assert _checks(eval_db, title) == [(170, "parties", "IV-9", None)]
+
+
+def test_states_parties_run_together_are_still_parties() -> None:
+    assert _counts("To date, 164 stateparties have joined this convention.") == [(164, "parties")]
