@@ -15,6 +15,7 @@ from pipeline.claims.model import (
     KIND_COUNT,
     REASON_CHANGE,
     REASON_CONDITION,
+    REASON_NOT_UNDERSTOOD,
     REASON_RETRACTED,
     REASON_SUBSET,
     REASON_THRESHOLD,
@@ -240,8 +241,21 @@ _RETRACTED = re.compile(
 )
 
 
+# "Cluster bombs have been banned by over 100 countries": a weapon banned by treaty, told by the states bound
+# by its ban (not "Corporal punishment has been banned by 60 countries": a law of each, no treaty's count).
+_WEAPON_BANNED = re.compile(
+    r"\b(?:bombs?|munitions|(?:land)?mines|weapons|arms)\s+(?:(?:have|has|had|are|is|were|was)\s+)?"
+    r"(?:(?:now|already|so\s+far|been)\s+)*$",
+    re.I,
+)
+
+
 def why_not_a_count(text: str, m: CountMatch) -> str | None:
     """Why a figure that looks like a count is not one (a subset, what is needed, a condition), or None."""
+    if m.phrase.lower().startswith("banned") and not _WEAPON_BANNED.search(
+        text, max(0, m.start - 60), m.start
+    ):
+        return REASON_NOT_UNDERSTOOD
     if _RETRACTED.search(text, max(0, m.number_start - 200), m.number_start):
         return REASON_RETRACTED
     before = text[max(0, m.number_start - 60) : m.number_start]

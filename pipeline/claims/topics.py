@@ -21,7 +21,7 @@ TOPICS_CSV = Path(__file__).with_name("topics.csv")
 # A sentence that speaks of a treaty without naming it: "the Convention", "the treaty", "States parties".
 # (or of its acts: "It came into force in May 2008 after 20 countries ratified it")
 _TREATY_TALK = re.compile(
-    r"\b(?:convention|treaty|covenant|pact|accord|ban|part(?:y|ies)|ratif\w*|signator(?:y|ies)|acce(?:ded|ssions?))\b",
+    r"\b(?:convention|treaty|covenant|pact|accord|ban(?:s|ned)?|part(?:y|ies)|ratif\w*|signator(?:y|ies)|acce(?:ded|ssions?))\b",
     re.I,
 )
 # "the Optional Protocol": a protocol of the subject's treaty, which the subject alone does not tell.

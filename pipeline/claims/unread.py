@@ -28,7 +28,7 @@ from pipeline.text import MONTH_NAMES, TENS, UNIT_ORDINALS
 TREATY_WORDS = re.compile(
     r"\b(?:ratif\w*|sign\w*|part(?:y|ies|icipants?)|acce(?:de|ded|ding|ssions?|pt|pted|ptance)\w*|join\w*|bound|"
     r"binding|adher\w*|approv(?:ed|al)|consent\w*|members?|membership|instruments?|"
-    r"treaty|treaties|convention|protocol|covenant|statute|agreement|pacts?|accords?)\b",
+    r"treaty|treaties|convention|protocol|covenant|statute|agreement|pacts?|accords?|ban(?:s|ned)?)\b",
     re.I,
 )
 # "It now has 110 States.", "WHEREAS, it has now been adopted by more than 180 countries": a sentence whose

@@ -115,3 +115,14 @@ def test_a_meetings_day_and_place_on_a_line_of_their_own_at_the_head_date_the_te
 
 def test_states_parties_run_together_are_still_parties() -> None:
     assert _counts("To date, 164 stateparties have joined this convention.") == [(164, "parties")]
+
+
+def test_a_weapon_banned_by_n_countries_in_a_text_about_its_ban_counts_the_parties(eval_db: Path) -> None:
+    said = "Cluster bombs have been banned by over 100 countries due to the risk they pose to civilians."
+    assert _checks(eval_db, said, date(2020, 1, 1)) == [(100, "parties", "XXVI-6", "2020-01-01")]
+    weapons = "Germany and over 100 other countries have signed an agreement to ban cluster weapons."
+    assert [(f, m, t) for f, m, t, _ in _checks(eval_db, weapons)] == [(100, "signatories", "XXVI-6")]
+    # a practice banned by each state's law is no count of a treaty's parties, even in a text about one
+    crc = "The Convention on the Rights of the Child is widely ratified. Corporal punishment has been banned by 60 countries."
+    assert _checks(eval_db, crc, date(2020, 1, 1)) == []
+    assert _checks(eval_db, "Smoking in bars has been banned by over 100 countries.", date(2020, 1, 1)) == []
