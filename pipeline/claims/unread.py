@@ -294,7 +294,7 @@ def unread_at(
 # a figure too (not "the 50th anniversary", "the second session").
 _ORDINAL_COUNT = re.compile(
     r"(?:" + ORD + r")(?=\s+(?:[\w-]+\s+){0,2}?(?:states?|countr(?:y|ies)|nations?|governments?|"
-    r"part(?:y|ies)|signator(?:y|ies)|ratifications?|accessions?|instruments?|members?)\b|"
+    r"part(?:y|ies)|entit(?:y|ies)|signator(?:y|ies)|ratifications?|accessions?|instruments?|members?)\b|"
     # "takes the 74th place among the States Parties", "the 96th place in the list of the Parties"
     r"\s+place\s+(?:among|in\s+the\s+list)\b|"
     # "the 50th to ratify", "the fiftieth to do so"

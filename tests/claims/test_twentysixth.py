@@ -126,3 +126,11 @@ def test_a_weapon_banned_by_n_countries_in_a_text_about_its_ban_counts_the_parti
     crc = "The Convention on the Rights of the Child is widely ratified. Corporal punishment has been banned by 60 countries."
     assert _checks(eval_db, crc, date(2020, 1, 1)) == []
     assert _checks(eval_db, "Smoking in bars has been banned by over 100 countries.", date(2020, 1, 1)) == []
+
+
+def test_the_first_entity_to_ratify_is_listed_unread_not_dropped(eval_db: Path) -> None:
+    said = (
+        "The Treaty on the Prohibition of Nuclear Weapons entered into force in 2021. "
+        "The Holy See was the first entity to sign and ratify this U.N. Treaty."
+    )
+    assert (1, "frame not understood") in _unread(eval_db, said)
