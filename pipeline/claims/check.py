@@ -29,6 +29,7 @@ from pipeline.claims.facts import (
     signed_not_party,
     told_apart,
 )
+from pipeline.claims.layout import as_given
 from pipeline.claims.numbers import tells_nth
 from pipeline.claims.ordinal_days import by_named_state
 from pipeline.claims.record_reading import read_by_record
@@ -365,8 +366,7 @@ def check_reading(
     # Never a silent drop: an ordinal no stage took is listed too ("Honduras was the 50th state to do so").
     read = [(k.claim.number_start, k.claim.number_end) for k in checks]
     # (line numbers from the text as given: the reading's has its hard-wrapped lines joined)
-    given = original if len(original) == len(reading.text) else reading.text
-    listed = unread_ordinals(reading.text, read, unread, lines=Lines(given))
+    listed = unread_ordinals(reading.text, read, unread, lines=Lines(as_given(original, reading.text)))
     return ClaimReport(name=name, checks=tuple(checks), unread=tuple(listed))
 
 

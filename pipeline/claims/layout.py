@@ -197,3 +197,9 @@ def plain_layout(text: str) -> str:
     """`text` as the reader reads it: plain spaces, no Markdown marks, wrapped blocks unwrapped, an
     ordinal's restatement in brackets blanked; as long as `text`."""
     return plain_restated(unwrap(plain_marks(plain_spaces(text))))
+
+
+def as_given(original: str, read: str) -> str:
+    """The text as given, where its positions are the reading's (`read`, its plain layout: as long as it
+    when it was read from it), else the reading's text: the text whose lines and note marks are counted."""
+    return original if len(original) == len(read) else read

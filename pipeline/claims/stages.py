@@ -16,6 +16,7 @@ from pipeline.claims.dating import further_counts
 from pipeline.claims.each_treaty import each_named
 from pipeline.claims.entry_years import entry_years
 from pipeline.claims.extract import Claim, Reading
+from pipeline.claims.layout import as_given
 from pipeline.claims.links import restated
 from pipeline.claims.notes import note_dates
 from pipeline.claims.ordinal_days import ordinal_days
@@ -39,7 +40,7 @@ def after_reading(
     """The reading with its claims (and the candidates the record may read) dated from the text's words.
     `original`: the text as given, whose note marks ("[12]") the reading blanked (positions are the same)."""
     text = reading.text
-    noted = original if len(original) == len(text) else text
+    noted = as_given(original, text)
     claims = ago_counts(yesterday_counts(further_counts(reading.claims, text), text, written_on))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
     claims = each_named(note_dates(footer_dates(paragraph_days(claims, text), text), noted), text, index)
