@@ -35,7 +35,7 @@ THAT_NUMBER = re.compile(
 # "have so far ratified", "had already signed", "have now formally joined".
 ADVERB_WORDS = (
     r"now|so\s+far|thus\s+far|to\s+date|already|also|since|formally|officially|fully|currently|just|finally|"
-    r"recently|reportedly|all|each|actually|eventually|ultimately|effectively|subsequently|later|then|together"
+    r"recently|reportedly|all|each|actually|eventually|ultimately|effectively|subsequently|later|then|together|initially|originally"
 )
 ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
 # "All but one UN member state have ratified", "all but 16 of the 193": what follows counts those left out.
@@ -230,7 +230,7 @@ NUMBER_BRACKETED = re.compile(
 # "Since the last meeting on 1 May 2010, the number of parties has increased from 150 to 155": the
 # starting figure is the count on the day "since" names (set_aside keeps it only after a "since").
 FROM_SINCE = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:states\s+)?"
+    r"\b(?:number|total|tally)\s+of\s+(?:the\s+)?(?:states\s+)?"
     + COUNT_NOUN
     + r"\b(?:\s+[\w,]+){0,16}?\s+(?:has\s+|had\s+)?"
     r"(?:rose|risen|grew|grown|increased|climbed|gone\s+up|went\s+up)\s+from\s+"

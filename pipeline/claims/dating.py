@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline.claims.model import TEXT_DAY_SOURCES, Claim
-from pipeline.claims.sentences import Span, after_last
+from pipeline.claims.sentences import Span, after_last, in_aside
 from pipeline.text import MONTH_NAMES, MONTHS
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
@@ -207,13 +207,14 @@ def date_for(
         # Signatories (as at 1 January 2011)" dates both)
         if ";" in text[pos:hi] and not _CLOSING_STATUS.search(text, pos, hi):
             hi = text.find(";", pos, hi)
-    # A date after the count in a relative clause of its own ("..., including the UK, which ratified it in
-    # 1991", "the Convention, which entered into force in 1990") dates that clause, not the count.
+    # A date in a relative clause ("..., including the UK, which ratified it in 1991", "China, which announced
+    # its plans in September, becomes the 107th party") dates that clause, not the count.
     near = [
         d
         for d in index.within(lo, hi)
         if not d.event
         and not (d.start > pos and _RELATIVE.search(text, pos, d.start))
+        and not in_aside(text, d.start, d.end, pos, lo)
         and not (text and _own_present_clause(text, d, pos, hi, lo))
     ]
 
@@ -223,8 +224,7 @@ def date_for(
     paired = _respectively(text, pos, near, lo, hi) if text else None
     if paired is not None:
         return paired
-    # "106 states were parties by the end of 1997, 141 by the end of 2000": a bare figure's own time, told
-    # right after it
+    # "106 states were parties by the end of 1997, 141 by the end of 2000": a figure's time, right after it
     adjacent = [d for d in near if d.start > pos and re.fullmatch(r"[\w,]+\s+", text[pos : d.start])]
     if adjacent:
         return adjacent[0]

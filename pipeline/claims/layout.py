@@ -46,6 +46,8 @@ _CITATION = re.compile(
     r"\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3}|nb \d{1,3})\](?=(?:\[[^\]\n]{1,20}\])*[ \t]*[^\s\[])",
     re.I,
 )
+# A note's mark in brackets glued to its word ("12 member States(1) have ratified"): no figure.
+_GLUED_NOTE = re.compile(r"(?<=[^\W\d])\(\d{1,2}\)(?=[\s,.;:])")
 _LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/|www\.)[^()\s]{0,500}\)")
 
 
@@ -67,8 +69,8 @@ _GLUED_TAG = re.compile(r"(?<=\w)(</?(?:b|strong|i|em|u|span|font|small)\b[^<>\n
 
 
 def plain_marks(text: str) -> str:
-    """`text` with Markdown emphasis marks, link addresses, reference marks ("[4]"), note marks in
-    superscript digits and inline HTML as spaces, the words they mark kept."""
+    """`text` with Markdown emphasis marks, link addresses, reference marks ("[4]", "States(1)"), note
+    marks in superscript digits and inline HTML as spaces, the words they mark kept."""
     text = _SUPERSCRIPTS.sub(lambda m: " " * len(m.group(0)), text)
     if "<" in text or "&" in text:
         # ("<strong>State</strong>s": the word's end moved up to its start, the tag's room after it)
@@ -80,6 +82,8 @@ def plain_marks(text: str) -> str:
         text = _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text)
     if "[" in text:
         text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+    if "(" in text:
+        text = _GLUED_NOTE.sub(lambda m: " " * len(m.group(0)), text)
     if "](" in text:
         text = _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
     return text

@@ -32,7 +32,10 @@ from pipeline.claims.scope import MORE_AFTER
 _SUBSET_BEFORE = re.compile(
     r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+(?:the\s+)?$|"
     # "It was attended by 92 High Contracting Parties": those present
-    r"\b(?:attended\s+by|(?:with\s+)?the\s+participation\s+of)\s+(?:representatives\s+of\s+)?(?:the\s+)?$",
+    r"\b(?:attended\s+by|(?:with\s+)?the\s+participation\s+of)\s+(?:representatives\s+of\s+)?(?:the\s+)?$|"
+    # "gathered 1000 delegates from 52 States parties, 38 signatory states, 41 observers": those present
+    r"\b(?:gathered|brought\s+together|welcomed|hosted|attended\s+by)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:delegates|delegations|representatives|participants)\s+(?:from|of)\s+(?:the\s+)?(?:[^.;:()]{0,60},\s+)?$",
     re.I,
 )
 # "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
@@ -124,6 +127,12 @@ _OTHER_ACTION = re.compile(
     r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding)|"
     # "140 States parties to the CRC have yet to accept the complaints procedure": not party to another
     r"(?:have|has)\s+(?:yet\s+to\s+|not\s+(?:yet\s+)?)(?:accept|ratif|join|sign|become))",
+    re.I,
+)
+# "79 signatory countries to the convention are still practising torture": a deed of theirs, not joining
+_STILL_DOING = re.compile(
+    r"^(?:(?!\b(?:and|but|which|that|who)\b|\n[ \t]*\n)[^.;:,]){0,80}?\b(?:are|were)\s+still\s+"
+    r"(?!(?:considering|weighing|examining|studying|discussing|debating|working)\b)\w+ing\b",
     re.I,
 )
 # "71 States Parties have designated a National Preventive Mechanism": the parties as the subject of a deed
@@ -278,6 +287,10 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         and not _WHOLE_OF_SHARE_BEFORE.search(before_q)
     ):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
+    if re.search(r"(?:part(?:y|ies)|signator(?:y|ies))$", m.phrase, re.I) and _STILL_DOING.match(
+        text[m.end :]
+    ):
+        return REASON_SUBSET  # "79 signatory countries ... are still practising torture"
     if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q) and not _TOLD_BY_ITS_ACT.match(text, m.end):
         return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
     if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):

@@ -78,7 +78,7 @@ HAS = re.compile(
 # "the number of States parties is 120"; "Number of Arms Trade Treaty parties rises to 45" (a treaty's name
 # before the noun, as headlines write it).
 NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:(?:states|signed|full)\s+|"
+    r"\b(?:number|total|tally)\s+of\s+(?:the\s+)?(?:(?:states|signed|full)\s+|"
     r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?:of|on|the|against|for|and|to)\s+)*(?-i:[A-Z][\w'’-]*)){0,8}\s+)?"
     + _COUNT_NOUN
     + r"\b(?:\s+[\w,]+){0,20}?\s+(?:is|was|"

@@ -79,7 +79,8 @@ _ANNEX_AFTER = re.compile(r"[^.;!?]{0,80}\bannex\s*(?:\d|[IVX]+\b)", re.I)
 # be the same: the Convention on Cluster Munitions has 107 signatories). Not "adopted by", "supported by":
 # texts write them for joining ("the covenant is adopted by 170 States").
 _MADE_BY_BEFORE = re.compile(
-    r"\b(?:negotiated|drafted|sponsored|co-sponsored|voted\s+for)"
+    # (an adoption told in the past is the vote: "The Convention was adopted in Dublin by 107 states")
+    r"\b(?:negotiated|drafted|sponsored|co-sponsored|voted\s+for|(?<=\bwas\s)(?:\w+ly\s+)?adopted)"
     r"\s+(?:[\w,-]+\s+){0,5}?by\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )

@@ -98,7 +98,8 @@ RUNNING_TOTAL = re.compile(
 # the instrument began, every consent is counted, a total.
 _ORIGIN = re.compile(
     r"\b(?:adopted|opened\s+for\s+signature|expanded|amended|created|established|concluded|"
-    r"(?:entered|came)\s+into\s+force)\b[^.;]*(?:[.;]\s*)?$",  # "... opened in 1996. Since then, ..."
+    # "... opened in 1996. Since then, ...", "... entered into force in 2008.' Since then" (a quote closed)
+    r"(?:entered|came)\s+into\s+force)\b[^.;]*(?:[.;][\"'’”]?\s*)?$",
     re.I,
 )
 # "Since it opened for signature on 3 June this year, 83 countries have signed": counted from the start.

@@ -133,6 +133,17 @@ def _bounded(text: str, start: int, end: int) -> list[Span]:
     return [*pieces, (start, end)]
 
 
+# A relative clause of a past act set off by commas, still open where a date stands: "China, which announced
+# its plans in September, becomes the 107th party" (the date is the act's, not the count's after it; not "the
+# report, which covers the period up to the end of last year, records that 182 States").
+ASIDE_OPEN = re.compile(r",\s*(?:which|who)\b[^,;.]*?\b[a-z]+ed\b[^,;.]*$", re.I)
+
+
+def in_aside(text: str, start: int, end: int, pos: int, lo: int = 0) -> bool:
+    """Is [start, end) in a relative clause opened by ", which" (or "who") and closed before `pos`?"""
+    return end <= pos and bool(ASIDE_OPEN.search(text, max(lo, start - 80), start)) and "," in text[end:pos]
+
+
 def after_last(text: str, stops: str, pos: int) -> int:
     """Just after the last of the characters `stops` before `pos`: where its clause starts. Only the
     LONGEST_SENTENCE characters before `pos` are looked at (the start of that window when none is there), so
@@ -197,6 +208,8 @@ class Lines:
 
 
 __all__ = [
+    "ASIDE_OPEN",
+    "in_aside",
     "LONGEST_SENTENCE",
     "Cover",
     "Lines",

@@ -134,3 +134,73 @@ def test_the_first_entity_to_ratify_is_listed_unread_not_dropped(eval_db: Path) 
         "The Holy See was the first entity to sign and ratify this U.N. Treaty."
     )
     assert (1, "frame not understood") in _unread(eval_db, said)
+
+
+def test_since_then_after_the_entry_into_force_counts_everyone_even_after_a_closed_quote(
+    eval_db: Path,
+) -> None:
+    said = (
+        "'The Convention on the Rights of Persons with Disabilities entered into force in 2008.' "
+        "Since then, 177 countries have ratified it, but not the United States."
+    )
+    assert _checks(eval_db, said) == [(177, "parties", "IV-15", None)]
+
+
+def test_an_adoption_told_in_the_past_is_no_count_the_record_reads(eval_db: Path) -> None:
+    said = "The Convention on Cluster Munitions was adopted in Dublin by 107 states on May 30th, 2008."
+    assert _checks(eval_db, said, date(2010, 7, 19)) == []
+
+
+def test_the_number_of_the_states_parties_rose_from_a_start_to_a_total() -> None:
+    said = "The number of the States Parties to the Convention has risen from about 20 at the initial stage to 94 by now."
+    assert _counts(said) == [(94, "parties")]
+
+
+def test_a_day_told_in_a_relative_clause_before_the_count_dates_that_clause(eval_db: Path) -> None:
+    said = "China, which announced its plans in September, becomes the 107th party to the Arms Trade Treaty."
+    assert _checks(eval_db, said, date(2020, 7, 6)) == [(107, "parties", "XXVI-8", "2020-07-06")]
+
+
+def test_initially_may_stand_between_a_count_and_its_verb() -> None:
+    assert _counts("64 states initially signed the Convention in 1980.") == [(64, "signatories")]
+
+
+def test_delegates_gathered_from_parties_and_signatories_are_those_present(eval_db: Path) -> None:
+    said = (
+        "The Meeting of the Convention on Cluster Munitions gathered more than 1000 delegates from 52 States "
+        "parties, 38 signatory states, 41 observers and 15 international organizations."
+    )
+    assert _checks(eval_db, said, date(2010, 11, 12)) == []
+    assert [(f, r) for f, r in _unread(eval_db, said, date(2010, 11, 12)) if f in (52, 38)] == [
+        (52, "subset"),
+        (38, "subset"),
+    ]
+    # the representatives of the states that signed are those states
+    signed = "Representatives from 60 countries signed the Arms Trade Treaty in New York on Monday."
+    assert [(f, m) for f, m, _, _ in _checks(eval_db, signed, date(2013, 6, 3))] == [(60, "signatories")]
+
+
+def test_signatories_still_doing_something_else_are_a_group(eval_db: Path) -> None:
+    said = (
+        "We found that 79 signatory countries to the Convention against Torture are still practising torture."
+    )
+    assert _checks(eval_db, said, date(2015, 6, 9)) == []
+    assert _unread(eval_db, said, date(2015, 6, 9)) == [(79, "subset")]
+    # "still ... who have not ratified" is a count of those who signed only
+    six = "There are still six signatories who have not ratified the Covenant on Civil and Political Rights."
+    assert [(f, m) for f, m, _, _ in _checks(eval_db, six)] == [(6, "signed_not_party")]
+
+
+def test_a_note_mark_glued_to_its_word_is_no_figure(eval_db: Path) -> None:
+    said = "In all, 12 member States(1) have ratified the Migrant Workers Convention."
+    assert [(f, m) for f, m, _, _ in _checks(eval_db, said)] == [(12, "parties")]
+    assert _unread(eval_db, said) == []
+
+
+def test_an_ilo_convention_told_by_its_number_is_outside_the_un_collection(eval_db: Path) -> None:
+    said = (
+        "The Migrant Workers Convention has few parties. Convention No. 97 has garnered 41 ratifications, "
+        "and Convention No. 143 only 18."
+    )
+    assert _checks(eval_db, said) == []
+    assert (41, "treaty outside the UN collection") in _unread(eval_db, said)
