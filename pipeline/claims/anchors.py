@@ -308,6 +308,7 @@ _OPENING = re.compile(
     r"\bopened\s+for\s+signature\s+and\s+(?:was\s+)?(?:immediately\s+)?signed\s+by\b",
     re.I,
 )
+_OPENING_LEAD = re.compile(r"\W*on\s+(?:its|the)\s+(?:very\s+)?(?:opening|first)\s+day\s*,", re.I)
 # "When the treaty opened for signature in June 2013, 67 countries signed it": the opening's clause of time
 # before the count (the count's clause, its sentence's last, tells no date of its own).
 _WHEN_OPENED = re.compile(
@@ -344,11 +345,17 @@ def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             clause = text[
                 after_last(text, ",;.\n", c.number_start) : before_next(text, ",;.\n", c.number_end)
             ]
-            opening = _OPENING.search(clause) or (
-                # "... was adopted and opened for signature. Despite 71 signatures that day": the day of the
-                # opening the sentence before tells without a date
-                _THAT_DAY.search(clause)
-                and _OPENED.search(text, max(0, c.number_start - 300), c.number_start)
+            lead = text[after_last(text, ".\n", c.number_start) : c.number_start]
+            # ("On its opening day, the Convention was signed by 82 countries and 44 signed the Protocol")
+            opening = (
+                _OPENING.search(clause)
+                or _OPENING_LEAD.match(lead)
+                or (
+                    # "... was adopted and opened for signature. Despite 71 signatures that day": the day of
+                    # the opening the sentence before tells without a date
+                    _THAT_DAY.search(clause)
+                    and _OPENED.search(text, max(0, c.number_start - 300), c.number_start)
+                )
             )
             when = None if opening else _WHEN_OPENED.search(text, max(0, c.start - 160), c.start)
             day = _first_signature(store, c.mtdsg_no) if opening or when else None

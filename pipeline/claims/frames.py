@@ -94,7 +94,7 @@ _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
     r"signed\s+and\s+ratified|signed\s+(?:and/)?or\s+(?:ratified|acceded\s+to)|signed\s+but\s+not\s+(?:yet\s+)?ratified|"
     r"ratified|acceded\s+to|"
-    r"adhered(?:\s+to)?|joined|banned|signed|subscribed(?:\s+to)?|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also|until\s+(?:now|today)|up\s+to\s+now)\s+)?"
+    r"adhered(?:\s+to)?|joined|banned|signed|subscribed(?:\s+to)?|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also|until\s+(?:now|today)|up\s+to\s+now|over\s+time|over\s+the\s+years)\s+)?"
     rf"{ADJUNCTS}(?:by\s+or\s+acceded\s+to\s+|by\s+)"  # "ratified by or acceded to 191 countries"
     # "signed by delegates from 121 countries": the states their envoys stand for
     r"(?:(?:delegates|delegations|representatives|envoys|ministers|officials|leaders)\s+(?:from|of)\s+)?"

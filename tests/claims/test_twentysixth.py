@@ -204,3 +204,20 @@ def test_an_ilo_convention_told_by_its_number_is_outside_the_un_collection(eval_
     )
     assert _checks(eval_db, said) == []
     assert (41, "treaty outside the UN collection") in _unread(eval_db, said)
+
+
+def test_on_its_opening_day_opening_the_sentence_dates_its_signatures_by_the_record(eval_db: Path) -> None:
+    said = (
+        "The CRPD was opened for signature in 2007. On its opening day, the Convention was signed by 82 "
+        "countries and 44 countries signed the Optional Protocol."
+    )
+    assert _checks(eval_db, said) == [
+        (82, "signatories", "IV-15", "2007-03-30"),
+        (44, "signatories", "IV-15-a", "2007-03-30"),
+    ]
+
+
+def test_over_time_may_stand_between_a_participle_and_its_agent() -> None:
+    assert _counts("The Convention, signed over time by 130 countries of the world, says so.") == [
+        (130, "signatories")
+    ]
