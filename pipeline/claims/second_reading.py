@@ -216,6 +216,25 @@ _THRESHOLD_NOTE = (
 )
 
 
+# ", which was adopted in 2017 and entered into force in 2021": the treaty's story, told after the count
+# (not ", which triggered its entry into force", ", which will result in its becoming law": its doing).
+_ITS_RELATIVE = re.compile(
+    r",\s*which\s+(?!(?:will|would|shall|is\s+to|(?:\w+\s+)?(?:triggered|brought|allowed|enabled|meant|means|"
+    r"led|paved|result\w*))\b)",
+    re.I,
+)
+
+
+def _before_its_relative(c: Claim) -> str:
+    """The claim's sentence up to a relative clause told after its phrase ("Indonesia is one of 50
+    signatories to the treaty, which ... entered into force on Jan. 22, 2021")."""
+    at = c.sentence.find(c.phrase)
+    if at < 0:
+        return c.sentence
+    m = _ITS_RELATIVE.search(c.sentence, at + len(c.phrase))
+    return c.sentence[: m.start()] if m else c.sentence
+
+
 def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim | None:
     """ "The Protocol will enter into force after having been ratified by 20 states", "reaches 30th
     ratification milestone - will become binding", read as a count in a sentence of the treaty's entry into
@@ -228,7 +247,7 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
         c.kind != KIND_COUNT
         or c.mode is not None
         or c.measure == MEASURE_SIGNED_NOT_PARTIES  # "once 50 states have signed it": consents meant
-        or not tells_entry(c.sentence)
+        or not tells_entry(_before_its_relative(c))
     ):
         return None
     if c.date_source == "record" and check.verdict == VERDICT_WRONG:

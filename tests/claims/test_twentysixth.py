@@ -221,3 +221,17 @@ def test_over_time_may_stand_between_a_participle_and_its_agent() -> None:
     assert _counts("The Convention, signed over time by 130 countries of the world, says so.") == [
         (130, "signatories")
     ]
+
+
+def test_the_treatys_story_told_after_a_count_does_not_make_it_the_threshold(eval_db: Path) -> None:
+    said = (
+        "Indonesia is one of 50 signatories to the Treaty on the Prohibition of Nuclear Weapons, which was "
+        "first adopted on July 7, 2017, and entered into force on Jan. 22, 2021."
+    )
+    assert [(c.claim.figure, c.claim.kind) for c in _report(eval_db, said).checks] == [(50, "count")]
+    # what the count did is still told in a relative clause
+    did = (
+        "The news that thirty countries have now ratified the Convention on Cluster Munitions, which will "
+        "result in its becoming binding international law, is good news."
+    )
+    assert [(c.claim.figure, c.claim.kind) for c in _report(eval_db, did).checks] == [(30, "threshold")]
