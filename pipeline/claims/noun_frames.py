@@ -64,8 +64,8 @@ IN_FORCE = re.compile(
 
 HAS = re.compile(
     _EXTRA + _QUAL + _NUM + r"[ \t]+(?:(?:more|other|additional|further|new|full)[ \t]+)?"
-    # ("164 stateparties": the space lost in a copy)
-    r"(?:(?:states?|high[ \t]+contracting|contracting|country)[ \t-]+|states?(?=parties))?"
+    # ("164 stateparties": the space lost in a copy; "54 states' parties": a possessive's mark)
+    r"(?:(?:states?['’]?|high[ \t]+contracting|contracting|country)[ \t-]+|states?(?=parties))?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
     # ("and 1 ratification": the singular after one)
     r"(?:(?<=\b1\s)|(?<=\bone\s))(?:ratification|signature|accession)|"

@@ -235,3 +235,8 @@ def test_the_treatys_story_told_after_a_count_does_not_make_it_the_threshold(eva
         "result in its becoming binding international law, is good news."
     )
     assert [(c.claim.figure, c.claim.kind) for c in _report(eval_db, did).checks] == [(30, "threshold")]
+
+
+def test_states_parties_written_with_a_possessives_mark_are_parties() -> None:
+    said = "With 86 signatories and 54 states' parties currently, the Treaty entered into force in January."
+    assert _counts(said) == [(86, "signatories"), (54, "parties")]
