@@ -11,7 +11,7 @@ from datetime import date
 from pipeline.claims.clauses import ADJUNCTS
 from pipeline.claims.dates import DateIndex, DateMention
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, WRITTEN_ON, CountMatch
-from pipeline.claims.sentences import Span
+from pipeline.claims.sentences import Span, in_aside
 
 _AUXILIARY = re.compile(r"\b(?:have|has|had|having|now|currently)\b", re.I)
 
@@ -36,10 +36,17 @@ def simple_past(text: str, c: CountMatch) -> bool:
     )
 
 
-def event_day(sentence: Span, dates: DateIndex, pos: int, start: int | None = None) -> DateMention | None:
+def event_day(
+    sentence: Span, dates: DateIndex, pos: int, start: int | None = None, text: str = ""
+) -> DateMention | None:
     """The day of the event told nearest the count at `pos` ("signed by 94 states in Oslo on 3 December 2008
     and entered into force on 1 August 2010": the signing's); a month or a year told inside the count's own
-    words, which start at `start` ("signed in Oslo in December 2008 by 94 countries"), is of it too."""
+    words, which start at `start` ("signed in Oslo in December 2008 by 94 countries"), is of it too. Never
+    a day of an aside of the `text` ("The CTBT, adopted ... on September 10, 1996, was signed by 185
+    countries, including Russia, which ratified it on June 30, 2000")."""
+    dates = DateIndex(
+        [d for d in dates.within(*sentence) if not (text and _aside(text, d, pos, sentence[0]))]
+    )
     days = [d for d in dates.within(*sentence) if d.precision == "day" and d.event]
     if days:
         return min(days, key=lambda d: (abs(d.start - pos), d.start < pos))
@@ -49,6 +56,14 @@ def event_day(sentence: Span, dates: DateIndex, pos: int, start: int | None = No
     later = [d for d in dates.within(pos, sentence[1]) if d.event]
     inside = [d for d in dates.within(start, pos) if d.event] if start is not None else []
     return later[0] if later else inside[-1] if inside else None
+
+
+def _aside(text: str, d: DateMention, pos: int, lo: int) -> bool:
+    """Is the day told in an aside of the count at `pos`: before it, a relative or participle clause closed
+    before the count; after it, a relative clause ("..., which ratified it on June 30, 2000")?"""
+    if d.start > pos:
+        return re.search(r"\b(?:which|who|whose)\b", text[pos : d.start], re.I) is not None
+    return in_aside(text, d.start, d.end, pos, lo)
 
 
 _STARTING = re.compile(r"\bfrom\s+\S+$", re.I)

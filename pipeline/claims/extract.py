@@ -194,7 +194,7 @@ def read_text(
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
-            d = _event_day(sentence, all_dates, c.number_start, c.start)
+            d = _event_day(sentence, all_dates, c.number_start, c.start, text)
         if d is None and not own_date:
             d = consequence_day(text, c.number_start, sentence, all_dates)
         if d is not None and own_day is not None and d.start > c.number_start and _after(d, own_day):

@@ -86,7 +86,7 @@ _ADJ = (
 _NOUN = (
     _ADJ + r"(?P<noun>countries|country|states|state|sates|nations|nation|governments|government|govts|"
     r"parties|party|signatories|signatory|participants|"
-    r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b)?"
+    r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b|\s+and\s+territories\b)?"
 )
 _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
 

@@ -136,7 +136,13 @@ def _bounded(text: str, start: int, end: int) -> list[Span]:
 # A relative clause of a past act set off by commas, still open where a date stands: "China, which announced
 # its plans in September, becomes the 107th party" (the date is the act's, not the count's after it; not "the
 # report, which covers the period up to the end of last year, records that 182 States").
-ASIDE_OPEN = re.compile(r",\s*(?:which|who)\b[^,;.]*?\b[a-z]+ed\b[^,;.]*$", re.I)
+# "The CTBT, adopted by the UN General Assembly on September 10, 1996, was signed by 185": a participle's
+# aside, its date the adoption's.
+ASIDE_OPEN = re.compile(
+    r",\s*(?:(?:which|who)\b[^,;.]*?\b[a-z]+ed\b|(?:adopted|concluded|negotiated|drafted|approved|opened)\s+"
+    r"(?:by|in|on|at|for)\b)[^,;.]*$",
+    re.I,
+)
 
 
 def in_aside(text: str, start: int, end: int, pos: int, lo: int = 0) -> bool:

@@ -27,7 +27,8 @@ _THRESHOLDS = (
     # "after it had been ratified by 50 states", "with the ratification by 40 states"
     re.compile(
         r"\b(?:after|upon|following|once|when|with)\s+(?:(?:it|the|treaty|convention|protocol|had|has|have|"
-        r"been|was|were|is|being|having|its)\s+){0,4}(?:ratified|ratifications?|deposit\s+of|accessions?)"
+        # ("will take effect 90 days after it has been signed by at least 50 countries": consents meant)
+        r"been|was|were|is|being|having|its)\s+){0,4}(?:ratified|ratifications?|deposit\s+of|accessions?|signed)"
         # ("after the deposit of instruments of ratification by twenty Governments")
         r"(?:\s+(?:the\s+)?instruments?\s+of\s+(?:ratification|accession))?"
         r"\s+(?:by|of)\s+(?:the\s+|a\s+minimum\s+of\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:st|nd|rd|th)\b)",

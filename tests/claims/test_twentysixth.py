@@ -240,3 +240,35 @@ def test_the_treatys_story_told_after_a_count_does_not_make_it_the_threshold(eva
 def test_states_parties_written_with_a_possessives_mark_are_parties() -> None:
     said = "With 86 signatories and 54 states' parties currently, the Treaty entered into force in January."
     assert _counts(said) == [(86, "signatories"), (54, "parties")]
+
+
+def test_entry_into_force_after_it_has_been_signed_by_n_is_a_threshold() -> None:
+    said = "The treaty will take effect 90 days after it has been signed by at least 50 countries."
+    assert [(c.figure, c.kind) for c in read_counts(said)[0]] == [(50, "threshold")]
+    # signed by so many, with no word of entry into force, is a count
+    filed = "After it was signed by 50 countries, it was filed."
+    assert [(c.figure, c.kind) for c in read_counts(filed)[0]] == [(50, "count")]
+
+
+def test_countries_and_territories_are_states() -> None:
+    said = (
+        "More than 160 countries and territories are signatories to the Ottawa Convention, including Ukraine."
+    )
+    assert _counts(said) == [(160, "signatories")]
+
+
+def test_a_weapons_name_in_the_singular_names_its_ban(eval_db: Path) -> None:
+    said = "Cluster munition is not banned everywhere. To date 123 states have joined the convention."
+    assert [(f, t) for f, _, t, _ in _checks(eval_db, said, date(2017, 9, 20))] == [(123, "XXVI-6")]
+
+
+def test_days_told_in_asides_do_not_date_a_count_told_in_the_simple_past(eval_db: Path) -> None:
+    said = (
+        "The CTBT, adopted by the UN General Assembly on September 10, 1996, was signed by 185 countries, "
+        "including Russia, which ratified it on June 30, 2000."
+    )
+    # (185 against the record's 183 that day: judged, not set aside as a figure far from a day of 1996)
+    assert _checks(eval_db, said, date(2017, 9, 20)) == [(185, "signatories", "XXVI-4", "2017-09-20")]
+    # the day of the signing told with the count still dates it
+    oslo = "The Convention on Cluster Munitions was signed by 94 states in Oslo on 3 December 2008."
+    assert _checks(eval_db, oslo, date(2017, 9, 20)) == [(94, "signatories", "XXVI-6", "2008-12-03")]
