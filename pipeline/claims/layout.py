@@ -204,6 +204,6 @@ def plain_layout(text: str) -> str:
 
 
 def as_given(original: str, read: str) -> str:
-    """The text as given, where its positions are the reading's (`read`, its plain layout: as long as it
-    when it was read from it), else the reading's text: the text whose lines and note marks are counted."""
+    """The text as given (`original`) when its positions are those of the text read (`read`, its plain
+    layout, is as long as it), else the text read: the text whose lines and note marks are counted."""
     return original if len(original) == len(read) else read

@@ -288,7 +288,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     ):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
     if re.search(r"(?:part(?:y|ies)|signator(?:y|ies))$", m.phrase, re.I) and _STILL_DOING.match(
-        text[m.end :]
+        text[m.end : m.end + 160]
     ):
         return REASON_SUBSET  # "79 signatory countries ... are still practising torture"
     if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q) and not _TOLD_BY_ITS_ACT.match(text, m.end):

@@ -146,7 +146,7 @@ ASIDE_OPEN = re.compile(
 
 
 def in_aside(text: str, start: int, end: int, pos: int, lo: int = 0) -> bool:
-    """Is [start, end) in a relative clause opened by ", which" (or "who") and closed before `pos`?"""
+    """Is [start, end) in an aside (a relative clause of a past act, a participle's) closed before `pos`?"""
     return end <= pos and bool(ASIDE_OPEN.search(text, max(lo, start - 80), start)) and "," in text[end:pos]
 
 
@@ -215,7 +215,6 @@ class Lines:
 
 __all__ = [
     "ASIDE_OPEN",
-    "in_aside",
     "LONGEST_SENTENCE",
     "Cover",
     "Lines",
@@ -223,6 +222,7 @@ __all__ = [
     "Spans",
     "after_last",
     "before_next",
+    "in_aside",
     "split_paragraphs",
     "split_sentences",
 ]

@@ -7,12 +7,14 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.frames import read_counts
+from pipeline.claims.results import ClaimReport
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 from tests.claims.readers import unread as _unread
 
 
-def _report(db: Path, text: str, written_on: date | None = None):  # type: ignore[no-untyped-def]
+def _report(db: Path, text: str, written_on: date | None = None) -> ClaimReport:
+    """The whole report of `text` checked against the database `db` (its checks' claims and treaties)."""
     from pipeline.claims.check import check_text
     from pipeline.store import open_store
 
