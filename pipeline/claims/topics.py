@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from pipeline.claims.model import Claim
 from pipeline.claims.references import find_generic_refs
 from pipeline.mtdsg import normalise as normalise_mtdsg_no
 
@@ -119,4 +122,25 @@ def links_by_subject(sentence: str) -> bool:
     return bool(_TREATY_TALK.search(sentence)) and not _PROTOCOL.search(sentence)
 
 
-__all__ = ["TOPICS_CSV", "TopicTableError", "links_by_subject", "subject_link", "text_subject"]
+def banned_by_topic(claims: Sequence[Claim]) -> list[Claim]:
+    """ "Cluster bombs have been banned by over 100 countries" in a text that names other treaties: the
+    ban of the weapon its sentence names (text_subject over the sentence), not the treaty named nearest."""
+    out = []
+    for c in claims:
+        own = None
+        if c.phrase.lower().startswith("banned") and c.link in ("before", "after", "previous"):
+            own = text_subject(c.sentence)
+        if own is not None and own[0] != c.mtdsg_no:
+            c = replace(c, mtdsg_no=own[0], treaty_text=own[1], link="subject", treaty_via=None)
+        out.append(c)
+    return out
+
+
+__all__ = [
+    "TOPICS_CSV",
+    "TopicTableError",
+    "banned_by_topic",
+    "links_by_subject",
+    "subject_link",
+    "text_subject",
+]

@@ -274,3 +274,11 @@ def test_days_told_in_asides_do_not_date_a_count_told_in_the_simple_past(eval_db
     # the day of the signing told with the count still dates it
     oslo = "The Convention on Cluster Munitions was signed by 94 states in Oslo on 3 December 2008."
     assert _checks(eval_db, oslo, date(2017, 9, 20)) == [(94, "signatories", "XXVI-6", "2008-12-03")]
+
+
+def test_a_weapons_ban_is_the_treaty_its_sentence_names_by_its_weapon(eval_db: Path) -> None:
+    said = (
+        "Cluster bombs have been banned by over 100 countries. Like many others, Chile has ratified the "
+        "International Covenant on Civil and Political Rights."
+    )
+    assert [(f, t) for f, _, t, _ in _checks(eval_db, said, date(2020, 1, 1))] == [(100, "XXVI-6")]
