@@ -138,7 +138,7 @@ def _bounded(text: str, start: int, end: int) -> list[Span]:
 # report, which covers the period up to the end of last year, records that 182 States").
 # "The CTBT, adopted by the UN General Assembly on September 10, 1996, was signed by 185": a participle's
 # aside, its date the adoption's.
-ASIDE_OPEN = re.compile(
+_ASIDE_OPEN = re.compile(
     r",\s*(?:(?:which|who)\b[^,;.]*?\b[a-z]+ed\b|(?:adopted|concluded|negotiated|drafted|approved|opened)\s+"
     r"(?:by|in|on|at|for)\b)[^,;.]*$",
     re.I,
@@ -147,7 +147,7 @@ ASIDE_OPEN = re.compile(
 
 def in_aside(text: str, start: int, end: int, pos: int, lo: int = 0) -> bool:
     """Is [start, end) in an aside (a relative clause of a past act, a participle's) closed before `pos`?"""
-    return end <= pos and bool(ASIDE_OPEN.search(text, max(lo, start - 80), start)) and "," in text[end:pos]
+    return end <= pos and bool(_ASIDE_OPEN.search(text, max(lo, start - 80), start)) and "," in text[end:pos]
 
 
 def after_last(text: str, stops: str, pos: int) -> int:
@@ -214,7 +214,6 @@ class Lines:
 
 
 __all__ = [
-    "ASIDE_OPEN",
     "LONGEST_SENTENCE",
     "Cover",
     "Lines",
