@@ -28,7 +28,6 @@ PRESENT = re.compile(r"\b(?:today|currently|at\s+present|presently|at\s+the\s+ti
 # do not override a date in the sentence ("As of 2021 it has now been ratified by 177").
 _PRESENT_WEAK = re.compile(r"\b(?:to\s+date|now|so\s+far|thus\s+far|as\s+yet)\b", re.I)
 
-
 # A count told in the present ("have signed", "has been ratified by", "are parties")...
 PRESENT_TENSE = re.compile(r"\b(?:have|has|are|is)\b", re.I)
 # ... follows from the deposit told just before only when its sentence says so.
@@ -66,8 +65,11 @@ _TOLD_WITH = re.compile(
 )
 # "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
 _THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
-# "on 3 December of that year", "on 3 December of the same year": a day whose year is the one told before.
-_DAY_OF = re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_NAMES})\s+of\s+$", re.I)
+# "on 3 December (December 3) of that year", "of the same year": a day whose year is the one told before.
+_DAY_OF = re.compile(
+    rf"\b(?:(?P<d1>\d\d?)(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_NAMES})(?(d1)|\s+(?P<d2>\d\d?)(?:st|nd|rd|th)?)\s+of\s+$",
+    re.I,
+)
 
 
 def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
@@ -141,7 +143,6 @@ _RELATIVE = re.compile(
     re.I,
 )
 
-
 # "The treaty was finalized in 1997 and has been signed by over 160 countries", "approved on April 2, 2013,
 # and it already has over 100 signatories", "formed in 1991 to monitor the Convention, which has been ratified
 # by 191 countries": a count in a clause of its own, joined after the dated one (or a relative clause after
@@ -149,13 +150,11 @@ _RELATIVE = re.compile(
 _JOINED = re.compile(r"\b(?:and|but|which)\b", re.I)
 _PRESENT_VERB = re.compile(r"\b(?:has|have|is|are|already|since)\b", re.I)
 
-
 # A sentence opened by a participle's phrase ("Signed by President Obama in 2009, the treaty has been
 # ratified by 132"): the phrase's date is of what the participle tells, up to its comma.
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?:signed|ratified|adopted|opened|negotiated|approved|drafted|concluded)\b[^,;]*$", re.I
 )
-
 
 _COMMA = re.compile(",")
 
@@ -175,7 +174,6 @@ def _own_present_clause(text: str, d: DateMention, pos: int, hi: int, lo: int = 
 
 # A status date in brackets at a sentence's end: "(as at 1 January 2011).", "(status as of May 2020)"
 _CLOSING_STATUS = re.compile(r"\((?:status\s+)?as\s+(?:at|of)\s[^();]{4,30}\)[\s.]*$", re.I)
-
 
 _PERIOD_END = re.compile(r"\b(?:at\s+)?the\s+end\s+of\s+$", re.I)
 # ("By the end of 2010, 97 countries had ratified it; ... Sixty-three States have also accepted its Protocol")
@@ -276,7 +274,7 @@ def date_for(
             # "opened for signature in Oslo on 3 December of that year, when 94 States signed it": that day
             of = _DAY_OF.search(text, max(0, that_year.start() - 24), that_year.start())
             try:
-                on = date(last.on.year, MONTHS[of.group("m1").lower()], int(of.group("d1"))) if of else None
+                on = date(last.on.year, MONTHS[of["m"].lower()], int(of["d1"] or of["d2"])) if of else None
             except ValueError:  # "31 February of that year": no day
                 on = None
             if of is not None and on is not None:

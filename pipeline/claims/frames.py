@@ -1,8 +1,7 @@
 """The frame stage of the claim reader: a number, the noun it counts, the predicate it belongs to, and what
 turns it into something other than a count of the whole (negation, subsets, conditions, what is needed).
 
-The grammar is data where it can be: measures from measures.csv (measures.py), numbers from numbers.py.
-"""
+The grammar is data where it can be: measures from measures.csv (measures.py), numbers from numbers.py."""
 
 from __future__ import annotations
 
@@ -68,6 +67,7 @@ from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
 from pipeline.claims.noun_frames import done_before, points_back
 from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
+from pipeline.claims.numbers import MOST_OF as _MOST_OF
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.numbers import QUAL as _QUAL
@@ -95,7 +95,7 @@ _PASSIVE = re.compile(
     r"signed\s+and\s+ratified|signed\s+(?:and/)?or\s+(?:ratified|acceded\s+to)|signed\s+but\s+not\s+(?:yet\s+)?ratified|"
     r"ratified|acceded\s+to|"
     r"adhered(?:\s+to)?|joined|banned|signed|subscribed(?:\s+to)?|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also|until\s+(?:now|today)|up\s+to\s+now|over\s+time|over\s+the\s+years)\s+)?"
-    rf"{ADJUNCTS}(?:by\s+or\s+acceded\s+to\s+|by\s+)"  # "ratified by or acceded to 191 countries"
+    rf"{ADJUNCTS}(?:by\s+or\s+acceded\s+to\s+|by\s+{_MOST_OF})"  # "ratified by or acceded to 191 countries"
     # "signed by delegates from 121 countries": the states their envoys stand for
     r"(?:(?:delegates|delegations|representatives|envoys|ministers|officials|leaders)\s+(?:from|of)\s+)?"
     + _EXTRA

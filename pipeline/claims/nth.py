@@ -40,7 +40,9 @@ _NTH_TO = re.compile(
     r"\b(?<!among\s)(?<!of\s)(?:the|as|its|(?:convention|treaty|protocol|covenant|(?-i:[A-Z]{2,5}))['’]s)\s+(?:"
     + _ORD
     # "Iraq was the 20th to ratify": the noun left out
-    + r")\s+(?:(?:(?:high\s+contracting\s+|contracting\s+|member\s+)?(?:state|country|nation|party)"
+    # ("the 181st United Nations Member State to ratify")
+    + r")\s+(?:(?:(?:high\s+contracting\s+|contracting\s+|(?:(?:UN|U\.N\.|United\s+Nations)\s+)?member\s+)?"
+    r"(?:state|country|nation|party)"
     + _ASIDE
     + r"|(?=to\s))"
     + _TO_JOIN

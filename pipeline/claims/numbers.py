@@ -114,6 +114,10 @@ QUAL = STARTS_WORD + r"(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"
 QUAL_BEFORE = re.compile(r"\b(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.I)
 # "another nine states", "a further 12 countries": the figure is still the number itself.
 EXTRA = STARTS_WORD + r"(?:(?:another|a\s+further|an\s+additional|only|just|now|currently)\s+)?"
+# "ratified by the greatest number of nations (196)": the count told in brackets after a superlative.
+MOST_OF = (
+    r"(?:the\s+(?:greatest|largest|highest|biggest)\s+number\s+of\s+(?:states|countries|nations)\s*\(\s*)?"
+)
 
 
 def qualifier_key(qual: str | None) -> str | None:

@@ -17,6 +17,7 @@ another reason) leaves the count as it was, and so does a state that did not do 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -32,6 +33,8 @@ from pipeline.frame_values import to_date
 
 # (The dates a running total may take the acts' day over are TEXT_DAY_SOURCES: none, or only the text's own;
 # the acts it names come first, date rule 2, unless the text tells their day itself.)
+# A state named as where something happened, not who acted: "signed by 122 countries in Ottawa, Canada".
+_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:[A-Z][\w'.-]*\s+){0,2}(?:[A-Z][\w'.-]*,\s+)?$")
 # How far apart the acts of one running total may lie: a ceremony's deposits, a week's news.
 _MONTH = 31
 
@@ -63,7 +66,7 @@ def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | N
     kinds = [
         column for group, column in (("sign", "signature_date"), ("consent", "consent_date")) if group in told
     ]
-    states = list(dict.fromkeys(iso3 for _, _, iso3 in state_spans(said)))
+    states = list(dict.fromkeys(iso3 for lo, _, iso3 in state_spans(said) if not _PLACE.search(said, 0, lo)))
     if not states:
         return None
     rows = store.participants(c.mtdsg_no)

@@ -1,0 +1,58 @@
+"""Twenty-seventh pass (issue 21). One test per rule, on hand-written sentences of the shapes real texts
+from hosts outside the evaluation set took (a fourth probe of strangers' prose: exam notes, legal writing,
+timelines, opinion pieces, a state's own accession news; read for its shapes only)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.claims.frames import read_counts
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
+
+
+def test_a_day_written_month_first_of_that_year_takes_the_year_told_before(eval_db: Path) -> None:
+    for said in (
+        "The Ottawa Treaty was negotiated in 1997 and was signed by 122 countries on December 3 of that year.",
+        "The Ottawa Treaty was negotiated in 1997 and was signed by 122 countries on 3 December of that year.",
+        "The Ottawa Treaty was negotiated in 1997 and was signed by 122 countries on December 3rd of the same year.",
+    ):
+        assert _checks(eval_db, said) == [(122, "signatories", "XXVI-5", "1997-12-03")], said
+    # a month without its day is still the year's (the day is not made up)
+    said = (
+        "The Ottawa Treaty was negotiated in 1997 and was signed by 122 countries in December of that year."
+    )
+    assert _checks(eval_db, said) == [(122, "signatories", "XXVI-5", "1997-12-31")]
+
+
+def test_a_state_named_as_a_place_does_not_date_a_running_total_by_its_own_acts(eval_db: Path) -> None:
+    said = (
+        "The Ottawa Treaty was signed by 122 countries in Ottawa, Canada, in December 1997. Since then, an "
+        "additional 33 countries have ratified the treaty, bringing the total number of parties to 164."
+    )
+    # Canada is where the treaty was signed: the total is not of the day of Canada's act (1997-12-03), and the
+    # text has no date of its own
+    assert _checks(eval_db, said)[1:] == [(164, "parties", "XXVI-5", None)]
+    # a state told as the one that acted still dates it
+    acted = "Canada ratified the Ottawa Treaty in December 1997, bringing the total number of parties to 3."
+    assert _checks(eval_db, acted) == [(3, "parties", "XXVI-5", "1997-12-03")]
+
+
+def test_the_nth_united_nations_member_state_to_ratify_is_the_nth_party() -> None:
+    for said in (
+        "Saint Lucia became the 181st United Nations Member State to ratify the Convention.",
+        "Saint Lucia became the 181st UN Member State to ratify the Convention.",
+        "Saint Lucia became the 181st U.N. member state to ratify the Convention.",
+    ):
+        assert [(c.figure, c.measure) for c in read_counts(said)[0]] == [(181, "parties")], said
+
+
+def test_a_count_in_brackets_after_the_greatest_number_of_states_is_read() -> None:
+    said = "The Convention has been ratified by the greatest number of nations (196) in the UN's history."
+    assert _counts(said) == [(196, "parties")]
+    assert _counts("The Convention has been signed by the largest number of countries (140) so far.") == [
+        (140, "signatories")
+    ]
+    # a number in brackets after other words is not the count
+    assert _counts("The Convention has been ratified by the greatest number of nations (see note 3).") == []
