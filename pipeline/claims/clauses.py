@@ -79,7 +79,7 @@ SIGNING_BY = re.compile(
 # "181 States worldwide have signed": where the counted are, when it is everywhere.
 WHERE = (
     r"(?:\s+(?:world-?wide|globally|in\s+total|altogether|in\s+all|(?:around|across|in)\s+the\s+world|"
-    r"(?:around|across)\s+the\s+globe|"
+    r"(?:around|across)\s+the\s+globe|of\s+the\s+(?:world|globe)|"  # ("193 States of the world are parties")
     r"of\s+the\s+(?:United\s+Nations|UN|U\.N\.)))?"
     # "167 States so far have signed": when, told before the auxiliary.
     r"(?:\s+(?:so\s+far|thus\s+far|to\s+date|already|now|currently))?"

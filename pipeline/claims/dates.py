@@ -5,8 +5,7 @@ Rules: a day, a month (its last day) or a year (31 December) behind a prepositio
 October") take the text's own when "this year" follows, else the year told before them in their paragraph,
 else the text's own, else the last one told; dates of events ("adopted", "entered into force", "which the
 UK ratified in", "since", a day to come) never date a claim.
-Which date a claim speaks of: pipeline/claims/dating.py; the text's own date (bylines): bylines.py.
-"""
+Which date a claim speaks of: pipeline/claims/dating.py; the text's own date (bylines): bylines.py."""
 
 from __future__ import annotations
 
@@ -73,12 +72,12 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A month without a year behind a preposition: "In March, 31 countries had ratified", "by the end of
-    # May", "in mid-May" (capitalised: "may" is the verb); its year comes later, as a day and month's does.
+    # May", "in mid-May", "Last December" (capitalised: "may" is the verb); its year comes later.
     (
         "monthonly",
         re.compile(
             r"\b(?:in|by|as\s+of|as\s+at|at\s+the\s+(?:end|close)\s+of|by\s+the\s+(?:end|close)\s+of|until|"
-            r"through|during)\s+(?:(?P<mid>mid)-?\s?|(?:early|late)\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?"
+            r"through|during|last)\s+(?:(?P<mid>mid)-?\s?|(?:early|late)\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?"
             r"(?![ \t]*\d)(?!,?\s+(?:of\s+)?(?:19|20)\d\d)",
             re.I,
         ),
@@ -371,6 +370,7 @@ def _with_years(
         timeline = _TIMELINE_YEAR.match(text, line_start)
         if timeline is not None and told_at < line_start:
             y = int(timeline.group("year"))
+        last = d.text[:4].lower() == "last" and own_day is not None and d.on.month >= own_day.month
         if _THIS_YEAR.match(text, d.end):  # "on 4 February this year": the text's year (none: no day)
             if default_year is None:
                 continue
@@ -379,11 +379,11 @@ def _with_years(
             own_day is not None
             and not (year is not None and same)
             and y == own_day.year
-            and (d.on.month, d.on.day) > (own_day.month, own_day.day)
+            and ((d.on.month, d.on.day) > (own_day.month, own_day.day) or last)
         ):
             # "Mozambique's ratification in December" in a text of 15 January: last December, not this one's
-            # (a month is ahead only when it starts after the text's day).
-            if (d.precision == "dayonly" or d.on.month > own_day.month) and not _AHEAD.search(
+            # (a month is ahead when it starts after the text's day, or is "last" and not before its month).
+            if (d.precision == "dayonly" or d.on.month > own_day.month or last) and not _AHEAD.search(
                 re.split(r"[.;!?]", text[max(0, d.start - 80) : d.start])[-1]
             ):
                 y -= 1

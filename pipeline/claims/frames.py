@@ -136,7 +136,9 @@ _ASIDE = (
     # "81 countries and the European Community signed": the states counted, and the one union beside them
     rf"(?:\s+{UNION_BESIDE})?"
 )
-_ADVERBS = rf"(?:(?:{ADVERB_WORDS}|only|either)\s+)*"
+_ADVERBS = (
+    rf"(?:(?:{ADVERB_WORDS}|only|either)\s+|[–—]\s[^–—.\n]{{1,40}}\s[–—]\s+)*"  # "now – in May – signed"
+)
 _BEFORE_AUX = r"(?:(?:already|now|still|currently|also)\s+)?"  # "113 States which already are Party to"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|"
@@ -196,8 +198,6 @@ _OF_WHICH_AFTER = re.compile(
     + _VERB,
     re.I,
 )
-
-
 # "when one country ratified it": an event of the day ("and 1 Member State ratified it" is a count).
 _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:only\s+)?$", re.I)
 # A headline's count starts a line (in the 200 characters before it), after spaces, a list mark, a kicker
@@ -211,7 +211,6 @@ NOT_STATES_AFTER = re.compile(
     r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b",
     re.I,
 )
-
 # "India stands behind 161 nations, including Pakistan, in ratifying", "joined over 140 countries in signing".
 _BEHIND = re.compile(
     r"\b(?:behind|join(?:s|ed|ing)?(?:\s+the)?)\s+"

@@ -272,7 +272,8 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
 # A count told in the present perfect ("have now ratified", "has been ratified by"), and words saying that
 # the count is what brought the treaty into force ("meaning", "triggering", "the required").
 _HAS_DONE = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+|finally\s+)?(?:been\s+)?(?:ratified|joined|acceded)\b",
+    r"\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+|finally\s+)?(?:[–—]\s[^–—.]{1,40}\s[–—]\s+)?"
+    r"(?:been\s+)?(?:ratified|joined|acceded)\b",  # ("have now – as of last week – ratified": an aside)
     re.I,
 )
 _BECAUSE = re.compile(

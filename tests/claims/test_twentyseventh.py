@@ -8,8 +8,18 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.frames import read_counts
+from pipeline.claims.results import ClaimReport
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+
+
+def _report(db: Path, text: str, written_on: date | None = None) -> ClaimReport:
+    """The whole report of `text` checked against the database `db`."""
+    from pipeline.claims.check import check_text
+    from pipeline.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        return check_text(text, store, name="t", written_on=written_on)
 
 
 def test_a_day_written_month_first_of_that_year_takes_the_year_told_before(eval_db: Path) -> None:
@@ -56,3 +66,36 @@ def test_a_count_in_brackets_after_the_greatest_number_of_states_is_read() -> No
     ]
     # a number in brackets after other words is not the count
     assert _counts("The Convention has been ratified by the greatest number of nations (see note 3).") == []
+
+
+def test_the_states_of_the_world_are_all_of_them_not_a_group() -> None:
+    said = "And 193 States of the world are parties to the Convention on the Rights of the Child."
+    assert _counts(said) == [(193, "parties")]
+    assert _counts("193 States of the globe have ratified the Convention.") == [(193, "parties")]
+
+
+def test_last_and_a_month_is_the_last_such_month_before_the_text(eval_db: Path) -> None:
+    said = "Last December, 122 countries signed the Ottawa Treaty."
+    for written_on, day in (
+        (date(1998, 6, 1), "1997-12-31"),
+        # a text of December: last December is a year before, not this month
+        (date(1998, 12, 20), "1997-12-31"),
+    ):
+        assert _checks(eval_db, said, written_on) == [(122, "signatories", "XXVI-5", day)], written_on
+    # last March in a text of June is this year's
+    assert _checks(eval_db, "Last March, 122 countries signed the Ottawa Treaty.", date(1998, 6, 1)) == [
+        (122, "signatories", "XXVI-5", "1998-03-31")
+    ]
+
+
+def test_an_aside_between_dashes_inside_the_verb_keeps_the_count(eval_db: Path) -> None:
+    said = "More than 50 countries have now – as of last week – ratified the Arms Trade Treaty."
+    assert _counts(said) == [(50, "parties")]
+    # a count told beside the entry into force, in the present perfect, is no threshold (aside or not)
+    said = (
+        "More than 50 countries have now – as of late last week – ratified the Arms Trade Treaty, which will "
+        "come into force on December 24, 2014."
+    )
+    assert [(k.claim.figure, k.claim.kind) for k in _report(eval_db, said, date(2014, 10, 1)).checks] == [
+        (50, "count")
+    ]
