@@ -338,14 +338,17 @@ def _first_signature(store: StoreLike, mtdsg_no: str) -> date | None:
 
 def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """A count of signatories whose own clause says they signed on the opening day takes the record's first
-    signature day, unless its clause tells a date of its own or its sentence a different day and month."""
+    signature day, unless its clause tells a date of its own or its sentence a different day and month; so
+    does a count of parties whose sentence opens with the opening day ("On its opening day, 82 signatories
+    ... and 1 ratification of the Convention were recorded")."""
     out = []
     for c in claims:
-        if c.kind == KIND_COUNT and c.measure == MEASURE_SIGNATORIES and c.mtdsg_no is not None:
+        lead = text[after_last(text, ".\n", c.number_start) : c.number_start]
+        parties = c.measure == MEASURE_PARTIES and _OPENING_LEAD.match(lead)
+        if c.kind == KIND_COUNT and (c.measure == MEASURE_SIGNATORIES or parties) and c.mtdsg_no is not None:
             clause = text[
                 after_last(text, ",;.\n", c.number_start) : before_next(text, ",;.\n", c.number_end)
             ]
-            lead = text[after_last(text, ".\n", c.number_start) : c.number_start]
             # ("On its opening day, the Convention was signed by 82 countries and 44 signed the Protocol")
             opening = (
                 _OPENING.search(clause)

@@ -144,7 +144,7 @@ _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|come\s+on\s+board|"
-    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|likewise|the\s+same)|followed\s+suit|(?:become|been)\s+signator(?:y|ies)|"
+    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|this|likewise|the\s+same)|followed\s+suit|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|put\s+their\s+(?:names|signatures?)\s+to|bound\s+themselves\s+(?:by|to)|"
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
     r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"

@@ -99,3 +99,24 @@ def test_an_aside_between_dashes_inside_the_verb_keeps_the_count(eval_db: Path) 
     assert [(k.claim.figure, k.claim.kind) for k in _report(eval_db, said, date(2014, 10, 1)).checks] == [
         (50, "count")
     ]
+
+
+def test_a_count_of_parties_told_on_the_opening_day_takes_the_first_signature_day(eval_db: Path) -> None:
+    said = (
+        "The Convention on the Rights of Persons with Disabilities was opened for signature in March 2007. On "
+        "its opening day, 82 signatories to the Convention and 1 ratification of the Convention were recorded."
+    )
+    assert _checks(eval_db, said) == [
+        (82, "signatories", "IV-15", "2007-03-30"),
+        (1, "parties", "IV-15", "2007-03-30"),
+    ]
+    # a count of parties told without the opening day leading its sentence keeps no day
+    said = "The Convention on the Rights of Persons with Disabilities now has 1 ratification."
+    assert _checks(eval_db, said) == [(1, "parties", "IV-15", None)]
+
+
+def test_have_done_this_points_back_to_the_act_told_before() -> None:
+    said = "To come into force, 50 states must ratify the Arms Trade Treaty. But only 31 countries have done this."
+    assert _counts(said) == [(31, "parties")]
+    # "this" with a noun of its own is another act
+    assert _counts("Only 31 countries have done this kind of reform.") == []
