@@ -290,7 +290,15 @@ def _antecedents(found: Mentions, pos: int, text: str) -> list[TreatyMention]:
     lo = max(0, n - _LOOKBACK)
     earlier = found.referable[lo:n]
     outside = [m for m, bracketed in zip(earlier, found.in_brackets[lo:n], strict=True) if not bracketed]
-    return outside or earlier
+    # ("The first major arms accord since the Comprehensive Test Ban Treaty of 1996, it will cover tanks":
+    # a treaty named as the measure of another is never what "the treaty" points back to)
+    return [m for m in outside or earlier if not _SINCE_THE.search(text, max(0, m.start - 80), m.start)]
+
+
+# "the first major arms accord since the", "the most important treaty since the": a treaty to compare with.
+_SINCE_THE = re.compile(
+    r"\b(?:first|biggest|largest|greatest|most\s+\w+|major)\b[^.;:]{0,50}\bsince\s+(?:the\s+)?$", re.I
+)
 
 
 def _bracketed(text: str, m: TreatyMention) -> bool:

@@ -120,3 +120,18 @@ def test_have_done_this_points_back_to_the_act_told_before() -> None:
     assert _counts(said) == [(31, "parties")]
     # "this" with a noun of its own is another act
     assert _counts("Only 31 countries have done this kind of reform.") == []
+
+
+def test_a_treaty_named_as_the_measure_of_another_is_not_what_the_treaty_points_to(eval_db: Path) -> None:
+    said = (
+        "The UN General Assembly adopted a landmark treaty to regulate the conventional arms trade. The first "
+        "major arms accord since the Comprehensive Test Ban Treaty of 1996, it will cover tanks and missiles.\n"
+        "By now, 40 countries have ratified the treaty."
+    )
+    assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, said)] == [(40, "XXVI-8")]
+    # named as the subject, the same treaty is what "the treaty" points to
+    said = (
+        "The Comprehensive Test Ban Treaty was adopted in 1996, a major step.\n"
+        "By now, 40 countries have ratified the treaty."
+    )
+    assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, said)] == [(40, "XXVI-4")]
