@@ -95,7 +95,8 @@ _PASSIVE = re.compile(
     r"signed\s+and\s+ratified|signed\s+(?:and/)?or\s+(?:ratified|acceded\s+to)|signed\s+but\s+not\s+(?:yet\s+)?ratified|"
     r"ratified|acceded\s+to|"
     r"adhered(?:\s+to)?|joined|banned|signed|subscribed(?:\s+to)?|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also|until\s+(?:now|today)|up\s+to\s+now|over\s+time|over\s+the\s+years)\s+)?"
-    rf"{ADJUNCTS}(?:by\s+or\s+acceded\s+to\s+|by\s+{_MOST_OF})"  # "ratified by or acceded to 191 countries"
+    # "ratified by or acceded to 191 countries"; "has been ratified in 186 countries" (by them)
+    rf"{ADJUNCTS}(?:by\s+or\s+acceded\s+to\s+|by\s+{_MOST_OF}|in\s+(?=\d{{1,3}}\s+(?:countries|states|nations)\b))"
     # "signed by delegates from 121 countries": the states their envoys stand for
     r"(?:(?:delegates|delegations|representatives|envoys|ministers|officials|leaders)\s+(?:from|of)\s+)?"
     + _EXTRA
@@ -141,7 +142,7 @@ _ADVERBS = (
 )
 _BEFORE_AUX = r"(?:(?:already|now|still|currently|also)\s+)?"  # "113 States which already are Party to"
 _VERB = (
-    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined|"
+    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined\s+in(?=\s*[.,;]|$)|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|come\s+on\s+board|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|this|likewise|the\s+same)|followed\s+suit|(?:become|been)\s+signator(?:y|ies)|"

@@ -35,7 +35,9 @@ _LOOSE = re.compile(
 # the sentence tells, with no noun after the ordinal.
 # ("Chad, which ratified in February, had been the 57th.": the one before, its place told as being)
 _BARE = re.compile(
-    r"\b(?:making|makes|made|became|becomes|becoming|become|(?:had|has)\s+been|was)\s+(?:it\s+|them\s+)?the\s+(?:"
+    r"\b(?:(?:making|makes|made|became|becomes|becoming|become|(?:had|has)\s+been|was)\s+(?:it\s+|them\s+)?|"
+    # ("was the first country in Asia and the second in the world to ratify": a second place told beside)
+    r"and\s+(?=the\s+\S+\s+(?:in\s+the\s+world|to\s+(?:sign|ratify|accede|join))\b))the\s+(?:"
     + ORD
     + r")(?=\s*(?:[.,;:)]|$)|\s+(?:to\s+do\s+so|to\s+(?:sign|ratify|accede|join)|in\s+the\s+world|on|in)\b)",
     re.I,

@@ -119,8 +119,9 @@ def done_before(text: str, start: int, latest: bool = False) -> str:
 
 
 def points_back(verb: str) -> bool:
-    """Does the verb tell no act of its own, but the one told before ("have done so", "followed suit")?"""
-    return verb.lower().endswith(("so", "this", "likewise", "same", "suit"))
+    """Does the verb tell no act of its own, but the one told before ("have done so", "followed suit", "have
+    joined in")?"""
+    return verb.lower().endswith(("so", "this", "likewise", "same", "suit", "joined in"))
 
 
 __all__ = [

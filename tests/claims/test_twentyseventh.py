@@ -135,3 +135,32 @@ def test_a_treaty_named_as_the_measure_of_another_is_not_what_the_treaty_points_
         "By now, 40 countries have ratified the treaty."
     )
     assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, said)] == [(40, "XXVI-4")]
+
+
+def test_have_joined_in_takes_the_act_told_before() -> None:
+    said = "The Convention on Cluster Munitions was signed in Oslo this month, and more than 100 countries have joined in."
+    assert _counts(said) == [(100, "signatories")]
+    # joined without "in" is joining
+    assert _counts("More than 100 countries have joined the Convention on Cluster Munitions.") == [
+        (100, "parties")
+    ]
+
+
+def test_a_second_place_told_beside_a_regional_first_is_read(eval_db: Path) -> None:
+    said = (
+        "Vietnam was the first country in Asia and the second in the world to ratify the Convention on the "
+        "Rights of the Child in 1990."
+    )
+    assert _checks(eval_db, said) == [(2, "parties", "IV-11", "1990-02-28")]
+    # "and the second" followed by anything else is no place
+    assert (
+        _checks(eval_db, "Vietnam was the first country in Asia and the second largest to ratify the CRC.")
+        == []
+    )
+
+
+def test_ratified_in_n_countries_is_ratified_by_them() -> None:
+    assert _counts("The CEDAW has been ratified in 186 countries.") == [(186, "parties")]
+    assert _counts("The CEDAW has been signed in 98 countries.") == [(98, "signatories")]
+    # a year after "in" is a date, not the count
+    assert _counts("The CEDAW was ratified in 1981 by 20 countries.") == [(20, "parties")]
