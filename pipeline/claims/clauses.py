@@ -44,7 +44,7 @@ ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # "ratified on 3 May 2010 by 40 States": a place or a month, with its day and year, or a year alone.
 ADJUNCTS = (
     r"(?:(?:in|at|on)\s+(?:\d{1,2}\s+)?(?:(?-i:[A-Z])[\w-]*|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
-    r"(?:\s+\d{4})?,?\s+){0,3}"
+    r"(?:\s+\d{4})?,?\s+){0,3}(?:\([^()]{1,40}\)\s+)?"  # "ratified (or made legally binding) by 180"
 )
 # The states a count counts, by the nouns texts use for them: "countries", "States", "UN member states",
 # "governments".

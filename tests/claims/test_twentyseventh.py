@@ -164,3 +164,11 @@ def test_ratified_in_n_countries_is_ratified_by_them() -> None:
     assert _counts("The CEDAW has been signed in 98 countries.") == [(98, "signatories")]
     # a year after "in" is a date, not the count
     assert _counts("The CEDAW was ratified in 1981 by 20 countries.") == [(20, "parties")]
+
+
+def test_a_gloss_in_brackets_between_the_verb_and_its_agent_keeps_the_count() -> None:
+    said = "The CRPD has been signed by 164 countries and ratified (or made legally binding) by 180."
+    assert _counts(said) == [(164, "signatories"), (180, "parties")]
+    # a bracket too long to be a gloss is another sentence's matter
+    said = "The CRPD was ratified (after a long debate in its parliament, which lasted for two years) by 180."
+    assert _counts(said) == []
