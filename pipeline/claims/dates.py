@@ -141,15 +141,16 @@ _ANCHOR_BEFORE = re.compile(
 _EVENT_BEFORE = re.compile(
     r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?"
     r"(?:force|effect)|(?:took|take|takes|taking)\s+(?:effect|force)|"
-    r"entry\s+into\s+force|in\s+force\s+since|effective|"
+    r"entry\s+into\s+force|in\s+force\s+since|effective|call\w*\s+(?:up)?on|pledg\w*\s+to|"
     r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
     r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\b|signed\s*[|:]\s*|"
-    r"established|founded|created|drafted|negotiated|born|enacted|approved|"
+    r"established|founded|created|drafted|negotiated|born|enacted|approved|aim\w*\s+to|"
     # "the scope of the Convention was expanded in 2001": a change to the treaty itself.
     r"(?:was|were|been)\s+(?:amended|expanded|extended|revised))"
     r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
     re.I,
 )
+_GOAL = re.compile(r"\b(?:call\w*\s+(?:up)?on|aim\w*\s+to|pledg\w*\s+to)\b[^.;!?]*$", re.I)
 # "The 72 states which have ratified it since 15 December 1989", "since their previous meeting in January
 # 2004": a date after "since" starts a span of time; the count is told at its end, never on that date.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[^.;!?\n]{0,60}?\s)?(?:in|on|of)\s+)?$", re.I)
@@ -210,9 +211,8 @@ _AT = {"monthonly": "month", "year": "year", "mid": "year"}  # the group after a
 
 
 def _clause_line(before: str) -> str:
-    """The words before a date on its line, and on the lines above when the text was wrapped inside a
-    sentence ("opened for signature on\nMarch 30, 2007"): a line ending in a word no sentence or heading
-    ends with (a preposition, an article) runs on; a table row ("Signed | 18 May 1977 |") does not."""
+    """The words before a date on its line, and above when a sentence was wrapped ("opened for signature on\n
+    March 30, 2007": a line that ends in a preposition runs on; a table row "Signed | 18 May |" no)."""
     lines = before.split("\n")
     out = lines.pop()
     while lines and _RUNS_ON.search(lines[-1]) and "|" not in lines[-1]:
@@ -232,9 +232,8 @@ def find_dates(
     """Every date expression in the text, in order, without overlaps (the most precise one wins).
 
     A day and month without a year take the year of the last dated expression before them, else
-    `default_year` (the text's own date); with neither they are left out. Given the text's own day
-    (`own_day`), one that takes its year and so would lie after that day is of the year before ("in
-    December" in a text of January)."""
+    `default_year` (the text's own), else are left out; one that would lie after the text's own day
+    (`own_day`) is of the year before ("in December" in a text of January)."""
     if own_day is not None:
         default_year = own_day.year
     found: list[DateMention] = []
@@ -294,8 +293,9 @@ def find_dates(
             # "as of 2021": the preposition is inside the match for bare years; look at the match itself.
             at = m.start(_AT[precision]) if precision in _AT else start
             lead = before + text[start:at]
-            anchored = bool(_ANCHOR_BEFORE.search(lead))
             clause = _clause_line(before)
+            # (a goal's date is an event's, even behind "by": "calls upon all countries to ... by 2023")
+            anchored = bool(_ANCHOR_BEFORE.search(lead)) and not _GOAL.search(clause)
             # With the preposition of a bare year ("since 2009", "ratified it in 1998").
             clause_in = clause + text[start:at]
             event = not anchored and bool(

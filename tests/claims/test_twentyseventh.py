@@ -172,3 +172,18 @@ def test_a_gloss_in_brackets_between_the_verb_and_its_agent_keeps_the_count() ->
     # a bracket too long to be a gloss is another sentence's matter
     said = "The CRPD was ratified (after a long debate in its parliament, which lasted for two years) by 180."
     assert _counts(said) == []
+
+
+def test_a_goals_date_behind_by_never_dates_a_count(eval_db: Path) -> None:
+    said = (
+        "The ITU's plan calls upon all countries to create an accessible ICT environment by 2023. According "
+        "to the UN numbers, 96 countries ratified the Optional Protocol to the Convention on the Rights of "
+        "Persons with Disabilities."
+    )
+    assert _checks(eval_db, said) == [(96, "parties", "IV-15-a", None)]
+    # a status date behind "by" still dates it
+    said = (
+        "By 2023, 96 countries had ratified the Optional Protocol to the Convention on the Rights of Persons "
+        "with Disabilities."
+    )
+    assert _checks(eval_db, said) == [(96, "parties", "IV-15-a", "2023-12-31")]
