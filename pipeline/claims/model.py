@@ -17,6 +17,9 @@ REASON_CHANGE = "yearly change"  # "Since last year, four States have signed"
 REASON_CONDITION = "condition"  # "cannot enter into force until ratified by 44 specific nations"
 REASON_THRESHOLD = "threshold"  # "two other ratifications are required": what is still needed
 REASON_TOTAL = "total of two measures"  # "120 countries have signed or acceded"
+REASON_SEVERAL = (
+    "several treaties"  # "all 15 countries have ratified the nine core treaties", "ratified them"
+)
 REASON_DENOMINATOR = "denominator"  # the 193 of "120 out of 193 countries"
 REASON_NOT_UNDERSTOOD = "frame not understood"
 REASON_OUTSIDE = "treaty outside the UN collection"  # "The NPT has 191 parties" (names.load_outside_treaties)
@@ -38,6 +41,7 @@ REASONS = (
     REASON_CONDITION,
     REASON_THRESHOLD,
     REASON_TOTAL,
+    REASON_SEVERAL,
     REASON_DENOMINATOR,
     REASON_NOT_UNDERSTOOD,
     REASON_OUTSIDE,
@@ -170,6 +174,7 @@ __all__ = [
     "REASON_SUBSET",
     "REASON_THRESHOLD",
     "REASON_TOTAL",
+    "REASON_SEVERAL",
     "Claim",
     "CountMatch",
     "Skipped",

@@ -17,6 +17,7 @@ from pipeline.claims.model import (
     REASON_CONDITION,
     REASON_NOT_UNDERSTOOD,
     REASON_RETRACTED,
+    REASON_SEVERAL,
     REASON_SUBSET,
     REASON_THRESHOLD,
     REASON_TOTAL,
@@ -218,6 +219,13 @@ _CONDITIONAL_BEFORE = re.compile(
 
 # "gained five additional signatures and 13 ratifications": the word of addition is shared by the list.
 _ADDED_LIST_BEFORE = re.compile(r"\b(?:additional|more|new|further)\s+[\w-]+\s+and\s+$", re.I)
+# "all 15 countries have ratified the nine core treaties", "fewer than 50 ... have ratified them": the
+# states that joined several treaties (each of them), no count of one.
+_SEVERAL_AFTER = re.compile(
+    r"\s+(?:them\b(?!\s+(?:all|both)\b)|(?:all\s+|each\s+of\s+)?(?:the|these|those|both|all|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:treaties|conventions|covenants|protocols|instruments)\b)",
+    re.I,
+)
 # "..., as States Parties or Signatories": those who did one or the other, two measures together.
 _BOTH_MEASURES_AFTER = re.compile(
     r"[^.;\n]{0,60}?,?\s*(?:either\s+)?as\s+(?:states?[\s-]+)?(?:parties|signatories)\s+or\s+(?:as\s+)?"
@@ -328,6 +336,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_CHANGE
     if m.kind == KIND_COUNT and _ADDED_LIST_BEFORE.search(before_q):
         return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added
+    if m.kind == KIND_COUNT and _SEVERAL_AFTER.match(text, m.end):
+        return REASON_SEVERAL
     if _BOTH_MEASURES_AFTER.match(text, m.end):
         return REASON_TOTAL  # "111 states have joined the Convention, as States Parties or Signatories"
     if (

@@ -11,6 +11,7 @@ from pipeline.claims.frames import read_counts
 from pipeline.claims.results import ClaimReport
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import unread as _unread
 
 
 def _report(db: Path, text: str, written_on: date | None = None) -> ClaimReport:
@@ -187,3 +188,17 @@ def test_a_goals_date_behind_by_never_dates_a_count(eval_db: Path) -> None:
         "with Disabilities."
     )
     assert _checks(eval_db, said) == [(96, "parties", "IV-15-a", "2023-12-31")]
+
+
+def test_a_count_of_states_that_joined_several_treaties_is_listed_unread(eval_db: Path) -> None:
+    for said in (
+        "In West Africa, all 15 countries have ratified the nine core treaties, including the ICCPR.",
+        "Some 60 countries have ratified both Optional Protocols to the Convention on the Rights of the Child.",
+        "The Migrant Workers Convention and the ILO conventions exist, but fewer than 50 nations have ratified them.",
+    ):
+        assert _checks(eval_db, said) == [], said
+        assert "several treaties" in [reason for _, reason in _unread(eval_db, said)], said
+    # one treaty's count, its protocol's too, are counts
+    assert _checks(eval_db, "173 countries have ratified its Optional Protocol, the ICCPR's.") == [
+        (173, "parties", "IV-5", None)
+    ]
