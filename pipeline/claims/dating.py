@@ -64,6 +64,7 @@ _TOLD_WITH = re.compile(
     re.I,
 )
 # "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
+_DASH = re.compile("[—–]")
 _THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
 # "on 3 December (December 3) of that year", "of the same year": a day whose year is the one told before.
 _DAY_OF = re.compile(
@@ -205,14 +206,15 @@ def date_for(
         # Signatories (as at 1 January 2011)" dates both)
         if ";" in text[pos:hi] and not _CLOSING_STATUS.search(text, pos, hi):
             hi = text.find(";", pos, hi)
-    # A date in a relative clause ("..., including the UK, which ratified it in 1991", "China, which announced
-    # its plans in September, becomes the 107th party") dates that clause, not the count.
+    # A date in a relative clause ("China, which announced its plans in September, becomes the 107th party")
+    # or between dashes ("112 states—including South Sudan, in August 2023—are party") is not the count's.
     near = [
         d
         for d in index.within(lo, hi)
         if not d.event
         and not (d.start > pos and _RELATIVE.search(text, pos, d.start))
         and not in_aside(text, d.start, d.end, pos, lo)
+        and (d.anchored or not (_DASH.search(text, pos, d.start) and _DASH.search(text, d.end, hi)))
         and not (text and _own_present_clause(text, d, pos, hi, lo))
     ]
 

@@ -202,3 +202,14 @@ def test_a_count_of_states_that_joined_several_treaties_is_listed_unread(eval_db
     assert _checks(eval_db, "173 countries have ratified its Optional Protocol, the ICCPR's.") == [
         (173, "parties", "IV-5", None)
     ]
+
+
+def test_a_day_told_in_an_aside_between_dashes_does_not_date_the_count(eval_db: Path) -> None:
+    said = (
+        "A total of 112 states—including South Sudan, the last country to accede to the convention in August "
+        "2023—are party to the Convention on Cluster Munitions."
+    )
+    assert _checks(eval_db, said, date(2024, 9, 1)) == [(112, "parties", "XXVI-6", "2024-09-01")]
+    # a status date between dashes is the count's
+    said = "A total of 112 states — as of August 2023 — are party to the Convention on Cluster Munitions."
+    assert _checks(eval_db, said, date(2024, 9, 1)) == [(112, "parties", "XXVI-6", "2023-08-31")]
