@@ -97,6 +97,11 @@ _REGIONS = (
     r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
 )
 _REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+# A sentence that opens with its region: "In West Africa, the protocol has been ratified by seven countries".
+_REGION_LEAD = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:In|Across|Within)\s+(?:(?:West|East|North|South|Southern|Central|Western|Eastern|"
+    r"Northern|Sub-Saharan|sub-Saharan)\s+)?(?:" + _REGIONS + r")\s*,[^.!?\n]*$"
+)
 # An ordinal ranked within a region later in its clause: "the 27th country to become a State party to the
 # instrument in Europe and Central Asia".
 _REGION_LATER = re.compile(
@@ -285,6 +290,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET
     if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
         return REASON_SUBSET
+    if _REGION_LEAD.search(text, max(0, m.number_start - 300), m.number_start):
+        return REASON_SUBSET  # "In West Africa, the protocol has only been ratified by seven countries"
     if _ORDINAL_PHRASE.match(m.phrase) and _REGION_LATER.match(text, m.number_end, m.number_end + 120):
         return REASON_SUBSET  # "the 27th country to become a State party to the instrument in Europe"
     if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:

@@ -192,7 +192,7 @@ def test_a_goals_date_behind_by_never_dates_a_count(eval_db: Path) -> None:
 
 def test_a_count_of_states_that_joined_several_treaties_is_listed_unread(eval_db: Path) -> None:
     for said in (
-        "In West Africa, all 15 countries have ratified the nine core treaties, including the ICCPR.",
+        "Only 15 countries have ratified all nine core treaties, including the ICCPR.",
         "Some 60 countries have ratified both Optional Protocols to the Convention on the Rights of the Child.",
         "The Migrant Workers Convention and the ILO conventions exist, but fewer than 50 nations have ratified them.",
     ):
@@ -213,3 +213,21 @@ def test_a_day_told_in_an_aside_between_dashes_does_not_date_the_count(eval_db: 
     # a status date between dashes is the count's
     said = "A total of 112 states — as of August 2023 — are party to the Convention on Cluster Munitions."
     assert _checks(eval_db, said, date(2024, 9, 1)) == [(112, "parties", "XXVI-6", "2023-08-31")]
+
+
+def test_ohchrs_codes_name_the_optional_protocols(eval_db: Path) -> None:
+    said = "The CRPD-OP has been ratified by 90 states, the CAT-OP by 80 and the CRC-OP-SC by 170."
+    assert [(figure, treaty) for figure, _, treaty, _ in _checks(eval_db, said)] == [
+        (90, "IV-15-a"),
+        (80, "IV-9-b"),
+        (170, "IV-11-c"),
+    ]
+
+
+def test_a_sentence_that_opens_with_its_region_counts_a_group(eval_db: Path) -> None:
+    said = "In West Africa, the Convention against Torture has been ratified by 14 countries."
+    assert _checks(eval_db, said) == []
+    assert [figure for figure, reason in _unread(eval_db, said) if reason == "subset"] == [14]
+    # a year opening the sentence is a date, not a region
+    said = "In 2010, 147 states had ratified the Convention against Torture."
+    assert _checks(eval_db, said) == [(147, "parties", "IV-9", "2010-12-31")]
