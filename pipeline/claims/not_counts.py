@@ -58,9 +58,11 @@ _ONCE_BEFORE = re.compile(r"\b(?:once|unless|until)\s+(?:only\s+|just\s+)?$", re
 _HAVE_DONE = re.compile(
     r"\s+(?:other\s+)?"
     + STATES
-    + r"\s+(?:that|which|who)\s+(?:have|has)\s+"
+    + r"\s+(?:(?:that|which|who)\s+(?:have|has)\s+"
     + ADVERBS
-    + r"(?:ratified|signed|acceded|joined)\b",
+    + r"(?:ratified|signed|acceded|joined)\b"
+    # ("will join more than 114 other countries in committing themselves to ...": the others did already)
+    + r"|in\s+(?:ratifying|signing|acceding|joining|committing|pledging)\b)",
     re.I,
 )
 _PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
@@ -224,6 +226,12 @@ _CONDITIONAL_BEFORE = re.compile(
 
 # "gained five additional signatures and 13 ratifications": the word of addition is shared by the list.
 _ADDED_LIST_BEFORE = re.compile(r"\b(?:additional|more|new|further)\s+[\w-]+\s+and\s+$", re.I)
+# "Leaders from 84 UN nations have signed a letter calling for ...": what they signed is no treaty.
+_SIGNED_OTHER = re.compile(
+    r"\s+(?:a|an|the|this|their)\s+(?:joint\s+|open\s+|common\s+)?(?:letter|statement|petition|appeal|"
+    r"communiqu[eé]|pledge|call)\b",
+    re.I,
+)
 # "all 15 countries have ratified the nine core treaties", "fewer than 50 ... have ratified them": the
 # states that joined several treaties (each of them), no count of one.
 _SEVERAL_AFTER = re.compile(
@@ -343,6 +351,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_CHANGE
     if m.kind == KIND_COUNT and _ADDED_LIST_BEFORE.search(before_q):
         return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added
+    if m.phrase.lower().endswith(("signed", "sign")) and _SIGNED_OTHER.match(text, m.end):
+        return REASON_NOT_UNDERSTOOD  # those who signed a letter, no treaty
     if m.kind == KIND_COUNT and _SEVERAL_AFTER.match(text, m.end):
         return REASON_SEVERAL
     if _BOTH_MEASURES_AFTER.match(text, m.end):
@@ -350,7 +360,7 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     if (
         m.kind == KIND_COUNT
         and _OTHER_AFTER.match(after)
-        and not re.search(r"\bjoin\w*\s+(?:the\s+)?$", before_q)
+        and not re.search(r"\bjoin\w*\s+(?:the\s+)?(?:more\s+than\s+|over\s+)?$", before)
         and not _OTHERS_DID.match(text, m.number_end)
     ):
         return REASON_SUBSET

@@ -231,3 +231,24 @@ def test_a_sentence_that_opens_with_its_region_counts_a_group(eval_db: Path) -> 
     # a year opening the sentence is a date, not a region
     said = "In 2010, 147 states had ratified the Convention against Torture."
     assert _checks(eval_db, said) == [(147, "parties", "IV-9", "2010-12-31")]
+
+
+def test_will_join_n_other_countries_in_doing_it_counts_those_who_did(eval_db: Path) -> None:
+    said = (
+        "Upon ratification, the United States will join more than 114 other countries in committing "
+        "themselves to the Convention on the Rights of Persons with Disabilities."
+    )
+    assert _checks(eval_db, said, date(2012, 7, 1)) == [(114, "parties", "IV-15", "2012-07-01")]
+    # what they would do is still a condition
+    said = "If the Senate agrees, 40 more countries will ratify the Convention on the Rights of Persons with Disabilities."
+    assert _checks(eval_db, said, date(2012, 7, 1)) == []
+
+
+def test_those_who_signed_a_letter_are_no_signatories_of_the_treaty(eval_db: Path) -> None:
+    for said in (
+        "Leaders from 84 UN nations have signed a letter calling for the Treaty on the Prohibition of Nuclear Weapons.",
+        "In 2019, 70 countries signed a joint statement in support of the Arms Trade Treaty.",
+    ):
+        assert _checks(eval_db, said) == [], said
+    said = "By 2018, 70 countries had signed the Treaty on the Prohibition of Nuclear Weapons."
+    assert _checks(eval_db, said) == [(70, "signatories", "XXVI-9", "2018-12-31")]
