@@ -176,8 +176,8 @@ def told_apart(
 ) -> tuple[int | None, int | None, list[str]]:
     """The UN's figures then and now as the text counts, with notes saying so: less the participants that
     are not states when it tells the European Union apart ("81 countries and the European Community
-    signed"); less the state a count of "N other countries" leaves out ("Peru joins 29 other countries"),
-    where the record counts it (its consent, or its signature for signatories)."""
+    signed"); less the state (or states) a count of "N other countries" leaves out ("Peru joins 29 other
+    countries"), where the record counts it (its consent, or its signature for signatories)."""
     notes: list[str] = []
     if measure not in ("parties", "signatories"):
         return then, now, notes
@@ -186,14 +186,18 @@ def told_apart(
         now = None if now is None else now - _non_states_acted(rows, measure, None)
         notes.append("the text tells the European Union apart: the UN's figures less participants not states")
     role = "signature" if measure == "signatories" else "consent"
-    row = next((r for r in rows if left_out is not None and r.get("iso3") == left_out), None)
-    if row is None or (acted := as_date(row.get(f"{role}_date"))) is None:
-        return then, now, notes
-    if then is not None and on is not None and acted <= on:
-        then -= 1
-    if now is not None and not withdrawn(row, role):
-        now -= 1
-    notes.append(f"the text counts the others: the UN's figures less {row.get('name') or left_out}")
+    codes = (left_out or "").split(", ")  # one code, or several: "The UK, Germany, China and 179 others"
+    less = []
+    for row in (r for r in rows if r.get("iso3") in codes):
+        if (acted := as_date(row.get(f"{role}_date"))) is None:
+            continue
+        if then is not None and on is not None and acted <= on:
+            then -= 1
+        if now is not None and not withdrawn(row, role):
+            now -= 1
+        less.append(str(row.get("name") or row.get("iso3")))
+    if less:
+        notes.append(f"the text counts the others: the UN's figures less {', '.join(less)}")
     return then, now, notes
 
 

@@ -154,7 +154,9 @@ class Claim:
     event_on: date | None = None  # for a threshold: the date of the event its sentence tells, if any
     # "Peru joins 29 other countries": the state the count leaves out (its ISO 3166 code); the UN's figures
     # are compared less that state, on the day of its act
-    left_out: str | None = None
+    left_out: str | None = (
+        None  # the ISO3 code of the state "N other countries" leaves out; several: "GBR, DEU"
+    )
 
 
 __all__ = [

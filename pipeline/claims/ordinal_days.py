@@ -139,6 +139,10 @@ _OTHER_NOUN = re.compile(
 
 # "Like the 102 other countries ...", "Along with 102 other nations ...": the sentence opens with them
 _LIKE_THE = re.compile(r"\s*(?:like|along\s+with|together\s+with|as\s+with|as\s+do)\s+(?:the\s+)?", re.I)
+# A list of names right before the number: "The United Kingdom, Germany, China and [179 other countries]".
+_LISTED = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3},\s+)+[^,]+?,?\s+and\s+(?:some\s+)?$"
+)
 # "joined the other nine State Parties": "other" before the number
 _OTHER_BEFORE = re.compile(r"\bthe\s+other\s+$", re.I)
 
@@ -155,6 +159,14 @@ def other_than(c: Claim, text: str) -> Claim | None:
     start = _sentence_start(c, text)
     start = start if start >= 0 else max(0, c.number_start - 200)
     states = list(dict.fromkeys(_states_in(text[start : c.number_start])))
+    listed = _LISTED.search(text, start, c.number_start)
+    if (
+        len(states) > 1
+        and listed
+        and len(named := _states_in(listed.group(0))) == len(listed.group(0).split(","))
+    ):
+        # "The United Kingdom, Germany, China and 179 other countries have ratified": all those named
+        return replace(c, left_out=", ".join(dict.fromkeys(named)))
     if not states and _LIKE_THE.fullmatch(text, start, c.number_start):
         # "Like the 102 other countries that have ratified it, Chile must report": the subject after them
         end = start + len(c.sentence or "")

@@ -252,3 +252,18 @@ def test_those_who_signed_a_letter_are_no_signatories_of_the_treaty(eval_db: Pat
         assert _checks(eval_db, said) == [], said
     said = "By 2018, 70 countries had signed the Treaty on the Prohibition of Nuclear Weapons."
     assert _checks(eval_db, said) == [(70, "signatories", "XXVI-9", "2018-12-31")]
+
+
+def test_n_other_countries_after_a_list_of_states_leaves_them_all_out(eval_db: Path) -> None:
+    said = (
+        "The United Kingdom, Germany, China and 179 other countries have ratified the Convention on the "
+        "Elimination of All Forms of Discrimination against Women."
+    )
+    report = _report(eval_db, said, date(2006, 4, 3))
+    [k] = report.checks
+    assert (k.claim.figure, k.claim.left_out, k.figure_then) == (179, "GBR, DEU, CHN", 179)
+    assert k.verdict.startswith("correct at its date")
+    # one state named keeps its one code
+    said = "China and 181 other countries have ratified the Convention on the Elimination of All Forms of Discrimination against Women."
+    [k] = _report(eval_db, said, date(2006, 4, 3)).checks
+    assert (k.claim.left_out, k.figure_then) == ("CHN", 181)
