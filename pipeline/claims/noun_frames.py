@@ -64,6 +64,8 @@ IN_FORCE = re.compile(
 
 HAS = re.compile(
     _EXTRA + _QUAL + _NUM + r"[ \t]+(?:(?:more|other|additional|further|new|full)[ \t]+)?"
+    # ("185 CRPD States Parties", "the 193 CWC States Parties": the treaty's acronym before its parties)
+    r"(?:(?!(?:AU|ECOWAS|SADC|CARICOM|GCC|UN|US|UK)\b)(?-i:[A-Z][A-Z0-9]{1,7})[ \t]+(?=states?[ \t-]+part))?"
     # ("164 stateparties": the space lost in a copy; "54 states' parties": a possessive's mark)
     r"(?:(?:states?['’]?|high[ \t]+contracting|contracting|country)[ \t-]+|states?(?=parties))?"
     r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"

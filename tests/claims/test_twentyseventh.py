@@ -267,3 +267,12 @@ def test_n_other_countries_after_a_list_of_states_leaves_them_all_out(eval_db: P
     said = "China and 181 other countries have ratified the Convention on the Elimination of All Forms of Discrimination against Women."
     [k] = _report(eval_db, said, date(2006, 4, 3)).checks
     assert (k.claim.left_out, k.figure_then) == ("CHN", 181)
+
+
+def test_the_treatys_acronym_between_the_number_and_its_states_parties() -> None:
+    assert _counts("There are now 185 CRPD States Parties.") == [(185, "parties")]
+    assert _counts("All 185 UNCRPD state parties, including South Africa, are expected to report.") == [
+        (185, "parties")
+    ]
+    # a regional organisation's initials name a group, not the treaty
+    assert _counts("The 15 ECOWAS States Parties have ratified the CRPD.") == []
