@@ -132,7 +132,7 @@ JOIN_OTHER_SIGNERS = re.compile(
 # "It currently has signatures from 92 different states", "has the ratification of 150 countries": the acts,
 # counted by who made them.
 ACTS_FROM = re.compile(
-    r"\b(?:has|had|have|with|received|receives|gathered|collected|won)\s+(?:the\s+)?(?P<noun>signatures?|ratifications?|adhesion|accessions?)\s+"
+    r"\b(?:has|had|have|with|received|receives|gathered|collected|won|garnered|garners|attracted|obtained)\s+(?:the\s+)?(?P<noun>signatures?|ratifications?|adhesion|accessions?)\s+"
     r"(?:from|of)\s+"
     + _QUAL
     + _NUM

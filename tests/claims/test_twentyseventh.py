@@ -276,3 +276,9 @@ def test_the_treatys_acronym_between_the_number_and_its_states_parties() -> None
     ]
     # a regional organisation's initials name a group, not the treaty
     assert _counts("The 15 ECOWAS States Parties have ratified the CRPD.") == []
+
+
+def test_garnered_signatures_from_n_countries_counts_the_signatories() -> None:
+    said = "The treaty created institutions to oversee implementation, and garnered signatures from 185 countries."
+    assert _counts(said) == [(185, "signatories")]
+    assert _counts("The treaty has attracted ratifications from 50 states.") == [(50, "parties")]
