@@ -63,8 +63,8 @@ _TOLD_WITH = re.compile(
     r"(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|more\s+than\s+|only\s+)?$",
     re.I,
 )
+_DASH = re.compile("[—–]")  # the dashes that set an aside apart
 # "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
-_DASH = re.compile("[—–]")
 _THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
 # "on 3 December (December 3) of that year", "of the same year": a day whose year is the one told before.
 _DAY_OF = re.compile(

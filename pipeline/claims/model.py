@@ -17,9 +17,7 @@ REASON_CHANGE = "yearly change"  # "Since last year, four States have signed"
 REASON_CONDITION = "condition"  # "cannot enter into force until ratified by 44 specific nations"
 REASON_THRESHOLD = "threshold"  # "two other ratifications are required": what is still needed
 REASON_TOTAL = "total of two measures"  # "120 countries have signed or acceded"
-REASON_SEVERAL = (
-    "several treaties"  # "all 15 countries have ratified the nine core treaties", "ratified them"
-)
+REASON_SEVERAL = "several treaties"  # "all 15 countries have ratified the nine core treaties"
 REASON_DENOMINATOR = "denominator"  # the 193 of "120 out of 193 countries"
 REASON_NOT_UNDERSTOOD = "frame not understood"
 REASON_OUTSIDE = "treaty outside the UN collection"  # "The NPT has 191 parties" (names.load_outside_treaties)
@@ -152,11 +150,10 @@ class Claim:
     date_source: str | None = None
     treaty_via: str | None = None  # title | short name | common name (how the named treaty was recognised)
     event_on: date | None = None  # for a threshold: the date of the event its sentence tells, if any
-    # "Peru joins 29 other countries": the state the count leaves out (its ISO 3166 code); the UN's figures
-    # are compared less that state, on the day of its act
-    left_out: str | None = (
-        None  # the ISO3 code of the state "N other countries" leaves out; several: "GBR, DEU"
-    )
+    # "Peru joins 29 other countries": the state the count leaves out (its ISO 3166 code; the codes joined by
+    # ", " for a list, "The UK, Germany, China and 179 other countries"); the UN's figures are compared less
+    # those states, on the day of its act
+    left_out: str | None = None
 
 
 __all__ = [
