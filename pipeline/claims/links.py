@@ -292,7 +292,15 @@ def _antecedents(found: Mentions, pos: int, text: str) -> list[TreatyMention]:
     outside = [m for m, bracketed in zip(earlier, found.in_brackets[lo:n], strict=True) if not bracketed]
     # ("The first major arms accord since the Comprehensive Test Ban Treaty of 1996, it will cover tanks":
     # a treaty named as the measure of another is never what "the treaty" points back to)
-    return [m for m in outside or earlier if not _SINCE_THE.search(text, max(0, m.start - 80), m.start)]
+    return [m for m in outside or earlier if not _compared(text, m)]
+
+
+def _compared(text: str, m: TreatyMention) -> bool:
+    """Named after "the first major arms accord since the" (a plain look for "since" first: asked of every
+    mention before every reference)."""
+    return "since" in text[max(0, m.start - 12) : m.start] and bool(
+        _SINCE_THE.search(text, max(0, m.start - 80), m.start)
+    )
 
 
 # "the first major arms accord since the", "the most important treaty since the": a treaty to compare with.
