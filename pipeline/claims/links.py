@@ -292,7 +292,8 @@ def _antecedents(found: Mentions, pos: int, text: str) -> list[TreatyMention]:
     outside = [m for m, bracketed in zip(earlier, found.in_brackets[lo:n], strict=True) if not bracketed]
     # ("The first major arms accord since the Comprehensive Test Ban Treaty of 1996, it will cover tanks":
     # a treaty named as the measure of another is never what "the treaty" points back to)
-    return [m for m in outside or earlier if not _compared(text, m)]
+    kept = outside or earlier
+    return [m for m in kept if not _compared(text, m)] if "since" in text else kept
 
 
 def _compared(text: str, m: TreatyMention) -> bool:
