@@ -1,6 +1,7 @@
 """Twenty-seventh pass (issue 21). One test per rule, on hand-written sentences of the shapes real texts
-from hosts outside the evaluation set took (a fourth probe of strangers' prose: exam notes, legal writing,
-timelines, opinion pieces, a state's own accession news; read for its shapes only)."""
+from hosts (and public repositories) outside the evaluation set took: rounds 4 to 6 of the probes of
+strangers' prose (exam notes, legal writing, timelines, opinion pieces, states' own accession news, the
+treaties quoted least, repositories), read for their shapes only."""
 
 from __future__ import annotations
 
@@ -8,19 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.frames import read_counts
-from pipeline.claims.results import ClaimReport
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import report as _report
 from tests.claims.readers import unread as _unread
-
-
-def _report(db: Path, text: str, written_on: date | None = None) -> ClaimReport:
-    """The whole report of `text` checked against the database `db`."""
-    from pipeline.claims.check import check_text
-    from pipeline.store import open_store
-
-    with open_store(db, read_only=True) as store:
-        return check_text(text, store, name="t", written_on=written_on)
 
 
 def test_a_day_written_month_first_of_that_year_takes_the_year_told_before(eval_db: Path) -> None:

@@ -7,19 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.frames import read_counts
-from pipeline.claims.results import ClaimReport
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import report as _report
 from tests.claims.readers import unread as _unread
-
-
-def _report(db: Path, text: str, written_on: date | None = None) -> ClaimReport:
-    """The whole report of `text` checked against the database `db` (its checks' claims and treaties)."""
-    from pipeline.claims.check import check_text
-    from pipeline.store import open_store
-
-    with open_store(db, read_only=True) as store:
-        return check_text(text, store, name="t", written_on=written_on)
 
 
 def test_the_number_of_states_bound_by_or_party_to_a_treaty_is_a_count_of_its_parties() -> None:
