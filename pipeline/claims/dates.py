@@ -137,20 +137,21 @@ _ANCHOR_BEFORE = re.compile(
     r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?)?\s*$",
     re.I,
 )
-# Dates of events in a treaty's life, which are not the date a count is claimed for.
+# Dates of events in a treaty's life, and of goals ("calls upon all countries to ... by 2023"): no count's.
+_GOAL_WORDS = r"call\w*\s+(?:up)?on|aim\w*\s+to|pledg\w*\s+to"
 _EVENT_BEFORE = re.compile(
     r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?"
     r"(?:force|effect)|(?:took|take|takes|taking)\s+(?:effect|force)|"
-    r"entry\s+into\s+force|in\s+force\s+since|effective|call\w*\s+(?:up)?on|pledg\w*\s+to|"
+    rf"entry\s+into\s+force|in\s+force\s+since|effective|{_GOAL_WORDS}|"
     r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
     r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\b|signed\s*[|:]\s*|"
-    r"established|founded|created|drafted|negotiated|born|enacted|approved|aim\w*\s+to|"
+    r"established|founded|created|drafted|negotiated|born|enacted|approved|"
     # "the scope of the Convention was expanded in 2001": a change to the treaty itself.
     r"(?:was|were|been)\s+(?:amended|expanded|extended|revised))"
     r"(?:\b(?:(?!\bas\s+of\b)[^.;!?])*)?$",  # infobox labels run into the date: "Effective1 March 1999"
     re.I,
 )
-_GOAL = re.compile(r"\b(?:call\w*\s+(?:up)?on|aim\w*\s+to|pledg\w*\s+to)\b[^.;!?]*$", re.I)
+_GOAL = re.compile(rf"\b(?:{_GOAL_WORDS})\b[^.;!?]*$", re.I)  # even behind "by" (not anchored)
 # "The 72 states which have ratified it since 15 December 1989", "since their previous meeting in January
 # 2004": a date after "since" starts a span of time; the count is told at its end, never on that date.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:[^.;!?\n]{0,60}?\s)?(?:in|on|of)\s+)?$", re.I)
@@ -294,7 +295,6 @@ def find_dates(
             at = m.start(_AT[precision]) if precision in _AT else start
             lead = before + text[start:at]
             clause = _clause_line(before)
-            # (a goal's date is an event's, even behind "by": "calls upon all countries to ... by 2023")
             anchored = bool(_ANCHOR_BEFORE.search(lead)) and not _GOAL.search(clause)
             # With the preposition of a bare year ("since 2009", "ratified it in 1998").
             clause_in = clause + text[start:at]
