@@ -73,7 +73,7 @@ from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, pars
 from pipeline.claims.numbers import QUAL as _QUAL
 from pipeline.claims.pairs import by_mode, signatories_beside_parties, told_together
 from pipeline.claims.scope import set_aside
-from pipeline.claims.sentences import Spans, split_sentences
+from pipeline.claims.sentences import DASH_ASIDE, Spans, split_sentences
 from pipeline.claims.shares import is_label, share_matches
 from pipeline.claims.thresholds import threshold_matches
 
@@ -137,9 +137,7 @@ _ASIDE = (
     # "81 countries and the European Community signed": the states counted, and the one union beside them
     rf"(?:\s+{UNION_BESIDE})?"
 )
-_ADVERBS = (
-    rf"(?:(?:{ADVERB_WORDS}|only|either)\s+|[–—]\s[^–—.\n]{{1,40}}\s[–—]\s+)*"  # "now – in May – signed"
-)
+_ADVERBS = rf"(?:(?:{ADVERB_WORDS}|only|either)\s+|{DASH_ASIDE})*"  # (an aside: "now – in May – signed")
 _BEFORE_AUX = r"(?:(?:already|now|still|currently|also)\s+)?"  # "113 States which already are Party to"
 _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|signed\s+and\s+ratified|ratified|acceded|joined\s+in(?=\s*[.,;]|$)|joined|"

@@ -37,6 +37,7 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASU
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, WRITTEN_ON, Claim, Unread
 from pipeline.claims.record_reading import bears_out
 from pipeline.claims.results import ClaimCheck
+from pipeline.claims.sentences import DASH_ASIDE
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.treaties import TitleIndex
 from pipeline.claims.verdicts import VERDICT_THRESHOLD_WRONG, VERDICT_WRONG
@@ -272,7 +273,7 @@ def as_threshold(check: ClaimCheck, brought: Callable[[Claim], bool]) -> Claim |
 # A count told in the present perfect ("have now ratified", "has been ratified by"), and words saying that
 # the count is what brought the treaty into force ("meaning", "triggering", "the required").
 _HAS_DONE = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+|finally\s+)?(?:[–—]\s[^–—.]{1,40}\s[–—]\s+)?"
+    rf"\b(?:has|have)\s+(?:now\s+|already\s+|so\s+far\s+|finally\s+)?(?:{DASH_ASIDE})?"
     r"(?:been\s+)?(?:ratified|joined|acceded)\b",  # ("have now – as of last week – ratified": an aside)
     re.I,
 )

@@ -145,6 +145,10 @@ _ASIDE_OPEN = re.compile(
 )
 
 
+# An aside between dashes inside a clause, and the space after it: "have now – as of last week – ratified".
+DASH_ASIDE = r"[–—]\s[^–—.\n]{1,40}\s[–—]\s+"
+
+
 def in_aside(text: str, start: int, end: int, pos: int, lo: int = 0) -> bool:
     """Is [start, end) in an aside (a relative clause of a past act, a participle's) closed before `pos`?"""
     return end <= pos and bool(_ASIDE_OPEN.search(text, max(lo, start - 80), start)) and "," in text[end:pos]
@@ -218,6 +222,7 @@ __all__ = [
     "Cover",
     "Lines",
     "Span",
+    "DASH_ASIDE",
     "Spans",
     "after_last",
     "before_next",
