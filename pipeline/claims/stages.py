@@ -15,6 +15,7 @@ from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
 from pipeline.claims.dating import further_counts
 from pipeline.claims.each_treaty import each_named
 from pipeline.claims.entry_years import entry_years
+from pipeline.claims.event_spans import after_event
 from pipeline.claims.extract import Claim, Reading
 from pipeline.claims.layout import as_given
 from pipeline.claims.links import restated
@@ -56,6 +57,7 @@ def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     """The dates the record gives (an ordinal's state, a named act, the opening day, the entry into force)."""
     claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
     claims = entry_years(opening_day(yearless_acts(claims, store, text), text, store), text, store)
+    claims = after_event(claims, text, store)  # "A year after the treaty was adopted, 31 have ratified it"
     return restated(record_years(claims, store), text)
 
 
