@@ -138,7 +138,7 @@ _ANCHOR_BEFORE = re.compile(
     re.I,
 )
 # Dates of events in a treaty's life, and of goals ("calls upon all countries to ... by 2023"): no count's.
-_GOAL_WORDS = r"call\w*\s+(?:up)?on|aim\w*\s+to|pledg\w*\s+to"
+_GOAL_WORDS = r"call\w*\s+(?:up)?on|(?:aim|pledg|hop|plan|intend|seek|striv)\w*\s+to|commit(?:s|ted)?\s+to"
 _EVENT_BEFORE = re.compile(
     r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?"
     r"(?:force|effect)|(?:took|take|takes|taking)\s+(?:effect|force)|"

@@ -13,6 +13,7 @@ from pipeline.claims.clauses import ADVERBS, STATES
 from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
+    KIND_THRESHOLD,
     REASON_CHANGE,
     REASON_CONDITION,
     REASON_NOT_UNDERSTOOD,
@@ -201,6 +202,9 @@ _STILL_NEEDED = re.compile(
     re.I,
 )
 # "bringing the number of ratifications still required to 19": what is missing, told as a number of.
+# "it still needs ratification by eight countries", "still requires the ratification of 8 States": a threshold
+# frame told of what is missing.
+_STILL_BEFORE = re.compile(r"\bstill\s+$", re.I)
 _STILL_NEEDED_BEFORE = re.compile(
     r"\bnumber\s+of\s+\w+(?:\s+\w+)?\s+(?:still\s+)?(?:required|needed|necessary|missing|outstanding|to\s+go)\b",
     re.I,
@@ -288,6 +292,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_NOT_UNDERSTOOD
     if _RETRACTED.search(text, max(0, m.number_start - 200), m.number_start):
         return REASON_RETRACTED
+    if m.kind == KIND_THRESHOLD and _STILL_BEFORE.search(text, max(0, m.start - 20), m.start):
+        return REASON_THRESHOLD  # "it still needs ratification by eight countries": what is missing
     before = text[max(0, m.number_start - 60) : m.number_start]
     before_q = before[: len(before) - len(m.qualifier or "")] if m.qualifier else before
     after = text[m.number_end : m.number_end + 80]

@@ -42,3 +42,27 @@ def test_a_span_after_the_treaty_s_adoption_or_entry_into_force_dates_the_count_
         "Thirty years after its adoption on 2 April 2013, the Arms Trade Treaty had 60 States parties.",
     ):
         assert _checks(eval_db, said) == [(60, "parties", "XXVI-8", None)], said
+
+
+def test_a_goal_hoped_for_by_a_year_does_not_date_the_next_sentence_s_count(eval_db: Path) -> None:
+    for goal in ("hopes to", "plans to", "intends to", "is committed to", "seeks to"):
+        said = (
+            f"The government {goal} make the country mine-free by 2020. 164 states have joined the Ottawa "
+            "Convention since it opened for signature in 1997."
+        )
+        assert _checks(eval_db, said) == [(164, "parties", "XXVI-5", None)], goal
+    # a year told as the count's moment still dates it
+    said = "The country was mine-free by 2020. By 2017, 164 states had joined the Ottawa Convention."
+    assert _checks(eval_db, said) == [(164, "parties", "XXVI-5", "2017-12-31")]
+
+
+def test_a_threshold_frame_told_of_what_is_still_missing_is_not_the_threshold(eval_db: Path) -> None:
+    said = (
+        "The Comprehensive Nuclear-Test-Ban Treaty has not entered into force because it still needs "
+        "ratification by eight countries involved in negotiating it."
+    )
+    assert _checks(eval_db, said) == []
+    assert _unread(eval_db, said) == [(8, "threshold")]
+    # the same frame without "still" is the number the treaty needs
+    said = "The Arms Trade Treaty needs ratification by 50 countries to enter into force."
+    assert [c[:3] for c in _checks(eval_db, said)] == [(50, "parties", "XXVI-8")]
