@@ -19,8 +19,22 @@ def entry_day(text: str, sentence: Span, dates: DateIndex) -> date | None:
     for signature ("adopted on 2 April 2013, opened for signature on 3 June 2013, it will come into effect
     after 50 ratifications": none)."""
     inside = [d for d in dates.within(*sentence) if d.precision == "day"]
-    entry = [d for d in inside if _ENTRY_BEFORE.search(text, max(sentence[0], d.start - 60), d.start)]
+    entry = [
+        d
+        for d in inside
+        if _ENTRY_BEFORE.search(text, max(sentence[0], d.start - 60), d.start)
+        and not _FORECAST.search(text, max(sentence[0], d.start - 60), d.start)
+    ]
     return entry[-1].on if entry else None
+
+
+# A day the entry into force was foreseen for, not the day it came: "Some 65 ratifications are required for
+# the Convention to enter into force on 13 January 1995" (it came in 1997). Without it the threshold is
+# measured against the UN's day, as when the text gives none.
+_FORECAST = re.compile(
+    r"\b(?:to|will|would|shall|should|could|may|might)\s+(?:\w+\s+)?(?:enter|come|take|become)\b[^.;!?]{0,40}$",
+    re.I,
+)
 
 
 # A sentence telling of the entry into force: "On 24 December 2014, the ATT entered into force".

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT, VERDICT_THRESHOLD_WRONG
 from tests.claims.readers import checks as _checks
+from tests.claims.readers import report as _report
 from tests.claims.readers import unread as _unread
 
 
@@ -66,3 +68,17 @@ def test_a_threshold_frame_told_of_what_is_still_missing_is_not_the_threshold(ev
     # the same frame without "still" is the number the treaty needs
     said = "The Arms Trade Treaty needs ratification by 50 countries to enter into force."
     assert [c[:3] for c in _checks(eval_db, said)] == [(50, "parties", "XXVI-8")]
+
+
+def test_a_day_foreseen_for_the_entry_into_force_does_not_judge_the_threshold(eval_db: Path) -> None:
+    # the CWC came into force on 29 April 1997, 180 days after its 65th consent; in 1993 a text foresaw 1995
+    said = (
+        "Some 65 ratifications are required for the Chemical Weapons Convention to enter into force on "
+        "13 January 1995."
+    )
+    report = _report(eval_db, said)
+    assert [(c.claim.figure, c.verdict) for c in report.checks] == [(65, VERDICT_THRESHOLD_RIGHT)]
+    # a day told as the one it came is still the text's: the 65th consent came after it
+    said = "The Chemical Weapons Convention entered into force on 13 January 1995, after 65 ratifications."
+    report = _report(eval_db, said)
+    assert [(c.claim.figure, c.verdict) for c in report.checks] == [(65, VERDICT_THRESHOLD_WRONG)]
