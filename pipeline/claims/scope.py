@@ -243,7 +243,7 @@ def _in_period(text: str, c: CountMatch, starts: list[int]) -> bool:
     """Does a period of the sentence speak of the count? Not when another number stands between them:
     "ratified by 130 states, 10 of them this year" (the 10 is the change, the 130 the total)."""
     return any(
-        (p < c.number_start and not _NOW_BETWEEN.search(text, p, c.start))
+        (p < c.number_start and not _NOW_BETWEEN.search(text, p, c.start) and ";" not in text[p : c.start])
         or (
             p > c.number_end
             and not (ANY_NUMBER.search(text, c.number_end, p) or _OWN_CLAUSE.search(text, c.number_end, p))
@@ -253,7 +253,8 @@ def _in_period(text: str, c: CountMatch, starts: list[int]) -> bool:
 
 
 # "Over the past five years, the OPSC is now in force in 169 countries, while the OPAC has been ratified
-# by 159 states": a "now" after the period tells the totals of today for the rest of the sentence.
+# by 159 states": a "now" after the period tells the totals of today for the rest of the sentence (as a
+# semicolon closes the period's clause: "in response to the amendment last year ...; 192 countries have").
 _NOW_BETWEEN = re.compile(r"\b(?:now|currently|today)\b", re.I)
 
 

@@ -25,6 +25,12 @@ def test_now_after_a_period_tells_totals_for_the_rest_of_the_sentence(eval_db: P
     # without the "now", the period's counts are what it added
     added = "Over the past five years, the OPAC has been ratified by 19 more states."
     assert _unread(eval_db, added) == [(19, "yearly change")]
+    # a semicolon closes the period's clause too
+    said = (
+        'In the comments on the amendment last year, one reason was given: "reputation"; 192 countries have '
+        "ratified the Convention on the Rights of the Child."
+    )
+    assert _checks(eval_db, said) == [(192, "parties", "IV-11", None)]
 
 
 def test_a_span_after_the_treaty_s_adoption_or_entry_into_force_dates_the_count_by_the_record(
