@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.claims.frames import read_counts
 from pipeline.claims.verdicts import VERDICT_THRESHOLD_RIGHT, VERDICT_THRESHOLD_WRONG
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import report as _report
@@ -88,3 +89,20 @@ def test_a_day_foreseen_for_the_entry_into_force_does_not_judge_the_threshold(ev
     said = "The Chemical Weapons Convention entered into force on 13 January 1995, after 65 ratifications."
     report = _report(eval_db, said)
     assert [(c.claim.figure, c.verdict) for c in report.checks] == [(65, VERDICT_THRESHOLD_WRONG)]
+
+
+def test_states_that_agreed_to_ban_a_weapon_are_the_parties_of_its_ban(eval_db: Path) -> None:
+    said = (
+        "The Ottawa Mine Ban Treaty entered into force in 1999. Currently 140 nations have agreed to ban "
+        "landmines and the U.S. has not signed up."
+    )
+    assert _checks(eval_db, said) == [(140, "parties", "XXVI-5", None)]
+    said = (
+        "Cluster munitions are banned by a treaty. So far 111 countries have agreed to ban cluster munitions."
+    )
+    assert [c[:2] for c in _checks(eval_db, said)] == [(111, "parties")]
+    # the frame reads agreeing to ban a weapon a treaty of the collection bans, nothing else
+    assert [(c.figure, c.measure) for c in read_counts("140 nations have agreed to ban landmines.")[0]] == [
+        (140, "parties")
+    ]
+    assert read_counts("140 nations have agreed to ban plastic bags.")[0] == []
