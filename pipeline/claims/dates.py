@@ -24,7 +24,6 @@ from pipeline.text import MONTHS as _MONTHS
 _MONTH = r"(?P<month>" + MONTH_NAMES + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NO_YEAR_AFTER = r"(?!(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?:19|20)\d\d)"
-# A timeline's line opens with its year and a separator: "1997 – Opened for signature on 3 December."
 _TIMELINE_LEAD = r"[ \t*•·-]*(?P<year>(?:19|20)\d\d)"
 _TIMELINE_SEP = r"[ \t]*(?:[-–—:|]|\t)"
 _DAY_MONTH = rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})\b|\b(?:{MONTH_NAMES})\.?\s+\d)"
@@ -57,8 +56,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)"
         ),
     ),
-    # A day and month without a year: "As of March 26, 17 countries", "Geneva, 5 May -" (capitalised
-    # months only: "may" in running text is the verb).
+    # A day and month without a year: "As of March 26, 17 countries", "Geneva, 5 May -" (capitalised months)
     (
         "dayonly",
         re.compile(
@@ -78,7 +76,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:in|by|as\s+of|as\s+at|at\s+the\s+(?:end|close)\s+of|by\s+the\s+(?:end|close)\s+of|until|"
             r"through|during|last)\s+(?:(?P<mid>mid)-?\s?|(?:early|late)\s+)?(?P<month>(?-i:[A-Z])[a-z]{2,8})\b\.?"
-            r"(?![ \t]*\d)(?!,?\s+(?:of\s+)?(?:19|20)\d\d)",
+            r"(?![ \t]*(?:[0-2]?\d|3[01])(?!\d))(?!,?\s+(?:of\s+)?(?:19|20)\d\d)",  # ("September 53 nations")
             re.I,
         ),
     ),
@@ -127,6 +125,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A timeline's line that opens with its year: "2005: 148 States Parties", "2015 – 162 States Parties"
     # (one that tells a month gives its days their year instead: "1997 – Opened ... on 3 December").
     ("year", re.compile(rf"^{_TIMELINE_LEAD}(?={_TIMELINE_SEP}[ \t])(?![^\n]*{_DAY_MONTH})", re.M | re.I)),
+    # A year a sentence is about: "2017 was an astonishing year. In July ..., and by the end of September"
+    ("year", re.compile(rf"(?:^|(?<=[.!?]\s)){_YEAR}(?=\s+(?:was|saw|brought|proved)\b)", re.M)),
 )
 # A date right after these words is a status date ("as of September 2021"), never an event date.
 _ANCHOR_BEFORE = re.compile(

@@ -106,3 +106,15 @@ def test_states_that_agreed_to_ban_a_weapon_are_the_parties_of_its_ban(eval_db: 
         (140, "parties")
     ]
     assert read_counts("140 nations have agreed to ban plastic bags.")[0] == []
+
+
+def test_a_month_before_a_count_in_digits_and_a_year_a_sentence_is_about(eval_db: Path) -> None:
+    # "September 53" is no day: the month, its year from the year the text's first sentence is about
+    said = (
+        "2017 was an astonishing year for disarmament. In July the UN adopted the Treaty on the Prohibition of "
+        "Nuclear Weapons, and by the end of September 53 nations had already signed it."
+    )
+    assert _checks(eval_db, said) == [(53, "signatories", "XXVI-9", "2017-09-30")]
+    # a number that may be the month's day is still read as its day ("by March 31")
+    said = "In 2014 the Arms Trade Treaty gained ground: by March 31 countries had ratified it."
+    assert _checks(eval_db, said) == [(31, "parties", "XXVI-8", "2014-03-31")]
