@@ -147,7 +147,10 @@ MAKING_ONE = re.compile(
 )
 JOINING = re.compile(r"\b(?:ratif|acced|accession|join|adhere|consent)\w*", re.I)
 # Words of entry into force, which a threshold told as "after/when/with ... ratified by N" needs near it.
-_ENTRY_WORDS = re.compile(r"\b(?:force|effect(?:ive)?|operation(?:al)?|binding|international\s+law)\b", re.I)
+_ENTRY_WORDS = re.compile(
+    r"\b(?:force|effect(?:ive)?|operation(?:al)?|binding|(?:international|statutory)\s+law|bec[oa]mes?\s+law)\b",
+    re.I,
+)
 # "On 3 May 2008, thirty days after the twentieth instrument of ratification was deposited", "three months
 # after the tenth ratification": a span of time after the Nth consent is a treaty's formula of entry into
 # force, told without its words (an answer to "When did it take effect?").

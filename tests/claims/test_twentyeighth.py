@@ -118,3 +118,21 @@ def test_a_month_before_a_count_in_digits_and_a_year_a_sentence_is_about(eval_db
     # a number that may be the month's day is still read as its day ("by March 31")
     said = "In 2014 the Arms Trade Treaty gained ground: by March 31 countries had ratified it."
     assert _checks(eval_db, said) == [(31, "parties", "XXVI-8", "2014-03-31")]
+
+
+def test_becoming_law_when_n_states_have_ratified_is_the_threshold(eval_db: Path) -> None:
+    for said in (
+        "The TPNW was adopted in 2017. When 50 states have ratified the treaty, it becomes statutory law.",
+        "The TPNW was adopted in 2017. Once 50 states have ratified it, the treaty becomes law.",
+    ):
+        report = _report(eval_db, said)
+        assert [(c.claim.figure, c.claim.kind) for c in report.checks] == [(50, "threshold")], said
+
+
+def test_signatories_of_the_humanitarian_pledge_are_no_count_of_the_ban_treaty(eval_db: Path) -> None:
+    said = (
+        "The Treaty on the Prohibition of Nuclear Weapons was adopted in 2017. Austria also took credit for "
+        "bringing 127 signatories into the Humanitarian Pledge."
+    )
+    assert _checks(eval_db, said) == []
+    assert _unread(eval_db, said) == [(127, "treaty outside the UN collection")]
