@@ -20,7 +20,8 @@ from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 # "On Monday, 62 countries signed": the weekday of the text's own week (never one inside a date).
 _ON_WEEKDAY = re.compile(
-    rf"\b(?P<lead>on|last|this\s+past)\s+(?P<wd>{WEEKDAY_NAMES})\b"
+    # (or told after a reporting verb, news-agency style: "the world body said Saturday", "as of Wednesday")
+    rf"\b(?P<lead>on|last|this\s+past|as\s+of|said|says|announced|reported|confirmed)\s+(?P<wd>{WEEKDAY_NAMES})\b"
     rf"(?!,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{MONTH_NAMES})\b)",
     re.I,
 )

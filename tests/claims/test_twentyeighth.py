@@ -5,6 +5,7 @@ and foundations), read for their shapes only."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pipeline.claims.frames import read_counts
@@ -136,3 +137,14 @@ def test_signatories_of_the_humanitarian_pledge_are_no_count_of_the_ban_treaty(e
     )
     assert _checks(eval_db, said) == []
     assert _unread(eval_db, said) == [(127, "treaty outside the UN collection")]
+
+
+def test_a_weekday_after_a_reporting_verb_or_as_of_is_of_the_text_s_week(eval_db: Path) -> None:
+    said = "The nuclear ban treaty has been ratified by 50 United Nations member countries, the world body said Saturday."
+    # a text of Sunday 25 October 2020: the Saturday before it
+    assert _checks(eval_db, said, date(2020, 10, 25)) == [(50, "parties", "XXVI-9", "2020-10-24")]
+    said = "Only four countries had ratified the Arms Trade Treaty as of Wednesday."
+    assert _checks(eval_db, said, date(2013, 9, 26)) == [(4, "parties", "XXVI-8", "2013-09-25")]
+    # with "on" after the reporting verb, as before
+    said = "The Arms Trade Treaty has 4 parties, officials said on Wednesday."
+    assert _checks(eval_db, said, date(2013, 9, 26)) == [(4, "parties", "XXVI-8", "2013-09-25")]
