@@ -246,7 +246,11 @@ _SEVERAL_AFTER = re.compile(
 # "..., as States Parties or Signatories": those who did one or the other, two measures together.
 _BOTH_MEASURES_AFTER = re.compile(
     r"[^.;\n]{0,60}?,?\s*(?:either\s+)?as\s+(?:states?[\s-]+)?(?:parties|signatories)\s+or\s+(?:as\s+)?"
-    r"(?:states?[\s-]+)?(?:parties|signatories)\b",
+    r"(?:states?[\s-]+)?(?:parties|signatories)\b|"
+    # "has 196 member states — 185 that have signed the treaty and 170 that have ratified it": split after a
+    # dash or colon into those who signed and those who joined
+    r"\s+(?:[\w-]+\s+){0,2}?[—–:-]\s*\d{1,3}\s+(?:that|which|who)\s+have\s+(?:signed|ratified)\b"
+    r"[^.;\n]{0,80}?\band\s+\d{1,3}\s+(?:that|which|who)\s+have\s+(?:signed|ratified)\b",
     re.I,
 )
 

@@ -148,3 +148,17 @@ def test_a_weekday_after_a_reporting_verb_or_as_of_is_of_the_text_s_week(eval_db
     # with "on" after the reporting verb, as before
     said = "The Arms Trade Treaty has 4 parties, officials said on Wednesday."
     assert _checks(eval_db, said, date(2013, 9, 26)) == [(4, "parties", "XXVI-8", "2013-09-25")]
+
+
+def test_a_number_split_after_a_dash_into_signed_and_ratified_is_a_total_of_two_measures(
+    eval_db: Path,
+) -> None:
+    said = (
+        "The Comprehensive Nuclear Test Ban Treaty has 196 member states — 185 that have signed the treaty "
+        "and 170 that have ratified it."
+    )
+    assert [c[:3] for c in _checks(eval_db, said)] == [
+        (185, "signatories", "XXVI-4"),
+        (170, "parties", "XXVI-4"),
+    ]
+    assert _unread(eval_db, said) == [(196, "total of two measures")]
