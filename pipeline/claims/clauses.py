@@ -341,12 +341,13 @@ MEMBERSHIP = re.compile(
     r"(?=\s*(?:states|countries|nations|parties|states\s+parties|members)?\b)",
     re.I,
 )
-# "Parties to the CRC now number 150", "signatories to the treaty total 133": the noun as subject, the
-# count its predicate.
+# "Parties to the CRC now number 150", "signatories to the treaty total 133", "ratifications have almost
+# doubled from 4 to 7": the noun as subject, the count its predicate (after a change, where it ended).
 NOUN_NUMBER = re.compile(
     r"\b(?P<noun>states\s+parties|parties|signatories|ratifications|signatures|accessions)\b"
     r"(?:\s+(?:to|of)\s+[^.;:!?\n\d]{1,80}?)?\s+(?:now\s+|currently\s+|today\s+|still\s+)?"
-    r"(?:number|numbered|total|totalled|totaled)"
+    r"(?:number|numbered|total|totalled|totaled|(?:ha(?:ve|d)\s+)?(?:almost\s+|nearly\s+|more\s+than\s+)?"
+    r"(?:doubled|tripled|r[io]sen|rose|grown|grew|increased|climbed|jumped)\s+from\s+\d{1,3}\s+to)"
     r"\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))",
     re.I,
 )
@@ -361,12 +362,11 @@ IN_ALL = re.compile(
     re.I,
 )
 
-# The words each pattern above that is rare in prose needs, searched for first: the pattern itself tries a
-# number at every word of a text, the word costs a tenth of that to look for (frames.read_counts skips a
-# pattern whose word the text lacks).
+# The words each pattern above that is rare in prose needs, searched for first: the pattern tries a number
+# at every word, the word costs a tenth of that (frames.read_counts skips a pattern whose word is missing).
 NEEDS = {
     MEMBERSHIP: re.compile(r"membership", re.I),
-    NOUN_NUMBER: re.compile(r"number|total", re.I),
+    NOUN_NUMBER: re.compile(r"number|total|from\s+\d", re.I),
     IN_ALL: re.compile(r"\bin\s+(?:all|total)\b|altogether|all\s+told", re.I),
 }
 

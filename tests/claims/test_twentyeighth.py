@@ -162,3 +162,10 @@ def test_a_number_split_after_a_dash_into_signed_and_ratified_is_a_total_of_two_
         (170, "parties", "XXVI-4"),
     ]
     assert _unread(eval_db, said) == [(196, "total of two measures")]
+
+
+def test_a_count_noun_that_grew_from_one_number_to_another_is_counted_where_it_ended(eval_db: Path) -> None:
+    said = "Since the U.S. signed the Arms Trade Treaty, ratifications have almost doubled from 4 to 7."
+    assert _checks(eval_db, said, date(2013, 12, 1)) == [(7, "parties", "XXVI-8", "2013-12-01")]
+    said = "Signatures of the Arms Trade Treaty rose from 67 to 115 during its first year."
+    assert [c[:3] for c in _checks(eval_db, said)] == [(115, "signatories", "XXVI-8")]
