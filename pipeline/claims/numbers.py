@@ -107,9 +107,9 @@ QUALIFIERS = {
     "a total of": "=",
 }
 # QUAL and EXTRA begin with a test that a word starts here (a figure always follows them): at every other
-# place of a long text, a pattern that starts with them fails at once.
+# place of a long text, a pattern that starts with them fails at once. ("over a hundred": 100, qualified)
 STARTS_WORD = r"\b(?=\w)"
-QUAL = STARTS_WORD + r"(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"
+QUAL = STARTS_WORD + r"(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+(?=hundred\b))?)?"
 # The qualifier told right before a number, in the text before it: "just over [110]", "some [a] hundred".
 QUAL_BEFORE = re.compile(r"\b(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.I)
 # "another nine states", "a further 12 countries": the figure is still the number itself.

@@ -169,3 +169,13 @@ def test_a_count_noun_that_grew_from_one_number_to_another_is_counted_where_it_e
     assert _checks(eval_db, said, date(2013, 12, 1)) == [(7, "parties", "XXVI-8", "2013-12-01")]
     said = "Signatures of the Arms Trade Treaty rose from 67 to 115 during its first year."
     assert [c[:3] for c in _checks(eval_db, said)] == [(115, "signatories", "XXVI-8")]
+
+
+def test_over_a_hundred_after_by_is_a_qualified_hundred() -> None:
+    for said, qual in (
+        ("To date, it has been signed by over a hundred countries.", "over"),
+        ("It has been ratified by more than a hundred states.", "more than"),
+    ):
+        assert [(c.figure, c.qualifier) for c in read_counts(said)[0]] == [(100, qual)], said
+    # "a hundred" with no qualifier is no figure the writer counted
+    assert read_counts("It was signed by a hundred countries.")[0] == []
