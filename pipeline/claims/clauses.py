@@ -46,10 +46,10 @@ ADJUNCTS = (
     r"(?:(?:in|at|on)\s+(?:\d{1,2}\s+)?(?:(?-i:[A-Z])[\w-]*|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
     r"(?:\s+\d{4})?,?\s+){0,3}(?:\([^()]{1,40}\)\s+)?"  # "ratified (or made legally binding) by 180"
 )
-# The states a count counts, by the nouns texts use for them: "countries", "States", "UN member states",
-# "governments".
+# The states a count counts, by the nouns texts use: "countries", "States", "UN member states" (and typos).
 STATES = (
-    r"(?:(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?member\s+)?(?:countries|states|sates|nations|governments)"
+    r"(?:(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?member\s+)?"
+    r"(?:countries|contries|states|sates|nations|governments)"
 )
 
 # "Ruritania's ratification ... has brought the tally to 100": a running total of what was told before
@@ -118,14 +118,14 @@ JOIN_OTHERS = re.compile(
     r"(?!\s+(?:in|by)\s+signing)",
     re.I,
 )
-# "joining the 141 other signing nations": those who had signed, the subject not one.
+# "joining the 141 other signing nations", "US joins 90 other Arms Trade Treaty signatories": those who had
+# signed, the subject not one.
 JOIN_OTHER_SIGNERS = re.compile(
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+other\s+(?P<verb>signing|signatory)\s+"
-    + STATES
-    + r"\b",
+    + r"\s+other\s+(?:(?-i:[A-Z])[\w-]*\s+){0,6}?"
+    + rf"(?P<verb>signing(?=\s+{STATES})|signatory(?=\s+{STATES})|signatories)(?:\s+{STATES})?\b",
     re.I,
 )
 

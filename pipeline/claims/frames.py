@@ -84,7 +84,8 @@ _ADJ = (
     r"latin\s+american|annex\s*\d+)\s+)*"
 )
 _NOUN = (
-    _ADJ + r"(?P<noun>countries|country|states|state|sates|nations|nation|governments|government|govts|"
+    _ADJ
+    + r"(?P<noun>countries|contries|country|states|state|sates|nations|nation|governments|government|govts|"
     r"parties|party|signatories|signatory|participants|"
     r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b|\s+and\s+territories\b)?"
 )

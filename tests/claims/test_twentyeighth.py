@@ -179,3 +179,10 @@ def test_over_a_hundred_after_by_is_a_qualified_hundred() -> None:
         assert [(c.figure, c.qualifier) for c in read_counts(said)[0]] == [(100, qual)], said
     # "a hundred" with no qualifier is no figure the writer counted
     assert read_counts("It was signed by a hundred countries.")[0] == []
+
+
+def test_joining_n_other_signatories_named_by_the_treaty_and_a_typo_for_countries(eval_db: Path) -> None:
+    said = "US joins 90 other Arms Trade Treaty signatories"
+    assert _checks(eval_db, said, date(2013, 9, 26)) == [(90, "signatories", "XXVI-8", "2013-09-26")]
+    said = "The Convention on the Rights of Persons with Disabilities is a treaty. More than 50 contries have signed it."
+    assert [c[:3] for c in _checks(eval_db, said)] == [(50, "signatories", "IV-15")]
