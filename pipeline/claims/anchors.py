@@ -9,12 +9,9 @@ act a count comes from speaks of that act's day, which the UN's table holds.
   such act for each state named and they share one day; when the text tells the day itself without its
   year ("on 15 May", "on Monday"), only when the record's day of the act is that day (then the record gives
   the year the text leaves out; "today" and "yesterday", in a text with no date of its own, tell no year
-  and so leave the day to the record); never for an act
-  after "since" (the start of a span of time).
-- "With the ratification of Chile on 7 September, the Convention has 41 parties": a day told without its
-  year takes the year of the record's act when the day and month agree.
-- "83 countries signed the convention on its opening day", "was opened for signature and signed by 21
-  countries": the day the treaty opened for signature, the first signature day in the record.
+  and so leave the day to the record); never for an act after "since" (the start of a span of time).
+- "With the ratification of Chile on 7 September": a day without its year takes the year of the act's.
+- "83 countries signed the convention on its opening day": the first signature day in the record.
 
 Each claim dated here says which act dated it ("dated by Chile's accession, 2015-01-23").
 """
@@ -66,13 +63,13 @@ _ACT_AFTER = re.compile(
 _ONE_OF_TO_JOIN = re.compile("^" + _ONE_OF + r"\s+join\b", re.I)
 # A name after "since", "before", "until": its act starts or ends a span of time, not the count's day.
 _SPAN_OPENS = re.compile(r"\b(?:since|before|until|till|prior\s+to)\s+(?:the\s+)?$", re.I)
-# "including Fiji", "such as Chile", "...: Bhutan, which signed in 1973, Nauru and Palau": a state told as
-# one of those counted, with no act of its own.
-_MEMBER_BEFORE = re.compile(r"(?:\b(?:including|such\s+as|among\s+them|notably)\s+|:\s*)(?:the\s+)?$", re.I)
+# "including Fiji", "such as Chile", "...: Bhutan, Nauru and Palau": one of those counted, no act of its own.
+MEMBER_BEFORE = re.compile(r"(?:\b(?:including|such\s+as|among\s+them|notably)\s+|:\s*)(?:the\s+)?$", re.I)
 # What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
-_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
-# "the ratification of Chile", "accession by Chile", "instrument of ratification by the Chile".
-_ACT_BEFORE = re.compile(r"\b" + _ACT + r"(?:\s+[\w-]+){0,2}?\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
+# "the ratification of Chile", "accession by Chile", "a new signing by the Pacific island nation of Tuvalu".
+_APPOSED = r"(?:(?:[\w-]+\s+){0,3}?(?:nation|country|state)\s+of\s+)?"
+_ACT_BEFORE = re.compile(rf"\b{_ACT}(?:\s+[\w-]+){{0,2}}?\s+(?:of|by)\s+(?:the\s+)?{_APPOSED}$", re.I)
 # "With Somalia, 196 States are now party": the state that made the count, its act left untold.
 _WITH_STATE = re.compile(r"(?:^|[.;]\s+)\W*with\s+(?:the\s+)?$", re.I)
 # Words that deny or put off the act: "has not ratified", "yet to sign", "has only signed" (no consent).
@@ -90,7 +87,7 @@ _UP_TO_NOW = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|up\s+to\s+now|until
 _WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body", "note"})
 
 
-def _acts(sentence: str) -> set[tuple[str, str]]:
+def acts_named(sentence: str) -> set[tuple[str, str]]:
     """(state code, kind of act) for each state the sentence names with its own act, not denied. The states
     of a list share its act: "Chile, Peru and Japan ratified it", "the accessions of Chile and Peru"."""
     spans = state_spans(sentence)
@@ -110,7 +107,7 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
             found.add(CONSENT)  # "With Somalia, 196 States are now party to the Convention": its joining
         kinds.append(found)
     listed = [
-        bool(_LIST_JOINER.fullmatch(sentence[e : spans[i + 1][0]])) for i, (_, e, _) in enumerate(spans[:-1])
+        bool(LIST_JOINER.fullmatch(sentence[e : spans[i + 1][0]])) for i, (_, e, _) in enumerate(spans[:-1])
     ]
     for i in reversed(range(len(listed))):  # the act told after the list's last name
         if listed[i] and not kinds[i]:
@@ -123,7 +120,7 @@ def _acts(sentence: str) -> set[tuple[str, str]]:
     opened = [
         bool(
             _SPAN_OPENS.search(sentence, max(0, s - 30), s)
-            or _MEMBER_BEFORE.search(sentence, max(0, s - 30), s)
+            or MEMBER_BEFORE.search(sentence, max(0, s - 30), s)
         )
         for s, _, _ in spans
     ]
@@ -158,7 +155,7 @@ def _dated_by(c: Claim, act: tuple[str, str, date]) -> Claim:
     return dated_by_record(c, day, f"{name}'s {what}")
 
 
-def _one_act(store: StoreLike, c: Claim, acts: set[tuple[str, str]]) -> tuple[str, str, date] | None:
+def one_act(store: StoreLike, c: Claim, acts: set[tuple[str, str]]) -> tuple[str, str, date] | None:
     kind = _KIND_OF.get(c.measure)
     states = sorted({iso3 for iso3, k in acts if k == kind})
     if kind is None or c.mtdsg_no is None or not states:
@@ -189,7 +186,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
     latest: set[tuple[str, str]] = set()
     for said in told:
         if _LATEST.search(said):
-            latest |= _acts(said)
+            latest |= acts_named(said)
     no_words_date = not any(c.date_source in _WORDS_DATE for c in claims)
     first_day = first_day_told(text)
     out = []
@@ -204,7 +201,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
             n = sentences.index(c.number_start)
             said = text[sentences.spans[n - 1][0] : hi] if n > 0 else said
         if c.claimed_on is not None:
-            act = None if tells_day(said) else _one_act(store, c, _acts(said))
+            act = None if tells_day(said) else one_act(store, c, acts_named(said))
             if (
                 act is not None
                 and 0 < (c.claimed_on - act[2]).days <= 31
@@ -217,9 +214,9 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
         elif c.date_source is None and not _UP_TO_NOW.search(text, c.number_start, hi):
             # ("The United States signed onto the convention, and nearly 70 countries have signed on to
             # date": a count up to the text's own day, not the act's)
-            act = _one_act(store, c, _acts(said))
+            act = one_act(store, c, acts_named(said))
             if act is None and no_words_date:
-                act = _one_act(store, c, latest)
+                act = one_act(store, c, latest)
             if act is not None and (
                 first_day is None or first_day > hi or day_agrees(said, act[2], undated=True)
             ):
@@ -261,7 +258,7 @@ _ITS_ACT = re.compile(
 
 def _acts_or_its(c: Claim, text: str) -> set[tuple[str, str]]:
     """The acts the claim's sentence names (_acts), else the act its possessive points back to."""
-    acts = _acts(c.sentence)
+    acts = acts_named(c.sentence)
     if acts or not text or (m := _ITS_ACT.match(c.sentence or "")) is None:
         return acts
     iso3 = state_before(c, text)
@@ -281,7 +278,7 @@ def yearless_acts(claims: Sequence[Claim], store: StoreLike, text: str = "") -> 
         # July ..." is of the year's end)
         coarse = bool(told) and not m and _NO_DAY.match(told) is not None and not _STATUS_WORDS.match(told)
         act = (
-            _one_act(store, c, _acts_or_its(c, text))
+            one_act(store, c, _acts_or_its(c, text))
             if (m or coarse) and c.claimed_on is not None and c.kind == KIND_COUNT
             else None
         )
@@ -389,10 +386,14 @@ def _agrees(sentence: str, day: date) -> bool:
 __all__ = [
     "ACT_WORDS",
     "DAY_MONTH",
+    "LIST_JOINER",
+    "MEMBER_BEFORE",
     "act_days",
+    "acts_named",
     "count_on",
     "dated_by_record",
     "named_acts",
+    "one_act",
     "opening_day",
     "yearless_acts",
 ]

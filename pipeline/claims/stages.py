@@ -19,6 +19,7 @@ from pipeline.claims.event_spans import after_event
 from pipeline.claims.extract import Claim, Reading
 from pipeline.claims.layout import as_given
 from pipeline.claims.links import restated
+from pipeline.claims.news_acts import included_news
 from pipeline.claims.notes import note_dates
 from pipeline.claims.ordinal_days import ordinal_days
 from pipeline.claims.record_years import record_years
@@ -55,7 +56,8 @@ def after_reading(
 
 def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """The dates the record gives (an ordinal's state, a named act, the opening day, the entry into force)."""
-    claims = running_totals(named_acts(ordinal_days(claims, text, store), text, store), text, store)
+    claims = included_news(named_acts(ordinal_days(claims, text, store), text, store), text, store)
+    claims = running_totals(claims, text, store)
     claims = entry_years(opening_day(yearless_acts(claims, store, text), text, store), text, store)
     claims = after_event(claims, text, store)  # "A year after the treaty was adopted, 31 have ratified it"
     return restated(record_years(claims, store), text)

@@ -186,3 +186,26 @@ def test_joining_n_other_signatories_named_by_the_treaty_and_a_typo_for_countrie
     assert _checks(eval_db, said, date(2013, 9, 26)) == [(90, "signatories", "XXVI-8", "2013-09-26")]
     said = "The Convention on the Rights of Persons with Disabilities is a treaty. More than 50 contries have signed it."
     assert [c[:3] for c in _checks(eval_db, said)] == [(50, "signatories", "IV-15")]
+
+
+def test_a_state_named_among_those_counted_dates_the_count_by_the_act_the_text_reported(
+    eval_db: Path,
+) -> None:
+    # the record: Tuvalu signed the CTBT on 25 September 2018
+    said = (
+        "The commission welcomed a new signing by the Polynesian island nation of Tuvalu. Including Tuvalu, "
+        "the Comprehensive Nuclear-Test-Ban Treaty has been signed by 184 countries."
+    )
+    assert _checks(eval_db, said) == [(184, "signatories", "XXVI-4", "2018-09-25")]
+    # named among those counted with no act reported: no day from the record
+    said = (
+        "The commission met in Vienna. Including Tuvalu, the Comprehensive Nuclear-Test-Ban Treaty has been "
+        "signed by 184 countries."
+    )
+    assert _checks(eval_db, said) == [(184, "signatories", "XXVI-4", None)]
+    # a list with a state whose act the text did not report: none
+    said = (
+        "Tuvalu signed the Comprehensive Nuclear-Test-Ban Treaty. Including Tuvalu and Japan, it has been "
+        "signed by 184 countries."
+    )
+    assert _checks(eval_db, said) == [(184, "signatories", "XXVI-4", None)]
