@@ -82,7 +82,7 @@ _LATEST = re.compile(
     r"\bthe\s+(?:latest|most\s+recent|newest)\s*,",
     re.I,
 )
-_UP_TO_NOW = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|up\s+to\s+now|until\s+now)\b", re.I)
+_UP_TO_NOW = re.compile(r"\b(?:to\s+date|so\s+far|thus\s+far|up\s+to\s+now|until\s+now)\b|^,\s*now\s", re.I)
 # Dates a text gives its counts from its own words: a text with any of them is not dated by "the latest".
 _WORDS_DATE = frozenset({"sentence", "paragraph", "byline", "written-on", "body", "note"})
 
@@ -211,9 +211,9 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
         # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
         # "Liberia's ratification on Monday brings the total to 149"): the record dates the act only when
         # its day is the one told (ordinal_days.day_agrees), and so gives the year the text leaves out.
-        elif c.date_source is None and not _UP_TO_NOW.search(text, c.number_start, hi):
-            # ("The United States signed onto the convention, and nearly 70 countries have signed on to
-            # date": a count up to the text's own day, not the act's)
+        elif c.date_source is None and not _UP_TO_NOW.search(text[max(0, c.start - 6) : hi]):
+            # ("The United States signed onto the convention, and nearly 70 countries have signed on to date",
+            # "..., now signed by 177 nations": a count up to the text's own day, not the act's)
             act = one_act(store, c, acts_named(said))
             if act is None and no_words_date:
                 act = one_act(store, c, latest)

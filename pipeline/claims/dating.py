@@ -148,8 +148,8 @@ _RELATIVE = re.compile(
 # and it already has over 100 signatories", "formed in 1991 to monitor the Convention, which has been ratified
 # by 191 countries": a count in a clause of its own, joined after the dated one (or a relative clause after
 # it) and told in the present, is not of that day (an "as of" date opening the sentence still dates it).
-_JOINED = re.compile(r"\b(?:and|but|which)\b", re.I)
-_PRESENT_VERB = re.compile(r"\b(?:has|have|is|are|already|since)\b", re.I)
+_JOINED = re.compile(r"\b(?:and|but|which)\b|,(?=\s*now\b)", re.I)  # (", now signed by 177 nations")
+_PRESENT_VERB = re.compile(r"\b(?:has|have|is|are|already|since|now)\b", re.I)
 
 # A sentence opened by a participle's phrase ("Signed by President Obama in 2009, the treaty has been
 # ratified by 132"): the phrase's date is of what the participle tells, up to its comma.

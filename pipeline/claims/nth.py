@@ -57,6 +57,7 @@ _NTH_TO = re.compile(
     r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
     re.I,
 )
+_LEAVING = re.compile(r"(?:withdraw|denounce|leave|quit|exit|renounce|abandon|pull|reject|suspend)\b", re.I)
 # "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country", "deposited its
 # instrument, making it the 164th party": the Nth of those the clause says joined (or signed).
 _NTH_AS = re.compile(
@@ -222,6 +223,8 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         done = done_before(text, m.start()) if (m.group("other") or "").lower() == "do" else ""
         if m.group("other") and not done and not JOINING.search(clause_around(text, m.start(), m.end())):
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
+        if _LEAVING.match(m.group("other") or ""):
+            continue  # "becomes the sixth state to withdraw from a treaty": of those who left, no count of it
         signs = (m.group("verb") or m.group("ing") or done).lower() in ("sign", "signed", "signing")
         if (
             not signs

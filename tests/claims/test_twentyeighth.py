@@ -209,3 +209,23 @@ def test_a_state_named_among_those_counted_dates_the_count_by_the_act_the_text_r
         "signed by 184 countries."
     )
     assert _checks(eval_db, said) == [(184, "signatories", "XXVI-4", None)]
+
+
+def test_an_ordinal_of_those_who_withdrew_is_no_count_of_the_treaty(eval_db: Path) -> None:
+    said = (
+        "Lithuania, which ratified the Convention on Cluster Munitions in 2011, becomes the sixth state to "
+        "withdraw or declare its intention to withdraw from a treaty."
+    )
+    assert _checks(eval_db, said) == []
+    # the Nth to join is still read
+    said = "Lithuania, which signed in 2008, became the 38th state to ratify the Convention on Cluster Munitions."
+    assert [c[:3] for c in _checks(eval_db, said)] == [(38, "parties", "XXVI-6")]
+
+
+def test_a_count_told_with_now_after_a_comma_is_not_dated_by_the_act_before_it(eval_db: Path) -> None:
+    said = (
+        "In September 1996, the United States was the first country to sign the Comprehensive "
+        "Nuclear-Test-Ban Treaty, now signed by 177 nations."
+    )
+    assert _checks(eval_db, said) == [(177, "signatories", "XXVI-4", None)]
+    assert _checks(eval_db, said, date(2010, 5, 1)) == [(177, "signatories", "XXVI-4", "2010-05-01")]
