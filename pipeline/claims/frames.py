@@ -149,7 +149,7 @@ _VERB = (
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
     r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"
     r"\s+the\s+(?:document|text|instrument|treaty|convention|covenant|protocol)\b)|"
-    r"agreed\s+to\s+be\s+bound|agreed\s+to\s+ban(?=\s+(?:the\s+use\s+of\s+)?(?:anti-?personnel\s+)?(?:land-?\s?mines|mines|"
+    r"agreed\s+to\s+be\s+bound|(?:(?<=have\s)|(?<=has\s)|(?<=had\s))agreed\s+to\s+ban(?=\s+(?:the\s+use\s+of\s+)?(?:anti-?personnel\s+)?(?:land-?\s?mines|mines|"
     r"cluster\s+(?:munitions|bombs)|chemical\s+weapons|nuclear\s+(?:weapons|tests?))\b)|committed\s+to(?=\s+(?:the|this|its)\s+(?-i:[A-Z]))|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     # (a headline drops the article before its adjectives: "65 countries sign landmark Arms Trade Treaty")
@@ -172,7 +172,7 @@ _ACTIVE = re.compile(
     + _NUM
     + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
     + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+{_BEFORE_AUX})?"
-    + r"(?:(?:have|has|had|are|were|is|was|having)\s+)?"
+    + r"(?:(?:have|has|had|are|were|is|was|having|did)\s+)?"
     + _ADVERBS
     + _VERB,
     re.I,

@@ -202,6 +202,9 @@ _STILL_NEEDED = re.compile(
     re.I,
 )
 # "bringing the number of ratifications still required to 19": what is missing, told as a number of.
+# "representatives from 138 cities", "(96 residents of Banyule out of 100 signatories)": no states counted.
+_NOT_STATES = re.compile(r"\s+(?:cities|towns|municipalities|mayors|residents|citizens|people)\b", re.I)
+_PEOPLE_OUT_OF = re.compile(r"\b(?:residents|citizens|people|voters)\b[^.;()]{0,40}\bout\s+of\s+$", re.I)
 # "it still needs ratification by eight countries", "still requires the ratification of 8 States": a threshold
 # frame told of what is missing.
 _STILL_BEFORE = re.compile(r"\bstill\s+$", re.I)
@@ -296,6 +299,10 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_NOT_UNDERSTOOD
     if _RETRACTED.search(text, max(0, m.number_start - 200), m.number_start):
         return REASON_RETRACTED
+    if _NOT_STATES.match(text, m.number_end) or _PEOPLE_OUT_OF.search(
+        text, max(0, m.number_start - 80), m.number_start
+    ):
+        return REASON_NOT_UNDERSTOOD  # no states counted
     if m.kind == KIND_THRESHOLD and _STILL_BEFORE.search(text, max(0, m.start - 20), m.start):
         return REASON_THRESHOLD  # "it still needs ratification by eight countries": what is missing
     before = text[max(0, m.number_start - 60) : m.number_start]

@@ -27,6 +27,7 @@ from pipeline.claims.numbers import (
     DIGIT_NUMBER,
     ORDINAL,
     WORD_NUMBER,
+    parse_number,
 )
 from pipeline.claims.pairs import split_in_two
 from pipeline.claims.sentences import Spans, after_last
@@ -35,8 +36,9 @@ from pipeline.text import MONTH_NAMES
 # "Of the 44 Annex 2 States, ...": what follows in the sentence counts that group, unless the group is
 # simply the world's states ("Of the 193 UN member states, 150 have ratified").
 _OF_THE_GROUP = re.compile(
-    r"\b(?:of|among)\s+(?:the|these|those)\s+(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r")\s+"
-    r"(?P<group>[^,.;:\n]{1,60}),",
+    r"\b(?:of|among)\s+(?:the|these|those)\s+(?P<n>" + DIGIT_NUMBER + "|" + WORD_NUMBER + r")\s*"
+    # ("Of the 44, all but India ... have signed": the group told before, fewer than the world's states)
+    r"(?P<group>(?<=\s)[^,.;:\n]{1,60}|(?=,\s*(?:all|only|just|but)\b)),",
     re.I,
 )
 _WHOLE_WORLD = re.compile(
@@ -149,6 +151,8 @@ def set_aside(
         # "Annex 2 States", "African Union members"; opening the sentence, "States that at one time produced
         # mines" (but "States that have ratified the Covenant" are the treaty's own)
         group = m.group("group")
+        if not group and parse_number(m.group("n")) >= 150:
+            continue  # "Of the 193, all but 2 have ratified": the world's states
         clause = max(sentences.containing(m.start())[0], after_last(text, ":;", m.start()))  # where it opens
         told_by_deed = (
             _RELATIVE.search(group) is not None

@@ -229,3 +229,34 @@ def test_a_count_told_with_now_after_a_comma_is_not_dated_by_the_act_before_it(e
     )
     assert _checks(eval_db, said) == [(177, "signatories", "XXVI-4", None)]
     assert _checks(eval_db, said, date(2010, 5, 1)) == [(177, "signatories", "XXVI-4", "2010-05-01")]
+
+
+def test_counts_of_cities_or_of_people_beside_a_treaty_are_no_counts_of_states(eval_db: Path) -> None:
+    said = (
+        "Mayors for Peace backs the Treaty on the Prohibition of Nuclear Weapons. At the conference, joined by "
+        "representatives from 138 cities in 16 countries, discussions were held."
+    )
+    assert _checks(eval_db, said) == []
+    said = (
+        "The council supports the Treaty on the Prohibition of Nuclear Weapons (96 residents of Banyule out "
+        "of 100 signatories)."
+    )
+    assert _checks(eval_db, said) == []
+
+
+def test_a_sentence_led_by_a_small_group_counts_that_group_and_a_past_agreement_to_ban_is_no_count(
+    eval_db: Path,
+) -> None:
+    said = (
+        "Of the 44, all but India, Pakistan and North Korea have signed the Comprehensive Nuclear-Test-Ban "
+        "Treaty, but only 21 have ratified the treaty."
+    )
+    assert _checks(eval_db, said) == []
+    assert (21, "subset") in _unread(eval_db, said)
+    # the conference that adopted the text, told as agreeing to ban: no count of its parties
+    said = "While more than 100 nations agreed to ban cluster munitions in Dublin, the United States stayed away."
+    assert read_counts(said)[0] == []
+    # "did" as the auxiliary of a count
+    assert [
+        (c.figure, c.measure) for c in read_counts("157 states did already sign the Ottawa Treaty.")[0]
+    ] == [(157, "signatories")]
