@@ -201,13 +201,12 @@ _STILL_NEEDED = re.compile(
     r"(?:short|shy)\s+of)\b",
     re.I,
 )
-# "bringing the number of ratifications still required to 19": what is missing, told as a number of.
 # "representatives from 138 cities", "(96 residents of Banyule out of 100 signatories)": no states counted.
 _NOT_STATES = re.compile(r"\s+(?:cities|towns|municipalities|mayors|residents|citizens|people)\b", re.I)
 _PEOPLE_OUT_OF = re.compile(r"\b(?:residents|citizens|people|voters)\b[^.;()]{0,40}\bout\s+of\s+$", re.I)
-# "it still needs ratification by eight countries", "still requires the ratification of 8 States": a threshold
-# frame told of what is missing.
+# "it still needs ratification by eight countries": a threshold's frame told of what is missing.
 _STILL_BEFORE = re.compile(r"\bstill\s+$", re.I)
+# "bringing the number of ratifications still required to 19": what is missing, told as a number of.
 _STILL_NEEDED_BEFORE = re.compile(
     r"\bnumber\s+of\s+\w+(?:\s+\w+)?\s+(?:still\s+)?(?:required|needed|necessary|missing|outstanding|to\s+go)\b",
     re.I,
