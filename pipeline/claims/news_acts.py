@@ -13,6 +13,7 @@ does for an act its sentence names)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from pipeline.claims.anchors import LIST_JOINER, MEMBER_BEFORE, acts_named, count_on, dated_by_record, one_act
@@ -26,15 +27,22 @@ from pipeline.claims.store_view import StoreLike
 _RECENT_DAYS = 31
 
 
+# The words that tell a state as one of those counted (anchors.MEMBER_BEFORE, without its colon).
+_INCLUDING = re.compile(r"\b(?:including|such\s+as|among\s+them|notably)\b", re.I)
+
+
 def included_states(sentence: str) -> list[str]:
     """The states the sentence names as among those counted: after "including", "such as", and the rest of
     their list ("including Saint Vincent and Jamaica")."""
+    if not _INCLUDING.search(sentence):
+        return []
     spans = state_spans(sentence)
     out: list[str] = []
     included = False
     for i, (s, _, iso3) in enumerate(spans):
         joined = i > 0 and LIST_JOINER.fullmatch(sentence[spans[i - 1][1] : s]) is not None
-        included = bool(MEMBER_BEFORE.search(sentence, max(0, s - 30), s)) or (included and joined)
+        lead = MEMBER_BEFORE.search(sentence, max(0, s - 30), s)
+        included = (lead is not None and ":" not in lead.group(0)) or (included and joined)
         if included:
             out.append(iso3)
     return out
@@ -43,21 +51,23 @@ def included_states(sentence: str) -> list[str]:
 def included_news(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """Each count dated by the act, reported earlier in the text, of a state it names as one of those
     counted."""
-    if "nclud" not in text and "such as" not in text:
-        return list(claims)
-    sentences = Spans(split_sentences(text))
+    sentences: Spans | None = None
+    acts: list[set[tuple[str, str]]] = []  # the acts each sentence names, in order, as far as needed
     out = []
     for c in claims:
         undated = c.date_source is None
         by_own_day = c.date_source in ("written-on", "byline") and c.claimed_on is not None
         states = included_states(c.sentence or "") if c.kind == KIND_COUNT and (undated or by_own_day) else []
-        i = sentences.index(c.number_start) if states else -1
-        if i <= 0:
+        if states and sentences is None:
+            sentences = Spans(split_sentences(text))
+        i = sentences.index(c.number_start) if states and sentences is not None else -1
+        if i <= 0 or sentences is None:
             out.append(c)
             continue
-        reported: set[tuple[str, str]] = set()
-        for lo, hi in sentences.spans[:i]:
-            reported |= acts_named(text[lo:hi])
+        while len(acts) < i:
+            lo, hi = sentences.spans[len(acts)]
+            acts.append(acts_named(text[lo:hi]))
+        reported = set().union(*acts[:i])
         acted = {(iso3, kind) for iso3, kind in reported if iso3 in states}
         # (every state of the list reported acting, and no day told in the count's sentence: "As of Sept. 25,
         # 53 countries have signed and three have ratified it, including the Holy See" is of 25 September)
