@@ -260,3 +260,9 @@ def test_a_sentence_led_by_a_small_group_counts_that_group_and_a_past_agreement_
     assert [
         (c.figure, c.measure) for c in read_counts("157 states did already sign the Ottawa Treaty.")[0]
     ] == [(157, "signatories")]
+
+
+def test_ratified_or_signed_is_a_total_of_two_measures(eval_db: Path) -> None:
+    said = "192 countries have already ratified or signed the Convention on the Rights of the Child."
+    assert _checks(eval_db, said) == []
+    assert _unread(eval_db, said) == [(192, "total of two measures")]
