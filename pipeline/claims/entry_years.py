@@ -48,11 +48,12 @@ _REACH = 400
 _UNDATED = TEXT_DAY_SOURCES | {"paragraph"}
 
 
-def _entry_day(store: StoreLike, mtdsg_no: str) -> date | None:
-    """The day the UN's page gives for the treaty's entry into force, or None."""
+def treaty_day(store: StoreLike, mtdsg_no: str, column: str = "entry_into_force") -> date | None:
+    """The first day the UN's page gives in a cell of the treaty's header: its entry into force, or its
+    conclusion ("New York, 2 April 2013"); None when it gives none."""
     rows = store.treaties()
     row = rows[rows["mtdsg_no"].astype(str) == mtdsg_no]
-    return entry_into_force(row["entry_into_force"].iloc[0]) if len(row) else None
+    return entry_into_force(row[column].iloc[0]) if len(row) else None
 
 
 def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
@@ -72,7 +73,7 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
                 )
             if told and c.date_source == "paragraph" and before.rfind(c.date_text or "") >= told[-1].end():
                 told = []  # a day told after the entry into force, nearer the count, stands
-            day = _entry_day(store, c.mtdsg_no) if told else None
+            day = treaty_day(store, c.mtdsg_no) if told else None
             month = told[-1].groupdict().get("m") if told else None
             if (
                 day is not None
@@ -88,10 +89,10 @@ def entry_years(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             ):
                 # "At its entry into force, the treaty had 61 States parties": told before the count in its
                 # sentence, with no year, the record's day ("has 110 parties, up from 61 at ..." is not)
-                day = _entry_day(store, str(c.mtdsg_no))
+                day = treaty_day(store, str(c.mtdsg_no))
                 c = dated_by_record(c, day, "the entry into force") if day is not None else c
         out.append(c)
     return out
 
 
-__all__ = ["entry_years"]
+__all__ = ["entry_years", "treaty_day"]

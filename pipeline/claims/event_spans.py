@@ -13,14 +13,13 @@ after"), one whose event the sentence dates itself ("Thirty years after its adop
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from collections.abc import Sequence
-from datetime import date
 
 from pipeline.claims.anchors import dated_by_record
-from pipeline.claims.facts import entry_into_force
+from pipeline.claims.entry_years import treaty_day
 from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.numbers import WORD_NUMBER, parse_number
+from pipeline.claims.relative_days import moved_on
 from pipeline.claims.store_view import StoreLike
 
 _ADOPTED = r"(?:was\s+)?adopted|adoption"
@@ -42,20 +41,6 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _UNDATED = TEXT_DAY_SOURCES | {"paragraph"}
 
 
-def _event_day(store: StoreLike, mtdsg_no: str, column: str) -> date | None:
-    """The day the UN's page gives for the treaty's conclusion or entry into force, or None."""
-    rows = store.treaties()
-    row = rows[rows["mtdsg_no"].astype(str) == mtdsg_no]
-    return entry_into_force(row[column].iloc[0]) if len(row) else None
-
-
-def _moved_on(day: date, n: int, unit: str) -> date:
-    months = n * (12 if unit.lower().startswith("year") else 1)
-    y, mo = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, mo + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
-
-
 def after_event(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
     """Each count dated by a span after the treaty's adoption or entry into force its sentence tells."""
     out = []
@@ -75,13 +60,13 @@ def after_event(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             out.append(c)
             continue
         column = "conclusion" if m.group("adopted") else "entry_into_force"
-        day = _event_day(store, str(c.mtdsg_no), column)
+        day = treaty_day(store, str(c.mtdsg_no), column)
         n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
         if day is None or n is None or n <= 0:
             out.append(c)
             continue
         what = "its adoption" if m.group("adopted") else "its entry into force"
-        on = _moved_on(day, int(n), m.group("unit"))
+        on = moved_on(day, int(n) * (12 if m.group("unit").lower().startswith("year") else 1))
         out.append(dated_by_record(c, on, f"{m.group(0).strip().lower()} ({what}, {day.isoformat()})"))
     return out
 

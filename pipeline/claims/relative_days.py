@@ -152,6 +152,13 @@ _EVENT_WORDS = {
 }
 
 
+def moved_on(day: date, months: int) -> date:
+    """`day` moved on by `months` (29 February, or the 31st of a shorter month: that month's last day)."""
+    y, mo = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, mo + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
 def later_day(
     text: str, sentence: Span, pos: int, paragraph_start: int, dates: DateIndex
 ) -> DateMention | None:
@@ -181,12 +188,8 @@ def later_day(
     if not told:
         return None
     n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
-    months = n * (12 if m.group("unit").lower().startswith("year") else 1)
     last = told[-1]
-    y, mo = divmod(last.on.month - 1 + months, 12)
-    year, month = last.on.year + y, mo + 1
-    # (29 February, or the 31st of a shorter month: the month's last day)
-    on = date(year, month, min(last.on.day, monthrange(year, month)[1]))
+    on = moved_on(last.on, n * (12 if m.group("unit").lower().startswith("year") else 1))
     said = f"{m.group(0).strip(' ,;')} ({last.text})"
     return replace(last, on=on, text=said, start=m.start(), end=m.end(), event=False, anchored=False)
 
@@ -203,4 +206,4 @@ def day_told(
     )
 
 
-__all__ = ["POINTS_BACK", "day_told", "later_day", "yesterday_counts"]
+__all__ = ["POINTS_BACK", "day_told", "later_day", "moved_on", "yesterday_counts"]
