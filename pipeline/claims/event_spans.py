@@ -67,7 +67,7 @@ def after_event(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             continue
         what = "its adoption" if m.group("adopted") else "its entry into force"
         on = moved_on(day, int(n) * (12 if m.group("unit").lower().startswith("year") else 1))
-        out.append(dated_by_record(c, on, f"{m.group(0).strip().lower()} ({what}, {day.isoformat()})"))
+        out.append(dated_by_record(c, on, f"'{m.group(0).strip()}', from {what} on {day.isoformat()}"))
     return out
 
 

@@ -16,7 +16,7 @@ _DATE_SOURCES = {
     "byline": ", the text's byline or dateline",
     "note": ", from the note its mark points to",
     "written-on": ", from --written-on",
-    "record": ", the day of the act the text names, from the record",
+    "record": ", from the record",
     "text": ", another day the text tells, on which the record bears the figure out",
 }
 
