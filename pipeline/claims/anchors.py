@@ -28,7 +28,7 @@ from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 from pipeline.claims.ordinal_days import day_agrees, first_day_told, state_before, tells_day
 from pipeline.claims.relative_days import POINTS_BACK
 from pipeline.claims.sentences import Spans, after_last, before_next, split_sentences
-from pipeline.claims.state_names import state_spans
+from pipeline.claims.state_names import carried_along, in_one_list, state_spans
 from pipeline.claims.store_view import StoreLike
 from pipeline.claims.verdicts import figure_for
 from pipeline.frame_values import is_missing
@@ -65,8 +65,6 @@ _ONE_OF_TO_JOIN = re.compile("^" + _ONE_OF + r"\s+join\b", re.I)
 _SPAN_OPENS = re.compile(r"\b(?:since|before|until|till|prior\s+to)\s+(?:the\s+)?$", re.I)
 # "including Fiji", "such as Chile", "...: Bhutan, Nauru and Palau": one of those counted, no act of its own.
 MEMBER_BEFORE = re.compile(r"(?:\b(?:including|such\s+as|among\s+them|notably)\s+|:\s*)(?:the\s+)?$", re.I)
-# What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
-LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
 # "the ratification of Chile", "accession by Chile", "a new signing by the Pacific island nation of Tuvalu".
 _APPOSED = r"(?:(?:[\w-]+\s+){0,3}?(?:nation|country|state)\s+of\s+)?"
 _ACT_BEFORE = re.compile(rf"\b{_ACT}(?:\s+[\w-]+){{0,2}}?\s+(?:of|by)\s+(?:the\s+)?{_APPOSED}$", re.I)
@@ -106,9 +104,7 @@ def acts_named(sentence: str) -> set[tuple[str, str]]:
         if not found and _WITH_STATE.search(sentence, 0, s) and sentence[e : e + 3].lstrip().startswith(","):
             found.add(CONSENT)  # "With Somalia, 196 States are now party to the Convention": its joining
         kinds.append(found)
-    listed = [
-        bool(LIST_JOINER.fullmatch(sentence[e : spans[i + 1][0]])) for i, (_, e, _) in enumerate(spans[:-1])
-    ]
+    listed = in_one_list(sentence, spans)
     for i in reversed(range(len(listed))):  # the act told after the list's last name
         if listed[i] and not kinds[i]:
             kinds[i] = set(kinds[i + 1])
@@ -117,15 +113,16 @@ def acts_named(sentence: str) -> set[tuple[str, str]]:
             kinds[i + 1] = set(kinds[i])
     # "Since Chile and Peru ratified it, 40 states have joined": the acts of a list after "since" open a span.
     # "182 countries, including Fiji, had ratified it": a state named in an aside is one of those counted.
-    opened = [
-        bool(
-            _SPAN_OPENS.search(sentence, max(0, s - 30), s)
-            or MEMBER_BEFORE.search(sentence, max(0, s - 30), s)
-        )
-        for s, _, _ in spans
-    ]
-    for i in range(len(listed)):
-        opened[i + 1] = opened[i + 1] or (listed[i] and opened[i])
+    opened = carried_along(
+        [
+            bool(
+                _SPAN_OPENS.search(sentence, max(0, s - 30), s)
+                or MEMBER_BEFORE.search(sentence, max(0, s - 30), s)
+            )
+            for s, _, _ in spans
+        ],
+        listed,
+    )
     kinds = [set() if o else k for k, o in zip(kinds, opened, strict=True)]
     return {(iso3, k) for (_, _, iso3), ks in zip(spans, kinds, strict=True) for k in ks}
 
@@ -202,11 +199,7 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
             said = text[sentences.spans[n - 1][0] : hi] if n > 0 else said
         if c.claimed_on is not None:
             act = None if tells_day(said) else one_act(store, c, acts_named(said))
-            if (
-                act is not None
-                and 0 < (c.claimed_on - act[2]).days <= 31
-                and count_on(store, c, act[2]) == c.figure
-            ):
+            if act is not None and fits_own_day(store, c, act[2]):
                 c = _dated_by(c, act)
         # A day the text tells without its year, before the count or in it ("Peru ratified it on 15 May";
         # "Liberia's ratification on Monday brings the total to 149"): the record dates the act only when
@@ -223,6 +216,13 @@ def named_acts(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cla
                 c = _dated_by(c, act)
         out.append(c)
     return out
+
+
+def fits_own_day(store: StoreLike, c: Claim, day: date) -> bool:
+    """May an act of `day` date a count its text's own day dates? When it came at most a month before that
+    day and the record's count on it is the figure told."""
+    on = c.claimed_on
+    return on is not None and 0 < (on - day).days <= 31 and count_on(store, c, day) == c.figure
 
 
 def count_on(store: StoreLike, c: Claim, day: date) -> int | None:
@@ -386,12 +386,12 @@ def _agrees(sentence: str, day: date) -> bool:
 __all__ = [
     "ACT_WORDS",
     "DAY_MONTH",
-    "LIST_JOINER",
     "MEMBER_BEFORE",
     "act_days",
     "acts_named",
     "count_on",
     "dated_by_record",
+    "fits_own_day",
     "named_acts",
     "one_act",
     "opening_day",

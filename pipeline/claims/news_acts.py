@@ -16,16 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.anchors import LIST_JOINER, MEMBER_BEFORE, acts_named, count_on, dated_by_record, one_act
+from pipeline.claims.anchors import MEMBER_BEFORE, acts_named, dated_by_record, fits_own_day, one_act
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.ordinal_days import tells_day
 from pipeline.claims.sentences import Spans, split_sentences
-from pipeline.claims.state_names import state_spans
+from pipeline.claims.state_names import carried_along, in_one_list, state_spans
 from pipeline.claims.store_view import StoreLike
-
-# A count dated by the text's own day may be moved back to the act's day, at most this many days.
-_RECENT_DAYS = 31
-
 
 # The words that tell a state as one of those counted (anchors.MEMBER_BEFORE, without its colon).
 _INCLUDING = re.compile(r"\b(?:including|such\s+as|among\s+them|notably)\b", re.I)
@@ -37,15 +33,11 @@ def included_states(sentence: str) -> list[str]:
     if not _INCLUDING.search(sentence):
         return []
     spans = state_spans(sentence)
-    out: list[str] = []
-    included = False
-    for i, (s, _, iso3) in enumerate(spans):
-        joined = i > 0 and LIST_JOINER.fullmatch(sentence[spans[i - 1][1] : s]) is not None
-        lead = MEMBER_BEFORE.search(sentence, max(0, s - 30), s)
-        included = (lead is not None and ":" not in lead.group(0)) or (included and joined)
-        if included:
-            out.append(iso3)
-    return out
+    leads = [MEMBER_BEFORE.search(sentence, max(0, s - 30), s) for s, _, _ in spans]
+    told = carried_along(
+        [m is not None and ":" not in m.group(0) for m in leads], in_one_list(sentence, spans)
+    )
+    return [iso3 for (_, _, iso3), t in zip(spans, told, strict=True) if t]
 
 
 def included_news(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
@@ -73,9 +65,8 @@ def included_news(claims: Sequence[Claim], text: str, store: StoreLike) -> list[
         # 53 countries have signed and three have ratified it, including the Holy See" is of 25 September)
         whole = {iso3 for iso3, _ in acted} == set(states) and not tells_day(c.sentence or "")
         act = one_act(store, c, acted) if whole else None
-        if act is not None and by_own_day and c.claimed_on is not None:
-            recent = 0 <= (c.claimed_on - act[2]).days <= _RECENT_DAYS
-            act = act if recent and count_on(store, c, act[2]) == c.figure else None
+        if act is not None and by_own_day and not fits_own_day(store, c, act[2]):
+            act = None
         out.append(c if act is None else dated_by_record(c, act[2], f"{act[0]}'s {act[1]}"))
     return out
 

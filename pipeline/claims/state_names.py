@@ -61,4 +61,24 @@ def state_spans(clause: str) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-__all__ = ["state_spans"]
+# What stands between two names of one list: "Chile, Peru", "Chile and Peru", "Chile, and the Philippines".
+LIST_JOINER = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|(?:and|&)\s+)(?:the\s+)?", re.I)
+
+
+def in_one_list(clause: str, spans: list[tuple[int, int, str]]) -> list[bool]:
+    """For each name of `spans` but the last (state_spans of `clause`): does the next stand in its list?"""
+    return [
+        bool(LIST_JOINER.fullmatch(clause[e : spans[i + 1][0]])) for i, (_, e, _) in enumerate(spans[:-1])
+    ]
+
+
+def carried_along(flags: list[bool], listed: list[bool]) -> list[bool]:
+    """`flags` (one per name), each carried to the names after it in one list (`listed`, in_one_list):
+    "including Chile, Peru and Japan" tells all three as those counted."""
+    out = list(flags)
+    for i, joined in enumerate(listed):
+        out[i + 1] = out[i + 1] or (joined and out[i])
+    return out
+
+
+__all__ = ["LIST_JOINER", "carried_along", "in_one_list", "state_spans"]
