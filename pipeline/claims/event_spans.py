@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pipeline.claims.anchors import dated_by_record
 from pipeline.claims.entry_years import treaty_day
 from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
-from pipeline.claims.numbers import WORD_NUMBER, parse_number
+from pipeline.claims.numbers import QUAL_BEFORE, WORD_NUMBER, comparison_for, parse_number
 from pipeline.claims.relative_days import moved_on
 from pipeline.claims.store_view import StoreLike
 
@@ -31,14 +31,15 @@ _SPAN_AFTER = re.compile(
     rf"(?:(?:it\s+|its\s+|the\s+(?:[\w'’-]+\s+){{0,8}}?)(?:(?P<adopted>{_ADOPTED})|(?P<force>{_IN_FORCE})))\b",
     re.I,
 )
-# "almost four years after", "more than five years after": no day.
-_LOOSE = re.compile(
-    r"\b(?:almost|nearly|more\s+than|less\s+than|over|under|some|about|around|roughly)\s+$", re.I
-)
 # "Forty years after its adoption, the Convention now has 125 High Contracting Parties": of the text's day.
 _NOW = re.compile(r"\b(?:now|today|currently|still)\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _UNDATED = TEXT_DAY_SOURCES | {"paragraph"}
+
+
+def _qualifier(said: str, at: int) -> str | None:
+    q = QUAL_BEFORE.search(said, max(0, at - 24), at)
+    return q.group("qual") if q else None
 
 
 def after_event(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Claim]:
@@ -54,7 +55,8 @@ def after_event(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             or c.mtdsg_no is None
             or c.date_source not in _UNDATED
             or _YEAR.search(said, m.start(), at)
-            or _LOOSE.search(said, max(0, m.start() - 12), m.start())
+            # ("almost four years after", "more than five years after": no day; not "exactly")
+            or comparison_for(_qualifier(said, m.start())) != "="
             or _NOW.search(said, m.end(), at + len(c.phrase))
         ):
             out.append(c)
@@ -66,7 +68,7 @@ def after_event(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             out.append(c)
             continue
         what = "its adoption" if m.group("adopted") else "its entry into force"
-        on = moved_on(day, int(n) * (12 if m.group("unit").lower().startswith("year") else 1))
+        on = moved_on(day, int(n), m.group("unit"))
         out.append(dated_by_record(c, on, f"'{m.group(0).strip()}', from {what} on {day.isoformat()}"))
     return out
 

@@ -152,9 +152,10 @@ _EVENT_WORDS = {
 }
 
 
-def moved_on(day: date, months: int) -> date:
-    """`day` moved on by `months` (29 February, or the 31st of a shorter month: that month's last day)."""
-    y, mo = divmod(day.month - 1 + months, 12)
+def moved_on(day: date, n: int, unit: str) -> date:
+    """`day` moved on by `n` years or months (`unit`: "year(s)" or "month(s)"; 29 February, or the 31st of a
+    shorter month: that month's last day)."""
+    y, mo = divmod(day.month - 1 + n * (12 if unit.lower().startswith("year") else 1), 12)
     year, month = day.year + y, mo + 1
     return date(year, month, min(day.day, monthrange(year, month)[1]))
 
@@ -189,7 +190,7 @@ def later_day(
         return None
     n = 1 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
     last = told[-1]
-    on = moved_on(last.on, n * (12 if m.group("unit").lower().startswith("year") else 1))
+    on = moved_on(last.on, n, m.group("unit"))
     said = f"{m.group(0).strip(' ,;')} ({last.text})"
     return replace(last, on=on, text=said, start=m.start(), end=m.end(), event=False, anchored=False)
 
