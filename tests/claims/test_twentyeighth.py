@@ -266,3 +266,18 @@ def test_ratified_or_signed_is_a_total_of_two_measures(eval_db: Path) -> None:
     said = "192 countries have already ratified or signed the Convention on the Rights of the Child."
     assert _checks(eval_db, said) == []
     assert _unread(eval_db, said) == [(192, "total of two measures")]
+
+
+def test_a_count_dated_by_a_span_says_which_words_and_which_day_dated_it(eval_db: Path) -> None:
+    from pipeline.claims.render import render_text
+
+    said = "A year after the Arms Trade Treaty was adopted by the UN General Assembly, 31 countries have ratified it."
+    report = _report(eval_db, said)
+    [c] = report.checks
+    assert c.claim.date_text == (
+        "dated by 'A year after the Arms Trade Treaty was adopted', from its adoption on 2013-04-02, 2014-04-02"
+    )
+    # the report says the day came from the record, not that an act the text names dated it
+    line = next(x for x in render_text(report).splitlines() if "claims:" in x)
+    assert line.endswith(", from the record)")
+    assert "the act the text names" not in render_text(report)
