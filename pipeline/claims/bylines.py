@@ -67,6 +67,7 @@ _DATELINE_NO_YEAR = re.compile(
     re.M,
 )
 _HEAD = 600
+_MARKS = re.compile(r",?\s+(?:marks|will\s+mark|is)\s+the\s+[\w-]+\s+(?:anniversary|year|birthday)\b", re.I)
 # "Spring 1998" alone on a line at the head: a journal's or a magazine's issue, dated as a month is, by its
 # last day (the northern seasons' ends; a winter issue is the one that ends in March of its year).
 _SEASON_LINE = re.compile(
@@ -140,6 +141,11 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         updated = re.fullmatch(
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I
         ) and re.fullmatch(r"[\s).]*", rest)
+        # "Thursday, 1 August 2019 marks the ninth year since the Convention entered into force": the day a
+        # statement is about opens its paragraph, and marks an anniversary of the treaty's event
+        marks = re.fullmatch(r"[\s\[(]*(?:today\s*,?\s*)?" + _WEEKDAY, lead, re.I) and _MARKS.match(rest)
+        if marks and d.precision == "day" and d.start < _HEAD:
+            return replace(d, event=False)
         if d.event and not dateline:
             continue
         if (
