@@ -149,7 +149,7 @@ _VERB = (
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
     r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"
     r"\s+the\s+(?:document|text|instrument|treaty|convention|covenant|protocol)\b)|"
-    r"agreed\s+to\s+be\s+bound|(?:(?<=have\s)|(?<=has\s)|(?<=had\s))agreed\s+to\s+ban(?=\s+(?:the\s+use\s+of\s+)?(?:anti-?personnel\s+)?(?:land-?\s?mines|mines|"
+    r"agreed\s+to\s+be\s+bound|(?:(?<=have\s)|(?<=has\s)|(?<=had\s))(?:agreed\s+to\s+ban|banned)(?=\s+their\s+use\b|\s+(?:the\s+use\s+of\s+)?(?:anti-?personnel\s+)?(?:land-?\s?mines|mines|"
     r"cluster\s+(?:munitions|bombs)|chemical\s+weapons|nuclear\s+(?:weapons|tests?))\b)|committed\s+to(?=\s+(?:the|this|its)\s+(?-i:[A-Z]))|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     # (a headline drops the article before its adjectives: "65 countries sign landmark Arms Trade Treaty")

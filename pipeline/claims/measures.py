@@ -99,7 +99,7 @@ NOT_RATIFIED = re.compile(
     r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
     # "signatories but not yet parties": the noun as the predicate
     # "but not yet completed the ratification process"
-    r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|part(?:y|ies)\b|"
+    r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|(?:an?\s+)?(?:states?[\s-]+)?part(?:y|ies)\b|"
     r"complet\w*\s+(?:the\s+|their\s+|its\s+)?(?:ratification|accession))",
     re.I,
 )
