@@ -32,6 +32,7 @@ from pipeline.claims.facts import (
 from pipeline.claims.layout import as_given
 from pipeline.claims.numbers import tells_nth
 from pipeline.claims.ordinal_days import by_named_state
+from pipeline.claims.other_languages import not_in_english
 from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day
@@ -366,7 +367,10 @@ def check_reading(
     # Never a silent drop: an ordinal no stage took is listed too ("Honduras was the 50th state to do so").
     read = [(k.claim.number_start, k.claim.number_end) for k in checks]
     # (line numbers from the text as given: the reading's has its hard-wrapped lines joined)
-    listed = unread_ordinals(reading.text, read, unread, lines=Lines(as_given(original, reading.text)))
+    lines = Lines(as_given(original, reading.text))
+    listed = not_in_english(
+        reading.text, read, unread_ordinals(reading.text, read, unread, lines=lines), lines=lines
+    )
     return ClaimReport(name=name, checks=tuple(checks), unread=tuple(listed))
 
 

@@ -28,6 +28,9 @@ REASON_NO_TREATY_WORD = "no treaty word in its sentence"
 # "Correction: an earlier version of this article said that 150 states had ratified the Convention": a figure
 # the text itself takes back.
 REASON_RETRACTED = "retracted by the text"
+# "Hasta la fecha, 153 países han ratificado la Convención": a sentence the reader cannot read
+# (pipeline/claims/other_languages.py).
+REASON_NOT_ENGLISH = "not in English"
 # The date sources of a claim its words do not date: the text's own day (--written-on, a byline) or none.
 TEXT_DAY_SOURCES = frozenset({None, "written-on", "byline"})
 # The date_text of a count dated by the text's own day (date_source "written-on"); a "yesterday" of that
@@ -46,6 +49,7 @@ REASONS = (
     REASON_FAR,
     REASON_NO_TREATY_WORD,
     REASON_RETRACTED,
+    REASON_NOT_ENGLISH,
 )
 
 

@@ -8,8 +8,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from pipeline.claims.bylines import find_byline
+from pipeline.claims.other_languages import LexiconError, is_foreign, load_lexicon
 from tests.claims.readers import checks as _checks
+from tests.claims.readers import report as _report
 
 
 def test_a_day_that_marks_an_anniversary_at_the_head_of_a_statement_is_the_text_s_own(eval_db: Path) -> None:
@@ -33,6 +37,42 @@ def test_a_day_that_marks_an_anniversary_at_the_head_of_a_statement_is_the_text_
     assert find_byline(other) is None
 
 
+def test_a_number_in_a_sentence_in_another_language_is_listed_unread_not_in_english(eval_db: Path) -> None:
+    said = (
+        "The Convention on the Rights of Persons with Disabilities has 193 States Parties.\n"
+        "Hasta la fecha, 153 países han ratificado la Convención, vigente desde el 3 de mayo de 2008.\n"
+        "Il 50esimo Paese a ratificare il trattato è stato l'Honduras, dopo la ratifica di 49 Stati.\n"
+        "حالة : الأطراف: 106 ، وفقاً للمادة 2 من البروتوكول\n"
+    )
+    found = _report(eval_db, said, date(2024, 1, 1))
+    assert [(c.claim.figure, c.mtdsg_no) for c in found.checks] == [(193, "IV-15")]
+    # every figure of the other languages' sentences, and none of their days, articles or years
+    assert [(u.figure, u.line, u.reason) for u in found.unread] == [
+        (153, 2, "not in English"),
+        (50, 3, "not in English"),
+        (49, 3, "not in English"),
+        (106, 4, "not in English"),
+    ]
+    # an English sentence with a foreign name in it is English
+    english = (
+        "The Convention has been ratified by 153 States, El Salvador and Costa Rica among them, in 2008."
+    )
+    assert not is_foreign(english, load_lexicon())
+
+
+def test_the_other_languages_lexicon_is_data_and_a_bad_row_fails_loudly(tmp_path: Path) -> None:
+    lexicon = load_lexicon()
+    assert lexicon.treaty.search("ratificado") and lexicon.treaty.search("批准")
+    bad = tmp_path / "other_languages.csv"
+    bad.write_text("language,kind,word,note\nes,verb,ratific,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="line 2"):
+        load_lexicon.__wrapped__(bad)
+    twice = tmp_path / "twice.csv"
+    twice.write_text("language,kind,word,note\nes,treaty,tratado,\npt,treaty,tratado,\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="listed twice"):
+        load_lexicon.__wrapped__(twice)
+
+
 def test_signatories_that_are_not_yet_states_parties_are_those_who_signed_only(eval_db: Path) -> None:
     for said in (
         "The Arms Trade Treaty has 26 signatories that are not yet States Parties.",
@@ -53,5 +93,7 @@ def test_states_that_have_banned_the_use_of_a_treaty_s_weapon_are_its_parties(ev
     said = "Some 160 countries have banned landmines under the Ottawa Treaty."
     assert _checks(eval_db, said, date(2024, 1, 1)) == [(160, "parties", "XXVI-5", "2024-01-01")]
     # a ban of something else is no joining
-    said = "Forty countries have banned corporal punishment, as the Convention on the Rights of the Child asks."
+    said = (
+        "Forty countries have banned corporal punishment, as the Convention on the Rights of the Child asks."
+    )
     assert _checks(eval_db, said, date(2024, 1, 1)) == []
