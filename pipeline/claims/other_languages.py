@@ -69,7 +69,9 @@ def load_lexicon(path: Path = LEXICON_CSV) -> Lexicon:
 
 # The small words of English: a sentence with more of these than of another language's is English.
 _ENGLISH_SMALL = re.compile(
-    r"\b(?:the|of|and|to|has|have|had|by|is|are|was|were|been|with|that|which|its|it|this|from|for)\b", re.I
+    r"\b(?:the|of|and|to|has|have|had|by|is|are|was|were|been|with|that|which|its|it|this|from|for|in|on|as|at|an?|"
+    r"be|or|not|will|who|their|after|since)\b",
+    re.I,
 )
 # A number of one to three digits, whatever is glued to it ("Parteien110", "50º", "50esimo", "der 30.")
 # but not a part of a longer number, a date, an hour or a name ("24.10.2020", "10:16", "1,300", "COVID-19").
