@@ -148,8 +148,10 @@ _MADE = re.compile(
 
 
 def of_the_treaty(text: str, number_end: int, date_start: int) -> bool:
-    """Does a participle of the treaty's making stand between the count and a date told after it?"""
-    return _MADE.search(text, number_end, date_start) is not None
+    """Does a participle of the treaty's making stand between the count and a date told after it (not in a
+    "when" clause of the count: "signed by 122 countries when it opened for signature on 3 December 1997")?"""
+    made = _MADE.search(text, number_end, date_start)
+    return made is not None and not re.search(r"\bwhen\b", text[number_end : made.start()], re.I)
 
 
 def after_day(d: DateMention, day: date) -> bool:

@@ -195,13 +195,37 @@ def later_day(
     return replace(last, on=on, text=said, start=m.start(), end=m.end(), event=False, anchored=False)
 
 
+# "The Convention gained 122 signatures when it opened for signing on 3 December 1997", "had 66 parties when
+# it entered into force on 1 March 1999": a count told before a "when" clause of the treaty's own event, whose
+# day (or month) the clause tells, is of that day (not "has 164 parties, ... when it entered into force").
+_WHEN_EVENT_AFTER = re.compile(
+    r"[^.;!?]{0,80}?\bwhen\s+(?:it|the\s+(?:[\w-]+\s+){0,6}?(?:treaty|convention|protocol|covenant|pact|ban))\s+"
+    r"(?:was\s+|were\s+)?(?:first\s+)?(?:opened|entered|came|went|was\s+adopted)\b[^.;!?]{0,80}",
+    re.I,
+)
+_PRESENT_BEFORE_WHEN = re.compile(r"\b(?:has|have|is|are|now|today|currently)\b", re.I)
+
+
+def when_event_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> DateMention | None:
+    """The day (or month) of the treaty's event that a "when" clause after the count at `pos` tells."""
+    m = _WHEN_EVENT_AFTER.match(text, pos, sentence[1])
+    if m is None or _PRESENT_BEFORE_WHEN.search(
+        text, max(sentence[0], pos - 40), m.start() + m.group(0).find("when")
+    ):
+        return None
+    told = [d for d in dates.within(m.start(), m.end()) if d.precision in ("day", "month")]
+    return replace(told[0], event=False) if told else None
+
+
 def day_told(
     text: str, pos: int, sentence: Span, paragraph: Span, dates: DateIndex, usable: DateIndex
 ) -> DateMention | None:
-    """The day the words date the count at `pos` by: a "when" clause after a day, else "a year later" of a
-    day told before, else the nearest status date (dating.date_for, over the `usable` dates)."""
+    """The day the words date the count at `pos` by: a "when" clause after a day, or one of the treaty's
+    event after the count, else "a year later" of a day told before, else the nearest status date
+    (dating.date_for, over the `usable` dates)."""
     return (
         when_day(text, pos, sentence, dates)
+        or when_event_day(text, pos, sentence, dates)
         or later_day(text, sentence, pos, paragraph[0], dates)
         or date_for(pos, usable, sentence, paragraph, text)
     )

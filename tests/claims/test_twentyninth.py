@@ -98,3 +98,18 @@ def test_states_that_have_banned_the_use_of_a_treaty_s_weapon_are_its_parties(ev
         "Forty countries have banned corporal punishment, as the Convention on the Rights of the Child asks."
     )
     assert _checks(eval_db, said, date(2024, 1, 1)) == []
+
+
+def test_a_count_told_before_a_when_clause_of_the_treaty_s_event_is_of_that_event_s_day(
+    eval_db: Path,
+) -> None:
+    for said in (
+        "The Ottawa Convention gained 122 country signatures when it opened for signing on 3 December 1997.",
+        "The Ottawa Convention was signed by 122 countries when it opened for signature on 3 December 1997.",
+    ):
+        assert _checks(eval_db, said, date(2015, 1, 14)) == [(122, "signatories", "XXVI-5", "1997-12-03")]
+    said = "The Ottawa Convention had 66 parties when it entered into force on 1 March 1999."
+    assert _checks(eval_db, said, date(2015, 1, 14)) == [(66, "parties", "XXVI-5", "1999-03-01")]
+    # a present count is of the text's day, whatever the clause after it tells
+    said = "The Ottawa Convention now has 162 parties, twice as many as when it entered into force on 1 March 1999."
+    assert _checks(eval_db, said, date(2015, 1, 14)) == [(162, "parties", "XXVI-5", "2015-01-14")]
