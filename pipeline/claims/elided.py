@@ -39,8 +39,18 @@ _ON_BOARD = re.compile(
     r"(?<![\w,.-])" + QUAL + NUM + r"\s+" + STATES + r"\s+(?:are|were)\s+(?:now\s+|already\s+)?on\s+board\b",
     re.I,
 )
+# "51 ratify the UN Treaty on the Prohibition of Nuclear Weapons, but not Australia": a headline opening with
+# its count, its noun left out, its verb in the headline's present.
+_HEADLINE = re.compile(
+    r"^[ \t]*"
+    + QUAL
+    + NUM
+    + r"\s+(?P<act>ratify|sign|join|accede\s+to)\s+(?=(?:the|UN|U\.N\.)\s+(?-i:[A-Z]))",
+    re.I | re.M,
+)
 
 _GATED = (
+    (_HEADLINE, re.compile(r"^[ \t]*(?:[\w-]+\s+){1,4}(?:ratify|sign|join|accede)\s", re.I | re.M)),
     (_HAVE, re.compile(r"\b" + _AUX_ENDS + r"\s*(?:[.!;,]|\s[—–])", re.I)),
     (_THATS, re.compile(r"\b(?:that['’]s|that\s+is|that\s+makes|which\s+makes)\s", re.I)),
     (_ON_BOARD, re.compile(r"\bon\s+board\b", re.I)),
@@ -59,7 +69,7 @@ def _count(text: str, m: re.Match[str], measure: str) -> CountMatch | None:
 
 def elided_matches(text: str) -> list[CountMatch]:
     """The counts told with their verb left out ("N countries have.", "That's N states") of the measure the
-    act told just before gives (none told: no count), and those "on board"."""
+    act told just before gives (none told: no count), those "on board", and a headline's "N ratify the"."""
     out = []
     for pattern, word in _GATED:
         if word.search(text) is None:
@@ -67,7 +77,8 @@ def elided_matches(text: str) -> list[CountMatch]:
         for m in pattern.finditer(text):
             if _WHOLE_OF.search(text, max(0, m.start() - 40), m.start("num")):
                 continue  # "17 of the continent's 54 states are now on board": the group's whole
-            act = "joined" if pattern is _ON_BOARD else done_before(text, m.start())
+            act = m.group("act") if pattern is _HEADLINE else "joined" if pattern is _ON_BOARD else None
+            act = act or done_before(text, m.start())
             if act and (c := _count(text, m, measure_for(act, ""))) is not None:
                 out.append(c)
     return out

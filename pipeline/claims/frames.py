@@ -153,7 +153,7 @@ _VERB = (
     r"cluster\s+(?:munitions|bombs)|chemical\s+weapons|nuclear\s+(?:weapons|tests?))\b)|committed\s+to(?=\s+(?:the|this|its)\s+(?-i:[A-Z]))|"
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     # (a headline drops the article before its adjectives: "65 countries sign landmark Arms Trade Treaty")
-    r"(?:sign|ratify|join)(?=\s+(?:the\b|its\b|it\b|this\b|(?:(?-i:[a-z])[\w-]*\s+){0,2}(?-i:[A-Z])))|"
+    r"(?:sign|ratify|join|signing|ratifying|joining)(?=\s+(?:the\b|its\b|it\b|this\b|(?:(?-i:[a-z])[\w-]*\s+){0,2}(?-i:[A-Z])))|"
     # "166 have finished ratification", "have completed the ratification process"
     r"(?:completed|finished)\s+(?:the\s+|their\s+|its\s+)?ratification(?:\s+process(?:es)?)?|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"

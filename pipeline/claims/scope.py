@@ -101,7 +101,7 @@ RUNNING_TOTAL = re.compile(
 _ORIGIN = re.compile(
     r"\b(?:adopted|opened\s+for\s+signature|expanded|amended|created|established|concluded|"
     # "... opened in 1996. Since then, ...", "... entered into force in 2008.' Since then" (a quote closed)
-    r"(?:entered|came)\s+into\s+force)\b[^.;]*(?:[.;][\"'’”]?\s*)?$",
+    r"(?:entered|came)\s+into\s+(?:force|effect))\b[^.;]*(?:[.;][\"'’”]?\s*)?$",
     re.I,
 )
 # "Since it opened for signature on 3 June this year, 83 countries have signed": counted from the start.

@@ -14,6 +14,7 @@ from pipeline.claims.bylines import find_byline
 from pipeline.claims.other_languages import LexiconError, is_foreign, load_lexicon
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import report as _report
+from tests.claims.readers import unread as _unread
 
 
 def test_a_day_that_marks_an_anniversary_at_the_head_of_a_statement_is_the_text_s_own(eval_db: Path) -> None:
@@ -113,3 +114,31 @@ def test_a_count_told_before_a_when_clause_of_the_treaty_s_event_is_of_that_even
     # a present count is of the text's day, whatever the clause after it tells
     said = "The Ottawa Convention now has 162 parties, twice as many as when it entered into force on 1 March 1999."
     assert _checks(eval_db, said, date(2015, 1, 14)) == [(162, "parties", "XXVI-5", "2015-01-14")]
+
+
+def test_a_headline_opening_with_its_count_and_a_verb_in_the_present_is_a_count(eval_db: Path) -> None:
+    said = "51 ratify the UN Treaty on the Prohibition of Nuclear Weapons, but not Australia\n"
+    assert _checks(eval_db, said, date(2021, 1, 22)) == [(51, "parties", "XXVI-9", "2021-01-22")]
+    said = "Some 120 sign the Arms Trade Treaty\n"
+    assert _checks(eval_db, said, date(2013, 9, 30)) == [(120, "signatories", "XXVI-8", "2013-09-30")]
+    # inside a sentence, or before no treaty's name, the bare number is no headline's count
+    said = "The Arms Trade Treaty opened on Monday, and 51 ratify the idea of it.\n"
+    assert [c[0] for c in _checks(eval_db, said, date(2013, 9, 30))] == []
+
+
+def test_countries_signing_or_ratifying_a_treaty_told_by_a_participle_are_a_count(eval_db: Path) -> None:
+    said = "The UK is among over 100 countries signing the Convention on Cluster Munitions today."
+    assert _checks(eval_db, said, date(2008, 12, 3)) == [(100, "signatories", "XXVI-6", "2008-12-03")]
+    said = "There are now 110 countries ratifying the Convention on Cluster Munitions."
+    assert _checks(eval_db, said, date(2020, 9, 30)) == [(110, "parties", "XXVI-6", "2020-09-30")]
+
+
+def test_since_a_treaty_came_into_effect_its_consents_are_its_total(eval_db: Path) -> None:
+    said = (
+        "The Convention on the Rights of the Child came into effect in 1990 once 20 countries had ratified "
+        "it. Since that time, 193 member nations have signed the treaty."
+    )
+    assert (193, "signatories", "IV-11", "2016-08-12") in _checks(eval_db, said, date(2016, 8, 12))
+    # since another event, the count is what the span added
+    said = "Chile ratified the Convention on the Rights of the Child in 1990. Since that time, 19 nations have signed it."
+    assert _unread(eval_db, said, date(2016, 8, 12)) == [(19, "yearly change")]
