@@ -178,4 +178,40 @@ def semicolon_gap(text: str, counts: list[CountMatch], sentences: Spans) -> list
     ]
 
 
-__all__ = ["accepted_under", "and_to", "count_before", "past_bare", "semicolon_gap", "series", "told_after"]
+# "the earlier ratification of the treaty by 50 states (now 51!)": today's figure of the count (or of the
+# threshold) just told, in brackets after its number and noun.
+_NOW_IN_BRACKETS = re.compile(
+    rf"\b(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<noun>states|countries|nations|parties|ratifications|signatories|"
+    r"signatures)\s*\(\s*(?:and\s+|but\s+)?now\s+(?:(?:some|about|over|more\s+than)\s+)?"
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s*!?\s*\)",
+    re.I,
+)
+
+
+def now_in_brackets(text: str, counts: list[CountMatch]) -> list[CountMatch]:
+    """The figures "(now 51)" right after a number and its noun: of the measure of the count told there, or
+    of the noun's (a threshold's "50 states" are parties)."""
+    if "(now" not in text.lower() and "( now" not in text.lower():
+        return []
+    out = []
+    for m in _NOW_IN_BRACKETS.finditer(text):
+        figure = parse_number(m.group("num"))
+        if is_year(figure, m.group("num")):
+            continue
+        told = [c for c in counts if c.number_start < m.start("noun") <= c.end + 1]
+        signed = m.group("noun").lower().startswith("signat")
+        measure = told[-1].measure if told else MEASURE_SIGNATORIES if signed else MEASURE_PARTIES
+        out.append(CountMatch.exact(text, figure, measure, (m.start("num") - 4, m.end()), m.span("num")))
+    return out
+
+
+__all__ = [
+    "accepted_under",
+    "and_to",
+    "count_before",
+    "now_in_brackets",
+    "past_bare",
+    "semicolon_gap",
+    "series",
+    "told_after",
+]

@@ -13,6 +13,7 @@ from pipeline.claims.gapped import (
     accepted_under,
     and_to,
     count_before,
+    now_in_brackets,
     past_bare,
     semicolon_gap,
     series,
@@ -349,6 +350,7 @@ def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list
         *and_to(text, counts, sentences),
         *accepted_under(text, counts, sentences),
         *semicolon_gap(text, counts, sentences),
+        *now_in_brackets(text, counts),
     ]
 
 

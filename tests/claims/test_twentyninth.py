@@ -142,3 +142,16 @@ def test_since_a_treaty_came_into_effect_its_consents_are_its_total(eval_db: Pat
     # since another event, the count is what the span added
     said = "Chile ratified the Convention on the Rights of the Child in 1990. Since that time, 19 nations have signed it."
     assert _unread(eval_db, said, date(2016, 8, 12)) == [(19, "yearly change")]
+
+
+def test_today_s_figure_in_brackets_after_a_count_or_a_threshold_is_a_count_of_the_text_s_day(
+    eval_db: Path,
+) -> None:
+    said = (
+        "The Treaty on the Prohibition of Nuclear Weapons enters into force today following the earlier "
+        "ratification of the treaty by 50 states (now 51!)."
+    )
+    found = _checks(eval_db, said, date(2021, 1, 22))
+    assert (51, "parties", "XXVI-9", "2021-01-22") in found
+    said = "The Arms Trade Treaty had 130 signatories (now 142) when this report was first written."
+    assert (142, "signatories", "XXVI-8", "2024-01-01") in _checks(eval_db, said, date(2024, 1, 1))
