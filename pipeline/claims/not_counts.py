@@ -27,17 +27,16 @@ from pipeline.claims.model import (
 from pipeline.claims.numbers import DIGIT_NUMBER, ORDINAL, WORD_NUMBER
 from pipeline.claims.scope import MORE_AFTER
 
-# Figures that are not counts of the whole: regional subsets ("including 42 States Parties in
-# Europe"), what is still needed ("Two other ratifications are required"), conditions ("cannot enter
-# into force until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by
-# more than 70 countries": what is hoped for is not a count).
+# Not counts of the whole: regional subsets ("including 42 States Parties in Europe"), what is still needed,
+# conditions ("until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by 70").
 _SUBSET_BEFORE = re.compile(
     r"\b(?:including|among\s+them|among\s+which|of\s+which\s+(?:only\s+)?in)\s+(?:the\s+)?$|"
     # "It was attended by 92 High Contracting Parties": those present
     r"\b(?:attended\s+by|(?:with\s+)?the\s+participation\s+of)\s+(?:representatives\s+of\s+)?(?:the\s+)?$|"
-    # "gathered 1000 delegates from 52 States parties, 38 signatory states, 41 observers": those present
+    # "gathered 1000 delegates from 52 States parties", "1,000 organisations from 60 countries joined ICBL"
     r"\b(?:gathered|brought\s+together|welcomed|hosted|attended\s+by)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:delegates|delegations|representatives|participants)\s+(?:from|of)\s+(?:the\s+)?(?:[^.;:()]{0,60},\s+)?$",
+    r"(?:delegates|delegations|representatives|participants)\s+(?:from|of)\s+(?:the\s+)?(?:[^.;:()]{0,60},\s+)?$|"
+    r"\b(?:organi[sz]ations|NGOs|groups|campaigners|activists)\s+(?:from|in)\s+(?:over\s+|more\s+than\s+|some\s+)?$",
     re.I,
 )
 # "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past
@@ -82,8 +81,7 @@ _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 St
 _ANOTHER_BEFORE = re.compile(r"\banother\s+$", re.I)
 # "117 other nations have now signed", said beside one that did so too: the whole less the subject.
 _OTHER_AFTER = re.compile(r"^\s+other\s+(?:\w+\s+)?(?:countries|states|nations|governments)\b", re.I)
-# "151 other nations have now signed", "ratified by 54 other nations", "Eight other States are signatories":
-# the whole but the state (or the parties) told beside them (ordinal_days.other_than), not a group.
+# "151 other nations have now signed", "Eight other States are signatories": all but those told beside them.
 _OTHERS_DID = re.compile(
     r"\s+other\s+(?:countries|states|nations|governments)\s*(?:[,.;]|$|"
     # ("Along with the 102 other countries worldwide that have ratified the ICCPR, Chile will report")
@@ -114,8 +112,7 @@ _REGION_LATER = re.compile(
     re.I,
 )
 _ORDINAL_PHRASE = re.compile(r"^(?:the\s+)?" + ORDINAL, re.I)
-# A count narrowed by what its members did besides joining: "17 States Parties that produced cluster
-# munitions", "30 states which have used them".
+# A count narrowed by what its members did besides joining: "17 States Parties that produced munitions".
 _WHO_DID_OTHER = re.compile(
     r"^\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:(?:also|once|previously|formerly|ever)\s+)?"
     r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed)\b)\w+ed\b",
@@ -127,7 +124,7 @@ _OTHER_ACTION = re.compile(
     # (not past a paragraph's end: a headline without a full stop is not the subject of the next paragraph)
     r"^(?:(?!\b(?:and|but|which|that)\b|\n[ \t]*\n)[^.;:,]){0,100}?"
     r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
-    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|met|(?:will\s+)?meet|gathered|convened|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|(?<!all\s)(?<!the\s)(?<!its\s)declared\s+(?!that\b)|met|(?:will\s+)?meet|gathered|convened|"
     # "At least 20 States parties maintain reservations to article 16"
     r"(?:maintain(?:ed)?|entered|lodged|formulated|withdrawn)\s+(?:\w+\s+){0,2}?(?:reservations?|objections?)|"
     r"(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
@@ -232,12 +229,10 @@ _CONDITIONAL_BEFORE = re.compile(
 
 # "gained five additional signatures and 13 ratifications": the word of addition is shared by the list.
 _ADDED_LIST_BEFORE = re.compile(r"\b(?:additional|more|new|further)\s+[\w-]+\s+and\s+$", re.I)
-# "Leaders from 84 UN nations have signed a letter calling for ...": what they signed is no treaty.
-_SIGNED_OTHER = re.compile(
-    r"\s+(?:a|an|the|this|their)\s+(?:joint\s+|open\s+|common\s+)?(?:letter|statement|petition|appeal|"
-    r"communiqu[eé]|pledge|call)\b",
-    re.I,
-)
+# "84 nations have signed a letter calling for ...", "a letter co-signed by 22 States": no treaty signed.
+_PAPERS = r"(?:letter|statement|petition|appeal|communiqu[eé]|pledge|call)\b"
+_SIGNED_OTHER = re.compile(r"\s+(?:a|an|the|this|their)\s+(?:joint\s+|open\s+|common\s+)?" + _PAPERS, re.I)
+_PAPER_SIGNED_BY = re.compile(r"\b" + _PAPERS + r"\s+(?:was\s+)?(?:co-?)?signed\s+by\s+(?:\w+\s+)?$", re.I)
 # "all 15 countries have ratified the nine core treaties", "fewer than 50 ... have ratified them": the
 # states that joined several treaties (each of them), no count of one.
 _SEVERAL_AFTER = re.compile(
@@ -298,10 +293,12 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_NOT_UNDERSTOOD
     if _RETRACTED.search(text, max(0, m.number_start - 200), m.number_start):
         return REASON_RETRACTED
-    if _NOT_STATES.match(text, m.number_end) or _PEOPLE_OUT_OF.search(
-        text, max(0, m.number_start - 80), m.number_start
+    if (
+        m.figure > 250
+        or _NOT_STATES.match(text, m.number_end)
+        or _PEOPLE_OUT_OF.search(text, max(0, m.number_start - 80), m.number_start)
     ):
-        return REASON_NOT_UNDERSTOOD  # no states counted
+        return REASON_NOT_UNDERSTOOD  # no states counted (nor so many: there are not 250 states)
     if m.kind == KIND_THRESHOLD and _STILL_BEFORE.search(text, max(0, m.start - 20), m.start):
         return REASON_THRESHOLD  # "it still needs ratification by eight countries": what is missing
     before = text[max(0, m.number_start - 60) : m.number_start]
@@ -369,6 +366,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_CHANGE  # "has gained five additional signatures and 13 ratifications": both added
     if m.phrase.lower().endswith(("signed", "sign")) and _SIGNED_OTHER.match(text, m.end):
         return REASON_NOT_UNDERSTOOD  # those who signed a letter, no treaty
+    if _PAPER_SIGNED_BY.search(text, max(0, m.number_start - 50), m.number_start):
+        return REASON_SUBSET  # "a letter co-signed by 22 States (parties)": some, who did something else
     if m.kind == KIND_COUNT and _SEVERAL_AFTER.match(text, m.end):
         return REASON_SEVERAL
     if _BOTH_MEASURES_AFTER.match(text, m.end):

@@ -155,3 +155,29 @@ def test_today_s_figure_in_brackets_after_a_count_or_a_threshold_is_a_count_of_t
     assert (51, "parties", "XXVI-9", "2021-01-22") in found
     said = "The Arms Trade Treaty had 130 signatories (now 142) when this report was first written."
     assert (142, "signatories", "XXVI-8", "2024-01-01") in _checks(eval_db, said, date(2024, 1, 1))
+
+
+def test_parties_that_declared_something_a_letter_s_signers_a_campaign_s_countries_and_thousands_are_no_counts(
+    eval_db: Path,
+) -> None:
+    said = (
+        "The Chemical Weapons Convention has 193 States Parties. Fourteen states parties declared chemical "
+        "weapons production facilities."
+    )
+    assert _checks(eval_db, said, date(2020, 1, 1)) == [(193, "parties", "XXVI-3", "2020-01-01")]
+    assert _unread(eval_db, said, date(2020, 1, 1)) == [(14, "subset")]
+    # "declared" as an adjective is no deed of the parties
+    said = (
+        "The Chemical Weapons Convention, with 192 States Parties, has verified the destruction of 95 percent "
+        "of all declared chemical weapons stockpiles."
+    )
+    assert _checks(eval_db, said, date(2017, 4, 29)) == [(192, "parties", "XXVI-3", "2017-04-29")]
+    said = (
+        "In November 2006 a letter co-signed by 22 States which have expressed consent to be bound by "
+        "Protocol V on Explosive Remnants of War was addressed to the Secretary-General."
+    )
+    assert [c[0] for c in _checks(eval_db, said)] == []
+    said = "NRCAT delivered 5,568 signatures on its petition calling for the President to sign OPCAT."
+    assert [c[0] for c in _checks(eval_db, said, date(2012, 11, 27))] == []
+    said = "By 1997, 1,000 organisations from 60 countries had joined the campaign for the Ottawa Treaty."
+    assert [c[0] for c in _checks(eval_db, said, date(2019, 1, 1))] == []
