@@ -59,7 +59,7 @@ _AT_ENTRY_INTO_FORCE = re.compile(
 # 2021, signed by 86 countries", "entered into force being ratified by 37": the count of that day.
 _INTO_EFFECT = re.compile(r"\b(?:into\s+(?:legal\s+)?(?:force|effect)|took\s+effect)\b", re.I)
 _TOLD_WITH = re.compile(
-    r"(?:\bwith|(?:,\s*|\s(?=being|having))(?:having\s+been\s+|being\s+)?(?:signed|ratified)\s+by)\s+"
+    r"(?:\bwith(?:\s+the\s+(?:backing|support)\s+of)?|(?:,\s*|\s(?=being|having))(?:having\s+been\s+|being\s+)?(?:signed|ratified)\s+by)\s+"
     r"(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|more\s+than\s+|only\s+)?$",
     re.I,
 )

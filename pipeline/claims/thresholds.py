@@ -108,11 +108,12 @@ _THRESHOLDS = (
         re.I,
     ),
     # "brought the number of ratifications to the required ten", "meeting the 50-state minimum": the number
-    # the treaty asks for, named so (not "the necessary 10 days")
+    # the treaty asks for, named so (not "the necessary 10 days", "the necessary two thirds majority")
     re.compile(
         r"\bthe\s+(?:required|requisite|necessary|needed|minimum)\s+(?:minimum\s+(?:of\s+)?)?"
         + _NUM
-        + r"(?![\w-])(?!\s+(?:days?|weeks?|months?|years?|per|%|votes?|members?|experts?)\b)",
+        + r"(?![\w-])(?!\s+(?:days?|weeks?|months?|years?|per|%|votes?|members?|experts?|thirds?|"
+        r"quarters?)\b)",
         re.I,
     ),
     re.compile(

@@ -181,3 +181,22 @@ def test_parties_that_declared_something_a_letter_s_signers_a_campaign_s_countri
     assert [c[0] for c in _checks(eval_db, said, date(2012, 11, 27))] == []
     said = "By 1997, 1,000 organisations from 60 countries had joined the campaign for the Ottawa Treaty."
     assert [c[0] for c in _checks(eval_db, said, date(2019, 1, 1))] == []
+
+
+def test_a_senate_s_two_thirds_is_no_threshold_of_the_treaty(eval_db: Path) -> None:
+    said = (
+        "The Convention on the Rights of Persons with Disabilities needs the votes of two more senators to "
+        "secure the necessary two thirds senate majority."
+    )
+    assert _checks(eval_db, said, date(2012, 12, 4)) == []
+    # the treaty's own number so named is
+    said = "The Convention on the Rights of Persons with Disabilities has now received the necessary 20 ratifications."
+    assert [c[:3] for c in _checks(eval_db, said, date(2008, 4, 3))] == [(20, "parties", "IV-15")]
+
+
+def test_an_entry_into_force_with_the_backing_of_n_parties_dates_them(eval_db: Path) -> None:
+    said = (
+        "On January 22, 2021, the Treaty on the Prohibition of Nuclear Weapons entered into force, with the "
+        "backing of 51 states parties."
+    )
+    assert _checks(eval_db, said, date(2021, 2, 1)) == [(51, "parties", "XXVI-9", "2021-01-22")]
