@@ -141,7 +141,7 @@ _ASIDE = (
 _ADVERBS = rf"(?:(?:{ADVERB_WORDS}|only|either)\s+|{DASH_ASIDE})*"  # (an aside: "now – in May – signed")
 _BEFORE_AUX = r"(?:(?:already|now|still|currently|also)\s+)?"  # "113 States which already are Party to"
 _VERB = (
-    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|ratified\s+or\s+signed|signed\s+and\s+ratified|ratified|acceded|joined\s+in(?=\s*[.,;]|$)|joined|"
+    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|ratified\s+or\s+signed|signed\s+and\s+ratified|ratified|acceded|adhered|joined\s+in(?=\s*[.,;]|$)|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|come\s+on\s+board|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|this|likewise|the\s+same)|followed\s+suit|(?:become|been)\s+signator(?:y|ies)|"

@@ -96,7 +96,7 @@ def signatories_beside_parties(text: str, counts: list[CountMatch], sentences: S
     # "50 have ratified and 30 have signed": right after a count of parties, those who only signed.
     # The treaty may be named in between: "110 states had ratified the CCM, while 13 others had signed".
     joined = re.compile(
-        r"(?:\s+(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
+        r"(?:\s+(?:to\s+)?(?:it|the\s+[^.;:\d,]{1,80}?))?\s*,?\s*(?:and|plus|with|while|whereas)\s+"
         r"(?:signed\s+by\s+(?=a\s+further|another|an\s+additional))?(?:a\s+further\s+|another\s+|an\s+additional\s+)?",
         re.I,
     )

@@ -200,3 +200,16 @@ def test_an_entry_into_force_with_the_backing_of_n_parties_dates_them(eval_db: P
         "backing of 51 states parties."
     )
     assert _checks(eval_db, said, date(2021, 2, 1)) == [(51, "parties", "XXVI-9", "2021-01-22")]
+
+
+def test_states_that_had_adhered_and_a_further_n_signatories_are_parties_and_those_who_signed_only(
+    eval_db: Path,
+) -> None:
+    said = (
+        "As of 30 November 2010, 45 States had adhered to the Convention on Cluster Munitions and a further "
+        "63 were signatories."
+    )
+    assert _checks(eval_db, said, date(2012, 1, 1)) == [
+        (45, "parties", "XXVI-6", "2010-11-30"),
+        (63, "signed_not_party", "XXVI-6", "2010-11-30"),
+    ]
