@@ -103,8 +103,7 @@ _REGION_LEAD = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:In|Across|Within)\s+(?:(?:West|East|North|South|Southern|Central|Western|Eastern|"
     r"Northern|Sub-Saharan|sub-Saharan)\s+)?(?:" + _REGIONS + r")\s*,[^.!?\n]*$"
 )
-# An ordinal ranked within a region later in its clause: "the 27th country to become a State party to the
-# instrument in Europe and Central Asia".
+# An ordinal ranked within a region later in its clause: "the 27th country to become a party in Europe".
 _REGION_LATER = re.compile(
     r"(?:(?!\s(?:and|worldwide|globally)\b|\n[ \t]*\n)[^.;:,!?]){0,100}?(?:[ \t]+|[ \t]*\n[ \t]*)in\s+(?:"
     + _REGIONS
@@ -199,7 +198,10 @@ _STILL_NEEDED = re.compile(
     re.I,
 )
 # "representatives from 138 cities", "(96 residents of Banyule out of 100 signatories)": no states counted.
-_NOT_STATES = re.compile(r"\s+(?:cities|towns|municipalities|mayors|residents|citizens|people)\b", re.I)
+_NOT_STATES = re.compile(  # (nor reservations: "a total of 88 substantive reservations")
+    r"\s+(?:[\w-]+\s+)?(?:cities|towns|municipalities|mayors|residents|citizens|people|reservations|objections)\b",
+    re.I,
+)
 _PEOPLE_OUT_OF = re.compile(r"\b(?:residents|citizens|people|voters)\b[^.;()]{0,40}\bout\s+of\s+$", re.I)
 # "it still needs ratification by eight countries": a threshold's frame told of what is missing.
 _STILL_BEFORE = re.compile(r"\bstill\s+$", re.I)
@@ -259,8 +261,7 @@ _SIGNED_INCLUDING = re.compile(
     r"\b(?:signatures|signatories|signed\b[^.;]{0,60}?)\s*,?\s*including\s+$", re.I
 )
 
-# "64 out of the 147 States Parties have not accepted the competence": the whole of a share is every party,
-# whatever its part did.
+# "64 out of the 147 States Parties have not accepted the competence": the share's whole is every party.
 _WHOLE_OF_SHARE_BEFORE = re.compile(
     r"\b(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r"|most|many|some|none|each)\s+"
     r"(?:out\s+)?of\s+(?:the|all(?:\s+the)?)\s+$",

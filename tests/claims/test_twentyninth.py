@@ -213,3 +213,12 @@ def test_states_that_had_adhered_and_a_further_n_signatories_are_parties_and_tho
         (45, "parties", "XXVI-6", "2010-11-30"),
         (63, "signed_not_party", "XXVI-6", "2010-11-30"),
     ]
+
+
+def test_a_number_of_reservations_is_no_count_of_parties(eval_db: Path) -> None:
+    said = (
+        "With at least 23 of the 100 states parties to CEDAW making a total of 88 substantive reservations, "
+        "the Convention is the most reserved treaty."
+    )
+    assert 88 not in [c[0] for c in _checks(eval_db, said, date(1990, 4, 1))]
+    assert (88, "frame not understood") in _unread(eval_db, said, date(1990, 4, 1))
