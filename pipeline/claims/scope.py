@@ -78,6 +78,14 @@ _GROUP_AFTER = re.compile(
     r"NATO|OECD|OSCE|ASEAN|Commonwealth|OAS|G-?\d+|Annex\s*\d+|Annex\s+[IVX]+)\b",
     re.I,
 )
+# A group's own members, told by its name before the number: "the European Blind Union's 41 member countries",
+# "NATO's 30 members", "Africa's 54 states" (not the treaty's own: "the Convention's 164 States Parties").
+_GROUP_BEFORE = re.compile(
+    r"\b(?:union|organi[sz]ation|community|council|group|association|league|alliance|federation|commonwealth|"
+    r"continent|region|Africa|Europe|Asia|America|Caribbean|Pacific|NATO|EU|AU|ASEAN|SADC|ECOWAS|OAS|OSCE|OECD)"
+    r"['’]s\s+$",
+    re.I,
+)
 # Relative periods: the counts of the sentence are changes over the period, not totals.
 _PERIOD = re.compile(
     r"\b(?:since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session|meeting|review)|"
@@ -203,7 +211,7 @@ def set_aside(
             # "Since 1 May 2010, the number of parties rose from 150 to 155": 150 on that day; "has grown
             # from 3 at the end of 2000 to 170 today": 3 on the day told with it
             reason = None
-        elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]):
+        elif _GROUP_AFTER.match(text[c.number_end : c.number_end + 30]) or _GROUP_BEFORE.search(before):
             reason = REASON_SUBSET
             subset_in.add(i)
         elif i in regional and c.number_start < regional[i]:

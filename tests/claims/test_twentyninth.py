@@ -222,3 +222,15 @@ def test_a_number_of_reservations_is_no_count_of_parties(eval_db: Path) -> None:
     )
     assert 88 not in [c[0] for c in _checks(eval_db, said, date(1990, 4, 1))]
     assert (88, "frame not understood") in _unread(eval_db, said, date(1990, 4, 1))
+
+
+def test_a_group_s_own_members_told_by_its_name_before_the_number_are_a_subset(eval_db: Path) -> None:
+    said = (
+        "35 of the European Blind Union's 41 member countries have now ratified the UN's Convention on the "
+        "Rights of Persons with Disabilities."
+    )
+    assert _checks(eval_db, said, date(2014, 1, 1)) == []
+    assert _unread(eval_db, said, date(2014, 1, 1)) == [(35, "subset"), (41, "subset")]
+    # the treaty's own, so told, are its parties
+    said = "The Chemical Weapons Convention's 193 States Parties have destroyed their stockpiles."
+    assert [c[:2] for c in _checks(eval_db, said, date(2020, 1, 1))] == [(193, "parties")]
