@@ -141,11 +141,12 @@ _ASIDE = (
 _ADVERBS = rf"(?:(?:{ADVERB_WORDS}|only|either)\s+|{DASH_ASIDE})*"  # (an aside: "now – in May – signed")
 _BEFORE_AUX = r"(?:(?:already|now|still|currently|also)\s+)?"  # "113 States which already are Party to"
 _VERB = (
-    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|ratified\s+or\s+signed|signed\s+and\s+ratified|ratified|acceded|adhered|joined\s+in(?=\s*[.,;]|$)|joined|"
+    r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|ratified\s+or\s+signed|signed\s+and\s+ratified|ratified|acceded|joined\s+in(?=\s*[.,;]|$)|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|come\s+on\s+board|"
     r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|this|likewise|the\s+same)|followed\s+suit|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|put\s+their\s+(?:names|signatures?)\s+to|bound\s+themselves\s+(?:by|to)|"
+    r"adhered(?=\s+to\s+(?:the\s+|its\s+)?(?-i:[A-Z])|\s+to\s+(?:it|the\s+(?:treaty|convention|protocol))\b)|"
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")
     r"accepted(?=\s+(?:the\s+|its\s+)?(?!(?-i:Committee|Court|Commission))(?-i:[A-Z])|\s+it\b|"
     r"\s+the\s+(?:document|text|instrument|treaty|convention|covenant|protocol)\b)|"
@@ -158,8 +159,7 @@ _VERB = (
     r"(?:completed|finished)\s+(?:the\s+|their\s+|its\s+)?ratification(?:\s+process(?:es)?)?|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
-    # "118 nations that are part of the CCW"
-    r"(?:(?<=\bare\s)|(?<=\bwere\s))part\s+of(?=\s+(?:the|its|this)\s)|"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s))part\s+of(?=\s+(?:the|its|this)\s)|"  # "118 nations are part of the CCW"
     # "81 countries in the world are members of the convention", "160 States take part in the Convention"
     r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bare\salso\s))members\s+of(?=\s+(?:the|its|this)\s)|take\s+part\s+in(?=\s+(?:the|its|this)\s)|belong\s+to(?=\s+(?:the|its|this|an?)\s)|"
     # "52 countries, including X, who are signatories but not yet parties"
