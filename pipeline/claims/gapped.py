@@ -182,7 +182,7 @@ def semicolon_gap(text: str, counts: list[CountMatch], sentences: Spans) -> list
 # threshold) just told, in brackets after its number and noun.
 _NOW_IN_BRACKETS = re.compile(
     rf"\b(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?P<noun>states|countries|nations|parties|ratifications|signatories|"
-    r"signatures)\s*\(\s*(?:and\s+|but\s+)?now\s+(?:(?:some|about|over|more\s+than)\s+)?"
+    r"signatures)\s*\(\s*(?:and\s+|but\s+)?(?P<now>now)\s+(?:(?:some|about|over|more\s+than)\s+)?"
     rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})\s*!?\s*\)",
     re.I,
 )
@@ -201,7 +201,7 @@ def now_in_brackets(text: str, counts: list[CountMatch]) -> list[CountMatch]:
         told = [c for c in counts if c.number_start < m.start("noun") <= c.end + 1]
         signed = m.group("noun").lower().startswith("signat")
         measure = told[-1].measure if told else MEASURE_SIGNATORIES if signed else MEASURE_PARTIES
-        out.append(CountMatch.exact(text, figure, measure, (m.start("num") - 4, m.end()), m.span("num")))
+        out.append(CountMatch.exact(text, figure, measure, (m.start("now"), m.end()), m.span("num")))
     return out
 
 

@@ -199,7 +199,7 @@ def later_day(
 # it entered into force on 1 March 1999": a count told before a "when" clause of the treaty's own event, whose
 # day (or month) the clause tells, is of that day (not "has 164 parties, ... when it entered into force").
 _WHEN_EVENT_AFTER = re.compile(
-    r"[^.;!?]{0,80}?\bwhen\s+(?:it|the\s+(?:[\w-]+\s+){0,6}?(?:treaty|convention|protocol|covenant|pact|ban))\s+"
+    r"[^.;!?]{0,80}?\b(?P<when>when)\s+(?:it|the\s+(?:[\w-]+\s+){0,6}?(?:treaty|convention|protocol|covenant|pact|ban))\s+"
     r"(?:was\s+|were\s+)?(?:first\s+)?(?:opened|entered|came|went|was\s+adopted)\b[^.;!?]{0,80}",
     re.I,
 )
@@ -209,9 +209,7 @@ _PRESENT_BEFORE_WHEN = re.compile(r"\b(?:has|have|is|are|now|today|currently)\b"
 def when_event_day(text: str, pos: int, sentence: Span, dates: DateIndex) -> DateMention | None:
     """The day (or month) of the treaty's event that a "when" clause after the count at `pos` tells."""
     m = _WHEN_EVENT_AFTER.match(text, pos, sentence[1])
-    if m is None or _PRESENT_BEFORE_WHEN.search(
-        text, max(sentence[0], pos - 40), m.start() + m.group(0).find("when")
-    ):
+    if m is None or _PRESENT_BEFORE_WHEN.search(text, max(sentence[0], pos - 40), m.start("when")):
         return None
     told = [d for d in dates.within(m.start(), m.end()) if d.precision in ("day", "month")]
     return replace(told[0], event=False) if told else None
