@@ -111,14 +111,30 @@ def _is_day(text: str, start: int, end: int, months: str) -> bool:
     return after is not None or before is not None
 
 
+# Letters of other scripts than the Latin ones (Greek, Cyrillic, Hebrew, Arabic, the Indian scripts, Thai,
+# kana, Chinese characters, Hangul).
+_OTHER_SCRIPT = re.compile(
+    r"[\u0370-\u052f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+
+
+def _may_hold_another_language(text: str, lexicon: Lexicon) -> bool:
+    """A letter of another script, or two small words of other languages close together (not one "El
+    Salvador" in an English text)?"""
+    if _OTHER_SCRIPT.search(text):
+        return True
+    starts = [m.start() for m in lexicon.small.finditer(text)]
+    return any(b - a < 120 for a, b in zip(starts, starts[1:], strict=False))
+
+
 def not_in_english(
     text: str, read: Sequence[tuple[int, int]], unread: Sequence[Unread], *, lines: Lines | None = None
 ) -> list[Unread]:
     """`unread` with every number of a sentence in another language that speaks of a treaty, which no claim
     took (`read`: the claims' number spans), listed "not in English" (in place of the reason it had)."""
     lexicon = load_lexicon()
-    if not (lexicon.small.search(text) or re.search(r"[^\x00-\u024f]", text)):
-        return list(unread)  # (no word of another language: an English text, read at no cost)
+    if not _may_hold_another_language(text, lexicon):
+        return list(unread)  # (an English text, read at next to no cost)
     taken = Cover(list(read))
     listed = {u.start: u for u in unread}
     sentences = Spans(split_sentences(text))
