@@ -191,7 +191,8 @@ _NOW_IN_BRACKETS = re.compile(
 def now_in_brackets(text: str, counts: list[CountMatch]) -> list[CountMatch]:
     """The figures "(now 51)" right after a number and its noun: of the measure of the count told there, or
     of the noun's (a threshold's "50 states" are parties)."""
-    if "(now" not in text.lower() and "( now" not in text.lower():
+    low = text.lower()
+    if "(now" not in low and "( now" not in low:
         return []
     out = []
     for m in _NOW_IN_BRACKETS.finditer(text):

@@ -35,7 +35,8 @@ class LexiconError(ValueError):
 class Lexicon:
     treaty: re.Pattern[str]  # a treaty's words, each the start of a word ("ratific" of "ratificado")
     small: re.Pattern[str]  # the small words that tell a language ("los", "und", "della")
-    months: str  # the months' names, an alternation
+    day_after: re.Pattern[str]  # a month's name after a day: "3 de mayo", "14. Januar", "1er mars", "12 May"
+    day_before: re.Pattern[str]  # a month's name before a day: "May 12", "Januar 14"
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -57,13 +58,15 @@ def load_lexicon(path: Path = LEXICON_CSV) -> Lexicon:
                 raise LexiconError(f"{path.name} line {n}: {word!r} is listed twice")
             seen.add(word)
             words[kind].append(word)
+    months = f"{_alternation(words['month'])}|{MONTH_NAMES}"  # (and English's)
     inside = [w for w in words["treaty"] if _INSIDE_WORDS.search(w)]
     spaced = [w for w in words["treaty"] if w not in inside]
     treaty = rf"(?<!\w)(?:{_alternation(spaced)})" + (f"|{_alternation(inside)}" if inside else "")
     return Lexicon(
         treaty=re.compile(treaty, re.I),
         small=re.compile(rf"(?<!\w)(?:{_alternation(words['small'])})(?!\w)", re.I),
-        months=_alternation(words["month"]),
+        day_after=re.compile(rf"(?:º|°|er|\.)?\s*(?:(?:de|del|di|du|of)\s+)?(?:{months})(?!\w)", re.I),
+        day_before=re.compile(rf"(?<!\w)(?:{months})\.?\s*$", re.I),
     )
 
 
@@ -100,15 +103,13 @@ def is_foreign(sentence: str, lexicon: Lexicon) -> bool:
     return theirs >= 2 and theirs > len(_ENGLISH_SMALL.findall(sentence))
 
 
-def _is_day(text: str, start: int, end: int, months: str) -> bool:
+def _is_day(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Is the number at start:end the day of a date, in any of the lexicon's languages or English ("3 de
     mayo", "14. Januar", "le 1er mars", "May 12")?"""
-    names = f"{months}|{MONTH_NAMES}"
-    after = re.match(
-        rf"(?:º|°|er|\.)?\s*(?:(?:de|del|di|du|of)\s+)?(?:{names})(?!\w)", text[end : end + 30], re.I
+    return bool(
+        lexicon.day_after.match(text[end : end + 30])
+        or lexicon.day_before.search(text[max(0, start - 14) : start])
     )
-    before = re.search(rf"(?<!\w)(?:{names})\.?\s*$", text[max(0, start - 14) : start], re.I)
-    return after is not None or before is not None
 
 
 # Letters of other scripts than the Latin ones (Greek, Cyrillic, Hebrew, Arabic, the Indian scripts, Thai,
@@ -153,7 +154,7 @@ def not_in_english(
             if (
                 _NOT_A_FIGURE_BEFORE.search(text[max(lo, m.start() - 14) : m.start()])
                 or _NOT_A_FIGURE_AFTER.match(text, m.end())
-                or _is_day(text, m.start(), m.end(), lexicon.months)
+                or _is_day(text, m.start(), m.end(), lexicon)
             ):
                 # "Em 24 de outubro de 2020", "للمادة 2": a day or an article's number, which the English
                 # reader did not know for one
