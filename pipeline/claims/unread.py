@@ -332,8 +332,8 @@ def unread_ordinals(
     lines = lines or Lines(text)
     out = list(unread)
     for m in found:
-        if m.start() in taken or (m.end() - 1) in taken:
-            continue
+        if any(p in taken for p in range(m.start(), m.end())):
+            continue  # ("became the 142nd": a claim read its number, inside the ordinal's words)
         lo, hi = sentences.containing(m.start())
         if not (read or TREATY_WORDS.search(text, lo, hi)):
             continue  # (a text with a claim is about a treaty: its ordinals of states are its figures)
