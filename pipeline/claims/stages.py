@@ -12,6 +12,7 @@ from datetime import date
 
 from pipeline.claims.ago import ago_counts
 from pipeline.claims.anchors import named_acts, opening_day, yearless_acts
+from pipeline.claims.ceremony_days import ceremony_days
 from pipeline.claims.dating import further_counts
 from pipeline.claims.each_treaty import each_named
 from pipeline.claims.entry_years import entry_years
@@ -59,7 +60,9 @@ def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     claims = included_news(named_acts(ordinal_days(claims, text, store), text, store), text, store)
     claims = running_totals(claims, text, store)
     claims = entry_years(opening_day(yearless_acts(claims, store, text), text, store), text, store)
-    claims = after_event(claims, text, store)  # "A year after the treaty was adopted, 31 have ratified it"
+    claims = ceremony_days(
+        after_event(claims, text, store), store
+    )  # "57 countries signed" at the opening  # "A year after the treaty was adopted, 31 have ratified it"
     return restated(record_years(claims, store), text)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from tests.claims.readers import checks as _checks
 from tests.claims.readers import report as _report
 
 
@@ -30,3 +31,25 @@ def test_a_figure_read_as_a_claim_is_never_also_listed_unread(eval_db: Path) -> 
         (),
         [(142, "frame not understood")],
     )
+
+
+def test_a_signing_count_in_the_simple_past_just_after_the_opening_is_of_the_opening_day(
+    eval_db: Path,
+) -> None:
+    said = (
+        "The treaty against enforced disappearance was presented for signing in Paris. Fifty-seven countries "
+        "signed the International Convention for the Protection of All Persons from Enforced Disappearance.\n"
+    )
+    # three days after the UN's first signatures (2007-02-06): the count is the ceremony's
+    assert _checks(eval_db, said, date(2007, 2, 9)) == [(57, "signatories", "IV-16", "2007-02-06")]
+    # in the perfect, of the text's own day
+    perfect = said.replace("countries signed", "countries have signed")
+    assert _checks(eval_db, perfect, date(2007, 2, 9)) == [(57, "signatories", "IV-16", "2007-02-09")]
+    # more than two weeks after the opening, the signings may be later ones: the text's day
+    assert _checks(eval_db, said, date(2007, 3, 9)) == [(57, "signatories", "IV-16", "2007-03-09")]
+    # a headline's present is dated as its body dates the count
+    headline = (
+        "Fifty-seven countries sign the International Convention for the Protection of All Persons from "
+        "Enforced Disappearance\n"
+    )
+    assert _checks(eval_db, headline, date(2007, 2, 9)) == [(57, "signatories", "IV-16", "2007-02-09")]
