@@ -9,39 +9,8 @@ import re
 from bisect import insort
 from dataclasses import replace
 
-from pipeline.claims.clauses import ACCEPTED_BY_JOINING as _ACCEPTED_BY_JOINING
-from pipeline.claims.clauses import ACTS_FROM as _ACTS_FROM
+from pipeline.claims import clauses as cl
 from pipeline.claims.clauses import ADJUNCTS, ADVERB_WORDS, STATES
-from pipeline.claims.clauses import ALL_BUT as _ALL_BUT
-from pipeline.claims.clauses import AMONG_THE as _AMONG_THE
-from pipeline.claims.clauses import AS_STANDING as _AS_STANDING
-from pipeline.claims.clauses import BROUGHT_TO as _BROUGHT_TO
-from pipeline.claims.clauses import FOR_TOTAL as _FOR_TOTAL
-from pipeline.claims.clauses import FOR_TOTAL_DONE as _FOR_TOTAL_DONE
-from pipeline.claims.clauses import FROM_SINCE as _FROM_SINCE
-from pipeline.claims.clauses import IN_ALL as _IN_ALL
-from pipeline.claims.clauses import JOIN_OTHER_SIGNERS as _JOIN_OTHER_SIGNERS
-from pipeline.claims.clauses import JOIN_OTHERS as _JOIN_OTHERS
-from pipeline.claims.clauses import MEMBERSHIP as _MEMBERSHIP
-from pipeline.claims.clauses import NEEDS as _CLAUSE_NEEDS
-from pipeline.claims.clauses import NOT_DESPITE as _NOT_DESPITE
-from pipeline.claims.clauses import NOUN_NUMBER as _NOUN_NUMBER
-from pipeline.claims.clauses import NUMBER_APPOSED as _NUMBER_APPOSED
-from pipeline.claims.clauses import NUMBER_BRACKETED as _NUMBER_BRACKETED
-from pipeline.claims.clauses import NUMBER_OF_BARE as _NUMBER_OF_BARE
-from pipeline.claims.clauses import NUMBER_WHO as _NUMBER_WHO
-from pipeline.claims.clauses import ONE_OF as _ONE_OF
-from pipeline.claims.clauses import OPCW_MEMBERS as _OPCW_MEMBERS
-from pipeline.claims.clauses import REACHES as _REACHES
-from pipeline.claims.clauses import SIGNATORIES_NOT as _SIGNATORIES_NOT
-from pipeline.claims.clauses import SIGNING_BY as _SIGNING_BY
-from pipeline.claims.clauses import STAT_LINE as _STAT_LINE
-from pipeline.claims.clauses import TALLY as _TALLY
-from pipeline.claims.clauses import THAT_NUMBER as _THAT_NUMBER
-from pipeline.claims.clauses import TOTAL_NOW as _TOTAL_NOW
-from pipeline.claims.clauses import WHERE as _WHERE
-from pipeline.claims.clauses import WITH_OF_THOSE as _WITH_OF_THOSE
-from pipeline.claims.clauses import after_threshold as _after_threshold
 from pipeline.claims.facts import UNION_BESIDE
 from pipeline.claims.infobox import infobox_matches
 from pipeline.claims.labels import told_apart
@@ -171,7 +140,7 @@ _ACTIVE = re.compile(
     + _QUAL
     + _NUM
     + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
-    + rf"[ \t]+{_NOUN}{_WHERE}{_ASIDE}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+{_BEFORE_AUX})?"
+    + rf"[ \t]+{_NOUN}{cl.WHERE}{_ASIDE}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+{_BEFORE_AUX})?"
     + r"(?:(?:have|has|had|are|were|is|was|having|did)\s+)?"
     + _ADVERBS
     + _VERB,
@@ -225,55 +194,57 @@ _BEHIND = re.compile(
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
     re.I,
 )
-_NEEDS = {**_CLAUSE_NEEDS, **_NOUN_NEEDS}
+_NEEDS = {**cl.NEEDS, **_NOUN_NEEDS}
 _PATTERNS = (
-    _SIGNATORIES_NOT,
-    _NOT_DESPITE,
+    cl.SIGNATORIES_NOT,
+    cl.NOT_DESPITE,
     _BEHIND,
-    _JOIN_OTHER_SIGNERS,
-    _JOIN_OTHERS,
-    _THAT_NUMBER,
-    _BROUGHT_TO,
-    _ACCEPTED_BY_JOINING,
-    _ONE_OF,
-    _STAT_LINE,
-    _OPCW_MEMBERS,
-    _ACTS_FROM,
-    _WITH_OF_THOSE,
-    _AMONG_THE,
-    _AS_STANDING,
+    cl.JOIN_OTHER_SIGNERS,
+    cl.JOIN_OTHERS,
+    cl.THAT_NUMBER,
+    cl.BROUGHT_TO,
+    cl.ACCEPTED_BY_JOINING,
+    cl.ONE_OF,
+    cl.STAT_LINE,
+    cl.OPCW_MEMBERS,
+    cl.ACTS_FROM,
+    cl.WITH_OF_THOSE,
+    cl.AMONG_THE,
+    cl.AS_STANDING,
     _BINDS,
-    _NUMBER_WHO,
+    cl.NUMBER_WHO,
     _PASSIVE,
-    _SIGNING_BY,
+    cl.SIGNING_BY,
     _ACTIVE,
     _BARE,
     _OF_WHICH_AFTER,
     _ARE,
     _BRINGING,
     _IN_FORCE,
-    _FROM_SINCE,
+    cl.FROM_SINCE,
     _NUMBER_OF,
     _AND_TO,
-    _NUMBER_OF_BARE,
-    _NUMBER_APPOSED,
-    _NUMBER_BRACKETED,
-    _TALLY,
-    _TOTAL_NOW,
+    cl.NUMBER_OF_BARE,
+    cl.NUMBER_APPOSED,
+    cl.NUMBER_BRACKETED,
+    cl.TALLY,
+    cl.TOTAL_NOW,
     _HAS,
     _STATES_ACTS,
-    _REACHES,
-    _FOR_TOTAL,
-    _FOR_TOTAL_DONE,
-    _MEMBERSHIP,
-    _NOUN_NUMBER,
-    _IN_ALL,
+    cl.REACHES,
+    cl.FOR_TOTAL,
+    cl.FOR_TOTAL_DONE,
+    cl.MEMBERSHIP,
+    cl.NOUN_NUMBER,
+    cl.IN_ALL,
 )
 # The patterns told by a noun (no verb group): their measure is the noun's (measures.csv).
 _NOUN_PATTERNS = frozenset(p for p in _PATTERNS if "verb" not in p.groupindex)
 # The patterns whose phrase starts at the number (or its qualifier), not at the words told before it.
-_FROM_NUMBER = frozenset((_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, _ONE_OF, _TALLY, _NUMBER_OF_BARE))
-_FROM_NUMBER |= {_NUMBER_APPOSED, _JOIN_OTHERS, _JOIN_OTHER_SIGNERS, _BEHIND, _IN_ALL}
+_FROM_NUMBER = frozenset(
+    (_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, cl.ONE_OF, cl.TALLY, cl.NUMBER_OF_BARE)
+)
+_FROM_NUMBER |= {cl.NUMBER_APPOSED, cl.JOIN_OTHERS, cl.JOIN_OTHER_SIGNERS, _BEHIND, cl.IN_ALL}
 
 
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
@@ -303,17 +274,17 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
             except ValueError:
                 continue
             groups = m.groupdict()
-            tail = text[(t0 := m.end("verb") if pattern is _NUMBER_WHO else m.end()) : t0 + 160]
+            tail = text[(t0 := m.end("verb") if pattern is cl.NUMBER_WHO else m.end()) : t0 + 160]
             why = None
             if pattern in _NOUN_PATTERNS:
                 measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if points_back(verb) or pattern in (_THAT_NUMBER, _BROUGHT_TO, _TOTAL_NOW):
+                if points_back(verb) or pattern in (cl.THAT_NUMBER, cl.BROUGHT_TO, cl.TOTAL_NOW):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
-                    if not (verb := done_before(text, m.start(), latest=pattern is _THAT_NUMBER)):
+                    if not (verb := done_before(text, m.start(), latest=pattern is cl.THAT_NUMBER)):
                         continue
-                not_parties = pattern in (_SIGNATORIES_NOT, _NOT_DESPITE)
+                not_parties = pattern in (cl.SIGNATORIES_NOT, cl.NOT_DESPITE)
                 measure = MEASURE_SIGNED_NOT_PARTIES if not_parties else measure_for(verb, tail)
                 auxiliary = re.search(r"\b(?:have|has|had|are|is|were|was)\b", m.group(0), re.I)
                 if pattern is _ACTIVE and _NEGATED.search(text[m.start("noun") : m.start("verb")]):
@@ -342,7 +313,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                     r"\b(?:the|between|both|of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I
                 ):
                     continue
-            if _ALL_BUT.search(text[max(0, num_start - 16) : num_start]):
+            if cl.ALL_BUT.search(text[max(0, num_start - 16) : num_start]):
                 # "All but one UN member state have ratified": the count is of those left out.
                 skipped.setdefault(num_start, Skipped(num_start, m.end("num"), REASON_NOT_UNDERSTOOD))
                 continue
@@ -357,7 +328,7 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 start = m.start("qual")
             kind = (
                 KIND_THRESHOLD
-                if pattern is _BARE and _after_threshold(text, threshold_ends, m.start(), m.end())
+                if pattern is _BARE and cl.after_threshold(text, threshold_ends, m.start(), m.end())
                 else None
             )
             if kind:
