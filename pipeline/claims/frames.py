@@ -181,7 +181,8 @@ NOT_STATES_AFTER = re.compile(
     r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b",
     re.I,
 )
-# "India stands behind 161 nations, including Pakistan, in ratifying", "joined over 140 countries in signing".
+# "India stands behind 161 nations, including Pakistan, in ratifying", "joined over 140 countries in signing",
+# "joined over 100 other countries by signing", "joins 141 other nations who have already signed".
 _BEHIND = re.compile(
     r"\b(?:behind|join(?:s|ed|ing)?(?:\s+the)?)\s+"
     + _QUAL
@@ -190,7 +191,8 @@ _BEHIND = re.compile(
     + STATES
     + r"\b"
     + _ASIDE
-    + r"\s+(?:in\s+|as\s+\w+\s+(?:is|are|has|have)\s+(?:yet\s+to|not\s+yet)\s+)"
+    + r"\s+(?:in\s+|by\s+(?=signing)|(?:that|who)\s+ha(?:ve|d)\s+(?:already\s+)?(?=signed)|as\s+\w+\s+"
+    r"(?:is|are|has|have)\s+(?:yet\s+to|not\s+yet)\s+)"
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
     re.I,
 )

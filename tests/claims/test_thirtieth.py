@@ -53,3 +53,18 @@ def test_a_signing_count_in_the_simple_past_just_after_the_opening_is_of_the_ope
         "Enforced Disappearance\n"
     )
     assert _checks(eval_db, headline, date(2007, 2, 9)) == [(57, "signatories", "IV-16", "2007-02-09")]
+
+
+def test_joining_other_countries_that_have_signed_or_by_signing_counts_signatories(eval_db: Path) -> None:
+    crpd = "the Convention on the Rights of Persons with Disabilities"
+    for said in (
+        f"The United States is pleased to join the 141 other countries that have signed {crpd}.",
+        f"The United States joins 141 other nations who have already signed {crpd}.",
+        f"The United States joined 141 other nations by signing {crpd}.",
+    ):
+        assert [(f, m, t) for f, m, t, _ in _checks(eval_db, said + "\n", date(2009, 8, 1))] == [
+            (141, "signatories", "IV-15")
+        ], said
+    # those who have ratified are still parties
+    ratified = f"Peru joins 29 other countries that have ratified {crpd}.\n"
+    assert [(f, m) for f, m, _, _ in _checks(eval_db, ratified, date(2009, 8, 1))] == [(29, "parties")]
