@@ -31,8 +31,8 @@ from pipeline.claims.facts import (
 )
 from pipeline.claims.layout import as_given
 from pipeline.claims.numbers import tells_nth
-from pipeline.claims.ordinal_days import by_named_state
 from pipeline.claims.other_languages import not_in_english
+from pipeline.claims.record_ordinals import by_named_state
 from pipeline.claims.record_reading import read_by_record
 from pipeline.claims.results import ClaimCheck, ClaimReport, Newcomer
 from pipeline.claims.second_reading import SecondLook, set_aside_far, text_day

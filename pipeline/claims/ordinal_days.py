@@ -23,6 +23,7 @@ from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.numbers import ORDINAL
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
+from pipeline.claims.told_act_days import act_day_told
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
@@ -89,12 +90,12 @@ def first_day_told(text: str) -> int | None:
     return m.end() if m else None
 
 
-def _states_in(clause: str) -> list[str]:
+def states_in(clause: str) -> list[str]:
     """The codes of the states named in `clause`, in text order, without overlaps."""
     return [iso3 for _, _, iso3 in state_spans(clause)]
 
 
-def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> date | None:
+def act_day(store: StoreLike, mtdsg_no: str, iso3: str, column: str) -> date | None:
     rows = store.participants(mtdsg_no)
     found = rows[rows["iso3"] == iso3]
     if found.empty:
@@ -124,7 +125,7 @@ def ordinal_days(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     return out
 
 
-def _sentence_start(c: Claim, text: str) -> int:
+def start_of_sentence(c: Claim, text: str) -> int:
     """Where the claim's sentence starts in `text` (-1 when its words are not found as they stand): the last
     place its opening words stand that can hold the claim's number (the sentence may open with it)."""
     head = (c.sentence or "")[:40]
@@ -156,24 +157,24 @@ def other_than(c: Claim, text: str) -> Claim | None:
     )
     if c.left_out is not None or c.kind != KIND_COUNT or not other:
         return None
-    start = _sentence_start(c, text)
+    start = start_of_sentence(c, text)
     start = start if start >= 0 else max(0, c.number_start - 200)
-    states = list(dict.fromkeys(_states_in(text[start : c.number_start])))
+    states = list(dict.fromkeys(states_in(text[start : c.number_start])))
     listed = _LISTED.search(text, start, c.number_start)
     if (
         len(states) > 1
         and listed
-        and len(named := _states_in(listed.group(0))) == len(listed.group(0).split(","))
+        and len(named := states_in(listed.group(0))) == len(listed.group(0).split(","))
     ):
         # "The United Kingdom, Germany, China and 179 other countries have ratified": all those named
         return replace(c, left_out=", ".join(dict.fromkeys(named)))
     if not states and _LIKE_THE.fullmatch(text, start, c.number_start):
         # "Like the 102 other countries that have ratified it, Chile must report": the subject after them
         end = start + len(c.sentence or "")
-        states = list(dict.fromkeys(_states_in(text[text.find(",", c.number_end, end) + 1 or end : end])))
+        states = list(dict.fromkeys(states_in(text[text.find(",", c.number_end, end) + 1 or end : end])))
     if not states:
         before = re.split(r"(?<=[.!?])\s+", text[max(0, start - 300) : start].strip())[-1]
-        states = list(dict.fromkeys(_states_in(before)))
+        states = list(dict.fromkeys(states_in(before)))
     return replace(c, left_out=states[0]) if len(states) == 1 else None
 
 
@@ -190,7 +191,7 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if not _JOINS_OTHERS.search(lead) or not _OTHERS.match(text, c.number_end) or no is None:
         return None
     # (the full stops of "U.N." end no clause: "Indonesia ratifies U.N. nuclear ban, joining 72 other states")
-    states = _states_in(re.split(r"(?<!\b[A-Z])[.;:!?]", lead)[-1])
+    states = states_in(re.split(r"(?<!\b[A-Z])[.;:!?]", lead)[-1])
     if not states:
         return None
     signing = c.measure == MEASURE_SIGNATORIES and bool(
@@ -200,7 +201,7 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if c.measure != MEASURE_PARTIES and not signing:
         return None
     column = "signature_date" if signing else "consent_date"
-    day = _act_day(store, no, states[-1], column)
+    day = act_day(store, no, states[-1], column)
     if day is None or _day_told_before(c, text, states[-1]):
         return None
     note = f"dated by {act_note(store, no, states[-1], column)}, {day.isoformat()}"
@@ -210,11 +211,11 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
 def _day_told_before(c: Claim, text: str, iso3: str) -> bool:
     """ "Australia has today ratified the Convention. Australia joins 29 other countries": the sentence
     before tells the state's act with its day ("today"), which the text's date gives (eval date rule 2)."""
-    start = _sentence_start(c, text)
+    start = start_of_sentence(c, text)
     if start <= 0:
         return False
     before = _sentence_before(text, start)
-    return bool(_TOLD_DAY.search(before)) and iso3 in _states_in(before)
+    return bool(_TOLD_DAY.search(before)) and iso3 in states_in(before)
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -222,22 +223,22 @@ def _sentence_before(text: str, start: int) -> str:
     return re.split(r"(?<=[.!?])\s+", text[max(0, start - 400) : start].strip())[-1]
 
 
-def _pointed_back(c: Claim, text: str, sentence_start: int) -> list[str]:
+def pointed_back(c: Claim, text: str, sentence_start: int) -> list[str]:
     """ "Oman has joined the treaty. The sultanate is the 162nd country to join": a sentence whose subject
     points back at a state ("It", "The sultanate", "The country") and names none is of the one state the
     sentence before names (none when that names several)."""
     if sentence_start <= 0 or not _ANAPHOR.match(c.sentence or ""):
         return []
     before = _sentence_before(text, sentence_start)
-    states = list(dict.fromkeys(_states_in(before)))
+    states = list(dict.fromkeys(states_in(before)))
     return states if len(states) == 1 else []
 
 
 def state_before(c: Claim, text: str) -> str | None:
     """The one state the sentence before the claim's names ("Ghana's record ... is strong. With its
     ratification in February 2011, the Protocol reached 101 States parties"), or None."""
-    start = _sentence_start(c, text)
-    states = list(dict.fromkeys(_states_in(_sentence_before(text, start)))) if start > 0 else []
+    start = start_of_sentence(c, text)
+    states = list(dict.fromkeys(states_in(_sentence_before(text, start)))) if start > 0 else []
     return states[0] if len(states) == 1 else None
 
 
@@ -259,7 +260,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if not run or not (c.start <= c.number_start < c.start + run.end()):
         return None
     ordinals = [m.start() + c.start for m in _ORDINAL_ONE.finditer(head, 0, run.end())]
-    sentence_start = _sentence_start(c, text)
+    sentence_start = start_of_sentence(c, text)
     # "welcome Sri Lanka as 163rd State Party": the phrase's own "as" is the verb that makes the state the Nth
     end = c.start + (run.end("as") - run.start("as") if run.group("as") else 0)
     clause = text[max(0, sentence_start) : end] if sentence_start >= 0 else text[max(0, c.start - 200) : end]
@@ -267,14 +268,12 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if _BECOMES.search(clause):
         # ("China joined the treaty on Monday. It became the 107th State Party": the state told before, in a
         # text with no date of its own)
-        states = _states_in(clause) or (
-            _pointed_back(c, text, sentence_start) if c.claimed_on is None else []
-        )
+        states = states_in(clause) or (pointed_back(c, text, sentence_start) if c.claimed_on is None else [])
     elif len(ordinals) == 1 and (c.claimed_on is None or not told or other_day):
         # An ordinal whose sentence names one state ("accession to the OPCAT by the Philippines, the 63rd
         # state party"; "New Zealand ..., the 14th country to ratify it") tells that state's act, whose day
         # the record holds (eval conventions, date rule 2), unless a text with a date tells the day itself.
-        states = list(dict.fromkeys(_states_in(c.sentence or ""))) or _pointed_back(c, text, sentence_start)
+        states = list(dict.fromkeys(states_in(c.sentence or ""))) or pointed_back(c, text, sentence_start)
         if len(states) != 1:
             return None
     else:
@@ -297,7 +296,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         # signature was not the Nth, its consent was; the everyday "sign" for joining.
         measure, signing = MEASURE_PARTIES, False
     column = "signature_date" if signing else "consent_date"
-    day = _act_day(store, c.mtdsg_no, iso3, column)
+    day = act_day(store, c.mtdsg_no, iso3, column)
     if day is None or (
         told and day not in days_told and not day_agrees(c.sentence or "", day, undated=c.claimed_on is None)
     ):
@@ -308,6 +307,9 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         # "In 1990, Ghana ratified it, becoming the first": only an act within a year told ("signed in 1997
         # and ratified in 2001, becoming the 144th state party": the ratification's)
         return None
+    said = None if told else act_day_told(text, iso3, day, signature=signing, own=c.sentence or "")
+    if said is not None:  # "On 14 October 2013 joined Syria the Convention. Syria is 190th country to join"
+        return replace(c, measure=measure, claimed_on=said, date_text=said.isoformat(), date_source="text")
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
     return replace(c, measure=measure, claimed_on=day, date_text=note, date_source="record")
 
@@ -315,7 +317,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
 def _was_nth(store: StoreLike, c: Claim, iso3: str, column: str) -> bool:
     """Did the state's act (its signature or consent, `column`) make the count the claim's N: fewer than N
     acts before its day, N or more by the end of it?"""
-    day = _act_day(store, str(c.mtdsg_no), iso3, column)
+    day = act_day(store, str(c.mtdsg_no), iso3, column)
     if day is None:
         return False
     days = store.participants(str(c.mtdsg_no))[column].dropna().dt.date
@@ -365,35 +367,13 @@ def _within_a_month(said: tuple[int, int], day: date) -> bool:
     return False
 
 
-# A month and year, or a year alone, as a sentence dates an act: "June 2011", "in 2016".
-_MONTH_OR_YEAR = re.compile(rf"(?:in\s+)?(?:(?P<month>{MONTH_NAMES})\.?\s+)?(?P<year>(?:19|20)\d\d)", re.I)
-
-
-def _within(day: date, told: re.Match[str]) -> bool:
-    """Is `day` in the month (or year) the sentence told?"""
-    month = told.group("month")
-    return day.year == int(told.group("year")) and (not month or MONTHS[month.lower()] == day.month)
-
-
-def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
-    """An ordinal left to the record ("Honduras becomes 50th nation to ratify"), dated by the act of each
-    state its sentence names (its consent, or its signature for a count of signatories); none when the
-    sentence dates it itself to the day ("Tunisia's, lodged in June 2011, was the sixtieth": its act's day
-    in that month)."""
-    told = _MONTH_OR_YEAR.fullmatch(c.date_text or "") if c.date_source == "sentence" else None
-    if c.mtdsg_no is None or (c.date_source == "sentence" and told is None):
-        return []
-    if c.measure not in (MEASURE_PARTIES, MEASURE_SIGNATORIES):
-        return []
-    column = "consent_date" if c.measure == MEASURE_PARTIES else "signature_date"
-    out = []
-    named = list(dict.fromkeys(_states_in(c.sentence or "")))
-    for iso3 in named or (_pointed_back(c, text, _sentence_start(c, text)) if text else []):
-        day = _act_day(store, c.mtdsg_no, iso3, column)
-        if day is not None and (told is None or _within(day, told)):
-            note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
-            out.append(replace(c, claimed_on=day, date_text=note, date_source="record"))
-    return out
-
-
-__all__ = ["by_named_state", "first_day_told", "ordinal_days", "tells_day"]
+__all__ = [
+    "act_note",
+    "first_day_told",
+    "ordinal_days",
+    "pointed_back",
+    "start_of_sentence",
+    "states_in",
+    "tells_day",
+    "act_day",
+]

@@ -68,3 +68,26 @@ def test_joining_other_countries_that_have_signed_or_by_signing_counts_signatori
     # those who have ratified are still parties
     ratified = f"Peru joins 29 other countries that have ratified {crpd}.\n"
     assert [(f, m) for f, m, _, _ in _checks(eval_db, ratified, date(2009, 8, 1))] == [(29, "parties")]
+
+
+def test_an_ordinal_takes_the_day_the_text_gives_for_the_state_s_act_in_another_sentence(
+    eval_db: Path,
+) -> None:
+    # the UN's table dates Syria's accession 2013-09-14; the text tells the day itself (date rule 2)
+    said = (
+        "On 14 October 2013 Syria joined the Chemical Weapons Convention. "
+        "Syria is the 190th country to join the convention.\n"
+    )
+    assert _checks(eval_db, said) == [(190, "parties", "XXVI-3", "2013-10-14")]
+    # a day told of something else than the act is not the act's: the record's day stands
+    announced = (
+        "The announcement by the United Nations on 21 August 2012 of Ghana's ratification was welcomed. "
+        "Ghana became the 119th country to ratify the Convention on the Rights of Persons with Disabilities.\n"
+    )
+    assert _checks(eval_db, announced) == [(119, "parties", "IV-15", "2012-07-31")]
+    in_force = (
+        "The Convention will take effect for Bangladesh on September 29, 2024, thirty days after the deposit "
+        "of the instrument. Bangladesh becomes the 76th party to the International Convention for the "
+        "Protection of All Persons from Enforced Disappearance.\n"
+    )
+    assert _checks(eval_db, in_force) == [(76, "parties", "IV-16", "2024-08-30")]
