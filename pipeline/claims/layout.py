@@ -149,7 +149,8 @@ def unwrap(text: str) -> str:
     if "\n" not in text:
         return text
     out = list(text)
-    for block in re.finditer(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*", text):
+    # (a block ends at a blank line or at the text's end: the text's last line break is no break inside it)
+    for block in re.finditer(r"[^\n](?:[^\n]|\n(?![ \t]*(?:\n|\Z)))*", text):
         lines = block.group(0).split("\n")
         if len(lines) < 2:
             continue

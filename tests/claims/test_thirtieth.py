@@ -91,3 +91,21 @@ def test_an_ordinal_takes_the_day_the_text_gives_for_the_state_s_act_in_another_
         "Protection of All Persons from Enforced Disappearance.\n"
     )
     assert _checks(eval_db, in_force) == [(76, "parties", "IV-16", "2024-08-30")]
+
+
+def test_the_last_paragraph_of_a_hard_wrapped_text_is_unwrapped_though_the_text_ends_with_a_line_break(
+    eval_db: Path,
+) -> None:
+    from pipeline.claims.layout import plain_layout
+
+    # text copied from an e-mail: the last paragraph's lines are of one measure but its last; the text's own
+    # final line break is no line of the paragraph (it made every break of that paragraph a hard one)
+    said = (
+        "Sometimes referred to as the Ottawa Convention, the Mine Ban Treaty is officially titled\n"
+        "the Convention on the Prohibition of Anti-Personnel Mines. It was adopted in 1997 and\n"
+        "it entered into force on 1 March 1999. It is one of the most widely accepted treaties:\n"
+        "most of the world's countries have joined it. There are currently 162\n"
+        "States Parties. Only 35 states remain outside.\n"
+    )
+    assert "currently 162 States Parties" in plain_layout(said)
+    assert _checks(eval_db, said, date(2026, 1, 1)) == [(162, "parties", "XXVI-5", "2026-01-01")]
