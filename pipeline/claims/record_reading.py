@@ -38,6 +38,7 @@ from pipeline.claims.model import (
     Claim,
     Unread,
 )
+from pipeline.claims.numbers import WORD_NUMBER, parse_number
 from pipeline.claims.results import ClaimCheck
 from pipeline.claims.unread import STATES_AFTER
 from pipeline.claims.verdicts import VERDICT_CURRENT, VERDICT_STALE
@@ -58,7 +59,9 @@ _NOT = re.compile(r"\b(?:not|yet|without|only)\b|n't\b", re.I)
 
 # A number of states in a sentence that names no treaty and no treaty word ("OPCW now has 193 member states",
 # "only 46 countries have taken that step"): read by the record only, in a text that names a treaty.
-_STATES_COUNTED = re.compile(r"\b(?P<num>\d{2,3})" + STATES_AFTER.pattern, re.I)
+_STATES_COUNTED = re.compile(
+    rf"(?:\b(?P<num>\d{{2,3}})|(?P<words>{WORD_NUMBER}))" + STATES_AFTER.pattern, re.I
+)
 
 
 # Words after a number that count people or votes, not states: "adopted by 22 affirmative votes", "the
@@ -96,8 +99,16 @@ def counts_people(text: str, end: int, start: int | None = None) -> bool:
 
 
 def counted_states(text: str) -> list[tuple[int, int, int]]:
-    """(figure, start, end) of each number of states told in digits."""
-    return [(int(m.group("num")), m.start("num"), m.end("num")) for m in _STATES_COUNTED.finditer(text)]
+    """(figure, start, end) of each number of states told in digits or words ("only seventy-seven countries
+    have embraced this vital document")."""
+    out = []
+    for m in _STATES_COUNTED.finditer(text):
+        group = "num" if m.group("num") else "words"
+        try:
+            out.append((parse_number(m.group(group)), m.start(group), m.end(group)))
+        except ValueError:
+            continue
+    return out
 
 
 def bears_out(check: ClaimCheck) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import report as _report
+from tests.claims.readers import unread as _unread
 
 
 def test_a_figure_read_as_a_claim_is_never_also_listed_unread(eval_db: Path) -> None:
@@ -109,3 +110,18 @@ def test_the_last_paragraph_of_a_hard_wrapped_text_is_unwrapped_though_the_text_
     )
     assert "currently 162 States Parties" in plain_layout(said)
     assert _checks(eval_db, said, date(2026, 1, 1)) == [(162, "parties", "XXVI-5", "2026-01-01")]
+
+
+def test_a_count_of_states_in_words_in_a_sentence_without_a_treaty_word_is_read_as_one_in_digits_is(
+    eval_db: Path,
+) -> None:
+    head = "The UN rights chief urged nations to ratify the Convention on Enforced Disappearance. "
+    for number in ("77", "seventy-seven"):
+        said = head + f"He lamented that only {number} countries have embraced this vital document.\n"
+        # the record reads it: near the UN's figure of that day (77 consents on 2025-04-02)
+        assert _checks(eval_db, said, date(2025, 4, 2)) == [(77, "parties", "IV-16", "2025-04-02")], number
+    # far from the record, a number in words is listed unread, with the reason one in digits has
+    far = head + "He lamented that only {} countries have embraced this vital document.\n"
+    listed = [_unread(eval_db, far.format(n), date(2025, 4, 2)) for n in ("27", "twenty-seven")]
+    assert listed == [[(27, "no treaty word in its sentence")]] * 2
+    assert _checks(eval_db, far.format("twenty-seven"), date(2025, 4, 2)) == []
