@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.numbers import ORDINAL_WORD
-from pipeline.text import NUMBER_WORDS, ORDINAL_SUFFIX, parse_ordinal
+from pipeline.text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_SUFFIX, WEEKDAY_NAMES, parse_ordinal
 
 # No-break, figure, thin, hair, narrow no-break and other fixed-width spaces; a carriage return.
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
@@ -29,6 +29,16 @@ _LEADERS = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,3}\b[^\n.]{0,40}$")
 ALIGNED = re.compile(r"\S {3,}\S")
 # A bar between two cells of a row.
 _CELL_BAR = re.compile(r"\S[ \t]*\|[ \t]*\S")
+# A date alone on its line: "March 6, 2025", "Friday, 2 July 2010", "Dec. 24, 2014 10:32 AM", "2014-12-24",
+# "02.07.2010", "Posted on May 3, 2010 by admin", "By Staff Writer | May 3, 2010".
+_DATE_LINE = re.compile(
+    r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
+    r"(?:(?:posted|published|updated|last\s+updated|dated?)(?:\s+on)?:?\s+)?"
+    rf"(?:(?:{WEEKDAY_NAMES}),?\s+)?(?:\d{{1,2}}\s+(?:{MONTH_NAMES})\.?,?\s+\d{{4}}|(?:{MONTH_NAMES})\.?\s+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+    r"(?:\s+by\s+[\w.' -]{1,40})?",
+    re.I,
+)
 # The measure of a wrapped block: its longest line is at least this long and at most the longest (a
 # paragraph written on one line is longer, and has no line break to read)...
 _SHORTEST_MEASURE, _LONGEST_MEASURE = 45, 120
@@ -121,6 +131,8 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
             # a table's row, its cells between bars: "Arms Trade Treaty (ATT) | 130 | 110"
             or _CELL_BAR.search(lines[i]) is not None
             or _CELL_BAR.search(lines[i + 1]) is not None
+            # a byline's date alone on its line under a headline: "March 6, 2025", "Friday, 2 July 2010"
+            or _DATE_LINE.fullmatch(lines[i + 1].strip()) is not None
         )
         # Outside a block of one measure, a full line runs on into a line that cannot open a row of its
         # own: one that starts with a small letter ("... has been signed\nby 88 States").

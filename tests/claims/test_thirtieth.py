@@ -125,3 +125,27 @@ def test_a_count_of_states_in_words_in_a_sentence_without_a_treaty_word_is_read_
     listed = [_unread(eval_db, far.format(n), date(2025, 4, 2)) for n in ("27", "twenty-seven")]
     assert listed == [[(27, "no treaty word in its sentence")]] * 2
     assert _checks(eval_db, far.format("twenty-seven"), date(2025, 4, 2)) == []
+
+
+def test_a_date_alone_on_its_line_under_a_headline_is_the_text_s_byline(eval_db: Path) -> None:
+    from pipeline.claims.layout import plain_layout
+
+    # a headline that ends in a full stop or a bracket, and its byline's date on the line below: two lines of
+    # a heading, never one wrapped line (joined, the date was no longer alone on its line)
+    for headline in (
+        "Historic Arms Trade Treaty comes into force today.",
+        "EU urged to ratify the Arms Trade Treaty (CAMPAIGN)",
+    ):
+        for day in (
+            "December 24, 2014",
+            "Wednesday, 24 December 2014",
+            "2014-12-24",
+            "24.12.2014",
+            "Posted on December 24, 2014 by admin",
+        ):
+            said = f"{headline}\n{day}\n\nThe treaty has been ratified by 60 states and 130 states have signed it.\n"
+            assert f"\n{day}\n" in plain_layout(said), (headline, day)
+            assert _checks(eval_db, said) == [
+                (60, "parties", "XXVI-8", "2014-12-24"),
+                (130, "signatories", "XXVI-8", "2014-12-24"),
+            ], (headline, day)
