@@ -89,7 +89,15 @@ def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
     named = _TREATY_WORD.search(text, above, d.start)
     if named and _TITLE_LINE.fullmatch(text, above, d.start):
         return True  # a treaty's title and nothing else: its adoption date, whatever the text tells later
-    return bool(named) and latest is not None and latest.year > d.on.year
+    # (a news headline's verb tells its date is the news's: "campaign to ratify UN convention launched")
+    told = _NEWS_VERB.search(text, above, d.start)
+    return bool(named) and not told and latest is not None and latest.year > d.on.year
+
+
+_NEWS_VERB = re.compile(
+    r"\b(?:ratif(?:y|ies|ied)|signs|signed|joins|joined|accedes|acceded|launch(?:es|ed)?|urges?|calls?|welcomes?)\b",
+    re.I,
+)
 
 
 # A line that is a treaty's title, no headline: "Convention against Torture ... Punishment", "International

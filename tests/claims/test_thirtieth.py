@@ -149,3 +149,22 @@ def test_a_date_alone_on_its_line_under_a_headline_is_the_text_s_byline(eval_db:
                 (60, "parties", "XXVI-8", "2014-12-24"),
                 (130, "signatories", "XXVI-8", "2014-12-24"),
             ], (headline, day)
+
+
+def test_a_date_under_a_news_headline_that_names_a_convention_is_its_byline() -> None:
+    from pipeline.claims.bylines import find_byline
+
+    # a headline that tells news of a convention (a verb: "ratify", "launched"), its date on the line below,
+    # an article that names a later year (a goal): the date is the news's, not the convention's adoption
+    news = (
+        "On International Migrants Day: new campaign to ratify UN convention launched\n"
+        "December 18, 2014\n\n"
+        "The Convention has been ratified by 47 States. The campaign aims at 60 ratifications by 2020.\n"
+    )
+    found = find_byline(news)
+    assert found is not None and found.on.isoformat() == "2014-12-18"
+    # a treaty's title over its adoption date is still no byline
+    title = (
+        "Convention against Torture\n10 Dec 1984\n\nAs of 2019, 170 states are parties to the Convention.\n"
+    )
+    assert find_byline(title) is None
