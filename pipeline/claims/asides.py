@@ -29,7 +29,7 @@ _STATES_THEN_VERB = re.compile(
 # "the number of ratifications of the Optional Protocol (83 as at 1 January 2018)": a tally's noun, the
 # treaty it is of (no bracket in between), and the tally opening the bracket.
 _TALLY_THEN_COUNT = re.compile(
-    r"\b(?:number|tally|total|count)\s+of\s+(?P<noun>ratifications|accessions|states[\s-]+parties|parties|"
+    r"\b(?:number|tally|total|count)\s+of\s+(?P<noun>ratifications|accessions|states?[\s-]+parties|parties|"
     r"signatories|signatures)\s+(?:to|of)\s+[^()\n.;]{3,160}?\(\s*(?P<num>\d{1,3})\b(?!\s*%|\s*\))",
     re.I,
 )

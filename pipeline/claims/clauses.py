@@ -198,7 +198,7 @@ REACHES = re.compile(
 
 # "10 new ratifications this year, for a total of 130": the running total of what the noun counts.
 FOR_TOTAL = re.compile(
-    r"(?<![\w-])(?P<noun>ratifications|signatures|accessions|states\s+parties|parties|signatories)\b[^.;:]{0,60}?,?"
+    r"(?<![\w-])(?P<noun>ratifications|signatures|accessions|states?[\s-]+parties|parties|signatories)\b[^.;:]{0,60}?,?"
     r"\s+(?:for|making|making\s+it|to)\s+a\s+(?:current\s+|new\s+|grand\s+)?total\s+of\s+"
     + _NUM
     + r"\b(?!\s*(?:per|%))"
@@ -215,7 +215,7 @@ FOR_TOTAL_DONE = re.compile(
 )
 
 COUNT_NOUN = (
-    r"(?P<noun>states[\s-]+parties|state[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
+    r"(?P<noun>states?[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
     r"ratifications|signatures|accessions|contracting\s+states|instruments\s+of\s+(?:ratification|accession))"
 )
 # "the highest number of states parties, 191, making it ...": the number in apposition.
@@ -323,7 +323,7 @@ OPCW_MEMBERS = re.compile(
     r"(?:\([A-Z]+\)\s+)?(?:now\s+|currently\s+|today\s+)?(?:has|had|counts|comprises|numbers|includes)\s+"
     + _QUAL
     + _NUM
-    + r"\s+(?P<noun>member\s+states|members|states\s+parties|member\s+countries)\b",
+    + r"\s+(?P<noun>member\s+states|members|states?[\s-]+parties|member\s+countries)\b",
     re.I,
 )
 
@@ -338,13 +338,13 @@ MEMBERSHIP = re.compile(
     r"[^.;:!?\n]{0,80}?\b(?:has\s+|had\s+)?(?:now\s+)?(?:reached|reaches|"
     r"stands\s+at|stood\s+at|(?:rose|rises|risen|grew|grows|grown|climbed|increased|jumped)\s+to|totals|"
     r"totalled|totaled)\s+(?:now\s+)?" + _QUAL + _NUM + r"\b(?!\s*(?:per|%|million|people))"
-    r"(?=\s*(?:states|countries|nations|parties|states\s+parties|members)?\b)",
+    r"(?=\s*(?:states|countries|nations|parties|states?[\s-]+parties|members)?\b)",
     re.I,
 )
 # "Parties to the CRC now number 150", "signatories to the treaty total 133", "ratifications have almost
 # doubled from 4 to 7": the noun as subject, the count its predicate (after a change, where it ended).
 NOUN_NUMBER = re.compile(
-    r"\b(?P<noun>states\s+parties|parties|signatories|ratifications|signatures|accessions)\b"
+    r"\b(?P<noun>states?[\s-]+parties|parties|signatories|ratifications|signatures|accessions)\b"
     r"(?:\s+(?:to|of)\s+[^.;:!?\n\d]{1,80}?)?\s+(?:now\s+|currently\s+|today\s+|still\s+)?"
     r"(?:number|numbered|total|totalled|totaled|(?:ha(?:ve|d)\s+)?(?:almost\s+|nearly\s+|more\s+than\s+)?"
     r"(?:doubled|tripled|r[io]sen|rose|grown|grew|increased|climbed|jumped)\s+from\s+\d{1,3}\s+to)"
@@ -355,7 +355,7 @@ NOUN_NUMBER = re.compile(
 # "The Convention's States Parties, 173 in all, meet every two years": the number of the noun, in apposition
 # (the treaty's own: "Delegations of States Parties, 45 in all, attended" counts those who came).
 IN_ALL = re.compile(
-    r"(?:['’]s|\bits|\btheir)\s+(?P<noun>states[\s-]+parties|parties|signatories|ratifications|signatures)\s*,\s*"
+    r"(?:['’]s|\bits|\btheir)\s+(?P<noun>states?[\s-]+parties|parties|signatories|ratifications|signatures)\s*,\s*"
     + _QUAL
     + _NUM
     + r"\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b",

@@ -20,7 +20,7 @@ _NUMBER = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})"
 # The noun a repeated count may keep ("Forty-seven ratifications."), and how it ends: the sentence's end, a
 # dash, or a list of who is counted ("Eighty-three, including the United Kingdom, ...").
 _NOUN = (
-    r"(?:\s+(?:states?\s+parties|states|countries|nations|governments|ratifications|parties|signatories))?"
+    r"(?:\s+(?:states?[\s-]+parties|states|countries|nations|governments|ratifications|parties|signatories))?"
 )
 _ENDS = r"\s*(?:[.!?…]|[—–]|,\s*(?:including|among\s+them|among\s+which)\b)"
 # At a sentence's start, after an opening quote or dash.

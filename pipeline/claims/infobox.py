@@ -18,7 +18,7 @@ _INFOBOX = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=\|)|(?<=[•·]\s)|(?<=[•·])|(?<=\s[-–—]\s))[ \t|*-]*"
     # ("Number of ratifications/accessions: 150", "CRPD ratifications: 150": a count's name, or its treaty's)
     r"(?:(?:total\s+)?number\s+of\s+|(?-i:[A-Z][A-Z0-9-]{1,7})\s+(?=(?-i:[a-zR])))?"
-    r"(?P<label>signatories|signatures|parties|states?\s+parties|"
+    r"(?P<label>signatories|signatures|parties|states?[\s-]+parties|"
     r"contracting\s+(?:states|parties)|ratifications(?:\s*(?:/|and|&)\s*accessions)?|ratifiers|membership)"
     r"(?:[ \t]*\((?P<aside>[^()\n]{1,40})\))?"  # "Signatories (not yet ratified): 31"
     r"[ \t]*\|?[ \t]*[:=]?[ \t]*(?:\n[ \t]*)?"  # the value on the label's line, or alone on the next

@@ -28,7 +28,7 @@ from pipeline.text import alternation
 # or the first state named ("States Parties (110) Afghanistan, Albania, ...", "Ratified (176)").
 _LIST_HEADING = re.compile(
     r"^[ \t*•·>-]*(?P<label>signed(?:\s+but|\s+and|,)?\s+not\s+(?:yet\s+)?ratified|signed\s+only|signatories|"
-    r"signatures|states[\s-]+parties|parties|ratifications|ratified|acceded|accessions)"
+    r"signatures|states?[\s-]+parties|parties|ratifications|ratified|acceded|accessions)"
     r"[ \t]*\([ \t]*(?P<num>\d{1,3})[ \t]*\)(?:[ \t]*:|[ \t]*$|(?=[ \t]+(?-i:[A-Z][a-z]+)\b(?!\s*\()))",
     re.I | re.M,
 )
@@ -67,7 +67,7 @@ _COLON_LABEL = re.compile(
     r"(?:^|(?<=[.;,:(—–]\s)|(?<=[(—–]))[ \t*•·-]*(?P<label>"
     + _SIGNED_ONLY
     + r"|(?:(?:states|countries|nations)\s+(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|"
-    r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?)?|signatories|signatures|states[\s-]+parties|parties)"
+    r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?)?|signatories|signatures|states?[\s-]+parties|parties)"
     # "Parties to the First Optional Protocol (individual complaints): 116": the treaty in the label
     r"(?:\s+to\s+(?:the\s+|its\s+)?(?-i:[A-Z])[^:\n]{2,100}?)?"
     r"[ \t]*:[ \t]*(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[.,]\d)",
@@ -130,7 +130,7 @@ def number_first_matches(text: str) -> list[CountMatch]:
 # A table's header row: cells between "|" or tabs, at least one of them a measure's words.
 _CELL = re.compile(r"[^|\t\n]+")
 _MEASURE_HEADER = re.compile(
-    r"(?:no\.?\s+of\s+|number\s+of\s+)?(?P<label>states[\s-]+parties|(?:high\s+)?contracting\s+parties|parties|"
+    r"(?:no\.?\s+of\s+|number\s+of\s+)?(?P<label>states?[\s-]+parties|(?:high\s+)?contracting\s+parties|parties|"
     r"signatories|signatures|"
     r"ratifications(?:\s*(?:/|and|or|&)\s*accessions)?|ratified|signed|accessions|acceded)(?:\s*\([^()]*\))?",
     re.I,
@@ -245,13 +245,13 @@ def leader_matches(text: str) -> list[CountMatch]:
 # states have signed it? A: 133.", "How many signatures does the Convention have now? A: A hundred and
 # eight.", "How many States are parties today? 178, which ...", and the question that follows one with its
 # noun alone: "Q: And ratifications? A: A hundred, exactly."
-_NOUNS = r"signatures|signatories|ratifications|accessions|parties|states\s+parties"
+_NOUNS = r"signatures|signatories|ratifications|accessions|parties|states?[\s-]+parties"
 _QUESTION = re.compile(
     r"\bhow\s+many\s+(?:(?:countries|states|nations|governments)\s+(?:have|has)\s+"
     r"(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?P<verb>signed|ratified|joined|acceded|become\s+part(?:y|ies)|banned)\b|"
     r"(?:countries|states|nations)\s+(?:are|were)\s+(?:now\s+|actually\s+)?"
-    r"(?P<noun>part(?:y|ies)|states\s+parties|in|on\s+board|bound\s+by)\b|"
+    r"(?P<noun>part(?:y|ies)|states?[\s-]+parties|in|on\s+board|bound\s+by)\b|"
     rf"(?P<owned>{_NOUNS})\s+(?:does|do|did|has|have|had)\b)"
     r"(?P<tail>[^?\n]{0,120})\?|"
     rf"^[ \t]*(?:q\s*[:.]\s*)?(?:and|what\s+about|how\s+about)\s+(?P<more>{_NOUNS})\s*\?",

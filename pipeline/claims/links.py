@@ -69,7 +69,7 @@ class Mentions:
 # "... ratified the OPSC and 15 ... the OPAC, bringing the totals to 157 and 147 respectively".
 _RESPECTIVE_RUN = re.compile(
     r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+"
-    r"(?:\s+(?:states\s+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
+    r"(?:\s+(?:states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
     r"\s*,?\s+respectively\b",
     re.I,
 )

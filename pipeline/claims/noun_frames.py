@@ -17,7 +17,7 @@ ARE = re.compile(
     + _QUAL
     + _NUM
     + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
-    r"(?P<noun>states\s+parties|contracting\s+states|parties|signatories)\b",
+    r"(?P<noun>states?[\s-]+parties|contracting\s+states|parties|signatories)\b",
     re.I,
 )
 
@@ -26,7 +26,7 @@ BRINGING = re.compile(
     + _QUAL
     + _NUM
     + r"\s+the\s+(?:total\s+)?number\s+of\s+"
-    r"(?P<noun>parties|states\s+parties|ratifications|signatories|signatures|accessions|"
+    r"(?P<noun>parties|states?[\s-]+parties|ratifications|signatories|signatures|accessions|"
     # "brings to 159 the number of States that have ratified or acceded to the Convention"
     r"(?:states|countries|nations)\s+(?:that|which|who)\s+have\s+(?:ratified|acceded|joined|signed)"
     r"(?:\s+or\s+(?:ratified|acceded|joined))?)\b",
@@ -58,7 +58,7 @@ IN_FORCE = re.compile(
     r"(?:in|for|on|(?<=applies\s)to|(?<=apply\s)to)\s+(?:the\s+)?(?:(?:just|only)\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+(?P<noun>countries|states|nations|parties|states\s+parties)\b",
+    + r"\s+(?P<noun>countries|states|nations|parties|states?[\s-]+parties)\b",
     re.I,
 )
 

@@ -120,7 +120,7 @@ _NTH_RANK = re.compile(
     r"(?:at\s+)?(?:the\s+)?(?:(?P<a>" + _ANY_ORD + r")|number\s+(?P<num>\d{1,3})\b)"
     r"(?:\s*(?:,|and)\s*(?:the\s+)?(?P<b>" + _ANY_ORD + r"))?(?:\s+place)?(?:\s+respectively)?\s+"
     r"(?:among|in\s+the\s+list\s+of|on\s+the\s+list\s+of)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?P<noun>(?:high\s+)?contracting\s+parties|states?\s+parties|parties|signatories|countries|states|nations)\b"
+    r"(?P<noun>(?:high\s+)?contracting\s+parties|states?[\s-]+parties|parties|signatories|countries|states|nations)\b"
     r"(?P<rel>\s+(?:that|which|who)\s+(?:have\s+|had\s+)?(?P<verb>ratified|joined|acceded|signed)\b)?",
     re.I,
 )

@@ -148,7 +148,8 @@ _SIGNED = re.compile(r"\bsign\w*", re.I)
 _FIGURE = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})"
 _RESPECTIVE_RUN = re.compile(
     rf"{_FIGURE}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_FIGURE}){{1,6}}"
-    r"(?:[ \t]+(?:states\s+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
+    r"(?:[ \t]+(?:states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|"
+    r"signatures))?"
     r"[ \t]*,?[ \t]+respectively\b",
     re.I,
 )

@@ -56,7 +56,7 @@ _SHARE = re.compile(
     r"joined|signed|acted|taken\s+(?:legal\s+)?action|become\s+part(?:y|ies)|"
     r"been\s+part(?:y|ies)|(?<=are\s)part(?:y|ies)|(?<=now\s)part(?:y|ies)|(?<=are\s)signatories|"
     r"(?:(?<=are\s)|(?<=now\s))bound\s+by|"
-    r"(?<=are\s)states[\s-]+parties)\b",
+    r"(?<=are\s)states?[\s-]+parties)\b",
     re.I,
 )
 # "the 71 States which have ratified the Covenant": the whole told by what it did, a relative clause.
@@ -74,7 +74,7 @@ _MAIN_VERB = re.compile(
 # What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
 _ALL_OF = re.compile(
     r"(?:eligible\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
-    r"states[\s-]+parties|signatories|governments)\b|(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)members\b",
+    r"states?[\s-]+parties|signatories|governments)\b|(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)members\b",
     re.I,
 )
 # The whole of a share in brackets, told before them: "About 90 per cent of states (174 of 193)".

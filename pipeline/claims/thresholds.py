@@ -62,7 +62,7 @@ _THRESHOLDS = (
         r"approval|acceptance|only|just)\s+){0,3}"
         + _QUAL
         + _NUM
-        + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states\s+parties)\b",
+        + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states?[\s-]+parties)\b",
         re.I,
     ),
     # "needs to be ratified by 20 countries to enter into force", "must be ratified by 40 states": a
@@ -316,7 +316,7 @@ def threshold_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
     return out + _being_nth(text), rules
 
 
-_NTH_BEFORE = re.compile(r"(?:" + _ORD + r")\s+(?:states?\s+part(?:y|ies)|country|state|nation)\b", re.I)
+_NTH_BEFORE = re.compile(r"(?:" + _ORD + r")\s+(?:states?[\s-]+part(?:y|ies)|country|state|nation)\b", re.I)
 
 
 def _being_nth(text: str) -> list[CountMatch]:

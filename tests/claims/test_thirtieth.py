@@ -168,3 +168,17 @@ def test_a_date_under_a_news_headline_that_names_a_convention_is_its_byline() ->
         "Convention against Torture\n10 Dec 1984\n\nAs of 2019, 170 states are parties to the Convention.\n"
     )
     assert find_byline(title) is None
+
+
+def test_state_parties_and_states_parties_with_a_hyphen_read_as_states_parties(eval_db: Path) -> None:
+    ccm = "To date 123 states have joined the Convention on Cluster Munitions, of which 110 are {} and 13 are signatories.\n"
+    expected = [(110, "parties", "XXVI-6", "2023-01-01"), (13, "signed_not_party", "XXVI-6", "2023-01-01")]
+    for noun in ("States Parties", "State Parties", "states-parties", "States-Parties"):
+        assert _checks(eval_db, ccm.format(noun), date(2023, 1, 1)) == expected, noun
+        # the 123 is the two measures' total, never read as parties
+        assert (123, "total of two measures") in _unread(eval_db, ccm.format(noun), date(2023, 1, 1)), noun
+    heading = "The Convention on Cluster Munitions.\n\n{} (110)\nAfghanistan\n"
+    for noun in ("States Parties", "State Parties"):
+        assert [c[:2] for c in _checks(eval_db, heading.format(noun), date(2023, 1, 1))] == [
+            (110, "parties")
+        ], noun
