@@ -133,10 +133,7 @@ JOIN_OTHER_SIGNERS = re.compile(
 # counted by who made them.
 ACTS_FROM = re.compile(
     r"\b(?:has|had|have|with|received|receives|gathered|collected|won|garnered|garners|attracted|obtained)\s+(?:the\s+)?(?P<noun>signatures?|ratifications?|adhesion|accessions?)\s+"
-    r"(?:from|of)\s+"
-    + _QUAL
-    + _NUM
-    + r"\s+(?:different\s+|other\s+|separate\s+)?(?:states|countries|nations)\b",
+    r"(?:from|of)\s+" + _QUAL + _NUM + r"\s+(?:different\s+|other\s+|separate\s+)?" + STATES + r"\b",
     re.I,
 )
 # "signed by 185 countries, with 168 of those countries also ratifying it": of those counted before, the

@@ -62,7 +62,7 @@ _THRESHOLDS = (
         r"approval|acceptance|only|just)\s+){0,3}"
         + _QUAL
         + _NUM
-        + rf"\s+(?:ratifying\s+)?(?:{JOIN_NOUN}|states?[\s-]+parties)\b",
+        + rf"\s+{_MEMBERS}(?:ratifying\s+)?(?:{JOIN_NOUN}|states?[\s-]+parties)\b",
         re.I,
     ),
     # "needs to be ratified by 20 countries to enter into force", "must be ratified by 40 states": a

@@ -182,3 +182,17 @@ def test_state_parties_and_states_parties_with_a_hyphen_read_as_states_parties(e
         assert [c[:2] for c in _checks(eval_db, heading.format(noun), date(2023, 1, 1))] == [
             (110, "parties")
         ], noun
+
+
+def test_member_states_are_read_where_countries_are(eval_db: Path) -> None:
+    crc = "The Convention on the Rights of the Child is the most widely approved treaty, with ratifications from {}."
+    for states in ("191 countries", "191 member states"):
+        assert _checks(eval_db, crc.format(states) + "\n", date(1996, 1, 1)) == [
+            (191, "parties", "IV-11", "1996-01-01")
+        ], states
+    tpnw = "The Treaty on the Prohibition of Nuclear Weapons required {} to ratify it.\n"
+    for states in ("50 countries", "50 member states"):
+        found = _report(eval_db, tpnw.format(states), date(2018, 1, 1)).checks
+        assert [(c.claim.figure, c.claim.kind, c.verdict) for c in found] == [
+            (50, "threshold", "threshold right")
+        ], states
