@@ -329,7 +329,7 @@ def act_days(store: StoreLike, mtdsg_no: str, measure: str) -> list[date]:
     return [d for d in (_as_date(x) for x in store.participants(mtdsg_no)[_COLUMN[kind]]) if d is not None]
 
 
-def _first_signature(store: StoreLike, mtdsg_no: str) -> date | None:
+def first_signature(store: StoreLike, mtdsg_no: str) -> date | None:
     return min(act_days(store, mtdsg_no, MEASURE_SIGNATORIES), default=None)
 
 
@@ -358,7 +358,7 @@ def opening_day(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
                 )
             )
             when = None if opening else _WHEN_OPENED.search(text, max(0, c.start - 160), c.start)
-            day = _first_signature(store, c.mtdsg_no) if opening or when else None
+            day = first_signature(store, c.mtdsg_no) if opening or when else None
             if when and day is not None and not _month_agrees(when.group(0), day):
                 day = None  # "When it opened for signature in June 2013": the record's first day is in it
             if day is not None and not _DATE_WORDS.search(clause) and _agrees(c.sentence, day):
@@ -392,6 +392,7 @@ __all__ = [
     "count_on",
     "dated_by_record",
     "fits_own_day",
+    "first_signature",
     "named_acts",
     "one_act",
     "opening_day",

@@ -16,10 +16,11 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.claims.anchors import act_days, dated_by_record
+from pipeline.claims.anchors import dated_by_record, first_signature
 from pipeline.claims.measures import MEASURE_SIGNATORIES
 from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.store_view import StoreLike
+from pipeline.text import WEEKDAY_NAMES
 
 # The text's own day: --written-on, or a byline or dateline the reader found.
 _TEXT_DAY = frozenset({"written-on", "byline"})
@@ -32,7 +33,7 @@ _NOT_SIMPLE_PAST = re.compile(
 _WITHIN_DAYS = 14
 # A day of its own the sentence tells, which the reader could not place: "on the first day of the summit",
 # "on Monday", "last week" (not "in the morning").
-_A_DAY_OF_ITS_OWN = re.compile(r"\b(?:days?|weeks?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_A_DAY_OF_ITS_OWN = re.compile(rf"\b(?:days?|weeks?|{WEEKDAY_NAMES})\b", re.I)
 
 
 def _told_in_the_simple_past(c: Claim) -> bool:
@@ -59,7 +60,7 @@ def ceremony_days(claims: Sequence[Claim], store: StoreLike) -> list[Claim]:
             and _told_in_the_simple_past(c)
         ):
             if c.mtdsg_no not in opening:
-                opening[c.mtdsg_no] = min(act_days(store, c.mtdsg_no, MEASURE_SIGNATORIES), default=None)
+                opening[c.mtdsg_no] = first_signature(store, c.mtdsg_no)
             day = opening[c.mtdsg_no]
             if day is not None and 0 < (c.claimed_on - day).days <= _WITHIN_DAYS:
                 c = dated_by_record(c, day, "the opening for signature")

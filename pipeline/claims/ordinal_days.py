@@ -23,7 +23,7 @@ from pipeline.claims.model import KIND_COUNT, Claim
 from pipeline.claims.numbers import ORDINAL
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
-from pipeline.claims.told_act_days import act_day_told
+from pipeline.claims.told_act_days import act_day_told, dated_as_told
 from pipeline.frame_values import is_missing
 from pipeline.frame_values import to_date as _as_date
 from pipeline.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
@@ -309,7 +309,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         return None
     said = None if told else act_day_told(text, iso3, day, signature=signing, own=c.sentence or "")
     if said is not None:  # "On 14 October 2013 joined Syria the Convention. Syria is 190th country to join"
-        return replace(c, measure=measure, claimed_on=said, date_text=said.isoformat(), date_source="text")
+        return replace(dated_as_told(c, said), measure=measure)
     note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
     return replace(c, measure=measure, claimed_on=day, date_text=note, date_source="record")
 

@@ -11,7 +11,7 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import Claim
 from pipeline.claims.ordinal_days import act_day, act_note, pointed_back, start_of_sentence, states_in
 from pipeline.claims.store_view import StoreLike
-from pipeline.claims.told_act_days import act_day_told
+from pipeline.claims.told_act_days import act_day_told, dated_as_told
 from pipeline.text import MONTH_NAMES, MONTHS
 
 # A month and year, or a year alone, as a sentence dates an act: "June 2011", "in 2016".
@@ -45,7 +45,7 @@ def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
             else None
         )
         if said is not None:
-            out.append(replace(c, claimed_on=said, date_text=said.isoformat(), date_source="text"))
+            out.append(dated_as_told(c, said))
         elif day is not None and (told is None or _within(day, told)):
             note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
             out.append(replace(c, claimed_on=day, date_text=note, date_source="record"))

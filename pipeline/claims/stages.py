@@ -60,9 +60,8 @@ def record_dates(claims: Sequence[Claim], text: str, store: StoreLike) -> list[C
     claims = included_news(named_acts(ordinal_days(claims, text, store), text, store), text, store)
     claims = running_totals(claims, text, store)
     claims = entry_years(opening_day(yearless_acts(claims, store, text), text, store), text, store)
-    claims = ceremony_days(
-        after_event(claims, text, store), store
-    )  # "57 countries signed" at the opening  # "A year after the treaty was adopted, 31 have ratified it"
+    claims = after_event(claims, text, store)  # "A year after the treaty was adopted, 31 have ratified it"
+    claims = ceremony_days(claims, store)  # "57 countries signed", in the days after the opening
     return restated(record_years(claims, store), text)
 
 

@@ -12,9 +12,11 @@ text, and within half a year of the UN's day for the act (not the state's next s
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.dates import find_dates
+from pipeline.claims.model import Claim
 from pipeline.claims.sentences import split_sentences
 from pipeline.claims.state_names import state_spans
 
@@ -68,4 +70,9 @@ def act_day_told(text: str, iso3: str, record_day: date, *, signature: bool, own
     return days.pop() if len(days) == 1 else None
 
 
-__all__ = ["act_day_told"]
+def dated_as_told(c: Claim, day: date) -> Claim:
+    """The claim dated by the day the text gives for its state's act."""
+    return replace(c, claimed_on=day, date_text=day.isoformat(), date_source="text")
+
+
+__all__ = ["act_day_told", "dated_as_told"]
