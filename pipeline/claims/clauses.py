@@ -104,7 +104,8 @@ ACCEPTED_BY_JOINING = re.compile(
 # "16 of the signatories have not ratified": of everyone who signed, those not yet parties.
 SIGNATORIES_NOT = re.compile(
     _QUAL + _NUM + r"\s+of\s+(?:the|its|these|those)\s+(?P<noun>signatories|signatory\s+states)\s+"
-    r"(?:(?:that|which|who)\s+)?(?:have|has)\s+(?:not|yet\s+to|still\s+not)\s+(?:yet\s+)?(?P<verb>ratified|ratify)\b",
+    r"(?:(?:that|which|who)\s+)?(?:ha(?:ve|s)\s+(?:not|yet\s+to|still\s+not)|ha(?:ve|s)n['’]t)\s+(?:yet\s+)?"
+    r"(?P<verb>ratified|ratify)\b",
     re.I,
 )
 
@@ -173,7 +174,7 @@ AS_STANDING = re.compile(
 # "the nine nations which have not yet ratified the treaty despite signing it": signed, not parties.
 NOT_DESPITE = re.compile(
     _QUAL + _NUM + r"\s+" + STATES + r"\b[^.;:\d]{0,30}?\s+(?:that|which|who)\s+"
-    r"(?:have\s+not\s+(?:yet\s+)?ratified|are\s+yet\s+to\s+ratify|have\s+yet\s+to\s+ratify)\b[^.;:\d]{0,90}?"
+    r"(?:(?:have\s+not|haven['’]t)\s+(?:yet\s+)?ratified|are\s+yet\s+to\s+ratify|have\s+yet\s+to\s+ratify)\b[^.;:\d]{0,90}?"
     r"\b(?:despite|after|though|although)\s+(?:having\s+)?(?P<verb>signing|signed)\b",
     re.I,
 )

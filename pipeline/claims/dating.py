@@ -236,11 +236,10 @@ def date_for(
         if after:
             near = [d for d in near if d.start > pos or not _ANOTHER_CLAUSE.search(text, d.end, pos)]
         best = min(near, key=lambda d: (distance(d.start, d.end), d.start > pos))
-        present = [m for m in PRESENT.finditer(text, lo, hi)]
-        if best.anchored and best.end <= pos:
-            # "As of June 2004, ... a total of 152 States currently parties": after an "as of" date that
-            # opens the clause, "currently" told after the number is the present of that date.
-            present = [m for m in present if m.start() < pos]
+        # "As of June 2004, ... a total of 152 States currently parties" (or "... currently parties as of
+        # June 2004"): "currently" told after the count (before its "as of") is the present of that date.
+        until = (best.start if best.start > pos else hi) if best.anchored else pos
+        present = [m for m in PRESENT.finditer(text, lo, hi) if not pos < m.start() < until]
         if any(distance(m.start(), m.end()) < distance(best.start, best.end) for m in present):
             return None
         return best

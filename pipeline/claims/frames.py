@@ -58,7 +58,7 @@ _NOUN = (
     r"parties|party|signatories|signatory|participants|"
     r"jurisdictions|economies|members)(?:[\s-]+(?:parties|party)\b|\s+and\s+territories\b)?"
 )
-_NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b|n['’]t\b", re.I)
 
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
@@ -192,7 +192,7 @@ _BEHIND = re.compile(
     + r"\b"
     + _ASIDE
     + r"\s+(?:in\s+|by\s+(?=signing)|(?:that|who)\s+ha(?:ve|d)\s+(?:already\s+)?(?=signed)|as\s+\w+\s+"
-    r"(?:is|are|has|have)\s+(?:yet\s+to|not\s+yet)\s+)"
+    r"(?:(?:is|are|has|have)\s+(?:yet\s+to|not\s+yet)|(?:is|are|has|have)n['’]t\s+yet)\s+)"
     r"(?P<verb>ratifying|signing|joining|acceding\s+to|ratify|sign|join|accede\s+to|ratified|signed|joined)\b",
     re.I,
 )

@@ -131,7 +131,7 @@ _OTHER_ACTION = re.compile(
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
     r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding)|"
     # "140 States parties to the CRC have yet to accept the complaints procedure": not party to another
-    r"(?:have|has)\s+(?:yet\s+to\s+|not\s+(?:yet\s+)?)(?:accept|ratif|join|sign|become))",
+    r"(?:ha(?:ve|s)\s+(?:yet\s+to\s+|not\s+(?:yet\s+)?)|ha(?:ve|s)n['’]t\s+(?:yet\s+)?)(?:accept|ratif|join|sign|become))",
     re.I,
 )
 # "79 signatory countries to the convention are still practising torture": a deed of theirs, not joining
@@ -183,7 +183,7 @@ _OBJECT_OF = re.compile(
 # ... unless the group is told by its act on the treaty: "urged the 13 signatory States that have yet to
 # ratify the CTBT", "called on the 40 States that have not signed it" (a count of those, as without "urged").
 _TOLD_BY_ITS_ACT = re.compile(
-    r"[\w\s-]{0,30}?,?\s+(?:that|which|who)\s+(?:have|has|had)\s+(?:(?:yet\s+to|not(?:\s+yet)?|still\s+not)\s+)?"
+    r"[\w\s-]{0,30}?,?\s+(?:that|which|who)\s+(?:ha(?:ve|s|d)n['’]t\s+(?:yet\s+)?|(?:have|has|had)\s+(?:(?:yet\s+to|not(?:\s+yet)?|still\s+not)\s+)?)"
     r"(?:signed|ratified|joined|acceded|sign|ratify|join|accede)\b",
     re.I,
 )

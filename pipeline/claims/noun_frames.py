@@ -43,7 +43,7 @@ BINDS = re.compile(
     + _NUM
     + r"\s+(?:member\s+)?"
     + STATES
-    + r"\b(?!\s+(?:that|which|who)\s+have\s+not)(?![\s-]+part)",
+    + r"\b(?!\s+(?:that|which|who)\s+(?:have\s+not|haven['’]t))(?![\s-]+part)",
     re.I,
 )
 # "with over 80 countries' signatures": the signatures of so many states.

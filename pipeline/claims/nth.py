@@ -14,6 +14,7 @@ from pipeline.claims.noun_frames import done_before
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
 from pipeline.claims.numbers import ordinal_of, parse_ordinal
+from pipeline.claims.sentences import CLAUSE_MARK
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.thresholds import JOINING, MAKING_ONE, SPAN_AFTER, clause_around, exact, tells_entry
 
@@ -150,7 +151,7 @@ def _ranks(text: str) -> list[CountMatch]:
 # for it to enter into force": an entry into force told in a clause of its own (a relative clause about the
 # treaty, other states' acts) is not this consent's; "..., which means it will now come into force", "...,
 # and six months later the treaty became binding" are.
-_RELATIVE_AFTER = re.compile(r",\s*(?:which|that)\s+(?!means?\b|meant\b)|;", re.I)
+_RELATIVE_AFTER = re.compile(CLAUSE_MARK + r"(?:which|that)\s+(?!means?\b|meant\b)|;", re.I)
 _AND_AFTER = re.compile(r",\s*and\s+", re.I)
 
 

@@ -14,7 +14,7 @@ from pipeline.claims.dates import DateIndex, DateMention
 from pipeline.claims.dating import PRESENT, date_for, when_day
 from pipeline.claims.model import Claim
 from pipeline.claims.numbers import WORD_NUMBER, parse_number
-from pipeline.claims.sentences import Span, Spans, split_sentences
+from pipeline.claims.sentences import CLAUSE_MARK, Span, Spans, split_sentences
 from pipeline.text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 
 _YESTERDAY = re.compile(r"\byesterday\b", re.I)
@@ -28,7 +28,7 @@ _ON_WEEKDAY = re.compile(
 
 
 # "Twenty States have signed the Protocol, which opened for signature yesterday": the relative clause's act.
-_RELATIVE_AFTER = re.compile(r",\s*(?:which|where|when|that)\b", re.I)
+_RELATIVE_AFTER = re.compile(CLAUSE_MARK + r"(?:which|where|when|that)\b", re.I)
 
 
 def _own_yesterday(said: str, phrase: str, at: int) -> bool:

@@ -37,7 +37,7 @@ from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASU
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, WRITTEN_ON, Claim, Unread
 from pipeline.claims.record_reading import bears_out
 from pipeline.claims.results import ClaimCheck
-from pipeline.claims.sentences import DASH_ASIDE
+from pipeline.claims.sentences import CLAUSE_MARK, DASH_ASIDE
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.treaties import TitleIndex
 from pipeline.claims.verdicts import VERDICT_THRESHOLD_WRONG, VERDICT_WRONG
@@ -220,7 +220,8 @@ _THRESHOLD_NOTE = (
 # ", which was adopted in 2017 and entered into force in 2021": the treaty's story, told after the count
 # (not ", which triggered its entry into force", ", which will result in its becoming law": its doing).
 _ITS_RELATIVE = re.compile(
-    r",\s*which\s+(?!(?:will|would|shall|is\s+to|(?:\w+\s+)?(?:triggered|brought|allowed|enabled|meant|means|"
+    CLAUSE_MARK
+    + r"which\s+(?!(?:will|would|shall|is\s+to|(?:\w+\s+)?(?:triggered|brought|allowed|enabled|meant|means|"
     r"led|paved|result\w*))\b)",
     re.I,
 )

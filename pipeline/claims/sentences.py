@@ -60,15 +60,31 @@ def split_paragraphs(text: str) -> list[Span]:
 
 
 def _prose_lines(text: str, start: int, end: int) -> list[Span]:
-    """The block (start, end) cut after each line of at least PROSE_LINE characters that ends a sentence."""
+    """The block (start, end) cut after each line of at least PROSE_LINE characters that ends a sentence,
+    and after a heading over such a line (a short line with no stop: "South Sudan becomes 195th State to
+    ratify Convention on the Rights of the Child" over its story's first paragraph)."""
+    cuts = [
+        (m.start(), m.end())
+        for m in _PROSE_LINE_END.finditer(text, start, end)
+        if m.start() - max(text.rfind("\n", start, m.start()) + 1, start) >= PROSE_LINE
+    ]
+    for m in _HEADING_OVER_PROSE.finditer(text, start, end):
+        cuts.append((m.end("heading"), m.end("heading") + 1))
     spans = []
-    for m in _PROSE_LINE_END.finditer(text, start, end):
-        line_start = text.rfind("\n", start, m.start()) + 1 or start
-        if m.start() - max(line_start, start) >= PROSE_LINE and text[m.end() : end].strip():
-            spans.append((start, m.start()))
-            start = m.end()
+    for a, b in sorted(cuts):
+        if a > start and text[b:end].strip():
+            spans.append((start, a))
+            start = b
     spans.append((start, end))
     return spans
+
+
+# A heading's line (under 160 characters, no stop, comma, colon or semicolon at its end) over a line of prose
+# at least PROSE_LINE long that ends a sentence.
+_HEADING_OVER_PROSE = re.compile(
+    r"(?m)^(?P<heading>[ \t]*(?=[\w\"“‘'(])[^\n]{1,159}?[\w)\"”’'])[ \t]*\n"
+    rf"(?=[^\n]{{{PROSE_LINE},}}[.!?][\"”’)]*[ \t]*(?:\n|$))"
+)
 
 
 def _is_sentence_end(text: str, p_start: int, cut: int) -> bool:
@@ -144,6 +160,10 @@ _ASIDE_OPEN = re.compile(
     re.I,
 )
 
+
+# Where a clause of its own opens after a comma or a dash: ", which opened yesterday", "— which came into
+# force in 2014", " - which".
+CLAUSE_MARK = r"(?:,|\s*[–—]|\s+-(?=\s))\s*"
 
 # An aside between dashes inside a clause, and the space after it: "have now – as of last week – ratified".
 DASH_ASIDE = r"[–—]\s[^–—.\n]{1,40}\s[–—]\s+"

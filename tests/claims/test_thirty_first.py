@@ -1,0 +1,73 @@
+"""Thirty-first pass (issue 21). One test per rule, on hand-written sentences of the shapes that dev/ took when
+re-read in other words (a dash for a comma, an "as of" moved to the sentence's end, contractions, one line a
+paragraph with no blank line between)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import report as _report
+
+OPIC = "the Optional Protocol to the Convention on the Rights of the Child on a communications procedure"
+
+
+def test_a_relative_clause_opened_by_a_dash_is_of_its_own_day_as_one_opened_by_a_comma(eval_db: Path) -> None:
+    for mark in (",", " —", " –", " -"):
+        said = f"Twenty States have signed {OPIC}{mark} which opened for signature yesterday in Geneva.\n"
+        # the count is of the text's own day; "yesterday" is the opening's
+        assert _checks(eval_db, said, date(2012, 2, 29)) == [(20, "signatories", "IV-11-d", "2012-02-29")]
+    # told of the count itself, "yesterday" dates it
+    own = f"Twenty States signed {OPIC} yesterday in Geneva.\n"
+    assert _checks(eval_db, own, date(2012, 2, 29)) == [(20, "signatories", "IV-11-d", "2012-02-28")]
+
+
+def test_an_entry_into_force_told_after_a_dash_is_not_the_ordinal_consents(eval_db: Path) -> None:
+    for mark in (",", " —"):
+        said = (
+            f"China has become the 107th country to join the Arms Trade Treaty{mark} which was approved by the "
+            "UN in April 2013 and came into force in December 2014.\n"
+        )
+        found = _report(eval_db, said, date(2020, 7, 7))
+        # a count of parties on China's accession day, not the consent that brought the treaty into force
+        assert [(c.claim.figure, c.claim.kind, c.claim.measure) for c in found.checks] == [
+            (107, "count", "parties")
+        ]
+        assert found.checks[0].claim.claimed_on == date(2020, 7, 6)
+
+
+def test_an_as_of_date_closing_the_sentence_dates_a_count_told_currently(eval_db: Path) -> None:
+    iccpr = "the International Covenant on Civil and Political Rights"
+    said = f"A total of 152 States are currently parties to {iccpr} as of June 2004.\n"
+    assert _checks(eval_db, said, date(2024, 4, 3)) == [(152, "parties", "IV-4", "2004-06-30")]
+    # without it, "currently" is the text's own day
+    now = f"A total of 152 States are currently parties to {iccpr}.\n"
+    assert _checks(eval_db, now, date(2024, 4, 3)) == [(152, "parties", "IV-4", "2024-04-03")]
+
+
+def test_contractions_read_as_their_long_forms(eval_db: Path) -> None:
+    enmod = "the Convention on the Prohibition of Military or Any Other Hostile Use of Environmental Modification Techniques"
+    for negation in ("have not", "haven't", "haven’t"):
+        said = f"{enmod[0].upper()}{enmod[1:]} was signed by 48 states; 16 of the signatories {negation} ratified.\n"
+        assert (16, "signed_not_party", "XXVI-1") in [c[:3] for c in _checks(eval_db, said, date(2022, 1, 1))]
+    for negation in ("has not", "hasn't"):
+        # "eight states must ratify it" is what is missing, not the number that brought it into force
+        said = (
+            f"However, the Comprehensive Nuclear-Test-Ban Treaty {negation} yet entered into force, as eight "
+            "states must ratify it before it can take effect.\n"
+        )
+        assert _report(eval_db, said, date(2022, 1, 1)).checks == ()
+
+
+def test_a_heading_over_a_line_of_prose_is_a_paragraph_of_its_own_without_a_blank_line(eval_db: Path) -> None:
+    story = (
+        "South Sudan becomes 195th State to ratify Convention on the Rights of the Child\n"
+        "JUBA, South Sudan, May 5, 2015 – UNICEF today welcomed South Sudan's ratification of the Convention "
+        "on the Rights of the Child, and urged the Government to make child rights its cornerstone.\n"
+    )
+    # the headline's ordinal is of South Sudan's accession, which the record dates, not of the dateline's day
+    assert _checks(eval_db, story, date(2015, 5, 5)) == [(195, "parties", "IV-11", "2015-01-23")]
+    assert _checks(eval_db, story.replace("\n", "\n\n", 1), date(2015, 5, 5)) == [
+        (195, "parties", "IV-11", "2015-01-23")
+    ]
