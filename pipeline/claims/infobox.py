@@ -7,6 +7,7 @@ import re
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import KIND_THRESHOLD, CountMatch
+from pipeline.claims.numbers import WORD_NUMBER, parse_number
 from pipeline.claims.thresholds import JOIN_NOUN, exact
 
 # Infobox and list lines as encyclopedias print them: "Signatories133", "Parties | 112 |", "Parties 164
@@ -32,7 +33,8 @@ _CONDITION = re.compile(
     re.I | re.M,
 )
 _CONDITION_NUMBER = re.compile(
-    r"\b(?P<num>\d{1,3})\b(?!\s*(?:days?|months?|years?|weeks?)\b)"
+    # ("Condition | twenty ratifications", "Ratifications by forty states": in words too)
+    rf"\b(?P<num>\d{{1,3}}|{WORD_NUMBER})\b(?!\s*(?:days?|months?|years?|weeks?)\b)"
     r"(?P<noun>\s+(?:ratifying\s+)?" + JOIN_NOUN + r")?",
     re.I,
 )
@@ -78,7 +80,7 @@ def infobox_matches(text: str) -> list[CountMatch]:
         n = next((x for x in numbers if x.group("noun")), numbers[-1])
         out.append(
             exact(
-                int(n.group("num")),
+                parse_number(n.group("num")),
                 MEASURE_PARTIES,
                 (m.start(), m.end()),
                 (base + n.start("num"), base + n.end("num")),

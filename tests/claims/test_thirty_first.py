@@ -71,3 +71,18 @@ def test_a_heading_over_a_line_of_prose_is_a_paragraph_of_its_own_without_a_blan
     assert _checks(eval_db, story.replace("\n", "\n\n", 1), date(2015, 5, 5)) == [
         (195, "parties", "IV-11", "2015-01-23")
     ]
+
+
+def test_a_fact_box_condition_told_in_words_is_the_threshold_as_in_digits(eval_db: Path) -> None:
+    for told in ("20 ratifications", "twenty ratifications", "Ratifications by twenty states"):
+        box = (
+            "International Convention on the Protection of the Rights of All Migrant Workers and Members of "
+            f"Their Families\nCondition | {told} |\n"
+        )
+        found = _report(eval_db, box, date(2024, 1, 1))
+        assert [(c.claim.figure, c.claim.kind, c.verdict) for c in found.checks] == [
+            (20, "threshold", "threshold right")
+        ]
+    # a delay in words is not the condition's number
+    delay = "Ottawa Treaty\nCondition | six months after 40 ratifications |\n"
+    assert [c.claim.figure for c in _report(eval_db, delay, date(2024, 1, 1)).checks] == [40]
