@@ -151,7 +151,9 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         ) and re.fullmatch(r"[\s).]*", rest)
         # "Thursday, 1 August 2019 marks the ninth year since the Convention entered into force": the day a
         # statement is about opens its paragraph, and marks an anniversary of the treaty's event
-        marks = re.fullmatch(r"[\s\[(]*(?:today\s*,?\s*)?" + _WEEKDAY, lead, re.I) and _MARKS.match(rest)
+        marks = re.fullmatch(
+            r"[\s\[(]*(?:today\s*,?\s*)?" + _WEEKDAY + r"(?:the\s+)?", lead, re.I
+        ) and _MARKS.match(rest)
         if marks and d.precision == "day" and d.start < _HEAD:
             return replace(d, event=False)
         if d.event and not dateline:

@@ -134,7 +134,7 @@ _ANCHOR_BEFORE = re.compile(
     # "At the time of writing (September 2010), 86 states have signed"
     r"time\s+of\s+writing\s*[(,]?\s*(?:in\s+)?|"
     r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)"
-    r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?)?\s*$",
+    r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?|\s+the(?=\s+$))?\s*$",  # (or "as of the 19th of May 2007")
     re.I,
 )
 # Dates of events in a treaty's life, and of goals ("calls upon all countries to ... by 2023"): no count's.

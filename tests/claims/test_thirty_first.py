@@ -86,3 +86,17 @@ def test_a_fact_box_condition_told_in_words_is_the_threshold_as_in_digits(eval_d
     # a delay in words is not the condition's number
     delay = "Ottawa Treaty\nCondition | six months after 40 ratifications |\n"
     assert [c.claim.figure for c in _report(eval_db, delay, date(2024, 1, 1)).checks] == [40]
+
+
+def test_a_day_told_with_its_article_is_read_as_one_told_without(eval_db: Path) -> None:
+    for day in ("19 September 2007", "the 19th of September 2007"):
+        box = f"Comprehensive Nuclear-Test-Ban Treaty\nParties 140 (as of {day})\n"
+        assert _checks(eval_db, box, date(2009, 1, 1)) == [(140, "parties", "XXVI-4", "2007-09-19")]
+    # a statement's head names its own day, with its article or without
+    for day in ("1 August 2019", "the 1st of August 2019"):
+        said = (
+            f"Thursday, {day} marks the ninth year since the Convention on Cluster Munitions entered into force."
+            "\n\nDuring this period, 120 States have committed to the goals of the Convention, 106 as States "
+            "Parties and 14 as signatories.\n"
+        )
+        assert [c[3] for c in _checks(eval_db, said)] == ["2019-08-01", "2019-08-01"]
