@@ -69,7 +69,7 @@ from pipeline.claims.record_reading import (
 )
 from pipeline.claims.references import GENERIC_REF, LABEL_REF, find_generic_refs
 from pipeline.claims.relative_days import day_told
-from pipeline.claims.sentences import Lines, Spans, split_paragraphs, split_sentences
+from pipeline.claims.sentences import Lines, Spans, first_sentence_end, split_paragraphs, split_sentences
 from pipeline.claims.status_dates import row_day
 from pipeline.claims.thresholds import tells_entry
 from pipeline.claims.topics import subject_link, text_subject
@@ -77,12 +77,12 @@ from pipeline.claims.treaties import TitleIndex, TreatyMention, TreatyName
 from pipeline.claims.unread import find_unread, unread_at
 
 
-def _topic(mentions: Sequence[TreatyMention], sentences: Spans) -> TreatyMention | None:
+def _topic(mentions: Sequence[TreatyMention], sentences: Spans, text: str) -> TreatyMention | None:
     """The treaty a text is about: the one its heading or first sentence names first, or None."""
     if not mentions or not sentences.spans:
         return None
     first = mentions[0]
-    return first if first.start < sentences.spans[0][1] else None
+    return first if first.start < first_sentence_end(text, sentences.spans) else None
 
 
 def _is_parent(parent: str, protocol: TreatyMention) -> bool:
@@ -174,7 +174,7 @@ def read_text(
         for m in (*GENERIC_REF.finditer(text), *LABEL_REF.finditer(text))
     )
     found = _Mentions(mentions, refs)
-    topic = _topic(mentions, sentences)
+    topic = _topic(mentions, sentences, text)
     subject = None if treaty or mentions else text_subject(text)
     usable = DateIndex([d for d in dates if byline is None or d.start != byline.start])
     all_dates = DateIndex(dates)

@@ -20,7 +20,7 @@ from pipeline.claims.model import WRITTEN_ON, Claim
 from pipeline.claims.names import is_outside
 from pipeline.claims.protocols import GLOSS
 from pipeline.claims.references import in_subordinate_clause, kind_matches, resolve_ref
-from pipeline.claims.sentences import LONGEST_SENTENCE, Span
+from pipeline.claims.sentences import LONGEST_SENTENCE, Span, navigation_lines
 from pipeline.claims.treaties import TitleIndex, TreatyMention
 
 # How far back a generic reference looks for the treaty it points to ("the Protocol" -> the last
@@ -378,6 +378,7 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
     out = list(claims)
     # The first claim after this one with its figure, measure, mode, kind and treaty told with a day.
     later: dict[tuple[object, ...], Claim] = {}
+    head = navigation_lines(text)  # (below a copied page's navigation lines)
     for i in range(len(out) - 1, -1, -1):
         c = out[i]
         same = (c.figure, c.measure, c.mode, c.kind, c.mtdsg_no)
@@ -385,7 +386,7 @@ def restated(claims: Sequence[Claim], text: str) -> list[Claim]:
         if _told_day(c):
             later[same] = c
         dated = c.date_source in ("sentence", "paragraph")
-        if body is None or c.line > _HEAD_LINES or dated or c.source == "infobox":
+        if body is None or c.line > _HEAD_LINES + head or dated or c.source == "infobox":
             continue
         # A headline is short: a line that runs on longer than the longest sentence is none.
         line_end = text.find("\n", c.number_start, c.number_start + LONGEST_SENTENCE)

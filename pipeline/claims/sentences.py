@@ -137,6 +137,23 @@ def split_sentences(text: str) -> list[Span]:
     return [piece for s, e in spans if text[s:e].strip() for piece in _bounded(text, s, e)]
 
 
+# A page's navigation before its heading: "Skip to main content", "Menu", "Home | News" (short, no figure).
+_CHROME = re.compile(r"[^\w\d]*(?:[^\W\d]+[^\w\d]+){0,3}(?:[^\W\d]+)?[^\w\d]*")
+
+
+def first_sentence_end(text: str, spans: Sequence[Span]) -> int:
+    """Where the text's heading or first sentence ends, past the navigation a copied page opens with."""
+    return next((e for s, e in spans if not _CHROME.fullmatch(text, s, e)), spans[-1][1] if spans else 0)
+
+
+def navigation_lines(text: str) -> int:
+    """How many lines at the text's head are a page's navigation (blank, or short with no figure)."""
+    lines = text.split("\n", 20)[:20]
+    return next(
+        (i for i, line in enumerate(lines) if line.strip() and not _CHROME.fullmatch(line)), len(lines)
+    )
+
+
 def _bounded(text: str, start: int, end: int) -> list[Span]:
     """The sentence (start, end) as it is, or, when longer than LONGEST_SENTENCE, cut into pieces no
     longer: each at the last semicolon of its second half, else the last comma, else the last space."""

@@ -100,3 +100,29 @@ def test_a_day_told_with_its_article_is_read_as_one_told_without(eval_db: Path) 
             "Parties and 14 as signatories.\n"
         )
         assert [c[3] for c in _checks(eval_db, said)] == ["2019-08-01", "2019-08-01"]
+
+
+NAV = "Skip to main content\nMenu\nSearch\n\n"
+
+
+def test_a_pages_navigation_lines_do_not_hide_its_heading(eval_db: Path) -> None:
+    box = (
+        "Optional Protocol to the Convention on the Rights of Persons with Disabilities\n\n"
+        "Condition 10 ratifications and entry into force of the Convention on the Rights of Persons with "
+        "Disabilities\nSignatories 92\n"
+    )
+    for page in (box, NAV + box):
+        # the protocol the page is about, not its parent named in passing in a row
+        assert [(c[0], c[2]) for c in _checks(eval_db, page, date(2016, 1, 1))] == [
+            (10, "IV-15-a"),
+            (92, "IV-15-a"),
+        ]
+
+
+def test_a_headline_under_navigation_lines_is_dated_as_its_body(eval_db: Path) -> None:
+    story = (
+        "67 countries sign Arms Trade Treaty\n\n"
+        "On 3 June 2013, more than 67 countries signed the Arms Trade Treaty at the UN in New York.\n"
+    )
+    for page in (story, NAV + story):
+        assert [c[3] for c in _checks(eval_db, page, date(2013, 6, 10))] == ["2013-06-03", "2013-06-03"]
