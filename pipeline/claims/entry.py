@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from pipeline.claims.dates import DateIndex
-from pipeline.claims.sentences import Span, Spans
+from pipeline.claims.sentences import Span, Spans, is_chrome
 
 # A day told as the entry into force's: "entered into force on 3 May 2008", "in force since 1 March 1999".
 _ENTRY_BEFORE = re.compile(r"\b(?:force|effect|effective|operational)\b[^.;!?]{0,40}$", re.I)
@@ -47,9 +47,11 @@ def entry_told_next(text: str, sentence: Span, sentences: Spans, dates: DateInde
     """The day the sentence after a count gives for the entry into force ("50 states ratified the ATT on
     25 September 2014. On 24 December 2014, it entered into force."), or None."""
     i = sentences.index(sentence[0])
-    if i < 0 or i + 1 >= len(sentences.spans):
+    # (past a line of chrome between them: "By Staff Writer", "Photo: file image")
+    after = [(s, e) for s, e in sentences.spans[i + 1 : i + 3] if not is_chrome(text, s, e)] if i >= 0 else []
+    if not after:
         return None
-    lo, hi = sentences.spans[i + 1]
+    lo, hi = after[0]
     if not _ENTRY_TOLD.search(text, lo, hi):
         return None
     days = [d for d in dates.within(lo, hi) if d.precision == "day"]

@@ -141,9 +141,14 @@ def split_sentences(text: str) -> list[Span]:
 _CHROME = re.compile(r"[^\w\d]*(?:[^\W\d]+[^\w\d]+){0,3}(?:[^\W\d]+)?[^\w\d]*")
 
 
+def is_chrome(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a page's chrome (navigation, a byline, a photo credit): short, with no figure?"""
+    return _CHROME.fullmatch(text, start, end) is not None
+
+
 def first_sentence_end(text: str, spans: Sequence[Span]) -> int:
     """Where the text's heading or first sentence ends, past the navigation a copied page opens with."""
-    return next((e for s, e in spans if not _CHROME.fullmatch(text, s, e)), spans[-1][1] if spans else 0)
+    return next((e for s, e in spans if not is_chrome(text, s, e)), spans[-1][1] if spans else 0)
 
 
 def navigation_lines(text: str) -> int:

@@ -126,3 +126,15 @@ def test_a_headline_under_navigation_lines_is_dated_as_its_body(eval_db: Path) -
     )
     for page in (story, NAV + story):
         assert [c[3] for c in _checks(eval_db, page, date(2013, 6, 10))] == ["2013-06-03", "2013-06-03"]
+
+
+def test_the_entry_into_force_told_after_a_byline_line_is_the_sentence_after_the_count(eval_db: Path) -> None:
+    tpnw = "Treaty on the Prohibition of Nuclear Weapons"
+    for between in ("", "By Staff Writer\n", "Photo: file image\n"):
+        story = (
+            f"UN {tpnw} - reaches 50 ratifications!\n{between}\n"
+            f"The UN {tpnw} will come into effect in 90 days, on 22 January 2021, and be binding international law.\n"
+        )
+        found = _report(eval_db, story, date(2020, 10, 26))
+        # the 50 consents that brought it into force (its day, the UN's), not a count of the text's day
+        assert [(c.claim.figure, c.claim.kind) for c in found.checks] == [(50, "threshold")]
