@@ -143,7 +143,16 @@ _CHROME = re.compile(r"[^\w\d]*(?:[^\W\d]+[^\w\d]+){0,3}(?:[^\W\d]+)?[^\w\d]*")
 
 def is_chrome(text: str, start: int, end: int) -> bool:
     """Is text[start:end] a page's chrome (navigation, a byline, a photo credit): short, with no figure?"""
-    return _CHROME.fullmatch(text, start, end) is not None
+    return _CHROME.fullmatch(text, start, end) is not None or (
+        _SITE_NOTICE.search(text, start, end) is not None and not re.search(r"\d", text[start:end])
+    )
+
+
+# A site's notice about itself: "We use cookies to improve your experience", "Subscribe to our newsletter".
+_SITE_NOTICE = re.compile(
+    r"\b(?:cookies|subscribe|newsletter|sign\s+in|log\s+in|javascript|privacy\s+policy|terms\s+of\s+use)\b",
+    re.I,
+)
 
 
 def first_sentence_end(text: str, spans: Sequence[Span]) -> int:
@@ -155,7 +164,7 @@ def navigation_lines(text: str) -> int:
     """How many lines at the text's head are a page's navigation (blank, or short with no figure)."""
     lines = text.split("\n", 20)[:20]
     return next(
-        (i for i, line in enumerate(lines) if line.strip() and not _CHROME.fullmatch(line)), len(lines)
+        (i for i, line in enumerate(lines) if line.strip() and not is_chrome(line, 0, len(line))), len(lines)
     )
 
 

@@ -138,3 +138,19 @@ def test_the_entry_into_force_told_after_a_byline_line_is_the_sentence_after_the
         found = _report(eval_db, story, date(2020, 10, 26))
         # the 50 consents that brought it into force (its day, the UN's), not a count of the text's day
         assert [(c.claim.figure, c.claim.kind) for c in found.checks] == [(50, "threshold")]
+
+
+def test_a_sites_notice_about_itself_is_chrome_too(eval_db: Path) -> None:
+    notice = (
+        "We use cookies to improve your experience on our website. By continuing to browse, you agree to our "
+        "use of cookies.\n\nAccept\n\n"
+    )
+    box = (
+        "Optional Protocol to the Convention on the Rights of Persons with Disabilities\n\n"
+        "Condition 10 ratifications and entry into force of the Convention on the Rights of Persons with "
+        "Disabilities\nSignatories 92\n"
+    )
+    assert [c[2] for c in _checks(eval_db, notice + box, date(2016, 1, 1))] == ["IV-15-a", "IV-15-a"]
+    # a first sentence of the text's own, naming no treaty, still leaves the text without a heading's treaty
+    prose = "Disability rights matter to everyone, everywhere.\n\n" + box
+    assert [c[2] for c in _checks(eval_db, prose, date(2016, 1, 1))] == ["IV-15", "IV-15-a"]
