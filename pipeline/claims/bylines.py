@@ -83,8 +83,8 @@ def _is_heading(text: str, d: DateMention, latest: date | None) -> bool:
     date (a text is no older than what it tells)."""
     line_start = max(text.rfind("\n", max(0, d.start - 200), d.start) + 1, d.start - 200, 0)
     above_end = line_start - 1
-    while above_end > 0 and text[above_end - 1] == "\n":
-        above_end -= 1  # the title may stand a blank line above its date
+    while above_end > 0 and text[above_end - 1] in "\n \t":
+        above_end -= 1  # the title may stand a blank line above its date (spaces on it or not)
     above = max(text.rfind("\n", max(0, above_end - 200), max(0, above_end)) + 1, above_end - 200, 0)
     named = _TREATY_WORD.search(text, above, d.start)
     if named and _TITLE_LINE.fullmatch(text, above, d.start):

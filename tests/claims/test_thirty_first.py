@@ -154,3 +154,28 @@ def test_a_sites_notice_about_itself_is_chrome_too(eval_db: Path) -> None:
     # a first sentence of the text's own, naming no treaty, still leaves the text without a heading's treaty
     prose = "Disability rights matter to everyone, everywhere.\n\n" + box
     assert [c[2] for c in _checks(eval_db, prose, date(2016, 1, 1))] == ["IV-15", "IV-15-a"]
+
+
+def test_an_e_mails_quotation_marks_are_read_past(eval_db: Path) -> None:
+    said = (
+        "On 3 June 2013, more than 67 countries signed the Arms Trade Treaty in New York.\n\n"
+        "Treaty on the Prohibition of Nuclear Weapons\nCondition | Ratifications by fifty states |\n"
+    )
+    quoted = "\n".join("> " + line if line else ">" for line in said.split("\n"))
+    twice = "\n".join("> > " + line if line else "> >" for line in said.split("\n"))
+    for text in (said, quoted, twice):
+        found = _report(eval_db, text, date(2021, 1, 1))
+        assert [(c.claim.figure, c.mtdsg_no, c.claim.kind) for c in found.checks] == [
+            (67, "XXVI-8", "count"),
+            (50, "XXVI-9", "threshold"),
+        ]
+
+
+def test_a_treatys_title_over_its_adoption_day_with_spaces_on_the_blank_line_between(eval_db: Path) -> None:
+    for blank in ("", " ", "\t"):
+        page = (
+            f"International Convention on the Elimination of All Forms of Racial Discrimination\n{blank}\n"
+            f"21 Dec 1965\n{blank}\nThe Convention entered into force on January 4, 1969, and has 182 parties.\n"
+        )
+        # the title's date is the adoption's, not the text's: the count is undated
+        assert _checks(eval_db, page) == [(182, "parties", "IV-2", None)]
