@@ -78,17 +78,18 @@ _HTML = re.compile(
 _GLUED_TAG = re.compile(r"(?<=\w)(</?(?:b|strong|i|em|u|span|font|small)\b[^<>\n]{0,300}>)(\w+)", re.I)
 
 
-# An e-mail's (or Markdown's) quotation marks at a line's start: "> > 150 States have ratified".
-_QUOTED = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.M)
+# An e-mail's (or Markdown's) quotation marks at a line's start ("> > 150 States have ratified"), and
+# Markdown's heading marks ("## Status").
+_LINE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?|^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)
 
 
 def plain_marks(text: str) -> str:
-    """`text` with quotation marks at lines' starts, Markdown's emphasis marks, link addresses, reference
-    marks ("[4]", "States(1)"), note marks in superscript digits and inline HTML as spaces, the words they
-    mark kept."""
+    """`text` with quotation and heading marks at lines' starts, Markdown's emphasis marks, link addresses,
+    reference marks ("[4]", "States(1)"), note marks in superscript digits and inline HTML as spaces, the
+    words they mark kept."""
     text = _SUPERSCRIPTS.sub(lambda m: " " * len(m.group(0)), text)
-    if ">" in text:
-        text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    if ">" in text or "#" in text:
+        text = _LINE_MARKS.sub(lambda m: " " * len(m.group(0)), text)
     if "<" in text or "&" in text:
         # ("<strong>State</strong>s": the word's end moved up to its start, the tag's room after it)
         text = _GLUED_TAG.sub(lambda m: m.group(2) + " " * len(m.group(1)), text)

@@ -179,3 +179,19 @@ def test_a_treatys_title_over_its_adoption_day_with_spaces_on_the_blank_line_bet
         )
         # the title's date is the adoption's, not the text's: the count is undated
         assert _checks(eval_db, page) == [(182, "parties", "IV-2", None)]
+
+
+def test_markdown_heading_marks_are_read_past(eval_db: Path) -> None:
+    # a fact box's first row made a heading ("# Signatories | 133 |") over the text that names its treaty
+    box = (
+        "{}Signatories | 133 |\nParties | 162 (Complete List) |\n\n"
+        "The Ottawa Treaty aims at eliminating anti-personnel landmines around the world.\n"
+    )
+    for mark in ("", "# ", "### "):
+        found = _report(eval_db, box.format(mark), date(2022, 8, 31))
+        assert [(c.claim.figure, c.claim.measure, c.mtdsg_no, c.claim.source) for c in found.checks] == [
+            (133, "signatories", "XXVI-5", "infobox"),
+            (162, "parties", "XXVI-5", "infobox"),
+        ]
+    # a hash inside a line is no heading's mark
+    assert [c[0] for c in _checks(eval_db, "The Ottawa Treaty (#1 on our list) has 164 parties.\n")] == [164]
