@@ -78,6 +78,10 @@ _HTML = re.compile(
 _GLUED_TAG = re.compile(r"(?<=\w)(</?(?:b|strong|i|em|u|span|font|small)\b[^<>\n]{0,300}>)(\w+)", re.I)
 
 
+# A month's abbreviation's dot before its day ("Jan. 4, 1969"), which ends no sentence: a space, so that what
+# reads within a sentence ("[^.]") reads past it.
+_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=[ \t]+\d)")
+
 # An e-mail's (or Markdown's) quotation marks at a line's start ("> > 150 States have ratified"), and
 # Markdown's heading marks ("## Status").
 _LINE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?|^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)
@@ -88,6 +92,8 @@ def plain_marks(text: str) -> str:
     reference marks ("[4]", "States(1)"), note marks in superscript digits and inline HTML as spaces, the
     words they mark kept."""
     text = _SUPERSCRIPTS.sub(lambda m: " " * len(m.group(0)), text)
+    if "." in text:
+        text = _MONTH_DOT.sub(r"\1 ", text)
     if ">" in text or "#" in text:
         text = _LINE_MARKS.sub(lambda m: " " * len(m.group(0)), text)
     if "<" in text or "&" in text:

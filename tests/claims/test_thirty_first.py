@@ -195,3 +195,18 @@ def test_markdown_heading_marks_are_read_past(eval_db: Path) -> None:
         ]
     # a hash inside a line is no heading's mark
     assert [c[0] for c in _checks(eval_db, "The Ottawa Treaty (#1 on our list) has 164 parties.\n")] == [164]
+
+
+def test_a_months_abbreviation_ends_no_sentence_for_what_reads_within_one(eval_db: Path) -> None:
+    for day in ("January 4, 1969", "Jan. 4, 1969", "4 Jan. 1969"):
+        said = (
+            "The International Convention on the Elimination of All Forms of Racial Discrimination was adopted "
+            f"in 1965. It came into effect on {day}, after being ratified by 27 countries.\n"
+        )
+        found = _report(eval_db, said, date(2020, 1, 1))
+        # the number of consents that brought it into force, not a count on the day of its entry into force
+        assert [(c.claim.figure, c.claim.kind) for c in found.checks] == [(27, "threshold")]
+    # the day is still read: "Sept. 30, 2019"
+    assert _checks(eval_db, "As of Sept. 30, 2019, the Arms Trade Treaty had 105 States Parties.\n") == [
+        (105, "parties", "XXVI-8", "2019-09-30")
+    ]
