@@ -84,7 +84,8 @@ _MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.
 
 # An e-mail's (or Markdown's) quotation marks at a line's start ("> > 150 States have ratified"), and
 # Markdown's heading marks ("## Status").
-_LINE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?|^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)
+# (not ">150 countries", a sign for "more than")
+_LINE_MARKS = re.compile(r"^(?:[ \t]*>(?!\d))+[ \t]?|^[ \t]*#{1,6}[ \t]+(?=\S)", re.M)
 
 
 def plain_marks(text: str) -> str:

@@ -68,7 +68,8 @@ def _prose_lines(text: str, start: int, end: int) -> list[Span]:
         for m in _PROSE_LINE_END.finditer(text, start, end)
         if m.start() - max(text.rfind("\n", start, m.start()) + 1, start) >= PROSE_LINE
     ]
-    for m in _HEADING_OVER_PROSE.finditer(text, start, end):
+    # (from the start of the block's first line: a block may start after its first line's indent)
+    for m in _HEADING_OVER_PROSE.finditer(text, text.rfind("\n", 0, start) + 1, end):
         cuts.append((m.end("heading"), m.end("heading") + 1))
     spans = []
     for a, b in sorted(cuts):
@@ -150,7 +151,8 @@ def is_chrome(text: str, start: int, end: int) -> bool:
 
 # A site's notice about itself: "We use cookies to improve your experience", "Subscribe to our newsletter".
 _SITE_NOTICE = re.compile(
-    r"\b(?:cookies|subscribe|newsletter|sign\s+in|log\s+in|javascript|privacy\s+policy|terms\s+of\s+use)\b",
+    r"\b(?:cookies|subscribe\s+(?:to\s+our|now|for\s+free)|newsletter|sign\s+in|log\s+in|javascript|"
+    r"privacy\s+policy|terms\s+of\s+use)\b",
     re.I,
 )
 

@@ -210,3 +210,26 @@ def test_a_months_abbreviation_ends_no_sentence_for_what_reads_within_one(eval_d
     assert _checks(eval_db, "As of Sept. 30, 2019, the Arms Trade Treaty had 105 States Parties.\n") == [
         (105, "parties", "XXVI-8", "2019-09-30")
     ]
+
+
+def test_a_sign_for_more_than_is_no_quotation_mark() -> None:
+    from pipeline.claims.layout import plain_marks
+
+    # a quotation mark is blanked, keeping every position; ">150" (more than 150) is kept as written
+    assert (
+        plain_marks("> 150 States\n>> 151 States\n>150 States\n")
+        == "  150 States\n   151 States\n>150 States\n"
+    )
+    assert plain_marks("## Status\n#1 priority\n") == "   Status\n#1 priority\n"
+
+
+def test_an_indented_heading_over_a_line_of_prose_is_a_paragraph_of_its_own(eval_db: Path) -> None:
+    story = (
+        "South Sudan becomes 195th State to ratify Convention on the Rights of the Child\n"
+        "JUBA, South Sudan, May 5, 2015 – UNICEF today welcomed South Sudan's ratification of the Convention "
+        "on the Rights of the Child, and urged the Government to make child rights its cornerstone.\n"
+    )
+    indented = "\n".join("    " + line if line else line for line in story.split("\n"))
+    assert _checks(eval_db, "Intro\n\n" + indented, date(2015, 5, 5)) == [
+        (195, "parties", "IV-11", "2015-01-23")
+    ]
