@@ -12,6 +12,13 @@ from tests.claims.readers import report as _report
 
 OPIC = "the Optional Protocol to the Convention on the Rights of the Child on a communications procedure"
 
+# A headline over its story's first paragraph, with no blank line between them.
+SOUTH_SUDAN = (
+    "South Sudan becomes 195th State to ratify Convention on the Rights of the Child\n"
+    "JUBA, South Sudan, May 5, 2015 – UNICEF today welcomed South Sudan's ratification of the Convention "
+    "on the Rights of the Child, and urged the Government to make child rights its cornerstone.\n"
+)
+
 
 def test_a_relative_clause_opened_by_a_dash_is_of_its_own_day_as_one_opened_by_a_comma(eval_db: Path) -> None:
     for mark in (",", " —", " –", " -"):
@@ -61,11 +68,7 @@ def test_contractions_read_as_their_long_forms(eval_db: Path) -> None:
 
 
 def test_a_heading_over_a_line_of_prose_is_a_paragraph_of_its_own_without_a_blank_line(eval_db: Path) -> None:
-    story = (
-        "South Sudan becomes 195th State to ratify Convention on the Rights of the Child\n"
-        "JUBA, South Sudan, May 5, 2015 – UNICEF today welcomed South Sudan's ratification of the Convention "
-        "on the Rights of the Child, and urged the Government to make child rights its cornerstone.\n"
-    )
+    story = SOUTH_SUDAN
     # the headline's ordinal is of South Sudan's accession, which the record dates, not of the dateline's day
     assert _checks(eval_db, story, date(2015, 5, 5)) == [(195, "parties", "IV-11", "2015-01-23")]
     assert _checks(eval_db, story.replace("\n", "\n\n", 1), date(2015, 5, 5)) == [
@@ -224,11 +227,7 @@ def test_a_sign_for_more_than_is_no_quotation_mark() -> None:
 
 
 def test_an_indented_heading_over_a_line_of_prose_is_a_paragraph_of_its_own(eval_db: Path) -> None:
-    story = (
-        "South Sudan becomes 195th State to ratify Convention on the Rights of the Child\n"
-        "JUBA, South Sudan, May 5, 2015 – UNICEF today welcomed South Sudan's ratification of the Convention "
-        "on the Rights of the Child, and urged the Government to make child rights its cornerstone.\n"
-    )
+    story = SOUTH_SUDAN
     indented = "\n".join("    " + line if line else line for line in story.split("\n"))
     assert _checks(eval_db, "Intro\n\n" + indented, date(2015, 5, 5)) == [
         (195, "parties", "IV-11", "2015-01-23")
