@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim, dated_by_record
 from pipeline.claims.ordinal_days import day_agrees, first_day_told, state_before, tells_day
 from pipeline.claims.relative_days import POINTS_BACK
 from pipeline.claims.sentences import Spans, after_last, before_next, split_sentences
@@ -140,11 +139,6 @@ def _act_day(store: StoreLike, mtdsg_no: str, iso3: str, kind: str) -> tuple[str
     what = row.get(f"{kind}_type")
     name = row.get("name")
     return iso3 if is_missing(name) else str(name), kind if is_missing(what) else str(what).lower(), day
-
-
-def dated_by_record(c: Claim, day: date, what: str) -> Claim:
-    """The claim dated by the record's day of `what` ("the opening for signature", "Chile's accession")."""
-    return replace(c, claimed_on=day, date_text=f"dated by {what}, {day.isoformat()}", date_source="record")
 
 
 def _dated_by(c: Claim, act: tuple[str, str, date]) -> Claim:
@@ -390,7 +384,6 @@ __all__ = [
     "act_days",
     "acts_named",
     "count_on",
-    "dated_by_record",
     "fits_own_day",
     "first_signature",
     "named_acts",

@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.claims.anchors import dated_by_record, first_signature
+from pipeline.claims.anchors import first_signature
 from pipeline.claims.measures import MEASURE_SIGNATORIES
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import KIND_COUNT, Claim, dated_by_record
 from pipeline.claims.store_view import StoreLike
 from pipeline.text import WEEKDAY_NAMES
 

@@ -9,10 +9,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.claims.anchors import dated_by_record
 from pipeline.claims.dating import PRESENT_TENSE
 from pipeline.claims.facts import entry_into_force
-from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim, dated_by_record
 from pipeline.claims.store_view import StoreLike
 from pipeline.text import MONTH_NAMES, MONTHS
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.anchors import dated_by_record
 from pipeline.claims.entry_years import treaty_day
-from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim, dated_by_record
 from pipeline.claims.numbers import QUAL_BEFORE, WORD_NUMBER, comparison_for, parse_number
 from pipeline.claims.relative_days import moved_on
 from pipeline.claims.store_view import StoreLike

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 # What kind of fact a figure states: a count on a date, or the number of consents that brought a
@@ -160,7 +160,13 @@ class Claim:
     left_out: str | None = None
 
 
+def dated_by_record(c: Claim, day: date, what: str) -> Claim:
+    """The claim dated by the record's day of `what` ("the opening for signature", "Chile's accession")."""
+    return replace(c, claimed_on=day, date_text=f"dated by {what}, {day.isoformat()}", date_source="record")
+
+
 __all__ = [
+    "dated_by_record",
     "KIND_COUNT",
     "KIND_THRESHOLD",
     "REASONS",

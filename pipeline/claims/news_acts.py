@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.anchors import MEMBER_BEFORE, acts_named, dated_by_record, fits_own_day, one_act
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.anchors import MEMBER_BEFORE, acts_named, fits_own_day, one_act
+from pipeline.claims.model import KIND_COUNT, Claim, dated_by_record
 from pipeline.claims.ordinal_days import tells_day
 from pipeline.claims.sentences import Spans, split_sentences
 from pipeline.claims.state_names import carried_along, in_one_list, state_spans

@@ -19,7 +19,7 @@ from functools import partial
 
 from pipeline.claims.dates import find_dates
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.model import KIND_COUNT, Claim, dated_by_record
 from pipeline.claims.numbers import ORDINAL
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.store_view import StoreLike
@@ -204,8 +204,7 @@ def _others_before(c: Claim, text: str, store: StoreLike) -> Claim | None:
     day = act_day(store, no, states[-1], column)
     if day is None or _day_told_before(c, text, states[-1]):
         return None
-    note = f"dated by {act_note(store, no, states[-1], column)}, {day.isoformat()}"
-    return replace(c, claimed_on=day, date_text=note, date_source="record", left_out=states[-1])
+    return dated_by_record(replace(c, left_out=states[-1]), day, act_note(store, no, states[-1], column))
 
 
 def _day_told_before(c: Claim, text: str, iso3: str) -> bool:
@@ -310,8 +309,7 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     said = None if told else act_day_told(text, iso3, day, signature=signing, own=c.sentence or "")
     if said is not None:  # "On 14 October 2013 joined Syria the Convention. Syria is 190th country to join"
         return replace(dated_as_told(c, said), measure=measure)
-    note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
-    return replace(c, measure=measure, claimed_on=day, date_text=note, date_source="record")
+    return dated_by_record(replace(c, measure=measure), day, act_note(store, c.mtdsg_no, iso3, column))
 
 
 def _was_nth(store: StoreLike, c: Claim, iso3: str, column: str) -> bool:

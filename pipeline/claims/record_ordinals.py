@@ -4,11 +4,10 @@ sentence names: the day the text gives for that act in another sentence (told_ac
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
-from pipeline.claims.model import Claim
+from pipeline.claims.model import Claim, dated_by_record
 from pipeline.claims.ordinal_days import act_day, act_note, pointed_back, start_of_sentence, states_in
 from pipeline.claims.store_view import StoreLike
 from pipeline.claims.told_act_days import act_day_told, dated_as_told
@@ -47,8 +46,7 @@ def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
         if said is not None:
             out.append(dated_as_told(c, said))
         elif day is not None and (told is None or _within(day, told)):
-            note = f"dated by {act_note(store, c.mtdsg_no, iso3, column)}, {day.isoformat()}"
-            out.append(replace(c, claimed_on=day, date_text=note, date_source="record"))
+            out.append(dated_by_record(c, day, act_note(store, c.mtdsg_no, iso3, column)))
     return out
 
 

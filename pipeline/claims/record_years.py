@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.anchors import DAY_MONTH, act_days, count_on, dated_by_record
-from pipeline.claims.model import KIND_COUNT, Claim
+from pipeline.claims.anchors import DAY_MONTH, act_days, count_on
+from pipeline.claims.model import KIND_COUNT, Claim, dated_by_record
 from pipeline.claims.store_view import StoreLike
 from pipeline.text import MONTHS
 

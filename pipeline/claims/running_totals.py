@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.anchors import ACT_WORDS, count_on
-from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
+from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim, dated_by_record
 from pipeline.claims.ordinal_days import day_agrees, tells_day
 from pipeline.claims.scope import RUNNING_TOTAL
 from pipeline.claims.sentences import Spans, split_sentences
@@ -96,8 +95,7 @@ def _dated(c: Claim, text: str, store: StoreLike, sentences: Spans) -> Claim | N
     day = fits[0]
     if tells_day(said) and (c.claimed_on is not None or not day_agrees(said, day, undated=True)):
         return None  # a day the text tells for the acts: its own (date rule 2), when the text has a date
-    note = f"dated by the acts of the states it adds up ({', '.join(sorted(acts))}), {day.isoformat()}"
-    return replace(c, claimed_on=day, date_text=note, date_source="record")
+    return dated_by_record(c, day, f"the acts of the states it adds up ({', '.join(sorted(acts))})")
 
 
 __all__ = ["running_totals"]
