@@ -1,0 +1,98 @@
+"""Thirty-second pass (issue 21). One test per rule, on hand-written sentences of the shapes that dev/ took
+when re-read with states named as prose names them: a typographer's apostrophe, "St" for "Saint", a space
+for a hyphen, a common misspelling, a capital written for its government."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.claims import state_names
+from pipeline.claims.state_names import state_spans
+from tests.claims.readers import checks as _checks
+
+CRPD = "the Convention on the Rights of Persons with Disabilities"
+TPNW = "the Treaty on the Prohibition of Nuclear Weapons"
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], code) for a, b, code in state_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Côte d’Ivoire", "CIV"),  # a typographer's apostrophe
+        ("Cote d'Ivoire", "CIV"),  # no accent
+        ("St Lucia", "LCA"),  # "St" without its stop
+        ("Saint Lucia", "LCA"),
+        ("St Vincent and the Grenadines", "VCT"),
+        ("Timor Leste", "TLS"),  # a space for the hyphen
+        ("São Tomé and Príncipe", "STP"),
+        ("Türkiye", "TUR"),
+        ("Turkiye", "TUR"),
+    ],
+)
+def test_a_state_is_found_as_prose_writes_its_name(written: str, code: str) -> None:
+    said = f"In 2014 {written} ratified the treaty."
+    assert _named(said) == [(written, code)]
+
+
+def test_a_states_name_written_otherwise_dates_its_ordinal_by_its_act(eval_db: Path) -> None:
+    # each ordinal is dated by the day the UN records for the named state's consent (date rule 2)
+    said = f"Côte d’Ivoire became the 140th country to ratify {CRPD}.\n"
+    assert _checks(eval_db, said) == [(140, "parties", "IV-15", "2014-01-10")]
+    said = f"St Lucia became the 20th state to ratify {TPNW}.\n"
+    assert _checks(eval_db, said) == [(20, "parties", "XXVI-9", "2019-01-23")]
+    said = f"Timor Leste became the 186th state to ratify {CRPD}.\n"
+    assert _checks(eval_db, said) == [(186, "parties", "IV-15", "2023-01-17")]
+
+
+def test_a_common_misspelling_names_its_state_but_not_the_places_that_share_it(eval_db: Path) -> None:
+    said = f"Columbia is the 100th country to ratify the United Nations {CRPD[4:]}.\n"
+    assert _checks(eval_db, said) == [(100, "parties", "IV-15", "2011-05-10")]
+    assert _named("The Phillipines and Luxemburg signed it.") == [
+        ("Phillipines", "PHL"),
+        ("Luxemburg", "LUX"),
+    ]
+    for place in (
+        "British Columbia ratified it",
+        "the District of Columbia signed",
+        "a Columbia University study",
+    ):
+        assert _named(place) == []
+
+
+def test_a_capital_written_for_its_government_is_its_state_when_it_acts(eval_db: Path) -> None:
+    said = (
+        "The Comprehensive Nuclear-Test-Ban Treaty Organization welcomed the news. Bangkok, which ratified the "
+        "treaty in September, became the 167th state to do so.\n"
+    )
+    # Thailand's ratification, as the UN records it, is the day of the 167th
+    assert _checks(eval_db, said) == [(167, "parties", "XXVI-4", "2018-09-25")]
+    for acting in ("Tokyo on Friday signed the pact", "Canberra became the 90th", "Washington signed it"):
+        assert len(_named(acting)) == 1
+    # a capital as a place, or as a treaty's name, is no state
+    for place in (
+        "the Ottawa Convention was signed by 122 states",
+        "In Vienna, states signed the treaty",
+        "talks in Paris signed off on it",
+        "the Bangkok Treaty was signed in 1995",
+    ):
+        assert _named(place) == []
+
+
+def test_every_capital_of_the_table_is_a_states(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = state_names._capitals()
+    assert len(rows) > 100 and {code for _, _, code in rows} >= {"THA", "JPN", "USA", "CAN"}
+    bad = tmp_path / "capitals.csv"
+    bad.write_text("# comment\ncapital,iso3\nAtlantis,XXX\n", encoding="utf-8")
+    monkeypatch.setattr(state_names, "CAPITALS_CSV", bad)
+    state_names._capitals.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="Atlantis"):
+            state_names._capitals()
+    finally:
+        state_names._capitals.cache_clear()
+
