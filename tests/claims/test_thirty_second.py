@@ -96,3 +96,19 @@ def test_every_capital_of_the_table_is_a_states(tmp_path: Path, monkeypatch: pyt
     finally:
         state_names._capitals.cache_clear()
 
+
+def test_a_day_without_its_year_takes_the_one_year_whose_count_that_day_is_the_figure(eval_db: Path) -> None:
+    said = f"As of Sept. 25, 53 countries have signed {TPNW} and three have ratified it.\n"
+    # no signature is dated 25 September in any year; the UN's counts that day were 53 and 3 in 2017 only
+    assert _checks(eval_db, said) == [
+        (53, "signatories", "XXVI-9", "2017-09-25"),
+        (3, "parties", "XXVI-9", "2017-09-25"),
+    ]
+    # a weekday told is the year's too: 25 September 2017 was a Monday
+    assert _checks(eval_db, said.replace("Sept. 25", "Monday, Sept. 25"))[0][3] == "2017-09-25"
+    assert _checks(eval_db, said.replace("Sept. 25", "Tuesday, Sept. 25"))[0][3] is None
+    # a figure no year's count bears out that day, or a sentence told of the text's own time, stays undated
+    assert _checks(eval_db, said.replace("53 countries", "54 countries"))[0][3] is None
+    now = f"As of now, 53 countries have signed {TPNW}, which opened on Sept. 25\n"
+    assert _checks(eval_db, now)[0][3] is None
+
