@@ -75,8 +75,11 @@ POINTS_BACK = re.compile(
     r"(?:move|step|ratifications?|accessions?|signatures?|deposits?|instruments?))\s+(?:has\s+|now\s+)?"
     r"(?:brings|bring|brought|raises|raise|raised|takes|take|took|makes|make|made|increases|increased|"
     r"lifts|lifted|pushes|pushed|puts)\b|"
-    # "With this ratification, the Treaty now has 74 States parties"
-    r"with\s+(?:this|that|these|its|their)\s+(?:[\w-]+\s+)?(?:ratifications?|accessions?|deposits?|signatures?)\b)",
+    # "With this ratification, the Treaty now has 74 States parties"; "With this, ..."
+    r"with\s+(?:this|that|these|its|their)\s+(?:[\w-]+\s+)?(?:ratifications?|accessions?|deposits?|signatures?)\b|"
+    r"with\s+(?:this|that)\s*,|"
+    # "This means that the Convention now has 100 States Parties"
+    r"(?:this|that)\s+(?:now\s+)?means\b)",
     re.I,
 )
 _ACT = re.compile(r"\b(?:deposit|lodg|ratif|acced|accession|join)", re.I)

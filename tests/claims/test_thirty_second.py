@@ -112,3 +112,12 @@ def test_a_day_without_its_year_takes_the_one_year_whose_count_that_day_is_the_f
     now = f"As of now, 53 countries have signed {TPNW}, which opened on Sept. 25\n"
     assert _checks(eval_db, now)[0][3] is None
 
+
+def test_a_count_whose_sentence_points_back_is_dated_by_the_act_told_before_it(eval_db: Path) -> None:
+    # "This means", "With this," point back to the state's act the sentence before tells: the UN's day for it
+    for pointer in ("This means that the Convention now has", "With this, the Convention now has"):
+        said = f"Colombia ratified {CRPD}. {pointer} 100 States Parties.\n"
+        assert _checks(eval_db, said) == [(100, "parties", "IV-15", "2011-05-10")]
+    # without a pointer, a present count in a text with no date of its own is undated
+    said = f"Colombia ratified {CRPD}. The Convention now has 100 States Parties.\n"
+    assert _checks(eval_db, said) == [(100, "parties", "IV-15", None)]
