@@ -1,7 +1,8 @@
 """Find a participant from what a person types: a UNTC name, a common name, a former name or an ISO code.
 
-`lookup_country(text)` answers a user's query (`treaties country "UK"`); it is never used to read a
-page, where `codes.resolve` and its exact name table stay the only rule. What it accepts, in order:
+`lookup_country(text)` answers a user's query (`treaties country "UK"`) and names the reserving state
+of an objection's text; a page's participants are read by `codes.resolve` and its exact name table
+alone. What it accepts, in order:
 
 1. a spelling UNTC prints or printed, from names.csv ("Viet Nam", "Swaziland", "Bahamas (The)"):
    `MatchKind.PAGE_NAME` for today's spelling, `MatchKind.FORMER_NAME` for any other (an earlier
