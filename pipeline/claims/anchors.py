@@ -153,10 +153,15 @@ def one_act(store: StoreLike, c: Claim, acts: set[tuple[str, str]]) -> tuple[str
         return None
     found = [_act_day(store, c.mtdsg_no, iso3, kind) for iso3 in states]
     days = [a for a in found if a is not None]
-    if len(days) != len(states) or len({a[2] for a in days}) != 1:
-        return None  # a state without (one) such act, or states that acted on different days
+    if len(days) != len(states):
+        return None  # a state without (one) such act
     if len(days) == 1:
         return days[0]
+    if len({a[2] for a in days}) != 1:
+        # "With recent ratifications by Ukraine and Haiti, there are now 149 States Parties": states that
+        # acted on different days, the count of the later day when the record's count then is the figure
+        latest = max(days, key=lambda a: a[2])
+        return latest if count_on(store, c, latest[2]) == c.figure else None
     # "Burkina Faso and Moldova ratified it, bringing the total to 30": several acts of one day.
     *first, last = sorted({a[0] for a in days})
     names = f"{', '.join(first)} and {last}"

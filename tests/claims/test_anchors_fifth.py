@@ -89,13 +89,16 @@ def test_a_text_with_its_own_date_keeps_it(keepers_db: Path) -> None:
     assert _dates(keepers_db, text, date(2023, 1, 1)) == [(5, date(2023, 1, 1))]
 
 
-def test_an_act_the_record_lacks_denied_or_shared_dates_nothing(keepers_db: Path) -> None:
+def test_an_act_the_record_lacks_or_denied_dates_nothing(keepers_db: Path) -> None:
     no_consent = f"Chile's ratification brings the number of parties to the {KEEPERS} to 5."
     assert _dates(keepers_db, no_consent) == [(5, None)]
     denied = f"Japan has not yet acceded to the {KEEPERS}, which has 5 parties."
     assert _dates(keepers_db, denied) == [(5, None)]
+    # States that acted on different days: the later day, only when the record's count then is the figure
+    # (eval Conventions, date rule 2: "the UN's day for the later one"; thirty-second pass)
     two_states = f"After the Holy See acceded and Japan acceded, 5 States were parties to the {KEEPERS}."
-    assert _dates(keepers_db, two_states) == [(5, None)]
+    assert _dates(keepers_db, two_states) == [(5, date(2022, 7, 7))]
+    assert _dates(keepers_db, two_states.replace("5 States", "6 States")) == [(6, None)]
 
 
 def test_a_day_the_sentence_tells_without_its_year_is_the_records_day_of_the_act(keepers_db: Path) -> None:

@@ -121,3 +121,13 @@ def test_a_count_whose_sentence_points_back_is_dated_by_the_act_told_before_it(e
     # without a pointer, a present count in a text with no date of its own is undated
     said = f"Colombia ratified {CRPD}. The Convention now has 100 States Parties.\n"
     assert _checks(eval_db, said) == [(100, "parties", "IV-15", None)]
+
+
+def test_a_count_tied_to_acts_of_several_days_is_of_the_later_day_when_the_record_bears_it_out(
+    eval_db: Path,
+) -> None:
+    said = "With recent ratifications by Ukraine and Haiti, there are now 149 States Parties to the Mine Ban Treaty.\n"
+    # Ukraine's ratification of 2005-12-27, Haiti's of 2006-02-15: 149 consents on the later day
+    assert _checks(eval_db, said) == [(149, "parties", "XXVI-5", "2006-02-15")]
+    # a figure the record does not give that day leaves the count undated: which day, the text does not say
+    assert _checks(eval_db, said.replace("149", "150")) == [(150, "parties", "XXVI-5", None)]
