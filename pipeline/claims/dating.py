@@ -56,11 +56,13 @@ _AT_ENTRY_INTO_FORCE = re.compile(
     re.I,
 )
 # "On 22 January 2021 the treaty entered into force with 52 States Parties", "went into effect on 22 January
-# 2021, signed by 86 countries", "entered into force being ratified by 37": the count of that day.
+# 2021, signed by 86 countries", "entered into force being ratified by 37 of the 107 signatory States": the
+# count of that day (and the whole that a share told with it is of).
 _INTO_EFFECT = re.compile(r"\b(?:into\s+(?:legal\s+)?(?:force|effect)|took\s+effect)\b", re.I)
 _TOLD_WITH = re.compile(
     r"(?:\bwith(?:\s+the\s+(?:backing|support)\s+of)?|(?:,\s*|\s(?=being|having))(?:having\s+been\s+|being\s+)?(?:signed|ratified)\s+by)\s+"
-    r"(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|more\s+than\s+|only\s+)?$",
+    r"(?:a\s+total\s+of\s+|some\s+|about\s+|over\s+|more\s+than\s+|only\s+)?"
+    r"(?:[\w-]+\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?)?$",
     re.I,
 )
 _DASH = re.compile("[—–]")  # the dashes that set an aside apart
@@ -108,12 +110,8 @@ def _respectively(text: str, pos: int, near: Sequence[DateMention], lo: int, hi:
 def _present_nearer(text: str, pos: int, pointer: re.Match[str], lo: int, hi: int) -> bool:
     """ "71 states signed it on that day, and today it has 166 signatures": each count takes the nearer of
     the pointer back and the present ("today", "currently") told in its sentence."""
-
-    def distance(a: int, b: int) -> int:
-        return min(abs(a - pos), abs(b - pos))
-
-    far = distance(pointer.start(), pointer.end())
-    return any(distance(m.start(), m.end()) < far for m in PRESENT.finditer(text, lo, hi))
+    far = min(abs(pointer.start() - pos), abs(pointer.end() - pos))
+    return any(min(abs(m.start() - pos), abs(m.end() - pos)) < far for m in PRESENT.finditer(text, lo, hi))
 
 
 class DateIndex:

@@ -131,3 +131,14 @@ def test_a_count_tied_to_acts_of_several_days_is_of_the_later_day_when_the_recor
     assert _checks(eval_db, said) == [(149, "parties", "XXVI-5", "2006-02-15")]
     # a figure the record does not give that day leaves the count undated: which day, the text does not say
     assert _checks(eval_db, said.replace("149", "150")) == [(150, "parties", "XXVI-5", None)]
+
+
+def test_the_whole_a_share_told_with_an_entry_into_force_is_of_that_day_too(eval_db: Path) -> None:
+    said = (
+        "On 1 August 2010, the Convention on Cluster Munitions entered into force being ratified by 37 of the "
+        "107 signatory States.\n"
+    )
+    assert _checks(eval_db, said) == [
+        (37, "parties", "XXVI-6", "2010-08-01"),
+        (107, "signatories", "XXVI-6", "2010-08-01"),
+    ]
