@@ -1,7 +1,8 @@
 """The treaty a text is about by its subject, for counts no title or name links: "Only 129 of the 189
 member states are party to the Convention" in a text about torture, whose title was cut from the page. A
 text's subject is its treaty when the words of exactly one treaty's subject (topics.csv: "torture",
-"cluster munitions", "rights of the child") appear in it; a text with the words of two has none. Only a
+"cluster munitions", "rights of the child") appear in it; a text with the words of two has none, unless
+they are a treaty's and its protocols' ("children's rights", "child soldiers": the treaty's). Only a
 count whose sentence speaks of a convention, treaty, covenant or its parties is linked so, and the report
 says how ("the treaty whose subject the text names: torture").
 """
@@ -55,18 +56,23 @@ def _fold(phrase: str) -> str:
 
 def text_subject(text: str) -> tuple[str, str] | None:
     """(MTDSG number, the subject's words as the text has them) when the text names the subject of
-    exactly one treaty, else None."""
+    exactly one treaty, or of a treaty and its protocols (the treaty's), else None."""
     pattern, owner = _topics()
     found: dict[str, str] = {}
     for m in pattern.finditer(text):
         found.setdefault(owner[_fold(m.group(0))], m.group(0))
-        if len(found) > 1:
-            return None
+    if len(found) > 1:
+        # a treaty's subject and its protocols' ("children's rights" and "child soldiers"): the treaty's
+        bases = {re.sub(r"-[a-z]$", "", no) for no in found}
+        base = next(iter(bases))
+        return (base, found[base]) if len(bases) == 1 and base in found else None
     return next(iter(found.items())) if found else None
 
 
 class _Protocols(Protocol):
     def protocol_of(self, mtdsg_no: str) -> str | None: ...  # treaties.TitleIndex
+
+    def parent_of(self, mtdsg_no: str) -> str | None: ...
 
 
 def subject_link(
@@ -92,6 +98,8 @@ def subject_link(
     if ref is None:
         return None
     if ref[2].endswith("protocol"):
+        if index.parent_of(subject[0]) is not None:
+            return subject  # a subject that is a protocol's own ("child soldiers"): "the Optional Protocol"
         protocol = index.protocol_of(subject[0])
         return None if protocol is None else (protocol, subject[1])
     return subject if ref[2] in ("convention", "covenant", "treaty") else None

@@ -142,3 +142,19 @@ def test_the_whole_a_share_told_with_an_entry_into_force_is_of_that_day_too(eval
         (37, "parties", "XXVI-6", "2010-08-01"),
         (107, "signatories", "XXVI-6", "2010-08-01"),
     ]
+
+
+def test_more_subjects_name_their_treaty_and_a_protocols_subject_its_protocol(eval_db: Path) -> None:
+    said = "A treaty that bans holding people in secret detention was signed by 57 countries on 6 February 2007.\n"
+    assert _checks(eval_db, said) == [(57, "signatories", "IV-16", "2007-02-06")]
+    # a protocol's own subject: "the Optional Protocol" is that protocol, not its parent's protocol
+    said = (
+        "Campaigners against the use of child soldiers say 150 states have ratified the Optional Protocol.\n"
+    )
+    assert [c[:3] for c in _checks(eval_db, said)] == [(150, "parties", "IV-11-b")]
+    # a treaty's subject and its protocol's, in one text: the treaty's
+    said = "Children's rights groups say 196 states are party to the Convention; child soldiers are banned.\n"
+    assert [c[:3] for c in _checks(eval_db, said)] == [(196, "parties", "IV-11")]
+    # two treaties' subjects: none ("the Convention" may be either)
+    said = "Landmines and cluster munitions: 164 states are party to the Convention.\n"
+    assert [c[2] for c in _checks(eval_db, said)] == [None]
