@@ -21,7 +21,9 @@ _YESTERDAY = re.compile(r"\byesterday\b", re.I)
 # "On Monday, 62 countries signed": the weekday of the text's own week (never one inside a date).
 _ON_WEEKDAY = re.compile(
     # (or told after a reporting verb, news-agency style: "the world body said Saturday", "as of Wednesday")
-    rf"\b(?P<lead>on|last|this\s+past|as\s+of|said|says|announced|reported|confirmed)\s+(?P<wd>{WEEKDAY_NAMES})\b"
+    rf"(?:\b(?P<lead>on|last|this\s+past|as\s+of|said|says|announced|reported|confirmed)\s+|(?<=[a-z] ))"
+    # (or bare after a word of the sentence, news-agency style: "Nearly 60 countries signed a treaty Tuesday")
+    rf"(?P<wd>{WEEKDAY_NAMES})\b(?!['’]s\b)"
     rf"(?!,?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:{MONTH_NAMES})\b)",
     re.I,
 )
@@ -58,7 +60,7 @@ def _relative_day(said: str, on: date, phrase: str) -> tuple[date, str] | None:
     """The day the sentence tells relative to `on` (the text's own day): "yesterday", "on Monday"."""
     told = list(_ON_WEEKDAY.finditer(said))
     weekday = [m.group("wd") for m in told]
-    last = any(m.group("lead").lower() == "last" for m in told)
+    last = any((m.group("lead") or "").lower() == "last" for m in told)
     if any(_own_yesterday(said, phrase, m.start()) for m in _YESTERDAY.finditer(said)):
         return on - timedelta(days=1), f"yesterday of {on.isoformat()}"
     if len(set(w.lower() for w in weekday)) == 1:

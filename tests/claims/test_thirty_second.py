@@ -4,6 +4,7 @@ for a hyphen, a common misspelling, a capital written for its government."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,14 @@ def test_more_subjects_name_their_treaty_and_a_protocols_subject_its_protocol(ev
     # two treaties' subjects: none ("the Convention" may be either)
     said = "Landmines and cluster munitions: 164 states are party to the Convention.\n"
     assert [c[2] for c in _checks(eval_db, said)] == [None]
+
+
+def test_a_bare_weekday_after_the_verb_is_of_the_texts_week(eval_db: Path) -> None:
+    said = (
+        "PARIS — Nearly 60 countries signed a treaty Tuesday that bans holding people in secret detention.\n"
+    )
+    # a text of Wednesday 7 February 2007: "Tuesday" is the day before
+    assert _checks(eval_db, said, date(2007, 2, 7)) == [(60, "signatories", "IV-16", "2007-02-06")]
+    # a weekday's possessive ("Tuesday's ceremony") tells no day of the count: the text's own
+    said = "By Tuesday's ceremony, 57 countries had signed a treaty against secret detention.\n"
+    assert _checks(eval_db, said, date(2007, 2, 7)) == [(57, "signatories", "IV-16", "2007-02-07")]
