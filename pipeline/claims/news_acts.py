@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.claims.anchors import MEMBER_BEFORE, acts_named, fits_own_day, one_act
+from pipeline.claims.acts import MEMBER_BEFORE, acts_named
+from pipeline.claims.anchors import fits_own_day, one_act
 from pipeline.claims.model import KIND_COUNT, Claim, dated_by_record
 from pipeline.claims.ordinal_days import tells_day
 from pipeline.claims.sentences import Spans, split_sentences

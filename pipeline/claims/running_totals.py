@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.claims.anchors import ACT_WORDS, count_on
+from pipeline.claims.acts import ACT_WORDS
+from pipeline.claims.anchors import count_on
 from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim, dated_by_record
 from pipeline.claims.ordinal_days import day_agrees, tells_day
 from pipeline.claims.scope import RUNNING_TOTAL

@@ -170,3 +170,4 @@ def test_a_bare_weekday_after_the_verb_is_of_the_texts_week(eval_db: Path) -> No
     # a weekday's possessive ("Tuesday's ceremony") tells no day of the count: the text's own
     said = "By Tuesday's ceremony, 57 countries had signed a treaty against secret detention.\n"
     assert _checks(eval_db, said, date(2007, 2, 7)) == [(57, "signatories", "IV-16", "2007-02-07")]
+
