@@ -40,6 +40,10 @@ MEMBER_BEFORE = re.compile(r"(?:\b(?:including|such\s+as|among\s+them|notably)\s
 # "the ratification of Chile", "accession by Chile", "a new signing by the Pacific island nation of Tuvalu".
 _APPOSED = r"(?:(?:[\w-]+\s+){0,3}?(?:nation|country|state)\s+of\s+)?"
 _ACT_BEFORE = re.compile(rf"\b{_ACT}(?:\s+[\w-]+){{0,2}}?\s+(?:of|by)\s+(?:the\s+)?{_APPOSED}$", re.I)
+# "Samoa's move brings to 40 ...": the state's step, the act the rest of the sentence tells.
+_ITS_MOVE = re.compile(
+    r"['’]s\s+(?:latest\s+|recent\s+)?(?:move|step|decision)\s+(?:brings|takes|raises)\b", re.I
+)
 # "With Somalia, 196 States are now party": the state that made the count, its act left untold.
 _WITH_STATE = re.compile(r"(?:^|[.;]\s+)\W*with\s+(?:the\s+)?$", re.I)
 # Words that deny or put off the act: "has not ratified", "yet to sign", "has only signed" (no consent).
@@ -64,6 +68,9 @@ def acts_named(sentence: str) -> set[tuple[str, str]]:
                 found.add(SIGNATURE if m.re is not _ONE_OF_TO_JOIN and m.group("sign") else CONSENT)
         if not found and _WITH_STATE.search(sentence, 0, s) and sentence[e : e + 3].lstrip().startswith(","):
             found.add(CONSENT)  # "With Somalia, 196 States are now party to the Convention": its joining
+        if not found and _ITS_MOVE.match(sentence, e) and (told := ACT_WORDS.search(sentence, e)):
+            # "Samoa's move brings to 40 the number of states which have ratified": the act the count tells
+            found.add(SIGNATURE if told.group("sign") else CONSENT)
         kinds.append(found)
     listed = in_one_list(sentence, spans)
     for i in reversed(range(len(listed))):  # the act told after the list's last name

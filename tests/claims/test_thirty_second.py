@@ -171,3 +171,11 @@ def test_a_bare_weekday_after_the_verb_is_of_the_texts_week(eval_db: Path) -> No
     said = "By Tuesday's ceremony, 57 countries had signed a treaty against secret detention.\n"
     assert _checks(eval_db, said, date(2007, 2, 7)) == [(57, "signatories", "IV-16", "2007-02-07")]
 
+
+def test_a_states_move_that_brings_a_count_is_the_act_the_count_tells(eval_db: Path) -> None:
+    said = "Samoa's move brings to 40 the number of states which have ratified the Arms Trade Treaty.\n"
+    # a text of the day after Samoa's ratification (2014-06-03), the 40th with seven others that day
+    assert _checks(eval_db, said, date(2014, 6, 4)) == [(40, "parties", "XXVI-8", "2014-06-03")]
+    # a move that brings nothing tells no act
+    said = "Samoa's move was welcomed; 40 states have ratified the Arms Trade Treaty.\n"
+    assert _checks(eval_db, said, date(2014, 6, 4)) == [(40, "parties", "XXVI-8", "2014-06-04")]
