@@ -15,6 +15,7 @@ from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date
 
+from pipeline.claims.date_order import day_month, numeric_order
 from pipeline.claims.dating import DateIndex as DateIndex  # which date a claim speaks of, re-exported
 from pipeline.claims.dating import date_for as date_for
 from pipeline.claims.sentences import Span
@@ -204,8 +205,8 @@ def _overlaps(taken: list[Span], start: int, end: int) -> bool:
 
 _RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|was|were|been)[ \t]*$", re.I)
 _SEASON_ENDS = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
-# What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021"; the first of two days
-# ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
+# What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021" (date_order.py); the first of
+# two days ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
 _PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly", "textyear": "day", "lastyear": "year"}
 _DATED = {**_PRECISION, "pair": "day"}
 _AT = {"monthonly": "month", "year": "year", "mid": "year"}  # the group after a date's preposition
@@ -239,16 +240,15 @@ def find_dates(
         default_year = own_day.year
     found: list[DateMention] = []
     taken: list[Span] = []
+    order = numeric_order(text) if "/" in text else None
     for precision, pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             g = m.groupdict()
             try:
                 if precision == "numeric":
-                    a, b = int(g["a"]), int(g["b"])
-                    if g["sep"] == "/" and a != b and (a > 12) == (b > 12):
-                        continue  # "03/04/2021": 3 April or March 4? Told plainly, or not at all.
-                    day, month = (b, a) if g["sep"] == "/" and b > 12 else (a, b)
-                    on = date(int(g["y"]), month, day)
+                    if (told := day_month(int(g["a"]), int(g["b"]), g["sep"], order)) is None:
+                        continue  # "03/04/2021": told plainly, in the order the text keeps, or not at all.
+                    on = date(int(g["y"]), told[1], told[0])
                 elif g.get("y"):
                     on = date(int(g["y"]), int(g["m"]), int(g["d"]))
                 elif precision == "mid":

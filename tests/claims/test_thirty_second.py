@@ -179,3 +179,24 @@ def test_a_states_move_that_brings_a_count_is_the_act_the_count_tells(eval_db: P
     # a move that brings nothing tells no act
     said = "Samoa's move was welcomed; 40 states have ratified the Arms Trade Treaty.\n"
     assert _checks(eval_db, said, date(2014, 6, 4)) == [(40, "parties", "XXVI-8", "2014-06-04")]
+
+
+def test_an_ambiguous_numeric_day_is_read_in_the_order_the_text_keeps(eval_db: Path) -> None:
+    from pipeline.claims.dates import find_dates
+
+    def days(text: str) -> list[str]:
+        return [d.on.isoformat() for d in find_dates(text) if d.precision == "day"]
+
+    # told plainly elsewhere in the text: "18/12/2007" is day first, so "12/06/2004" is 12 June
+    assert days("Adopted 18/12/2007. Status on 12/06/2004.") == ["2007-12-18", "2004-06-12"]
+    assert days("Adopted 12/18/2007. Status on 12/06/2004.") == ["2007-12-18", "2004-12-06"]
+    # by its spelling: a Commonwealth "organisation", an American "Center"
+    assert days("The organisation's page, as at 12/06/2004.") == ["2004-06-12"]
+    assert days("Center for Nonproliferation Studies. Last Update: 09/03/2018.") == ["2018-09-03"]
+    # neither, or both: unread, as before; dots are always day first
+    assert days("Status on 12/06/2004.") == []
+    assert days("The Center and the organisation, 12/06/2004.") == []
+    assert days("Status on 12.06.2004.") == ["2004-06-12"]
+    # and a count dated so is checked on that day
+    said = "As at 09/03/2018, 166 States have ratified the CTBT (Center for Nonproliferation Studies).\n"
+    assert _checks(eval_db, said)[0][3] == "2018-09-03"
