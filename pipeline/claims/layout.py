@@ -81,6 +81,8 @@ _GLUED_TAG = re.compile(r"(?<=\w)(</?(?:b|strong|i|em|u|span|font|small)\b[^<>\n
 # A month's abbreviation's dot before its day ("Jan. 4, 1969"), which ends no sentence: a space, so that what
 # reads within a sentence ("[^.]") reads past it.
 _MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(?=[ \t]+\d)")
+# A typing slip before a status date: "ratified it to 34 as off 2006".
+_AS_OFF = re.compile(r"\b([Aa]s[ \t]+of)f(?=[ \t]+(?:\d|the\b|(?-i:[A-Z])))")
 
 # An e-mail's (or Markdown's) quotation marks at a line's start ("> > 150 States have ratified"), and
 # Markdown's heading marks ("## Status").
@@ -91,10 +93,12 @@ _LINE_MARKS = re.compile(r"^(?:[ \t]*>(?!\d))+[ \t]?|^[ \t]*#{1,6}[ \t]+(?=\S)",
 def plain_marks(text: str) -> str:
     """`text` with quotation and heading marks at lines' starts, Markdown's emphasis marks, link addresses,
     reference marks ("[4]", "States(1)"), note marks in superscript digits and inline HTML as spaces, the
-    words they mark kept."""
+    words they mark kept (and "as off 2006" read "as of 2006")."""
     text = _SUPERSCRIPTS.sub(lambda m: " " * len(m.group(0)), text)
     if "." in text:
         text = _MONTH_DOT.sub(r"\1 ", text)
+    if "s off" in text:
+        text = _AS_OFF.sub(r"\1 ", text)
     if ">" in text or "#" in text:
         text = _LINE_MARKS.sub(lambda m: " " * len(m.group(0)), text)
     if "<" in text or "&" in text:

@@ -200,3 +200,12 @@ def test_an_ambiguous_numeric_day_is_read_in_the_order_the_text_keeps(eval_db: P
     # and a count dated so is checked on that day
     said = "As at 09/03/2018, 166 States have ratified the CTBT (Center for Nonproliferation Studies).\n"
     assert _checks(eval_db, said)[0][3] == "2018-09-03"
+
+
+def test_a_typing_slip_before_a_status_date_is_read_through(eval_db: Path) -> None:
+    cmw = "the International Convention on the Protection of the Rights of All Migrant Workers"
+    said = f"The number of states that have ratified {cmw} rose to 34 as off 2006.\n"
+    assert _checks(eval_db, said) == [(34, "parties", "IV-13", "2006-12-31")]
+    # "such as off the coast": no date, nothing changed
+    said = f"34 States have ratified {cmw}, such as off the coast of Africa.\n"
+    assert _checks(eval_db, said) == [(34, "parties", "IV-13", None)]
