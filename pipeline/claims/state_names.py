@@ -79,6 +79,11 @@ def _capitals() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+@cache
+def _every_name() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    return _state_names() + _capitals()
+
+
 def _plain_char(ch: str) -> str:
     """`ch` without its accent ("ô" -> "o"), a typographer's apostrophe as a plain one; else `ch` itself."""
     if ch == "\u2019":
@@ -118,7 +123,7 @@ def state_spans(clause: str) -> list[tuple[int, int, str]]:
     without overlaps."""
     taken: list[tuple[int, int, str]] = []
     plain = _plain(clause)
-    for key, pattern, iso3 in _state_names() + _capitals():
+    for key, pattern, iso3 in _every_name():
         if key not in plain:
             continue  # a pattern matches only where its longest word is written: a plain look first
         for m in pattern.finditer(plain):
