@@ -6,7 +6,8 @@ act a count comes from speaks of that act's day, which the UN's table holds.
   the day of the act its sentence names (the consent for parties, the signature for signatories; "This
   brings the number to 41" points back to the sentence before), or, in a text that dates none of its counts
   from its words, the act of the state a sentence names as the latest to act. Only when the record has one
-  such act for each state named and they share one day; when the text tells the day itself without its
+  such act for each state named and they share one day (or, on different days, the later one when the
+  record's count that day is the figure told); when the text tells the day itself without its
   year ("on 15 May", "on Monday"), only when the record's day of the act is that day (then the record gives
   the year the text leaves out; "today" and "yesterday", in a text with no date of its own, tell no year
   and so leave the day to the record); never for an act after "since" (the start of a span of time).
