@@ -175,7 +175,7 @@ def read_text(
     )
     found = _Mentions(mentions, refs)
     topic = _topic(mentions, sentences, text)
-    subject = None if treaty or mentions else text_subject(text)
+    subject = None if treaty or mentions else text_subject(text, index)
     usable = DateIndex([d for d in dates if byline is None or d.start != byline.start])
     all_dates = DateIndex(dates)
     claims: list[Claim] = []

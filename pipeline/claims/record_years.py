@@ -21,7 +21,7 @@ from datetime import date
 from pipeline.claims.anchors import DAY_MONTH, act_days, count_on
 from pipeline.claims.model import KIND_COUNT, Claim, dated_by_record
 from pipeline.claims.store_view import StoreLike
-from pipeline.text import MONTHS, WEEKDAY_NAMES
+from pipeline.text import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 
 # A year, told or relative ("on 3 December last year"), or a day that opens or closes a span ("since it
 # opened for signature on 3 June"): no day of the count.
@@ -32,7 +32,7 @@ _STATUS_LEAD = re.compile(
 _NOW = re.compile(r"\b(?:now|currently|today|to\s+date|so\s+far)\b", re.I)
 # A weekday told before the day: "Wednesday 26 September", "Monday, Sept. 25".
 _WEEKDAY = re.compile(
-    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)"
+    rf"\b({'|'.join(w.title() for w in WEEKDAYS)}),?\s+(?:the\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d)"
 )
 _SPAN_BEFORE = re.compile(r"\b(?:since|from|until|till|before|after)\b[^,;]{0,60}$", re.I)
 
@@ -110,7 +110,7 @@ def _days_of_the_figure(
             day = date(year, *told)
         except ValueError:
             continue  # 29 February of a year that has none
-        if weekday and day.strftime("%A").lower() != weekday.group(1).lower():
+        if weekday and WEEKDAYS.index(weekday.group(1).lower()) != day.weekday():
             continue
         if count_on(store, c, day) == c.figure:
             out.append(day)

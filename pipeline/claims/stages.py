@@ -48,7 +48,7 @@ def after_reading(
     claims = ago_counts(yesterday_counts(further_counts(reading.claims, text), text, written_on))
     claims = carried_status_dates(brought_to_day(marked_year(claims, text), text), text)
     claims = each_named(note_dates(footer_dates(paragraph_days(claims, text), text), noted), text, index)
-    claims = banned_by_topic(claims)  # "Cluster bombs have been banned by 100 countries": the bombs' ban
+    claims = banned_by_topic(claims, index)  # "Cluster bombs have been banned by 100 countries": their ban
     # (a figure the record may read, told of several treaties, is a candidate for each)
     candidates = yesterday_counts(reading.candidates, text, written_on)
     candidates = each_named(note_dates(footer_dates(candidates, text), noted), text, index)

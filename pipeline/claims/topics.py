@@ -54,18 +54,18 @@ def _fold(phrase: str) -> str:
     return " ".join(re.split(r"[\s-]+", phrase.strip().casefold()))
 
 
-def text_subject(text: str) -> tuple[str, str] | None:
+def text_subject(text: str, index: _Protocols | None = None) -> tuple[str, str] | None:
     """(MTDSG number, the subject's words as the text has them) when the text names the subject of
-    exactly one treaty, or of a treaty and its protocols (the treaty's), else None."""
+    exactly one treaty, or of a treaty and its protocols (the treaty's, by `index.parent_of`), else None."""
     pattern, owner = _topics()
     found: dict[str, str] = {}
     for m in pattern.finditer(text):
         found.setdefault(owner[_fold(m.group(0))], m.group(0))
     if len(found) > 1:
         # a treaty's subject and its protocols' ("children's rights" and "child soldiers"): the treaty's
-        bases = {re.sub(r"-[a-z]$", "", no) for no in found}
-        base = next(iter(bases))
-        return (base, found[base]) if len(bases) == 1 and base in found else None
+        parents = {(index.parent_of(no) if index else None) or no for no in found}
+        parent = next(iter(parents))
+        return (parent, found[parent]) if len(parents) == 1 and parent in found else None
     return next(iter(found.items())) if found else None
 
 
@@ -130,14 +130,14 @@ def links_by_subject(sentence: str) -> bool:
     return bool(_TREATY_TALK.search(sentence)) and not _PROTOCOL.search(sentence)
 
 
-def banned_by_topic(claims: Sequence[Claim]) -> list[Claim]:
+def banned_by_topic(claims: Sequence[Claim], index: _Protocols | None = None) -> list[Claim]:
     """ "Cluster bombs have been banned by over 100 countries" in a text that names other treaties: the
     ban of the weapon its sentence names (text_subject over the sentence), not the treaty named nearest."""
     out = []
     for c in claims:
         own = None
         if c.phrase.lower().startswith("banned") and c.link in ("before", "after", "previous"):
-            own = text_subject(c.sentence)
+            own = text_subject(c.sentence, index)
         if own is not None and own[0] != c.mtdsg_no:
             c = replace(c, mtdsg_no=own[0], treaty_text=own[1], link="subject", treaty_via=None)
         out.append(c)
