@@ -88,7 +88,7 @@ WHERE = (
 # What "have done so", "that number" and "brought the tally to" point back to.
 DONE_SO = re.compile(
     r"\b(?P<verb>signed|ratified|acceded|joined|accepted|deposited|sign|ratify|accede|join|ratification|accession|"
-    r"signature|bec[oa]me\s+(?:states?\s+)?part(?:y|ies)|(?:notified|expressed)\s+(?:its|their)\s+consent)\b",
+    r"signature|bec[oa]me\s+(?:an?\s+)?(?:states?[\s-]+)?part(?:y|ies)|(?:notified|expressed)\s+(?:its|their)\s+consent)\b",
     re.I,
 )
 # "111 have accepted the Committee's competence ... by becoming parties to the Optional Protocol": a

@@ -31,8 +31,9 @@ _LOOSE = re.compile(
     r"accessions?|instruments?|signatures?|adherents?|participants?)\b",
     re.I,
 )
-# "Germany was due to sign, making it the 63rd.", "..., becoming the 35th to do so": the Nth who did what
-# the sentence tells, with no noun after the ordinal.
+# "..., becoming the 35th to do so", "The U.S. became the 142nd.": the Nth who did what the sentence tells,
+# with no noun after the ordinal. ("Germany was due to sign, making it the 63rd." is a frame of nth.py's
+# when its clause names the state and the act.)
 # ("Chad, which ratified in February, had been the 57th.": the one before, its place told as being)
 _BARE = re.compile(
     r"\b(?:(?:making|makes|made|became|becomes|becoming|become|(?:had|has)\s+been|was)\s+(?:it\s+|them\s+)?|"

@@ -43,7 +43,7 @@ _NTH_TO = re.compile(
     # "Iraq was the 20th to ratify": the noun left out
     # ("the 181st United Nations Member State to ratify")
     + r")\s+(?:(?:(?:high\s+contracting\s+|contracting\s+|(?:(?:UN|U\.N\.|United\s+Nations)\s+)?member\s+)?"
-    r"(?:state|country|nation|party)"
+    r"(?:state|country|nation|party|government|entity)"
     + _ASIDE
     + r"|(?=to\s))"
     + _TO_JOIN
@@ -55,9 +55,12 @@ _NTH_TO = re.compile(
     r"(?:convention|treaty|protocol|covenant)\b)"
     r"|(?:high\s+contracting\s+|contracting\s+)?(?P<noun>signatory|party(?=\s+to\s+(?:the\b|its\b|this\b|(?-i:[A-Z]))))"
     r"(?!\s+to\s+(?:ratify|sign|join|accede))"
-    r"|(?:state|country|nation)\s+to\s+(?P<other>[a-z]+))\b",
+    # ("Chile became a State Party, the 40th to do so": the act told before, the noun left out)
+    r"|(?:(?:state|country|nation)\s+to\s+|to\s+(?=do\s+(?:so|this|likewise)\b))(?P<other>[a-z]+))\b",
     re.I,
 )
+_AND_RATIFY = re.compile(r"\s+and\s+(?:then\s+)?(?:ratify|ratified|accede|acceded)\b", re.I)
+_OF_THE_DAY = re.compile(r"\s+(?:of|on)\s+(?:the|that)\s+(?:day|morning|afternoon|ceremony|session)\b", re.I)
 _LEAVING = re.compile(r"(?:withdraw|denounce|leave|quit|exit|renounce|abandon|pull|reject|suspend)\b", re.I)
 # "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country", "deposited its
 # instrument, making it the 164th party": the Nth of those the clause says joined (or signed).
@@ -68,6 +71,15 @@ _NTH_AS = re.compile(
     r"(?!\s+to\b)",
     re.I,
 )
+# "Germany was due to sign shortly, making it the 63rd.", "Peru ratified on Monday, which makes it the 40th":
+# the noun left out at the clause's end, the act told before it in the clause.
+_MAKING_NTH = re.compile(
+    r"\b(?:making\s+(?:it|them)|(?:it|which|this)\s+(?:makes|made))\s+the\s+(?:"
+    + _ORD
+    + r")(?=\s*(?:[.;!?]|,\s|$))",
+    re.I | re.M,
+)
+_SIGNING = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 # A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
 _NTH_HEADLINE = re.compile(
     r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
@@ -156,7 +168,9 @@ _AND_AFTER = re.compile(r",\s*and\s+", re.I)
 
 
 def _own_clause(text: str, start: int, end: int) -> str:
-    """The clause around [start, end), cut where a clause of its own begins after it."""
+    """The clause around [start, end), cut where a clause of its own begins after it, and where one ends
+    before it: "The CRC entered into force in 1990, and Ghana was the first country to ratify it" (the
+    ordinal's clause is the one whose subject is the state named after ", and")."""
     clause = clause_around(text, start, end)
     at = clause.find(text[start:end])
     if at < 0:
@@ -164,7 +178,20 @@ def _own_clause(text: str, start: int, end: int) -> str:
     tail = at + (end - start)
     cuts = [m.start() for m in _RELATIVE_AFTER.finditer(clause, tail)]
     cuts += [m.start() for m in _AND_AFTER.finditer(clause, tail) if state_spans(clause[m.end() :])]
-    return clause[: min(cuts)] if cuts else clause
+    leads = [
+        m.end()
+        for m in _AND_AFTER.finditer(clause, 0, at)
+        if (subject := _SUBJECT.match(clause, m.end())) and state_spans(subject.group(0))
+    ]
+    return clause[max(leads, default=0) : min(cuts) if cuts else len(clause)]
+
+
+# A state as the subject of the clause after ", and": "..., and Ghana was the first", "..., and the
+# Republic of Korea became the 50th".
+_SUBJECT = re.compile(
+    r"(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?:(?-i:[A-Z])[\w'’.-]*|of|and|the)){0,5}?\s+"
+    r"(?:was|became|is|becomes|has\s+become)\s+the\b"
+)
 
 
 # "the 172nd State party to the ICCPR and the 169th to the ICESCR" (", the 155th to the CAT"): a later
@@ -215,10 +242,12 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
-        signing = (m.group("verb") or m.group("ing") or m.group("noun") or "").lower().startswith("sign")
-        if figure < 10 and (signing or not state_spans(clause_around(text, m.start(), m.end()))):
-            # "the first state to ratify" of no state named: an event of the day, as with thresholds; "the
-            # first to sign": the record cannot order one day's signatures
+        if figure < 10 and (
+            _OF_THE_DAY.match(text, m.end()) or not state_spans(clause_around(text, m.start(), m.end()))
+        ):
+            # "the first state to ratify" of no state named: an event of the day, as with thresholds ("Ghana
+            # was the first to sign" is a count of the day of Ghana's signature, however many signed then);
+            # "the first signatory of the day": its place among the day's, which the record does not keep
             continue
         # "It is the twentieth state to do so": the act told before
         done = done_before(text, m.start()) if (m.group("other") or "").lower() == "do" else ""
@@ -226,7 +255,10 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
         if _LEAVING.match(m.group("other") or ""):
             continue  # "becomes the sixth state to withdraw from a treaty": of those who left, no count of it
-        signs = (m.group("verb") or m.group("ing") or done).lower() in ("sign", "signed", "signing")
+        # ("the first entity to sign and ratify": a party)
+        signs = (m.group("verb") or m.group("ing") or done).lower() in ("sign", "signed", "signing") and not (
+            _AND_RATIFY.match(text, m.end())
+        )
         if (
             not signs
             and tells_entry(_own_clause(text, m.start(), m.end()))
@@ -247,6 +279,14 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             measure = (
                 MEASURE_PARTIES if joined and m.group("noun").lower() != "signatory" else MEASURE_SIGNATORIES
             )
+            out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _MAKING_NTH.finditer(text):
+        figure, group = ordinal_of(m)
+        clause = clause_around(text, m.start(), m.end())
+        before = clause[: max(0, clause.find(m.group(0)))]
+        joined, signed = JOINING.search(before), _SIGNING.search(before)
+        if figure >= 10 and (joined or signed) and state_spans(before):
+            measure = MEASURE_PARTIES if joined else MEASURE_SIGNATORIES
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     for m in _NTH_DID.finditer(text):
         try:

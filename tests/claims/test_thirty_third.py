@@ -1,0 +1,50 @@
+"""Thirty-third pass (issue 21). One test per rule, on hand-written sentences of the shapes that dev/'s own
+misses took: a state named as the first to sign, an ordinal told with its noun left out, a count of the
+day an event is to come, a list's order told aside, a signing told as begun or as what states gathered for,
+and a count of signatures told of the opening day the sentence before gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.claims.nth import nth_to_matches
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
+
+ATT = "the Arms Trade Treaty"
+CCM = "the Convention on Cluster Munitions"
+CRC = "the Convention on the Rights of the Child"
+TPNW = "the Treaty on the Prohibition of Nuclear Weapons"
+
+
+def test_a_state_named_as_the_first_to_sign_is_a_count_of_one_on_its_signatures_day(eval_db: Path) -> None:
+    # the UN records Argentina's signature on the opening day, 3 June 2013 (67 signed that day: the
+    # checker judges the count, not the order within the day, which the record does not keep)
+    said = f"Argentina was the first to sign {ATT} when the ceremony opened at UN headquarters.\n"
+    assert _checks(eval_db, said) == [(1, "signatories", "XXVI-8", "2013-06-03")]
+    # "to sign and ratify": the stronger act, a count of parties (the Holy See ratified on 20 September 2017)
+    said = f"The Holy See was the first entity to sign and ratify {TPNW}.\n"
+    assert _checks(eval_db, said) == [(1, "parties", "XXVI-9", "2017-09-20")]
+    # no state named, or no act of the treaty's told: no count
+    assert _checks(eval_db, f"The first to sign {ATT} did so at UN headquarters.\n") == []
+    said = f"The first signatory of the day, Austria, made a statement on {CRC[4:]}.\n"
+    assert [m for m in nth_to_matches(said) if m.figure == 1] == []
+
+
+def test_an_entry_into_force_in_a_clause_of_its_own_is_not_the_ordinals(eval_db: Path) -> None:
+    said = (
+        f"{CRC[0].upper()}{CRC[1:]} entered into force on September 2, 1990, and Ghana was the first country "
+        "to ratify it that year.\n"
+    )
+    # Ghana's ratification, 5 February 1990, as the UN records it: a count, not the threshold
+    assert _checks(eval_db, said) == [(1, "parties", "IV-11", "1990-02-05")]
+
+
+def test_an_ordinal_with_its_noun_left_out_is_the_nth_of_the_act_its_clause_tells(eval_db: Path) -> None:
+    said = f"Delegates signed {ATT} at the UN. Germany was due to sign shortly, making it the 63rd.\n"
+    assert (63, "signatories") in _counts(said)
+    # "the 40th to do so": the act told before it, "became a State Party"
+    said = f"Chile became a State Party to {ATT}, the 40th to do so.\n"
+    assert _checks(eval_db, said) == [(40, "parties", "XXVI-8", "2018-05-18")]
+    # no act told in the clause: no count
+    assert _counts("The parade was a success, making it the 63rd.") == []
