@@ -89,6 +89,8 @@ _ASIDE = (
     # "183 States, representing the vast majority of ..., have signed", "39 states, nine of which are EU ..."
     r"(?:\s*,\s*(?:representing|accounting\s+for|comprising|covering|constituting|making\s+up|"
     r"[\w-]+\s+of\s+(?:which|whom|them)\s+(?:are|were))\b[^,.;\n]{1,100},)?"
+    # "The following 102 States, in alphabetical order, have deposited": how the list after it is ordered
+    r"(?:\s*,\s*(?:in\s+(?:alphabetical|chronological)\s+order|listed\s+(?:below|above|here))\s*,)?"
     # "143 governments, two-thirds of the world's countries, have ratified": their share, told aside
     r"(?:\s*,\s*(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,3}\s*(?:%|per\s*cent)|"
     r"[a-z]+-(?:thirds?|quarters?|fifths?)|half|a\s+third|a\s+quarter)\s+of\s+[^,.;\n]{1,40},)?"
@@ -124,6 +126,10 @@ _VERB = (
     r"deposit(?:ed|ing)\s+(?:their\s+|its\s+)?(?:instruments?\s+of\s+ratification|ratification\s+instruments?)|"
     # (a headline drops the article before its adjectives: "65 countries sign landmark Arms Trade Treaty")
     r"(?:sign|ratify|join|signing|ratifying|joining)(?=\s+(?:the\b|its\b|it\b|this\b|(?:(?-i:[a-z])[\w-]*\s+){0,2}(?-i:[A-Z])))|"
+    # "began to sign yesterday the Convention", "100 countries gathered in Oslo this week to sign a treaty":
+    # the signing told as begun, or as what they came for
+    r"(?:began|begun|started)\s+(?:to\s+sign|signing)\b|(?:gathered|met|assembled|convened|came\s+together)"
+    r"\b[^.;:\n]{0,40}?\s+to\s+sign(?=\s+(?:the|a|an|its|it|this)\b)|"
     # "166 have finished ratification", "have completed the ratification process"
     r"(?:completed|finished)\s+(?:the\s+|their\s+|its\s+)?ratification(?:\s+process(?:es)?)?|"
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
@@ -141,7 +147,8 @@ _ACTIVE = re.compile(
     + _NUM
     + r"(?:[ \t]*\(\d{1,3}\))?"  # "fifty (50) States"
     + rf"[ \t]+{_NOUN}{cl.WHERE}{_ASIDE}(?:\s+|(?<=[—–]))(?:(?:that|which|who)\s+{_BEFORE_AUX})?"
-    + r"(?:(?:have|has|had|are|were|is|was|having|did)\s+)?"
+    # "After Wednesday's ceremony, 31 governments will have ratified": the count on the day of the event
+    + r"(?:(?:will\s+have|have|has|had|are|were|is|was|having|did)\s+)?"
     + _ADVERBS
     + _VERB,
     re.I,

@@ -48,3 +48,24 @@ def test_an_ordinal_with_its_noun_left_out_is_the_nth_of_the_act_its_clause_tell
     assert _checks(eval_db, said) == [(40, "parties", "XXVI-8", "2018-05-18")]
     # no act told in the clause: no count
     assert _counts("The parade was a success, making it the 63rd.") == []
+
+
+def test_a_count_of_the_day_an_event_is_to_come_is_read() -> None:
+    said = f"After Wednesday's ceremony at the United Nations, 31 governments will have ratified {ATT}."
+    assert _counts(said) == [(31, "parties")]
+    # a hope is not one
+    assert _counts(f"The organisers hope that 31 governments will ratify {ATT}.") == []
+
+
+def test_a_lists_order_told_aside_is_no_break_in_its_count() -> None:
+    said = "The following 102 States, in alphabetical order, have ratified the Convention: Albania, Algeria."
+    assert _counts(said) == [(102, "parties")]
+
+
+def test_a_signing_told_as_begun_or_as_what_states_gathered_for_is_a_count_of_signatories() -> None:
+    said = f"Representatives from more than one hundred countries began to sign {CCM} yesterday."
+    assert _counts(said) == [(100, "signatories")]
+    said = f"There were some absentees as 100 countries gathered in Oslo this week to sign {CCM}."
+    assert _counts(said) == [(100, "signatories")]
+    # gathered for something else
+    assert _counts(f"Some 100 countries gathered in Oslo this week to discuss {CCM}.") == []
