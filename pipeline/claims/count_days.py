@@ -6,6 +6,7 @@ a count told in the simple past is of its event's day ("was signed by 94 states 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.clauses import ADJUNCTS
@@ -56,6 +57,33 @@ def event_day(
     later = [d for d in dates.within(pos, sentence[1]) if d.event]
     inside = [d for d in dates.within(start, pos) if d.event] if start is not None else []
     return later[0] if later else inside[-1] if inside else None
+
+
+# The sentence before tells the opening for signature (or the signing ceremony) and its day: "The Convention
+# opened for signature in Oslo on 3 December 2008. 94 states signed it."
+_OPENING = re.compile(
+    r"\b(?:open(?:ed|s)?\s+for\s+(?:signature|signing)|sign(?:ing|ature)\s+(?:ceremony|conference))\b", re.I
+)
+_SIGNED = re.compile(r"\bsigned\b", re.I)
+
+
+def opening_day(text: str, c: CountMatch, before: Span | None, dates: DateIndex) -> DateMention | None:
+    """The day of the opening for signature told in the sentence `before` the count's, in its paragraph, for
+    a count of signatures told in the simple past with no day of its own ("The Convention opened for
+    signature on 3 December 2008. 94 states signed it."): a count told of the event the paragraph dates
+    (eval Conventions, date rule 3). None when that sentence tells no opening, or not one day."""
+    if before is None or not _SIGNED.search(c.phrase) or not _OPENING.search(text, *before):
+        return None
+    days = {d.on: d for d in dates.within(*before) if d.precision == "day"}
+    return replace(next(iter(days.values())), event=False) if len(days) == 1 else None
+
+
+def simple_past_day(
+    text: str, c: CountMatch, sentence: Span, before: Span | None, dates: DateIndex
+) -> DateMention | None:
+    """The day of the event a count told in the simple past is of: told in its sentence (event_day), else
+    the opening for signature told in the sentence `before` it (opening_day)."""
+    return event_day(sentence, dates, c.number_start, c.start, text) or opening_day(text, c, before, dates)
 
 
 def _aside(text: str, d: DateMention, pos: int, lo: int) -> bool:
@@ -186,7 +214,9 @@ __all__ = [
     "after_day",
     "dated_by_words",
     "event_day",
+    "opening_day",
     "simple_past",
+    "simple_past_day",
     "since_day",
     "of_the_treaty",
     "status_date_at",

@@ -23,8 +23,7 @@ from pipeline.claims.anniversaries import with_anniversaries
 from pipeline.claims.bylines import find_byline
 from pipeline.claims.count_days import after_day as _after
 from pipeline.claims.count_days import dated_by_words as _dated
-from pipeline.claims.count_days import event_day as _event_day
-from pipeline.claims.count_days import of_the_treaty, status_date_at, told_as_of_now
+from pipeline.claims.count_days import of_the_treaty, simple_past_day, status_date_at, told_as_of_now
 from pipeline.claims.count_days import simple_past as _simple_past
 from pipeline.claims.count_days import since_day as _since_day
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_dates
@@ -194,7 +193,7 @@ def read_text(
         if d is None and not own_date and _simple_past(text, c):
             # "The Convention was signed by 94 states in Oslo on 3 December 2008", "opened for signature
             # on 3 December 2008, when 94 states signed it": a count told of the event is of its day.
-            d = _event_day(sentence, all_dates, c.number_start, c.start, text)
+            d = simple_past_day(text, c, sentence, sentences.before(c.number_start, paragraph), all_dates)
         if d is None and not own_date:
             d = consequence_day(text, c.number_start, sentence, all_dates)
         if d is not None and own_day is not None and d.start > c.number_start and _after(d, own_day):

@@ -240,6 +240,14 @@ class Spans:
         i = bisect_right(self._starts, pos) - 1
         return i if i >= 0 and pos < self.spans[i][1] else -1
 
+    def before(self, pos: int, within: Span) -> Span | None:
+        """The span just before the one holding `pos`, when it lies inside `within` (a sentence's
+        paragraph); else None."""
+        i = self.index(pos)
+        if i < 1 or self.spans[i - 1][0] < within[0]:
+            return None
+        return self.spans[i - 1]
+
 
 class Cover:
     """The positions inside any of some spans, which may overlap (dates and titles): found by bisection over

@@ -69,3 +69,14 @@ def test_a_signing_told_as_begun_or_as_what_states_gathered_for_is_a_count_of_si
     assert _counts(said) == [(100, "signatories")]
     # gathered for something else
     assert _counts(f"Some 100 countries gathered in Oslo this week to discuss {CCM}.") == []
+
+
+def test_a_count_of_signatures_in_the_simple_past_is_of_the_opening_day_told_before(eval_db: Path) -> None:
+    said = f"{CCM[4:].capitalize()} opened for signature in Oslo on 3 December 2008. 94 states signed it.\n"
+    said = f"The {said}"
+    assert _checks(eval_db, said) == [(94, "signatories", "XXVI-6", "2008-12-03")]
+    # in the perfect, or after a sentence that tells no opening, the count keeps no day of its own
+    said = f"The {CCM[4:]} opened for signature in Oslo on 3 December 2008. 94 states have signed it.\n"
+    assert _checks(eval_db, said)[0][3] != "2008-12-03"
+    said = f"The {CCM[4:]} was adopted in Dublin on 30 May 2008. 94 states signed it.\n"
+    assert _checks(eval_db, said)[0][3] is None
