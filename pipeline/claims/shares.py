@@ -42,13 +42,14 @@ _SHARE = re.compile(
     + r"\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM
-    + r"\s+(?:(?:states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
+    + r"\s+(?:(?P<pre>states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
     # ("16 of the EU's 27 member states", "of the world's 195 countries")
     + r"(?:out\s+)?of\s+(?:(?:the\s+)?(?:world|EU|E\.U\.|European\s+Union|Union|region|continent|"
     r"(?-i:[A-Z][\w-]+))[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
     # (the whole's words may be initials with their stops: "of the 193 U.N. Member States")
     # ("the world's states (130 of 193) have ratified": the share in brackets, its whole told before them)
-    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})(?P<shut>\))?\s+(?P<whole>(?:(?:U\.N\.|U\.S\.|E\.U\.|[\w-]+)\s+){{0,12}}?)"
+    # ("About 90 per cent of states - 173 of 193 - have ratified": the share between dashes)
+    rf"(?P<den>{DIGIT_NUMBER}|{WORD_NUMBER})(?P<shut>\)|\s+[–—-](?=\s))?\s+(?P<whole>(?:(?:U\.N\.|U\.S\.|E\.U\.|[\w-]+)\s+){{0,12}}?)"
     r"(?:\([^()\n]{1,30}\)\s+)?"  # "167 out of 197 states (85%) have ratified it": the share, told aside
     r"(?:(?:have|has|had)\s+)?"
     r"(?:(?:are|were)\s+)?(?:(?:also|now|already|so\s+far|since|all|currently)\s+)*"
@@ -77,8 +78,8 @@ _ALL_OF = re.compile(
     r"states?[\s-]+parties|signatories|governments)\b|(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)members\b",
     re.I,
 )
-# The whole of a share in brackets, told before them: "About 90 per cent of states (174 of 193)".
-_ALL_BEFORE = re.compile(r"\b(?:states|countries|nations)\s*\(\s*$", re.I)
+# The whole of a share in brackets (or dashes), told before them: "About 90 per cent of states (174 of 193)".
+_ALL_BEFORE = re.compile(r"\b(?:states|countries|nations)\s*(?:\(|\s[–—-])\s*$", re.I)
 # A whole that is itself a treaty's measure: "148 of the 174 signatories have ratified", "150 of the 190
 # parties to the Convention have also joined its Optional Protocol": the whole counts everyone who signed
 # (or every party), a claim of its own, not a denominator to set aside.
@@ -178,8 +179,11 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
                 _count(text, m.start("num"), m.end("num"), m.group("qual"), main.end(), main.group("verb")),
             ]
             continue
-        if not _ALL_OF.match(m.group("whole")) and not (
-            m.group("shut") and _ALL_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if (
+            not _ALL_OF.match(m.group("whole"))
+            and not (m.group("shut") and _ALL_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+            # "173 countries out of 193 have ratified": the whole's noun told before "out of"
+            and not (m.group("pre") and not m.group("whole"))
         ):
             # "Two of the five permanent members have ratified": a share of a group, not of the world.
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
