@@ -33,6 +33,8 @@ from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
 from pipeline.claims.noun_frames import NEEDS as _NOUN_NEEDS
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
 from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
+from pipeline.claims.noun_frames import TIMES as _TIMES
+from pipeline.claims.noun_frames import WHOSE_NUMBER as _WHOSE_NUMBER
 from pipeline.claims.noun_frames import done_before, points_back
 from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
@@ -232,6 +234,8 @@ _PATTERNS = (
     _IN_FORCE,
     cl.FROM_SINCE,
     _NUMBER_OF,
+    _WHOSE_NUMBER,
+    _TIMES,
     _AND_TO,
     cl.NUMBER_OF_BARE,
     cl.NUMBER_APPOSED,

@@ -91,6 +91,29 @@ NUMBER_OF = re.compile(
     re.I,
 )
 
+# "binding on ratifying states, whose number has reached 178": the number of what the noun counts, told in
+# a relative clause after it.
+WHOSE_NUMBER = re.compile(
+    r"\b"
+    + _COUNT_NOUN
+    + r",?\s+whose\s+(?:number|total|tally)\s+(?:now\s+|currently\s+)?(?:is|stands\s+at|totals|"
+    r"(?:has\s+)?(?:reached|(?:risen|rose|grown|grew|climbed|increased)\s+to))\s+(?:now\s+)?"
+    + _EXTRA
+    + _QUAL
+    + _NUM
+    + r"\b",
+    re.I,
+)
+
+# "It has been ratified 116 times": a count of the acts, told as how often.
+TIMES = re.compile(
+    r"\b(?:been|was|were)\s+(?:now\s+|already\s+)?(?P<verb>ratified|signed|acceded\s+to)\s+"
+    + _QUAL
+    + _NUM
+    + r"\s+times\b",
+    re.I,
+)
+
 # "This brings the number of signatories to 91 and states parties to 68": the second running total.
 AND_TO = re.compile(
     r"\bnumber\s+of\s+[^.;]{0,60}?\bto\s+\d{1,3}\s+and\s+(?:the\s+(?:number\s+of\s+)?)?"
@@ -138,4 +161,6 @@ __all__ = [
     "IN_FORCE",
     "HAS",
     "NUMBER_OF",
+    "WHOSE_NUMBER",
+    "TIMES",
 ]

@@ -13,7 +13,7 @@ from pipeline.claims.model import CountMatch
 from pipeline.claims.noun_frames import done_before
 from pipeline.claims.numbers import ORD as _ORD
 from pipeline.claims.numbers import ORDINAL as _ANY_ORD
-from pipeline.claims.numbers import ordinal_of, parse_ordinal
+from pipeline.claims.numbers import WORD_NUMBER, ordinal_of, parse_number, parse_ordinal
 from pipeline.claims.sentences import CLAUSE_MARK
 from pipeline.claims.state_names import state_spans
 from pipeline.claims.thresholds import JOINING, MAKING_ONE, SPAN_AFTER, clause_around, exact, tells_entry
@@ -123,6 +123,31 @@ _NTH_AND = re.compile(
     r"to\s+(?P<verb>ratify|accede|join|sign|deposit|become\s+part(?:y|ies))\b",
     re.I,
 )
+
+# "Thailand and Gabon were the first two countries to ratify the Protocol" ("the two first governments"): N
+# who did, when the clause names the N states (a count of the day of the later act).
+_FIRST_N = re.compile(
+    r"\bthe\s+(?:first\s+(?P<a>" + WORD_NUMBER + r"|\d)|(?P<b>" + WORD_NUMBER + r"|\d)\s+first)\s+"
+    r"(?:states|countries|nations|governments)\s+to\s+(?:have\s+)?(?P<verb>ratif|sign|join|accede)\w*",
+    re.I,
+)
+
+
+def _first_n(text: str) -> list[CountMatch]:
+    """Each "the first N states to ratify" whose clause names N states."""
+    out: list[CountMatch] = []
+    for m in _FIRST_N.finditer(text):
+        group = "a" if m.group("a") else "b"
+        try:
+            figure = parse_number(m.group(group))
+        except ValueError:
+            continue
+        named = {code for _, _, code in state_spans(clause_around(text, m.start(), m.end()))}
+        if 2 <= figure <= 9 and len(named) == figure:
+            measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "sign" else MEASURE_PARTIES
+            out.append(exact(figure, measure, m.span(), m.span(group), m.group(0)))
+    return out
+
 
 # "Malaysia ranks 147th among States Parties", "takes the 74th place among the States Parties", "ranking 59th
 # and 86th respectively among their States Parties", "placed the Emirates at number 84 among the countries
@@ -316,7 +341,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             signs = m.group("noun").lower().startswith("signat")
             measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
             out.append(exact(figure, measure, m.span(), m.span("num"), m.group(0)))
-    out += _ranks(text)
+    out += _ranks(text) + _first_n(text)
     for m in _NTH_AND.finditer(text):
         # (the checker makes one a threshold when that consent brought the treaty into force)
         signs = m.group("verb").lower() == "sign"

@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.claims.nth import nth_to_matches
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import unread as _unread
 
 ATT = "the Arms Trade Treaty"
 CCM = "the Convention on Cluster Munitions"
@@ -80,3 +81,45 @@ def test_a_count_of_signatures_in_the_simple_past_is_of_the_opening_day_told_bef
     assert _checks(eval_db, said)[0][3] != "2008-12-03"
     said = f"The {CCM[4:]} was adopted in Dublin on 30 May 2008. 94 states signed it.\n"
     assert _checks(eval_db, said)[0][3] is None
+
+
+def test_a_share_whose_whole_is_told_after_out_of_or_between_dashes_is_a_count_and_its_denominator(
+    eval_db: Path,
+) -> None:
+    for said in (
+        "So far, 173 countries out of 193 have ratified the Convention against Torture.",
+        "Almost 90 per cent of states - 173 of 193 - have ratified the Convention against Torture.",
+    ):
+        assert _checks(eval_db, said) == [(173, "parties", "IV-9", None)]
+        assert (193, "denominator") in _unread(eval_db, said)
+    # a share of a group told after "out of" stays a part, no count of the treaty's
+    said = "Five countries out of 10 in the region have ratified the Convention against Torture."
+    assert _checks(eval_db, said) == []
+
+
+def test_a_count_told_in_a_relative_clause_whose_number_is_the_nouns(eval_db: Path) -> None:
+    said = (
+        "The Optional Protocol on the sale of children imposes binding mechanisms on ratifying states, "
+        "whose number has reached 178."
+    )
+    assert _counts(said) == [(178, "parties")]
+    assert _counts("The signatories, whose number now stands at 90, met in Geneva.") == [(90, "signatories")]
+
+
+def test_the_two_first_states_named_to_ratify_are_a_count_of_the_later_ones_day(eval_db: Path) -> None:
+    opic = "the Optional Protocol to the Convention on the Rights of the Child on a communications procedure"
+    said = f"The Government of Thailand and the Government of Gabon were the two first governments to ratify {opic}."
+    # both ratified on 25 September 2012, as the UN records it
+    assert _checks(eval_db, said) == [(2, "parties", "IV-11-d", "2012-09-25")]
+    # one state named for two: no count of this frame's
+    assert [
+        m for m in nth_to_matches(f"Thailand was among the two first governments to ratify {opic}.")
+    ] == []
+
+
+def test_a_treaty_ratified_n_times_is_a_count_not_a_silent_drop() -> None:
+    assert _counts("The Arms Trade Treaty was adopted in 2013. It has been ratified 116 times.") == [
+        (116, "parties")
+    ]
+    # how often a text was amended counts no states
+    assert _counts("The treaty text was amended 3 times.") == []
