@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.claims.deeds import deed_after
 from pipeline.claims.measures import MEASURE_PARTIES
 from pipeline.claims.model import CountMatch
-from pipeline.claims.not_counts import deed_after
 from pipeline.claims.numbers import QUAL_BEFORE, QUALIFIERS, comparison_for, qualifier_key
 from pipeline.claims.sentences import Spans
 from pipeline.claims.unread import STATES_AFTER

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.clauses import ADVERBS, STATES
+from pipeline.claims.deeds import did_other
 from pipeline.claims.measures import MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
 from pipeline.claims.model import (
     KIND_COUNT,
@@ -24,7 +25,7 @@ from pipeline.claims.model import (
     REASON_TOTAL,
     CountMatch,
 )
-from pipeline.claims.numbers import DIGIT_NUMBER, ORDINAL, WORD_NUMBER
+from pipeline.claims.numbers import ORDINAL
 from pipeline.claims.scope import MORE_AFTER
 
 # Not counts of the whole: regional subsets ("including 42 States Parties in Europe"), what is still needed,
@@ -111,66 +112,6 @@ _REGION_LATER = re.compile(
     re.I,
 )
 _ORDINAL_PHRASE = re.compile(r"^(?:the\s+)?" + ORDINAL, re.I)
-# A count narrowed by what its members did besides joining: "17 States Parties that produced munitions".
-_WHO_DID_OTHER = re.compile(
-    r"^\s+(?:that|which|who)\s+(?:have\s+|had\s+|has\s+)?(?:(?:also|once|previously|formerly|ever)\s+)?"
-    r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed)\b)\w+ed\b",
-    re.I,
-)
-# The parties counted as the subject of something other than joining: "Representatives of 120 States
-# Parties attended", "33 States Parties have made the declaration", "40 States Parties still hold stockpiles".
-_OTHER_ACTION = re.compile(
-    # (not past a paragraph's end: a headline without a full stop is not the subject of the next paragraph)
-    r"^(?:(?!\b(?:and|but|which|that)\b|\n[ \t]*\n)[^.;:,]){0,100}?"
-    r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
-    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|(?<!all\s)(?<!the\s)(?<!its\s)declared\s+(?!that\b)|met|(?:will\s+)?meet|gathered|convened|"
-    # "At least 20 States parties maintain reservations to article 16"
-    r"(?:maintain(?:ed)?|entered|lodged|formulated|withdrawn)\s+(?:\w+\s+){0,2}?(?:reservations?|objections?)|"
-    r"(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
-    r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
-    r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
-    r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding)|"
-    # "140 States parties to the CRC have yet to accept the complaints procedure": not party to another
-    r"(?:ha(?:ve|s)\s+(?:yet\s+to\s+|not\s+(?:yet\s+)?)|ha(?:ve|s)n['’]t\s+(?:yet\s+)?)(?:accept|ratif|join|sign|become))",
-    re.I,
-)
-# "79 signatory countries to the convention are still practising torture": a deed of theirs, not joining
-_STILL_DOING = re.compile(
-    r"^(?:(?!\b(?:and|but|which|that|who)\b|\n[ \t]*\n)[^.;:,]){0,80}?\b(?:are|were)\s+still\s+"
-    r"(?!(?:considering|weighing|examining|studying|discussing|debating|working)\b)\w+ing\b",
-    re.I,
-)
-# "71 States Parties have designated a National Preventive Mechanism": the parties as the subject of a deed
-# other than joining, right after them (not "186 state parties have adopted the Convention").
-_DEED_AFTER = re.compile(
-    r"\s+(?:to\s+the\s+[^.;:,—–]{0,60}?\s+)?(?:have|has|had)\s+(?:(?:now|so\s+far|already|also)\s+)?"
-    r"(?!(?:signed|ratified|acceded|joined|adhered|consented|become|been|deposited|expressed|notified|"
-    r"accepted|approved|agreed|committed|bound|done|adopted|embraced|endorsed|formally|officially)\b)\w+ed\b",
-    re.I,
-)
-_WHOLE_BEFORE = re.compile(
-    r"\b(?P<n>\d{2,3})\s+(?:(?:states?|countries|nations)(?:\s+parties)?|parties)\b|"
-    r"\bparties\s*:\s*(?P<m>\d{2,3})\b",
-    re.I,
-)
-
-
-def deed_after(text: str, end: int) -> bool:
-    """Do the words after a count ending at `end` tell a deed other than joining ("106 countries have now
-    abolished the death penalty")?"""
-    return _DEED_AFTER.match(text, end, end + 120) is not None
-
-
-def _part_that_did(text: str, m: CountMatch) -> bool:
-    """ "OPCAT has 90 States Parties. 71 States Parties have designated a mechanism": a deed other than
-    joining, told of fewer parties than a count told just before (all 164 parties that "have destroyed their
-    stockpiles" are still the whole)."""
-    if not _DEED_AFTER.match(text, m.end, m.end + 120):
-        return False
-    told = _WHOLE_BEFORE.finditer(text, max(0, m.number_start - 600), m.number_start)
-    return any(int(w.group("n") or w.group("m")) > m.figure for w in told)
-
-
 # Parties counted as the object of what someone did to them: "has helped 30 States Parties".
 _OBJECT_OF = re.compile(
     r"\b(?:(?:helped|assisted|supported|urged|urges|called\s+on|calls\s+on|encouraged|invited|visited|reviewed|"
@@ -262,14 +203,6 @@ _SIGNED_INCLUDING = re.compile(
 )
 
 # "64 out of the 147 States Parties have not accepted the competence": the share's whole is every party.
-_WHOLE_OF_SHARE_BEFORE = re.compile(
-    r"\b(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r"|most|many|some|none|each)\s+"
-    r"(?:out\s+)?of\s+(?:the|all(?:\s+the)?)\s+$",
-    re.I,
-)
-
-
-# "An earlier version of this article said that 150 states had ratified": what a correction takes back.
 _RETRACTED = re.compile(
     r"(?:^|[.!?:]\s+)(?:correction\b[^.\n]{0,40}?[:.-]\s*)?an?\s+(?:earlier|previous)\s+version\b[^.\n]{0,60}?"
     r"\b(?:said|stated|reported|gave|wrongly|incorrectly|misstated)\b[^.\n]*$",
@@ -316,18 +249,8 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         return REASON_SUBSET  # "In West Africa, the protocol has only been ratified by seven countries"
     if _ORDINAL_PHRASE.match(m.phrase) and _REGION_LATER.match(text, m.number_end, m.number_end + 120):
         return REASON_SUBSET  # "the 27th country to become a State party to the instrument in Europe"
-    if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
-        return REASON_SUBSET  # "None of the 17 States Parties that produced cluster munitions"
-    if (
-        re.search(r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I)
-        and (_OTHER_ACTION.match(text[m.end : m.end + 120]) or _part_that_did(text, m))
-        and not _WHOLE_OF_SHARE_BEFORE.search(before_q)
-    ):
+    if did_other(text, m, before_q):
         return REASON_SUBSET  # "45 States Parties to the Convention attended": those who did something else
-    if re.search(r"(?:part(?:y|ies)|signator(?:y|ies))$", m.phrase, re.I) and _STILL_DOING.match(
-        text[m.end : m.end + 160]
-    ):
-        return REASON_SUBSET  # "79 signatory countries ... are still practising torture"
     if m.kind == KIND_COUNT and _OBJECT_OF.search(before_q) and not _TOLD_BY_ITS_ACT.match(text, m.end):
         return REASON_SUBSET  # "the Convention has helped 30 States Parties complete clearance"
     if m.kind == KIND_COUNT and _NEEDS_BEFORE.search(before_q) and _MORE_AFTER_NUMBER.match(after):
@@ -397,4 +320,4 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     return None
 
 
-__all__ = ["deed_after", "why_not_a_count"]
+__all__ = ["why_not_a_count"]
