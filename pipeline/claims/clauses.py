@@ -183,8 +183,9 @@ NOT_DESPITE = re.compile(
 # "Ratifications of the Arms Trade Treaty climb to 45" (a headline: the states left out at its end).
 # "Ratifications of the CTBT stood at 178 on 1 January 2024": the day or time told after it.
 REACHES = re.compile(
-    r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+(?:of|to)\b[^.;:\n]{0,120}?\s+"
-    r"(?:reaches|reached|hits|hit|passes|passed|(?:stands?|stood)\s+at|(?:climbs?|climbed|rises|rose|grows|"
+    # ("Arms Trade Treaty ratifications reach 116": the treaty named before the noun)
+    r"\b(?P<noun>ratifications?|signatures?|accessions?)\s+(?:(?:of|to)\b[^.;:\n]{0,120}?\s+)?"
+    r"(?:reach|reaches|reached|hits|hit|pass|passes|passed|tops?|topped|(?:stands?|stood)\s+at|(?:climbs?|climbed|rises|rose|grows|"
     r"grew|jumps?|jumped|increases|increased)\s+to)\s+"
     + _QUAL
     + _NUM

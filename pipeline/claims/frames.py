@@ -30,6 +30,7 @@ from pipeline.claims.noun_frames import BINDS as _BINDS
 from pipeline.claims.noun_frames import BRINGING as _BRINGING
 from pipeline.claims.noun_frames import HAS as _HAS
 from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
+from pipeline.claims.noun_frames import NATION_TREATY as _NATION_TREATY
 from pipeline.claims.noun_frames import NEEDS as _NOUN_NEEDS
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
 from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
@@ -236,6 +237,7 @@ _PATTERNS = (
     _NUMBER_OF,
     _WHOSE_NUMBER,
     _TIMES,
+    _NATION_TREATY,
     _AND_TO,
     cl.NUMBER_OF_BARE,
     cl.NUMBER_APPOSED,

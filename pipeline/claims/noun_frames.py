@@ -105,6 +105,16 @@ WHOSE_NUMBER = re.compile(
     re.I,
 )
 
+# "the 188-nation Chemical Weapons Convention", "a 116-member treaty", "the 50-signatory pact": the count as
+# a compound before the treaty's noun (not "the 193-nation UN General Assembly": no treaty's noun follows).
+NATION_TREATY = re.compile(
+    r"\b(?:the|a|an|its)\s+"
+    + _NUM
+    + r"-(?P<noun>nation|member|country|state|signatory)\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,5}?"
+    r"(?:treaty|convention|pact|accord|covenant|protocol)\b",
+    re.I,
+)
+
 # "It has been ratified 116 times": a count of the acts, told as how often.
 TIMES = re.compile(
     r"\b(?:been|was|were)\s+(?:now\s+|already\s+)?(?P<verb>ratified|signed|acceded\s+to)\s+"
@@ -163,4 +173,5 @@ __all__ = [
     "NUMBER_OF",
     "WHOSE_NUMBER",
     "TIMES",
+    "NATION_TREATY",
 ]

@@ -123,3 +123,29 @@ def test_a_treaty_ratified_n_times_is_a_count_not_a_silent_drop() -> None:
     ]
     # how often a text was amended counts no states
     assert _counts("The treaty text was amended 3 times.") == []
+
+
+def test_every_party_named_by_its_number_is_a_count_whatever_they_did_together() -> None:
+    for said in (
+        "The Arms Trade Treaty's 116 States Parties met in Geneva.",
+        "All 116 States Parties to the Arms Trade Treaty met in Geneva.",
+        "The 116 States Parties to the Arms Trade Treaty met in Geneva.",
+    ):
+        assert _counts(said) == [(116, "parties")], said
+    # some parties, told by what they did: a part
+    assert _counts("Only 45 States Parties to the Convention attended the meeting.") == []
+
+
+def test_a_record_count_and_a_headlines_ratifications_that_reach_a_number() -> None:
+    assert _counts("The Arms Trade Treaty was signed by a record 67 states on its first day.") == [
+        (67, "signatories")
+    ]
+    assert _counts("Arms Trade Treaty ratifications reach 116") == [(116, "parties")]
+
+
+def test_a_count_told_as_a_compound_before_the_treatys_noun() -> None:
+    assert _counts("Syria joined the 188-nation Chemical Weapons Convention on Monday.") == [(188, "parties")]
+    assert _counts("Iran is not a member of the 164-nation Ottawa treaty.") == [(164, "parties")]
+    # a body's size is no count of a treaty's parties
+    assert _counts("The 193-nation UN General Assembly approved the treaty.") == []
+    assert _counts("The 18-member Committee against Torture met.") == []
