@@ -19,7 +19,7 @@ from pipeline.text import WEEKDAY_NAMES, WEEKDAYS
 # "[3 December 2007] -", or "(Last updated September 2019)".
 _WEEKDAY = rf"(?:(?:{WEEKDAY_NAMES}|{'|'.join(w[:3] for w in WEEKDAYS)}),?\s+)?"
 _BYLINE_LEAD = (
-    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|updated|last\s+updated|"
+    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|issued|released|updated|last\s+updated|"
     r"dated?)(?:\s+on)?:?\s+)?"
 )
 # A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
@@ -38,6 +38,8 @@ _LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
 _PLACE_AFTER = (
     r"(?:\s*,\s*(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?:des|de|du|of|the|and|(?-i:[A-Z])[\w.'’-]*))*){1,4}\s*"
 )
+# "5 May 2021 | Geneva |": a place set off by bars after the date.
+_PLACE_BAR = _TIME + r"\s*[|·•]\s*(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*){0,2}\s*[|·•]?\s*"
 # "Posted on May 5, 2012 by admin": the author after the date.
 _AUTHOR_AFTER = r"(?:by\s+[\w.' -]{1,40}?\s*)?"
 # A date written with slashes alone on its line ("05/17/2012", "17/05/2012", "2012/05/17"): the text's own
@@ -129,7 +131,9 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         alone = re.fullmatch(
             r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
         ) and re.fullmatch(
-            r"[\s\])]*(?:" + _LABEL_AFTER + _AUTHOR_AFTER + "|" + _PLACE_AFTER + ")", rest, re.I
+            r"[\s\])]*(?:" + _LABEL_AFTER + _AUTHOR_AFTER + "|" + _PLACE_AFTER + "|" + _PLACE_BAR + ")",
+            rest,
+            re.I,
         )
         # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -", "NEW YORK, 12 January (UN HQ) --"; a colon,
         # a full stop or an agency's tag for the dash ("Dhaka, 29 August: Bangladesh has ...", "TEGUCIGALPA,
@@ -201,7 +205,7 @@ def _slash_byline(text: str) -> DateMention | None:
         y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
     else:
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-        if a > 12 >= b:
+        if a > 12 >= b or a == b:  # (05/05/2021: the same day either way)
             d, mo = a, b
         elif b > 12 >= a:
             d, mo = b, a

@@ -149,3 +149,19 @@ def test_a_count_told_as_a_compound_before_the_treatys_noun() -> None:
     # a body's size is no count of a treaty's parties
     assert _counts("The 193-nation UN General Assembly approved the treaty.") == []
     assert _counts("The 18-member Committee against Torture met.") == []
+
+
+def test_a_byline_issued_on_a_numeric_day_that_reads_the_same_either_way_or_with_a_place_after_a_bar(
+    eval_db: Path,
+) -> None:
+    body = "\n\nThe Arms Trade Treaty now has 110 States Parties.\n"
+    for head, day in (
+        ("Issued on: 05/05/2021 - 12:00", "2021-05-05"),  # the 5th of the 5th, whichever comes first
+        ("5 May 2021 | Geneva |", "2021-05-05"),
+    ):
+        assert _checks(eval_db, f"Arms Trade Treaty\n\n{head}{body}") == [(110, "parties", "XXVI-8", day)]
+    # still ambiguous: the 5th of June or the 6th of May
+    assert _checks(eval_db, f"Arms Trade Treaty\n\nIssued on: 05/06/2021{body}")[0][3] is None
+    # a treaty's event in an infobox's cells is no byline
+    said = f"Treaties\n\nSigned | 3 December 2008 | Oslo{body}"
+    assert _checks(eval_db, said)[0][3] is None
