@@ -19,8 +19,8 @@ from pipeline.text import WEEKDAY_NAMES, WEEKDAYS
 # "[3 December 2007] -", or "(Last updated September 2019)".
 _WEEKDAY = rf"(?:(?:{WEEKDAY_NAMES}|{'|'.join(w[:3] for w in WEEKDAYS)}),?\s+)?"
 _BYLINE_LEAD = (
-    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|issued|released|updated|last\s+updated|"
-    r"dated?)(?:\s+on)?:?\s+)?"
+    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|issued|released|"
+    r"updated|last\s+updated|dated?)(?:\s+on)?:?\s+)?"
 )
 # A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
 # Only words of the kind of text: an infobox row "Signed | 3 December 2008" is a treaty's event, no byline.

@@ -112,7 +112,7 @@ STARTS_WORD = r"\b(?=\w)"
 QUAL = STARTS_WORD + r"(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+(?=hundred\b))?)?"
 # The qualifier told right before a number, in the text before it: "just over [110]", "some [a] hundred".
 QUAL_BEFORE = re.compile(r"\b(?P<qual>" + alternation(QUALIFIERS) + r")\s+(?:a\s+)?$", re.I)
-# "another nine states", "a further 12 countries", "a record 67 states": the figure is still the number itself.
+# "another nine states", "a further 12 countries", "a record 67 states": the figure is the number itself.
 EXTRA = STARTS_WORD + r"(?:(?:another|a\s+further|an\s+additional|a\s+record|only|just|now|currently)\s+)?"
 # "ratified by the greatest number of nations (196)": the count told in brackets after a superlative.
 MOST_OF = (
