@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from pipeline.claims.references import resolve_ref
+from pipeline.claims.topics import protocol_by_topic
 from pipeline.text import UNIT_ORDINALS, parse_ordinal
 
 if TYPE_CHECKING:  # treaties.py calls this module from its index
@@ -84,7 +85,12 @@ def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> Trea
         # "the third Optional Protocol to the Convention on the Rights of the Child": the words the three
         # protocols' titles share, and the rank before them that tells which.
         rank = _RANK_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-        parent = index.parent_of(mention.mtdsg_no) if rank else None
+        parent = index.parent_of(mention.mtdsg_no)
+        told = _by_topic(index, text, mention.end, parent, near=True) if parent and rank is None else None
+        if told is not None and told != mention.mtdsg_no:
+            # "the Optional Protocol to the Convention on the Rights of the Child on child soldiers": the
+            # words the protocols' titles share, read as one of them, then the subject that tells which
+            return replace(mention, mtdsg_no=told, kind=index.kind(told))
         protocol = index.protocol_of(parent, rank.group("nth")) if rank and parent else None
         if rank is None or protocol is None:
             return mention
@@ -106,7 +112,10 @@ def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> Trea
                 kind=index.kind(protocol),
             )
     lead = _PROTOCOL_TO.search(text, max(0, mention.start - 60), mention.start)
-    if lead is not None and (protocol := index.protocol_of(mention.mtdsg_no, lead.group("nth") or "")):
+    if lead is not None and (
+        (protocol := index.protocol_of(mention.mtdsg_no, lead.group("nth") or ""))
+        or (not lead.group("nth") and (protocol := _by_topic(index, text, mention.end, mention.mtdsg_no)))
+    ):
         start = lead.start("nth") if lead.group("nth") else lead.start("op")
         said = text[start : mention.end]
         return replace(mention, mtdsg_no=protocol, start=start, text=said, kind=index.kind(protocol))
@@ -114,7 +123,23 @@ def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> Trea
     if after is not None and (protocol := index.protocol_of(mention.mtdsg_no, after.group("nth") or "")):
         said = text[mention.start : after.end()]
         return replace(mention, mtdsg_no=protocol, end=after.end(), text=said, kind=index.kind(protocol))
+    on = _PROTOCOL_ON.match(text, mention.end)
+    if on is not None and (protocol := _by_topic(index, text, on.end(), mention.mtdsg_no)):
+        said = text[mention.start : on.end()]
+        return replace(mention, mtdsg_no=protocol, end=on.end(), text=said, kind=index.kind(protocol))
     return mention
+
+
+# "the CRC's optional protocol on child soldiers": a protocol of the treaty named before, told by its subject.
+_PROTOCOL_ON = re.compile(r"['’]s?\s+(?:optional\s+)?protocol(?=\s+(?:on|concerning|regarding)\b)", re.I)
+
+
+def _by_topic(index: TitleIndex, text: str, pos: int, parent: str, near: bool = False) -> str | None:
+    """The protocol of `parent` whose subject the words after `pos` name, up to the clause's end ("the
+    Optional Protocol to the CRC on child soldiers"; `near`: right after it, before a comma), else None."""
+    reach = 40 if near else 120
+    stop = re.search(r"[,.;:!?()]|\n" if near else r"[.;:!?()]|\n", text[pos : pos + reach])
+    return protocol_by_topic(text, pos, pos + (stop.start() if stop else reach), parent, index)
 
 
 def nth_protocol(titles: dict[str, str], mtdsg_no: str, ordinal: str = "") -> str | None:

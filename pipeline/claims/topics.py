@@ -54,6 +54,15 @@ def _fold(phrase: str) -> str:
     return " ".join(re.split(r"[\s-]+", phrase.strip().casefold()))
 
 
+def protocol_by_topic(text: str, start: int, end: int, parent: str, index: _Protocols) -> str | None:
+    """The one protocol of `parent` whose subject's words text[start:end] names ("the Optional Protocol to
+    the CRC on child soldiers": the words after the parent's name), else None."""
+    pattern, owner = _topics()
+    found = {owner[_fold(m.group(0))] for m in pattern.finditer(text, start, end)}
+    ours = [no for no in found if no != parent and index.parent_of(no) == parent]
+    return ours[0] if len(ours) == 1 else None
+
+
 def text_subject(text: str, index: _Protocols | None = None) -> tuple[str, str] | None:
     """(MTDSG number, the subject's words as the text has them) when the text names the subject of
     exactly one treaty, or of a treaty and its protocols (the treaty's, by `index.parent_of`), else None."""
@@ -145,6 +154,7 @@ def banned_by_topic(claims: Sequence[Claim], index: _Protocols | None = None) ->
 
 
 __all__ = [
+    "protocol_by_topic",
     "TOPICS_CSV",
     "TopicTableError",
     "banned_by_topic",

@@ -165,3 +165,21 @@ def test_a_byline_issued_on_a_numeric_day_that_reads_the_same_either_way_or_with
     # a treaty's event in an infobox's cells is no byline
     said = f"Treaties\n\nSigned | 3 December 2008 | Oslo{body}"
     assert _checks(eval_db, said)[0][3] is None
+
+
+def test_a_protocol_of_a_parent_with_several_is_told_by_the_subject_after_the_parents_name(
+    eval_db: Path,
+) -> None:
+    for said in (
+        "172 states have ratified the Optional Protocol to the CRC on child soldiers.",
+        "172 states have ratified the CRC's optional protocol on child soldiers.",
+        # the words the three protocols' titles share, then the subject (read before as the third protocol)
+        "172 states have ratified the Optional Protocol to the Convention on the Rights of the Child on child "
+        "soldiers.",
+    ):
+        assert [t for _, _, t, _ in _checks(eval_db, said)] == ["IV-11-b"], said
+    said = "178 states have ratified the Optional Protocol to the CRC on the sale of children."
+    assert [t for _, _, t, _ in _checks(eval_db, said)] == ["IV-11-c"]
+    # no subject told: which of the three is not said, the Convention stays
+    said = "172 states have ratified the Optional Protocol to the CRC."
+    assert [t for _, _, t, _ in _checks(eval_db, said)] == ["IV-11"]
