@@ -134,12 +134,18 @@ def protocol_first(index: TitleIndex, text: str, mention: TreatyMention) -> Trea
 _PROTOCOL_ON = re.compile(r"['’]s?\s+(?:optional\s+)?protocol(?=\s+(?:on|concerning|regarding)\b)", re.I)
 
 
+_SUBJECT_LEAD = re.compile(r"\s*(?:(?:on|the|concerning|regarding)\s+)*", re.I)
+
+
 def _by_topic(index: TitleIndex, text: str, pos: int, parent: str, near: bool = False) -> str | None:
     """The protocol of `parent` whose subject the words after `pos` name, up to the clause's end ("the
-    Optional Protocol to the CRC on child soldiers"; `near`: right after it, before a comma), else None."""
-    reach = 40 if near else 120
-    stop = re.search(r"[,.;:!?()]|\n" if near else r"[.;:!?()]|\n", text[pos : pos + reach])
-    return protocol_by_topic(text, pos, pos + (stop.start() if stop else reach), parent, index)
+    Optional Protocol to the CRC on child soldiers"; `near`: the words right after it), else None."""
+    if near:  # the subject's words right after, past "on" or "the": "... of the Child on child soldiers"
+        skip = _SUBJECT_LEAD.match(text, pos)
+        pos = skip.end() if skip else pos
+        return protocol_by_topic(text, pos, pos + 60, parent, index, at_start=True)
+    stop = re.search(r"[.;:!?()]|\n", text[pos : pos + 120])
+    return protocol_by_topic(text, pos, pos + (stop.start() if stop else 120), parent, index)
 
 
 def nth_protocol(titles: dict[str, str], mtdsg_no: str, ordinal: str = "") -> str | None:

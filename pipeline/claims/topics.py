@@ -54,11 +54,15 @@ def _fold(phrase: str) -> str:
     return " ".join(re.split(r"[\s-]+", phrase.strip().casefold()))
 
 
-def protocol_by_topic(text: str, start: int, end: int, parent: str, index: _Protocols) -> str | None:
+def protocol_by_topic(
+    text: str, start: int, end: int, parent: str, index: _Protocols, *, at_start: bool = False
+) -> str | None:
     """The one protocol of `parent` whose subject's words text[start:end] names ("the Optional Protocol to
-    the CRC on child soldiers": the words after the parent's name), else None."""
+    the CRC on child soldiers": the words after the parent's name; `at_start`: words that open the span),
+    else None."""
     pattern, owner = _topics()
-    found = {owner[_fold(m.group(0))] for m in pattern.finditer(text, start, end)}
+    told = [pattern.match(text, start, end)] if at_start else pattern.finditer(text, start, end)
+    found = {owner[_fold(m.group(0))] for m in told if m is not None}
     ours = [no for no in found if no != parent and index.parent_of(no) == parent]
     return ours[0] if len(ours) == 1 else None
 

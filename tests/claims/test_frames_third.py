@@ -306,10 +306,14 @@ def test_counts_under_a_modal_or_a_condition_are_conditions() -> None:
     ]
 
 
-def test_parties_that_met_are_a_part() -> None:
-    reading = read_text(f"The 40 States parties to the {KEEPERS} met in Geneva.", INDEX)
+def test_parties_that_met_are_a_part_unless_every_party_is_named_by_its_number() -> None:
+    reading = read_text(f"Only 40 States parties to the {KEEPERS} met in Geneva.", INDEX)
     assert reading.claims == ()
     assert [(u.figure, u.reason) for u in reading.unread] == [(40, REASON_SUBSET)]
+    # "The 40 States parties ... met": every party, a count (thirty-third pass; dev/'s rows count "the 193
+    # member states met in The Hague")
+    reading = read_text(f"The 40 States parties to the {KEEPERS} met in Geneva.", INDEX)
+    assert [(c.figure, c.measure) for c in reading.claims] == [(40, MEASURE_PARTIES)]
 
 
 def test_n_of_the_worlds_m_countries_reads_n() -> None:
@@ -426,7 +430,7 @@ def test_new_parties_parties_across_or_meeting_and_a_share_told_aside() -> None:
     for text, reason in (
         (f"Two new States Parties, Peru and Chile, joined the {KEEPERS} in 2020.", REASON_CHANGE),
         (f"The {KEEPERS} has destroyed 50 million mines across 30 States Parties.", REASON_SUBSET),
-        (f"The 95 States Parties to the {KEEPERS} will meet again in 2024.", REASON_SUBSET),
+        (f"Some 95 States Parties to the {KEEPERS} will meet again in 2024.", REASON_SUBSET),
     ):
         reading = read_text(text, INDEX)
         assert reading.claims == (), text
