@@ -60,7 +60,6 @@ _NTH_TO = re.compile(
     re.I,
 )
 _AND_RATIFY = re.compile(r"\s+and\s+(?:then\s+)?(?:ratify|ratified|accede|acceded)\b", re.I)
-_OF_THE_DAY = re.compile(r"\s+(?:of|on)\s+(?:the|that)\s+(?:day|morning|afternoon|ceremony|session)\b", re.I)
 _LEAVING = re.compile(r"(?:withdraw|denounce|leave|quit|exit|renounce|abandon|pull|reject|suspend)\b", re.I)
 # "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country", "deposited its
 # instrument, making it the 164th party": the Nth of those the clause says joined (or signed).
@@ -267,12 +266,12 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
-        if figure < 10 and (
-            _OF_THE_DAY.match(text, m.end()) or not state_spans(clause_around(text, m.start(), m.end()))
-        ):
-            # "the first state to ratify" of no state named: an event of the day, as with thresholds ("Ghana
-            # was the first to sign" is a count of the day of Ghana's signature, however many signed then);
-            # "the first signatory of the day": its place among the day's, which the record does not keep
+        signing = (m.group("verb") or m.group("ing") or m.group("noun") or "").lower().startswith("sign")
+        signing = signing and not _AND_RATIFY.match(text, m.end())
+        if figure < 10 and (signing or not state_spans(clause_around(text, m.start(), m.end()))):
+            # "the first state to ratify" of no state named: an event of the day, as with thresholds; "the
+            # first to sign": the record cannot order one day's signatures ("the first entity to sign and
+            # ratify" is a party's place, as "the first to ratify")
             continue
         # "It is the twentieth state to do so": the act told before
         done = done_before(text, m.start()) if (m.group("other") or "").lower() == "do" else ""

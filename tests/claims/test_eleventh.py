@@ -120,9 +120,7 @@ def test_every_other_ordinal_in_a_sentence_about_a_treaty_is_listed_unread() -> 
     # a count glued to the word before it, as a page's markup lost its space; never a name such as "G20"
     assert _unread("It was ratified by only13 States, the Convention.") == [(13, REASON_NOT_UNDERSTOOD)]
     assert _unread("The G20 countries discussed the Convention.") == []
-    # (no state named: the first to sign is listed, not read; "Argentina was the first to sign" is read
-    # since the thirty-third pass)
-    first = "The first to sign when the ceremony for the Arms Trade Treaty opened was applauded."
+    first = "Argentina was the first to sign when the ceremony for the Arms Trade Treaty opened."
     assert _unread(first) == [(1, REASON_NOT_UNDERSTOOD)]
     # an ordinal that ranks something else, a date's day, and a number word that opens an ordinal
     assert _unread("In the 21st century the Convention was ratified by its 45th session's end.") == []
