@@ -266,8 +266,10 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
+        # ("the first entity to sign and ratify": a party's place)
+        and_ratify = _AND_RATIFY.match(text, m.end()) is not None
         signing = (m.group("verb") or m.group("ing") or m.group("noun") or "").lower().startswith("sign")
-        signing = signing and not _AND_RATIFY.match(text, m.end())
+        signing = signing and not and_ratify
         if figure < 10 and (signing or not state_spans(clause_around(text, m.start(), m.end()))):
             # "the first state to ratify" of no state named: an event of the day, as with thresholds; "the
             # first to sign": the record cannot order one day's signatures ("the first entity to sign and
@@ -279,10 +281,8 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue  # "the 161st State to ban mines after depositing its ratification": of those who joined
         if _LEAVING.match(m.group("other") or ""):
             continue  # "becomes the sixth state to withdraw from a treaty": of those who left, no count of it
-        # ("the first entity to sign and ratify": a party)
-        signs = (m.group("verb") or m.group("ing") or done).lower() in ("sign", "signed", "signing") and not (
-            _AND_RATIFY.match(text, m.end())
-        )
+        signs = (m.group("verb") or m.group("ing") or done).lower() in ("sign", "signed", "signing")
+        signs = signs and not and_ratify
         if (
             not signs
             and tells_entry(_own_clause(text, m.start(), m.end()))
@@ -305,7 +305,10 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             )
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
     for m in _MAKING_NTH.finditer(text):
-        figure, group = ordinal_of(m)
+        try:
+            figure, group = ordinal_of(m)
+        except ValueError:
+            continue
         clause = clause_around(text, m.start(), m.end())
         before = clause[: max(0, clause.find(m.group(0)))]
         joined, signed = JOINING.search(before), _SIGNING.search(before)

@@ -158,11 +158,11 @@ def banned_by_topic(claims: Sequence[Claim], index: _Protocols | None = None) ->
 
 
 __all__ = [
-    "protocol_by_topic",
     "TOPICS_CSV",
     "TopicTableError",
     "banned_by_topic",
     "links_by_subject",
+    "protocol_by_topic",
     "subject_link",
     "text_subject",
 ]
