@@ -113,11 +113,23 @@ _TITLE_LINE = re.compile(
 )
 
 
+# A date a hope or a plan is set for ("they expect 60 ratifications by 2025", "aims to reach 100 by 2030"):
+# what the text looks forward to, not what it tells (so no sign the text is later than its heading's date).
+_TARGET = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|hopes?|hoped|hoping|aims?|aiming|plans?|planned|targets?|goal|intends?|"
+    r"forecasts?|projected|will|would|could)\b[^.;!?\n]*$",
+    re.I,
+)
+
+
 def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMention | None:
     """The date the text gives itself (byline, dateline, "last updated"), or None. A dateline without
     a year ("Geneva, 5 May -") takes the latest year the text names: a text is no older than what it tells."""
     dates = find_dates(text) if dates is None else dates
-    latest = max((x.on for x in dates if not x.event), default=None)
+    latest = max(
+        (x.on for x in dates if not x.event and not _TARGET.search(text, max(0, x.start - 80), x.start)),
+        default=None,
+    )
     for d in dates:
         if re.match(r"status\s+as\s+at\b", d.text, re.I):
             return replace(d, event=False)  # the UN Treaty Collection's own stamp, wherever the copy has it

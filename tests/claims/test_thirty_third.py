@@ -183,3 +183,18 @@ def test_a_protocol_of_a_parent_with_several_is_told_by_the_subject_after_the_pa
     # no subject told: which of the three is not said, the Convention stays
     said = "172 states have ratified the Optional Protocol to the CRC."
     assert [t for _, _, t, _ in _checks(eval_db, said)] == ["IV-11"]
+
+
+def test_a_year_a_hope_is_set_for_does_not_make_a_byline_a_headings_adoption_date(eval_db: Path) -> None:
+    said = (
+        "Child soldiers protocol: where things stand\n\n5 May 2021 | Geneva |\n\n"
+        "The Optional Protocol to the CRC on child soldiers has been ratified by 172 states.\n\n"
+        "Officials said they expect more ratifications by 2025.\n"
+    )
+    assert _checks(eval_db, said) == [(172, "parties", "IV-11-b", "2021-05-05")]
+    # a later year the text tells as past still shows the date under a treaty's title is its adoption's
+    said = (
+        "Convention against Torture\n\n10 Dec 1984\n\n"
+        "By 2019, the Convention against Torture had been ratified by 169 states.\n"
+    )
+    assert _checks(eval_db, said) == [(169, "parties", "IV-9", "2019-12-31")]
