@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, SIGN_WORD
 from pipeline.claims.numbers import ORD, ordinal_of
 from pipeline.claims.sentences import Cover, Spans
 from pipeline.claims.unread import TREATY_WORDS, treaty_word_before
@@ -105,7 +105,7 @@ def loose_ordinals(text: str, sentences: Spans, taken: Collection[int]) -> list[
         signs = noun.startswith(("signator", "signature")) or bool(_SIGNS.match(text[m.end() : m.end() + 60]))
         if not noun and not signs:
             clause = text[max(lo, text.rfind(";", lo, start) + 1) : start]
-            signs = bool(re.search(r"\bsign(?:s|ed|ing)?\b", clause, re.I)) and not re.search(
+            signs = bool(SIGN_WORD.search(clause)) and not re.search(
                 r"\b(?:ratif|acce(?:de|ssion)|join)", clause, re.I
             )
         measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES

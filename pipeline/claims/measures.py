@@ -106,6 +106,8 @@ NOT_RATIFIED = re.compile(
 
 
 # "39 states have signed up to the protocol but just seven have ratified it": a ratification set against it
+# The verb of signing in any form ("sign", "signs", "signed", "signing"), not "signatories" or "signature".
+SIGN_WORD = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 _BUT_RATIFIED = re.compile(r"^[^.;\n]{0,120}?\bbut\b[^.;\n]{0,60}?\bratif", re.I)
 
 
@@ -136,6 +138,7 @@ __all__ = [
     "fold_phrase",
     "load_measures",
     "NOT_RATIFIED",
+    "SIGN_WORD",
     "measure_for",
     "measure_of",
 ]

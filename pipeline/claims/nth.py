@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.claims.clauses import ADVERBS
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
+from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, SIGN_WORD
 from pipeline.claims.model import CountMatch
 from pipeline.claims.noun_frames import done_before
 from pipeline.claims.numbers import ORD as _ORD
@@ -78,7 +78,6 @@ _MAKING_NTH = re.compile(
     + r")(?=\s*(?:[.;!?]|,\s|$))",
     re.I | re.M,
 )
-_SIGNING = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 # A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
 _NTH_HEADLINE = re.compile(
     r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
@@ -311,7 +310,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             continue
         clause = clause_around(text, m.start(), m.end())
         before = clause[: max(0, clause.find(m.group(0)))]
-        joined, signed = JOINING.search(before), _SIGNING.search(before)
+        joined, signed = JOINING.search(before), SIGN_WORD.search(before)
         if figure >= 10 and (joined or signed) and state_spans(before):
             measure = MEASURE_PARTIES if joined else MEASURE_SIGNATORIES
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))

@@ -33,7 +33,12 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.dates import DateMention
-from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES, MEASURE_SIGNED_NOT_PARTIES
+from pipeline.claims.measures import (
+    MEASURE_PARTIES,
+    MEASURE_SIGNATORIES,
+    MEASURE_SIGNED_NOT_PARTIES,
+    SIGN_WORD,
+)
 from pipeline.claims.model import KIND_COUNT, KIND_THRESHOLD, REASON_FAR, WRITTEN_ON, Claim, Unread
 from pipeline.claims.record_reading import bears_out
 from pipeline.claims.results import ClaimCheck
@@ -52,7 +57,6 @@ FAR_SHARE = 0.1
 FAR_MIN = 3
 
 Checker = Callable[[Claim], ClaimCheck]
-_SIGNED = re.compile(r"\bsign(?:s|ed|ing)?\b", re.I)
 # "92 have signed on to the treaty", "signed up to": the idiom read as joining, which may be signing.
 _SIGNED_ON = re.compile(r"\bsign(?:s|ed|ing)?\s+(?:on|up)\b", re.I)
 _SIGNING = re.compile(
@@ -111,7 +115,7 @@ def reread(
             date_source="written-on",
         )
         tries.append((dated, f"the day the text was written, {written_on.isoformat()}"))
-    if claim.measure == MEASURE_SIGNATORIES and _SIGNED.search(claim.phrase):
+    if claim.measure == MEASURE_SIGNATORIES and SIGN_WORD.search(claim.phrase):
         # "A total of 192 nations have already signed" of a convention 192 states had joined: the everyday
         # verb for "joined" (the noun "signatories" is the UN's own term, and stays one).
         tries.append((replace(claim, measure=MEASURE_PARTIES), 'a count of parties ("signed" for "joined")'))
