@@ -122,28 +122,28 @@ _NTH_AND = re.compile(
     re.I,
 )
 
-# "Thailand and Gabon were the first two countries to ratify the Protocol" ("the two first governments"): N
-# who did, when the clause names the N states (a count of the day of the later act).
-_FIRST_N = re.compile(
-    r"\bthe\s+(?:first\s+(?P<a>" + WORD_NUMBER + r"|\d)|(?P<b>" + WORD_NUMBER + r"|\d)\s+first)\s+"
+# "Thailand and Gabon were the two first governments to ratify the Protocol": N who did, when the clause
+# names the N states (a count of the day of the later act). ("the first two countries to ratify" is
+# clauses.ONE_OF's, with or without the states named.)
+_N_FIRST = re.compile(
+    r"\bthe\s+(?P<n>" + WORD_NUMBER + r"|\d)\s+first\s+"
     r"(?:states|countries|nations|governments)\s+to\s+(?:have\s+)?(?P<verb>ratif|sign|join|accede)\w*",
     re.I,
 )
 
 
-def _first_n(text: str) -> list[CountMatch]:
-    """Each "the first N states to ratify" whose clause names N states."""
+def _n_first(text: str) -> list[CountMatch]:
+    """Each "the two first states to ratify" whose clause names that many states."""
     out: list[CountMatch] = []
-    for m in _FIRST_N.finditer(text):
-        group = "a" if m.group("a") else "b"
+    for m in _N_FIRST.finditer(text):
         try:
-            figure = parse_number(m.group(group))
+            figure = parse_number(m.group("n"))
         except ValueError:
             continue
         named = {code for _, _, code in state_spans(clause_around(text, m.start(), m.end()))}
         if 2 <= figure <= 9 and len(named) == figure:
             measure = MEASURE_SIGNATORIES if m.group("verb").lower() == "sign" else MEASURE_PARTIES
-            out.append(exact(figure, measure, m.span(), m.span(group), m.group(0)))
+            out.append(exact(figure, measure, m.span(), m.span("n"), m.group(0)))
     return out
 
 
@@ -342,7 +342,7 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             signs = m.group("noun").lower().startswith("signat")
             measure = MEASURE_SIGNATORIES if signs else MEASURE_PARTIES
             out.append(exact(figure, measure, m.span(), m.span("num"), m.group(0)))
-    out += _ranks(text) + _first_n(text)
+    out += _ranks(text) + _n_first(text)
     for m in _NTH_AND.finditer(text):
         # (the checker makes one a threshold when that consent brought the treaty into force)
         signs = m.group("verb").lower() == "sign"
