@@ -25,7 +25,7 @@ from pipeline.claims.model import (
     REASON_TOTAL,
     CountMatch,
 )
-from pipeline.claims.numbers import ORDINAL
+from pipeline.claims.numbers import DIGIT_NUMBER, ORDINAL, WORD_NUMBER
 from pipeline.claims.scope import MORE_AFTER
 
 # Not counts of the whole: regional subsets ("including 42 States Parties in Europe"), what is still needed,
@@ -99,6 +99,10 @@ _REGIONS = (
     r"Western\s+Europe|Eastern\s+Europe|Central\s+Asia|South\s+America|North\s+America"
 )
 _REGION_AFTER = re.compile(r"^(?:\s+\w+){0,3}?\s+(?:in|from|of)\s+(?:" + _REGIONS + r")\b", re.I)
+# The whole of a share, whose region is its part's: "Eight of the 31 ratifying states are from the region".
+_WHOLE_OF_SHARE = re.compile(
+    rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|(?:the\s+)?[\w-]+['’]s\s+)?$", re.I
+)
 # A sentence that opens with its region: "In West Africa, the protocol has been ratified by seven countries".
 _REGION_LEAD = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:In|Across|Within)\s+(?:(?:West|East|North|South|Southern|Central|Western|Eastern|"
@@ -243,7 +247,9 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
         and m.measure != MEASURE_SIGNATORIES
     ):
         return REASON_SUBSET
-    if _REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after):
+    if (_REGION_AFTER.match(text[m.number_end : m.end + 40]) or _REGION_AFTER.match(after)) and not (
+        m.noun is not None and _WHOLE_OF_SHARE.search(before_q)
+    ):
         return REASON_SUBSET
     if _REGION_LEAD.search(text, max(0, m.number_start - 300), m.number_start):
         return REASON_SUBSET  # "In West Africa, the protocol has only been ratified by seven countries"

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from pipeline.claims.clauses import ADVERBS, ALL_BUT, STATES
-from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_of
+from pipeline.claims.measures import MEASURE_SIGNED_NOT_PARTIES, measure_for, measure_of
 from pipeline.claims.model import (
     REASON_DENOMINATOR,
     REASON_NOT_UNDERSTOOD,
@@ -165,10 +165,16 @@ def share_matches(text: str) -> tuple[list[CountMatch], list[Skipped]]:
         told_whole = _WHOLE_WHO.match(m.group("whole")) is not None
         main = _MAIN_VERB.match(text, m.end(), m.end() + 300) if told_whole else None
         if told_whole and main is None:
-            # "Two of the 40 states that have signed the treaty made a declaration": a part of the whole
-            # chosen by something other than a treaty's act, told as a group is ("Two of the five").
+            # "Two of the 40 states that have signed the treaty made a declaration", "Eight of the 31
+            # countries that have ratified it are from the region": the whole is a count of what its own
+            # clause tells (40 signatories); the part is chosen by something else, a group ("Two of
+            # the five").
+            whole = _count(text, m.start("den"), m.end("den"), None, m.end(), verb)
+            tail = text[m.end() : m.end() + 200]
+            # (with its noun: not a part of the group the sentence's first number is)
+            noun = m.group("whole").split()[0].lower()
+            counts.append(replace(whole, measure=measure_for(verb, tail), noun=noun))
             skipped += [Skipped(m.start("num"), m.end("num"), REASON_SUBSET)]
-            skipped += [Skipped(m.start("den"), m.end("den"), REASON_SUBSET)]
             continue
         if main is not None:
             # "Twenty-eight of the 71 States which have ratified the Covenant have ... ratified the Optional

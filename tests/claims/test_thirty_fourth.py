@@ -1,0 +1,40 @@
+"""Thirty-fourth pass (issue 21). One test per rule, on hand-written sentences of shapes that probes found
+unread and that dev/'s texts take too: the whole of a share told by its own act or noun, ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
+from tests.claims.readers import unread as _unread
+
+ATT = "the Arms Trade Treaty"
+CAT = "the Convention against Torture"
+CRPD = "the Convention on the Rights of Persons with Disabilities"
+
+
+def test_the_whole_of_a_share_told_by_its_act_is_a_count_and_its_part_a_subset(eval_db: Path) -> None:
+    said = f"Eight of the 31 countries that have ratified {ATT} are from Latin America."
+    assert _counts(said) == [(31, "parties")]
+    # signed but not ratified: those who signed only
+    said = f"Two of the 9 countries that have signed but not ratified {CAT} are in Asia."
+    assert _counts(said) == [(9, "signed_not_party")]
+    # the part is listed unread, a subset
+    said = f"Just 45 of the 170 countries that have ratified {CRPD} have anti-discrimination laws.\n"
+    assert _checks(eval_db, said) == [(170, "parties", "IV-15", None)]
+    assert _unread(eval_db, said) == [(45, "subset")]
+    # a whole of those who did not: no count the UN gives
+    assert _counts(f"Ten of the 30 countries that have not ratified {CRPD} are in Asia.") == []
+
+
+def test_the_region_of_a_share_is_its_parts_not_its_wholes(eval_db: Path) -> None:
+    # "from the region" tells where the eight are, not the 31: the whole, named by its noun, is every party
+    for said in (
+        "Not in vain, eight out of the thirty one ratifying countries are from the region.",
+        f"Eight of the treaty's 31 parties are from Latin America, the {ATT[4:]} secretariat said.",
+    ):
+        assert _counts(said) == [(31, "parties")]
+    # without a share, the region's states are a part
+    said = f"31 ratifying states from the region have joined {ATT}, the secretariat said.\n"
+    assert (31, "subset") in _unread(eval_db, said)
