@@ -35,6 +35,7 @@ from pipeline.claims.noun_frames import NEEDS as _NOUN_NEEDS
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
 from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
 from pipeline.claims.noun_frames import TIMES as _TIMES
+from pipeline.claims.noun_frames import TREATY_MEMBERS as _TREATY_MEMBERS
 from pipeline.claims.noun_frames import WHOSE_NUMBER as _WHOSE_NUMBER
 from pipeline.claims.noun_frames import done_before, points_back
 from pipeline.claims.nth import nth_to_matches
@@ -224,6 +225,7 @@ _PATTERNS = (
     cl.AMONG_THE,
     cl.AS_STANDING,
     _BINDS,
+    _TREATY_MEMBERS,
     cl.NUMBER_WHO,
     _PASSIVE,
     cl.SIGNING_BY,
@@ -257,7 +259,7 @@ _PATTERNS = (
 _NOUN_PATTERNS = frozenset(p for p in _PATTERNS if "verb" not in p.groupindex)
 # The patterns whose phrase starts at the number (or its qualifier), not at the words told before it.
 _FROM_NUMBER = frozenset(
-    (_BINDS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, cl.ONE_OF, cl.TALLY, cl.NUMBER_OF_BARE)
+    (_BINDS, _TREATY_MEMBERS, _BARE, _OF_WHICH_AFTER, _ARE, _IN_FORCE, cl.ONE_OF, cl.TALLY, cl.NUMBER_OF_BARE)
 )
 _FROM_NUMBER |= {cl.NUMBER_APPOSED, cl.JOIN_OTHERS, cl.JOIN_OTHER_SIGNERS, _BEHIND, cl.IN_ALL}
 
@@ -295,7 +297,11 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if points_back(verb) or pattern in (cl.THAT_NUMBER, cl.BROUGHT_TO, cl.TOTAL_NOW):
+                if pattern is cl.BROUGHT_TO and re.search(r"\bmembership\b", m.group(0), re.I):
+                    verb = (
+                        "parties"  # "bringing membership of the treaty to 62": a treaty's members are parties
+                    )
+                elif points_back(verb) or pattern in (cl.THAT_NUMBER, cl.BROUGHT_TO, cl.TOTAL_NOW):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     if not (verb := done_before(text, m.start(), latest=pattern is cl.THAT_NUMBER)):
                         continue

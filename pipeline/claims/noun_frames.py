@@ -21,11 +21,18 @@ ARE = re.compile(
     re.I,
 )
 
+# A treaty's name before the noun it counts, as headlines write it: "Arms Trade Treaty parties".
+_TREATY_BEFORE = (
+    r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?:of|on|the|against|for|and|to)\s+)*(?-i:[A-Z][\w'’-]*)){0,8}\s+"
+)
+
 BRINGING = re.compile(
     r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised)\s+(?:up\s+)?to\s+"
     + _QUAL
     + _NUM
     + r"\s+the\s+(?:total\s+)?number\s+of\s+"
+    # ("brings to 62 the number of Arms Trade Treaty States Parties")
+    + rf"(?:{_TREATY_BEFORE})?"
     r"(?P<noun>parties|states?[\s-]+parties|ratifications|signatories|signatures|accessions|"
     # "brings to 159 the number of States that have ratified or acceded to the Convention"
     r"(?:states|countries|nations)\s+(?:that|which|who)\s+have\s+(?:ratified|acceded|joined|signed)"
@@ -44,6 +51,16 @@ BINDS = re.compile(
     + r"\s+(?:member\s+)?"
     + STATES
     + r"\b(?!\s+(?:that|which|who)\s+(?:have\s+not|haven['’]t))(?![\s-]+part)",
+    re.I,
+)
+# "The Arms Trade Treaty now has 62 members": a treaty's members are its parties (not a committee's).
+TREATY_MEMBERS = re.compile(
+    # (from the sentence's start, no body named before: "the Subcommittee under the Protocol has 25 members")
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?!\b(?:sub)?committee|\bcouncil|\bboard|\bpanel|\bcourt|\bbody)[^.;!?\n])*?"
+    r"\b(?:treaty|convention|protocol|covenant)\s+(?:now\s+|currently\s+)?(?P<verb>has|had)\s+(?:now\s+)?"
+    + _QUAL
+    + _NUM
+    + r"\s+members\b",
     re.I,
 )
 # "with over 80 countries' signatures": the signatures of so many states.
@@ -81,7 +98,8 @@ HAS = re.compile(
 # before the noun, as headlines write it).
 NUMBER_OF = re.compile(
     r"\b(?:number|total|tally)\s+of\s+(?:the\s+)?(?:(?:states|signed|full)\s+|"
-    r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?:of|on|the|against|for|and|to)\s+)*(?-i:[A-Z][\w'’-]*)){0,8}\s+)?"
+    + _TREATY_BEFORE
+    + r")?"
     + _COUNT_NOUN
     + r"\b(?:\s+[\w,]+){0,20}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|reaches|hits|rose\s+to|rises\s+to|grew\s+to|grows\s+to|increased\s+to|"
@@ -168,6 +186,7 @@ __all__ = [
     "ARE",
     "BRINGING",
     "BINDS",
+    "TREATY_MEMBERS",
     "IN_FORCE",
     "HAS",
     "NUMBER_OF",

@@ -1,5 +1,6 @@
 """Thirty-fourth pass (issue 21). One test per rule, on hand-written sentences of shapes that probes found
-unread and that dev/'s texts take too: the whole of a share told by its own act or noun, ..."""
+unread and that dev/'s texts take too: the whole of a share told by its own act or noun, a treaty's membership
+and members ..."""
 
 from __future__ import annotations
 
@@ -38,3 +39,16 @@ def test_the_region_of_a_share_is_its_parts_not_its_wholes(eval_db: Path) -> Non
     # without a share, the region's states are a part
     said = f"31 ratifying states from the region have joined {ATT}, the secretariat said.\n"
     assert (31, "subset") in _unread(eval_db, said)
+
+
+def test_a_treatys_membership_and_members_are_its_parties() -> None:
+    # the running total of a treaty's membership, named after it
+    said = f"Ghana is the treaty's newest party, bringing membership of {ATT} to 62."
+    assert _counts(said) == [(62, "parties")]
+    # "the number of" with the treaty's name before the noun, as headlines write it
+    assert _counts("Ghana brings to 62 the number of Arms Trade Treaty States Parties.") == [(62, "parties")]
+    # the treaty as subject, "has 62 members"
+    assert _counts(f"{ATT[4:]} now has 62 members.") == [(62, "parties")]
+    # a body's members are none of these
+    assert _counts("The Subcommittee on Prevention under the Optional Protocol has 25 members.") == []
+    assert _counts("Ghana joined, bringing membership of the committee to 18.") == []
