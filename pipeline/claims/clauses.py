@@ -57,11 +57,10 @@ STATES = (
 BROUGHT_TO = re.compile(
     # (a headline drops the article: "Two more countries join the treaty, bringing total to 45")
     r"\b(?P<verb>brought|brings|bringing|took|takes|taking|raised|raises|raising)\s+(?:(?:the|its|their)\s+)?"
-    # "takes the Convention's membership to 150", "membership of the ATT to 62": a treaty's members are its
-    # parties
+    # "the Convention's membership to 150", "membership of the ATT to 62", "the ATT's parties to 62": its noun
     r"(?:tally|total|count|(?:total\s+)?number(?:\s+of\s+"
     + STATES
-    + r")?|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+membership|"
+    + r")?|(?:[\w-]+\s+){0,6}?[\w-]+['’]s\s+(?:membership|(?:states?\s+)?parties|signatories|ratifications)|"
     r"membership(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,9}?)?)"
     r"\s+to\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))(?!\s+(?:million|people|persons))",
     re.I,

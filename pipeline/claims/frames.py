@@ -33,6 +33,7 @@ from pipeline.claims.noun_frames import IN_FORCE as _IN_FORCE
 from pipeline.claims.noun_frames import NATION_TREATY as _NATION_TREATY
 from pipeline.claims.noun_frames import NEEDS as _NOUN_NEEDS
 from pipeline.claims.noun_frames import NUMBER_OF as _NUMBER_OF
+from pipeline.claims.noun_frames import OPENED_BY as _OPENED_BY
 from pipeline.claims.noun_frames import STATES_ACTS as _STATES_ACTS
 from pipeline.claims.noun_frames import TIMES as _TIMES
 from pipeline.claims.noun_frames import TREATY_MEMBERS as _TREATY_MEMBERS
@@ -226,6 +227,7 @@ _PATTERNS = (
     cl.AS_STANDING,
     _BINDS,
     _TREATY_MEMBERS,
+    _OPENED_BY,
     cl.NUMBER_WHO,
     _PASSIVE,
     cl.SIGNING_BY,
@@ -264,6 +266,9 @@ _FROM_NUMBER = frozenset(
 _FROM_NUMBER |= {cl.NUMBER_APPOSED, cl.JOIN_OTHERS, cl.JOIN_OTHER_SIGNERS, _BEHIND, cl.IN_ALL}
 
 
+_BROUGHT_NOUN = re.compile(r"\b(?:membership|parties|signatories|ratifications)\b", re.I)
+
+
 def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMatch], list[Skipped]]:
     """Every count statement in the text, in order, one per number (the first pattern that fits wins),
     and the numbers a pattern fitted but set aside, with the reason."""
@@ -297,10 +302,10 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
                 measure = measure_for(groups["noun"], tail)
             else:
                 verb = re.sub(r"\s+", " ", groups["verb"])
-                if pattern is cl.BROUGHT_TO and re.search(r"\bmembership\b", m.group(0), re.I):
-                    verb = (
-                        "parties"  # "bringing membership of the treaty to 62": a treaty's members are parties
-                    )
+                if pattern is cl.BROUGHT_TO and (told := _BROUGHT_NOUN.search(m.group(0))):
+                    # "bringing membership of the treaty to 62" (a treaty's members are parties), "brings the
+                    # ATT's signatories to 130": the noun tells what is counted
+                    verb = "parties" if told.group(0).lower() == "membership" else told.group(0)
                 elif points_back(verb) or pattern in (cl.THAT_NUMBER, cl.BROUGHT_TO, cl.TOTAL_NOW):
                     # "Ghana signed on 3 May, becoming one of only 4 countries to have done so"
                     if not (verb := done_before(text, m.start(), latest=pattern is cl.THAT_NUMBER)):

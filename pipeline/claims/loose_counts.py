@@ -12,8 +12,8 @@ Never taken, and so left unread with the frame's reason:
   not one that tells the adoption in the present ("has now been adopted by more than 180 countries");
 - a sentence where a frame read another count ("182 parties, 181 states and the European Union"): the
   number left over is a part of what was read;
-- a sentence that signs but neither ratifies nor is a party or member ("opened for signature by 187
-  nations"): who signed, not who joined, and no frame to say which.
+- a sentence that signs but neither ratifies nor is a party or member ("187 nations attended the signing"):
+  who signed, not who joined, and no frame to say which ("opened for signature by 187 nations" has one).
 """
 
 from __future__ import annotations

@@ -63,6 +63,12 @@ TREATY_MEMBERS = re.compile(
     + r"\s+members\b",
     re.I,
 )
+# "The Convention was opened for signature by 187 nations": told so, those who signed it (not the opening's
+# "open for signature by all States").
+OPENED_BY = re.compile(
+    r"\bopened\s+for\s+(?P<verb>signatures?)\s+by\s+" + _QUAL + _NUM + r"\s+(?:" + STATES + r"|nation)\b",
+    re.I,
+)
 # "with over 80 countries' signatures": the signatures of so many states.
 STATES_ACTS = re.compile(
     _QUAL + _NUM + r"\s+" + STATES + r"['’]\s*(?P<noun>signatures|ratifications)\b", re.I
@@ -97,7 +103,7 @@ HAS = re.compile(
 # "the number of States parties is 120"; "Number of Arms Trade Treaty parties rises to 45" (a treaty's name
 # before the noun, as headlines write it).
 NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally)\s+of\s+(?:the\s+)?(?:(?:states|signed|full)\s+|"
+    r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+)?(?:(?:states|signed|full)\s+|"
     + _TREATY_BEFORE
     + r")?"
     + _COUNT_NOUN
@@ -186,6 +192,7 @@ __all__ = [
     "ARE",
     "BRINGING",
     "BINDS",
+    "OPENED_BY",
     "TREATY_MEMBERS",
     "IN_FORCE",
     "HAS",

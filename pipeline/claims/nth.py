@@ -61,13 +61,14 @@ _NTH_TO = re.compile(
 )
 _AND_RATIFY = re.compile(r"\s+and\s+(?:then\s+)?(?:ratify|ratified|accede|acceded)\b", re.I)
 _LEAVING = re.compile(r"(?:withdraw|denounce|leave|quit|exit|renounce|abandon|pull|reject|suspend)\b", re.I)
-# "Angola has joined the CWC as the 192nd member", "signed the agreement as 163rd country", "deposited its
-# instrument, making it the 164th party": the Nth of those the clause says joined (or signed).
+# "Angola has joined the CWC as the 192nd member" (or "becoming its 192nd member"), "signed the agreement as
+# 163rd country", "deposited its instrument, making it the 164th party": the Nth of those the clause says
+# joined (or signed).
 _NTH_AS = re.compile(
-    r"\b(?:as|making\s+it(?=\s+the\s+\S+\s+party\b))\s+(?:the\s+|its\s+)?(?:"
+    r"\b(?:as|becoming|making\s+it(?=\s+the\s+\S+\s+party\b))\s+(?:the\s+|its\s+)?(?:"
     + _ORD
     + r")\s+(?P<noun>member(?:\s+states?)?|country|state|nation|signatory|party)\b"
-    r"(?!\s+to\b)",
+    r"(?!\s+to\b)(?![\s-]+part(?:y|ies)\b)",  # ("becoming the 20th State Party to ...": _NTH_TO's)
     re.I,
 )
 # "Germany was due to sign shortly, making it the 63rd.", "Peru ratified on Monday, which makes it the 40th":

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import threshold_verdicts as _threshold_verdicts
 from tests.claims.readers import unread as _unread
 
 ATT = "the Arms Trade Treaty"
@@ -52,3 +53,30 @@ def test_a_treatys_membership_and_members_are_its_parties() -> None:
     # a body's members are none of these
     assert _counts("The Subcommittee on Prevention under the Optional Protocol has 25 members.") == []
     assert _counts("Ghana joined, bringing membership of the committee to 18.") == []
+
+
+def test_a_running_total_told_by_its_noun_and_an_ordinal_member(eval_db: Path) -> None:
+    # "brings the ATT's signatories to 130": the noun, not the act told before, tells the measure
+    said = f"Ghana's ratification brings {ATT[4:]}'s signatories to 130."
+    assert _counts(said) == [(130, "signatories")]
+    assert _counts("The count of Arms Trade Treaty ratifications rose to 62 with Ghana's.") == [
+        (62, "parties")
+    ]
+    # "becoming its 62nd member": the Nth of those the clause says joined
+    said = f"Ghana joined {ATT}, becoming its 62nd member."
+    assert _counts(said) == [(62, "parties")]
+    # ("becoming the 20th State Party to the Convention that will enable it to enter into force": a threshold)
+    said = (
+        "Guatemala deposited its ratification of the International Convention on the Protection of the Rights "
+        "of All Migrant Workers and Members of Their Families, thus becoming the 20th State Party to the "
+        "Convention that will enable it to enter into force on 1 July 2003.\n"
+    )
+    assert _checks(eval_db, said) == [(20, "parties", "IV-13", None)]
+    assert _threshold_verdicts(eval_db, said) == ["threshold right"]
+
+
+def test_opened_for_signature_by_so_many_states_counts_who_signed(eval_db: Path) -> None:
+    said = "The Comprehensive Nuclear-Test-Ban Treaty was opened for signature by 187 nation and ratified by 178.\n"
+    assert _checks(eval_db, said) == [(187, "signatories", "XXVI-4", None), (178, "parties", "XXVI-4", None)]
+    # the opening to all states counts no one
+    assert _counts(f"{CRPD[4:]} is open for signature by all States.") == []
