@@ -19,7 +19,9 @@ from pipeline.text import WEEKDAY_NAMES, WEEKDAYS
 # "[3 December 2007] -", or "(Last updated September 2019)".
 _WEEKDAY = rf"(?:(?:{WEEKDAY_NAMES}|{'|'.join(w[:3] for w in WEEKDAYS)}),?\s+)?"
 _BYLINE_LEAD = (
-    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|posted|published|issued|released|"
+    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|"
+    # ("This article was first published on 3 March 2015.")
+    r"(?:this\s+(?:article|story|post|page|report|piece)\s+was\s+(?:first\s+)?)?(?:posted|published)|issued|released|"
     r"updated|last\s+updated|dated?)(?:\s+on)?:?\s+)?"
 )
 # A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
@@ -32,7 +34,11 @@ _LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
 # "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
 _AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
 # The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
-_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
+_TIME = (
+    r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
+    # ("2015-03-03T10:45:00Z": a page's stamp, the time joined to the day)
+    r"|(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+)
 _LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
 # "Tuesday, 30 April 2019, Palais des Nations, Geneva": a meeting's place after its day, on its own line
 _PLACE_AFTER = (
@@ -143,7 +149,8 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         alone = re.fullmatch(
             r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
         ) and re.fullmatch(
-            r"[\s\])]*(?:" + _LABEL_AFTER + _AUTHOR_AFTER + "|" + _PLACE_AFTER + "|" + _PLACE_BAR + ")",
+            # ("Written by Jane Doe on 3 March 2015.": a sentence of its own)
+            r"[\s\])]*(?:" + _LABEL_AFTER + _AUTHOR_AFTER + r"\.?|" + _PLACE_AFTER + "|" + _PLACE_BAR + ")",
             rest,
             re.I,
         )
@@ -160,7 +167,7 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         labelled = (
             re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,–—-]\s*", lead)  # not a table row's bar
             and not _TREATY_WORD.search(lead)
-            and re.fullmatch(r"[\s\])]*" + _TIME + r"\s*", rest)
+            and re.fullmatch(r"[\s\])]*" + _TIME + r"(?:\s*\([^()\n]{1,40}\))?\s*", rest)  # "(UN News)"
         )
         updated = re.fullmatch(
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I

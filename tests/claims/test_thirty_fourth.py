@@ -4,8 +4,10 @@ and members ..."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from pipeline.claims.bylines import find_byline
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 from tests.claims.readers import threshold_verdicts as _threshold_verdicts
@@ -80,3 +82,17 @@ def test_opened_for_signature_by_so_many_states_counts_who_signed(eval_db: Path)
     assert _checks(eval_db, said) == [(187, "signatories", "XXVI-4", None), (178, "parties", "XXVI-4", None)]
     # the opening to all states counts no one
     assert _counts(f"{CRPD[4:]} is open for signature by all States.") == []
+
+
+def test_bylines_told_as_a_sentence_or_with_their_source() -> None:
+    for head, day in (
+        ("Written by Kofi Mensah on 3 March 2015.", date(2015, 3, 3)),
+        ("This article was first published on 3 March 2015.", date(2015, 3, 3)),
+        ("NEW YORK, 3 March 2015 (UN News)", date(2015, 3, 3)),
+    ):
+        text = f"Ghana ratifies arms treaty\n{head}\n\nSo far 62 countries have ratified {ATT}.\n"
+        found = find_byline(text)
+        assert found is not None and found.on == day, head
+    # a treaty's title with its date and a source is its adoption, no byline
+    text = f"Convention against Torture, 10 December 1984 (A/RES/39/46)\n\nAs of 2019, 166 States have ratified {CAT}.\n"
+    assert find_byline(text) is None
