@@ -29,8 +29,11 @@ _POINTER = re.compile(
 )
 # The count's own sentence naming the entry into force as its moment: "at its entry into force", "when it
 # entered into force".
+# ("At the time of its entry into force, the ATT had 61 States Parties"; "The ATT entered into force with 61
+# States Parties")
 _AT_ITS_ENTRY = re.compile(
-    r"\b(?:at|on|upon)\s+(?:its\s+|the\s+)?entry\s+into\s+force\b|\bwhen\s+it\s+(?:entered|came)\s+into\s+force\b",
+    r"\b(?:at|on|upon)\s+(?:the\s+(?:time|date|day|moment)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
+    r"\bwhen\s+it\s+(?:entered|came)\s+into\s+force\b|\b(?:entered|came|went)\s+into\s+force\s+with\s+(?:only\s+|just\s+)?$",
     re.I,
 )
 _INTO_FORCE = r"(?:(?:entered|came|went)\s+into\s+(?:force|effect)|took\s+effect|became\s+binding)"

@@ -96,3 +96,17 @@ def test_bylines_told_as_a_sentence_or_with_their_source() -> None:
     # a treaty's title with its date and a source is its adoption, no byline
     text = f"Convention against Torture, 10 December 1984 (A/RES/39/46)\n\nAs of 2019, 166 States have ratified {CAT}.\n"
     assert find_byline(text) is None
+
+
+def test_a_count_at_the_entry_into_force_told_without_its_day_is_of_the_records_day(eval_db: Path) -> None:
+    # the ATT entered into force on 24 December 2014 (the UN's page), with 61 parties
+    for said in (
+        f"At the time of its entry into force, {ATT} had 61 States Parties.",
+        f"{ATT[4:]} entered into force with 61 States Parties.",
+    ):
+        assert _checks(eval_db, f"3 March 2017\n\n{said}\n") == [(61, "parties", "XXVI-8", "2014-12-24")], (
+            said
+        )
+    # a count told later in the sentence, in the present, is of the text's day
+    said = f"3 March 2017\n\n{ATT[4:]}, which entered into force with 61 ratifications, now has 92 States Parties.\n"
+    assert (92, "parties", "XXVI-8", "2017-03-03") in _checks(eval_db, said)
