@@ -15,7 +15,9 @@ from pipeline.claims.treaties import TitleIndex, TreatyMention
 # "each" or "apiece" told of the treaties, not of states ("each State", "each of them", "each year").
 _EACH = re.compile(
     r"\b(?:have|has|had|were|are)\s+each\b|\beach(?=\s*(?:[,.;:)]|$))|\bapiece\b|"
-    r"\bboth\s+(?:have|had|has|were|are|count|counted|stand|stood|number)\b",
+    r"\b(?:both|each)\s+(?:have|had|has|were|are|count|counted|stand|stood|number)\b|"
+    # "Both the CCM and the ATT have 110 parties": "both" before the list
+    r"^\W*both\s+(?=the\s|(?-i:[A-Z]))",
     re.I,
 )
 # What stands between two titles of one list: a comma, "and", "as well as".

@@ -15,6 +15,7 @@ from tests.claims.readers import unread as _unread
 
 ATT = "the Arms Trade Treaty"
 CAT = "the Convention against Torture"
+CCM = "the Convention on Cluster Munitions"
 CRPD = "the Convention on the Rights of Persons with Disabilities"
 
 
@@ -110,3 +111,15 @@ def test_a_count_at_the_entry_into_force_told_without_its_day_is_of_the_records_
     # a count told later in the sentence, in the present, is of the text's day
     said = f"3 March 2017\n\n{ATT[4:]}, which entered into force with 61 ratifications, now has 92 States Parties.\n"
     assert (92, "parties", "XXVI-8", "2017-03-03") in _checks(eval_db, said)
+
+
+def test_one_figure_told_of_both_treaties_of_a_list_before_it(eval_db: Path) -> None:
+    for said in (
+        f"Both {ATT} and {CCM} have 100 States Parties.",
+        f"{ATT[4:]} and {CCM} each have about 100 States Parties.",
+    ):
+        treaties = sorted(t for _, _, t, _ in _checks(eval_db, said + "\n"))
+        assert treaties == ["XXVI-6", "XXVI-8"], said
+    # "both" of states, not of treaties: one treaty, one claim
+    said = "Both India and Pakistan have not signed the Comprehensive Nuclear-Test-Ban Treaty, which 183 states have signed.\n"
+    assert [t for _, _, t, _ in _checks(eval_db, said)] == ["XXVI-4"]
