@@ -16,6 +16,7 @@ from pipeline.normalise.codes import load_entries
 from pipeline.normalise.countries import load_aliases
 
 CAPITALS_CSV = Path(__file__).with_name("capitals.csv")
+DEMONYMS_CSV = Path(__file__).with_name("demonyms.csv")
 
 # Abbreviations prose writes with their stops or in capitals ("the U.S. became the 142nd"), which the alias
 # table leaves to lookup_country's folding of punctuation.
@@ -79,9 +80,33 @@ def _capitals() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+# The institutions a state's adjective names it by: "the Thai government", "the Ghanaian parliament".
+_INSTITUTION = (
+    r"(?=[\s\u00a0]+(?:government|parliament|senate|cabinet|authorities|legislature|national\s+assembly|"
+    r"congress|president|presidency|foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|lawmakers|state)\b)"
+)
+
+
+@cache
+def _demonyms() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(longest word, pattern, code) of each word of demonyms.csv, before a state's institution only
+    (_INSTITUTION). Raises ValueError on a row whose code is no state's."""
+    states = {e.iso3 for e in load_entries() if e.is_state}
+    lines = [
+        line for line in DEMONYMS_CSV.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    out = []
+    for n, row in enumerate(csv.DictReader(lines), 2):
+        word, iso3 = row["demonym"].strip(), row["iso3"].strip()
+        if not word or iso3 not in states:
+            raise ValueError(f"demonyms.csv row {n}: {word!r} needs a state's code, not {iso3!r}")
+        out.append((_key(word), re.compile(r"(?<![\w-])" + _written_as(word) + _INSTITUTION), iso3))
+    return tuple(sorted(out, key=lambda x: -len(x[1].pattern)))
+
+
 @cache
 def _every_name() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    return _state_names() + _capitals()
+    return _state_names() + _demonyms() + _capitals()
 
 
 def _plain_char(ch: str) -> str:

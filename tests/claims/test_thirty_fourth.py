@@ -7,7 +7,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from pipeline.claims import state_names
 from pipeline.claims.bylines import find_byline
+from pipeline.claims.state_names import state_spans
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 from tests.claims.readers import threshold_verdicts as _threshold_verdicts
@@ -123,3 +127,31 @@ def test_one_figure_told_of_both_treaties_of_a_list_before_it(eval_db: Path) -> 
     # "both" of states, not of treaties: one treaty, one claim
     said = "Both India and Pakistan have not signed the Comprehensive Nuclear-Test-Ban Treaty, which 183 states have signed.\n"
     assert [t for _, _, t, _ in _checks(eval_db, said)] == ["XXVI-4"]
+
+
+def test_a_state_named_by_its_adjective_before_its_institution(eval_db: Path) -> None:
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(text[a:b], code) for a, b, code in state_spans(text)]
+
+    assert named("The Thai government ratified it.") == [("Thai", "THA")]
+    assert named("the South Sudanese parliament approved it") == [("South Sudanese", "SSD")]
+    # alone, the adjective names no state's act
+    assert named("A Thai lawyer and a Sudanese writer spoke.") == []
+    # so an ordinal of the government's act is dated by the UN's day of that state's act (Thailand ratified
+    # the CRPD on 29 July 2008)
+    said = f"The Thai government has ratified {CRPD}, becoming the 50th country to do so.\n"
+    assert _checks(eval_db, said) == [(50, "parties", "IV-15", "2008-07-29")]
+
+
+def test_every_demonym_of_the_table_is_a_states(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = state_names._demonyms()
+    assert len(rows) > 180 and {code for _, _, code in rows} >= {"THA", "GHA", "GBR", "NLD", "SSD"}
+    bad = tmp_path / "demonyms.csv"
+    bad.write_text("# comment\ndemonym,iso3\nAtlantean,XXX\n", encoding="utf-8")
+    monkeypatch.setattr(state_names, "DEMONYMS_CSV", bad)
+    state_names._demonyms.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="Atlantean"):
+            state_names._demonyms()
+    finally:
+        state_names._demonyms.cache_clear()
