@@ -109,14 +109,12 @@ SIGNATORIES_NOT = re.compile(
     re.I,
 )
 
-# "the United States should at last join 186 other nations": those already parties, the subject not one.
+# "the United States should at last join 186 other nations": those already parties, the subject not one
+# ("Ghana joins 91 others in ratifying the treaty").
 JOIN_OTHERS = re.compile(
-    r"\b(?P<verb>join|joins|joined|joining)\s+(?:the\s+)?"
-    + _QUAL
-    + _NUM
-    + r"\s+other\s+(?:(?:ratifying|acceding|member)\s+)?"
-    r"(?:countries|states|nations|members|(?:states?\s+)?parties)\b"
-    r"(?!\s+(?:in|by)\s+signing)",
+    r"\b(?P<verb>join|joins|joined|joining)\s+(?:the\s+)?" + _QUAL + _NUM + r"\s+(?:other\s+"
+    r"(?:(?:ratifying|acceding|member)\s+)?(?:countries|states|nations|members|(?:states?\s+)?parties)\b"
+    r"(?!\s+(?:in|by)\s+signing)|others(?=\s+in\s+(?:ratifying|acceding|joining|becoming)\b))",
     re.I,
 )
 # "joining the 141 other signing nations", "US joins 90 other Arms Trade Treaty signatories": those who had

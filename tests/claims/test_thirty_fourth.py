@@ -14,6 +14,7 @@ from pipeline.claims.bylines import find_byline
 from pipeline.claims.state_names import state_spans
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import report as _report
 from tests.claims.readers import threshold_verdicts as _threshold_verdicts
 from tests.claims.readers import unread as _unread
 
@@ -155,3 +156,12 @@ def test_every_demonym_of_the_table_is_a_states(tmp_path: Path, monkeypatch: pyt
             state_names._demonyms()
     finally:
         state_names._demonyms.cache_clear()
+
+
+def test_joining_so_many_others_in_an_act(eval_db: Path) -> None:
+    # the others already did it: with the subject, 92 parties on the text's day
+    said = f"3 March 2017\n\nGhana joins 91 others in ratifying {ATT}.\n"
+    assert _checks(eval_db, said) == [(91, "parties", "XXVI-8", "2017-03-03")]
+    assert _report(eval_db, said).checks[0].verdict.startswith("correct at its date")
+    # others joined in something else: no count
+    assert _counts(f"Ghana joined 30 others in calling for {ATT} to be universal.") == []
