@@ -34,11 +34,7 @@ _LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
 # "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
 _AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
 # The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
-_TIME = (
-    r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
-    # ("2015-03-03T10:45:00Z": a page's stamp, the time joined to the day)
-    r"|(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
-)
+_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
 # "Tuesday, 30 April 2019, Palais des Nations, Geneva": a meeting's place after its day, on its own line
 _PLACE_AFTER = (
