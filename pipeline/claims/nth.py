@@ -79,6 +79,11 @@ _MAKING_NTH = re.compile(
     + r")(?=\s*(?:[.;!?]|,\s|$))",
     re.I | re.M,
 )
+# "Some 50 governments have signed it, the 50th being Ecuador": the Nth of the act the clause before tells,
+# the state named after "being".
+_NTH_BEING = re.compile(
+    r",\s+(?P<head>the)\s+(?:" + _ORD + r")\s+(?:one\s+)?being\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I
+)
 # A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
 _NTH_HEADLINE = re.compile(
     r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
@@ -315,6 +320,16 @@ def nth_to_matches(text: str) -> list[CountMatch]:
         if figure >= 10 and (joined or signed) and state_spans(before):
             measure = MEASURE_PARTIES if joined else MEASURE_SIGNATORIES
             out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+    for m in _NTH_BEING.finditer(text):
+        clause = clause_around(text, m.start(), m.end())
+        before = clause[: max(0, clause.find(m.group(0)))]
+        joined, signed = JOINING.search(before), SIGN_WORD.search(before)
+        figure, group = ordinal_of(m)
+        if figure >= 10 and (joined or signed) and state_spans(text[m.end() : m.end() + 60])[:1]:
+            measure = MEASURE_PARTIES if joined else MEASURE_SIGNATORIES
+            out.append(
+                exact(figure, measure, (m.start("head"), m.end()), m.span(group), m.group(0)[1:].strip())
+            )
     for m in _NTH_DID.finditer(text):
         try:
             figure, group = ordinal_of(m)

@@ -285,7 +285,9 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
         iso3 = states[ordinals.index(c.number_start)]
     else:
         iso3 = states[-1]
-    signing = c.measure == MEASURE_SIGNATORIES and bool(_SIGN.search(text, c.start, c.end + 40))
+    # ("50 governments have signed it, the 50th being Ecuador": the signing told before, nth.py's reading)
+    being = re.match(r"the\s+\S+\s+being\b", c.phrase, re.I) is not None
+    signing = c.measure == MEASURE_SIGNATORIES and (being or bool(_SIGN.search(text, c.start, c.end + 40)))
     if c.measure != MEASURE_PARTIES and not signing:
         return None
     measure = c.measure

@@ -165,3 +165,14 @@ def test_joining_so_many_others_in_an_act(eval_db: Path) -> None:
     assert _report(eval_db, said).checks[0].verdict.startswith("correct at its date")
     # others joined in something else: no count
     assert _counts(f"Ghana joined 30 others in calling for {ATT} to be universal.") == []
+
+
+def test_the_nth_being_a_state_is_dated_by_that_states_act(eval_db: Path) -> None:
+    # Ecuador's signature of the TPNW, 20 September 2017, was its 50th
+    said = (
+        "TPNW\n21 September 2017\n\nSome 50 governments have signed the Treaty on the Prohibition of Nuclear "
+        "Weapons, the 50th being Ecuador.\n"
+    )
+    assert (50, "signatories", "XXVI-9", "2017-09-20") in _checks(eval_db, said)
+    # "being" no state: no count
+    assert _counts(f"Sixty-two states have ratified {ATT}, the 10th being a surprise.") == [(62, "parties")]
