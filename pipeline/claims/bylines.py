@@ -163,7 +163,8 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         labelled = (
             re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,–—-]\s*", lead)  # not a table row's bar
             and not _TREATY_WORD.search(lead)
-            and re.fullmatch(r"[\s\])]*" + _TIME + r"(?:\s*\([^()\n]{1,40}\))?\s*", rest)  # "(UN News)"
+            # ("NEW YORK, 3 March 2015 (UN News)", "BANGKOK, 12 March 2015 (Wire) -" at its line's end)
+            and re.fullmatch(r"[\s\])]*" + _TIME + r"(?:\s*\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}\s*)?", rest)
         )
         updated = re.fullmatch(
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I

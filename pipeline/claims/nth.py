@@ -323,7 +323,9 @@ def nth_to_matches(text: str) -> list[CountMatch]:
     for m in _NTH_BEING.finditer(text):
         clause = clause_around(text, m.start(), m.end())
         before = clause[: max(0, clause.find(m.group(0)))]
-        joined, signed = JOINING.search(before), SIGN_WORD.search(before)
+        # ("Some 86 states are now party to the protocol, the 86th being Thailand")
+        joined = JOINING.search(before) or re.search(r"\bpart(?:y|ies)\b", before, re.I)
+        signed = SIGN_WORD.search(before)
         figure, group = ordinal_of(m)
         if figure >= 10 and (joined or signed) and state_spans(text[m.end() : m.end() + 60])[:1]:
             measure = MEASURE_PARTIES if joined else MEASURE_SIGNATORIES

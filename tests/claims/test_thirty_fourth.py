@@ -95,6 +95,7 @@ def test_bylines_told_as_a_sentence_or_with_their_source() -> None:
         ("Written by Kofi Mensah on 3 March 2015.", date(2015, 3, 3)),
         ("This article was first published on 3 March 2015.", date(2015, 3, 3)),
         ("NEW YORK, 3 March 2015 (UN News)", date(2015, 3, 3)),
+        ("BANGKOK, 12 March 2015 (Wire) -", date(2015, 3, 12)),
     ):
         text = f"Ghana ratifies arms treaty\n{head}\n\nSo far 62 countries have ratified {ATT}.\n"
         found = find_byline(text)
@@ -174,5 +175,8 @@ def test_the_nth_being_a_state_is_dated_by_that_states_act(eval_db: Path) -> Non
         "Weapons, the 50th being Ecuador.\n"
     )
     assert (50, "signatories", "XXVI-9", "2017-09-20") in _checks(eval_db, said)
+    # the act told as being a party
+    said = f"Some 62 states are now party to {ATT}, the 62nd being Ghana."
+    assert _counts(said) == [(62, "parties"), (62, "parties")]
     # "being" no state: no count
     assert _counts(f"Sixty-two states have ratified {ATT}, the 10th being a surprise.") == [(62, "parties")]
