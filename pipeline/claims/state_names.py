@@ -62,22 +62,29 @@ _GOVERNMENT_ACT = (
 )
 
 
+def _state_table(path: Path, column: str) -> list[tuple[str, str]]:
+    """(name, code) of each row of a lexicon of names written for states (capitals.csv, demonyms.csv).
+    Raises ValueError on a row whose code is no state's."""
+    states = {e.iso3 for e in load_entries() if e.is_state}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    out = []
+    for n, row in enumerate(csv.DictReader(lines), 2):
+        name, iso3 = row[column].strip(), row["iso3"].strip()
+        if not name or iso3 not in states:
+            raise ValueError(f"{path.name} row {n}: {name!r} needs a state's code, not {iso3!r}")
+        out.append((name, iso3))
+    return out
+
+
 @cache
 def _capitals() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(longest word, pattern, code) of each capital of capitals.csv, as the subject of a joining act only
     (_GOVERNMENT_ACT). Raises ValueError on a row whose code is no state's."""
-    states = {e.iso3 for e in load_entries() if e.is_state}
-    lines = [
-        line for line in CAPITALS_CSV.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-    ]
-    out = []
-    for n, row in enumerate(csv.DictReader(lines), 2):
-        name, iso3 = row["capital"].strip(), row["iso3"].strip()
-        if not name or iso3 not in states:
-            raise ValueError(f"capitals.csv row {n}: {name!r} needs a state's code, not {iso3!r}")
-        place = r"(?<![\w-])(?<!the )(?<!in )(?<!at )(?<!of )(?<!from )(?<!to )"  # not "in Vienna"
-        out.append((_key(name), re.compile(place + _written_as(name) + _GOVERNMENT_ACT), iso3))
-    return tuple(out)
+    place = r"(?<![\w-])(?<!the )(?<!in )(?<!at )(?<!of )(?<!from )(?<!to )"  # not "in Vienna"
+    return tuple(
+        (_key(name), re.compile(place + _written_as(name) + _GOVERNMENT_ACT), iso3)
+        for name, iso3 in _state_table(CAPITALS_CSV, "capital")
+    )
 
 
 # The institutions a state's adjective names it by: "the Thai government", "the Ghanaian parliament".
@@ -91,17 +98,11 @@ _INSTITUTION = (
 def _demonyms() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(longest word, pattern, code) of each word of demonyms.csv, before a state's institution only
     (_INSTITUTION). Raises ValueError on a row whose code is no state's."""
-    states = {e.iso3 for e in load_entries() if e.is_state}
-    lines = [
-        line for line in DEMONYMS_CSV.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    out = [
+        (_key(word), re.compile(r"(?<![\w-])" + _written_as(word) + _INSTITUTION), iso3)
+        for word, iso3 in _state_table(DEMONYMS_CSV, "demonym")
     ]
-    out = []
-    for n, row in enumerate(csv.DictReader(lines), 2):
-        word, iso3 = row["demonym"].strip(), row["iso3"].strip()
-        if not word or iso3 not in states:
-            raise ValueError(f"demonyms.csv row {n}: {word!r} needs a state's code, not {iso3!r}")
-        out.append((_key(word), re.compile(r"(?<![\w-])" + _written_as(word) + _INSTITUTION), iso3))
-    return tuple(sorted(out, key=lambda x: -len(x[1].pattern)))
+    return tuple(sorted(out, key=lambda x: -len(x[1].pattern)))  # "South Sudanese" before "Sudanese"
 
 
 @cache
