@@ -1,6 +1,8 @@
-"""Thirty-fourth pass (issue 21). One test per rule, on hand-written sentences of shapes that probes found
-unread and that dev/'s texts take too: the whole of a share told by its own act or noun, a treaty's membership
-and members ..."""
+"""Thirty-fourth pass (issue 21). One test per rule, on hand-written sentences of everyday shapes that probes
+found unread: the whole of a share told by its own act or noun, a treaty's membership and members, running
+totals told by their noun, "opened for signature by N nations", bylines told as a sentence, a count at the
+entry into force, one figure of both treaties of a list, states named by their adjective, "joins 91 others",
+"the 50th being Ecuador"."""
 
 from __future__ import annotations
 
