@@ -71,6 +71,7 @@ def _part_that_did(text: str, m: CountMatch) -> bool:
     return any(int(w.group("n") or w.group("m")) > m.figure for w in told)
 
 
+# "64 out of the 147 States Parties have not accepted the competence": the share's whole is every party.
 _WHOLE_OF_SHARE_BEFORE = re.compile(
     r"\b(?:" + DIGIT_NUMBER + "|" + WORD_NUMBER + r"|most|many|some|none|each)\s+"
     r"(?:out\s+)?of\s+(?:the|all(?:\s+the)?)\s+$",
@@ -83,9 +84,6 @@ _EVERY_PARTY_BEFORE = re.compile(
     r"(?-i:[A-Z]{2,5}))['’]s)\s+$",
     re.I,
 )
-
-
-# "An earlier version of this article said that 150 states had ratified": what a correction takes back.
 
 
 def did_other(text: str, m: CountMatch, before: str) -> bool:

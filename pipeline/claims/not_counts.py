@@ -206,7 +206,7 @@ _SIGNED_INCLUDING = re.compile(
     r"\b(?:signatures|signatories|signed\b[^.;]{0,60}?)\s*,?\s*including\s+$", re.I
 )
 
-# "64 out of the 147 States Parties have not accepted the competence": the share's whole is every party.
+# "An earlier version of this article said that 150 states had ratified": what a correction takes back.
 _RETRACTED = re.compile(
     r"(?:^|[.!?:]\s+)(?:correction\b[^.\n]{0,40}?[:.-]\s*)?an?\s+(?:earlier|previous)\s+version\b[^.\n]{0,60}?"
     r"\b(?:said|stated|reported|gave|wrongly|incorrectly|misstated)\b[^.\n]*$",

@@ -84,6 +84,23 @@ _MAKING_NTH = re.compile(
 _NTH_BEING = re.compile(
     r",\s+(?P<head>the)\s+(?:" + _ORD + r")\s+(?:one\s+)?being\s+(?=(?:the\s+)?(?-i:[A-Z]))", re.I
 )
+_JOINING_OR_PARTY = re.compile(JOINING.pattern + r"|\bpart(?:y|ies)\b", re.I)
+
+
+def _clause_before(text: str, m: re.Match[str]) -> str:
+    """The words of the clause around `m` before it."""
+    clause = clause_around(text, m.start(), m.end())
+    return clause[: max(0, clause.find(m.group(0)))]
+
+
+def _act_told(before: str, joining: re.Pattern[str]) -> str | None:
+    """The measure of the act `before` tells, an ordinal with its noun left out being the Nth of it: parties
+    for joining (`joining`), else signatories for signing, else None."""
+    if joining.search(before):
+        return MEASURE_PARTIES
+    return MEASURE_SIGNATORIES if SIGN_WORD.search(before) else None
+
+
 # A headline's "150th Nation Ratifies Treaty", "100th Country Signs Convention": the Nth who did, that day.
 _NTH_HEADLINE = re.compile(
     r"^[ \t#*>-]*(?:the\s+)?(?:" + _ORD + r")\s+(?:state|country|nation)\s+"
@@ -314,24 +331,15 @@ def nth_to_matches(text: str) -> list[CountMatch]:
             figure, group = ordinal_of(m)
         except ValueError:
             continue
-        clause = clause_around(text, m.start(), m.end())
-        before = clause[: max(0, clause.find(m.group(0)))]
-        joined, signed = JOINING.search(before), SIGN_WORD.search(before)
-        if figure >= 10 and (joined or signed) and state_spans(before):
-            measure = MEASURE_PARTIES if joined else MEASURE_SIGNATORIES
-            out.append(exact(figure, measure, (m.start(), m.end()), m.span(group), m.group(0)))
+        before = _clause_before(text, m)
+        if figure >= 10 and (told := _act_told(before, JOINING)) and state_spans(before):
+            out.append(exact(figure, told, (m.start(), m.end()), m.span(group), m.group(0)))
     for m in _NTH_BEING.finditer(text):
-        clause = clause_around(text, m.start(), m.end())
-        before = clause[: max(0, clause.find(m.group(0)))]
-        # ("Some 86 states are now party to the protocol, the 86th being Thailand")
-        joined = JOINING.search(before) or re.search(r"\bpart(?:y|ies)\b", before, re.I)
-        signed = SIGN_WORD.search(before)
         figure, group = ordinal_of(m)
-        if figure >= 10 and (joined or signed) and state_spans(text[m.end() : m.end() + 60])[:1]:
-            measure = MEASURE_PARTIES if joined else MEASURE_SIGNATORIES
-            out.append(
-                exact(figure, measure, (m.start("head"), m.end()), m.span(group), m.group(0)[1:].strip())
-            )
+        # ("Some 86 states are now party to the protocol, the 86th being Thailand")
+        told = _act_told(_clause_before(text, m), _JOINING_OR_PARTY)
+        if figure >= 10 and told and state_spans(text[m.end() : m.end() + 60]):
+            out.append(exact(figure, told, (m.start("head"), m.end()), m.span(group), m.group(0)[1:].strip()))
     for m in _NTH_DID.finditer(text):
         try:
             figure, group = ordinal_of(m)
