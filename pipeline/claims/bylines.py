@@ -19,10 +19,12 @@ from pipeline.text import WEEKDAY_NAMES, WEEKDAYS
 # "[3 December 2007] -", or "(Last updated September 2019)".
 _WEEKDAY = rf"(?:(?:{WEEKDAY_NAMES}|{'|'.join(w[:3] for w in WEEKDAYS)}),?\s+)?"
 _BYLINE_LEAD = (
-    r"(?:(?:(?:posted|published|written)\s+by\s+[\w.' -]{1,40}?\s+on|"
-    # ("This article was first published on 3 March 2015.")
+    r"(?:(?:(?:posted|published|written|submitted)\s+by\s+[\w.' -]{1,40}?\s+on|"
+    r"(?:posted|filed)\s+(?:in|under)\s+[\w.' -]{1,40}?\s+on|"  # ("Posted in News on 3 March 2015")
+    # ("This article was first published on 3 March 2015.", "Date of publication:", "Publication date:")
     r"(?:this\s+(?:article|story|post|page|report|piece)\s+was\s+(?:first\s+)?)?(?:posted|published)|issued|released|"
-    r"updated|last\s+updated|dated?)(?:\s+on)?:?\s+)?"
+    r"added|created|(?:date\s+(?:of\s+)?)?(?:publication|published|posted)(?:\s+date)?|"
+    r"(?:page\s+)?(?:last\s+)?(?:updated|modified)|dated?)(?:\s+on)?:?\s+)?"
 )
 # A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
 # Only words of the kind of text: an infobox row "Signed | 3 December 2008" is a treaty's event, no byline.
@@ -34,7 +36,10 @@ _LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
 # "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
 _AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
 # The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
-_TIME = r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
+_TIME = (
+    r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?|"
+    r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"  # (an ISO stamp's: "2015-03-12T10:00:00Z")
+)
 _LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
 # "Tuesday, 30 April 2019, Palais des Nations, Geneva": a meeting's place after its day, on its own line
 _PLACE_AFTER = (
@@ -43,7 +48,43 @@ _PLACE_AFTER = (
 # "5 May 2021 | Geneva |": a place set off by bars after the date.
 _PLACE_BAR = _TIME + r"\s*[|·•]\s*(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*){0,2}\s*[|·•]?\s*"
 # "Posted on May 5, 2012 by admin": the author after the date.
-_AUTHOR_AFTER = r"(?:by\s+[\w.' -]{1,40}?\s*)?"
+_AUTHOR_AFTER = r"(?:(?:by|in)\s+[\w.' -]{1,40}?\s*)?"  # (or its section: "... 2015 in News")
+# A blog's or a news site's line of facts about the text, set off by bars or bullets, its date among them:
+# "Posted by admin | March 12, 2015 | 3 comments", "Jane Doe · 12 March 2015 · 4 min read", "Filed under:
+# News | March 12, 2015". One of them must be such a fact (an author told by "by", comments, a reading time,
+# a section): a table's row ("Paraguay | 12 Mar 2015 | Ratification", "Signed | 3 December 2008") has none.
+_BAR = re.compile(r"\s*[|·•]\s*")
+_META_FACT = re.compile(
+    r"(?:(?:posted|written|submitted)\s+)?by\s+[\w.'’ ,&-]{1,50}|"
+    r"(?:filed\s+under|posted\s+in|categor(?:y|ies)|tags?|topics?)\s*:?\s*[\w.'’ ,&-]{1,50}|"
+    r"(?:\d+|no)\s+comments?|leave\s+a\s+(?:comment|reply)|"
+    r"comments?\s+(?:off|closed)|\d+\s+min(?:ute)?s?\s+read|admin|editor|staff|" + _KIND_OF_TEXT,
+    re.I,
+)
+# Any other part of such a line: a name, a place, a section ("Jane Doe", "Geneva", "Human rights").
+_META_NAME = re.compile(r"(?-i:[A-Z])[\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3}")
+_EVENT_WORD = re.compile(
+    r"\b(?:sign\w*|adopt\w*|effective|entry|entered|force|ratif\w*|acce\w*|deposit\w*|opened)\b", re.I
+)
+
+
+def _meta_line(lead: str, rest: str) -> bool:
+    """Whether the words before and after a date on its line make it a line of facts about the text."""
+    before, after = _BAR.split(lead.strip(" \t[(")), _BAR.split(rest.strip(" \t])"))
+    if len(before) + len(after) < 3 or len(before) + len(after) > 6:
+        return False  # no bar at all, or a row of a table
+    if not re.fullmatch(_BYLINE_LEAD + _WEEKDAY, before[-1], re.I):
+        return False
+    if not re.fullmatch(_TIME + r"\s*" + _AUTHOR_AFTER, after[0], re.I):
+        return False
+    facts = before[:-1] + after[1:]
+    if any(not f or _EVENT_WORD.search(f) or _TREATY_WORD.search(f) for f in facts):
+        return False
+    return any(_META_FACT.fullmatch(f) for f in facts) and all(
+        _META_FACT.fullmatch(f) or _META_NAME.fullmatch(f) for f in facts
+    )
+
+
 # A date written with slashes alone on its line ("05/17/2012", "17/05/2012", "2012/05/17"): the text's own
 # only where the order of day and month cannot be mistaken (a day after the 12th, or the year first).
 _SLASH_LINE = re.compile(
@@ -51,6 +92,7 @@ _SLASH_LINE = re.compile(
     + _LABEL
     + _AUTHOR
     + _BYLINE_LEAD
+    + rf"(?:(?P<weekday>{WEEKDAY_NAMES}|{'|'.join(w[:3] for w in WEEKDAYS)})\.?,?\s+)?"
     + r"(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)|"
     + r"(?P<y2>(?:19|20)\d\d)/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))"
     + r"[ \t\])]*"
@@ -142,13 +184,22 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         line_end = min(len(text), d.end + 200) if line_end < 0 else line_end
         lead, rest = text[line_start : d.start], text[d.end : line_end]
         # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
-        alone = re.fullmatch(
-            r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I
-        ) and re.fullmatch(
-            # ("Written by Jane Doe on 3 March 2015.": a sentence of its own)
-            r"[\s\])]*(?:" + _LABEL_AFTER + _AUTHOR_AFTER + r"\.?|" + _PLACE_AFTER + "|" + _PLACE_BAR + ")",
-            rest,
-            re.I,
+        alone = (
+            _meta_line(lead, rest)
+            or re.fullmatch(r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I)
+            and re.fullmatch(
+                # ("Written by Jane Doe on 3 March 2015.": a sentence of its own)
+                r"[\s\])]*(?:"
+                + _LABEL_AFTER
+                + _AUTHOR_AFTER
+                + r"\.?|"
+                + _PLACE_AFTER
+                + "|"
+                + _PLACE_BAR
+                + ")",
+                rest,
+                re.I,
+            )
         )
         # "Geneva, 22 March 2018 -", "GENEVA (26 June 2018) -", "NEW YORK, 12 January (UN HQ) --"; a colon,
         # a full stop or an agency's tag for the dash ("Dhaka, 29 August: Bangladesh has ...", "TEGUCIGALPA,
@@ -213,24 +264,29 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
 
 
 def _slash_byline(text: str) -> DateMention | None:
-    """A date written with slashes alone on a line at the head, where its order is plain; else None."""
+    """A date written with slashes alone on a line at the head, where its order is plain (a day after the
+    12th, the year first, or a weekday that only one order falls on); else None."""
     m = _SLASH_LINE.search(text, 0, _HEAD)
     if m is None:
         return None
     if m.group("y2"):
-        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        days = {_day(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))}
     else:
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-        if a > 12 >= b or a == b:  # (05/05/2021: the same day either way)
-            d, mo = a, b
-        elif b > 12 >= a:
-            d, mo = b, a
-        else:
-            return None  # 05/06/2012: the 5th of June or the 6th of May
-    try:
-        on = date(y, mo, d)
-    except ValueError:
-        return None
+        days = {_day(y, a, b), _day(y, b, a)}  # day first, or month first (05/05/2021: one day either way)
+        if m.group("weekday"):  # "Thu, 03/12/2015": the order whose day is a Thursday
+            days = {x for x in days if x and WEEKDAYS[x.weekday()][:3] == m.group("weekday")[:3].lower()}
+    found = [x for x in days if x is not None]
+    if len(found) != 1:
+        return None  # 05/06/2012: the 5th of June or the 6th of May
     start = m.start("a") if m.group("a") else m.start("y2")
     end = m.end("y") if m.group("y") else m.end("d2")
-    return DateMention(on, "day", text[start:end], start, end, anchored=False, event=False)
+    return DateMention(found[0], "day", text[start:end], start, end, anchored=False, event=False)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    """The day, or None when there is no such day (month 13, 30 February)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

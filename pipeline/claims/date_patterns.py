@@ -25,8 +25,15 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    # "2015-03-12", or an ISO stamp's "2015-03-12T10:00Z"
+    ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:\b|(?=T\d))")),
+    # "12 March 2015", "12th of March, 2015", "12-Mar-2015"
+    (
+        "day",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.I
+        ),
+    ),
     # "May 7, 1999" (or "Dec 23,2014"); a span of days, "May 3-7, 1999", is its last day (as "3-7 May 1999")
     (
         "day",

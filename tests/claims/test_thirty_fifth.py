@@ -1,0 +1,55 @@
+"""Thirty-fifth pass (issue 21). One test per rule, on hand-written sentences of everyday shapes that probes
+found unread: the lines of facts that blogs and news sites print about a text (its author, date, section,
+comments, reading time), with the labels and stamps they give its date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.claims.bylines import find_byline
+
+CCM = "the Convention on Cluster Munitions"
+
+
+def _byline(head: str) -> date | None:
+    found = find_byline(f"Paraguay joins cluster bomb ban\n{head}\n\n{CCM[4:]} has 90 States Parties.\n")
+    return None if found is None else found.on
+
+
+def test_a_sites_line_of_facts_about_the_text_gives_its_date() -> None:
+    for head in (
+        "Posted by admin | March 12, 2015 | 3 comments",
+        "By admin | March 12, 2015 | News | 0 comments",
+        "March 12, 2015 | admin | Leave a comment",
+        "Jane Doe · 12 March 2015 · 4 min read",
+        "By Jane Doe, Reuters | March 12, 2015",
+        "Filed under: News | March 12, 2015",
+    ):
+        assert _byline(head) == date(2015, 3, 12), head
+    # a table's row has no such fact: a participant, a treaty's event, a place
+    for head in (
+        "Paraguay | 12 March 2015 | Ratification",
+        "Signed | 3 December 2008 | Oslo",
+        "Albania | 3 Dec 2008 | 16 Jun 2009",
+        "Timeline | 30 May 2008 | Adopted in Dublin",
+    ):
+        assert _byline(head) is None, head
+
+
+def test_a_dates_labels_and_stamps_on_a_line_of_its_own() -> None:
+    for head in (
+        "Posted in News on March 12, 2015",
+        "Posted on 12 March 2015 in News",
+        "Date of publication: 12 March 2015",
+        "Date published: 12 March 2015",
+        "Publication date: 12.03.2015",
+        "Page last updated: 12 March 2015",
+        "Added: 12 March 2015",
+        "Published 2015-03-12T10:00:00Z",
+        "12-Mar-2015",
+    ):
+        assert _byline(head) == date(2015, 3, 12), head
+    # the weekday tells which of the two orders a slashed date is written in (10 March, not 3 October)
+    assert _byline("Submitted by admin on Tue, 03/10/2015 - 10:00") == date(2015, 3, 10)
+    # both orders fall on a Thursday (12 March and 3 December 2015): no date
+    assert _byline("Posted: Thu, 03/12/2015 - 10:00") is None
