@@ -64,18 +64,30 @@ _SIGNED_ONLY = (
     r"(?:a\s+)?(?:party|parties|ratified)|signed\s+only)"
 )
 _COLON_LABEL = re.compile(
-    r"(?:^|(?<=[.;,:(—–]\s)|(?<=[(—–]))[ \t*•·-]*(?P<label>"
+    r"(?:^|(?<=[.;,:(—–]\s)|(?<=[(—–]))[ \t*•·-]*"
+    # ("Convention on Cluster Munitions ratifications: 90": the treaty's name before its label)
+    r"(?P<named>(?=(?-i:[A-Z]))[\w'’ -]{0,80}?\b(?:convention|treaty|protocol|covenant|statute)\b"
+    r"[\w'’ ()-]{0,60}?\s+)?"
+    r"(?P<label>"
     + _SIGNED_ONLY
     + r"|(?:(?:states|countries|nations)\s+(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|"
-    r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?)?|signatories|signatures|states?[\s-]+parties|parties)"
-    # "Parties to the First Optional Protocol (individual complaints): 116": the treaty in the label
-    r"(?:\s+to\s+(?:the\s+|its\s+)?(?-i:[A-Z])[^:\n]{2,100}?)?"
-    r"[ \t]*:[ \t]*(?P<num>\d{1,3})\b(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[.,]\d)",
+    r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?|\s+count)?|signatories|signatures|states?[\s-]+parties|parties)"
+    # "Parties to the First Optional Protocol (individual complaints): 116", "Ratifications of the Convention
+    # on Cluster Munitions: 90": the treaty in the label
+    r"(?:\s+(?:to|of|for)\s+(?:the\s+|its\s+)?(?-i:[A-Z])[^:\n]{2,100}?)?"
+    # (or a dash for the colon: "Parties to the Convention on Cluster Munitions – 90")
+    r"(?:[ \t]*:|(?P<dash>[ \t]+[-–—]))[ \t]*(?P<num>\d{1,3})\b"
+    r"(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[.,]\d)",
     re.I | re.M,
 )
 
 
-_COLON_NUMBER = re.compile(r"[ \t]*:[ \t]*\d{1,3}\b")
+# A group of states named with the treaty before a label ("Convention on Cluster Munitions African
+# ratifications").
+_GROUP_NAMED = re.compile(
+    r"\b(?:EU|European|African|Asian|Arab|American|Caribbean|Pacific|Nordic|regional|other)\b", re.I
+)
+_COLON_NUMBER = re.compile(r"(?:[ \t]*:|[ \t]+[-–—])[ \t]*\d{1,3}\b")
 
 
 def _labels_at_colons(text: str) -> list[re.Match[str]]:
@@ -92,6 +104,10 @@ def colon_label_matches(text: str) -> list[CountMatch]:
     """The counts told by a label and its colon ("Ratified: 113"), each as a row of data."""
     out = []
     for m in _labels_at_colons(text):
+        if m.group("named") and _GROUP_NAMED.search(m.group("named")):
+            continue  # the count of a group, not the treaty's
+        if m.group("dash") and re.search(r"[(),;]", text[m.start("label") : m.start("dash")]):
+            continue  # a dash in prose: "Ratification (with a number of countries – 62 at the time)"
         label = re.sub(r"\s+", " ", m.group("label").lower())
         if m.group("only"):  # "Signatories not yet party: 14", "Signed only: 9"
             measure = MEASURE_SIGNED_NOT_PARTIES

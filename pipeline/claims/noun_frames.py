@@ -53,11 +53,17 @@ BINDS = re.compile(
     + r"\b(?!\s+(?:that|which|who)\s+(?:have\s+not|haven['’]t))(?![\s-]+part)",
     re.I,
 )
-# "The Arms Trade Treaty now has 62 members": a treaty's members are its parties (not a committee's).
+# "The Arms Trade Treaty now has 62 members", "The Convention on Cluster Munitions boasts 90 members": a
+# treaty's members are its parties (not a committee's).
+_NO_BODY = (
+    r"(?:(?!\b(?:sub)?committee|\bcouncil|\bboard|\bpanel|\bcourt|\bbody|\bsecretariat|\bwhich\b|\bthat\b)"
+    r"[^.;!?\n])"
+)
 TREATY_MEMBERS = re.compile(
-    # (from the sentence's start, no body named before: "the Subcommittee under the Protocol has 25 members")
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?!\b(?:sub)?committee|\bcouncil|\bboard|\bpanel|\bcourt|\bbody)[^.;!?\n])*?"
-    r"\b(?:treaty|convention|protocol|covenant)\s+(?:now\s+|currently\s+)?(?P<verb>has|had)\s+(?:now\s+)?"
+    # (from the sentence's start, no body named before: "the Subcommittee under the Protocol has 25 members";
+    # nor between the treaty's word and the verb: "the Convention's Committee has 18 members")
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_NO_BODY}*?\b(?:treaty|convention|protocol|covenant)\b{_NO_BODY}{{0,80}}?\s+"
+    r"(?:now\s+|currently\s+)?(?P<verb>has|had|boasts|counts|numbers)\s+(?:now\s+)?"
     + _QUAL
     + _NUM
     + r"\s+members\b",
@@ -100,10 +106,10 @@ HAS = re.compile(
     re.I,
 )
 
-# "the number of States parties is 120"; "Number of Arms Trade Treaty parties rises to 45" (a treaty's name
-# before the noun, as headlines write it).
+# "the number of States parties is 120", "the list of States Parties now stands at 90"; "Number of Arms Trade
+# Treaty parties rises to 45" (a treaty's name before the noun, as headlines write it).
 NUMBER_OF = re.compile(
-    r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+)?(?:(?:states|signed|full)\s+|"
+    r"\b(?:number|total|tally|count|list)\s+of\s+(?:the\s+)?(?:(?:states|signed|full)\s+|"
     + _TREATY_BEFORE
     + r")?"
     + _COUNT_NOUN

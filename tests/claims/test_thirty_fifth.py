@@ -1,12 +1,17 @@
 """Thirty-fifth pass (issue 21). One test per rule, on hand-written sentences of everyday shapes that probes
 found unread: the lines of facts that blogs and news sites print about a text (its author, date, section,
-comments, reading time), with the labels and stamps they give its date."""
+comments, reading time), with the labels and stamps they give its date; a treaty's members told after its
+whole name ("The Convention on Cluster Munitions boasts 90 members"); labels that name the treaty or end in a
+dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90")."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from pipeline.claims.bylines import find_byline
+from tests.claims.readers import checks as _checks
+from tests.claims.readers import counts as _counts
 
 CCM = "the Convention on Cluster Munitions"
 
@@ -53,3 +58,30 @@ def test_a_dates_labels_and_stamps_on_a_line_of_its_own() -> None:
     assert _byline("Submitted by admin on Tue, 03/10/2015 - 10:00") == date(2015, 3, 10)
     # both orders fall on a Thursday (12 March and 3 December 2015): no date
     assert _byline("Posted: Thu, 03/12/2015 - 10:00") is None
+
+
+def test_a_treatys_members_told_after_its_whole_name_or_a_verb_of_pride() -> None:
+    assert _counts(f"{CCM[4:]} now has 90 members.") == [(90, "parties")]
+    assert _counts(f"{CCM[4:]} boasts 90 members.") == [(90, "parties")]
+    assert _counts("The list of States Parties to the Convention on Cluster Munitions now stands at 90.") == [
+        (90, "parties")
+    ]
+    # a body the treaty set up, named between the treaty and the verb, is not the treaty
+    assert _counts("The Convention on the Rights of the Child's Committee has 18 members.") == []
+    assert _counts("The Convention, which set up a committee that has 18 members, is widely ratified.") == []
+
+
+def test_a_label_that_names_the_treaty_before_or_after_it_or_ends_in_a_dash(eval_db: Path) -> None:
+    for said in (
+        f"Ratifications of {CCM}: 90.",
+        f"Ratification count for {CCM}: 90.",
+        f"{CCM[4:]} ratifications: 90.",
+        f"Parties to {CCM} – 90",
+    ):
+        assert _checks(eval_db, f"3 March 2015\n\n{said}\n") == [(90, "parties", "XXVI-6", "2015-03-03")], (
+            said
+        )
+    # a group of states named with the treaty is a part; a dash inside prose is no label
+    assert _counts(f"{CCM[4:]} African ratifications: 30") == []
+    said = f"Ratification of {CCM} (with a growing number of like-minded countries – 62 at the time) matters."
+    assert _counts(said) == []
