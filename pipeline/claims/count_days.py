@@ -56,7 +56,17 @@ def event_day(
     # ("adopted in May 2008, it was signed by 94 states").
     later = [d for d in dates.within(pos, sentence[1]) if d.event]
     inside = [d for d in dates.within(start, pos) if d.event] if start is not None else []
-    return later[0] if later else inside[-1] if inside else None
+    # ... and so is one a "when" clause opening the sentence tells: "When the treaty was signed in Ottawa in
+    # December 1997, 122 governments put their names to it"
+    when = [
+        d
+        for d in dates.within(sentence[0], pos)
+        if d.event and _WHEN_OPENS.fullmatch(text, sentence[0], d.start)
+    ]
+    return later[0] if later else inside[-1] if inside else when[-1] if when else None
+
+
+_WHEN_OPENS = re.compile(r"\W*when\b[^.;!?,]*", re.I)
 
 
 # The sentence before tells the opening for signature (or the signing ceremony) and its day: "The Convention

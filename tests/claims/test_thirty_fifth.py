@@ -2,7 +2,8 @@
 found unread: the lines of facts that blogs and news sites print about a text (its author, date, section,
 comments, reading time), with the labels and stamps they give its date; a treaty's members told after its
 whole name ("The Convention on Cluster Munitions boasts 90 members"); labels that name the treaty or end in a
-dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90")."""
+dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90"); a signing counted
+after a "when" clause that tells its month."""
 
 from __future__ import annotations
 
@@ -85,3 +86,16 @@ def test_a_label_that_names_the_treaty_before_or_after_it_or_ends_in_a_dash(eval
     assert _counts(f"{CCM[4:]} African ratifications: 30") == []
     said = f"Ratification of {CCM} (with a growing number of like-minded countries – 62 at the time) matters."
     assert _counts(said) == []
+
+
+def test_a_signing_counted_after_a_when_clause_that_tells_its_month(eval_db: Path) -> None:
+    for said in (
+        "When the Mine Ban Treaty was signed in Ottawa in December 1997, 122 governments put their names to it.",
+        "When the Mine Ban Treaty was opened for signature in December 1997, it was signed by 122 states.",
+    ):
+        assert _checks(eval_db, f"The Ottawa Treaty at 25\n\n{said}\n") == [
+            (122, "signatories", "XXVI-5", "1997-12-31")
+        ], said
+    # a month told before the count outside a "when" clause may be another event's
+    said = "Adopted in September 1997, the Mine Ban Treaty was signed by 122 states.\n"
+    assert _checks(eval_db, f"The Ottawa Treaty at 25\n\n{said}") == [(122, "signatories", "XXVI-5", None)]
