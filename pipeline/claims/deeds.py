@@ -26,7 +26,7 @@ _OTHER_ACTION = re.compile(
     r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|(?<!all\s)(?<!the\s)(?<!its\s)declared\s+(?!that\b)|met|(?:will\s+)?meet|gathered|convened|"
     # "At least 20 States parties maintain reservations to article 16"
     r"(?:maintain(?:ed)?|entered|lodged|formulated|withdrawn)\s+(?:\w+\s+){0,2}?(?:reservations?|objections?)|"
-    r"(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
+    r"(?:have|has)\s+done\s+so\s+(?:subject\s+to|with)\s|(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
     r"(?:are|were|remain|remained)\s+(?:still\s+)?(?:affected|contaminated|overdue|late|in\s+(?:breach|violation)|"
     r"in\s+compliance)|remain\s+contaminated|with\s+(?:reports?|obligations?|deadlines?)\b|"
     r"(?:have|has|had)\s+\w+\s+(?:overdue|outstanding)|"
@@ -59,6 +59,13 @@ def deed_after(text: str, end: int) -> bool:
     """Do the words after a count ending at `end` tell a deed other than joining ("106 countries have now
     abolished the death penalty")?"""
     return _DEED_AFTER.match(text, end, end + 120) is not None
+
+
+# A count told by a relative clause of joining, whose own verb comes after the treaty: "50 countries that
+# have ratified the Convention have made reservations".
+_WHO_JOINED = re.compile(
+    r"\b(?:that|which|who)\s+(?:have|has|had)\s+(?:\w+\s+)?(?:ratified|acceded|joined)$", re.I
+)
 
 
 def _part_that_did(text: str, m: CountMatch) -> bool:
@@ -99,6 +106,12 @@ def did_other(text: str, m: CountMatch, before: str) -> bool:
         and not _EVERY_PARTY_BEFORE.search(before)
     ):
         return True  # "45 States Parties to the Convention attended"
+    if (
+        _WHO_JOINED.search(m.phrase)
+        and _OTHER_ACTION.match(text[m.end : m.end + 160])
+        and not _EVERY_PARTY_BEFORE.search(before)
+    ):
+        return True  # "Over fifty countries that have ratified it have done so subject to reservations"
     return bool(
         re.search(r"(?:part(?:y|ies)|signator(?:y|ies))$", m.phrase, re.I)
         and _STILL_DOING.match(text[m.end : m.end + 160])

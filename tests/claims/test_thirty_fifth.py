@@ -3,7 +3,8 @@ found unread: the lines of facts that blogs and news sites print about a text (i
 comments, reading time), with the labels and stamps they give its date; a treaty's members told after its
 whole name ("The Convention on Cluster Munitions boasts 90 members"); labels that name the treaty or end in a
 dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90"); a signing counted
-after a "when" clause that tells its month."""
+after a "when" clause that tells its month; a protocol's count whose verb is left out ("has 173 parties and its
+Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations")."""
 
 from __future__ import annotations
 
@@ -99,3 +100,27 @@ def test_a_signing_counted_after_a_when_clause_that_tells_its_month(eval_db: Pat
     # a month told before the count outside a "when" clause may be another event's
     said = "Adopted in September 1997, the Mine Ban Treaty was signed by 122 states.\n"
     assert _checks(eval_db, f"The Ottawa Treaty at 25\n\n{said}") == [(122, "signatories", "XXVI-5", None)]
+
+
+def test_a_protocol_named_before_a_count_whose_verb_is_left_out(eval_db: Path) -> None:
+    said = (
+        "3 February 2026\n\nThe International Covenant on Economic, Social and Cultural Rights has 173 parties "
+        "and its Optional Protocol 30 parties.\n"
+    )
+    assert _checks(eval_db, said) == [
+        (173, "parties", "IV-3", "2026-02-03"),
+        (30, "parties", "IV-3-a", "2026-02-03"),
+    ]
+
+
+def test_those_who_joined_and_then_did_something_else_are_a_part(eval_db: Path) -> None:
+    for said in (
+        "Over fifty countries that have ratified the Convention on the Elimination of All Forms of "
+        "Discrimination against Women have done so subject to certain declarations, reservations, and objections.",
+        "More than 40 States that have ratified the Convention against Torture have not accepted the Committee's "
+        "competence under article 22.",
+    ):
+        assert _checks(eval_db, said + "\n") == [], said
+    # every party, named by its number, is the whole
+    said = "The 196 countries that have ratified the Convention on the Rights of the Child are obliged to report.\n"
+    assert _checks(eval_db, said) == [(196, "parties", "IV-11", None)]
