@@ -29,10 +29,13 @@ if TYPE_CHECKING:
 _W = r"(?:" + NUMBER_WORDS_PATTERN + r")\b"
 _W_FIRST = r"(?:" + FIRST_NUMBER_WORDS_PATTERN + r")\b"
 # "one hundred and seventy-seven": at most eight words, taken whole (atomic) so a failure after it
-# does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two").
+# does not retry every shorter run. A dash may join the words as a hyphen does ("Twenty—eight", "forty–two"),
+# and a hyphen a copied page broke at its line's end or left a space after ("eighty-\ntwo", "eighty- two").
 # ("two dozen" is 24; "a dozen", "half a dozen", "more than a dozen governments" tell no number)
 # ("a hundred and forty-odd states" is 140, its article one of its words; "over a hundred" is 100 as before)
-WORD_NUMBER = rf"\b(?>(?:a\s+(?=hundred\s+and\s))?{_W_FIRST}(?:(?:\s+and\s+|\s+|[-—–]){_W}){{0,7}})"
+WORD_NUMBER = (
+    rf"\b(?>(?:a\s+(?=hundred\s+and\s))?{_W_FIRST}(?:(?:\s+and\s+|\s+|[-—–][ \t]*\n?[ \t]*){_W}){{0,7}})"
+)
 DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b(?!-(?:st|nd|rd|th)\b)"  # "57-th" is an ordinal (ORD)
 # "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
 # (read_counts gives such a count the comparison ">=", see OR_MORE_AFTER).
@@ -137,9 +140,9 @@ def qualified(told: CountMatch, qual: str | None) -> CountMatch:
 
 
 def parse_number(text: str) -> int:
-    """pipeline.text.parse_number, with a dash between number words read as a hyphen ("Twenty—eight") and
-    the article of "a hundred and forty" left out."""
-    return _parse_words(re.sub(r"(?<=[A-Za-z])[—–](?=[A-Za-z])", "-", _A_HUNDRED.sub("", text)))
+    """pipeline.text.parse_number, with a dash between number words read as a hyphen ("Twenty—eight",
+    "eighty- two") and the article of "a hundred and forty" left out."""
+    return _parse_words(re.sub(r"(?<=[A-Za-z])[—–-]\s*(?=[A-Za-z])", "-", _A_HUNDRED.sub("", text)))
 
 
 _A_HUNDRED = re.compile(r"^\s*a\s+(?=hundred\b)", re.I)

@@ -299,8 +299,9 @@ _PROTOCOL_TOO = re.compile(
     # (the verb left out too, right after the name: "... had 177 States Parties, while its Optional Protocol
     # 94", "the ICCPR counted 87 contracting states and the ICESCR 92")
     r"(?:only\s+|just\s+)?"
-    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?![\w%-])"
-    # what may follow the bare figure: the clause's end or a word that is no noun of its own ("29 articles")
+    rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?![\w%-])(?:\s+(?:states|countries|nations|governments)\b)?"
+    # what may follow the figure (bare, or "by 76 States"): the clause's end or a word that is no noun of its
+    # own ("29 articles")
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|while|whereas|but|so\s+far|to\s+date|now|as\s+of|in|at|by|since)\b)",
     re.I,
 )

@@ -4,7 +4,8 @@ comments, reading time), with the labels and stamps they give its date; a treaty
 whole name ("The Convention on Cluster Munitions boasts 90 members"); labels that name the treaty or end in a
 dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90"); a signing counted
 after a "when" clause that tells its month; a protocol's count whose verb is left out ("has 173 parties and its
-Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations")."""
+Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations"); "and its Optional Protocol
+by 76 States"; number words a copied page broke at a hyphen ("eighty- two")."""
 
 from __future__ import annotations
 
@@ -124,3 +125,22 @@ def test_those_who_joined_and_then_did_something_else_are_a_part(eval_db: Path) 
     # every party, named by its number, is the whole
     said = "The 196 countries that have ratified the Convention on the Rights of the Child are obliged to report.\n"
     assert _checks(eval_db, said) == [(196, "parties", "IV-11", None)]
+
+
+def test_a_protocols_count_by_so_many_states_after_its_parents(eval_db: Path) -> None:
+    said = (
+        "3 March 2012\n\nThe Convention on the Rights of Persons with Disabilities has been ratified by 126 "
+        "States, and its Optional Protocol by 76 States.\n"
+    )
+    assert _checks(eval_db, said) == [
+        (126, "parties", "IV-15", "2012-03-03"),
+        (76, "parties", "IV-15-a", "2012-03-03"),
+    ]
+
+
+def test_number_words_a_copied_page_broke_at_a_hyphen() -> None:
+    for said in (
+        "The Arms Trade Treaty has been ratified by eighty- two states.",
+        "The Arms Trade Treaty has been ratified by eighty-\ntwo states.",
+    ):
+        assert _counts(said) == [(82, "parties")], said
