@@ -30,9 +30,11 @@ _BYLINE_LEAD = (
 # Only words of the kind of text: an infobox row "Signed | 3 December 2008" is a treaty's event, no byline.
 _KIND_OF_TEXT = (
     r"(?:(?:press|news|media)\s+(?:release|briefing)|news|statement|press|article|blog(?:\s+post)?|update|story|"
-    r"report|briefing|op-?ed|opinion|commentary|feature|analysis|speech|interview)"
+    r"report|briefing|op-?ed|opinion|commentary|feature|analysis|speech|interview|newsletter|bulletin|"
+    r"(?:working|discussion|policy|briefing|position)\s+paper|(?:policy|issue)\s+brief|fact\s*sheet|submission)"
 )
-_LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*[|·•]\s*)?"
+# ("Newsletter, October 2014", "Working paper: March 2010": the kind and its date, a heading of their own)
+_LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*(?:[|·•:,]|\s[–—-])\s*)?"
 # "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
 _AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
 # The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".

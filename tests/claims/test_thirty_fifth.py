@@ -5,7 +5,8 @@ whole name ("The Convention on Cluster Munitions boasts 90 members"); labels tha
 dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90"); a signing counted
 after a "when" clause that tells its month; a protocol's count whose verb is left out ("has 173 parties and its
 Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations"); "and its Optional Protocol
-by 76 States"; number words a copied page broke at a hyphen ("eighty- two")."""
+by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
+month ("Newsletter, October 2014")."""
 
 from __future__ import annotations
 
@@ -61,6 +62,15 @@ def test_a_dates_labels_and_stamps_on_a_line_of_its_own() -> None:
     assert _byline("Submitted by admin on Tue, 03/10/2015 - 10:00") == date(2015, 3, 10)
     # both orders fall on a Thursday (12 March and 3 December 2015): no date
     assert _byline("Posted: Thu, 03/12/2015 - 10:00") is None
+
+
+def test_a_heading_of_the_kind_of_text_and_its_month() -> None:
+    assert _byline("Newsletter, October 2014") == date(2014, 10, 31)
+    assert _byline("Working paper, March 2010") == date(2010, 3, 31)
+    assert _byline("Policy brief – June 2016") == date(2016, 6, 30)
+    # a year alone, or a heading that names a treaty, is no date of the text
+    assert _byline("Annual report 2012") is None
+    assert _byline("Report, Convention on Cluster Munitions, December 2008") is None
 
 
 def test_a_treatys_members_told_after_its_whole_name_or_a_verb_of_pride() -> None:
