@@ -212,7 +212,7 @@ FOR_TOTAL_DONE = re.compile(
 )
 
 COUNT_NOUN = (
-    r"(?P<noun>states?[\s-]+parties|ratifying\s+states|signatory\s+states|parties|signatories|"
+    r"(?P<noun>states?[\s-]+parties|(?:ratifying|signatory)\s+(?:states|countries|nations)|parties|signatories|"
     r"ratifications|signatures|accessions|contracting\s+states|instruments\s+of\s+(?:ratification|accession))"
 )
 # "the highest number of states parties, 191, making it ...": the number in apposition.

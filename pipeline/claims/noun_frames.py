@@ -82,7 +82,7 @@ STATES_ACTS = re.compile(
 
 # ("the procedure applies to 115 states", "is law in just 58 countries")
 IN_FORCE = re.compile(
-    r"\b(?:applies|apply|is\s+in\s+force|in\s+force|is\s+binding|binding|applicable|is\s+(?:now\s+)?law|"
+    r"\b(?:applies|apply|is\s+in\s+(?:force|vigou?r)|in\s+force|is\s+binding|binding|applicable|is\s+(?:now\s+)?law|"
     r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
     r"(?:in|for|on|(?<=applies\s)to|(?<=apply\s)to)\s+(?:the\s+)?(?:(?:just|only)\s+)?"
     + _QUAL
@@ -115,7 +115,7 @@ NUMBER_OF = re.compile(
     + _COUNT_NOUN
     + r"\b(?:\s+[\w,]+){0,20}?\s+(?:is|was|"
     r"stands\s+at|stood\s+at|reached|reaches|hits|rose\s+to|rises\s+to|grew\s+to|grows\s+to|increased\s+to|"
-    r"increases\s+to|climbed\s+to|climbs\s+to|has\s+reached|became|"
+    r"increases\s+to|climbed\s+to|climbs\s+to|has\s+reached|became|amounts\s+to|amounted\s+to|totals|totall?ed|"
     r"has\s+become|had\s+become|"
     r"had\s+reached|to|at)\s+" + _EXTRA + _QUAL + _NUM + r"\b",
     re.I,

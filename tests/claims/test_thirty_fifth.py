@@ -6,7 +6,8 @@ dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Conve
 after a "when" clause that tells its month; a protocol's count whose verb is left out ("has 173 parties and its
 Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations"); "and its Optional Protocol
 by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
-month ("Newsletter, October 2014")."""
+month ("Newsletter, October 2014"); counts in a translator's words ("the number of ratifying countries amounts to
+90", "is in vigour in 90 States")."""
 
 from __future__ import annotations
 
@@ -154,3 +155,14 @@ def test_number_words_a_copied_page_broke_at_a_hyphen() -> None:
         "The Arms Trade Treaty has been ratified by eighty-\ntwo states.",
     ):
         assert _counts(said) == [(82, "parties")], said
+
+
+def test_counts_in_the_words_of_a_translation() -> None:
+    said = (
+        "At present, the number of ratifying countries of the Convention on Cluster Munitions amounts to 90."
+    )
+    assert _counts(said) == [(90, "parties")]
+    assert _counts("The number of signatory countries of the Convention totals 116.") == [
+        (116, "signatories")
+    ]
+    assert _counts(f"{CCM[4:]} is in vigour in 90 States.") == [(90, "parties")]
