@@ -75,11 +75,13 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    # "by the end of last year", "at the start of this year": the text's year, or the year before it.
+    # "by the end of last year", "at the start of this year": the text's year, or the year before it; "At the
+    # beginning of 2015": 1 January.
     (
         "textyear",
         re.compile(
-            r"\b(?:by|at|as\s+of|up\s+to)\s+the\s+(?P<edge>end|close|start|beginning)\s+of\s+(?P<which>last|this)\s+year\b",
+            r"\b(?:by|at|as\s+of|up\s+to)\s+the\s+(?P<edge>end|close|start|beginning)\s+of\s+"
+            r"(?:(?P<which>last|this)\s+year|(?P<ty>(?:19|20)\d\d))\b",
             re.I,
         ),
     ),

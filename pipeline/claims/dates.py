@@ -157,9 +157,9 @@ def find_dates(
                     on = date(default_year - 1, 12, 31)
                     on = month_before(own_day) if g["unit"][0] in "mM" else on
                 elif precision == "textyear":
-                    if default_year is None:
+                    if default_year is None and not g["ty"]:
                         continue
-                    y = default_year - (g["which"].lower() == "last")
+                    y = int(g["ty"]) if g["ty"] else (default_year or 0) - (g["which"].lower() == "last")
                     on = date(y, 12, 31) if g["edge"].lower() in ("end", "close") else date(y, 1, 1)
                 elif precision == "monthonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:

@@ -92,7 +92,8 @@ _THRESHOLDS = (
     re.compile(
         # (a headline drops the article: "Convention Receives 100th Ratification")
         r"(?:\b(?:the|its)\s+|^[ \t]*|\b(?:receives?|received|reaches|reached|gets|got|hits|marks|welcomes|"
-        r"welcomed|records|recorded|achieves|achieved|obtains|obtained)\s+)"
+        r"welcomed|records|recorded|achieves|achieved|obtains|obtained|hails|hailed|celebrates|celebrated|"
+        r"applauds|applauded|lauds|lauded|salutes|saluted|announces|announced)\s+)"
         r"(?:(?:decisive|final|required|necessary|crucial|key|last)\s+)?(?:"
         + _ORD
         + rf")\s+{_MEMBERS}(?:high\s+contracting\s+)?(?:{JOIN_NOUN}|instrument\s+of\s+ratification)\b",

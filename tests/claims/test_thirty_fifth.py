@@ -7,7 +7,7 @@ after a "when" clause that tells its month; a protocol's count whose verb is lef
 Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations"); "and its Optional Protocol
 by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
 month ("Newsletter, October 2014"); counts in a translator's words ("the number of ratifying countries amounts to
-90", "is in vigour in 90 States")."""
+90", "is in vigour in 90 States"); "hails 90th ratification"; "At the beginning of 2015"."""
 
 from __future__ import annotations
 
@@ -166,3 +166,15 @@ def test_counts_in_the_words_of_a_translation() -> None:
         (116, "signatories")
     ]
     assert _counts(f"{CCM[4:]} is in vigour in 90 States.") == [(90, "parties")]
+
+
+def test_a_headline_hails_an_ordinal_ratification(eval_db: Path) -> None:
+    said = "Geneva, 3 March 2015 -\n\nUN chief hails 90th ratification of cluster munitions ban\n"
+    assert _checks(eval_db, said) == [(90, "parties", "XXVI-6", "2015-03-03")]
+
+
+def test_the_beginning_of_a_year_told_by_its_number_is_its_first_day(eval_db: Path) -> None:
+    said = f"Geneva, 12 March 2015 -\n\nAt the beginning of 2015, {CCM[4:]} had 88 States Parties.\n"
+    assert _checks(eval_db, said) == [(88, "parties", "XXVI-6", "2015-01-01")]
+    said = f"Geneva, 12 March 2015 -\n\nBy the end of 2014, 88 states had ratified {CCM}.\n"
+    assert _checks(eval_db, said) == [(88, "parties", "XXVI-6", "2014-12-31")]
