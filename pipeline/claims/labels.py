@@ -66,8 +66,8 @@ _SIGNED_ONLY = (
 _COLON_LABEL = re.compile(
     r"(?:^|(?<=[.;,:(—–]\s)|(?<=[(—–]))[ \t*•·-]*"
     # ("Convention on Cluster Munitions ratifications: 90": the treaty's name before its label)
-    r"(?P<named>(?=(?-i:[A-Z]))[\w'’ -]{0,80}?\b(?:convention|treaty|protocol|covenant|statute)\b"
-    r"[\w'’ ()-]{0,60}?\s+)?"
+    r"(?P<named>(?=(?-i:[A-Z]))[A-Za-z'’ -]{0,80}?\b(?:convention|treaty|protocol|covenant|statute)\b"
+    r"(?:\s+(?:on|of|the|against|for|to|and|(?-i:[A-Z])[\w'’-]*|\([\w-]+\))){0,8}\s+)?"  # (its name's words)
     r"(?P<label>"
     + _SIGNED_ONLY
     + r"|(?:(?:states|countries|nations)\s+(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|"
