@@ -254,6 +254,37 @@ def leader_matches(text: str) -> list[CountMatch]:
             measure = _measure_told(" ".join(heading))
         if measure is not None:
             out.append(_row(text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")))
+    return out + bullet_matches(text)
+
+
+# A bulleted line that names a treaty and gives its bare figure after a colon, a dash or in brackets:
+# "- Convention against Torture: 158", "* Convention on the Rights of the Child (195)". Its measure is its
+# list's heading's ("Core treaties and their parties:"), else that of the list's line above that tells one
+# ("- Convention on the Rights of the Child: 195 States parties").
+_BULLET_LINE = re.compile(
+    r"^[ \t]*[*•·-][ \t]+(?P<label>[^\n:()]{2,160}?)[ \t]*(?::|[ \t]+[-–—]|(?=\())[ \t]*"
+    r"\(?(?P<num>\d{1,3})\)?[ \t]*$",
+    re.M,
+)
+# (a treaty's word: an acronym alone may name a meeting or a body as well, "- MSP: 12")
+_NAMES_TREATY = re.compile(r"\b(?:convention|covenant|protocol|treaty|statute)\b", re.I)
+_TOLD_LINE = re.compile(r"^[ \t]*[*•·-][ \t]+[^\n]*$", re.M)
+
+
+def bullet_matches(text: str) -> list[CountMatch]:
+    """The bare figures of a bulleted list of treaties, each a count of its line's treaty (_BULLET_LINE)."""
+    out = []
+    for m in _BULLET_LINE.finditer(text):
+        if not _NAMES_TREATY.search(m.group("label")):
+            continue
+        block = text[: m.start()].rstrip("\n").split("\n\n")[-1].split("\n")
+        heading = [line for line in block if not _TOLD_LINE.match(line)][-3:]
+        measure = _measure_told(" ".join(heading)) or next(
+            (told for line in reversed(block) if _TOLD_LINE.match(line) and (told := _measure_told(line))),
+            None,
+        )
+        if measure is not None:
+            out.append(_row(text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")))
     return out
 
 

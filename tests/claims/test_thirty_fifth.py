@@ -7,7 +7,8 @@ after a "when" clause that tells its month; a protocol's count whose verb is lef
 Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations"); "and its Optional Protocol
 by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
 month ("Newsletter, October 2014"); counts in a translator's words ("the number of ratifying countries amounts to
-90", "is in vigour in 90 States"); "hails 90th ratification"; "At the beginning of 2015"."""
+90", "is in vigour in 90 States"); "hails 90th ratification"; "At the beginning of 2015"; a bulleted list of
+treaties and their bare figures."""
 
 from __future__ import annotations
 
@@ -178,3 +179,18 @@ def test_the_beginning_of_a_year_told_by_its_number_is_its_first_day(eval_db: Pa
     assert _checks(eval_db, said) == [(88, "parties", "XXVI-6", "2015-01-01")]
     said = f"Geneva, 12 March 2015 -\n\nBy the end of 2014, 88 states had ratified {CCM}.\n"
     assert _checks(eval_db, said) == [(88, "parties", "XXVI-6", "2014-12-31")]
+
+
+def test_a_bulleted_list_of_treaties_and_their_bare_figures(eval_db: Path) -> None:
+    said = (
+        "Status of ratification, 3 March 2015\n\n"
+        "- Convention on the Rights of the Child: 195 States parties\n"
+        "- Convention on the Elimination of All Forms of Discrimination against Women: 188\n"
+        "- Convention against Torture: 158\n"
+    )
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(195, "IV-11"), (188, "IV-8"), (158, "IV-9")]
+    said = "3 March 2015\n\nCore treaties and their parties:\n* Convention on the Rights of the Child (195)\n"
+    assert _checks(eval_db, said) == [(195, "parties", "IV-11", "2015-03-03")]
+    # a list that tells no measure, or lines that name no treaty, count nothing
+    assert _counts("Meetings so far:\n\n- Convention on Cluster Munitions: 12\n") == []
+    assert _counts("With the parties present:\n\n- MSP: 12\n- Article 5: 12\n") == []
