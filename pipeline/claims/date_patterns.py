@@ -80,8 +80,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "textyear",
         re.compile(
-            r"\b(?:by|at|as\s+of|up\s+to)\s+the\s+(?P<edge>end|close|start|beginning)\s+of\s+"
-            r"(?:(?P<which>last|this)\s+year|(?P<ty>(?:19|20)\d\d))\b",
+            r"\b(?:by|at|as\s+of|up\s+to)\s+the\s+(?:(?P<edge>end|close|start|beginning)\s+of\s+(?P<which>last|this)\s+"
+            r"year|(?:start|beginning)\s+of\s+(?P<ty>(?:19|20)\d\d))\b",  # (a year's end: the "year" one's)
             re.I,
         ),
     ),

@@ -160,7 +160,7 @@ def find_dates(
                     if default_year is None and not g["ty"]:
                         continue
                     y = int(g["ty"]) if g["ty"] else (default_year or 0) - (g["which"].lower() == "last")
-                    on = date(y, 12, 31) if g["edge"].lower() in ("end", "close") else date(y, 1, 1)
+                    on = date(y, 12, 31) if (g["edge"] or "").lower() in ("end", "close") else date(y, 1, 1)
                 elif precision == "monthonly":
                     if g["month"].lower().rstrip(".") not in _MONTHS:
                         continue
