@@ -110,6 +110,10 @@ ELIDED_AFTER = re.compile(
 _DAY_BEFORE_YEAR = re.compile(rf"(?:,?\s*|\.?\s+(?:{MONTH_NAMES})\.?,?\s+)(?:1[89]|20)\d\d\b", re.I)
 # A count glued to the word before it, as a page's markup lost its space: "ratified by only13 States".
 _GLUED = re.compile(r"(?-i:(?<=[a-z]))\d{1,3}(?=" + STATES_AFTER.pattern + ")", re.I)
+# ... or to its noun after it: "ratified by 89states".
+_GLUED_NOUN = re.compile(
+    r"\b\d{1,3}(?=(?:states|countries|nations|governments|parties|signatories|ratifications)\b)", re.I
+)
 # Why a number a pattern did not take is not a claim, from the words around it.
 _CHANGE = re.compile(
     r"\b(?:(?:rose|grew|increased|climbed|up)\s+from|since\s+(?:last|the\s+last|the\s+previous)\s+(?:year|report|month|session)|this\s+year|last\s+year|"
@@ -218,7 +222,8 @@ def find_unread(
     about: dict[int, bool] = {}
     mention_sentences = {sentences.index(m.start) for m in mentions}
     out: list[Unread] = []
-    for m in sorted([*ANY_NUMBER.finditer(text), *_GLUED.finditer(text)], key=lambda m: m.start()):
+    glued = [*_GLUED.finditer(text), *_GLUED_NOUN.finditer(text)]
+    for m in sorted([*ANY_NUMBER.finditer(text), *glued], key=lambda m: m.start()):
         if m.start() in taken:
             continue
         i = sentences.index(m.start())

@@ -8,7 +8,7 @@ Optional Protocol 30 parties"); those who joined and did something else ("have d
 by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
 month ("Newsletter, October 2014"); counts in a translator's words ("the number of ratifying countries amounts to
 90", "is in vigour in 90 States"); "hails 90th ratification"; "At the beginning of 2015"; a bulleted list of
-treaties and their bare figures."""
+treaties and their bare figures; a number glued to its noun ("89states")."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from pathlib import Path
 from pipeline.claims.bylines import find_byline
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import unread as _unread
 
 CCM = "the Convention on Cluster Munitions"
 
@@ -194,3 +195,12 @@ def test_a_bulleted_list_of_treaties_and_their_bare_figures(eval_db: Path) -> No
     # a list that tells no measure, or lines that name no treaty, count nothing
     assert _counts("Meetings so far:\n\n- Convention on Cluster Munitions: 12\n") == []
     assert _counts("With the parties present:\n\n- MSP: 12\n- Article 5: 12\n") == []
+
+
+def test_a_number_glued_to_its_noun_is_seen(eval_db: Path) -> None:
+    # a figure the UN's table bears out is read by the record; another is listed unread, never lost
+    said = f"3 March 2015\n\n{CCM[4:]} has been ratified by 89states.\n"
+    assert _checks(eval_db, said) == [(89, "parties", "XXVI-6", "2015-03-03")]
+    said = f"3 March 2015\n\n{CCM[4:]} has been ratified by 94states.\n"
+    assert _checks(eval_db, said) == []
+    assert _unread(eval_db, said) == [(94, "frame not understood")]
