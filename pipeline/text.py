@@ -59,6 +59,7 @@ UNITS: dict[str, int] = {
 TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
+    "fourty": 40, "ninty": 90,  # (misspelt so often that a text's "fourty-two" is 42)
 }  # fmt: skip
 # ("two dozen" is 24, "a dozen" 12)
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "dozen": 12}

@@ -8,7 +8,7 @@ Optional Protocol 30 parties"); those who joined and did something else ("have d
 by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
 month ("Newsletter, October 2014"); counts in a translator's words ("the number of ratifying countries amounts to
 90", "is in vigour in 90 States"); "hails 90th ratification"; "At the beginning of 2015"; a bulleted list of
-treaties and their bare figures; a number glued to its noun ("89states")."""
+treaties and their bare figures; a number glued to its noun ("89states"); "fourty", "ninty"."""
 
 from __future__ import annotations
 
@@ -204,3 +204,8 @@ def test_a_number_glued_to_its_noun_is_seen(eval_db: Path) -> None:
     said = f"3 March 2015\n\n{CCM[4:]} has been ratified by 94states.\n"
     assert _checks(eval_db, said) == []
     assert _unread(eval_db, said) == [(94, "frame not understood")]
+
+
+def test_number_words_as_often_misspelt() -> None:
+    assert _counts("The Arms Trade Treaty has been ratified by fourty-two states.") == [(42, "parties")]
+    assert _counts("The Arms Trade Treaty has been ratified by ninty states.") == [(90, "parties")]
