@@ -291,8 +291,10 @@ _PROTOCOL_TOO = re.compile(
     r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention|amendment)\b|"
     r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:[^,;.:()\d]{0,80}?(?:,\s*|\s+(?:has|had|have|counted|counts|"
     r"now\s+has|now\s+counts|by)\s+)|"
-    # "and its Optional Protocol, which opened ... in 2013, just 22": a relative clause told aside
-    r"[^,;.:()\d]{0,80}?,\s*(?:which|that)\s+[^;.:()]{1,100}?,\s*(?:(?:now\s+)?(?:has|had|have|counts|counted|by)\s+)?|"
+    # "and its Optional Protocol, which opened ... in 2013, just 22": a relative clause told aside (or its
+    # subject: "Its third Optional Protocol, on a communications procedure, has 17")
+    r"[^,;.:()\d]{0,80}?,\s*(?:(?:which|that)\s+|(?:on|for|concerning|establishing|adopted)\b)[^;.:()]{1,100}?,\s*"
+    r"(?:(?:now\s+)?(?:has|had|have|counts|counted|by)\s+)?|"
     # "the Convention on the Elimination of All Forms of Discrimination against Women 189", "... on Economic,
     # Social and Cultural Rights 165": its whole title (commas and all), ending in a capitalised word
     r"(?:[^;.:()\d]{0,100}?\b(?-i:[A-Z])[\w’'-]*)?\s+))"

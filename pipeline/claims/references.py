@@ -35,11 +35,12 @@ _KINDS = (
     "constitution",
     "accord",
 )
+# ("the 2002 Optional Protocol": its year between)
 GENERIC_REF = re.compile(
     r"\b(?P<det>(?:the|this)\s+(?:convention|covenant|treaty)['’]s(?=\s+(?:optional\s+)?protocol)|"
     # "the 160 States that have ratified the parent treaty": the parent of the protocol told before
     r"(?:the|its)\s+parent|the|this|that|"
-    r"said|its)\s+(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
+    r"said|its)\s+(?:(?:19|20)\d\d\s+)?(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
     # "to" before the rest of a title ("the Optional Protocol to the Convention"), not before a number or a
     # day ("signed the Protocol on that day")
     r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b"

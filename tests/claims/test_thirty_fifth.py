@@ -8,7 +8,8 @@ Optional Protocol 30 parties"); those who joined and did something else ("have d
 by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
 month ("Newsletter, October 2014"); counts in a translator's words ("the number of ratifying countries amounts to
 90", "is in vigour in 90 States"); "hails 90th ratification"; "At the beginning of 2015"; a bulleted list of
-treaties and their bare figures; a number glued to its noun ("89states"); "fourty", "ninty"."""
+treaties and their bare figures; a number glued to its noun ("89states"); "fourty", "ninty"; a protocol told by its year ("the 2002 Optional Protocol"), with its count in brackets, or
+with an aside ("Its third Optional Protocol, on a communications procedure, has 17")."""
 
 from __future__ import annotations
 
@@ -209,3 +210,19 @@ def test_a_number_glued_to_its_noun_is_seen(eval_db: Path) -> None:
 def test_number_words_as_often_misspelt() -> None:
     assert _counts("The Arms Trade Treaty has been ratified by fourty-two states.") == [(42, "parties")]
     assert _counts("The Arms Trade Treaty has been ratified by ninty states.") == [(90, "parties")]
+
+
+def test_a_protocol_told_by_its_year_its_brackets_or_an_aside(eval_db: Path) -> None:
+    cat = "3 March 2015\n\nThe Convention against Torture has 158 States Parties. "
+    said = cat + "The 2002 Optional Protocol has been ratified by 76 states.\n"
+    assert (76, "parties", "IV-9-b", "2015-03-03") in _checks(eval_db, said)
+    said = "3 March 2015\n\nThe ICESCR (164 parties) and its Optional Protocol (17 parties) protect economic rights.\n"
+    assert _checks(eval_db, said) == [
+        (164, "parties", "IV-3", "2015-03-03"),
+        (17, "parties", "IV-3-a", "2015-03-03"),
+    ]
+    said = (
+        "3 March 2015\n\nThe Convention on the Rights of the Child has 195 States parties. Its third Optional "
+        "Protocol, on a communications procedure, has 17.\n"
+    )
+    assert (17, "parties", "IV-11-d", "2015-03-03") in _checks(eval_db, said)
