@@ -241,6 +241,16 @@ def _measure_told(words: str) -> str | None:
     return measure_for("signatories", "") if found else None
 
 
+def _block_above(text: str, start: int) -> list[str]:
+    """The lines of the paragraph above `start`, back to a blank line."""
+    return text[:start].rstrip("\n").split("\n\n")[-1].split("\n")
+
+
+def _heading_measure(block: list[str], item: re.Pattern[str]) -> str | None:
+    """The measure the heading of a list tells: the block's last three lines that are not its `item`s."""
+    return _measure_told(" ".join([line for line in block if not item.match(line)][-3:]))
+
+
 def leader_matches(text: str) -> list[CountMatch]:
     """ "Number of States parties (as at 31 December 1995)" over "ICERD ........ 146": each figure after dot
     leaders is a count of the treaty its line names, of the measure its line tells, else its list's heading
@@ -249,9 +259,7 @@ def leader_matches(text: str) -> list[CountMatch]:
     for m in _LEADER_LINE.finditer(text):
         measure = _measure_told(m.group("label") + (m.group("noun") or ""))
         if measure is None:
-            above = text[: m.start()].rstrip("\n").split("\n\n")[-1].split("\n")
-            heading = [line for line in above if not _LEADER_LINE.match(line)][-3:]
-            measure = _measure_told(" ".join(heading))
+            measure = _heading_measure(_block_above(text, m.start()), _LEADER_LINE)
         if measure is not None:
             out.append(_row(text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")))
     return out + bullet_matches(text)
@@ -277,9 +285,8 @@ def bullet_matches(text: str) -> list[CountMatch]:
     for m in _BULLET_LINE.finditer(text):
         if not _NAMES_TREATY.search(m.group("label")):
             continue
-        block = text[: m.start()].rstrip("\n").split("\n\n")[-1].split("\n")
-        heading = [line for line in block if not _TOLD_LINE.match(line)][-3:]
-        measure = _measure_told(" ".join(heading)) or next(
+        block = _block_above(text, m.start())
+        measure = _heading_measure(block, _TOLD_LINE) or next(
             (told for line in reversed(block) if _TOLD_LINE.match(line) and (told := _measure_told(line))),
             None,
         )
