@@ -110,9 +110,8 @@ def did_other(text: str, m: CountMatch, before: str) -> bool:
         _WHO_JOINED.search(m.phrase)
         and _OTHER_ACTION.match(text[m.end : m.end + 160])
         and not _EVERY_PARTY_BEFORE.search(before)
-        and not _WHOLE_OF_SHARE_BEFORE.search(
-            before
-        )  # ("Some of the 150 countries that have ratified it made")
+        # (the whole of a share stays a count: "Some of the 150 countries that have ratified it made ...")
+        and not _WHOLE_OF_SHARE_BEFORE.search(before)
     ):
         return True  # "Over fifty countries that have ratified it have done so subject to reservations"
     return bool(

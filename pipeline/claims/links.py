@@ -265,8 +265,8 @@ _ALONGSIDE = re.compile(
 )
 # Where a new clause starts, with a subject of its own: "...; its Optional Protocol", ", while the Protocol".
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but)\b|,\s*and\b", re.I)
-# "151 countries had ratified the Convention ... and its Optional Protocol had 85 states parties", "has 173
-# parties and its Optional Protocol 30 (or "(30 parties)"): the reference is the subject of the count's verb.
+# "151 countries had ratified the Convention ... and its Optional Protocol had 85 states parties", "... and
+# its Optional Protocol 30 parties", "its Optional Protocol (17 parties)": the reference is the subject.
 _SUBJECT_OF = re.compile(r"\s*\(\s*$|\s+(?:(?:now|ha[sd]|count(?:ed|s)|only|just|some|over)\s+)*$", re.I)
 # "the Optional Protocol to the CRPD, while the Convention itself counted 76 parties", "supplements the
 # Convention, to which 189 States are party": the protocol's parent, told after it and nearer the count.
