@@ -326,9 +326,8 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
         i = sentences.index(m.start("num"))
         # "The Convention has 175 parties. The Optional Protocol has 94.": its own sentence, after the count's
         told_in = (i - 1, i) if m.group("opens") is not None else (i,)
-        k = bisect_left(
-            ends, m.start() + 1
-        )  # (no count ends before it in those sentences: no parent, cheaply)
+        # (no count ends before it in those sentences: no parent, found without scanning every count)
+        k = bisect_left(ends, m.start() + 1)
         if k == 0 or (i >= 0 and ends[k - 1] < sentences.spans[max(0, told_in[0])][0]):
             continue
         parent = count_before(counts, m.start(), sentences=sentences, told_in=told_in)
