@@ -1,15 +1,17 @@
 """Thirty-fifth pass (issue 21). One test per rule, on hand-written sentences of everyday shapes that probes
 found unread: the lines of facts that blogs and news sites print about a text (its author, date, section,
 comments, reading time), with the labels and stamps they give its date; a treaty's members told after its
-whole name ("The Convention on Cluster Munitions boasts 90 members"); labels that name the treaty or end in a
-dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90"); a signing counted
-after a "when" clause that tells its month; a protocol's count whose verb is left out ("has 173 parties and its
-Optional Protocol 30 parties"); those who joined and did something else ("have done so subject to reservations"); "and its Optional Protocol
-by 76 States"; number words a copied page broke at a hyphen ("eighty- two"); a heading of the text's kind and its
-month ("Newsletter, October 2014"); counts in a translator's words ("the number of ratifying countries amounts to
-90", "is in vigour in 90 States"); "hails 90th ratification"; "At the beginning of 2015"; a bulleted list of
-treaties and their bare figures; a number glued to its noun ("89states"); "fourty", "ninty"; a protocol told by its year ("the 2002 Optional Protocol"), with its count in brackets, or
-with an aside ("Its third Optional Protocol, on a communications procedure, has 17")."""
+whole name ("The Convention on Cluster Munitions boasts 90 members"); labels that name the treaty or end in
+a dash ("Convention on Cluster Munitions ratifications: 90", "Parties to the Convention – 90"); a signing
+counted after a "when" clause that tells its month; a protocol's count whose verb is left out ("has 173
+parties and its Optional Protocol 30 parties"); those who joined and did something else ("have done so
+subject to reservations"); "and its Optional Protocol by 76 States"; number words a copied page broke at a
+hyphen ("eighty- two"); a heading of the text's kind and its month ("Newsletter, October 2014"); counts in
+a translator's words ("the number of ratifying countries amounts to 90", "is in vigour in 90 States");
+"hails 90th ratification"; "At the beginning of 2015"; a bulleted list of treaties and their bare figures;
+a number glued to its noun ("89states"); "fourty", "ninty"; a protocol told by its year ("the 2002 Optional
+Protocol"), with its count in brackets, or with an aside ("Its third Optional Protocol, on a communications
+procedure, has 17")."""
 
 from __future__ import annotations
 
