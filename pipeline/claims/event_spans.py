@@ -68,6 +68,11 @@ def after_event(claims: Sequence[Claim], text: str, store: StoreLike) -> list[Cl
             continue
         what = "its adoption" if m.group("adopted") else "its entry into force"
         on = moved_on(day, int(n), m.group("unit"))
+        if c.claimed_on is not None and on > c.claimed_on:
+            # (no span reaches past the text's own day: "Thirty years after it was adopted, the Convention
+            # has 160 parties, and its Optional Protocol (81 parties)", told in 2016, is not of 2032)
+            out.append(c)
+            continue
         out.append(dated_by_record(c, on, f"'{m.group(0).strip()}', from {what} on {day.isoformat()}"))
     return out
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from pipeline.claims.bylines import find_byline
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import report as _report
 from tests.claims.readers import unread as _unread
 
 CCM = "the Convention on Cluster Munitions"
@@ -228,3 +229,16 @@ def test_a_protocol_told_by_its_year_its_brackets_or_an_aside(eval_db: Path) -> 
         "Protocol, on a communications procedure, has 17.\n"
     )
     assert (17, "parties", "IV-11-d", "2015-03-03") in _checks(eval_db, said)
+
+
+def test_a_span_after_a_treatys_adoption_never_reaches_past_the_texts_own_day(eval_db: Path) -> None:
+    said = (
+        "Thirty years after it was adopted, the Convention against Torture has 160 States Parties, and its "
+        "Optional Protocol (81 parties) lets monitors visit places of detention.\n"
+    )
+    found = _report(eval_db, said, written_on=date(2016, 6, 26)).checks
+    protocol = [k for k in found if k.mtdsg_no == "IV-9-b"]
+    # the protocol's thirtieth year (2032) is after the text's day: the protocol's count is of the text's day,
+    # read so at once (no note of a first reading in 2032)
+    assert [(k.claim.figure, str(k.claim.claimed_on)) for k in protocol] == [(81, "2016-06-26")]
+    assert not any("2032" in note for k in protocol for note in k.notes)
