@@ -63,12 +63,16 @@ _SIGNED_ONLY = (
     r"not\s+(?:yet\s+)?"
     r"(?:a\s+)?(?:party|parties|ratified)|signed\s+only)"
 )
+# A treaty's word, in a label's name before it and in a bulleted list's line.
+_TREATY_NOUN = r"\b(?:convention|treaty|protocol|covenant|statute)\b"
 _COLON_LABEL = re.compile(
     r"(?:^|(?<=[.;,:(—–]\s)|(?<=[(—–]))[ \t*•·-]*"
     # ("Convention on Cluster Munitions ratifications: 90": the treaty's name before its label)
-    r"(?P<named>(?=(?-i:[A-Z]))[A-Za-z'’ -]{0,80}?\b(?:convention|treaty|protocol|covenant|statute)\b"
-    r"(?:\s+(?:on|of|the|against|for|to|and|(?-i:[A-Z])[\w'’-]*|\([\w-]+\))){0,8}\s+)?"  # (its name's words)
-    r"(?P<label>"
+    r"(?P<named>(?=(?-i:[A-Z]))[A-Za-z'’ -]{0,80}?"
+    + _TREATY_NOUN
+    # (then its name's words)
+    + r"(?:\s+(?:on|of|the|against|for|to|and|(?-i:[A-Z])[\w'’-]*|\([\w-]+\))){0,8}\s+)?"
+    + r"(?P<label>"
     + _SIGNED_ONLY
     + r"|(?:(?:states|countries|nations)\s+(?:that\s+have\s+)?)?(?:ratified|signed|acceded)|"
     r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?|\s+count)?|signatories|signatures|states?[\s-]+parties|parties)"
@@ -275,7 +279,7 @@ _BULLET_LINE = re.compile(
     re.M,
 )
 # (a treaty's word: an acronym alone may name a meeting or a body as well, "- MSP: 12")
-_NAMES_TREATY = re.compile(r"\b(?:convention|covenant|protocol|treaty|statute)\b", re.I)
+_NAMES_TREATY = re.compile(_TREATY_NOUN, re.I)
 _TOLD_LINE = re.compile(r"^[ \t]*[*•·-][ \t]+[^\n]*$", re.M)
 
 
