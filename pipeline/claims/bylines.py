@@ -23,6 +23,8 @@ _BYLINE_LEAD = (
     r"(?:posted|filed)\s+(?:in|under)\s+[\w.' -]{1,40}?\s+on|"  # ("Posted in News on 3 March 2015")
     # ("This article was first published on 3 March 2015.", "Date of publication:", "Publication date:")
     r"(?:this\s+(?:article|story|post|page|report|piece)\s+was\s+(?:first\s+)?)?(?:posted|published)|issued|released|"
+    # ("For immediate release: 12 March 2015"; a Hansard debate's, "HC Deb 12 March 2015 vol 594 c123")
+    r"for\s+(?:immediate\s+)?release|(?-i:H[CL])\s+Deb(?:ates?)?|"
     r"added|created|(?:date\s+(?:of\s+)?)?(?:publication|published|posted)(?:\s+date)?|"
     r"(?:page\s+)?(?:last\s+)?(?:updated|modified)|dated?)(?:\s+on)?:?\s+)?"
 )
@@ -42,7 +44,13 @@ _TIME = (
     r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?|"
     r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"  # (an ISO stamp's: "2015-03-12T10:00:00Z")
 )
-_LABEL_AFTER = _TIME + r"(?:\s*[|·•]\s*" + _KIND_OF_TEXT + r")?\s*"
+_LABEL_AFTER = (
+    _TIME
+    + r"(?:\s*[|·•]\s*"
+    + _KIND_OF_TEXT
+    # (a Hansard citation's volume and column: "HC Deb 12 March 2015 vol 594 cc123-5WH")
+    + r"|,?\s+vol\.?\s*\d+,?\s+(?:cc?|col\.?)\s*\d+(?:-\d+)?(?:WH|W|WS)?)?\s*"
+)
 # "Tuesday, 30 April 2019, Palais des Nations, Geneva": a meeting's place after its day, on its own line
 _PLACE_AFTER = (
     r"(?:\s*,\s*(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?:des|de|du|of|the|and|(?-i:[A-Z])[\w.'’-]*))*){1,4}\s*"
