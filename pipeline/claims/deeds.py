@@ -23,7 +23,9 @@ _OTHER_ACTION = re.compile(
     # (not past a paragraph's end: a headline without a full stop is not the subject of the next paragraph)
     r"^(?:(?!\b(?:and|but|which|that)\b|\n[ \t]*\n)[^.;:,]){0,100}?"
     r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
-    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|(?<!all\s)(?<!the\s)(?<!its\s)declared\s+(?!that\b)|met|(?:will\s+)?meet|gathered|convened|"
+    # ("75 States Parties had paid their assessed contributions in full")
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|paid|contributed|"
+    r"(?:have\s+|has\s+|had\s+)?(?:sent|nominated|appointed|hosted)|(?<!all\s)(?<!the\s)(?<!its\s)declared\s+(?!that\b)|met|(?:will\s+)?meet|gathered|convened|"
     # "At least 20 States parties maintain reservations to article 16"
     r"(?:maintain(?:ed)?|entered|lodged|formulated|withdrawn)\s+(?:\w+\s+){0,2}?(?:reservations?|objections?)|"
     r"(?:have|has)\s+done\s+so\s+(?:subject\s+to|with)\s|(?:accepted|recogni[sz]ed)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inquiry|competence|procedure|jurisdiction|declaration)|"
@@ -84,11 +86,13 @@ _WHOLE_OF_SHARE_BEFORE = re.compile(
     r"(?:out\s+)?of\s+(?:the|all(?:\s+the)?)\s+$",
     re.I,
 )
-# "All 116 States Parties met", "The Treaty's 116 States Parties met", "its 164 States Parties": every party,
+# "All 116 States Parties met", "The Treaty's 116 States Parties met", "its 164 States Parties", "the Treaty,
+# whose 110 States Parties meet each August": every party,
 # named by its number, whatever they did together.
 _EVERY_PARTY_BEFORE = re.compile(
-    r"(?:\b(?:all(?:\s+the)?|its|their)|^\s*the|[.!?]\s+the|(?:treaty|convention|protocol|covenant|"
-    r"(?-i:[A-Z]{2,5}))['’]s)\s+$",
+    r"(?:\b(?:all(?:\s+the)?|its|their|whose)|^\s*the|[.!?]\s+the|(?:treaty|convention|protocol|covenant|"
+    # (or a name's possessive mark alone after its s: "the Convention on Cluster Munitions' 90 Parties")
+    r"(?-i:[A-Z]{2,5}))['’]s|\b(?-i:[A-Z])[a-z]+s['’])\s+$",
     re.I,
 )
 

@@ -33,3 +33,22 @@ def test_a_press_releases_and_a_debates_head_give_the_texts_date() -> None:
         assert _byline(head) == date(2015, 3, 12), head
     # a volume and column after any other date is no citation of a debate
     assert _byline("Signed 12 March 2015 vol 594 c123") is None
+
+
+def test_parties_that_paid_or_sent_something_are_a_part(eval_db: Path) -> None:
+    for said in (
+        "The Arms Trade Treaty Secretariat reported that 75 States Parties had paid their contributions in full.",
+        "Only 40 States Parties to the Arms Trade Treaty have paid their assessed contributions.",
+        "In 2015, 60 States Parties to the Arms Trade Treaty sent delegations to Geneva.",
+    ):
+        assert _checks(eval_db, said + "\n") == [], said
+
+
+def test_every_party_named_after_whose_or_a_names_possessive_mark(eval_db: Path) -> None:
+    said = "Under the Arms Trade Treaty, whose 110 states parties meet each August, exporters must assess risks.\n"
+    assert _checks(eval_db, said) == [(110, "parties", "XXVI-8", None)]
+    said = f"{CCM[4:]}' 90 States Parties have destroyed 1.4 million cluster munitions.\n"
+    assert _checks(eval_db, said) == [(90, "parties", "XXVI-6", None)]
+    # a part still, when no possessive names them all
+    said = f"Of the parties to {CCM}, 30 States Parties have destroyed their stockpiles.\n"
+    assert _checks(eval_db, said) == []
