@@ -330,7 +330,8 @@ OPCW_MEMBERS = re.compile(
 MEMBERSHIP = re.compile(
     # a treaty's own membership ("its membership", "the Convention's membership", "membership of the
     # Convention"), not the EU's nor a committee's
-    r"(?:(?:['’]s|\bits|\btheir)\s+|\b(?=membership\s+of\s+(?:the|this)\s+(?![^.;:!?\n]{0,40}?\b(?:committee|"
+    # ("the Convention on Cluster Munitions' membership": a name's possessive mark alone after its s)
+    r"(?:(?:['’]s|(?<=s)['’]|\bits|\btheir)\s+|\b(?=membership\s+of\s+(?:the|this)\s+(?![^.;:!?\n]{0,40}?\b(?:committee|"
     r"council|commission|board|panel|court|union|organi[sz]ation|group|club|alliance)\b)))(?P<noun>membership)\b"
     r"[^.;:!?\n]{0,80}?\b(?:has\s+|had\s+)?(?:now\s+)?(?:reached|reaches|"
     r"stands\s+at|stood\s+at|(?:rose|rises|risen|grew|grows|grown|climbed|increased|jumped)\s+to|totals|"

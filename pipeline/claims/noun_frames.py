@@ -53,8 +53,8 @@ BINDS = re.compile(
     + r"\b(?!\s+(?:that|which|who)\s+(?:have\s+not|haven['’]t))(?![\s-]+part)",
     re.I,
 )
-# "The Arms Trade Treaty now has 62 members", "The Convention on Cluster Munitions boasts 90 members": a
-# treaty's members are its parties (not a committee's).
+# "The Arms Trade Treaty now has 62 members", "The Convention on Cluster Munitions boasts 90 members", "now
+# has a membership of 90 states": a treaty's members are its parties (not a committee's).
 _NO_BODY = (
     r"(?:(?!\b(?:sub)?committee|\bcouncil|\bboard|\bpanel|\bcourt|\bbody|\bsecretariat|\bwhich\b|\bthat\b)"
     r"[^.;!?\n])"
@@ -62,11 +62,14 @@ _NO_BODY = (
 TREATY_MEMBERS = re.compile(
     # (from the sentence's start, no body named before: "the Subcommittee under the Protocol has 25 members";
     # nor between the treaty's word and the verb: "the Convention's Committee has 18 members")
-    rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_NO_BODY}*?\b(?:treaty|convention|protocol|covenant)\b{_NO_BODY}{{0,80}}?\s+"
-    r"(?:now\s+|currently\s+)?(?P<verb>has|had|boasts|counts|numbers)\s+(?:now\s+)?"
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_NO_BODY}*?\b(?:treaty|convention|protocol|covenant)\b{_NO_BODY}{{0,80}}?"
+    # (or its relative clause: "The Mine Ban Treaty, which counts 164 members, meets this week")
+    r"(?:\s*,\s*which)?\s+(?:now\s+|currently\s+)?(?P<verb>has|had|boasts|counts|numbers)\s+(?:now\s+)?"
+    # (or "has a membership of 90 states")
+    r"(?P<ms>a\s+membership\s+of\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+members\b",
+    + r"\s+(?:members|(?(ms)(?:states|countries|nations)|(?!)))\b",
     re.I,
 )
 # "The Convention was opened for signature by 187 nations": told so, those who signed it (not the opening's

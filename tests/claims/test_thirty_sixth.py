@@ -52,3 +52,18 @@ def test_every_party_named_after_whose_or_a_names_possessive_mark(eval_db: Path)
     # a part still, when no possessive names them all
     said = f"Of the parties to {CCM}, 30 States Parties have destroyed their stockpiles.\n"
     assert _checks(eval_db, said) == []
+
+
+def test_a_treatys_members_told_in_its_relative_clause() -> None:
+    assert _counts("The Mine Ban Treaty, which counts 164 members, meets in Geneva this week.") == [
+        (164, "parties")
+    ]
+    # a body's members, told after it, are not the treaty's
+    assert _counts("The Convention, which set up a committee that has 18 members, is widely ratified.") == []
+
+
+def test_a_treatys_membership_of_so_many_states() -> None:
+    assert _counts(f"{CCM[4:]} now has a membership of 90 states.") == [(90, "parties")]
+    assert _counts(f"{CCM[4:]}' membership stands at 90.") == [(90, "parties")]
+    # a committee's membership is not the treaty's
+    assert _counts("The Committee on the Rights of the Child has a membership of 18 experts.") == []
