@@ -62,6 +62,12 @@ def test_a_treatys_members_told_in_its_relative_clause() -> None:
     assert _counts("The Convention, which set up a committee that has 18 members, is widely ratified.") == []
 
 
+def test_the_landmine_ban_names_its_treaty(eval_db: Path) -> None:
+    assert _checks(eval_db, "Some 164 countries are bound by the landmine ban.\n") == [
+        (164, "parties", "XXVI-5", None)
+    ]
+
+
 def test_a_treatys_membership_of_so_many_states() -> None:
     assert _counts(f"{CCM[4:]} now has a membership of 90 states.") == [(90, "parties")]
     assert _counts(f"{CCM[4:]}' membership stands at 90.") == [(90, "parties")]
