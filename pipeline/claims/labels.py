@@ -78,7 +78,9 @@ _COLON_LABEL = re.compile(
     r"ratifications?(?:\s*(?:/|and|or|&)\s*accessions?|\s+count)?|signatories|signatures|states?[\s-]+parties|parties)"
     # "Parties to the First Optional Protocol (individual complaints): 116", "Ratifications of the Convention
     # on Cluster Munitions: 90": the treaty in the label
-    r"(?:\s+(?:to|of|for)\s+(?:the\s+|its\s+)?(?-i:[A-Z])[^:\n]{2,100}?)?"
+    r"(?:\s+(?:to|of|for)\s+(?:the\s+|its\s+)?(?:(?-i:[A-Z])[^:\n]{2,100}?|"
+    # (or a name in small letters that ends in a treaty's word: "Ratifications of the nuclear ban treaty: 50")
+    r"[\w'’ -]{2,60}?" + _TREATY_NOUN + r"))?"
     # (or a dash for the colon: "Parties to the Convention on Cluster Munitions – 90")
     r"(?:[ \t]*:|(?P<dash>[ \t]+[-–—]))[ \t]*(?P<num>\d{1,3})\b"
     r"(?![ \t]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[.,]\d)",

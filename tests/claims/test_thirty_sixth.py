@@ -68,6 +68,14 @@ def test_the_landmine_ban_names_its_treaty(eval_db: Path) -> None:
     ]
 
 
+def test_a_label_that_names_its_treaty_in_small_letters(eval_db: Path) -> None:
+    for said in (
+        "Ratifications of the nuclear weapons ban treaty: 50.",
+        "Ratifications of the nuclear weapons ban treaty: 50 and counting.",
+    ):
+        assert _checks(eval_db, said + "\n") == [(50, "parties", "XXVI-9", None)], said
+
+
 def test_a_treatys_membership_of_so_many_states() -> None:
     assert _counts(f"{CCM[4:]} now has a membership of 90 states.") == [(90, "parties")]
     assert _counts(f"{CCM[4:]}' membership stands at 90.") == [(90, "parties")]
