@@ -20,6 +20,7 @@ _EACH = re.compile(
     r"^\W*both\s+(?=the\s|(?-i:[A-Z]))",
     re.I,
 )
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # What stands between two titles of one list: a comma, "and", "as well as".
 _JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|its\s+)?", re.I)
 
@@ -41,8 +42,8 @@ def each_named(claims: Sequence[Claim], text: str, index: TitleIndex) -> list[Cl
     for c in claims:
         out.append(c)
         said = c.sentence or ""
-        if c.mtdsg_no is None or not _EACH.search(said):
-            continue
+        if c.mtdsg_no is None or not _EACH.search(said) or _RESPECTIVELY.search(said):
+            continue  # ("Both CEDAW and the CRC have 189 and 196 parties respectively": one figure each)
         start = text.rfind(said, 0, c.number_start + len(said))
         if not 0 <= start <= c.number_start or start + len(said) < c.number_end:
             continue

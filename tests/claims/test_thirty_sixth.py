@@ -81,3 +81,19 @@ def test_a_treatys_membership_of_so_many_states() -> None:
     assert _counts(f"{CCM[4:]}' membership stands at 90.") == [(90, "parties")]
     # a committee's membership is not the treaty's
     assert _counts("The Committee on the Rights of the Child has a membership of 18 experts.") == []
+
+
+def test_figures_told_respectively_of_both_treaties_are_one_each(eval_db: Path) -> None:
+    for said in (
+        "Both CEDAW and the CRC are widely ratified, with 189 and 196 parties respectively.",
+        "Both CEDAW and the CRC have 189 and 196 parties respectively.",
+    ):
+        assert _checks(eval_db, said + "\n") == [
+            (189, "parties", "IV-8", None),
+            (196, "parties", "IV-11", None),
+        ]
+    # one figure told of both is each one's
+    assert sorted(_checks(eval_db, "Both the CCM and the ATT have 110 parties.\n")) == [
+        (110, "parties", "XXVI-6", None),
+        (110, "parties", "XXVI-8", None),
+    ]
