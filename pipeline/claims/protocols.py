@@ -41,7 +41,8 @@ _PROTOCOL_AFTER = re.compile(
 _PROTOCOL_TO_REF = re.compile(
     rf"\b(?:the|its|this)\s+(?P<op>(?:(?P<nth>{_NTH})\s+)?optional\s+protocol)(?:\s+(?:to|of)\s+"
     r"(?:the|this|that)\s+(?P<kind>convention|covenant|treaty)\b)?"
-    r"(?!['’]|\s+(?:on|for|of|against|relating|concerning|to)\b)(?(nth)|(?!\s+and\b))",
+    # (a rank tells which, whatever subject follows: "its third Optional Protocol on communications")
+    r"(?!['’])(?(nth)|(?!\s+(?:on|for|of|against|relating|concerning|to|and)\b))",
     re.I,
 )
 

@@ -97,3 +97,8 @@ def test_figures_told_respectively_of_both_treaties_are_one_each(eval_db: Path) 
         (110, "parties", "XXVI-6", None),
         (110, "parties", "XXVI-8", None),
     ]
+
+
+def test_a_protocols_rank_tells_which_whatever_subject_follows(eval_db: Path) -> None:
+    said = "Whereas the CRC was ratified by 196 states, its third Optional Protocol on communications has 50 parties.\n"
+    assert _checks(eval_db, said) == [(196, "parties", "IV-11", None), (50, "parties", "IV-11-d", None)]
