@@ -287,17 +287,20 @@ def signed_not_yet(text: str, counts: list[CountMatch], sentences: Spans) -> lis
 # (or a sister treaty's) count told in the clause after its parent's, its noun left out (the measure is
 # the count's before it).
 _PROTOCOL_TOO = re.compile(
-    r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\s+(?:and|while|whereas|but)\s+|(?P<opens>(?<=[.!?])\s+))"
-    r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention|amendment)\b|"
-    r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:[^,;.:()\d]{0,80}?(?:,\s*|\s+(?:has|had|have|counted|counts|"
-    r"now\s+has|now\s+counts|by)\s+)|"
+    # ("..., fewer than the Mine Ban Treaty's 164": a comparison's other side)
+    r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+|(?:fewer|more|less)\s+than\s+)?|"
+    r"\s+(?:and|while|whereas|but|than)\s+|(?P<opens>(?<=[.!?])\s+))"
+    r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention|amendment|treaty)\b|"
+    r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:['’]s\s+|[^,;.:()\d]{0,80}?(?:,\s*(?:has\s+)?|\s+(?:has|had|have|counted|counts|"
+    # ("its cousin, the Convention on Cluster Munitions, has 110", "... has attracted 110")
+    r"now\s+has|now\s+counts|by|has\s+(?:attracted|drawn|gained|won|secured|garnered))\s+)|"
     # "and its Optional Protocol, which opened ... in 2013, just 22": a relative clause told aside (or its
     # subject: "Its third Optional Protocol, on a communications procedure, has 17")
     r"[^,;.:()\d]{0,80}?,\s*(?:(?:which|that)\s+|(?:on|for|concerning|establishing|adopted)\b)[^;.:()]{1,100}?,\s*"
     r"(?:(?:now\s+)?(?:has|had|have|counts|counted|by)\s+)?|"
     # "the Convention on the Elimination of All Forms of Discrimination against Women 189", "... on Economic,
     # Social and Cultural Rights 165": its whole title (commas and all), ending in a capitalised word
-    r"(?:[^;.:()\d]{0,100}?\b(?-i:[A-Z])[\w’'-]*)?\s+))"
+    r"(?:[^;.:()\d]{0,100}?\b(?-i:[A-Z])[\w’'-]*)?(?:\s+|(?P<bracket>\s*\()(?=\s*\d{1,3}\s*\)))))"
     # (the verb left out too, right after the name: "... had 177 States Parties, while its Optional Protocol
     # 94", "the ICCPR counted 87 contracting states and the ICESCR 92")
     r"(?:only\s+|just\s+)?"
@@ -335,6 +338,8 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
         if (
             parent is None
             or is_year(figure, m.group("num"))
+            # ("the Mine Ban Treaty (164 States Parties) and the CCM (110)": brackets after brackets only)
+            or (m.group("bracket") and not text[: parent.number_start].rstrip().endswith("("))
             or _LABEL.search(text, max(0, m.start("num") - 40), m.start("num"))
         ):
             continue

@@ -102,3 +102,21 @@ def test_figures_told_respectively_of_both_treaties_are_one_each(eval_db: Path) 
 def test_a_protocols_rank_tells_which_whatever_subject_follows(eval_db: Path) -> None:
     said = "Whereas the CRC was ratified by 196 states, its third Optional Protocol on communications has 50 parties.\n"
     assert _checks(eval_db, said) == [(196, "parties", "IV-11", None), (50, "parties", "IV-11-d", None)]
+
+
+def test_a_sister_treatys_bare_count_after_a_comparison_an_aside_or_in_brackets(eval_db: Path) -> None:
+    for said, second in (
+        ("While the Mine Ban Treaty has 164 parties, its cousin, the CCM, has 110.", (110, "XXVI-6")),
+        (
+            "Modelled on the Mine Ban Treaty, which has 164 parties, the CCM has attracted 110.",
+            (110, "XXVI-6"),
+        ),
+        ("The Mine Ban Treaty (164 States Parties) and the CCM (110) both meet in Geneva.", (110, "XXVI-6")),
+        ("The CCM has 110 parties, fewer than the Mine Ban Treaty's 164.", (164, "XXVI-5")),
+    ):
+        found = [(n, t) for n, m, t, _ in _checks(eval_db, said + "\n") if m == "parties"]
+        assert second in found, said
+        assert len(found) == 2, said
+    # a bracket after a count told without one is a note's mark, no count
+    said = "The Mine Ban Treaty has 164 States Parties and the CCM (12) is younger.\n"
+    assert _checks(eval_db, said) == [(164, "parties", "XXVI-5", None)]
