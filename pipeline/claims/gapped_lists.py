@@ -54,7 +54,8 @@ def _named_after(text: str, found: Mentions, end: int, hi: int) -> bool:
     """Is a treaty named or referred to right after the figure ending at `end`?"""
     join = _JOIN_AFTER.match(text, end)
     at = join.end() if join else end
-    return bool(found.starting(at, at + 1) or found.refs_starting(at, min(hi, at + 5)))
+    # (a name may start past its article: "110 for the Convention on Cluster Munitions")
+    return bool(found.starting(at, at + 5) or found.refs_starting(at, min(hi, at + 5)))
 
 
 def gapped_lists(

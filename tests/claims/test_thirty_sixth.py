@@ -120,3 +120,14 @@ def test_a_sister_treatys_bare_count_after_a_comparison_an_aside_or_in_brackets(
     # a bracket after a count told without one is a note's mark, no count
     said = "The Mine Ban Treaty has 164 States Parties and the CCM (12) is younger.\n"
     assert _checks(eval_db, said) == [(164, "parties", "XXVI-5", None)]
+
+
+def test_a_figure_before_another_treaty_named_past_its_article(eval_db: Path) -> None:
+    for said in (
+        "The Mine Ban Treaty counts 164 parties against 110 for the Convention on Cluster Munitions.",
+        "The Mine Ban Treaty has 164 states parties versus 110 for the cluster munitions convention.",
+    ):
+        assert _checks(eval_db, said + "\n") == [
+            (164, "parties", "XXVI-5", None),
+            (110, "parties", "XXVI-6", None),
+        ]
