@@ -268,7 +268,32 @@ def leader_matches(text: str) -> list[CountMatch]:
             measure = _heading_measure(_block_above(text, m.start()), _LEADER_LINE)
         if measure is not None:
             out.append(_row(text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")))
-    return out + bullet_matches(text)
+    return out + bullet_matches(text) + acronym_list_matches(text)
+
+
+# A label of a measure and its treaties' figures after it, each after the treaty's acronym: "Ratifications:
+# CRC 196, CEDAW 189, CAT 173", "Number of States parties: CRC 196; CEDAW 189". Two items at least.
+_ACRONYM_ITEM = r"(?-i:[A-Z][A-Z-]{2,7})[ \t]+\d{1,3}\b"
+_ACRONYM_LIST = re.compile(
+    r"(?:^|(?<=[.;]\s))[ \t*•·-]*(?P<label>(?:number\s+of\s+)?(?:ratifications|(?:states?[\s-]+)?parties|"
+    rf"signatories|signatures))[ \t]*:[ \t]*(?P<items>{_ACRONYM_ITEM}(?:[ \t]*[,;][ \t]*{_ACRONYM_ITEM})+)"
+    r"[ \t]*(?:[.;]|$)",
+    re.I | re.M,
+)
+
+
+def acronym_list_matches(text: str) -> list[CountMatch]:
+    """Each figure of a labelled list of acronyms and figures (_ACRONYM_LIST), of the label's measure."""
+    out = []
+    for m in _ACRONYM_LIST.finditer(text):
+        measure = _measure_told(m.group("label"))
+        if measure is None:
+            continue
+        for item in re.finditer(r"(?P<name>[A-Z][A-Z-]+)[ \t]+(?P<num>\d{1,3})", m.group("items")):
+            at = m.start("items")
+            number = (at + item.start("num"), at + item.end("num"))
+            out.append(_row(text, int(item.group("num")), measure, (at + item.start(), number[1]), number))
+    return out
 
 
 # A bulleted line that names a treaty and gives its bare figure after a colon, a dash or in brackets:

@@ -131,3 +131,18 @@ def test_a_figure_before_another_treaty_named_past_its_article(eval_db: Path) ->
             (164, "parties", "XXVI-5", None),
             (110, "parties", "XXVI-6", None),
         ]
+
+
+def test_a_labelled_list_of_acronyms_and_their_figures(eval_db: Path) -> None:
+    said = "Ratifications: CRC 196, CEDAW 189, CAT 173, CRPD 191.\n"
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [
+        (196, "IV-11"),
+        (189, "IV-8"),
+        (173, "IV-9"),
+        (191, "IV-15"),
+    ]
+    said = "Signatories: CRC 140; CEDAW 98.\n"
+    assert _checks(eval_db, said) == [(140, "signatories", "IV-11", None), (98, "signatories", "IV-8", None)]
+    # one item alone, or names that are no acronyms, make no such list
+    assert _counts("Ratifications: CRC 196.") == []
+    assert _counts("Parties: Austria 12, France 30.") == []
