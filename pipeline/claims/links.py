@@ -70,7 +70,7 @@ class Mentions:
 _RESPECTIVE_RUN = re.compile(
     r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+"
     r"(?:\s+(?:states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
-    r"\s*,?\s+respectively\b",
+    r"(?:\s+[^.;:!?\n\d]{0,80}?)?\s*,?\s+respectively\b",
     re.I,
 )
 
@@ -80,13 +80,13 @@ def _respectively(
 ) -> tuple[str, str, str | None] | None:
     """The k-th of the figures told together with "respectively" counts the k-th of as many different
     treaties named (or referred to: "the Convention and its Optional Protocol") before them in the
-    sentence, else after them ("ratified by 105 and 101 States respectively: the first, on ..."):
-    (mtdsg_no, as said, via)."""
+    sentence, else after them ("ratified by 105 and 101 States respectively: the first, on ..."), else
+    between ("196 and 189 have ratified the CRC and CEDAW respectively"): (mtdsg_no, as said, via)."""
     for m in _RESPECTIVE_RUN.finditer(text, lo, hi):
-        starts = [m.start() + x.start() for x in re.finditer(r"\d[\d,]*", m.group(0))]
+        starts = [m.start() + x.start() for x in re.finditer(r"\b(?!(?:19|20)\d\d\b)\d[\d,]*", m.group(0))]
         if pos not in starts:
             continue
-        for a, b in ((lo, m.start()), (m.end(), hi)):
+        for a, b in ((lo, m.start()), (m.end(), hi), (starts[-1], m.end())):
             named = _named_in(a, b, found, text, index, len(starts))
             if len(named) == len(starts):
                 return named[starts.index(pos)]

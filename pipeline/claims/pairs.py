@@ -150,7 +150,8 @@ _RESPECTIVE_RUN = re.compile(
     rf"{_FIGURE}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_FIGURE}){{1,6}}"
     r"(?:[ \t]+(?:states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|"
     r"signatures))?"
-    r"[ \t]*,?[ \t]+respectively\b",
+    # ("196 and 189 states have ratified the CRC and CEDAW respectively": the treaties between)
+    r"(?:[ \t]+[^.;:!?\n\d]{0,80}?)?[ \t]*,?[ \t]+respectively\b",
     re.I,
 )
 _ONE_FIGURE = re.compile(_FIGURE, re.I)

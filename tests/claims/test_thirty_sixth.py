@@ -146,3 +146,11 @@ def test_a_labelled_list_of_acronyms_and_their_figures(eval_db: Path) -> None:
     # one item alone, or names that are no acronyms, make no such list
     assert _counts("Ratifications: CRC 196.") == []
     assert _counts("Parties: Austria 12, France 30.") == []
+
+
+def test_figures_told_respectively_before_the_treaties_they_count(eval_db: Path) -> None:
+    said = "196 and 189 states have ratified the CRC and CEDAW respectively.\n"
+    assert _checks(eval_db, said) == [(196, "parties", "IV-11", None), (189, "parties", "IV-8", None)]
+    # years told together are no run of counts: the figures after them are
+    said = "In 2010 and 2015, 196 and 189 states had ratified the CRC and CEDAW respectively.\n"
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(196, "IV-11"), (189, "IV-8")]
