@@ -27,7 +27,8 @@ from pipeline.text import alternation
 # just over 110").
 _GAP = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;()\d]{0,90},\s*)?"
-    r"(?:(?:now\s+|still\s+|only\s+|just\s+)?(?:has|had|have|binds|bound|counts|counted|with|at|on|stands\s+at|"
+    # (", with 110", ", at 164": the verb set off by a comma)
+    r"(?:(?:,\s*)?(?:now\s+|still\s+|only\s+|just\s+)?(?:has|had|have|binds|bound|counts|counted|with|at|on|stands\s+at|"
     r"stood\s+at)\s+|[:–—-]\s*|,\s*)?"
     r"(?:(?:only|just)\s+)?(?:" + alternation(QUALIFIERS) + r"\s+)?",
     re.I,

@@ -154,3 +154,12 @@ def test_figures_told_respectively_before_the_treaties_they_count(eval_db: Path)
     # years told together are no run of counts: the figures after them are
     said = "In 2010 and 2015, 196 and 189 states had ratified the CRC and CEDAW respectively.\n"
     assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(196, "IV-11"), (189, "IV-8")]
+
+
+def test_a_list_items_verb_set_off_by_a_comma(eval_db: Path) -> None:
+    for said in (
+        "The Mine Ban Treaty, with 164 parties, and the Convention on Cluster Munitions, with 110, are both "
+        "humanitarian disarmament treaties.",
+        "The Convention on Cluster Munitions, at 110 parties, is growing; the Mine Ban Treaty, at 164, is older.",
+    ):
+        assert sorted(n for n, _, _, _ in _checks(eval_db, said + "\n")) == [110, 164], said
