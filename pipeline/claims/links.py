@@ -68,9 +68,9 @@ class Mentions:
 
 # "... ratified the OPSC and 15 ... the OPAC, bringing the totals to 157 and 147 respectively".
 _RESPECTIVE_RUN = re.compile(
-    r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+"
-    r"(?:\s+(?:states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|signatures))?"
-    r"(?:\s+[^.;:!?\n\d]{0,80}?)?\s*,?\s+respectively\b",
+    r"(?P<h>(?<=\bhave\s)|(?<=\bhad\s))?\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+"
+    r"(?:\s+(?P<noun>(?:states?[\s-]+)?parties|states|countries|nations|signatories|ratifications|signatures))?"
+    r"(?:(?:\s+[^.;:!?\n\d]{0,80}?)?\s*,?\s+respectively\b|(?(h)(?(noun)\b|(?!))|(?!)))",
     re.I,
 )
 

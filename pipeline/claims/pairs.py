@@ -147,18 +147,20 @@ _SIGNED = re.compile(r"\bsign\w*", re.I)
 # respectively", "ratified by 190 and 150 states respectively": figures told together, then paired.
 _FIGURE = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})"
 _RESPECTIVE_RUN = re.compile(
+    r"(?P<h>(?<=\bhave\s)|(?<=\bhad\s))?"
     rf"{_FIGURE}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_FIGURE}){{1,6}}"
-    r"(?:[ \t]+(?:states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|"
+    r"(?:[ \t]+(?P<noun>states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|"
     r"signatures))?"
-    # ("196 and 189 states have ratified the CRC and CEDAW respectively": the treaties between)
-    r"(?:[ \t]+[^.;:!?\n\d]{0,80}?)?[ \t]*,?[ \t]+respectively\b",
+    # ("196 and 189 states have ratified the CRC and CEDAW respectively": the treaties between; or "The CRPD
+    # and its Optional Protocol have 191 and 104 parties", the word left out after "have" and a noun)
+    r"(?:(?:[ \t]+[^.;:!?\n\d]{0,80}?)?[ \t]*,?[ \t]+respectively\b|(?(h)(?(noun)\b|(?!))|(?!)))",
     re.I,
 )
 _ONE_FIGURE = re.compile(_FIGURE, re.I)
 _BARE_BEFORE = re.compile(r"\b(?:had|has|have|with|counted|count|numbered|number)\s+$", re.I)
 # The word each pattern below needs, looked for first: a search for it costs a hundredth of the pattern's
 # over a text without it (the pattern tries a number at every word).
-_RESPECTIVELY = re.compile(r"respectively", re.I)
+_RESPECTIVELY = re.compile(r"respectively|\bha(?:ve|d)\s+\w", re.I)
 
 
 def respective(text: str, counts: list[CountMatch]) -> list[CountMatch]:

@@ -163,3 +163,13 @@ def test_a_list_items_verb_set_off_by_a_comma(eval_db: Path) -> None:
         "The Convention on Cluster Munitions, at 110 parties, is growing; the Mine Ban Treaty, at 164, is older.",
     ):
         assert sorted(n for n, _, _, _ in _checks(eval_db, said + "\n")) == [110, 164], said
+
+
+def test_figures_after_have_paired_with_the_treaties_listed_before(eval_db: Path) -> None:
+    said = "The CRPD and its Optional Protocol have 191 and 104 parties.\n"
+    assert _checks(eval_db, said) == [(191, "parties", "IV-15", None), (104, "parties", "IV-15-a", None)]
+    said = "Two of the treaties, the CRC and CEDAW, have 196 and 189 parties.\n"
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(196, "IV-11"), (189, "IV-8")]
+    # one treaty told with two figures of different nouns is no such pair
+    said = "The CRC has 196 parties and 140 signatories.\n"
+    assert _checks(eval_db, said) == [(196, "parties", "IV-11", None), (140, "signatories", "IV-11", None)]
