@@ -26,7 +26,9 @@ _RANK_BEFORE = re.compile(rf"\b(?P<nth>{_NTH})\s+$", re.I)
 # prevention protocol" (the parent's one optional protocol; a parent of several needs a rank).
 _DOES = r"(?:(?:individual\s+)?complaints?|communications?|petitions?|prevention|inspections?)"
 _PROTOCOL_TO = re.compile(
-    rf"(?:\b(?P<nth>{_NTH})\s+)?(?P<op>optional\s+protocol|(?:{_DOES}\s+)?protocol|OP)\s+(?:to|of)\s+(?:the\s+)?"
+    # (its short name glossed in brackets: "the Optional Protocol (OP) to the CRPD")
+    rf"(?:\b(?P<nth>{_NTH})\s+)?(?P<op>optional\s+protocol|(?:{_DOES}\s+)?protocol|OP)(?:\s*\((?-i:[A-Z][\w-]{{1,8}})\))?"
+    r"\s+(?:to|of)\s+(?:the\s+)?"
     r"(?:united\s+nations\s+|un\s+|u\.n\.\s+)?$",
     re.I,
 )

@@ -173,3 +173,8 @@ def test_figures_after_have_paired_with_the_treaties_listed_before(eval_db: Path
     # one treaty told with two figures of different nouns is no such pair
     said = "The CRC has 196 parties and 140 signatories.\n"
     assert _checks(eval_db, said) == [(196, "parties", "IV-11", None), (140, "signatories", "IV-11", None)]
+
+
+def test_a_protocol_glossed_in_brackets_before_its_parent(eval_db: Path) -> None:
+    said = "The Optional Protocol (OP) to the CRPD has 104 States Parties.\n"
+    assert _checks(eval_db, said) == [(104, "parties", "IV-15-a", None)]
