@@ -23,6 +23,12 @@ _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\r]")
 # A label and its colon at a line's start ("Optional Protocol: 90 signatures"): an item of its own.
 LABEL_COLON = r"[A-Z][\w ()/-]{0,40}:\s"
 _ITEM = re.compile(r"\s*(?:[|!*\-–—•#>{]|\d{1,2}[.)]\s|" + LABEL_COLON + ")")
+# An encyclopedia's infobox row, its field's name and its value ("Signatories 140", "Effective 2 September
+# 1990"): a row of its own, never the rest of a wrapped line ("Condition 20 ratifications" above it).
+_ROW = re.compile(
+    r"(?:Signatories|Parties|Ratifications)[ \t]+\d{1,3}\b|"
+    r"(?:Signed|Sealed|Effective|Condition|Location|Depositary|Languages?|Expiration)[ \t]+[A-Z0-9]"
+)
 # Dot leaders before a figure at a line's end: a row of a list, never a wrapped line.
 _LEADERS = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,3}\b[^\n.]{0,40}$")
 # Columns aligned by spaces inside a line (three or more between two cells).
@@ -142,6 +148,7 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
         item = (
             _ITEM.match(lines[i]) is not None
             or _ITEM.match(lines[i + 1]) is not None
+            or _ROW.match(lines[i + 1]) is not None
             or lines[i].rstrip().endswith(":")
             or _LEADERS.search(lines[i]) is not None  # a list's row: "ICESCR ........ 160"
             # a table's row, its columns aligned by spaces: "CCW (1980)      1980      50"

@@ -178,3 +178,16 @@ def test_figures_after_have_paired_with_the_treaties_listed_before(eval_db: Path
 def test_a_protocol_glossed_in_brackets_before_its_parent(eval_db: Path) -> None:
     said = "The Optional Protocol (OP) to the CRPD has 104 States Parties.\n"
     assert _checks(eval_db, said) == [(104, "parties", "IV-15-a", None)]
+
+
+def test_an_encyclopedias_infobox_rows_under_its_condition_row(eval_db: Path) -> None:
+    said = (
+        "Convention on the Rights of the Child\nSigned 20 November 1989\nLocation New York\n"
+        "Effective 2 September 1990\nCondition 20 ratifications\nSignatories 140\nParties 196\n"
+        "Depositary Secretary-General of the United Nations\n"
+    )
+    assert [(n, m, t) for n, m, t, _ in _checks(eval_db, said)] == [
+        (20, "parties", "IV-11"),
+        (140, "signatories", "IV-11"),
+        (196, "parties", "IV-11"),
+    ]
