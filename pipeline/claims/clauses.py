@@ -316,7 +316,7 @@ STAT_LINE = re.compile(
 # "The OPCW has 193 Member States": the members of the organisation the Chemical Weapons Convention set up
 # are its parties (the only treaty body whose membership is a treaty's).
 OPCW_MEMBERS = re.compile(
-    r"\b(?:OPCW|Organi[sz]ation\s+for\s+the\s+Prohibition\s+of\s+Chemical\s+Weapons)(?:['’]s)?\s+"
+    r"\b(?:OPCW|Organi[sz]ation\s+for\s+the\s+Prohibition\s+of\s+Chemical\s+Weapons)(?:['’]s|,\s*which)?\s+"
     r"(?:\([A-Z]+\)\s+)?(?:now\s+|currently\s+|today\s+)?(?:has|had|counts|comprises|numbers|includes)\s+"
     + _QUAL
     + _NUM

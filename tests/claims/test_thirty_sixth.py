@@ -191,3 +191,8 @@ def test_an_encyclopedias_infobox_rows_under_its_condition_row(eval_db: Path) ->
         (140, "signatories", "IV-11"),
         (196, "parties", "IV-11"),
     ]
+
+
+def test_the_opcws_members_told_in_its_relative_clause() -> None:
+    said = "The Convention is implemented by the OPCW, which has 193 member states."
+    assert _counts(said) == [(193, "parties")]
