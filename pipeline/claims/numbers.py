@@ -35,6 +35,8 @@ _W_FIRST = r"(?:" + FIRST_NUMBER_WORDS_PATTERN + r")\b"
 # ("a hundred and forty-odd states" is 140, its article one of its words; "over a hundred" is 100 as before)
 WORD_NUMBER = (
     rf"\b(?>(?:a\s+(?=hundred\s+and\s))?{_W_FIRST}(?:(?:\s+and\s+|\s+|[-—–][ \t]*\n?[ \t]*){_W}){{0,7}})"
+    # (never a fraction's numerator: "four-fifths of the world's countries")
+    r"(?![-—–](?:halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b)"
 )
 DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b(?!-(?:st|nd|rd|th)\b)"  # "57-th" is an ordinal (ORD)
 # "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
@@ -75,6 +77,7 @@ QUALIFIERS = {
     "over": ">",
     "just over": ">",
     "upwards of": ">",
+    "upward of": ">",
     "in excess of": ">",
     "well over": ">",
     "well above": ">",
@@ -105,6 +108,7 @@ QUALIFIERS = {
     "around": "~",
     "approximately": "~",
     "roughly": "~",
+    "circa": "~",
     "some": "~",
     "exactly": "=",
     "a total of": "=",

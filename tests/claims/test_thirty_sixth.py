@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.bylines import find_byline
+from pipeline.claims.frames import read_counts
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 
@@ -196,3 +197,19 @@ def test_an_encyclopedias_infobox_rows_under_its_condition_row(eval_db: Path) ->
 def test_the_opcws_members_told_in_its_relative_clause() -> None:
     said = "The Convention is implemented by the OPCW, which has 193 member states."
     assert _counts(said) == [(193, "parties")]
+
+
+def test_a_fractions_numerator_is_no_count(eval_db: Path) -> None:
+    said = "The Mine Ban Treaty has been ratified by more than four-fifths of the world's countries.\n"
+    assert _checks(eval_db, said) == []
+    # a number word joined by a hyphen to another number word is still one number
+    said = "The Mine Ban Treaty has been ratified by one hundred and sixty-four states.\n"
+    assert _checks(eval_db, said) == [(164, "parties", "XXVI-5", None)]
+
+
+def test_upward_of_and_circa_qualify_a_count() -> None:
+    for said, comparison in (
+        ("Upward of 160 states have ratified the Mine Ban Treaty.", ">"),
+        ("Circa 160 states have ratified the Mine Ban Treaty.", "~"),
+    ):
+        assert [(c.figure, c.comparison) for c in read_counts(said)[0]] == [(160, comparison)], said
