@@ -8,7 +8,8 @@ on its date (today's when undated) is near it, within NEAR_SHARE, and lists it u
 Never taken, and so left unread with the frame's reason:
 - a place or a group the number is part of: "radio stations in 50 countries", "a coalition of 40 states",
   "these 90 States", "the 44 states listed in Annex 2";
-- a sentence of a vote, an adoption, a conference or a negotiation ("adopted in Dublin by 107 states"), but
+- a sentence of a vote, an adoption, a conference, a negotiation or a part taken in one ("adopted in Dublin
+  by 107 states", "took part in the Oslo Process"), but
   not one that tells the adoption in the present ("has now been adopted by more than 180 countries");
 - a sentence where a frame read another count ("182 parties, 181 states and the European Union"): the
   number left over is a part of what was read;
@@ -42,7 +43,8 @@ _GROUP_BEFORE = re.compile(
     re.I,
 )
 _NOT_CONSENT = re.compile(
-    r"\b(?:adopt\w*|vot(?:e|es|ed|ing)|conferences?|negotiat\w*|delegations?|attend\w*|sponsor\w*|co-sponsor\w*)\b",
+    r"\b(?:adopt\w*|vot(?:e|es|ed|ing)|conferences?|negotiat\w*|delegations?|attend\w*|sponsor\w*|co-sponsor\w*|"
+    r"participat\w*|t(?:ook|ake|akes|aking)\s+part)\b",
     re.I,
 )
 # "has now been adopted by more than 180 countries", "is adopted by 170 States", "180 countries have adopted

@@ -37,7 +37,10 @@ _SUBSET_BEFORE = re.compile(
     # "gathered 1000 delegates from 52 States parties", "1,000 organisations from 60 countries joined ICBL"
     r"\b(?:gathered|brought\s+together|welcomed|hosted|attended\s+by)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:delegates|delegations|representatives|participants)\s+(?:from|of)\s+(?:the\s+)?(?:[^.;:()]{0,60},\s+)?$|"
-    r"\b(?:organi[sz]ations|NGOs|groups|campaigners|activists)\s+(?:from|in)\s+(?:over\s+|more\s+than\s+|some\s+)?$",
+    r"\b(?:organi[sz]ations|NGOs|groups|campaigners|activists)\s+(?:from|in)\s+(?:over\s+|more\s+than\s+|some\s+)?$|"
+    # "4,000 inspections in 86 States Parties": where something was done
+    r"\b(?:inspections|visits|missions|operations|programmes|programs|projects|offices|cases|incidents)\s+"
+    r"(?:[\w-]+\s+){0,2}?in\s+(?:over\s+|more\s+than\s+|some\s+)?$",
     re.I,
 )
 # "Another 17 states deposited their instruments at a ceremony": the day's step, told in the simple past

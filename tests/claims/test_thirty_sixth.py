@@ -213,3 +213,15 @@ def test_upward_of_and_circa_qualify_a_count() -> None:
         ("Circa 160 states have ratified the Mine Ban Treaty.", "~"),
     ):
         assert [(c.figure, c.comparison) for c in read_counts(said)[0]] == [(160, comparison)], said
+
+
+def test_where_something_was_done_and_who_took_part_are_no_counts(eval_db: Path) -> None:
+    for said in (
+        "The CWC's verification regime has carried out more than 4,000 inspections in 86 States Parties.",
+        "More than 90 countries took part in the Oslo Process that produced the Convention on Cluster Munitions.",
+        "Some 120 countries participated in the conference that adopted the Convention on Cluster Munitions.",
+    ):
+        assert _checks(eval_db, said + "\n") == [], said
+    # a loose count of states with no such deed is still judged by the record
+    said = "The Convention on Cluster Munitions, supported by 110 countries, bans the weapons outright.\n"
+    assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
