@@ -118,7 +118,7 @@ def split_sentences(text: str) -> list[Span]:
             if _is_sentence_end(text, p_start, m.start()):
                 cuts.append((m.start(), m.end()))
         for m in _LINE_END.finditer(text, p_start, p_end):
-            line = text[text.rfind("\n", p_start, m.start()) + 1 : m.start()].strip()
+            line = text[max(p_start, text.rfind("\n", p_start, m.start()) + 1) : m.start()].strip()
             # (a line that opens with a label and its colon is an item of its own: "Optional Protocol: 90";
             # so is one that opens with a bullet: "• 196 States parties ..." / "• The US signed in 1995")
             if (

@@ -225,3 +225,21 @@ def test_where_something_was_done_and_who_took_part_are_no_counts(eval_db: Path)
     # a loose count of states with no such deed is still judged by the record
     said = "The Convention on Cluster Munitions, supported by 110 countries, bans the weapons outright.\n"
     assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
+
+
+def test_a_paragraphs_short_first_line_is_a_row_of_its_own(eval_db: Path) -> None:
+    # (the first line's length was measured from the text's start, so a list under a long heading had its
+    # first two rows read as one sentence, and the first count linked to the second row's treaty)
+    said = (
+        "Treaty status at a glance, for readers who want the figures\n\n"
+        "ICERD - 182 parties\nICCPR - 173 parties\nICESCR - 171 parties\nCEDAW - 189 parties\n"
+        "CAT - 171 parties\nCRC - 196 parties\n"
+    )
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [
+        (182, "IV-2"),
+        (173, "IV-4"),
+        (171, "IV-3"),
+        (189, "IV-8"),
+        (171, "IV-9"),
+        (196, "IV-11"),
+    ]
