@@ -37,8 +37,9 @@ _KIND_OF_TEXT = (
 )
 # ("Newsletter, October 2014", "Working paper: March 2010": the kind and its date, a heading of their own)
 _LABEL = r"(?:" + _KIND_OF_TEXT + r"\s*(?:[|·•:,]|\s[–—-])\s*)?"
-# "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash.
-_AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*[|·•–—]\s*)?"
+# "By Jane Doe | 5 June 2018": the author's name set off by a bar, a bullet or a dash ("By Jane Doe, posted
+# 5 June 2018": a comma before the label).
+_AUTHOR = r"(?:by\s+[\w.' -]{1,40}?\s*(?:[|·•–—]|,(?=\s*(?:posted|published|updated)\b))\s*)?"
 # The hour after the date: "3 November 2009 10:15", "20 May, 2019 - 16:19", "16 December 2024 06:02 (IST)".
 _TIME = (
     r"(?:\s*[-–—|,@]?\s*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?|"

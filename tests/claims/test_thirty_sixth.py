@@ -243,3 +243,8 @@ def test_a_paragraphs_short_first_line_is_a_row_of_its_own(eval_db: Path) -> Non
         (171, "IV-9"),
         (196, "IV-11"),
     ]
+
+
+def test_an_authors_byline_with_a_comma_before_its_label() -> None:
+    assert _byline("By A. Writer, posted 8 March 2016") == date(2016, 3, 8)
+    assert _byline("By Jane Doe, published 8 March 2016") == date(2016, 3, 8)
