@@ -22,7 +22,7 @@ _BYLINE_LEAD = (
     r"(?:(?:(?:posted|published|written|submitted)\s+by\s+[\w.' -]{1,40}?\s+on|"
     r"(?:posted|filed)\s+(?:in|under)\s+[\w.' -]{1,40}?\s+on|"  # ("Posted in News on 3 March 2015")
     # ("This article was first published on 3 March 2015.", "Date of publication:", "Publication date:")
-    r"(?:this\s+(?:article|story|post|page|report|piece)\s+was\s+(?:first\s+)?)?(?:posted|published)|issued|released|"
+    r"(?:this\s+(?:article|story|post|entry|page|report|piece)\s+was\s+)?(?:first\s+)?(?:posted|published)|issued|released|"
     # ("For immediate release: 12 March 2015"; a Hansard debate's, "HC Deb 12 March 2015 vol 594 c123")
     r"for\s+(?:immediate\s+)?release|(?-i:H[CL])\s+Deb(?:ates?)?|"
     r"added|created|(?:date\s+(?:of\s+)?)?(?:publication|published|posted)(?:\s+date)?|"
@@ -59,7 +59,9 @@ _PLACE_AFTER = (
 # "5 May 2021 | Geneva |": a place set off by bars after the date.
 _PLACE_BAR = _TIME + r"\s*[|·•]\s*(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*){0,2}\s*[|·•]?\s*"
 # "Posted on May 5, 2012 by admin": the author after the date.
-_AUTHOR_AFTER = r"(?:(?:by|in)\s+[\w.' -]{1,40}?\s*)?"  # (or its section: "... 2015 in News")
+# (or its section: "... 2015 in News", "... at 10:00 am and is filed under News", a blog's footer; or
+# after a comma: "Friday 1 March 2019, by the editors")
+_AUTHOR_AFTER = r"(?:,?\s*(?:by|in|and\s+is\s+filed\s+under)\s+[\w.' -]{1,40}?\s*)?"
 # A blog's or a news site's line of facts about the text, set off by bars or bullets, its date among them:
 # "Posted by admin | March 12, 2015 | 3 comments", "Jane Doe · 12 March 2015 · 4 min read", "Filed under:
 # News | March 12, 2015". One of them must be such a fact (an author told by "by", comments, a reading time,
@@ -81,7 +83,8 @@ _EVENT_WORD = re.compile(
 
 def _meta_line(lead: str, rest: str) -> bool:
     """Whether the words before and after a date on its line make it a line of facts about the text."""
-    before, after = _BAR.split(lead.strip(" \t[(")), _BAR.split(rest.strip(" \t])"))
+    # (the lead keeps its space before the date: "Posted on March 1, 2019 in News | Leave a comment")
+    before, after = _BAR.split(lead.lstrip(" \t[(")), _BAR.split(rest.strip(" \t])"))
     if len(before) + len(after) < 3 or len(before) + len(after) > 6:
         return False  # no bar at all, or a row of a table
     if not re.fullmatch(_BYLINE_LEAD + _WEEKDAY, before[-1], re.I):
@@ -124,6 +127,8 @@ _DATELINE_NO_YEAR = re.compile(
     re.M,
 )
 _HEAD = 600
+_TAIL = 300
+_POSTED = re.compile(r"\b(?:posted|published|written|filed|updated|modified)\b", re.I)
 _MARKS = re.compile(r",?\s+(?:marks|will\s+mark|is)\s+the\s+[\w-]+\s+(?:anniversary|year|birthday)\b", re.I)
 # "Spring 1998" alone on a line at the head: a journal's or a magazine's issue, dated as a month is, by its
 # last day (the northern seasons' ends; a winter issue is the one that ends in March of its year).
@@ -240,10 +245,13 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
             return replace(d, event=False)
         if d.event and not dateline:
             continue
+        # a blog's footer at the text's end tells its date too: "Posted on March 1, 2019 in News | Leave a
+        # comment", "This entry was posted on Monday, March 1st, 2019 at 10:00 am and is filed under News."
+        footer = alone and d.start >= len(text) - _TAIL and _POSTED.search(lead) is not None
         if (
             # a month alone on its line at the head ("January 1996" under a headline) dates the text too
             (d.precision == "day" or alone)
-            and d.start < _HEAD
+            and (d.start < _HEAD or footer)
             and (alone or dateline or labelled)
             and not _is_heading(text, d, latest)
         ):

@@ -248,3 +248,19 @@ def test_a_paragraphs_short_first_line_is_a_row_of_its_own(eval_db: Path) -> Non
 def test_an_authors_byline_with_a_comma_before_its_label() -> None:
     assert _byline("By A. Writer, posted 8 March 2016") == date(2016, 3, 8)
     assert _byline("By Jane Doe, published 8 March 2016") == date(2016, 3, 8)
+
+
+def test_first_published_and_an_author_after_the_date_and_a_comma() -> None:
+    assert _byline("First published on Fri 1 Mar 2019 10.00 GMT") == date(2019, 3, 1)
+    assert _byline("Friday 1 March 2019, by the editors") == date(2019, 3, 1)
+    assert _byline("Posted on March 1, 2019 in Disarmament | Leave a comment") == date(2019, 3, 1)
+
+
+def test_a_blogs_footer_at_the_texts_end_gives_its_date() -> None:
+    body = (
+        f"{CCM[4:]} has 90 States Parties. " + "Cluster bombs still kill civilians long after wars end. " * 12
+    )
+    found = find_byline(body + "\n\nPosted on March 12, 2015 in Disarmament | Leave a comment\n")
+    assert found is not None and found.on == date(2015, 3, 12)
+    # an event told at the end is no footer
+    assert find_byline(body + "\n\nThe Convention was adopted in Dublin on 30 May 2008.\n") is None
