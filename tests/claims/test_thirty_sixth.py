@@ -264,3 +264,15 @@ def test_a_blogs_footer_at_the_texts_end_gives_its_date() -> None:
     assert found is not None and found.on == date(2015, 3, 12)
     # an event told at the end is no footer
     assert find_byline(body + "\n\nThe Convention was adopted in Dublin on 30 May 2008.\n") is None
+
+
+def test_more_names_texts_give_their_treaties(eval_db: Path) -> None:
+    for name, no in (
+        ("The Convention on the Right of the Child", "IV-11"),
+        ("The CRoC", "IV-11"),
+        ("The anti-torture treaty", "IV-9"),
+        ("The Apartheid Convention", "IV-7"),
+    ):
+        assert _checks(eval_db, f"{name} has been ratified by 150 states.\n") == [
+            (150, "parties", no, None)
+        ], name
