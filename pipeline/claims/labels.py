@@ -301,18 +301,18 @@ def acronym_list_matches(text: str) -> list[CountMatch]:
 # list's heading's ("Core treaties and their parties:"), else that of the list's line above that tells one
 # ("- Convention on the Rights of the Child: 195 States parties").
 _BULLET_LINE = re.compile(
-    r"^[ \t]*[*•·-][ \t]+(?P<label>[^\n:()]{2,160}?)[ \t]*(?::|[ \t]+[-–—]|(?=\())[ \t]*"
+    r"^[ \t]*(?:[*•·-]|\d{1,2}[.)])[ \t]+(?P<label>[^\n:()]{2,160}?)[ \t]*(?::|[ \t]+[-–—]|(?=\())[ \t]*"
     r"\(?(?P<num>\d{1,3})\)?[ \t]*$",
     re.M,
 )
 # (a treaty's word: an acronym alone may name a meeting or a body as well, "- MSP: 12")
 _NAMES_TREATY = re.compile(_TREATY_NOUN, re.I)
-_TOLD_LINE = re.compile(r"^[ \t]*[*•·-][ \t]+[^\n]*$", re.M)
+_TOLD_LINE = re.compile(r"^[ \t]*(?:[*•·-]|\d{1,2}[.)])[ \t]+[^\n]*$", re.M)
 
 
 def bullet_matches(text: str) -> list[CountMatch]:
     """The bare figures of a bulleted list of treaties, each a count of its line's treaty (_BULLET_LINE)."""
-    out = []
+    out: list[CountMatch] = []
     for m in _BULLET_LINE.finditer(text):
         if not _NAMES_TREATY.search(m.group("label")):
             continue
@@ -321,6 +321,8 @@ def bullet_matches(text: str) -> list[CountMatch]:
             (told for line in reversed(block) if _TOLD_LINE.match(line) and (told := _measure_told(line))),
             None,
         )
+        if measure is None and out and text[out[-1].end : m.start()].strip() == "":
+            measure = out[-1].measure  # the next item of a list whose heading, a blank line above, told it
         if measure is not None:
             out.append(_row(text, int(m.group("num")), measure, (m.start("label"), m.end()), m.span("num")))
     return out

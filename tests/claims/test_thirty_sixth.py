@@ -276,3 +276,19 @@ def test_more_names_texts_give_their_treaties(eval_db: Path) -> None:
         assert _checks(eval_db, f"{name} has been ratified by 150 states.\n") == [
             (150, "parties", no, None)
         ], name
+
+
+def test_a_numbered_list_of_treaties_under_a_heading_a_blank_line_above(eval_db: Path) -> None:
+    said = (
+        "Human rights treaties and their parties\n\n1. Convention on the Rights of the Child - 196\n"
+        "2. Convention on the Elimination of All Forms of Discrimination against Women - 189\n"
+        "3. Convention against Torture - 173\n"
+    )
+    assert [(n, m, t) for n, m, t, _ in _checks(eval_db, said)] == [
+        (196, "parties", "IV-11"),
+        (189, "parties", "IV-8"),
+        (173, "parties", "IV-9"),
+    ]
+    # a list under a heading that tells no measure counts nothing, however long
+    said = "Meetings so far\n\n1. Convention on Cluster Munitions - 12\n2. Mine Ban Treaty - 20\n"
+    assert _counts(said) == []
