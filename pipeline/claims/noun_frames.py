@@ -85,7 +85,7 @@ STATES_ACTS = re.compile(
 
 # ("the procedure applies to 115 states", "is law in just 58 countries")
 IN_FORCE = re.compile(
-    r"\b(?:applies|apply|is\s+in\s+(?:force|vigou?r)|in\s+force|is\s+binding|binding|applicable|is\s+(?:now\s+)?law|"
+    r"\b(?:applies|apply|is\s+in\s+(?:force|vigou?r|effect)|in\s+force|is\s+binding|binding|applicable|is\s+(?:now\s+)?law|"
     r"(?:has\s+)?entered\s+into\s+force)\b[^.;!?\n]{0,30}?\s+"
     r"(?:in|for|on|(?<=applies\s)to|(?<=apply\s)to)\s+(?:the\s+)?(?:(?:just|only)\s+)?"
     + _QUAL

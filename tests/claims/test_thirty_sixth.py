@@ -292,3 +292,14 @@ def test_a_numbered_list_of_treaties_under_a_heading_a_blank_line_above(eval_db:
     # a list under a heading that tells no measure counts nothing, however long
     said = "Meetings so far\n\n1. Convention on Cluster Munitions - 12\n2. Mine Ban Treaty - 20\n"
     assert _counts(said) == []
+
+
+def test_members_now_those_who_participate_and_in_effect() -> None:
+    for said in (
+        "110 states are now members of the Arms Trade Treaty.",
+        "110 states participate in the Arms Trade Treaty.",
+        "The Arms Trade Treaty is in effect in 110 states.",
+    ):
+        assert _counts(said) == [(110, "parties")], said
+    # those who take part in a meeting are no parties counted
+    assert _counts("120 States participate in the Meeting of States Parties to the Convention.") == []
