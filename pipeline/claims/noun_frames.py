@@ -69,7 +69,7 @@ TREATY_MEMBERS = re.compile(
     r"(?P<ms>a\s+membership\s+of\s+)?"
     + _QUAL
     + _NUM
-    + r"\s+(?:members|(?(ms)(?:states|countries|nations)|(?!)))\b",
+    + r"\s+(?:(?:full\s+)?members|(?(ms)(?:states|countries|nations)|(?!)))\b",
     re.I,
 )
 # "The Convention was opened for signature by 187 nations": told so, those who signed it (not the opening's
@@ -100,7 +100,7 @@ HAS = re.compile(
     r"(?:(?!(?:AU|ECOWAS|SADC|CARICOM|GCC|UN|US|UK)\b)(?-i:[A-Z][A-Z0-9]{1,7})[ \t]+(?=states?[ \t-]+part))?"
     # ("164 stateparties": the space lost in a copy; "54 states' parties": a possessive's mark)
     r"(?:(?:states?['’]?|high[ \t]+contracting|contracting|country)[ \t-]+|states?(?=parties))?"
-    r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|"
+    r"(?P<noun>parties|party|signatories|signatory|ratifications|signatures|accessions|ratifiers|adherents|"
     # ("and 1 ratification": the singular after one)
     r"(?:(?<=\b1\s)|(?<=\bone\s))(?:ratification|signature|accession)|"
     # "the 139 ratifying nations", "the 57 signatory states": the states named by what they did

@@ -303,3 +303,8 @@ def test_members_now_those_who_participate_and_in_effect() -> None:
         assert _counts(said) == [(110, "parties")], said
     # those who take part in a meeting are no parties counted
     assert _counts("120 States participate in the Meeting of States Parties to the Convention.") == []
+
+
+def test_ratifiers_adherents_and_full_members_are_parties() -> None:
+    for noun in ("ratifiers", "adherents", "full members"):
+        assert _counts(f"The Arms Trade Treaty now has 110 {noun}.") == [(110, "parties")], noun
