@@ -24,7 +24,7 @@ _BYLINE_LEAD = (
     # ("This article was first published on 3 March 2015.", "Date of publication:", "Publication date:")
     r"(?:this\s+(?:article|story|post|entry|page|report|piece)\s+was\s+)?(?:first\s+)?(?:posted|published)|issued|released|"
     # ("For immediate release: 12 March 2015"; a Hansard debate's, "HC Deb 12 March 2015 vol 594 c123")
-    r"for\s+(?:immediate\s+)?release|(?-i:H[CL])\s+Deb(?:ates?)?|"
+    r"for\s+(?:immediate\s+)?release|(?-i:H[CL])\s+Deb(?:ates?)?|answered|"
     r"added|created|(?:date\s+(?:of\s+)?)?(?:publication|published|posted)(?:\s+date)?|"
     r"(?:page\s+)?(?:last\s+)?(?:updated|modified)|dated?)(?:\s+on)?:?\s+)?"
 )
@@ -228,10 +228,20 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         # "Written answer, House of Lords, 14 February 2017": a heading line that ends with its date,
         # set off by a comma or a bar (never a treaty's title: that date is its adoption).
         labelled = (
-            re.fullmatch(r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,–—-]\s*", lead)  # not a table row's bar
+            # (not a table row's bar; "Government response to the report, published 12 March 2015")
+            re.fullmatch(
+                r"[\s\[(]*[A-Z][\w .'’&/,-]{0,60}?\s*[,–—-]\s*(?:(?:published|issued|dated)\s+)?", lead
+            )
             and not _TREATY_WORD.search(lead)
             # ("NEW YORK, 3 March 2015 (UN News)", "BANGKOK, 12 March 2015 (Wire) -" at its line's end)
             and re.fullmatch(r"[\s\])]*" + _TIME + r"(?:\s*\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}\s*)?", rest)
+        ) or (
+            # a heading with its date in brackets at its end, no treaty's name nor event in it: "Answer to
+            # written question E-001234/2015 given by the Commission (12 March 2015)"
+            re.fullmatch(r"[\s\[]*[A-Z][^\n()]{0,150}?\s\(", lead)
+            and not _TREATY_WORD.search(lead)
+            and not _EVENT_WORD.search(lead)
+            and re.fullmatch(r"\)[ \t]*", rest)
         )
         updated = re.fullmatch(
             r"[\s(]*(?:(?:last|page)\s+)?(?:updated|modified|reviewed):?\s+(?:on\s+)?", lead, re.I

@@ -308,3 +308,16 @@ def test_members_now_those_who_participate_and_in_effect() -> None:
 def test_ratifiers_adherents_and_full_members_are_parties() -> None:
     for noun in ("ratifiers", "adherents", "full members"):
         assert _counts(f"The Arms Trade Treaty now has 110 {noun}.") == [(110, "parties")], noun
+
+
+def test_a_government_papers_heads_give_its_date() -> None:
+    for head in (
+        "Government response to the Committee's report, published 12 March 2015",
+        "Answer to written question E-001234/2015 given on behalf of the Commission (12 March 2015)",
+        "Question No. 123\nAnswered: 12 March 2015",
+        "Landmine ban at 20 (12 March 2015)",
+    ):
+        assert _byline(head) == date(2015, 3, 12), head
+    # a heading that tells an event or names a treaty keeps that date its own
+    assert _byline("Iceland deposits its instrument of ratification (12 March 2015)") is None
+    assert _byline("Convention on Cluster Munitions (30 May 2008)") is None
