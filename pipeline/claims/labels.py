@@ -348,7 +348,8 @@ _NUM_WORDS = rf"{DIGIT_NUMBER}|{WORD_NUMBER}"
 _ANSWER = re.compile(
     r"[ \t\n]*(?:(?:short\s+)?answer\s*:\s*|a\s*[:.]\s*|(?-i:[A-Z][A-Za-z .]{1,30}):[ \t]*)?"
     # ("As of 2023, 186.", "Um, eighty-eight, I think": what opens a spoken or written answer)
-    r"(?:(?:as\s+(?:of|at)\s+[^,.?\n]{1,40}|currently|today|so\s+far|to\s+date|at\s+present|well|um|uh)"
+    r"(?:(?:as\s+(?:of|at)\s+[^,.?\n]{1,40}|currently|today|so\s+far|to\s+date|at\s+present|well|um|uh|"
+    r"at\s+(?:the\s+)?last\s+count)"
     r"\s*,\s*)*"
     # ("A: Only around 60, mostly countries of origin")
     r"(?:(?:only|just)\s+)?(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"

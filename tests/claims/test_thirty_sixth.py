@@ -334,3 +334,8 @@ def test_as_at_the_same_date_is_the_status_day_told_before(eval_db: Path) -> Non
         (189, "parties", "IV-8", "2015-08-07"),
         (106, "parties", "IV-8-b", "2015-08-07"),
     ]
+
+
+def test_an_answer_at_the_last_count() -> None:
+    said = "Senator ROE: How many countries have ratified the arms trade treaty?\n\nMr Bloggs: At the last count, 89."
+    assert _counts(said) == [(89, "parties")]
