@@ -73,6 +73,10 @@ _PERFECT = re.compile(r"\b(?:have|has|had|having|are|is|were|was)\b", re.I)
 _HOPED_BEFORE = re.compile(  # and a goal: "to reach an ambitious goal of 135 State Parties"
     r"\b(?:will|would|could|might|should|may)\s+(?:soon\s+)?be\s+(?:up\s+to\s+|at\s+)?$|"
     r"\b(?:goal|target|aim|objective)\s+of\s+(?:at\s+least\s+)?$|"
+    # ("Our goal: 100 ratifications by 2025"; "urge your government to become the 100th state to ratify")
+    r"\b(?:goal|target|aim|objective|ambition)\s*:\s*(?:at\s+least\s+)?$|"
+    r"\b(?:urge|urging|urges|call\s+(?:up)?on|calling\s+(?:up)?on|encourage|ask|help)\s+[^.;:!?]{1,60}?\bto\s+"
+    r"(?:become|be)\s+(?:the\s+)?$|"
     # "Our goal is 100 ratifications by 2030"
     r"\b(?:goal|target|aim|objective|ambition)\s+(?:is|was|remains)\s+(?:to\s+reach\s+)?(?:at\s+least\s+)?$|"
     # "Our campaign aims to bring that number to 100 ratifications by 2030", "We hope to reach 100"

@@ -339,3 +339,14 @@ def test_as_at_the_same_date_is_the_status_day_told_before(eval_db: Path) -> Non
 def test_an_answer_at_the_last_count() -> None:
     said = "Senator ROE: How many countries have ratified the arms trade treaty?\n\nMr Bloggs: At the last count, 89."
     assert _counts(said) == [(89, "parties")]
+
+
+def test_a_campaigns_goal_and_its_call_to_become_the_nth_are_no_counts(eval_db: Path) -> None:
+    for said in (
+        "Take action: urge your government to become the 100th state to ratify the TPNW.",
+        "Our goal: 100 ratifications of the TPNW by 2025.",
+    ):
+        assert _checks(eval_db, said + "\n") == [], said
+    # the one that becomes the nth is told so
+    said = "Honduras became the 50th state to ratify the TPNW.\n"
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(50, "XXVI-9")]
