@@ -28,6 +28,8 @@ _ANCHOR_BEFORE = re.compile(
     r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
     # "At the time of writing (September 2010), 86 states have signed"
     r"time\s+of\s+writing\s*[(,]?\s*(?:in\s+)?|"
+    # "(UN Treaty Collection, accessed 12 March 2015)": the day a source was read
+    r"(?:last\s+)?(?:accessed|visited|retrieved|consulted)(?:\s+on)?|"
     r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)"
     r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?|\s+the(?=\s+$))?\s*$",  # (or "as of the 19th of May 2007")
     re.I,
@@ -214,29 +216,7 @@ def find_dates(
             )
             insort(taken, (start, m.end()))
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
-    return _same_date(
-        _with_years(sorted(found, key=lambda d: d.start), default_year, breaks, text, own_day), text
-    )
-
-
-# "As at 7 August 2015, ... there were 189 States parties. ... As at the same date, 106 States had ratified
-# the Optional Protocol": the day told last before it (a treaty body's report says it so).
-_SAME_DATE = re.compile(r"\b(?P<lead>as\s+(?:at|of)|on|by|at)\s+(?:the\s+same|that)\s+date\b", re.I)
-
-
-def _same_date(found: list[DateMention], text: str) -> list[DateMention]:
-    """The dates found, with each "as at the same date" standing for the last status day told before it
-    (else the last day that is no event's: not "the Convention entered into force on 3 September 1981")."""
-    if "date" not in text:
-        return found
-    out = list(found)
-    for m in _SAME_DATE.finditer(text):
-        told = [d for d in found if d.end <= m.start() and d.precision == "day" and not d.event]
-        told = [d for d in told if d.anchored] or told  # a status day ("As at 7 August 2015"), else any
-        if told and not _overlaps(sorted((d.start, d.end) for d in found), m.start(), m.end()):
-            lead = m.group("lead").lower()
-            out.append(DateMention(told[-1].on, "day", m.group(0), m.start(), m.end(), lead != "on", False))
-    return sorted(out, key=lambda d: d.start)
+    return _with_years(sorted(found, key=lambda d: d.start), default_year, breaks, text, own_day)
 
 
 # "will enter into force on Aug. 1", "is due to meet in May", "from 1 March": ahead of the text, this year's.
