@@ -28,8 +28,6 @@ _ANCHOR_BEFORE = re.compile(
     r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
     # "At the time of writing (September 2010), 86 states have signed"
     r"time\s+of\s+writing\s*[(,]?\s*(?:in\s+)?|"
-    # "(UN Treaty Collection, accessed 12 March 2015)": the day a source was read
-    r"(?:last\s+)?(?:accessed|visited|retrieved|consulted)(?:\s+on)?|"
     r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)"
     r"(?:\s+(?:the\s+)?(?:end|late|year-end|mid)-?|\s+the(?=\s+$))?\s*$",  # (or "as of the 19th of May 2007")
     re.I,

@@ -283,9 +283,6 @@ def date_for(
     if that_day and not _present_nearer(text, pos, that_day, lo, hi):
         # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."
         told = [d for d in index.within(paragraph[0], hi) if d.precision == "day" and d.start < pos]
-        # (else the status day before, no event's: "1. As at 7 August 2015, ..." / "2. As at the same date")
-        before = [d for d in index.within(max(0, lo - 1500), lo) if d.precision == "day" and not d.event]
-        told = told or [d for d in before if d.anchored] or before
         if told:
             return told[-1]
         # "... hosted the Review Conference in June 2014. At that time, 161 states had joined": a month told

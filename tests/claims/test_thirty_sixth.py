@@ -323,19 +323,6 @@ def test_a_government_papers_heads_give_its_date() -> None:
     assert _byline("Convention on Cluster Munitions (30 May 2008)") is None
 
 
-def test_as_at_the_same_date_is_the_status_day_told_before(eval_db: Path) -> None:
-    said = (
-        "1. As at 7 August 2015, the date of closure of the sixty-first session, there were 189 States parties "
-        "to the Convention on the Elimination of All Forms of Discrimination against Women. In accordance with "
-        "article 27, the Convention entered into force on 3 September 1981.\n"
-        "2. As at the same date, 106 States had ratified or acceded to the Optional Protocol to the Convention.\n"
-    )
-    assert _checks(eval_db, said) == [
-        (189, "parties", "IV-8", "2015-08-07"),
-        (106, "parties", "IV-8-b", "2015-08-07"),
-    ]
-
-
 def test_an_answer_at_the_last_count() -> None:
     said = "Senator ROE: How many countries have ratified the arms trade treaty?\n\nMr Bloggs: At the last count, 89."
     assert _counts(said) == [(89, "parties")]
