@@ -18,17 +18,24 @@ from pipeline.claims.model import KIND_COUNT, TEXT_DAY_SOURCES, Claim
 _MARK = re.compile(
     r"[,;.:]?[ \t]*(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,2})\)|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?P<a>\*{1,3})(?!\*))"
 )
+# Or at the end of the count's sentence: "... the Convention on Cluster Munitions.[12]", "... Munitions.12"
+# (a copied page's note number glued to the full stop).
+_SENTENCE_END = re.compile(r"[^\n.!?]{0,200}?[.!?](?=\[\d|\d{1,2}\s)")
+_GLUED = re.compile(r"(?P<g>\d{1,2})(?=\s)")
 # A note that dates figures by a date that is not told as "as of".
 _DATES_FIGURES = re.compile(
-    r"\b(?:status|time\s+of\s+writing|(?:last\s+)?accessed|consulted|retrieved|completed|figures?|as\s+of|as\s+at)\b",
+    r"\b(?:status|time\s+of\s+writing|(?:last\s+)?(?:accessed|visited|viewed)|consulted|retrieved|completed|figures?|"
+    r"as\s+of|as\s+at)\b",
     re.I,
 )
 
 
 def _note_line(text: str, mark: re.Match[str], after: int) -> str | None:
     """The line after `after` that opens with the same mark, or None."""
-    if mark["b"]:
-        opens = rf"\[{mark['b']}\]"
+    if mark.groupdict().get("g"):
+        opens = rf"{mark['g']}\.?(?=\s)"
+    elif mark["b"]:
+        opens = rf"\[{mark['b']}\]|{mark['b']}\.(?=\s)"
     elif mark["p"]:
         opens = rf"\(?{mark['p']}\)|{mark['p']}\.(?=\s)"
     elif mark["s"]:
@@ -44,6 +51,9 @@ def note_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
     out = []
     for c in claims:
         mark = _MARK.match(text, c.end) or _MARK.match(text, c.number_end)
+        end = _SENTENCE_END.match(text, c.end)
+        if mark is None and end is not None:
+            mark = _MARK.match(text, end.end()) or _GLUED.match(text, end.end())
         note = (
             _note_line(text, mark, c.end)
             if mark and c.kind == KIND_COUNT and c.date_source in TEXT_DAY_SOURCES

@@ -337,3 +337,15 @@ def test_a_campaigns_goal_and_its_call_to_become_the_nth_are_no_counts(eval_db: 
     # the one that becomes the nth is told so
     said = "Honduras became the 50th state to ratify the TPNW.\n"
     assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(50, "XXVI-9")]
+
+
+def test_a_note_marked_at_the_end_of_the_counts_sentence_dates_it(eval_db: Path) -> None:
+    for said in (
+        f"As of this writing, 90 states have ratified {CCM}.[12]\n\n12. UN Treaty Collection, accessed 12 March 2015.",
+        f"As of this writing, 90 states have ratified {CCM}.12\n\n12 See treaties.un.org (last visited Mar. 12, 2015).",
+        f"{CCM[4:]} has 90 States Parties.1\n\n1 Information retrieved on 12 March 2015 from the UN Treaty Collection.",
+    ):
+        assert _checks(eval_db, said + "\n") == [(90, "parties", "XXVI-6", "2015-03-12")], said
+    # a number after a full stop and a space opens the next sentence; no note
+    said = f"{CCM[4:]} has 90 States Parties. 12 more have signed.\n\n12 states met on 1 May 2015.\n"
+    assert (90, "parties", "XXVI-6", None) in _checks(eval_db, said)
