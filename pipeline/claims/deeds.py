@@ -50,6 +50,7 @@ _DEED_AFTER = re.compile(
     r"accepted|approved|agreed|committed|bound|done|adopted|embraced|endorsed|formally|officially)\b)\w+ed\b",
     re.I,
 )
+_JOINED_BY = re.compile(r"\b(?:ratified|acceded\s+to|joined)\s+by\b", re.I)
 _WHOLE_BEFORE = re.compile(
     r"\b(?P<n>\d{2,3})\s+(?:(?:states?|countries|nations)(?:\s+parties)?|parties)\b|"
     r"\bparties\s*:\s*(?P<m>\d{2,3})\b",
@@ -101,8 +102,10 @@ def did_other(text: str, m: CountMatch, before: str) -> bool:
     """Is the count `m` (the words `before` its number told) of those who did something other than join:
     a relative clause of another deed, a deed told after parties (unless every party is named by its
     number), or a deed still under way?"""
-    if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun:
-        return True  # "None of the 17 States Parties that produced cluster munitions"
+    if _WHO_DID_OTHER.match(text[m.end : m.end + 60]) and m.noun and not _JOINED_BY.search(m.phrase):
+        # "None of the 17 States Parties that produced cluster munitions" (not "ratified by 193 nations who
+        # have used it": the joining tells the whole, the clause describes them)
+        return True
     if (
         re.search(r"(?:part(?:y|ies)|contracting\s+states)(?:\s+to)?$", m.phrase, re.I)
         and (_OTHER_ACTION.match(text[m.end : m.end + 120]) or _part_that_did(text, m))

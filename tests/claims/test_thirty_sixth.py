@@ -349,3 +349,10 @@ def test_a_note_marked_at_the_end_of_the_counts_sentence_dates_it(eval_db: Path)
     # a number after a full stop and a space opens the next sentence; no note
     said = f"{CCM[4:]} has 90 States Parties. 12 more have signed.\n\n12 states met on 1 May 2015.\n"
     assert (90, "parties", "XXVI-6", None) in _checks(eval_db, said)
+
+
+def test_a_clause_describing_those_a_treaty_was_ratified_by_keeps_the_whole() -> None:
+    said = "The Convention on the Rights of the Child has been ratified by 193 nations who have used it to guide policy."
+    assert _counts(said) == [(193, "parties")]
+    # a deed's clause after the parties themselves still makes them a part
+    assert _counts("None of the 17 States Parties that produced cluster munitions has used them.") == []
