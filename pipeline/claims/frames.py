@@ -107,8 +107,9 @@ _ASIDE = (
     r"apart\s+from\s+|except\s+(?:for\s+)?|besides\s+|other\s+than\s+)[^.;\n]{1,100}?,)?"
     # "185 countries -- over ninety percent of the members -- are party", "five countries—Jamaica—have"
     r"(?:\s*(?:--|—|–)\s*[^—–.;\n]{1,200}?\s*(?:--|—|–)|\s+-(?=\s)\s*[^—–.;\n]{1,80}?\s*(?<=\s)-(?=\s)|"
-    # "Two-thirds of all member states – 132 countries – have ratified": the count told in a dash aside
-    r"\s*(?:--|—|–)(?=\s*(?:have|has|had|are|were)\s))?"
+    # "Two-thirds of all member states – 132 countries – have ratified": the count told in a dash aside (or
+    # between commas: "three-fourths of the world, 174 nations, have agreed to be bound")
+    r"\s*(?:--|—|–|,)(?=\s*(?:have|has|had|are|were)\s))?"
     # "one country, Jamaica, ratified": the one counted, named.
     rf"(?:\s*,\s*{_NAME}\s*,(?=\s+(?:have\s+|has\s+|had\s+)?(?:signed|ratified|acceded|joined)\b))?"
     # "81 countries and the European Community signed": the states counted, and the one union beside them

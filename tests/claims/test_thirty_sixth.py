@@ -356,3 +356,8 @@ def test_a_clause_describing_those_a_treaty_was_ratified_by_keeps_the_whole() ->
     assert _counts(said) == [(193, "parties")]
     # a deed's clause after the parties themselves still makes them a part
     assert _counts("None of the 17 States Parties that produced cluster munitions has used them.") == []
+
+
+def test_a_count_in_apposition_between_commas_before_its_verb() -> None:
+    said = "By 2003, well over three-fourths of the world, 174 nations, have agreed to be bound by the Convention."
+    assert _counts(said) == [(174, "parties")]
