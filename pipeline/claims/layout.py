@@ -171,7 +171,9 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
         runs_on = block or in_run or lines[i + 1][:1].islower()
         # A first line that is full but ends without a stop over a capital is a wrap only when the block
         # has a third line to show its measure (a heading over one line of text is not a block).
+        # (a line that ends in a word that runs on is no heading: "... the Seychelles and" / "Sweden—had")
         heading = i == 0 and len(lines) == 2 and re.search(r"[A-Za-z0-9]$", lines[0].rstrip()) is not None
+        heading = heading and _RUNS_ON.search(lines[0].rstrip()) is None
         # A footnote mark after a full stop ends a sentence where the page had its note ("States.1").
         noted = re.search(r"[.!?][\"'”’)]?\d{1,3}$", lines[i].rstrip()) is not None
         soft.append(
@@ -204,6 +206,9 @@ def unwrap(text: str) -> str:
                     out[cut : pos + 1 + tail.end()] = [*tail.group(0), *" " * (pos + 1 - cut)]
             pos += 1
     return "".join(out)
+
+
+_RUNS_ON = re.compile(r"\b(?:and|or|of|the|to|in|on|by|with|for|a|an|from|that|which|than)$", re.I)
 
 
 # A word broken at a line's end ("Conven-"), and the rest of it at the next line's start ("tion on").

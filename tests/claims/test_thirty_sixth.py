@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipeline.claims.bylines import find_byline
 from pipeline.claims.frames import read_counts
+from pipeline.claims.layout import plain_layout
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 
@@ -361,3 +362,14 @@ def test_a_clause_describing_those_a_treaty_was_ratified_by_keeps_the_whole() ->
 def test_a_count_in_apposition_between_commas_before_its_verb() -> None:
     said = "By 2003, well over three-fourths of the world, 174 nations, have agreed to be bound by the Convention."
     assert _counts(said) == [(174, "parties")]
+
+
+def test_a_two_line_paragraph_whose_first_line_runs_on_is_wrapped(eval_db: Path) -> None:
+    said = (
+        "North Korea has also not signed.\n\nBy the end of 1993 only 4 states—Fiji, Mauritius, the Seychelles and\n"
+        "Sweden—had ratified the Chemical Weapons Convention.\n"
+    )
+    assert _checks(eval_db, said) == [(4, "parties", "XXVI-3", "1993-12-31")]
+    # a heading over its one line stays a heading
+    said = "Chemical Weapons Convention\nSweden was among the first 4 states to ratify it.\n"
+    assert plain_layout(said) == said
