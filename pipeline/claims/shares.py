@@ -42,10 +42,10 @@ _SHARE = re.compile(
     + r"\s+(?:that|which|who|to)\b)"
     + QUAL
     + NUM
-    + r"\s+(?:(?P<pre>states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
+    + r"(?:\s+(?:(?P<pre>states|countries|nations)\s+)?"  # "146 States of the 192 Member States"
     # ("16 of the EU's 27 member states", "of the world's 195 countries")
     + r"(?:out\s+)?of\s+(?:(?:the\s+)?(?:world|EU|E\.U\.|European\s+Union|Union|region|continent|"
-    r"(?-i:[A-Z][\w-]+))[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?"
+    r"(?-i:[A-Z][\w-]+))[’']s\s+|the\s+|all\s+|a\s+total\s+of\s+)?|/)"  # ("110/193 states": a slash for "of")
     # (the whole's words may be initials with their stops: "of the 193 U.N. Member States")
     # ("the world's states (130 of 193) have ratified": the share in brackets, its whole told before them)
     # ("About 90 per cent of states - 173 of 193 - have ratified": the share between dashes)
@@ -75,7 +75,8 @@ _MAIN_VERB = re.compile(
 # What a share is taken of when it speaks of the whole: states, countries, nations or a treaty's parties.
 _ALL_OF = re.compile(
     r"(?:eligible\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:member\s+)?(?:states|countries|nations|parties|"
-    r"states?[\s-]+parties|signatories|governments)\b|(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)members\b",
+    r"states?[\s-]+parties|signatories|governments)\b|(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)members\b|"
+    r"members\s+of\s+the\s+(?:United\s+Nations|UN|U\.N\.)",
     re.I,
 )
 # The whole of a share in brackets (or dashes), told before them: "About 90 per cent of states (174 of 193)".

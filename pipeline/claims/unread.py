@@ -272,9 +272,10 @@ def find_unread(
             continue  # an item's or a note's number: "(2)", "3)"; "most countries (189)" is a figure
         if figure == 1 and re.match(r"\s+(?:of|on)\b", text[m.end() : m.end() + 4]):
             continue  # "one of only 4 countries", "One on the involvement of children ...": a word
-        if _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12]) or text[
-            max(0, m.start() - 1) : m.start()
-        ] in (".", "/", "-", ":"):
+        if (
+            _NOT_A_FIGURE_AFTER.match(text[m.end() : m.end() + 12])
+            or text[max(0, m.start() - 1) : m.start()] in (".", "/", "-", ":")
+        ) and why_skipped.get(m.start()) != REASON_DENOMINATOR:  # (not "110/193 states": a share's whole)
             continue
         if not about[i] and not _told_of_it(text, sentences, i, mention_sentences):
             reason = REASON_NO_TREATY_WORD

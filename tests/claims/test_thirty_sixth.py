@@ -16,6 +16,7 @@ from pipeline.claims.frames import read_counts
 from pipeline.claims.layout import plain_layout
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
+from tests.claims.readers import unread as _unread
 
 CCM = "the Convention on Cluster Munitions"
 
@@ -373,3 +374,16 @@ def test_a_two_line_paragraph_whose_first_line_runs_on_is_wrapped(eval_db: Path)
     # a heading over its one line stays a heading
     said = "Chemical Weapons Convention\nSweden was among the first 4 states to ratify it.\n"
     assert plain_layout(said) == said
+
+
+def test_a_share_written_with_a_slash_or_of_the_members_of_the_united_nations(eval_db: Path) -> None:
+    said = "110/193 states have ratified the Convention on Cluster Munitions.\n"
+    assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
+    assert _unread(eval_db, said) == [(193, "denominator")]
+    said = f"A total of 110 out of the 193 members of the United Nations have ratified {CCM}.\n"
+    assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
+    # a resolution's number keeps its slash: no figure
+    assert (
+        _unread(eval_db, f"The General Assembly adopted resolution 63/117; 42 States have signed {CCM}.\n")
+        == []
+    )
