@@ -30,7 +30,7 @@ from pipeline.claims.measures import (
 from pipeline.claims.model import KIND_COUNT, CountMatch
 from pipeline.claims.numbers import DIGIT_NUMBER, WORD_NUMBER, is_year, parse_number
 from pipeline.claims.sentences import Spans
-from pipeline.claims.sisters import protocol_too
+from pipeline.claims.sisters import sisters
 
 
 def _modes_named(phrase: str) -> set[str]:
@@ -294,7 +294,7 @@ def told_together(text: str, counts: list[CountMatch], sentences: Spans) -> list
         *respective(text, counts),
         *of_those(text, counts),
         *told_again(text, counts),
-        *protocol_too(text, counts, sentences),
+        *sisters(text, counts, sentences),
         *signed_not_yet(text, counts, sentences),
         *series(text, counts, sentences),
         *past_bare(text, counts, sentences),

@@ -1,7 +1,7 @@
 """Sister treaties' bare counts for the claim reader (the frames stage's told-together step, pairs.py): a
 protocol's or a sister treaty's count told after its parent's with its noun (and often its verb) left out,
-"The CRPD has been ratified by 193 states and its Optional Protocol by 108"; the measure is the count's before
-it."""
+"The CRPD has been ratified by 193 states and its Optional Protocol by 108", "The CRC has 196 parties. Its
+Optional Protocol on child soldiers has 173. CEDAW has 189."; the measure is the count's before it."""
 
 from __future__ import annotations
 
@@ -80,4 +80,18 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
     return out
 
 
-__all__ = ["protocol_too"]
+def sisters(text: str, counts: list[CountMatch], sentences: Spans) -> list[CountMatch]:
+    """protocol_too, again after what it found ("The CRC has 196 parties. Its Optional Protocol ... has 173.
+    CEDAW has 189."): a chain of sister treaties' bare counts, each after the one before (three at most)."""
+    found: list[CountMatch] = []
+    for _ in range(3):
+        told = {c.number_start for c in (*counts, *found)}
+        known = sorted((*counts, *found), key=lambda c: c.number_start)
+        new = [c for c in protocol_too(text, known, sentences) if c.number_start not in told]
+        if not new:
+            break
+        found += new
+    return found
+
+
+__all__ = ["protocol_too", "sisters"]

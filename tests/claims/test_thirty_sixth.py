@@ -387,3 +387,13 @@ def test_a_share_written_with_a_slash_or_of_the_members_of_the_united_nations(ev
         _unread(eval_db, f"The General Assembly adopted resolution 63/117; 42 States have signed {CCM}.\n")
         == []
     )
+
+
+def test_a_chain_of_sister_treaties_bare_counts_sentence_after_sentence(eval_db: Path) -> None:
+    said = "The CRC has 196 parties. Its Optional Protocol on child soldiers has 173. CEDAW has 189. Its Optional Protocol has 115.\n"
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [
+        (196, "IV-11"),
+        (173, "IV-11-b"),
+        (189, "IV-8"),
+        (115, "IV-8-b"),
+    ]
