@@ -22,7 +22,7 @@ _PROTOCOL_TOO = re.compile(
     # ("..., fewer than the Mine Ban Treaty's 164": a comparison's other side)
     r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+|(?:fewer|more|less)\s+than\s+)?|"
     r"\s+(?:and|while|whereas|but|than)\s+|(?P<opens>(?<=[.!?])\s+))"
-    r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocols?|covenant|convention|amendment|treaty)\b|"
+    r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocol|covenant|convention|amendment|treaty)\b|"
     r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:['’]s\s+|[^,;.:()\d]{0,80}?(?:,\s*(?:has\s+)?|\s+(?:has|had|have|counted|counts|"
     # ("its cousin, the Convention on Cluster Munitions, has 110", "... has attracted 110")
     r"now\s+has|now\s+counts|by|has\s+(?:attracted|drawn|gained|won|secured|garnered))\s+)|"

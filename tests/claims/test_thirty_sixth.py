@@ -397,3 +397,12 @@ def test_a_chain_of_sister_treaties_bare_counts_sentence_after_sentence(eval_db:
         (189, "IV-8"),
         (115, "IV-8-b"),
     ]
+
+
+def test_a_bare_figure_after_several_protocols_is_no_parents_count(eval_db: Path) -> None:
+    said = "The ICCPR has 173 parties; its two optional protocols have 116 and 90.\n"
+    assert _checks(eval_db, said) == [(173, "parties", "IV-4", None)]
+    assert [n for n, _ in _unread(eval_db, said)] == [2, 116, 90]
+    # one protocol's is read
+    said = "The ICCPR has 173 parties; its First Optional Protocol has 116.\n"
+    assert _checks(eval_db, said) == [(173, "parties", "IV-4", None), (116, "parties", "IV-5", None)]
