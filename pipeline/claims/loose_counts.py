@@ -44,7 +44,9 @@ _GROUP_BEFORE = re.compile(
 )
 _NOT_CONSENT = re.compile(
     r"\b(?:adopt\w*|vot(?:e|es|ed|ing)|conferences?|negotiat\w*|delegations?|attend\w*|sponsor\w*|co-sponsor\w*|"
-    r"participat\w*|t(?:ook|ake|akes|aking)\s+part)\b",
+    # (a part taken in a process or a meeting, not in the treaty: "164 States participate in the Convention")
+    r"(?:participated|t(?:ook|aking)\s+part)\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:process|negotiations?|conferences?|"
+    r"meetings?|talks|sessions?))\b",
     re.I,
 )
 # "has now been adopted by more than 180 countries", "is adopted by 170 States", "180 countries have adopted

@@ -406,3 +406,8 @@ def test_a_bare_figure_after_several_protocols_is_no_parents_count(eval_db: Path
     # one protocol's is read
     said = "The ICCPR has 173 parties; its First Optional Protocol has 116.\n"
     assert _checks(eval_db, said) == [(173, "parties", "IV-4", None), (116, "parties", "IV-5", None)]
+
+
+def test_states_that_participate_in_the_treaty_are_a_loose_count(eval_db: Path) -> None:
+    said = "The Mine Ban Treaty, in which 164 states participate, bans landmines.\n"
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(164, "XXVI-5")]
