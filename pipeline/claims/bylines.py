@@ -59,7 +59,7 @@ _PLACE_AFTER = (
 # "5 May 2021 | Geneva |": a place set off by bars after the date.
 _PLACE_BAR = _TIME + r"\s*[|·•]\s*(?-i:[A-Z])[\w.'’-]*(?:[ \t]+(?-i:[A-Z])[\w.'’-]*){0,2}\s*[|·•]?\s*"
 # "Posted on May 5, 2012 by admin": the author after the date.
-# (or its section: "... 2015 in News", "... at 10:00 am and is filed under News", a blog's footer; or
+# (or its section: "... 2015 in News", "... at 10:00 am and is filed under News"; or
 # after a comma: "Friday 1 March 2019, by the editors")
 _AUTHOR_AFTER = r"(?:,?\s*(?:by|in|and\s+is\s+filed\s+under)\s+[\w.' -]{1,40}?\s*)?"
 # A blog's or a news site's line of facts about the text, set off by bars or bullets, its date among them:
@@ -127,8 +127,6 @@ _DATELINE_NO_YEAR = re.compile(
     re.M,
 )
 _HEAD = 600
-_TAIL = 300
-_POSTED = re.compile(r"\b(?:posted|published|written|filed|updated|modified)\b", re.I)
 _MARKS = re.compile(r",?\s+(?:marks|will\s+mark|is)\s+the\s+[\w-]+\s+(?:anniversary|year|birthday)\b", re.I)
 # "Spring 1998" alone on a line at the head: a journal's or a magazine's issue, dated as a month is, by its
 # last day (the northern seasons' ends; a winter issue is the one that ends in March of its year).
@@ -255,13 +253,10 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
             return replace(d, event=False)
         if d.event and not dateline:
             continue
-        # a blog's footer at the text's end tells its date too: "Posted on March 1, 2019 in News | Leave a
-        # comment", "This entry was posted on Monday, March 1st, 2019 at 10:00 am and is filed under News."
-        footer = alone and d.start >= len(text) - _TAIL and _POSTED.search(lead) is not None
         if (
             # a month alone on its line at the head ("January 1996" under a headline) dates the text too
             (d.precision == "day" or alone)
-            and (d.start < _HEAD or footer)
+            and d.start < _HEAD
             and (alone or dateline or labelled)
             and not _is_heading(text, d, latest)
         ):

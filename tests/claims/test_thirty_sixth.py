@@ -258,16 +258,6 @@ def test_first_published_and_an_author_after_the_date_and_a_comma() -> None:
     assert _byline("Posted on March 1, 2019 in Disarmament | Leave a comment") == date(2019, 3, 1)
 
 
-def test_a_blogs_footer_at_the_texts_end_gives_its_date() -> None:
-    body = (
-        f"{CCM[4:]} has 90 States Parties. " + "Cluster bombs still kill civilians long after wars end. " * 12
-    )
-    found = find_byline(body + "\n\nPosted on March 12, 2015 in Disarmament | Leave a comment\n")
-    assert found is not None and found.on == date(2015, 3, 12)
-    # an event told at the end is no footer
-    assert find_byline(body + "\n\nThe Convention was adopted in Dublin on 30 May 2008.\n") is None
-
-
 def test_more_names_texts_give_their_treaties(eval_db: Path) -> None:
     for name, no in (
         ("The Convention on the Right of the Child", "IV-11"),
