@@ -262,9 +262,11 @@ NUMBER_WHO = re.compile(
     + r"\b(?!\s*(?:per|%))",
     re.I,
 )
-# "the number of signatory States 60": the verb left out.
+# "the number of signatory States 60": the verb left out (or its value on the next line, never a numbered
+# list's first item: "number of States parties:" / "1. ...").
+_NL = r"[ \t]*:?(?:[ \t]+|(?P<nl>[ \t]*\n\s*))"
 NUMBER_OF_BARE = re.compile(
-    r"\bnumber\s+of\s+" + COUNT_NOUN + r"\s*:?\s+" + _QUAL + _NUM + r"\b(?!\s*(?:per|%))", re.I
+    rf"\bnumber\s+of\s+{COUNT_NOUN}{_NL}{_QUAL}{_NUM}\b(?!\s*(?:per|%))(?(nl)(?![.)][ \t]))", re.I
 )
 # "the tally had climbed to 45 states": a running total of parties.
 TALLY = re.compile(

@@ -1,10 +1,14 @@
 """Thirty-sixth pass (issue 21). One test per rule, on hand-written sentences of everyday shapes that probes
-found unread or misread: a press release's and a parliament's heads ("For immediate release: 12 March
-2015", "HC Deb 12 March 2015 vol 594 c123"); parties counted as those who paid or sent something; every
-party named after "whose" or a name's possessive mark ("the Convention on Cluster Munitions' 90 States
-Parties"); a treaty's members in its relative clause ("which counts 164 members"); "the landmine ban"; a
-label that names its treaty in small letters ("Ratifications of the nuclear weapons ban treaty: 50"); a
-treaty's membership "of 90 states" or after a possessive mark alone."""
+found unread or misread: the heads of press releases, parliaments and government papers ("For immediate
+release: 12 March 2015", "HC Deb 12 March 2015 vol 594 c123", "Answered: 12 March 2015", a heading with its
+date in brackets); several treaties in one sentence (figures told "respectively" before or after the
+treaties, or after "have" with the word left out; a sister treaty's bare count after a comparison, an aside,
+in brackets, or in a chain of sentences; a protocol's rank whatever subject follows it); lists (numbered,
+labelled lists of acronyms, an encyclopedia's infobox rows, a list's first rows under a heading); parties
+counted by what else they did (paid, sent; inspections in them; a part taken in a process) and every party
+named after "whose" or a possessive mark; shares with a slash; a fraction's numerator; a campaign's goal;
+names texts use ("the landmine ban", "CRoC"); and two from `dev/`'s misses (a clause describing those a
+treaty was ratified by, a count in apposition between commas)."""
 
 from __future__ import annotations
 
@@ -401,3 +405,13 @@ def test_a_bare_figure_after_several_protocols_is_no_parents_count(eval_db: Path
 def test_states_that_participate_in_the_treaty_are_a_loose_count(eval_db: Path) -> None:
     said = "The Mine Ban Treaty, in which 164 states participate, bans landmines.\n"
     assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(164, "XXVI-5")]
+
+
+def test_a_numbered_lists_first_item_is_no_value_of_the_label_above(eval_db: Path) -> None:
+    said = (
+        "Human rights treaties, number of States parties:\n1. Convention on the Rights of the Child - 196\n"
+        "2. Convention against Torture - 173\n"
+    )
+    assert [(n, t) for n, _, t, _ in _checks(eval_db, said)] == [(196, "IV-11"), (173, "IV-9")]
+    # a value alone on the next line still is
+    assert _counts("Convention on the Rights of the Child\nNumber of parties:\n196\n") == [(196, "parties")]
