@@ -29,6 +29,8 @@ _ROW = re.compile(
     r"(?:Signatories|Parties|Ratifications)[ \t]+\d{1,3}\b|"
     r"(?:Signed|Sealed|Effective|Condition|Location|Depositary|Languages?|Expiration)[ \t]+[A-Z0-9]"
 )
+# A word no heading ends with, a sentence's middle: "... the Seychelles and" (a wrapped line, not a title).
+_ENDS_MID_SENTENCE = re.compile(r"\b(?:and|or|of|the|to|in|on|by|with|for|a|an|from|that|which|than)$", re.I)
 # Dot leaders before a figure at a line's end: a row of a list, never a wrapped line.
 _LEADERS = re.compile(r"(?:\.{3,}|…)[ \t]*\d{1,3}\b[^\n.]{0,40}$")
 # Columns aligned by spaces inside a line (three or more between two cells).
@@ -173,7 +175,7 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
         # has a third line to show its measure (a heading over one line of text is not a block).
         # (a line that ends in a word that runs on is no heading: "... the Seychelles and" / "Sweden—had")
         heading = i == 0 and len(lines) == 2 and re.search(r"[A-Za-z0-9]$", lines[0].rstrip()) is not None
-        heading = heading and _RUNS_ON.search(lines[0].rstrip()) is None
+        heading = heading and _ENDS_MID_SENTENCE.search(lines[0].rstrip()) is None
         # A footnote mark after a full stop ends a sentence where the page had its note ("States.1").
         noted = re.search(r"[.!?][\"'”’)]?\d{1,3}$", lines[i].rstrip()) is not None
         soft.append(
@@ -206,9 +208,6 @@ def unwrap(text: str) -> str:
                     out[cut : pos + 1 + tail.end()] = [*tail.group(0), *" " * (pos + 1 - cut)]
             pos += 1
     return "".join(out)
-
-
-_RUNS_ON = re.compile(r"\b(?:and|or|of|the|to|in|on|by|with|for|a|an|from|that|which|than)$", re.I)
 
 
 # A word broken at a line's end ("Conven-"), and the rest of it at the next line's start ("tion on").
