@@ -190,10 +190,12 @@ _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:o
 _HEADLINE_LEAD = re.compile(
     r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?(?:[A-Z][\w'’-]*(?:,|\s+and)\s+)?$"
 )
-# Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent".
+# Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent",
+# "by nearly 60% of UN members", "by 3/5 of", "by 1 in 2 countries".
 NOT_STATES_AFTER = re.compile(
-    r"^\s*(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|%|"
-    r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b",
+    r"^\s*(?:%|/\d{1,2}\s+of\b|in\s+(?:[2-9]|10|two|three|four|five|six|ten)\s+(?:countries|states|nations|UN)\b|"
+    r"(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|pc|"
+    r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b)",
     re.I,
 )
 # "India stands behind 161 nations, including Pakistan, in ratifying", "joined over 140 countries in signing",
