@@ -22,11 +22,22 @@ _BYLINE_LEAD = (
     r"(?:(?:(?:posted|published|written|submitted)\s+by\s+[\w.' -]{1,40}?\s+on|"
     r"(?:posted|filed)\s+(?:in|under)\s+[\w.' -]{1,40}?\s+on|"  # ("Posted in News on 3 March 2015")
     # ("This article was first published on 3 March 2015.", "Date of publication:", "Publication date:")
-    r"(?:this\s+(?:article|story|post|entry|page|report|piece)\s+was\s+)?(?:first\s+)?(?:posted|published)|issued|released|"
+    r"(?:this\s+(?:article|story|post|entry|page|report|piece)\s+was\s+)?(?:(?:first|originally)\s+)?(?:posted|published)|"
+    r"issued|released|"
     # ("For immediate release: 12 March 2015"; a Hansard debate's, "HC Deb 12 March 2015 vol 594 c123")
     r"for\s+(?:immediate\s+)?release|(?-i:H[CL])\s+Deb(?:ates?)?|answered|"
     r"added|created|(?:date\s+(?:of\s+)?)?(?:publication|published|posted)(?:\s+date)?|"
     r"(?:page\s+)?(?:last\s+)?(?:updated|modified)|dated?)(?:\s+on)?:?\s+)?"
+    # the hour before the day: "Published: 10:00 GMT, 12 March 2015", "Updated 12:04 PM ET, Thu March 12,
+    # 2015"
+    r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?\s*[,|–—-]?\s+)?"
+)
+# Who the text comes from, before its date: "Source: Reuters, 12 March 2015", "Geneva (AFP) - March 12, 2015",
+# a journal's issue ("Vol. 12, No. 3 (March 2015)", "Issue 45, March 2015").
+_SOURCE = (
+    r"(?:source:\s*[\w.'’& -]{1,40}?,\s*|"
+    r"(?-i:[A-Z])[\w.'’ -]{1,30}?\s*\((?-i:[A-Z])[\w.' ]{1,20}\)\s*[-–—]{1,2}\s*|"
+    r"(?:vol(?:ume)?\.?\s*\d{1,3}\s*,?\s*)?(?:no\.?|number|issue)\s*\d{1,3}\s*(?:,\s*|\())?"
 )
 # A short label beside a byline's date, set off by a bar or a bullet: "Press release | 12 March 2019".
 # Only words of the kind of text: an infobox row "Signed | 3 December 2008" is a treaty's event, no byline.
@@ -200,7 +211,7 @@ def find_byline(text: str, dates: Sequence[DateMention] | None = None) -> DateMe
         # "12 March 2019", "Press release | 12 March 2019", "12 March 2019 | News", "Posted by admin on ..."
         alone = (
             _meta_line(lead, rest)
-            or re.fullmatch(r"[\s\[(]*" + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I)
+            or re.fullmatch(r"[\s\[(]*" + _SOURCE + _LABEL + _AUTHOR + _BYLINE_LEAD + _WEEKDAY, lead, re.I)
             and re.fullmatch(
                 # ("Written by Jane Doe on 3 March 2015.": a sentence of its own)
                 r"[\s\])]*(?:"

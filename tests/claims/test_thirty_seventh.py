@@ -3,10 +3,19 @@ found unread or misread."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from pipeline.claims.bylines import find_byline
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import unread as _unread
+
+CCM = "the Convention on Cluster Munitions"
+
+
+def _byline(head: str) -> date | None:
+    found = find_byline(f"{head}\n\n{CCM[4:]} has 90 States Parties.\n")
+    return None if found is None else found.on
 
 
 def test_a_share_after_ratified_by_is_no_count_of_states(eval_db: Path) -> None:
@@ -24,3 +33,18 @@ def test_a_share_after_ratified_by_is_no_count_of_states(eval_db: Path) -> None:
     said = "The Arms Trade Treaty, ratified by 1 in 2 countries, is in force.\n"
     assert _checks(eval_db, said) == []
     assert sorted(u[0] for u in _unread(eval_db, said)) == [1, 2]
+
+
+def test_a_bylines_hour_before_its_day_its_source_or_its_issue_give_the_texts_date() -> None:
+    for head, on in (
+        ("Published: 10:00 GMT, 12 March 2015", date(2015, 3, 12)),
+        ("Updated 12:04 PM ET, Thu March 12, 2015", date(2015, 3, 12)),
+        ("Originally published March 12, 2015", date(2015, 3, 12)),
+        ("Source: Reuters, 12 March 2015", date(2015, 3, 12)),
+        ("Geneva (AFP) - March 12, 2015", date(2015, 3, 12)),
+        ("Vol. 12, No. 3 (March 2015)", date(2015, 3, 31)),
+        ("Issue 45, March 2015", date(2015, 3, 31)),
+    ):
+        assert _byline(head) == on, head
+    # a treaty's day under a label is no byline
+    assert _byline("Adopted: 10:00, 12 March 2015") is None
