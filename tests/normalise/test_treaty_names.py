@@ -78,6 +78,7 @@ COMMON = {
     "Arms Trade Treaty": "XXVI-8",
     "Convention on Cluster Munitions": "XXVI-6",
     "Oslo Convention": "XXVI-6",
+    "Oslo Treaty": "XXVI-6",
     "Convention against Torture": "IV-9",
     "OPCAT": "IV-9-b",
     "ICCPR": "IV-4",
