@@ -23,7 +23,7 @@ from pipeline.claims.model import (
     CountMatch,
     Skipped,
 )
-from pipeline.claims.not_counts import why_not_a_count
+from pipeline.claims.not_counts import NOT_STATES_AFTER, why_not_a_count
 from pipeline.claims.noun_frames import AND_TO as _AND_TO
 from pipeline.claims.noun_frames import ARE as _ARE
 from pipeline.claims.noun_frames import BINDS as _BINDS
@@ -141,8 +141,10 @@ _VERB = (
     r"part(?:y|ies)\s+to|states?[\s-]*part(?:y|ies)\s+to|signator(?:y|ies)\s+(?:to|of)|"
     r"bound\s+by|(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bwas\s))part(?:y|ies)|"
     r"(?:(?<=\bare\s)|(?<=\bwere\s))part\s+of(?=\s+(?:the|its|this)\s)|"  # "118 nations are part of the CCW"
-    # "81 countries in the world are members of the convention", "160 States take part in the Convention"
-    r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bare\salso\s)|(?<=\bare\snow\s))members\s+of(?=\s+(?:the|its|this)\s)|"
+    # "81 countries in the world are members of the convention" (not "of the European Union"), "160 States
+    # take part in the Convention"
+    r"(?:(?<=\bare\s)|(?<=\bwere\s)|(?<=\bare\salso\s)|(?<=\bare\snow\s))members\s+of(?=\s+(?:the|its|this)\s)"
+    r"(?!\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:union|council|organi[sz]ation|alliance|league|nations|group)\b)|"
     r"take\s+part\s+in(?=\s+(?:the|its|this)\s)|participate\s+in(?=\s+(?:the|its|this)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:treaty|convention|protocol|covenant)\b)|belong\s+to(?=\s+(?:the|its|this|an?)\s)|"
     # "52 countries, including X, who are signatories but not yet parties"
@@ -189,14 +191,6 @@ _EVENT_LEAD = re.compile(r"\b(?:when|after|as|once|until|before|if|since)\s+(?:o
 # ("Torture ban: 150 ...") or a state beside it ("Nigeria and 59 countries sign UN treaty").
 _HEADLINE_LEAD = re.compile(
     r"(?:^|\n)[ \t*#>-]*(?:[A-Z][^.:;!?\n]{0,40}:[ \t]+)?(?:[A-Z][\w'’-]*(?:,|\s+and)\s+)?$"
-)
-# Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent",
-# "by nearly 60% of UN members", "by 3/5 of", "by 1 in 2 countries".
-NOT_STATES_AFTER = re.compile(
-    r"^\s*(?:%|/\d{1,2}\s+of\b|in\s+(?:[2-9]|10|two|three|four|five|six|ten)\s+(?:countries|states|nations|UN)\b|"
-    r"(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|pc|"
-    r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b)",
-    re.I,
 )
 # "India stands behind 161 nations, including Pakistan, in ratifying", "joined over 140 countries in signing",
 # "joined over 100 other countries by signing", "joins 141 other nations who have already signed".

@@ -28,6 +28,15 @@ from pipeline.claims.model import (
 from pipeline.claims.numbers import DIGIT_NUMBER, ORDINAL, WORD_NUMBER
 from pipeline.claims.scope import MORE_AFTER
 
+# Numbers that count people, votes or shares, not states: "signed by 2 million people", "by 80 per cent",
+# "by nearly 60% of UN members", "by 3/5 of", "by 1 in 2 countries".
+NOT_STATES_AFTER = re.compile(
+    r"^\s*(?:%|/\d{1,2}\s+of\b|in\s+(?:[2-9]|10|two|three|four|five|six|ten)\s+(?:countries|states|nations|UN)\b|"
+    r"(?:million|billion|thousand|people|persons|individuals|citizens|votes|per\s*cent|percent|pc|"
+    r"NGOs|organi[sz]ations|civil\s+society|signatures\s+of\s+(?:people|citizens))\b)",
+    re.I,
+)
+
 # Not counts of the whole: regional subsets ("including 42 States Parties in Europe"), what is still needed,
 # conditions ("until it is ratified by 44 specific nations") and forecasts ("is expected to be signed by 70").
 _SUBSET_BEFORE = re.compile(
@@ -333,4 +342,4 @@ def why_not_a_count(text: str, m: CountMatch) -> str | None:
     return None
 
 
-__all__ = ["why_not_a_count"]
+__all__ = ["NOT_STATES_AFTER", "why_not_a_count"]

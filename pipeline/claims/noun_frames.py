@@ -12,12 +12,17 @@ from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import NUM as _NUM
 from pipeline.claims.numbers import QUAL as _QUAL
 
+# "..., of which 110 are states parties", "123 signatories, 110 of which are full members", "of which 110
+# states are members": those of the count before who are parties (never "members of the EU").
 ARE = re.compile(
-    r"(?:\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+|;\s*)"
+    r"(?:\b(?:of\s+which|of\s+whom|of\s+these|of\s+them|the\s+remaining|while|and|another|a\s+further)\s+|"
+    r"[;,]\s*(?=\S+\s+of\s+(?:which|whom)\b)|;\s*)"
     + _QUAL
     + _NUM
-    + r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
-    r"(?P<noun>states?[\s-]+parties|contracting\s+states|parties|signatories)\b",
+    + r"(?:\s+of\s+(?:which|whom)|\s+(?:states|countries|nations))?"
+    r"\s+(?:are|were)\s+(?:(?:now|already|also|all)\s+)?"
+    r"(?:full(?:y)?(?:[\s-]+fledged)?\s+)?"
+    r"(?P<noun>states?[\s-]+parties|contracting\s+states|parties|signatories|members(?!\s+of\b))\b",
     re.I,
 )
 

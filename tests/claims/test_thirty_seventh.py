@@ -48,3 +48,25 @@ def test_a_bylines_hour_before_its_day_its_source_or_its_issue_give_the_texts_da
         assert _byline(head) == on, head
     # a treaty's day under a label is no byline
     assert _byline("Adopted: 10:00, 12 March 2015") is None
+
+
+def test_those_of_a_count_who_are_parties_or_full_members_are_the_parties(eval_db: Path) -> None:
+    for said, told in (
+        (f"{CCM[4:]} has been signed by 123 countries, 110 of which are states parties.", 110),
+        (
+            f"{CCM[4:]} has now been signed or ratified by 123 countries, 110 of which are full states parties.",
+            110,
+        ),
+        (f"{CCM[4:]} has 123 signatories, of which 110 are full members.", 110),
+        (f"{CCM[4:]}, of which 110 states are members, prohibits the weapons.", 110),
+        (f"123 states have signed {CCM}; 110 are full states parties.", 110),
+    ):
+        assert (told, "parties", "XXVI-6", None) in _checks(eval_db, said + "\n"), said
+    # members of another body are a part, never the treaty's parties
+    said = f"{CCM[4:]} has 110 States Parties, 20 of which are members of the European Union.\n"
+    assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
+
+
+def test_the_oslo_treaty_is_the_convention_on_cluster_munitions(eval_db: Path) -> None:
+    said = "The Oslo treaty has been ratified by 110 states.\n"
+    assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
