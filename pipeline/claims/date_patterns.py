@@ -97,12 +97,15 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # Numbers: "15.03.2021" (day first), "15/03/2021" or "03/15/2021" (when the order is plain).
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")),
-    # "by mid-2019": the middle of the year (30 June); "as of spring 2012": the season's last day (31 May).
+    # "by mid-2019": the middle of the year (30 June); "as of spring 2012": the season's last day (31 May);
+    # "in the first half of 2014", "by the third quarter of 2014", "as of Q2 2023": the part's last day.
     (
         "mid",
         re.compile(
-            r"\b(?:in|as\s+of|as\s+at|at|by|until|through|during)\s+(?:the\s+)?"
-            r"(?:mid-?\s?|(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?)" + _YEAR,
+            r"\b(?:in|as\s+of|as\s+at|at|by|until|through|during)\s+(?:the\s+(?:end\s+of\s+the\s+)?)?"
+            r"(?:mid-?\s?|(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?|"
+            r"(?P<part>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<span>half|quarter)\s+of\s+|"
+            r"(?P<q>Q[1-4]|H[12])\s+)" + _YEAR,
             re.I,
         ),
     ),

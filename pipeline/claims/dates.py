@@ -99,6 +99,19 @@ def _overlaps(taken: list[Span], start: int, end: int) -> bool:
 
 _RUNS_ON = re.compile(r"\b(?:on|in|of|at|by|since|from|until|to|the|a|an|and|or|was|were|been)[ \t]*$", re.I)
 _SEASON_ENDS = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
+_PART_ENDS = {"h1": (6, 30), "h2": (12, 31), "q1": (3, 31), "q2": (6, 30), "q3": (9, 30), "q4": (12, 31)}
+_RANKS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+
+
+def _part_end(g: dict[str, str | None]) -> tuple[int, int] | None:
+    """The last day of a year's part ("the first half of", "the third quarter of", "Q2", "H1"), or None (a
+    third half is no part of a year)."""
+    if g.get("q"):
+        return _PART_ENDS.get((g["q"] or "").lower())
+    rank = _RANKS.get((g["part"] or "").lower(), (g["part"] or "")[:1])
+    return _PART_ENDS.get(("h" if (g["span"] or "").lower() == "half" else "q") + rank)
+
+
 # What each pattern's dates are: a month for "mid-2019", a day for "15.03.2021" (date_order.py); the first of
 # two days ("7 and 8 October") is a day when the year is told, else it takes one later (as "As of March 26").
 _PRECISION = {"numeric": "day", "mid": "month", "pair": "dayonly", "textyear": "day", "lastyear": "year"}
@@ -147,6 +160,10 @@ def find_dates(
                     on = date(int(g["y"]), int(g["m"]), int(g["d"]))
                 elif precision == "mid":
                     on = date(int(g["year"]), *_SEASON_ENDS.get((g["season"] or "").lower(), (6, 30)))
+                    if g.get("part") or g.get("q"):
+                        if (part := _part_end(g)) is None:
+                            continue  # ("the third half of 2014": no part of a year)
+                        on = date(int(g["year"]), *part)
                 elif precision == "pair":
                     if g["month"].lower() not in _MONTHS:
                         continue

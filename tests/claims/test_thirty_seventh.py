@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.claims.bylines import find_byline
+from pipeline.claims.dates import find_dates
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import unread as _unread
 
@@ -70,3 +71,16 @@ def test_those_of_a_count_who_are_parties_or_full_members_are_the_parties(eval_d
 def test_the_oslo_treaty_is_the_convention_on_cluster_munitions(eval_db: Path) -> None:
     said = "The Oslo treaty has been ratified by 110 states.\n"
     assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
+
+
+def test_a_part_of_a_year_dates_a_count_by_its_last_day() -> None:
+    for said, on in (
+        ("In the first half of 2014, the treaty had 86 States Parties.", date(2014, 6, 30)),
+        ("By the third quarter of 2014, 88 states had ratified it.", date(2014, 9, 30)),
+        ("As of the end of the first quarter of 2015, it had 90 parties.", date(2015, 3, 31)),
+        ("As of Q2 2023, the treaty had 113 States Parties.", date(2023, 6, 30)),
+        ("In H2 2014, the treaty had 88 States Parties.", date(2014, 12, 31)),
+    ):
+        assert [d.on for d in find_dates(said)] == [on], said
+    # no such part of a year
+    assert find_dates("In the third half of 2014, it had 86 parties.") == []
