@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from pipeline.claims.model import WRITTEN_ON, Claim
 from pipeline.claims.names import is_outside
+from pipeline.claims.pairs import DIGITS_RUN as _RESPECTIVE_RUN
 from pipeline.claims.protocols import GLOSS
 from pipeline.claims.references import in_subordinate_clause, kind_matches, resolve_ref
 from pipeline.claims.sentences import LONGEST_SENTENCE, Span, navigation_lines
@@ -64,15 +65,6 @@ class Mentions:
 
     def refs_starting(self, lo: int, hi: int) -> list[Ref]:
         return self.refs[bisect_left(self.ref_starts, lo) : bisect_left(self.ref_starts, hi)]
-
-
-# "... ratified the OPSC and 15 ... the OPAC, bringing the totals to 157 and 147 respectively".
-_RESPECTIVE_RUN = re.compile(
-    r"(?P<h>(?<=\bhave\s)|(?<=\bhad\s))?\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+"
-    r"(?:\s+(?P<noun>(?:states?[\s-]+)?parties|states|countries|nations|signatories|ratifications|signatures))?"
-    r"(?:(?:\s+[^.;:!?\n\d]{0,80}?)?\s*,?\s+respectively\b|(?(h)(?(noun)\b|(?!))|(?!)))",
-    re.I,
-)
 
 
 def _respectively(

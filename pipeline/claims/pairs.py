@@ -146,22 +146,35 @@ _SIGNED = re.compile(r"\bsign\w*", re.I)
 # "bringing the total number of States Parties to 157 and 147 respectively", "had 190 and 150 parties
 # respectively", "ratified by 190 and 150 states respectively": figures told together, then paired.
 _FIGURE = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})"
+# (a run right after "have", "had", "been ratified by": told without "respectively" when a noun closes it)
+_TOLD_AFTER = r"(?P<h>(?<=\bhave\s)|(?<=\bhad\s)|(?<=\bbeen\sratified\sby\s)|(?<=\bbeen\ssigned\sby\s))?"
 _RESPECTIVE_RUN = re.compile(
-    r"(?P<h>(?<=\bhave\s)|(?<=\bhad\s))?"
-    rf"{_FIGURE}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_FIGURE}){{1,6}}"
+    _TOLD_AFTER + rf"{_FIGURE}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_FIGURE}){{1,6}}"
     r"(?:[ \t]+(?P<noun>states?[\s-]+parties|states|countries|nations|parties|signatories|ratifications|"
     r"signatures))?"
     # ("196 and 189 states have ratified the CRC and CEDAW respectively": the treaties between; or "The CRPD
-    # and its Optional Protocol have 191 and 104 parties", the word left out after "have" and a noun)
+    # and its Optional Protocol have 191 and 104 parties", "... have been ratified by 191 and 106 states", the
+    # word left out after "have" and a noun)
     r"(?:(?:[ \t]+[^.;:!?\n\d]{0,80}?)?[ \t]*,?[ \t]+respectively\b|(?(h)(?(noun)\b|(?!))|(?!)))",
     re.I,
 )
 _ONE_FIGURE = re.compile(_FIGURE, re.I)
+# The same run of digits for the treaty linker (pipeline/claims/links.py), which pairs each figure with a
+# treaty: "... ratified the OPSC and 15 ... the OPAC, bringing the totals to 157 and 147 respectively".
+DIGITS_RUN = re.compile(
+    _TOLD_AFTER + r"\b\d[\d,]*(?:(?:\s*,\s*|\s*,?\s+and\s+)\d[\d,]*)+"
+    r"(?:\s+(?P<noun>(?:states?[\s-]+)?parties|states|countries|nations|signatories|ratifications|signatures))?"
+    r"(?:(?:\s+[^.;:!?\n\d]{0,80}?)?\s*,?\s+respectively\b|(?(h)(?(noun)\b|(?!))|(?!)))",
+    re.I,
+)
 _BARE_BEFORE = re.compile(r"\b(?:had|has|have|with|counted|count|numbered|number)\s+$", re.I)
 # The word each pattern below needs, looked for first: a search for it costs a hundredth of the pattern's
 # over a text without it (the pattern tries a number at every word).
-# ("have"/"had" right before a figure: the run told without "respectively", "have 191 and 104 parties")
-_RESPECTIVELY = re.compile(rf"respectively|\bha(?:ve|d)\s(?={_FIGURE})", re.I)
+# ("have"/"had" right before a figure: the run told without "respectively", "have 191 and 104 parties", "have
+# been ratified by 191 and 106 states")
+_RESPECTIVELY = re.compile(
+    rf"respectively|\bha(?:ve|d)\s(?:been\s(?:ratified|signed)\sby\s)?(?={_FIGURE})", re.I
+)
 
 
 def respective(text: str, counts: list[CountMatch]) -> list[CountMatch]:
@@ -321,6 +334,7 @@ def split_in_two(
 
 
 __all__ = [
+    "DIGITS_RUN",
     "split_in_two",
     "by_mode",
     "of_those",

@@ -84,3 +84,11 @@ def test_a_part_of_a_year_dates_a_count_by_its_last_day() -> None:
         assert [d.on for d in find_dates(said)] == [on], said
     # no such part of a year
     assert find_dates("In the third half of 2014, it had 86 parties.") == []
+
+
+def test_figures_told_together_after_been_ratified_by_are_one_per_treaty(eval_db: Path) -> None:
+    said = (
+        "The Convention on the Rights of Persons with Disabilities and its Optional Protocol have been ratified "
+        "by 191 and 106 states.\n"
+    )
+    assert _checks(eval_db, said) == [(191, "parties", "IV-15", None), (106, "parties", "IV-15-a", None)]
