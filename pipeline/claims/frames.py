@@ -121,7 +121,8 @@ _VERB = (
     r"(?P<verb>signed\s+or\s+(?:acceded|ratified)|ratified\s+or\s+signed|signed\s+and\s+ratified|ratified|acceded|joined\s+in(?=\s*[.,;]|$)|joined|"
     r"signed\s+up(?:\s+(?:to|for))?(?=\s+(?:the|this|its|it)\b)|signed\s+on\s*to(?=\s+(?:the|this|its|it)\b)|signed|"
     r"(?:expressed|notified)\s+(?:their\s+|its\s+)?consent\s+to\s+be\s+bound|come\s+on\s+board|"
-    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|this|likewise|the\s+same)|followed\s+suit|(?:become|been)\s+signator(?:y|ies)|"
+    r"(?:become|been)\s+(?:a\s+)?(?:states?[\s-]*)?part(?:y|ies)|done\s+(?:so|this|likewise|the\s+same)|followed\s+suit|"
+    r"followed(?=\s*[.;!]|\s*$)|(?:taken|made)\s+(?:that|this|the\s+same)\s+(?:step|commitment)|(?:become|been)\s+signator(?:y|ies)|"
     r"bec[oa]me\s+members?\s+of|put\s+their\s+(?:names|signatures?)\s+to|bound\s+themselves\s+(?:by|to)|"
     r"adhered(?=\s+to\s+(?:the\s+|its\s+)?(?-i:[A-Z])|\s+to\s+(?:it|the\s+(?:treaty|convention|protocol))\b)|"
     # "193 countries have accepted the CRC" (not "accepted the Committee's competence")

@@ -193,8 +193,9 @@ def done_before(text: str, start: int, latest: bool = False) -> str:
 
 def points_back(verb: str) -> bool:
     """Does the verb tell no act of its own, but the one told before ("have done so", "followed suit", "have
-    joined in")?"""
-    return verb.lower().endswith(("so", "this", "likewise", "same", "suit", "joined in"))
+    joined in", "have followed", "have taken that step", "have made the same commitment")?"""
+    ends = ("so", "this", "likewise", "same", "suit", "joined in", "followed", "step", "commitment")
+    return verb.lower().endswith(ends)
 
 
 __all__ = [

@@ -92,3 +92,15 @@ def test_figures_told_together_after_been_ratified_by_are_one_per_treaty(eval_db
         "by 191 and 106 states.\n"
     )
     assert _checks(eval_db, said) == [(191, "parties", "IV-15", None), (106, "parties", "IV-15-a", None)]
+
+
+def test_a_step_or_a_commitment_told_before_is_the_act_counted(eval_db: Path) -> None:
+    for said in (
+        f"Chile ratified {CCM} on Monday. To date, 110 states have taken that step.",
+        f"Chile ratified {CCM} on Monday. Some 110 states have already made that commitment.",
+        f"Chile ratified {CCM} on Monday. 110 countries have since followed.",
+    ):
+        assert _checks(eval_db, said + "\n") == [(110, "parties", "XXVI-6", None)], said
+    # no act told before: the step is no joining
+    said = f"{CCM[4:]} bans cluster bombs. To date, 110 states have taken that step.\n"
+    assert _checks(eval_db, said) == []
