@@ -24,7 +24,7 @@ THAT_NUMBER = re.compile(
     # ("Today the figure is 193", "the count stands at 164", "has fallen to 15")
     r"(?P<verb>(?:grown|risen|rose|grew|increased|climbed|fallen|fell|dropped|gone\s+up|gone\s+down|doubled|"
     r"tripled|trebled)\s+to|"
-    r"reached|passed|crossed|topped|(?:stands|stood)\s+at|is|was)\s+"
+    r"reached|passed|crossed|topped|(?:stands|stood)\s+at|is|was)\s+(?:now\s+)?"  # ("that number is now 110")
     + _QUAL
     + _NUM
     + r"\b(?!\s*(?:per\s*cent|percent|%))",

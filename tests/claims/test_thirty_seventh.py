@@ -104,3 +104,10 @@ def test_a_step_or_a_commitment_told_before_is_the_act_counted(eval_db: Path) ->
     # no act told before: the step is no joining
     said = f"{CCM[4:]} bans cluster bombs. To date, 110 states have taken that step.\n"
     assert _checks(eval_db, said) == []
+
+
+def test_that_number_is_now_counts_what_was_told_before(eval_db: Path) -> None:
+    said = f"Chile ratified {CCM} on Monday. That number is now 110.\n"
+    assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
+    said = f"{CCM[4:]} bans cluster bombs. That number is now 110.\n"
+    assert _checks(eval_db, said) == []
