@@ -37,6 +37,8 @@ _GOAL_WORDS = r"call\w*\s+(?:up)?on|(?:aim|pledg|hop|plan|intend|seek|striv)\w*\
 _EVENT_BEFORE = re.compile(
     r"\b(?:adopted|adoption|(?:enter(?:s|ed|ing)?|came|come|comes|coming|went|go|goes)\s+into\s+(?:legal\s+)?"
     r"(?:force|effect)|(?:took|take|takes|taking)\s+(?:effect|force)|"
+    # ("The MBT became international law on March 1, 1999": its entry into force)
+    r"bec[oa]me\s+(?:(?:international|binding)\s+law|(?:legally\s+)?binding)|"
     rf"entry\s+into\s+force|in\s+force\s+since|effective|{_GOAL_WORDS}|"
     r"open(?:ed)?\s+for\s+(?:signatures?|signing)|concluded|done\s+at|signed\s+(?:at|on|in)|was\s+signed|"
     r"were\s+signed|signing\s+(?:it|them|the\s+\w+)\b|signed\s*[|:]\s*|"
@@ -68,6 +70,7 @@ _EVENT_AFTER = re.compile(
     # (not the subject's second predicate: "drew 122 signatures in December 1997, and entered into force")
     r"^(?:(?!,\s*and\s+(?:enter\w*|came|went|took|was|were)\b)[^.;!?\d]){0,60}?\b(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:opened\s+for\s+signature|adopted|"
     r"(?:enter(?:s|ed)?|came|come|comes|went)\s+into\s+(?:legal\s+)?(?:force|effect)|took\s+effect|"
+    r"bec[oa]me\s+(?:(?:international|binding)\s+law|(?:legally\s+)?binding)|"
     r"was\s+signed|concluded|established|founded|drafted|negotiated|"
     # "On 21 October the United Nations will host a treaty event": a day to come dates no count.
     r"will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\b",

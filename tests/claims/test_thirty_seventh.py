@@ -111,3 +111,13 @@ def test_that_number_is_now_counts_what_was_told_before(eval_db: Path) -> None:
     assert _checks(eval_db, said) == [(110, "parties", "XXVI-6", None)]
     said = f"{CCM[4:]} bans cluster bombs. That number is now 110.\n"
     assert _checks(eval_db, said) == []
+
+
+def test_the_day_a_treaty_became_international_law_is_its_event(eval_db: Path) -> None:
+    said = (
+        "The Mine Ban Treaty became international law on March 1, 1999 following ratification by 40 "
+        "countries. With recent ratifications by Ukraine and Haiti, there are now 149 States Parties to the "
+        "treaty.\n"
+    )
+    assert (149, "parties", "XXVI-5", "2006-02-15") in _checks(eval_db, said)
+    assert [d.event for d in find_dates("The treaty became legally binding on 1 March 1999.")] == [True]
