@@ -20,6 +20,8 @@ _ABBREVIATIONS = re.compile(
     r"sept|oct|nov|dec|u\.n|u\.s|cf|vs)\.)$",
     re.I,
 )
+# "c.", "ca.", "approx." before a number: about it.
+_ABOUT = re.compile(r"\b(?:c|ca|approx)\.$", re.I)
 # The longest abbreviation above is six characters with its dot: a window of twelve before a cut is enough.
 _ABBREVIATION_WINDOW = 12
 _LIST_NUMBER = re.compile(r"(?<!\d)\d{1,2}\.$")
@@ -94,6 +96,8 @@ def _is_sentence_end(text: str, p_start: int, cut: int) -> bool:
     window = text[max(p_start, cut - _ABBREVIATION_WINDOW) : cut]
     if _ABBREVIATIONS.search(window):
         return False  # "e.g. The", "Art. 5"
+    if _ABOUT.search(window) and re.match(r"[ \t]*\d", text[cut : cut + 4]):
+        return False  # "ratified by c. 110 countries", "ca. 110", "approx. 110"
     # A list number "1. Prohibition": one or two digits after a space, a full stop or the paragraph's start.
     m = _LIST_NUMBER.search(text, max(p_start, cut - 3), cut)
     if m is None:

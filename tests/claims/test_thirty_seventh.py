@@ -9,6 +9,7 @@ from pathlib import Path
 from pipeline.claims.bylines import find_byline
 from pipeline.claims.dates import find_dates
 from tests.claims.readers import checks as _checks
+from tests.claims.readers import report
 from tests.claims.readers import unread as _unread
 
 CCM = "the Convention on Cluster Munitions"
@@ -121,3 +122,13 @@ def test_the_day_a_treaty_became_international_law_is_its_event(eval_db: Path) -
     )
     assert (149, "parties", "XXVI-5", "2006-02-15") in _checks(eval_db, said)
     assert [d.event for d in find_dates("The treaty became legally binding on 1 March 1999.")] == [True]
+
+
+def test_c_ca_and_approx_before_a_number_qualify_it_and_end_no_sentence(eval_db: Path) -> None:
+    for said in (
+        f"{CCM[4:]} has been ratified by c. 110 countries.",
+        f"{CCM[4:]} has been ratified by ca. 110 countries.",
+        f"{CCM[4:]} has approx. 110 States Parties.",
+    ):
+        found = report(eval_db, said + "\n").checks
+        assert [(k.claim.figure, k.claim.comparison) for k in found] == [(110, "~")], said
