@@ -24,7 +24,7 @@ _OTHER_ACTION = re.compile(
     r"^(?:(?!\b(?:and|but|which|that)\b|\n[ \t]*\n)[^.;:,]){0,100}?"
     r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
     # ("75 States Parties had paid their assessed contributions in full")
-    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|paid|contributed|"
+    r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|paid|contributed|cleared|enacted|designated|"
     r"(?:have\s+|has\s+|had\s+)?(?:sent|nominated|appointed|hosted)|(?<!all\s)(?<!the\s)(?<!its\s)declared\s+(?!that\b)|met|(?:will\s+)?meet|gathered|convened|"
     # "At least 20 States parties maintain reservations to article 16"
     r"(?:maintain(?:ed)?|entered|lodged|formulated|withdrawn)\s+(?:\w+\s+){0,2}?(?:reservations?|objections?)|"

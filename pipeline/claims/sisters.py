@@ -20,8 +20,9 @@ from pipeline.text import MONTH_NAMES
 # the count's before it).
 _PROTOCOL_TOO = re.compile(
     # ("..., fewer than the Mine Ban Treaty's 164": a comparison's other side)
+    # (a sentence of its own only in the count's paragraph)
     r"(?:[,;]\s*(?:and\s+|while\s+|whereas\s+|but\s+|(?:fewer|more|less)\s+than\s+)?|"
-    r"\s+(?:and|while|whereas|but|than)\s+|(?P<opens>(?<=[.!?])\s+))"
+    r"\s+(?:and|while|whereas|but|than)\s+|(?P<opens>(?<=[.!?])(?![ \t]*\n[ \t]*\n)\s+))"
     r"(?P<ref>(?:(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:protocol|covenant|convention|amendment|treaty)\b|"
     r"(?:the\s+)?(?-i:[A-Z][A-Z-]{2,}\b))(?:['’]s\s+|[^,;.:()\d]{0,80}?(?:,\s*(?:has\s+)?|\s+(?:has|had|have|counted|counts|"
     # ("its cousin, the Convention on Cluster Munitions, has 110", "... has attracted 110")
@@ -47,6 +48,11 @@ _PROTOCOL_TOO = re.compile(
 # A number that a word before it makes a label: "... under the Convention's article 20."
 # ("entered into force on September 3": a date's day)
 _LABEL = re.compile(rf"\b(?:article|art\.|paragraph|para\.|annex|section|rule|{MONTH_NAMES})\.?\s*$", re.I)
+# "The Convention was adopted by 107 States": a vote or a deed, no joining left out.
+_NOT_JOINING = re.compile(
+    r"\b(?:adopted|approved|negotiated|drafted|endorsed|supported|backed|voted|attended|co-?sponsored|opposed)\b",
+    re.I,
+)
 _SISTER_WORD = re.compile(r"protocol|covenant|convention|amendment|\b(?-i:[A-Z]{3,})", re.I)
 
 
@@ -73,6 +79,7 @@ def protocol_too(text: str, counts: list[CountMatch], sentences: Spans) -> list[
             # ("the Mine Ban Treaty (164 States Parties) and the CCM (110)": brackets after brackets only)
             or (m.group("bracket") and not text[: parent.number_start].rstrip().endswith("("))
             or _LABEL.search(text, max(0, m.start("num") - 40), m.start("num"))
+            or _NOT_JOINING.search(text, m.start("ref"), m.start("num"))
         ):
             continue
         span = (m.start("ref"), m.end())

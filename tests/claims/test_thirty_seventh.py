@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pipeline.claims.bylines import find_byline
 from pipeline.claims.dates import find_dates
+from pipeline.claims.model import REASON_NOT_UNDERSTOOD
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import report
 from tests.claims.readers import unread as _unread
@@ -132,3 +133,16 @@ def test_c_ca_and_approx_before_a_number_qualify_it_and_end_no_sentence(eval_db:
     ):
         found = report(eval_db, said + "\n").checks
         assert [(k.claim.figure, k.claim.comparison) for k in found] == [(110, "~")], said
+
+
+def test_an_adoption_vote_in_the_next_paragraph_is_no_sister_treatys_count(eval_db: Path) -> None:
+    said = (
+        f"Since {CCM} entered into force, 23 States Parties have completed stockpile destruction, and 10 "
+        "States Parties have cleared contaminated land.\n\nThe Convention was adopted by 107 States in "
+        "Dublin on 30 May 2008 and opened for signature in Oslo on 3 December 2008, when 94 States signed it.\n"
+    )
+    assert _checks(eval_db, said) == [(94, "signatories", "XXVI-6", "2008-12-03")]
+    assert (107, REASON_NOT_UNDERSTOOD) in _unread(eval_db, said)
+    # a protocol's bare count in the next sentence of the paragraph is still read
+    said = "The Convention against Torture has 175 parties. The Optional Protocol has 94.\n"
+    assert (94, "parties", "IV-9-b", None) in _checks(eval_db, said)
