@@ -25,7 +25,7 @@ _BYLINE_LEAD = (
     r"(?:this\s+(?:article|story|post|entry|page|report|piece)\s+was\s+)?(?:(?:first|originally)\s+)?(?:posted|published)|"
     r"issued|released|"
     # ("For immediate release: 12 March 2015"; a Hansard debate's, "HC Deb 12 March 2015 vol 594 c123")
-    r"for\s+(?:immediate\s+)?release|(?-i:H[CL])\s+Deb(?:ates?)?|answered|"
+    r"for\s+(?:immediate\s+)?release|embargo(?:ed)?(?:\s+until|\s+till)?|(?-i:H[CL])\s+Deb(?:ates?)?|answered|"
     r"added|created|(?:date\s+(?:of\s+)?)?(?:publication|published|posted)(?:\s+date)?|"
     r"(?:page\s+)?(?:last\s+)?(?:updated|modified)|dated?)(?:\s+on)?:?\s+)?"
     # the hour before the day: "Published: 10:00 GMT, 12 March 2015", "Updated 12:04 PM ET, Thu March 12,

@@ -201,6 +201,20 @@ def after_day(d: DateMention, day: date) -> bool:
     return d.on > day
 
 
+# "The Meeting will be held from 2 to 5 September, when the 90 States Parties will review progress".
+_WILL = re.compile(r"\b(?:will|shall)\b", re.I)
+
+
+def ahead(text: str, d: DateMention, number: Span, sentence_end: int, own_day: date | None) -> bool:
+    """Is `d` a day after the text's own, told after the count at `number` ("62 countries are now
+    signatories, leading to entry into force on 22 December") or before it in a sentence that looks ahead
+    after it ("... from 2 to 5 September, when the 90 States Parties will review progress")? No count told
+    is of a day to come."""
+    if own_day is None or not after_day(d, own_day):
+        return False
+    return d.start > number[0] or _WILL.search(text, number[1], sentence_end) is not None
+
+
 def dated_by_words(
     c: CountMatch,
     d: DateMention | None,
@@ -221,6 +235,7 @@ def dated_by_words(
 
 
 __all__ = [
+    "ahead",
     "after_day",
     "dated_by_words",
     "event_day",

@@ -21,9 +21,8 @@ from datetime import date
 
 from pipeline.claims.anniversaries import with_anniversaries
 from pipeline.claims.bylines import find_byline
-from pipeline.claims.count_days import after_day as _after
+from pipeline.claims.count_days import ahead, of_the_treaty, simple_past_day, status_date_at, told_as_of_now
 from pipeline.claims.count_days import dated_by_words as _dated
-from pipeline.claims.count_days import of_the_treaty, simple_past_day, status_date_at, told_as_of_now
 from pipeline.claims.count_days import simple_past as _simple_past
 from pipeline.claims.count_days import since_day as _since_day
 from pipeline.claims.dates import DateIndex, DateMention, date_for, find_dates
@@ -196,8 +195,8 @@ def read_text(
             d = simple_past_day(text, c, sentence, sentences.before(c.number_start, paragraph), all_dates)
         if d is None and not own_date:
             d = consequence_day(text, c.number_start, sentence, all_dates)
-        if d is not None and own_day is not None and d.start > c.number_start and _after(d, own_day):
-            d = None  # "62 countries are now signatories, leading to entry into force on 22 December": ahead
+        if d is not None and ahead(text, d, (c.number_start, c.number_end), sentence[1], own_day):
+            d = None  # a day to come ("... entry into force on 22 December", "... when 90 parties will meet")
         if (
             d is not None
             and d.start > c.number_start

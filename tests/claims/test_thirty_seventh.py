@@ -146,3 +146,13 @@ def test_an_adoption_vote_in_the_next_paragraph_is_no_sister_treatys_count(eval_
     # a protocol's bare count in the next sentence of the paragraph is still read
     said = "The Convention against Torture has 175 parties. The Optional Protocol has 94.\n"
     assert (94, "parties", "IV-9-b", None) in _checks(eval_db, said)
+
+
+def test_an_embargo_line_dates_the_release_and_a_day_to_come_dates_no_count(eval_db: Path) -> None:
+    assert _byline("Embargoed until 00:01 GMT, 12 March 2015") == date(2015, 3, 12)
+    said = (
+        "Embargoed until 00:01 GMT, 12 March 2015\n\nThe Fifth Meeting of States Parties to the Convention on "
+        "Cluster Munitions will be held from 2 to 5 September 2015, when the 90 States Parties will review "
+        "progress.\n"
+    )
+    assert _checks(eval_db, said) == [(90, "parties", "XXVI-6", "2015-03-12")]
