@@ -41,10 +41,10 @@ ADVERBS = rf"(?:(?:{ADVERB_WORDS})\s+)*"
 # "All but one UN member state have ratified", "all but 16 of the 193": what follows counts those left out.
 ALL_BUT = re.compile(r"\ball\s+(?:but|except|save)\s+$", re.I)
 # Where and when, between a participle and its agent: "signed in Oslo in December 2008 by 94 countries",
-# "ratified on 3 May 2010 by 40 States": a place or a month, with its day and year, or a year alone.
+# "ratified on 3 May 2010 by 40 States", "signed that December by 122": a place, a month, a year, a pointer.
 ADJUNCTS = (
-    r"(?:(?:in|at|on)\s+(?:\d{1,2}\s+)?(?:(?-i:[A-Z])[\w-]*|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
-    r"(?:\s+\d{4})?,?\s+){0,3}(?:\([^()]{1,40}\)\s+)?"  # "ratified (or made legally binding) by 180"
+    r"(?:(?:(?:in|at|on)\s+(?:\d{1,2}\s+)?(?:(?-i:[A-Z])[\w-]*|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|"
+    r"(?:that|the\s+same)\s+(?:day|month|year|(?-i:[A-Z])[a-z]{2,8})),?\s+){0,3}(?:\([^()]{1,40}\)\s+)?"
 )
 # The states a count counts, by the nouns texts use: "countries", "States", "UN member states" (and typos).
 STATES = (

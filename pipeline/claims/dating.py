@@ -12,12 +12,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline.claims.model import TEXT_DAY_SOURCES, Claim
 from pipeline.claims.sentences import Span, after_last, in_aside
-from pipeline.text import MONTH_NAMES, MONTHS
+from pipeline.claims.that_year import THAT_YEAR, that_year_day
 
 if TYPE_CHECKING:  # dates.py re-exports this module's names
     from pipeline.claims.dates import DateMention
@@ -66,13 +65,6 @@ _TOLD_WITH = re.compile(
     re.I,
 )
 _DASH = re.compile("[—–]")  # the dashes that set an aside apart
-# "Over 130 States signed it that year", "in the same year": the year of the last date told before it.
-_THAT_YEAR = re.compile(r"\b(?:(?:in|during|by\s+the\s+end\s+of)\s+)?(?:that|the\s+same)\s+year\b", re.I)
-# "on 3 December (December 3) of that year", "of the same year": a day whose year is the one told before.
-_DAY_OF = re.compile(
-    rf"\b(?:(?P<d1>\d\d?)(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH_NAMES})(?(d1)|\s+(?P<d2>\d\d?)(?:st|nd|rd|th)?)\s+of\s+$",
-    re.I,
-)
 
 
 def _entry_into_force_day(text: str, told: Sequence[DateMention]) -> DateMention | None:
@@ -263,22 +255,12 @@ def date_for(
         # "by the time India and Pakistan conducted nuclear tests in May 1998, 149 countries had already
         # signed it": the count on the day of the event the clause tells.
         return replace(told[-1], event=False)
-    that_year = _THAT_YEAR.search(text, lo, hi) if text else None
+    that_year = THAT_YEAR.search(text, lo, hi) if text else None
     if that_year and not _present_nearer(text, pos, that_year, lo, hi):
         # "It opened for signature on 24 September 1996. Over 130 States signed it that year."
-        told = [d for d in index.within(paragraph[0], pos) if d.precision in ("day", "month", "year")]
-        if told:
-            last = told[-1]
-            said = f"{that_year.group(0)} ({last.on.year})"
-            # "opened for signature in Oslo on 3 December of that year, when 94 States signed it": that day
-            of = _DAY_OF.search(text, max(0, that_year.start() - 24), that_year.start())
-            try:
-                on = date(last.on.year, MONTHS[of["m"].lower()], int(of["d1"] or of["d2"])) if of else None
-            except ValueError:  # "31 February of that year": no day
-                on = None
-            if of is not None and on is not None:
-                return replace(last, on=on, precision="day", text=f"{of.group(0)}{said}", event=False)
-            return replace(last, on=date(last.on.year, 12, 31), precision="year", text=said, event=False)
+        in_that_year = that_year_day(text, that_year, index.within(paragraph[0], pos))
+        if in_that_year is not None:
+            return in_that_year
     that_day = _THAT_DAY.search(text, lo, hi) if text else None
     if that_day and not _present_nearer(text, pos, that_day, lo, hi):
         # "The treaty opened for signature on 10 March 2001. Forty states signed it on that day."

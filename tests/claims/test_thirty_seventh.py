@@ -156,3 +156,12 @@ def test_an_embargo_line_dates_the_release_and_a_day_to_come_dates_no_count(eval
         "progress.\n"
     )
     assert _checks(eval_db, said) == [(90, "parties", "XXVI-6", "2015-03-12")]
+
+
+def test_signed_that_december_is_of_the_months_last_day_in_the_year_told_before(eval_db: Path) -> None:
+    said = (
+        "The Mine Ban Treaty, negotiated in Oslo in 1997 and signed in Ottawa that December by 122 countries, "
+        "bans antipersonnel mines.\n"
+    )
+    assert _checks(eval_db, said) == [(122, "signatories", "XXVI-5", "1997-12-31")]
+
