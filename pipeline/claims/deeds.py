@@ -22,7 +22,7 @@ _WHO_DID_OTHER = re.compile(
 _OTHER_ACTION = re.compile(
     # (not past a paragraph's end: a headline without a full stop is not the subject of the next paragraph)
     r"^(?:(?!\b(?:and|but|which|that)\b|\n[ \t]*\n)[^.;:,]){0,100}?"
-    r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|"
+    r"\b(?:attended|participated|took\s+part|submitted|(?:have\s+|has\s+)?made|(?:still\s+)?hold|still\s+ha(?:ve|s)|"
     # ("75 States Parties had paid their assessed contributions in full")
     r"voted|reported|objected|destroyed|completed|used|produced|stockpiled|paid|contributed|cleared|enacted|designated|"
     r"(?:have\s+|has\s+|had\s+)?(?:sent|nominated|appointed|hosted)|(?<!all\s)(?<!the\s)(?<!its\s)declared\s+(?!that\b)|met|(?:will\s+)?meet|gathered|convened|"

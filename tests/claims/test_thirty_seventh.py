@@ -165,3 +165,8 @@ def test_signed_that_december_is_of_the_months_last_day_in_the_year_told_before(
     )
     assert _checks(eval_db, said) == [(122, "signatories", "XXVI-5", "1997-12-31")]
 
+
+def test_parties_that_still_have_land_to_clear_are_a_part(eval_db: Path) -> None:
+    said = "More than 30 states parties to the Mine Ban Treaty still have land to clear.\n"
+    assert _checks(eval_db, said) == []
+    assert (30, "subset") in _unread(eval_db, said)
