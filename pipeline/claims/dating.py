@@ -49,6 +49,8 @@ _BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b", re.I)
 _AT_ENTRY_INTO_FORCE = re.compile(
     r"\b(?:at|on|upon|by)\s+(?:the\s+(?:date|day|time)\s+of\s+)?(?:its\s+|the\s+)?entry\s+into\s+force\b|"
     r"\b(?:when|by\s+the\s+time)\s+(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+into\s+force\b|"
+    # "entered into force on 29 April 1997, by which time 87 states had ratified it"
+    r"\b(?:entered|came)\s+into\s+force\b[^.;!?]{0,60}?,?\s*(?:by|at)\s+which\s+(?:time|point|date)\b|"
     # "On 22 January 2021, the day the TPNW entered into force, 51 States were parties"
     r"\bthe\s+(?:day|date)\s+(?:on\s+which\s+|that\s+|when\s+)?(?:it|the\s+[^.;,]{1,120}?)\s+(?:entered|came)\s+"
     r"into\s+force\b",

@@ -24,7 +24,9 @@ _POINTER = re.compile(
     # "When the Convention against Torture came into force in June 1987, only 21 states were bound by it"
     r"^\W*when\b[^.;]{0,160}?\b(?:entered|came|went)\s+into\s+force\b|"
     # "... entered into force in 2014. When it did so, 61 States had ratified it"
-    r"\bwhen\s+it\s+did(?:\s+so)?\b|\bat\s+(?:that|this)\s+(?:point|moment)\b",
+    r"\bwhen\s+it\s+did(?:\s+so)?\b|\bat\s+(?:that|this)\s+(?:point|moment)\b|"
+    # "... entered into force in April 1997, by which time 87 states had ratified it"
+    r"\b(?:by|at)\s+which\s+(?:time|point|date)\b",
     re.I,
 )
 # The count's own sentence naming the entry into force as its moment: "at its entry into force", "when it

@@ -170,3 +170,13 @@ def test_parties_that_still_have_land_to_clear_are_a_part(eval_db: Path) -> None
     said = "More than 30 states parties to the Mine Ban Treaty still have land to clear.\n"
     assert _checks(eval_db, said) == []
     assert (30, "subset") in _unread(eval_db, said)
+
+
+def test_by_which_time_after_an_entry_into_force_is_its_day(eval_db: Path) -> None:
+    cwc = "The Chemical Weapons Convention entered into force"
+    for said in (
+        f"{cwc} on 29 April 1997, by which time 87 states had ratified it.",
+        f"{cwc} in April 1997, by which time 87 states had ratified it.",
+        f"{cwc} in 1997, at which point 87 states had ratified it.",
+    ):
+        assert _checks(eval_db, said + "\n") == [(87, "parties", "XXVI-3", "1997-04-29")], said
