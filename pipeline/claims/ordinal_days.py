@@ -63,7 +63,8 @@ _PERIOD = re.compile(rf"(?:(?:in|by|during)\s+)?(?:(?:{MONTH_NAMES})\.?\s+)?(?:1
 _SIGN = re.compile(r"\bto\s+sign\b|\bsignator", re.I)
 # A clause whose subject points back at a state: "The sultanate is", "It became", "The country was".
 _ANAPHOR = re.compile(
-    r"\s*(?:it|(?:the|this)\s+(?:country|state|nation|kingdom|sultanate|republic|emirate|island|government))\b",
+    r"\s*(?:(?:in|by)\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?"  # ("In 2010 it ratified ...")
+    r"(?:it|(?:the|this)\s+(?:country|state|nation|kingdom|sultanate|republic|emirate|island|government))\b",
     re.I,
 )
 
@@ -267,7 +268,10 @@ def _dated(c: Claim, text: str, store: StoreLike) -> Claim | None:
     if _BECOMES.search(clause):
         # ("China joined the treaty on Monday. It became the 107th State Party": the state told before, in a
         # text with no date of its own)
-        states = states_in(clause) or (pointed_back(c, text, sentence_start) if c.claimed_on is None else [])
+        # (or by a year its act was in: "It ratified the CRPD in 2010, becoming the 91st State party")
+        states = states_in(clause) or (
+            pointed_back(c, text, sentence_start) if c.claimed_on is None or period else []
+        )
     elif len(ordinals) == 1 and (c.claimed_on is None or not told or other_day):
         # An ordinal whose sentence names one state ("accession to the OPCAT by the Philippines, the 63rd
         # state party"; "New Zealand ..., the 14th country to ratify it") tells that state's act, whose day

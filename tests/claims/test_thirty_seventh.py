@@ -180,3 +180,12 @@ def test_by_which_time_after_an_entry_into_force_is_its_day(eval_db: Path) -> No
         f"{cwc} in 1997, at which point 87 states had ratified it.",
     ):
         assert _checks(eval_db, said + "\n") == [(87, "parties", "XXVI-3", "1997-04-29")], said
+
+
+def test_it_after_a_state_dates_its_nth_by_the_record_in_the_year_told(eval_db: Path) -> None:
+    crpd = "the Convention on the Rights of Persons with Disabilities"
+    for said in (
+        f"Nepal has ratified most core treaties. It ratified {crpd} in 2010, becoming the 91st State party.",
+        f"Nepal has ratified most core treaties. In 2010 it ratified {crpd}, becoming the 91st State party.",
+    ):
+        assert _checks(eval_db, said + "\n") == [(91, "parties", "IV-15", "2010-05-07")], said
