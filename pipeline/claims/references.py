@@ -40,7 +40,10 @@ GENERIC_REF = re.compile(
     r"\b(?P<det>(?:the|this)\s+(?:convention|covenant|treaty)['’]s(?=\s+(?:optional\s+)?protocol)|"
     # "the 160 States that have ratified the parent treaty": the parent of the protocol told before
     r"(?:the|its)\s+parent|the|this|that|"
-    r"said|its)\s+(?:(?:19|20)\d\d\s+)?(?P<kind>optional\s+protocol|protocol|convention|covenant|agreement|"
+    # ("An Optional Protocol allowing complaints was adopted in 2008; it has 29 parties": the parent's)
+    r"said|its|an(?=\s+optional\s+protocol))\s+(?:(?:19|20)\d\d\s+)?(?P<kind>optional\s+protocol|protocol|convention|"
+    # ("52 States have ratified the instrument": the treaty told before, of whatever kind)
+    r"covenant|agreement|instrument|"
     # "to" before the rest of a title ("the Optional Protocol to the Convention"), not before a number or a
     # day ("signed the Protocol on that day")
     r"treaty|statute|amendment|charter|accord)\b(?!\s+(?:to|on|for|of|against|relating|concerning)\b"
@@ -84,9 +87,11 @@ def kind_of(title: str) -> str | None:
 
 
 def kind_matches(ref: str, kind: str | None) -> bool:
+    ref = ref.lower()
+    if ref == "instrument":
+        return True  # (any treaty is an instrument)
     if kind is None:
         return False
-    ref = ref.lower()
     if ref == "optional protocol":
         return kind == "optional protocol"
     if ref == "protocol":

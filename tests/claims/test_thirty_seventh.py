@@ -189,3 +189,17 @@ def test_it_after_a_state_dates_its_nth_by_the_record_in_the_year_told(eval_db: 
         f"Nepal has ratified most core treaties. In 2010 it ratified {crpd}, becoming the 91st State party.",
     ):
         assert _checks(eval_db, said + "\n") == [(91, "parties", "IV-15", "2010-05-07")], said
+
+
+def test_the_instrument_and_an_optional_protocol_point_to_the_treaty_told_before(eval_db: Path) -> None:
+    said = (
+        "The Optional Protocol to the Convention on the Rights of the Child on a communications procedure "
+        "entered into force in 2014.\n\nSo far 52 States have ratified the instrument, far fewer than the 196 "
+        "parties to the Convention.\n"
+    )
+    assert _checks(eval_db, said) == [(52, "parties", "IV-11-d", None), (196, "parties", "IV-11", None)]
+    said = (
+        "The International Covenant on Economic, Social and Cultural Rights has 173 parties. An Optional "
+        "Protocol allowing complaints was adopted in 2008; it has 29 parties.\n"
+    )
+    assert _checks(eval_db, said) == [(173, "parties", "IV-3", None), (29, "parties", "IV-3-a", None)]
