@@ -29,7 +29,8 @@ _PROTOCOL_TOO = re.compile(
     r"now\s+has|now\s+counts|by|has\s+(?:attracted|drawn|gained|won|secured|garnered))\s+)|"
     # "and its Optional Protocol, which opened ... in 2013, just 22": a relative clause told aside (or its
     # subject: "Its third Optional Protocol, on a communications procedure, has 17")
-    r"[^,;.:()\d]{0,80}?,\s*(?:(?:which|that)\s+|(?:on|for|concerning|establishing|adopted)\b)[^;.:()]{1,100}?,\s*"
+    # (or told by what it is: "The OPCAT, its optional protocol, has 94")
+    r"[^,;.:()\d]{0,80}?,\s*(?:(?:which|that|its|their)\s+|(?:on|for|concerning|establishing|adopted)\b)[^;.:()]{1,100}?,\s*"
     r"(?:(?:now\s+)?(?:has|had|have|counts|counted|by)\s+)?|"
     # "the Convention on the Elimination of All Forms of Discrimination against Women 189", "... on Economic,
     # Social and Cultural Rights 165": its whole title (commas and all), ending in a capitalised word

@@ -203,3 +203,8 @@ def test_the_instrument_and_an_optional_protocol_point_to_the_treaty_told_before
         "Protocol allowing complaints was adopted in 2008; it has 29 parties.\n"
     )
     assert _checks(eval_db, said) == [(173, "parties", "IV-3", None), (29, "parties", "IV-3-a", None)]
+
+
+def test_a_sister_treatys_bare_count_after_an_apposition(eval_db: Path) -> None:
+    said = "The Convention against Torture (CAT) has 175 States parties. The OPCAT, its optional protocol, has 94.\n"
+    assert _checks(eval_db, said) == [(175, "parties", "IV-9", None), (94, "parties", "IV-9-b", None)]
