@@ -25,7 +25,7 @@ from pipeline.text import month_before
 
 # A date right after these words is a status date ("as of September 2021"), never an event date.
 _ANCHOR_BEFORE = re.compile(
-    r"(?:as\s+(?:of|at|on)|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
+    r"(?:as\s+(?:of|at|on):?|knowledge\s+cut-?off(?:\s+date)?(?:\s+(?:in|of|on))?|cut-?off\s+(?:in|of)|"
     # "At the time of writing (September 2010), 86 states have signed"
     r"time\s+of\s+writing\s*[(,]?\s*(?:in\s+)?|"
     r"by(?:\s+the\s+end\s+of)?|at\s+the\s+end\s+of|end\s+of|currently|today|until|through)"

@@ -208,3 +208,19 @@ def test_the_instrument_and_an_optional_protocol_point_to_the_treaty_told_before
 def test_a_sister_treatys_bare_count_after_an_apposition(eval_db: Path) -> None:
     said = "The Convention against Torture (CAT) has 175 States parties. The OPCAT, its optional protocol, has 94.\n"
     assert _checks(eval_db, said) == [(175, "parties", "IV-9", None), (94, "parties", "IV-9-b", None)]
+
+
+def test_a_fact_boxs_footer_after_a_blank_line_or_a_colon_dates_its_rows(eval_db: Path) -> None:
+    box = "Fact sheet: CEDAW\n\nStates parties: 189\nSignatories: 99\n"
+    for footer, on in (
+        ("Status as of: March 2022", "2022-03-31"),
+        ("\nStatus as of March 2022", "2022-03-31"),
+        ("\n(Status as at 1 March 2022)", "2022-03-01"),
+    ):
+        said = f"{box}{footer}\n"
+        assert _checks(eval_db, said) == [(189, "parties", "IV-8", on), (99, "signatories", "IV-8", on)], (
+            footer
+        )
+    # a blank line before any other line ends the box
+    said = f"{box}\nThe Committee met in March 2022.\n"
+    assert _checks(eval_db, said) == [(189, "parties", "IV-8", None), (99, "signatories", "IV-8", None)]
