@@ -4,6 +4,7 @@ sentence names: the day the text gives for that act in another sentence (told_ac
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
@@ -15,6 +16,12 @@ from pipeline.text import MONTH_NAMES, MONTHS
 
 # A month and year, or a year alone, as a sentence dates an act: "June 2011", "in 2016".
 _MONTH_OR_YEAR = re.compile(rf"(?:in\s+)?(?:(?P<month>{MONTH_NAMES})\.?\s+)?(?P<year>(?:19|20)\d\d)", re.I)
+
+
+# An ordinal told with no noun of what it counts: "the 142nd", "became the 142nd".
+_BARE_ORDINAL = re.compile(
+    r"(?:\w+\s+)?(?:the|its)\s+\d+(?:st|nd|rd|th)|(?:\w+\s+)?(?:the|its)\s+[a-z-]+(?:th|st|nd|rd)", re.I
+)
 
 
 def _within(day: date, told: re.Match[str]) -> bool:
@@ -33,20 +40,28 @@ def by_named_state(c: Claim, store: StoreLike, text: str = "") -> list[Claim]:
         return []
     if c.measure not in (MEASURE_PARTIES, MEASURE_SIGNATORIES):
         return []
-    column = "consent_date" if c.measure == MEASURE_PARTIES else "signature_date"
+    no, column = c.mtdsg_no, "consent_date" if c.measure == MEASURE_PARTIES else "signature_date"
     out = []
     named = list(dict.fromkeys(states_in(c.sentence or "")))
     for iso3 in named or (pointed_back(c, text, start_of_sentence(c, text)) if text else []):
-        day = act_day(store, c.mtdsg_no, iso3, column)
+        day, read = act_day(store, no, iso3, column), c
+        if day is None and column == "consent_date" and _BARE_ORDINAL.fullmatch(c.phrase):
+            # "The U.S. became the 142nd.": no noun tells the act, and the state has signed but not joined
+            day, read = act_day(store, no, iso3, "signature_date"), replace(c, measure=MEASURE_SIGNATORIES)
+        signed = read.measure == MEASURE_SIGNATORIES
         said = (
-            act_day_told(text, iso3, day, signature=column != "consent_date", own=c.sentence or "")
+            act_day_told(text, iso3, day, signature=signed, own=c.sentence or "")
             if (day is not None and told is None and text)
             else None
         )
         if said is not None:
-            out.append(dated_as_told(c, said))
+            out.append(dated_as_told(read, said))
         elif day is not None and (told is None or _within(day, told)):
-            out.append(dated_by_record(c, day, act_note(store, c.mtdsg_no, iso3, column)))
+            out.append(
+                dated_by_record(
+                    read, day, act_note(store, no, iso3, "signature_date" if signed else "consent_date")
+                )
+            )
     return out
 
 

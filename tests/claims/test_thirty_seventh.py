@@ -224,3 +224,14 @@ def test_a_fact_boxs_footer_after_a_blank_line_or_a_colon_dates_its_rows(eval_db
     # a blank line before any other line ends the box
     said = f"{box}\nThe Committee met in March 2022.\n"
     assert _checks(eval_db, said) == [(189, "parties", "IV-8", None), (99, "signatories", "IV-8", None)]
+
+
+def test_a_bare_ordinal_of_a_state_that_signed_but_never_joined_is_its_signature(eval_db: Path) -> None:
+    said = (
+        "The Convention on the Rights of Persons with Disabilities came into force in May 2008. The U.S. "
+        "became the 142nd.\n"
+    )
+    assert _checks(eval_db, said) == [(142, "signatories", "IV-15", "2009-07-30")]
+    # a state that joined: its consent's place, as before
+    said = "Palestine acceded to the Mine Ban Treaty in 2017. The State of Palestine became the 164th.\n"
+    assert _checks(eval_db, said) == [(164, "parties", "XXVI-5", "2017-12-29")]
