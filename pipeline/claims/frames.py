@@ -67,7 +67,7 @@ _NEGATED = re.compile(r"\b(?:not|yet\s+to|never|without)\b|n['’]t\b", re.I)
 
 _PASSIVE = re.compile(
     r"\b(?P<verb>ratified\s+or\s+acceded\s+to|ratified\s+and\s+acceded\s+to|ratified/acceded\s+to|"
-    r"signed\s+and\s+ratified|signed\s+(?:and/)?or\s+(?:ratified|acceded\s+to)|signed\s+but\s+not\s+(?:yet\s+)?ratified|"
+    r"signed\s+and\s+ratified|signed\s+(?:and/)?or\s+(?:ratified|acceded\s+to)|signed,?\s+but\s+not\s+(?:yet\s+)?ratified,?|"
     r"ratified|acceded\s+to|"
     r"adhered(?:\s+to)?|joined|banned|signed|subscribed(?:\s+to)?|accepted|agreed\s+to)\s+(?:(?:only|now|so\s+far|thus\s+far|to\s+date|already|also|until\s+(?:now|today)|up\s+to\s+now|over\s+time|over\s+the\s+years)\s+)?"
     # "ratified by or acceded to 191 countries"; "has been ratified in 186 countries" (by them)

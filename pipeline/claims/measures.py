@@ -41,8 +41,9 @@ class MeasureWord:
 
 
 def fold_phrase(text: str) -> str:
-    """ "States-Parties", "states  parties" -> "states parties"."""
-    return re.sub(r"[\s-]+", " ", text.strip().lower())
+    """ "States-Parties", "states  parties", "signed, but not ratified," -> "states parties", "signed but not
+    ratified"."""
+    return re.sub(r"[\s,-]+", " ", text.strip(" \t\n,").lower())
 
 
 @cache
@@ -96,10 +97,11 @@ NOT_RATIFIED = re.compile(
     r"(?:not\s+(?:yet\s+)?|(?:have|has|had|are|were)n['’]t\s+(?:yet\s+)?|yet\s+to\s+|never\s+|still\s+not\s+)"
     r"(?:got(?:ten)?\s+(?:a)?round\s+to\s+|managed\s+to\s+|gone\s+on\s+to\s+|proceeded\s+to\s+)?|without\s+(?:any\s+|going\s+on\s+to\s+|yet\s+|then\s+|subsequently\s+)?|"
     r"(?:\(\s*)?not\s+(?:yet\s+)?|(?:have\s+|has\s+)?yet\s+to\s+|(?:are\s+|is\s+)?still\s+to\s+|"
-    r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+)"
+    r"(?:that|which|who)\s+(?:still\s+)?(?:need|needs|have|has)\s+to\s+|(?:still\s+)?(?:pending|awaiting)\s+)"
     # "signatories but not yet parties": the noun as the predicate
     # "but not yet completed the ratification process"
-    r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|(?:an?\s+)?(?:states?[\s-]+)?part(?:y|ies)\b|"
+    # ("signed ... but are not yet bound by it", "28 signatures pending ratification")
+    r"(?:ratif|join|acced|become\s+(?:a\s+)?part|been\s+(?:a\s+)?part|consent|deposit|(?:an?\s+)?(?:states?[\s-]+)?part(?:y|ies)\b|bound\b|"
     r"complet\w*\s+(?:the\s+|their\s+|its\s+)?(?:ratification|accession))",
     re.I,
 )

@@ -235,3 +235,15 @@ def test_a_bare_ordinal_of_a_state_that_signed_but_never_joined_is_its_signature
     # a state that joined: its consent's place, as before
     said = "Palestine acceded to the Mine Ban Treaty in 2017. The State of Palestine became the 164th.\n"
     assert _checks(eval_db, said) == [(164, "parties", "XXVI-5", "2017-12-29")]
+
+
+def test_signatures_pending_or_not_yet_binding_are_those_not_yet_parties(eval_db: Path) -> None:
+    for said in (
+        "The Arms Trade Treaty has been signed, but not ratified, by 28 countries.",
+        "Another 28 states have signed the Arms Trade Treaty but are not yet bound by it.",
+        "The Arms Trade Treaty: 113 ratifications, 28 signatures pending ratification.",
+    ):
+        assert (28, "signed_not_party", "XXVI-8", None) in _checks(eval_db, said + "\n"), said
+    # signatures subject to ratification are every signature
+    said = "The Arms Trade Treaty has 130 signatures, subject to ratification.\n"
+    assert _checks(eval_db, said) == [(130, "signatories", "XXVI-8", None)]
