@@ -230,7 +230,6 @@ def marked_year(claims: Sequence[Claim], text: str) -> list[Claim]:
 # of 31 August 2023", "Figures as at 1 May 2020".
 _FOOTER = re.compile(r"\b(?:as\s+(?:of|at)|status|figures|source|(?P<updated>updated))\b", re.I)
 _SHORT_LINE, _FOOTER_LINE, _REACH_LINES = 90, 120, 6
-_FOOTER_OPENS = re.compile(r"[ \t(\[*_]*(?:status|as\s+(?:of|at)|figures|source|(?:last\s+)?updated)\b", re.I)
 
 
 def footer_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
@@ -244,9 +243,6 @@ def footer_dates(claims: Sequence[Claim], text: str) -> list[Claim]:
             for _ in range(_REACH_LINES if at - line_start <= _SHORT_LINE else 0):
                 end = before_next(text, "\n", at + 1)
                 line = text[at + 1 : end]
-                if not line.strip() and _FOOTER_OPENS.match(text, end + 1):
-                    at = end  # ("Parties: 189" / "" / "Status as of March 2022": a blank line, its footer)
-                    continue
                 if at >= len(text) or not line.strip() or len(line) > _FOOTER_LINE:
                     break
                 if dates is None:
