@@ -69,6 +69,7 @@ COMMON = {
     "ICJ Statute": "I-3",
     "UNCAC": "XVIII-14",
     "Convention against Corruption": "XVIII-14",
+    "UN Anti-Corruption Convention": "XVIII-14",
     "Palermo Convention": "XVIII-12",
     "Trafficking Protocol": "XVIII-12-a",
     "Terrorist Financing Convention": "XVIII-11",
