@@ -6,19 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pipeline.claims.bylines import find_byline
 from pipeline.claims.dates import find_dates
 from pipeline.claims.model import REASON_NOT_UNDERSTOOD
+from tests.claims.readers import byline as _byline
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import report
 from tests.claims.readers import unread as _unread
 
 CCM = "the Convention on Cluster Munitions"
-
-
-def _byline(head: str) -> date | None:
-    found = find_byline(f"{head}\n\n{CCM[4:]} has 90 States Parties.\n")
-    return None if found is None else found.on
 
 
 def test_a_share_after_ratified_by_is_no_count_of_states(eval_db: Path) -> None:

@@ -15,19 +15,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pipeline.claims.bylines import find_byline
 from pipeline.claims.frames import read_counts
 from pipeline.claims.layout import plain_layout
+from tests.claims.readers import byline as _byline
 from tests.claims.readers import checks as _checks
 from tests.claims.readers import counts as _counts
 from tests.claims.readers import unread as _unread
 
 CCM = "the Convention on Cluster Munitions"
-
-
-def _byline(head: str) -> date | None:
-    found = find_byline(f"{head}\n\n{CCM[4:]} has 90 States Parties.\n")
-    return None if found is None else found.on
 
 
 def test_a_press_releases_and_a_debates_head_give_the_texts_date() -> None:
