@@ -334,7 +334,7 @@ def bullet_matches(text: str) -> list[CountMatch]:
 # noun alone: "Q: And ratifications? A: A hundred, exactly."
 _NOUNS = r"signatures|signatories|ratifications|accessions|parties|states?[\s-]+parties"
 _QUESTION = re.compile(
-    r"\bhow\s+many\s+(?:(?:countries|states|nations|governments)\s+(?:have|has)\s+"
+    r"\bhow\s+many\s+(?:(?:(?:countries|states|nations|governments)\s+)?(?:have|has)\s+"
     r"(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?P<verb>signed|ratified|joined|acceded|become\s+part(?:y|ies)|banned)\b|"
     r"(?:countries|states|nations)\s+(?:are|were)\s+(?:now\s+|actually\s+)?"
@@ -353,7 +353,7 @@ _ANSWER = re.compile(
     r"\s*,\s*)*"
     # ("A: Only around 60, mostly countries of origin")
     r"(?:(?:only|just)\s+)?(?:(?P<qual>" + alternation(QUALIFIERS) + r")\s+)?"
-    r"(?:a\s+(?=hundred\b))?(?P<num>" + _NUM_WORDS + r")"
+    r"(?:a\s+(?=hundred\b))?(?P<num>" + _NUM_WORDS + r")(?:[ \t]+(?:countries|states|nations|governments))?"
     r"(?=[ \t]*(?:[.;,!]|$)|[ \t]+(?:at\s+the\s+time|now|today|so\s+far|in\s+all|exactly)\b)",
     re.I | re.M,
 )

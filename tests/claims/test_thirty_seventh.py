@@ -237,3 +237,14 @@ def test_signatures_pending_or_not_yet_binding_are_those_not_yet_parties(eval_db
     # signatures subject to ratification are every signature
     said = "The Arms Trade Treaty has 130 signatures, subject to ratification.\n"
     assert _checks(eval_db, said) == [(130, "signatories", "XXVI-8", None)]
+
+
+def test_a_question_with_no_noun_and_its_answer_with_one(eval_db: Path) -> None:
+    said = (
+        "The Convention on the Rights of Persons with Disabilities has an Optional Protocol.\n\n"
+        "How many have joined the Optional Protocol?\n106 states.\n"
+    )
+    assert _checks(eval_db, said) == [(106, "parties", "IV-15-a", None)]
+    # a question of something else keeps its answer unread
+    said = "The Optional Protocol has a Committee.\n\nHow many have served on the Committee?\n106 experts.\n"
+    assert _checks(eval_db, said) == []
