@@ -43,8 +43,8 @@ from pipeline.claims.nth import nth_to_matches
 from pipeline.claims.numbers import EXTRA as _EXTRA
 from pipeline.claims.numbers import MOST_OF as _MOST_OF
 from pipeline.claims.numbers import NUM as _NUM
-from pipeline.claims.numbers import OR_MORE_AFTER, comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.numbers import QUAL as _QUAL
+from pipeline.claims.numbers import comparison_after, comparison_for, is_year, parse_number, qualifier_key
 from pipeline.claims.pairs import by_mode, signatories_beside_parties, told_together
 from pipeline.claims.scope import set_aside
 from pipeline.claims.sentences import DASH_ASIDE, Spans, split_sentences
@@ -381,8 +381,8 @@ def read_counts(text: str, sentences: Spans | None = None) -> tuple[list[CountMa
         why = why_not_a_count(text, found[k])
         if why:
             skipped[k] = Skipped(k, found[k].number_end, why)
-        elif OR_MORE_AFTER.match(text, found[k].number_end) and found[k].qualifier is None:
-            counts.append(replace(found[k], comparison=">="))  # "170-odd countries", "170+ countries"
+        elif found[k].qualifier is None and (after := comparison_after(text, found[k].number_end)):
+            counts.append(replace(found[k], comparison=after))  # "170-odd countries", "25 or so states"
         else:
             counts.append(found[k])
     counts, aside = set_aside(text, counts, sentences, list(skipped.values()))

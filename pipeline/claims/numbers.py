@@ -40,9 +40,21 @@ WORD_NUMBER = (
 )
 DIGIT_NUMBER = r"\b(?>\d{1,3}(?:,\d{3})+|\d+)\b(?!-(?:st|nd|rd|th)\b)"  # "57-th" is an ordinal (ORD)
 # "170-odd countries", "170+ countries", "170-plus states": the figure and a suffix saying "or more"
-# (read_counts gives such a count the comparison ">=", see OR_MORE_AFTER).
+# (read_counts gives such a count the comparison ">=", see comparison_after; "25 or more", "110 +" too).
 NUM = rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER})(?:\+|-(?:odd|plus)\b)?"
-OR_MORE_AFTER = re.compile(r"\+|-(?:odd|plus)\b", re.I)
+OR_MORE_AFTER = re.compile(r"[ \t]?\+|-(?:odd|plus)\b|\s+(?:or\s+more|plus|and\s+counting)\b", re.I)
+# "25 or so states", "25 or thereabouts": about the figure.
+_ABOUT_AFTER = re.compile(r"\s+or\s+(?:so|thereabouts)\b", re.I)
+
+
+def comparison_after(text: str, end: int) -> str | None:
+    """The comparison the words right after a figure ending at `end` give it: ">=" ("170-odd", "170+", "25
+    or more", "25 and counting"), "~" ("25 or so"), else None."""
+    if OR_MORE_AFTER.match(text, end):
+        return ">="
+    return "~" if _ABOUT_AFTER.match(text, end) else None
+
+
 # Any number, for the stage that lists the figures left unread.
 ANY_NUMBER = re.compile(rf"{DIGIT_NUMBER}|{WORD_NUMBER}", re.I)
 
@@ -187,6 +199,7 @@ def tells_nth(phrase: str, sentence: str, figure: int) -> bool:
 
 __all__ = [
     "tells_nth",
+    "comparison_after",
     "OR_MORE_AFTER",
     "ANY_NUMBER",
     "DIGIT_NUMBER",

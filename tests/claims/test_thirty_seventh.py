@@ -248,3 +248,19 @@ def test_a_question_with_no_noun_and_its_answer_with_one(eval_db: Path) -> None:
     # a question of something else keeps its answer unread
     said = "The Optional Protocol has a Committee.\n\nHow many have served on the Committee?\n106 experts.\n"
     assert _checks(eval_db, said) == []
+
+
+def test_words_after_a_figure_that_qualify_it(eval_db: Path) -> None:
+    for words, comparison in (
+        ("25 or so", "~"),
+        ("25 or thereabouts", "~"),
+        ("25 or more", ">="),
+        ("25 and counting", ">="),
+        ("25 +", ">="),
+        ("twenty-five plus", ">="),
+        ("25", "="),
+    ):
+        said = f"The Arms Trade Treaty has been signed but not ratified by {words} states.\n"
+        assert [(k.claim.figure, k.claim.comparison) for k in report(eval_db, said).checks] == [
+            (25, comparison)
+        ], words
