@@ -9,6 +9,7 @@ from datetime import date
 
 from pipeline.claims.measures import MEASURE_PARTIES, MEASURE_SIGNATORIES
 from pipeline.claims.model import Claim, dated_by_record
+from pipeline.claims.numbers import ORDINAL
 from pipeline.claims.ordinal_days import act_day, act_note, pointed_back, start_of_sentence, states_in
 from pipeline.claims.store_view import StoreLike
 from pipeline.claims.told_act_days import act_day_told, dated_as_told
@@ -19,9 +20,7 @@ _MONTH_OR_YEAR = re.compile(rf"(?:in\s+)?(?:(?P<month>{MONTH_NAMES})\.?\s+)?(?P<
 
 
 # An ordinal told with no noun of what it counts: "the 142nd", "became the 142nd".
-_BARE_ORDINAL = re.compile(
-    r"(?:\w+\s+)?(?:the|its)\s+\d+(?:st|nd|rd|th)|(?:\w+\s+)?(?:the|its)\s+[a-z-]+(?:th|st|nd|rd)", re.I
-)
+_BARE_ORDINAL = re.compile(rf"(?:\w+\s+)?(?:the|its)\s+{ORDINAL}", re.I)
 
 
 def _within(day: date, told: re.Match[str]) -> bool:
