@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from pipeline.claims.layout import LABEL_COLON
+from pipeline.claims.numbers import QUALIFIERS
 
 Span = tuple[int, int]
 
@@ -20,8 +21,8 @@ _ABBREVIATIONS = re.compile(
     r"sept|oct|nov|dec|u\.n|u\.s|cf|vs)\.)$",
     re.I,
 )
-# "c.", "ca.", "approx." before a number: about it.
-_ABOUT = re.compile(r"\b(?:c|ca|approx)\.$", re.I)
+# A qualifier abbreviated with a full stop before a number ("c.", "ca.", "approx.": numbers.QUALIFIERS).
+_ABOUT = re.compile(r"\b(?:" + "|".join(re.escape(q) for q in QUALIFIERS if q.endswith(".")) + r")$", re.I)
 # The longest abbreviation above is six characters with its dot: a window of twelve before a cut is enough.
 _ABBREVIATION_WINDOW = 12
 _LIST_NUMBER = re.compile(r"(?<!\d)\d{1,2}\.$")
