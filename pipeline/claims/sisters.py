@@ -44,8 +44,6 @@ _PROTOCOL_TOO = re.compile(
     r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|while|whereas|but|so\s+far|to\s+date|now|as\s+of|in|at|by|since)\b)",
     re.I,
 )
-# A word that may name the sister treaty (a protocol, a covenant, a convention or an acronym): a text
-# without one has no such count.
 # A number that a word before it makes a label: "... under the Convention's article 20."
 # ("entered into force on September 3": a date's day)
 _LABEL = re.compile(rf"\b(?:article|art\.|paragraph|para\.|annex|section|rule|{MONTH_NAMES})\.?\s*$", re.I)
@@ -54,6 +52,8 @@ _NOT_JOINING = re.compile(
     r"\b(?:adopted|approved|negotiated|drafted|endorsed|supported|backed|voted|attended|co-?sponsored|opposed)\b",
     re.I,
 )
+# A word that may name the sister treaty (a protocol, a covenant, a convention or an acronym): a text
+# without one has no such count.
 _SISTER_WORD = re.compile(r"protocol|covenant|convention|amendment|\b(?-i:[A-Z]{3,})", re.I)
 
 
